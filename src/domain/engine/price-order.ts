@@ -1,0 +1,225 @@
+import {
+  compareProducts,
+  formatDecimal,
+  formatMinorUnits,
+  mulDivRoundHalfUp,
+  powerOfTen,
+} from '../money/decimal.js';
+import { isoDateOfDayNumber, utcDayNumber } from '../dates.js';
+import type { FxRate } from '../fx/rate-table.js';
+import { InvalidOrderError } from '../errors.js';
+import type { Order, OrderLine } from '../orders/parse-order.js';
+import {
+  versionInForce,
+  type CommissionGroup,
+  type ProgramTerms,
+  type TermsVersion,
+} from '../terms/compile-terms.js';
+import type { FlagCode, ReasonCode } from './reasons.js';
+import type { Quote, QuoteLine, QuoteStatus } from './quote.js';
+
+/** Where the engine finds exchange rates; RateTable and the rate repository implement it. */
+export interface RateLookup {
+  find(currency: string, dayNumber: number, maxDaysBack: number): FxRate | undefined;
+}
+
+const NO_FLAGS: FlagCode[] = [];
+const ONE = { coefficient: 1, scale: 0 };
+
+/**
+ * Prices one order under the terms in force at its `placedAt` (AE-C1). Pure: everything it
+ * needs is passed in.
+ *
+ * Rounding (all half up, i.e. ties away from zero, on exact decimals):
+ * 1. each line's commission = base × rate, rounded to the order currency's minor unit;
+ * 2. the order's product commission = sum of line commissions, converted once to the program
+ *    currency (÷ the ECB rate) and rounded to its minor unit;
+ * 3. the cap (AE-C6) and the flat new-buyer bonus (AE-B1) are exact program-currency amounts.
+ */
+export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup): Quote {
+  const version = versionInForce(terms, order.placedAtMs);
+  if (version === undefined) {
+    const first = terms.versions[0];
+    throw new InvalidOrderError([
+      {
+        path: 'placedAt',
+        message: `the order predates the program's terms (first version ${first?.id ?? '?'} starts ${new Date(first?.effectiveFromMs ?? 0).toISOString()})`,
+      },
+    ]);
+  }
+
+  const orderReasons = orderLevelReasons(version, order);
+  const fraudHeld = order.fraud && version.fraudOutcome === 'held';
+  // Reasons that take every line's commission away; a held fraud order keeps its lines priced.
+  const disqualifying = fraudHeld
+    ? orderReasons.filter((reason) => reason !== 'fraud')
+    : orderReasons;
+
+  const digits = order.currencyDigits;
+  const lines: QuoteLine[] = new Array(order.items.length);
+  let commissionMinor = 0;
+  let anyCommissionable = false;
+  let anyPending = order.status === 'pending';
+  for (let i = 0; i < order.items.length; i++) {
+    const item = order.items[i] as OrderLine;
+    const group = matchGroup(version.groups, item);
+    const reasons = lineReasons(version, order, item, disqualifying);
+    const price = item.unitPrice * item.quantity;
+    const base = price - item.discount;
+    const commissionable = reasons.length === 0;
+    let commission = 0;
+    if (commissionable) {
+      commission = mulDivRoundHalfUp(base, group.rate.coefficient, powerOfTen(group.rate.scale));
+      commissionMinor += commission;
+      anyCommissionable = true;
+      if (item.status === 'pending') anyPending = true;
+    }
+    lines[i] = {
+      sku: item.sku,
+      commissionable,
+      base: formatMinorUnits(base, digits),
+      rate: commissionable ? group.rateText : '0',
+      commission: formatMinorUnits(commission, digits),
+      reasons,
+      rule: commissionable ? group.rule : terms.reasonRules[reasons[0] as ReasonCode],
+      group: group.id,
+      flags: serviceFeeFlags(version, item, price),
+    };
+  }
+
+  const programDigits = terms.currencyDigits;
+  const zero = formatMinorUnits(0, programDigits);
+  const base = {
+    orderNumber: order.orderNumber,
+    currency: terms.currency,
+    termsVersion: version.id,
+  };
+  if (disqualifying.length > 0) {
+    return {
+      orderNumber: order.orderNumber,
+      status: 'disqualified',
+      reasons: orderReasons,
+      currency: terms.currency,
+      fxRate: null,
+      fxDate: null,
+      termsVersion: version.id,
+      lines,
+      productCommission: zero,
+      capApplied: false,
+      newBuyerBonus: zero,
+      total: zero,
+    };
+  }
+
+  const bonusMinor = newBuyerBonus(version, order, anyCommissionable);
+  const orderDay = utcDayNumber(order.placedAtMs);
+  const fx =
+    order.currency === terms.currency
+      ? { currency: order.currency, date: isoDateOfDayNumber(orderDay), perEur: ONE }
+      : rates.find(order.currency, orderDay, version.fxMaxDaysBack);
+  const reasons = orderReasons.slice();
+  let status: QuoteStatus = fraudHeld ? 'held' : anyPending ? 'provisional' : 'qualified';
+  let productMinor: number | null = null;
+  let capApplied: boolean | null = null;
+  if (fx !== undefined) {
+    productMinor = convertToProgramCurrency(commissionMinor, digits, fx, programDigits);
+  } else if (commissionMinor === 0) {
+    productMinor = 0; // nothing to convert, so no rate is needed
+  } else {
+    reasons.push('missing_fx_rate');
+    status = 'held';
+  }
+  if (productMinor !== null) {
+    capApplied = version.capMinor !== undefined && productMinor > version.capMinor;
+    if (capApplied) productMinor = version.capMinor as number;
+  }
+  return {
+    orderNumber: order.orderNumber,
+    status,
+    reasons,
+    currency: terms.currency,
+    fxRate: fx === undefined ? null : formatDecimal(fx.perEur),
+    fxDate: fx === undefined ? null : fx.date,
+    termsVersion: version.id,
+    lines,
+    productCommission: productMinor === null ? null : formatMinorUnits(productMinor, programDigits),
+    capApplied,
+    newBuyerBonus: formatMinorUnits(bonusMinor, programDigits),
+    total:
+      productMinor === null ? null : formatMinorUnits(productMinor + bonusMinor, programDigits),
+  };
+}
+
+function orderLevelReasons(version: TermsVersion, order: Order): ReasonCode[] {
+  const reasons: ReasonCode[] = [];
+  if (!version.orderCurrencies.has(order.currency)) reasons.push('currency_not_usd'); // AE-C5
+  if (order.status === 'cancelled') reasons.push('order_cancelled'); // AE-Q2
+  if (order.status === 'refunded') reasons.push('order_refunded'); // AE-Q2
+  if (order.fraud) reasons.push('fraud'); // AE-Q3
+  if (order.vouchers.length > version.maxVouchersPerOrder) reasons.push('multiple_vouchers'); // AE-Q4
+  return reasons;
+}
+
+function lineReasons(
+  version: TermsVersion,
+  order: Order,
+  item: OrderLine,
+  disqualifying: readonly ReasonCode[],
+): ReasonCode[] {
+  const reasons = disqualifying.length === 0 ? [] : disqualifying.slice();
+  // AE-C2
+  if ((item.virtual && version.excludeVirtual) || version.excludedCategories.has(item.category)) {
+    reasons.push('virtual_product');
+  }
+  if (!version.sellerCountries.has(item.sellerCountry)) reasons.push('seller_not_prc'); // AE-C4
+  if (version.excludedStores.has(item.store)) reasons.push('excluded_store'); // AE-C4
+  if (!item.inStock) reasons.push('not_in_stock'); // AE-C8
+  // AE-Q2: a line's own cancellation or refund; the order-level reason already covers a line
+  // that merely shares the order's status.
+  if (item.status === 'cancelled' && order.status !== 'cancelled') reasons.push('line_cancelled');
+  if (item.status === 'refunded' && order.status !== 'refunded') reasons.push('line_refunded');
+  return reasons;
+}
+
+/** AE-C1: the first group whose stores and categories match; the last group matches all. */
+function matchGroup(groups: readonly CommissionGroup[], item: OrderLine): CommissionGroup {
+  for (const group of groups) {
+    if (group.stores !== undefined && !group.stores.has(item.store)) continue;
+    if (group.categories !== undefined && !group.categories.has(item.category)) continue;
+    return group;
+  }
+  return groups[groups.length - 1] as CommissionGroup;
+}
+
+/** AE-C3: a service fee above the allowed share of the line price is accepted but flagged. */
+function serviceFeeFlags(version: TermsVersion, item: OrderLine, price: number): FlagCode[] {
+  if (item.serviceFee === 0) return NO_FLAGS;
+  const share = version.serviceFeeReviewShare;
+  // serviceFee / price > share  ⇔  serviceFee × 10^scale > price × coefficient
+  const above =
+    compareProducts(item.serviceFee, powerOfTen(share.scale), price, share.coefficient) > 0;
+  return above ? ['service_fee_above_limit'] : NO_FLAGS;
+}
+
+/** AE-B1: flat bonus for a new buyer from a listed country; never on a fraud report. */
+function newBuyerBonus(version: TermsVersion, order: Order, anyCommissionable: boolean): number {
+  if (!order.newBuyer || order.fraud || order.buyerCountry === undefined) return 0;
+  if (version.bonusRequiresCommissionableLine && !anyCommissionable) return 0;
+  return version.bonusByCountry.get(order.buyerCountry) ?? 0;
+}
+
+/** amount ÷ (units of the order currency per 1 EUR), in program minor units, half up. */
+function convertToProgramCurrency(
+  amountMinor: number,
+  amountDigits: number,
+  fx: FxRate,
+  programDigits: number,
+): number {
+  // value = amountMinor / 10^amountDigits / (c / 10^s)  →  in program minor units:
+  // amountMinor × 10^(s + programDigits − amountDigits) / c
+  const exponent = fx.perEur.scale + programDigits - amountDigits;
+  if (exponent >= 0) {
+    return mulDivRoundHalfUp(amountMinor, powerOfTen(exponent), fx.perEur.coefficient);
+  }
+  return mulDivRoundHalfUp(amountMinor, 1, fx.perEur.coefficient * powerOfTen(-exponent));
+}

@@ -1,0 +1,68 @@
+/**
+ * Every reason the engine can give for a line or an order earning less than its full rate.
+ * The terms file maps each code to the program's rule id (`reasonRules`); the order of this
+ * list is the order reasons are reported in.
+ */
+export const REASON_CODES = [
+  'currency_not_usd',
+  'order_cancelled',
+  'order_refunded',
+  'fraud',
+  'multiple_vouchers',
+  'missing_fx_rate',
+  'virtual_product',
+  'seller_not_prc',
+  'excluded_store',
+  'not_in_stock',
+  'line_cancelled',
+  'line_refunded',
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Flags ask a person to look; unlike reasons they do not change what a line earns. */
+export const FLAG_CODES = ['service_fee_above_limit'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** What each reason means, for people: the portal and CLI word reasons with these. */
+export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
+  currency_not_usd: {
+    en: 'The order was not paid in US dollars.',
+    nl: 'De bestelling is niet in Amerikaanse dollars betaald.',
+  },
+  order_cancelled: { en: 'The order was cancelled.', nl: 'De bestelling is geannuleerd.' },
+  order_refunded: { en: 'The order was refunded.', nl: 'De bestelling is terugbetaald.' },
+  fraud: {
+    en: 'The advertiser reported the order as fraudulent.',
+    nl: 'De adverteerder heeft de bestelling als frauduleus gemeld.',
+  },
+  multiple_vouchers: {
+    en: 'More than one discount or voucher was used on the order.',
+    nl: 'Er is meer dan één korting of kortingsbon op de bestelling gebruikt.',
+  },
+  missing_fx_rate: {
+    en: 'No ECB exchange rate for the order date (or the 7 days before): held until one is loaded.',
+    nl: 'Geen ECB-wisselkoers voor de besteldatum (of de 7 dagen ervoor): aangehouden tot die er is.',
+  },
+  virtual_product: {
+    en: 'Virtual products (gift cards, coupons, travel, books, special category) earn no commission.',
+    nl: 'Virtuele producten (cadeaubonnen, coupons, reizen, boeken, speciale categorie) leveren geen commissie op.',
+  },
+  seller_not_prc: {
+    en: 'Only products of sellers from mainland China (PRC) earn commission.',
+    nl: 'Alleen producten van verkopers uit China (VRC) leveren commissie op.',
+  },
+  excluded_store: {
+    en: 'Products from this store (Tmall, Plaza) earn no commission.',
+    nl: 'Producten uit deze winkel (Tmall, Plaza) leveren geen commissie op.',
+  },
+  not_in_stock: {
+    en: 'Only items in stock earn commission.',
+    nl: 'Alleen artikelen op voorraad leveren commissie op.',
+  },
+  line_cancelled: {
+    en: 'This item was cancelled.',
+    nl: 'Dit artikel is geannuleerd.',
+  },
+  line_refunded: { en: 'This item was refunded.', nl: 'Dit artikel is terugbetaald.' },
+};

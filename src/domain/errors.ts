@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+
+/** One problem with an input, at a path such as `items[0].unitPrice`. */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Formats a property path as `commission.groups[1].rate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
+
+export function issuesFromZod(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+export function describeIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** Base of domain errors: a stable code, a message that says what to fix, and the issues. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A terms file that does not follow the schema or contradicts itself. */
+export class InvalidTermsError extends DomainError {
+  constructor(source: string, issues: readonly Issue[]) {
+    super('invalid_terms', `${source}: ${describeIssues(issues)}`, issues);
+  }
+}
+
+/** An order document that cannot be priced as sent. */
+export class InvalidOrderError extends DomainError {
+  constructor(issues: readonly Issue[]) {
+    super('invalid_order', describeIssues(issues), issues);
+  }
+}

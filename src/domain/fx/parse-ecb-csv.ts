@@ -1,0 +1,99 @@
+import { parseDecimal } from '../money/decimal.js';
+import { isKnownCurrency } from '../money/currencies.js';
+import { dayNumberOfIsoDate } from '../dates.js';
+import { RateTable } from './rate-table.js';
+
+/** A problem in an ECB rates file, with the 1-based line it was found on. */
+export class EcbCsvError extends Error {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+    this.name = 'EcbCsvError';
+  }
+}
+
+/**
+ * Reads the ECB's reference-rate CSV (`Date,USD,JPY,…`, each value in units of that currency
+ * per 1 EUR) line by line, so files of any length stream through bounded memory. Empty cells
+ * and `N/A` mean "not published that day" and are skipped; anything else that is not a
+ * positive decimal is an error naming the line and the column.
+ */
+export class EcbCsvParser {
+  readonly table: RateTable;
+  #columns: (string | undefined)[] | undefined;
+  #lineNumber = 0;
+  #rates = 0;
+
+  constructor(table: RateTable = new RateTable()) {
+    this.table = table;
+  }
+
+  /** Rates read so far. */
+  get rateCount(): number {
+    return this.#rates;
+  }
+
+  /** Feeds one line (without its line break). */
+  line(text: string): void {
+    this.#lineNumber += 1;
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    const cells = trimmed.split(',').map((cell) => cell.trim());
+    if (this.#columns === undefined) {
+      this.#columns = this.#readHeader(cells);
+      return;
+    }
+    const date = cells[0] ?? '';
+    const day = dayNumberOfIsoDate(date);
+    if (day === undefined) {
+      throw new EcbCsvError(this.#lineNumber, `expected a date as YYYY-MM-DD, got "${date}"`);
+    }
+    for (let i = 1; i < cells.length; i++) {
+      const currency = this.#columns[i];
+      const cell = cells[i] as string;
+      if (currency === undefined || cell === '' || cell === 'N/A') continue;
+      const rate = parseDecimal(cell);
+      if (rate === undefined || rate.coefficient === 0) {
+        throw new EcbCsvError(
+          this.#lineNumber,
+          `column ${currency}: expected a positive decimal rate, got "${cell}"`,
+        );
+      }
+      this.table.set(currency, day, rate);
+      this.#rates += 1;
+    }
+  }
+
+  /** Checks the file had a header; returns the table. */
+  finish(): RateTable {
+    if (this.#columns === undefined) {
+      throw new EcbCsvError(this.#lineNumber, 'the file is empty: expected a header "Date,USD,…"');
+    }
+    return this.table;
+  }
+
+  #readHeader(cells: string[]): (string | undefined)[] {
+    if (cells[0]?.toLowerCase() !== 'date') {
+      throw new EcbCsvError(
+        this.#lineNumber,
+        `expected the header to start with "Date" (ECB layout Date,USD,JPY,…), got "${cells[0] ?? ''}"`,
+      );
+    }
+    return cells.map((cell, index) => {
+      if (index === 0 || cell === '') return undefined;
+      if (!isKnownCurrency(cell)) {
+        throw new EcbCsvError(this.#lineNumber, `header: "${cell}" is not an ISO 4217 currency`);
+      }
+      return cell;
+    });
+  }
+}
+
+/** Parses a whole ECB CSV text into a rate table. */
+export function parseEcbCsv(text: string): RateTable {
+  const parser = new EcbCsvParser();
+  for (const line of text.split(/\r?\n/)) parser.line(line);
+  return parser.finish();
+}

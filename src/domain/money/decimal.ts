@@ -1,0 +1,101 @@
+/**
+ * Exact decimal values for money and rates. A decimal is an integer coefficient and a scale:
+ * `{ coefficient: 1250, scale: 2 }` is 12.50. Coefficients are JavaScript integers kept inside
+ * the safe range; every product that could leave it is computed with BigInt. No floats.
+ */
+export interface Decimal {
+  readonly coefficient: number;
+  readonly scale: number;
+}
+
+const DECIMAL_PATTERN = /^(\d+)(?:\.(\d+))?$/;
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** 10^exponent for 0 ≤ exponent ≤ 15, exact. */
+export function powerOfTen(exponent: number): number {
+  const power = POWERS_OF_TEN[exponent];
+  if (power === undefined) throw new RangeError(`scale ${exponent} is outside 0..15`);
+  return power;
+}
+
+/**
+ * Parses a non-negative decimal string such as `"12.50"` or `"0.035"`. Returns undefined for
+ * anything else (signs, exponents, separators, more than 15 significant digits) so callers can
+ * word the error for their own field.
+ */
+export function parseDecimal(text: string): Decimal | undefined {
+  const match = DECIMAL_PATTERN.exec(text);
+  if (match === null) return undefined;
+  const whole = match[1] as string;
+  const fraction = match[2] ?? '';
+  const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
+  if (digits.length > 15) return undefined;
+  return { coefficient: Number(digits), scale: fraction.length };
+}
+
+/**
+ * The value of a decimal in units of 10^-digits (e.g. cents for digits = 2), or undefined when
+ * the decimal has more fractional digits than that and would need rounding.
+ */
+export function toMinorUnits(value: Decimal, digits: number): number | undefined {
+  if (value.scale > digits) {
+    const drop = powerOfTen(value.scale - digits);
+    if (value.coefficient % drop !== 0) return undefined;
+    return value.coefficient / drop;
+  }
+  const units = value.coefficient * powerOfTen(digits - value.scale);
+  return Number.isSafeInteger(units) ? units : undefined;
+}
+
+/** Formats an integer amount of 10^-digits units as a plain decimal string: 2450, 2 → "24.50". */
+export function formatMinorUnits(units: number, digits: number): string {
+  const negative = units < 0;
+  const text = String(negative ? -units : units);
+  if (digits === 0) return negative ? `-${text}` : text;
+  const padded = text.padStart(digits + 1, '0');
+  const cut = padded.length - digits;
+  return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+}
+
+/** The canonical text of a decimal, keeping its scale: { 10950, 4 } → "1.0950". */
+export function formatDecimal(value: Decimal): string {
+  return formatMinorUnits(value.coefficient, value.scale);
+}
+
+/**
+ * round(a × b / d) for non-negative integers a, b and positive integer d, rounding half up
+ * (ties away from zero). Exact: uses Number arithmetic while the product is a safe integer and
+ * BigInt beyond that. Throws RangeError if the result itself is not a safe integer.
+ */
+export function mulDivRoundHalfUp(a: number, b: number, d: number): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product)) {
+    let quotient = Math.floor(product / d);
+    let remainder = product - quotient * d;
+    // The float division can be off by one for large operands; the remainder corrects it.
+    if (remainder < 0) {
+      quotient -= 1;
+      remainder += d;
+    } else if (remainder >= d) {
+      quotient += 1;
+      remainder -= d;
+    }
+    return remainder * 2 >= d ? quotient + 1 : quotient;
+  }
+  const big = BigInt(a) * BigInt(b);
+  const bigD = BigInt(d);
+  let quotient = big / bigD;
+  if ((big % bigD) * 2n >= bigD) quotient += 1n;
+  const result = Number(quotient);
+  if (!Number.isSafeInteger(result)) throw new RangeError('amount outside the supported range');
+  return result;
+}
+
+/** Compares a × b with c × d exactly (all non-negative integers): negative, zero or positive. */
+export function compareProducts(a: number, b: number, c: number, d: number): number {
+  const left = a * b;
+  const right = c * d;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left - right;
+  const difference = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
+  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+}

@@ -1,0 +1,111 @@
+import { parseDecimal, toMinorUnits } from '../money/decimal.js';
+import { minorUnitDigits } from '../money/currencies.js';
+import { parseIsoInstant } from '../dates.js';
+import { InvalidOrderError, issuesFromZod, type Issue } from '../errors.js';
+import { orderDocumentSchema, type OrderDocument, type OrderStatus } from './order-schema.js';
+
+/** An order line with exact amounts in minor units of the order currency. */
+export interface OrderLine {
+  readonly sku: string;
+  readonly category: string;
+  readonly unitPrice: number;
+  readonly quantity: number;
+  readonly discount: number;
+  readonly serviceFee: number;
+  readonly sellerCountry: string;
+  readonly store: string;
+  readonly virtual: boolean;
+  readonly inStock: boolean;
+  readonly status: OrderStatus;
+}
+
+/** A validated order, ready for the engine. */
+export interface Order {
+  readonly orderNumber: string;
+  readonly placedAtMs: number;
+  readonly currency: string;
+  /** Minor-unit digits of `currency` (USD 2). */
+  readonly currencyDigits: number;
+  readonly status: OrderStatus;
+  readonly clickId: string | undefined;
+  readonly fraud: boolean;
+  readonly buyerCountry: string | undefined;
+  readonly newBuyer: boolean;
+  readonly vouchers: readonly string[];
+  readonly items: readonly OrderLine[];
+}
+
+/**
+ * Validates an order document and converts its amounts to exact minor units, applying the
+ * documented defaults. Throws InvalidOrderError listing every problem by path
+ * (`items[0].unitPrice: …`).
+ */
+export function parseOrderOrThrow(document: unknown): Order {
+  const parsed = orderDocumentSchema.safeParse(document);
+  if (!parsed.success) throw new InvalidOrderError(issuesFromZod(parsed.error));
+  return toOrder(parsed.data);
+}
+
+function toOrder(doc: OrderDocument): Order {
+  const issues: Issue[] = [];
+  const digits = minorUnitDigits(doc.currency);
+  const minor = (text: string, path: string): number => {
+    const units = toMinorUnits(parseDecimal(text)!, digits);
+    if (units === undefined) {
+      issues.push({
+        path,
+        message: `expected at most ${digits} decimal places for ${doc.currency}, got "${text}"`,
+      });
+      return 0;
+    }
+    return units;
+  };
+  let orderTotal = 0;
+  const items = doc.items.map((item, index): OrderLine => {
+    const path = `items[${index}]`;
+    const unitPrice = minor(item.unitPrice, `${path}.unitPrice`);
+    const discount = item.discount === undefined ? 0 : minor(item.discount, `${path}.discount`);
+    const serviceFee =
+      item.serviceFee === undefined ? 0 : minor(item.serviceFee, `${path}.serviceFee`);
+    const price = unitPrice * item.quantity;
+    if (!Number.isSafeInteger(price)) {
+      issues.push({ path, message: 'unitPrice × quantity is beyond the supported range' });
+    } else if (discount > price) {
+      issues.push({
+        path: `${path}.discount`,
+        message: `the discount (${item.discount}) exceeds unitPrice × quantity; send the discount of this line only`,
+      });
+    }
+    orderTotal += price + serviceFee;
+    return {
+      sku: item.sku,
+      category: item.category,
+      unitPrice,
+      quantity: item.quantity,
+      discount,
+      serviceFee,
+      sellerCountry: item.sellerCountry,
+      store: item.store,
+      virtual: item.virtual ?? false,
+      inStock: item.inStock ?? true,
+      status: item.status ?? doc.status,
+    };
+  });
+  if (!Number.isSafeInteger(orderTotal)) {
+    issues.push({ path: 'items', message: 'the order total is beyond the supported range' });
+  }
+  if (issues.length > 0) throw new InvalidOrderError(issues);
+  return {
+    orderNumber: doc.orderNumber,
+    placedAtMs: parseIsoInstant(doc.placedAt)!,
+    currency: doc.currency,
+    currencyDigits: digits,
+    status: doc.status,
+    clickId: doc.clickId,
+    fraud: doc.fraud ?? false,
+    buyerCountry: doc.buyer?.country,
+    newBuyer: doc.buyer?.newBuyer ?? false,
+    vouchers: doc.vouchers ?? [],
+    items,
+  };
+}

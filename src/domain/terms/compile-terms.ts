@@ -1,0 +1,279 @@
+import { parseDecimal, toMinorUnits, type Decimal } from '../money/decimal.js';
+import { minorUnitDigits } from '../money/currencies.js';
+import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
+import { InvalidTermsError, issuesFromZod, type Issue } from '../errors.js';
+import type { ReasonCode } from '../engine/reasons.js';
+import { termsSchema, type TermsFile, type TermsVersionFile } from './terms-schema.js';
+
+/** A commission group ready for matching: AE-C1. */
+export interface CommissionGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly rate: Decimal;
+  readonly rateText: string;
+  readonly rule: string;
+  readonly stores: ReadonlySet<string> | undefined;
+  readonly categories: ReadonlySet<string> | undefined;
+}
+
+/** One effective-dated version of the pricing rules, in lookup form. */
+export interface TermsVersion {
+  readonly id: string;
+  readonly effectiveFromMs: number;
+  readonly orderCurrencies: ReadonlySet<string>;
+  readonly groups: readonly CommissionGroup[];
+  readonly excludeVirtual: boolean;
+  readonly excludedCategories: ReadonlySet<string>;
+  readonly excludedStores: ReadonlySet<string>;
+  readonly sellerCountries: ReadonlySet<string>;
+  readonly serviceFeeReviewShare: Decimal;
+  readonly maxVouchersPerOrder: number;
+  /** In minor units of the program currency; undefined when the program has no cap. */
+  readonly capMinor: number | undefined;
+  readonly fxMaxDaysBack: number;
+  readonly fraudOutcome: 'disqualified' | 'held';
+  readonly bonusRequiresCommissionableLine: boolean;
+  /** Buyer country → bonus in minor units of the program currency. */
+  readonly bonusByCountry: ReadonlyMap<string, number>;
+}
+
+/** A program's validated terms: the file as written plus the compiled versions. */
+export interface ProgramTerms {
+  readonly id: string;
+  readonly currency: string;
+  readonly currencyDigits: number;
+  readonly file: TermsFile;
+  readonly reasonRules: Readonly<Record<ReasonCode, string>>;
+  readonly countryGroups: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Oldest first. */
+  readonly versions: readonly TermsVersion[];
+}
+
+/**
+ * Validates a parsed terms document and compiles it for the engine. Throws InvalidTermsError
+ * naming every problem by path, e.g. `versions[0].commission.groups[1].rate: expected a
+ * decimal between 0 and 1, got "7"`.
+ */
+export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms {
+  const parsed = termsSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidTermsError(source, issuesFromZod(parsed.error));
+  const file = parsed.data;
+  const issues: Issue[] = [];
+  const countryGroups = resolveCountryGroups(file.countryGroups, issues);
+  const currencyDigits = minorUnitDigits(file.currency);
+  const versions = file.versions.map((version, index) =>
+    compileVersion(version, `versions[${index}]`, file, countryGroups, currencyDigits, issues),
+  );
+  const ids = new Set<string>();
+  file.versions.forEach((version, index) => {
+    if (ids.has(version.id))
+      issues.push({
+        path: `versions[${index}].id`,
+        message: `duplicate version id "${version.id}"`,
+      });
+    ids.add(version.id);
+  });
+  const byStart = versions
+    .map((version, index) => ({ version, index }))
+    .sort((a, b) => a.version.effectiveFromMs - b.version.effectiveFromMs);
+  for (let i = 1; i < byStart.length; i++) {
+    const previous = byStart[i - 1]!;
+    const current = byStart[i]!;
+    if (previous.version.effectiveFromMs === current.version.effectiveFromMs) {
+      issues.push({
+        path: `versions[${current.index}].effectiveFrom`,
+        message: `same effectiveFrom as versions[${previous.index}]: each version needs its own start`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InvalidTermsError(source, issues);
+  return {
+    id: file.id,
+    currency: file.currency,
+    currencyDigits,
+    file,
+    reasonRules: file.reasonRules,
+    countryGroups,
+    versions: byStart.map((entry) => entry.version),
+  };
+}
+
+/** The version in force at `placedAtMs`, or undefined if the order predates every version. */
+export function versionInForce(terms: ProgramTerms, placedAtMs: number): TermsVersion | undefined {
+  const { versions } = terms;
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i]!;
+    if (version.effectiveFromMs <= placedAtMs) return version;
+  }
+  return undefined;
+}
+
+function resolveCountryGroups(
+  groups: Record<string, string[]>,
+  issues: Issue[],
+): Map<string, Set<string>> {
+  const resolved = new Map<string, Set<string>>();
+  const resolving = new Set<string>();
+  const resolve = (name: string, path: string): Set<string> => {
+    const done = resolved.get(name);
+    if (done) return done;
+    const members = groups[name];
+    if (members === undefined) {
+      issues.push({
+        path,
+        message: `unknown country group "${name}": define it under countryGroups`,
+      });
+      return new Set();
+    }
+    if (resolving.has(name)) {
+      issues.push({ path, message: `country group "${name}" refers to itself` });
+      return new Set();
+    }
+    resolving.add(name);
+    const set = new Set<string>();
+    members.forEach((member, index) => {
+      for (const code of expand(member, `countryGroups.${name}[${index}]`)) set.add(code);
+    });
+    resolving.delete(name);
+    resolved.set(name, set);
+    return set;
+  };
+  const expand = (member: string, path: string): Iterable<string> =>
+    member.startsWith('group:') ? resolve(member.slice('group:'.length), path) : [member];
+  for (const name of Object.keys(groups)) resolve(name, `countryGroups.${name}`);
+  return resolved;
+}
+
+function expandCountries(
+  list: readonly string[],
+  path: string,
+  countryGroups: ReadonlyMap<string, ReadonlySet<string>>,
+  issues: Issue[],
+): Set<string> {
+  const set = new Set<string>();
+  list.forEach((entry, index) => {
+    if (!entry.startsWith('group:')) {
+      set.add(entry);
+      return;
+    }
+    const name = entry.slice('group:'.length);
+    const group = countryGroups.get(name);
+    if (group === undefined) {
+      issues.push({
+        path: `${path}[${index}]`,
+        message: `unknown country group "${name}": define it under countryGroups`,
+      });
+      return;
+    }
+    for (const code of group) set.add(code);
+  });
+  return set;
+}
+
+function compileVersion(
+  version: TermsVersionFile,
+  path: string,
+  file: TermsFile,
+  countryGroups: ReadonlyMap<string, ReadonlySet<string>>,
+  currencyDigits: number,
+  issues: Issue[],
+): TermsVersion {
+  const startDay = dayNumberOfIsoDate(version.effectiveFrom);
+  const effectiveFromMs =
+    startDay !== undefined
+      ? startDay * 86_400_000
+      : (parseIsoInstant(version.effectiveFrom) as number);
+
+  const groupIds = new Set<string>();
+  const groups = version.commission.groups.map((group, index): CommissionGroup => {
+    if (groupIds.has(group.id))
+      issues.push({
+        path: `${path}.commission.groups[${index}].id`,
+        message: `duplicate group id "${group.id}"`,
+      });
+    groupIds.add(group.id);
+    return {
+      id: group.id,
+      name: group.name,
+      rate: parseDecimal(group.rate) as Decimal,
+      rateText: group.rate,
+      rule: group.rule,
+      stores: group.match.stores ? new Set(group.match.stores) : undefined,
+      categories: group.match.categories ? new Set(group.match.categories) : undefined,
+    };
+  });
+  const last = groups[groups.length - 1];
+  if (last !== undefined && (last.stores !== undefined || last.categories !== undefined)) {
+    issues.push({
+      path: `${path}.commission.groups[${groups.length - 1}].match`,
+      message: 'the last group must match every item (leave match empty) so no item goes unpriced',
+    });
+  }
+
+  let capMinor: number | undefined;
+  if (version.cap !== null) {
+    if (version.cap.currency !== file.currency) {
+      issues.push({
+        path: `${path}.cap.currency`,
+        message: `expected the program currency "${file.currency}"`,
+      });
+    }
+    capMinor = toMinorUnits(parseDecimal(version.cap.amount) as Decimal, currencyDigits);
+    if (capMinor === undefined) {
+      issues.push({
+        path: `${path}.cap.amount`,
+        message: `expected at most ${currencyDigits} decimal places`,
+      });
+    }
+  }
+
+  const bonusByCountry = new Map<string, number>();
+  version.newBuyerBonus.rows.forEach((row, rowIndex) => {
+    const rowPath = `${path}.newBuyerBonus.rows[${rowIndex}]`;
+    const amount = toMinorUnits(parseDecimal(row.amount) as Decimal, currencyDigits);
+    if (amount === undefined) {
+      issues.push({
+        path: `${rowPath}.amount`,
+        message: `expected at most ${currencyDigits} decimal places`,
+      });
+      return;
+    }
+    for (const country of expandCountries(
+      row.countries,
+      `${rowPath}.countries`,
+      countryGroups,
+      issues,
+    )) {
+      if (bonusByCountry.has(country)) {
+        issues.push({
+          path: `${rowPath}.countries`,
+          message: `${country} already has a bonus in an earlier row`,
+        });
+      }
+      bonusByCountry.set(country, amount);
+    }
+  });
+
+  return {
+    id: version.id,
+    effectiveFromMs,
+    orderCurrencies: new Set(version.orderCurrencies),
+    groups,
+    excludeVirtual: version.exclusions.virtualProducts,
+    excludedCategories: new Set(version.exclusions.categories),
+    excludedStores: new Set(version.exclusions.stores),
+    sellerCountries: expandCountries(
+      version.sellerCountries,
+      `${path}.sellerCountries`,
+      countryGroups,
+      issues,
+    ),
+    serviceFeeReviewShare: parseDecimal(version.serviceFee.reviewAboveShare) as Decimal,
+    maxVouchersPerOrder: version.vouchers.maxPerOrder,
+    capMinor,
+    fxMaxDaysBack: version.fx.maxDaysBack,
+    fraudOutcome: version.fraud.outcome,
+    bonusRequiresCommissionableLine: version.newBuyerBonus.requiresCommissionableLine,
+    bonusByCountry,
+  };
+}

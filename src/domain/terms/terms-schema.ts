@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { parseDecimal } from '../money/decimal.js';
+import { isKnownCurrency } from '../money/currencies.js';
+import { isCountryCode } from '../countries.js';
+import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
+import { REASON_CODES } from '../engine/reasons.js';
+
+/**
+ * The schema of a program's terms file (`programs/<id>.yaml`). Everything the engine prices
+ * with and the program page shows is data here, so a program manager changes a rate, a bonus
+ * country or a policy without touching code. `compileTerms` turns a parsed file into the
+ * lookup structures the engine uses.
+ */
+
+/** Decimal written as a string ("0.07") or a YAML number (0.07): kept exact either way. */
+function decimal(check: (text: string) => boolean, expected: string) {
+  return z
+    .union([z.string(), z.number()], { error: `expected ${expected}` })
+    .transform((value) => (typeof value === 'number' ? String(value) : value.trim()))
+    .refine((text) => parseDecimal(text) !== undefined && check(text), {
+      error: (issue) => `expected ${expected}, got "${String(issue.input)}"`,
+    });
+}
+
+const isPositiveOrZero = () => true;
+const isFraction = (text: string) => {
+  const value = parseDecimal(text);
+  return value !== undefined && value.coefficient <= 10 ** value.scale;
+};
+
+export const rateSchema = decimal(isFraction, 'a decimal between 0 and 1');
+export const amountSchema = decimal(isPositiveOrZero, 'a non-negative decimal amount');
+
+const ruleId = z
+  .string()
+  .regex(/^[A-Z]{2,5}-[A-Z]{1,2}\d{1,3}[a-z]?$/, { error: 'expected a rule id such as "AE-C1"' });
+
+const currencyCode = z
+  .string()
+  .refine(isKnownCurrency, { error: 'expected an ISO 4217 currency code such as "USD"' });
+
+/** A country code (ISO 3166-1 alpha-2) or a reference to a named group: `group:<name>`. */
+const countryOrGroup = z
+  .string()
+  .refine((code) => code.startsWith('group:') || isCountryCode(code), {
+    error: 'expected an ISO 3166-1 alpha-2 country code such as "NL", or "group:<name>"',
+  });
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
+  error: 'expected a lower-case identifier (letters, digits, "-" and "_")',
+});
+
+const effectiveFrom = z
+  .string()
+  .refine((text) => dayNumberOfIsoDate(text) !== undefined || parseIsoInstant(text) !== undefined, {
+    error: 'expected a date (2026-01-01) or an instant with offset (2026-01-01T00:00:00Z)',
+  });
+
+const localized = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
+const localizedList = z
+  .object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
+  .strict();
+
+const commissionGroupSchema = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    rate: rateSchema,
+    rule: ruleId,
+    /** Empty or absent: the group matches every item not matched by an earlier group. */
+    match: z
+      .object({
+        stores: z.array(slug).min(1).optional(),
+        categories: z.array(slug).min(1).optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+const bonusRowSchema = z
+  .object({
+    countries: z.array(countryOrGroup).min(1),
+    amount: amountSchema,
+  })
+  .strict();
+
+const termsVersionSchema = z
+  .object({
+    id: z.string().min(1),
+    effectiveFrom,
+    /** AE-C5: orders paid in any other currency are disqualified. */
+    orderCurrencies: z.array(currencyCode).min(1),
+    commission: z
+      .object({
+        /** First match wins, in file order. The last group should match everything. */
+        groups: z.array(commissionGroupSchema).min(1),
+      })
+      .strict(),
+    exclusions: z
+      .object({
+        virtualProducts: z.boolean(),
+        categories: z.array(slug),
+        stores: z.array(slug),
+      })
+      .strict(),
+    sellerCountries: z.array(countryOrGroup).min(1),
+    serviceFee: z.object({ reviewAboveShare: rateSchema }).strict(),
+    vouchers: z.object({ maxPerOrder: z.int().min(0) }).strict(),
+    cap: z.object({ amount: amountSchema, currency: currencyCode }).strict().nullable(),
+    fx: z.object({ maxDaysBack: z.int().min(0).max(31) }).strict(),
+    fraud: z.object({ outcome: z.enum(['disqualified', 'held']) }).strict(),
+    newBuyerBonus: z
+      .object({
+        requiresCommissionableLine: z.boolean(),
+        rows: z.array(bonusRowSchema),
+      })
+      .strict(),
+  })
+  .strict();
+
+const policyStatus = z.enum(['allowed', 'after_approval', 'closed', 'forbidden']);
+
+export const termsSchema = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    advertiser: z.string().min(1),
+    /** Currency of the program's money: product commission, bonus, cap, statements. */
+    currency: z.literal('EUR', {
+      error: 'expected "EUR": exchange rates are ECB reference rates, quoted per 1 EUR',
+    }),
+    landingUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+    description: localized,
+    benefits: localizedList,
+    acceptedMethods: localized,
+    tracking: z
+      .object({
+        type: z.enum(['session']),
+        sessionWindowHours: z
+          .int()
+          .min(1)
+          .max(24 * 365),
+        deeplinking: z
+          .object({ allowed: z.boolean(), domains: z.array(z.string().min(1)) })
+          .strict(),
+      })
+      .strict(),
+    facts: z.object({ prepayment: z.boolean(), productFeed: z.boolean() }).strict(),
+    contacts: z
+      .array(
+        z
+          .object({
+            role: z.enum(['account_manager', 'publisher_manager', 'advertiser_contact']),
+            name: z.string().min(1),
+            email: z.email().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    countryGroups: z.record(slug, z.array(countryOrGroup).min(1)),
+    policies: z
+      .array(z.object({ method: slug, status: policyStatus, rule: ruleId }).strict())
+      .min(1),
+    brands: z.array(z.string().min(2)),
+    prohibitedContent: z.array(z.object({ id: z.string().min(1), en: z.string().min(1) }).strict()),
+    enforcement: z
+      .object({
+        claimWindowWorkingDays: z.int().min(1),
+        decisionWorkingDays: z.int().min(1),
+        calendar: z.string().regex(/^[A-Z]{2}$/),
+      })
+      .strict(),
+    /** The program's rule id for every reason code the engine can give. */
+    reasonRules: z.record(z.enum(REASON_CODES), ruleId),
+    versions: z.array(termsVersionSchema).min(1),
+  })
+  .strict();
+
+export type TermsFile = z.infer<typeof termsSchema>;
+export type TermsVersionFile = z.infer<typeof termsVersionSchema>;
+export type PolicyStatus = z.infer<typeof policyStatus>;
