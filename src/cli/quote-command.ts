@@ -1,0 +1,77 @@
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { RateTable } from '../domain/fx/rate-table.js';
+import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
+import { Progress } from './progress.js';
+import { quoteStream } from './quote-stream.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const QUOTE_USAGE = `usage: affnet quote --program <id|path> [--rates FILE] [FILE|-]
+
+Prices orders with the program's terms and writes one quote JSON per line, in input order.
+Input: one order JSON document, a JSON array of orders, or JSON Lines (one order per line),
+from FILE or standard input ("-" or no FILE). A malformed order gets an error line
+({"line", "error": {code, message, issues}}) in its place; the rest are still priced and the
+exit code is 1.
+
+  --program, -p   program id (a file in programs/, e.g. aliexpress) or a path to a terms file
+  --rates, -r     ECB reference rates CSV (Date,USD,JPY,…; units per 1 EUR). Without rates,
+                  orders that need a conversion are held with missing_fx_rate (AE-C6).
+`;
+
+export async function runQuoteCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseQuoteArgs(args);
+  if (values.help) {
+    io.stdout.write(QUOTE_USAGE);
+    return 0;
+  }
+  if (values.program === undefined) throw new UsageError('--program is required');
+  if (positionals.length > 1)
+    throw new UsageError(`expected at most one input FILE, got ${positionals.length}`);
+  const terms = await loadProgramTermsOrThrow(values.program);
+  const rates = values.rates === undefined ? new RateTable() : await readEcbRatesFile(values.rates);
+  const file = positionals[0];
+  const input =
+    file === undefined || file === '-'
+      ? io.stdin
+      : createReadStream(file, { highWaterMark: 1 << 20 });
+  const progress = new Progress(io.stderr, 'quoted');
+  const result = await quoteStream(input, io.stdout, {
+    terms,
+    rates,
+    onProgress: (done) => progress.update(done),
+    onFailure: (failure) => {
+      const at =
+        failure.index === undefined
+          ? `line ${failure.line}`
+          : `line ${failure.line}, order [${failure.index}]`;
+      const order = failure.orderNumber === undefined ? '' : ` (order ${failure.orderNumber})`;
+      io.stderr.write(`affnet quote: ${at}${order}: ${failure.error.message}\n`);
+    },
+  });
+  progress.done();
+  if (result.failed > 0) {
+    io.stderr.write(
+      `affnet quote: ${result.failed} of ${result.quoted + result.failed} orders could not be quoted\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+function parseQuoteArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        program: { type: 'string', short: 'p' },
+        rates: { type: 'string', short: 'r' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
