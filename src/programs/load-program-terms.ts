@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { compileTermsOrThrow, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError, InvalidTermsError } from '../domain/errors.js';
+import { packageRoot } from '../package-root.js';
 
 /** The `programs/` folder shipped with affnet. */
-export const BUNDLED_PROGRAMS_DIR = fileURLToPath(new URL('../../../programs/', import.meta.url));
+export const BUNDLED_PROGRAMS_DIR = join(packageRoot(), 'programs');
 
 /** A program id that names no terms file. */
 export class UnknownProgramError extends DomainError {

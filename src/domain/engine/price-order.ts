@@ -89,11 +89,6 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
 
   const programDigits = terms.currencyDigits;
   const zero = formatMinorUnits(0, programDigits);
-  const base = {
-    orderNumber: order.orderNumber,
-    currency: terms.currency,
-    termsVersion: version.id,
-  };
   if (disqualifying.length > 0) {
     return {
       orderNumber: order.orderNumber,
