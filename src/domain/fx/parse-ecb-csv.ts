@@ -1,15 +1,14 @@
 import { parseDecimal } from '../money/decimal.js';
-import { isKnownCurrency } from '../money/currencies.js';
 import { dayNumberOfIsoDate } from '../dates.js';
 import { RateTable } from './rate-table.js';
 
-/** A problem in an ECB rates file, with the 1-based line it was found on. */
+/** A problem in an ECB rates file, with the 1-based line it was found on, if any. */
 export class EcbCsvError extends Error {
   constructor(
-    readonly line: number,
+    readonly line: number | undefined,
     detail: string,
   ) {
-    super(`line ${line}: ${detail}`);
+    super(line === undefined ? detail : `line ${line}: ${detail}`);
     this.name = 'EcbCsvError';
   }
 }
@@ -69,7 +68,7 @@ export class EcbCsvParser {
   /** Checks the file had a header; returns the table. */
   finish(): RateTable {
     if (this.#columns === undefined) {
-      throw new EcbCsvError(this.#lineNumber, 'the file is empty: expected a header "Date,USD,…"');
+      throw new EcbCsvError(undefined, 'the file is empty: expected a header "Date,USD,…"');
     }
     return this.table;
   }
@@ -83,8 +82,9 @@ export class EcbCsvParser {
     }
     return cells.map((cell, index) => {
       if (index === 0 || cell === '') return undefined;
-      if (!isKnownCurrency(cell)) {
-        throw new EcbCsvError(this.#lineNumber, `header: "${cell}" is not an ISO 4217 currency`);
+      // Historic ECB columns (CYP, EEK, …) are valid here even if no longer in ISO 4217.
+      if (!/^[A-Z]{3}$/.test(cell)) {
+        throw new EcbCsvError(this.#lineNumber, `header: "${cell}" is not a currency code`);
       }
       return cell;
     });
