@@ -2,6 +2,7 @@ import { parseDecimal, toMinorUnits } from '../money/decimal.js';
 import { minorUnitDigits } from '../money/currencies.js';
 import { parseIsoInstant } from '../dates.js';
 import { InvalidOrderError, issuesFromZod, type Issue } from '../errors.js';
+import { acceptsOrderDocument } from './accepts-order-document.js';
 import { orderDocumentSchema, type OrderDocument, type OrderStatus } from './order-schema.js';
 
 /** An order line with exact amounts in minor units of the order currency. */
@@ -41,6 +42,7 @@ export interface Order {
  * (`items[0].unitPrice: …`).
  */
 export function parseOrderOrThrow(document: unknown): Order {
+  if (acceptsOrderDocument(document)) return toOrder(document);
   const parsed = orderDocumentSchema.safeParse(document);
   if (!parsed.success) throw new InvalidOrderError(issuesFromZod(parsed.error));
   return toOrder(parsed.data);

@@ -1,0 +1,27 @@
+import { loadProgramTermsOrThrow } from '../src/programs/load-program-terms.js';
+import { benchmarkEngine } from './engine-benchmark.js';
+import { benchmarkQuoteCli } from './quote-cli-benchmark.js';
+
+/**
+ * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
+ * target it is compared with; progress goes to stderr. BENCH_SCALE (default 1) scales sizes.
+ */
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+const terms = await loadProgramTermsOrThrow('aliexpress');
+progress('engine: pricing generated orders in-process');
+const engine = benchmarkEngine(terms, Math.round(100_000 * scale));
+progress(`engine: ${engine.engineLinesPerSecond.toLocaleString('en')} lines/s`);
+const quoteCli = await benchmarkQuoteCli(Math.round(200_000 * scale), progress);
+
+const report = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  engine: {
+    ...engine,
+    targetLinesPerSecond: 500_000,
+    meetsTarget: engine.engineLinesPerSecond >= 500_000,
+  },
+  quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
