@@ -1,7 +1,7 @@
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
 import { parseIsoInstant } from '../dates.js';
-import { ORDER_STATUSES, STORES, type OrderDocument } from './order-schema.js';
+import { ORDER_STATUSES, STORES, orderDocumentSchema, type OrderDocument } from './order-schema.js';
 
 /**
  * A fast yes/no check that accepts exactly what `orderDocumentSchema` accepts. The hot path
@@ -37,31 +37,8 @@ export function acceptsOrderDocument(value: unknown): value is OrderDocument {
   return true;
 }
 
-const ORDER_KEYS = new Set([
-  'orderNumber',
-  'placedAt',
-  'currency',
-  'status',
-  'clickId',
-  'fraud',
-  'buyer',
-  'vouchers',
-  'items',
-]);
-const ITEM_KEYS = new Set([
-  'sku',
-  'name',
-  'category',
-  'unitPrice',
-  'quantity',
-  'discount',
-  'serviceFee',
-  'sellerCountry',
-  'store',
-  'virtual',
-  'inStock',
-  'status',
-]);
+const ORDER_KEYS = new Set(Object.keys(orderDocumentSchema.shape));
+const ITEM_KEYS = new Set(Object.keys(orderDocumentSchema.shape.items.element.shape));
 const STATUS_SET = new Set<string>(ORDER_STATUSES);
 const STORE_SET = new Set<string>(STORES);
 const AMOUNT = /^\d{1,13}(\.\d{1,8})?$/;
