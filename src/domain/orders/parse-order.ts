@@ -8,6 +8,7 @@ import { orderDocumentSchema, type OrderDocument, type OrderStatus } from './ord
 /** An order line with exact amounts in minor units of the order currency. */
 export interface OrderLine {
   readonly sku: string;
+  readonly name: string | undefined;
   readonly category: string;
   readonly unitPrice: number;
   readonly quantity: number;
@@ -81,6 +82,7 @@ function toOrder(doc: OrderDocument): Order {
     orderTotal += price + serviceFee;
     return {
       sku: item.sku,
+      name: item.name,
       category: item.category,
       unitPrice,
       quantity: item.quantity,

@@ -33,6 +33,7 @@ export interface TermsVersion {
   readonly fxMaxDaysBack: number;
   readonly fraudOutcome: 'disqualified' | 'held';
   readonly bonusRequiresCommissionableLine: boolean;
+  readonly bonusRule: string;
   /** Buyer country → bonus in minor units of the program currency. */
   readonly bonusByCountry: ReadonlyMap<string, number>;
 }
@@ -274,6 +275,7 @@ function compileVersion(
     fxMaxDaysBack: version.fx.maxDaysBack,
     fraudOutcome: version.fraud.outcome,
     bonusRequiresCommissionableLine: version.newBuyerBonus.requiresCommissionableLine,
+    bonusRule: version.newBuyerBonus.rule,
     bonusByCountry,
   };
 }

@@ -112,6 +112,7 @@ const termsVersionSchema = z
     fraud: z.object({ outcome: z.enum(['disqualified', 'held']) }).strict(),
     newBuyerBonus: z
       .object({
+        rule: ruleId,
         requiresCommissionableLine: z.boolean(),
         rows: z.array(bonusRowSchema),
       })

@@ -1,0 +1,341 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { CommissionsTable, Database, OrderLinesTable } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { OrdersRepository } from '../storage/repositories/orders-repository.js';
+import {
+  CommissionsRepository,
+  type Commission,
+} from '../storage/repositories/commissions-repository.js';
+import {
+  LedgerRepository,
+  type NewLedgerEntry,
+} from '../storage/repositories/ledger-repository.js';
+import {
+  planCommissionChange,
+  type CommissionStatus,
+} from '../domain/ledger/plan-commission-change.js';
+import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
+import type { Order } from '../domain/orders/parse-order.js';
+import type { Quote } from '../domain/engine/quote.js';
+import type { ReasonCode } from '../domain/engine/reasons.js';
+import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
+import { DomainError } from '../domain/errors.js';
+
+/** Who an order is credited to, or why it is credited to nobody. */
+export interface Attribution {
+  publisherId: string | null;
+  siteId: string | null;
+  clickId: string | null;
+  /** `attributed`, or the reason it is not (`no_click`, `session_expired`, …). */
+  status: string;
+}
+
+export interface RecordOrderInput {
+  programId: string;
+  terms: ProgramTerms;
+  termsId: string | null;
+  /** The document as reported (stored whole; an identical re-report changes nothing). */
+  document: unknown;
+  order: Order;
+  quote: Quote;
+  attribution: Attribution;
+  actor: string;
+  nowMs: number;
+}
+
+export interface RecordOrderResult {
+  orderId: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+  attribution: Attribution;
+}
+
+interface CommissionTarget {
+  kind: 'product' | 'bonus';
+  amountMinor: number;
+  status: CommissionStatus;
+  reason: string | null;
+  rule: string | null;
+}
+
+/** An unknown commission or a change the lifecycle does not allow. */
+export class CommissionChangeError extends DomainError {}
+
+/**
+ * Stores orders with their lines, commissions and ledger entries, one transaction per report.
+ * Idempotent: an order is unique per (program, orderNumber); a repeated identical report
+ * changes nothing, a changed one is re-priced and the ledger gets the difference, never a
+ * second commission.
+ */
+export class OrderRecorder {
+  constructor(private readonly store: Store) {}
+
+  async record(input: RecordOrderInput): Promise<RecordOrderResult> {
+    return this.store.db.transaction().execute((trx) => this.#record(trx, input));
+  }
+
+  /** Validation: approve, decline or hold one commission, with the ledger moves it implies. */
+  async setCommissionStatus(
+    commissionId: string,
+    status: CommissionStatus,
+    change: { reason: string; rule: string | null; actor: string; nowMs: number },
+  ): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      const commissions = new CommissionsRepository(trx);
+      const commission = await commissions.find(commissionId);
+      if (commission === undefined)
+        throw new CommissionChangeError('unknown_commission', `no commission ${commissionId}`);
+      await applyTarget(
+        trx,
+        commission,
+        {
+          kind: commission.kind as 'product',
+          amountMinor: commission.amount_minor,
+          status,
+          reason: change.reason,
+          rule: change.rule,
+        },
+        change.actor,
+        change.nowMs,
+        change.reason,
+      );
+    });
+  }
+
+  async #record(trx: Kysely<Database>, input: RecordOrderInput): Promise<RecordOrderResult> {
+    const orders = new OrdersRepository(trx, this.store.dialect);
+    const { order, quote, nowMs } = input;
+    const documentJson = JSON.stringify(input.document);
+    const quoteJson = JSON.stringify(quote);
+    const totalMinor = minor(quote.total, input.terms.currencyDigits);
+    const orderId = newId('order', nowMs);
+    const created = await orders.insertIfNew({
+      id: orderId,
+      program_id: input.programId,
+      order_number: order.orderNumber,
+      click_id: input.attribution.clickId,
+      publisher_id: input.attribution.publisherId,
+      site_id: input.attribution.siteId,
+      placed_at: order.placedAtMs,
+      currency: order.currency,
+      status: order.status,
+      quote_status: quote.status,
+      attribution: input.attribution.status,
+      buyer_country: order.buyerCountry ?? null,
+      new_buyer: order.newBuyer ? 1 : 0,
+      fraud: order.fraud ? 1 : 0,
+      document: documentJson,
+      quote: quoteJson,
+      terms_id: input.termsId,
+      total_minor: totalMinor,
+      revision: 1,
+      created_at: nowMs,
+      updated_at: nowMs,
+    });
+    const stored = await orders.findForUpdate(input.programId, order.orderNumber);
+    if (stored === undefined)
+      throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
+    const attribution: Attribution = {
+      publisherId: stored.publisher_id,
+      siteId: stored.site_id,
+      clickId: stored.click_id,
+      status: stored.attribution,
+    };
+    if (!created) {
+      if (stored.document === documentJson && stored.quote === quoteJson) {
+        return { orderId: stored.id, outcome: 'unchanged', attribution };
+      }
+      await orders.update(stored.id, {
+        placed_at: order.placedAtMs,
+        currency: order.currency,
+        status: order.status,
+        quote_status: quote.status,
+        buyer_country: order.buyerCountry ?? null,
+        new_buyer: order.newBuyer ? 1 : 0,
+        fraud: order.fraud ? 1 : 0,
+        document: documentJson,
+        quote: quoteJson,
+        terms_id: input.termsId,
+        total_minor: totalMinor,
+        revision: stored.revision + 1,
+        updated_at: nowMs,
+      });
+    }
+    await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
+    if (attribution.publisherId !== null) {
+      const commissions = new CommissionsRepository(trx);
+      const existing = await commissions.ofOrder(stored.id);
+      const reason = created ? 'order_reported' : 'order_updated';
+      for (const target of commissionTargets(input.terms, order, quote)) {
+        const current = existing.find((commission) => commission.kind === target.kind);
+        if (current === undefined) {
+          if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
+          await createCommission(trx, stored.id, input, attribution, target, reason);
+        } else {
+          await applyTarget(trx, current, target, input.actor, nowMs, reason);
+        }
+      }
+    }
+    return { orderId: stored.id, outcome: created ? 'created' : 'updated', attribution };
+  }
+}
+
+async function createCommission(
+  trx: Kysely<Database>,
+  orderId: string,
+  input: RecordOrderInput,
+  attribution: Attribution,
+  target: CommissionTarget,
+  reason: string,
+): Promise<void> {
+  const row: Insertable<CommissionsTable> = {
+    id: newId('commission', input.nowMs),
+    order_id: orderId,
+    program_id: input.programId,
+    publisher_id: attribution.publisherId as string,
+    site_id: attribution.siteId,
+    kind: target.kind,
+    amount_minor: target.amountMinor,
+    currency: input.terms.currency,
+    status: target.status,
+    reason: target.reason,
+    rule: target.rule,
+    validation_due_at: null,
+    statement_id: null,
+    created_at: input.nowMs,
+    updated_at: input.nowMs,
+  };
+  await new CommissionsRepository(trx).insert(row);
+  const moves = planCommissionChange(
+    undefined,
+    { amountMinor: target.amountMinor, status: target.status },
+    target.kind === 'bonus',
+  );
+  await new LedgerRepository(trx).append(
+    moves.map((move): NewLedgerEntry => ({
+      publisher_id: row.publisher_id,
+      program_id: row.program_id,
+      commission_id: row.id,
+      order_id: orderId,
+      account: move.account,
+      kind: move.kind,
+      amount_minor: move.amountMinor,
+      currency: row.currency,
+      reason: target.reason ?? reason,
+      rule: target.rule,
+      actor: input.actor,
+      created_at: input.nowMs,
+    })),
+  );
+}
+
+async function applyTarget(
+  trx: Kysely<Database>,
+  current: Commission,
+  target: CommissionTarget,
+  actor: string,
+  nowMs: number,
+  reason: string,
+): Promise<void> {
+  const before = { amountMinor: current.amount_minor, status: current.status };
+  const after = { amountMinor: target.amountMinor, status: target.status };
+  let moves;
+  try {
+    moves = planCommissionChange(before, after, current.kind === 'bonus');
+  } catch (error) {
+    throw new CommissionChangeError(
+      'commission_locked',
+      `commission ${current.id}: ${(error as Error).message}`,
+    );
+  }
+  if (moves.length === 0 && before.status === after.status && current.reason === target.reason)
+    return;
+  await new CommissionsRepository(trx).update(current.id, {
+    amount_minor: target.amountMinor,
+    status: target.status,
+    reason: target.reason,
+    rule: target.rule,
+    updated_at: nowMs,
+  });
+  await new LedgerRepository(trx).append(
+    moves.map((move): NewLedgerEntry => ({
+      publisher_id: current.publisher_id,
+      program_id: current.program_id,
+      commission_id: current.id,
+      order_id: current.order_id,
+      account: move.account,
+      kind: move.kind,
+      amount_minor: move.amountMinor,
+      currency: current.currency,
+      reason: target.reason ?? reason,
+      rule: target.rule,
+      actor,
+      created_at: nowMs,
+    })),
+  );
+}
+
+/** The quote's verdict as commission states: AE-Q1 (pending until validated), Q3, C6, B1. */
+function commissionTargets(terms: ProgramTerms, order: Order, quote: Quote): CommissionTarget[] {
+  const digits = terms.currencyDigits;
+  const status: CommissionStatus =
+    quote.status === 'disqualified' ? 'declined' : quote.status === 'held' ? 'held' : 'pending';
+  const firstReason = quote.reasons[0] as ReasonCode | undefined;
+  const reason = firstReason ?? null;
+  const reasonRule = firstReason === undefined ? null : terms.reasonRules[firstReason];
+  const productRule = reasonRule ?? quote.lines.find((line) => line.commissionable)?.rule ?? null;
+  const version = versionInForce(terms, order.placedAtMs);
+  return [
+    {
+      kind: 'product',
+      amountMinor: minor(quote.productCommission, digits),
+      status,
+      reason,
+      rule: productRule,
+    },
+    {
+      kind: 'bonus',
+      amountMinor: minor(quote.newBuyerBonus, digits),
+      status,
+      reason,
+      rule: reasonRule ?? version?.bonusRule ?? null,
+    },
+  ];
+}
+
+function lineRows(orderId: string, order: Order, quote: Quote): Insertable<OrderLinesTable>[] {
+  const digits = order.currencyDigits;
+  return order.items.map((item, index) => {
+    const line = quote.lines[index]!;
+    return {
+      id: `${orderId.replace(/^ord_/, 'oln_')}_${index}`,
+      order_id: orderId,
+      line_no: index,
+      sku: item.sku,
+      name: item.name ?? null,
+      category: item.category,
+      unit_price_minor: item.unitPrice,
+      quantity: item.quantity,
+      discount_minor: item.discount,
+      service_fee_minor: item.serviceFee,
+      seller_country: item.sellerCountry,
+      store: item.store,
+      status: item.status,
+      commissionable: line.commissionable ? 1 : 0,
+      base_minor: minor(line.base, digits),
+      rate: line.rate,
+      commission_minor: minor(line.commission, digits),
+      reasons: JSON.stringify(line.reasons),
+      rule: line.rule,
+    };
+  });
+}
+
+/** Minor units of a quote amount; an unknown amount (held for a missing rate) counts as 0. */
+function minor(amount: string | null, digits: number): number {
+  if (amount === null) return 0;
+  const value = toMinorUnits(parseDecimal(amount)!, digits);
+  if (value === undefined)
+    throw new RangeError(`amount ${amount} has more than ${digits} decimals`);
+  return value;
+}

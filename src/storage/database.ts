@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { StorageConfig } from '../config/storage-config.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open store: the typed query builder plus what the engine-specific fast paths need. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** For messages: the file or the server and database, never a password. */
+  readonly location: string;
+  /** The raw SQLite handle, for bulk paths that bypass the query builder. */
+  readonly sqlite?: SqliteDatabase.Database;
+  /** The PostgreSQL pool, for bulk paths. */
+  readonly pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+let pgTypesConfigured = false;
+
+/** bigint columns hold minor units and epoch milliseconds: always safe integers. */
+function configurePgTypes(): void {
+  if (pgTypesConfigured) return;
+  pgTypesConfigured = true;
+  pg.types.setTypeParser(pg.types.builtins.INT8, (text) => {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`bigint ${text} is beyond the safe integer range`);
+    return value;
+  });
+}
+
+export function openStore(config: StorageConfig): Store {
+  if (config.kind === 'postgres') {
+    configurePgTypes();
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+    const url = new URL(config.url);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      location: `postgres://${url.host}${url.pathname}`,
+      pool,
+      close: () => db.destroy(),
+    };
+  }
+  mkdirSync(dirname(config.file), { recursive: true });
+  const sqlite = new SqliteDatabase(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${config.synchronous}`);
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: config.file, sqlite, close: () => db.destroy() };
+}

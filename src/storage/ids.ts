@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+
+/** Type prefixes of stored ids: the prefix tells what an id names (`pub_…` is a publisher). */
+export const ID_PREFIXES = {
+  user: 'usr',
+  session: 'ses',
+  token: 'tok',
+  apiKey: 'key',
+  advertiser: 'adv',
+  program: 'prg',
+  termsVersion: 'trm',
+  publisher: 'pub',
+  site: 'sit',
+  membership: 'mem',
+  ad: 'ad',
+  link: 'lnk',
+  click: 'clk',
+  order: 'ord',
+  orderLine: 'oln',
+  commission: 'com',
+  ledgerEntry: 'led',
+  mailing: 'mal',
+  violation: 'vio',
+  enforcementAction: 'enf',
+  claim: 'clm',
+  attachment: 'att',
+  statement: 'stm',
+  invoice: 'inv',
+  payoutRun: 'por',
+  payout: 'pay',
+  email: 'eml',
+  audit: 'aud',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+
+/**
+ * A new id: `<prefix>_` + 10 characters of millisecond time + 16 random characters (80 bits).
+ * Ids sort by creation time, which keeps B-tree inserts of clicks and orders at the end.
+ */
+export function newId(kind: IdKind, nowMs: number = Date.now()): string {
+  let time = '';
+  let t = nowMs;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const bytes = randomBytes(10);
+  let random = '';
+  // 10 bytes = 80 bits = 16 base32 characters.
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      random += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return `${ID_PREFIXES[kind]}_${time}${random}`;
+}
+
+/** True when `id` has the prefix of `kind` and the shape newId makes. */
+export function isId(kind: IdKind, id: string): boolean {
+  const prefix = `${ID_PREFIXES[kind]}_`;
+  return id.startsWith(prefix) && /^[0-9a-hjkmnp-tv-z]{26}$/.test(id.slice(prefix.length));
+}

@@ -1,0 +1,82 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, OrderLinesTable, OrdersTable } from '../schema.js';
+import type { DialectName } from '../database.js';
+
+export type StoredOrder = Selectable<OrdersTable>;
+
+export class OrdersRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  /**
+   * Inserts the order unless (program, orderNumber) exists; true when this call created it.
+   * The unique constraint makes concurrent first reports of one order create it once.
+   */
+  async insertIfNew(row: Insertable<OrdersTable>): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('orders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['program_id', 'order_number']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** The order, locked for this transaction on PostgreSQL (SQLite transactions lock the file). */
+  async findForUpdate(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
+    let query = this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('order_number', '=', orderNumber);
+    if (this.dialect === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  async find(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('order_number', '=', orderNumber)
+      .executeTakeFirst();
+  }
+
+  async update(id: string, change: Updateable<OrdersTable>): Promise<void> {
+    await this.db.updateTable('orders').set(change).where('id', '=', id).execute();
+  }
+
+  /** Replaces the order's lines with the latest report's. */
+  async replaceLines(
+    orderId: string,
+    lines: readonly Insertable<OrderLinesTable>[],
+  ): Promise<void> {
+    await this.db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < lines.length; i += 500) {
+      await this.db
+        .insertInto('order_lines')
+        .values(lines.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  async lines(orderId: string) {
+    return this.db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('line_no')
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}

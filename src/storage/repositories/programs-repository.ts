@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ProgramsTable } from '../schema.js';
+import type { ProgramTerms } from '../../domain/terms/compile-terms.js';
+import { newId } from '../ids.js';
+
+export type StoredProgram = Selectable<ProgramsTable>;
+
+export class ProgramsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findBySlug(slug: string): Promise<StoredProgram | undefined> {
+    return this.db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<StoredProgram | undefined> {
+    return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Creates the program from its terms file, or records a changed terms file as a new terms
+   * version (the old ones stay, so every stored quote can still be explained). Returns the
+   * program and the id of its current terms.
+   */
+  async upsertFromTerms(
+    terms: ProgramTerms,
+    source: string,
+    advertiserId: string,
+    nowMs: number,
+    actor: string | null,
+  ): Promise<{ program: StoredProgram; termsId: string; changed: boolean }> {
+    const hash = createHash('sha256').update(source).digest('hex');
+    let program = await this.findBySlug(terms.id);
+    if (program === undefined) {
+      const id = newId('program', nowMs);
+      await this.db
+        .insertInto('programs')
+        .values({
+          id,
+          slug: terms.id,
+          advertiser_id: advertiserId,
+          name: terms.file.name,
+          currency: terms.currency,
+          status: 'active',
+          landing_url: terms.file.landingUrl,
+          settings: '{}',
+          current_terms_id: null,
+          created_at: nowMs,
+          updated_at: nowMs,
+        })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+      program = (await this.findBySlug(terms.id))!;
+    }
+    const existing = await this.db
+      .selectFrom('program_terms')
+      .select('id')
+      .where('program_id', '=', program.id)
+      .where('source_hash', '=', hash)
+      .executeTakeFirst();
+    let termsId = existing?.id;
+    if (termsId === undefined) {
+      termsId = newId('termsVersion', nowMs);
+      await this.db
+        .insertInto('program_terms')
+        .values({
+          id: termsId,
+          program_id: program.id,
+          source_hash: hash,
+          source,
+          loaded_at: nowMs,
+          loaded_by: actor,
+        })
+        .execute();
+    }
+    const changed = program.current_terms_id !== termsId;
+    if (changed) {
+      await this.db
+        .updateTable('programs')
+        .set({
+          current_terms_id: termsId,
+          name: terms.file.name,
+          landing_url: terms.file.landingUrl,
+          updated_at: nowMs,
+        })
+        .where('id', '=', program.id)
+        .execute();
+      program = {
+        ...program,
+        current_terms_id: termsId,
+        name: terms.file.name,
+        landing_url: terms.file.landingUrl,
+        updated_at: nowMs,
+      };
+    }
+    return { program, termsId, changed };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PublishersTable, SitesTable } from '../schema.js';
+import { newId } from '../ids.js';
+
+export type Publisher = Selectable<PublishersTable>;
+export type Site = Selectable<SitesTable>;
+
+export interface NewPublisher {
+  name: string;
+  country: string;
+  company?: string | null;
+  vatNumber?: string | null;
+  iban?: string | null;
+  payoutName?: string | null;
+  promotionMethods?: string[];
+  minimumPayoutMinor?: number;
+}
+
+export class PublishersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: NewPublisher, nowMs: number): Promise<Publisher> {
+    const row: Publisher = {
+      id: newId('publisher', nowMs),
+      name: input.name,
+      company: input.company ?? null,
+      country: input.country,
+      vat_number: input.vatNumber ?? null,
+      iban: input.iban ?? null,
+      payout_name: input.payoutName ?? null,
+      promotion_methods: JSON.stringify(input.promotionMethods ?? []),
+      status: 'active',
+      minimum_payout_minor: input.minimumPayoutMinor ?? 5000,
+      created_at: nowMs,
+    };
+    await this.db.insertInto('publishers').values(row).execute();
+    return row;
+  }
+
+  async addSite(
+    publisherId: string,
+    input: { name: string; url: string; promotionMethods?: string[] },
+    nowMs: number,
+  ): Promise<Site> {
+    const row: Site = {
+      id: newId('site', nowMs),
+      publisher_id: publisherId,
+      name: input.name,
+      url: input.url,
+      domain: new URL(input.url).hostname.toLowerCase(),
+      promotion_methods: JSON.stringify(input.promotionMethods ?? []),
+      status: 'active',
+      created_at: nowMs,
+    };
+    await this.db.insertInto('sites').values(row).execute();
+    return row;
+  }
+
+  async find(id: string): Promise<Publisher | undefined> {
+    return this.db.selectFrom('publishers').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+}

@@ -1,0 +1,514 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
+ * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
+ * (`*_at`, bigint); money is integer minor units (`*_minor`, bigint) with its currency beside
+ * it; flags are 0/1 integers; structured details are JSON text.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  tokens: TokensTable;
+  api_keys: ApiKeysTable;
+  advertisers: AdvertisersTable;
+  programs: ProgramsTable;
+  program_terms: ProgramTermsTable;
+  publishers: PublishersTable;
+  sites: SitesTable;
+  memberships: MembershipsTable;
+  ads: AdsTable;
+  links: LinksTable;
+  clicks: ClicksTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  commissions: CommissionsTable;
+  ledger_entries: LedgerEntriesTable;
+  exchange_rates: ExchangeRatesTable;
+  email_access: EmailAccessTable;
+  mailings: MailingsTable;
+  violations: ViolationsTable;
+  enforcement_actions: EnforcementActionsTable;
+  claims: ClaimsTable;
+  attachments: AttachmentsTable;
+  registration_bars: RegistrationBarsTable;
+  invoices: InvoicesTable;
+  statements: StatementsTable;
+  payout_runs: PayoutRunsTable;
+  payouts: PayoutsTable;
+  report_hourly: ReportHourlyTable;
+  emails: EmailsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Role = 'admin' | 'advertiser' | 'publisher';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  role: Role;
+  /** pending (not activated), active, disabled */
+  status: string;
+  name: string;
+  locale: string;
+  advertiser_id: string | null;
+  publisher_id: string | null;
+  created_at: number;
+  activated_at: number | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  ip_hash: string | null;
+  user_agent: string | null;
+}
+
+/** Single-use tokens: account activation, password reset. Only the hash is kept. */
+export interface TokensTable {
+  id: string;
+  user_id: string | null;
+  email: string;
+  purpose: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  advertiser_id: string;
+  name: string;
+  /** The first characters of the key, shown in lists; the key itself is only hashed. */
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AdvertisersTable {
+  id: string;
+  name: string;
+  contact_email: string | null;
+  created_at: number;
+}
+
+export interface ProgramsTable {
+  id: string;
+  /** The terms file id, e.g. `aliexpress`. */
+  slug: string;
+  advertiser_id: string;
+  name: string;
+  currency: string;
+  /** active, paused, closed */
+  status: string;
+  landing_url: string;
+  /** JSON: network fee, validation settings, detector thresholds. */
+  settings: string;
+  current_terms_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Every terms file a program has run on, kept whole so any quote can be explained later. */
+export interface ProgramTermsTable {
+  id: string;
+  program_id: string;
+  source_hash: string;
+  source: string;
+  loaded_at: number;
+  loaded_by: string | null;
+}
+
+export interface PublishersTable {
+  id: string;
+  name: string;
+  company: string | null;
+  country: string;
+  vat_number: string | null;
+  iban: string | null;
+  payout_name: string | null;
+  /** JSON list of promotion methods. */
+  promotion_methods: string;
+  /** active, restricted, terminated */
+  status: string;
+  minimum_payout_minor: number;
+  created_at: number;
+}
+
+export interface SitesTable {
+  id: string;
+  publisher_id: string;
+  name: string;
+  url: string;
+  domain: string;
+  /** JSON list of promotion methods used on this site. */
+  promotion_methods: string;
+  status: string;
+  created_at: number;
+}
+
+/** A site's application to, and membership of, a program. */
+export interface MembershipsTable {
+  id: string;
+  program_id: string;
+  site_id: string;
+  publisher_id: string;
+  /** pending, approved, rejected, suspended */
+  status: string;
+  promotion_methods: string;
+  content_categories: string;
+  accepted_rules_at: number;
+  reason: string | null;
+  decided_at: number | null;
+  decided_by: string | null;
+  created_at: number;
+}
+
+export interface AdsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  /** text, banner, link */
+  kind: string;
+  content: string | null;
+  status: string;
+  created_at: number;
+}
+
+export interface LinksTable {
+  id: string;
+  site_id: string;
+  program_id: string;
+  ad_id: string;
+  epi: string | null;
+  epi2: string | null;
+  created_at: number;
+}
+
+/** One click with the signals fraud and compliance checks need. */
+export interface ClicksTable {
+  id: string;
+  program_id: string;
+  site_id: string;
+  ad_id: string | null;
+  publisher_id: string | null;
+  epi: string | null;
+  epi2: string | null;
+  created_at: number;
+  ip_hash: string | null;
+  user_agent: string | null;
+  referrer_host: string | null;
+  sec_fetch_dest: string | null;
+  sec_fetch_mode: string | null;
+  sec_fetch_user: string | null;
+  is_bot: number;
+  /** Paid-search markers seen in the landing query or referrer, comma-separated (gclid, …). */
+  paid_markers: string | null;
+  country: string | null;
+  mailing_id: string | null;
+  attributable: number;
+  not_attributable_reason: string | null;
+}
+
+export interface OrdersTable {
+  id: string;
+  program_id: string;
+  order_number: string;
+  click_id: string | null;
+  publisher_id: string | null;
+  site_id: string | null;
+  placed_at: number;
+  currency: string;
+  /** The advertiser's status: pending, completed, cancelled, refunded. */
+  status: string;
+  /** The engine's: qualified, provisional, disqualified, held. */
+  quote_status: string;
+  /** attributed, or why not (no_click, session_expired, …). */
+  attribution: string;
+  buyer_country: string | null;
+  new_buyer: number;
+  fraud: number;
+  /** JSON: the order document as last reported. */
+  document: string;
+  /** JSON: the quote of that document. */
+  quote: string;
+  terms_id: string | null;
+  total_minor: number;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  line_no: number;
+  sku: string;
+  name: string | null;
+  category: string;
+  unit_price_minor: number;
+  quantity: number;
+  discount_minor: number;
+  service_fee_minor: number;
+  seller_country: string;
+  store: string;
+  status: string;
+  commissionable: number;
+  base_minor: number;
+  rate: string;
+  commission_minor: number;
+  /** JSON list of reason codes. */
+  reasons: string;
+  rule: string;
+}
+
+export type CommissionStatus = 'pending' | 'approved' | 'declined' | 'held' | 'paid';
+
+/** What a publisher earns on one order: its product commission or its new-buyer bonus. */
+export interface CommissionsTable {
+  id: string;
+  order_id: string | null;
+  program_id: string;
+  publisher_id: string;
+  site_id: string | null;
+  /** product, bonus, adjustment */
+  kind: string;
+  amount_minor: number;
+  currency: string;
+  status: CommissionStatus;
+  reason: string | null;
+  rule: string | null;
+  validation_due_at: number | null;
+  statement_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/**
+ * The append-only money ledger. Each entry moves `amount_minor` into (or, negative, out of)
+ * one `account` of a publisher: pending, approved, held, withheld, deducted, paid. Entries are
+ * never updated or deleted (database triggers refuse it); a correction is a new entry.
+ */
+export interface LedgerEntriesTable {
+  seq: Generated<number>;
+  id: string;
+  publisher_id: string;
+  program_id: string | null;
+  commission_id: string | null;
+  order_id: string | null;
+  account: string;
+  /** accrued, approved, declined, reversed, bonus, deduction, withheld, released, payout */
+  kind: string;
+  amount_minor: number;
+  currency: string;
+  reason: string;
+  rule: string | null;
+  actor: string;
+  created_at: number;
+}
+
+export interface ExchangeRatesTable {
+  currency: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Units of `currency` per 1 EUR, exact decimal text as published. */
+  rate: string;
+  source: string;
+  imported_at: number;
+}
+
+export interface EmailAccessTable {
+  program_id: string;
+  publisher_id: string;
+  granted_by: string;
+  granted_at: number;
+  revoked_at: number | null;
+}
+
+export interface MailingsTable {
+  id: string;
+  program_id: string;
+  publisher_id: string;
+  site_id: string | null;
+  subject: string;
+  html_body: string;
+  planned_send_at: number;
+  audience_size: number;
+  audience_source: string;
+  /** submitted, approved, rejected */
+  status: string;
+  comments: string | null;
+  link_param: string | null;
+  send_window_ends_at: number | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  created_at: number;
+}
+
+export interface ViolationsTable {
+  id: string;
+  program_id: string;
+  publisher_id: string;
+  site_id: string | null;
+  click_id: string | null;
+  order_id: string | null;
+  rule: string;
+  detector: string;
+  severity: string;
+  /** JSON evidence: headers, URLs, counts. */
+  evidence: string;
+  /** open, reviewed, dismissed */
+  status: string;
+  created_at: number;
+}
+
+export interface EnforcementActionsTable {
+  id: string;
+  program_id: string | null;
+  publisher_id: string;
+  /** warning, cure_period, withhold, deduction, termination, restriction, registration_bar */
+  kind: string;
+  rule: string;
+  evidence: string;
+  amount_minor: number | null;
+  currency: string | null;
+  deadline_at: number | null;
+  /** active, lifted, reversed */
+  status: string;
+  actor: string;
+  created_at: number;
+  ended_at: number | null;
+}
+
+export interface ClaimsTable {
+  id: string;
+  action_id: string;
+  publisher_id: string;
+  text: string;
+  submitted_at: number;
+  decision_due_at: number;
+  /** submitted, upheld, rejected */
+  status: string;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  claim_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: number;
+}
+
+export interface RegistrationBarsTable {
+  id: string;
+  email: string | null;
+  domain: string | null;
+  action_id: string | null;
+  created_at: number;
+}
+
+export interface InvoicesTable {
+  id: string;
+  advertiser_id: string;
+  program_id: string;
+  /** YYYY-MM */
+  period: string;
+  commission_minor: number;
+  fee_minor: number;
+  total_minor: number;
+  currency: string;
+  /** open, issued, paid */
+  status: string;
+  issued_at: number | null;
+  paid_at: number | null;
+  created_at: number;
+}
+
+export interface StatementsTable {
+  id: string;
+  publisher_id: string;
+  period: string;
+  currency: string;
+  payable_minor: number;
+  pending_minor: number;
+  withheld_minor: number;
+  deducted_minor: number;
+  carried_over_minor: number;
+  /** open, payable, paid, carried_over */
+  status: string;
+  created_at: number;
+}
+
+export interface PayoutRunsTable {
+  id: string;
+  /** draft, exported, paid */
+  status: string;
+  created_by: string;
+  created_at: number;
+  paid_at: number | null;
+}
+
+export interface PayoutsTable {
+  id: string;
+  run_id: string;
+  publisher_id: string;
+  statement_id: string;
+  amount_minor: number;
+  currency: string;
+  iban: string;
+  name: string;
+  status: string;
+  paid_at: number | null;
+}
+
+/** Hourly report rollups, maintained as clicks and orders arrive. */
+export interface ReportHourlyTable {
+  program_id: string;
+  site_id: string;
+  ad_id: string;
+  epi: string;
+  /** epoch hours */
+  hour: number;
+  clicks: number;
+  orders: number;
+  order_value_minor: number;
+  commission_minor: number;
+}
+
+export interface EmailsTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  /** queued, sent, outbox (no SMTP), failed */
+  status: string;
+  error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  details: string;
+  created_at: number;
+}

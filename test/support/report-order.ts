@@ -1,0 +1,39 @@
+import { OrderRecorder, type Attribution } from '../../src/services/order-recorder.js';
+import { priceOrder } from '../../src/domain/engine/price-order.js';
+import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
+import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
+import type { Store } from '../../src/storage/database.js';
+import { NOW, type seedNetwork } from './seed.js';
+import { aliexpress, rates } from './terms.js';
+
+export type Seeded = Awaited<ReturnType<typeof seedNetwork>>;
+
+/** Prices a document with the AliExpress terms and records it, attributed to the seeded site. */
+export function reportOrder(
+  store: Store,
+  seeded: Seeded,
+  document: OrderDocument,
+  nowMs = NOW,
+  attributed = true,
+) {
+  const order = parseOrderOrThrow(document);
+  const attribution: Attribution = attributed
+    ? {
+        publisherId: seeded.publisher.id,
+        siteId: seeded.site.id,
+        clickId: null,
+        status: 'attributed',
+      }
+    : { publisherId: null, siteId: null, clickId: null, status: 'no_click' };
+  return new OrderRecorder(store).record({
+    programId: seeded.program.id,
+    terms: aliexpress,
+    termsId: seeded.termsId,
+    document,
+    order,
+    quote: priceOrder(aliexpress, order, rates),
+    attribution,
+    actor: 'advertiser:test',
+    nowMs,
+  });
+}
