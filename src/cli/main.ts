@@ -1,24 +1,39 @@
 import { DomainError } from '../domain/errors.js';
 import { QUOTE_USAGE, runQuoteCommand } from './quote-command.js';
+import { MIGRATE_USAGE, runMigrateCommand } from './migrate-command.js';
+import { FX_USAGE, runFxCommand } from './fx-command.js';
+import { LEDGER_USAGE, runLedgerCommand } from './ledger-command.js';
+import { ConfigError } from '../config/storage-config.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: affnet <command> [options]
 
 commands:
-  quote     price orders with a program's terms (affnet quote --help)
-  help      show this help
+  quote           price orders with a program's terms (affnet quote --help)
+  migrate         bring the database schema up to date
+  fx import FILE  load ECB reference rates into the store
+  ledger verify   prove the stored commissions equal the money ledger
+  help            show this help
 
-The tracking server, storage and portal are not built yet; see README.md for what exists.
+Storage: SQLite under $DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
+The tracking server and portal are not built yet; see README.md for what exists.
 `;
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
+type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   quote: { run: runQuoteCommand, usage: QUOTE_USAGE },
+  migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
+  fx: { run: runFxCommand, usage: FX_USAGE },
+  ledger: { run: runLedgerCommand, usage: LEDGER_USAGE },
 };
 
 /** Runs the `affnet` command line; resolves to the exit code. */
-export async function main(argv: string[], io: CliIo = process): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = process,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(USAGE);
@@ -30,10 +45,18 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     return 2;
   }
   try {
-    return await command.run(args, io);
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(command.usage);
+      return 0;
+    }
+    return await command.run(args, io, env);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`affnet ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`affnet ${name}: configuration: ${error.message}\n`);
       return 2;
     }
     if (error instanceof DomainError) {

@@ -22,10 +22,6 @@ exit code is 1.
 
 export async function runQuoteCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseQuoteArgs(args);
-  if (values.help) {
-    io.stdout.write(QUOTE_USAGE);
-    return 0;
-  }
   if (values.program === undefined) throw new UsageError('--program is required');
   if (positionals.length > 1)
     throw new UsageError(`expected at most one input FILE, got ${positionals.length}`);
@@ -68,7 +64,6 @@ function parseQuoteArgs(args: string[]) {
       options: {
         program: { type: 'string', short: 'p' },
         rates: { type: 'string', short: 'r' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {

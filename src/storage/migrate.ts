@@ -1,4 +1,10 @@
-import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+} from 'kysely';
 import type { Store } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 
@@ -26,16 +32,29 @@ export class MigrationError extends Error {
 
 /** Brings the store's schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in any schema; pin them to the connection's own
+  // (search_path) so two affnet schemas in one PostgreSQL database never see each other's.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: new CodeMigrationProvider(store),
     allowUnorderedMigrations: false,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result: MigrationResult) => result.status === 'Error');
+    // No failed migration means the database itself could not be reached: pass that on as is.
+    if (failed === undefined) throw error;
     throw new MigrationError(
-      `migration ${failed?.migrationName ?? '?'} failed on ${store.location}: ${(error as Error).message}`,
+      `migration ${failed.migrationName} failed on ${store.location}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
     );
   }
   return (results ?? [])

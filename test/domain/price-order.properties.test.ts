@@ -9,7 +9,7 @@ import { aliexpress, rates } from '../support/terms.js';
 import { itemArbitrary, orderArbitrary } from '../support/arbitraries.js';
 
 const CAP_CENTS = 3094;
-const runs = { numRuns: 400 };
+const runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) };
 
 function cents(text: string | null): number {
   if (text === null) throw new Error('expected an amount');
@@ -104,7 +104,13 @@ describe('priceOrder properties', () => {
           q.lines.reduce((sum, line) => sum + cents(line.commission), 0);
         // Each line rounds once (at most half a cent), so two lines differ from one by ≤ 1 cent.
         expect(Math.abs(lineSum(split) - lineSum(whole))).toBeLessThanOrEqual(1);
-        expect(split.status).toBe(whole.status);
+        if (split.status !== whole.status) {
+          // Only edge: one side rounds to 0 cents and so needs no exchange rate (not held),
+          // the other to 1 cent and is held for a missing rate.
+          expect([split.status, whole.status]).toContain('held');
+          expect(Math.min(lineSum(split), lineSum(whole))).toBe(0);
+          expect(Math.max(lineSum(split), lineSum(whole))).toBeLessThanOrEqual(1);
+        }
         if (whole.productCommission !== null && split.productCommission !== null) {
           // ≤ 1 cent in USD becomes < 1 cent in EUR, plus one conversion rounding.
           expect(

@@ -16,6 +16,8 @@ export interface TestStore {
   store: Store;
   /** Opens a second store on the same database (a restart, another process). */
   reopen(): Store;
+  /** PostgreSQL only: the connection URL of this test's schema. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -44,13 +46,15 @@ export async function createPostgresTestStore(baseUrl: string): Promise<TestStor
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const config = { kind: 'postgres' as const, url: url.toString(), poolSize: 10 };
+  // encodeURIComponent, not URLSearchParams: the driver does not read "+" as a space.
+  const separator = baseUrl.includes('?') ? '&' : '?';
+  const url = `${baseUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const config = { kind: 'postgres' as const, url, poolSize: 10 };
   const store = openStore(config);
   await migrateToLatest(store);
   return {
     store,
+    url,
     reopen: () => openStore(config),
     dispose: async () => {
       await store.close();

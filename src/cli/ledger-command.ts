@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
+import { openMigratedStore } from './open-store.js';
+import { Progress } from './progress.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const LEDGER_USAGE = `usage: affnet ledger verify [--json]
+
+Proves the stored commissions equal the money ledger: every commission's entries must sum to
+its amount in the account of its status and to zero elsewhere. Exit 1 on any difference.
+`;
+
+export async function runLedgerCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'verify')
+    throw new UsageError(
+      action === undefined ? 'missing action: verify' : `unknown action "${action}"`,
+    );
+  let json: boolean | undefined;
+  try {
+    json = parseArgs({ args: rest, options: { json: { type: 'boolean' } } }).values.json;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { store } = await openMigratedStore(env);
+  try {
+    const progress = new Progress(io.stderr, 'checked commissions');
+    const result = await new LedgerRepository(store.db).verify((count) => progress.update(count));
+    progress.done();
+    const balanced = result.mismatches.length === 0 && result.orphanEntries === 0;
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ balanced, ...result })}\n`);
+    } else {
+      io.stdout.write(
+        `${balanced ? 'balanced' : 'NOT BALANCED'}: ${result.commissions.toLocaleString('en')} commissions, ${result.entries.toLocaleString('en')} ledger entries, ${result.mismatches.length} mismatches, ${result.orphanEntries} commissions missing for ledger entries\n`,
+      );
+      for (const mismatch of result.mismatches.slice(0, 20)) {
+        io.stdout.write(
+          `  ${mismatch.commissionId} ${mismatch.account}: stored ${mismatch.expectedMinor}, ledger ${mismatch.ledgerMinor} (minor units)\n`,
+        );
+      }
+    }
+    return balanced ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
