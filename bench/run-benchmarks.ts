@@ -1,6 +1,7 @@
 import { loadProgramTermsOrThrow } from '../src/programs/load-program-terms.js';
 import { benchmarkEngine } from './engine-benchmark.js';
 import { benchmarkQuoteCli } from './quote-cli-benchmark.js';
+import { benchmarkClickInserts } from './clicks-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -14,6 +15,15 @@ progress('engine: pricing generated orders in-process');
 const engine = benchmarkEngine(terms, Math.round(100_000 * scale));
 progress(`engine: ${engine.engineLinesPerSecond.toLocaleString('en')} lines/s`);
 const quoteCli = await benchmarkQuoteCli(Math.round(200_000 * scale), progress);
+const postgresUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const clickInserts = await benchmarkClickInserts(
+  Math.round(500_000 * scale),
+  postgresUrl,
+  progress,
+);
 
 const report = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -23,5 +33,6 @@ const report = {
     meetsTarget: engine.engineLinesPerSecond >= 500_000,
   },
   quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
+  clickInserts,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -26,7 +26,7 @@ import { DomainError } from '../domain/errors.js';
 export interface Attribution {
   publisherId: string | null;
   siteId: string | null;
-  clickId: string | null;
+  clickId: number | null;
   /** `attributed`, or the reason it is not (`no_click`, `session_expired`, …). */
   status: string;
 }

@@ -51,6 +51,9 @@ export function openStore(config: StorageConfig): Store {
   }
   mkdirSync(dirname(config.file), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
+  // 16 KiB pages (takes effect on a new file only): measured ~10% faster batched click
+  // inserts than 4 KiB, and fewer pages for report scans.
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${config.synchronous}`);
   sqlite.pragma('busy_timeout = 5000');

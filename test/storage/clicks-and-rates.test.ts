@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
-import { ClicksRepository } from '../../src/storage/repositories/clicks-repository.js';
+import {
+  ClicksRepository,
+  toClickRecord,
+} from '../../src/storage/repositories/clicks-repository.js';
 import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { dayNumberOfIsoDate } from '../../src/domain/dates.js';
@@ -12,8 +15,8 @@ describeEachEngine('clicks and rates', (context) => {
     const { store } = context();
     const clicks = new ClicksRepository(store);
     const rows = Array.from({ length: 5_000 }, (_, n) => clickRow(n, 'prg_a', 'sit_a', NOW));
-    await clicks.insertBatch(rows.slice(0, 1_234));
-    await clicks.insertBatch(rows.slice(1_234));
+    await clicks.insertBatch(rows.slice(0, 1_234).map(toClickRecord));
+    await clicks.insertBatch(rows.slice(1_234).map(toClickRecord));
     await clicks.insertBatch([]);
     expect(await clicks.count()).toBe(5_000);
     expect(await clicks.find(rows[100]!.id)).toEqual(rows[100]);
@@ -26,7 +29,7 @@ describeEachEngine('clicks and rates', (context) => {
     const before = await clicks.count();
     const rows = Array.from({ length: 100 }, (_, n) => clickRow(n, 'prg_b', 'sit_b', NOW));
     rows[50] = { ...rows[50]!, id: rows[10]!.id }; // a duplicate key halfway through
-    await expect(clicks.insertBatch(rows)).rejects.toThrow();
+    await expect(clicks.insertBatch(rows.map(toClickRecord))).rejects.toThrow();
     expect(await clicks.count()).toBe(before);
   });
 

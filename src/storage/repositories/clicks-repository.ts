@@ -1,90 +1,147 @@
-import type { Selectable } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type SqliteDatabase from 'better-sqlite3';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Selectable } from 'kysely';
 import type { ClicksTable } from '../schema.js';
 import type { Store } from '../database.js';
 
-export type ClickRow = Selectable<ClicksTable>;
+/** What the tracking path observed about a click, kept as evidence for compliance checks. */
+export interface ClickSignals {
+  userAgent: string | null;
+  referrerHost: string | null;
+  secFetchDest: string | null;
+  secFetchMode: string | null;
+  secFetchUser: string | null;
+  /** The bot verdict (isbot) on the user agent. */
+  bot: boolean;
+  /** Paid-search click markers in the landing query or referrer: gclid, gbraid, wbraid, msclkid, fbclid. */
+  paidMarkers: string[];
+  country: string | null;
+  mailingId: string | null;
+}
 
-/** Column order of bulk inserts; every column of the clicks table. */
+export interface Click {
+  /** Integer click id (click-ids.ts); `formatClickId` gives its `clk_…` form. */
+  id: number;
+  programId: string;
+  siteId: string;
+  adId: string | null;
+  epi: string | null;
+  epi2: string | null;
+  createdAt: number;
+  ipHash: string | null;
+  signals: ClickSignals;
+  /** Null when the click may attribute orders; else why not. */
+  notAttributableReason: string | null;
+}
+
+type Row = Selectable<ClicksTable>;
+
 const COLUMNS = [
   'id',
   'program_id',
   'site_id',
   'ad_id',
-  'publisher_id',
   'epi',
   'epi2',
   'created_at',
   'ip_hash',
-  'user_agent',
-  'referrer_host',
-  'sec_fetch_dest',
-  'sec_fetch_mode',
-  'sec_fetch_user',
-  'is_bot',
-  'paid_markers',
-  'country',
-  'mailing_id',
-  'attributable',
+  'signals',
   'not_attributable_reason',
-] as const satisfies readonly (keyof ClickRow)[];
+] as const satisfies readonly (keyof Row)[];
 
-/** PostgreSQL array types of the columns above, for the unnest bulk insert. */
-const PG_TYPES: Record<(typeof COLUMNS)[number], string> = {
-  id: 'text',
-  program_id: 'text',
-  site_id: 'text',
-  ad_id: 'text',
-  publisher_id: 'text',
-  epi: 'text',
-  epi2: 'text',
-  created_at: 'int8',
-  ip_hash: 'text',
-  user_agent: 'text',
-  referrer_host: 'text',
-  sec_fetch_dest: 'text',
-  sec_fetch_mode: 'text',
-  sec_fetch_user: 'text',
-  is_bot: 'int4',
-  paid_markers: 'text',
-  country: 'text',
-  mailing_id: 'text',
-  attributable: 'int4',
-  not_attributable_reason: 'text',
-};
+const PG_COPY = `COPY clicks (${COLUMNS.join(', ')}) FROM STDIN`;
 
-const PG_INSERT = `INSERT INTO clicks (${COLUMNS.join(', ')}) SELECT * FROM unnest(${COLUMNS.map(
-  (column, index) => `$${index + 1}::${PG_TYPES[column]}[]`,
-).join(', ')})`;
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (ch) =>
+        ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}
+
+/**
+ * A click as the database row it becomes: its column values in insert order, signals already
+ * serialised. The tracking path makes it while the visitor's request is handled, so the
+ * group commit only writes.
+ */
+export type ClickRecord = readonly [
+  id: number,
+  programId: string,
+  siteId: string,
+  adId: string | null,
+  epi: string | null,
+  epi2: string | null,
+  createdAt: number,
+  ipHash: string | null,
+  signals: string,
+  notAttributableReason: string | null,
+];
+
+export function toClickRecord(click: Click): ClickRecord {
+  return [
+    click.id,
+    click.programId,
+    click.siteId,
+    click.adId,
+    click.epi,
+    click.epi2,
+    click.createdAt,
+    click.ipHash,
+    JSON.stringify(click.signals),
+    click.notAttributableReason,
+  ];
+}
+
+function fromRow(row: Row): Click {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    siteId: row.site_id,
+    adId: row.ad_id,
+    epi: row.epi,
+    epi2: row.epi2,
+    createdAt: row.created_at,
+    ipHash: row.ip_hash,
+    signals: JSON.parse(row.signals) as ClickSignals,
+    notAttributableReason: row.not_attributable_reason,
+  };
+}
 
 /**
  * Clicks, written in batches: each batch is one transaction, so it lands whole or not at all.
- * SQLite reuses one prepared statement inside a transaction; PostgreSQL sends the batch as
- * one `INSERT … SELECT FROM unnest(arrays)` statement (one round trip, any batch size).
+ * SQLite runs one prepared INSERT per click inside a transaction; PostgreSQL gets the batch
+ * as one COPY (one statement, atomic, the fastest bulk path PostgreSQL has).
  */
 export class ClicksRepository {
   readonly #store: Store;
-  #sqliteInsert: ((rows: readonly ClickRow[]) => void) | undefined;
+  #sqliteInsert: ((records: readonly ClickRecord[]) => void) | undefined;
 
   constructor(store: Store) {
     this.#store = store;
   }
 
-  async insertBatch(rows: readonly ClickRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  async insertBatch(records: readonly ClickRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const { sqlite, pool } = this.#store;
     if (sqlite) {
       this.#sqliteInsert ??= prepareSqliteInsert(sqlite);
-      this.#sqliteInsert(rows);
+      this.#sqliteInsert(records);
       return;
     }
     if (!pool) throw new Error('store has neither a SQLite handle nor a PostgreSQL pool');
-    const columns = COLUMNS.map(() => new Array<unknown>(rows.length));
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      for (let c = 0; c < COLUMNS.length; c++) columns[c]![r] = row[COLUMNS[c]!];
+    let text = '';
+    for (const record of records) text += `${record.map(copyField).join('\t')}\n`;
+    const client = await pool.connect();
+    try {
+      await pipeline(Readable.from([text]), client.query(copyFrom(PG_COPY)));
+    } finally {
+      client.release();
     }
-    await pool.query(PG_INSERT, columns);
   }
 
   async count(): Promise<number> {
@@ -95,16 +152,23 @@ export class ClicksRepository {
     return Number(row.count);
   }
 
-  async find(id: string): Promise<ClickRow | undefined> {
-    return this.#store.db.selectFrom('clicks').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(id: number): Promise<Click | undefined> {
+    const row = await this.#store.db
+      .selectFrom('clicks')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : fromRow(row);
   }
 }
 
-function prepareSqliteInsert(sqlite: SqliteDatabase.Database): (rows: readonly ClickRow[]) => void {
+function prepareSqliteInsert(
+  sqlite: SqliteDatabase.Database,
+): (records: readonly ClickRecord[]) => void {
   const statement = sqlite.prepare(
-    `INSERT INTO clicks (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
+    `INSERT INTO clicks (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
   );
-  return sqlite.transaction((rows: readonly ClickRow[]) => {
-    for (const row of rows) statement.run(row);
+  return sqlite.transaction((records: readonly ClickRecord[]) => {
+    for (const record of records) statement.run(record);
   });
 }
