@@ -20,7 +20,7 @@ const postgresUrl =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/test';
 const clickInserts = await benchmarkClickInserts(
-  Math.round(500_000 * scale),
+  Math.round(300_000 * scale),
   postgresUrl,
   progress,
 );

@@ -209,7 +209,7 @@ export interface ClicksTable {
   epi2: string | null;
   created_at: number;
   ip_hash: string | null;
-  /** JSON of ClickSignals (clicks-repository.ts). */
+  /** JSON of the click's signals, short keys (clicks-repository.ts, StoredSignals). */
   signals: string;
   /** Null when the click may attribute orders; else why not (site_not_approved, …). */
   not_attributable_reason: string | null;

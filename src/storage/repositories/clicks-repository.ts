@@ -92,9 +92,55 @@ export function toClickRecord(click: Click): ClickRecord {
     click.epi2,
     click.createdAt,
     click.ipHash,
-    JSON.stringify(click.signals),
+    serialiseSignals(click.signals),
     click.notAttributableReason,
   ];
+}
+
+/**
+ * Signals as stored: short keys and only what was seen, since every byte is written once per
+ * click (`ua` user agent, `ref` referrer host, `fd`/`fm`/`fu` Sec-Fetch-Dest/Mode/User, `bot`,
+ * `pm` paid-search markers, `cc` country, `ml` mailing).
+ */
+interface StoredSignals {
+  ua?: string;
+  ref?: string;
+  fd?: string;
+  fm?: string;
+  fu?: string;
+  bot?: 1;
+  pm?: string[];
+  cc?: string;
+  ml?: string;
+}
+
+function serialiseSignals(signals: ClickSignals): string {
+  const stored: StoredSignals = {};
+  if (signals.userAgent !== null) stored.ua = signals.userAgent;
+  if (signals.referrerHost !== null) stored.ref = signals.referrerHost;
+  if (signals.secFetchDest !== null) stored.fd = signals.secFetchDest;
+  if (signals.secFetchMode !== null) stored.fm = signals.secFetchMode;
+  if (signals.secFetchUser !== null) stored.fu = signals.secFetchUser;
+  if (signals.bot) stored.bot = 1;
+  if (signals.paidMarkers.length > 0) stored.pm = signals.paidMarkers;
+  if (signals.country !== null) stored.cc = signals.country;
+  if (signals.mailingId !== null) stored.ml = signals.mailingId;
+  return JSON.stringify(stored);
+}
+
+function parseSignals(text: string): ClickSignals {
+  const stored = JSON.parse(text) as StoredSignals;
+  return {
+    userAgent: stored.ua ?? null,
+    referrerHost: stored.ref ?? null,
+    secFetchDest: stored.fd ?? null,
+    secFetchMode: stored.fm ?? null,
+    secFetchUser: stored.fu ?? null,
+    bot: stored.bot === 1,
+    paidMarkers: stored.pm ?? [],
+    country: stored.cc ?? null,
+    mailingId: stored.ml ?? null,
+  };
 }
 
 function fromRow(row: Row): Click {
@@ -107,7 +153,7 @@ function fromRow(row: Row): Click {
     epi2: row.epi2,
     createdAt: row.created_at,
     ipHash: row.ip_hash,
-    signals: JSON.parse(row.signals) as ClickSignals,
+    signals: parseSignals(row.signals),
     notAttributableReason: row.not_attributable_reason,
   };
 }
