@@ -105,32 +105,32 @@ export class OrderRecorder {
   async #record(trx: Kysely<Database>, input: RecordOrderInput): Promise<RecordOrderResult> {
     const orders = new OrdersRepository(trx, this.store.dialect);
     const { order, quote, nowMs } = input;
-    const documentJson = JSON.stringify(input.document);
-    const quoteJson = JSON.stringify(quote);
-    const totalMinor = minor(quote.total, input.terms.currencyDigits);
-    const orderId = newId('order', nowMs);
+    // What each report sets; identity, attribution and creation are fixed by the first one.
+    const reported = {
+      placed_at: order.placedAtMs,
+      currency: order.currency,
+      status: order.status,
+      quote_status: quote.status,
+      buyer_country: order.buyerCountry ?? null,
+      new_buyer: order.newBuyer ? 1 : 0,
+      fraud: order.fraud ? 1 : 0,
+      document: JSON.stringify(input.document),
+      quote: JSON.stringify(quote),
+      terms_id: input.termsId,
+      total_minor: minor(quote.total, input.terms.currencyDigits),
+      updated_at: nowMs,
+    };
     const created = await orders.insertIfNew({
-      id: orderId,
+      ...reported,
+      id: newId('order', nowMs),
       program_id: input.programId,
       order_number: order.orderNumber,
       click_id: input.attribution.clickId,
       publisher_id: input.attribution.publisherId,
       site_id: input.attribution.siteId,
-      placed_at: order.placedAtMs,
-      currency: order.currency,
-      status: order.status,
-      quote_status: quote.status,
       attribution: input.attribution.status,
-      buyer_country: order.buyerCountry ?? null,
-      new_buyer: order.newBuyer ? 1 : 0,
-      fraud: order.fraud ? 1 : 0,
-      document: documentJson,
-      quote: quoteJson,
-      terms_id: input.termsId,
-      total_minor: totalMinor,
       revision: 1,
       created_at: nowMs,
-      updated_at: nowMs,
     });
     const stored = await orders.findForUpdate(input.programId, order.orderNumber);
     if (stored === undefined)
@@ -142,24 +142,10 @@ export class OrderRecorder {
       status: stored.attribution,
     };
     if (!created) {
-      if (stored.document === documentJson && stored.quote === quoteJson) {
+      if (stored.document === reported.document && stored.quote === reported.quote) {
         return { orderId: stored.id, outcome: 'unchanged', attribution };
       }
-      await orders.update(stored.id, {
-        placed_at: order.placedAtMs,
-        currency: order.currency,
-        status: order.status,
-        quote_status: quote.status,
-        buyer_country: order.buyerCountry ?? null,
-        new_buyer: order.newBuyer ? 1 : 0,
-        fraud: order.fraud ? 1 : 0,
-        document: documentJson,
-        quote: quoteJson,
-        terms_id: input.termsId,
-        total_minor: totalMinor,
-        revision: stored.revision + 1,
-        updated_at: nowMs,
-      });
+      await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
     }
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
     if (attribution.publisherId !== null) {

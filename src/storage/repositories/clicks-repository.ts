@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Selectable } from 'kysely';
 import type { ClicksTable } from '../schema.js';
 import type { Store } from '../database.js';
+import { countRows } from './count-rows.js';
 
 /** What the tracking path observed about a click, kept as evidence for compliance checks. */
 export interface ClickSignals {
@@ -191,11 +192,7 @@ export class ClicksRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.#store.db
-      .selectFrom('clicks')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+    return countRows(this.#store.db, 'clicks');
   }
 
   async find(id: number): Promise<Click | undefined> {

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrderLinesTable, OrdersTable } from '../schema.js';
 import type { DialectName } from '../database.js';
+import { countRows } from './count-rows.js';
 
 export type StoredOrder = Selectable<OrdersTable>;
 
@@ -73,10 +74,6 @@ export class OrdersRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+    return countRows(this.db, 'orders');
   }
 }

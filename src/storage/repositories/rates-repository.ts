@@ -3,6 +3,7 @@ import type { Database } from '../schema.js';
 import { RateTable, type FxRate } from '../../domain/fx/rate-table.js';
 import { dayNumberOfIsoDate } from '../../domain/dates.js';
 import { formatDecimal, parseDecimal, type Decimal } from '../../domain/money/decimal.js';
+import { countRows } from './count-rows.js';
 
 /** ECB reference rates, stored exactly as published. */
 export class RatesRepository {
@@ -73,10 +74,6 @@ export class RatesRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom('exchange_rates')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
+    return countRows(this.db, 'exchange_rates');
   }
 }
