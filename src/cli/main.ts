@@ -4,11 +4,17 @@ import { MIGRATE_USAGE, runMigrateCommand } from './migrate-command.js';
 import { FX_USAGE, runFxCommand } from './fx-command.js';
 import { LEDGER_USAGE, runLedgerCommand } from './ledger-command.js';
 import { ConfigError } from '../config/storage-config.js';
+import { SERVE_USAGE, runServeCommand } from './serve-command.js';
+import { DEMO_USAGE, runDemoCommand } from './demo-command.js';
+import { STATS_USAGE, runStatsCommand } from './stats-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: affnet <command> [options]
 
 commands:
+  serve           run the tracking server (affnet serve --help)
+  demo            create a demo network: program, advertiser, publisher, site, ad
+  stats           totals: clicks, orders, commission by status
   quote           price orders with a program's terms (affnet quote --help)
   migrate         bring the database schema up to date
   fx import FILE  load ECB reference rates into the store
@@ -16,12 +22,15 @@ commands:
   help            show this help
 
 Storage: SQLite under $DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
-The tracking server and portal are not built yet; see README.md for what exists.
+The portal is not built yet; see README.md for what exists.
 `;
 
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  serve: { run: runServeCommand, usage: SERVE_USAGE },
+  demo: { run: runDemoCommand, usage: DEMO_USAGE },
+  stats: { run: runStatsCommand, usage: STATS_USAGE },
   quote: { run: runQuoteCommand, usage: QUOTE_USAGE },
   migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
   fx: { run: runFxCommand, usage: FX_USAGE },

@@ -39,6 +39,17 @@ export interface Database {
   report_hourly: ReportHourlyTable;
   emails: EmailsTable;
   audit_log: AuditLogTable;
+  cache_versions: CacheVersionsTable;
+}
+
+/**
+ * A counter per cached kind of data (`links`: programs, sites, memberships, ads, publisher
+ * standing). Whoever changes such data bumps it; every tracking process polls it and reloads,
+ * so processes and nodes sharing one database agree within a poll.
+ */
+export interface CacheVersionsTable {
+  name: string;
+  version: number;
 }
 
 export type Role = 'admin' | 'advertiser' | 'publisher';

@@ -38,6 +38,7 @@ const TABLES = [
   'report_hourly',
   'emails',
   'audit_log',
+  'cache_versions',
 ];
 
 describeEachEngine('migrations', (context) => {

@@ -480,6 +480,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     'created_at',
   ).execute();
   await db.schema.createIndex('audit_log_time').on('audit_log').column('created_at').execute();
+
+  await db.schema
+    .createTable('cache_versions')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.insertInto('cache_versions').values({ name: 'links', version: 0 }).execute();
 }
 
 async function createLedger(db: Kysely<any>, dialect: DialectName): Promise<void> {

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProgramsTable } from '../schema.js';
 import type { ProgramTerms } from '../../domain/terms/compile-terms.js';
 import { newId } from '../ids.js';
+import { bumpLinksVersion } from './cache-versions.js';
 
 export type StoredProgram = Selectable<ProgramsTable>;
 
@@ -75,6 +76,7 @@ export class ProgramsRepository {
     }
     const changed = program.current_terms_id !== termsId;
     if (changed) {
+      await bumpLinksVersion(this.db);
       await this.db
         .updateTable('programs')
         .set({

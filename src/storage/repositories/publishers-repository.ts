@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
 import { newId } from '../ids.js';
+import { bumpLinksVersion } from './cache-versions.js';
 
 export type Publisher = Selectable<PublishersTable>;
 export type Site = Selectable<SitesTable>;
@@ -53,6 +54,7 @@ export class PublishersRepository {
       created_at: nowMs,
     };
     await this.db.insertInto('sites').values(row).execute();
+    await bumpLinksVersion(this.db);
     return row;
   }
 

@@ -1,0 +1,67 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+
+/**
+ * Advertiser API keys: `ak_<prefix>_<secret>`. Only the prefix (to find and list a key) and a
+ * SHA-256 of the whole key are stored; 256 random bits need no slow hash.
+ */
+const KEY_PATTERN = /^ak_([0-9a-z]{10})_([A-Za-z0-9_-]{43})$/;
+
+function digest(key: string): Buffer {
+  return createHash('sha256').update(key).digest();
+}
+
+export interface ApiKeyOwner {
+  keyId: string;
+  advertiserId: string;
+}
+
+export class ApiKeys {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Creates a key; the plain key is returned once and never stored. */
+  async create(
+    advertiserId: string,
+    name: string,
+    createdBy: string | null,
+    nowMs: number,
+  ): Promise<{ id: string; key: string; prefix: string }> {
+    const prefix = randomBytes(10).toString('hex').slice(0, 10);
+    const key = `ak_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const id = newId('apiKey', nowMs);
+    await this.db
+      .insertInto('api_keys')
+      .values({
+        id,
+        advertiser_id: advertiserId,
+        name,
+        prefix,
+        key_hash: digest(key).toString('hex'),
+        created_by: createdBy,
+        created_at: nowMs,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    return { id, key, prefix };
+  }
+
+  /** The owner of a valid, unrevoked key; undefined for anything else. */
+  async verify(key: string): Promise<ApiKeyOwner | undefined> {
+    const match = KEY_PATTERN.exec(key);
+    if (match === null) return undefined;
+    const row = await this.db
+      .selectFrom('api_keys')
+      .select(['id', 'advertiser_id', 'key_hash'])
+      .where('prefix', '=', match[1]!)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const stored = Buffer.from(row.key_hash, 'hex');
+    const given = digest(key);
+    if (stored.length !== given.length || !timingSafeEqual(stored, given)) return undefined;
+    return { keyId: row.id, advertiserId: row.advertiser_id };
+  }
+}

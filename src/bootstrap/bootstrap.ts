@@ -1,0 +1,59 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Store } from '../storage/database.js';
+import { AdvertisersRepository } from '../storage/repositories/advertisers-repository.js';
+import {
+  ProgramsRepository,
+  type StoredProgram,
+} from '../storage/repositories/programs-repository.js';
+import { UsersRepository } from '../storage/repositories/users-repository.js';
+import { BUNDLED_PROGRAMS_DIR, parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { generatePassword, hashPassword } from '../auth/passwords.js';
+
+/**
+ * Loads every `programs/*.yaml` into the store: a new program gets its advertiser; a changed
+ * terms file becomes the program's new current terms (the old ones are kept).
+ */
+export async function loadPrograms(
+  store: Store,
+  nowMs: number,
+  dir = BUNDLED_PROGRAMS_DIR,
+): Promise<StoredProgram[]> {
+  const files = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const loaded: StoredProgram[] = [];
+  for (const name of files) {
+    const path = join(dir, name);
+    const source = await readFile(path, 'utf8');
+    const terms = parseProgramTermsOrThrow(source, path);
+    const programs = new ProgramsRepository(store.db);
+    const existing = await programs.findBySlug(terms.id);
+    let advertiserId = existing?.advertiser_id;
+    if (advertiserId === undefined) {
+      const advertisers = new AdvertisersRepository(store.db);
+      advertiserId = (
+        (await advertisers.findByName(terms.file.advertiser)) ??
+        (await advertisers.create({ name: terms.file.advertiser }, nowMs))
+      ).id;
+    }
+    loaded.push(
+      (await programs.upsertFromTerms(terms, source, advertiserId, nowMs, 'system')).program,
+    );
+  }
+  return loaded;
+}
+
+/** Creates the network admin on first start; returns the one-time password, or undefined if one exists. */
+export async function ensureAdmin(
+  store: Store,
+  nowMs: number,
+  email = 'admin@affnet.local',
+): Promise<{ email: string; password: string } | undefined> {
+  const users = new UsersRepository(store.db);
+  if (await users.anyWithRole('admin')) return undefined;
+  const password = generatePassword();
+  await users.create(
+    { email, passwordHash: await hashPassword(password), role: 'admin', name: 'Network admin' },
+    nowMs,
+  );
+  return { email, password };
+}

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { parseServerConfig } from '../config/server-config.js';
+import { createDemoNetwork } from '../bootstrap/create-demo-network.js';
+import { openMigratedStore } from './open-store.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const DEMO_USAGE = `usage: affnet demo [--json]
+
+Creates, or finds again, a demo network in the configured store: the AliExpress program, its
+advertiser with an API key, an approved publisher with a site and an ad. Prints the click URL,
+the key and the logins (the same ones on every run).
+`;
+
+export async function runDemoCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  let json: boolean | undefined;
+  try {
+    json = parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const config = parseServerConfig(env);
+  const { store } = await openMigratedStore(env);
+  try {
+    const demo = await createDemoNetwork(store, config.secret, Date.now());
+    if (json) {
+      io.stdout.write(`${JSON.stringify(demo)}\n`);
+    } else {
+      io.stdout.write(
+        [
+          `program     ${demo.programId}  (page ${demo.programUrl})`,
+          `click URL   ${demo.clickUrl}`,
+          `API key     ${demo.advertiserApiKey}`,
+          `advertiser  ${demo.advertiser.email} / ${demo.advertiser.password}`,
+          `publisher   ${demo.publisher.email} / ${demo.publisher.password}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,94 @@
+import cluster from 'node:cluster';
+import { parseArgs } from 'node:util';
+import { parseServerConfig, type ServerConfig } from '../config/server-config.js';
+import { openStore } from '../storage/database.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { ensureAdmin, loadPrograms } from '../bootstrap/bootstrap.js';
+import { Network } from '../server/network.js';
+import { buildApp } from '../http/app.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const SERVE_USAGE = `usage: affnet serve [--port N] [--host H] [--workers N]
+
+Runs the tracking server: /click, /report, the order API, /healthz, /readyz, /metrics.
+Environment: PORT (8080), HOST (0.0.0.0), WORKERS (1), DATA_DIR (./data) or DATABASE_URL,
+SECRET (signs click ids; generated into $DATA_DIR/secret for SQLite, required with
+DATABASE_URL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info).
+First start migrates, loads programs/*.yaml and prints the admin's one-time password.
+`;
+
+export async function runServeCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  let flags;
+  try {
+    flags = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const config = parseServerConfig(env, flags);
+  if (cluster.isWorker) return serveWorker(config, Number(env.AFFNET_NODE ?? '0'), io);
+
+  const store = openStore(config.storage);
+  try {
+    await migrateToLatest(store);
+    const now = Date.now();
+    const programs = await loadPrograms(store, now);
+    const admin = await ensureAdmin(store, now);
+    io.stdout.write(
+      `affnet: ${store.location}: ${programs.length} program(s): ${programs.map((program) => `${program.slug} (${program.id})`).join(', ')}\n`,
+    );
+    if (admin) {
+      io.stdout.write(
+        `affnet: created the network admin ${admin.email}; one-time password (shown once): ${admin.password}\n`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+  if (config.workers === 1) return serveWorker(config, 0, io);
+
+  for (let i = 0; i < config.workers; i++) cluster.fork({ ...env, AFFNET_NODE: String(i) });
+  return new Promise((resolve) => {
+    let alive = config.workers;
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    cluster.on('exit', (worker, code) => {
+      alive -= 1;
+      if (!stopping) io.stderr.write(`affnet: worker ${worker.process.pid} exited with ${code}\n`);
+      if (alive === 0) resolve(stopping ? 0 : 1);
+    });
+  });
+}
+
+async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promise<number> {
+  const store = openStore(config.storage);
+  const network = new Network(store, { secret: config.secret, maxBatch: config.maxBatch, node });
+  await network.start();
+  const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
+  const address = await app.listen({ port: config.port, host: config.host });
+  io.stdout.write(`affnet: listening on ${address} (process ${process.pid}, node ${node})\n`);
+  return new Promise((resolve) => {
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing requests and flushing clicks');
+      await app.close();
+      await network.close();
+      resolve(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
+}

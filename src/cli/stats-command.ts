@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { countRows } from '../storage/repositories/count-rows.js';
+import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { openMigratedStore } from './open-store.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const STATS_USAGE = `usage: affnet stats [--json]
+
+Totals of the network: clicks, orders (attributed and not) and commission by status.
+`;
+
+export async function runStatsCommand(
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  let json: boolean | undefined;
+  try {
+    json = parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { store } = await openMigratedStore(env);
+  try {
+    const clicks = await countRows(store.db, 'clicks');
+    const orders = await countRows(store.db, 'orders');
+    const attributed = Number(
+      (
+        await store.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('attribution', '=', 'attributed')
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
+    const byStatus = await new CommissionsRepository(store.db).totalsByStatus();
+    const commission = Object.fromEntries(
+      Object.entries(byStatus).map(([status, total]) => [
+        status,
+        { count: total.count, amount: formatMinorUnits(total.amountMinor, 2) },
+      ]),
+    );
+    const stats = {
+      clicks,
+      orders,
+      attributedOrders: attributed,
+      unattributedOrders: orders - attributed,
+      commission,
+      currency: 'EUR',
+    };
+    if (json) {
+      io.stdout.write(`${JSON.stringify(stats)}\n`);
+    } else {
+      io.stdout.write(
+        `clicks             ${clicks.toLocaleString('en')}\norders             ${orders.toLocaleString('en')} (${attributed.toLocaleString('en')} attributed)\n`,
+      );
+      for (const [status, total] of Object.entries(commission)) {
+        io.stdout.write(`commission ${status.padEnd(9)} EUR ${total.amount} (${total.count})\n`);
+      }
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

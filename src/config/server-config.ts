@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ConfigError, parseStorageConfig, type StorageConfig } from './storage-config.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  workers: number;
+  storage: StorageConfig;
+  /** Signs click ids and salts IP hashes; the same on every node of one network. */
+  secret: string;
+  /** Trust X-Forwarded-* from a proxy in front (protocol for Secure cookies, client IP). */
+  trustProxy: boolean;
+  /** Most clicks written in one group commit. */
+  maxBatch: number;
+  logLevel: string;
+}
+
+export interface ServerFlags {
+  port?: string;
+  host?: string;
+  workers?: string;
+}
+
+function wholeNumber(variable: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(variable, `expected a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+/**
+ * The server's settings from flags (first) and the environment, parsed once; a bad value fails
+ * fast naming the variable. Without SECRET, a SQLite network keeps a generated one in
+ * $DATA_DIR/secret; a PostgreSQL network (possibly many nodes) must set it.
+ */
+export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {}): ServerConfig {
+  const storage = parseStorageConfig(env);
+  const port = wholeNumber(
+    flags.port !== undefined ? '--port' : 'PORT',
+    flags.port ?? env.PORT ?? '8080',
+    0,
+    65535,
+  );
+  const workers = wholeNumber(
+    flags.workers !== undefined ? '--workers' : 'WORKERS',
+    flags.workers ?? env.WORKERS ?? '1',
+    1,
+    64,
+  );
+  const maxBatch = wholeNumber('CLICK_BATCH_MAX', env.CLICK_BATCH_MAX ?? '5000', 1, 100_000);
+  const host = flags.host ?? env.HOST ?? '0.0.0.0';
+  const trustProxy = (env.TRUST_PROXY ?? 'false').toLowerCase();
+  if (trustProxy !== 'true' && trustProxy !== 'false') {
+    throw new ConfigError('TRUST_PROXY', `expected true or false, got "${env.TRUST_PROXY}"`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `expected one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`,
+    );
+  }
+  return {
+    port,
+    host,
+    workers,
+    storage,
+    secret: resolveSecret(env, storage),
+    trustProxy: trustProxy === 'true',
+    maxBatch,
+    logLevel,
+  };
+}
+
+function resolveSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): string {
+  const given = env.SECRET;
+  if (given !== undefined) {
+    if (given.length < 32)
+      throw new ConfigError(
+        'SECRET',
+        `expected at least 32 characters (e.g. openssl rand -hex 32), got ${given.length}`,
+      );
+    return given;
+  }
+  if (storage.kind === 'postgres') {
+    throw new ConfigError(
+      'SECRET',
+      'required with DATABASE_URL, so every node signs click ids alike (e.g. openssl rand -hex 32)',
+    );
+  }
+  const dir = join(storage.file, '..');
+  const file = join(dir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { readClickSignals } from '../tracking/click-signals.js';
+import { toClickRecord } from '../storage/repositories/clicks-repository.js';
+import type { CachedProgram } from '../tracking/link-cache.js';
+
+const MAX_ID = 64;
+const MAX_EPI = 255;
+
+/** The name of the session cookie of a program; it holds the signed id of the last click (AE-T3). */
+export function sessionCookieName(programId: string): string {
+  return `affnet_${programId.replace(/[^A-Za-z0-9_]/g, '')}`;
+}
+
+function page(reply: FastifyReply, status: number, title: string, text: string): FastifyReply {
+  const escape = (value: string) => value.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escape(title)}</title><h1>${escape(title)}</h1><p>${escape(text)}</p></html>`,
+    );
+}
+
+/**
+ * Where the visitor goes: the program's landing URL, or a deeplink only when the program allows
+ * deeplinks and the target's host is on its allow-list (AE-T4); never anywhere else.
+ */
+function destination(program: CachedProgram, deeplink: string | undefined): URL {
+  const { allowed, domains } = program.terms.file.tracking.deeplinking;
+  if (allowed && deeplink !== undefined) {
+    try {
+      const url = new URL(deeplink);
+      const host = url.hostname.toLowerCase();
+      const ok =
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+      if (ok) return url;
+    } catch {
+      // not a URL: fall through to the landing page
+    }
+  }
+  return new URL(program.landingUrl);
+}
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function registerClickRoute(app: FastifyInstance, network: Network): void {
+  app.get('/click', async (request: FastifyRequest, reply: FastifyReply) => {
+    const query = request.query as Record<string, unknown>;
+    const programId = single(query.p);
+    const siteId = single(query.a);
+    const adId = single(query.g);
+    const epi = single(query.epi) ?? null;
+    const epi2 = single(query.epi2) ?? null;
+    if (!programId || programId.length > MAX_ID)
+      return page(
+        reply,
+        400,
+        'Incomplete link',
+        'This link has no program (p). Ask the site that showed it to fix the link.',
+      );
+    if (!siteId || siteId.length > MAX_ID)
+      return page(
+        reply,
+        400,
+        'Incomplete link',
+        'This link has no site (a). Ask the site that showed it to fix the link.',
+      );
+    if ((epi?.length ?? 0) > MAX_EPI || (epi2?.length ?? 0) > MAX_EPI)
+      return page(
+        reply,
+        400,
+        'Broken link',
+        `The sub id (epi, epi2) is longer than ${MAX_EPI} characters.`,
+      );
+    const program = network.cache.program(programId);
+    if (program === undefined)
+      return page(
+        reply,
+        404,
+        'Unknown program',
+        `There is no program "${programId}" on this network; the link is wrong or the program has ended.`,
+      );
+    const site = network.cache.site(siteId);
+    if (site === undefined)
+      return page(
+        reply,
+        404,
+        'Unknown site',
+        `There is no site "${siteId}" on this network; the link is wrong.`,
+      );
+
+    const reason =
+      program.status !== 'active'
+        ? 'program_inactive'
+        : site.publisherStatus === 'terminated'
+          ? 'publisher_terminated'
+          : network.cache.membership(program.id, site.id) !== 'approved'
+            ? 'site_not_approved'
+            : null;
+    const now = network.now();
+    const id = network.clickIds.next(now);
+    const url = new URL(request.url, 'http://x');
+    const signals = readClickSignals(
+      { ip: request.ip, headers: request.headers, query: url.searchParams },
+      null,
+    );
+    await network.writer.write(
+      toClickRecord({
+        id,
+        programId: program.id,
+        siteId: site.id,
+        adId: adId !== undefined && network.cache.adProgram(adId) === program.id ? adId : null,
+        epi,
+        epi2,
+        createdAt: now,
+        ipHash: network.ipHasher.hash(request.ip),
+        signals,
+        notAttributableReason: reason,
+      }),
+    );
+    network.metrics.clicks.inc({ attributable: reason === null ? 'yes' : 'no' });
+    const tduid = network.signer.sign(id);
+    const target = destination(program, single(query.url));
+    target.searchParams.set('tduid', tduid);
+    const secure = request.protocol === 'https';
+    // A session cookie (no Expires/Max-Age, AE-T1); the newest click overwrites it (AE-T3).
+    const cookie = `${sessionCookieName(program.id)}=${tduid}; Path=/; HttpOnly; ${secure ? 'SameSite=None; Secure' : 'SameSite=Lax'}`;
+    return reply
+      .code(302)
+      .header('location', target.toString())
+      .header('set-cookie', cookie)
+      .header('cache-control', 'no-store')
+      .send();
+  });
+}

@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { ConversionResult } from '../services/conversion-service.js';
+import { sessionCookieName } from './click-route.js';
+import { HttpError } from './http-errors.js';
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw new HttpError(400, 'invalid_parameter', `${name}: give it once, as text`);
+  return value;
+}
+
+function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (header === undefined) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Tradedoubler's reportInfo: product lines `f1=<sku>&f2=<name>&f3=<price>&f4=<qty>|…`, plus our
+ * extension fields f5 category, f6 seller country, f7 store (defaults: uncategorised, CN,
+ * aliexpress). A pixel order is pending: the advertiser's completion report decides (AE-Q1).
+ */
+function itemsFromReportInfo(reportInfo: string): Record<string, unknown>[] {
+  return reportInfo
+    .split('|')
+    .filter((part) => part.trim() !== '')
+    .map((part, index) => {
+      const fields = new URLSearchParams(part);
+      const quantity = fields.get('f4');
+      if (quantity !== null && !/^\d{1,7}$/.test(quantity)) {
+        throw new HttpError(
+          400,
+          'invalid_parameter',
+          `reportInfo line ${index + 1} f4 (quantity): expected a whole number, got "${quantity}"`,
+        );
+      }
+      return {
+        sku: fields.get('f1') ?? '',
+        ...(fields.get('f2') !== null ? { name: fields.get('f2') } : {}),
+        unitPrice: fields.get('f3') ?? '',
+        quantity: quantity === null ? 1 : Number(quantity),
+        category: fields.get('f5') ?? 'uncategorised',
+        sellerCountry: fields.get('f6') ?? 'CN',
+        store: fields.get('f7') ?? 'aliexpress',
+      };
+    });
+}
+
+function apiResponse(reply: FastifyReply, result: ConversionResult): FastifyReply {
+  return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
+}
+
+export function registerConversionRoutes(app: FastifyInstance, network: Network): void {
+  const count = (channel: string, result: ConversionResult) =>
+    network.metrics.conversions.inc({
+      channel,
+      outcome: result.outcome,
+      attribution: result.attribution.status === 'attributed' ? 'attributed' : 'unattributed',
+    });
+
+  app.get('/report', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const programId = single(query.organization, 'organization');
+    if (!programId)
+      throw new HttpError(400, 'invalid_parameter', 'organization: the program id is required');
+    const orderNumber = single(query.orderNumber, 'orderNumber');
+    const orderValue = single(query.orderValue, 'orderValue');
+    const currency = single(query.currency, 'currency');
+    const voucher = single(query.voucher, 'voucher');
+    const reportInfo = single(query.reportInfo, 'reportInfo');
+    const tduid = single(query.tduid, 'tduid');
+    const items =
+      reportInfo !== undefined && reportInfo !== ''
+        ? itemsFromReportInfo(reportInfo)
+        : [
+            {
+              sku: 'order',
+              unitPrice: orderValue ?? '',
+              quantity: 1,
+              category: 'uncategorised',
+              sellerCountry: 'CN',
+              store: 'aliexpress',
+            },
+          ];
+    const document = {
+      orderNumber: orderNumber ?? '',
+      placedAt: new Date(network.now()).toISOString(),
+      currency: currency ?? '',
+      status: 'pending',
+      ...(voucher ? { vouchers: voucher.split(',').filter(Boolean) } : {}),
+      items,
+    };
+    const fromCookie =
+      tduid === undefined ? readCookie(request, sessionCookieName(programId)) : undefined;
+    const result = await network.conversions.report(
+      programId,
+      document,
+      { tduid: tduid ?? fromCookie, source: tduid !== undefined ? 'tduid' : 'cookie' },
+      'pixel',
+      network.now(),
+    );
+    count('pixel', result);
+    if ((request.headers.accept ?? '').includes('application/json'))
+      return apiResponse(reply, result);
+    return reply.code(200).type('image/gif').header('cache-control', 'no-store').send(PIXEL);
+  });
+
+  const authenticate = async (request: FastifyRequest, programId: string) => {
+    const header = request.headers.authorization;
+    const key = header?.startsWith('Bearer ')
+      ? header.slice('Bearer '.length).trim()
+      : (request.headers['x-api-key'] as string | undefined);
+    if (!key)
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'send your advertiser API key as "Authorization: Bearer ak_…"',
+      );
+    const owner = await network.apiKeys.verify(key);
+    if (owner === undefined)
+      throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
+    const program = network.conversions.programOrThrow(programId);
+    // Another advertiser's program is reported as missing, not forbidden: ids are not probed.
+    if (program.advertiserId !== owner.advertiserId) {
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+    }
+    return owner;
+  };
+
+  app.post('/api/v1/programs/:programId/orders', async (request, reply) => {
+    const { programId } = request.params as { programId: string };
+    const owner = await authenticate(request, programId);
+    const result = await network.conversions.report(
+      programId,
+      request.body,
+      { tduid: undefined, source: 'tduid' },
+      `api:${owner.keyId}`,
+      network.now(),
+    );
+    count('api', result);
+    return apiResponse(reply, result);
+  });
+
+  app.patch('/api/v1/programs/:programId/orders/:orderNumber', async (request, reply) => {
+    const { programId, orderNumber } = request.params as { programId: string; orderNumber: string };
+    const owner = await authenticate(request, programId);
+    const result = await network.conversions.update(
+      programId,
+      orderNumber,
+      request.body,
+      `api:${owner.keyId}`,
+      network.now(),
+    );
+    count('api_update', result);
+    return apiResponse(reply, result);
+  });
+}

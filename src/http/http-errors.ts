@@ -1,0 +1,103 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type Issue } from '../domain/errors.js';
+
+/** An error with an HTTP status, a stable code and a message that says what to fix. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The one catalogue of domain error codes and the status each gets at the HTTP edge. */
+const STATUS_OF_CODE: Record<string, number> = {
+  invalid_order: 400,
+  invalid_change: 400,
+  invalid_click_id: 400,
+  invalid_terms: 400,
+  unknown_program: 404,
+  order_not_found: 404,
+  commission_locked: 409,
+};
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  issues?: readonly Issue[];
+}
+
+function toBody(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (error instanceof HttpError) {
+    return {
+      status: error.status,
+      body: {
+        code: error.code,
+        message: error.message,
+        ...(error.issues.length ? { issues: error.issues } : {}),
+      },
+    };
+  }
+  if (error instanceof DomainError && STATUS_OF_CODE[error.code] !== undefined) {
+    return {
+      status: STATUS_OF_CODE[error.code]!,
+      body: {
+        code: error.code,
+        message: error.message,
+        ...(error.issues.length ? { issues: error.issues } : {}),
+      },
+    };
+  }
+  const fastify = error as FastifyError;
+  switch (fastify.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        body: {
+          code: 'body_too_large',
+          message: 'the request body is larger than 1 MiB: send fewer orders per request',
+        },
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        body: { code: 'unsupported_media_type', message: 'send the body as application/json' },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400,
+        body: {
+          code: 'invalid_json',
+          message: 'the body is empty: send an order document as JSON',
+        },
+      };
+    default:
+      if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError') {
+        return {
+          status: 400,
+          body: {
+            code: 'invalid_json',
+            message: `the body is not valid JSON: ${(error as Error).message}`,
+          },
+        };
+      }
+      return undefined;
+  }
+}
+
+/** Fastify error handler: known errors become status + {code, message}; the rest a logged 500. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const known = toBody(error);
+  if (known) {
+    void reply.code(known.status).type('application/json').send(known.body);
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  void reply.code(500).type('application/json').send({
+    code: 'internal_error',
+    message: 'something went wrong on our side; it has been logged',
+  });
+}

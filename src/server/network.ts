@@ -1,0 +1,122 @@
+import { Registry, Counter, Histogram, collectDefaultMetrics } from 'prom-client';
+import type { Store } from '../storage/database.js';
+import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
+import { ClickIdGenerator } from '../storage/click-ids.js';
+import { LinkCache } from '../tracking/link-cache.js';
+import { ClickSigner } from '../tracking/click-signature.js';
+import { ClickWriter } from '../tracking/click-writer.js';
+import { IpHasher } from '../tracking/click-signals.js';
+import { ConversionService } from '../services/conversion-service.js';
+import { RateCache } from '../services/rate-cache.js';
+import { ApiKeys } from '../auth/api-keys.js';
+import { linksVersion } from '../storage/repositories/cache-versions.js';
+
+export interface NetworkOptions {
+  secret: string;
+  maxBatch: number;
+  /** 0–31: keeps click ids of processes sharing one database apart. */
+  node: number;
+  now?: () => number;
+}
+
+export interface Metrics {
+  registry: Registry;
+  clicks: Counter<'attributable'>;
+  clickBatchSize: Histogram;
+  clickCommitSeconds: Histogram;
+  conversions: Counter<'channel' | 'outcome' | 'attribution'>;
+}
+
+function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    clicks: new Counter({
+      name: 'affnet_clicks_total',
+      help: 'Clicks recorded',
+      labelNames: ['attributable'],
+      registers: [registry],
+    }),
+    clickBatchSize: new Histogram({
+      name: 'affnet_click_batch_size',
+      help: 'Clicks per group commit',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000],
+      registers: [registry],
+    }),
+    clickCommitSeconds: new Histogram({
+      name: 'affnet_click_commit_seconds',
+      help: 'Duration of one group commit',
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1],
+      registers: [registry],
+    }),
+    conversions: new Counter({
+      name: 'affnet_conversions_total',
+      help: 'Order reports',
+      labelNames: ['channel', 'outcome', 'attribution'],
+      registers: [registry],
+    }),
+  };
+}
+
+/** Everything one affnet process serves with, wired once (no module-level singletons). */
+export class Network {
+  readonly cache: LinkCache;
+  readonly signer: ClickSigner;
+  readonly ipHasher: IpHasher;
+  readonly clickIds: ClickIdGenerator;
+  readonly writer: ClickWriter;
+  readonly clicks: ClicksRepository;
+  readonly rates: RateCache;
+  readonly conversions: ConversionService;
+  readonly apiKeys: ApiKeys;
+  readonly metrics: Metrics;
+  readonly now: () => number;
+
+  constructor(
+    readonly store: Store,
+    options: NetworkOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.metrics = createMetrics();
+    this.cache = new LinkCache(store);
+    this.signer = new ClickSigner(options.secret);
+    this.ipHasher = new IpHasher(options.secret);
+    this.clickIds = new ClickIdGenerator(options.node);
+    this.clicks = new ClicksRepository(store);
+    this.writer = new ClickWriter(this.clicks, options.maxBatch, (size, seconds) => {
+      this.metrics.clickBatchSize.observe(size);
+      this.metrics.clickCommitSeconds.observe(seconds);
+    });
+    this.rates = new RateCache(store);
+    this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
+    this.apiKeys = new ApiKeys(store.db);
+  }
+
+  #version = -1;
+  #poll: NodeJS.Timeout | undefined;
+
+  /** Loads the link cache, then polls the links version so changes anywhere show up here. */
+  async start(pollMs = 250): Promise<void> {
+    await this.refreshIfChanged();
+    this.#poll = setInterval(() => {
+      this.refreshIfChanged().catch(() => undefined);
+    }, pollMs);
+    this.#poll.unref();
+  }
+
+  /** Reloads the link cache when another process (or this one) bumped the links version. */
+  async refreshIfChanged(): Promise<void> {
+    const version = await linksVersion(this.store.db);
+    if (version === this.#version) return;
+    await this.cache.invalidate();
+    this.#version = version;
+  }
+
+  /** Flushes clicks in flight, then closes the store. */
+  async close(): Promise<void> {
+    if (this.#poll) clearInterval(this.#poll);
+    await this.writer.drain();
+    await this.store.close();
+  }
+}

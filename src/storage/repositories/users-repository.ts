@@ -1,0 +1,67 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, Role, UsersTable } from '../schema.js';
+import { newId } from '../ids.js';
+
+export type User = Selectable<UsersTable>;
+
+export class UsersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByEmail(email: string): Promise<User | undefined> {
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+  }
+
+  async anyWithRole(role: Role): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', role)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async create(
+    input: {
+      email: string;
+      passwordHash: string;
+      role: Role;
+      name: string;
+      advertiserId?: string;
+      publisherId?: string;
+    },
+    nowMs: number,
+  ): Promise<User> {
+    const row: User = {
+      id: newId('user', nowMs),
+      email: input.email.toLowerCase(),
+      password_hash: input.passwordHash,
+      role: input.role,
+      status: 'active',
+      name: input.name,
+      locale: 'en',
+      advertiser_id: input.advertiserId ?? null,
+      publisher_id: input.publisherId ?? null,
+      created_at: nowMs,
+      activated_at: nowMs,
+    };
+    await this.db
+      .insertInto('users')
+      .values(row)
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute();
+    return (await this.findByEmail(input.email))!;
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', id)
+      .execute();
+  }
+}

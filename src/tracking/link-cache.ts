@@ -1,0 +1,147 @@
+import type { Store } from '../storage/database.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+
+export interface CachedProgram {
+  id: string;
+  slug: string;
+  advertiserId: string;
+  status: string;
+  landingUrl: string;
+  termsId: string | null;
+  terms: ProgramTerms;
+}
+
+export interface CachedSite {
+  id: string;
+  publisherId: string;
+  status: string;
+  publisherStatus: string;
+}
+
+/**
+ * What the tracking path needs to answer a click without touching the database: programs with
+ * their compiled terms, sites with their publisher's standing, memberships and ads. Reloaded
+ * whole on `invalidate()` (called when programs, sites or memberships change, here or, through
+ * PostgreSQL NOTIFY, on another node); a reload is cheap next to a click rate.
+ */
+export class LinkCache {
+  readonly #store: Store;
+  #programs = new Map<string, CachedProgram>();
+  #sites = new Map<string, CachedSite>();
+  #memberships = new Map<string, string>();
+  #ads = new Map<string, string>();
+  #loading: Promise<void> | undefined;
+  #stale = false;
+  loadedAt = 0;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  program(id: string): CachedProgram | undefined {
+    return this.#programs.get(id);
+  }
+
+  programs(): CachedProgram[] {
+    return [...this.#programs.values()];
+  }
+
+  site(id: string): CachedSite | undefined {
+    return this.#sites.get(id);
+  }
+
+  /** pending, approved, rejected, suspended; undefined when the site never applied. */
+  membership(programId: string, siteId: string): string | undefined {
+    return this.#memberships.get(`${programId} ${siteId}`);
+  }
+
+  /** The program an ad belongs to. */
+  adProgram(adId: string): string | undefined {
+    return this.#ads.get(adId);
+  }
+
+  /** Reloads now; concurrent calls share one reload, and a call during a reload queues one more. */
+  async invalidate(): Promise<void> {
+    if (this.#loading) {
+      this.#stale = true;
+      return this.#loading;
+    }
+    this.#loading = this.#load();
+    try {
+      await this.#loading;
+    } finally {
+      this.#loading = undefined;
+    }
+    if (this.#stale) {
+      this.#stale = false;
+      await this.invalidate();
+    }
+  }
+
+  async #load(): Promise<void> {
+    const db = this.#store.db;
+    const [programs, sites, memberships, ads] = await Promise.all([
+      db
+        .selectFrom('programs')
+        .leftJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+        .select([
+          'programs.id',
+          'programs.slug',
+          'programs.advertiser_id',
+          'programs.status',
+          'programs.landing_url',
+          'programs.current_terms_id',
+          'program_terms.source',
+        ])
+        .execute(),
+      db
+        .selectFrom('sites')
+        .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
+        .select([
+          'sites.id',
+          'sites.publisher_id',
+          'sites.status',
+          'publishers.status as publisher_status',
+        ])
+        .execute(),
+      db.selectFrom('memberships').select(['program_id', 'site_id', 'status']).execute(),
+      db.selectFrom('ads').select(['id', 'program_id']).execute(),
+    ]);
+    const nextPrograms = new Map<string, CachedProgram>();
+    for (const row of programs) {
+      if (row.source === null) continue;
+      const previous = this.#programs.get(row.id);
+      const terms =
+        previous && previous.termsId === row.current_terms_id
+          ? previous.terms
+          : parseProgramTermsOrThrow(row.source, `program ${row.slug} (stored terms)`);
+      nextPrograms.set(row.id, {
+        id: row.id,
+        slug: row.slug,
+        advertiserId: row.advertiser_id,
+        status: row.status,
+        landingUrl: row.landing_url,
+        termsId: row.current_terms_id,
+        terms,
+      });
+    }
+    this.#programs = nextPrograms;
+    this.#sites = new Map(
+      sites.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          publisherId: row.publisher_id,
+          status: row.status,
+          publisherStatus: row.publisher_status,
+        },
+      ]),
+    );
+    this.#memberships = new Map(
+      memberships.map((row) => [`${row.program_id} ${row.site_id}`, row.status]),
+    );
+    this.#ads = new Map(ads.map((row) => [row.id, row.program_id]));
+    this.loadedAt = Date.now();
+  }
+}
