@@ -74,6 +74,11 @@ function toBody(error: unknown): { status: number; body: ErrorBody } | undefined
           message: 'the body is empty: send an order document as JSON',
         },
       };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: 400,
+        body: { code: 'invalid_json', message: `the body is not valid JSON: ${fastify.message}` },
+      };
     default:
       if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError') {
         return {

@@ -1,0 +1,304 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { orderDoc, itemDoc } from '../support/orders.js';
+import { parseClickId } from '../../src/storage/click-ids.js';
+import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
+import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
+import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { countRows } from '../../src/storage/repositories/count-rows.js';
+
+describeEachEngine('tracking over HTTP', (context) => {
+  let t: TestNetwork;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const click = (query: string, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/click?${query}`,
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0', ...headers },
+    });
+  const demoClick = (extra = '', headers: Record<string, string> = {}) =>
+    click(`p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${extra}`, headers);
+  const tduidOf = (location: string) => new URL(location).searchParams.get('tduid')!;
+  const api = (
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+    key = t.demo.advertiserApiKey,
+  ) =>
+    t.app.inject({
+      method,
+      url: `/api/v1/programs/${t.demo.programId}/orders${path}`,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      payload: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('redirects a click to the landing URL with a signed tduid and a session cookie (AE-T1, T2, T4)', async () => {
+    const response = await demoClick('&epi=summer&epi2=slot1&url=https://evil.example/', {
+      referer: 'https://deals.demo.affnet.local/page?gclid=abc',
+      'sec-fetch-dest': 'document',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-user': '?1',
+    });
+    expect(response.statusCode).toBe(302);
+    const location = new URL(response.headers.location as string);
+    expect(location.origin + location.pathname).toBe('https://www.aliexpress.com/');
+    const tduid = location.searchParams.get('tduid')!;
+    expect(tduid).toMatch(/^clk_[0-9a-v]+\.[A-Za-z0-9_-]{22}$/);
+    const cookie = response.headers['set-cookie'] as string;
+    expect(cookie).toBe(`affnet_${t.demo.programId}=${tduid}; Path=/; HttpOnly; SameSite=Lax`);
+    expect(cookie).not.toMatch(/Expires|Max-Age/i);
+    const stored = await t.network.clicks.find(parseClickId(tduid.split('.')[0]!)!);
+    expect(stored).toMatchObject({
+      programId: t.demo.programId,
+      siteId: t.demo.siteId,
+      adId: t.demo.adId,
+      epi: 'summer',
+      epi2: 'slot1',
+      notAttributableReason: null,
+      signals: {
+        referrerHost: 'deals.demo.affnet.local',
+        secFetchDest: 'document',
+        secFetchMode: 'navigate',
+        secFetchUser: '?1',
+        bot: false,
+        paidMarkers: ['gclid'],
+      },
+    });
+    expect(stored!.ipHash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('sets SameSite=None; Secure behind HTTPS, and flags bots', async () => {
+    const response = await demoClick('', {
+      'x-forwarded-proto': 'https',
+      'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)',
+    });
+    expect(response.headers['set-cookie']).toMatch(/; HttpOnly; SameSite=None; Secure$/);
+    const stored = await t.network.clicks.find(
+      parseClickId(tduidOf(response.headers.location as string).split('.')[0]!)!,
+    );
+    expect(stored!.signals.bot).toBe(true);
+  });
+
+  it.each([
+    ['p=prg_nosuch&a=sit_x', 404, 'Unknown program'],
+    ['a=sit_x', 400, 'Incomplete link'],
+  ])('answers %s with a page and no redirect', async (query, status, title) => {
+    const response = await click(query);
+    expect(response.statusCode).toBe(status);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.body).toContain(title);
+  });
+
+  it('404s an unknown site', async () => {
+    const response = await click(`p=${t.demo.programId}&a=sit_nosuch`);
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('Unknown site');
+  });
+
+  it('lands visitors of a site not approved for the program, but the click does not attribute', async () => {
+    const publishers = new PublishersRepository(t.network.store.db);
+    const publisher = await publishers.create({ name: 'Pending Pete', country: 'NL' }, t.clock.now);
+    const site = await publishers.addSite(
+      publisher.id,
+      { name: 'Pending', url: 'https://pending.example' },
+      t.clock.now,
+    );
+    await t.network.refreshIfChanged();
+    const response = await click(`p=${t.demo.programId}&a=${site.id}`);
+    expect(response.statusCode).toBe(302);
+    const tduid = tduidOf(response.headers.location as string);
+    const order = await api('POST', '', orderDoc({ orderNumber: 'NA-1', clickId: tduid }));
+    expect(order.statusCode).toBe(201);
+    expect(order.json()).toMatchObject({
+      attribution: { status: 'site_not_approved', siteId: null },
+    });
+  });
+
+  it('attributes a pixel conversion through the session cookie, last click winning (AE-T3)', async () => {
+    const publishers = new PublishersRepository(t.network.store.db);
+    const second = await publishers.create({ name: 'Second', country: 'BE' }, t.clock.now);
+    const site = await publishers.addSite(
+      second.id,
+      { name: 'Second', url: 'https://second.example' },
+      t.clock.now,
+    );
+    const memberships = new MembershipsRepository(t.network.store.db);
+    const membership = await memberships.apply(
+      {
+        programId: t.demo.programId,
+        siteId: site.id,
+        publisherId: second.id,
+        promotionMethods: [],
+        contentCategories: [],
+      },
+      t.clock.now,
+    );
+    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+    await t.network.refreshIfChanged();
+    await demoClick();
+    const last = await click(`p=${t.demo.programId}&a=${site.id}`);
+    const cookie = (last.headers['set-cookie'] as string).split(';')[0]!;
+    const reportInfo = encodeURIComponent(
+      'f1=SKU-1&f2=Cable&f3=50.00&f4=2|f1=SKU-2&f3=10.00&f4=1&f5=gift-cards',
+    );
+    const pixel = await t.app.inject({
+      method: 'GET',
+      url: `/report?organization=${t.demo.programId}&event=1&orderNumber=PX-1&currency=USD&reportInfo=${reportInfo}`,
+      headers: { cookie },
+    });
+    expect(pixel.statusCode).toBe(200);
+    expect(pixel.headers['content-type']).toBe('image/gif');
+    const json = await t.app.inject({
+      method: 'GET',
+      url: `/report?organization=${t.demo.programId}&orderNumber=PX-1&currency=USD&reportInfo=${reportInfo}`,
+      headers: { cookie, accept: 'application/json' },
+    });
+    expect(json.json()).toMatchObject({
+      outcome: 'unchanged',
+      attribution: { status: 'attributed', siteId: site.id },
+      quote: {
+        status: 'provisional',
+        lines: [{ commission: '7.00' }, { reasons: ['virtual_product'] }],
+        productCommission: '6.39',
+      },
+    });
+  });
+
+  it('attributes a server-to-server order by tduid, and a re-report changes nothing', async () => {
+    const tduid = tduidOf((await demoClick()).headers.location as string);
+    const document = orderDoc({
+      orderNumber: 'S2S-1',
+      placedAt: new Date(t.clock.now).toISOString(),
+      clickId: tduid,
+      buyer: { country: 'NL', newBuyer: true },
+    });
+    const first = await api('POST', '', document);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({
+      outcome: 'created',
+      attribution: { status: 'attributed', siteId: t.demo.siteId, clickId: tduid },
+      quote: { total: '8.84' },
+    });
+    const ledger = new LedgerRepository(t.network.store.db);
+    const publisher = (
+      await t.network.store.db
+        .selectFrom('sites')
+        .select('publisher_id')
+        .where('id', '=', t.demo.siteId)
+        .executeTakeFirstOrThrow()
+    ).publisher_id;
+    const before = await ledger.balances(publisher);
+    const again = await api('POST', '', document);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ outcome: 'unchanged' });
+    expect(await ledger.balances(publisher)).toEqual(before);
+
+    const refund = await api('PATCH', '/S2S-1', { items: [{ index: 0, status: 'refunded' }] });
+    expect(refund.statusCode).toBe(200);
+    expect(refund.json()).toMatchObject({
+      outcome: 'updated',
+      quote: { productCommission: '0.00', newBuyerBonus: '0.00' },
+    });
+    expect((await ledger.balances(publisher)).total).toBe(before.total - 884);
+    expect((await ledger.verify()).mismatches).toEqual([]);
+  });
+
+  it('does not attribute an order placed after the session window (AE-T1)', async () => {
+    const tduid = tduidOf((await demoClick()).headers.location as string);
+    const late = new Date(t.clock.now + 24 * 3_600_000 + 60_000).toISOString();
+    const response = await api(
+      'POST',
+      '',
+      orderDoc({ orderNumber: 'LATE-1', placedAt: late, clickId: tduid }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      attribution: { status: 'session_expired', siteId: null },
+    });
+  });
+
+  it.each<[string, () => Promise<{ statusCode: number; json(): unknown }>, number, string]>([
+    [
+      'a forged tduid',
+      () =>
+        api(
+          'POST',
+          '',
+          orderDoc({ orderNumber: 'BAD-1', clickId: 'clk_ajksnam800.AAAAAAAAAAAAAAAAAAAAAA' }),
+        ),
+      400,
+      'invalid_click_id',
+    ],
+    [
+      'a malformed order',
+      () =>
+        api(
+          'POST',
+          '',
+          orderDoc({ orderNumber: 'BAD-2', items: [itemDoc({ unitPrice: '1.234' })] }),
+        ),
+      400,
+      'invalid_order',
+    ],
+    ['invalid JSON', () => api('POST', '', '{"orderNumber": '), 400, 'invalid_json'],
+    [
+      'an oversized body',
+      () => api('POST', '', JSON.stringify({ pad: 'x'.repeat(1_100_000) })),
+      413,
+      'body_too_large',
+    ],
+    [
+      'no API key',
+      () =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/programs/${t.demo.programId}/orders`,
+          payload: {},
+        }),
+      401,
+      'unauthorized',
+    ],
+    [
+      'a wrong API key',
+      () => api('POST', '', orderDoc(), 'ak_0000000000_' + 'A'.repeat(43)),
+      401,
+      'unauthorized',
+    ],
+    [
+      'an unknown order update',
+      () => api('PATCH', '/NOPE', { status: 'completed' }),
+      404,
+      'order_not_found',
+    ],
+    ['a bad update', () => api('PATCH', '/S2S-1', { status: 'shipped' }), 400, 'invalid_change'],
+    [
+      'a pixel without program',
+      () => t.app.inject({ method: 'GET', url: '/report?orderNumber=1' }),
+      400,
+      'invalid_parameter',
+    ],
+  ])('refuses %s with a stable code, storing nothing', async (_, send, status, code) => {
+    const orders = await countRows(t.network.store.db, 'orders');
+    const ledger = await countRows(t.network.store.db, 'ledger_entries');
+    const response = await send();
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toMatchObject({ code, message: expect.any(String) });
+    expect(await countRows(t.network.store.db, 'orders')).toBe(orders);
+    expect(await countRows(t.network.store.db, 'ledger_entries')).toBe(ledger);
+  });
+
+  it('answers health, readiness and metrics', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+    const metrics = await t.app.inject('/metrics');
+    expect(metrics.body).toContain('affnet_clicks_total{attributable="yes"}');
+    expect(metrics.body).toContain('affnet_click_batch_size_bucket');
+  });
+});
