@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { packageRoot } from '../src/package-root.js';
+
+export const AFFNET = join(packageRoot(), 'bin', 'affnet.js');
+
+/** Runs an affnet command to completion and returns its stdout. */
+export async function runAffnet(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, [AFFNET, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number];
+  if (code !== 0) throw new Error(`affnet ${args.join(' ')} exited with ${code}: ${stderr}`);
+  return stdout;
+}
+
+/** Starts `affnet serve` and resolves once it listens. */
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [AFFNET, 'serve', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening on')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) =>
+      reject(new Error(`affnet serve exited with ${code} before listening: ${output}`)),
+    );
+  });
+  return child;
+}
