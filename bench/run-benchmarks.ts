@@ -2,6 +2,7 @@ import { loadProgramTermsOrThrow } from '../src/programs/load-program-terms.js';
 import { benchmarkEngine } from './engine-benchmark.js';
 import { benchmarkQuoteCli } from './quote-cli-benchmark.js';
 import { benchmarkClickInserts } from './clicks-benchmark.js';
+import { benchmarkHttp } from './http-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -25,6 +26,8 @@ const clickInserts = await benchmarkClickInserts(
   progress,
 );
 
+const http = await benchmarkHttp(Math.max(3, Math.round(8 * scale)), 64, progress);
+
 const report = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   engine: {
@@ -34,5 +37,6 @@ const report = {
   },
   quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
   clickInserts,
+  http,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -124,7 +124,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
         'unauthorized',
         'send your advertiser API key as "Authorization: Bearer ak_…"',
       );
-    const owner = await network.apiKeys.verify(key);
+    const owner = await network.apiKeys.verifyCached(key, Date.now());
     if (owner === undefined)
       throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
     const program = network.conversions.programOrThrow(programId);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { CommissionsTable, Database, OrderLinesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
@@ -68,10 +68,64 @@ export class CommissionChangeError extends DomainError {}
  * second commission.
  */
 export class OrderRecorder {
-  constructor(private readonly store: Store) {}
+  #queue: {
+    input: RecordOrderInput;
+    resolve: (result: RecordOrderResult) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  #flushing = false;
 
-  async record(input: RecordOrderInput): Promise<RecordOrderResult> {
-    return this.store.db.transaction().execute((trx) => this.#record(trx, input));
+  constructor(
+    private readonly store: Store,
+    private readonly maxBatch = 200,
+  ) {}
+
+  /**
+   * Records one report. Reports arriving together share one transaction (group commit: one
+   * disk sync for many orders), each inside its own savepoint, so one that fails is rolled back
+   * alone and the others still commit.
+   */
+  record(input: RecordOrderInput): Promise<RecordOrderResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ input, resolve, reject });
+      if (!this.#flushing) {
+        this.#flushing = true;
+        setImmediate(() => void this.#flush());
+      }
+    });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#queue.length > 0) {
+      // A stable sort by order keeps one lock order across processes (no deadlock between two
+      // nodes' batches) and keeps repeated reports of one order in arrival order.
+      const batch = this.#queue
+        .splice(0, this.maxBatch)
+        .sort((a, b) => compareKeys(a.input, b.input));
+      const settled: (() => void)[] = [];
+      try {
+        await this.store.db.transaction().execute(async (trx) => {
+          for (const item of batch) {
+            await sql`SAVEPOINT order_report`.execute(trx);
+            try {
+              const result = await this.#record(trx, item.input);
+              await sql`RELEASE SAVEPOINT order_report`.execute(trx);
+              settled.push(() => item.resolve(result));
+            } catch (error) {
+              await sql`ROLLBACK TO SAVEPOINT order_report`.execute(trx);
+              await sql`RELEASE SAVEPOINT order_report`.execute(trx);
+              settled.push(() => item.reject(error));
+            }
+          }
+        });
+      } catch (error) {
+        // The commit itself failed: nothing of this batch is stored.
+        for (const item of batch) item.reject(error);
+        continue;
+      }
+      for (const settle of settled) settle();
+    }
+    this.#flushing = false;
   }
 
   /** Validation: approve, decline or hold one commission, with the ledger moves it implies. */
@@ -120,9 +174,10 @@ export class OrderRecorder {
       total_minor: minor(quote.total, input.terms.currencyDigits),
       updated_at: nowMs,
     };
+    const orderId = newId('order', nowMs);
     const created = await orders.insertIfNew({
       ...reported,
-      id: newId('order', nowMs),
+      id: orderId,
       program_id: input.programId,
       order_number: order.orderNumber,
       click_id: input.attribution.clickId,
@@ -132,38 +187,54 @@ export class OrderRecorder {
       revision: 1,
       created_at: nowMs,
     });
+    const commissions = new CommissionsRepository(trx);
+    if (created) {
+      // A new order: nothing to compare with, so no reads (the hot path of the order API).
+      await orders.insertLines(lineRows(orderId, order, quote));
+      if (input.attribution.publisherId !== null) {
+        for (const target of commissionTargets(input.terms, order, quote)) {
+          if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
+          await createCommission(trx, orderId, input, input.attribution, target, 'order_reported');
+        }
+      }
+      return { orderId, outcome: 'created', attribution: input.attribution };
+    }
+    // A re-report: attribution stays as first reported; only the difference is booked.
     const stored = await orders.findForUpdate(input.programId, order.orderNumber);
-    if (stored === undefined)
+    if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
+    }
     const attribution: Attribution = {
       publisherId: stored.publisher_id,
       siteId: stored.site_id,
       clickId: stored.click_id,
       status: stored.attribution,
     };
-    if (!created) {
-      if (stored.document === reported.document && stored.quote === reported.quote) {
-        return { orderId: stored.id, outcome: 'unchanged', attribution };
-      }
-      await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
+    if (stored.document === reported.document && stored.quote === reported.quote) {
+      return { orderId: stored.id, outcome: 'unchanged', attribution };
     }
+    await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
     if (attribution.publisherId !== null) {
-      const commissions = new CommissionsRepository(trx);
       const existing = await commissions.ofOrder(stored.id);
-      const reason = created ? 'order_reported' : 'order_updated';
       for (const target of commissionTargets(input.terms, order, quote)) {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
-          if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
-          await createCommission(trx, stored.id, input, attribution, target, reason);
+          if (target.kind === 'bonus' && target.amountMinor === 0) continue;
+          await createCommission(trx, stored.id, input, attribution, target, 'order_updated');
         } else {
-          await applyTarget(trx, current, target, input.actor, nowMs, reason);
+          await applyTarget(trx, current, target, input.actor, nowMs, 'order_updated');
         }
       }
     }
-    return { orderId: stored.id, outcome: created ? 'created' : 'updated', attribution };
+    return { orderId: stored.id, outcome: 'updated', attribution };
   }
+}
+
+function compareKeys(a: RecordOrderInput, b: RecordOrderInput): number {
+  const left = `${a.programId} ${a.order.orderNumber}`;
+  const right = `${b.programId} ${b.order.orderNumber}`;
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 async function createCommission(

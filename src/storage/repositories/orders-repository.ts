@@ -55,6 +55,10 @@ export class OrdersRepository {
     lines: readonly Insertable<OrderLinesTable>[],
   ): Promise<void> {
     await this.db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+    await this.insertLines(lines);
+  }
+
+  async insertLines(lines: readonly Insertable<OrderLinesTable>[]): Promise<void> {
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < lines.length; i += 500) {
       await this.db

@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { packageRoot } from '../src/package-root.js';
+import { runAffnet, startServer } from './serve-process.js';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  errors: number;
+  non2xx3xx: number;
+}
+
+export interface HttpFigures {
+  connections: number;
+  seconds: number;
+  affnetClicks: LoadFigures;
+  bareNodeHttp: LoadFigures;
+  ratio: number;
+  targetRatio: number;
+  targetP99Ms: number;
+  meetsTarget: boolean;
+  conversionsApi: LoadFigures & {
+    ordersPerSecond: number;
+    targetOrdersPerSecond: number;
+    meetsTarget: boolean;
+  };
+}
+
+async function load(options: autocannon.Options): Promise<LoadFigures> {
+  const result = await autocannon(options);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx3xx: result.non2xx - (result['3xx'] ?? 0),
+  };
+}
+
+/**
+ * Click throughput and latency of `affnet serve` (one process, SQLite, durable group commit)
+ * against bare node:http answering the same 302 and cookie, both loaded the same way in the
+ * same run; then order reports per second through the JSON API.
+ */
+export async function benchmarkHttp(
+  seconds: number,
+  connections: number,
+  onProgress: (message: string) => void,
+): Promise<HttpFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'affnet-bench-http-'));
+  const port = 18_300 + Math.floor(Math.random() * 500);
+  const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'error' };
+  const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as {
+    clickUrl: string;
+    programId: string;
+    advertiserApiKey: string;
+  };
+  const bare = spawn(
+    process.execPath,
+    [join(packageRoot(), 'dist', 'bench', 'bare-server.js'), String(port + 1)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await once(bare.stdout!, 'data');
+  const server = await startServer(env);
+  try {
+    onProgress(`http: bare node:http, ${connections} connections, ${seconds} s`);
+    const bareNodeHttp = await load({
+      url: `http://127.0.0.1:${port + 1}${demo.clickUrl}`,
+      connections,
+      duration: seconds,
+    });
+    onProgress(`http: affnet clicks, ${connections} connections, ${seconds} s`);
+    const affnetClicks = await load({
+      url: `http://127.0.0.1:${port}${demo.clickUrl}`,
+      connections,
+      duration: seconds,
+    });
+    onProgress(`http: order API, 16 connections, ${seconds} s`);
+    let sequence = 0;
+    const placedAt = new Date().toISOString();
+    const conversions = await load({
+      url: `http://127.0.0.1:${port}/api/v1/programs/${demo.programId}/orders`,
+      connections: 16,
+      duration: seconds,
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${demo.advertiserApiKey}`,
+        'content-type': 'application/json',
+      },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              orderNumber: `BENCH-${process.pid}-${++sequence}`,
+              placedAt,
+              currency: 'USD',
+              status: 'completed',
+              buyer: { country: 'NL', newBuyer: sequence % 3 === 0 },
+              items: [
+                {
+                  sku: '1005001',
+                  category: 'consumer-electronics',
+                  unitPrice: '12.50',
+                  quantity: 2,
+                  sellerCountry: 'CN',
+                  store: 'aliexpress',
+                },
+                {
+                  sku: '1005002',
+                  category: 'mobile-phones',
+                  unitPrice: '199.00',
+                  quantity: 1,
+                  sellerCountry: 'CN',
+                  store: 'aliexpress',
+                },
+              ],
+            }),
+          }),
+        },
+      ],
+    });
+    const ratio =
+      Math.round((affnetClicks.requestsPerSecond / bareNodeHttp.requestsPerSecond) * 1000) / 1000;
+    return {
+      connections,
+      seconds,
+      affnetClicks,
+      bareNodeHttp,
+      ratio,
+      targetRatio: 0.5,
+      targetP99Ms: 20,
+      meetsTarget: ratio >= 0.5 && affnetClicks.latencyP99Ms < 20,
+      conversionsApi: {
+        ...conversions,
+        ordersPerSecond: conversions.requestsPerSecond,
+        targetOrdersPerSecond: 2000,
+        meetsTarget: conversions.requestsPerSecond >= 2000,
+      },
+    };
+  } finally {
+    server.kill('SIGTERM');
+    bare.kill('SIGTERM');
+    await Promise.all([once(server, 'exit'), once(bare, 'exit')]);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
