@@ -1,0 +1,132 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresTestStore, TEST_DATABASE_URL, type TestStore } from '../support/stores.js';
+import { runAffnet, startServer } from '../../bench/serve-process.js';
+import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
+import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
+import { orderDoc } from '../support/orders.js';
+
+const SECRET = 'two-nodes-secret-0123456789abcdef-0123';
+
+function request(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          headers: { 'content-type': 'application/json', ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, headers: res.headers, body: text }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    },
+  );
+}
+
+const suite = TEST_DATABASE_URL ? describe : describe.skip;
+
+suite(
+  `two nodes on one PostgreSQL${TEST_DATABASE_URL ? '' : ' [skipped: TEST_DATABASE_URL is not set]'}`,
+  () => {
+    let database: TestStore;
+    let nodes: ChildProcess[] = [];
+    const ports = [
+      19_100 + Math.floor(Math.random() * 400),
+      19_600 + Math.floor(Math.random() * 400),
+    ];
+    let demo: { programId: string; siteId: string; clickUrl: string; advertiserApiKey: string };
+
+    beforeAll(async () => {
+      database = await createPostgresTestStore(TEST_DATABASE_URL!);
+      const env = { DATABASE_URL: database.url!, SECRET };
+      demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as typeof demo;
+      nodes = await Promise.all(ports.map((port) => startServer({ ...env, PORT: String(port) })));
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const node of nodes) node.kill('SIGTERM');
+      await Promise.all(nodes.map((node) => once(node, 'exit')));
+      await database?.dispose();
+    });
+
+    it('attributes a conversion reported to one node to a click taken by the other', async () => {
+      const click = await request(ports[0]!, 'GET', demo.clickUrl);
+      expect(click.status).toBe(302);
+      const tduid = new URL(click.headers.location!).searchParams.get('tduid')!;
+      const order = await request(
+        ports[1]!,
+        'POST',
+        `/api/v1/programs/${demo.programId}/orders`,
+        orderDoc({ orderNumber: 'TWO-1', placedAt: new Date().toISOString(), clickId: tduid }),
+        { authorization: `Bearer ${demo.advertiserApiKey}` },
+      );
+      expect(order.status).toBe(201);
+      expect(JSON.parse(order.body)).toMatchObject({
+        attribution: { status: 'attributed', siteId: demo.siteId },
+      });
+    });
+
+    it('makes an approval take effect on the other node within a second', async () => {
+      const store = database.reopen();
+      try {
+        const publishers = new PublishersRepository(store.db);
+        const publisher = await publishers.create({ name: 'Late', country: 'NL' }, Date.now());
+        const site = await publishers.addSite(
+          publisher.id,
+          { name: 'Late', url: 'https://late.example' },
+          Date.now(),
+        );
+        const memberships = new MembershipsRepository(store.db);
+        const membership = await memberships.apply(
+          {
+            programId: demo.programId,
+            siteId: site.id,
+            publisherId: publisher.id,
+            promotionMethods: [],
+            contentCategories: [],
+          },
+          Date.now(),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        const reportFor = async (orderNumber: string) => {
+          const click = await request(ports[1]!, 'GET', `/click?p=${demo.programId}&a=${site.id}`);
+          const tduid = new URL(click.headers.location!).searchParams.get('tduid')!;
+          const order = await request(
+            ports[0]!,
+            'POST',
+            `/api/v1/programs/${demo.programId}/orders`,
+            orderDoc({ orderNumber, placedAt: new Date().toISOString(), clickId: tduid }),
+            {
+              authorization: `Bearer ${demo.advertiserApiKey}`,
+            },
+          );
+          return (JSON.parse(order.body) as { attribution: { status: string } }).attribution.status;
+        };
+        expect(await reportFor('LATE-1')).toBe('site_not_approved');
+        await memberships.decide(membership.id, 'approved', null, 'advertiser:test', Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(await reportFor('LATE-2')).toBe('attributed');
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);
