@@ -1,4 +1,12 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { runAffnet, startServer } from '../../bench/serve-process.js';
+import { openStore } from '../../src/storage/database.js';
+import { parseClickId } from '../../src/storage/click-ids.js';
 import { killUnderLoad } from '../../bench/kill-under-load.js';
 
 it('keeps every click that received a 302 when the server is killed with SIGKILL under load', async () => {
@@ -11,4 +19,56 @@ it('keeps every click that received a 302 when the server is killed with SIGKILL
   expect(result.missing).toEqual([]);
   expect(result.found).toBe(result.acknowledged);
   expect(result.stored).toBeGreaterThanOrEqual(result.acknowledged);
+}, 60_000);
+
+it('flushes every click in flight on SIGTERM and exits cleanly', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'affnet-term-'));
+  const port = 20_000 + Math.floor(Math.random() * 2000);
+  const env = { DATA_DIR: dataDir, PORT: String(port) };
+  try {
+    const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as { clickUrl: string };
+    const server = await startServer(env);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const responses = Array.from(
+      { length: 400 },
+      () =>
+        new Promise<string | undefined>((resolve) => {
+          http
+            .get({ host: '127.0.0.1', port, path: demo.clickUrl, agent }, (response) => {
+              response.resume();
+              resolve(
+                response.statusCode === 302
+                  ? new URL(response.headers.location!).searchParams.get('tduid')!
+                  : undefined,
+              );
+            })
+            .on('error', () => resolve(undefined));
+        }),
+    );
+    setTimeout(() => server.kill('SIGTERM'), 20);
+    const [code] = (await once(server, 'exit')) as [number];
+    const acknowledged = (await Promise.all(responses)).filter(
+      (tduid): tduid is string => tduid !== undefined,
+    );
+    agent.destroy();
+    expect(code).toBe(0);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const store = openStore({
+      kind: 'sqlite',
+      file: join(dataDir, 'affnet.db'),
+      synchronous: 'FULL',
+    });
+    try {
+      for (const tduid of acknowledged) {
+        const id = parseClickId(tduid.split('.')[0]!)!;
+        expect(
+          await store.db.selectFrom('clicks').select('id').where('id', '=', id).executeTakeFirst(),
+        ).toBeDefined();
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }, 60_000);

@@ -7,6 +7,10 @@ import { PublishersRepository } from '../../src/storage/repositories/publishers-
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { countRows } from '../../src/storage/repositories/count-rows.js';
+import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
+import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
+import { ALIEXPRESS_PATH } from '../support/terms.js';
+import { readFileSync } from 'node:fs';
 
 describeEachEngine('tracking over HTTP', (context) => {
   let t: TestNetwork;
@@ -292,6 +296,58 @@ describeEachEngine('tracking over HTTP', (context) => {
     expect(response.json()).toMatchObject({ code, message: expect.any(String) });
     expect(await countRows(t.network.store.db, 'orders')).toBe(orders);
     expect(await countRows(t.network.store.db, 'ledger_entries')).toBe(ledger);
+  });
+
+  it('deeplinks only to the allow-listed domains of a program that allows deeplinks (AE-T4)', async () => {
+    const yaml = readFileSync(ALIEXPRESS_PATH, 'utf8')
+      .replace(/^id: aliexpress$/m, 'id: shop')
+      .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.shop.example/')
+      .replace('allowed: false', 'allowed: true')
+      .replace('domains: []', 'domains: [shop.example]');
+    const terms = parseProgramTermsOrThrow(yaml, 'shop (test)');
+    const { program } = await new ProgramsRepository(t.network.store.db).upsertFromTerms(
+      terms,
+      yaml,
+      'adv_test',
+      t.clock.now,
+      null,
+    );
+    const publisher = (
+      await t.network.store.db
+        .selectFrom('sites')
+        .select('publisher_id')
+        .where('id', '=', t.demo.siteId)
+        .executeTakeFirstOrThrow()
+    ).publisher_id;
+    const memberships = new MembershipsRepository(t.network.store.db);
+    const membership = await memberships.apply(
+      {
+        programId: program.id,
+        siteId: t.demo.siteId,
+        publisherId: publisher,
+        promotionMethods: [],
+        contentCategories: [],
+      },
+      t.clock.now,
+    );
+    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+    await t.network.refreshIfChanged();
+    const go = async (target: string) => {
+      const response = await click(
+        `p=${program.id}&a=${t.demo.siteId}&url=${encodeURIComponent(target)}`,
+      );
+      const location = new URL(response.headers.location as string);
+      location.searchParams.delete('tduid');
+      return location.toString();
+    };
+    expect(await go('https://deals.shop.example/item/1?x=1')).toBe(
+      'https://deals.shop.example/item/1?x=1',
+    );
+    expect(await go('https://shop.example/')).toBe('https://shop.example/');
+    expect(await go('https://evil.example/?shop.example')).toBe('https://www.shop.example/');
+    expect(await go('https://shop.example.evil.example/')).toBe('https://www.shop.example/');
+    expect(await go('javascript:alert(1)')).toBe('https://www.shop.example/');
+    expect(await go('//shop.example@evil.example/')).toBe('https://www.shop.example/');
   });
 
   it('answers health, readiness and metrics', async () => {
