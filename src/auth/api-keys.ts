@@ -47,8 +47,25 @@ export class ApiKeys {
     createdBy: string | null,
     nowMs: number,
   ): Promise<{ id: string; key: string; prefix: string }> {
-    const prefix = randomBytes(10).toString('hex').slice(0, 10);
-    const key = `ak_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const key = `ak_${randomBytes(10).toString('hex').slice(0, 10)}_${randomBytes(32).toString('base64url')}`;
+    return { ...(await this.register(advertiserId, key, name, createdBy, nowMs)), key };
+  }
+
+  /**
+   * Stores a key made elsewhere (the demo derives its key from the network secret); a key whose
+   * prefix is already stored is left as it is.
+   */
+  async register(
+    advertiserId: string,
+    key: string,
+    name: string,
+    createdBy: string | null,
+    nowMs: number,
+  ): Promise<{ id: string; prefix: string }> {
+    const match = KEY_PATTERN.exec(key);
+    if (match === null)
+      throw new Error('an API key must look like ak_<10 characters>_<43 characters>');
+    const prefix = match[1]!;
     const id = newId('apiKey', nowMs);
     await this.db
       .insertInto('api_keys')
@@ -63,8 +80,9 @@ export class ApiKeys {
         last_used_at: null,
         revoked_at: null,
       })
+      .onConflict((oc) => oc.column('prefix').doNothing())
       .execute();
-    return { id, key, prefix };
+    return { id, prefix };
   }
 
   /** The owner of a valid, unrevoked key; undefined for anything else. */

@@ -1,9 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { PublishersRepository } from '../storage/repositories/publishers-repository.js';
 import { MembershipsRepository } from '../storage/repositories/memberships-repository.js';
-import { newId } from '../storage/ids.js';
+import { ApiKeys } from '../auth/api-keys.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { loadPrograms } from './bootstrap.js';
 
@@ -161,21 +161,6 @@ async function ensureDemoApiKey(
 ): Promise<string> {
   const prefix = derived(secret, 'api key prefix').toString('hex').slice(0, 10);
   const key = `ak_${prefix}_${derived(secret, 'api key').toString('base64url')}`;
-  const hash = createHash('sha256').update(key).digest('hex');
-  await store.db
-    .insertInto('api_keys')
-    .values({
-      id: newId('apiKey', nowMs),
-      advertiser_id: advertiserId,
-      name: 'demo',
-      prefix,
-      key_hash: hash,
-      created_by: null,
-      created_at: nowMs,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .onConflict((oc) => oc.column('prefix').doNothing())
-    .execute();
+  await new ApiKeys(store.db).register(advertiserId, key, 'demo', null, nowMs);
   return key;
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { parseServerConfig } from '../config/server-config.js';
 import { createDemoNetwork } from '../bootstrap/create-demo-network.js';
 import { openMigratedStore } from './open-store.js';
-import { UsageError, type CliIo } from './cli-io.js';
+import { parseJsonFlag, type CliIo } from './cli-io.js';
 
 export const DEMO_USAGE = `usage: affnet demo [--json]
 
@@ -16,12 +15,7 @@ export async function runDemoCommand(
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  let json: boolean | undefined;
-  try {
-    json = parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const json = parseJsonFlag(args);
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { Progress } from './progress.js';
-import { UsageError, type CliIo } from './cli-io.js';
+import { parseJsonFlag, UsageError, type CliIo } from './cli-io.js';
 
 export const LEDGER_USAGE = `usage: affnet ledger verify [--json]
 
@@ -20,12 +19,7 @@ export async function runLedgerCommand(
     throw new UsageError(
       action === undefined ? 'missing action: verify' : `unknown action "${action}"`,
     );
-  let json: boolean | undefined;
-  try {
-    json = parseArgs({ args: rest, options: { json: { type: 'boolean' } } }).values.json;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const json = parseJsonFlag(rest);
   const { store } = await openMigratedStore(env);
   try {
     const progress = new Progress(io.stderr, 'checked commissions');

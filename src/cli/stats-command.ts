@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { countRows } from '../storage/repositories/count-rows.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { openMigratedStore } from './open-store.js';
-import { UsageError, type CliIo } from './cli-io.js';
+import { parseJsonFlag, type CliIo } from './cli-io.js';
 
 export const STATS_USAGE = `usage: affnet stats [--json]
 
@@ -15,12 +14,7 @@ export async function runStatsCommand(
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  let json: boolean | undefined;
-  try {
-    json = parseArgs({ args, options: { json: { type: 'boolean' } } }).values.json;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const json = parseJsonFlag(args);
   const { store } = await openMigratedStore(env);
   try {
     const clicks = await countRows(store.db, 'clicks');

@@ -30,6 +30,32 @@ describeEachEngine('tracking over HTTP', (context) => {
   const demoClick = (extra = '', headers: Record<string, string> = {}) =>
     click(`p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${extra}`, headers);
   const tduidOf = (location: string) => new URL(location).searchParams.get('tduid')!;
+  /** A new publisher's site, applied to (and approved for) the demo program if asked. */
+  const newSite = async (name: string, approve: boolean) => {
+    const publishers = new PublishersRepository(t.network.store.db);
+    const publisher = await publishers.create({ name, country: 'NL' }, t.clock.now);
+    const site = await publishers.addSite(
+      publisher.id,
+      { name, url: `https://${name.toLowerCase()}.example` },
+      t.clock.now,
+    );
+    if (approve) {
+      const memberships = new MembershipsRepository(t.network.store.db);
+      const membership = await memberships.apply(
+        {
+          programId: t.demo.programId,
+          siteId: site.id,
+          publisherId: publisher.id,
+          promotionMethods: [],
+          contentCategories: [],
+        },
+        t.clock.now,
+      );
+      await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+    }
+    await t.network.refreshIfChanged();
+    return site;
+  };
   const api = (
     method: 'POST' | 'PATCH',
     path: string,
@@ -107,14 +133,7 @@ describeEachEngine('tracking over HTTP', (context) => {
   });
 
   it('lands visitors of a site not approved for the program, but the click does not attribute', async () => {
-    const publishers = new PublishersRepository(t.network.store.db);
-    const publisher = await publishers.create({ name: 'Pending Pete', country: 'NL' }, t.clock.now);
-    const site = await publishers.addSite(
-      publisher.id,
-      { name: 'Pending', url: 'https://pending.example' },
-      t.clock.now,
-    );
-    await t.network.refreshIfChanged();
+    const site = await newSite('Pending', false);
     const response = await click(`p=${t.demo.programId}&a=${site.id}`);
     expect(response.statusCode).toBe(302);
     const tduid = tduidOf(response.headers.location as string);
@@ -126,26 +145,7 @@ describeEachEngine('tracking over HTTP', (context) => {
   });
 
   it('attributes a pixel conversion through the session cookie, last click winning (AE-T3)', async () => {
-    const publishers = new PublishersRepository(t.network.store.db);
-    const second = await publishers.create({ name: 'Second', country: 'BE' }, t.clock.now);
-    const site = await publishers.addSite(
-      second.id,
-      { name: 'Second', url: 'https://second.example' },
-      t.clock.now,
-    );
-    const memberships = new MembershipsRepository(t.network.store.db);
-    const membership = await memberships.apply(
-      {
-        programId: t.demo.programId,
-        siteId: site.id,
-        publisherId: second.id,
-        promotionMethods: [],
-        contentCategories: [],
-      },
-      t.clock.now,
-    );
-    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
-    await t.network.refreshIfChanged();
+    const site = await newSite('Second', true);
     await demoClick();
     const last = await click(`p=${t.demo.programId}&a=${site.id}`);
     const cookie = (last.headers['set-cookie'] as string).split(';')[0]!;
