@@ -30,6 +30,14 @@ describeEachEngine('tracking over HTTP', (context) => {
   const demoClick = (extra = '', headers: Record<string, string> = {}) =>
     click(`p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${extra}`, headers);
   const tduidOf = (location: string) => new URL(location).searchParams.get('tduid')!;
+  const demoPublisherId = async () =>
+    (
+      await t.network.store.db
+        .selectFrom('sites')
+        .select('publisher_id')
+        .where('id', '=', t.demo.siteId)
+        .executeTakeFirstOrThrow()
+    ).publisher_id;
   /** A new publisher's site, applied to (and approved for) the demo program if asked. */
   const newSite = async (name: string, approve: boolean) => {
     const publishers = new PublishersRepository(t.network.store.db);
@@ -191,13 +199,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       quote: { total: '8.84' },
     });
     const ledger = new LedgerRepository(t.network.store.db);
-    const publisher = (
-      await t.network.store.db
-        .selectFrom('sites')
-        .select('publisher_id')
-        .where('id', '=', t.demo.siteId)
-        .executeTakeFirstOrThrow()
-    ).publisher_id;
+    const publisher = await demoPublisherId();
     const before = await ledger.balances(publisher);
     const again = await api('POST', '', document);
     expect(again.statusCode).toBe(200);
@@ -312,13 +314,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       t.clock.now,
       null,
     );
-    const publisher = (
-      await t.network.store.db
-        .selectFrom('sites')
-        .select('publisher_id')
-        .where('id', '=', t.demo.siteId)
-        .executeTakeFirstOrThrow()
-    ).publisher_id;
+    const publisher = await demoPublisherId();
     const memberships = new MembershipsRepository(t.network.store.db);
     const membership = await memberships.apply(
       {
