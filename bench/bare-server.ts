@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
  * The baseline for click throughput: bare node:http answering every /click with the same kind
  * of 302 and session cookie affnet sends, and doing nothing else (no lookup, no write).
  */
-const port = Number(process.argv[2] ?? 18_280);
+const port = Number(process.argv[2] ?? 0);
 const server = http.createServer((request, response) => {
   if (!request.url?.startsWith('/click')) {
     response.writeHead(404).end();
@@ -20,5 +20,10 @@ const server = http.createServer((request, response) => {
   });
   response.end();
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`listening on ${port}\n`));
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(
+    `listening on ${typeof address === 'object' && address ? address.port : port}\n`,
+  );
+});
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

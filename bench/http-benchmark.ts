@@ -53,8 +53,7 @@ export async function benchmarkHttp(
   onProgress: (message: string) => void,
 ): Promise<HttpFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'affnet-bench-http-'));
-  const port = 18_300 + Math.floor(Math.random() * 500);
-  const env = { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'error' };
+  const env = { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error' };
   const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as {
     clickUrl: string;
     programId: string;
@@ -62,15 +61,17 @@ export async function benchmarkHttp(
   };
   const bare = spawn(
     process.execPath,
-    [join(packageRoot(), 'dist', 'bench', 'bare-server.js'), String(port + 1)],
+    [join(packageRoot(), 'dist', 'bench', 'bare-server.js'), '0'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  await once(bare.stdout!, 'data');
+  const [announcement] = (await once(bare.stdout!, 'data')) as [Buffer];
+  const barePort = Number(/listening on (\d+)/.exec(announcement.toString())![1]);
   const server = await startServer(env);
+  const port = server.port;
   try {
     onProgress(`http: bare node:http, ${connections} connections, ${seconds} s`);
     const bareNodeHttp = await load({
-      url: `http://127.0.0.1:${port + 1}${demo.clickUrl}`,
+      url: `http://127.0.0.1:${barePort}${demo.clickUrl}`,
       connections,
       duration: seconds,
     });
@@ -80,12 +81,12 @@ export async function benchmarkHttp(
       connections,
       duration: seconds,
     });
-    onProgress(`http: order API, 16 connections, ${seconds} s`);
+    onProgress(`http: order API, 64 connections, ${seconds} s`);
     let sequence = 0;
     const placedAt = new Date().toISOString();
     const conversions = await load({
       url: `http://127.0.0.1:${port}/api/v1/programs/${demo.programId}/orders`,
-      connections: 16,
+      connections: 64,
       duration: seconds,
       method: 'POST',
       headers: {

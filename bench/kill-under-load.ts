@@ -28,7 +28,7 @@ export async function killUnderLoad(options: {
   connections: number;
 }): Promise<KillUnderLoadResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'affnet-kill-'));
-  const env = { DATA_DIR: dataDir, PORT: String(options.port) };
+  const env = { DATA_DIR: dataDir, PORT: '0' };
   try {
     const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as { clickUrl: string };
     const server = await startServer(env);
@@ -40,7 +40,7 @@ export async function killUnderLoad(options: {
         try {
           const location = await new Promise<string | undefined>((resolve, reject) => {
             const request = http.get(
-              { host: '127.0.0.1', port: options.port, path: demo.clickUrl, agent },
+              { host: '127.0.0.1', port: server.port, path: demo.clickUrl, agent },
               (response) => {
                 response.resume();
                 resolve(response.statusCode === 302 ? response.headers.location : undefined);

@@ -20,20 +20,23 @@ export async function runAffnet(args: string[], env: NodeJS.ProcessEnv): Promise
   return stdout;
 }
 
-/** Starts `affnet serve` and resolves once it listens. */
+export type ServerProcess = ChildProcess & { port: number };
+
+/** Starts `affnet serve` (PORT=0 picks a free port) and resolves once it listens, with its port. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
   args: string[] = [],
-): Promise<ChildProcess> {
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [AFFNET, 'serve', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('listening on')) resolve();
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,5 +44,5 @@ export async function startServer(
       reject(new Error(`affnet serve exited with ${code} before listening: ${output}`)),
     );
   });
-  return child;
+  return Object.assign(child, { port });
 }

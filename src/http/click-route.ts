@@ -44,6 +44,27 @@ function destination(program: CachedProgram, deeplink: string | undefined): URL 
   return new URL(program.landingUrl);
 }
 
+function withTduid(url: URL, tduid: string): string {
+  url.searchParams.set('tduid', tduid);
+  return url.toString();
+}
+
+/** The landing URL with `tduid=` ready for appending, per landing URL (the common case). */
+const landingPrefixes = new Map<string, string>();
+
+function landingWithTduid(program: CachedProgram, tduid: string): string {
+  let prefix = landingPrefixes.get(program.landingUrl);
+  if (prefix === undefined) {
+    const url = new URL(program.landingUrl);
+    url.searchParams.delete('tduid');
+    const base = url.toString();
+    prefix = `${base}${url.search === '' ? '?' : '&'}tduid=`;
+    landingPrefixes.set(program.landingUrl, prefix);
+  }
+  // tduid is base32 and base64url: nothing in it needs encoding.
+  return prefix + tduid;
+}
+
 function single(value: unknown): string | undefined {
   if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
   return typeof value === 'string' ? value : undefined;
@@ -105,11 +126,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
             : null;
     const now = network.now();
     const id = network.clickIds.next(now);
-    const url = new URL(request.url, 'http://x');
-    const signals = readClickSignals(
-      { ip: request.ip, headers: request.headers, query: url.searchParams },
-      null,
-    );
+    const signals = readClickSignals({ headers: request.headers, query }, null);
     await network.writer.write(
       toClickRecord({
         id,
@@ -126,8 +143,11 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     );
     network.metrics.clicks.inc({ attributable: reason === null ? 'yes' : 'no' });
     const tduid = network.signer.sign(id);
-    const target = destination(program, single(query.url));
-    target.searchParams.set('tduid', tduid);
+    const deeplink = single(query.url);
+    const target =
+      deeplink === undefined
+        ? landingWithTduid(program, tduid)
+        : withTduid(destination(program, deeplink), tduid);
     const secure = request.protocol === 'https';
     // A session cookie (no Expires/Max-Age, AE-T1); the newest click overwrites it (AE-T3).
     const cookie = `${sessionCookieName(program.id)}=${tduid}; Path=/; HttpOnly; ${secure ? 'SameSite=None; Secure' : 'SameSite=Lax'}`;

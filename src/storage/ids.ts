@@ -36,6 +36,18 @@ export type IdKind = keyof typeof ID_PREFIXES;
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
 
+/** Random bytes drawn 4 KiB at a time: one system call per ~400 ids instead of one each. */
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function randomTen(): Buffer {
+  if (poolOffset + 10 > pool.length) {
+    pool = randomBytes(4096);
+    poolOffset = 0;
+  }
+  poolOffset += 10;
+  return pool.subarray(poolOffset - 10, poolOffset);
+}
+
 /**
  * A new id: `<prefix>_` + 10 characters of millisecond time + 16 random characters (80 bits).
  * Ids sort by creation time, which keeps B-tree inserts of clicks and orders at the end.
@@ -47,7 +59,7 @@ export function newId(kind: IdKind, nowMs: number = Date.now()): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(10);
+  const bytes = randomTen();
   let random = '';
   // 10 bytes = 80 bits = 16 base32 characters.
   let buffer = 0;

@@ -6,10 +6,22 @@ import type { ClickSignals } from '../storage/repositories/clicks-repository.js'
 export const PAID_MARKERS = ['gclid', 'gbraid', 'wbraid', 'msclkid', 'fbclid'] as const;
 
 export interface ClickRequestFacts {
-  ip: string;
   headers: Record<string, string | string[] | undefined>;
   /** The click URL's own query (a publisher's ad platform may tag the tracking link). */
-  query: URLSearchParams;
+  query: Record<string, unknown>;
+}
+
+/** Bot verdicts by user agent: the same few thousand agents make most clicks. */
+const botVerdicts = new Map<string, boolean>();
+
+function isBotAgent(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size >= 10_000) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
 }
 
 function header(headers: ClickRequestFacts['headers'], name: string): string | null {
@@ -34,7 +46,7 @@ export function readClickSignals(facts: ClickRequestFacts, mailingId: string | n
     }
   }
   const paidMarkers = PAID_MARKERS.filter(
-    (marker) => facts.query.has(marker) || referrerQuery?.has(marker) === true,
+    (marker) => facts.query[marker] !== undefined || referrerQuery?.has(marker) === true,
   );
   return {
     userAgent,
@@ -42,7 +54,7 @@ export function readClickSignals(facts: ClickRequestFacts, mailingId: string | n
     secFetchDest: header(facts.headers, 'sec-fetch-dest'),
     secFetchMode: header(facts.headers, 'sec-fetch-mode'),
     secFetchUser: header(facts.headers, 'sec-fetch-user'),
-    bot: userAgent === null ? true : isbot(userAgent),
+    bot: userAgent === null ? true : isBotAgent(userAgent),
     paidMarkers,
     // No geo database ships with affnet; the column is there for one.
     country: null,
@@ -53,10 +65,17 @@ export function readClickSignals(facts: ClickRequestFacts, mailingId: string | n
 /** A salted, keyed hash of the visitor's IP: comparable between clicks, not reversible. */
 export class IpHasher {
   readonly #key: Buffer;
+  readonly #recent = new Map<string, string>();
   constructor(secret: string) {
     this.#key = createHmac('sha256', 'affnet ip hash').update(secret).digest();
   }
   hash(ip: string): string {
-    return createHmac('sha256', this.#key).update(ip).digest('base64url').slice(0, 22);
+    let hash = this.#recent.get(ip);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.#key).update(ip).digest('base64url').slice(0, 22);
+      if (this.#recent.size >= 10_000) this.#recent.clear();
+      this.#recent.set(ip, hash);
+    }
+    return hash;
   }
 }

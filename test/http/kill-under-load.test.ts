@@ -23,11 +23,11 @@ it('keeps every click that received a 302 when the server is killed with SIGKILL
 
 it('flushes every click in flight on SIGTERM and exits cleanly', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'affnet-term-'));
-  const port = 20_000 + Math.floor(Math.random() * 2000);
-  const env = { DATA_DIR: dataDir, PORT: String(port) };
+  const env = { DATA_DIR: dataDir, PORT: '0' };
   try {
     const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as { clickUrl: string };
     const server = await startServer(env);
+    const port = server.port;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const responses = Array.from(
       { length: 400 },

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import { once } from 'node:events';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTestStore, TEST_DATABASE_URL, type TestStore } from '../support/stores.js';
-import { runAffnet, startServer } from '../../bench/serve-process.js';
+import { runAffnet, startServer, type ServerProcess } from '../../bench/serve-process.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { orderDoc } from '../support/orders.js';
@@ -47,18 +46,16 @@ suite(
   `two nodes on one PostgreSQL${TEST_DATABASE_URL ? '' : ' [skipped: TEST_DATABASE_URL is not set]'}`,
   () => {
     let database: TestStore;
-    let nodes: ChildProcess[] = [];
-    const ports = [
-      19_100 + Math.floor(Math.random() * 400),
-      19_600 + Math.floor(Math.random() * 400),
-    ];
+    let nodes: ServerProcess[] = [];
+    let ports: number[] = [];
     let demo: { programId: string; siteId: string; clickUrl: string; advertiserApiKey: string };
 
     beforeAll(async () => {
       database = await createPostgresTestStore(TEST_DATABASE_URL!);
       const env = { DATABASE_URL: database.url!, SECRET };
       demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as typeof demo;
-      nodes = await Promise.all(ports.map((port) => startServer({ ...env, PORT: String(port) })));
+      nodes = await Promise.all([0, 1].map(() => startServer({ ...env, PORT: '0' })));
+      ports = nodes.map((node) => node.port);
     }, 60_000);
 
     afterAll(async () => {
