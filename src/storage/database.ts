@@ -57,6 +57,10 @@ export function openStore(config: StorageConfig): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${config.synchronous}`);
   sqlite.pragma('busy_timeout = 5000');
+  // A 32 MiB page cache and checkpoints every 4,000 pages (64 MiB of WAL): fewer copies of
+  // the B-tree's right edge into the database file under a steady click load.
+  sqlite.pragma('cache_size = -32768');
+  sqlite.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
