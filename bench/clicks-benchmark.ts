@@ -162,14 +162,7 @@ export async function benchmarkClickInserts(
   figures.push(
     await medianRound(3, () =>
       withFreshStore(undefined, (store) =>
-        measure(
-          store,
-          'sqlite (WAL, synchronous=FULL)',
-          rows,
-          Number(process.env.BENCH_CLICK_BATCH ?? 10_000),
-          200_000,
-          onProgress,
-        ),
+        measure(store, 'sqlite (WAL, synchronous=FULL)', rows, 10_000, 200_000, onProgress),
       ),
     ),
   );
