@@ -1,0 +1,168 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { checkIban } from '../../../src/domain/payments/iban.js';
+import {
+  buildPain001,
+  type SepaCreditTransfer,
+} from '../../../src/domain/payments/sepa-credit-transfer.js';
+import { settleStatement } from '../../../src/domain/payments/settle-statement.js';
+
+describe('IBAN', () => {
+  it.each([
+    ['NL91ABNA0417164300', true],
+    ['nl91 abna 0417 1643 00', true],
+    ['DE89370400440532013000', true],
+    ['BE68539007547034', true],
+    ['GB29NWBK60161331926819', true],
+    ['FR1420041010050500013M02606', true],
+  ])('accepts %s', (iban, valid) => {
+    expect(checkIban(iban).valid).toBe(valid);
+  });
+
+  it.each([
+    ['NL91ABNA0417164301', 'the check digits do not match: a character is mistyped'],
+    ['NL91ABNA041716430', 'a NL IBAN has 18 characters, this one has 17'],
+    ['XX91ABNA0417164300', 'IBANs of XX are not supported for payouts'],
+    [
+      'NL91-ABNA-0417-1643-0*',
+      'expected two letters, two check digits and the account (letters and digits only)',
+    ],
+  ])('refuses %s: %s', (iban, reason) => {
+    expect(checkIban(iban)).toEqual({ valid: false, reason });
+  });
+});
+
+const transfer: SepaCreditTransfer = {
+  messageId: 'affnet-por_01-2026-11',
+  paymentInfoId: 'por_01',
+  createdAt: '2026-11-21T09:00:00Z',
+  executionDate: '2026-11-23',
+  debtorName: 'affnet network B.V.',
+  debtorIban: 'NL91ABNA0417164300',
+  payments: [
+    {
+      endToEndId: 'stm_a',
+      creditorName: 'Zoë & Søren Deals',
+      creditorIban: 'DE89 3704 0044 0532 0130 00',
+      amountMinor: 12_345,
+      remittance: 'affnet statement 2026-10',
+    },
+    {
+      endToEndId: 'stm_b',
+      creditorName: 'Voucher <Kings>',
+      creditorIban: 'BE68539007547034',
+      amountMinor: 5_000,
+      remittance: 'affnet statement 2026-10',
+    },
+  ],
+};
+
+describe('SEPA credit transfer (pain.001.001.03)', () => {
+  it('writes a file whose counts, control sum and accounts read back', () => {
+    const xml = buildPain001({ ...transfer, payments: [transfer.payments[0]!] });
+    const document = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(
+      xml,
+    ) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const root = document.Document;
+    expect(root['@_xmlns']).toBe('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    const header = root.CstmrCdtTrfInitn.GrpHdr;
+    expect(header).toMatchObject({
+      MsgId: 'affnet-por-01-2026-11',
+      NbOfTxs: '1',
+      CtrlSum: '123.45',
+    });
+    const info = root.CstmrCdtTrfInitn.PmtInf;
+    expect(info).toMatchObject({
+      PmtMtd: 'TRF',
+      NbOfTxs: '1',
+      CtrlSum: '123.45',
+      ReqdExctnDt: '2026-11-23',
+      ChrgBr: 'SLEV',
+    });
+    expect(info.DbtrAcct.Id.IBAN).toBe('NL91ABNA0417164300');
+    const payment = info.CdtTrfTxInf;
+    expect(payment.Amt.InstdAmt).toEqual({ '#text': '123.45', '@_Ccy': 'EUR' });
+    expect(payment.Cdtr.Nm).toBe('Zoe + Soren Deals');
+    expect(payment.CdtrAcct.Id.IBAN).toBe('DE89370400440532013000');
+    expect(xml).toContain('<CtrlSum>123.45</CtrlSum>');
+  });
+
+  it('sums every payment and keeps amounts exact', () => {
+    const xml = buildPain001({
+      ...transfer,
+      payments: [
+        transfer.payments[0]!,
+        { ...transfer.payments[0]!, endToEndId: 'stm_c', creditorName: 'Other', amountMinor: 10 },
+      ],
+    });
+    expect(xml.match(/<CtrlSum>([^<]+)<\/CtrlSum>/g)).toEqual([
+      '<CtrlSum>123.55</CtrlSum>',
+      '<CtrlSum>123.55</CtrlSum>',
+    ]);
+    expect(xml.match(/<CdtTrfTxInf>/g)).toHaveLength(2);
+  });
+
+  it.each<[string, Partial<SepaCreditTransfer>, string]>([
+    [
+      'a bad creditor IBAN',
+      { payments: [{ ...transfer.payments[0]!, creditorIban: 'DE89370400440532013001' }] },
+      'payments[0].creditorIban: the check digits do not match',
+    ],
+    [
+      'a name SEPA cannot carry',
+      { payments: [transfer.payments[1]!] },
+      'payments[0].creditorName: "Voucher <Kings>" has characters SEPA cannot carry',
+    ],
+    [
+      'a zero amount',
+      { payments: [{ ...transfer.payments[0]!, amountMinor: 0 }] },
+      'payments[0].amountMinor: expected a positive number of cents',
+    ],
+    [
+      'a repeated end-to-end id',
+      { payments: [transfer.payments[0]!, transfer.payments[0]!] },
+      'payments[1].endToEndId: "stm-a" is used twice',
+    ],
+    ['no payments', { payments: [] }, 'payments: a credit transfer needs at least one payment'],
+  ])('refuses %s', (_, change, message) => {
+    expect(() => buildPain001({ ...transfer, ...change })).toThrow(message);
+  });
+});
+
+describe('statements', () => {
+  const base = {
+    carriedInMinor: 0,
+    payableMinor: 0,
+    pendingMinor: 0,
+    withheldMinor: 0,
+    deductedMinor: 0,
+    minimumPayoutMinor: 5_000,
+  };
+
+  it('pays a balance at or above the minimum', () => {
+    expect(settleStatement({ ...base, carriedInMinor: 1_000, payableMinor: 4_000 })).toEqual({
+      balanceMinor: 5_000,
+      payoutMinor: 5_000,
+      carriedOverMinor: 0,
+      status: 'payable',
+    });
+  });
+
+  it('carries a balance below the minimum over to next month', () => {
+    expect(
+      settleStatement({ ...base, payableMinor: 4_999, pendingMinor: 90_000, withheldMinor: 3_000 }),
+    ).toEqual({
+      balanceMinor: 4_999,
+      payoutMinor: 0,
+      carriedOverMinor: 4_999,
+      status: 'carried_over',
+    });
+  });
+
+  it('carries a negative balance after a deduction larger than the earnings', () => {
+    expect(settleStatement({ ...base, payableMinor: 1_000, deductedMinor: 2_500 })).toMatchObject({
+      payoutMinor: 0,
+      carriedOverMinor: -1_500,
+    });
+  });
+});
