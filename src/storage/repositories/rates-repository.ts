@@ -73,6 +73,15 @@ export class RatesRepository {
     return table;
   }
 
+  /** Changes whenever rates are added or replaced: count and latest import time. */
+  async signature(): Promise<string> {
+    const row = await this.db
+      .selectFrom('exchange_rates')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('imported_at').as('latest')])
+      .executeTakeFirstOrThrow();
+    return `${Number(row.count)}/${Number(row.latest ?? 0)}`;
+  }
+
   async count(): Promise<number> {
     return countRows(this.db, 'exchange_rates');
   }
