@@ -1,6 +1,8 @@
 import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { openMigratedStore } from './open-store.js';
+import { Network } from '../server/network.js';
+import { parseServerConfig } from '../config/server-config.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
@@ -40,6 +42,22 @@ export async function runFxCommand(
     io.stdout.write(
       `imported ${stored.toLocaleString('en')} rates (${table.currencies.length} currencies, ${span}) into ${store.location}\n`,
     );
+    // Orders held for a missing rate can be priced now (AE-C6).
+    const network = new Network(store, {
+      secret: parseServerConfig(env).secret,
+      maxBatch: 1,
+      node: 31,
+    });
+    await network.cache.invalidate();
+    const { checked, released } = await network.conversions.repriceHeld(
+      'system:fx-import',
+      Date.now(),
+    );
+    if (checked > 0) {
+      io.stdout.write(
+        `re-priced ${checked} held order(s): ${released} priced, ${checked - released} still held\n`,
+      );
+    }
     return 0;
   } finally {
     await store.close();

@@ -131,6 +131,32 @@ export class ConversionService {
     return this.report(program.id, document, { tduid: undefined, source: 'tduid' }, actor, nowMs);
   }
 
+  /**
+   * Re-prices every order held for a missing exchange rate (AE-C6), e.g. after `affnet fx
+   * import`; an order that now has its rate gets its commission, the rest stay held.
+   */
+  async repriceHeld(actor: string, nowMs: number): Promise<{ checked: number; released: number }> {
+    await this.rates.refresh(nowMs);
+    const held = await this.store.db
+      .selectFrom('orders')
+      .select(['program_id', 'document'])
+      .where('quote_status', '=', 'held')
+      .execute();
+    let released = 0;
+    for (const order of held) {
+      if (this.cache.program(order.program_id) === undefined) continue;
+      const result = await this.report(
+        order.program_id,
+        JSON.parse(order.document),
+        { tduid: undefined, source: 'tduid' },
+        actor,
+        nowMs,
+      );
+      if (result.quote.status !== 'held') released += 1;
+    }
+    return { checked: held.length, released };
+  }
+
   async #attribute(
     program: CachedProgram,
     tduid: string | undefined,

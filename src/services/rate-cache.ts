@@ -20,18 +20,19 @@ export class RateCache {
 
   async current(nowMs: number): Promise<RateTable> {
     if (nowMs - this.#checkedAt > this.checkEveryMs) {
-      this.#checkedAt = nowMs;
-      this.#refreshing ??= this.#refresh().finally(() => {
-        this.#refreshing = undefined;
-      });
-      if (this.#table === undefined) await this.#refreshing;
+      const refreshing = this.refresh(nowMs);
+      if (this.#table === undefined) await refreshing;
+      else refreshing.catch(() => undefined); // a failed background check retries next interval
     }
     return this.#table ?? new RateTable();
   }
 
-  /** Forces a check on the next use (after an import in this process). */
-  invalidate(): void {
-    this.#checkedAt = -Infinity;
+  /** Reloads now if rates changed, and waits for it (after an import). */
+  async refresh(nowMs: number): Promise<void> {
+    this.#checkedAt = nowMs;
+    await (this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = undefined;
+    }));
   }
 
   async #refresh(): Promise<void> {

@@ -7,6 +7,8 @@ import { PublishersRepository } from '../../src/storage/repositories/publishers-
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { countRows } from '../../src/storage/repositories/count-rows.js';
+import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
+import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { ALIEXPRESS_PATH } from '../support/terms.js';
@@ -298,6 +300,45 @@ describeEachEngine('tracking over HTTP', (context) => {
     expect(response.json()).toMatchObject({ code, message: expect.any(String) });
     expect(await countRows(t.network.store.db, 'orders')).toBe(orders);
     expect(await countRows(t.network.store.db, 'ledger_entries')).toBe(ledger);
+  });
+
+  it('holds an order without an exchange rate, and prices it once the rate is imported (AE-C6)', async () => {
+    // The test network has rates up to 2026-10-07 only: an order of 2026-10-20 has none.
+    const started = t.clock.now;
+    t.clock.now = Date.UTC(2026, 9, 20, 9);
+    const tduid = tduidOf((await demoClick()).headers.location as string);
+    t.clock.now = started;
+    const held = await api(
+      'POST',
+      '',
+      orderDoc({ orderNumber: 'FX-1', placedAt: '2026-10-20T10:00:00Z', clickId: tduid }),
+    );
+    expect(held.json()).toMatchObject({
+      attribution: { status: 'attributed' },
+      quote: { status: 'held', reasons: ['missing_fx_rate'], total: null },
+    });
+    await new RatesRepository(t.network.store.db).upsert(
+      parseEcbCsv('Date,USD\n2026-10-20,1.1000\n').entries(),
+      'test',
+      t.clock.now,
+    );
+    expect(await t.network.conversions.repriceHeld('test', t.clock.now)).toEqual({
+      checked: 1,
+      released: 1,
+    });
+    const order = await t.network.store.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_number', '=', 'FX-1')
+      .executeTakeFirstOrThrow();
+    expect(order).toMatchObject({ quote_status: 'qualified', total_minor: 636 });
+    const commissions = await t.network.store.db
+      .selectFrom('commissions')
+      .select(['status', 'amount_minor'])
+      .where('order_id', '=', order.id)
+      .execute();
+    expect(commissions).toEqual([{ status: 'pending', amount_minor: 636 }]);
+    expect((await new LedgerRepository(t.network.store.db).verify()).mismatches).toEqual([]);
   });
 
   it('deeplinks only to the allow-listed domains of a program that allows deeplinks (AE-T4)', async () => {
