@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Network } from '../server/network.js';
 import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
+import { registerReportRoutes } from './report-routes.js';
 import { handleError } from './http-errors.js';
 
 export interface AppOptions {
@@ -48,5 +49,6 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
 
   registerClickRoute(app, network);
   registerConversionRoutes(app, network);
+  registerReportRoutes(app, network);
   return app;
 }

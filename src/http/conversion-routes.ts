@@ -3,6 +3,7 @@ import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
+import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -113,27 +114,8 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     return reply.code(200).type('image/gif').header('cache-control', 'no-store').send(PIXEL);
   });
 
-  const authenticate = async (request: FastifyRequest, programId: string) => {
-    const header = request.headers.authorization;
-    const key = header?.startsWith('Bearer ')
-      ? header.slice('Bearer '.length).trim()
-      : (request.headers['x-api-key'] as string | undefined);
-    if (!key)
-      throw new HttpError(
-        401,
-        'unauthorized',
-        'send your advertiser API key as "Authorization: Bearer ak_…"',
-      );
-    const owner = await network.apiKeys.verifyCached(key, Date.now());
-    if (owner === undefined)
-      throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
-    const program = network.conversions.programOrThrow(programId);
-    // Another advertiser's program is reported as missing, not forbidden: ids are not probed.
-    if (program.advertiserId !== owner.advertiserId) {
-      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
-    }
-    return owner;
-  };
+  const authenticate = (request: FastifyRequest, programId: string) =>
+    authenticateAdvertiser(network, request, programId);
 
   app.post('/api/v1/programs/:programId/orders', async (request, reply) => {
     const { programId } = request.params as { programId: string };

@@ -10,6 +10,7 @@ import { ConversionService } from '../services/conversion-service.js';
 import { RateCache } from '../services/rate-cache.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
+import { rollUpClicks } from '../services/click-rollup.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -95,6 +96,8 @@ export class Network {
 
   #version = -1;
   #poll: NodeJS.Timeout | undefined;
+  #rollup: NodeJS.Timeout | undefined;
+  #rollingUp = false;
 
   /** Loads the link cache, then polls the links version so changes anywhere show up here. */
   async start(pollMs = 250): Promise<void> {
@@ -103,6 +106,21 @@ export class Network {
       this.refreshIfChanged().catch(() => undefined);
     }, pollMs);
     this.#poll.unref();
+    this.#rollup = setInterval(() => void this.rollUp(), 1000);
+    this.#rollup.unref();
+  }
+
+  /** Counts settled clicks into the hourly reports (one run at a time in this process). */
+  async rollUp(lagMs?: number): Promise<number> {
+    if (this.#rollingUp) return 0;
+    this.#rollingUp = true;
+    try {
+      return await rollUpClicks(this.store, this.now(), lagMs);
+    } catch {
+      return 0; // another process counted them, or the store is busy: the next run catches up
+    } finally {
+      this.#rollingUp = false;
+    }
   }
 
   /** Reloads the link cache when another process (or this one) bumped the links version. */
@@ -116,6 +134,7 @@ export class Network {
   /** Flushes clicks in flight, then closes the store. */
   async close(): Promise<void> {
     if (this.#poll) clearInterval(this.#poll);
+    if (this.#rollup) clearInterval(this.#rollup);
     await this.writer.drain();
     await this.store.close();
   }

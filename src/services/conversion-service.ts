@@ -194,7 +194,14 @@ export class ConversionService {
     const site = this.cache.site(click.siteId);
     if (status !== 'attributed' || site === undefined)
       return { ...none(status === 'attributed' ? 'click_not_found' : status), clickId };
-    return { publisherId: site.publisherId, siteId: site.id, clickId, status };
+    return {
+      publisherId: site.publisherId,
+      siteId: site.id,
+      clickId,
+      adId: click.adId,
+      epi: click.epi,
+      status,
+    };
   }
 }
 

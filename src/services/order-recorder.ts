@@ -27,6 +27,9 @@ export interface Attribution {
   publisherId: string | null;
   siteId: string | null;
   clickId: number | null;
+  /** The click's ad and sub id, for reports. */
+  adId?: string | null;
+  epi?: string | null;
   /** `attributed`, or the reason it is not (`no_click`, `session_expired`, …). */
   status: string;
 }
@@ -172,6 +175,10 @@ export class OrderRecorder {
       quote: JSON.stringify(quote),
       terms_id: input.termsId,
       total_minor: minor(quote.total, input.terms.currencyDigits),
+      value_minor: quote.lines.reduce(
+        (sum, line) => sum + minor(line.base, order.currencyDigits),
+        0,
+      ),
       updated_at: nowMs,
     };
     const orderId = newId('order', nowMs);
@@ -183,6 +190,8 @@ export class OrderRecorder {
       click_id: input.attribution.clickId,
       publisher_id: input.attribution.publisherId,
       site_id: input.attribution.siteId,
+      ad_id: input.attribution.adId ?? null,
+      epi: input.attribution.epi ?? null,
       attribution: input.attribution.status,
       revision: 1,
       created_at: nowMs,
@@ -196,6 +205,16 @@ export class OrderRecorder {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(trx, orderId, input, input.attribution, target, 'order_reported');
         }
+        await addToReport(trx, {
+          programId: input.programId,
+          siteId: input.attribution.siteId,
+          adId: input.attribution.adId ?? null,
+          epi: input.attribution.epi ?? null,
+          placedAtMs: order.placedAtMs,
+          orders: 1,
+          valueMinor: reported.value_minor,
+          commissionMinor: reported.total_minor,
+        });
       }
       return { orderId, outcome: 'created', attribution: input.attribution };
     }
@@ -214,6 +233,19 @@ export class OrderRecorder {
       return { orderId: stored.id, outcome: 'unchanged', attribution };
     }
     await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
+    if (stored.site_id !== null) {
+      // Reports move with the order: its value and commission change where it was counted.
+      await addToReport(trx, {
+        programId: stored.program_id,
+        siteId: stored.site_id,
+        adId: stored.ad_id,
+        epi: stored.epi,
+        placedAtMs: stored.placed_at,
+        orders: 0,
+        valueMinor: reported.value_minor - stored.value_minor,
+        commissionMinor: reported.total_minor - stored.total_minor,
+      });
+    }
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
     if (attribution.publisherId !== null) {
       const existing = await commissions.ofOrder(stored.id);
@@ -229,6 +261,45 @@ export class OrderRecorder {
     }
     return { orderId: stored.id, outcome: 'updated', attribution };
   }
+}
+
+/** Adds to the hourly report row of an attributed order (created with the order, or corrected). */
+async function addToReport(
+  trx: Kysely<Database>,
+  change: {
+    programId: string;
+    siteId: string | null;
+    adId: string | null;
+    epi: string | null;
+    placedAtMs: number;
+    orders: number;
+    valueMinor: number;
+    commissionMinor: number;
+  },
+): Promise<void> {
+  if (change.siteId === null) return;
+  if (change.orders === 0 && change.valueMinor === 0 && change.commissionMinor === 0) return;
+  await trx
+    .insertInto('report_hourly')
+    .values({
+      program_id: change.programId,
+      site_id: change.siteId,
+      ad_id: change.adId ?? '',
+      epi: change.epi ?? '',
+      hour: Math.floor(change.placedAtMs / 3_600_000),
+      clicks: 0,
+      orders: change.orders,
+      order_value_minor: change.valueMinor,
+      commission_minor: change.commissionMinor,
+    })
+    .onConflict((oc) =>
+      oc.columns(['program_id', 'site_id', 'ad_id', 'epi', 'hour']).doUpdateSet({
+        orders: sql`report_hourly.orders + excluded.orders`,
+        order_value_minor: sql`report_hourly.order_value_minor + excluded.order_value_minor`,
+        commission_minor: sql`report_hourly.commission_minor + excluded.commission_minor`,
+      }),
+    )
+    .execute();
 }
 
 function compareKeys(a: RecordOrderInput, b: RecordOrderInput): number {

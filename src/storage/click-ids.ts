@@ -51,3 +51,8 @@ export function parseClickId(text: string): number | undefined {
 export function clickIdTime(id: number): number {
   return Math.floor(id / NODE_COUNT / SEQUENCE_SIZE) + EPOCH_MS;
 }
+
+/** The smallest click id any node can make at `ms` or later: a time bound as an id bound. */
+export function firstClickIdAt(ms: number): number {
+  return (Math.floor(ms) - EPOCH_MS) * SEQUENCE_SIZE * NODE_COUNT;
+}

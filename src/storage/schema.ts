@@ -233,6 +233,9 @@ export interface OrdersTable {
   click_id: number | null;
   publisher_id: string | null;
   site_id: string | null;
+  /** The ad and sub id of the attributed click, for reports. */
+  ad_id: string | null;
+  epi: string | null;
   placed_at: number;
   currency: string;
   /** The advertiser's status: pending, completed, cancelled, refunded. */
@@ -250,6 +253,8 @@ export interface OrdersTable {
   quote: string;
   terms_id: string | null;
   total_minor: number;
+  /** Sum of the lines' commission bases, in the order currency's minor units. */
+  value_minor: number;
   revision: number;
   created_at: number;
   updated_at: number;
@@ -483,7 +488,11 @@ export interface PayoutsTable {
   paid_at: number | null;
 }
 
-/** Hourly report rollups, maintained as clicks and orders arrive. */
+/**
+ * Hourly report rollups, maintained as data arrives: orders in the transaction that records
+ * them, clicks by the rollup job a few seconds behind (click-rollup.ts). `ad_id`/`epi` are ''
+ * when absent. Order value is in the orders' currency, commission in the program currency.
+ */
 export interface ReportHourlyTable {
   program_id: string;
   site_id: string;

@@ -220,6 +220,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     'updated_at',
   )
     .addColumn('click_id', 'bigint')
+    .addColumn('ad_id', 'text')
+    .addColumn('epi', 'text')
+    .addColumn('value_minor', 'bigint', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('orders_program_number_unique', ['program_id', 'order_number'])
     .execute();
   await db.schema
@@ -486,7 +489,19 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
     .execute();
-  await db.insertInto('cache_versions').values({ name: 'links', version: 0 }).execute();
+  await db
+    .insertInto('cache_versions')
+    .values([
+      { name: 'links', version: 0 },
+      // The id of the last click counted into report_hourly.
+      { name: 'rollup_clicks', version: 0 },
+    ])
+    .execute();
+  await db.schema
+    .createIndex('report_hourly_program_hour')
+    .on('report_hourly')
+    .columns(['program_id', 'hour'])
+    .execute();
 }
 
 async function createLedger(db: Kysely<any>, dialect: DialectName): Promise<void> {

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { ApiKeyOwner } from '../auth/api-keys.js';
+import { HttpError } from './http-errors.js';
+
+/**
+ * The advertiser behind the request's API key (`Authorization: Bearer ak_…` or `X-Api-Key`),
+ * who must run `programId`. Another advertiser's program is reported as missing, not
+ * forbidden, so ids cannot be probed.
+ */
+export async function authenticateAdvertiser(
+  network: Network,
+  request: FastifyRequest,
+  programId: string,
+): Promise<ApiKeyOwner> {
+  const header = request.headers.authorization;
+  const key = header?.startsWith('Bearer ')
+    ? header.slice('Bearer '.length).trim()
+    : (request.headers['x-api-key'] as string | undefined);
+  if (!key)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'send your advertiser API key as "Authorization: Bearer ak_…"',
+    );
+  const owner = await network.apiKeys.verifyCached(key, Date.now());
+  if (owner === undefined)
+    throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
+  const program = network.conversions.programOrThrow(programId);
+  if (program.advertiserId !== owner.advertiserId) {
+    throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+  }
+  return owner;
+}

@@ -1,0 +1,149 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Network } from '../server/network.js';
+import { dayNumberOfIsoDate } from '../domain/dates.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { HttpError } from './http-errors.js';
+import { authenticateAdvertiser } from './authenticate-advertiser.js';
+
+const GROUPS = ['day', 'hour', 'site', 'ad', 'epi'] as const;
+type Group = (typeof GROUPS)[number];
+
+const GROUP_COLUMN: Record<Group, ReturnType<typeof sql>> = {
+  day: sql`hour / 24`,
+  hour: sql`hour`,
+  site: sql`site_id`,
+  ad: sql`ad_id`,
+  epi: sql`epi`,
+};
+
+function text(query: Record<string, unknown>, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 255)
+    throw new HttpError(400, 'invalid_parameter', `${name}: give it once, as text`);
+  return value;
+}
+
+function day(query: Record<string, unknown>, name: string): number {
+  const value = text(query, name);
+  const parsed = value === undefined ? undefined : dayNumberOfIsoDate(value);
+  if (parsed === undefined)
+    throw new HttpError(400, 'invalid_parameter', `${name}: expected a date as YYYY-MM-DD`);
+  return parsed;
+}
+
+/**
+ * `GET /api/v1/reports?programId=&from=&to=&groupBy=day|hour|site|ad|epi[&siteId=&adId=&epi=][&format=csv]`:
+ * clicks, orders, order value, commission, conversion rate and EPC from the hourly rollups, so
+ * it answers in milliseconds however many clicks there are. `to` is inclusive (UTC days).
+ */
+export function registerReportRoutes(app: FastifyInstance, network: Network): void {
+  app.get('/api/v1/reports', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const programId = text(query, 'programId');
+    if (!programId)
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        'programId: the program to report on is required',
+      );
+    await authenticateAdvertiser(network, request, programId);
+    const from = day(query, 'from');
+    const to = day(query, 'to');
+    if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
+    if (to - from > 3660)
+      throw new HttpError(400, 'invalid_parameter', 'to: at most ten years after from');
+    const groupBy = (text(query, 'groupBy') ?? 'day') as Group;
+    if (!GROUPS.includes(groupBy))
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        `groupBy: expected one of ${GROUPS.join(', ')}`,
+      );
+    const format = text(query, 'format') ?? 'json';
+    if (format !== 'json' && format !== 'csv')
+      throw new HttpError(400, 'invalid_parameter', 'format: expected json or csv');
+    const program = network.conversions.programOrThrow(programId);
+
+    let q = network.store.db
+      .selectFrom('report_hourly')
+      .select([
+        GROUP_COLUMN[groupBy].as('key'),
+        (eb) => eb.fn.sum<number>('clicks').as('clicks'),
+        (eb) => eb.fn.sum<number>('orders').as('orders'),
+        (eb) => eb.fn.sum<number>('order_value_minor').as('order_value'),
+        (eb) => eb.fn.sum<number>('commission_minor').as('commission'),
+      ])
+      .where('program_id', '=', program.id)
+      .where('hour', '>=', from * 24)
+      .where('hour', '<', (to + 1) * 24);
+    const siteId = text(query, 'siteId');
+    const adId = text(query, 'adId');
+    const epi = text(query, 'epi');
+    if (siteId !== undefined) q = q.where('site_id', '=', siteId);
+    if (adId !== undefined) q = q.where('ad_id', '=', adId);
+    if (epi !== undefined) q = q.where('epi', '=', epi);
+    const rows = await q.groupBy(GROUP_COLUMN[groupBy]).orderBy(GROUP_COLUMN[groupBy]).execute();
+
+    const digits = program.terms.currencyDigits;
+    const report = rows.map((row) => {
+      const clicks = Number(row.clicks);
+      const orders = Number(row.orders);
+      const commission = Number(row.commission);
+      const key =
+        groupBy === 'day'
+          ? new Date(Number(row.key) * 86_400_000).toISOString().slice(0, 10)
+          : groupBy === 'hour'
+            ? new Date(Number(row.key) * 3_600_000).toISOString()
+            : String(row.key);
+      return {
+        [groupBy]: key,
+        clicks,
+        orders,
+        orderValue: formatMinorUnits(Number(row.order_value), 2),
+        commission: formatMinorUnits(commission, digits),
+        conversionRate: clicks === 0 ? null : (orders / clicks).toFixed(4),
+        // Earnings per 100 clicks, in the program currency: rounded for display only.
+        epc:
+          clicks === 0 ? null : formatMinorUnits(Math.round((commission * 100) / clicks), digits),
+      };
+    });
+    if (format === 'csv') {
+      const header = [
+        groupBy,
+        'clicks',
+        'orders',
+        'orderValue',
+        'commission',
+        'conversionRate',
+        'epc',
+      ];
+      const csv = [
+        header.join(','),
+        ...report.map((row) =>
+          header.map((column) => csvCell(row[column as keyof typeof row])).join(','),
+        ),
+      ].join('\n');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="report-${program.slug}.csv"`)
+        .send(`${csv}\n`);
+    }
+    return {
+      programId: program.id,
+      currency: program.terms.currency,
+      from: query.from,
+      to: query.to,
+      groupBy,
+      rows: report,
+    };
+  });
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote cells with separators, and defuse spreadsheet formulas (=, +, -, @).
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
