@@ -5,10 +5,17 @@ import { packageRoot } from '../src/package-root.js';
 
 export const AFFNET = join(packageRoot(), 'bin', 'affnet.js');
 
+/** This process's environment with `env` on top; a variable set to undefined is removed. */
+function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  return merged;
+}
+
 /** Runs an affnet command to completion and returns its stdout. */
 export async function runAffnet(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const child = spawn(process.execPath, [AFFNET, ...args], {
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -28,7 +35,7 @@ export async function startServer(
   args: string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [AFFNET, 'serve', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: childEnv({ LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

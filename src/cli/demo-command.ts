@@ -1,4 +1,4 @@
-import { parseServerConfig } from '../config/server-config.js';
+import { parseServerConfig, resolveSecret } from '../config/server-config.js';
 import { createDemoNetwork } from '../bootstrap/create-demo-network.js';
 import { openMigratedStore } from './open-store.js';
 import { parseJsonFlag, type CliIo } from './cli-io.js';
@@ -19,7 +19,7 @@ export async function runDemoCommand(
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {
-    const demo = await createDemoNetwork(store, config.secret, Date.now());
+    const demo = await createDemoNetwork(store, await resolveSecret(config, store.db), Date.now());
     if (json) {
       io.stdout.write(`${JSON.stringify(demo)}\n`);
     } else {

@@ -2,7 +2,7 @@ import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { Network } from '../server/network.js';
-import { parseServerConfig } from '../config/server-config.js';
+import { parseServerConfig, resolveSecret } from '../config/server-config.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
@@ -44,7 +44,7 @@ export async function runFxCommand(
     );
     // Orders held for a missing rate can be priced now (AE-C6).
     const network = new Network(store, {
-      secret: parseServerConfig(env).secret,
+      secret: await resolveSecret(parseServerConfig(env), store.db),
       maxBatch: 1,
       node: 31,
     });

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { parseServerConfig, type ServerConfig } from '../config/server-config.js';
+import { parseServerConfig, resolveSecret, type ServerConfig } from '../config/server-config.js';
 import { openStore } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { ensureAdmin, loadPrograms } from '../bootstrap/bootstrap.js';
@@ -12,8 +12,8 @@ export const SERVE_USAGE = `usage: affnet serve [--port N] [--host H] [--workers
 
 Runs the tracking server: /click, /report, the order API, /healthz, /readyz, /metrics.
 Environment: PORT (8080), HOST (0.0.0.0), WORKERS (1), DATA_DIR (./data) or DATABASE_URL,
-SECRET (signs click ids; generated into $DATA_DIR/secret for SQLite, required with
-DATABASE_URL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info).
+SECRET (signs click ids; when unset, generated once into $DATA_DIR/secret for SQLite or
+into the database for PostgreSQL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info).
 First start migrates, loads programs/*.yaml and prints the admin's one-time password.
 `;
 
@@ -73,7 +73,11 @@ export async function runServeCommand(
 
 async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promise<number> {
   const store = openStore(config.storage);
-  const network = new Network(store, { secret: config.secret, maxBatch: config.maxBatch, node });
+  const network = new Network(store, {
+    secret: await resolveSecret(config, store.db),
+    maxBatch: config.maxBatch,
+    node,
+  });
   await network.start();
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
 import { ConfigError, parseStorageConfig, type StorageConfig } from './storage-config.js';
 
 export interface ServerConfig {
@@ -8,8 +10,12 @@ export interface ServerConfig {
   host: string;
   workers: number;
   storage: StorageConfig;
-  /** Signs click ids and salts IP hashes; the same on every node of one network. */
-  secret: string;
+  /**
+   * Signs click ids and salts IP hashes; the same on every node of one network. Undefined when
+   * SECRET is unset on PostgreSQL: then the network keeps a generated one in the database
+   * (`resolveSecret`).
+   */
+  secret: string | undefined;
   /** Trust X-Forwarded-* from a proxy in front (protocol for Secure cookies, client IP). */
   trustProxy: boolean;
   /** Most clicks written in one group commit. */
@@ -34,7 +40,7 @@ function wholeNumber(variable: string, text: string, min: number, max: number): 
 /**
  * The server's settings from flags (first) and the environment, parsed once; a bad value fails
  * fast naming the variable. Without SECRET, a SQLite network keeps a generated one in
- * $DATA_DIR/secret; a PostgreSQL network (possibly many nodes) must set it.
+ * $DATA_DIR/secret and a PostgreSQL network in its database, shared by every node.
  */
 export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {}): ServerConfig {
   const storage = parseStorageConfig(env);
@@ -68,14 +74,14 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     host,
     workers,
     storage,
-    secret: resolveSecret(env, storage),
+    secret: configuredSecret(env, storage),
     trustProxy: trustProxy === 'true',
     maxBatch,
     logLevel,
   };
 }
 
-function resolveSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): string {
+function configuredSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): string | undefined {
   const given = env.SECRET;
   if (given !== undefined) {
     if (given.length < 32)
@@ -85,12 +91,7 @@ function resolveSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): string {
       );
     return given;
   }
-  if (storage.kind === 'postgres') {
-    throw new ConfigError(
-      'SECRET',
-      'required with DATABASE_URL, so every node signs click ids alike (e.g. openssl rand -hex 32)',
-    );
-  }
+  if (storage.kind === 'postgres') return undefined; // kept in the database: resolveSecret
   const dir = join(storage.file, '..');
   const file = join(dir, 'secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -98,4 +99,23 @@ function resolveSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The network's secret: SECRET when set (or the SQLite file's), else the one stored in the
+ * database, created by the first node to ask (every node then reads the same one).
+ */
+export async function resolveSecret(config: ServerConfig, db: Kysely<Database>): Promise<string> {
+  if (config.secret !== undefined) return config.secret;
+  await db
+    .insertInto('settings')
+    .values({ name: 'secret', value: randomBytes(32).toString('hex') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('name', '=', 'secret')
+    .executeTakeFirstOrThrow();
+  return row.value;
 }

@@ -40,6 +40,13 @@ export interface Database {
   emails: EmailsTable;
   audit_log: AuditLogTable;
   cache_versions: CacheVersionsTable;
+  settings: SettingsTable;
+}
+
+/** Network-wide settings every node reads, e.g. the generated secret when SECRET is unset. */
+export interface SettingsTable {
+  name: string;
+  value: string;
 }
 
 /**

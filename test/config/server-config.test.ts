@@ -34,12 +34,6 @@ describe('server configuration', () => {
     ],
     ['a short secret', { SECRET: 'short' }, {}, 'SECRET: expected at least 32 characters'],
     [
-      'PostgreSQL without a secret',
-      { DATABASE_URL: 'postgres://localhost/affnet' },
-      {},
-      'SECRET: required with DATABASE_URL',
-    ],
-    [
       'a bad TRUST_PROXY',
       { SECRET, TRUST_PROXY: 'yes' },
       {},
@@ -69,6 +63,12 @@ describe('server configuration', () => {
       maxBatch: 5000,
       storage: { kind: 'sqlite', file: '/tmp/affnet-x/affnet.db', synchronous: 'FULL' },
     });
+  });
+
+  it('leaves the secret of a PostgreSQL network to its database when SECRET is unset', () => {
+    expect(
+      parseServerConfig({ DATABASE_URL: 'postgres://localhost/affnet' }).secret,
+    ).toBeUndefined();
   });
 
   it('keeps a generated secret for a SQLite network across starts', async () => {

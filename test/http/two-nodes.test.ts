@@ -7,8 +7,6 @@ import { PublishersRepository } from '../../src/storage/repositories/publishers-
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { orderDoc } from '../support/orders.js';
 
-const SECRET = 'two-nodes-secret-0123456789abcdef-0123';
-
 function request(
   port: number,
   method: string,
@@ -52,7 +50,8 @@ suite(
 
     beforeAll(async () => {
       database = await createPostgresTestStore(TEST_DATABASE_URL!);
-      const env = { DATABASE_URL: database.url!, SECRET };
+      // No SECRET: the nodes share the one the first of them stored in the database.
+      const env = { DATABASE_URL: database.url!, SECRET: undefined };
       demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as typeof demo;
       nodes = await Promise.all([0, 1].map(() => startServer({ ...env, PORT: '0' })));
       ports = nodes.map((node) => node.port);

@@ -39,6 +39,7 @@ const TABLES = [
   'emails',
   'audit_log',
   'cache_versions',
+  'settings',
 ];
 
 describeEachEngine('migrations', (context) => {

@@ -498,6 +498,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ])
     .execute();
   await db.schema
+    .createTable('settings')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
     .createIndex('report_hourly_program_hour')
     .on('report_hourly')
     .columns(['program_id', 'hour'])
