@@ -3,6 +3,7 @@ import { benchmarkEngine } from './engine-benchmark.js';
 import { benchmarkQuoteCli } from './quote-cli-benchmark.js';
 import { benchmarkClickInserts } from './clicks-benchmark.js';
 import { benchmarkHttp } from './http-benchmark.js';
+import { benchmarkReports } from './report-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -28,6 +29,8 @@ const clickInserts = await benchmarkClickInserts(
 
 const http = await benchmarkHttp(Math.max(3, Math.round(8 * scale)), 64, progress);
 
+const reports = await benchmarkReports(Math.round(10_000_000 * scale), 30, progress);
+
 const report = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   engine: {
@@ -38,5 +41,6 @@ const report = {
   quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
   clickInserts,
   http,
+  reports,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -10,7 +10,7 @@ const GROUPS = ['day', 'hour', 'site', 'ad', 'epi'] as const;
 type Group = (typeof GROUPS)[number];
 
 const GROUP_COLUMN: Record<Group, ReturnType<typeof sql>> = {
-  day: sql`hour / 24`,
+  day: sql`day`,
   hour: sql`hour`,
   site: sql`site_id`,
   ad: sql`ad_id`,
@@ -66,25 +66,33 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
       throw new HttpError(400, 'invalid_parameter', 'format: expected json or csv');
     const program = network.conversions.programOrThrow(programId);
 
-    let q = network.store.db
-      .selectFrom('report_hourly')
-      .select([
-        GROUP_COLUMN[groupBy].as('key'),
-        (eb) => eb.fn.sum<number>('clicks').as('clicks'),
-        (eb) => eb.fn.sum<number>('orders').as('orders'),
-        (eb) => eb.fn.sum<number>('order_value_minor').as('order_value'),
-        (eb) => eb.fn.sum<number>('commission_minor').as('commission'),
-      ])
-      .where('program_id', '=', program.id)
-      .where('hour', '>=', from * 24)
-      .where('hour', '<', (to + 1) * 24);
+    // Hours only when asked for; everything else reads the daily rollup, ~24× fewer rows.
+    const hourly = groupBy === 'hour';
+    const range = hourly ? sql.ref('hour') : sql.ref('day');
+    const filters = [
+      sql`program_id = ${program.id}`,
+      sql`${range} >= ${hourly ? from * 24 : from}`,
+      sql`${range} <= ${hourly ? (to + 1) * 24 - 1 : to}`,
+    ];
     const siteId = text(query, 'siteId');
     const adId = text(query, 'adId');
     const epi = text(query, 'epi');
-    if (siteId !== undefined) q = q.where('site_id', '=', siteId);
-    if (adId !== undefined) q = q.where('ad_id', '=', adId);
-    if (epi !== undefined) q = q.where('epi', '=', epi);
-    const rows = await q.groupBy(GROUP_COLUMN[groupBy]).orderBy(GROUP_COLUMN[groupBy]).execute();
+    if (siteId !== undefined) filters.push(sql`site_id = ${siteId}`);
+    if (adId !== undefined) filters.push(sql`ad_id = ${adId}`);
+    if (epi !== undefined) filters.push(sql`epi = ${epi}`);
+    const key = GROUP_COLUMN[groupBy];
+    const { rows } = await sql<{
+      key: string | number;
+      clicks: number;
+      orders: number;
+      order_value: number;
+      commission: number;
+    }>`
+      SELECT ${key} AS key, sum(clicks) AS clicks, sum(orders) AS orders,
+             sum(order_value_minor) AS order_value, sum(commission_minor) AS commission
+      FROM ${sql.table(hourly ? 'report_hourly' : 'report_daily')}
+      WHERE ${sql.join(filters, sql` AND `)}
+      GROUP BY ${key} ORDER BY ${key}`.execute(network.store.db);
 
     const digits = program.terms.currencyDigits;
     const report = rows.map((row) => {

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Store } from '../storage/database.js';
 import { firstClickIdAt } from '../storage/click-ids.js';
+import { addToRollups } from '../storage/repositories/report-rollups.js';
 
 /**
- * Counts clicks into `report_hourly`, a few seconds behind the hot path so clicks are never
+ * Counts clicks into the report rollups (`report_hourly`, `report_daily`), a few seconds behind the hot path so clicks are never
  * slowed by it. Clicks are read by id (ids rise with time); the job counts clicks older than
  * `lagMs`, long after their group commit, so a click of another process cannot commit behind
  * the watermark. The watermark moves in the same transaction as the counts, compare-and-set:
@@ -55,30 +56,19 @@ export async function rollUpClicks(
         sql`created_at / 3600000`,
       ])
       .execute();
-    let counted = 0;
-    for (let i = 0; i < groups.length; i += 500) {
-      const rows = groups.slice(i, i + 500).map((group) => ({
-        program_id: group.program_id,
-        site_id: group.site_id,
-        ad_id: group.ad_id,
-        epi: group.epi,
-        hour: Number(group.hour),
-        clicks: Number(group.clicks),
-        orders: 0,
-        order_value_minor: 0,
-        commission_minor: 0,
-      }));
-      counted += rows.reduce((sum, row) => sum + row.clicks, 0);
-      await trx
-        .insertInto('report_hourly')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .columns(['program_id', 'site_id', 'ad_id', 'epi', 'hour'])
-            .doUpdateSet({ clicks: sql`report_hourly.clicks + excluded.clicks` }),
-        )
-        .execute();
-    }
+    const deltas = groups.map((group) => ({
+      programId: group.program_id,
+      siteId: group.site_id,
+      adId: group.ad_id,
+      epi: group.epi,
+      hour: Number(group.hour),
+      clicks: Number(group.clicks),
+      orders: 0,
+      orderValueMinor: 0,
+      commissionMinor: 0,
+    }));
+    await addToRollups(trx, deltas);
+    const counted = deltas.reduce((sum, delta) => sum + delta.clicks, 0);
     const moved = await trx
       .updateTable('cache_versions')
       .set({ version: to })

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { CommissionsTable, Database, OrderLinesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { addToRollups } from '../storage/repositories/report-rollups.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import {
   CommissionsRepository,
@@ -263,7 +264,7 @@ export class OrderRecorder {
   }
 }
 
-/** Adds to the hourly report row of an attributed order (created with the order, or corrected). */
+/** Adds to the report rollups of an attributed order (created with the order, or corrected). */
 async function addToReport(
   trx: Kysely<Database>,
   change: {
@@ -279,27 +280,19 @@ async function addToReport(
 ): Promise<void> {
   if (change.siteId === null) return;
   if (change.orders === 0 && change.valueMinor === 0 && change.commissionMinor === 0) return;
-  await trx
-    .insertInto('report_hourly')
-    .values({
-      program_id: change.programId,
-      site_id: change.siteId,
-      ad_id: change.adId ?? '',
+  await addToRollups(trx, [
+    {
+      programId: change.programId,
+      siteId: change.siteId,
+      adId: change.adId ?? '',
       epi: change.epi ?? '',
       hour: Math.floor(change.placedAtMs / 3_600_000),
       clicks: 0,
       orders: change.orders,
-      order_value_minor: change.valueMinor,
-      commission_minor: change.commissionMinor,
-    })
-    .onConflict((oc) =>
-      oc.columns(['program_id', 'site_id', 'ad_id', 'epi', 'hour']).doUpdateSet({
-        orders: sql`report_hourly.orders + excluded.orders`,
-        order_value_minor: sql`report_hourly.order_value_minor + excluded.order_value_minor`,
-        commission_minor: sql`report_hourly.commission_minor + excluded.commission_minor`,
-      }),
-    )
-    .execute();
+      orderValueMinor: change.valueMinor,
+      commissionMinor: change.commissionMinor,
+    },
+  ]);
 }
 
 function compareKeys(a: RecordOrderInput, b: RecordOrderInput): number {

@@ -37,6 +37,7 @@ export interface Database {
   payout_runs: PayoutRunsTable;
   payouts: PayoutsTable;
   report_hourly: ReportHourlyTable;
+  report_daily: ReportDailyTable;
   emails: EmailsTable;
   audit_log: AuditLogTable;
   cache_versions: CacheVersionsTable;
@@ -507,6 +508,20 @@ export interface ReportHourlyTable {
   epi: string;
   /** epoch hours */
   hour: number;
+  clicks: number;
+  orders: number;
+  order_value_minor: number;
+  commission_minor: number;
+}
+
+/** The same figures per UTC day, so month-long reports read ~24× fewer rows. */
+export interface ReportDailyTable {
+  program_id: string;
+  site_id: string;
+  ad_id: string;
+  epi: string;
+  /** days since 1970-01-01 */
+  day: number;
   clicks: number;
   orders: number;
   order_value_minor: number;

@@ -36,6 +36,7 @@ const TABLES = [
   'payout_runs',
   'payouts',
   'report_hourly',
+  'report_daily',
   'emails',
   'audit_log',
   'cache_versions',

@@ -462,6 +462,21 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   )
     .addPrimaryKeyConstraint('report_hourly_pk', ['program_id', 'site_id', 'ad_id', 'epi', 'hour'])
     .execute();
+  await bigint(
+    text(create('report_daily'), 'program_id', 'site_id', 'ad_id', 'epi'),
+    'day',
+    'clicks',
+    'orders',
+    'order_value_minor',
+    'commission_minor',
+  )
+    .addPrimaryKeyConstraint('report_daily_pk', ['program_id', 'site_id', 'ad_id', 'epi', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('report_daily_program_day')
+    .on('report_daily')
+    .columns(['program_id', 'day'])
+    .execute();
 
   await optionalBigint(
     bigint(
