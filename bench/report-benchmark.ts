@@ -5,7 +5,6 @@ import { openStore } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import {
   ClicksRepository,
-  toClickRecord,
   type ClickRecord,
 } from '../src/storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../src/storage/click-ids.js';
