@@ -115,7 +115,8 @@ export class Network {
     if (this.#rollingUp) return 0;
     this.#rollingUp = true;
     try {
-      return await rollUpClicks(this.store, this.now(), lagMs);
+      // Small runs (one a second) keep the stall of the event loop short under load.
+      return await rollUpClicks(this.store, this.now(), lagMs, 50_000);
     } catch {
       return 0; // another process counted them, or the store is busy: the next run catches up
     } finally {
