@@ -3,16 +3,10 @@ import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
+import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string')
-    throw new HttpError(400, 'invalid_parameter', `${name}: give it once, as text`);
-  return value;
-}
 
 function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
@@ -69,15 +63,15 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
 
   app.get('/report', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const programId = single(query.organization, 'organization');
+    const programId = queryText(query, 'organization');
     if (!programId)
       throw new HttpError(400, 'invalid_parameter', 'organization: the program id is required');
-    const orderNumber = single(query.orderNumber, 'orderNumber');
-    const orderValue = single(query.orderValue, 'orderValue');
-    const currency = single(query.currency, 'currency');
-    const voucher = single(query.voucher, 'voucher');
-    const reportInfo = single(query.reportInfo, 'reportInfo');
-    const tduid = single(query.tduid, 'tduid');
+    const orderNumber = queryText(query, 'orderNumber');
+    const orderValue = queryText(query, 'orderValue');
+    const currency = queryText(query, 'currency');
+    const voucher = queryText(query, 'voucher');
+    const reportInfo = queryText(query, 'reportInfo', 16_384);
+    const tduid = queryText(query, 'tduid');
     const items =
       reportInfo !== undefined && reportInfo !== ''
         ? itemsFromReportInfo(reportInfo)

@@ -4,6 +4,7 @@ import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { HttpError } from './http-errors.js';
+import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 const GROUPS = ['day', 'hour', 'site', 'ad', 'epi'] as const;
@@ -17,16 +18,8 @@ const GROUP_COLUMN: Record<Group, ReturnType<typeof sql>> = {
   epi: sql`epi`,
 };
 
-function text(query: Record<string, unknown>, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > 255)
-    throw new HttpError(400, 'invalid_parameter', `${name}: give it once, as text`);
-  return value;
-}
-
 function day(query: Record<string, unknown>, name: string): number {
-  const value = text(query, name);
+  const value = queryText(query, name);
   const parsed = value === undefined ? undefined : dayNumberOfIsoDate(value);
   if (parsed === undefined)
     throw new HttpError(400, 'invalid_parameter', `${name}: expected a date as YYYY-MM-DD`);
@@ -41,7 +34,7 @@ function day(query: Record<string, unknown>, name: string): number {
 export function registerReportRoutes(app: FastifyInstance, network: Network): void {
   app.get('/api/v1/reports', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const programId = text(query, 'programId');
+    const programId = queryText(query, 'programId');
     if (!programId)
       throw new HttpError(
         400,
@@ -54,14 +47,14 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
     if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
     if (to - from > 3660)
       throw new HttpError(400, 'invalid_parameter', 'to: at most ten years after from');
-    const groupBy = (text(query, 'groupBy') ?? 'day') as Group;
+    const groupBy = (queryText(query, 'groupBy') ?? 'day') as Group;
     if (!GROUPS.includes(groupBy))
       throw new HttpError(
         400,
         'invalid_parameter',
         `groupBy: expected one of ${GROUPS.join(', ')}`,
       );
-    const format = text(query, 'format') ?? 'json';
+    const format = queryText(query, 'format') ?? 'json';
     if (format !== 'json' && format !== 'csv')
       throw new HttpError(400, 'invalid_parameter', 'format: expected json or csv');
     const program = network.conversions.programOrThrow(programId);
@@ -74,9 +67,9 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
       sql`${range} >= ${hourly ? from * 24 : from}`,
       sql`${range} <= ${hourly ? (to + 1) * 24 - 1 : to}`,
     ];
-    const siteId = text(query, 'siteId');
-    const adId = text(query, 'adId');
-    const epi = text(query, 'epi');
+    const siteId = queryText(query, 'siteId');
+    const adId = queryText(query, 'adId');
+    const epi = queryText(query, 'epi');
     if (siteId !== undefined) filters.push(sql`site_id = ${siteId}`);
     if (adId !== undefined) filters.push(sql`ad_id = ${adId}`);
     if (epi !== undefined) filters.push(sql`epi = ${epi}`);
