@@ -28,7 +28,7 @@ export interface ClickInsertFigures {
 const ids = new ClickIdGenerator(2);
 
 /** Clicks as the tracking server records them: every signal filled as in real traffic. */
-function clickRows(count: number, startMs: number): Click[] {
+function clickRows(count: number, startMs: number): Omit<Click, 'createdAt'>[] {
   return Array.from({ length: count }, (_, n) => ({
     id: ids.next(startMs + Math.floor(n / 4)),
     programId: 'prg_01hzx3k4m5n6p7q8r9s0t1v2w3',
@@ -36,7 +36,6 @@ function clickRows(count: number, startMs: number): Click[] {
     adId: `ad_01hzx3k4m5n6p7q8r9s0t1v2w${n % 20}`,
     epi: n % 4 === 0 ? null : `campaign-${n % 37}`,
     epi2: null,
-    createdAt: startMs + n,
     ipHash: randomBytes(8).toString('hex'),
     signals: {
       userAgent:

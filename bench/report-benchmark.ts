@@ -77,7 +77,6 @@ export async function benchmarkReports(
           `ad_bench${site % 20}`,
           `epi-${site % 7}-${Math.floor(n / 500) % 3}`,
           null,
-          at,
           'iphash',
           signals,
           null,

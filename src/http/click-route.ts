@@ -135,7 +135,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         adId: adId !== undefined && network.cache.adProgram(adId) === program.id ? adId : null,
         epi,
         epi2,
-        createdAt: now,
         ipHash: network.ipHasher.hash(request.ip),
         signals,
         notAttributableReason: reason,

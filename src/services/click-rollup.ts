@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../storage/database.js';
-import { firstClickIdAt } from '../storage/click-ids.js';
+import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
 
 /**
@@ -43,7 +43,7 @@ export async function rollUpClicks(
         'site_id',
         sql<string>`coalesce(ad_id, '')`.as('ad_id'),
         sql<string>`coalesce(epi, '')`.as('epi'),
-        sql<number>`created_at / 3600000`.as('hour'),
+        sql<number>`${sql.raw(CLICK_HOUR_SQL)}`.as('hour'),
         (eb) => eb.fn.countAll<number>().as('clicks'),
       ])
       .where('id', '>', from)
@@ -53,7 +53,7 @@ export async function rollUpClicks(
         'site_id',
         sql`coalesce(ad_id, '')`,
         sql`coalesce(epi, '')`,
-        sql`created_at / 3600000`,
+        sql.raw(CLICK_HOUR_SQL),
       ])
       .execute();
     const deltas = groups.map((group) => ({

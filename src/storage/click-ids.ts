@@ -52,6 +52,9 @@ export function clickIdTime(id: number): number {
   return Math.floor(id / NODE_COUNT / SEQUENCE_SIZE) + EPOCH_MS;
 }
 
+/** SQL for the epoch hour of the click whose id is in column `id` (integer arithmetic). */
+export const CLICK_HOUR_SQL = `((id / ${NODE_COUNT * SEQUENCE_SIZE}) + ${EPOCH_MS}) / 3600000`;
+
 /** The smallest click id any node can make at `ms` or later: a time bound as an id bound. */
 export function firstClickIdAt(ms: number): number {
   return (Math.floor(ms) - EPOCH_MS) * SEQUENCE_SIZE * NODE_COUNT;

@@ -220,13 +220,13 @@ export interface LinksTable {
  * each. The publisher is the site's.
  */
 export interface ClicksTable {
+  /** Also the click's time: clickIdTime(id). */
   id: number;
   program_id: string;
   site_id: string;
   ad_id: string | null;
   epi: string | null;
   epi2: string | null;
-  created_at: number;
   ip_hash: string | null;
   /** JSON of the click's signals, short keys (clicks-repository.ts, StoredSignals). */
   signals: string;

@@ -1,18 +1,19 @@
 import type { Click } from '../../src/storage/repositories/clicks-repository.js';
-import { ClickIdGenerator } from '../../src/storage/click-ids.js';
+import { ClickIdGenerator, clickIdTime } from '../../src/storage/click-ids.js';
 
 const ids = new ClickIdGenerator(1);
 
 /** A realistic click; `n` varies the sub ids and signals. */
 export function clickRow(n: number, programId: string, siteId: string, nowMs: number): Click {
+  const id = ids.next(nowMs + n);
   return {
-    id: ids.next(nowMs + n),
+    id,
     programId,
     siteId,
     adId: 'ad_banner',
     epi: `newsletter-${n % 7}`,
     epi2: n % 3 === 0 ? null : `slot-${n % 3}`,
-    createdAt: nowMs + n,
+    createdAt: clickIdTime(id),
     ipHash: `h${(n * 2654435761) % 100_000}`,
     signals: {
       userAgent:

@@ -21,18 +21,7 @@ function controlledRepository() {
   return { repository, batches };
 }
 
-const record = (id: number): ClickRecord => [
-  id,
-  'prg',
-  'sit',
-  null,
-  null,
-  null,
-  id,
-  null,
-  '{}',
-  null,
-];
+const record = (id: number): ClickRecord => [id, 'prg', 'sit', null, null, null, null, '{}', null];
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('ClickWriter (group commit)', () => {

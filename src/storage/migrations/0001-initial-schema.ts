@@ -167,20 +167,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     'created_at',
   ).execute();
 
-  // INTEGER PRIMARY KEY makes the id SQLite's row key: one B-tree for the hottest table.
-  // No secondary index: ids sort by time (click-ids.ts), so time ranges are key ranges, and
-  // reports read rollups.
+  // INTEGER PRIMARY KEY makes the id SQLite's row key: one B-tree for the hottest table. The id
+  // holds the click's time (click-ids.ts), so there is no time column: time ranges are key
+  // ranges, and reports read rollups. No secondary index.
   await optionalText(
-    bigint(
-      text(
-        create('clicks').addColumn('id', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
-          c.primaryKey(),
-        ),
-        'program_id',
-        'site_id',
-        'signals',
+    text(
+      create('clicks').addColumn('id', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
+        c.primaryKey(),
       ),
-      'created_at',
+      'program_id',
+      'site_id',
+      'signals',
     ),
     'ad_id',
     'epi',

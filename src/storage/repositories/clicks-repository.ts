@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Selectable } from 'kysely';
 import type { ClicksTable } from '../schema.js';
 import type { Store } from '../database.js';
+import { clickIdTime } from '../click-ids.js';
 import { countRows } from './count-rows.js';
 
 /** What the tracking path observed about a click, kept as evidence for compliance checks. */
@@ -30,6 +31,7 @@ export interface Click {
   adId: string | null;
   epi: string | null;
   epi2: string | null;
+  /** When the click was made: read from its id. */
   createdAt: number;
   ipHash: string | null;
   signals: ClickSignals;
@@ -46,7 +48,6 @@ const COLUMNS = [
   'ad_id',
   'epi',
   'epi2',
-  'created_at',
   'ip_hash',
   'signals',
   'not_attributable_reason',
@@ -77,13 +78,13 @@ export type ClickRecord = readonly [
   adId: string | null,
   epi: string | null,
   epi2: string | null,
-  createdAt: number,
   ipHash: string | null,
   signals: string,
   notAttributableReason: string | null,
 ];
 
-export function toClickRecord(click: Click): ClickRecord {
+/** The record of a new click; its time is its id's (ClickIdGenerator). */
+export function toClickRecord(click: Omit<Click, 'createdAt'>): ClickRecord {
   return [
     click.id,
     click.programId,
@@ -91,7 +92,6 @@ export function toClickRecord(click: Click): ClickRecord {
     click.adId,
     click.epi,
     click.epi2,
-    click.createdAt,
     click.ipHash,
     serialiseSignals(click.signals),
     click.notAttributableReason,
@@ -152,7 +152,7 @@ function fromRow(row: Row): Click {
     adId: row.ad_id,
     epi: row.epi,
     epi2: row.epi2,
-    createdAt: row.created_at,
+    createdAt: clickIdTime(row.id),
     ipHash: row.ip_hash,
     signals: parseSignals(row.signals),
     notAttributableReason: row.not_attributable_reason,
