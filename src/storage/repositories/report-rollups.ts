@@ -38,37 +38,31 @@ export async function addToRollups(
       sum.commissionMinor += delta.commissionMinor;
     }
   }
-  const increments = {
-    clicks: sql`excluded.clicks`,
-    orders: sql`excluded.orders`,
-    order_value_minor: sql`excluded.order_value_minor`,
-    commission_minor: sql`excluded.commission_minor`,
-  };
+  await upsert(db, 'report_hourly', 'hour', deltas);
+  await upsert(db, 'report_daily', 'day', [...daily.values()]);
+}
+
+/** Adds rows to one rollup table (`period` is the hour or day column; deltas carry it in `hour`). */
+async function upsert(
+  db: Kysely<Database>,
+  table: 'report_hourly' | 'report_daily',
+  period: 'hour' | 'day',
+  deltas: readonly RollupDelta[],
+): Promise<void> {
+  const add = (column: string) =>
+    sql<number>`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
   for (let i = 0; i < deltas.length; i += 400) {
+    const rows = deltas.slice(i, i + 400).map((delta) => ({ ...row(delta), [period]: delta.hour }));
+    // One statement shape for both tables; the types follow the hourly one.
     await db
-      .insertInto('report_hourly')
-      .values(deltas.slice(i, i + 400).map((delta) => ({ ...row(delta), hour: delta.hour })))
+      .insertInto(table as 'report_hourly')
+      .values(rows as unknown as Database['report_hourly'][])
       .onConflict((oc) =>
-        oc.columns([...KEY, 'hour']).doUpdateSet({
-          clicks: sql`report_hourly.clicks + ${increments.clicks}`,
-          orders: sql`report_hourly.orders + ${increments.orders}`,
-          order_value_minor: sql`report_hourly.order_value_minor + ${increments.order_value_minor}`,
-          commission_minor: sql`report_hourly.commission_minor + ${increments.commission_minor}`,
-        }),
-      )
-      .execute();
-  }
-  const days = [...daily.values()];
-  for (let i = 0; i < days.length; i += 400) {
-    await db
-      .insertInto('report_daily')
-      .values(days.slice(i, i + 400).map((delta) => ({ ...row(delta), day: delta.hour })))
-      .onConflict((oc) =>
-        oc.columns([...KEY, 'day']).doUpdateSet({
-          clicks: sql`report_daily.clicks + ${increments.clicks}`,
-          orders: sql`report_daily.orders + ${increments.orders}`,
-          order_value_minor: sql`report_daily.order_value_minor + ${increments.order_value_minor}`,
-          commission_minor: sql`report_daily.commission_minor + ${increments.commission_minor}`,
+        oc.columns([...KEY, period as 'hour']).doUpdateSet({
+          clicks: add('clicks'),
+          orders: add('orders'),
+          order_value_minor: add('order_value_minor'),
+          commission_minor: add('commission_minor'),
         }),
       )
       .execute();
