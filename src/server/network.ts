@@ -10,7 +10,7 @@ import { ConversionService } from '../services/conversion-service.js';
 import { RateCache } from '../services/rate-cache.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
-import { rollUpClicks } from '../services/click-rollup.js';
+import { rollUpClicks, WatermarkMovedError } from '../services/click-rollup.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -26,6 +26,7 @@ export interface Metrics {
   clickBatchSize: Histogram;
   clickCommitSeconds: Histogram;
   conversions: Counter<'channel' | 'outcome' | 'attribution'>;
+  rollupFailures: Counter<'reason'>;
 }
 
 function createMetrics(): Metrics {
@@ -55,6 +56,12 @@ function createMetrics(): Metrics {
       name: 'affnet_conversions_total',
       help: 'Order reports',
       labelNames: ['channel', 'outcome', 'attribution'],
+      registers: [registry],
+    }),
+    rollupFailures: new Counter({
+      name: 'affnet_click_rollup_failures_total',
+      help: 'Click rollup runs that did not commit (conflict: another process counted first)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };
@@ -117,8 +124,12 @@ export class Network {
     try {
       // Small runs (one a second) keep the stall of the event loop short under load.
       return await rollUpClicks(this.store, this.now(), lagMs, 50_000);
-    } catch {
-      return 0; // another process counted them, or the store is busy: the next run catches up
+    } catch (error) {
+      // The next run catches up; a failure other than a conflict shows in /metrics, not silence.
+      this.metrics.rollupFailures.inc({
+        reason: error instanceof WatermarkMovedError ? 'conflict' : 'error',
+      });
+      return 0;
     } finally {
       this.#rollingUp = false;
     }

@@ -3,6 +3,14 @@ import type { Store } from '../storage/database.js';
 import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
 
+/** Another process counted the same clicks first; this run was rolled back. */
+export class WatermarkMovedError extends Error {
+  override name = 'WatermarkMovedError';
+  constructor() {
+    super('another process moved the click rollup watermark; this run is rolled back');
+  }
+}
+
 /**
  * Counts clicks into the report rollups (`report_hourly`, `report_daily`), a few seconds behind the hot path so clicks are never
  * slowed by it. Clicks are read by id (ids rise with time); the job counts clicks older than
@@ -75,8 +83,7 @@ export async function rollUpClicks(
       .where('name', '=', 'rollup_clicks')
       .where('version', '=', from)
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1)
-      throw new Error('another process moved the click rollup watermark; this run is rolled back');
+    if (Number(moved.numUpdatedRows) !== 1) throw new WatermarkMovedError();
     return counted;
   });
 }

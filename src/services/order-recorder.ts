@@ -197,7 +197,6 @@ export class OrderRecorder {
       revision: 1,
       created_at: nowMs,
     });
-    const commissions = new CommissionsRepository(trx);
     if (created) {
       // A new order: nothing to compare with, so no reads (the hot path of the order API).
       await orders.insertLines(lineRows(orderId, order, quote));
@@ -249,7 +248,7 @@ export class OrderRecorder {
     }
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
     if (attribution.publisherId !== null) {
-      const existing = await commissions.ofOrder(stored.id);
+      const existing = await new CommissionsRepository(trx).ofOrder(stored.id);
       for (const target of commissionTargets(input.terms, order, quote)) {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
