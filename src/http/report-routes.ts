@@ -1,3 +1,4 @@
+import { csvCell } from '../documents/csv.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Network } from '../server/network.js';
@@ -140,11 +141,4 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
       rows: report,
     };
   });
-}
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote cells with separators, and defuse spreadsheet formulas (=, +, -, @).
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -21,7 +21,17 @@ import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
 import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
-import { DomainError } from '../domain/errors.js';
+import { validationDueAt } from '../domain/validation/validation-deadline.js';
+import {
+  changeCommission,
+  CommissionChangeError,
+  createCommission,
+  type ChangeContext,
+  type CommissionTarget,
+  type NewCommission,
+} from './commission-ledger.js';
+
+export { CommissionChangeError } from './commission-ledger.js';
 
 /** Who an order is credited to, or why it is credited to nobody. */
 export interface Attribution {
@@ -53,17 +63,6 @@ export interface RecordOrderResult {
   outcome: 'created' | 'updated' | 'unchanged';
   attribution: Attribution;
 }
-
-interface CommissionTarget {
-  kind: 'product' | 'bonus';
-  amountMinor: number;
-  status: CommissionStatus;
-  reason: string | null;
-  rule: string | null;
-}
-
-/** An unknown commission or a change the lifecycle does not allow. */
-export class CommissionChangeError extends DomainError {}
 
 /**
  * Stores orders with their lines, commissions and ledger entries, one transaction per report.
@@ -143,7 +142,7 @@ export class OrderRecorder {
       const commission = await commissions.find(commissionId);
       if (commission === undefined)
         throw new CommissionChangeError('unknown_commission', `no commission ${commissionId}`);
-      await applyTarget(
+      await changeCommission(
         trx,
         commission,
         {
@@ -153,9 +152,7 @@ export class OrderRecorder {
           reason: change.reason,
           rule: change.rule,
         },
-        change.actor,
-        change.nowMs,
-        change.reason,
+        { actor: change.actor, nowMs: change.nowMs, event: change.reason, decidedBy: change.actor },
       );
     });
   }
@@ -203,7 +200,12 @@ export class OrderRecorder {
       if (input.attribution.publisherId !== null) {
         for (const target of commissionTargets(input.terms, order, quote)) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
-          await createCommission(trx, orderId, input, input.attribution, target, 'order_reported');
+          await createCommission(
+            trx,
+            newCommission(orderId, input, input.attribution),
+            target,
+            reportContext(input, 'order_reported'),
+          );
         }
         await addToReport(trx, {
           programId: input.programId,
@@ -253,9 +255,24 @@ export class OrderRecorder {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue;
-          await createCommission(trx, stored.id, input, attribution, target, 'order_updated');
+          await createCommission(
+            trx,
+            newCommission(stored.id, input, attribution),
+            target,
+            reportContext(input, 'order_updated'),
+          );
         } else {
-          await applyTarget(trx, current, target, input.actor, nowMs, 'order_updated');
+          // A validation decision stands while the advertiser's reports are still provisional:
+          // only a report that settles the order (completed, cancelled, refunded, fraud) moves it.
+          const decided = current.decided_by !== null && target.status === 'pending';
+          await changeCommission(
+            trx,
+            current,
+            decided ? { ...target, status: current.status, reason: current.reason } : target,
+            decided
+              ? { ...reportContext(input, 'order_updated'), decidedBy: current.decided_by }
+              : reportContext(input, 'order_updated'),
+          );
         }
       }
     }
@@ -300,106 +317,39 @@ function compareKeys(a: RecordOrderInput, b: RecordOrderInput): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-async function createCommission(
-  trx: Kysely<Database>,
+function newCommission(
   orderId: string,
   input: RecordOrderInput,
   attribution: Attribution,
-  target: CommissionTarget,
-  reason: string,
-): Promise<void> {
-  const row: Insertable<CommissionsTable> = {
-    id: newId('commission', input.nowMs),
-    order_id: orderId,
-    program_id: input.programId,
-    publisher_id: attribution.publisherId as string,
-    site_id: attribution.siteId,
-    kind: target.kind,
-    amount_minor: target.amountMinor,
+): NewCommission {
+  return {
+    orderId,
+    programId: input.programId,
+    publisherId: attribution.publisherId as string,
+    siteId: attribution.siteId,
     currency: input.terms.currency,
-    status: target.status,
-    reason: target.reason,
-    rule: target.rule,
-    validation_due_at: null,
-    statement_id: null,
-    created_at: input.nowMs,
-    updated_at: input.nowMs,
+    validationDueAt: validationDueAt(input.terms, input.order.placedAtMs),
   };
-  await new CommissionsRepository(trx).insert(row);
-  const moves = planCommissionChange(
-    undefined,
-    { amountMinor: target.amountMinor, status: target.status },
-    target.kind === 'bonus',
-  );
-  await new LedgerRepository(trx).append(
-    moves.map((move): NewLedgerEntry => ({
-      publisher_id: row.publisher_id,
-      program_id: row.program_id,
-      commission_id: row.id,
-      order_id: orderId,
-      account: move.account,
-      kind: move.kind,
-      amount_minor: move.amountMinor,
-      currency: row.currency,
-      reason: target.reason ?? reason,
-      rule: target.rule,
-      actor: input.actor,
-      created_at: input.nowMs,
-    })),
-  );
 }
 
-async function applyTarget(
-  trx: Kysely<Database>,
-  current: Commission,
-  target: CommissionTarget,
-  actor: string,
-  nowMs: number,
-  reason: string,
-): Promise<void> {
-  const before = { amountMinor: current.amount_minor, status: current.status };
-  const after = { amountMinor: target.amountMinor, status: target.status };
-  let moves;
-  try {
-    moves = planCommissionChange(before, after, current.kind === 'bonus');
-  } catch (error) {
-    throw new CommissionChangeError(
-      'commission_locked',
-      `commission ${current.id}: ${(error as Error).message}`,
-    );
-  }
-  if (moves.length === 0 && before.status === after.status && current.reason === target.reason)
-    return;
-  await new CommissionsRepository(trx).update(current.id, {
-    amount_minor: target.amountMinor,
-    status: target.status,
-    reason: target.reason,
-    rule: target.rule,
-    updated_at: nowMs,
-  });
-  await new LedgerRepository(trx).append(
-    moves.map((move): NewLedgerEntry => ({
-      publisher_id: current.publisher_id,
-      program_id: current.program_id,
-      commission_id: current.id,
-      order_id: current.order_id,
-      account: move.account,
-      kind: move.kind,
-      amount_minor: move.amountMinor,
-      currency: current.currency,
-      reason: target.reason ?? reason,
-      rule: target.rule,
-      actor,
-      created_at: nowMs,
-    })),
-  );
+function reportContext(input: RecordOrderInput, event: string): ChangeContext {
+  return { actor: input.actor, nowMs: input.nowMs, event, decidedBy: null };
 }
 
-/** The quote's verdict as commission states: AE-Q1 (pending until validated), Q3, C6, B1. */
+/**
+ * The quote's verdict as commission states: AE-Q1 (pending until validated, or approved by the
+ * completion report where the program says so), Q3, C6, B1.
+ */
 function commissionTargets(terms: ProgramTerms, order: Order, quote: Quote): CommissionTarget[] {
   const digits = terms.currencyDigits;
   const status: CommissionStatus =
-    quote.status === 'disqualified' ? 'declined' : quote.status === 'held' ? 'held' : 'pending';
+    quote.status === 'disqualified'
+      ? 'declined'
+      : quote.status === 'held'
+        ? 'held'
+        : quote.status === 'qualified' && terms.file.validation.approveOnCompletion
+          ? 'approved'
+          : 'pending';
   const firstReason = quote.reasons[0] as ReasonCode | undefined;
   const reason = firstReason ?? null;
   const reasonRule = firstReason === undefined ? null : terms.reasonRules[firstReason];

@@ -7,9 +7,10 @@ import {
 } from 'kysely';
 import type { Store } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
+import * as moneyOut from './migrations/0002-money-out.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
-const MIGRATIONS = { '0001-initial-schema': initialSchema };
+const MIGRATIONS = { '0001-initial-schema': initialSchema, '0002-money-out': moneyOut };
 
 class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly store: Store) {}

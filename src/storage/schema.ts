@@ -33,6 +33,7 @@ export interface Database {
   attachments: AttachmentsTable;
   registration_bars: RegistrationBarsTable;
   invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
   statements: StatementsTable;
   payout_runs: PayoutRunsTable;
   payouts: PayoutsTable;
@@ -307,8 +308,20 @@ export interface CommissionsTable {
   status: CommissionStatus;
   reason: string | null;
   rule: string | null;
+  /** When the advertiser (or the program's deadline rule) must have validated it; null: no deadline. */
   validation_due_at: number | null;
   statement_id: string | null;
+  /** When it last became approved; the month it is invoiced in. */
+  approved_at: number | null;
+  /** The advertiser invoice billing it (AE-T5: payable once that invoice is paid). */
+  invoice_id: string | null;
+  /**
+   * What the advertiser has been billed for it so far. An invoice bills the difference to what
+   * it should be (its amount while approved, else 0), so a later decline becomes a credit.
+   */
+  billed_minor: number;
+  /** Who made the last validation decision: an actor, `order_report` or `validation_deadline`. */
+  decided_by: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -407,6 +420,8 @@ export interface EnforcementActionsTable {
   actor: string;
   created_at: number;
   ended_at: number | null;
+  /** A deduction: the statement that settled it (null until one does). */
+  statement_id: string | null;
 }
 
 export interface ClaimsTable {
@@ -452,11 +467,22 @@ export interface InvoicesTable {
   fee_minor: number;
   total_minor: number;
   currency: string;
-  /** open, issued, paid */
+  /** The network fee as a share of the commission, e.g. "0.30". */
+  fee_rate: string;
+  /** How many commissions it bills. */
+  commissions: number;
+  /** issued, paid */
   status: string;
   issued_at: number | null;
   paid_at: number | null;
   created_at: number;
+}
+
+/** What one invoice billed for one commission: its amount, or a credit (negative). */
+export interface InvoiceLinesTable {
+  invoice_id: string;
+  commission_id: string;
+  amount_minor: number;
 }
 
 export interface StatementsTable {
@@ -469,18 +495,31 @@ export interface StatementsTable {
   withheld_minor: number;
   deducted_minor: number;
   carried_over_minor: number;
-  /** open, payable, paid, carried_over */
+  /** The previous statement's carried-over balance. */
+  carried_in_minor: number;
+  /** carried in + payable − deducted. */
+  balance_minor: number;
+  /** What a payout run pays: the balance when it reaches the minimum payout, else 0. */
+  payout_minor: number;
+  /** payable, carried_over, paid */
   status: string;
   created_at: number;
+  paid_at: number | null;
 }
 
 export interface PayoutRunsTable {
   id: string;
-  /** draft, exported, paid */
+  /** exported, paid */
   status: string;
   created_by: string;
   created_at: number;
   paid_at: number | null;
+  /** YYYY-MM-DD the bank is asked to pay. */
+  execution_date: string;
+  payments: number;
+  total_minor: number;
+  /** JSON: statements left out of the run and why ([{statementId, publisherId, reason}]). */
+  skipped: string;
 }
 
 export interface PayoutsTable {
@@ -488,6 +527,8 @@ export interface PayoutsTable {
   run_id: string;
   publisher_id: string;
   statement_id: string;
+  /** The statement's period, YYYY-MM. */
+  period: string;
   amount_minor: number;
   currency: string;
   iban: string;

@@ -337,7 +337,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       .select(['status', 'amount_minor'])
       .where('order_id', '=', order.id)
       .execute();
-    expect(commissions).toEqual([{ status: 'pending', amount_minor: 636 }]);
+    expect(commissions).toEqual([{ status: 'approved', amount_minor: 636 }]);
     expect((await new LedgerRepository(t.network.store.db).verify()).mismatches).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ describeEachEngine('ledger invariant', (context) => {
       .execute();
     const { mismatches } = await new LedgerRepository(store.db).verify();
     expect(mismatches).toContainEqual(
-      expect.objectContaining({ account: 'pending', expectedMinor: 1, ledgerMinor: 639 }),
+      expect.objectContaining({ account: 'approved', expectedMinor: 1, ledgerMinor: 639 }),
     );
   });
 });

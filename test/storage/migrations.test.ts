@@ -32,6 +32,7 @@ const TABLES = [
   'attachments',
   'registration_bars',
   'invoices',
+  'invoice_lines',
   'statements',
   'payout_runs',
   'payouts',

@@ -15,7 +15,11 @@ describeEachEngine('OrderRecorder', (context) => {
   it('stores an order with its lines, commissions and ledger entries', async () => {
     const { store } = context();
     await setup();
-    const document = orderDoc({ orderNumber: 'REC-1', buyer: { country: 'NL', newBuyer: true } });
+    const document = orderDoc({
+      orderNumber: 'REC-1',
+      status: 'pending',
+      buyer: { country: 'NL', newBuyer: true },
+    });
     const result = await reportOrder(store, seeded, document);
     expect(result.outcome).toBe('created');
     const commissions = await new CommissionsRepository(store.db).ofOrder(result.orderId);
@@ -47,9 +51,14 @@ describeEachEngine('OrderRecorder', (context) => {
     const { store } = context();
     await setup();
     const items = [itemDoc({ sku: 'A' }), itemDoc({ sku: 'B' })];
-    const first = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-3', items }));
+    const first = await reportOrder(
+      store,
+      seeded,
+      orderDoc({ orderNumber: 'REC-3', status: 'pending', items }),
+    );
     const refunded = orderDoc({
       orderNumber: 'REC-3',
+      status: 'pending',
       items: [items[0]!, { ...items[1]!, status: 'refunded' }],
     });
     const second = await reportOrder(store, seeded, refunded, NOW + 60_000);
@@ -120,10 +129,22 @@ describeEachEngine('OrderRecorder', (context) => {
     expect(verification.mismatches).toEqual([]);
   });
 
+  it('approves on the completion report where the terms say so (AE-Q1)', async () => {
+    const { store } = context();
+    await setup();
+    const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-7' }));
+    const [product] = await new CommissionsRepository(store.db).ofOrder(result.orderId);
+    expect(product).toMatchObject({ status: 'approved', approved_at: NOW, decided_by: null });
+    const entries = await new LedgerRepository(store.db).entriesOfCommission(product!.id);
+    expect(entries.map((entry) => [entry.kind, entry.account, entry.amount_minor])).toEqual([
+      ['approved', 'approved', 639],
+    ]);
+  });
+
   it('moves money between accounts when a commission is approved', async () => {
     const { store } = context();
     await setup();
-    const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-6' }));
+    const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-6', status: 'pending' }));
     const [product] = await new CommissionsRepository(store.db).ofOrder(result.orderId);
     await new OrderRecorder(store).setCommissionStatus(product!.id, 'approved', {
       reason: 'validated',

@@ -3,18 +3,20 @@ import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
 import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
 import type { Store } from '../../src/storage/database.js';
+import type { ProgramTerms } from '../../src/domain/terms/compile-terms.js';
 import { NOW, type seedNetwork } from './seed.js';
 import { aliexpress, rates } from './terms.js';
 
 export type Seeded = Awaited<ReturnType<typeof seedNetwork>>;
 
-/** Prices a document with the AliExpress terms and records it, attributed to the seeded site. */
+/** Prices a document with the AliExpress terms (or `terms`) and records it, attributed to the seeded site. */
 export function reportOrder(
   store: Store,
   seeded: Seeded,
   document: OrderDocument,
   nowMs = NOW,
   attributed = true,
+  terms: ProgramTerms = aliexpress,
 ) {
   const order = parseOrderOrThrow(document);
   const attribution: Attribution = attributed
@@ -27,11 +29,11 @@ export function reportOrder(
     : { publisherId: null, siteId: null, clickId: null, status: 'no_click' };
   return new OrderRecorder(store).record({
     programId: seeded.program.id,
-    terms: aliexpress,
+    terms,
     termsId: seeded.termsId,
     document,
     order,
-    quote: priceOrder(aliexpress, order, rates),
+    quote: priceOrder(terms, order, rates),
     attribution,
     actor: 'advertiser:test',
     nowMs,

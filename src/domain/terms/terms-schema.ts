@@ -172,6 +172,26 @@ export const termsSchema = z
         calendar: z.string().regex(/^[A-Z]{2}$/),
       })
       .strict(),
+    /**
+     * Validation lifecycle: a commission is pending until validated. `approveOnCompletion`: the
+     * advertiser's completion report approves it (AE-Q1). `deadlineDays` after the order's
+     * placedAt the advertiser should have decided (shown per transaction); `atDeadline` says
+     * what happens to one still pending then.
+     */
+    validation: z
+      .object({
+        approveOnCompletion: z.boolean(),
+        deadlineDays: z.int().min(1).max(730).nullable(),
+        atDeadline: z.enum(['none', 'approve', 'decline']),
+      })
+      .strict()
+      .refine((v) => v.atDeadline === 'none' || v.deadlineDays !== null, {
+        error: 'atDeadline "approve" or "decline" needs deadlineDays',
+        path: ['deadlineDays'],
+      })
+      .default({ approveOnCompletion: false, deadlineDays: null, atDeadline: 'none' }),
+    /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
+    invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),
     /** The program's rule id for every reason code the engine can give. */
     reasonRules: z.record(z.enum(REASON_CODES), ruleId),
     versions: z.array(termsVersionSchema).min(1),

@@ -25,7 +25,10 @@ export class CommissionsRepository {
 
   async update(
     id: string,
-    change: Pick<CommissionsTable, 'amount_minor' | 'status' | 'reason' | 'rule' | 'updated_at'>,
+    change: Pick<
+      CommissionsTable,
+      'amount_minor' | 'status' | 'reason' | 'rule' | 'approved_at' | 'decided_by' | 'updated_at'
+    >,
   ): Promise<void> {
     await this.db.updateTable('commissions').set(change).where('id', '=', id).execute();
   }

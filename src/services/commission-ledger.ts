@@ -1,0 +1,160 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { CommissionsTable, Database } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import {
+  CommissionsRepository,
+  type Commission,
+} from '../storage/repositories/commissions-repository.js';
+import {
+  LedgerRepository,
+  type NewLedgerEntry,
+} from '../storage/repositories/ledger-repository.js';
+import {
+  planCommissionChange,
+  type CommissionStatus,
+} from '../domain/ledger/plan-commission-change.js';
+import { DomainError } from '../domain/errors.js';
+
+/** An unknown commission or a change the lifecycle does not allow. */
+export class CommissionChangeError extends DomainError {}
+
+/** What a commission should become: its amount, status and why. */
+export interface CommissionTarget {
+  kind: 'product' | 'bonus';
+  amountMinor: number;
+  status: CommissionStatus;
+  reason: string | null;
+  rule: string | null;
+}
+
+export interface NewCommission {
+  orderId: string;
+  programId: string;
+  publisherId: string;
+  siteId: string | null;
+  currency: string;
+  validationDueAt: number | null;
+}
+
+/** Who changes a commission and when: an actor id and the reason written to the ledger. */
+export interface ChangeContext {
+  actor: string;
+  nowMs: number;
+  /** Ledger reason when the target has none (e.g. `order_reported`). */
+  event: string;
+  /** Set for validation decisions (advertiser, bulk, CSV, deadline); null for order reports. */
+  decidedBy: string | null;
+}
+
+/** Inserts a commission with the ledger entries of its first state, in the caller's transaction. */
+export async function createCommission(
+  trx: Kysely<Database>,
+  input: NewCommission,
+  target: CommissionTarget,
+  context: ChangeContext,
+): Promise<void> {
+  const row: Insertable<CommissionsTable> = {
+    id: newId('commission', context.nowMs),
+    order_id: input.orderId,
+    program_id: input.programId,
+    publisher_id: input.publisherId,
+    site_id: input.siteId,
+    kind: target.kind,
+    amount_minor: target.amountMinor,
+    currency: input.currency,
+    status: target.status,
+    reason: target.reason,
+    rule: target.rule,
+    validation_due_at: input.validationDueAt,
+    statement_id: null,
+    approved_at: target.status === 'approved' ? context.nowMs : null,
+    invoice_id: null,
+    billed_minor: 0,
+    decided_by: context.decidedBy,
+    created_at: context.nowMs,
+    updated_at: context.nowMs,
+  };
+  await new CommissionsRepository(trx).insert(row);
+  const moves = planCommissionChange(
+    undefined,
+    { amountMinor: target.amountMinor, status: target.status },
+    target.kind === 'bonus',
+  );
+  await new LedgerRepository(trx).append(
+    moves.map((move): NewLedgerEntry => ({
+      publisher_id: input.publisherId,
+      program_id: input.programId,
+      commission_id: row.id,
+      order_id: input.orderId,
+      account: move.account,
+      kind: move.kind,
+      amount_minor: move.amountMinor,
+      currency: input.currency,
+      reason: target.reason ?? context.event,
+      rule: target.rule,
+      actor: context.actor,
+      created_at: context.nowMs,
+    })),
+  );
+}
+
+/**
+ * Takes a stored commission to `target` and books the ledger moves in the caller's transaction.
+ * Returns false when nothing changed. A paid commission is locked (CommissionChangeError).
+ */
+export async function changeCommission(
+  trx: Kysely<Database>,
+  current: Commission,
+  target: CommissionTarget,
+  context: ChangeContext,
+): Promise<boolean> {
+  const before = { amountMinor: current.amount_minor, status: current.status };
+  const after = { amountMinor: target.amountMinor, status: target.status };
+  let moves;
+  try {
+    moves = planCommissionChange(before, after, current.kind === 'bonus');
+  } catch (error) {
+    throw new CommissionChangeError(
+      'commission_locked',
+      `commission ${current.id}: ${(error as Error).message}`,
+    );
+  }
+  if (
+    moves.length === 0 &&
+    before.status === after.status &&
+    current.reason === target.reason &&
+    current.decided_by === context.decidedBy
+  )
+    return false;
+  await new CommissionsRepository(trx).update(current.id, {
+    amount_minor: target.amountMinor,
+    status: target.status,
+    reason: target.reason,
+    rule: target.rule,
+    approved_at:
+      target.status !== 'approved'
+        ? null
+        : current.status === 'approved'
+          ? current.approved_at
+          : context.nowMs,
+    decided_by: context.decidedBy,
+    updated_at: context.nowMs,
+  });
+  await new LedgerRepository(trx).append(
+    moves.map((move): NewLedgerEntry => ({
+      publisher_id: current.publisher_id,
+      program_id: current.program_id,
+      commission_id: current.id,
+      order_id: current.order_id,
+      account: move.account,
+      kind: move.kind,
+      amount_minor: move.amountMinor,
+      currency: current.currency,
+      reason: target.reason ?? context.event,
+      rule: target.rule,
+      actor: context.actor,
+      created_at: context.nowMs,
+    })),
+  );
+  return true;
+}

@@ -1,0 +1,269 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { Database, StatementsTable } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { settleStatement } from '../domain/payments/settle-statement.js';
+import { DomainError } from '../domain/errors.js';
+import { parsePeriodOrThrow } from './invoice-service.js';
+
+export type Statement = Selectable<StatementsTable>;
+
+export class StatementError extends DomainError {}
+
+/** One line of a statement: a payable commission with what explains it, or a deduction. */
+export interface StatementLine {
+  section: 'commission' | 'deduction';
+  id: string;
+  orderNumber: string | null;
+  placedAt: number | null;
+  programId: string | null;
+  siteId: string | null;
+  kind: string;
+  rule: string | null;
+  reason: string | null;
+  /** Positive for commission, negative for a deduction. */
+  amountMinor: number;
+}
+
+export interface StatementRun {
+  created: Statement[];
+  /** Publishers that already had this period's statement. */
+  existing: number;
+  /** Publishers whose latest statement is newer than this period. */
+  skippedNewer: number;
+}
+
+/**
+ * Monthly publisher statements in EUR: payable (approved, on a paid advertiser invoice, not
+ * withheld), pending (not yet validated or not yet invoiced-and-paid), withheld (AE-E1 c) and
+ * deducted (AE-E1 d) amounts, settled against the publisher's minimum payout with carry-over.
+ * Each payable commission and deduction is tied to exactly one statement.
+ */
+export class StatementService {
+  constructor(private readonly store: Store) {}
+
+  async createStatements(
+    periodText: string,
+    nowMs: number,
+    onProgress?: (publishers: number) => void,
+  ): Promise<StatementRun> {
+    const period = parsePeriodOrThrow(periodText);
+    if (nowMs < period.endMs)
+      throw new StatementError(
+        'period_not_ended',
+        `period ${period.text} has not ended yet; statements are made for months that are over`,
+      );
+    const run: StatementRun = { created: [], existing: 0, skippedNewer: 0 };
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const publishers = await this.store.db
+        .selectFrom('publishers')
+        .select(['id', 'minimum_payout_minor'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(500)
+        .execute();
+      for (const publisher of publishers) {
+        const outcome = await this.store.db
+          .transaction()
+          .execute((trx) =>
+            this.#statementOf(trx, publisher.id, publisher.minimum_payout_minor, period, nowMs),
+          );
+        if (outcome === 'existing') run.existing += 1;
+        else if (outcome === 'newer') run.skippedNewer += 1;
+        else if (outcome !== 'empty') run.created.push(outcome);
+      }
+      done += publishers.length;
+      onProgress?.(done);
+      if (publishers.length < 500) break;
+      after = publishers[publishers.length - 1]!.id;
+    }
+    return run;
+  }
+
+  async #statementOf(
+    trx: Kysely<Database>,
+    publisherId: string,
+    minimumPayoutMinor: number,
+    period: { text: string; endMs: number },
+    nowMs: number,
+  ): Promise<Statement | 'existing' | 'newer' | 'empty'> {
+    const latest = await trx
+      .selectFrom('statements')
+      .selectAll()
+      .where('publisher_id', '=', publisherId)
+      .orderBy('period', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (latest?.period === period.text) return 'existing';
+    if (latest !== undefined && latest.period > period.text) return 'newer';
+    // Payable: approved, billed in full on an invoice the advertiser has paid (AE-T5).
+    const payable = await trx
+      .selectFrom('commissions')
+      .innerJoin('invoices', 'invoices.id', 'commissions.invoice_id')
+      .select(['commissions.id', 'commissions.amount_minor'])
+      .where('commissions.publisher_id', '=', publisherId)
+      .where('commissions.status', '=', 'approved')
+      .where('commissions.statement_id', 'is', null)
+      .where('commissions.approved_at', '<', period.endMs)
+      .where('commissions.billed_minor', '=', sql<number>`commissions.amount_minor`)
+      .where('invoices.status', '=', 'paid')
+      .execute();
+    const payableMinor = sum(payable);
+    const open = await trx
+      .selectFrom('commissions')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('status', 'in', ['pending', 'held', 'approved'])
+      .where('statement_id', 'is', null)
+      .where('created_at', '<', period.endMs)
+      .executeTakeFirst();
+    const withholding = await trx
+      .selectFrom('enforcement_actions')
+      .select('id')
+      .where('publisher_id', '=', publisherId)
+      .where('kind', '=', 'withhold')
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    const withheldMinor = withholding === undefined ? 0 : payableMinor;
+    const pendingMinor = Math.max(0, Number(open?.sum ?? 0) - payableMinor);
+    const deductions = await trx
+      .selectFrom('enforcement_actions')
+      .select(['id', 'amount_minor'])
+      .where('publisher_id', '=', publisherId)
+      .where('kind', '=', 'deduction')
+      .where('status', '=', 'active')
+      .where('statement_id', 'is', null)
+      .where('created_at', '<', period.endMs)
+      .execute();
+    const deductedMinor = deductions.reduce((total, row) => total + (row.amount_minor ?? 0), 0);
+    const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
+    const settlement = settleStatement({
+      carriedInMinor,
+      payableMinor: payableMinor - withheldMinor,
+      pendingMinor,
+      withheldMinor,
+      deductedMinor,
+      minimumPayoutMinor,
+    });
+    if (payableMinor === 0 && pendingMinor === 0 && deductedMinor === 0 && carriedInMinor === 0)
+      return 'empty';
+    const statement: Statement = {
+      id: newId('statement', nowMs),
+      publisher_id: publisherId,
+      period: period.text,
+      currency: 'EUR',
+      payable_minor: payableMinor - withheldMinor,
+      pending_minor: pendingMinor,
+      withheld_minor: withheldMinor,
+      deducted_minor: deductedMinor,
+      carried_in_minor: carriedInMinor,
+      balance_minor: settlement.balanceMinor,
+      payout_minor: settlement.payoutMinor,
+      carried_over_minor: settlement.carriedOverMinor,
+      status: settlement.status,
+      created_at: nowMs,
+      paid_at: null,
+    };
+    await trx.insertInto('statements').values(statement).execute();
+    if (withheldMinor === 0) {
+      const ids = payable.map((row) => row.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx
+          .updateTable('commissions')
+          .set({ statement_id: statement.id })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
+    }
+    if (deductions.length > 0) {
+      await trx
+        .updateTable('enforcement_actions')
+        .set({ statement_id: statement.id })
+        .where(
+          'id',
+          'in',
+          deductions.map((row) => row.id),
+        )
+        .execute();
+    }
+    return statement;
+  }
+
+  async find(statementId: string): Promise<Statement | undefined> {
+    return this.store.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('id', '=', statementId)
+      .executeTakeFirst();
+  }
+
+  async list(filter: { publisherId?: string; period?: string } = {}): Promise<Statement[]> {
+    let query = this.store.db.selectFrom('statements').selectAll();
+    if (filter.publisherId !== undefined)
+      query = query.where('publisher_id', '=', filter.publisherId);
+    if (filter.period !== undefined) query = query.where('period', '=', filter.period);
+    return query.orderBy('period', 'desc').orderBy('publisher_id').execute();
+  }
+
+  /** Every commission and deduction a statement settles, with the order and rule behind it. */
+  async lines(statementId: string): Promise<StatementLine[]> {
+    const commissions = await this.store.db
+      .selectFrom('commissions')
+      .leftJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'commissions.id',
+        'orders.order_number',
+        'orders.placed_at',
+        'commissions.program_id',
+        'commissions.site_id',
+        'commissions.kind',
+        'commissions.rule',
+        'commissions.reason',
+        'commissions.amount_minor',
+      ])
+      .where('commissions.statement_id', '=', statementId)
+      .orderBy('orders.placed_at')
+      .orderBy('orders.order_number')
+      .orderBy('commissions.kind')
+      .orderBy('commissions.id')
+      .execute();
+    const deductions = await this.store.db
+      .selectFrom('enforcement_actions')
+      .select(['id', 'program_id', 'rule', 'evidence', 'amount_minor'])
+      .where('statement_id', '=', statementId)
+      .orderBy('id')
+      .execute();
+    return [
+      ...commissions.map((row): StatementLine => ({
+        section: 'commission',
+        id: row.id,
+        orderNumber: row.order_number,
+        placedAt: row.placed_at,
+        programId: row.program_id,
+        siteId: row.site_id,
+        kind: row.kind,
+        rule: row.rule,
+        reason: row.reason,
+        amountMinor: row.amount_minor,
+      })),
+      ...deductions.map((row): StatementLine => ({
+        section: 'deduction',
+        id: row.id,
+        orderNumber: null,
+        placedAt: null,
+        programId: row.program_id,
+        siteId: null,
+        kind: 'deduction',
+        rule: row.rule,
+        reason: row.evidence,
+        amountMinor: -(row.amount_minor ?? 0),
+      })),
+    ];
+  }
+}
+
+function sum(rows: readonly { amount_minor: number }[]): number {
+  return rows.reduce((total, row) => total + row.amount_minor, 0);
+}

@@ -1,0 +1,253 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { Database } from '../storage/schema.js';
+import { OrdersRepository } from '../storage/repositories/orders-repository.js';
+import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import {
+  isDeclineReason,
+  DECLINE_REASONS,
+  type DeclineReason,
+} from '../domain/validation/decline-reasons.js';
+import { decisionAtDeadline } from '../domain/validation/validation-deadline.js';
+import type { ReasonCode } from '../domain/engine/reasons.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import { DomainError } from '../domain/errors.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import { changeCommission, CommissionChangeError } from './commission-ledger.js';
+
+export class ValidationError extends DomainError {}
+
+export type ValidationDecision = 'approve' | 'decline';
+
+export interface ValidationRequest {
+  orderNumber: string;
+  decision: ValidationDecision;
+  /** Required to decline: one of DECLINE_REASONS. */
+  reason?: string | undefined;
+}
+
+export type ValidationOutcome =
+  | {
+      orderNumber: string;
+      ok: true;
+      /** false when the order already had this decision. */
+      changed: boolean;
+      commissions: { id: string; kind: string; status: string; amountMinor: number }[];
+    }
+  | { orderNumber: string; ok: false; code: string; message: string };
+
+/** Declines map to the engine reason whose rule the program cites (AE-Q2, Q3, C8). */
+const ENGINE_REASON_OF_DECLINE: Partial<Record<DeclineReason, ReasonCode>> = {
+  cancelled: 'order_cancelled',
+  returned: 'order_refunded',
+  fraud: 'fraud',
+  out_of_stock: 'not_in_stock',
+};
+
+/**
+ * Validation: the advertiser approves or declines transactions (one, many, or a CSV), and the
+ * program's deadline rule decides what is still pending at its deadline. Every decision moves
+ * the commissions' money in the ledger in the same transaction.
+ */
+export class ValidationService {
+  constructor(
+    private readonly store: Store,
+    private readonly terms: StoredTerms,
+  ) {}
+
+  /** Decides many orders of one program; each row succeeds or fails on its own. */
+  async validate(
+    programId: string,
+    requests: readonly ValidationRequest[],
+    actor: string,
+    nowMs: number,
+    onProgress?: (done: number) => void,
+  ): Promise<ValidationOutcome[]> {
+    const terms = await this.terms.ofProgramOrThrow(programId);
+    const outcomes: ValidationOutcome[] = [];
+    // One transaction per order: a refused row leaves the others decided.
+    for (const request of requests) {
+      try {
+        outcomes.push(
+          await this.store.db
+            .transaction()
+            .execute((trx) => this.#decide(trx, programId, terms, request, actor, nowMs)),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({
+          orderNumber: request.orderNumber,
+          ok: false,
+          code: error.code,
+          message: error.message,
+        });
+      }
+      if (outcomes.length % 100 === 0) onProgress?.(outcomes.length);
+    }
+    onProgress?.(outcomes.length);
+    return outcomes;
+  }
+
+  async #decide(
+    trx: Kysely<Database>,
+    programId: string,
+    terms: ProgramTerms,
+    request: ValidationRequest,
+    actor: string,
+    nowMs: number,
+  ): Promise<ValidationOutcome> {
+    const { orderNumber, decision } = request;
+    if (decision !== 'approve' && decision !== 'decline')
+      throw new ValidationError(
+        'invalid_decision',
+        `decision must be "approve" or "decline", got "${String(decision)}"`,
+      );
+    let reason: DeclineReason | null = null;
+    if (decision === 'decline') {
+      if (request.reason === undefined || !isDeclineReason(request.reason))
+        throw new ValidationError(
+          'invalid_decline_reason',
+          `a decline needs a reason, one of ${DECLINE_REASONS.join(', ')}${request.reason === undefined ? '' : `; got "${request.reason}"`}`,
+        );
+      reason = request.reason;
+    }
+    const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
+      programId,
+      orderNumber,
+    );
+    if (order === undefined)
+      throw new ValidationError('unknown_order', `no order "${orderNumber}" in this program`);
+    if (decision === 'approve' && order.quote_status === 'disqualified')
+      throw new ValidationError(
+        'order_disqualified',
+        `order "${orderNumber}" is disqualified by the program terms; it cannot be approved`,
+      );
+    const commissions = await new CommissionsRepository(trx).ofOrder(order.id);
+    if (commissions.length === 0)
+      throw new ValidationError(
+        'order_not_attributed',
+        `order "${orderNumber}" is not attributed to a publisher (${order.attribution}); there is nothing to validate`,
+      );
+    let changed = false;
+    for (const commission of commissions) {
+      if (commission.status === 'held' && decision === 'approve')
+        throw new ValidationError(
+          'commission_held',
+          `order "${orderNumber}" is held (${commission.reason ?? 'held'}); resolve that first (e.g. import the exchange rates)`,
+        );
+      const engineReason = reason === null ? undefined : ENGINE_REASON_OF_DECLINE[reason];
+      try {
+        changed =
+          (await changeCommission(
+            trx,
+            commission,
+            {
+              kind: commission.kind as 'product' | 'bonus',
+              amountMinor: commission.amount_minor,
+              status: decision === 'approve' ? 'approved' : 'declined',
+              reason,
+              rule:
+                engineReason === undefined
+                  ? commission.rule
+                  : (terms.reasonRules[engineReason] ?? commission.rule),
+            },
+            { actor, nowMs, event: `validation_${decision}`, decidedBy: actor },
+          )) || changed;
+      } catch (error) {
+        if (error instanceof CommissionChangeError)
+          throw new ValidationError(
+            'commission_paid',
+            `order "${orderNumber}" is already paid out; its commission can no longer change`,
+          );
+        throw error;
+      }
+    }
+    const after = await new CommissionsRepository(trx).ofOrder(order.id);
+    return {
+      orderNumber,
+      ok: true,
+      changed,
+      commissions: after.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        status: c.status,
+        amountMinor: c.amount_minor,
+      })),
+    };
+  }
+
+  /**
+   * Applies each program's deadline rule to pending transactions whose validation deadline
+   * has passed: approve, decline (`other`, decided by `validation_deadline`) or leave them
+   * (still listed by `overdue`).
+   */
+  async applyDeadlines(nowMs: number): Promise<{ approved: number; declined: number }> {
+    const due = await this.store.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select(['commissions.program_id', 'orders.order_number'])
+      .distinct()
+      .where('commissions.status', '=', 'pending')
+      .where('commissions.validation_due_at', '<=', nowMs)
+      .orderBy('orders.order_number')
+      .limit(5000)
+      .execute();
+    const counts = { approved: 0, declined: 0 };
+    for (const row of due) {
+      const terms = await this.terms.ofProgramOrThrow(row.program_id);
+      const status = decisionAtDeadline(terms);
+      if (status === null) continue;
+      await this.store.db.transaction().execute(async (trx) => {
+        const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
+          row.program_id,
+          row.order_number,
+        );
+        if (order === undefined) return;
+        for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
+          if (commission.status !== 'pending') continue;
+          if (commission.validation_due_at === null || commission.validation_due_at > nowMs)
+            continue;
+          const changed = await changeCommission(
+            trx,
+            commission,
+            {
+              kind: commission.kind as 'product' | 'bonus',
+              amountMinor: commission.amount_minor,
+              status,
+              reason: status === 'declined' ? 'other' : null,
+              rule: commission.rule,
+            },
+            {
+              actor: 'validation_deadline',
+              nowMs,
+              event: 'validation_deadline',
+              decidedBy: 'validation_deadline',
+            },
+          );
+          if (changed) counts[status === 'approved' ? 'approved' : 'declined'] += 1;
+        }
+      });
+    }
+    return counts;
+  }
+
+  /** Pending transactions past their deadline that no rule decides: for the network admin. */
+  async overdue(nowMs: number, limit = 100) {
+    return this.store.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'commissions.id',
+        'commissions.program_id',
+        'commissions.publisher_id',
+        'orders.order_number',
+        'commissions.amount_minor',
+        'commissions.validation_due_at',
+      ])
+      .where('commissions.status', '=', 'pending')
+      .where('commissions.validation_due_at', '<=', nowMs)
+      .orderBy('commissions.validation_due_at')
+      .limit(limit)
+      .execute();
+  }
+}
