@@ -8,6 +8,16 @@ import { SERVE_USAGE, runServeCommand } from './serve-command.js';
 import { DEMO_USAGE, runDemoCommand } from './demo-command.js';
 import { STATS_USAGE, runStatsCommand } from './stats-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
+import {
+  INVOICES_USAGE,
+  PAYOUTS_USAGE,
+  STATEMENTS_USAGE,
+  VALIDATE_USAGE,
+  runInvoicesCommand,
+  runPayoutsCommand,
+  runStatementsCommand,
+  runValidateCommand,
+} from './money-commands.js';
 
 const USAGE = `usage: affnet <command> [options]
 
@@ -19,6 +29,10 @@ commands:
   migrate         bring the database schema up to date
   fx import FILE  load ECB reference rates into the store
   ledger verify   prove the stored commissions equal the money ledger
+  validate        apply validation deadlines, list overdue transactions
+  invoices        advertiser invoices: create, list, show, pay
+  statements      publisher statements: create, list, export (CSV, PDF)
+  payouts         payout runs: create, export (SEPA, CSV), pay
   help            show this help
 
 Storage: SQLite under $DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
@@ -35,6 +49,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
   fx: { run: runFxCommand, usage: FX_USAGE },
   ledger: { run: runLedgerCommand, usage: LEDGER_USAGE },
+  validate: { run: runValidateCommand, usage: VALIDATE_USAGE },
+  invoices: { run: runInvoicesCommand, usage: INVOICES_USAGE },
+  statements: { run: runStatementsCommand, usage: STATEMENTS_USAGE },
+  payouts: { run: runPayoutsCommand, usage: PAYOUTS_USAGE },
 };
 
 /** Runs the `affnet` command line; resolves to the exit code. */

@@ -4,6 +4,7 @@ import type { Network } from '../server/network.js';
 import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerValidationRoutes } from './validation-routes.js';
 import { handleError } from './http-errors.js';
 
 export interface AppOptions {
@@ -50,5 +51,6 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerClickRoute(app, network);
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
+  registerValidationRoutes(app, network);
   return app;
 }

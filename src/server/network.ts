@@ -11,6 +11,9 @@ import { RateCache } from '../services/rate-cache.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
 import { rollUpClicks, WatermarkMovedError } from '../services/click-rollup.js';
+import { StoredTerms } from '../programs/stored-terms.js';
+import { ValidationService } from '../services/validation-service.js';
+import { InvoiceService } from '../services/invoice-service.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -27,6 +30,7 @@ export interface Metrics {
   clickCommitSeconds: Histogram;
   conversions: Counter<'channel' | 'outcome' | 'attribution'>;
   rollupFailures: Counter<'reason'>;
+  deadlineDecisions: Counter<'decision'>;
 }
 
 function createMetrics(): Metrics {
@@ -64,6 +68,12 @@ function createMetrics(): Metrics {
       labelNames: ['reason'],
       registers: [registry],
     }),
+    deadlineDecisions: new Counter({
+      name: 'affnet_validation_deadline_decisions_total',
+      help: 'Pending transactions decided by their program deadline rule (error: a run failed)',
+      labelNames: ['decision'],
+      registers: [registry],
+    }),
   };
 }
 
@@ -78,6 +88,9 @@ export class Network {
   readonly rates: RateCache;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
+  readonly terms: StoredTerms;
+  readonly validation: ValidationService;
+  readonly invoices: InvoiceService;
   readonly metrics: Metrics;
   readonly now: () => number;
 
@@ -99,12 +112,16 @@ export class Network {
     this.rates = new RateCache(store);
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
     this.apiKeys = new ApiKeys(store.db);
+    this.terms = new StoredTerms(store.db);
+    this.validation = new ValidationService(store, this.terms);
+    this.invoices = new InvoiceService(store, this.terms);
   }
 
   #version = -1;
   #poll: NodeJS.Timeout | undefined;
   #rollup: NodeJS.Timeout | undefined;
   #rollingUp = false;
+  #deadlines: NodeJS.Timeout | undefined;
 
   /** Loads the link cache, then polls the links version so changes anywhere show up here. */
   async start(pollMs = 250): Promise<void> {
@@ -115,6 +132,19 @@ export class Network {
     this.#poll.unref();
     this.#rollup = setInterval(() => void this.rollUp(), 1000);
     this.#rollup.unref();
+    this.#deadlines = setInterval(() => void this.applyValidationDeadlines(), 60_000);
+    this.#deadlines.unref();
+  }
+
+  /** Decides pending transactions past their program's validation deadline (once a minute). */
+  async applyValidationDeadlines(): Promise<void> {
+    try {
+      const { approved, declined } = await this.validation.applyDeadlines(this.now());
+      this.metrics.deadlineDecisions.inc({ decision: 'approved' }, approved);
+      this.metrics.deadlineDecisions.inc({ decision: 'declined' }, declined);
+    } catch {
+      this.metrics.deadlineDecisions.inc({ decision: 'error' });
+    }
   }
 
   /** Counts settled clicks into the hourly reports (one run at a time in this process). */
@@ -147,6 +177,7 @@ export class Network {
   async close(): Promise<void> {
     if (this.#poll) clearInterval(this.#poll);
     if (this.#rollup) clearInterval(this.#rollup);
+    if (this.#deadlines) clearInterval(this.#deadlines);
     await this.writer.drain();
     await this.store.close();
   }

@@ -1,21 +1,11 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { CommissionsTable, Database, OrderLinesTable } from '../storage/schema.js';
+import type { Database, OrderLinesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import {
-  CommissionsRepository,
-  type Commission,
-} from '../storage/repositories/commissions-repository.js';
-import {
-  LedgerRepository,
-  type NewLedgerEntry,
-} from '../storage/repositories/ledger-repository.js';
-import {
-  planCommissionChange,
-  type CommissionStatus,
-} from '../domain/ledger/plan-commission-change.js';
+import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';

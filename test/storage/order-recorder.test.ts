@@ -144,7 +144,11 @@ describeEachEngine('OrderRecorder', (context) => {
   it('moves money between accounts when a commission is approved', async () => {
     const { store } = context();
     await setup();
-    const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-6', status: 'pending' }));
+    const result = await reportOrder(
+      store,
+      seeded,
+      orderDoc({ orderNumber: 'REC-6', status: 'pending' }),
+    );
     const [product] = await new CommissionsRepository(store.db).ofOrder(result.orderId);
     await new OrderRecorder(store).setCommissionStatus(product!.id, 'approved', {
       reason: 'validated',

@@ -1,0 +1,214 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { CommissionStatus } from '../storage/schema.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { declineReasonOf } from '../domain/validation/decline-reasons.js';
+import { parseCsv, toCsv } from '../documents/csv.js';
+import type { ValidationOutcome, ValidationRequest } from '../services/validation-service.js';
+import { HttpError } from './http-errors.js';
+import { queryText } from './query-params.js';
+import { authenticateAdvertiser } from './authenticate-advertiser.js';
+
+const MAX_ROWS = 10_000;
+const COMMISSION_STATUSES: readonly CommissionStatus[] = [
+  'pending',
+  'approved',
+  'declined',
+  'held',
+  'paid',
+];
+
+/** HTTP status of a refused single validation. */
+const STATUS_OF_REFUSAL: Record<string, number> = {
+  invalid_decision: 400,
+  invalid_decline_reason: 400,
+  unknown_order: 404,
+  order_not_attributed: 409,
+  order_disqualified: 409,
+  commission_held: 409,
+  commission_paid: 409,
+};
+
+function toRequest(value: unknown, where: string): ValidationRequest {
+  if (typeof value !== 'object' || value === null)
+    throw new HttpError(
+      400,
+      'invalid_body',
+      `${where}: expected an object { orderNumber, decision, reason }`,
+    );
+  const row = value as Record<string, unknown>;
+  if (typeof row.orderNumber !== 'string' || row.orderNumber === '')
+    throw new HttpError(400, 'invalid_body', `${where}.orderNumber: expected the order number`);
+  return {
+    orderNumber: row.orderNumber,
+    decision: row.decision as ValidationRequest['decision'],
+    reason: typeof row.reason === 'string' && row.reason !== '' ? row.reason : undefined,
+  };
+}
+
+/** Rows of a validation CSV: a header naming orderNumber and decision (reason optional). */
+function requestsOfCsv(text: string): ValidationRequest[] {
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((name) => name.trim());
+  const at = (name: string) => columns.indexOf(name);
+  if (at('orderNumber') < 0 || at('decision') < 0)
+    throw new HttpError(
+      400,
+      'invalid_csv',
+      'the first line must name the columns: orderNumber,decision,reason',
+    );
+  return rows.map((cells) => ({
+    orderNumber: (cells[at('orderNumber')] ?? '').trim(),
+    decision: (cells[at('decision')] ?? '').trim() as ValidationRequest['decision'],
+    reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
+  }));
+}
+
+/**
+ * Validation by advertisers: approve or decline one order, many (JSON or a CSV upload, with a
+ * result per row), the transactions list with each validation deadline, and their invoices.
+ */
+export function registerValidationRoutes(app: FastifyInstance, network: Network): void {
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post('/api/v1/programs/:programId/orders/:orderNumber/validation', async (request, reply) => {
+    const { programId, orderNumber } = request.params as { programId: string; orderNumber: string };
+    const owner = await authenticateAdvertiser(network, request, programId);
+    const body = toRequest({ ...(request.body as object), orderNumber }, 'body');
+    const [outcome] = await network.validation.validate(
+      programId,
+      [body],
+      `api:${owner.keyId}`,
+      network.now(),
+    );
+    if (outcome === undefined || !outcome.ok)
+      return reply
+        .code(STATUS_OF_REFUSAL[outcome?.code ?? ''] ?? 400)
+        .send({ code: outcome?.code, message: outcome?.message });
+    return outcome;
+  });
+
+  app.post('/api/v1/programs/:programId/validations', async (request) => {
+    const { programId } = request.params as { programId: string };
+    const owner = await authenticateAdvertiser(network, request, programId);
+    let requests: ValidationRequest[];
+    if (typeof request.body === 'string') requests = requestsOfCsv(request.body);
+    else {
+      const list = (request.body as { validations?: unknown } | undefined)?.validations;
+      if (!Array.isArray(list))
+        throw new HttpError(
+          400,
+          'invalid_body',
+          'send { "validations": [{ "orderNumber", "decision", "reason" }, …] } or a CSV (Content-Type: text/csv)',
+        );
+      requests = list.map((row, index) => toRequest(row, `validations[${index}]`));
+    }
+    if (requests.length > MAX_ROWS)
+      throw new HttpError(
+        413,
+        'too_many_rows',
+        `at most ${MAX_ROWS} rows per request; split the file`,
+      );
+    const results: ValidationOutcome[] = await network.validation.validate(
+      programId,
+      requests,
+      `api:${owner.keyId}`,
+      network.now(),
+    );
+    const ok = results.filter((row) => row.ok).length;
+    return { summary: { rows: results.length, ok, refused: results.length - ok }, results };
+  });
+
+  app.get('/api/v1/programs/:programId/transactions', async (request, reply) => {
+    const { programId } = request.params as { programId: string };
+    await authenticateAdvertiser(network, request, programId);
+    const query = request.query as Record<string, unknown>;
+    const status = queryText(query, 'status');
+    if (status !== undefined && !COMMISSION_STATUSES.includes(status as CommissionStatus))
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        `status: expected one of ${COMMISSION_STATUSES.join(', ')}`,
+      );
+    const limit = Number(queryText(query, 'limit') ?? 500);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        'limit: expected a whole number from 1 to 10000',
+      );
+    let select = network.store.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'orders.order_number',
+        'orders.placed_at',
+        'commissions.id',
+        'commissions.publisher_id',
+        'commissions.site_id',
+        'commissions.kind',
+        'commissions.amount_minor',
+        'commissions.currency',
+        'commissions.status',
+        'commissions.reason',
+        'commissions.rule',
+        'commissions.validation_due_at',
+        'commissions.invoice_id',
+      ])
+      .where('commissions.program_id', '=', programId);
+    if (status !== undefined)
+      select = select.where('commissions.status', '=', status as CommissionStatus);
+    const rows = (await select.orderBy('orders.placed_at', 'desc').limit(limit).execute()).map(
+      (row) => ({
+        orderNumber: row.order_number,
+        placedAt: new Date(row.placed_at).toISOString(),
+        commissionId: row.id,
+        publisherId: row.publisher_id,
+        siteId: row.site_id,
+        kind: row.kind,
+        amount: formatMinorUnits(row.amount_minor, 2),
+        currency: row.currency,
+        status: row.status,
+        reason: row.reason,
+        declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
+        rule: row.rule,
+        validationDueAt:
+          row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
+        invoiceId: row.invoice_id,
+      }),
+    );
+    if (queryText(query, 'format') === 'csv') {
+      const header = Object.keys(rows[0] ?? { orderNumber: '' });
+      return reply.type('text/csv; charset=utf-8').send(
+        toCsv(
+          header,
+          rows.map((row) => Object.values(row)),
+        ),
+      );
+    }
+    return { transactions: rows };
+  });
+
+  app.get('/api/v1/programs/:programId/invoices', async (request) => {
+    const { programId } = request.params as { programId: string };
+    const owner = await authenticateAdvertiser(network, request, programId);
+    const invoices = await network.invoices.list({ advertiserId: owner.advertiserId, programId });
+    return {
+      invoices: invoices.map((invoice) => ({
+        id: invoice.id,
+        period: invoice.period,
+        commission: formatMinorUnits(invoice.commission_minor, 2),
+        feeRate: invoice.fee_rate,
+        fee: formatMinorUnits(invoice.fee_minor, 2),
+        total: formatMinorUnits(invoice.total_minor, 2),
+        currency: invoice.currency,
+        commissions: invoice.commissions,
+        status: invoice.status,
+        issuedAt: invoice.issued_at === null ? null : new Date(invoice.issued_at).toISOString(),
+        paidAt: invoice.paid_at === null ? null : new Date(invoice.paid_at).toISOString(),
+      })),
+    };
+  });
+}

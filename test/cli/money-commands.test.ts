@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { openStore } from '../../src/storage/database.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+import { seedNetwork } from '../support/seed.js';
+import { reportOrder } from '../support/report-order.js';
+import { orderDoc } from '../support/orders.js';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'affnet-money-cli-'));
+  env = {
+    DATA_DIR: dir,
+    PAYOUT_DEBTOR_NAME: 'affnet B.V.',
+    PAYOUT_DEBTOR_IBAN: 'NL02ABNA0123456789',
+  };
+  const store = openStore({ kind: 'sqlite', file: join(dir, 'affnet.db'), synchronous: 'FULL' });
+  await migrateToLatest(store);
+  const seeded = await seedNetwork(store);
+  await store.db
+    .updateTable('publishers')
+    .set({ iban: 'NL91ABNA0417164300', minimum_payout_minor: 500 })
+    .execute();
+  await reportOrder(store, seeded, orderDoc({ orderNumber: 'CLI-1' }));
+  await store.close();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr }, env);
+  return { code, out, err };
+}
+
+it('runs the month end from the command line: invoice, pay, statements, payout file', async () => {
+  const created = await run('invoices', 'create', '--period', '2026-10');
+  expect(created.out).toMatch(
+    /^issued inv_\w+ 2026-10 prg_\w+: commission 6\.39 \+ fee 1\.92 \(0\.30\) = 8\.31 EUR, 1 commissions\n/,
+  );
+  const invoiceId = /issued (inv_\w+)/.exec(created.out)![1]!;
+  expect((await run('invoices', 'pay', invoiceId)).out).toContain('marked paid');
+  expect((await run('invoices', 'pay', invoiceId)).out).toContain('already paid; nothing changed');
+
+  const statements = await run('statements', 'create', '--period', '2026-10');
+  expect(statements.out).toContain('1 statement(s) for 2026-10: 1 payable (EUR 6.39)');
+  const listed = JSON.parse((await run('statements', 'list', '--json')).out) as { id: string }[];
+  const csv = await run('statements', 'export', listed[0]!.id, '--format', 'csv');
+  expect(csv.out).toContain(',CLI-1,2026-10-05,');
+  const pdfFile = join(dir, 'statement.pdf');
+  await run('statements', 'export', listed[0]!.id, '--format', 'pdf', '--out', pdfFile);
+  expect((await readFile(pdfFile)).subarray(0, 5).toString()).toBe('%PDF-');
+
+  const payoutRun = await run('payouts', 'create', '--execution-date', '2026-12-03');
+  expect(payoutRun.out).toMatch(/^payout run por_\w+: 1 payment\(s\), EUR 6\.39/);
+  const runId = /payout run (por_\w+)/.exec(payoutRun.out)![1]!;
+  const sepaFile = join(dir, 'run.xml');
+  const csvFile = join(dir, 'run.csv');
+  await run('payouts', 'export', runId, '--sepa', sepaFile, '--csv', csvFile);
+  expect(await readFile(sepaFile, 'utf8')).toContain('<NbOfTxs>1</NbOfTxs>');
+  expect(await readFile(csvFile, 'utf8')).toContain('NL91ABNA0417164300,6.39,EUR');
+  expect((await run('payouts', 'pay', runId)).out).toContain('1 commission(s) moved to paid');
+  expect((await run('payouts', 'pay', runId)).out).toContain('already paid; nothing changed');
+  const again = await run('payouts', 'create', '--execution-date', '2026-12-03');
+  expect(again).toMatchObject({ code: 2 });
+  expect(again.err).toContain('no payable statement is waiting for a payout run');
+  expect((await run('ledger', 'verify')).code).toBe(0);
+});
+
+it('explains mistakes', async () => {
+  expect((await run('invoices', 'create', '--period', '2026-13')).err).toContain(
+    'period must be a month written YYYY-MM, got "2026-13"',
+  );
+  expect((await run('payouts', 'create')).err).toContain('missing --execution-date');
+  expect((await run('statements', 'export', 'stm_x', '--format', 'doc')).err).toContain(
+    '--format must be csv or pdf',
+  );
+});
