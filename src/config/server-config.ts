@@ -21,6 +21,12 @@ export interface ServerConfig {
   /** Most clicks written in one group commit. */
   maxBatch: number;
   logLevel: string;
+  /** SMTP_URL (smtp://user:pass@host:587): where email goes; unset, mail waits in the outbox. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of the network's email. */
+  mailFrom: string;
+  /** PUBLIC_URL: the base of links in email; unset, taken from each request's host. */
+  publicUrl: string | undefined;
 }
 
 export interface ServerFlags {
@@ -69,7 +75,19 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
       `expected one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`,
     );
   }
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    throw new ConfigError(
+      'SMTP_URL',
+      `expected smtp://[user:pass@]host[:port] or smtps://…, got "${smtpUrl}"`,
+    );
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL', `expected http(s)://host[:port], got "${publicUrl}"`);
   return {
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'affnet <no-reply@affnet.local>',
+    publicUrl,
     port,
     host,
     workers,

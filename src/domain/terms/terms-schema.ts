@@ -172,6 +172,19 @@ export const termsSchema = z
         calendar: z.string().regex(/^[A-Z]{2}$/),
       })
       .strict(),
+    /** The program's own documents (rules, terms), word for word, in the language written. */
+    documents: z
+      .array(
+        z
+          .object({
+            id: slug,
+            lang: z.enum(['nl', 'en']),
+            title: localized,
+            text: z.string().min(1),
+          })
+          .strict(),
+      )
+      .default([]),
     /**
      * Validation lifecycle: a commission is pending until validated. `approveOnCompletion`: the
      * advertiser's completion report approves it (AE-Q1). `deadlineDays` after the order's

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import type { User } from '../storage/repositories/users-repository.js';
+
+export const SESSION_COOKIE = 'affnet_session';
+const SESSION_MS = 14 * 86_400_000;
+
+export interface ActiveSession {
+  id: string;
+  csrfToken: string;
+  user: User;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Cookie sessions: the cookie holds a random token, the database only its SHA-256, so a leaked
+ * database copy opens no session. Each session has its own CSRF token for the forms it posts.
+ */
+export class Sessions {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(
+    userId: string,
+    context: { ipHash: string | null; userAgent: string | null },
+    nowMs: number,
+  ): Promise<{ token: string; expiresAt: number }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = nowMs + SESSION_MS;
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: newId('session', nowMs),
+        user_id: userId,
+        token_hash: digest(token),
+        csrf_token: randomBytes(24).toString('base64url'),
+        created_at: nowMs,
+        expires_at: expiresAt,
+        ip_hash: context.ipHash,
+        user_agent: context.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    return { token, expiresAt };
+  }
+
+  /** The live session of a cookie token and its user, if both are still valid. */
+  async find(token: string, nowMs: number): Promise<ActiveSession | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
+      .where('sessions.token_hash', '=', digest(token))
+      .executeTakeFirst();
+    if (row === undefined || row.expires_at <= nowMs || row.status !== 'active') return undefined;
+    const { session_id, csrf_token, expires_at: _expires, ...user } = row;
+    return { id: session_id, csrfToken: csrf_token, user };
+  }
+
+  async destroy(token: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', digest(token)).execute();
+  }
+
+  /** Ends every session of a user (after a password change). */
+  async destroyAllOf(userId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+}

@@ -1,0 +1,92 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { Store } from '../storage/database.js';
+import { newId } from '../storage/ids.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailerOptions {
+  /** smtp://… ; without it mail stays in the outbox (readable by the network admin) and is logged. */
+  smtpUrl?: string | undefined;
+  from: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * The network's email: every message is recorded in `emails` first (the outbox the admin reads
+ * in the portal), then sent over SMTP when one is configured. A failed send is recorded with
+ * its error and never fails the action that wrote the mail.
+ */
+export class Mailer {
+  readonly #transport: Transporter | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: MailerOptions,
+  ) {
+    this.#transport = options.smtpUrl === undefined ? undefined : createTransport(options.smtpUrl);
+  }
+
+  async send(mail: OutgoingMail, nowMs: number): Promise<{ id: string; status: string }> {
+    const id = newId('email', nowMs);
+    await this.store.db
+      .insertInto('emails')
+      .values({
+        id,
+        to_address: mail.to,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: null,
+        status: this.#transport === undefined ? 'outbox' : 'sending',
+        error: null,
+        created_at: nowMs,
+        sent_at: null,
+      })
+      .execute();
+    if (this.#transport === undefined) {
+      this.options.log?.(`mail to ${mail.to} kept in the outbox (no SMTP_URL): ${mail.subject}`);
+      return { id, status: 'outbox' };
+    }
+    try {
+      await this.#transport.sendMail({
+        from: this.options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
+      await this.store.db
+        .updateTable('emails')
+        .set({ status: 'sent', sent_at: Date.now() })
+        .where('id', '=', id)
+        .execute();
+      return { id, status: 'sent' };
+    } catch (error) {
+      const message = (error as Error).message;
+      this.options.log?.(`mail to ${mail.to} failed: ${message}`);
+      await this.store.db
+        .updateTable('emails')
+        .set({ status: 'failed', error: message.slice(0, 500) })
+        .where('id', '=', id)
+        .execute();
+      return { id, status: 'failed' };
+    }
+  }
+
+  /** The latest messages, newest first: the admin's outbox view. */
+  async recent(limit = 100) {
+    return this.store.db
+      .selectFrom('emails')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  close(): void {
+    this.#transport?.close();
+  }
+}
