@@ -101,4 +101,27 @@ export class ApiKeys {
     if (stored.length !== given.length || !timingSafeEqual(stored, given)) return undefined;
     return { keyId: row.id, advertiserId: row.advertiser_id };
   }
+
+  /** An advertiser's keys by prefix, newest first (the secret part is never shown again). */
+  async list(advertiserId: string) {
+    return this.db
+      .selectFrom('api_keys')
+      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('advertiser_id', '=', advertiserId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  /** Revokes one of the advertiser's keys; other nodes stop accepting it within 10 seconds. */
+  async revoke(advertiserId: string, keyId: string, nowMs: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_keys')
+      .set({ revoked_at: nowMs })
+      .where('id', '=', keyId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    this.#verified.clear();
+    return Number(result.numUpdatedRows) > 0;
+  }
 }

@@ -55,7 +55,20 @@ export class Sessions {
       .where('sessions.token_hash', '=', digest(token))
       .executeTakeFirst();
     if (row === undefined || row.expires_at <= nowMs || row.status !== 'active') return undefined;
-    const { session_id, csrf_token, expires_at: _expires, ...user } = row;
+    const { session_id, csrf_token, ...rest } = row;
+    const user: User = {
+      id: rest.id,
+      email: rest.email,
+      password_hash: rest.password_hash,
+      role: rest.role,
+      status: rest.status,
+      name: rest.name,
+      locale: rest.locale,
+      advertiser_id: rest.advertiser_id,
+      publisher_id: rest.publisher_id,
+      created_at: rest.created_at,
+      activated_at: rest.activated_at,
+    };
     return { id: session_id, csrfToken: csrf_token, user };
   }
 

@@ -77,6 +77,12 @@ async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promi
     secret: await resolveSecret(config, store.db),
     maxBatch: config.maxBatch,
     node,
+    mail: {
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      log: (line) => io.stdout.write(`affnet: ${line}\n`),
+    },
+    publicUrl: config.publicUrl,
   });
   await network.start();
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });

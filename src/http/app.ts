@@ -5,7 +5,8 @@ import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerValidationRoutes } from './validation-routes.js';
-import { handleError } from './http-errors.js';
+import { createErrorHandler } from './http-errors.js';
+import { portalErrorPage, registerPortal } from '../web/portal.js';
 
 export interface AppOptions {
   trustProxy?: boolean;
@@ -21,7 +22,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     // Per-request logs would drown the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(createErrorHandler(portalErrorPage));
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({
       code: 'not_found',
@@ -52,5 +53,6 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
+  registerPortal(app, network);
   return app;
 }

@@ -22,6 +22,20 @@ const STATUS_OF_CODE: Record<string, number> = {
   unknown_program: 404,
   order_not_found: 404,
   commission_locked: 409,
+  unknown_invoice: 404,
+  unknown_payout_run: 404,
+  unknown_site: 404,
+  unknown_application: 404,
+  unknown_action: 404,
+  email_taken: 409,
+  already_applied: 409,
+  period_not_ended: 409,
+  nothing_to_pay: 409,
+  registration_barred: 403,
+  publisher_restricted: 403,
+  account_not_active: 403,
+  token_used: 410,
+  token_expired: 410,
 };
 
 export interface ErrorBody {
@@ -41,9 +55,10 @@ function toBody(error: unknown): { status: number; body: ErrorBody } | undefined
       },
     };
   }
-  if (error instanceof DomainError && STATUS_OF_CODE[error.code] !== undefined) {
+  if (error instanceof DomainError) {
+    // A domain error is about the input: 400 unless the catalogue says otherwise.
     return {
-      status: STATUS_OF_CODE[error.code]!,
+      status: STATUS_OF_CODE[error.code] ?? 400,
       body: {
         code: error.code,
         message: error.message,
@@ -80,6 +95,15 @@ function toBody(error: unknown): { status: number; body: ErrorBody } | undefined
         body: { code: 'invalid_json', message: `the body is not valid JSON: ${fastify.message}` },
       };
     default:
+      if (fastify.statusCode === 429) {
+        return {
+          status: 429,
+          body: {
+            code: 'rate_limited',
+            message: 'too many attempts from your address; wait a minute and try again',
+          },
+        };
+      }
       if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError') {
         return {
           status: 400,
@@ -93,16 +117,40 @@ function toBody(error: unknown): { status: number; body: ErrorBody } | undefined
   }
 }
 
-/** Fastify error handler: known errors become status + {code, message}; the rest a logged 500. */
-export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const known = toBody(error);
-  if (known) {
-    void reply.code(known.status).type('application/json').send(known.body);
-    return;
-  }
-  request.log.error({ err: error }, 'unhandled error');
-  void reply.code(500).type('application/json').send({
-    code: 'internal_error',
-    message: 'something went wrong on our side; it has been logged',
-  });
+/** Renders an error as an HTML page for a browser, or undefined to answer with JSON. */
+export type HtmlErrorPage = (
+  status: number,
+  body: ErrorBody,
+  request: FastifyRequest,
+) => string | undefined;
+
+/**
+ * Fastify error handler: known errors become status + {code, message}; the rest a logged 500.
+ * Browser pages (not /api) get the same status, code and message as an HTML page.
+ */
+export function createErrorHandler(htmlPage?: HtmlErrorPage) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+    const known = toBody(error);
+    if (!known) request.log.error({ err: error }, 'unhandled error');
+    const { status, body } = known ?? {
+      status: 500,
+      body: {
+        code: 'internal_error',
+        message: 'something went wrong on our side; it has been logged',
+      },
+    };
+    const page =
+      htmlPage !== undefined &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html')
+        ? htmlPage(status, body, request)
+        : undefined;
+    if (page !== undefined) {
+      void reply.code(status).type('text/html; charset=utf-8').send(page);
+      return;
+    }
+    void reply.code(status).type('application/json').send(body);
+  };
 }
+
+export const handleError = createErrorHandler();

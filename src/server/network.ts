@@ -14,6 +14,11 @@ import { rollUpClicks, WatermarkMovedError } from '../services/click-rollup.js';
 import { StoredTerms } from '../programs/stored-terms.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
+import { Sessions } from '../auth/sessions.js';
+import { Mailer, type MailerOptions } from '../services/mailer.js';
+import { AccountsService } from '../services/accounts-service.js';
+import { ApplicationsService } from '../services/applications-service.js';
+import { StatementService } from '../services/statement-service.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -21,6 +26,10 @@ export interface NetworkOptions {
   /** 0–31: keeps click ids of processes sharing one database apart. */
   node: number;
   now?: () => number;
+  /** Email: SMTP when `smtpUrl` is set, else the outbox. */
+  mail?: MailerOptions;
+  /** The base of links in email (PUBLIC_URL); unset, taken from each request. */
+  publicUrl?: string | undefined;
 }
 
 export interface Metrics {
@@ -91,6 +100,12 @@ export class Network {
   readonly terms: StoredTerms;
   readonly validation: ValidationService;
   readonly invoices: InvoiceService;
+  readonly statements: StatementService;
+  readonly sessions: Sessions;
+  readonly mailer: Mailer;
+  readonly accounts: AccountsService;
+  readonly applications: ApplicationsService;
+  readonly publicUrl: string | undefined;
   readonly metrics: Metrics;
   readonly now: () => number;
 
@@ -115,6 +130,20 @@ export class Network {
     this.terms = new StoredTerms(store.db);
     this.validation = new ValidationService(store, this.terms);
     this.invoices = new InvoiceService(store, this.terms);
+    this.statements = new StatementService(store);
+    this.sessions = new Sessions(store.db);
+    this.mailer = new Mailer(store, options.mail ?? { from: 'affnet <no-reply@affnet.local>' });
+    this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());
+    this.applications = new ApplicationsService(store, this.terms, this.mailer);
+    this.publicUrl = options.publicUrl;
+  }
+
+  /** Every brand any program protects (AE-P5), for screening at sign-up. */
+  async allBrands(): Promise<string[]> {
+    const brands = new Set<string>();
+    for (const program of this.cache.programs())
+      for (const brand of program.terms.file.brands) brands.add(brand);
+    return [...brands];
   }
 
   #version = -1;
@@ -179,6 +208,7 @@ export class Network {
     if (this.#rollup) clearInterval(this.#rollup);
     if (this.#deadlines) clearInterval(this.#deadlines);
     await this.writer.drain();
+    this.mailer.close();
     await this.store.close();
   }
 }

@@ -14,6 +14,8 @@ export class StatementError extends DomainError {}
 export interface StatementLine {
   section: 'commission' | 'deduction';
   id: string;
+  /** The order a commission line is for: what the portal links to. */
+  orderId: string | null;
   orderNumber: string | null;
   placedAt: number | null;
   programId: string | null;
@@ -214,6 +216,7 @@ export class StatementService {
       .leftJoin('orders', 'orders.id', 'commissions.order_id')
       .select([
         'commissions.id',
+        'commissions.order_id',
         'orders.order_number',
         'orders.placed_at',
         'commissions.program_id',
@@ -239,6 +242,7 @@ export class StatementService {
       ...commissions.map((row): StatementLine => ({
         section: 'commission',
         id: row.id,
+        orderId: row.order_id,
         orderNumber: row.order_number,
         placedAt: row.placed_at,
         programId: row.program_id,
@@ -251,6 +255,7 @@ export class StatementService {
       ...deductions.map((row): StatementLine => ({
         section: 'deduction',
         id: row.id,
+        orderId: null,
         orderNumber: null,
         placedAt: null,
         programId: row.program_id,

@@ -191,6 +191,10 @@ export interface MembershipsTable {
   decided_at: number | null;
   decided_by: string | null;
   created_at: number;
+  /** JSON: brand screening hits of the publisher's name and site at application (AE-P5). */
+  brand_matches: string;
+  /** The advertiser's written consent to those hits, with who and when; null: none. */
+  brand_consent: string | null;
 }
 
 export interface AdsTable {

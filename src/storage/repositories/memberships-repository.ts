@@ -26,6 +26,8 @@ export class MembershipsRepository {
       publisherId: string;
       promotionMethods: string[];
       contentCategories: string[];
+      /** AE-P5 screening hits of the publisher's name and site, JSON-serialisable. */
+      brandMatches?: unknown[];
     },
     nowMs: number,
   ): Promise<Membership> {
@@ -44,6 +46,8 @@ export class MembershipsRepository {
         decided_at: null,
         decided_by: null,
         created_at: nowMs,
+        brand_matches: JSON.stringify(input.brandMatches ?? []),
+        brand_consent: null,
       })
       .onConflict((oc) => oc.columns(['program_id', 'site_id']).doNothing())
       .execute();

@@ -1,0 +1,356 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Store } from '../storage/database.js';
+import { newId } from '../storage/ids.js';
+import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
+import type { User } from '../storage/repositories/users-repository.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { checkIban } from '../domain/payments/iban.js';
+import { isCountryCode } from '../domain/countries.js';
+import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
+import { DomainError, issuesFromZod, describeIssues } from '../domain/errors.js';
+import type { Mailer } from './mailer.js';
+
+export class AccountError extends DomainError {}
+
+const ACTIVATION_MS = 24 * 3_600_000;
+const RESET_MS = 3_600_000;
+
+export const PROMOTION_METHODS = [
+  'content_sites',
+  'cashback_loyalty',
+  'voucher_codes',
+  'price_comparison',
+  'email_marketing',
+  'social_media',
+] as const;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'expected an email address such as name@example.nl' }));
+
+export const signupSchema = z.object({
+  email,
+  password: z.string().min(10, { error: 'use at least 10 characters' }).max(200),
+  name: z.string().trim().min(2, { error: 'enter your name' }).max(100),
+  company: z.string().trim().max(100).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { error: 'expected a two-letter country code such as NL' }),
+  vatNumber: z.string().trim().max(20).optional(),
+  iban: z.string().trim().max(42).optional(),
+  siteName: z.string().trim().min(2, { error: 'enter the name of your website' }).max(100),
+  siteUrl: z
+    .string()
+    .trim()
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: 'expected a website address such as https://example.nl',
+      }),
+    ),
+  promotionMethods: z
+    .array(z.enum(PROMOTION_METHODS))
+    .min(1, { error: 'choose at least one promotion method' }),
+});
+
+export type SignupInput = z.input<typeof signupSchema>;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Accounts: the three-step publisher sign-up (AE-S1: email, details, activation link), login,
+ * and password reset by email. Tokens are random, single-use, expiring, and stored hashed.
+ */
+export class AccountsService {
+  #dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly mailer: Mailer,
+    /** The brands every program protects (AE-P5), screened at sign-up. */
+    private readonly brands: () => Promise<string[]>,
+  ) {}
+
+  /** Step 1: an email address that may sign up (not taken, not barred). */
+  async checkSignupEmail(text: string): Promise<string> {
+    const parsed = email.safeParse(text);
+    if (!parsed.success)
+      throw new AccountError('invalid_email', 'expected an email address such as name@example.nl');
+    await this.#refuseBarred(parsed.data, undefined);
+    const existing = await this.#userByEmail(parsed.data);
+    if (existing !== undefined)
+      throw new AccountError(
+        'email_taken',
+        'an account with this email address exists: log in, or reset your password',
+      );
+    return parsed.data;
+  }
+
+  /** Step 2 and the activation mail (step 3). Returns the brand screening hits to show. */
+  async signUp(
+    input: SignupInput,
+    baseUrl: string,
+    nowMs: number,
+  ): Promise<{ user: User; brandMatches: BrandMatch[] }> {
+    const parsed = signupSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error);
+      throw new AccountError('invalid_signup', describeIssues(issues), issues);
+    }
+    const data = parsed.data;
+    const domain = new URL(data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
+    await this.checkSignupEmail(data.email);
+    await this.#refuseBarred(data.email, domain);
+    let iban: string | null = null;
+    if (data.iban) {
+      const checked = checkIban(data.iban);
+      if (!checked.valid)
+        throw new AccountError('invalid_iban', `IBAN ${data.iban}: ${checked.reason}`, [
+          { path: 'iban', message: checked.reason },
+        ]);
+      iban = checked.iban;
+    }
+    const brandMatches = screenBrands(
+      [
+        { field: 'name', text: data.name },
+        { field: 'company', text: data.company },
+        { field: 'site name', text: data.siteName },
+        { field: 'site URL', text: data.siteUrl },
+      ],
+      await this.brands(),
+    );
+    const passwordHash = await hashPassword(data.password);
+    const token = randomBytes(32).toString('base64url');
+    const user = await this.store.db.transaction().execute(async (trx) => {
+      const publisherId = newId('publisher', nowMs);
+      await trx
+        .insertInto('publishers')
+        .values({
+          id: publisherId,
+          name: data.company || data.name,
+          company: data.company || null,
+          country: data.country,
+          vat_number: data.vatNumber || null,
+          iban,
+          payout_name: data.company || data.name,
+          promotion_methods: JSON.stringify(data.promotionMethods),
+          status: 'active',
+          minimum_payout_minor: 5000,
+          created_at: nowMs,
+        })
+        .execute();
+      await trx
+        .insertInto('sites')
+        .values({
+          id: newId('site', nowMs),
+          publisher_id: publisherId,
+          name: data.siteName,
+          url: data.siteUrl,
+          domain,
+          promotion_methods: JSON.stringify(data.promotionMethods),
+          status: 'active',
+          created_at: nowMs,
+        })
+        .execute();
+      const row: User = {
+        id: newId('user', nowMs),
+        email: data.email,
+        password_hash: passwordHash,
+        role: 'publisher',
+        status: 'pending_activation',
+        name: data.name,
+        locale: 'en',
+        advertiser_id: null,
+        publisher_id: publisherId,
+        created_at: nowMs,
+        activated_at: null,
+      };
+      await trx.insertInto('users').values(row).execute();
+      await trx
+        .insertInto('tokens')
+        .values({
+          id: newId('token', nowMs),
+          user_id: row.id,
+          email: data.email,
+          purpose: 'activate',
+          token_hash: digest(token),
+          created_at: nowMs,
+          expires_at: nowMs + ACTIVATION_MS,
+          used_at: null,
+        })
+        .execute();
+      await bumpLinksVersion(trx);
+      return row;
+    });
+    await this.mailer.send(
+      {
+        to: data.email,
+        subject: 'Activate your affnet publisher account / Activeer je account',
+        text: [
+          `Hello ${data.name},`,
+          '',
+          'Open this link to activate your publisher account (it works once, for 24 hours):',
+          'Open deze link om je publisheraccount te activeren (één keer bruikbaar, 24 uur geldig):',
+          '',
+          `${baseUrl}/activate?token=${token}`,
+          '',
+          'If you did not sign up, ignore this message.',
+        ].join('\n'),
+      },
+      nowMs,
+    );
+    return { user, brandMatches };
+  }
+
+  /** Step 3: the activation link. Single use; an expired link says so. */
+  async activate(token: string, nowMs: number): Promise<User> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('tokens')
+        .selectAll()
+        .where('token_hash', '=', digest(token))
+        .where('purpose', '=', 'activate')
+        .executeTakeFirst();
+      if (row === undefined || row.user_id === null)
+        throw new AccountError(
+          'invalid_token',
+          'this activation link is not valid: use the link from the latest email',
+        );
+      if (row.used_at !== null)
+        throw new AccountError('token_used', 'this activation link was used already: log in');
+      if (row.expires_at <= nowMs)
+        throw new AccountError(
+          'token_expired',
+          'this activation link has expired: sign up again to get a new one',
+        );
+      await trx.updateTable('tokens').set({ used_at: nowMs }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ status: 'active', activated_at: nowMs })
+        .where('id', '=', row.user_id)
+        .execute();
+      return (await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', row.user_id)
+        .executeTakeFirst())!;
+    });
+  }
+
+  /** The active user with this email and password, or undefined. */
+  async login(emailText: string, password: string): Promise<User | undefined> {
+    const user = await this.#userByEmail(emailText.trim().toLowerCase());
+    // Without a user, verify against a throwaway hash anyway, so timing does not tell.
+    this.#dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const ok = await verifyPassword(user?.password_hash ?? (await this.#dummyHash), password);
+    if (!ok || user === undefined) return undefined;
+    if (user.status !== 'active')
+      throw new AccountError(
+        'account_not_active',
+        user.status === 'pending_activation'
+          ? 'this account is not activated yet: open the activation link we emailed you'
+          : 'this account is closed',
+      );
+    return user;
+  }
+
+  /** Mails a reset link when the address has an account; says nothing either way. */
+  async requestPasswordReset(emailText: string, baseUrl: string, nowMs: number): Promise<void> {
+    const user = await this.#userByEmail(emailText.trim().toLowerCase());
+    if (user === undefined || user.status !== 'active') return;
+    const token = randomBytes(32).toString('base64url');
+    await this.store.db
+      .insertInto('tokens')
+      .values({
+        id: newId('token', nowMs),
+        user_id: user.id,
+        email: user.email,
+        purpose: 'reset',
+        token_hash: digest(token),
+        created_at: nowMs,
+        expires_at: nowMs + RESET_MS,
+        used_at: null,
+      })
+      .execute();
+    await this.mailer.send(
+      {
+        to: user.email,
+        subject: 'Reset your affnet password / Nieuw wachtwoord',
+        text: [
+          'Open this link to choose a new password (it works once, for one hour):',
+          'Open deze link om een nieuw wachtwoord te kiezen (één keer bruikbaar, een uur geldig):',
+          '',
+          `${baseUrl}/password-reset/${token}`,
+          '',
+          'If you did not ask for this, ignore this message; your password stays as it is.',
+        ].join('\n'),
+      },
+      nowMs,
+    );
+  }
+
+  async resetPassword(token: string, password: string, nowMs: number): Promise<User> {
+    if (password.length < 10)
+      throw new AccountError('invalid_password', 'password: use at least 10 characters');
+    const passwordHash = await hashPassword(password);
+    return this.store.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('tokens')
+        .selectAll()
+        .where('token_hash', '=', digest(token))
+        .where('purpose', '=', 'reset')
+        .executeTakeFirst();
+      if (
+        row === undefined ||
+        row.user_id === null ||
+        row.used_at !== null ||
+        row.expires_at <= nowMs
+      )
+        throw new AccountError(
+          'invalid_token',
+          'this reset link is not valid any more: ask for a new one',
+        );
+      await trx.updateTable('tokens').set({ used_at: nowMs }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', row.user_id)
+        .execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
+      return (await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', row.user_id)
+        .executeTakeFirst())!;
+    });
+  }
+
+  async #userByEmail(address: string): Promise<User | undefined> {
+    return this.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', address)
+      .executeTakeFirst();
+  }
+
+  /** AE-E1 g: a barred email address or domain cannot sign up again. */
+  async #refuseBarred(address: string, siteDomain: string | undefined): Promise<void> {
+    const emailDomain = address.split('@')[1] ?? '';
+    const domains = [emailDomain, ...(siteDomain ? [siteDomain] : [])];
+    const bar = await this.store.db
+      .selectFrom('registration_bars')
+      .select('id')
+      .where((eb) => eb.or([eb('email', '=', address), eb('domain', 'in', domains)]))
+      .executeTakeFirst();
+    if (bar !== undefined)
+      throw new AccountError(
+        'registration_barred',
+        'this email address or website is barred from registering (AE-E1 g); contact the network if you think this is wrong',
+      );
+  }
+}

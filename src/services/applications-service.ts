@@ -1,0 +1,245 @@
+import type { Store } from '../storage/database.js';
+import {
+  MembershipsRepository,
+  type Membership,
+} from '../storage/repositories/memberships-repository.js';
+import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
+import { DomainError } from '../domain/errors.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import type { Mailer } from './mailer.js';
+
+export class ApplicationError extends DomainError {}
+
+export interface ApplicationInput {
+  publisherId: string;
+  programId: string;
+  siteId: string;
+  promotionMethods: string[];
+  /** AE-P6: the prohibited content categories (rule 6 a–q) the site has; normally none. */
+  contentCategories: string[];
+  acceptedRules: boolean;
+}
+
+/**
+ * Program applications (AE-S1's last step): a publisher applies with a site, its promotion
+ * methods and content declaration (AE-P6) and accepts the rules; names and URLs are screened
+ * for the program's brands (AE-P5); the advertiser approves or rejects with a reason, and may
+ * record written consent for a brand hit. Both sides are emailed. Approval reaches the
+ * tracking path at the next cache poll (the links version is bumped).
+ */
+export class ApplicationsService {
+  constructor(
+    private readonly store: Store,
+    private readonly terms: StoredTerms,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async apply(
+    input: ApplicationInput,
+    nowMs: number,
+  ): Promise<{ membership: Membership; brandMatches: BrandMatch[] }> {
+    const db = this.store.db;
+    const site = await db
+      .selectFrom('sites')
+      .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
+      .select([
+        'sites.id',
+        'sites.name as site_name',
+        'sites.url',
+        'publishers.name',
+        'publishers.company',
+        'publishers.status as publisher_status',
+      ])
+      .where('sites.id', '=', input.siteId)
+      .where('sites.publisher_id', '=', input.publisherId)
+      .executeTakeFirst();
+    if (site === undefined)
+      throw new ApplicationError('unknown_site', `no site "${input.siteId}" among your sites`);
+    if (site.publisher_status === 'restricted' || site.publisher_status === 'terminated')
+      throw new ApplicationError(
+        'publisher_restricted',
+        `your account is ${site.publisher_status} (AE-E1 e, f): you cannot apply to programs`,
+      );
+    const program = await db
+      .selectFrom('programs')
+      .select(['id', 'name', 'advertiser_id', 'status'])
+      .where('id', '=', input.programId)
+      .executeTakeFirst();
+    if (program === undefined || program.status !== 'active')
+      throw new ApplicationError('unknown_program', `no open program "${input.programId}"`);
+    const terms = await this.terms.ofProgramOrThrow(program.id);
+    if (!input.acceptedRules)
+      throw new ApplicationError(
+        'rules_not_accepted',
+        'accept the program rules (Advertising Rules and Policies) to apply',
+      );
+    const policies = new Map(terms.file.policies.map((policy) => [policy.method, policy]));
+    for (const method of input.promotionMethods) {
+      const policy = policies.get(method);
+      if (policy !== undefined && (policy.status === 'forbidden' || policy.status === 'closed'))
+        throw new ApplicationError(
+          'method_forbidden',
+          `${method.replace(/_/g, ' ')} is ${policy.status} in this program (${policy.rule}): leave it out to apply`,
+        );
+    }
+    const categories = new Set(terms.file.prohibitedContent.map((entry) => entry.id));
+    const unknown = input.contentCategories.filter((id) => !categories.has(id));
+    if (unknown.length > 0)
+      throw new ApplicationError(
+        'invalid_content_category',
+        `unknown content categories: ${unknown.join(', ')}; use the ids of rule 6 (6a … 6q)`,
+      );
+    const existing = await new MembershipsRepository(db).find(program.id, site.id);
+    if (existing !== undefined && existing.status !== 'rejected')
+      throw new ApplicationError(
+        'already_applied',
+        `this site's application is already ${existing.status}`,
+      );
+    const brandMatches = screenBrands(
+      [
+        { field: 'name', text: site.name },
+        { field: 'company', text: site.company },
+        { field: 'site name', text: site.site_name },
+        { field: 'site URL', text: site.url },
+      ],
+      terms.file.brands,
+    );
+    if (existing !== undefined)
+      await db.deleteFrom('memberships').where('id', '=', existing.id).execute();
+    const membership = await new MembershipsRepository(db).apply(
+      {
+        programId: program.id,
+        siteId: site.id,
+        publisherId: input.publisherId,
+        promotionMethods: input.promotionMethods,
+        contentCategories: input.contentCategories,
+        brandMatches,
+      },
+      nowMs,
+    );
+    for (const to of await this.#advertiserAddresses(program.advertiser_id))
+      await this.mailer.send(
+        {
+          to,
+          subject: `New application for ${program.name}: ${site.site_name}`,
+          text: [
+            `${site.name} applied to ${program.name} with ${site.site_name} (${site.url}).`,
+            `Promotion methods: ${input.promotionMethods.join(', ') || 'none declared'}.`,
+            `Prohibited content declared (AE-P6): ${input.contentCategories.join(', ') || 'none'}.`,
+            brandMatches.length > 0
+              ? `Brand screening (AE-P5): ${brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ')}.`
+              : 'Brand screening (AE-P5): no hits.',
+            '',
+            'Decide in the advertiser console: Applications.',
+          ].join('\n'),
+        },
+        nowMs,
+      );
+    return { membership, brandMatches };
+  }
+
+  /** The advertiser's decision. A rejection needs a reason, which the publisher reads. */
+  async decide(
+    membershipId: string,
+    advertiserId: string,
+    decision: 'approve' | 'reject',
+    reason: string | undefined,
+    actor: string,
+    nowMs: number,
+  ): Promise<Membership> {
+    const membership = await this.#ownedMembership(membershipId, advertiserId);
+    const trimmed = reason?.trim() ?? '';
+    if (decision === 'reject' && trimmed === '')
+      throw new ApplicationError(
+        'reason_required',
+        'give the publisher a reason for the rejection',
+      );
+    await new MembershipsRepository(this.store.db).decide(
+      membership.id,
+      decision === 'approve' ? 'approved' : 'rejected',
+      trimmed === '' ? null : trimmed,
+      actor,
+      nowMs,
+    );
+    const program = await this.store.db
+      .selectFrom('programs')
+      .select('name')
+      .where('id', '=', membership.program_id)
+      .executeTakeFirstOrThrow();
+    const users = await this.store.db
+      .selectFrom('users')
+      .select('email')
+      .where('publisher_id', '=', membership.publisher_id)
+      .where('status', '=', 'active')
+      .execute();
+    for (const user of users)
+      await this.mailer.send(
+        {
+          to: user.email,
+          subject:
+            decision === 'approve'
+              ? `Approved: your application to ${program.name}`
+              : `Not approved: your application to ${program.name}`,
+          text:
+            decision === 'approve'
+              ? `Your site is approved for ${program.name}. Build your links in the portal: Links.`
+              : `Your application to ${program.name} was not approved. Reason: ${trimmed}`,
+        },
+        nowMs,
+      );
+    return (await new MembershipsRepository(this.store.db).find(
+      membership.program_id,
+      membership.site_id,
+    ))!;
+  }
+
+  /** AE-P5: the advertiser records written consent to the brand hits of an application. */
+  async recordBrandConsent(
+    membershipId: string,
+    advertiserId: string,
+    text: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<void> {
+    const membership = await this.#ownedMembership(membershipId, advertiserId);
+    if (text.trim() === '')
+      throw new ApplicationError('consent_text_required', 'write down what the consent covers');
+    await this.store.db
+      .updateTable('memberships')
+      .set({
+        brand_consent: JSON.stringify({
+          text: text.trim(),
+          by: actor,
+          at: new Date(nowMs).toISOString(),
+        }),
+      })
+      .where('id', '=', membership.id)
+      .execute();
+  }
+
+  async #ownedMembership(membershipId: string, advertiserId: string): Promise<Membership> {
+    const membership = await this.store.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .selectAll('memberships')
+      .where('memberships.id', '=', membershipId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+    if (membership === undefined)
+      throw new ApplicationError(
+        'unknown_application',
+        `no application "${membershipId}" in your programs`,
+      );
+    return membership;
+  }
+
+  async #advertiserAddresses(advertiserId: string): Promise<string[]> {
+    const users = await this.store.db
+      .selectFrom('users')
+      .select('email')
+      .where('advertiser_id', '=', advertiserId)
+      .where('status', '=', 'active')
+      .execute();
+    return users.map((user) => user.email);
+  }
+}

@@ -1,0 +1,387 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { DomainError } from '../domain/errors.js';
+import { PROMOTION_METHODS } from '../services/accounts-service.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
+import { html, type SafeHtml } from './html.js';
+import { csrfField, notice, page } from './layout.js';
+import { translateDynamic } from './i18n.js';
+import {
+  clearSessionCookie,
+  setSessionCookie,
+  verifyCsrf,
+  webContext,
+  type WebContext,
+} from './web-context.js';
+
+const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const LIMIT_RESET = { rateLimit: { max: 5, timeWindow: '1 minute' } };
+
+type Form = Record<string, string | string[] | undefined>;
+
+const text = (form: Form, name: string) => {
+  const value = form[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+const list = (form: Form, name: string) => {
+  const value = form[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+
+export function baseUrl(network: Network, request: FastifyRequest): string {
+  return network.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+/** Where a user lands after login: their own part of the portal. */
+export function homeOf(role: string): string {
+  return role === 'admin' ? '/admin' : role === 'advertiser' ? '/advertiser' : '/publisher';
+}
+
+function send(
+  reply: FastifyReply,
+  context: WebContext,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+) {
+  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
+}
+
+/** Login, logout, the three-step sign-up (AE-S1), activation and password reset. */
+export function registerAccountPages(app: FastifyInstance, network: Network): void {
+  const loginForm = (context: WebContext, email = '', error?: string) =>
+    html`<h1>${context.t('login.title')}</h1>
+      ${error ? notice('error', error) : ''}
+      <form method="post" action="/login" class="stack card">
+        ${csrfField(context)}
+        <label
+          >${context.t('login.email')}
+          <input type="email" name="email" value="${email}" required autocomplete="username"
+        /></label>
+        <label
+          >${context.t('login.password')}
+          <input type="password" name="password" required autocomplete="current-password"
+        /></label>
+        <button type="submit">${context.t('login.submit')}</button>
+        <a href="/password-reset">${context.t('login.forgot')}</a>
+      </form>`;
+
+  app.get('/login', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    if (context.session) return reply.redirect(homeOf(context.session.user.role));
+    return send(reply, context, context.t('login.title'), loginForm(context));
+  });
+
+  app.post('/login', { config: LIMIT_LOGIN }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    let user;
+    try {
+      user = await network.accounts.login(text(form, 'email'), text(form, 'password'));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        context,
+        context.t('login.title'),
+        loginForm(context, text(form, 'email'), error.message),
+        403,
+      );
+    }
+    if (user === undefined)
+      return send(
+        reply,
+        context,
+        context.t('login.title'),
+        loginForm(context, text(form, 'email'), context.t('login.failed')),
+        401,
+      );
+    const session = await network.sessions.create(
+      user.id,
+      {
+        ipHash: network.ipHasher.hash(request.ip),
+        userAgent: request.headers['user-agent'] ?? null,
+      },
+      Date.now(),
+    );
+    setSessionCookie(request, reply, session.token, session.expiresAt);
+    return reply.redirect(homeOf(user.role), 303);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await network.sessions.destroy(token);
+    clearSessionCookie(request, reply);
+    return reply.redirect('/programs', 303);
+  });
+
+  const stepOne = (context: WebContext, email = '', error?: string, program = '') =>
+    html`<h1>${context.t('signup.title')}</h1>
+      <p class="muted">${context.t('signup.step', { n: 1 })}</p>
+      ${error ? notice('error', error) : ''}
+      <form method="post" action="/signup" class="stack card">
+        ${csrfField(context)}
+        <input type="hidden" name="program" value="${program}" />
+        <label
+          >${context.t('signup.email')}
+          <input type="email" name="email" value="${email}" required autocomplete="email"
+        /></label>
+        <button type="submit">${context.t('signup.continue')}</button>
+      </form>`;
+
+  const stepTwo = (context: WebContext, form: Form, error?: string) => {
+    const chosen = new Set(list(form, 'promotionMethods'));
+    return html`<h1>${context.t('signup.title')}</h1>
+      <p class="muted">${context.t('signup.step', { n: 2 })}</p>
+      ${error ? notice('error', error) : ''}
+      <form method="post" action="/signup/details" class="stack card">
+        ${csrfField(context)}
+        <input type="hidden" name="program" value="${text(form, 'program')}" />
+        <label
+          >${context.t('signup.email')}
+          <input type="email" name="email" value="${text(form, 'email')}" readonly
+        /></label>
+        <label
+          >${context.t('signup.website')}
+          <input
+            type="url"
+            name="siteUrl"
+            value="${text(form, 'siteUrl')}"
+            required
+            placeholder="https://"
+        /></label>
+        <label
+          >${context.t('signup.siteName')}
+          <input name="siteName" value="${text(form, 'siteName')}" required
+        /></label>
+        <label
+          >${context.t('signup.name')}
+          <input name="name" value="${text(form, 'name')}" required autocomplete="name"
+        /></label>
+        <label
+          >${context.t('signup.company')}
+          <input name="company" value="${text(form, 'company')}" autocomplete="organization"
+        /></label>
+        <label
+          >${context.t('signup.country')}
+          <input
+            name="country"
+            value="${text(form, 'country') || (context.locale === 'nl' ? 'NL' : '')}"
+            required
+            maxlength="2"
+        /></label>
+        <label
+          >${context.t('signup.vat')} <input name="vatNumber" value="${text(form, 'vatNumber')}"
+        /></label>
+        <label
+          >${context.t('signup.iban')} <input name="iban" value="${text(form, 'iban')}"
+        /></label>
+        <fieldset>
+          <legend>${context.t('signup.methods')}</legend>
+          ${PROMOTION_METHODS.map(
+            (method) =>
+              html`<label
+                ><input
+                  type="checkbox"
+                  name="promotionMethods"
+                  value="${method}"
+                  ${chosen.has(method) ? html` checked` : ''}
+                />
+                ${translateDynamic(context.locale, `method.${method}`)}</label
+              >`,
+          )}
+        </fieldset>
+        <label
+          >${context.t('signup.password')}
+          <input
+            type="password"
+            name="password"
+            required
+            minlength="10"
+            autocomplete="new-password"
+        /></label>
+        <button type="submit">${context.t('signup.submit')}</button>
+      </form>`;
+  };
+
+  app.get('/signup', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const program = String((request.query as Record<string, unknown>).program ?? '');
+    return send(
+      reply,
+      context,
+      context.t('signup.title'),
+      stepOne(context, '', undefined, program),
+    );
+  });
+
+  app.post('/signup', { config: LIMIT_SIGNUP }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    try {
+      const email = await network.accounts.checkSignupEmail(text(form, 'email'));
+      return send(reply, context, context.t('signup.title'), stepTwo(context, { ...form, email }));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        context,
+        context.t('signup.title'),
+        stepOne(context, text(form, 'email'), error.message, text(form, 'program')),
+        error.code === 'registration_barred' ? 403 : 400,
+      );
+    }
+  });
+
+  app.post('/signup/details', { config: LIMIT_SIGNUP }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    try {
+      const { user, brandMatches } = await network.accounts.signUp(
+        {
+          email: text(form, 'email'),
+          password: text(form, 'password'),
+          name: text(form, 'name'),
+          company: text(form, 'company') || undefined,
+          country: text(form, 'country'),
+          vatNumber: text(form, 'vatNumber') || undefined,
+          iban: text(form, 'iban') || undefined,
+          siteName: text(form, 'siteName'),
+          siteUrl: text(form, 'siteUrl'),
+          promotionMethods: list(form, 'promotionMethods') as never,
+        },
+        baseUrl(network, request),
+        Date.now(),
+      );
+      const body = html`<h1>${context.t('signup.title')}</h1>
+        <p class="muted">${context.t('signup.step', { n: 3 })}</p>
+        ${notice('success', context.t('signup.sent', { email: user.email }))}
+        ${
+          brandMatches.length > 0
+            ? notice(
+                'warning',
+                html`${context.t('signup.brandWarning')}
+                  <ul>
+                    ${brandMatches.map((match) => html`<li><strong>${match.brand}</strong> (${match.kind}) in ${match.field}: “${match.found}”</li>`)}
+                  </ul>`,
+              )
+            : ''
+        }`;
+      return send(reply, context, context.t('signup.title'), body, 201);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        context,
+        context.t('signup.title'),
+        stepTwo(context, form, error.message),
+        400,
+      );
+    }
+  });
+
+  app.get('/activate', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const token = String((request.query as Record<string, unknown>).token ?? '');
+    const user = await network.accounts.activate(token, Date.now());
+    const session = await network.sessions.create(
+      user.id,
+      {
+        ipHash: network.ipHasher.hash(request.ip),
+        userAgent: request.headers['user-agent'] ?? null,
+      },
+      Date.now(),
+    );
+    setSessionCookie(request, reply, session.token, session.expiresAt);
+    void context;
+    return reply.redirect('/publisher?welcome=1', 303);
+  });
+
+  const resetRequestForm = (context: WebContext, message?: SafeHtml) =>
+    html`<h1>${context.t('reset.title')}</h1>
+      ${message ?? ''}
+      <p>${context.t('reset.intro')}</p>
+      <form method="post" action="/password-reset" class="stack card">
+        ${csrfField(context)}
+        <label>${context.t('login.email')} <input type="email" name="email" required /></label>
+        <button type="submit">${context.t('signup.continue')}</button>
+      </form>`;
+
+  app.get('/password-reset', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    return send(reply, context, context.t('reset.title'), resetRequestForm(context));
+  });
+
+  app.post('/password-reset', { config: LIMIT_RESET }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    await network.accounts.requestPasswordReset(
+      text(request.body as Form, 'email'),
+      baseUrl(network, request),
+      Date.now(),
+    );
+    return send(
+      reply,
+      context,
+      context.t('reset.title'),
+      resetRequestForm(context, notice('success', context.t('reset.sent'))),
+    );
+  });
+
+  const chooseForm = (context: WebContext, token: string, error?: string) =>
+    html`<h1>${context.t('reset.choose')}</h1>
+      ${error ? notice('error', error) : ''}
+      <form method="post" action="/password-reset/${token}" class="stack card">
+        ${csrfField(context)}
+        <label
+          >${context.t('signup.password')}
+          <input
+            type="password"
+            name="password"
+            required
+            minlength="10"
+            autocomplete="new-password"
+        /></label>
+        <button type="submit">${context.t('reset.choose')}</button>
+      </form>`;
+
+  app.get('/password-reset/:token', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const { token } = request.params as { token: string };
+    return send(reply, context, context.t('reset.choose'), chooseForm(context, token));
+  });
+
+  app.post('/password-reset/:token', { config: LIMIT_RESET }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const { token } = request.params as { token: string };
+    try {
+      await network.accounts.resetPassword(
+        token,
+        text(request.body as Form, 'password'),
+        Date.now(),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        context,
+        context.t('reset.choose'),
+        chooseForm(context, token, error.message),
+        400,
+      );
+    }
+    return send(
+      reply,
+      context,
+      context.t('login.title'),
+      html`${notice('success', context.t('reset.done'))}${loginForm(context)}`,
+    );
+  });
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+import { formatDate, formatMoney } from './format.js';
+import { requireRole, webContext } from './web-context.js';
+
+/** The network admin: what needs attention (overdue validations) and the email outbox. */
+export function registerAdminPages(app: FastifyInstance, network: Network): void {
+  app.get('/admin', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    requireRole(context, 'admin');
+    const overdue = await network.validation.overdue(Date.now());
+    const invoices = await network.invoices.list();
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const body = html`<h1>${context.t('nav.overview')}</h1>
+      <h2>${context.l('Validations past their deadline', 'Validaties over hun termijn')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Program', 'Programma')}</th>
+            <th>${context.l('Order', 'Bestelling')}</th>
+            <th>${context.l('Publisher', 'Publisher')}</th>
+            <th class="num">EUR</th>
+            <th>${context.l('Due', 'Uiterlijk')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${overdue.map(
+            (row) =>
+              html`<tr>
+                <td class="mono">${row.program_id}</td>
+                <td>${row.order_number}</td>
+                <td class="mono">${row.publisher_id}</td>
+                <td class="num">${eur(row.amount_minor)}</td>
+                <td>${formatDate(row.validation_due_at, context.locale)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${overdue.length === 0 ? html`<p class="muted">${context.l('Nothing overdue.', 'Niets over tijd.')}</p>` : ''}
+      <h2>${context.l('Advertiser invoices', 'Facturen aan adverteerders')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Month', 'Maand')}</th>
+            <th>${context.l('Program', 'Programma')}</th>
+            <th class="num">${context.l('Total', 'Totaal')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${invoices.map(
+            (i) =>
+              html`<tr>
+                <td>${i.period}</td>
+                <td class="mono">${i.program_id}</td>
+                <td class="num">${eur(i.total_minor)}</td>
+                <td><span class="badge ${i.status}">${i.status}</span></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="muted">
+        ${context.l('Month end runs from the command line: affnet invoices, statements and payouts (see the README).', 'De maandafsluiting loopt via de opdrachtregel: affnet invoices, statements en payouts (zie de README).')}
+      </p>`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page(context, { title: context.t('nav.overview'), body }));
+  });
+
+  app.get('/admin/outbox', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    requireRole(context, 'admin');
+    const mails = await network.mailer.recent(200);
+    const body = html`<h1>${context.t('nav.outbox')}</h1>
+      <p class="muted">
+        ${context.l('Email the network sent or keeps (without SMTP_URL every message stays here).', 'E-mail die het netwerk verstuurde of bewaart (zonder SMTP_URL blijft elk bericht hier).')}
+      </p>
+      ${mails.map(
+        (mail) =>
+          html`<details class="card">
+            <summary>
+              ${formatDate(mail.created_at, context.locale)} · ${mail.to_address} ·
+              <strong>${mail.subject}</strong> <span class="badge">${mail.status}</span>
+            </summary>
+            <pre class="document">${mail.text_body}</pre>
+            ${mail.error ? html`<p class="muted">${mail.error}</p>` : ''}
+          </details>`,
+      )}`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page(context, { title: context.t('nav.outbox'), body }));
+  });
+}

@@ -1,0 +1,694 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { DomainError } from '../domain/errors.js';
+import {
+  DECLINE_REASONS,
+  DECLINE_REASON_TEXT,
+  declineReasonOf,
+} from '../domain/validation/decline-reasons.js';
+import { parseCsv } from '../documents/csv.js';
+import type { ValidationRequest } from '../services/validation-service.js';
+import { html, type SafeHtml } from './html.js';
+import { csrfField, notice, page } from './layout.js';
+import { formatDate, formatMoney } from './format.js';
+import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
+
+type Form = Record<string, string | string[] | undefined>;
+const one = (form: Form, name: string) => {
+  const value = form[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+const many = (form: Form, name: string) => {
+  const value = form[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+
+function send(
+  reply: FastifyReply,
+  context: WebContext,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+) {
+  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
+}
+
+function advertiserOf(context: WebContext): string {
+  const session = requireRole(context, 'advertiser');
+  if (session.user.advertiser_id === null)
+    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
+  return session.user.advertiser_id;
+}
+
+/**
+ * The advertiser console: applications queue with brand screening and consent, transactions
+ * with approve/decline (single, bulk and CSV upload with per-row results), program terms and
+ * API keys. Every query is limited to the advertiser's own programs.
+ */
+export function registerAdvertiserPages(app: FastifyInstance, network: Network): void {
+  const db = network.store.db;
+  const programsOf = (advertiserId: string) =>
+    db
+      .selectFrom('programs')
+      .select(['id', 'name', 'slug'])
+      .where('advertiser_id', '=', advertiserId)
+      .orderBy('name')
+      .execute();
+
+  app.get('/advertiser', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const programs = await programsOf(advertiserId);
+    const ids = programs.map((p) => p.id);
+    const pendingApplications =
+      ids.length === 0
+        ? 0
+        : Number(
+            (
+              await db
+                .selectFrom('memberships')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('program_id', 'in', ids)
+                .where('status', '=', 'pending')
+                .executeTakeFirst()
+            )?.n ?? 0,
+          );
+    const pendingTransactions =
+      ids.length === 0
+        ? 0
+        : Number(
+            (
+              await db
+                .selectFrom('commissions')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('program_id', 'in', ids)
+                .where('status', '=', 'pending')
+                .executeTakeFirst()
+            )?.n ?? 0,
+          );
+    const invoices = await network.invoices.list({ advertiserId });
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const body = html`<h1>${context.t('nav.overview')}</h1>
+      <div class="grid">
+        <div class="stat">
+          <div class="value"><a href="/advertiser/applications">${pendingApplications}</a></div>
+          <div class="label">${context.l('applications waiting', 'aanmeldingen wachten')}</div>
+        </div>
+        <div class="stat">
+          <div class="value">
+            <a href="/advertiser/transactions?status=pending">${pendingTransactions}</a>
+          </div>
+          <div class="label">
+            ${context.l('transactions to validate', 'transacties te valideren')}
+          </div>
+        </div>
+      </div>
+      <h2>${context.l('Programs', 'Programma’s')}</h2>
+      <ul>
+        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span></li>`)}
+      </ul>
+      <h2>${context.l('Invoices', 'Facturen')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Month', 'Maand')}</th>
+            <th class="num">${context.l('Commission', 'Commissie')}</th>
+            <th class="num">${context.l('Network fee', 'Netwerkfee')}</th>
+            <th class="num">${context.l('Total', 'Totaal')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${invoices.map(
+            (i) =>
+              html`<tr>
+                <td>${i.period}</td>
+                <td class="num">${eur(i.commission_minor)}</td>
+                <td class="num">${eur(i.fee_minor)} (${i.fee_rate})</td>
+                <td class="num">${eur(i.total_minor)}</td>
+                <td><span class="badge ${i.status}">${i.status}</span></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+    return send(reply, context, context.t('nav.overview'), body);
+  });
+
+  const applicationsPage = async (
+    context: WebContext,
+    advertiserId: string,
+    message?: SafeHtml,
+  ) => {
+    const rows = await db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .innerJoin('sites', 'sites.id', 'memberships.site_id')
+      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
+      .select([
+        'memberships.id',
+        'memberships.status',
+        'memberships.reason',
+        'memberships.promotion_methods',
+        'memberships.content_categories',
+        'memberships.brand_matches',
+        'memberships.brand_consent',
+        'memberships.created_at',
+        'programs.name as program_name',
+        'sites.name as site_name',
+        'sites.url',
+        'publishers.name as publisher_name',
+        'publishers.country',
+      ])
+      .where('programs.advertiser_id', '=', advertiserId)
+      .orderBy('memberships.status', 'desc')
+      .orderBy('memberships.created_at', 'desc')
+      .limit(500)
+      .execute();
+    return html`<h1>${context.t('nav.applications')}</h1>
+      ${message ?? ''}
+      ${rows.map((row) => {
+        const matches = JSON.parse(row.brand_matches) as {
+          brand: string;
+          kind: string;
+          field: string;
+          found: string;
+        }[];
+        const consent =
+          row.brand_consent === null
+            ? undefined
+            : (JSON.parse(row.brand_consent) as { text: string; by: string; at: string });
+        return html`<section class="card" data-application="${row.id}">
+          <h2>
+            ${row.publisher_name} – ${row.site_name}
+            <span class="badge ${row.status}">${row.status}</span>
+          </h2>
+          <p>
+            <a href="${row.url}" rel="noopener noreferrer">${row.url}</a> · ${row.country} ·
+            ${row.program_name} · ${formatDate(row.created_at, context.locale)}
+          </p>
+          <p>
+            ${context.l('Promotion methods', 'Promotiemethoden')}:
+            ${(JSON.parse(row.promotion_methods) as string[]).join(', ') || '–'} ·
+            ${context.l('Prohibited content declared (AE-P6)', 'Verboden inhoud opgegeven (AE-P6)')}:
+            ${(JSON.parse(row.content_categories) as string[]).join(', ') || context.l('none', 'geen')}
+          </p>
+          ${
+            matches.length > 0
+              ? notice(
+                  'warning',
+                  html`AE-P5 ${context.l('brand screening', 'merkcontrole')}:
+                  ${matches.map((m) => html`<div><strong>${m.brand}</strong> (${m.kind}) in ${m.field}: “${m.found}”</div>`)}${
+                    consent
+                      ? html`<div>
+                          ${context.l('Written consent recorded', 'Schriftelijke toestemming vastgelegd')}:
+                          “${consent.text}” (${consent.at})
+                        </div>`
+                      : html`<form
+                          method="post"
+                          action="/advertiser/applications/${row.id}/consent"
+                          class="stack"
+                        >
+                          ${csrfField(context)}<label
+                            >${context.l('Record written consent', 'Leg schriftelijke toestemming vast')}
+                            <input name="text" required /></label
+                          ><button type="submit" class="secondary">
+                            ${context.l('Record consent', 'Vastleggen')}
+                          </button>
+                        </form>`
+                  }`,
+                )
+              : ''
+          }
+          ${row.reason ? html`<p>${context.l('Reason', 'Reden')}: ${row.reason}</p>` : ''}
+          ${
+            row.status === 'pending'
+              ? html`<form
+                  method="post"
+                  action="/advertiser/applications/${row.id}/decision"
+                  class="stack"
+                >
+                  ${csrfField(context)}
+                  <label
+                    >${context.l('Reason (required to reject)', 'Reden (verplicht bij afwijzen)')}
+                    <input name="reason"
+                  /></label>
+                  <div>
+                    <button type="submit" name="decision" value="approve">
+                      ${context.l('Approve', 'Goedkeuren')}
+                    </button>
+                    <button type="submit" name="decision" value="reject" class="secondary">
+                      ${context.l('Reject', 'Afwijzen')}
+                    </button>
+                  </div>
+                </form>`
+              : ''
+          }
+        </section>`;
+      })}
+      ${rows.length === 0 ? html`<p class="muted">${context.l('No applications yet.', 'Nog geen aanmeldingen.')}</p>` : ''}`;
+  };
+
+  app.get('/advertiser/applications', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    return send(
+      reply,
+      context,
+      context.t('nav.applications'),
+      await applicationsPage(context, advertiserId),
+    );
+  });
+
+  app.post('/advertiser/applications/:id/:action', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const { id, action } = request.params as { id: string; action: string };
+    const form = request.body as Form;
+    const actor = `user:${context.session!.user.id}`;
+    try {
+      if (action === 'decision') {
+        const decision = one(form, 'decision');
+        if (decision !== 'approve' && decision !== 'reject')
+          throw new HttpError(400, 'invalid_decision', 'decision must be approve or reject');
+        await network.applications.decide(
+          id,
+          advertiserId,
+          decision,
+          one(form, 'reason') || undefined,
+          actor,
+          Date.now(),
+        );
+      } else if (action === 'consent') {
+        await network.applications.recordBrandConsent(
+          id,
+          advertiserId,
+          one(form, 'text'),
+          actor,
+          Date.now(),
+        );
+      } else throw new HttpError(404, 'not_found', `no action "${action}"`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        context,
+        context.t('nav.applications'),
+        await applicationsPage(context, advertiserId, notice('error', error.message)),
+        400,
+      );
+    }
+    return reply.redirect('/advertiser/applications', 303);
+  });
+
+  const transactionsPage = async (
+    context: WebContext,
+    advertiserId: string,
+    status: string | undefined,
+    message?: SafeHtml,
+  ) => {
+    const programs = await programsOf(advertiserId);
+    let select = db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .innerJoin('programs', 'programs.id', 'commissions.program_id')
+      .leftJoin('sites', 'sites.id', 'commissions.site_id')
+      .select([
+        'orders.order_number',
+        'orders.placed_at',
+        'orders.program_id',
+        'programs.name as program_name',
+        'sites.name as site_name',
+        'commissions.kind',
+        'commissions.amount_minor',
+        'commissions.status',
+        'commissions.reason',
+        'commissions.rule',
+        'commissions.validation_due_at',
+      ])
+      .where('programs.advertiser_id', '=', advertiserId);
+    if (status) select = select.where('commissions.status', '=', status as never);
+    const rows = await select.orderBy('orders.placed_at', 'desc').limit(500).execute();
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const reasonOptions = DECLINE_REASONS.map(
+      (reason) =>
+        html`<option value="${reason}">${DECLINE_REASON_TEXT[reason][context.locale]}</option>`,
+    );
+    return html`<h1>${context.t('nav.transactions')}</h1>
+      ${message ?? ''}
+      <p>
+        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s || context.l('all', 'alle')}</a> · `)}
+      </p>
+      <form method="post" action="/advertiser/transactions/validate">
+        ${csrfField(context)}
+        <table>
+          <thead>
+            <tr>
+              <th></th>
+              <th>${context.l('Order', 'Bestelling')}</th>
+              <th>${context.l('Program', 'Programma')}</th>
+              <th>Site</th>
+              <th>${context.l('Date', 'Datum')}</th>
+              <th>${context.l('Kind', 'Soort')}</th>
+              <th class="num">EUR</th>
+              <th>${context.l('Status', 'Status')}</th>
+              <th>${context.l('Reason', 'Reden')}</th>
+              <th>${context.l('Validate by', 'Valideren uiterlijk')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row) =>
+                html`<tr>
+                  <td>
+                    ${row.kind === 'product' ? html`<input type="checkbox" name="orders" value="${row.program_id}|${row.order_number}" aria-label="${row.order_number}" />` : ''}
+                  </td>
+                  <td>${row.order_number}</td>
+                  <td>${row.program_name}</td>
+                  <td>${row.site_name ?? ''}</td>
+                  <td>${formatDate(row.placed_at, context.locale)}</td>
+                  <td>${row.kind}</td>
+                  <td class="num">${eur(row.amount_minor)}</td>
+                  <td><span class="badge ${row.status}">${row.status}</span></td>
+                  <td>
+                    ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
+                    <code>${row.rule ?? ''}</code>
+                  </td>
+                  <td>${formatDate(row.validation_due_at, context.locale)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <div class="card">
+          <label
+            >${context.l('Decline reason', 'Reden van afwijzing')}
+            <select name="reason">
+              ${reasonOptions}
+            </select></label
+          >
+          <button type="submit" name="decision" value="approve">
+            ${context.l('Approve selected', 'Geselecteerde goedkeuren')}
+          </button>
+          <button type="submit" name="decision" value="decline" class="secondary">
+            ${context.l('Decline selected', 'Geselecteerde afwijzen')}
+          </button>
+        </div>
+      </form>
+      <h2>${context.l('Validate by CSV', 'Valideren met CSV')}</h2>
+      <form
+        method="post"
+        action="/advertiser/transactions/upload"
+        class="stack card"
+        id="csv-upload"
+      >
+        ${csrfField(context)}
+        <label
+          >${context.l('Program', 'Programma')}
+          <select name="programId">
+            ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${context.l('CSV file (orderNumber,decision,reason)', 'CSV-bestand (orderNumber,decision,reason)')}
+          <input type="file" id="csv-file" accept=".csv,text/csv"
+        /></label>
+        <label
+          >${context.l('or paste the CSV', 'of plak de CSV')}
+          <textarea
+            name="csv"
+            rows="6"
+            placeholder="orderNumber,decision,reason&#10;AE-10001,approve,&#10;AE-10002,decline,returned"
+          ></textarea>
+        </label>
+        <progress id="csv-progress" value="0" max="1" hidden></progress>
+        <button type="submit">${context.l('Validate', 'Valideren')}</button>
+      </form>
+      <script>
+        document.getElementById('csv-file').addEventListener('change', async (event) => {
+          const file = event.target.files[0];
+          if (file) document.querySelector('#csv-upload textarea').value = await file.text();
+        });
+      </script>`;
+  };
+
+  app.get('/advertiser/transactions', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const status = (request.query as Record<string, string | undefined>).status;
+    return send(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, status),
+    );
+  });
+
+  const runValidation = async (
+    context: WebContext,
+    advertiserId: string,
+    byProgram: Map<string, ValidationRequest[]>,
+  ) => {
+    const own = new Set((await programsOf(advertiserId)).map((p) => p.id));
+    const results = [];
+    for (const [programId, requests] of byProgram) {
+      if (!own.has(programId))
+        throw new HttpError(
+          404,
+          'unknown_program',
+          `no program "${programId}" among your programs`,
+        );
+      results.push(
+        ...(await network.validation.validate(
+          programId,
+          requests,
+          `user:${context.session!.user.id}`,
+          Date.now(),
+        )),
+      );
+    }
+    const ok = results.filter((r) => r.ok).length;
+    return html`${notice(ok === results.length ? 'success' : 'warning', `${ok} / ${results.length} ${context.l('rows done', 'regels verwerkt')}`)}
+      <table class="results">
+        <thead>
+          <tr>
+            <th>${context.l('Order', 'Bestelling')}</th>
+            <th>${context.l('Result', 'Resultaat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${results.map(
+            (r) =>
+              html`<tr>
+                <td>${r.orderNumber}</td>
+                <td>
+                  ${r.ok ? html`<span class="badge approved">ok</span> ${r.commissions.map((c) => `${c.kind}: ${c.status}`).join(', ')}` : html`<span class="badge declined">${r.code}</span> ${r.message}`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  };
+
+  app.post('/advertiser/transactions/validate', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    const decision = one(form, 'decision') as ValidationRequest['decision'];
+    const byProgram = new Map<string, ValidationRequest[]>();
+    for (const value of many(form, 'orders')) {
+      const [programId = '', orderNumber = ''] = value.split('|');
+      const list = byProgram.get(programId) ?? [];
+      list.push({
+        orderNumber,
+        decision,
+        reason: decision === 'decline' ? one(form, 'reason') : undefined,
+      });
+      byProgram.set(programId, list);
+    }
+    if (byProgram.size === 0)
+      return send(
+        reply,
+        context,
+        context.t('nav.transactions'),
+        await transactionsPage(
+          context,
+          advertiserId,
+          undefined,
+          notice(
+            'error',
+            context.l('Select at least one transaction.', 'Selecteer minstens één transactie.'),
+          ),
+        ),
+        400,
+      );
+    const results = await runValidation(context, advertiserId, byProgram);
+    return send(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, undefined, results),
+    );
+  });
+
+  app.post('/advertiser/transactions/upload', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    const [header, ...rows] = parseCsv(one(form, 'csv'));
+    const columns = (header ?? []).map((name) => name.trim());
+    const at = (name: string) => columns.indexOf(name);
+    if (at('orderNumber') < 0 || at('decision') < 0)
+      return send(
+        reply,
+        context,
+        context.t('nav.transactions'),
+        await transactionsPage(
+          context,
+          advertiserId,
+          undefined,
+          notice(
+            'error',
+            context.l(
+              'The first line must name the columns: orderNumber,decision,reason',
+              'De eerste regel moet de kolommen noemen: orderNumber,decision,reason',
+            ),
+          ),
+        ),
+        400,
+      );
+    const requests = rows.map((cells) => ({
+      orderNumber: (cells[at('orderNumber')] ?? '').trim(),
+      decision: (cells[at('decision')] ?? '').trim() as ValidationRequest['decision'],
+      reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
+    }));
+    const results = await runValidation(
+      context,
+      advertiserId,
+      new Map([[one(form, 'programId'), requests]]),
+    );
+    return send(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, undefined, results),
+    );
+  });
+
+  app.get('/advertiser/terms/:programId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const { programId } = request.params as { programId: string };
+    const row = await db
+      .selectFrom('programs')
+      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+      .select(['programs.name', 'programs.slug', 'program_terms.source', 'program_terms.loaded_at'])
+      .where('programs.id', '=', programId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+    if (row === undefined)
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+    const body = html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
+      <p>
+        <a href="/programs/${row.slug}"
+          >${context.l('Public program page', 'Openbare programmapagina')}</a
+        >
+        · ${context.l('loaded', 'geladen')} ${formatDate(row.loaded_at, context.locale)}
+      </p>
+      <pre class="document">${row.source}</pre>`;
+    return send(reply, context, context.t('nav.terms'), body);
+  });
+
+  const keysPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
+    const keys = await network.apiKeys.list(advertiserId);
+    return html`<h1>${context.t('nav.keys')}</h1>
+      ${message ?? ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Name', 'Naam')}</th>
+            <th>${context.l('Prefix', 'Voorvoegsel')}</th>
+            <th>${context.l('Created', 'Aangemaakt')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${keys.map(
+            (key) =>
+              html`<tr>
+                <td>${key.name}</td>
+                <td class="mono">ak_${key.prefix}_…</td>
+                <td>${formatDate(key.created_at, context.locale)}</td>
+                <td>
+                  ${key.revoked_at === null ? html`<span class="badge approved">${context.l('active', 'actief')}</span>` : html`<span class="badge declined">${context.l('revoked', 'ingetrokken')}</span>`}
+                </td>
+                <td>
+                  ${key.revoked_at === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.l('Revoke', 'Intrekken')}</button></form>` : ''}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <form method="post" action="/advertiser/keys" class="stack card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Name of the new key', 'Naam van de nieuwe sleutel')}
+          <input name="name" required maxlength="60"
+        /></label>
+        <button type="submit">${context.l('Create key', 'Sleutel aanmaken')}</button>
+      </form>`;
+  };
+
+  app.get('/advertiser/keys', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    return send(
+      reply,
+      context,
+      context.t('nav.keys'),
+      await keysPage(context, advertiserOf(context)),
+    );
+  });
+
+  app.post('/advertiser/keys', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const name = one(request.body as Form, 'name').trim();
+    if (name === '')
+      throw new HttpError(400, 'invalid_name', 'name: give the key a name, e.g. "shop backend"');
+    const created = await network.apiKeys.create(
+      advertiserId,
+      name.slice(0, 60),
+      `user:${context.session!.user.id}`,
+      Date.now(),
+    );
+    return send(
+      reply,
+      context,
+      context.t('nav.keys'),
+      await keysPage(
+        context,
+        advertiserId,
+        notice(
+          'success',
+          html`${context.l('Your new key (shown once, copy it now):', 'Je nieuwe sleutel (eenmalig getoond, kopieer hem nu):')}
+            <code id="new-key">${created.key}</code>`,
+        ),
+      ),
+      201,
+    );
+  });
+
+  app.post('/advertiser/keys/:id/revoke', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const { id } = request.params as { id: string };
+    if (!(await network.apiKeys.revoke(advertiserId, id, Date.now())))
+      throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
+    return reply.redirect('/advertiser/keys', 303);
+  });
+}

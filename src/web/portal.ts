@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { Network } from '../server/network.js';
+import type { ErrorBody } from '../http/http-errors.js';
+import { packageRoot } from '../package-root.js';
+import { html } from './html.js';
+import { notice, page } from './layout.js';
+import { pickLocale, translate } from './i18n.js';
+import { LANG_COOKIE } from './web-context.js';
+import { registerPublicPages } from './public-pages.js';
+import { registerAccountPages } from './account-pages.js';
+import { registerPublisherPages } from './publisher-pages.js';
+import { registerAdvertiserPages } from './advertiser-pages.js';
+import { registerAdminPages } from './admin-pages.js';
+
+/**
+ * The web portal, in its own Fastify scope: cookies, form bodies and rate limits apply to its
+ * routes only, so the click path pays nothing for them.
+ */
+export function registerPortal(app: FastifyInstance, network: Network): void {
+  const css = readFileSync(join(packageRoot(), 'assets', 'portal.css'), 'utf8');
+  void app.register(async (portal) => {
+    await portal.register(cookie);
+    await portal.register(formbody);
+    await portal.register(rateLimit, { global: false });
+    portal.get('/assets/portal.css', async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(css),
+    );
+    registerPublicPages(portal, network);
+    registerAccountPages(portal, network);
+    registerPublisherPages(portal, network);
+    registerAdvertiserPages(portal, network);
+    registerAdminPages(portal, network);
+  });
+}
+
+/** The HTML page of an error on a portal route: the same status, code and message as the API. */
+export function portalErrorPage(status: number, body: ErrorBody, request: FastifyRequest): string {
+  const cookies = (request as FastifyRequest & { cookies?: Record<string, string> }).cookies;
+  const locale = pickLocale(undefined, cookies?.[LANG_COOKIE], request.headers['accept-language']);
+  const context = {
+    locale,
+    session: undefined,
+    csrf: '',
+    path: request.url.split('?')[0] ?? '/',
+    t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+      translate(locale, key, values),
+    l: (enText: string, nlText: string) => (locale === 'nl' ? nlText : enText),
+  };
+  const content = html`<h1>${translate(locale, 'error.title')}</h1>
+    ${notice('error', html`${body.message} <span class="muted">(${status} ${body.code})</span>`)}
+    ${status === 401 ? html`<p><a class="button" href="/login">${translate(locale, 'nav.login')}</a></p>` : html`<p><a href="/">${translate(locale, 'error.back')}</a></p>`}`;
+  return page(context, { title: translate(locale, 'error.title'), body: content });
+}

@@ -1,0 +1,263 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { CachedProgram } from '../tracking/link-cache.js';
+import { versionInForce } from '../domain/terms/compile-terms.js';
+import { HttpError } from '../http/http-errors.js';
+import { html, type SafeHtml } from './html.js';
+import { page } from './layout.js';
+import { formatAmountText, formatRate } from './format.js';
+import { translateDynamic } from './i18n.js';
+import { webContext, type WebContext } from './web-context.js';
+
+/**
+ * The public program directory and program pages: server-rendered, readable without
+ * JavaScript, in Dutch and English, rendered from the terms file so what a publisher reads is
+ * what the engine pays.
+ */
+export function registerPublicPages(app: FastifyInstance, network: Network): void {
+  app.get('/', async (request, reply) => reply.redirect('/programs'));
+
+  app.get('/programs', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const programs = network.cache.programs().filter((program) => program.status === 'active');
+    const body = html`<h1>${context.t('programs.title')}</h1>
+      <p class="muted">${context.t('programs.intro')}</p>
+      ${programs.map((program) => {
+        const file = program.terms.file;
+        const version = currentVersion(program);
+        return html`<section class="card">
+          <h2><a href="/programs/${program.slug}">${file.name}</a></h2>
+          <p>${file.description[context.locale]}</p>
+          <p>
+            ${version?.commission.groups.map((group) => html`<span class="badge">${group.name}: ${formatRate(group.rate, context.locale)}</span> `)}
+          </p>
+        </section>`;
+      })}`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page(context, { title: context.t('programs.title'), body }));
+  });
+
+  app.get('/programs/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const context = await webContext(network, request, reply);
+    const program = network.cache.programs().find((candidate) => candidate.slug === slug);
+    if (program === undefined)
+      throw new HttpError(
+        404,
+        'unknown_program',
+        `no program "${slug}": see /programs for the list`,
+      );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page(context, { title: program.terms.file.name, body: programPage(context, program) }));
+  });
+}
+
+function currentVersion(program: CachedProgram) {
+  const compiled = versionInForce(program.terms, Date.now()) ?? program.terms.versions.at(-1);
+  return program.terms.file.versions.find((version) => version.id === compiled?.id);
+}
+
+function countryList(countries: readonly string[], groups: Record<string, string[]>): string {
+  return countries
+    .map((code) =>
+      code.startsWith('group:')
+        ? `${code.slice(6).replace(/_/g, ' ')} (${(groups[code.slice(6)] ?? []).join(', ')})`
+        : code,
+    )
+    .join(', ');
+}
+
+function programPage(context: WebContext, program: CachedProgram): SafeHtml {
+  const { t, locale } = context;
+  const file = program.terms.file;
+  const version = currentVersion(program);
+  const yesNo = (value: boolean) => (value ? t('program.yes') : t('program.no'));
+  const documents = file.documents;
+  return html`<h1>${file.name}</h1>
+    <p class="lead">${file.description[locale]}</p>
+
+    <h2>${t('program.commission')}</h2>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('program.event')}</th>
+          <th class="num">${t('program.rate')}</th>
+          <th>${t('program.rule')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${version?.commission.groups.map(
+          (group) =>
+            html`<tr>
+              <td>${group.name}</td>
+              <td class="num">${formatRate(group.rate, locale)}</td>
+              <td><code>${group.rule}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      version?.cap
+        ? html`<p>
+            <strong>${t('program.cap')}:</strong>
+            ${t('program.capText', { amount: formatAmountText(version.cap.amount, version.cap.currency, locale) })}
+            <code>AE-C6</code>
+          </p>`
+        : ''
+    }
+    ${
+      version
+        ? html`<h3>${t('program.exclusions')}</h3>
+            <ul>
+              ${version.exclusions.virtualProducts ? html`<li>${locale === 'nl' ? 'Virtuele producten' : 'Virtual products'}: ${version.exclusions.categories.join(', ')} <code>AE-C2</code></li>` : ''}
+              <li>
+                ${locale === 'nl' ? 'Winkels zonder commissie' : 'Stores without commission'}:
+                ${version.exclusions.stores.join(', ')} <code>AE-C4</code>
+              </li>
+              <li>
+                ${locale === 'nl' ? 'Alleen producten van verkopers uit' : 'Only products of sellers from'}
+                ${version.sellerCountries.join(', ')} <code>AE-C4</code>
+              </li>
+              <li>
+                ${locale === 'nl' ? 'Alleen transacties betaald in' : 'Only transactions paid in'}
+                ${version.orderCurrencies.join(', ')} <code>AE-C5</code>
+              </li>
+              <li>
+                ${locale === 'nl' ? 'Hooguit' : 'At most'} ${version.vouchers.maxPerOrder}
+                ${locale === 'nl' ? 'korting of kortingsbon per transactie' : 'discount or voucher per transaction'}
+                <code>AE-Q4</code>
+              </li>
+            </ul>`
+        : ''
+    }
+
+    <h2>${t('program.benefits')} ${file.name}</h2>
+    <ul>
+      ${file.benefits[locale].map((benefit) => html`<li>${benefit}</li>`)}
+    </ul>
+
+    <h2>${t('program.tracking')}</h2>
+    <table>
+      <tr>
+        <th>${t('program.trackingType')}</th>
+        <td>
+          ${t('program.session', { hours: file.tracking.sessionWindowHours })} <code>AE-T1</code>
+        </td>
+      </tr>
+      <tr>
+        <th>${t('program.deeplinking')}</th>
+        <td>
+          ${file.tracking.deeplinking.allowed ? t('program.deeplinkingYes', { domains: file.tracking.deeplinking.domains.join(', ') }) : t('program.deeplinkingNo')}
+          <code>AE-T4</code>
+        </td>
+      </tr>
+      <tr>
+        <th>${t('program.productFeed')}</th>
+        <td>${yesNo(file.facts.productFeed)} <code>AE-T5</code></td>
+      </tr>
+      <tr>
+        <th>${t('program.prepayment')}</th>
+        <td>${yesNo(file.facts.prepayment)} <code>AE-T5</code></td>
+      </tr>
+      <tr>
+        <th>${t('program.validation')}</th>
+        <td>
+          ${file.validation.approveOnCompletion ? t('program.validationOnCompletion') : ''}
+          ${file.validation.deadlineDays === null ? '' : t('program.validationDeadline', { days: file.validation.deadlineDays })}
+          <code>AE-Q1</code>
+        </td>
+      </tr>
+    </table>
+
+    <h2>${t('program.methods')}</h2>
+    <p>${file.acceptedMethods[locale]}</p>
+    <h3>${t('program.policies')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('program.method')}</th>
+          <th>${t('program.status')}</th>
+          <th>${t('program.rule')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${file.policies.map(
+          (policy) =>
+            html`<tr>
+              <td>${translateDynamic(locale, `method.${policy.method}`)}</td>
+              <td>
+                <span class="badge ${policy.status}"
+                  >${translateDynamic(locale, `policy.${policy.status}`)}</span
+                >
+              </td>
+              <td><code>${policy.rule}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+
+    ${
+      version && version.newBuyerBonus.rows.length > 0
+        ? html`<h2>${t('program.bonus')}</h2>
+            <p>${t('program.bonusIntro')} <code>${version.newBuyerBonus.rule}</code></p>
+            <table>
+              <thead>
+                <tr>
+                  <th>${t('program.countries')}</th>
+                  <th class="num">${t('program.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${version.newBuyerBonus.rows.map(
+                  (row) =>
+                    html`<tr>
+                      <td>${countryList(row.countries, file.countryGroups)}</td>
+                      <td class="num">${formatAmountText(row.amount, file.currency, locale)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ''
+    }
+
+    <h2>${t('program.contacts')}</h2>
+    <ul>
+      ${file.contacts.map((contact) => html`<li>${translateDynamic(locale, `contact.${contact.role}`)}: ${contact.name}${contact.email ? html` (<a href="mailto:${contact.email}">${contact.email}</a>)` : ''}</li>`)}
+    </ul>
+
+    <h2>${t('program.prohibited')}</h2>
+    <p class="muted">AE-P6</p>
+    <ul>
+      ${file.prohibitedContent.map((entry) => html`<li><code>${entry.id}</code> ${entry.en}</li>`)}
+    </ul>
+
+    <h2>${t('program.documents')}</h2>
+    ${documents.map(
+      (document) => html`<details${document.id === 'rules' ? '' : html` open`}>
+  <summary><strong>${document.title[locale]}</strong> ${document.lang !== locale ? html`<span class="muted">${document.lang === 'en' ? t('program.writtenIn') : '(Nederlands)'}</span>` : ''}</summary>
+  <pre class="document" lang="${document.lang}">${document.text}</pre>
+</details>`,
+    )}
+
+    <h2 id="apply">${t('program.signupSteps')}</h2>
+    <section class="card">
+      <ol>
+        <li>${t('program.step1')}</li>
+        <li>${t('program.step2')}</li>
+        <li>${t('program.step3')}</li>
+      </ol>
+      ${
+        context.session?.user.role === 'publisher'
+          ? html`<a class="button" href="/publisher/applications?program=${program.id}"
+              >${t('program.apply')}</a
+            >`
+          : html`<form method="get" action="/signup" class="inline">
+              <input type="hidden" name="program" value="${program.slug}" /><button type="submit">
+                ${t('program.startSignup')}
+              </button>
+            </form>`
+      }
+    </section>`;
+}

@@ -1,0 +1,111 @@
+import type {} from '@fastify/cookie';
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { SESSION_COOKIE, type ActiveSession } from '../auth/sessions.js';
+import type { Role } from '../storage/schema.js';
+import { HttpError } from '../http/http-errors.js';
+import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
+
+export const LANG_COOKIE = 'affnet_lang';
+const CSRF_COOKIE = 'affnet_csrf';
+
+/** Who is looking at a page, in which language, and the CSRF token its forms carry. */
+export interface WebContext {
+  locale: Locale;
+  session: ActiveSession | undefined;
+  csrf: string;
+  /** The path of this page, for the language switch and redirects after login. */
+  path: string;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** A page's own label in both languages: `l('Clicks', 'Klikken')`. */
+  l: (en: string, nl: string) => string;
+}
+
+function cookieOptions(request: FastifyRequest) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https',
+  };
+}
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    ...cookieOptions(request),
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+}
+
+/**
+ * The context of a portal request: the session from its cookie, the locale (`?lang=` is
+ * remembered in a cookie) and the CSRF token: the session's, or for visitors a random one
+ * kept in a cookie (double submit).
+ */
+export async function webContext(
+  network: Network,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<WebContext> {
+  const query = request.query as Record<string, unknown>;
+  const queryLang = typeof query.lang === 'string' ? query.lang : undefined;
+  const locale = pickLocale(
+    queryLang,
+    request.cookies[LANG_COOKIE],
+    request.headers['accept-language'],
+  );
+  if (queryLang === 'nl' || queryLang === 'en')
+    void reply.setCookie(LANG_COOKIE, queryLang, { ...cookieOptions(request), maxAge: 31_536_000 });
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await network.sessions.find(token, Date.now()) : undefined;
+  let csrf = session?.csrfToken;
+  if (csrf === undefined) {
+    csrf = request.cookies[CSRF_COOKIE];
+    if (csrf === undefined || csrf.length < 20) {
+      csrf = randomBytes(24).toString('base64url');
+      void reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request));
+    }
+  }
+  return {
+    locale,
+    session,
+    csrf,
+    path: request.url.split('?')[0] ?? '/',
+    t: (key, values) => translate(locale, key, values),
+    l: (enText, nlText) => (locale === 'nl' ? nlText : enText),
+  };
+}
+
+/** Refuses a form post whose CSRF token is not this session's (or this visitor's). */
+export function verifyCsrf(context: WebContext, body: unknown): void {
+  const sent = (body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof sent !== 'string' || sent !== context.csrf)
+    throw new HttpError(
+      403,
+      'csrf_failed',
+      'this form expired or came from another site: reload the page and submit it again',
+    );
+}
+
+/** The signed-in user with `role`, or a redirect to the login page / 403 for another role. */
+export function requireRole(context: WebContext, role: Role): ActiveSession {
+  const session = context.session;
+  if (session === undefined) throw new HttpError(401, 'login_required', 'log in to see this page');
+  if (session.user.role !== role)
+    throw new HttpError(
+      403,
+      'forbidden',
+      `this page is for ${role === 'admin' ? 'the network admin' : `${role}s`}; you are logged in as ${session.user.role}`,
+    );
+  return session;
+}
