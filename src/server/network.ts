@@ -19,6 +19,7 @@ import { Mailer, type MailerOptions } from '../services/mailer.js';
 import { AccountsService } from '../services/accounts-service.js';
 import { ApplicationsService } from '../services/applications-service.js';
 import { StatementService } from '../services/statement-service.js';
+import { PublisherViews } from '../services/publisher-views.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -106,6 +107,7 @@ export class Network {
   readonly accounts: AccountsService;
   readonly applications: ApplicationsService;
   readonly publicUrl: string | undefined;
+  readonly publisherViews: PublisherViews;
   readonly metrics: Metrics;
   readonly now: () => number;
 
@@ -136,6 +138,7 @@ export class Network {
     this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());
     this.applications = new ApplicationsService(store, this.terms, this.mailer);
     this.publicUrl = options.publicUrl;
+    this.publisherViews = new PublisherViews(store);
   }
 
   /** Every brand any program protects (AE-P5), for screening at sign-up. */

@@ -10,7 +10,6 @@ import { formatMinorUnits } from '../domain/money/decimal.js';
 import { statementCsv, statementPdf } from '../documents/statement-documents.js';
 import { toCsv } from '../documents/csv.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
-import type { Quote } from '../domain/engine/quote.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { csrfField, notice, page } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
@@ -65,44 +64,18 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const publisherId = publisherOf(context);
     const query = request.query as Query;
     const { from, to } = dayRange(query);
-    const sites = db.selectFrom('sites').select('id').where('publisher_id', '=', publisherId);
-    const daily = await db
-      .selectFrom('report_daily')
-      .select([
-        'day',
-        (eb) => eb.fn.sum<number>('clicks').as('clicks'),
-        (eb) => eb.fn.sum<number>('orders').as('orders'),
-        (eb) => eb.fn.sum<number>('commission_minor').as('commission'),
-      ])
-      .where('site_id', 'in', sites)
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .groupBy('day')
-      .execute();
-    const byEpi = await db
-      .selectFrom('report_daily')
-      .select([
-        'epi',
-        (eb) => eb.fn.sum<number>('clicks').as('clicks'),
-        (eb) => eb.fn.sum<number>('orders').as('orders'),
-        (eb) => eb.fn.sum<number>('commission_minor').as('commission'),
-      ])
-      .where('site_id', 'in', sites)
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .groupBy('epi')
-      .orderBy('epi')
-      .execute();
-    const byDay = new Map(daily.map((row) => [Number(row.day), row]));
+    const daily = await network.publisherViews.report(publisherId, from, to, 'day');
+    const byEpi = await network.publisherViews.report(publisherId, from, to, 'epi');
+    const byDay = new Map(daily.map((row) => [row.key as number, row]));
     const points = [];
     let clicks = 0;
     let orders = 0;
     let commission = 0;
     for (let day = from; day <= to; day++) {
       const row = byDay.get(day);
-      const c = Number(row?.clicks ?? 0);
-      const o = Number(row?.orders ?? 0);
-      const m = Number(row?.commission ?? 0);
+      const c = row?.clicks ?? 0;
+      const o = row?.orders ?? 0;
+      const m = row?.commissionMinor ?? 0;
       clicks += c;
       orders += o;
       commission += m;
@@ -160,9 +133,9 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           ${byEpi.map((row) => {
             const c = Number(row.clicks);
             const o = Number(row.orders);
-            const m = Number(row.commission);
+            const m = row.commissionMinor;
             return html`<tr>
-              <td>${row.epi || '–'}</td>
+              <td>${row.key || '–'}</td>
               <td class="num">${c}</td>
               <td class="num">${o}</td>
               <td class="num">${c === 0 ? '–' : `${((o / c) * 100).toFixed(2)} %`}</td>
@@ -187,67 +160,34 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     const query = request.query as Query;
-    const approved = await db
-      .selectFrom('memberships')
-      .innerJoin('sites', 'sites.id', 'memberships.site_id')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .select([
-        'memberships.site_id',
-        'sites.name as site_name',
-        'memberships.program_id',
-        'programs.name as program_name',
-      ])
-      .where('memberships.publisher_id', '=', publisherId)
-      .where('memberships.status', '=', 'approved')
-      .orderBy('programs.name')
-      .execute();
+    const approved = await network.publisherViews.approvedMemberships(publisherId);
     const choice =
       query.membership ?? (approved[0] ? `${approved[0].program_id}:${approved[0].site_id}` : '');
-    const [programId, siteId] = choice.split(':');
-    const membership = approved.find(
-      (row) => row.program_id === programId && row.site_id === siteId,
-    );
-    const ads = membership
+    const [programId = '', siteId = ''] = choice.split(':');
+    const ads = approved.some((row) => row.program_id === programId)
       ? await db
           .selectFrom('ads')
           .select(['id', 'name'])
-          .where('program_id', '=', membership.program_id)
+          .where('program_id', '=', programId)
           .where('status', '=', 'active')
+          .orderBy('created_at')
           .execute()
       : [];
     const adId = query.ad && ads.some((ad) => ad.id === query.ad) ? query.ad : ads[0]?.id;
     const epi = (query.epi ?? '').trim();
     const epi2 = (query.epi2 ?? '').trim();
-    for (const [name, value] of [
-      ['epi', epi],
-      ['epi2', epi2],
-    ] as const)
-      if (!/^[A-Za-z0-9_.-]{0,64}$/.test(value))
-        throw new HttpError(
-          400,
-          'invalid_parameter',
-          `${name}: use up to 64 letters, digits, "-", "_" or "."`,
-        );
     let result: SafeHtml | string = '';
-    if (membership && adId) {
-      const params = new URLSearchParams({
-        p: membership.program_id,
-        a: membership.site_id,
-        g: adId,
-      });
-      if (epi) params.set('epi', epi);
-      if (epi2) params.set('epi2', epi2);
-      const url = `${baseUrl(network, request)}/click?${params.toString()}`;
-      const snippet = `<a href="${url}" rel="sponsored nofollow">${membership.program_name}</a>`;
+    if (approved.length > 0 && adId) {
+      const link = await network.publisherViews.buildLink(
+        publisherId,
+        { programId, siteId, adId, epi, epi2 },
+        baseUrl(network, request),
+      );
       result = html`<h2>${context.l('Your link', 'Je link')}</h2>
-        <label
-          >URL
-          <input id="link-url" readonly value="${url}" style="width:100%" onfocus="this.select()"
-        /></label>
+        <label>URL <input id="link-url" readonly value="${link.url}" style="width:100%" /></label>
         <label
           >HTML
-          <textarea id="link-html" readonly rows="3" style="width:100%" onfocus="this.select()">
-${snippet}</textarea>
+          <textarea id="link-html" readonly rows="3" style="width:100%">${link.html}</textarea>
         </label>`;
     }
     const body = html`<h1>${context.l('Link builder', 'Linkbouwer')}</h1>
@@ -284,39 +224,8 @@ ${snippet}</textarea>
     return send(reply, context, context.t('nav.links'), body);
   });
 
-  const transactionRows = async (publisherId: string, query: Query, limit: number) => {
-    let select = db
-      .selectFrom('orders')
-      .innerJoin('programs', 'programs.id', 'orders.program_id')
-      .leftJoin('commissions', (join) =>
-        join.onRef('commissions.order_id', '=', 'orders.id').on('commissions.kind', '=', 'product'),
-      )
-      .select([
-        'orders.id',
-        'orders.order_number',
-        'orders.placed_at',
-        'orders.status as order_status',
-        'orders.total_minor',
-        'orders.value_minor',
-        'orders.currency',
-        'orders.epi',
-        'programs.name as program_name',
-        'commissions.status',
-        'commissions.reason',
-        'commissions.validation_due_at',
-      ])
-      .where('orders.publisher_id', '=', publisherId);
-    if (query.status) select = select.where('commissions.status', '=', query.status as never);
-    if (query.from && dayNumberOfIsoDate(query.from) !== undefined)
-      select = select.where('orders.placed_at', '>=', dayNumberOfIsoDate(query.from)! * 86_400_000);
-    if (query.to && dayNumberOfIsoDate(query.to) !== undefined)
-      select = select.where(
-        'orders.placed_at',
-        '<',
-        (dayNumberOfIsoDate(query.to)! + 1) * 86_400_000,
-      );
-    return select.orderBy('orders.placed_at', 'desc').limit(limit).execute();
-  };
+  const transactionRows = (publisherId: string, query: Query, limit: number) =>
+    network.publisherViews.transactions(publisherId, { ...query, limit });
 
   app.get('/publisher/transactions', async (request, reply) => {
     const context = await webContext(network, request, reply);
@@ -415,29 +324,10 @@ ${snippet}</textarea>
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     const { orderId } = request.params as { orderId: string };
-    const order = await db
-      .selectFrom('orders')
-      .innerJoin('programs', 'programs.id', 'orders.program_id')
-      .selectAll('orders')
-      .select('programs.name as program_name')
-      .where('orders.id', '=', orderId)
-      .where('orders.publisher_id', '=', publisherId)
-      .executeTakeFirst();
-    if (order === undefined)
+    const view = await network.publisherViews.order(publisherId, orderId);
+    if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
-    const lines = await db
-      .selectFrom('order_lines')
-      .selectAll()
-      .where('order_id', '=', order.id)
-      .orderBy('line_no')
-      .execute();
-    const commissions = await db
-      .selectFrom('commissions')
-      .selectAll()
-      .where('order_id', '=', order.id)
-      .orderBy('kind')
-      .execute();
-    const quote = JSON.parse(order.quote) as Quote;
+    const { order, lines, commissions, quote } = view;
     const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.l('Order', 'Bestelling')} ${order.order_number}</h1>
