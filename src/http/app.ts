@@ -5,12 +5,24 @@ import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerValidationRoutes } from './validation-routes.js';
+import { registerAccountApiRoutes } from './account-api-routes.js';
+import { registerPublisherApiRoutes } from './publisher-api-routes.js';
+import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
+import { registerApiDocs } from './api-docs.js';
+import rateLimit from '@fastify/rate-limit';
 import { createErrorHandler } from './http-errors.js';
 import { portalErrorPage, registerPortal } from '../web/portal.js';
 
 export interface AppOptions {
   trustProxy?: boolean;
   logLevel?: string;
+}
+
+const ROUTES = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+
+/** Every route the app registered (HEAD excluded): what the OpenAPI drift test compares. */
+export function registeredRoutes(app: FastifyInstance): readonly { method: string; url: string }[] {
+  return ROUTES.get(app) ?? [];
 }
 
 /** The HTTP app, apart from `listen` so tests call `app.inject`. */
@@ -21,6 +33,12 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     logger: { level: options.logLevel ?? 'info' },
     // Per-request logs would drown the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+  });
+  const routes: { method: string; url: string }[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setErrorHandler(createErrorHandler(portalErrorPage));
   app.setNotFoundHandler((request, reply) => {
@@ -53,6 +71,13 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
+  void app.register(async (api) => {
+    await api.register(rateLimit, { global: false });
+    registerAccountApiRoutes(api, network);
+    registerPublisherApiRoutes(api, network);
+    registerAdvertiserApiRoutes(api, network);
+  });
+  registerApiDocs(app);
   registerPortal(app, network);
   return app;
 }

@@ -2,11 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { ApiKeyOwner } from '../auth/api-keys.js';
 import { HttpError } from './http-errors.js';
+import { advertiserIdOf, authenticateUser } from './user-auth.js';
 
 /**
- * The advertiser behind the request's API key (`Authorization: Bearer ak_…` or `X-Api-Key`),
- * who must run `programId`. Another advertiser's program is reported as missing, not
- * forbidden, so ids cannot be probed.
+ * The advertiser behind the request's API key (`Authorization: Bearer ak_…` or `X-Api-Key`)
+ * or an advertiser user's session token (`Authorization: Bearer <token>` from
+ * `POST /api/v1/sessions`), who must run `programId`. Another advertiser's program is reported
+ * as missing, not forbidden, so ids cannot be probed.
  */
 export async function authenticateAdvertiser(
   network: Network,
@@ -23,9 +25,15 @@ export async function authenticateAdvertiser(
       'unauthorized',
       'send your advertiser API key as "Authorization: Bearer ak_…"',
     );
-  const owner = await network.apiKeys.verifyCached(key, Date.now());
-  if (owner === undefined)
-    throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
+  let owner: ApiKeyOwner | undefined;
+  if (key.startsWith('ak_')) {
+    owner = await network.apiKeys.verifyCached(key, Date.now());
+    if (owner === undefined)
+      throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
+  } else {
+    const session = await authenticateUser(network, request, 'advertiser');
+    owner = { keyId: `user:${session.user.id}`, advertiserId: advertiserIdOf(session) };
+  }
   const program = network.conversions.programOrThrow(programId);
   if (program.advertiserId !== owner.advertiserId) {
     throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);

@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from './http-errors.js';
+import { bearerToken } from './user-auth.js';
+
+const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const LIMIT_RESET = { rateLimit: { max: 5, timeWindow: '1 minute' } };
+
+function field(request: FastifyRequest, name: string): string {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string' || value === '')
+    throw new HttpError(400, 'invalid_body', `${name}: required (a string)`);
+  return value;
+}
+
+function baseUrl(network: Network, request: FastifyRequest): string {
+  return network.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Accounts over JSON: the three-step sign-up (AE-S1), activation, sessions (a bearer token for
+ * the rest of the API), password reset, and who am I. Rate limited like the portal forms.
+ */
+export function registerAccountApiRoutes(app: FastifyInstance, network: Network): void {
+  app.post('/api/v1/signup/check', { config: LIMIT_SIGNUP }, async (request) => ({
+    email: await network.accounts.checkSignupEmail(field(request, 'email')),
+    next: 'POST /api/v1/signup with your website and details',
+  }));
+
+  app.post('/api/v1/signup', { config: LIMIT_SIGNUP }, async (request, reply) => {
+    const { user, brandMatches } = await network.accounts.signUp(
+      request.body as never,
+      baseUrl(network, request),
+      Date.now(),
+    );
+    return reply.code(201).send({
+      userId: user.id,
+      email: user.email,
+      status: user.status,
+      brandMatches,
+      next: 'open the activation link we emailed (POST /api/v1/activate with its token)',
+    });
+  });
+
+  app.post('/api/v1/activate', async (request) => {
+    const user = await network.accounts.activate(field(request, 'token'), Date.now());
+    return { userId: user.id, email: user.email, status: user.status };
+  });
+
+  app.post('/api/v1/sessions', { config: LIMIT_LOGIN }, async (request, reply) => {
+    const user = await network.accounts.login(field(request, 'email'), field(request, 'password'));
+    if (user === undefined)
+      throw new HttpError(401, 'login_failed', 'email address or password is wrong');
+    const session = await network.sessions.create(
+      user.id,
+      {
+        ipHash: network.ipHasher.hash(request.ip),
+        userAgent: request.headers['user-agent'] ?? null,
+      },
+      Date.now(),
+    );
+    return reply.code(201).send({
+      token: session.token,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      role: user.role,
+    });
+  });
+
+  app.delete('/api/v1/sessions/current', async (request, reply) => {
+    const token = bearerToken(request);
+    if (!token) throw new HttpError(401, 'unauthorized', 'send the session token to end it');
+    await network.sessions.destroy(token);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/v1/password-reset', { config: LIMIT_RESET }, async (request, reply) => {
+    await network.accounts.requestPasswordReset(
+      field(request, 'email'),
+      baseUrl(network, request),
+      Date.now(),
+    );
+    return reply.code(202).send({
+      message: 'if the address has an account, a reset link is on its way (valid one hour)',
+    });
+  });
+
+  app.post('/api/v1/password-reset/:token', { config: LIMIT_RESET }, async (request) => {
+    const { token } = request.params as { token: string };
+    const user = await network.accounts.resetPassword(
+      token,
+      field(request, 'password'),
+      Date.now(),
+    );
+    return { userId: user.id, message: 'password changed; every session was ended' };
+  });
+
+  app.get('/api/v1/me', async (request) => {
+    const token = bearerToken(request);
+    const session = token ? await network.sessions.find(token, Date.now()) : undefined;
+    if (session === undefined)
+      throw new HttpError(401, 'unauthorized', 'send a session token as "Authorization: Bearer …"');
+    const { user } = session;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      publisherId: user.publisher_id,
+      advertiserId: user.advertiser_id,
+    };
+  });
+
+  app.get('/api/v1/programs', async () => ({
+    programs: network.cache
+      .programs()
+      .filter((program) => program.status === 'active')
+      .map((program) => ({
+        id: program.id,
+        slug: program.slug,
+        name: program.terms.file.name,
+        currency: program.terms.currency,
+        page: `/programs/${program.slug}`,
+      })),
+  }));
+
+  app.get('/api/v1/programs/:programId/terms', async (request) => {
+    const { programId } = request.params as { programId: string };
+    const program = network.cache.program(programId);
+    if (program === undefined || program.status !== 'active')
+      throw new HttpError(404, 'unknown_program', `no program "${programId}"`);
+    return { programId, termsId: program.termsId, terms: program.terms.file };
+  });
+}

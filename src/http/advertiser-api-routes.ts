@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from './http-errors.js';
+import { advertiserIdOf, authenticateUser } from './user-auth.js';
+
+/**
+ * The advertiser console's own JSON API (an advertiser user's session token): the
+ * applications queue with its decisions and brand consent, and API key management. Orders,
+ * validation, transactions, invoices and reports are under /api/v1/programs/{id}/… and accept
+ * the same token or an API key.
+ */
+export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Network): void {
+  const advertiser = async (request: FastifyRequest) => {
+    const session = await authenticateUser(network, request, 'advertiser');
+    return { session, advertiserId: advertiserIdOf(session) };
+  };
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+
+  app.get('/api/v1/advertiser/applications', async (request) => {
+    const { advertiserId } = await advertiser(request);
+    const rows = await network.store.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .innerJoin('sites', 'sites.id', 'memberships.site_id')
+      .select([
+        'memberships.id',
+        'memberships.program_id',
+        'memberships.publisher_id',
+        'memberships.site_id',
+        'sites.url',
+        'memberships.status',
+        'memberships.reason',
+        'memberships.promotion_methods',
+        'memberships.content_categories',
+        'memberships.brand_matches',
+        'memberships.brand_consent',
+      ])
+      .where('programs.advertiser_id', '=', advertiserId)
+      .orderBy('memberships.created_at', 'desc')
+      .execute();
+    return {
+      applications: rows.map((row) => ({
+        id: row.id,
+        programId: row.program_id,
+        publisherId: row.publisher_id,
+        siteId: row.site_id,
+        siteUrl: row.url,
+        status: row.status,
+        reason: row.reason,
+        promotionMethods: JSON.parse(row.promotion_methods) as string[],
+        contentCategories: JSON.parse(row.content_categories) as string[],
+        brandMatches: JSON.parse(row.brand_matches) as unknown[],
+        brandConsent:
+          row.brand_consent === null ? null : (JSON.parse(row.brand_consent) as unknown),
+      })),
+    };
+  });
+
+  app.post('/api/v1/advertiser/applications/:id/decision', async (request) => {
+    const { session, advertiserId } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    const decision = body(request).decision;
+    if (decision !== 'approve' && decision !== 'reject')
+      throw new HttpError(400, 'invalid_decision', 'decision: expected "approve" or "reject"');
+    const reason = body(request).reason;
+    const membership = await network.applications.decide(
+      id,
+      advertiserId,
+      decision,
+      typeof reason === 'string' ? reason : undefined,
+      `user:${session.user.id}`,
+      Date.now(),
+    );
+    return { id: membership.id, status: membership.status, reason: membership.reason };
+  });
+
+  app.post('/api/v1/advertiser/applications/:id/consent', async (request) => {
+    const { session, advertiserId } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    const text = body(request).text;
+    await network.applications.recordBrandConsent(
+      id,
+      advertiserId,
+      typeof text === 'string' ? text : '',
+      `user:${session.user.id}`,
+      Date.now(),
+    );
+    return { id, consent: 'recorded' };
+  });
+
+  app.get('/api/v1/advertiser/api-keys', async (request) => {
+    const { advertiserId } = await advertiser(request);
+    const keys = await network.apiKeys.list(advertiserId);
+    return {
+      apiKeys: keys.map((key) => ({
+        id: key.id,
+        name: key.name,
+        prefix: `ak_${key.prefix}_`,
+        createdAt: new Date(key.created_at).toISOString(),
+        revokedAt: key.revoked_at === null ? null : new Date(key.revoked_at).toISOString(),
+      })),
+    };
+  });
+
+  app.post('/api/v1/advertiser/api-keys', async (request, reply) => {
+    const { session, advertiserId } = await advertiser(request);
+    const name = body(request).name;
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 60)
+      throw new HttpError(
+        400,
+        'invalid_body',
+        'name: give the key a name of at most 60 characters',
+      );
+    const created = await network.apiKeys.create(
+      advertiserId,
+      name.trim(),
+      `user:${session.user.id}`,
+      Date.now(),
+    );
+    return reply
+      .code(201)
+      .send({ id: created.id, key: created.key, note: 'shown once: store it now' });
+  });
+
+  app.delete('/api/v1/advertiser/api-keys/:id', async (request, reply) => {
+    const { advertiserId } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    if (!(await network.apiKeys.revoke(advertiserId, id, Date.now())))
+      throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
+    return reply.code(204).send();
+  });
+}

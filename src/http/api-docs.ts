@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { html } from '../web/html.js';
+import { OPERATIONS, openApiDocument } from './openapi.js';
+
+/** /api/openapi.json and a readable rendering of it at /api/docs (no JavaScript needed). */
+export function registerApiDocs(app: FastifyInstance): void {
+  const document = openApiDocument();
+  app.get('/api/openapi.json', async () => document);
+  const tags = [...new Set(OPERATIONS.map((op) => op.tag))];
+  const page = html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>affnet API</title>
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">affnet</a>
+          <nav><a href="/programs">Programs</a><a href="/api/openapi.json">openapi.json</a></nav>
+        </header>
+        <main>
+          <h1>affnet API</h1>
+          <p>
+            Everything the portal does, as JSON. Authenticate with an advertiser API key (<code
+              >Authorization: Bearer ak_…</code
+            >) or a session token from <code>POST /api/v1/sessions</code>. Errors are
+            <code>{ code, message, issues? }</code>. The machine-readable document is
+            <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).
+          </p>
+          ${tags.map(
+            (tag) =>
+              html`<h2>${tag}</h2>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>Method</th>
+                      <th>Path</th>
+                      <th>What</th>
+                      <th>Auth</th>
+                      <th>Answers</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${OPERATIONS.filter((op) => op.tag === tag).map(
+                      (op) =>
+                        html`<tr id="${op.method}-${op.path}">
+                          <td><code>${op.method.toUpperCase()}</code></td>
+                          <td>
+                            <code>${op.path}</code
+                            >${op.query ? html`<div class="muted">?${Object.keys(op.query).join('&')}</div>` : ''}${op.body ? html`<div class="muted">{ ${Object.keys(op.body).join(', ')} }</div>` : ''}
+                          </td>
+                          <td>${op.summary}</td>
+                          <td>${op.auth}</td>
+                          <td>
+                            ${Object.entries(op.responses).map(([status, text]) => html`<div><code>${status}</code> ${text}</div>`)}
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>`,
+          )}
+        </main>
+      </body>
+    </html>`.text;
+  app.get('/api/docs', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
+}

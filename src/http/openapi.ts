@@ -1,0 +1,458 @@
+/**
+ * The JSON API as an OpenAPI 3.1 document, served at /api/openapi.json and rendered at
+ * /api/docs. A test holds it to the routes the app registers (no route undocumented, no
+ * documented route missing), so it cannot drift.
+ */
+type Auth = 'none' | 'apiKey' | 'advertiser' | 'publisher' | 'user';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  tag: string;
+  summary: string;
+  auth: Auth;
+  query?: Record<string, string>;
+  body?: Record<string, string>;
+  /** Status → description. */
+  responses: Record<number, string>;
+}
+
+const AUTH_TEXT: Record<Auth, string> = {
+  none: 'No authentication.',
+  apiKey: 'Advertiser API key (`Authorization: Bearer ak_…`) or an advertiser session token.',
+  advertiser: 'Session token of an advertiser user (`POST /api/v1/sessions`).',
+  publisher: 'Session token of a publisher user (`POST /api/v1/sessions`).',
+  user: 'Session token of any user.',
+};
+
+export const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/signup/check',
+    tag: 'Accounts',
+    summary: 'Sign-up step 1 (AE-S1): check that an email address may sign up',
+    auth: 'none',
+    body: { email: 'string' },
+    responses: {
+      200: 'The normalised address',
+      400: 'Not an email address',
+      409: 'Taken',
+      403: 'Barred (AE-E1 g)',
+      429: 'Rate limited',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/signup',
+    tag: 'Accounts',
+    summary: 'Sign-up step 2: website and details; step 3 is the emailed activation link',
+    auth: 'none',
+    body: {
+      email: 'string',
+      password: 'string (≥ 10)',
+      name: 'string',
+      company: 'string?',
+      country: 'ISO 3166-1 alpha-2',
+      vatNumber: 'string?',
+      iban: 'string?',
+      siteName: 'string',
+      siteUrl: 'http(s) URL',
+      promotionMethods: 'string[]',
+    },
+    responses: {
+      201: 'Account created, activation mail sent; brand screening hits (AE-P5)',
+      400: 'Invalid details (issues name each field)',
+      409: 'Email taken',
+      429: 'Rate limited',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/activate',
+    tag: 'Accounts',
+    summary: 'Activate an account with the emailed token (single use, 24 h)',
+    auth: 'none',
+    body: { token: 'string' },
+    responses: { 200: 'Active', 400: 'Unknown token', 410: 'Used or expired' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/sessions',
+    tag: 'Accounts',
+    summary: 'Log in: a session token for the rest of the API',
+    auth: 'none',
+    body: { email: 'string', password: 'string' },
+    responses: {
+      201: '{ token, expiresAt, role }',
+      401: 'Wrong email or password',
+      403: 'Not activated',
+      429: 'Rate limited',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/sessions/current',
+    tag: 'Accounts',
+    summary: 'Log out: end this session token',
+    auth: 'user',
+    responses: { 204: 'Ended', 401: 'No token' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/password-reset',
+    tag: 'Accounts',
+    summary: 'Email a password reset link (always answers 202)',
+    auth: 'none',
+    body: { email: 'string' },
+    responses: { 202: 'Accepted', 429: 'Rate limited' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/password-reset/{token}',
+    tag: 'Accounts',
+    summary: 'Choose a new password with the emailed token (ends every session)',
+    auth: 'none',
+    body: { password: 'string (≥ 10)' },
+    responses: { 200: 'Changed', 400: 'Invalid or expired token', 429: 'Rate limited' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me',
+    tag: 'Accounts',
+    summary: 'Who the session token belongs to',
+    auth: 'user',
+    responses: { 200: 'The user', 401: 'No or unknown token' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/programs',
+    tag: 'Programs',
+    summary: 'The program directory',
+    auth: 'none',
+    responses: { 200: 'Programs' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/programs/{programId}/terms',
+    tag: 'Programs',
+    summary: 'A program’s terms file as JSON (what the engine prices with)',
+    auth: 'none',
+    responses: { 200: 'Terms', 404: 'Unknown program' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/programs/{programId}/orders',
+    tag: 'Orders',
+    summary: 'Report an order (the order document); idempotent per orderNumber',
+    auth: 'apiKey',
+    body: { '…': 'the order document (DESIGN.md)' },
+    responses: {
+      201: 'Created, with its quote and attribution',
+      200: 'Updated or unchanged',
+      400: 'Invalid order (issues name each field)',
+      401: 'No or bad key',
+      404: 'Not your program',
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/programs/{programId}/orders/{orderNumber}',
+    tag: 'Orders',
+    summary: 'Update an order’s status or lines (re-priced; the ledger gets the difference)',
+    auth: 'apiKey',
+    body: { status: 'pending|completed|cancelled|refunded', items: 'optional line statuses' },
+    responses: { 200: 'Updated', 404: 'Unknown order', 409: 'Paid commission is locked' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/programs/{programId}/orders/{orderNumber}/validation',
+    tag: 'Validation',
+    summary:
+      'Approve or decline one order (decline reasons: cancelled, returned, fraud, policy_breach, duplicate, out_of_stock, other)',
+    auth: 'apiKey',
+    body: { decision: 'approve|decline', reason: 'required to decline' },
+    responses: {
+      200: 'Decided',
+      400: 'Invalid decision or reason',
+      404: 'Unknown order',
+      409: 'Disqualified, held or paid',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/programs/{programId}/validations',
+    tag: 'Validation',
+    summary:
+      'Validate many orders: JSON { validations: [...] } or a CSV (Content-Type: text/csv; orderNumber,decision,reason); a result per row',
+    auth: 'apiKey',
+    body: { validations: '{ orderNumber, decision, reason }[] (≤ 10,000)' },
+    responses: {
+      200: 'Per-row results and a summary',
+      400: 'Malformed body or CSV header',
+      413: 'Too many rows',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/programs/{programId}/transactions',
+    tag: 'Validation',
+    summary: 'The program’s transactions with status, decline reason, rule and validation deadline',
+    auth: 'apiKey',
+    query: { status: 'pending|approved|declined|held|paid', limit: '1–10000', format: 'json|csv' },
+    responses: { 200: 'Transactions', 400: 'Invalid parameter' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/programs/{programId}/invoices',
+    tag: 'Money',
+    summary: 'The advertiser’s invoices: approved commission plus the network fee per month',
+    auth: 'apiKey',
+    responses: { 200: 'Invoices' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reports',
+    tag: 'Reports',
+    summary: 'Clicks, orders, value, commission, conversion and EPC from the hourly rollups',
+    auth: 'apiKey',
+    query: {
+      programId: 'required',
+      from: 'YYYY-MM-DD',
+      to: 'YYYY-MM-DD',
+      groupBy: 'day|hour|site|ad|epi',
+      siteId: '',
+      adId: '',
+      epi: '',
+      format: 'json|csv',
+    },
+    responses: { 200: 'Rows', 400: 'Invalid parameter' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/sites',
+    tag: 'Publisher',
+    summary: 'Your sites',
+    auth: 'publisher',
+    responses: { 200: 'Sites' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/applications',
+    tag: 'Publisher',
+    summary: 'Your program applications and their decisions',
+    auth: 'publisher',
+    responses: { 200: 'Applications' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/publisher/applications',
+    tag: 'Publisher',
+    summary: 'Apply to a program with a site (AE-P6 content declaration, AE-P5 screening)',
+    auth: 'publisher',
+    body: {
+      programId: 'string',
+      siteId: 'string',
+      promotionMethods: 'string[]',
+      contentCategories: 'rule 6 ids, normally []',
+      acceptRules: 'true',
+    },
+    responses: {
+      201: 'Pending, with brand screening hits',
+      400: 'Forbidden method, rules not accepted',
+      403: 'Restricted publisher',
+      404: 'Unknown site or program',
+      409: 'Already applied',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/links',
+    tag: 'Publisher',
+    summary: 'A tracking link and HTML snippet for an approved site and program',
+    auth: 'publisher',
+    query: { programId: 'required', siteId: 'required', adId: '', epi: '', epi2: '' },
+    responses: { 200: '{ url, html, adId }', 400: 'Not approved or bad sub id' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/report',
+    tag: 'Publisher',
+    summary: 'Your clicks, orders, commission, conversion and EPC per day or per sub id',
+    auth: 'publisher',
+    query: { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD', groupBy: 'day|epi' },
+    responses: { 200: 'Rows', 400: 'Invalid parameter' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/transactions',
+    tag: 'Publisher',
+    summary: 'Your transactions (filters; CSV)',
+    auth: 'publisher',
+    query: { status: '', from: '', to: '', format: 'json|csv' },
+    responses: { 200: 'Transactions', 400: 'Invalid parameter' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/transactions/{orderId}',
+    tag: 'Publisher',
+    summary: 'One order: every line with base, rate, commission, reasons in words and rule ids',
+    auth: 'publisher',
+    responses: { 200: 'The order explained', 404: 'Not yours' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/statements',
+    tag: 'Publisher',
+    summary: 'Your monthly statements',
+    auth: 'publisher',
+    responses: { 200: 'Statements' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/statements/{statementId}',
+    tag: 'Publisher',
+    summary: 'A statement with every commission and deduction (JSON, CSV or PDF)',
+    auth: 'publisher',
+    query: { format: 'json|csv|pdf' },
+    responses: { 200: 'The statement', 404: 'Not yours' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/advertiser/applications',
+    tag: 'Advertiser',
+    summary: 'Applications to your programs with brand screening (AE-P5)',
+    auth: 'advertiser',
+    responses: { 200: 'Applications' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/advertiser/applications/{id}/decision',
+    tag: 'Advertiser',
+    summary:
+      'Approve or reject an application (a rejection needs a reason); both sides are emailed',
+    auth: 'advertiser',
+    body: { decision: 'approve|reject', reason: 'string' },
+    responses: { 200: 'Decided', 400: 'Reason missing', 404: 'Not your program' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/advertiser/applications/{id}/consent',
+    tag: 'Advertiser',
+    summary: 'Record written consent to an application’s brand hits (AE-P5)',
+    auth: 'advertiser',
+    body: { text: 'string' },
+    responses: { 200: 'Recorded', 404: 'Not your program' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/advertiser/api-keys',
+    tag: 'Advertiser',
+    summary: 'Your API keys by prefix',
+    auth: 'advertiser',
+    responses: { 200: 'Keys' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/advertiser/api-keys',
+    tag: 'Advertiser',
+    summary: 'Create an API key (shown once)',
+    auth: 'advertiser',
+    body: { name: 'string' },
+    responses: { 201: 'The key', 400: 'Name missing' },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/advertiser/api-keys/{id}',
+    tag: 'Advertiser',
+    summary: 'Revoke an API key (other nodes stop accepting it within 10 s)',
+    auth: 'advertiser',
+    responses: { 204: 'Revoked', 404: 'Not yours' },
+  },
+];
+
+function schemaOf(fields: Record<string, string>) {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      Object.entries(fields).map(([name, description]) => [name, { description }]),
+    ),
+  };
+}
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        description,
+        schema: { type: 'string' },
+      })),
+    ];
+    (paths[op.path] ??= {})[op.method] = {
+      tags: [op.tag],
+      summary: op.summary,
+      description: AUTH_TEXT[op.auth],
+      ...(op.auth === 'none' ? { security: [] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body
+        ? { requestBody: { content: { 'application/json': { schema: schemaOf(op.body) } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([status, description]) => [
+          status,
+          Number(status) >= 400
+            ? {
+                description,
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              }
+            : { description },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'affnet API',
+      version: '1',
+      description:
+        'Everything the portal does. Errors are { code, message, issues? } with a stable code and a message that says what to fix.',
+    },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An advertiser API key (ak_…) or a session token from POST /api/v1/sessions',
+        },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string' },
+            message: { type: 'string' },
+            issues: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,277 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { declineReasonOf } from '../domain/validation/decline-reasons.js';
+import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
+import { statementCsv, statementPdf } from '../documents/statement-documents.js';
+import { toCsv } from '../documents/csv.js';
+import { HttpError } from './http-errors.js';
+import { queryText } from './query-params.js';
+import { authenticateUser, publisherIdOf } from './user-auth.js';
+
+const eur = (minor: number) => formatMinorUnits(minor, 2);
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The publisher's JSON API (session token): sites, applications, links, report, transactions
+ * with explained lines, statements. Everything is limited to the caller's own publisher.
+ */
+export function registerPublisherApiRoutes(app: FastifyInstance, network: Network): void {
+  const publisher = async (request: FastifyRequest) =>
+    publisherIdOf(await authenticateUser(network, request, 'publisher'));
+  const db = network.store.db;
+
+  app.get('/api/v1/publisher/sites', async (request) => {
+    const publisherId = await publisher(request);
+    const sites = await db
+      .selectFrom('sites')
+      .select(['id', 'name', 'url', 'status'])
+      .where('publisher_id', '=', publisherId)
+      .orderBy('name')
+      .execute();
+    return { sites };
+  });
+
+  app.get('/api/v1/publisher/applications', async (request) => {
+    const publisherId = await publisher(request);
+    const rows = await db
+      .selectFrom('memberships')
+      .select([
+        'id',
+        'program_id',
+        'site_id',
+        'status',
+        'reason',
+        'brand_matches',
+        'created_at',
+        'decided_at',
+      ])
+      .where('publisher_id', '=', publisherId)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return {
+      applications: rows.map((row) => ({
+        id: row.id,
+        programId: row.program_id,
+        siteId: row.site_id,
+        status: row.status,
+        reason: row.reason,
+        brandMatches: JSON.parse(row.brand_matches) as unknown[],
+        appliedAt: iso(row.created_at),
+        decidedAt: iso(row.decided_at),
+      })),
+    };
+  });
+
+  app.post('/api/v1/publisher/applications', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const strings = (name: string) => {
+      const value = body[name] ?? [];
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+        throw new HttpError(400, 'invalid_body', `${name}: expected an array of strings`);
+      return value as string[];
+    };
+    const { membership, brandMatches } = await network.applications.apply(
+      {
+        publisherId,
+        programId: String(body.programId ?? ''),
+        siteId: String(body.siteId ?? ''),
+        promotionMethods: strings('promotionMethods'),
+        contentCategories: strings('contentCategories'),
+        acceptedRules: body.acceptRules === true,
+      },
+      Date.now(),
+    );
+    return reply.code(201).send({ id: membership.id, status: membership.status, brandMatches });
+  });
+
+  app.get('/api/v1/publisher/links', async (request) => {
+    const publisherId = await publisher(request);
+    const query = request.query as Record<string, unknown>;
+    const programId = queryText(query, 'programId');
+    const siteId = queryText(query, 'siteId');
+    if (!programId || !siteId)
+      throw new HttpError(400, 'invalid_parameter', 'programId and siteId are required');
+    return network.publisherViews.buildLink(
+      publisherId,
+      {
+        programId,
+        siteId,
+        adId: queryText(query, 'adId'),
+        epi: queryText(query, 'epi'),
+        epi2: queryText(query, 'epi2'),
+      },
+      network.publicUrl ?? `${request.protocol}://${request.host}`,
+    );
+  });
+
+  app.get('/api/v1/publisher/report', async (request) => {
+    const publisherId = await publisher(request);
+    const query = request.query as Record<string, unknown>;
+    const today = utcDayNumber(Date.now());
+    const parse = (name: string, fallback: number) => {
+      const text = queryText(query, name);
+      if (text === undefined) return fallback;
+      const day = dayNumberOfIsoDate(text);
+      if (day === undefined)
+        throw new HttpError(400, 'invalid_parameter', `${name}: expected YYYY-MM-DD`);
+      return day;
+    };
+    const to = parse('to', today);
+    const from = parse('from', to - 29);
+    if (to < from || to - from > 366)
+      throw new HttpError(400, 'invalid_parameter', 'from..to: at most a year, from before to');
+    const groupBy = queryText(query, 'groupBy') ?? 'day';
+    if (groupBy !== 'day' && groupBy !== 'epi')
+      throw new HttpError(400, 'invalid_parameter', 'groupBy: expected day or epi');
+    const rows = await network.publisherViews.report(publisherId, from, to, groupBy);
+    return {
+      from: isoDateOfDayNumber(from),
+      to: isoDateOfDayNumber(to),
+      groupBy,
+      currency: 'EUR',
+      rows: rows.map((row) => ({
+        [groupBy]: groupBy === 'day' ? isoDateOfDayNumber(row.key as number) : row.key,
+        clicks: row.clicks,
+        orders: row.orders,
+        commission: eur(row.commissionMinor),
+        conversionRate: row.clicks === 0 ? null : (row.orders / row.clicks).toFixed(4),
+        epc: row.clicks === 0 ? null : eur(Math.round(row.commissionMinor / row.clicks)),
+      })),
+    };
+  });
+
+  app.get('/api/v1/publisher/transactions', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const query = request.query as Record<string, unknown>;
+    const rows = await network.publisherViews.transactions(publisherId, {
+      status: queryText(query, 'status'),
+      from: queryText(query, 'from'),
+      to: queryText(query, 'to'),
+      limit: 10_000,
+    });
+    const transactions = rows.map((row) => ({
+      orderId: row.id,
+      orderNumber: row.order_number,
+      program: row.program_name,
+      placedAt: iso(row.placed_at),
+      epi: row.epi,
+      orderStatus: row.order_status,
+      commissionStatus: row.status,
+      reason: row.reason,
+      declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
+      commission: eur(row.total_minor),
+      validationDueAt: iso(row.validation_due_at),
+    }));
+    if (queryText(query, 'format') === 'csv')
+      return reply.type('text/csv; charset=utf-8').send(
+        toCsv(
+          Object.keys(transactions[0] ?? { orderId: '' }),
+          transactions.map((t) => Object.values(t)),
+        ),
+      );
+    return { transactions };
+  });
+
+  app.get('/api/v1/publisher/transactions/:orderId', async (request) => {
+    const publisherId = await publisher(request);
+    const { orderId } = request.params as { orderId: string };
+    const view = await network.publisherViews.order(publisherId, orderId);
+    if (view === undefined)
+      throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
+    const { order, lines, commissions, quote } = view;
+    const digits = 2;
+    return {
+      orderId: order.id,
+      orderNumber: order.order_number,
+      program: order.program_name,
+      placedAt: iso(order.placed_at),
+      status: order.status,
+      currency: order.currency,
+      fxRate: quote.fxRate,
+      reasons: quote.reasons.map((code) => ({ code, text: REASON_TEXT[code as ReasonCode] })),
+      lines: lines.map((line) => ({
+        sku: line.sku,
+        name: line.name,
+        category: line.category,
+        base: formatMinorUnits(line.base_minor, digits),
+        rate: line.rate,
+        commission: formatMinorUnits(line.commission_minor, digits),
+        commissionable: line.commissionable === 1,
+        rule: line.rule,
+        reasons: (JSON.parse(line.reasons) as string[]).map((code) => ({
+          code,
+          text: REASON_TEXT[code as ReasonCode],
+        })),
+      })),
+      capApplied: quote.capApplied,
+      commissions: commissions.map((c) => ({
+        kind: c.kind,
+        amount: eur(c.amount_minor),
+        currency: c.currency,
+        status: c.status,
+        reason: c.reason,
+        rule: c.rule,
+        validationDueAt: iso(c.validation_due_at),
+      })),
+    };
+  });
+
+  app.get('/api/v1/publisher/statements', async (request) => {
+    const publisherId = await publisher(request);
+    const statements = await network.statements.list({ publisherId });
+    return {
+      statements: statements.map((s) => ({
+        id: s.id,
+        period: s.period,
+        currency: s.currency,
+        carriedIn: eur(s.carried_in_minor),
+        payable: eur(s.payable_minor),
+        pending: eur(s.pending_minor),
+        withheld: eur(s.withheld_minor),
+        deducted: eur(s.deducted_minor),
+        balance: eur(s.balance_minor),
+        payout: eur(s.payout_minor),
+        carriedOver: eur(s.carried_over_minor),
+        status: s.status,
+      })),
+    };
+  });
+
+  app.get('/api/v1/publisher/statements/:statementId', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const { statementId } = request.params as { statementId: string };
+    const statement = await network.statements.find(statementId);
+    if (statement === undefined || statement.publisher_id !== publisherId)
+      throw new HttpError(404, 'unknown_statement', `no statement "${statementId}" among yours`);
+    const lines = await network.statements.lines(statement.id);
+    const format = queryText(request.query as Record<string, unknown>, 'format') ?? 'json';
+    const name = await db
+      .selectFrom('publishers')
+      .select('name')
+      .where('id', '=', publisherId)
+      .executeTakeFirstOrThrow();
+    const document = { statement, publisherName: name.name, lines };
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statementCsv(document));
+    if (format === 'pdf')
+      return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));
+    if (format !== 'json')
+      throw new HttpError(400, 'invalid_parameter', 'format: expected json, csv or pdf');
+    return {
+      id: statement.id,
+      period: statement.period,
+      status: statement.status,
+      lines: lines.map((line) => ({
+        section: line.section,
+        id: line.id,
+        orderId: line.orderId,
+        orderNumber: line.orderNumber,
+        kind: line.kind,
+        rule: line.rule,
+        amount: eur(line.amountMinor),
+      })),
+    };
+  });
+}

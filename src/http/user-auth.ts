@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { ActiveSession } from '../auth/sessions.js';
+import type { Role } from '../storage/schema.js';
+import { HttpError } from './http-errors.js';
+
+/** The bearer token of a request, if any. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/**
+ * The user behind `Authorization: Bearer <session token>` (from `POST /api/v1/sessions`), who
+ * must have `role`. The JSON API takes no cookies, so it needs no CSRF token.
+ */
+export async function authenticateUser(
+  network: Network,
+  request: FastifyRequest,
+  role: Role,
+): Promise<ActiveSession> {
+  const token = bearerToken(request);
+  if (!token || token.startsWith('ak_'))
+    throw new HttpError(
+      401,
+      'unauthorized',
+      token
+        ? `this route needs a ${role} login, not an API key: POST /api/v1/sessions for a session token`
+        : 'send a session token as "Authorization: Bearer …" (POST /api/v1/sessions gives one)',
+    );
+  const session = await network.sessions.find(token, Date.now());
+  if (session === undefined)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'this session token is unknown or expired: log in again',
+    );
+  if (session.user.role !== role)
+    throw new HttpError(
+      403,
+      'forbidden',
+      `this route is for ${role}s; you are logged in as ${session.user.role}`,
+    );
+  return session;
+}
+
+export function publisherIdOf(session: ActiveSession): string {
+  if (session.user.publisher_id === null)
+    throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
+  return session.user.publisher_id;
+}
+
+export function advertiserIdOf(session: ActiveSession): string {
+  if (session.user.advertiser_id === null)
+    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
+  return session.user.advertiser_id;
+}
