@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
+import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+
+/** A browser-like client: keeps cookies, reads the CSRF token from each page's forms. */
+function client(t: TestNetwork) {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const remember = (setCookie: string | string[] | undefined) => {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+  };
+  let csrf = '';
+  return {
+    async get(url: string, headers: Record<string, string> = {}) {
+      const response = await t.app.inject({
+        url,
+        headers: { accept: 'text/html', cookie: cookieHeader(), ...headers },
+      });
+      remember(response.headers['set-cookie']);
+      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
+      return response;
+    },
+    async post(url: string, form: Record<string, string | string[]>, withCsrf = true) {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
+      if (withCsrf) body.set('_csrf', csrf);
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          accept: 'text/html',
+          cookie: cookieHeader(),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: body.toString(),
+      });
+      remember(response.headers['set-cookie']);
+      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
+      return response;
+    },
+    async login(email: string, password: string) {
+      await this.get('/login');
+      const response = await this.post('/login', { email, password });
+      expect(response.statusCode).toBe(303);
+      return response;
+    },
+  };
+}
+
+describeEachEngine('portal pages', (context) => {
+  let t: TestNetwork;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('renders the program page in Dutch for Accept-Language nl and in English otherwise', async () => {
+    const browser = client(t);
+    const nl = await browser.get('/programs/aliexpress', { 'accept-language': 'nl-NL,nl;q=0.9' });
+    expect(nl.statusCode).toBe(200);
+    for (const text of [
+      '<html lang="nl">',
+      'AliExpress Mobile Phone Sale',
+      '3,5 %',
+      '0,8 %',
+      'Gesloten',
+      'Toegestaan, na goedkeuring preview',
+      'Niet toegestaan',
+      '€ 30,94',
+      '€ 2,45',
+      'Prepayment programma',
+      'Nee',
+      'Deeplinking is niet mogelijk',
+      'Danny Esveldt',
+      'Updated: September 2015',
+      '13.These Rules shall be governed',
+      'Aanmelden in drie korte stappen',
+    ])
+      expect([text, nl.body.includes(text)]).toEqual([text, true]);
+    const en = await browser.get('/programs/aliexpress', { 'accept-language': 'de-DE,en;q=0.5' });
+    for (const text of [
+      '<html lang="en">',
+      '3.5%',
+      'Closed',
+      'EUR 30.94',
+      'Countries with Russian Speakers include',
+      'Sign up in three short steps',
+    ])
+      expect([text, en.body.includes(text)]).toEqual([text, true]);
+    expect((await browser.get('/programs/nosuch')).statusCode).toBe(404);
+  });
+
+  it('refuses a form post without the CSRF token, and logs in and out with it', async () => {
+    const browser = client(t);
+    await browser.get('/login');
+    const forged = await browser.post(
+      '/login',
+      { email: t.demo.publisher.email, password: t.demo.publisher.password },
+      false,
+    );
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('csrf_failed');
+    const wrong = await browser.post('/login', {
+      email: t.demo.publisher.email,
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(401);
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    const dashboard = await browser.get('/publisher');
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.body).toContain('<svg class="chart"');
+    const logout = await browser.post('/logout', {}, false);
+    expect(logout.statusCode).toBe(403); // logging out is a form post too
+    expect((await browser.post('/logout', {})).statusCode).toBe(303);
+    expect((await browser.get('/publisher')).statusCode).toBe(401);
+  });
+
+  it('keeps each role to its own pages and each publisher to their own data', async () => {
+    const publisher = client(t);
+    await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
+    expect((await publisher.get('/advertiser')).statusCode).toBe(403);
+    expect((await publisher.get('/admin/outbox')).statusCode).toBe(403);
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    expect((await advertiser.get('/publisher/transactions')).statusCode).toBe(403);
+    // Another publisher cannot open the demo publisher's order or statement.
+    const db = t.network.store.db;
+    const other = await new PublishersRepository(db).create(
+      { name: 'Other', country: 'NL' },
+      Date.now(),
+    );
+    await new UsersRepository(db).create(
+      {
+        email: 'other@example.nl',
+        passwordHash: await hashPassword('other password 1'),
+        role: 'publisher',
+        name: 'Other',
+        publisherId: other.id,
+      },
+      Date.now(),
+    );
+    const click = await t.app.inject({
+      url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
+    });
+    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: {
+        orderNumber: 'PORTAL-1',
+        placedAt: new Date(t.clock.now + 1000).toISOString(),
+        currency: 'USD',
+        status: 'completed',
+        clickId: tduid,
+        items: [
+          {
+            sku: 'A',
+            category: 'x',
+            unitPrice: '10.00',
+            quantity: 1,
+            sellerCountry: 'CN',
+            store: 'aliexpress',
+          },
+        ],
+      },
+    });
+    const order = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('order_number', '=', 'PORTAL-1')
+      .executeTakeFirstOrThrow();
+    expect((await publisher.get(`/publisher/transactions/${order.id}`)).statusCode).toBe(200);
+    const intruder = client(t);
+    await intruder.login('other@example.nl', 'other password 1');
+    expect((await intruder.get(`/publisher/transactions/${order.id}`)).statusCode).toBe(404);
+    expect((await intruder.get('/publisher/transactions')).body).not.toContain('PORTAL-1');
+    const csv = await publisher.get('/publisher/transactions?format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('PORTAL-1');
+  });
+
+  it('keeps mail in the outbox without SMTP and resets a password by the emailed link', async () => {
+    const browser = client(t);
+    await browser.get('/password-reset');
+    const asked = await browser.post('/password-reset', { email: t.demo.publisher.email });
+    expect(asked.statusCode).toBe(200);
+    const mail = await t.network.store.db
+      .selectFrom('emails')
+      .selectAll()
+      .where('to_address', '=', t.demo.publisher.email)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(mail.status).toBe('outbox');
+    const link = /\/password-reset\/([\w-]+)/.exec(mail.text_body)![0];
+    await browser.get(link);
+    expect((await browser.post(link, { password: 'short' })).statusCode).toBe(400);
+    expect((await browser.post(link, { password: 'a brand new password' })).statusCode).toBe(200);
+    expect((await browser.post(link, { password: 'another new password' })).statusCode).toBe(400); // single use
+    await browser.login(t.demo.publisher.email, 'a brand new password');
+  });
+
+  it('screens sign-ups for Alibaba brands and refuses a barred address', async () => {
+    const browser = client(t);
+    await browser.get('/signup');
+    const step2 = await browser.post('/signup', { email: 'deals@aliexpress-korting.nl' });
+    expect(step2.body).toContain('Step 2 of 3');
+    const done = await browser.post('/signup/details', {
+      email: 'deals@aliexpress-korting.nl',
+      siteUrl: 'https://aliexpress-korting.nl',
+      siteName: 'AliExpress Korting',
+      name: 'Jan',
+      country: 'NL',
+      promotionMethods: 'voucher_codes',
+      password: 'a fine password',
+    });
+    expect(done.statusCode).toBe(201);
+    expect(done.body).toContain('AE-P5');
+    expect(done.body).toContain('<strong>aliexpress</strong>');
+    await t.network.store.db
+      .insertInto('registration_bars')
+      .values({
+        id: 'bar_test',
+        email: null,
+        domain: 'banned.example',
+        action_id: null,
+        created_at: Date.now(),
+      })
+      .execute();
+    const barred = await browser.post('/signup', { email: 'someone@banned.example' });
+    expect(barred.statusCode).toBe(403);
+    expect(barred.body).toContain('barred from registering (AE-E1 g)');
+  });
+});
