@@ -22,6 +22,14 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts the portal serves to browsers.
+    files: ['assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' },
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

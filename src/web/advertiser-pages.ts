@@ -424,12 +424,8 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         <progress id="csv-progress" value="0" max="1" hidden></progress>
         <button type="submit">${context.l('Validate', 'Valideren')}</button>
       </form>
-      <script>
-        document.getElementById('csv-file').addEventListener('change', async (event) => {
-          const file = event.target.files[0];
-          if (file) document.querySelector('#csv-upload textarea').value = await file.text();
-        });
-      </script>`;
+      <div id="csv-results"></div>
+      <script src="/assets/csv-upload.js" defer></script>`;
   };
 
   app.get('/advertiser/transactions', async (request, reply) => {
@@ -540,6 +536,13 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const [header, ...rows] = parseCsv(one(form, 'csv'));
     const columns = (header ?? []).map((name) => name.trim());
     const at = (name: string) => columns.indexOf(name);
+    const wantsJson = (request.headers.accept ?? '').includes('application/json');
+    if (wantsJson && (at('orderNumber') < 0 || at('decision') < 0))
+      throw new HttpError(
+        400,
+        'invalid_csv',
+        'the first line must name the columns: orderNumber,decision,reason',
+      );
     if (at('orderNumber') < 0 || at('decision') < 0)
       return send(
         reply,
@@ -564,6 +567,18 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       decision: (cells[at('decision')] ?? '').trim() as ValidationRequest['decision'],
       reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
     }));
+    if (wantsJson) {
+      const own = (await programsOf(advertiserId)).some((p) => p.id === one(form, 'programId'));
+      if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
+      return {
+        results: await network.validation.validate(
+          one(form, 'programId'),
+          requests,
+          `user:${context.session!.user.id}`,
+          Date.now(),
+        ),
+      };
+    }
     const results = await runValidation(
       context,
       advertiserId,

@@ -23,6 +23,7 @@ import { registerAdminPages } from './admin-pages.js';
  */
 export function registerPortal(app: FastifyInstance, network: Network): void {
   const css = readFileSync(join(packageRoot(), 'assets', 'portal.css'), 'utf8');
+  const csvUpload = readFileSync(join(packageRoot(), 'assets', 'csv-upload.js'), 'utf8');
   void app.register(async (portal) => {
     await portal.register(cookie);
     await portal.register(formbody);
@@ -32,6 +33,12 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
         .type('text/css; charset=utf-8')
         .header('cache-control', 'public, max-age=3600')
         .send(css),
+    );
+    portal.get('/assets/csv-upload.js', async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(csvUpload),
     );
     registerPublicPages(portal, network);
     registerAccountPages(portal, network);

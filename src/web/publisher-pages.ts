@@ -118,6 +118,21 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         }),
       )}
       <h2>${context.l('Per sub id (epi)', 'Per sub-id (epi)')}</h2>
+      ${trusted(
+        barLineChart(
+          byEpi.map((row) => ({
+            label: String(row.key || '–'),
+            bar: row.clicks,
+            line: row.commissionMinor,
+          })),
+          {
+            title: context.l('Clicks and commission per sub id', 'Klikken en commissie per sub-id'),
+            barLabel: context.l('clicks', 'klikken'),
+            lineLabel: context.l('commission', 'commissie'),
+            formatLine: money,
+          },
+        ),
+      )}
       <table>
         <thead>
           <tr>

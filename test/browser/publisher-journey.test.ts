@@ -241,6 +241,51 @@ it.skipIf(!available)(
       path: join(SCREENSHOTS, 'publisher-dashboard-en.png'),
       fullPage: true,
     });
+
+    // The advertiser validates a pending order by CSV upload; the page shows progress and a result per row.
+    const pending = await fetch(`${base}/api/v1/programs/${demo.programId}/orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${demo.advertiserApiKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        orderNumber: 'AE-BROWSER-2',
+        placedAt: new Date().toISOString(),
+        currency: 'USD',
+        status: 'pending',
+        clickId: tduid,
+        items: [
+          {
+            sku: 'P-3',
+            category: 'toys',
+            unitPrice: '40.00',
+            quantity: 1,
+            sellerCountry: 'CN',
+            store: 'aliexpress',
+          },
+        ],
+      }),
+    });
+    expect(pending.status).toBe(201);
+    await logout(page);
+    await login(page, demo.advertiser.email, demo.advertiser.password);
+    await page.goto(`${base}/advertiser/transactions`);
+    await page.fill(
+      '#csv-upload textarea',
+      'orderNumber,decision,reason\nAE-BROWSER-2,approve,\nAE-NOPE,approve,\n',
+    );
+    await page.click('#csv-upload button[type=submit]');
+    await page.waitForSelector('#csv-results tr:nth-child(2)');
+    const results = await page.textContent('#csv-results');
+    expect(results).toContain('AE-BROWSER-2');
+    expect(results).toContain('ok: product approved');
+    expect(results).toContain('unknown_order');
+    expect(await page.getAttribute('#csv-progress', 'value')).toBe('2');
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'advertiser-csv-validation.png'),
+      fullPage: true,
+    });
     await context.close();
   },
   120_000,
