@@ -88,6 +88,10 @@ async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promi
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(`affnet: listening on ${address} (process ${process.pid}, node ${node})\n`);
+  if (node === 0)
+    io.stdout.write(
+      `affnet: portal ${address.replace('127.0.0.1', 'localhost')}/programs · API docs ${address.replace('127.0.0.1', 'localhost')}/api/docs\n`,
+    );
   return new Promise((resolve) => {
     let closing = false;
     const shutdown = async (signal: string) => {
