@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
-import { readClickSignals } from '../tracking/click-signals.js';
+import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
 import { toClickRecord } from '../storage/repositories/clicks-repository.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 
@@ -126,7 +126,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
             : null;
     const now = network.now();
     const id = network.clickIds.next(now);
-    const signals = readClickSignals({ headers: request.headers, query }, null);
+    const signals = readClickSignals({ headers: request.headers, query }, claimedMailing(query));
     await network.writer.write(
       toClickRecord({
         id,

@@ -2,8 +2,22 @@ import { createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
 import type { ClickSignals } from '../storage/repositories/clicks-repository.js';
 
-/** Query parameters that mark a click bought on a search or social ad platform (AE-P2). */
-export const PAID_MARKERS = ['gclid', 'gbraid', 'wbraid', 'msclkid', 'fbclid'] as const;
+/**
+ * Query parameters that mark a click bought on an ad platform (AE-P2): Google and Microsoft
+ * search ads, Google Shopping (`srsltid`), Meta ads.
+ */
+export const PAID_MARKERS = ['gclid', 'gbraid', 'wbraid', 'msclkid', 'srsltid', 'fbclid'] as const;
+
+/**
+ * The mailing a click claims (AE-P1): `m=<mailing link parameter>` on the tracking link, or ''
+ * for an email click that names none (`utm_medium=email`); null for other clicks.
+ */
+export function claimedMailing(query: Record<string, unknown>): string | null {
+  const m = query.m;
+  if (typeof m === 'string' && m !== '') return m.slice(0, 64);
+  const medium = query.utm_medium;
+  return typeof medium === 'string' && medium.toLowerCase() === 'email' ? '' : null;
+}
 
 export interface ClickRequestFacts {
   headers: Record<string, string | string[] | undefined>;

@@ -203,6 +203,19 @@ export const termsSchema = z
         path: ['deadlineDays'],
       })
       .default({ approveOnCompletion: false, deadlineDays: null, atDeadline: 'none' }),
+    /** Traffic-policy detection thresholds (SPEC P, see src/domain/compliance). */
+    compliance: z
+      .object({
+        maxClicksPerMinutePerIp: z.int().min(1),
+        burstClicksPerHour: z.int().min(1),
+        minSecondsToConversion: z.int().min(0),
+      })
+      .strict()
+      .default({
+        maxClicksPerMinutePerIp: 10,
+        burstClicksPerHour: 500,
+        minSecondsToConversion: 10,
+      }),
     /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
     invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),
     /** The program's rule id for every reason code the engine can give. */

@@ -1,0 +1,209 @@
+/**
+ * Traffic-policy detectors (SPEC sections P): pure functions from what a click or a
+ * conversion tells us to flags, each with its detector, rule id, severity and evidence. They
+ * flag for review; what to do about a flag is an enforcement decision (AE-E1), except that
+ * orders of email clicks without an approved mailing are held (AE-P1).
+ */
+export type Severity = 'low' | 'medium' | 'high';
+
+export interface Flag {
+  detector: string;
+  rule: string;
+  severity: Severity;
+  evidence: Record<string, unknown>;
+}
+
+/** The program's thresholds (terms `compliance:`). */
+export interface ComplianceSettings {
+  /** More clicks than this from one IP hash on one site within a minute is abnormal (10c). */
+  maxClicksPerMinutePerIp: number;
+  /** A site with at least this many clicks in an hour and no order is a burst (10c). */
+  burstClicksPerHour: number;
+  /** An order placed sooner than this after its click is suspect (cookie stuffing, 10c). */
+  minSecondsToConversion: number;
+}
+
+/** What a click recorded (the stored click signals). */
+export interface ClickEvidence {
+  userAgent: string | null;
+  referrerHost: string | null;
+  secFetchDest: string | null;
+  secFetchMode: string | null;
+  secFetchUser: string | null;
+  bot: boolean;
+  paidMarkers: readonly string[];
+  /** The mailing the click claims (`m=` on the link), '' for an email click naming none. */
+  mailingId: string | null;
+}
+
+export interface MailingState {
+  status: string;
+  plannedSendAt: number;
+  sendWindowEndsAt: number | null;
+}
+
+const SEARCH_AD_MARKERS = ['gclid', 'gbraid', 'wbraid', 'msclkid'];
+const SHOPPING_MARKERS = ['srsltid'];
+const SEARCH_AD_HOSTS = [/(^|\.)googleadservices\.com$/, /(^|\.)doubleclick\.net$/];
+/** AliExpress's own pages: traffic from a storefront there (10k). */
+const MARKETPLACE_HOSTS = /(^|\.)aliexpress\.(com|ru|us)$/;
+
+function matches(host: string | null, patterns: readonly RegExp[]): boolean {
+  return host !== null && patterns.some((pattern) => pattern.test(host));
+}
+
+/**
+ * Flags of one click. `velocity`: clicks from the same IP hash on the same site in the minute
+ * up to and including this one. `mailing`: the claimed mailing (undefined when none claimed or
+ * unknown).
+ */
+export function detectClick(
+  click: ClickEvidence,
+  context: { velocity: number; clickTimeMs: number; mailing: MailingState | undefined },
+  settings: ComplianceSettings,
+): Flag[] {
+  const flags: Flag[] = [];
+  const searchMarkers = click.paidMarkers.filter((m) => SEARCH_AD_MARKERS.includes(m));
+  if (searchMarkers.length > 0 || matches(click.referrerHost, SEARCH_AD_HOSTS)) {
+    flags.push({
+      detector: 'paid_search',
+      rule: 'AE-P2',
+      severity: 'high',
+      evidence: { markers: searchMarkers, referrerHost: click.referrerHost },
+    });
+  }
+  const shoppingMarkers = click.paidMarkers.filter((m) => SHOPPING_MARKERS.includes(m));
+  if (
+    shoppingMarkers.length > 0 ||
+    (click.referrerHost !== null && /^shopping\.google\./.test(click.referrerHost))
+  ) {
+    flags.push({
+      detector: 'google_shopping',
+      rule: 'AE-P2',
+      severity: 'high',
+      evidence: { markers: shoppingMarkers, referrerHost: click.referrerHost },
+    });
+  }
+  // A real click is a top-level navigation: an image, iframe or script load is cookie stuffing.
+  if (
+    (click.secFetchDest !== null && click.secFetchDest !== 'document') ||
+    (click.secFetchMode !== null && click.secFetchMode !== 'navigate')
+  ) {
+    flags.push({
+      detector: 'not_top_level',
+      rule: 'AE-P4',
+      severity: 'high',
+      evidence: { secFetchDest: click.secFetchDest, secFetchMode: click.secFetchMode },
+    });
+  } else if (click.secFetchDest === 'document' && click.secFetchUser !== '?1') {
+    // A navigation the visitor did not start: a pop-up, pop-under or hidden redirect chain.
+    flags.push({
+      detector: 'no_user_activation',
+      rule: 'AE-P4',
+      severity: 'medium',
+      evidence: {
+        secFetchDest: click.secFetchDest,
+        secFetchMode: click.secFetchMode,
+        secFetchUser: click.secFetchUser,
+        referrerHost: click.referrerHost,
+      },
+    });
+  }
+  if (click.bot) {
+    flags.push({
+      detector: 'bot',
+      rule: 'AE-P4',
+      severity: 'medium',
+      evidence: { userAgent: click.userAgent },
+    });
+  }
+  if (context.velocity > settings.maxClicksPerMinutePerIp) {
+    flags.push({
+      detector: 'click_velocity',
+      rule: 'AE-P4',
+      severity: 'high',
+      evidence: { clicksInAMinute: context.velocity, limit: settings.maxClicksPerMinutePerIp },
+    });
+  }
+  if (matches(click.referrerHost, [MARKETPLACE_HOSTS])) {
+    flags.push({
+      detector: 'own_storefront',
+      rule: 'AE-P4',
+      severity: 'medium',
+      evidence: { referrerHost: click.referrerHost },
+    });
+  }
+  if (click.mailingId !== null) {
+    const mailing = context.mailing;
+    const problem =
+      mailing === undefined
+        ? 'no such mailing'
+        : mailing.status !== 'approved'
+          ? `mailing is ${mailing.status}`
+          : context.clickTimeMs < mailing.plannedSendAt - 3_600_000
+            ? 'before the approved send date'
+            : mailing.sendWindowEndsAt !== null && context.clickTimeMs > mailing.sendWindowEndsAt
+              ? 'after the send window'
+              : undefined;
+    if (problem !== undefined)
+      flags.push({
+        detector: 'email_without_approval',
+        rule: 'AE-P1',
+        severity: 'high',
+        evidence: { mailing: click.mailingId || null, problem },
+      });
+  }
+  return flags;
+}
+
+/** Flags of one conversion: how soon after its click, and whether the buyer is the publisher. */
+export function detectConversion(
+  conversion: {
+    clickTimeMs: number;
+    placedAtMs: number;
+    clickIpHash: string | null;
+    /** IP hashes the publisher's own users logged in from. */
+    publisherIpHashes: ReadonlySet<string>;
+  },
+  settings: ComplianceSettings,
+): Flag[] {
+  const flags: Flag[] = [];
+  const seconds = (conversion.placedAtMs - conversion.clickTimeMs) / 1000;
+  if (seconds >= 0 && seconds < settings.minSecondsToConversion) {
+    flags.push({
+      detector: 'fast_conversion',
+      rule: 'AE-P4',
+      severity: 'medium',
+      evidence: {
+        secondsAfterClick: Math.round(seconds * 10) / 10,
+        minimum: settings.minSecondsToConversion,
+      },
+    });
+  }
+  if (conversion.clickIpHash !== null && conversion.publisherIpHashes.has(conversion.clickIpHash)) {
+    flags.push({
+      detector: 'self_purchase',
+      rule: 'AE-P4',
+      severity: 'high',
+      evidence: {
+        ipHash: conversion.clickIpHash,
+        note: 'the click came from an address the publisher logs in from (10j)',
+      },
+    });
+  }
+  return flags;
+}
+
+/** A site's hour of many clicks and no order (10c), from the hourly rollups. */
+export function detectBurst(
+  hour: { clicks: number; orders: number },
+  settings: ComplianceSettings,
+): Flag | undefined {
+  if (hour.clicks < settings.burstClicksPerHour || hour.orders > 0) return undefined;
+  return {
+    detector: 'click_burst',
+    rule: 'AE-P4',
+    severity: 'medium',
+    evidence: { clicks: hour.clicks, orders: hour.orders, threshold: settings.burstClicksPerHour },
+  };
+}
