@@ -20,6 +20,11 @@ import { AccountsService } from '../services/accounts-service.js';
 import { ApplicationsService } from '../services/applications-service.js';
 import { StatementService } from '../services/statement-service.js';
 import { PublisherViews } from '../services/publisher-views.js';
+import { EnforcementService } from '../services/enforcement-service.js';
+import { ClaimsService } from '../services/claims-service.js';
+import { ViolationsService } from '../services/violations-service.js';
+import { MailingsService } from '../services/mailings-service.js';
+import { ComplianceScanner } from '../services/compliance-scanner.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -108,6 +113,11 @@ export class Network {
   readonly applications: ApplicationsService;
   readonly publicUrl: string | undefined;
   readonly publisherViews: PublisherViews;
+  readonly enforcement: EnforcementService;
+  readonly claims: ClaimsService;
+  readonly violations: ViolationsService;
+  readonly mailings: MailingsService;
+  readonly scanner: ComplianceScanner;
   readonly metrics: Metrics;
   readonly now: () => number;
 
@@ -139,6 +149,11 @@ export class Network {
     this.applications = new ApplicationsService(store, this.terms, this.mailer);
     this.publicUrl = options.publicUrl;
     this.publisherViews = new PublisherViews(store);
+    this.enforcement = new EnforcementService(store, this.terms, this.mailer);
+    this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
+    this.violations = new ViolationsService(store, this.terms);
+    this.mailings = new MailingsService(store, this.mailer);
+    this.scanner = new ComplianceScanner(store, this.terms);
   }
 
   /** Every brand any program protects (AE-P5), for screening at sign-up. */
@@ -154,6 +169,8 @@ export class Network {
   #rollup: NodeJS.Timeout | undefined;
   #rollingUp = false;
   #deadlines: NodeJS.Timeout | undefined;
+  #compliance: NodeJS.Timeout | undefined;
+  #scanning = false;
 
   /** Loads the link cache, then polls the links version so changes anywhere show up here. */
   async start(pollMs = 250): Promise<void> {
@@ -166,6 +183,29 @@ export class Network {
     this.#rollup.unref();
     this.#deadlines = setInterval(() => void this.applyValidationDeadlines(), 60_000);
     this.#deadlines.unref();
+    this.#compliance = setInterval(() => void this.runCompliance(), 5_000);
+    this.#compliance.unref();
+  }
+
+  /**
+   * Runs the traffic-policy detectors over new clicks and orders, and once a minute the claim
+   * reminders (one run at a time in this process; failures are counted in /metrics).
+   */
+  async runCompliance(): Promise<void> {
+    if (this.#scanning) return;
+    this.#scanning = true;
+    try {
+      const now = this.now();
+      await this.scanner.scan(now);
+      if (Math.floor(now / 5_000) % 12 === 0) {
+        await this.enforcement.remindClaimWindows(now);
+        await this.claims.remindDecisions(now);
+      }
+    } catch {
+      this.metrics.rollupFailures.inc({ reason: 'compliance' });
+    } finally {
+      this.#scanning = false;
+    }
   }
 
   /** Decides pending transactions past their program's validation deadline (once a minute). */
@@ -210,6 +250,7 @@ export class Network {
     if (this.#poll) clearInterval(this.#poll);
     if (this.#rollup) clearInterval(this.#rollup);
     if (this.#deadlines) clearInterval(this.#deadlines);
+    if (this.#compliance) clearInterval(this.#compliance);
     await this.writer.drain();
     this.mailer.close();
     await this.store.close();

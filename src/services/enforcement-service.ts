@@ -1,13 +1,41 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { EnforcementActionsTable } from '../storage/schema.js';
+import type { Database, EnforcementActionsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
+import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
+import { workingDayDeadline } from '../domain/calendar/working-days.js';
 import { DomainError } from '../domain/errors.js';
+import { holidayCalendar } from '../compliance/holiday-calendars.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import type { Mailer } from './mailer.js';
+import { recordAudit } from './audit-log.js';
 
 export type EnforcementAction = Selectable<EnforcementActionsTable>;
 
 export class EnforcementError extends DomainError {}
+
+/** AE-E1 a–g, and the credit that gives back a deduction already settled. */
+export const ACTION_KINDS = [
+  'warning',
+  'cure_period',
+  'withhold',
+  'deduction',
+  'termination',
+  'restriction',
+  'registration_bar',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+const RULE_OF_KIND: Record<ActionKind, string> = {
+  warning: 'AE-E1 a',
+  cure_period: 'AE-E1 b',
+  withhold: 'AE-E1 c',
+  deduction: 'AE-E1 d',
+  termination: 'AE-E1 e',
+  restriction: 'AE-E1 f',
+  registration_bar: 'AE-E1 g',
+};
 
 export interface ActionInput {
   publisherId: string;
@@ -20,50 +48,214 @@ export interface ActionInput {
   nowMs: number;
 }
 
+export interface RecordActionInput extends ActionInput {
+  kind: ActionKind;
+  /** A deduction's amount in EUR cents. */
+  amountMinor?: number | undefined;
+  /** A cure period's end. */
+  cureDeadlineAt?: number | undefined;
+}
+
 /**
- * The money effects of enforcement (AE-E1 c, d): withholding payments and deducting an amount.
- * Withheld money stays on the publisher's balance but is not payable while the action is
- * active; a deduction is a ledger debit settled by the next statement. Lifting or reversing
- * an action undoes its effect.
+ * Enforcement (AE-E1): every action is recorded with the rule breached, its evidence and
+ * actor, audited, emailed to the publisher with the deadline for a claim (AE-E2, working days
+ * on the program's calendar), and has its effect: withheld money is not payable (statements
+ * and payout runs check), a deduction is a ledger debit, a terminated publisher's clicks land
+ * but no longer attribute, a restricted publisher cannot apply, a barred email or domain
+ * cannot sign up. Reversing an action (an upheld claim) undoes its effect.
  */
 export class EnforcementService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly terms?: StoredTerms,
+    private readonly mailer?: Mailer,
+  ) {}
 
   /** AE-E1 c: the publisher's payable money is held back until the action is lifted. */
   async withholdPayments(input: ActionInput): Promise<EnforcementAction> {
-    const action = this.#action(input, 'withhold', null);
-    await this.store.db.insertInto('enforcement_actions').values(action).execute();
-    return action;
+    return this.record({ ...input, kind: 'withhold' });
   }
 
   /** AE-E1 d: deducts `amountMinor` (EUR cents) from the publisher's next statement. */
   async deduct(input: ActionInput & { amountMinor: number }): Promise<EnforcementAction> {
-    if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+    return this.record({ ...input, kind: 'deduction' });
+  }
+
+  async record(input: RecordActionInput): Promise<EnforcementAction> {
+    if (!ACTION_KINDS.includes(input.kind))
+      throw new EnforcementError(
+        'invalid_kind',
+        `kind: expected one of ${ACTION_KINDS.join(', ')}`,
+      );
+    if (input.evidence.trim() === '')
+      throw new EnforcementError(
+        'evidence_required',
+        'evidence: say what shows the breach (AE-E1)',
+      );
+    if (!/^[A-Z]{2,5}-[A-Z]{1,2}\d{1,3}/.test(input.rule))
+      throw new EnforcementError('invalid_rule', 'rule: name the rule breached, e.g. AE-P4');
+    if (
+      input.kind === 'deduction' &&
+      (!Number.isSafeInteger(input.amountMinor) || (input.amountMinor ?? 0) <= 0)
+    )
       throw new EnforcementError(
         'invalid_amount',
         'a deduction needs a positive amount in cents, e.g. 1250 for EUR 12.50',
       );
-    const action = this.#action(input, 'deduction', input.amountMinor);
+    if (
+      input.kind === 'cure_period' &&
+      (input.cureDeadlineAt === undefined || input.cureDeadlineAt <= input.nowMs)
+    )
+      throw new EnforcementError(
+        'invalid_deadline',
+        'a cure period needs a deadline in the future',
+      );
+    const publisher = await this.store.db
+      .selectFrom('publishers')
+      .select(['id', 'name'])
+      .where('id', '=', input.publisherId)
+      .executeTakeFirst();
+    if (publisher === undefined)
+      throw new EnforcementError('unknown_publisher', `no publisher "${input.publisherId}"`);
+    const { claimDeadlineAt, calendarName } = await this.#claimDeadline(
+      input.programId,
+      input.nowMs,
+    );
+    const action: EnforcementAction = {
+      id: newId('enforcementAction', input.nowMs),
+      program_id: input.programId,
+      publisher_id: input.publisherId,
+      kind: input.kind,
+      rule: input.rule,
+      evidence: input.evidence.trim(),
+      amount_minor: input.kind === 'deduction' ? (input.amountMinor ?? null) : null,
+      currency: input.kind === 'deduction' ? 'EUR' : null,
+      deadline_at: input.kind === 'cure_period' ? (input.cureDeadlineAt ?? null) : null,
+      status: 'active',
+      actor: input.actor,
+      created_at: input.nowMs,
+      ended_at: null,
+      statement_id: null,
+      claim_deadline_at: claimDeadlineAt,
+      reminded_at: null,
+    };
     await this.store.db.transaction().execute(async (trx) => {
       await trx.insertInto('enforcement_actions').values(action).execute();
-      await new LedgerRepository(trx).append([
+      await this.#applyEffect(trx, action);
+      await recordAudit(
+        trx,
         {
-          publisher_id: input.publisherId,
-          program_id: input.programId,
-          commission_id: null,
-          order_id: null,
-          account: 'deducted',
-          kind: 'deduction',
-          amount_minor: -input.amountMinor,
-          currency: 'EUR',
-          reason: `enforcement ${action.id}`,
-          rule: input.rule,
           actor: input.actor,
-          created_at: input.nowMs,
+          action: `enforcement.${input.kind}`,
+          subjectType: 'publisher',
+          subjectId: input.publisherId,
+          details: {
+            actionId: action.id,
+            rule: input.rule,
+            evidence: action.evidence,
+            amountMinor: action.amount_minor,
+            claimDeadlineAt: new Date(claimDeadlineAt).toISOString(),
+          },
         },
-      ]);
+        input.nowMs,
+      );
     });
+    await this.#notify(
+      action.publisher_id,
+      `Enforcement action (${RULE_OF_KIND[input.kind]}): ${input.kind.replace(/_/g, ' ')}`,
+      [
+        `An enforcement action was recorded against your account: ${input.kind.replace(/_/g, ' ')} (${RULE_OF_KIND[input.kind]}).`,
+        `Rule breached: ${input.rule}. Evidence: ${action.evidence}`,
+        action.amount_minor
+          ? `Amount deducted: EUR ${(action.amount_minor / 100).toFixed(2)}.`
+          : '',
+        action.deadline_at
+          ? `Cure the breach before ${new Date(action.deadline_at).toISOString()}.`
+          : '',
+        `You may object in writing with evidence until ${new Date(claimDeadlineAt).toISOString()} (5 working days, ${calendarName} calendar, AE-E2): portal → Compliance.`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      input.nowMs,
+    );
     return action;
+  }
+
+  async #claimDeadline(programId: string | null, nowMs: number) {
+    let days = 5;
+    let region = 'HK';
+    if (programId !== null && this.terms !== undefined) {
+      const terms = await this.terms.ofProgramOrThrow(programId);
+      days = terms.file.enforcement.claimWindowWorkingDays;
+      region = terms.file.enforcement.calendar;
+    }
+    return {
+      claimDeadlineAt: workingDayDeadline(nowMs, days, holidayCalendar(region)),
+      calendarName: region,
+    };
+  }
+
+  async #applyEffect(trx: Kysely<Database>, action: EnforcementAction): Promise<void> {
+    switch (action.kind) {
+      case 'deduction':
+        await new LedgerRepository(trx).append([
+          {
+            publisher_id: action.publisher_id,
+            program_id: action.program_id,
+            commission_id: null,
+            order_id: null,
+            account: 'deducted',
+            kind: 'deduction',
+            amount_minor: -(action.amount_minor ?? 0),
+            currency: 'EUR',
+            reason: `enforcement ${action.id}`,
+            rule: action.rule,
+            actor: action.actor,
+            created_at: action.created_at,
+          },
+        ]);
+        return;
+      case 'termination':
+      case 'restriction':
+        await trx
+          .updateTable('publishers')
+          .set({ status: action.kind === 'termination' ? 'terminated' : 'restricted' })
+          .where('id', '=', action.publisher_id)
+          .execute();
+        await bumpLinksVersion(trx);
+        return;
+      case 'registration_bar': {
+        const users = await trx
+          .selectFrom('users')
+          .select('email')
+          .where('publisher_id', '=', action.publisher_id)
+          .execute();
+        const sites = await trx
+          .selectFrom('sites')
+          .select('domain')
+          .where('publisher_id', '=', action.publisher_id)
+          .execute();
+        const bars = [
+          ...users.map((user) => ({ email: user.email, domain: null })),
+          ...sites.map((site) => ({ email: null, domain: site.domain.replace(/^www\./, '') })),
+        ];
+        if (bars.length > 0)
+          await trx
+            .insertInto('registration_bars')
+            .values(
+              bars.map((bar) => ({
+                id: newId('registrationBar', action.created_at),
+                ...bar,
+                action_id: action.id,
+                created_at: action.created_at,
+              })),
+            )
+            .execute();
+        return;
+      }
+      default:
+        return;
+    }
   }
 
   /**
@@ -76,7 +268,17 @@ export class EnforcementService {
     actor: string,
     nowMs: number,
   ): Promise<EnforcementAction> {
-    return this.store.db.transaction().execute(async (trx) => {
+    return this.reverse(actionId, actor, nowMs, outcome);
+  }
+
+  /** Undoes an action and its effect (an upheld claim, or the advertiser lifting it). */
+  async reverse(
+    actionId: string,
+    actor: string,
+    nowMs: number,
+    outcome: 'lifted' | 'reversed' = 'reversed',
+  ): Promise<EnforcementAction> {
+    const ended = await this.store.db.transaction().execute(async (trx) => {
       const action = await trx
         .selectFrom('enforcement_actions')
         .selectAll()
@@ -89,12 +291,42 @@ export class EnforcementService {
           'action_not_active',
           `enforcement action ${actionId} is already ${action.status}`,
         );
-      if (action.kind === 'deduction') {
-        if (action.statement_id !== null)
-          throw new EnforcementError(
-            'deduction_settled',
-            `deduction ${actionId} was settled on statement ${action.statement_id}; book a credit instead`,
-          );
+      await trx
+        .updateTable('enforcement_actions')
+        .set({ status: outcome, ended_at: nowMs })
+        .where('id', '=', actionId)
+        .execute();
+      await this.#undoEffect(trx, action, actor, nowMs);
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: `enforcement.${outcome}`,
+          subjectType: 'enforcement_action',
+          subjectId: action.id,
+          details: { kind: action.kind, publisherId: action.publisher_id },
+        },
+        nowMs,
+      );
+      return { ...action, status: outcome, ended_at: nowMs };
+    });
+    await this.#notify(
+      ended.publisher_id,
+      `Enforcement action ${outcome}: ${ended.kind.replace(/_/g, ' ')}`,
+      `The ${ended.kind.replace(/_/g, ' ')} recorded on ${new Date(ended.created_at).toISOString().slice(0, 10)} (${ended.rule}) is ${outcome}; its effect is undone.`,
+      nowMs,
+    );
+    return ended;
+  }
+
+  async #undoEffect(
+    trx: Kysely<Database>,
+    action: EnforcementAction,
+    actor: string,
+    nowMs: number,
+  ): Promise<void> {
+    switch (action.kind) {
+      case 'deduction': {
         await new LedgerRepository(trx).append([
           {
             publisher_id: action.publisher_id,
@@ -105,20 +337,61 @@ export class EnforcementService {
             kind: 'reversed',
             amount_minor: action.amount_minor ?? 0,
             currency: 'EUR',
-            reason: `enforcement ${action.id} ${outcome}`,
+            reason: `enforcement ${action.id} reversed`,
             rule: action.rule,
             actor,
             created_at: nowMs,
           },
         ]);
+        if (action.statement_id !== null) {
+          // Already taken off a statement: the next statement gives it back.
+          await trx
+            .insertInto('enforcement_actions')
+            .values({
+              ...action,
+              id: newId('enforcementAction', nowMs),
+              kind: 'credit',
+              evidence: `reverses ${action.id}`,
+              status: 'active',
+              actor,
+              created_at: nowMs,
+              ended_at: null,
+              statement_id: null,
+              claim_deadline_at: null,
+              reminded_at: null,
+            })
+            .execute();
+        }
+        return;
       }
-      await trx
-        .updateTable('enforcement_actions')
-        .set({ status: outcome, ended_at: nowMs })
-        .where('id', '=', actionId)
-        .execute();
-      return { ...action, status: outcome, ended_at: nowMs };
-    });
+      case 'termination':
+      case 'restriction': {
+        const other = await trx
+          .selectFrom('enforcement_actions')
+          .select('kind')
+          .where('publisher_id', '=', action.publisher_id)
+          .where('status', '=', 'active')
+          .where('kind', 'in', ['termination', 'restriction'])
+          .execute();
+        const status = other.some((row) => row.kind === 'termination')
+          ? 'terminated'
+          : other.length > 0
+            ? 'restricted'
+            : 'active';
+        await trx
+          .updateTable('publishers')
+          .set({ status })
+          .where('id', '=', action.publisher_id)
+          .execute();
+        await bumpLinksVersion(trx);
+        return;
+      }
+      case 'registration_bar':
+        await trx.deleteFrom('registration_bars').where('action_id', '=', action.id).execute();
+        return;
+      default:
+        return;
+    }
   }
 
   async isWithholding(publisherId: string): Promise<boolean> {
@@ -132,22 +405,64 @@ export class EnforcementService {
     return row !== undefined;
   }
 
-  #action(input: ActionInput, kind: string, amountMinor: number | null): EnforcementAction {
-    return {
-      id: newId('enforcementAction', input.nowMs),
-      program_id: input.programId,
-      publisher_id: input.publisherId,
-      kind,
-      rule: input.rule,
-      evidence: input.evidence,
-      amount_minor: amountMinor,
-      currency: amountMinor === null ? null : 'EUR',
-      deadline_at: null,
-      status: 'active',
-      actor: input.actor,
-      created_at: input.nowMs,
-      ended_at: null,
-      statement_id: null,
-    };
+  /** Actions against a publisher, newest first, with their claims. */
+  async ofPublisher(publisherId: string) {
+    return this.store.db
+      .selectFrom('enforcement_actions')
+      .leftJoin('claims', 'claims.action_id', 'enforcement_actions.id')
+      .selectAll('enforcement_actions')
+      .select([
+        'claims.id as claim_id',
+        'claims.status as claim_status',
+        'claims.decision_due_at',
+        'claims.decision',
+      ])
+      .where('enforcement_actions.publisher_id', '=', publisherId)
+      .where('enforcement_actions.kind', '<>', 'credit')
+      .orderBy('enforcement_actions.created_at', 'desc')
+      .execute();
+  }
+
+  /** Publishers whose claim window closes within a day: remind them once (AE-E2). */
+  async remindClaimWindows(nowMs: number): Promise<number> {
+    const due = await this.store.db
+      .selectFrom('enforcement_actions')
+      .leftJoin('claims', 'claims.action_id', 'enforcement_actions.id')
+      .select([
+        'enforcement_actions.id',
+        'enforcement_actions.publisher_id',
+        'enforcement_actions.kind',
+        'enforcement_actions.claim_deadline_at',
+      ])
+      .where('enforcement_actions.status', '=', 'active')
+      .where('enforcement_actions.reminded_at', 'is', null)
+      .where('claims.id', 'is', null)
+      .where('enforcement_actions.claim_deadline_at', '>', nowMs)
+      .where('enforcement_actions.claim_deadline_at', '<=', nowMs + 86_400_000)
+      .execute();
+    for (const action of due) {
+      await this.store.db
+        .updateTable('enforcement_actions')
+        .set({ reminded_at: nowMs })
+        .where('id', '=', action.id)
+        .execute();
+      await this.#notify(
+        action.publisher_id,
+        'Reminder: the claim window closes within a day',
+        `You can object to the ${action.kind.replace(/_/g, ' ')} (${action.id}) until ${new Date(action.claim_deadline_at!).toISOString()} (AE-E2).`,
+        nowMs,
+      );
+    }
+    return due.length;
+  }
+
+  async #notify(publisherId: string, subject: string, text: string, nowMs: number): Promise<void> {
+    if (this.mailer === undefined) return;
+    const users = await this.store.db
+      .selectFrom('users')
+      .select('email')
+      .where('publisher_id', '=', publisherId)
+      .execute();
+    for (const user of users) await this.mailer.send({ to: user.email, subject, text }, nowMs);
   }
 }

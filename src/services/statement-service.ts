@@ -132,31 +132,43 @@ export class StatementService {
     const pendingMinor = Math.max(0, Number(open?.sum ?? 0) - payableMinor);
     const deductions = await trx
       .selectFrom('enforcement_actions')
-      .select(['id', 'amount_minor'])
+      .select(['id', 'kind', 'amount_minor'])
       .where('publisher_id', '=', publisherId)
-      .where('kind', '=', 'deduction')
+      .where('kind', 'in', ['deduction', 'credit'])
       .where('status', '=', 'active')
       .where('statement_id', 'is', null)
       .where('created_at', '<', period.endMs)
       .execute();
-    const deductedMinor = deductions.reduce((total, row) => total + (row.amount_minor ?? 0), 0);
+    const deductedMinor = deductions
+      .filter((row) => row.kind === 'deduction')
+      .reduce((total, row) => total + (row.amount_minor ?? 0), 0);
+    // A deduction reversed after a statement settled it comes back as a credit (upheld claim).
+    const creditedMinor = deductions
+      .filter((row) => row.kind === 'credit')
+      .reduce((total, row) => total + (row.amount_minor ?? 0), 0);
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
     const settlement = settleStatement({
       carriedInMinor,
-      payableMinor: payableMinor - withheldMinor,
+      payableMinor: payableMinor - withheldMinor + creditedMinor,
       pendingMinor,
       withheldMinor,
       deductedMinor,
       minimumPayoutMinor,
     });
-    if (payableMinor === 0 && pendingMinor === 0 && deductedMinor === 0 && carriedInMinor === 0)
+    if (
+      payableMinor === 0 &&
+      pendingMinor === 0 &&
+      deductedMinor === 0 &&
+      creditedMinor === 0 &&
+      carriedInMinor === 0
+    )
       return 'empty';
     const statement: Statement = {
       id: newId('statement', nowMs),
       publisher_id: publisherId,
       period: period.text,
       currency: 'EUR',
-      payable_minor: payableMinor - withheldMinor,
+      payable_minor: payableMinor - withheldMinor + creditedMinor,
       pending_minor: pendingMinor,
       withheld_minor: withheldMinor,
       deducted_minor: deductedMinor,
@@ -234,7 +246,7 @@ export class StatementService {
       .execute();
     const deductions = await this.store.db
       .selectFrom('enforcement_actions')
-      .select(['id', 'program_id', 'rule', 'evidence', 'amount_minor'])
+      .select(['id', 'kind', 'program_id', 'rule', 'evidence', 'amount_minor'])
       .where('statement_id', '=', statementId)
       .orderBy('id')
       .execute();
@@ -260,10 +272,10 @@ export class StatementService {
         placedAt: null,
         programId: row.program_id,
         siteId: null,
-        kind: 'deduction',
+        kind: row.kind,
         rule: row.rule,
         reason: row.evidence,
-        amountMinor: -(row.amount_minor ?? 0),
+        amountMinor: row.kind === 'credit' ? (row.amount_minor ?? 0) : -(row.amount_minor ?? 0),
       })),
     ];
   }

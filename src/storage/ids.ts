@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   payout: 'pay',
   email: 'eml',
   audit: 'aud',
+  registrationBar: 'bar',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -9,12 +9,14 @@ import type { Store } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as moneyOut from './migrations/0002-money-out.js';
 import * as portal from './migrations/0003-portal.js';
+import * as compliance from './migrations/0004-compliance.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
   '0001-initial-schema': initialSchema,
   '0002-money-out': moneyOut,
   '0003-portal': portal,
+  '0004-compliance': compliance,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

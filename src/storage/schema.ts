@@ -426,6 +426,10 @@ export interface EnforcementActionsTable {
   ended_at: number | null;
   /** A deduction: the statement that settled it (null until one does). */
   statement_id: string | null;
+  /** AE-E2: a claim against it must arrive before this (5 Hong Kong working days). */
+  claim_deadline_at: number | null;
+  /** When the publisher was reminded that the claim window is closing. */
+  reminded_at: number | null;
 }
 
 export interface ClaimsTable {
@@ -440,6 +444,8 @@ export interface ClaimsTable {
   decision: string | null;
   decided_by: string | null;
   decided_at: number | null;
+  /** When the advertiser was reminded that the decision is due (AE-E3). */
+  reminded_at: number | null;
 }
 
 export interface AttachmentsTable {

@@ -195,6 +195,19 @@ export class ClicksRepository {
     return countRows(this.#store.db, 'clicks');
   }
 
+  /** Clicks with fromExclusive < id ≤ toInclusive, oldest first (compliance scans). */
+  async range(fromExclusive: number, toInclusive: number, limit: number): Promise<Click[]> {
+    const rows = await this.#store.db
+      .selectFrom('clicks')
+      .selectAll()
+      .where('id', '>', fromExclusive)
+      .where('id', '<=', toInclusive)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => fromRow(row as Row));
+  }
+
   async find(id: number): Promise<Click | undefined> {
     const row = await this.#store.db
       .selectFrom('clicks')

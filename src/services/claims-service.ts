@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { ClaimsTable } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { workingDayDeadline } from '../domain/calendar/working-days.js';
+import { DomainError } from '../domain/errors.js';
+import { holidayCalendar } from '../compliance/holiday-calendars.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import type { Mailer } from './mailer.js';
+import type { EnforcementService } from './enforcement-service.js';
+import { recordAudit } from './audit-log.js';
+
+export type Claim = Selectable<ClaimsTable>;
+
+export class ClaimError extends DomainError {}
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const ALLOWED_TYPES = /^(application\/pdf|image\/(png|jpeg|gif|webp)|text\/plain|text\/csv)$/;
+
+/**
+ * Claims (AE-E2, AE-E3): a publisher objects to an enforcement action in writing, with
+ * evidence attachments, before the action's claim deadline (5 working days on the program's
+ * calendar); the advertiser decides within 15 working days. A late claim is refused with the
+ * deadline in the message; an upheld claim reverses the action and its ledger effects; an
+ * overdue decision is listed for the network admin; both deadlines are reminded.
+ */
+export class ClaimsService {
+  constructor(
+    private readonly store: Store,
+    private readonly terms: StoredTerms,
+    private readonly mailer: Mailer,
+    private readonly enforcement: EnforcementService,
+  ) {}
+
+  async submit(
+    input: {
+      publisherId: string;
+      actionId: string;
+      text: string;
+      attachments: readonly Attachment[];
+    },
+    nowMs: number,
+  ): Promise<Claim> {
+    const db = this.store.db;
+    const action = await db
+      .selectFrom('enforcement_actions')
+      .selectAll()
+      .where('id', '=', input.actionId)
+      .where('publisher_id', '=', input.publisherId)
+      .executeTakeFirst();
+    if (action === undefined || action.kind === 'credit')
+      throw new ClaimError(
+        'unknown_action',
+        `no enforcement action "${input.actionId}" against you`,
+      );
+    if (input.text.trim().length < 20)
+      throw new ClaimError(
+        'claim_text_required',
+        'write your objection (at least 20 characters): what is wrong with the action and why',
+      );
+    if (input.attachments.length > MAX_ATTACHMENTS)
+      throw new ClaimError('too_many_attachments', `at most ${MAX_ATTACHMENTS} attachments`);
+    for (const file of input.attachments) {
+      if (file.content.byteLength > MAX_ATTACHMENT_BYTES)
+        throw new ClaimError('attachment_too_large', `${file.filename}: at most 5 MiB per file`);
+      if (!ALLOWED_TYPES.test(file.contentType))
+        throw new ClaimError(
+          'attachment_type',
+          `${file.filename}: send PDF, PNG, JPEG, GIF, WebP, plain text or CSV (got ${file.contentType})`,
+        );
+    }
+    const deadline = action.claim_deadline_at;
+    if (deadline !== null && nowMs >= deadline)
+      throw new ClaimError(
+        'claim_too_late',
+        `the claim window closed on ${new Date(deadline).toISOString()} (5 working days after the action, AE-E2); a later objection is refused`,
+      );
+    const existing = await db
+      .selectFrom('claims')
+      .select('id')
+      .where('action_id', '=', action.id)
+      .executeTakeFirst();
+    if (existing !== undefined)
+      throw new ClaimError(
+        'claim_exists',
+        `a claim against this action exists already (${existing.id})`,
+      );
+    const { days, region } = await this.#decisionWindow(action.program_id);
+    const claim: Claim = {
+      id: newId('claim', nowMs),
+      action_id: action.id,
+      publisher_id: input.publisherId,
+      text: input.text.trim(),
+      submitted_at: nowMs,
+      decision_due_at: workingDayDeadline(nowMs, days, holidayCalendar(region)),
+      status: 'submitted',
+      decision: null,
+      decided_by: null,
+      decided_at: null,
+      reminded_at: null,
+    };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('claims').values(claim).execute();
+      for (const file of input.attachments)
+        await trx
+          .insertInto('attachments')
+          .values({
+            id: newId('attachment', nowMs),
+            claim_id: claim.id,
+            filename: file.filename.replace(/[^\w.\- ]/g, '_').slice(0, 120),
+            content_type: file.contentType,
+            size: file.content.byteLength,
+            sha256: createHash('sha256').update(file.content).digest('hex'),
+            content: file.content,
+            created_at: nowMs,
+          })
+          .execute();
+      await recordAudit(
+        trx,
+        {
+          actor: `publisher:${input.publisherId}`,
+          action: 'claim.submitted',
+          subjectType: 'enforcement_action',
+          subjectId: action.id,
+          details: {
+            claimId: claim.id,
+            attachments: input.attachments.length,
+            decisionDueAt: new Date(claim.decision_due_at).toISOString(),
+          },
+        },
+        nowMs,
+      );
+    });
+    await this.#mailAdvertiser(
+      action.program_id,
+      `Claim against an enforcement action: decide by ${new Date(claim.decision_due_at).toISOString().slice(0, 10)}`,
+      `Publisher ${input.publisherId} objects to ${action.kind} ${action.id} (${action.rule}).\n\n${claim.text}\n\nDecide before ${new Date(claim.decision_due_at).toISOString()} (15 working days, AE-E3): advertiser console → Compliance.`,
+      nowMs,
+    );
+    return claim;
+  }
+
+  /** The advertiser's decision; an upheld claim reverses the action and its effects. */
+  async decide(
+    claimId: string,
+    advertiserId: string,
+    outcome: 'upheld' | 'rejected',
+    decision: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<Claim> {
+    const db = this.store.db;
+    const claim = await db
+      .selectFrom('claims')
+      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
+      .innerJoin('programs', 'programs.id', 'enforcement_actions.program_id')
+      .selectAll('claims')
+      .where('claims.id', '=', claimId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+    if (claim === undefined)
+      throw new ClaimError('unknown_claim', `no claim "${claimId}" in your programs`);
+    if (claim.status !== 'submitted')
+      throw new ClaimError('claim_decided', `claim ${claimId} is already ${claim.status}`);
+    if (decision.trim() === '')
+      throw new ClaimError('decision_required', 'write the decision and its reasons');
+    await db
+      .updateTable('claims')
+      .set({ status: outcome, decision: decision.trim(), decided_by: actor, decided_at: nowMs })
+      .where('id', '=', claimId)
+      .execute();
+    await recordAudit(
+      db,
+      {
+        actor,
+        action: `claim.${outcome}`,
+        subjectType: 'claim',
+        subjectId: claimId,
+        details: { actionId: claim.action_id, late: nowMs > claim.decision_due_at },
+      },
+      nowMs,
+    );
+    if (outcome === 'upheld') await this.enforcement.reverse(claim.action_id, actor, nowMs);
+    const users = await db
+      .selectFrom('users')
+      .select('email')
+      .where('publisher_id', '=', claim.publisher_id)
+      .execute();
+    for (const user of users)
+      await this.mailer.send(
+        {
+          to: user.email,
+          subject: `Your claim was ${outcome}`,
+          text: `Decision on your claim ${claimId}: ${outcome}.\n\n${decision.trim()}${outcome === 'upheld' ? '\n\nThe enforcement action and its effects are reversed.' : ''}`,
+        },
+        nowMs,
+      );
+    return {
+      ...claim,
+      status: outcome,
+      decision: decision.trim(),
+      decided_by: actor,
+      decided_at: nowMs,
+    };
+  }
+
+  /** Claims whose decision is past due: for the network admin (AE-E3). */
+  async overdue(nowMs: number) {
+    return this.store.db
+      .selectFrom('claims')
+      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
+      .select([
+        'claims.id',
+        'claims.publisher_id',
+        'claims.submitted_at',
+        'claims.decision_due_at',
+        'enforcement_actions.program_id',
+        'enforcement_actions.kind',
+      ])
+      .where('claims.status', '=', 'submitted')
+      .where('claims.decision_due_at', '<', nowMs)
+      .orderBy('claims.decision_due_at')
+      .execute();
+  }
+
+  /** Reminds advertisers of decisions due within two days, once per claim. */
+  async remindDecisions(nowMs: number): Promise<number> {
+    const due = await this.store.db
+      .selectFrom('claims')
+      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
+      .select(['claims.id', 'claims.decision_due_at', 'enforcement_actions.program_id'])
+      .where('claims.status', '=', 'submitted')
+      .where('claims.reminded_at', 'is', null)
+      .where('claims.decision_due_at', '>', nowMs)
+      .where('claims.decision_due_at', '<=', nowMs + 2 * 86_400_000)
+      .execute();
+    for (const claim of due) {
+      await this.store.db
+        .updateTable('claims')
+        .set({ reminded_at: nowMs })
+        .where('id', '=', claim.id)
+        .execute();
+      await this.#mailAdvertiser(
+        claim.program_id,
+        'Reminder: a claim decision is due',
+        `Claim ${claim.id} must be decided before ${new Date(claim.decision_due_at).toISOString()} (AE-E3).`,
+        nowMs,
+      );
+    }
+    return due.length;
+  }
+
+  async attachmentsOf(claimId: string) {
+    return this.store.db
+      .selectFrom('attachments')
+      .select(['id', 'filename', 'content_type', 'size', 'sha256'])
+      .where('claim_id', '=', claimId)
+      .execute();
+  }
+
+  async #decisionWindow(programId: string | null) {
+    if (programId === null) return { days: 15, region: 'HK' };
+    const terms = await this.terms.ofProgramOrThrow(programId);
+    return {
+      days: terms.file.enforcement.decisionWorkingDays,
+      region: terms.file.enforcement.calendar,
+    };
+  }
+
+  async #mailAdvertiser(programId: string | null, subject: string, text: string, nowMs: number) {
+    if (programId === null) return;
+    const users = await this.store.db
+      .selectFrom('users')
+      .innerJoin('programs', 'programs.advertiser_id', 'users.advertiser_id')
+      .select('users.email')
+      .where('programs.id', '=', programId)
+      .execute();
+    for (const user of users) await this.mailer.send({ to: user.email, subject, text }, nowMs);
+  }
+}

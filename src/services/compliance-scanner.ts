@@ -1,0 +1,362 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { Database } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { clickIdTime, firstClickIdAt, formatClickId } from '../storage/click-ids.js';
+import { ClicksRepository, type Click } from '../storage/repositories/clicks-repository.js';
+import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import {
+  detectBurst,
+  detectClick,
+  detectConversion,
+  type Flag,
+  type MailingState,
+} from '../domain/compliance/detect-traffic.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import { changeCommission } from './commission-ledger.js';
+import { recordAudit } from './audit-log.js';
+
+const CLICK_LAG_MS = 10_000;
+const ORDER_LAG_MS = 30_000;
+const VELOCITY_WINDOW_MS = 60_000;
+
+/**
+ * Runs the traffic-policy detectors over every click and conversion, behind the hot path (a
+ * job, like the report rollup): clicks 10 s and orders 30 s after they commit, each kind from
+ * its own watermark moved compare-and-set, so two processes never flag twice. Flags become
+ * `violations` with evidence, severity and rule id, for the review queue. Orders of an email
+ * click without an approved mailing are held (AE-P1).
+ */
+export class ComplianceScanner {
+  constructor(
+    private readonly store: Store,
+    private readonly terms: StoredTerms,
+  ) {}
+
+  async scan(
+    nowMs: number,
+  ): Promise<{ clicks: number; orders: number; hours: number; flags: number }> {
+    const clicks = await this.scanClicks(nowMs);
+    const orders = await this.scanOrders(nowMs);
+    const hours = await this.scanHours(nowMs);
+    return {
+      clicks: clicks.scanned,
+      orders: orders.scanned,
+      hours: hours.scanned,
+      flags: clicks.flags + orders.flags + hours.flags,
+    };
+  }
+
+  async #watermark(trx: Kysely<Database>, name: string): Promise<number> {
+    await trx
+      .insertInto('cache_versions')
+      .values({ name, version: 0 })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('cache_versions')
+      .select('version')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+    return Number(row.version);
+  }
+
+  /** Moves a watermark from `from` to `to`; false when another process moved it first. */
+  async #move(trx: Kysely<Database>, name: string, from: number, to: number): Promise<boolean> {
+    const result = await trx
+      .updateTable('cache_versions')
+      .set({ version: to })
+      .where('name', '=', name)
+      .where('version', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async scanClicks(nowMs: number, limit = 20_000): Promise<{ scanned: number; flags: number }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const from = await this.#watermark(trx, 'compliance_clicks');
+      const to = firstClickIdAt(nowMs - CLICK_LAG_MS) - 1;
+      if (to <= from) return { scanned: 0, flags: 0 };
+      const repository = new ClicksRepository({ ...this.store, db: trx });
+      const fresh = await repository.range(from, to, limit);
+      if (fresh.length === 0) {
+        await this.#move(trx, 'compliance_clicks', from, to);
+        return { scanned: 0, flags: 0 };
+      }
+      const last = fresh[fresh.length - 1]!.id;
+      // The minute before the first fresh click, for velocity across the watermark.
+      const earlier = await repository.range(
+        Math.max(0, firstClickIdAt(clickIdTime(fresh[0]!.id) - VELOCITY_WINDOW_MS) - 1),
+        from,
+        100_000,
+      );
+      const window = [...earlier, ...fresh];
+      const mailings = await this.#mailings(trx, fresh);
+      const publishers = await this.#publishersOfSites(trx, fresh);
+      const rows = [];
+      let start = 0;
+      const counts = new Map<string, number>();
+      for (let i = 0; i < window.length; i++) {
+        const click = window[i]!;
+        const time = clickIdTime(click.id);
+        while (clickIdTime(window[start]!.id) <= time - VELOCITY_WINDOW_MS) {
+          const old = window[start]!;
+          const key = `${old.siteId} ${old.ipHash}`;
+          counts.set(key, (counts.get(key) ?? 1) - 1);
+          start += 1;
+        }
+        const key = `${click.siteId} ${click.ipHash}`;
+        const velocity = click.ipHash === null ? 1 : (counts.get(key) ?? 0) + 1;
+        counts.set(key, velocity);
+        if (click.id <= from) continue;
+        const terms = await this.terms.ofProgramOrThrow(click.programId);
+        const flags = detectClick(
+          click.signals,
+          {
+            velocity,
+            clickTimeMs: time,
+            mailing: click.signals.mailingId ? mailings.get(click.signals.mailingId) : undefined,
+          },
+          terms.file.compliance,
+        );
+        for (const flag of flags)
+          rows.push(this.#violation(flag, click, publishers.get(click.siteId), nowMs));
+      }
+      const valid = rows.filter((row) => row.publisher_id !== '');
+      for (let i = 0; i < valid.length; i += 500)
+        await trx
+          .insertInto('violations')
+          .values(valid.slice(i, i + 500))
+          .execute();
+      if (!(await this.#move(trx, 'compliance_clicks', from, fresh.length < limit ? to : last)))
+        throw new Error('another process scanned these clicks first; rolled back');
+      return { scanned: fresh.length, flags: valid.length };
+    });
+  }
+
+  #violation(flag: Flag, click: Click, publisherId: string | undefined, nowMs: number) {
+    return {
+      id: newId('violation', nowMs),
+      program_id: click.programId,
+      publisher_id: publisherId ?? '',
+      site_id: click.siteId,
+      click_id: click.id,
+      order_id: null,
+      rule: flag.rule,
+      detector: flag.detector,
+      severity: flag.severity,
+      evidence: JSON.stringify({
+        ...flag.evidence,
+        click: formatClickId(click.id),
+        at: new Date(clickIdTime(click.id)).toISOString(),
+      }),
+      status: 'open',
+      created_at: nowMs,
+    };
+  }
+
+  async #mailings(
+    trx: Kysely<Database>,
+    clicks: readonly Click[],
+  ): Promise<Map<string, MailingState>> {
+    const params = [
+      ...new Set(clicks.map((c) => c.signals.mailingId).filter((m): m is string => !!m)),
+    ];
+    if (params.length === 0) return new Map();
+    const rows = await trx
+      .selectFrom('mailings')
+      .select(['link_param', 'status', 'planned_send_at', 'send_window_ends_at'])
+      .where('link_param', 'in', params)
+      .execute();
+    return new Map(
+      rows.map((row) => [
+        row.link_param!,
+        {
+          status: row.status,
+          plannedSendAt: row.planned_send_at,
+          sendWindowEndsAt: row.send_window_ends_at,
+        },
+      ]),
+    );
+  }
+
+  async #publishersOfSites(
+    trx: Kysely<Database>,
+    clicks: readonly Click[],
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(clicks.map((c) => c.siteId))];
+    const map = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx
+        .selectFrom('sites')
+        .select(['id', 'publisher_id'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) map.set(row.id, row.publisher_id);
+    }
+    return map;
+  }
+
+  async scanOrders(nowMs: number, limit = 5_000): Promise<{ scanned: number; flags: number }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const from = await this.#watermark(trx, 'compliance_orders');
+      const to = nowMs - ORDER_LAG_MS;
+      if (to <= from) return { scanned: 0, flags: 0 };
+      const orders = await trx
+        .selectFrom('orders')
+        .select([
+          'id',
+          'program_id',
+          'publisher_id',
+          'site_id',
+          'click_id',
+          'placed_at',
+          'created_at',
+        ])
+        .where('created_at', '>', from)
+        .where('created_at', '<=', to)
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      let flags = 0;
+      for (const order of orders) {
+        if (order.click_id === null || order.publisher_id === null) continue;
+        const click = await new ClicksRepository({ ...this.store, db: trx }).find(order.click_id);
+        if (click === undefined) continue;
+        const terms = await this.terms.ofProgramOrThrow(order.program_id);
+        const logins = await trx
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.user_id')
+          .select('sessions.ip_hash')
+          .where('users.publisher_id', '=', order.publisher_id)
+          .where('sessions.ip_hash', 'is not', null)
+          .execute();
+        const found = detectConversion(
+          {
+            clickTimeMs: clickIdTime(click.id),
+            placedAtMs: order.placed_at,
+            clickIpHash: click.ipHash,
+            publisherIpHashes: new Set(logins.map((row) => row.ip_hash!)),
+          },
+          terms.file.compliance,
+        );
+        for (const flag of found) {
+          await trx
+            .insertInto('violations')
+            .values({
+              ...this.#violation(flag, click, order.publisher_id, nowMs),
+              order_id: order.id,
+            })
+            .execute();
+          flags += 1;
+        }
+        // AE-P1: an order from an email click without an approved mailing is held for review.
+        const emailFlag = await trx
+          .selectFrom('violations')
+          .select('id')
+          .where('click_id', '=', click.id)
+          .where('detector', '=', 'email_without_approval')
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (emailFlag !== undefined) await this.#hold(trx, order.id, emailFlag.id, nowMs);
+      }
+      const next = orders.length === limit ? orders[orders.length - 1]!.created_at : to;
+      if (!(await this.#move(trx, 'compliance_orders', from, next)))
+        throw new Error('another process scanned these orders first; rolled back');
+      return { scanned: orders.length, flags };
+    });
+  }
+
+  async #hold(trx: Kysely<Database>, orderId: string, violationId: string, nowMs: number) {
+    for (const commission of await new CommissionsRepository(trx).ofOrder(orderId)) {
+      if (commission.status !== 'pending' && commission.status !== 'approved') continue;
+      await changeCommission(
+        trx,
+        commission,
+        {
+          kind: commission.kind as 'product' | 'bonus',
+          amountMinor: commission.amount_minor,
+          status: 'held',
+          reason: 'policy_review',
+          rule: 'AE-P1',
+        },
+        { actor: 'compliance', nowMs, event: `violation ${violationId}`, decidedBy: 'compliance' },
+      );
+    }
+    await recordAudit(
+      trx,
+      {
+        actor: 'compliance',
+        action: 'order.held',
+        subjectType: 'order',
+        subjectId: orderId,
+        details: { violationId, rule: 'AE-P1' },
+      },
+      nowMs,
+    );
+  }
+
+  /** Hours of many clicks and no order per site (click bursts, 10c), once each hour is over. */
+  async scanHours(nowMs: number): Promise<{ scanned: number; flags: number }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const from = await this.#watermark(trx, 'compliance_hours');
+      // An hour is judged two hours after it ends: its clicks are rolled up by then.
+      const to = Math.floor(nowMs / 3_600_000) - 2;
+      if (to <= from) return { scanned: 0, flags: 0 };
+      const start = from === 0 ? to - 24 : from;
+      const hours = await trx
+        .selectFrom('report_hourly')
+        .innerJoin('sites', 'sites.id', 'report_hourly.site_id')
+        .select([
+          'report_hourly.program_id',
+          'report_hourly.site_id',
+          'sites.publisher_id',
+          'report_hourly.hour',
+          (eb) => eb.fn.sum<number>('report_hourly.clicks').as('clicks'),
+          (eb) => eb.fn.sum<number>('report_hourly.orders').as('orders'),
+        ])
+        .where('report_hourly.hour', '>', start)
+        .where('report_hourly.hour', '<=', to)
+        .groupBy([
+          'report_hourly.program_id',
+          'report_hourly.site_id',
+          'sites.publisher_id',
+          'report_hourly.hour',
+        ])
+        .execute();
+      let flags = 0;
+      for (const hour of hours) {
+        const terms = await this.terms.ofProgramOrThrow(hour.program_id);
+        const flag = detectBurst(
+          { clicks: Number(hour.clicks), orders: Number(hour.orders) },
+          terms.file.compliance,
+        );
+        if (flag === undefined) continue;
+        await trx
+          .insertInto('violations')
+          .values({
+            id: newId('violation', nowMs),
+            program_id: hour.program_id,
+            publisher_id: hour.publisher_id,
+            site_id: hour.site_id,
+            click_id: null,
+            order_id: null,
+            rule: flag.rule,
+            detector: flag.detector,
+            severity: flag.severity,
+            evidence: JSON.stringify({
+              ...flag.evidence,
+              hour: new Date(Number(hour.hour) * 3_600_000).toISOString(),
+            }),
+            status: 'open',
+            created_at: nowMs,
+          })
+          .execute();
+        flags += 1;
+      }
+      if (!(await this.#move(trx, 'compliance_hours', from, to)))
+        throw new Error('another process scanned these hours first; rolled back');
+      return { scanned: hours.length, flags };
+    });
+  }
+}

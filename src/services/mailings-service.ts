@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Store } from '../storage/database.js';
+import type { MailingsTable } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { DomainError } from '../domain/errors.js';
+import type { Mailer } from './mailer.js';
+import { recordAudit } from './audit-log.js';
+
+export type Mailing = Selectable<MailingsTable>;
+
+export class MailingError extends DomainError {}
+
+/** How long after its planned send date an approved mailing's link counts as email traffic. */
+const SEND_WINDOW_MS = 7 * 86_400_000;
+
+/**
+ * The Email Approval tool (AE-P1): the advertiser grants a publisher access per program; the
+ * publisher submits each mailing's preview; the advertiser approves or rejects it with
+ * comments. An approved mailing gets its own link parameter (`m=`): email clicks without an
+ * approved mailing, or outside its send window, are flagged and their orders held.
+ */
+export class MailingsService {
+  constructor(
+    private readonly store: Store,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async grantAccess(
+    programId: string,
+    publisherId: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<void> {
+    await this.store.db
+      .insertInto('email_access')
+      .values({
+        program_id: programId,
+        publisher_id: publisherId,
+        granted_by: actor,
+        granted_at: nowMs,
+        revoked_at: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['program_id', 'publisher_id'])
+          .doUpdateSet({ granted_by: actor, granted_at: nowMs, revoked_at: null }),
+      )
+      .execute();
+    await recordAudit(
+      this.store.db,
+      {
+        actor,
+        action: 'email_access.granted',
+        subjectType: 'publisher',
+        subjectId: publisherId,
+        details: { programId },
+      },
+      nowMs,
+    );
+  }
+
+  async revokeAccess(
+    programId: string,
+    publisherId: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<void> {
+    await this.store.db
+      .updateTable('email_access')
+      .set({ revoked_at: nowMs })
+      .where('program_id', '=', programId)
+      .where('publisher_id', '=', publisherId)
+      .execute();
+    await recordAudit(
+      this.store.db,
+      {
+        actor,
+        action: 'email_access.revoked',
+        subjectType: 'publisher',
+        subjectId: publisherId,
+        details: { programId },
+      },
+      nowMs,
+    );
+  }
+
+  async hasAccess(programId: string, publisherId: string): Promise<boolean> {
+    const row = await this.store.db
+      .selectFrom('email_access')
+      .select('revoked_at')
+      .where('program_id', '=', programId)
+      .where('publisher_id', '=', publisherId)
+      .executeTakeFirst();
+    return row !== undefined && row.revoked_at === null;
+  }
+
+  async submit(
+    input: {
+      publisherId: string;
+      programId: string;
+      subject: string;
+      htmlBody: string;
+      plannedSendAt: number;
+      audienceSize: number;
+      audienceSource: string;
+    },
+    nowMs: number,
+  ): Promise<Mailing> {
+    if (!(await this.hasAccess(input.programId, input.publisherId)))
+      throw new MailingError(
+        'no_email_access',
+        'the advertiser has not given you access to the Email Approval tool for this program (AE-P1)',
+      );
+    if (input.subject.trim() === '' || input.htmlBody.trim() === '')
+      throw new MailingError('invalid_mailing', 'subject and HTML body are required');
+    if (!Number.isFinite(input.plannedSendAt) || input.plannedSendAt < nowMs)
+      throw new MailingError(
+        'invalid_mailing',
+        'plannedSendAt: the send date must be in the future',
+      );
+    if (!Number.isSafeInteger(input.audienceSize) || input.audienceSize < 1)
+      throw new MailingError(
+        'invalid_mailing',
+        'audienceSize: the number of recipients, at least 1',
+      );
+    if (input.audienceSource.trim() === '')
+      throw new MailingError(
+        'invalid_mailing',
+        'audienceSource: say where the addresses come from (opt-in list, customers …)',
+      );
+    const mailing: Mailing = {
+      id: newId('mailing', nowMs),
+      program_id: input.programId,
+      publisher_id: input.publisherId,
+      site_id: null,
+      subject: input.subject.trim().slice(0, 300),
+      html_body: input.htmlBody.slice(0, 500_000),
+      planned_send_at: input.plannedSendAt,
+      audience_size: input.audienceSize,
+      audience_source: input.audienceSource.trim().slice(0, 300),
+      status: 'submitted',
+      comments: null,
+      link_param: null,
+      send_window_ends_at: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: nowMs,
+    };
+    await this.store.db.insertInto('mailings').values(mailing).execute();
+    await recordAudit(
+      this.store.db,
+      {
+        actor: `publisher:${input.publisherId}`,
+        action: 'mailing.submitted',
+        subjectType: 'mailing',
+        subjectId: mailing.id,
+        details: {
+          programId: input.programId,
+          plannedSendAt: new Date(input.plannedSendAt).toISOString(),
+          audienceSize: input.audienceSize,
+        },
+      },
+      nowMs,
+    );
+    return mailing;
+  }
+
+  async decide(
+    mailingId: string,
+    programIds: readonly string[],
+    outcome: 'approve' | 'reject',
+    comments: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<Mailing> {
+    const mailing = await this.store.db
+      .selectFrom('mailings')
+      .selectAll()
+      .where('id', '=', mailingId)
+      .executeTakeFirst();
+    if (mailing === undefined || !programIds.includes(mailing.program_id))
+      throw new MailingError('unknown_mailing', `no mailing "${mailingId}" in your programs`);
+    if (mailing.status !== 'submitted')
+      throw new MailingError(
+        'mailing_decided',
+        `mailing ${mailingId} is already ${mailing.status}`,
+      );
+    if (outcome === 'reject' && comments.trim() === '')
+      throw new MailingError('comments_required', 'tell the publisher why the mailing is rejected');
+    const change = {
+      status: outcome === 'approve' ? 'approved' : 'rejected',
+      comments: comments.trim() || null,
+      link_param: outcome === 'approve' ? randomBytes(9).toString('base64url') : null,
+      send_window_ends_at: outcome === 'approve' ? mailing.planned_send_at + SEND_WINDOW_MS : null,
+      decided_by: actor,
+      decided_at: nowMs,
+    };
+    await this.store.db.updateTable('mailings').set(change).where('id', '=', mailingId).execute();
+    await recordAudit(
+      this.store.db,
+      {
+        actor,
+        action: `mailing.${change.status}`,
+        subjectType: 'mailing',
+        subjectId: mailingId,
+        details: { comments: change.comments },
+      },
+      nowMs,
+    );
+    const users = await this.store.db
+      .selectFrom('users')
+      .select('email')
+      .where('publisher_id', '=', mailing.publisher_id)
+      .execute();
+    for (const user of users)
+      await this.mailer.send(
+        {
+          to: user.email,
+          subject: `Mailing ${change.status}: ${mailing.subject}`,
+          text:
+            outcome === 'approve'
+              ? `Your mailing "${mailing.subject}" is approved. Add m=${change.link_param} to its tracking links; they count as email traffic until ${new Date(change.send_window_ends_at!).toISOString()}.${change.comments ? `\n\nComments: ${change.comments}` : ''}`
+              : `Your mailing "${mailing.subject}" is not approved: ${change.comments}`,
+        },
+        nowMs,
+      );
+    return { ...mailing, ...change };
+  }
+
+  async ofPublisher(publisherId: string) {
+    return this.store.db
+      .selectFrom('mailings')
+      .selectAll()
+      .where('publisher_id', '=', publisherId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+
+  async ofPrograms(programIds: readonly string[]) {
+    if (programIds.length === 0) return [];
+    return this.store.db
+      .selectFrom('mailings')
+      .selectAll()
+      .where('program_id', 'in', programIds)
+      .orderBy('created_at', 'desc')
+      .limit(500)
+      .execute();
+  }
+}
+
+/**
+ * A mailing's HTML made safe to preview: scripts, styles that load, frames, forms, event
+ * handlers and javascript: URLs removed. The portal shows it in a sandboxed iframe as well.
+ */
+export function sanitizeMailingHtml(html: string): string {
+  return html
+    .replace(
+      /<(script|iframe|object|embed|form|frame|frameset|link|meta|base)\b[\s\S]*?(<\/\1\s*>|\/?>)/gi,
+      '',
+    )
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(
+      /(href|src|action|formaction|xlink:href)\s*=\s*("|')?\s*(javascript|vbscript|data):[^"'\s>]*("|')?/gi,
+      '$1="#"',
+    );
+}

@@ -1,0 +1,160 @@
+import type { Store } from '../storage/database.js';
+import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import { DomainError } from '../domain/errors.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
+import { changeCommission } from './commission-ledger.js';
+import { recordAudit } from './audit-log.js';
+
+export class ViolationError extends DomainError {}
+
+export interface QueueEntry {
+  publisherId: string;
+  publisherName: string;
+  open: number;
+  high: number;
+  byDetector: Record<string, number>;
+  examples: {
+    id: string;
+    detector: string;
+    rule: string;
+    severity: string;
+    evidence: unknown;
+    createdAt: number;
+  }[];
+}
+
+/**
+ * The review queue: flags rolled up per publisher with counts per detector and the latest
+ * examples, for the advertiser's programs. A reviewer dismisses a flag (a false positive,
+ * which releases orders it held) or confirms it, and then records an enforcement action.
+ */
+export class ViolationsService {
+  constructor(
+    private readonly store: Store,
+    private readonly terms: StoredTerms,
+  ) {}
+
+  async queue(programIds: readonly string[], examples = 3): Promise<QueueEntry[]> {
+    if (programIds.length === 0) return [];
+    const rows = await this.store.db
+      .selectFrom('violations')
+      .innerJoin('publishers', 'publishers.id', 'violations.publisher_id')
+      .select([
+        'violations.id',
+        'violations.publisher_id',
+        'publishers.name',
+        'violations.detector',
+        'violations.rule',
+        'violations.severity',
+        'violations.evidence',
+        'violations.created_at',
+      ])
+      .where('violations.program_id', 'in', programIds)
+      .where('violations.status', '=', 'open')
+      .orderBy('violations.created_at', 'desc')
+      .limit(20_000)
+      .execute();
+    const entries = new Map<string, QueueEntry>();
+    for (const row of rows) {
+      let entry = entries.get(row.publisher_id);
+      if (entry === undefined) {
+        entry = {
+          publisherId: row.publisher_id,
+          publisherName: row.name,
+          open: 0,
+          high: 0,
+          byDetector: {},
+          examples: [],
+        };
+        entries.set(row.publisher_id, entry);
+      }
+      entry.open += 1;
+      if (row.severity === 'high') entry.high += 1;
+      entry.byDetector[row.detector] = (entry.byDetector[row.detector] ?? 0) + 1;
+      if (entry.examples.length < examples)
+        entry.examples.push({
+          id: row.id,
+          detector: row.detector,
+          rule: row.rule,
+          severity: row.severity,
+          evidence: JSON.parse(row.evidence) as unknown,
+          createdAt: row.created_at,
+        });
+    }
+    return [...entries.values()].sort((a, b) => b.high - a.high || b.open - a.open);
+  }
+
+  /** Marks a flag reviewed: `confirmed` stays on record; `dismissed` also releases held orders. */
+  async review(
+    violationId: string,
+    programIds: readonly string[],
+    outcome: 'confirmed' | 'dismissed',
+    actor: string,
+    nowMs: number,
+  ): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      const violation = await trx
+        .selectFrom('violations')
+        .selectAll()
+        .where('id', '=', violationId)
+        .executeTakeFirst();
+      if (violation === undefined || !programIds.includes(violation.program_id))
+        throw new ViolationError('unknown_violation', `no flag "${violationId}" in your programs`);
+      if (violation.status !== 'open')
+        throw new ViolationError(
+          'violation_reviewed',
+          `flag ${violationId} is already ${violation.status}`,
+        );
+      await trx
+        .updateTable('violations')
+        .set({ status: outcome })
+        .where('id', '=', violationId)
+        .execute();
+      if (
+        outcome === 'dismissed' &&
+        violation.detector === 'email_without_approval' &&
+        violation.click_id !== null
+      ) {
+        const terms = await this.terms.ofProgramOrThrow(violation.program_id);
+        const orders = await trx
+          .selectFrom('orders')
+          .select(['id', 'quote_status'])
+          .where('click_id', '=', violation.click_id)
+          .execute();
+        for (const order of orders)
+          for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
+            if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
+            const approved =
+              order.quote_status === 'qualified' && terms.file.validation.approveOnCompletion;
+            await changeCommission(
+              trx,
+              commission,
+              {
+                kind: commission.kind as 'product' | 'bonus',
+                amountMinor: commission.amount_minor,
+                status: approved ? 'approved' : 'pending',
+                reason: null,
+                rule: commission.rule,
+              },
+              { actor, nowMs, event: `flag ${violationId} dismissed`, decidedBy: null },
+            );
+          }
+      }
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: `violation.${outcome}`,
+          subjectType: 'violation',
+          subjectId: violationId,
+          details: {
+            detector: violation.detector,
+            rule: violation.rule,
+            publisherId: violation.publisher_id,
+          },
+        },
+        nowMs,
+      );
+    });
+  }
+}
