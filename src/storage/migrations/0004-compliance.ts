@@ -9,12 +9,13 @@ import type { DialectName } from '../database.js';
  * decision deadline (AE-E3). Indexes for the review queue and the scanners.
  */
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema.alterTable('enforcement_actions').addColumn('claim_deadline_at', 'bigint').execute();
+  await db.schema
+    .alterTable('enforcement_actions')
+    .addColumn('claim_deadline_at', 'bigint')
+    .execute();
   await db.schema.alterTable('enforcement_actions').addColumn('reminded_at', 'bigint').execute();
   await db.schema.alterTable('claims').addColumn('reminded_at', 'bigint').execute();
-  await db.schema.createIndex('violations_publisher').on('violations').columns(['publisher_id', 'status']).execute();
   await db.schema.createIndex('violations_click').on('violations').column('click_id').execute();
   await db.schema.createIndex('claims_action').on('claims').column('action_id').unique().execute();
   await db.schema.createIndex('mailings_link_param').on('mailings').column('link_param').execute();
-  await db.schema.createIndex('audit_log_created').on('audit_log').column('created_at').execute();
 }
