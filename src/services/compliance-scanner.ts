@@ -9,6 +9,7 @@ import {
   detectBurst,
   detectClick,
   detectConversion,
+  type ComplianceSettings,
   type Flag,
   type MailingState,
 } from '../domain/compliance/detect-traffic.js';
@@ -33,9 +34,29 @@ export class ComplianceScanner {
     private readonly terms: StoredTerms,
   ) {}
 
+  /** Each program's thresholds, read before the scan's transactions (SQLite has one connection). */
+  #settings = new Map<string, ComplianceSettings>();
+
+  async #loadSettings(): Promise<void> {
+    const programs = await this.store.db.selectFrom('programs').select('id').execute();
+    for (const program of programs)
+      this.#settings.set(
+        program.id,
+        (await this.terms.ofProgramOrThrow(program.id)).file.compliance,
+      );
+  }
+
+  #settingsOf(programId: string): ComplianceSettings {
+    const settings = this.#settings.get(programId);
+    if (settings === undefined)
+      throw new Error(`program ${programId} appeared during a scan; it is scanned next run`);
+    return settings;
+  }
+
   async scan(
     nowMs: number,
   ): Promise<{ clicks: number; orders: number; hours: number; flags: number }> {
+    await this.#loadSettings();
     const clicks = await this.scanClicks(nowMs);
     const orders = await this.scanOrders(nowMs);
     const hours = await this.scanHours(nowMs);
@@ -109,7 +130,6 @@ export class ComplianceScanner {
         const velocity = click.ipHash === null ? 1 : (counts.get(key) ?? 0) + 1;
         counts.set(key, velocity);
         if (click.id <= from) continue;
-        const terms = await this.terms.ofProgramOrThrow(click.programId);
         const flags = detectClick(
           click.signals,
           {
@@ -117,7 +137,7 @@ export class ComplianceScanner {
             clickTimeMs: time,
             mailing: click.signals.mailingId ? mailings.get(click.signals.mailingId) : undefined,
           },
-          terms.file.compliance,
+          this.#settingsOf(click.programId),
         );
         for (const flag of flags)
           rows.push(this.#violation(flag, click, publishers.get(click.siteId), nowMs));
@@ -223,7 +243,6 @@ export class ComplianceScanner {
         if (order.click_id === null || order.publisher_id === null) continue;
         const click = await new ClicksRepository({ ...this.store, db: trx }).find(order.click_id);
         if (click === undefined) continue;
-        const terms = await this.terms.ofProgramOrThrow(order.program_id);
         const logins = await trx
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -238,7 +257,7 @@ export class ComplianceScanner {
             clickIpHash: click.ipHash,
             publisherIpHashes: new Set(logins.map((row) => row.ip_hash!)),
           },
-          terms.file.compliance,
+          this.#settingsOf(order.program_id),
         );
         for (const flag of found) {
           await trx
@@ -326,10 +345,9 @@ export class ComplianceScanner {
         .execute();
       let flags = 0;
       for (const hour of hours) {
-        const terms = await this.terms.ofProgramOrThrow(hour.program_id);
         const flag = detectBurst(
           { clicks: Number(hour.clicks), orders: Number(hour.orders) },
-          terms.file.compliance,
+          this.#settingsOf(hour.program_id),
         );
         if (flag === undefined) continue;
         await trx

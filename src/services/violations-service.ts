@@ -92,6 +92,14 @@ export class ViolationsService {
     actor: string,
     nowMs: number,
   ): Promise<void> {
+    // Read before the transaction: SQLite has one connection.
+    const found = await this.store.db
+      .selectFrom('violations')
+      .select('program_id')
+      .where('id', '=', violationId)
+      .executeTakeFirst();
+    const terms =
+      found === undefined ? undefined : await this.terms.ofProgramOrThrow(found.program_id);
     await this.store.db.transaction().execute(async (trx) => {
       const violation = await trx
         .selectFrom('violations')
@@ -115,7 +123,6 @@ export class ViolationsService {
         violation.detector === 'email_without_approval' &&
         violation.click_id !== null
       ) {
-        const terms = await this.terms.ofProgramOrThrow(violation.program_id);
         const orders = await trx
           .selectFrom('orders')
           .select(['id', 'quote_status'])
@@ -125,7 +132,8 @@ export class ViolationsService {
           for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
             const approved =
-              order.quote_status === 'qualified' && terms.file.validation.approveOnCompletion;
+              order.quote_status === 'qualified' &&
+              terms?.file.validation.approveOnCompletion === true;
             await changeCommission(
               trx,
               commission,

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { orderDoc } from '../support/orders.js';
+import { MailingsService } from '../../src/services/mailings-service.js';
+import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+
+const CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+const userClick = {
+  'user-agent': CHROME,
+  'sec-fetch-dest': 'document',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-user': '?1',
+  referer: 'https://deals.example.nl/',
+};
+
+describeEachEngine('compliance scanner over real traffic', (context) => {
+  let t: TestNetwork;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const click = async (
+    query: string,
+    headers: Record<string, string> = userClick,
+    ip = '198.51.100.1',
+  ) => {
+    const response = await t.app.inject({
+      url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${query}`,
+      headers,
+      remoteAddress: ip,
+    });
+    expect(response.statusCode).toBe(302);
+    return new URL(response.headers.location as string).searchParams.get('tduid')!;
+  };
+  const order = async (orderNumber: string, clickId: string, afterMs = 60_000) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: orderDoc({
+        orderNumber,
+        clickId,
+        placedAt: new Date(t.clock.now + afterMs).toISOString(),
+      }),
+    });
+    expect(response.statusCode).toBe(201);
+  };
+
+  it('flags paid search, cookie stuffing and email without approval, and holds the email order', async () => {
+    const db = t.network.store.db;
+    const mailings = new MailingsService(t.network.store, t.network.mailer);
+    await mailings.grantAccess(
+      t.demo.programId,
+      (
+        await db
+          .selectFrom('sites')
+          .select('publisher_id')
+          .where('id', '=', t.demo.siteId)
+          .executeTakeFirstOrThrow()
+      ).publisher_id,
+      'user:adv',
+      t.clock.now,
+    );
+    const publisherId = (
+      await db
+        .selectFrom('sites')
+        .select('publisher_id')
+        .where('id', '=', t.demo.siteId)
+        .executeTakeFirstOrThrow()
+    ).publisher_id;
+    const approved = await mailings.submit(
+      {
+        publisherId,
+        programId: t.demo.programId,
+        subject: 'Black Friday',
+        htmlBody: '<p>Deals</p><script>alert(1)</script>',
+        plannedSendAt: t.clock.now + 60_000,
+        audienceSize: 1200,
+        audienceSource: 'opt-in newsletter',
+      },
+      t.clock.now,
+    );
+    const decided = await mailings.decide(
+      approved.id,
+      [t.demo.programId],
+      'approve',
+      '',
+      'user:adv',
+      t.clock.now,
+    );
+
+    await click('');
+    await click('&gclid=Cj0KCQiA5rGuBhCnARIsAN11vgS');
+    await click('', {
+      'user-agent': CHROME,
+      'sec-fetch-dest': 'iframe',
+      'sec-fetch-mode': 'navigate',
+    });
+    const unapproved = await click('&utm_medium=email');
+    const fine = await click(`&m=${decided.link_param}`);
+    await order('EMAIL-1', unapproved);
+    await order('EMAIL-2', fine);
+
+    t.clock.now += 5 * 60_000; // past both scanners' lag
+    await t.network.runCompliance();
+    const flags = await db
+      .selectFrom('violations')
+      .select(['detector', 'rule', 'severity', 'evidence'])
+      .orderBy('detector')
+      .execute();
+    expect(flags.map((f) => `${f.detector} ${f.rule} ${f.severity}`)).toEqual([
+      'email_without_approval AE-P1 high',
+      'not_top_level AE-P4 high',
+      'paid_search AE-P2 high',
+    ]);
+    expect(JSON.parse(flags[2]!.evidence)).toMatchObject({
+      markers: ['gclid'],
+      click: expect.stringMatching(/^clk_/),
+    });
+
+    const status = async (orderNumber: string) =>
+      await db
+        .selectFrom('commissions')
+        .innerJoin('orders', 'orders.id', 'commissions.order_id')
+        .select(['commissions.status', 'commissions.reason'])
+        .where('orders.order_number', '=', orderNumber)
+        .where('commissions.kind', '=', 'product')
+        .executeTakeFirstOrThrow();
+    expect(await status('EMAIL-1')).toEqual({ status: 'held', reason: 'policy_review' });
+    expect(await status('EMAIL-2')).toEqual({ status: 'approved', reason: null });
+
+    // Scanning again flags nothing twice.
+    await t.network.runCompliance();
+    expect(
+      await db
+        .selectFrom('violations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toMatchObject({ n: expect.anything() });
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('violations')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(3);
+
+    // The queue rolls flags up per publisher; dismissing the email flag releases the held order.
+    const queue = await t.network.violations.queue([t.demo.programId]);
+    expect(queue).toMatchObject([
+      {
+        publisherId,
+        open: 3,
+        high: 3,
+        byDetector: { paid_search: 1, not_top_level: 1, email_without_approval: 1 },
+      },
+    ]);
+    const emailFlag = await db
+      .selectFrom('violations')
+      .select('id')
+      .where('detector', '=', 'email_without_approval')
+      .executeTakeFirstOrThrow();
+    await t.network.violations.review(
+      emailFlag.id,
+      [t.demo.programId],
+      'dismissed',
+      'user:adv',
+      t.clock.now,
+    );
+    expect(await status('EMAIL-1')).toEqual({ status: 'approved', reason: null });
+    expect((await new LedgerRepository(db).verify()).mismatches).toEqual([]);
+  });
+
+  it('flags abnormal clicking from one address and a purchase from the publisher’s own address', async () => {
+    const db = t.network.store.db;
+    for (let i = 0; i < 12; i++) await click('', userClick, '203.0.113.50');
+    const own = await click('', userClick, '203.0.113.77');
+    // The demo publisher logs in from 203.0.113.77.
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+      remoteAddress: '203.0.113.77',
+    });
+    expect(login.statusCode).toBe(201);
+    await order('SELF-1', own, 2_000);
+    t.clock.now += 5 * 60_000;
+    await t.network.runCompliance();
+    const found = await db
+      .selectFrom('violations')
+      .select(['detector'])
+      .where('status', '=', 'open')
+      .execute();
+    const counts = found.reduce<Record<string, number>>(
+      (all, f) => ({ ...all, [f.detector]: (all[f.detector] ?? 0) + 1 }),
+      {},
+    );
+    expect(counts).toMatchObject({ click_velocity: 2, self_purchase: 1, fast_conversion: 1 });
+  });
+});
