@@ -25,6 +25,7 @@ import { ClaimsService } from '../services/claims-service.js';
 import { ViolationsService } from '../services/violations-service.js';
 import { MailingsService } from '../services/mailings-service.js';
 import { ComplianceScanner } from '../services/compliance-scanner.js';
+import { ComplianceViews } from '../services/compliance-views.js';
 
 export interface NetworkOptions {
   secret: string;
@@ -118,6 +119,7 @@ export class Network {
   readonly violations: ViolationsService;
   readonly mailings: MailingsService;
   readonly scanner: ComplianceScanner;
+  readonly complianceViews: ComplianceViews;
   readonly metrics: Metrics;
   readonly now: () => number;
 
@@ -154,6 +156,7 @@ export class Network {
     this.violations = new ViolationsService(store, this.terms);
     this.mailings = new MailingsService(store, this.mailer);
     this.scanner = new ComplianceScanner(store, this.terms);
+    this.complianceViews = new ComplianceViews(store);
   }
 
   /** Every brand any program protects (AE-P5), for screening at sign-up. */

@@ -256,7 +256,11 @@ export class MailingsService {
 export function sanitizeMailingHtml(html: string): string {
   return html
     .replace(
-      /<(script|iframe|object|embed|form|frame|frameset|link|meta|base)\b[\s\S]*?(<\/\1\s*>|\/?>)/gi,
+      /<(script|iframe|object|embed|frameset|frame|noscript|template)\b[\s\S]*?<\/\1\s*>/gi,
+      '',
+    )
+    .replace(
+      /<\/?(script|iframe|object|embed|frameset|frame|noscript|template|form|link|meta|base)\b[^>]*>/gi,
       '',
     )
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')

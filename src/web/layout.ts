@@ -9,16 +9,19 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/publisher/transactions', 'nav.transactions'],
     ['/publisher/statements', 'nav.statements'],
     ['/publisher/applications', 'nav.applications'],
+    ['/publisher/compliance', 'nav.compliance'],
   ],
   advertiser: [
     ['/advertiser', 'nav.overview'],
     ['/advertiser/applications', 'nav.applications'],
     ['/advertiser/transactions', 'nav.transactions'],
+    ['/advertiser/compliance', 'nav.compliance'],
     ['/advertiser/keys', 'nav.keys'],
   ],
   admin: [
     ['/admin', 'nav.overview'],
     ['/admin/outbox', 'nav.outbox'],
+    ['/admin/audit', 'nav.audit'],
   ],
 };
 

@@ -16,6 +16,8 @@ import { registerAccountPages } from './account-pages.js';
 import { registerPublisherPages } from './publisher-pages.js';
 import { registerAdvertiserPages } from './advertiser-pages.js';
 import { registerAdminPages } from './admin-pages.js';
+import { registerCompliancePages } from './compliance-pages.js';
+import multipart from '@fastify/multipart';
 
 /**
  * The web portal, in its own Fastify scope: cookies, form bodies and rate limits apply to its
@@ -28,6 +30,9 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     await portal.register(cookie);
     await portal.register(formbody);
     await portal.register(rateLimit, { global: false });
+    await portal.register(multipart, {
+      limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 },
+    });
     portal.get('/assets/portal.css', async (_request, reply) =>
       reply
         .type('text/css; charset=utf-8')
@@ -45,6 +50,7 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     registerPublisherPages(portal, network);
     registerAdvertiserPages(portal, network);
     registerAdminPages(portal, network);
+    registerCompliancePages(portal, network);
   });
 }
 

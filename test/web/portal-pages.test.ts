@@ -4,56 +4,7 @@ import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
 import { hashPassword } from '../../src/auth/passwords.js';
-
-/** A browser-like client: keeps cookies, reads the CSRF token from each page's forms. */
-function client(t: TestNetwork) {
-  const jar = new Map<string, string>();
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const remember = (setCookie: string | string[] | undefined) => {
-    for (const line of [setCookie ?? []].flat()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-  };
-  let csrf = '';
-  return {
-    async get(url: string, headers: Record<string, string> = {}) {
-      const response = await t.app.inject({
-        url,
-        headers: { accept: 'text/html', cookie: cookieHeader(), ...headers },
-      });
-      remember(response.headers['set-cookie']);
-      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
-      return response;
-    },
-    async post(url: string, form: Record<string, string | string[]>, withCsrf = true) {
-      const body = new URLSearchParams();
-      for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
-      if (withCsrf) body.set('_csrf', csrf);
-      const response = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: {
-          accept: 'text/html',
-          cookie: cookieHeader(),
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        payload: body.toString(),
-      });
-      remember(response.headers['set-cookie']);
-      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
-      return response;
-    },
-    async login(email: string, password: string) {
-      await this.get('/login');
-      const response = await this.post('/login', { email, password });
-      expect(response.statusCode).toBe(303);
-      return response;
-    },
-  };
-}
+import { client } from '../support/web-client.js';
 
 describeEachEngine('portal pages', (context) => {
   let t: TestNetwork;

@@ -1,0 +1,84 @@
+import { expect } from 'vitest';
+import type { TestNetwork } from './network.js';
+
+/** A browser-like client: keeps cookies, reads the CSRF token from each page's forms. */
+export function client(t: TestNetwork) {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const remember = (setCookie: string | string[] | undefined) => {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair = ''] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/Expires=Thu, 01 Jan 1970/i.test(line) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+  };
+  let csrf = '';
+  return {
+    async get(url: string, headers: Record<string, string> = {}) {
+      const response = await t.app.inject({
+        url,
+        headers: { accept: 'text/html', cookie: cookieHeader(), ...headers },
+      });
+      remember(response.headers['set-cookie']);
+      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
+      return response;
+    },
+    async post(url: string, form: Record<string, string | string[]>, withCsrf = true) {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
+      if (withCsrf) body.set('_csrf', csrf);
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          accept: 'text/html',
+          cookie: cookieHeader(),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: body.toString(),
+      });
+      remember(response.headers['set-cookie']);
+      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
+      return response;
+    },
+    /** A multipart form post (file uploads), with the page's CSRF token. */
+    async postMultipart(
+      url: string,
+      fields: Record<string, string>,
+      files: { name: string; filename: string; type: string; content: string }[],
+    ) {
+      const boundary = '----affnet-test-boundary';
+      const parts = [
+        ...Object.entries({ _csrf: csrf, ...fields }).map(
+          ([name, value]) =>
+            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
+        ...files.map(
+          (file) =>
+            `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
+        ),
+        `--${boundary}--\r\n`,
+      ];
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          accept: 'text/html',
+          cookie: cookieHeader(),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: parts.join(''),
+      });
+      remember(response.headers['set-cookie']);
+      csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
+      return response;
+    },
+    async login(email: string, password: string) {
+      await this.get('/login');
+      const response = await this.post('/login', { email, password });
+      expect(response.statusCode).toBe(303);
+      return response;
+    },
+  };
+}
