@@ -76,8 +76,8 @@ export class ComplianceViews {
       .executeTakeFirst();
     if (row === undefined) return undefined;
     const allowed =
-      (viewer.publisherId != null && viewer.publisherId === row.publisher_id) ||
-      (viewer.advertiserId != null && viewer.advertiserId === row.advertiser_id);
+      (typeof viewer.publisherId === 'string' && viewer.publisherId === row.publisher_id) ||
+      (typeof viewer.advertiserId === 'string' && viewer.advertiserId === row.advertiser_id);
     return allowed ? row : undefined;
   }
 }
