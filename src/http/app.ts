@@ -8,6 +8,7 @@ import { registerValidationRoutes } from './validation-routes.js';
 import { registerAccountApiRoutes } from './account-api-routes.js';
 import { registerPublisherApiRoutes } from './publisher-api-routes.js';
 import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
+import { registerComplianceApiRoutes } from './compliance-api-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import rateLimit from '@fastify/rate-limit';
 import { createErrorHandler } from './http-errors.js';
@@ -76,6 +77,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerAccountApiRoutes(api, network);
     registerPublisherApiRoutes(api, network);
     registerAdvertiserApiRoutes(api, network);
+    registerComplianceApiRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

@@ -156,13 +156,30 @@ describeEachEngine(
           400,
         ],
         ['publisher', 'GET', `/api/v1/publisher/transactions/${otherPublisherOrder}`, 200],
+        ['publisher', 'GET', '/api/v1/advertiser/review-queue', 403],
+        ['advertiser', 'GET', '/api/v1/admin/audit', 403],
+        ['publisher', 'GET', '/api/v1/admin/overdue', 403],
+        ['otherAdvertiser', 'POST', '/api/v1/advertiser/enforcement', 404],
+        ['otherPublisher', 'POST', '/api/v1/publisher/claims', 404],
       ];
       for (const [who, method, url, status] of cases) {
         const response = await t.app.inject({
           method: method as 'GET',
           url,
           headers: as(who),
-          payload: method === 'POST' ? { validations: [] } : undefined,
+          payload:
+            method === 'POST'
+              ? {
+                  validations: [],
+                  programId: t.demo.programId,
+                  publisherId: 'pub_x',
+                  kind: 'warning',
+                  rule: 'AE-P4',
+                  evidence: 'e',
+                  actionId: 'enf_unknown',
+                  text: 'a long enough objection text here',
+                }
+              : undefined,
         });
         expect([who, method, url, response.statusCode]).toEqual([who, method, url, status]);
       }

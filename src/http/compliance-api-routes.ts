@@ -1,0 +1,339 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
+import { auditCsv, readAudit } from '../services/audit-log.js';
+import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
+import { HttpError } from './http-errors.js';
+import { queryText } from './query-params.js';
+import { advertiserIdOf, authenticateUser, publisherIdOf } from './user-auth.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function text(body: Record<string, unknown>, name: string, required = true): string {
+  const value = body[name];
+  if (typeof value === 'string') return value;
+  if (!required && value === undefined) return '';
+  throw new HttpError(400, 'invalid_body', `${name}: expected a string`);
+}
+
+/**
+ * Compliance over JSON (everything the portal's compliance pages do): the publisher's actions,
+ * claims with base64 attachments and mailings; the advertiser's review queue, enforcement,
+ * claim decisions and Email Approval tool; the admin's audit log and overdue claims.
+ */
+export function registerComplianceApiRoutes(app: FastifyInstance, network: Network): void {
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+  const publisher = async (request: FastifyRequest) =>
+    publisherIdOf(await authenticateUser(network, request, 'publisher'));
+  const advertiser = async (request: FastifyRequest) => {
+    const session = await authenticateUser(network, request, 'advertiser');
+    const advertiserId = advertiserIdOf(session);
+    return {
+      actor: `user:${session.user.id}`,
+      advertiserId,
+      programIds: await network.complianceViews.programIdsOf(advertiserId),
+    };
+  };
+
+  app.get('/api/v1/publisher/enforcement', async (request) => {
+    const publisherId = await publisher(request);
+    const actions = await network.enforcement.ofPublisher(publisherId);
+    return {
+      actions: actions.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        rule: a.rule,
+        evidence: a.evidence,
+        amountMinor: a.amount_minor,
+        status: a.status,
+        createdAt: iso(a.created_at),
+        cureDeadlineAt: iso(a.deadline_at),
+        claimDeadlineAt: iso(a.claim_deadline_at),
+        claim: a.claim_id
+          ? {
+              id: a.claim_id,
+              status: a.claim_status,
+              decisionDueAt: iso(a.decision_due_at),
+              decision: a.decision,
+            }
+          : null,
+      })),
+    };
+  });
+
+  app.post('/api/v1/publisher/claims', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const input = body(request);
+    const files = input.attachments ?? [];
+    if (!Array.isArray(files))
+      throw new HttpError(400, 'invalid_body', 'attachments: expected an array');
+    const attachments = files.map((file: Record<string, unknown>, index) => {
+      if (
+        typeof file?.filename !== 'string' ||
+        typeof file.contentType !== 'string' ||
+        typeof file.contentBase64 !== 'string'
+      )
+        throw new HttpError(
+          400,
+          'invalid_body',
+          `attachments[${index}]: expected { filename, contentType, contentBase64 }`,
+        );
+      return {
+        filename: file.filename,
+        contentType: file.contentType,
+        content: Buffer.from(file.contentBase64, 'base64'),
+      };
+    });
+    const claim = await network.claims.submit(
+      { publisherId, actionId: text(input, 'actionId'), text: text(input, 'text'), attachments },
+      Date.now(),
+    );
+    return reply
+      .code(201)
+      .send({ id: claim.id, status: claim.status, decisionDueAt: iso(claim.decision_due_at) });
+  });
+
+  app.get('/api/v1/publisher/mailings', async (request) => {
+    const mailings = await network.mailings.ofPublisher(await publisher(request));
+    return {
+      mailings: mailings.map((m) => ({
+        id: m.id,
+        programId: m.program_id,
+        subject: m.subject,
+        plannedSendAt: iso(m.planned_send_at),
+        status: m.status,
+        comments: m.comments,
+        linkParam: m.link_param,
+        sendWindowEndsAt: iso(m.send_window_ends_at),
+      })),
+    };
+  });
+
+  app.post('/api/v1/publisher/mailings', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const input = body(request);
+    const mailing = await network.mailings.submit(
+      {
+        publisherId,
+        programId: text(input, 'programId'),
+        subject: text(input, 'subject'),
+        htmlBody: text(input, 'htmlBody'),
+        plannedSendAt: Date.parse(text(input, 'plannedSendAt')),
+        audienceSize: Number(input.audienceSize),
+        audienceSource: text(input, 'audienceSource'),
+      },
+      Date.now(),
+    );
+    return reply.code(201).send({ id: mailing.id, status: mailing.status });
+  });
+
+  app.get('/api/v1/advertiser/review-queue', async (request) => {
+    const { programIds } = await advertiser(request);
+    return { publishers: await network.violations.queue(programIds) };
+  });
+
+  app.post('/api/v1/advertiser/violations/:id/review', async (request) => {
+    const { actor, programIds } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    const outcome = body(request).outcome;
+    if (outcome !== 'confirmed' && outcome !== 'dismissed')
+      throw new HttpError(400, 'invalid_body', 'outcome: expected "confirmed" or "dismissed"');
+    await network.violations.review(id, programIds, outcome, actor, Date.now());
+    return { id, status: outcome };
+  });
+
+  app.get('/api/v1/advertiser/enforcement', async (request) => {
+    const { advertiserId } = await advertiser(request);
+    const actions = await network.complianceViews.actionsOfAdvertiser(advertiserId);
+    return {
+      actions: actions.map((a) => ({
+        id: a.id,
+        publisherId: a.publisher_id,
+        kind: a.kind,
+        rule: a.rule,
+        evidence: a.evidence,
+        status: a.status,
+        createdAt: iso(a.created_at),
+        claimDeadlineAt: iso(a.claim_deadline_at),
+        claim: a.claim_id
+          ? {
+              id: a.claim_id,
+              text: a.claim_text,
+              status: a.claim_status,
+              decisionDueAt: iso(a.decision_due_at),
+              decision: a.decision,
+            }
+          : null,
+      })),
+    };
+  });
+
+  app.post('/api/v1/advertiser/enforcement', async (request, reply) => {
+    const { actor, advertiserId, programIds } = await advertiser(request);
+    const input = body(request);
+    const programId = text(input, 'programId');
+    if (!programIds.includes(programId))
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among yours`);
+    const publisherId = text(input, 'publisherId');
+    if (
+      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
+    )
+      throw new HttpError(
+        404,
+        'unknown_publisher',
+        'that publisher does not work with your programs',
+      );
+    const kind = text(input, 'kind') as ActionKind;
+    if (!ACTION_KINDS.includes(kind))
+      throw new HttpError(400, 'invalid_kind', `kind: expected one of ${ACTION_KINDS.join(', ')}`);
+    const amount = text(input, 'amount', false);
+    const parsed = amount === '' ? undefined : parseDecimal(amount);
+    const cure = text(input, 'cureDeadline', false);
+    const action = await network.enforcement.record({
+      kind,
+      publisherId,
+      programId,
+      rule: text(input, 'rule'),
+      evidence: text(input, 'evidence'),
+      actor,
+      nowMs: Date.now(),
+      amountMinor: amount === '' ? undefined : ((parsed && toMinorUnits(parsed, 2)) ?? Number.NaN),
+      cureDeadlineAt: cure === '' ? undefined : Date.parse(cure),
+    });
+    return reply
+      .code(201)
+      .send({
+        id: action.id,
+        kind: action.kind,
+        status: action.status,
+        claimDeadlineAt: iso(action.claim_deadline_at),
+      });
+  });
+
+  app.post('/api/v1/advertiser/enforcement/:id/lift', async (request) => {
+    const { actor, advertiserId } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    if (!(await network.complianceViews.actionsOfAdvertiser(advertiserId)).some((a) => a.id === id))
+      throw new HttpError(404, 'unknown_action', `no action "${id}" in your programs`);
+    const action = await network.enforcement.reverse(id, actor, Date.now(), 'lifted');
+    return { id, status: action.status };
+  });
+
+  app.post('/api/v1/advertiser/claims/:id/decision', async (request) => {
+    const { actor, advertiserId } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    const input = body(request);
+    if (input.outcome !== 'upheld' && input.outcome !== 'rejected')
+      throw new HttpError(400, 'invalid_body', 'outcome: expected "upheld" or "rejected"');
+    const claim = await network.claims.decide(
+      id,
+      advertiserId,
+      input.outcome,
+      text(input, 'decision'),
+      actor,
+      Date.now(),
+    );
+    return { id, status: claim.status };
+  });
+
+  app.get('/api/v1/advertiser/mailings', async (request) => {
+    const { programIds } = await advertiser(request);
+    const mailings = await network.mailings.ofPrograms(programIds);
+    return {
+      mailings: mailings.map((m) => ({
+        id: m.id,
+        programId: m.program_id,
+        publisherId: m.publisher_id,
+        subject: m.subject,
+        htmlBody: m.html_body,
+        plannedSendAt: iso(m.planned_send_at),
+        audienceSize: m.audience_size,
+        audienceSource: m.audience_source,
+        status: m.status,
+        comments: m.comments,
+        linkParam: m.link_param,
+      })),
+    };
+  });
+
+  app.post('/api/v1/advertiser/mailings/:id/decision', async (request) => {
+    const { actor, programIds } = await advertiser(request);
+    const { id } = request.params as { id: string };
+    const input = body(request);
+    if (input.outcome !== 'approve' && input.outcome !== 'reject')
+      throw new HttpError(400, 'invalid_body', 'outcome: expected "approve" or "reject"');
+    const mailing = await network.mailings.decide(
+      id,
+      programIds,
+      input.outcome,
+      text(input, 'comments', false),
+      actor,
+      Date.now(),
+    );
+    return { id, status: mailing.status, linkParam: mailing.link_param };
+  });
+
+  app.post('/api/v1/advertiser/email-access', async (request) => {
+    const { actor, advertiserId, programIds } = await advertiser(request);
+    const input = body(request);
+    const programId = text(input, 'programId');
+    const publisherId = text(input, 'publisherId');
+    if (!programIds.includes(programId))
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among yours`);
+    if (
+      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
+    )
+      throw new HttpError(
+        404,
+        'unknown_publisher',
+        'that publisher does not work with your programs',
+      );
+    if (input.grant === true)
+      await network.mailings.grantAccess(programId, publisherId, actor, Date.now());
+    else if (input.grant === false)
+      await network.mailings.revokeAccess(programId, publisherId, actor, Date.now());
+    else throw new HttpError(400, 'invalid_body', 'grant: expected true or false');
+    return { programId, publisherId, access: input.grant };
+  });
+
+  app.get('/api/v1/admin/audit', async (request, reply) => {
+    await authenticateUser(network, request, 'admin');
+    const query = request.query as Record<string, unknown>;
+    const csv = queryText(query, 'format') === 'csv';
+    const rows = await readAudit(network.store.db, {
+      action: queryText(query, 'action'),
+      limit: csv ? 100_000 : 500,
+    });
+    if (csv) return reply.type('text/csv; charset=utf-8').send(auditCsv(rows));
+    return {
+      events: rows.map((row) => ({
+        id: row.id,
+        at: iso(row.created_at),
+        actor: row.actor,
+        action: row.action,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        details: JSON.parse(row.details) as unknown,
+      })),
+    };
+  });
+
+  app.get('/api/v1/admin/overdue', async (request) => {
+    await authenticateUser(network, request, 'admin');
+    const now = Date.now();
+    return {
+      claims: (await network.claims.overdue(now)).map((c) => ({
+        id: c.id,
+        programId: c.program_id,
+        publisherId: c.publisher_id,
+        decisionDueAt: iso(c.decision_due_at),
+      })),
+      validations: (await network.validation.overdue(now)).map((v) => ({
+        commissionId: v.id,
+        programId: v.program_id,
+        orderNumber: v.order_number,
+        dueAt: iso(v.validation_due_at),
+      })),
+    };
+  });
+}
