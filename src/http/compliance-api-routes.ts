@@ -200,14 +200,12 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       amountMinor: amount === '' ? undefined : ((parsed && toMinorUnits(parsed, 2)) ?? Number.NaN),
       cureDeadlineAt: cure === '' ? undefined : Date.parse(cure),
     });
-    return reply
-      .code(201)
-      .send({
-        id: action.id,
-        kind: action.kind,
-        status: action.status,
-        claimDeadlineAt: iso(action.claim_deadline_at),
-      });
+    return reply.code(201).send({
+      id: action.id,
+      kind: action.kind,
+      status: action.status,
+      claimDeadlineAt: iso(action.claim_deadline_at),
+    });
   });
 
   app.post('/api/v1/advertiser/enforcement/:id/lift', async (request) => {
