@@ -47,6 +47,7 @@ export interface Metrics {
   conversions: Counter<'channel' | 'outcome' | 'attribution'>;
   rollupFailures: Counter<'reason'>;
   deadlineDecisions: Counter<'decision'>;
+  complianceFailures: Counter;
 }
 
 function createMetrics(): Metrics {
@@ -82,6 +83,11 @@ function createMetrics(): Metrics {
       name: 'affnet_click_rollup_failures_total',
       help: 'Click rollup runs that did not commit (conflict: another process counted first)',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    complianceFailures: new Counter({
+      name: 'affnet_compliance_scan_failures_total',
+      help: 'Compliance scan runs that did not commit (the next run retries)',
       registers: [registry],
     }),
     deadlineDecisions: new Counter({
@@ -205,7 +211,7 @@ export class Network {
         await this.claims.remindDecisions(now);
       }
     } catch {
-      this.metrics.rollupFailures.inc({ reason: 'compliance' });
+      this.metrics.complianceFailures.inc();
     } finally {
       this.#scanning = false;
     }
