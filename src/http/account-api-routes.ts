@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { bearerToken } from './user-auth.js';
+import { baseUrl } from './base-url.js';
 
 const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -12,10 +13,6 @@ function field(request: FastifyRequest, name: string): string {
   if (typeof value !== 'string' || value === '')
     throw new HttpError(400, 'invalid_body', `${name}: required (a string)`);
   return value;
-}
-
-function baseUrl(network: Network, request: FastifyRequest): string {
-  return network.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { toCsv } from '../documents/csv.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
 import { authenticateUser, publisherIdOf } from './user-auth.js';
+import { baseUrl } from './base-url.js';
 
 const eur = (minor: number) => formatMinorUnits(minor, 2);
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -103,7 +104,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         epi: queryText(query, 'epi'),
         epi2: queryText(query, 'epi2'),
       },
-      network.publicUrl ?? `${request.protocol}://${request.host}`,
+      baseUrl(network, request),
     );
   });
 

@@ -1,51 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { DomainError } from '../domain/errors.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { html, type SafeHtml } from './html.js';
-import { csrfField, notice, page } from './layout.js';
+import { baseUrl, field, fields, sendPage, startSession, type Form } from './respond.js';
+
+import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
-import {
-  clearSessionCookie,
-  setSessionCookie,
-  verifyCsrf,
-  webContext,
-  type WebContext,
-} from './web-context.js';
+import { clearSessionCookie, verifyCsrf, webContext, type WebContext } from './web-context.js';
 
 const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const LIMIT_RESET = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
-type Form = Record<string, string | string[] | undefined>;
-
-const text = (form: Form, name: string) => {
-  const value = form[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-};
-const list = (form: Form, name: string) => {
-  const value = form[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-};
-
-export function baseUrl(network: Network, request: FastifyRequest): string {
-  return network.publicUrl ?? `${request.protocol}://${request.host}`;
-}
-
 /** Where a user lands after login: their own part of the portal. */
 export function homeOf(role: string): string {
   return role === 'admin' ? '/admin' : role === 'advertiser' ? '/advertiser' : '/publisher';
-}
-
-function send(
-  reply: FastifyReply,
-  context: WebContext,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
 }
 
 /** Login, logout, the three-step sign-up (AE-S1), activation and password reset. */
@@ -70,7 +41,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   app.get('/login', async (request, reply) => {
     const context = await webContext(network, request, reply);
     if (context.session) return reply.redirect(homeOf(context.session.user.role));
-    return send(reply, context, context.t('login.title'), loginForm(context));
+    return sendPage(reply, context, context.t('login.title'), loginForm(context));
   });
 
   app.post('/login', { config: LIMIT_LOGIN }, async (request, reply) => {
@@ -79,34 +50,26 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     const form = request.body as Form;
     let user;
     try {
-      user = await network.accounts.login(text(form, 'email'), text(form, 'password'));
+      user = await network.accounts.login(field(form, 'email'), field(form, 'password'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('login.title'),
-        loginForm(context, text(form, 'email'), error.message),
+        loginForm(context, field(form, 'email'), error.message),
         403,
       );
     }
     if (user === undefined)
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('login.title'),
-        loginForm(context, text(form, 'email'), context.t('login.failed')),
+        loginForm(context, field(form, 'email'), context.t('login.failed')),
         401,
       );
-    const session = await network.sessions.create(
-      user.id,
-      {
-        ipHash: network.ipHasher.hash(request.ip),
-        userAgent: request.headers['user-agent'] ?? null,
-      },
-      Date.now(),
-    );
-    setSessionCookie(request, reply, session.token, session.expiresAt);
+    await startSession(network, request, reply, user.id);
     return reply.redirect(homeOf(user.role), 303);
   });
 
@@ -134,51 +97,51 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       </form>`;
 
   const stepTwo = (context: WebContext, form: Form, error?: string) => {
-    const chosen = new Set(list(form, 'promotionMethods'));
+    const chosen = new Set(fields(form, 'promotionMethods'));
     return html`<h1>${context.t('signup.title')}</h1>
       <p class="muted">${context.t('signup.step', { n: 2 })}</p>
       ${error ? notice('error', error) : ''}
       <form method="post" action="/signup/details" class="stack card">
         ${csrfField(context)}
-        <input type="hidden" name="program" value="${text(form, 'program')}" />
+        <input type="hidden" name="program" value="${field(form, 'program')}" />
         <label
           >${context.t('signup.email')}
-          <input type="email" name="email" value="${text(form, 'email')}" readonly
+          <input type="email" name="email" value="${field(form, 'email')}" readonly
         /></label>
         <label
           >${context.t('signup.website')}
           <input
             type="url"
             name="siteUrl"
-            value="${text(form, 'siteUrl')}"
+            value="${field(form, 'siteUrl')}"
             required
             placeholder="https://"
         /></label>
         <label
           >${context.t('signup.siteName')}
-          <input name="siteName" value="${text(form, 'siteName')}" required
+          <input name="siteName" value="${field(form, 'siteName')}" required
         /></label>
         <label
           >${context.t('signup.name')}
-          <input name="name" value="${text(form, 'name')}" required autocomplete="name"
+          <input name="name" value="${field(form, 'name')}" required autocomplete="name"
         /></label>
         <label
           >${context.t('signup.company')}
-          <input name="company" value="${text(form, 'company')}" autocomplete="organization"
+          <input name="company" value="${field(form, 'company')}" autocomplete="organization"
         /></label>
         <label
           >${context.t('signup.country')}
           <input
             name="country"
-            value="${text(form, 'country') || (context.locale === 'nl' ? 'NL' : '')}"
+            value="${field(form, 'country') || (context.locale === 'nl' ? 'NL' : '')}"
             required
             maxlength="2"
         /></label>
         <label
-          >${context.t('signup.vat')} <input name="vatNumber" value="${text(form, 'vatNumber')}"
+          >${context.t('signup.vat')} <input name="vatNumber" value="${field(form, 'vatNumber')}"
         /></label>
         <label
-          >${context.t('signup.iban')} <input name="iban" value="${text(form, 'iban')}"
+          >${context.t('signup.iban')} <input name="iban" value="${field(form, 'iban')}"
         /></label>
         <fieldset>
           <legend>${context.t('signup.methods')}</legend>
@@ -211,7 +174,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   app.get('/signup', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const program = String((request.query as Record<string, unknown>).program ?? '');
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('signup.title'),
@@ -224,15 +187,20 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     verifyCsrf(context, request.body);
     const form = request.body as Form;
     try {
-      const email = await network.accounts.checkSignupEmail(text(form, 'email'));
-      return send(reply, context, context.t('signup.title'), stepTwo(context, { ...form, email }));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return send(
+      const email = await network.accounts.checkSignupEmail(field(form, 'email'));
+      return sendPage(
         reply,
         context,
         context.t('signup.title'),
-        stepOne(context, text(form, 'email'), error.message, text(form, 'program')),
+        stepTwo(context, { ...form, email }),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return sendPage(
+        reply,
+        context,
+        context.t('signup.title'),
+        stepOne(context, field(form, 'email'), error.message, field(form, 'program')),
         error.code === 'registration_barred' ? 403 : 400,
       );
     }
@@ -245,16 +213,16 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     try {
       const { user, brandMatches } = await network.accounts.signUp(
         {
-          email: text(form, 'email'),
-          password: text(form, 'password'),
-          name: text(form, 'name'),
-          company: text(form, 'company') || undefined,
-          country: text(form, 'country'),
-          vatNumber: text(form, 'vatNumber') || undefined,
-          iban: text(form, 'iban') || undefined,
-          siteName: text(form, 'siteName'),
-          siteUrl: text(form, 'siteUrl'),
-          promotionMethods: list(form, 'promotionMethods') as never,
+          email: field(form, 'email'),
+          password: field(form, 'password'),
+          name: field(form, 'name'),
+          company: field(form, 'company') || undefined,
+          country: field(form, 'country'),
+          vatNumber: field(form, 'vatNumber') || undefined,
+          iban: field(form, 'iban') || undefined,
+          siteName: field(form, 'siteName'),
+          siteUrl: field(form, 'siteUrl'),
+          promotionMethods: fields(form, 'promotionMethods') as never,
         },
         baseUrl(network, request),
         Date.now(),
@@ -273,10 +241,10 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
               )
             : ''
         }`;
-      return send(reply, context, context.t('signup.title'), body, 201);
+      return sendPage(reply, context, context.t('signup.title'), body, 201);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('signup.title'),
@@ -287,19 +255,9 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   });
 
   app.get('/activate', async (request, reply) => {
-    const context = await webContext(network, request, reply);
     const token = String((request.query as Record<string, unknown>).token ?? '');
     const user = await network.accounts.activate(token, Date.now());
-    const session = await network.sessions.create(
-      user.id,
-      {
-        ipHash: network.ipHasher.hash(request.ip),
-        userAgent: request.headers['user-agent'] ?? null,
-      },
-      Date.now(),
-    );
-    setSessionCookie(request, reply, session.token, session.expiresAt);
-    void context;
+    await startSession(network, request, reply, user.id);
     return reply.redirect('/publisher?welcome=1', 303);
   });
 
@@ -315,18 +273,18 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.get('/password-reset', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    return send(reply, context, context.t('reset.title'), resetRequestForm(context));
+    return sendPage(reply, context, context.t('reset.title'), resetRequestForm(context));
   });
 
   app.post('/password-reset', { config: LIMIT_RESET }, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     await network.accounts.requestPasswordReset(
-      text(request.body as Form, 'email'),
+      field(request.body as Form, 'email'),
       baseUrl(network, request),
       Date.now(),
     );
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('reset.title'),
@@ -354,7 +312,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   app.get('/password-reset/:token', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const { token } = request.params as { token: string };
-    return send(reply, context, context.t('reset.choose'), chooseForm(context, token));
+    return sendPage(reply, context, context.t('reset.choose'), chooseForm(context, token));
   });
 
   app.post('/password-reset/:token', { config: LIMIT_RESET }, async (request, reply) => {
@@ -364,12 +322,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     try {
       await network.accounts.resetPassword(
         token,
-        text(request.body as Form, 'password'),
+        field(request.body as Form, 'password'),
         Date.now(),
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('reset.choose'),
@@ -377,7 +335,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         400,
       );
     }
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('login.title'),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
@@ -10,29 +10,10 @@ import {
 import { parseCsv } from '../documents/csv.js';
 import type { ValidationRequest } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
-import { csrfField, notice, page } from './layout.js';
+import { field, fields, sendPage, type Form } from './respond.js';
+import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
-
-type Form = Record<string, string | string[] | undefined>;
-const one = (form: Form, name: string) => {
-  const value = form[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-};
-const many = (form: Form, name: string) => {
-  const value = form[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-};
-
-function send(
-  reply: FastifyReply,
-  context: WebContext,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
-}
 
 function advertiserOf(context: WebContext): string {
   const session = requireRole(context, 'advertiser');
@@ -132,7 +113,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           )}
         </tbody>
       </table>`;
-    return send(reply, context, context.t('nav.overview'), body);
+    return sendPage(reply, context, context.t('nav.overview'), body);
   });
 
   const applicationsPage = async (
@@ -252,7 +233,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   app.get('/advertiser/applications', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.applications'),
@@ -269,14 +250,14 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const actor = `user:${context.session!.user.id}`;
     try {
       if (action === 'decision') {
-        const decision = one(form, 'decision');
+        const decision = field(form, 'decision');
         if (decision !== 'approve' && decision !== 'reject')
           throw new HttpError(400, 'invalid_decision', 'decision must be approve or reject');
         await network.applications.decide(
           id,
           advertiserId,
           decision,
-          one(form, 'reason') || undefined,
+          field(form, 'reason') || undefined,
           actor,
           Date.now(),
         );
@@ -284,14 +265,14 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         await network.applications.recordBrandConsent(
           id,
           advertiserId,
-          one(form, 'text'),
+          field(form, 'text'),
           actor,
           Date.now(),
         );
       } else throw new HttpError(404, 'not_found', `no action "${action}"`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('nav.applications'),
@@ -432,7 +413,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     const status = (request.query as Record<string, string | undefined>).status;
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.transactions'),
@@ -491,20 +472,20 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const advertiserId = advertiserOf(context);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
-    const decision = one(form, 'decision') as ValidationRequest['decision'];
+    const decision = field(form, 'decision') as ValidationRequest['decision'];
     const byProgram = new Map<string, ValidationRequest[]>();
-    for (const value of many(form, 'orders')) {
+    for (const value of fields(form, 'orders')) {
       const [programId = '', orderNumber = ''] = value.split('|');
       const list = byProgram.get(programId) ?? [];
       list.push({
         orderNumber,
         decision,
-        reason: decision === 'decline' ? one(form, 'reason') : undefined,
+        reason: decision === 'decline' ? field(form, 'reason') : undefined,
       });
       byProgram.set(programId, list);
     }
     if (byProgram.size === 0)
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('nav.transactions'),
@@ -520,7 +501,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         400,
       );
     const results = await runValidation(context, advertiserId, byProgram);
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.transactions'),
@@ -533,7 +514,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const advertiserId = advertiserOf(context);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
-    const [header, ...rows] = parseCsv(one(form, 'csv'));
+    const [header, ...rows] = parseCsv(field(form, 'csv'));
     const columns = (header ?? []).map((name) => name.trim());
     const at = (name: string) => columns.indexOf(name);
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
@@ -544,7 +525,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         'the first line must name the columns: orderNumber,decision,reason',
       );
     if (at('orderNumber') < 0 || at('decision') < 0)
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('nav.transactions'),
@@ -568,11 +549,11 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
     }));
     if (wantsJson) {
-      const own = (await programsOf(advertiserId)).some((p) => p.id === one(form, 'programId'));
+      const own = (await programsOf(advertiserId)).some((p) => p.id === field(form, 'programId'));
       if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
       return {
         results: await network.validation.validate(
-          one(form, 'programId'),
+          field(form, 'programId'),
           requests,
           `user:${context.session!.user.id}`,
           Date.now(),
@@ -582,9 +563,9 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const results = await runValidation(
       context,
       advertiserId,
-      new Map([[one(form, 'programId'), requests]]),
+      new Map([[field(form, 'programId'), requests]]),
     );
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.transactions'),
@@ -613,7 +594,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         · ${context.l('loaded', 'geladen')} ${formatDate(row.loaded_at, context.locale)}
       </p>
       <pre class="document">${row.source}</pre>`;
-    return send(reply, context, context.t('nav.terms'), body);
+    return sendPage(reply, context, context.t('nav.terms'), body);
   });
 
   const keysPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
@@ -659,7 +640,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
 
   app.get('/advertiser/keys', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.keys'),
@@ -671,7 +652,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     verifyCsrf(context, request.body);
-    const name = one(request.body as Form, 'name').trim();
+    const name = field(request.body as Form, 'name').trim();
     if (name === '')
       throw new HttpError(400, 'invalid_name', 'name: give the key a name, e.g. "shop backend"');
     const created = await network.apiKeys.create(
@@ -680,7 +661,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       `user:${context.session!.user.id}`,
       Date.now(),
     );
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.keys'),

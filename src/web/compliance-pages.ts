@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
@@ -8,25 +8,13 @@ import { sanitizeMailingHtml } from '../services/mailings-service.js';
 import type { Attachment } from '../services/claims-service.js';
 import { auditCsv, readAudit } from '../services/audit-log.js';
 import { html, type SafeHtml } from './html.js';
-import { csrfField, notice, page } from './layout.js';
+import { field, sendPage, type Form } from './respond.js';
+
+/** A form field as trimmed text. */
+const text = (form: Form, name: string) => field(form, name).trim();
+import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
-
-type Form = Record<string, string | string[] | undefined>;
-const one = (form: Form, name: string) => {
-  const value = form[name];
-  return ((Array.isArray(value) ? value[0] : value) ?? '').trim();
-};
-
-function send(
-  reply: FastifyReply,
-  context: WebContext,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
-}
 
 /** A deadline with its Hong Kong local time: both sides see the same instant. */
 function deadline(ms: number | null): string {
@@ -214,7 +202,12 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
 
   app.get('/publisher/compliance', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    return send(reply, context, 'Compliance', await publisherPage(context, publisherOf(context)));
+    return sendPage(
+      reply,
+      context,
+      'Compliance',
+      await publisherPage(context, publisherOf(context)),
+    );
   });
 
   app.post('/publisher/claims', async (request, reply) => {
@@ -226,13 +219,13 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       const claim = await network.claims.submit(
         {
           publisherId,
-          actionId: one(fields, 'actionId'),
-          text: one(fields, 'text'),
+          actionId: text(fields, 'actionId'),
+          text: text(fields, 'text'),
           attachments: files,
         },
         Date.now(),
       );
-      return send(
+      return sendPage(
         reply,
         context,
         'Compliance',
@@ -248,7 +241,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         'Compliance',
@@ -267,16 +260,16 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       await network.mailings.submit(
         {
           publisherId,
-          programId: one(form, 'programId'),
-          subject: one(form, 'subject'),
-          htmlBody: one(form, 'htmlBody'),
-          plannedSendAt: Date.parse(`${one(form, 'plannedSendAt')}Z`),
-          audienceSize: Number(one(form, 'audienceSize')),
-          audienceSource: one(form, 'audienceSource'),
+          programId: text(form, 'programId'),
+          subject: text(form, 'subject'),
+          htmlBody: text(form, 'htmlBody'),
+          plannedSendAt: Date.parse(`${text(form, 'plannedSendAt')}Z`),
+          audienceSize: Number(text(form, 'audienceSize')),
+          audienceSource: text(form, 'audienceSource'),
         },
         Date.now(),
       );
-      return send(
+      return sendPage(
         reply,
         context,
         'Compliance',
@@ -292,7 +285,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         'Compliance',
@@ -548,7 +541,12 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
 
   app.get('/advertiser/compliance', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    return send(reply, context, 'Compliance', await advertiserPage(context, advertiserOf(context)));
+    return sendPage(
+      reply,
+      context,
+      'Compliance',
+      await advertiserPage(context, advertiserOf(context)),
+    );
   });
 
   const advertiserPost = (
@@ -571,7 +569,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
           request.body as Form,
           request.params as Record<string, string>,
         );
-        return send(
+        return sendPage(
           reply,
           context,
           'Compliance',
@@ -579,7 +577,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
         );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return send(
+        return sendPage(
           reply,
           context,
           'Compliance',
@@ -596,7 +594,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   };
 
   advertiserPost('/advertiser/violations/:id', async (context, advertiserId, form, params) => {
-    const outcome = one(form, 'outcome') === 'dismissed' ? 'dismissed' : 'confirmed';
+    const outcome = text(form, 'outcome') === 'dismissed' ? 'dismissed' : 'confirmed';
     await network.violations.review(
       params.id!,
       await network.complianceViews.programIdsOf(advertiserId),
@@ -608,21 +606,21 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   });
 
   advertiserPost('/advertiser/enforcement', async (context, advertiserId, form) => {
-    const programId = one(form, 'programId');
+    const programId = text(form, 'programId');
     await ownProgram(advertiserId, programId);
-    const publisherId = one(form, 'publisherId');
+    const publisherId = text(form, 'publisherId');
     if (
       !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
     )
       throw new DomainError('unknown_publisher', 'that publisher does not work with your programs');
-    const amount = one(form, 'amount');
-    const cure = one(form, 'cureDeadline');
+    const amount = text(form, 'amount');
+    const cure = text(form, 'cureDeadline');
     const action = await network.enforcement.record({
-      kind: one(form, 'kind') as ActionKind,
+      kind: text(form, 'kind') as ActionKind,
       publisherId,
       programId,
-      rule: one(form, 'rule'),
-      evidence: one(form, 'evidence'),
+      rule: text(form, 'rule'),
+      evidence: text(form, 'evidence'),
       actor: actor(context),
       nowMs: Date.now(),
       amountMinor: amount === '' ? undefined : centsOf(amount),
@@ -645,12 +643,12 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   );
 
   advertiserPost('/advertiser/claims/:id', async (context, advertiserId, form, params) => {
-    const outcome = one(form, 'outcome') === 'upheld' ? 'upheld' : 'rejected';
+    const outcome = text(form, 'outcome') === 'upheld' ? 'upheld' : 'rejected';
     await network.claims.decide(
       params.id!,
       advertiserId,
       outcome,
-      one(form, 'decision'),
+      text(form, 'decision'),
       actor(context),
       Date.now(),
     );
@@ -658,26 +656,26 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   });
 
   advertiserPost('/advertiser/email-access', async (context, advertiserId, form) => {
-    const programId = one(form, 'programId');
+    const programId = text(form, 'programId');
     await ownProgram(advertiserId, programId);
-    const publisherId = one(form, 'publisherId');
+    const publisherId = text(form, 'publisherId');
     if (
       !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
     )
       throw new DomainError('unknown_publisher', 'that publisher does not work with your programs');
-    if (one(form, 'grant') === 'yes')
+    if (text(form, 'grant') === 'yes')
       await network.mailings.grantAccess(programId, publisherId, actor(context), Date.now());
     else await network.mailings.revokeAccess(programId, publisherId, actor(context), Date.now());
     return context.l('Email access updated.', 'E-mailtoegang bijgewerkt.');
   });
 
   advertiserPost('/advertiser/mailings/:id', async (context, advertiserId, form, params) => {
-    const outcome = one(form, 'outcome') === 'approve' ? 'approve' : 'reject';
+    const outcome = text(form, 'outcome') === 'approve' ? 'approve' : 'reject';
     const mailing = await network.mailings.decide(
       params.id!,
       await network.complianceViews.programIdsOf(advertiserId),
       outcome,
-      one(form, 'comments'),
+      text(form, 'comments'),
       actor(context),
       Date.now(),
     );
@@ -734,6 +732,6 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
           )}
         </tbody>
       </table>`;
-    return send(reply, context, context.l('Audit log', 'Auditlog'), body);
+    return sendPage(reply, context, context.l('Audit log', 'Auditlog'), body);
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
@@ -11,24 +11,14 @@ import { statementCsv, statementPdf } from '../documents/statement-documents.js'
 import { toCsv } from '../documents/csv.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { csrfField, notice, page } from './layout.js';
+import { baseUrl, sendPage } from './respond.js';
+import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
 import { translateDynamic } from './i18n.js';
 import { barLineChart } from './svg-chart.js';
 import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
-import { baseUrl } from './account-pages.js';
 
 type Query = Record<string, string | undefined>;
-
-function send(
-  reply: FastifyReply,
-  context: WebContext,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
-}
 
 /** The publisher's own id; every query below is filtered by it (a publisher never sees another's data). */
 function publisherOf(context: WebContext): string {
@@ -168,7 +158,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ${stat(context.l('Paid out', 'Uitbetaald'), money(balances.byAccount.paid ?? 0))}
         ${stat(context.l('Deducted', 'Ingehouden'), money(-(balances.byAccount.deducted ?? 0)))}
       </div>`;
-    return send(reply, context, context.t('nav.dashboard'), body);
+    return sendPage(reply, context, context.t('nav.dashboard'), body);
   });
 
   app.get('/publisher/links', async (request, reply) => {
@@ -236,7 +226,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         <button type="submit">${context.l('Build link', 'Maak link')}</button>
       </form>
       ${result}`;
-    return send(reply, context, context.t('nav.links'), body);
+    return sendPage(reply, context, context.t('nav.links'), body);
   });
 
   const transactionRows = (publisherId: string, query: Query, limit: number) =>
@@ -332,7 +322,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         </tbody>
       </table>
       ${rows.length === 0 ? html`<p class="muted">${context.l('No transactions in this selection.', 'Geen transacties in deze selectie.')}</p>` : ''}`;
-    return send(reply, context, context.t('nav.transactions'), body);
+    return sendPage(reply, context, context.t('nav.transactions'), body);
   });
 
   app.get('/publisher/transactions/:orderId', async (request, reply) => {
@@ -418,7 +408,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       </table>
       ${quote.capApplied ? html`<p>${context.l('The order cap applied (AE-C6).', 'Het maximum per bestelling is toegepast (AE-C6).')}</p>` : ''}
       <p><a href="/publisher/transactions">← ${context.t('nav.transactions')}</a></p>`;
-    return send(reply, context, order.order_number, body);
+    return sendPage(reply, context, order.order_number, body);
   });
 
   app.get('/publisher/statements', async (request, reply) => {
@@ -460,7 +450,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         </tbody>
       </table>
       ${statements.length === 0 ? html`<p class="muted">${context.l('No statements yet: they are made after each month.', 'Nog geen afrekeningen: die worden na elke maand gemaakt.')}</p>` : ''}`;
-    return send(reply, context, context.t('nav.statements'), body);
+    return sendPage(reply, context, context.t('nav.statements'), body);
   });
 
   app.get('/publisher/statements/:file', async (request, reply) => {
@@ -552,7 +542,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           )}
         </tbody>
       </table>`;
-    return send(reply, context, `${context.t('nav.statements')} ${statement.period}`, body);
+    return sendPage(reply, context, `${context.t('nav.statements')} ${statement.period}`, body);
   });
 
   const applicationsPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
@@ -652,7 +642,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   app.get('/publisher/applications', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    return send(
+    return sendPage(
       reply,
       context,
       context.t('nav.applications'),
@@ -682,7 +672,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         Date.now(),
       );
       const message = html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandMatches.length > 0 ? notice('warning', html`${context.t('signup.brandWarning')} ${brandMatches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`) : ''}`;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('nav.applications'),
@@ -691,7 +681,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return send(
+      return sendPage(
         reply,
         context,
         context.t('nav.applications'),

@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import type { SafeHtml } from './html.js';
+import { page } from './layout.js';
+import type { WebContext } from './web-context.js';
+import { setSessionCookie } from './web-context.js';
+
+/** A posted form: urlencoded fields, repeated ones as arrays. */
+export type Form = Record<string, string | string[] | undefined>;
+
+/** A form field as text ('' when absent; the first when repeated). */
+export function field(form: Form, name: string): string {
+  const value = form[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** A repeated form field (checkboxes) as a list. */
+export function fields(form: Form, name: string): string[] {
+  const value = form[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Sends a portal page. */
+export function sendPage(
+  reply: FastifyReply,
+  context: WebContext,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+) {
+  return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
+}
+
+export { baseUrl } from '../http/base-url.js';
+
+/** Logs a user in: a new session, its cookie on the reply. */
+export async function startSession(
+  network: Network,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
+  const session = await network.sessions.create(
+    userId,
+    { ipHash: network.ipHasher.hash(request.ip), userAgent: request.headers['user-agent'] ?? null },
+    Date.now(),
+  );
+  setSessionCookie(request, reply, session.token, session.expiresAt);
+}
