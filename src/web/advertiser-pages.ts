@@ -13,14 +13,7 @@ import { html, type SafeHtml } from './html.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
-import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
-
-function advertiserOf(context: WebContext): string {
-  const session = requireRole(context, 'advertiser');
-  if (session.user.advertiser_id === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
-  return session.user.advertiser_id;
-}
+import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
 
 /**
  * The advertiser console: applications queue with brand screening and consent, transactions

@@ -14,7 +14,14 @@ import { field, sendPage, type Form } from './respond.js';
 const text = (form: Form, name: string) => field(form, name).trim();
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
-import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import {
+  advertiserOf,
+  publisherOf,
+  requireRole,
+  verifyCsrf,
+  webContext,
+  type WebContext,
+} from './web-context.js';
 
 /** A deadline with its Hong Kong local time: both sides see the same instant. */
 function deadline(ms: number | null): string {
@@ -193,13 +200,6 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       </table>`;
   };
 
-  const publisherOf = (context: WebContext) => {
-    const session = requireRole(context, 'publisher');
-    if (!session.user.publisher_id)
-      throw new HttpError(403, 'forbidden', 'not a publisher account');
-    return session.user.publisher_id;
-  };
-
   app.get('/publisher/compliance', async (request, reply) => {
     const context = await webContext(network, request, reply);
     return sendPage(
@@ -315,13 +315,6 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       .header('content-security-policy', "default-src 'none'; sandbox")
       .send(Buffer.from(file.content));
   });
-
-  const advertiserOf = (context: WebContext) => {
-    const session = requireRole(context, 'advertiser');
-    if (!session.user.advertiser_id)
-      throw new HttpError(403, 'forbidden', 'not an advertiser account');
-    return session.user.advertiser_id;
-  };
 
   const advertiserPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
     const programIds = await network.complianceViews.programIdsOf(advertiserId);

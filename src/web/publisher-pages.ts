@@ -16,17 +16,9 @@ import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
 import { translateDynamic } from './i18n.js';
 import { barLineChart } from './svg-chart.js';
-import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
 
 type Query = Record<string, string | undefined>;
-
-/** The publisher's own id; every query below is filtered by it (a publisher never sees another's data). */
-function publisherOf(context: WebContext): string {
-  const session = requireRole(context, 'publisher');
-  if (session.user.publisher_id === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
-  return session.user.publisher_id;
-}
 
 function reasonWords(code: string, locale: 'nl' | 'en'): string {
   return REASON_TEXT[code as ReasonCode]?.[locale] ?? code;

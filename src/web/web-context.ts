@@ -109,3 +109,19 @@ export function requireRole(context: WebContext, role: Role): ActiveSession {
     );
   return session;
 }
+
+/** The signed-in publisher's id: every publisher page filters by it. */
+export function publisherOf(context: WebContext): string {
+  const session = requireRole(context, 'publisher');
+  if (session.user.publisher_id === null)
+    throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
+  return session.user.publisher_id;
+}
+
+/** The signed-in advertiser's id: every advertiser page filters by its programs. */
+export function advertiserOf(context: WebContext): string {
+  const session = requireRole(context, 'advertiser');
+  if (session.user.advertiser_id === null)
+    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
+  return session.user.advertiser_id;
+}
