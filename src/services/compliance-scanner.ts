@@ -106,30 +106,41 @@ export class ComplianceScanner {
       }
       const last = fresh[fresh.length - 1]!.id;
       // The minute before the first fresh click, for velocity across the watermark.
-      const earlier = await repository.range(
-        Math.max(0, firstClickIdAt(clickIdTime(fresh[0]!.id) - VELOCITY_WINDOW_MS) - 1),
-        from,
-        100_000,
-      );
-      const window = [...earlier, ...fresh];
+      // Only what velocity needs (id, site, address): no signals to parse for the look-back.
+      const earlier = await trx
+        .selectFrom('clicks')
+        .select(['id', 'site_id as siteId', 'ip_hash as ipHash'])
+        .where(
+          'id',
+          '>',
+          Math.max(0, firstClickIdAt(clickIdTime(fresh[0]!.id) - VELOCITY_WINDOW_MS) - 1),
+        )
+        .where('id', '<=', from)
+        .orderBy('id')
+        .execute();
+      const window: { id: number; siteId: string; ipHash: string | null }[] = [
+        ...earlier,
+        ...fresh,
+      ];
       const mailings = await this.#mailings(trx, fresh);
       const publishers = await this.#publishersOfSites(trx, fresh);
       const rows = [];
       let start = 0;
       const counts = new Map<string, number>();
       for (let i = 0; i < window.length; i++) {
-        const click = window[i]!;
-        const time = clickIdTime(click.id);
+        const entry = window[i]!;
+        const time = clickIdTime(entry.id);
         while (clickIdTime(window[start]!.id) <= time - VELOCITY_WINDOW_MS) {
           const old = window[start]!;
           const key = `${old.siteId} ${old.ipHash}`;
           counts.set(key, (counts.get(key) ?? 1) - 1);
           start += 1;
         }
-        const key = `${click.siteId} ${click.ipHash}`;
-        const velocity = click.ipHash === null ? 1 : (counts.get(key) ?? 0) + 1;
+        const key = `${entry.siteId} ${entry.ipHash}`;
+        const velocity = entry.ipHash === null ? 1 : (counts.get(key) ?? 0) + 1;
         counts.set(key, velocity);
-        if (click.id <= from) continue;
+        if (entry.id <= from) continue;
+        const click = entry as Click; // past the watermark: a fresh click with its signals
         const flags = detectClick(
           click.signals,
           {
