@@ -254,7 +254,12 @@ export class OrderRecorder {
         } else {
           // A validation decision stands while the advertiser's reports are still provisional:
           // only a report that settles the order (completed, cancelled, refunded, fraud) moves it.
-          const decided = current.decided_by !== null && target.status === 'pending';
+          // A compliance hold (AE-P1) stands until its flag is dismissed, unless the order ends.
+          const decided =
+            (current.decided_by !== null && target.status === 'pending') ||
+            (current.status === 'held' &&
+              current.reason === 'policy_review' &&
+              target.status !== 'declined');
           await changeCommission(
             trx,
             current,
