@@ -133,7 +133,9 @@ export class ValidationService {
       if (commission.status === 'held' && decision === 'approve')
         throw new ValidationError(
           'commission_held',
-          `order "${orderNumber}" is held (${commission.reason ?? 'held'}); resolve that first (e.g. import the exchange rates)`,
+          commission.reason === 'policy_review'
+            ? `order "${orderNumber}" is held for a compliance review (AE-P1): confirm or dismiss its flag under Compliance first`
+            : `order "${orderNumber}" is held (${commission.reason ?? 'held'}): import the exchange rates it needs first`,
         );
       const engineReason = reason === null ? undefined : ENGINE_REASON_OF_DECLINE[reason];
       try {
