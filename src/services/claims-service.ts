@@ -243,11 +243,14 @@ export class ClaimsService {
       .where('claims.decision_due_at', '<=', nowMs + 2 * 86_400_000)
       .execute();
     for (const claim of due) {
-      await this.store.db
+      // Claimed compare-and-set: another process reminding at the same time sends nothing.
+      const claimed = await this.store.db
         .updateTable('claims')
         .set({ reminded_at: nowMs })
         .where('id', '=', claim.id)
-        .execute();
+        .where('reminded_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
       await this.#mailAdvertiser(
         claim.program_id,
         'Reminder: a claim decision is due',

@@ -441,11 +441,14 @@ export class EnforcementService {
       .where('enforcement_actions.claim_deadline_at', '<=', nowMs + 86_400_000)
       .execute();
     for (const action of due) {
-      await this.store.db
+      // Claimed compare-and-set: another process reminding at the same time sends nothing.
+      const claimed = await this.store.db
         .updateTable('enforcement_actions')
         .set({ reminded_at: nowMs })
         .where('id', '=', action.id)
-        .execute();
+        .where('reminded_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
       await this.#notify(
         action.publisher_id,
         'Reminder: the claim window closes within a day',
