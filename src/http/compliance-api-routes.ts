@@ -169,20 +169,11 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
   });
 
   app.post('/api/v1/advertiser/enforcement', async (request, reply) => {
-    const { actor, advertiserId, programIds } = await advertiser(request);
+    const { actor, advertiserId } = await advertiser(request);
     const input = body(request);
     const programId = text(input, 'programId');
-    if (!programIds.includes(programId))
-      throw new HttpError(404, 'unknown_program', `no program "${programId}" among yours`);
     const publisherId = text(input, 'publisherId');
-    if (
-      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
-    )
-      throw new HttpError(
-        404,
-        'unknown_publisher',
-        'that publisher does not work with your programs',
-      );
+    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     const kind = text(input, 'kind') as ActionKind;
     if (!ACTION_KINDS.includes(kind))
       throw new HttpError(400, 'invalid_kind', `kind: expected one of ${ACTION_KINDS.join(', ')}`);
@@ -272,20 +263,11 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
   });
 
   app.post('/api/v1/advertiser/email-access', async (request) => {
-    const { actor, advertiserId, programIds } = await advertiser(request);
+    const { actor, advertiserId } = await advertiser(request);
     const input = body(request);
     const programId = text(input, 'programId');
     const publisherId = text(input, 'publisherId');
-    if (!programIds.includes(programId))
-      throw new HttpError(404, 'unknown_program', `no program "${programId}" among yours`);
-    if (
-      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
-    )
-      throw new HttpError(
-        404,
-        'unknown_publisher',
-        'that publisher does not work with your programs',
-      );
+    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     if (input.grant === true)
       await network.mailings.grantAccess(programId, publisherId, actor, Date.now());
     else if (input.grant === false)

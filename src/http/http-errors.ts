@@ -25,6 +25,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   unknown_invoice: 404,
   unknown_payout_run: 404,
   unknown_site: 404,
+  unknown_publisher: 404,
   unknown_application: 404,
   unknown_action: 404,
   email_taken: 409,

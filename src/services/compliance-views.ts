@@ -1,4 +1,5 @@
 import type { Store } from '../storage/database.js';
+import { DomainError } from '../domain/errors.js';
 
 /**
  * What each side sees of enforcement: an advertiser the actions in its programs with their
@@ -15,6 +16,17 @@ export class ComplianceViews {
       .where('advertiser_id', '=', advertiserId)
       .execute();
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Refuses a program that is not the advertiser's, or a publisher that never applied to its
+   * programs: an advertiser acts only on its own (reported as missing, so ids cannot be probed).
+   */
+  async assertScope(advertiserId: string, programId: string, publisherId: string): Promise<void> {
+    if (!(await this.programIdsOf(advertiserId)).includes(programId))
+      throw new DomainError('unknown_program', `no program "${programId}" among yours`);
+    if (!(await this.publishersOf(advertiserId)).some((p) => p.id === publisherId))
+      throw new DomainError('unknown_publisher', 'that publisher does not work with your programs');
   }
 
   /** Publishers who applied to the advertiser's programs: whom it may act against. */

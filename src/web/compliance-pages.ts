@@ -581,11 +581,6 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
     });
 
   const actor = (context: WebContext) => `user:${context.session!.user.id}`;
-  const ownProgram = async (advertiserId: string, programId: string) => {
-    if (!(await network.complianceViews.programIdsOf(advertiserId)).includes(programId))
-      throw new DomainError('unknown_program', `no program "${programId}" among yours`);
-  };
-
   advertiserPost('/advertiser/violations/:id', async (context, advertiserId, form, params) => {
     const outcome = text(form, 'outcome') === 'dismissed' ? 'dismissed' : 'confirmed';
     await network.violations.review(
@@ -600,12 +595,8 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
 
   advertiserPost('/advertiser/enforcement', async (context, advertiserId, form) => {
     const programId = text(form, 'programId');
-    await ownProgram(advertiserId, programId);
     const publisherId = text(form, 'publisherId');
-    if (
-      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
-    )
-      throw new DomainError('unknown_publisher', 'that publisher does not work with your programs');
+    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     const amount = text(form, 'amount');
     const cure = text(form, 'cureDeadline');
     const action = await network.enforcement.record({
@@ -650,12 +641,8 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
 
   advertiserPost('/advertiser/email-access', async (context, advertiserId, form) => {
     const programId = text(form, 'programId');
-    await ownProgram(advertiserId, programId);
     const publisherId = text(form, 'publisherId');
-    if (
-      !(await network.complianceViews.publishersOf(advertiserId)).some((p) => p.id === publisherId)
-    )
-      throw new DomainError('unknown_publisher', 'that publisher does not work with your programs');
+    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     if (text(form, 'grant') === 'yes')
       await network.mailings.grantAccess(programId, publisherId, actor(context), Date.now());
     else await network.mailings.revokeAccess(programId, publisherId, actor(context), Date.now());
