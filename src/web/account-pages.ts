@@ -19,6 +19,14 @@ export function homeOf(role: string): string {
   return role === 'admin' ? '/admin' : role === 'advertiser' ? '/advertiser' : '/publisher';
 }
 
+/** A new password (sign-up, reset): at least 10 characters, as the services require. */
+function newPasswordField(context: WebContext) {
+  return html`<label
+    >${context.t('signup.password')}
+    <input type="password" name="password" required minlength="10" autocomplete="new-password"
+  /></label>`;
+}
+
 /** Login, logout, the three-step sign-up (AE-S1), activation and password reset. */
 export function registerAccountPages(app: FastifyInstance, network: Network): void {
   const loginForm = (context: WebContext, email = '', error?: string) =>
@@ -158,15 +166,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
               >`,
           )}
         </fieldset>
-        <label
-          >${context.t('signup.password')}
-          <input
-            type="password"
-            name="password"
-            required
-            minlength="10"
-            autocomplete="new-password"
-        /></label>
+        ${newPasswordField(context)}
         <button type="submit">${context.t('signup.submit')}</button>
       </form>`;
   };
@@ -296,16 +296,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     html`<h1>${context.t('reset.choose')}</h1>
       ${error ? notice('error', error) : ''}
       <form method="post" action="/password-reset/${token}" class="stack card">
-        ${csrfField(context)}
-        <label
-          >${context.t('signup.password')}
-          <input
-            type="password"
-            name="password"
-            required
-            minlength="10"
-            autocomplete="new-password"
-        /></label>
+        ${csrfField(context)} ${newPasswordField(context)}
         <button type="submit">${context.t('reset.choose')}</button>
       </form>`;
 
