@@ -236,6 +236,15 @@ export const OPERATIONS: readonly Operation[] = [
     responses: { 200: 'Sites' },
   },
   {
+    method: 'post',
+    path: '/api/v1/publisher/sites',
+    tag: 'Publisher',
+    summary: 'Add a website (screened for Alibaba Group brands, AE-P5)',
+    auth: 'publisher',
+    body: { name: 'string', url: 'http(s) URL', promotionMethods: 'string[]' },
+    responses: { 201: 'Added, with brand screening hits', 400: 'Invalid name, URL or methods' },
+  },
+  {
     method: 'get',
     path: '/api/v1/publisher/applications',
     tag: 'Publisher',

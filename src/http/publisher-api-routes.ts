@@ -34,6 +34,24 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     return { sites };
   });
 
+  app.post('/api/v1/publisher/sites', async (request, reply) => {
+    const publisherId = await publisher(request);
+    const input = (request.body ?? {}) as Record<string, unknown>;
+    const methods = input.promotionMethods ?? [];
+    if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string'))
+      throw new HttpError(400, 'invalid_body', 'promotionMethods: expected an array of strings');
+    const { siteId, brandMatches } = await network.accounts.addSite(
+      publisherId,
+      {
+        name: String(input.name ?? ''),
+        url: String(input.url ?? ''),
+        promotionMethods: methods as string[],
+      },
+      Date.now(),
+    );
+    return reply.code(201).send({ id: siteId, brandMatches });
+  });
+
   app.get('/api/v1/publisher/applications', async (request) => {
     const publisherId = await publisher(request);
     const rows = await db

@@ -207,6 +207,56 @@ export class AccountsService {
     return { user, brandMatches };
   }
 
+  /** Another website of a publisher, screened for brands (AE-P5) like the first. */
+  async addSite(
+    publisherId: string,
+    input: { name: string; url: string; promotionMethods: string[] },
+    nowMs: number,
+  ): Promise<{ siteId: string; brandMatches: BrandMatch[] }> {
+    const parsed = signupSchema
+      .pick({ siteName: true, siteUrl: true, promotionMethods: true })
+      .safeParse({
+        siteName: input.name,
+        siteUrl: input.url,
+        promotionMethods: input.promotionMethods,
+      });
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error);
+      throw new AccountError('invalid_site', describeIssues(issues), issues);
+    }
+    const domain = new URL(parsed.data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
+    const bar = await this.store.db
+      .selectFrom('registration_bars')
+      .select('id')
+      .where('domain', '=', domain)
+      .executeTakeFirst();
+    if (bar !== undefined)
+      throw new AccountError('registration_barred', 'this website is barred (AE-E1 g)');
+    const siteId = newId('site', nowMs);
+    await this.store.db
+      .insertInto('sites')
+      .values({
+        id: siteId,
+        publisher_id: publisherId,
+        name: parsed.data.siteName,
+        url: parsed.data.siteUrl,
+        domain,
+        promotion_methods: JSON.stringify(parsed.data.promotionMethods),
+        status: 'active',
+        created_at: nowMs,
+      })
+      .execute();
+    await bumpLinksVersion(this.store.db);
+    const brandMatches = screenBrands(
+      [
+        { field: 'site name', text: parsed.data.siteName },
+        { field: 'site URL', text: parsed.data.siteUrl },
+      ],
+      await this.brands(),
+    );
+    return { siteId, brandMatches };
+  }
+
   /** Step 3: the activation link. Single use; an expired link says so. */
   async activate(token: string, nowMs: number): Promise<User> {
     return this.store.db.transaction().execute(async (trx) => {

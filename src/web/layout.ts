@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n.js';
 const NAV: Record<string, [string, MessageKey][]> = {
   publisher: [
     ['/publisher', 'nav.dashboard'],
+    ['/publisher/sites', 'nav.sites'],
     ['/publisher/links', 'nav.links'],
     ['/publisher/transactions', 'nav.transactions'],
     ['/publisher/statements', 'nav.statements'],

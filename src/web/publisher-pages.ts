@@ -11,7 +11,7 @@ import { statementCsv, statementPdf } from '../documents/statement-documents.js'
 import { toCsv } from '../documents/csv.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { baseUrl, sendPage } from './respond.js';
+import { baseUrl, field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
 import { translateDynamic } from './i18n.js';
@@ -630,6 +630,104 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           </form>`;
       })}`;
   };
+
+  const sitesPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
+    const sites = await db
+      .selectFrom('sites')
+      .select(['id', 'name', 'url', 'status', 'created_at'])
+      .where('publisher_id', '=', publisherId)
+      .orderBy('created_at')
+      .execute();
+    return html`<h1>${context.l('Your sites', 'Je sites')}</h1>
+      ${message ?? ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Name', 'Naam')}</th>
+            <th>URL</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th>id</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${sites.map(
+            (site) =>
+              html`<tr>
+                <td>${site.name}</td>
+                <td>${site.url}</td>
+                <td>${site.status}</td>
+                <td class="mono">${site.id}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>${context.l('Add a site', 'Site toevoegen')}</h2>
+      <form method="post" action="/publisher/sites" class="stack card">
+        ${csrfField(context)}
+        <label>${context.t('signup.siteName')} <input name="name" required /></label>
+        <label
+          >${context.t('signup.website')}
+          <input type="url" name="url" required placeholder="https://"
+        /></label>
+        <fieldset>
+          <legend>${context.t('signup.methods')}</legend>
+          ${PROMOTION_METHODS.map(
+            (method) =>
+              html`<label
+                ><input type="checkbox" name="promotionMethods" value="${method}" />
+                ${translateDynamic(context.locale, `method.${method}`)}</label
+              >`,
+          )}
+        </fieldset>
+        <button type="submit">${context.l('Add site', 'Site toevoegen')}</button>
+      </form>`;
+  };
+
+  app.get('/publisher/sites', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    return sendPage(
+      reply,
+      context,
+      context.l('Sites', 'Sites'),
+      await sitesPage(context, publisherId),
+    );
+  });
+
+  app.post('/publisher/sites', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    try {
+      const { brandMatches } = await network.accounts.addSite(
+        publisherId,
+        {
+          name: field(form, 'name'),
+          url: field(form, 'url'),
+          promotionMethods: fields(form, 'promotionMethods'),
+        },
+        Date.now(),
+      );
+      const message = html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandMatches.length > 0 ? notice('warning', html`${context.t('signup.brandWarning')} ${brandMatches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`) : ''}`;
+      return sendPage(
+        reply,
+        context,
+        context.l('Sites', 'Sites'),
+        await sitesPage(context, publisherId, message),
+        201,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return sendPage(
+        reply,
+        context,
+        context.l('Sites', 'Sites'),
+        await sitesPage(context, publisherId, notice('error', error.message)),
+        400,
+      );
+    }
+  });
 
   app.get('/publisher/applications', async (request, reply) => {
     const context = await webContext(network, request, reply);

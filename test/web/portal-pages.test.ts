@@ -192,4 +192,20 @@ describeEachEngine('portal pages', (context) => {
     expect(barred.statusCode).toBe(403);
     expect(barred.body).toContain('barred from registering (AE-E1 g)');
   });
+
+  it('lets a publisher add a site, screened for brands', async () => {
+    const browser = client(t);
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    await browser.get('/publisher/sites');
+    const bad = await browser.post('/publisher/sites', { name: 'X', url: 'not a url' });
+    expect(bad.statusCode).toBe(400);
+    const added = await browser.post('/publisher/sites', {
+      name: 'Tmall Koopjes',
+      url: 'https://tmall-koopjes.nl',
+      promotionMethods: 'voucher_codes',
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.body).toContain('tmall (');
+    expect(added.body).toContain('https://tmall-koopjes.nl');
+  });
 });
