@@ -194,8 +194,23 @@ describeEachEngine('portal pages', (context) => {
   });
 
   it('lets a publisher add a site, screened for brands', async () => {
+    const db = t.network.store.db;
+    const publisher = await new PublishersRepository(db).create(
+      { name: 'Sites', country: 'NL' },
+      Date.now(),
+    );
+    await new UsersRepository(db).create(
+      {
+        email: 'sites@example.nl',
+        passwordHash: await hashPassword('sites password 1'),
+        role: 'publisher',
+        name: 'Sites',
+        publisherId: publisher.id,
+      },
+      Date.now(),
+    );
     const browser = client(t);
-    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    await browser.login('sites@example.nl', 'sites password 1');
     await browser.get('/publisher/sites');
     const bad = await browser.post('/publisher/sites', { name: 'X', url: 'not a url' });
     expect(bad.statusCode).toBe(400);
