@@ -83,6 +83,7 @@ async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promi
       log: (line) => io.stdout.write(`affnet: ${line}\n`),
     },
     publicUrl: config.publicUrl,
+    payoutDebtor: config.payoutDebtor,
   });
   await network.start();
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });

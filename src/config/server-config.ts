@@ -27,6 +27,8 @@ export interface ServerConfig {
   mailFrom: string;
   /** PUBLIC_URL: the base of links in email; unset, taken from each request's host. */
   publicUrl: string | undefined;
+  /** PAYOUT_DEBTOR_NAME, _IBAN, _BIC: the account payout runs pay from (SEPA files). */
+  payoutDebtor: { name: string; iban: string; bic?: string | undefined } | undefined;
 }
 
 export interface ServerFlags {
@@ -84,7 +86,18 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
   const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
     throw new ConfigError('PUBLIC_URL', `expected http(s)://host[:port], got "${publicUrl}"`);
+  const debtorName = env.PAYOUT_DEBTOR_NAME?.trim();
+  const debtorIban = env.PAYOUT_DEBTOR_IBAN?.trim();
+  if (Boolean(debtorName) !== Boolean(debtorIban))
+    throw new ConfigError(
+      debtorName ? 'PAYOUT_DEBTOR_IBAN' : 'PAYOUT_DEBTOR_NAME',
+      'set both PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN (the account payouts are paid from), or neither',
+    );
   return {
+    payoutDebtor:
+      debtorName && debtorIban
+        ? { name: debtorName, iban: debtorIban, bic: env.PAYOUT_DEBTOR_BIC?.trim() || undefined }
+        : undefined,
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'affnet <no-reply@affnet.local>',
     publicUrl,

@@ -9,6 +9,7 @@ import { registerAccountApiRoutes } from './account-api-routes.js';
 import { registerPublisherApiRoutes } from './publisher-api-routes.js';
 import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
 import { registerComplianceApiRoutes } from './compliance-api-routes.js';
+import { registerAdminApiRoutes } from './admin-api-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import rateLimit from '@fastify/rate-limit';
 import { createErrorHandler } from './http-errors.js';
@@ -78,6 +79,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerPublisherApiRoutes(api, network);
     registerAdvertiserApiRoutes(api, network);
     registerComplianceApiRoutes(api, network);
+    registerAdminApiRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

@@ -19,6 +19,7 @@ import { Mailer, type MailerOptions } from '../services/mailer.js';
 import { AccountsService } from '../services/accounts-service.js';
 import { ApplicationsService } from '../services/applications-service.js';
 import { StatementService } from '../services/statement-service.js';
+import { PayoutService, type Debtor } from '../services/payout-service.js';
 import { PublisherViews } from '../services/publisher-views.js';
 import { EnforcementService } from '../services/enforcement-service.js';
 import { ClaimsService } from '../services/claims-service.js';
@@ -37,6 +38,8 @@ export interface NetworkOptions {
   mail?: MailerOptions;
   /** The base of links in email (PUBLIC_URL); unset, taken from each request. */
   publicUrl?: string | undefined;
+  /** The account payout runs pay from (PAYOUT_DEBTOR_*). */
+  payoutDebtor?: Debtor | undefined;
 }
 
 export interface Metrics {
@@ -119,6 +122,8 @@ export class Network {
   readonly accounts: AccountsService;
   readonly applications: ApplicationsService;
   readonly publicUrl: string | undefined;
+  readonly payoutDebtor: Debtor | undefined;
+  readonly payouts: PayoutService;
   readonly publisherViews: PublisherViews;
   readonly enforcement: EnforcementService;
   readonly claims: ClaimsService;
@@ -156,6 +161,8 @@ export class Network {
     this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());
     this.applications = new ApplicationsService(store, this.terms, this.mailer);
     this.publicUrl = options.publicUrl;
+    this.payoutDebtor = options.payoutDebtor;
+    this.payouts = new PayoutService(store);
     this.publisherViews = new PublisherViews(store);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);

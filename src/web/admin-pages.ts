@@ -62,7 +62,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
         </tbody>
       </table>
       <p class="muted">
-        ${context.l('Month end runs from the command line: affnet invoices, statements and payouts (see the README).', 'De maandafsluiting loopt via de opdrachtregel: affnet invoices, statements en payouts (zie de README).')}
+        ${context.l('Month end: the Month end page, or affnet invoices, statements and payouts from the command line.', 'Maandafsluiting: de pagina Maandafsluiting, of affnet invoices, statements en payouts op de opdrachtregel.')}
       </p>`;
     return reply
       .type('text/html; charset=utf-8')

@@ -21,6 +21,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
   ],
   admin: [
     ['/admin', 'nav.overview'],
+    ['/admin/money', 'nav.money'],
     ['/admin/outbox', 'nav.outbox'],
     ['/admin/audit', 'nav.audit'],
   ],

@@ -17,6 +17,7 @@ import { registerPublisherPages } from './publisher-pages.js';
 import { registerAdvertiserPages } from './advertiser-pages.js';
 import { registerAdminPages } from './admin-pages.js';
 import { registerCompliancePages } from './compliance-pages.js';
+import { registerAdminMoneyPages } from './admin-money-pages.js';
 import multipart from '@fastify/multipart';
 
 /**
@@ -51,6 +52,7 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     registerAdvertiserPages(portal, network);
     registerAdminPages(portal, network);
     registerCompliancePages(portal, network);
+    registerAdminMoneyPages(portal, network);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Network } from '../../src/server/network.js';
+import { Network, type NetworkOptions } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
 import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
@@ -19,6 +19,7 @@ export interface TestNetwork {
 export async function startTestNetwork(
   store: Store,
   startMs = Date.UTC(2026, 9, 5, 12),
+  options: Partial<NetworkOptions> = {},
 ): Promise<TestNetwork> {
   const clock = { now: startMs };
   const demo = await createDemoNetwork(store, SECRET, startMs);
@@ -32,6 +33,7 @@ export async function startTestNetwork(
     maxBatch: 1000,
     node: 0,
     now: () => clock.now,
+    ...options,
   });
   await network.start(50);
   const app = buildApp(network, { logLevel: 'silent', trustProxy: true });

@@ -1,0 +1,273 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { DomainError } from '../domain/errors.js';
+import { previousPeriod } from '../domain/payments/periods.js';
+import { HttpError } from '../http/http-errors.js';
+import { statementCsv, statementPdf } from '../documents/statement-documents.js';
+import { html, type SafeHtml } from './html.js';
+import { csrfField, notice } from './layout.js';
+import { formatMoney } from './format.js';
+import { field, sendPage, type Form } from './respond.js';
+import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
+
+/**
+ * The network admin's month end in the portal (the same services as `affnet invoices`,
+ * `statements` and `payouts`): invoice the advertisers, record their payments, make the
+ * statements, run payouts (SEPA file and CSV) and mark them paid.
+ */
+export function registerAdminMoneyPages(app: FastifyInstance, network: Network): void {
+  const db = network.store.db;
+
+  const moneyPage = async (context: WebContext, message?: SafeHtml) => {
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const invoices = await network.invoices.list();
+    const statements = (await network.statements.list()).slice(0, 200);
+    const runs = await network.payouts.listRuns();
+    const last = previousPeriod(Date.now()).text;
+    return html`<h1>${context.l('Month end', 'Maandafsluiting')}</h1>
+      ${message ?? ''}
+      <h2>1. ${context.l('Advertiser invoices', 'Facturen aan adverteerders')}</h2>
+      <form method="post" action="/admin/money/invoices" class="inline card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Month', 'Maand')}
+          <input name="period" value="${last}" pattern="\\d{4}-\\d{2}"
+        /></label>
+        <button type="submit">${context.l('Issue invoices', 'Facturen maken')}</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Month', 'Maand')}</th>
+            <th>${context.l('Program', 'Programma')}</th>
+            <th class="num">${context.l('Commission', 'Commissie')}</th>
+            <th class="num">${context.l('Fee', 'Fee')}</th>
+            <th class="num">${context.l('Total', 'Totaal')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${invoices.map(
+            (i) =>
+              html`<tr>
+                <td>${i.period}</td>
+                <td class="mono">${i.program_id}</td>
+                <td class="num">${eur(i.commission_minor)}</td>
+                <td class="num">${eur(i.fee_minor)}</td>
+                <td class="num">${eur(i.total_minor)}</td>
+                <td><span class="badge ${i.status}">${i.status}</span></td>
+                <td>
+                  ${i.status === 'issued' ? html`<form method="post" action="/admin/money/invoices/${i.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.l('Mark paid', 'Betaald')}</button></form>` : ''}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>2. ${context.l('Publisher statements', 'Afrekeningen aan publishers')}</h2>
+      <form method="post" action="/admin/money/statements" class="inline card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Month', 'Maand')}
+          <input name="period" value="${last}" pattern="\\d{4}-\\d{2}"
+        /></label>
+        <button type="submit">${context.l('Make statements', 'Afrekeningen maken')}</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Month', 'Maand')}</th>
+            <th>Publisher</th>
+            <th class="num">${context.l('Payable', 'Te betalen')}</th>
+            <th class="num">${context.l('Withheld', 'Aangehouden')}</th>
+            <th class="num">${context.l('Payout', 'Uitbetaling')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${statements.map(
+            (s) =>
+              html`<tr>
+                <td>${s.period}</td>
+                <td class="mono">${s.publisher_id}</td>
+                <td class="num">${eur(s.payable_minor)}</td>
+                <td class="num">${eur(s.withheld_minor)}</td>
+                <td class="num">${eur(s.payout_minor)}</td>
+                <td><span class="badge ${s.status}">${s.status}</span></td>
+                <td>
+                  <a href="/admin/money/statements/${s.id}.csv">CSV</a> ·
+                  <a href="/admin/money/statements/${s.id}.pdf">PDF</a>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>3. ${context.l('Payout runs', 'Uitbetalingsrondes')}</h2>
+      ${network.payoutDebtor === undefined ? notice('warning', context.l('Set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN (the account you pay from) to download SEPA files.', 'Stel PAYOUT_DEBTOR_NAME en PAYOUT_DEBTOR_IBAN in (de rekening waarvan je betaalt) om SEPA-bestanden te downloaden.')) : ''}
+      <form method="post" action="/admin/money/payouts" class="inline card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Execution date', 'Uitvoeringsdatum')}
+          <input type="date" name="executionDate" required
+        /></label>
+        <button type="submit">${context.l('Create payout run', 'Uitbetalingsronde maken')}</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Run', 'Ronde')}</th>
+            <th>${context.l('Execution', 'Uitvoering')}</th>
+            <th class="num">${context.l('Payments', 'Betalingen')}</th>
+            <th class="num">EUR</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${runs.map(
+            (run) =>
+              html`<tr>
+                <td class="mono">${run.id}</td>
+                <td>${run.execution_date}</td>
+                <td class="num">${run.payments}</td>
+                <td class="num">${eur(run.total_minor)}</td>
+                <td><span class="badge ${run.status}">${run.status}</span></td>
+                <td>
+                  <a href="/admin/money/payouts/${run.id}.xml">SEPA</a> ·
+                  <a href="/admin/money/payouts/${run.id}.csv">CSV</a>
+                  ${run.status === 'exported' ? html`<form method="post" action="/admin/money/payouts/${run.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.l('Mark paid', 'Betaald')}</button></form>` : ''}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  };
+
+  const admin = async (
+    request: Parameters<typeof webContext>[1],
+    reply: Parameters<typeof webContext>[2],
+  ) => {
+    const context = await webContext(network, request, reply);
+    requireRole(context, 'admin');
+    return context;
+  };
+
+  app.get('/admin/money', async (request, reply) => {
+    const context = await admin(request, reply);
+    return sendPage(
+      reply,
+      context,
+      context.l('Month end', 'Maandafsluiting'),
+      await moneyPage(context),
+    );
+  });
+
+  const act = (
+    path: string,
+    run: (form: Form, params: Record<string, string>, context: WebContext) => Promise<string>,
+  ) =>
+    app.post(path, async (request, reply) => {
+      const context = await admin(request, reply);
+      verifyCsrf(context, request.body);
+      try {
+        const done = await run(
+          request.body as Form,
+          request.params as Record<string, string>,
+          context,
+        );
+        return sendPage(
+          reply,
+          context,
+          context.l('Month end', 'Maandafsluiting'),
+          await moneyPage(context, notice('success', done)),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return sendPage(
+          reply,
+          context,
+          context.l('Month end', 'Maandafsluiting'),
+          await moneyPage(context, notice('error', error.message)),
+          400,
+        );
+      }
+    });
+
+  act('/admin/money/invoices', async (form) => {
+    const result = await network.invoices.createInvoices(field(form, 'period'), Date.now());
+    return `${result.created.length} invoice(s) issued, ${result.existing.length} existed already`;
+  });
+  act('/admin/money/invoices/:id/paid', async (_form, params) => {
+    const { invoice, changed } = await network.invoices.markPaid(params.id!, Date.now());
+    return changed
+      ? `${invoice.id} paid: its commissions are payable`
+      : `${invoice.id} was already paid`;
+  });
+  act('/admin/money/statements', async (form) => {
+    const run = await network.statements.createStatements(field(form, 'period'), Date.now());
+    return `${run.created.length} statement(s) made, ${run.existing} existed already`;
+  });
+  act('/admin/money/payouts', async (form, _params, context) => {
+    const { run, skipped } = await network.payouts.createRun({
+      actor: `user:${context.session!.user.id}`,
+      nowMs: Date.now(),
+      executionDate: field(form, 'executionDate'),
+    });
+    return `${run.id}: ${run.payments} payment(s)${skipped.length > 0 ? `; waiting: ${skipped.map((s) => `${s.publisherId} (${s.reason})`).join('; ')}` : ''}`;
+  });
+  act('/admin/money/payouts/:id/paid', async (_form, params, context) => {
+    const result = await network.payouts.markPaid(
+      params.id!,
+      `user:${context.session!.user.id}`,
+      Date.now(),
+    );
+    return result.changed
+      ? `${params.id} paid: ${result.commissions} commission(s) moved to paid`
+      : `${params.id} was already paid`;
+  });
+
+  app.get('/admin/money/payouts/:file', async (request, reply) => {
+    await admin(request, reply);
+    const { file } = request.params as { file: string };
+    const [runId = '', extension] = file.split('.');
+    if (extension === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${runId}.csv"`)
+        .send(await network.payouts.csvFile(runId));
+    if (extension !== 'xml') throw new HttpError(404, 'not_found', 'ask for .xml (SEPA) or .csv');
+    if (network.payoutDebtor === undefined)
+      throw new HttpError(
+        409,
+        'debtor_not_configured',
+        'set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN to the account payouts are paid from',
+      );
+    return reply
+      .type('application/xml')
+      .header('content-disposition', `attachment; filename="${runId}.xml"`)
+      .send(await network.payouts.sepaFile(runId, network.payoutDebtor, Date.now()));
+  });
+
+  app.get('/admin/money/statements/:file', async (request, reply) => {
+    await admin(request, reply);
+    const { file } = request.params as { file: string };
+    const [id = '', extension] = file.split('.');
+    const statement = await network.statements.find(id);
+    if (statement === undefined)
+      throw new HttpError(404, 'unknown_statement', `no statement "${id}"`);
+    const publisher = await db
+      .selectFrom('publishers')
+      .select('name')
+      .where('id', '=', statement.publisher_id)
+      .executeTakeFirst();
+    const document = {
+      statement,
+      publisherName: publisher?.name ?? statement.publisher_id,
+      lines: await network.statements.lines(id),
+    };
+    if (extension === 'pdf')
+      return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));
+    return reply.type('text/csv; charset=utf-8').send(statementCsv(document));
+  });
+}

@@ -1,0 +1,110 @@
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { client } from '../support/web-client.js';
+import { orderDoc } from '../support/orders.js';
+import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
+import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+
+describeEachEngine('the month end in the portal and over the API', (context) => {
+  let t: TestNetwork;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store, Date.UTC(2026, 9, 5, 12), {
+      payoutDebtor: { name: 'affnet B.V.', iban: 'NL02ABNA0123456789' },
+    });
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('invoices, records the payment, states, pays out once, and shows it all to the admin only', async () => {
+    const db = t.network.store.db;
+    await db
+      .updateTable('publishers')
+      .set({ iban: 'NL91ABNA0417164300', minimum_payout_minor: 100 })
+      .execute();
+    const click = await t.app.inject({
+      url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
+    });
+    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: orderDoc({
+        orderNumber: 'MONTH-1',
+        clickId: tduid,
+        placedAt: new Date(t.clock.now + 1000).toISOString(),
+      }),
+    });
+
+    const created = (await ensureAdmin(t.network.store, Date.now()))!;
+    const admin = client(t);
+    await admin.login(created.email, created.password);
+    await admin.get('/admin/money');
+    expect((await admin.post('/admin/money/invoices', { period: '2026-10' })).body).toContain(
+      '1 invoice(s) issued',
+    );
+    const page = await admin.get('/admin/money');
+    const invoiceId = /action="\/admin\/money\/invoices\/(inv_\w+)\/paid"/.exec(page.body)![1]!;
+    expect((await admin.post(`/admin/money/invoices/${invoiceId}/paid`, {})).body).toContain(
+      'paid: its commissions are payable',
+    );
+    expect((await admin.post('/admin/money/statements', { period: '2026-10' })).body).toContain(
+      '1 statement(s) made',
+    );
+    const run = await admin.post('/admin/money/payouts', { executionDate: '2026-12-03' });
+    expect(run.body).toMatch(/por_\w+: 1 payment\(s\)/);
+    const runId = /(por_\w+): 1 payment/.exec(run.body)![1]!;
+    const sepa = await admin.get(`/admin/money/payouts/${runId}.xml`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const document = new XMLParser({ parseTagValue: false }).parse(sepa.body) as any;
+    expect(document.Document.CstmrCdtTrfInitn.GrpHdr).toMatchObject({
+      NbOfTxs: '1',
+      CtrlSum: '6.39',
+    });
+    expect((await admin.post(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
+      '1 commission(s) moved to paid',
+    );
+    expect((await admin.post(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
+      'was already paid',
+    );
+
+    // The same over the API, with the admin's session token; nobody else may.
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: created.email, password: created.password },
+    });
+    const auth = { authorization: `Bearer ${login.json().token}` };
+    const runs = await t.app.inject({ url: '/api/v1/admin/payout-runs', headers: auth });
+    expect(runs.json().runs).toMatchObject([
+      { id: runId, payments: 1, total: '6.39', status: 'paid' },
+    ]);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/payout-runs',
+      headers: auth,
+      payload: { executionDate: '2026-12-10' },
+    });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'nothing_to_pay']);
+    const publisher = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+    });
+    expect(
+      (
+        await t.app.inject({
+          url: '/api/v1/admin/invoices',
+          headers: { authorization: `Bearer ${publisher.json().token}` },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const intruder = client(t);
+    await intruder.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    expect((await intruder.get('/admin/money')).statusCode).toBe(403);
+    expect((await new LedgerRepository(db).verify()).mismatches).toEqual([]);
+  });
+});
