@@ -35,12 +35,10 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   app.post('/api/v1/admin/invoices', async (request, reply) => {
     await admin(request);
     const result = await network.invoices.createInvoices(period(request), Date.now());
-    return reply
-      .code(201)
-      .send({
-        created: result.created.map((i) => i.id),
-        existing: result.existing.map((i) => i.id),
-      });
+    return reply.code(201).send({
+      created: result.created.map((i) => i.id),
+      existing: result.existing.map((i) => i.id),
+    });
   });
 
   app.post('/api/v1/admin/invoices/:id/paid', async (request) => {
@@ -71,13 +69,11 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   app.post('/api/v1/admin/statements', async (request, reply) => {
     await admin(request);
     const run = await network.statements.createStatements(period(request), Date.now());
-    return reply
-      .code(201)
-      .send({
-        created: run.created.map((s) => s.id),
-        existing: run.existing,
-        skippedNewer: run.skippedNewer,
-      });
+    return reply.code(201).send({
+      created: run.created.map((s) => s.id),
+      existing: run.existing,
+      skippedNewer: run.skippedNewer,
+    });
   });
 
   app.get('/api/v1/admin/payout-runs', async (request) => {
