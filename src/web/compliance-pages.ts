@@ -317,6 +317,12 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   });
 
   const advertiserPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
+    const programs = await db
+      .selectFrom('programs')
+      .select(['id', 'name'])
+      .where('advertiser_id', '=', advertiserId)
+      .orderBy('name')
+      .execute();
     const programIds = await network.complianceViews.programIdsOf(advertiserId);
     const queue = await network.violations.queue(programIds);
     const publishers = await network.complianceViews.publishersOf(advertiserId);
@@ -391,7 +397,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
         <label
           >${context.l('Program', 'Programma')}
           <select name="programId">
-            ${programIds.map((id) => html`<option value="${id}">${id}</option>`)}
+            ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
           </select></label
         >
         <label
@@ -488,7 +494,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
           ${uniquePublishers.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
         </select>
         <select name="programId">
-          ${programIds.map((id) => html`<option value="${id}">${id}</option>`)}
+          ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
         </select>
         <button name="grant" value="yes">${context.l('Grant access', 'Toegang geven')}</button>
         <button name="grant" value="no" class="secondary">

@@ -286,6 +286,11 @@ it.skipIf(!available)(
       path: join(SCREENSHOTS, 'advertiser-csv-validation.png'),
       fullPage: true,
     });
+
+    // The advertiser's compliance page: review queue, enforcement form, Email Approval tool.
+    await page.goto(`${base}/advertiser/compliance`);
+    expect(await page.textContent('main')).toContain('Record an enforcement action (AE-E1)');
+    await page.screenshot({ path: join(SCREENSHOTS, 'advertiser-compliance.png') });
     await context.close();
   },
   120_000,
