@@ -334,7 +334,22 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         <span class="badge">${order.status}</span
         >${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
       </p>
-      ${quote.reasons.length > 0 ? notice('warning', html`${quote.reasons.map((code) => html`<div>${reasonWords(code, context.locale)} <code>${order.program_id ? '' : ''}${code}</code></div>`)}`) : ''}
+      ${
+        quote.reasons.length > 0
+          ? notice(
+              'warning',
+              html`${quote.reasons.map(
+                (code) =>
+                  html`<div>
+                    ${reasonWords(code, context.locale)}
+                    <code
+                      >${network.cache.program(order.program_id)?.terms.reasonRules[code as ReasonCode] ?? code}</code
+                    >
+                  </div>`,
+              )}`,
+            )
+          : ''
+      }
       <h2>${context.l('Lines', 'Regels')}</h2>
       <table>
         <thead>

@@ -136,6 +136,37 @@ describeEachEngine('portal pages', (context) => {
     await intruder.login('other@example.nl', 'other password 1');
     expect((await intruder.get(`/publisher/transactions/${order.id}`)).statusCode).toBe(404);
     expect((await intruder.get('/publisher/transactions')).body).not.toContain('PORTAL-1');
+    // An order the terms disqualify shows the reason in words with its rule id.
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: {
+        orderNumber: 'PORTAL-EUR',
+        placedAt: new Date(t.clock.now + 2000).toISOString(),
+        currency: 'EUR',
+        status: 'completed',
+        clickId: tduid,
+        items: [
+          {
+            sku: 'A',
+            category: 'x',
+            unitPrice: '10.00',
+            quantity: 1,
+            sellerCountry: 'CN',
+            store: 'aliexpress',
+          },
+        ],
+      },
+    });
+    const eurOrder = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('order_number', '=', 'PORTAL-EUR')
+      .executeTakeFirstOrThrow();
+    const explained = await publisher.get(`/publisher/transactions/${eurOrder.id}`);
+    expect(explained.body).toContain('The order was not paid in US dollars.');
+    expect(explained.body).toContain('<code>AE-C5</code>');
     const csv = await publisher.get('/publisher/transactions?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('PORTAL-1');
