@@ -11,9 +11,30 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
     const overdue = await network.validation.overdue(Date.now());
+    const overdueClaims = await network.claims.overdue(Date.now());
     const invoices = await network.invoices.list();
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>
+      <h2>
+        ${context.l('Claims past their decision deadline (AE-E3)', 'Bezwaren over hun beslistermijn (AE-E3)')}
+      </h2>
+      ${
+        overdueClaims.length === 0
+          ? html`<p class="muted">${context.l('None.', 'Geen.')}</p>`
+          : html`<table>
+              <tbody>
+                ${overdueClaims.map(
+                  (claim) =>
+                    html`<tr class="overdue-claim">
+                      <td class="mono">${claim.id}</td>
+                      <td class="mono">${claim.program_id}</td>
+                      <td class="mono">${claim.publisher_id}</td>
+                      <td>${new Date(claim.decision_due_at).toISOString()}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
       <h2>${context.l('Validations past their deadline', 'Validaties over hun termijn')}</h2>
       <table>
         <thead>
