@@ -44,6 +44,12 @@ export interface ChangeContext {
   event: string;
   /** Set for validation decisions (advertiser, bulk, CSV, deadline); null for order reports. */
   decidedBy: string | null;
+  /**
+   * An order report may change a commission already paid out: the difference is booked as an
+   * adjustment (a refund after the payout is clawed back on the next statement). Validation
+   * decisions may not: a paid commission is locked for them.
+   */
+  adjustPaid?: boolean;
 }
 
 /** Inserts a commission with the ledger entries of its first state, in the caller's transaction. */
@@ -108,6 +114,8 @@ export async function changeCommission(
   target: CommissionTarget,
   context: ChangeContext,
 ): Promise<boolean> {
+  if (current.status === 'paid' && context.adjustPaid === true)
+    return adjustPaidCommission(trx, current, target, context);
   const before = { amountMinor: current.amount_minor, status: current.status };
   const after = { amountMinor: target.amountMinor, status: target.status };
   let moves;
@@ -156,5 +164,61 @@ export async function changeCommission(
       created_at: context.nowMs,
     })),
   );
+  return true;
+}
+
+/**
+ * A later report about a commission already paid: the commission stays as paid; the difference
+ * between what it should now be and what was paid (and adjusted before) becomes an adjustment,
+ * settled by the publisher's next statement, with its ledger entry.
+ */
+async function adjustPaidCommission(
+  trx: Kysely<Database>,
+  current: Commission,
+  target: CommissionTarget,
+  context: ChangeContext,
+): Promise<boolean> {
+  const should = target.status === 'declined' ? 0 : target.amountMinor;
+  const adjusted = await trx
+    .selectFrom('adjustments')
+    .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+    .where('commission_id', '=', current.id)
+    .executeTakeFirst();
+  const delta = should - (current.amount_minor + Number(adjusted?.sum ?? 0));
+  if (delta === 0) return false;
+  const reason = target.reason ?? context.event;
+  await trx
+    .insertInto('adjustments')
+    .values({
+      id: newId('adjustment', context.nowMs),
+      publisher_id: current.publisher_id,
+      program_id: current.program_id,
+      order_id: current.order_id ?? '',
+      commission_id: current.id,
+      amount_minor: delta,
+      currency: current.currency,
+      reason,
+      rule: target.rule,
+      statement_id: null,
+      actor: context.actor,
+      created_at: context.nowMs,
+    })
+    .execute();
+  await new LedgerRepository(trx).append([
+    {
+      publisher_id: current.publisher_id,
+      program_id: current.program_id,
+      commission_id: null,
+      order_id: current.order_id,
+      account: 'adjusted',
+      kind: delta < 0 ? 'reversed' : 'accrued',
+      amount_minor: delta,
+      currency: current.currency,
+      reason: `after payout: ${reason}`,
+      rule: target.rule,
+      actor: context.actor,
+      created_at: context.nowMs,
+    },
+  ]);
   return true;
 }

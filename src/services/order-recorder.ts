@@ -328,7 +328,7 @@ function newCommission(
 }
 
 function reportContext(input: RecordOrderInput, event: string): ChangeContext {
-  return { actor: input.actor, nowMs: input.nowMs, event, decidedBy: null };
+  return { actor: input.actor, nowMs: input.nowMs, event, decidedBy: null, adjustPaid: true };
 }
 
 /**

@@ -12,7 +12,7 @@ export class StatementError extends DomainError {}
 
 /** One line of a statement: a payable commission with what explains it, or a deduction. */
 export interface StatementLine {
-  section: 'commission' | 'deduction';
+  section: 'commission' | 'deduction' | 'adjustment';
   id: string;
   /** The order a commission line is for: what the portal links to. */
   orderId: string | null;
@@ -146,13 +146,33 @@ export class StatementService {
     const creditedMinor = deductions
       .filter((row) => row.kind === 'credit')
       .reduce((total, row) => total + (row.amount_minor ?? 0), 0);
+    // Changes to commissions already paid out (refunds after the payout are clawed back).
+    const adjustments = await trx
+      .selectFrom('adjustments')
+      .select(['id', 'amount_minor'])
+      .where('publisher_id', '=', publisherId)
+      .where('statement_id', 'is', null)
+      .where('created_at', '<', period.endMs)
+      .execute();
+    const clawedBackMinor = -adjustments
+      .filter((row) => row.amount_minor < 0)
+      .reduce((total, row) => total + row.amount_minor, 0);
+    const raisedMinor =
+      withholding === undefined
+        ? adjustments
+            .filter((row) => row.amount_minor > 0)
+            .reduce((total, row) => total + row.amount_minor, 0)
+        : 0;
+    const settledAdjustments = adjustments.filter(
+      (row) => row.amount_minor < 0 || withholding === undefined,
+    );
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
     const settlement = settleStatement({
       carriedInMinor,
-      payableMinor: payableMinor - withheldMinor + creditedMinor,
+      payableMinor: payableMinor - withheldMinor + creditedMinor + raisedMinor,
       pendingMinor,
       withheldMinor,
-      deductedMinor,
+      deductedMinor: deductedMinor + clawedBackMinor,
       minimumPayoutMinor,
     });
     if (
@@ -160,6 +180,7 @@ export class StatementService {
       pendingMinor === 0 &&
       deductedMinor === 0 &&
       creditedMinor === 0 &&
+      adjustments.length === 0 &&
       carriedInMinor === 0
     )
       return 'empty';
@@ -168,10 +189,10 @@ export class StatementService {
       publisher_id: publisherId,
       period: period.text,
       currency: 'EUR',
-      payable_minor: payableMinor - withheldMinor + creditedMinor,
+      payable_minor: payableMinor - withheldMinor + creditedMinor + raisedMinor,
       pending_minor: pendingMinor,
       withheld_minor: withheldMinor,
-      deducted_minor: deductedMinor,
+      deducted_minor: deductedMinor + clawedBackMinor,
       carried_in_minor: carriedInMinor,
       balance_minor: settlement.balanceMinor,
       payout_minor: settlement.payoutMinor,
@@ -190,6 +211,17 @@ export class StatementService {
           .where('id', 'in', ids.slice(i, i + 500))
           .execute();
       }
+    }
+    if (settledAdjustments.length > 0) {
+      await trx
+        .updateTable('adjustments')
+        .set({ statement_id: statement.id })
+        .where(
+          'id',
+          'in',
+          settledAdjustments.map((row) => row.id),
+        )
+        .execute();
     }
     if (deductions.length > 0) {
       await trx
@@ -250,7 +282,38 @@ export class StatementService {
       .where('statement_id', '=', statementId)
       .orderBy('id')
       .execute();
+    const adjustments = await this.store.db
+      .selectFrom('adjustments')
+      .leftJoin('orders', 'orders.id', 'adjustments.order_id')
+      .select([
+        'adjustments.id',
+        'adjustments.order_id',
+        'orders.order_number',
+        'orders.placed_at',
+        'adjustments.program_id',
+        'adjustments.rule',
+        'adjustments.reason',
+        'adjustments.amount_minor',
+      ])
+      .where('adjustments.statement_id', '=', statementId)
+      .orderBy('orders.order_number')
+      .orderBy('adjustments.amount_minor')
+      .orderBy('adjustments.id')
+      .execute();
     return [
+      ...adjustments.map((row): StatementLine => ({
+        section: 'adjustment',
+        id: row.id,
+        orderId: row.order_id,
+        orderNumber: row.order_number,
+        placedAt: row.placed_at,
+        programId: row.program_id,
+        siteId: null,
+        kind: 'adjustment',
+        rule: row.rule,
+        reason: row.reason,
+        amountMinor: row.amount_minor,
+      })),
       ...commissions.map((row): StatementLine => ({
         section: 'commission',
         id: row.id,

@@ -31,6 +31,7 @@ export const ID_PREFIXES = {
   email: 'eml',
   audit: 'aud',
   registrationBar: 'bar',
+  adjustment: 'adj',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

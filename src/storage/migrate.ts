@@ -10,6 +10,7 @@ import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as moneyOut from './migrations/0002-money-out.js';
 import * as portal from './migrations/0003-portal.js';
 import * as compliance from './migrations/0004-compliance.js';
+import * as adjustments from './migrations/0005-adjustments.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -17,6 +18,7 @@ const MIGRATIONS = {
   '0002-money-out': moneyOut,
   '0003-portal': portal,
   '0004-compliance': compliance,
+  '0005-adjustments': adjustments,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -34,6 +34,7 @@ export interface Database {
   registration_bars: RegistrationBarsTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
+  adjustments: AdjustmentsTable;
   statements: StatementsTable;
   payout_runs: PayoutRunsTable;
   payouts: PayoutsTable;
@@ -485,6 +486,26 @@ export interface InvoicesTable {
   status: string;
   issued_at: number | null;
   paid_at: number | null;
+  created_at: number;
+}
+
+/**
+ * A change to a commission already paid out, booked instead of changing it: negative for a
+ * refund after the payout (clawed back on the next statement), positive for an increase.
+ */
+export interface AdjustmentsTable {
+  id: string;
+  publisher_id: string;
+  program_id: string;
+  order_id: string;
+  commission_id: string;
+  amount_minor: number;
+  currency: string;
+  reason: string;
+  rule: string | null;
+  /** The statement that settled it; null until one does. */
+  statement_id: string | null;
+  actor: string;
   created_at: number;
 }
 

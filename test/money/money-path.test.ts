@@ -293,6 +293,56 @@ describeEachEngine('money path: click to payout', (context) => {
     );
     expect(refused).toMatchObject({ ok: false, code: 'commission_paid' });
 
+    // But the advertiser's refund report after the payout is recorded, and clawed back.
+    const refund = await reportOrder(
+      store,
+      seeded,
+      orderDoc({
+        orderNumber: 'MP-1',
+        status: 'refunded',
+        buyer: { country: 'NL', newBuyer: true },
+      }),
+      day(12, 20),
+    );
+    expect(refund.outcome).toBe('updated');
+    const adjustments = await db
+      .selectFrom('adjustments')
+      .select(['amount_minor', 'reason'])
+      .orderBy('amount_minor')
+      .execute();
+    expect(adjustments).toEqual([
+      { amount_minor: -639, reason: 'order_refunded' },
+      { amount_minor: -245, reason: 'order_refunded' },
+    ]);
+    // Reported again: nothing is clawed back twice.
+    await reportOrder(
+      store,
+      seeded,
+      orderDoc({
+        orderNumber: 'MP-1',
+        status: 'refunded',
+        buyer: { country: 'NL', newBuyer: true },
+        vouchers: [],
+      }),
+      day(12, 21),
+    );
+    expect(await db.selectFrom('adjustments').select('id').execute()).toHaveLength(2);
+    const december = await statements.createStatements('2026-12', Date.UTC(2027, 0, 2));
+    const decemberA = december.created.find((s) => s.publisher_id === seeded.publisher.id)!;
+    expect(decemberA).toMatchObject({
+      payable_minor: 0,
+      deducted_minor: 884,
+      balance_minor: -884,
+      carried_over_minor: -884,
+      status: 'carried_over',
+    });
+    expect(
+      (await statements.lines(decemberA.id)).map((l) => [l.section, l.orderNumber, l.amountMinor]),
+    ).toEqual([
+      ['adjustment', 'MP-1', -639],
+      ['adjustment', 'MP-1', -245],
+    ]);
+
     // D fixes the IBAN and is paid by the next run.
     await db
       .updateTable('publishers')

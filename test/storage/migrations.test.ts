@@ -33,6 +33,7 @@ const TABLES = [
   'registration_bars',
   'invoices',
   'invoice_lines',
+  'adjustments',
   'statements',
   'payout_runs',
   'payouts',
