@@ -149,6 +149,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ${stat(context.l('Held', 'Aangehouden'), money(balances.byAccount.held ?? 0))}
         ${stat(context.l('Paid out', 'Uitbetaald'), money(balances.byAccount.paid ?? 0))}
         ${stat(context.l('Deducted', 'Ingehouden'), money(-(balances.byAccount.deducted ?? 0)))}
+        ${stat(context.l('Adjusted after payout', 'Gecorrigeerd na uitbetaling'), money(balances.byAccount.adjusted ?? 0))}
       </div>`;
     return sendPage(reply, context, context.t('nav.dashboard'), body);
   });
