@@ -207,21 +207,11 @@ export async function runStatementsCommand(
       throw new UsageError('--format must be csv or pdf');
     if (values.format === 'pdf' && values.out === undefined)
       throw new UsageError('a PDF needs --out FILE');
-    const statement = await statements.find(id);
-    if (statement === undefined) {
+    const document = await statements.document(id);
+    if (document === undefined) {
       io.stderr.write(`affnet statements: no statement "${id}"\n`);
       return 2;
     }
-    const publisher = await store.db
-      .selectFrom('publishers')
-      .select('name')
-      .where('id', '=', statement.publisher_id)
-      .executeTakeFirst();
-    const document = {
-      statement,
-      publisherName: publisher?.name ?? statement.publisher_id,
-      lines: await statements.lines(id),
-    };
     const content = values.format === 'csv' ? statementCsv(document) : await statementPdf(document);
     if (values.out === undefined) io.stdout.write(content);
     else {

@@ -262,17 +262,11 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
   app.get('/api/v1/publisher/statements/:statementId', async (request, reply) => {
     const publisherId = await publisher(request);
     const { statementId } = request.params as { statementId: string };
-    const statement = await network.statements.find(statementId);
-    if (statement === undefined || statement.publisher_id !== publisherId)
+    const document = await network.statements.document(statementId, publisherId);
+    if (document === undefined)
       throw new HttpError(404, 'unknown_statement', `no statement "${statementId}" among yours`);
-    const lines = await network.statements.lines(statement.id);
+    const { statement, lines } = document;
     const format = queryText(request.query as Record<string, unknown>, 'format') ?? 'json';
-    const name = await db
-      .selectFrom('publishers')
-      .select('name')
-      .where('id', '=', publisherId)
-      .executeTakeFirstOrThrow();
-    const document = { statement, publisherName: name.name, lines };
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statementCsv(document));
     if (format === 'pdf')
       return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));

@@ -245,6 +245,29 @@ export class StatementService {
       .executeTakeFirst();
   }
 
+  /**
+   * A statement with its publisher's name and every line: what its CSV, PDF and portal page
+   * show. Undefined when there is no such statement, or it is not `ofPublisher`'s.
+   */
+  async document(
+    statementId: string,
+    ofPublisher?: string,
+  ): Promise<{ statement: Statement; publisherName: string; lines: StatementLine[] } | undefined> {
+    const statement = await this.find(statementId);
+    if (statement === undefined) return undefined;
+    if (ofPublisher !== undefined && statement.publisher_id !== ofPublisher) return undefined;
+    const publisher = await this.store.db
+      .selectFrom('publishers')
+      .select('name')
+      .where('id', '=', statement.publisher_id)
+      .executeTakeFirst();
+    return {
+      statement,
+      publisherName: publisher?.name ?? statement.publisher_id,
+      lines: await this.lines(statement.id),
+    };
+  }
+
   async list(filter: { publisherId?: string; period?: string } = {}): Promise<Statement[]> {
     let query = this.store.db.selectFrom('statements').selectAll();
     if (filter.publisherId !== undefined)

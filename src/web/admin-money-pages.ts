@@ -16,8 +16,6 @@ import { requireRole, verifyCsrf, webContext, type WebContext } from './web-cont
  * statements, run payouts (SEPA file and CSV) and mark them paid.
  */
 export function registerAdminMoneyPages(app: FastifyInstance, network: Network): void {
-  const db = network.store.db;
-
   const moneyPage = async (context: WebContext, message?: SafeHtml) => {
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const invoices = await network.invoices.list();
@@ -253,19 +251,9 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     await admin(request, reply);
     const { file } = request.params as { file: string };
     const [id = '', extension] = file.split('.');
-    const statement = await network.statements.find(id);
-    if (statement === undefined)
+    const document = await network.statements.document(id);
+    if (document === undefined)
       throw new HttpError(404, 'unknown_statement', `no statement "${id}"`);
-    const publisher = await db
-      .selectFrom('publishers')
-      .select('name')
-      .where('id', '=', statement.publisher_id)
-      .executeTakeFirst();
-    const document = {
-      statement,
-      publisherName: publisher?.name ?? statement.publisher_id,
-      lines: await network.statements.lines(id),
-    };
     if (extension === 'pdf')
       return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));
     return reply.type('text/csv; charset=utf-8').send(statementCsv(document));

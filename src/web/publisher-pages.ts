@@ -466,16 +466,10 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const publisherId = publisherOf(context);
     const { file } = request.params as { file: string };
     const [id, extension] = file.split('.') as [string, string | undefined];
-    const statement = await network.statements.find(id);
-    if (statement === undefined || statement.publisher_id !== publisherId)
+    const document = await network.statements.document(id, publisherId);
+    if (document === undefined)
       throw new HttpError(404, 'unknown_statement', `no statement "${id}" among yours`);
-    const lines = await network.statements.lines(statement.id);
-    const publisher = await db
-      .selectFrom('publishers')
-      .select('name')
-      .where('id', '=', publisherId)
-      .executeTakeFirstOrThrow();
-    const document = { statement, publisherName: publisher.name, lines };
+    const { statement, lines } = document;
     if (extension === 'csv')
       return reply
         .type('text/csv; charset=utf-8')

@@ -54,6 +54,24 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     expect((await admin.post('/admin/money/statements', { period: '2026-10' })).body).toContain(
       '1 statement(s) made',
     );
+    const statementId = /\/admin\/money\/statements\/(stm_\w+)\.csv/.exec(
+      (await admin.get('/admin/money')).body,
+    )![1]!;
+    expect((await admin.get(`/admin/money/statements/${statementId}.csv`)).body).toContain(
+      ',MONTH-1,',
+    );
+    const publisherToken = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+      })
+    ).json().token as string;
+    const own = await t.app.inject({
+      url: `/api/v1/publisher/statements/${statementId}`,
+      headers: { authorization: `Bearer ${publisherToken}` },
+    });
+    expect(own.json()).toMatchObject({ id: statementId, lines: [{ orderNumber: 'MONTH-1' }] });
     const run = await admin.post('/admin/money/payouts', { executionDate: '2026-12-03' });
     expect(run.body).toMatch(/por_\w+: 1 payment\(s\)/);
     const runId = /(por_\w+): 1 payment/.exec(run.body)![1]!;
