@@ -1,5 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
+import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 
 /**
  * What each side sees of enforcement: an advertiser the actions in its programs with their
@@ -10,12 +11,8 @@ export class ComplianceViews {
   constructor(private readonly store: Store) {}
 
   async programIdsOf(advertiserId: string): Promise<string[]> {
-    const rows = await this.store.db
-      .selectFrom('programs')
-      .select('id')
-      .where('advertiser_id', '=', advertiserId)
-      .execute();
-    return rows.map((row) => row.id);
+    const programs = await new ProgramsRepository(this.store.db).ofAdvertiser(advertiserId);
+    return programs.map((program) => program.id);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
+import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { DomainError } from '../domain/errors.js';
 import {
   DECLINE_REASONS,
@@ -23,44 +24,26 @@ import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-con
 export function registerAdvertiserPages(app: FastifyInstance, network: Network): void {
   const db = network.store.db;
   const programsOf = (advertiserId: string) =>
-    db
-      .selectFrom('programs')
-      .select(['id', 'name', 'slug'])
-      .where('advertiser_id', '=', advertiserId)
-      .orderBy('name')
-      .execute();
+    new ProgramsRepository(db).ofAdvertiser(advertiserId);
+  /** How many of a table's rows in the advertiser's programs are pending. */
+  const pendingIn = async (table: 'memberships' | 'commissions', programIds: string[]) => {
+    if (programIds.length === 0) return 0;
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('program_id', 'in', programIds)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
 
   app.get('/advertiser', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     const programs = await programsOf(advertiserId);
     const ids = programs.map((p) => p.id);
-    const pendingApplications =
-      ids.length === 0
-        ? 0
-        : Number(
-            (
-              await db
-                .selectFrom('memberships')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('program_id', 'in', ids)
-                .where('status', '=', 'pending')
-                .executeTakeFirst()
-            )?.n ?? 0,
-          );
-    const pendingTransactions =
-      ids.length === 0
-        ? 0
-        : Number(
-            (
-              await db
-                .selectFrom('commissions')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('program_id', 'in', ids)
-                .where('status', '=', 'pending')
-                .executeTakeFirst()
-            )?.n ?? 0,
-          );
+    const pendingApplications = await pendingIn('memberships', ids);
+    const pendingTransactions = await pendingIn('commissions', ids);
     const invoices = await network.invoices.list({ advertiserId });
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>

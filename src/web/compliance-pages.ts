@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
+import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
 import { sanitizeMailingHtml } from '../services/mailings-service.js';
@@ -317,13 +318,8 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   });
 
   const advertiserPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
-    const programs = await db
-      .selectFrom('programs')
-      .select(['id', 'name'])
-      .where('advertiser_id', '=', advertiserId)
-      .orderBy('name')
-      .execute();
-    const programIds = await network.complianceViews.programIdsOf(advertiserId);
+    const programs = await new ProgramsRepository(db).ofAdvertiser(advertiserId);
+    const programIds = programs.map((program) => program.id);
     const queue = await network.violations.queue(programIds);
     const publishers = await network.complianceViews.publishersOf(advertiserId);
     const actions = await network.complianceViews.actionsOfAdvertiser(advertiserId);

@@ -14,6 +14,16 @@ export class ProgramsRepository {
     return this.db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
+  /** An advertiser's programs by name: what its console lists and limits every query to. */
+  async ofAdvertiser(advertiserId: string): Promise<{ id: string; name: string; slug: string }[]> {
+    return this.db
+      .selectFrom('programs')
+      .select(['id', 'name', 'slug'])
+      .where('advertiser_id', '=', advertiserId)
+      .orderBy('name')
+      .execute();
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }
