@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { DomainError } from '../domain/errors.js';
 import { previousPeriod } from '../domain/payments/periods.js';
 import { HttpError } from '../http/http-errors.js';
 import { statementCsv, statementPdf } from '../documents/statement-documents.js';
 import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
-import { field, sendPage, type Form } from './respond.js';
+import { answerForm, field, sendPage, type Form } from './respond.js';
 import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
 
 /**
@@ -168,28 +167,17 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     app.post(path, async (request, reply) => {
       const context = await admin(request, reply);
       verifyCsrf(context, request.body);
-      try {
-        const done = await run(
-          request.body as Form,
-          request.params as Record<string, string>,
-          context,
-        );
-        return sendPage(
-          reply,
-          context,
-          context.l('Month end', 'Maandafsluiting'),
-          await moneyPage(context, notice('success', done)),
-        );
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return sendPage(
-          reply,
-          context,
-          context.l('Month end', 'Maandafsluiting'),
-          await moneyPage(context, notice('error', error.message)),
-          400,
-        );
-      }
+      return answerForm(
+        reply,
+        context,
+        context.l('Month end', 'Maandafsluiting'),
+        (message) => moneyPage(context, message),
+        async () =>
+          notice(
+            'success',
+            await run(request.body as Form, request.params as Record<string, string>, context),
+          ),
+      );
     });
 
   act('/admin/money/invoices', async (form) => {

@@ -9,7 +9,7 @@ import { sanitizeMailingHtml } from '../services/mailings-service.js';
 import type { Attachment } from '../services/claims-service.js';
 import { auditCsv, readAudit } from '../services/audit-log.js';
 import { html, type SafeHtml } from './html.js';
-import { field, sendPage, type Form } from './respond.js';
+import { answerForm, field, sendPage, type Form } from './respond.js';
 
 /** A form field as trimmed text. */
 const text = (form: Form, name: string) => field(form, name).trim();
@@ -216,40 +216,28 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
     const publisherId = publisherOf(context);
     const { fields, files } = await readMultipart(request);
     verifyCsrf(context, fields);
-    try {
-      const claim = await network.claims.submit(
-        {
-          publisherId,
-          actionId: text(fields, 'actionId'),
-          text: text(fields, 'text'),
-          attachments: files,
-        },
-        Date.now(),
-      );
-      return sendPage(
-        reply,
-        context,
-        'Compliance',
-        await publisherPage(
-          context,
-          publisherId,
-          notice(
-            'success',
-            `${context.l('Claim submitted; the advertiser decides by', 'Bezwaar ingediend; de adverteerder beslist uiterlijk')} ${deadline(claim.decision_due_at)} (AE-E3).`,
-          ),
-        ),
-        201,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        'Compliance',
-        await publisherPage(context, publisherId, notice('error', error.message)),
-        400,
-      );
-    }
+    return answerForm(
+      reply,
+      context,
+      'Compliance',
+      (message) => publisherPage(context, publisherId, message),
+      async () => {
+        const claim = await network.claims.submit(
+          {
+            publisherId,
+            actionId: text(fields, 'actionId'),
+            text: text(fields, 'text'),
+            attachments: files,
+          },
+          Date.now(),
+        );
+        return notice(
+          'success',
+          `${context.l('Claim submitted; the advertiser decides by', 'Bezwaar ingediend; de adverteerder beslist uiterlijk')} ${deadline(claim.decision_due_at)} (AE-E3).`,
+        );
+      },
+      201,
+    );
   });
 
   app.post('/publisher/mailings', async (request, reply) => {
@@ -257,43 +245,31 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
     const publisherId = publisherOf(context);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
-    try {
-      await network.mailings.submit(
-        {
-          publisherId,
-          programId: text(form, 'programId'),
-          subject: text(form, 'subject'),
-          htmlBody: text(form, 'htmlBody'),
-          plannedSendAt: Date.parse(`${text(form, 'plannedSendAt')}Z`),
-          audienceSize: Number(text(form, 'audienceSize')),
-          audienceSource: text(form, 'audienceSource'),
-        },
-        Date.now(),
-      );
-      return sendPage(
-        reply,
-        context,
-        'Compliance',
-        await publisherPage(
-          context,
-          publisherId,
-          notice(
-            'success',
-            context.l('Preview submitted for approval.', 'Preview ingediend ter goedkeuring.'),
-          ),
-        ),
-        201,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        'Compliance',
-        await publisherPage(context, publisherId, notice('error', error.message)),
-        400,
-      );
-    }
+    return answerForm(
+      reply,
+      context,
+      'Compliance',
+      (message) => publisherPage(context, publisherId, message),
+      async () => {
+        await network.mailings.submit(
+          {
+            publisherId,
+            programId: text(form, 'programId'),
+            subject: text(form, 'subject'),
+            htmlBody: text(form, 'htmlBody'),
+            plannedSendAt: Date.parse(`${text(form, 'plannedSendAt')}Z`),
+            audienceSize: Number(text(form, 'audienceSize')),
+            audienceSource: text(form, 'audienceSource'),
+          },
+          Date.now(),
+        );
+        return notice(
+          'success',
+          context.l('Preview submitted for approval.', 'Preview ingediend ter goedkeuring.'),
+        );
+      },
+      201,
+    );
   });
 
   app.get('/claims/:claimId/attachments/:attachmentId', async (request, reply) => {
@@ -557,29 +533,22 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       const context = await webContext(network, request, reply);
       const advertiserId = advertiserOf(context);
       verifyCsrf(context, request.body);
-      try {
-        const done = await act(
-          context,
-          advertiserId,
-          request.body as Form,
-          request.params as Record<string, string>,
-        );
-        return sendPage(
-          reply,
-          context,
-          'Compliance',
-          await advertiserPage(context, advertiserId, notice('success', done)),
-        );
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return sendPage(
-          reply,
-          context,
-          'Compliance',
-          await advertiserPage(context, advertiserId, notice('error', error.message)),
-          400,
-        );
-      }
+      return answerForm(
+        reply,
+        context,
+        'Compliance',
+        (message) => advertiserPage(context, advertiserId, message),
+        async () =>
+          notice(
+            'success',
+            await act(
+              context,
+              advertiserId,
+              request.body as Form,
+              request.params as Record<string, string>,
+            ),
+          ),
+      );
     });
 
   const actor = (context: WebContext) => `user:${context.session!.user.id}`;

@@ -5,13 +5,13 @@ import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
 import { DECLINE_REASON_TEXT, declineReasonOf } from '../domain/validation/decline-reasons.js';
-import { DomainError } from '../domain/errors.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { statementCsv, statementPdf } from '../documents/statement-documents.js';
 import { toCsv } from '../documents/csv.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { baseUrl, field, fields, sendPage, type Form } from './respond.js';
+import { answerForm, baseUrl, field, fields, sendPage, type Form } from './respond.js';
+import type { BrandMatch } from '../domain/compliance/screen-brands.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
 import { translateDynamic } from './i18n.js';
@@ -32,6 +32,16 @@ function dayRange(query: Query): { from: number; to: number } {
   if (to - from > 366)
     throw new HttpError(400, 'invalid_parameter', 'from: at most a year before to');
   return { from, to };
+}
+
+/** AE-P5 hits of a new site or application, shown to the publisher. */
+function brandWarning(context: WebContext, matches: readonly BrandMatch[]): SafeHtml | string {
+  if (matches.length === 0) return '';
+  return notice(
+    'warning',
+    html`${context.t('signup.brandWarning')}
+    ${matches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`,
+  );
 }
 
 /**
@@ -709,34 +719,25 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const publisherId = publisherOf(context);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
-    try {
-      const { brandMatches } = await network.accounts.addSite(
-        publisherId,
-        {
-          name: field(form, 'name'),
-          url: field(form, 'url'),
-          promotionMethods: fields(form, 'promotionMethods'),
-        },
-        Date.now(),
-      );
-      const message = html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandMatches.length > 0 ? notice('warning', html`${context.t('signup.brandWarning')} ${brandMatches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`) : ''}`;
-      return sendPage(
-        reply,
-        context,
-        context.l('Sites', 'Sites'),
-        await sitesPage(context, publisherId, message),
-        201,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        context.l('Sites', 'Sites'),
-        await sitesPage(context, publisherId, notice('error', error.message)),
-        400,
-      );
-    }
+    return answerForm(
+      reply,
+      context,
+      context.l('Sites', 'Sites'),
+      (message) => sitesPage(context, publisherId, message),
+      async () => {
+        const { brandMatches } = await network.accounts.addSite(
+          publisherId,
+          {
+            name: field(form, 'name'),
+            url: field(form, 'url'),
+            promotionMethods: fields(form, 'promotionMethods'),
+          },
+          Date.now(),
+        );
+        return html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandWarning(context, brandMatches)}`;
+      },
+      201,
+    );
   });
 
   app.get('/publisher/applications', async (request, reply) => {
@@ -754,40 +755,27 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     verifyCsrf(context, request.body);
-    const form = request.body as Record<string, string | string[] | undefined>;
-    const many = (name: string) => {
-      const value = form[name];
-      return value === undefined ? [] : Array.isArray(value) ? value : [value];
-    };
-    try {
-      const { brandMatches } = await network.applications.apply(
-        {
-          publisherId,
-          programId: String(form.programId ?? ''),
-          siteId: String(form.siteId ?? ''),
-          promotionMethods: many('promotionMethods'),
-          contentCategories: many('contentCategories'),
-          acceptedRules: form.acceptRules === 'yes',
-        },
-        Date.now(),
-      );
-      const message = html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandMatches.length > 0 ? notice('warning', html`${context.t('signup.brandWarning')} ${brandMatches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`) : ''}`;
-      return sendPage(
-        reply,
-        context,
-        context.t('nav.applications'),
-        await applicationsPage(context, publisherId, message),
-        201,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        context.t('nav.applications'),
-        await applicationsPage(context, publisherId, notice('error', error.message)),
-        400,
-      );
-    }
+    const form = request.body as Form;
+    return answerForm(
+      reply,
+      context,
+      context.t('nav.applications'),
+      (message) => applicationsPage(context, publisherId, message),
+      async () => {
+        const { brandMatches } = await network.applications.apply(
+          {
+            publisherId,
+            programId: field(form, 'programId'),
+            siteId: field(form, 'siteId'),
+            promotionMethods: fields(form, 'promotionMethods'),
+            contentCategories: fields(form, 'contentCategories'),
+            acceptedRules: field(form, 'acceptRules') === 'yes',
+          },
+          Date.now(),
+        );
+        return html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandWarning(context, brandMatches)}`;
+      },
+      201,
+    );
   });
 }

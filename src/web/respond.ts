@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { SafeHtml } from './html.js';
-import { page } from './layout.js';
+import { notice, page } from './layout.js';
+import { DomainError } from '../domain/errors.js';
 import type { WebContext } from './web-context.js';
 import { setSessionCookie } from './web-context.js';
 
@@ -46,4 +47,27 @@ export async function startSession(
     Date.now(),
   );
   setSessionCookie(request, reply, session.token, session.expiresAt);
+}
+
+/**
+ * Runs a form's action and answers with the page it was posted from: with the action's notice
+ * (status `successStatus`), or with the refusal's message (400) when the action throws a
+ * domain error. Other errors go to the error handler.
+ */
+export async function answerForm(
+  reply: FastifyReply,
+  context: WebContext,
+  title: string,
+  render: (message: SafeHtml) => Promise<SafeHtml>,
+  action: () => Promise<SafeHtml>,
+  successStatus = 200,
+) {
+  let message: SafeHtml;
+  try {
+    message = await action();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return sendPage(reply, context, title, await render(notice('error', error.message)), 400);
+  }
+  return sendPage(reply, context, title, await render(message), successStatus);
 }
