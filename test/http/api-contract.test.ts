@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { registeredRoutes } from '../../src/http/app.js';
 import { OPERATIONS } from '../../src/http/openapi.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
@@ -63,32 +63,8 @@ describeEachEngine(
       tokens.otherPublisher = await login('other-pub@example.be', 'a long enough password');
       tokens.otherAdvertiser = await login('other-adv@example.be', 'a long enough password');
       // An order of the demo publisher, which the other publisher must never see.
-      const click = await t.app.inject({
-        url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
-      });
-      const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/programs/${t.demo.programId}/orders`,
-        headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
-        payload: {
-          orderNumber: 'AUTHZ-1',
-          placedAt: new Date(t.clock.now + 1000).toISOString(),
-          currency: 'USD',
-          status: 'completed',
-          clickId: tduid,
-          items: [
-            {
-              sku: 'A',
-              category: 'x',
-              unitPrice: '10.00',
-              quantity: 1,
-              sellerCountry: 'CN',
-              store: 'aliexpress',
-            },
-          ],
-        },
-      });
+      const tduid = await demoClick(t);
+      await demoOrder(t, { orderNumber: 'AUTHZ-1', clickId: tduid });
       otherPublisherOrder = (
         await db
           .selectFrom('orders')

@@ -39,3 +39,36 @@ export async function startTestNetwork(
   const app = buildApp(network, { logLevel: 'silent', trustProxy: true });
   return { network, app, demo, clock };
 }
+
+/** A click on the demo link: its tduid. */
+export async function demoClick(t: TestNetwork, query = ''): Promise<string> {
+  const response = await t.app.inject({
+    url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${query}`,
+  });
+  return new URL(response.headers.location as string).searchParams.get('tduid')!;
+}
+
+/** The demo advertiser reports an order (a completed 10 USD item unless `order` says otherwise). */
+export function demoOrder(t: TestNetwork, order: Record<string, unknown>) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/programs/${t.demo.programId}/orders`,
+    headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+    payload: {
+      placedAt: new Date(t.clock.now + 1000).toISOString(),
+      currency: 'USD',
+      status: 'completed',
+      items: [
+        {
+          sku: 'A',
+          category: 'x',
+          unitPrice: '10.00',
+          quantity: 1,
+          sellerCountry: 'CN',
+          store: 'aliexpress',
+        },
+      ],
+      ...order,
+    },
+  });
+}

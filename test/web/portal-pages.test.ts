@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
 import { hashPassword } from '../../src/auth/passwords.js';
@@ -100,32 +100,8 @@ describeEachEngine('portal pages', (context) => {
       },
       Date.now(),
     );
-    const click = await t.app.inject({
-      url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
-    });
-    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${t.demo.programId}/orders`,
-      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
-      payload: {
-        orderNumber: 'PORTAL-1',
-        placedAt: new Date(t.clock.now + 1000).toISOString(),
-        currency: 'USD',
-        status: 'completed',
-        clickId: tduid,
-        items: [
-          {
-            sku: 'A',
-            category: 'x',
-            unitPrice: '10.00',
-            quantity: 1,
-            sellerCountry: 'CN',
-            store: 'aliexpress',
-          },
-        ],
-      },
-    });
+    const tduid = await demoClick(t);
+    await demoOrder(t, { orderNumber: 'PORTAL-1', clickId: tduid });
     const order = await db
       .selectFrom('orders')
       .select('id')
@@ -137,27 +113,11 @@ describeEachEngine('portal pages', (context) => {
     expect((await intruder.get(`/publisher/transactions/${order.id}`)).statusCode).toBe(404);
     expect((await intruder.get('/publisher/transactions')).body).not.toContain('PORTAL-1');
     // An order the terms disqualify shows the reason in words with its rule id.
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${t.demo.programId}/orders`,
-      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
-      payload: {
-        orderNumber: 'PORTAL-EUR',
-        placedAt: new Date(t.clock.now + 2000).toISOString(),
-        currency: 'EUR',
-        status: 'completed',
-        clickId: tduid,
-        items: [
-          {
-            sku: 'A',
-            category: 'x',
-            unitPrice: '10.00',
-            quantity: 1,
-            sellerCountry: 'CN',
-            store: 'aliexpress',
-          },
-        ],
-      },
+    await demoOrder(t, {
+      orderNumber: 'PORTAL-EUR',
+      placedAt: new Date(t.clock.now + 2000).toISOString(),
+      currency: 'EUR',
+      clickId: tduid,
     });
     const eurOrder = await db
       .selectFrom('orders')
