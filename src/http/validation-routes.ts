@@ -3,8 +3,12 @@ import type { Network } from '../server/network.js';
 import type { CommissionStatus } from '../storage/schema.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { declineReasonOf } from '../domain/validation/decline-reasons.js';
-import { parseCsv, toCsv } from '../documents/csv.js';
-import type { ValidationOutcome, ValidationRequest } from '../services/validation-service.js';
+import { toCsv } from '../documents/csv.js';
+import {
+  parseValidationCsv,
+  type ValidationOutcome,
+  type ValidationRequest,
+} from '../services/validation-service.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
@@ -46,24 +50,6 @@ function toRequest(value: unknown, where: string): ValidationRequest {
   };
 }
 
-/** Rows of a validation CSV: a header naming orderNumber and decision (reason optional). */
-function requestsOfCsv(text: string): ValidationRequest[] {
-  const [header, ...rows] = parseCsv(text);
-  const columns = (header ?? []).map((name) => name.trim());
-  const at = (name: string) => columns.indexOf(name);
-  if (at('orderNumber') < 0 || at('decision') < 0)
-    throw new HttpError(
-      400,
-      'invalid_csv',
-      'the first line must name the columns: orderNumber,decision,reason',
-    );
-  return rows.map((cells) => ({
-    orderNumber: (cells[at('orderNumber')] ?? '').trim(),
-    decision: (cells[at('decision')] ?? '').trim() as ValidationRequest['decision'],
-    reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
-  }));
-}
-
 /**
  * Validation by advertisers: approve or decline one order, many (JSON or a CSV upload, with a
  * result per row), the transactions list with each validation deadline, and their invoices.
@@ -94,7 +80,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
     const { programId } = request.params as { programId: string };
     const owner = await authenticateAdvertiser(network, request, programId);
     let requests: ValidationRequest[];
-    if (typeof request.body === 'string') requests = requestsOfCsv(request.body);
+    if (typeof request.body === 'string') requests = parseValidationCsv(request.body);
     else {
       const list = (request.body as { validations?: unknown } | undefined)?.validations;
       if (!Array.isArray(list))

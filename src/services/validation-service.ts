@@ -12,6 +12,7 @@ import { decisionAtDeadline } from '../domain/validation/validation-deadline.js'
 import type { ReasonCode } from '../domain/engine/reasons.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
+import { parseCsv } from '../documents/csv.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission, CommissionChangeError } from './commission-ledger.js';
 
@@ -35,6 +36,26 @@ export type ValidationOutcome =
       commissions: { id: string; kind: string; status: string; amountMinor: number }[];
     }
   | { orderNumber: string; ok: false; code: string; message: string };
+
+/**
+ * The rows of a validation CSV (`orderNumber,decision,reason`, columns in any order, reason
+ * optional). Throws `invalid_csv` when the first line does not name the columns.
+ */
+export function parseValidationCsv(text: string): ValidationRequest[] {
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((name) => name.trim());
+  const at = (name: string) => columns.indexOf(name);
+  if (at('orderNumber') < 0 || at('decision') < 0)
+    throw new ValidationError(
+      'invalid_csv',
+      'the first line must name the columns: orderNumber,decision,reason',
+    );
+  return rows.map((cells) => ({
+    orderNumber: (cells[at('orderNumber')] ?? '').trim(),
+    decision: (cells[at('decision')] ?? '').trim() as ValidationDecision,
+    reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
+  }));
+}
 
 /** Declines map to the engine reason whose rule the program cites (AE-Q2, Q3, C8). */
 const ENGINE_REASON_OF_DECLINE: Partial<Record<DeclineReason, ReasonCode>> = {

@@ -8,8 +8,7 @@ import {
   DECLINE_REASON_TEXT,
   declineReasonOf,
 } from '../domain/validation/decline-reasons.js';
-import { parseCsv } from '../documents/csv.js';
-import type { ValidationRequest } from '../services/validation-service.js';
+import { parseValidationCsv, type ValidationRequest } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
@@ -490,17 +489,12 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const advertiserId = advertiserOf(context);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
-    const [header, ...rows] = parseCsv(field(form, 'csv'));
-    const columns = (header ?? []).map((name) => name.trim());
-    const at = (name: string) => columns.indexOf(name);
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
-    if (wantsJson && (at('orderNumber') < 0 || at('decision') < 0))
-      throw new HttpError(
-        400,
-        'invalid_csv',
-        'the first line must name the columns: orderNumber,decision,reason',
-      );
-    if (at('orderNumber') < 0 || at('decision') < 0)
+    let requests: ValidationRequest[];
+    try {
+      requests = parseValidationCsv(field(form, 'csv'));
+    } catch (error) {
+      if (wantsJson || !(error instanceof DomainError)) throw error;
       return sendPage(
         reply,
         context,
@@ -519,11 +513,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         ),
         400,
       );
-    const requests = rows.map((cells) => ({
-      orderNumber: (cells[at('orderNumber')] ?? '').trim(),
-      decision: (cells[at('decision')] ?? '').trim() as ValidationRequest['decision'],
-      reason: at('reason') < 0 ? undefined : (cells[at('reason')] ?? '').trim() || undefined,
-    }));
+    }
     if (wantsJson) {
       const own = (await programsOf(advertiserId)).some((p) => p.id === field(form, 'programId'));
       if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
