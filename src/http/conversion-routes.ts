@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
+import { ReportRefusedError } from '../services/order-recorder.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
@@ -95,16 +96,29 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     };
     const fromCookie =
       tduid === undefined ? readCookie(request, sessionCookieName(programId)) : undefined;
-    const result = await network.conversions.report(
-      programId,
-      document,
-      { tduid: tduid ?? fromCookie, source: tduid !== undefined ? 'tduid' : 'cookie' },
-      'pixel',
-      network.now(),
-    );
+    let result: ConversionResult;
+    try {
+      result = await network.conversions.report(
+        programId,
+        document,
+        { tduid: tduid ?? fromCookie, source: tduid !== undefined ? 'tduid' : 'cookie' },
+        { source: 'pixel', actor: 'pixel' },
+        network.now(),
+      );
+    } catch (error) {
+      if (error instanceof ReportRefusedError)
+        network.metrics.conversions.inc({
+          channel: 'pixel',
+          outcome: 'refused',
+          attribution: 'unknown',
+        });
+      throw error;
+    }
     count('pixel', result);
+    // The pixel is anonymous: its answer says accepted and nothing about the order (its click,
+    // site or commission are the advertiser's and the publisher's business).
     if ((request.headers.accept ?? '').includes('application/json'))
-      return apiResponse(reply, result);
+      return reply.code(202).header('cache-control', 'no-store').send({ status: 'accepted' });
     return reply.code(200).type('image/gif').header('cache-control', 'no-store').send(PIXEL);
   });
 
@@ -118,7 +132,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       programId,
       request.body,
       { tduid: undefined, source: 'tduid' },
-      `api:${owner.keyId}`,
+      { source: 'api', actor: `api:${owner.keyId}` },
       network.now(),
     );
     count('api', result);
@@ -132,7 +146,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       programId,
       orderNumber,
       request.body,
-      `api:${owner.keyId}`,
+      { source: 'api', actor: `api:${owner.keyId}` },
       network.now(),
     );
     count('api_update', result);

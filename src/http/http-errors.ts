@@ -22,6 +22,8 @@ const STATUS_OF_CODE: Record<string, number> = {
   unknown_program: 404,
   order_not_found: 404,
   commission_locked: 409,
+  report_refused: 409,
+  attribution_locked: 409,
   unknown_invoice: 404,
   unknown_payout_run: 404,
   unknown_site: 404,

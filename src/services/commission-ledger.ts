@@ -114,8 +114,19 @@ export async function changeCommission(
   target: CommissionTarget,
   context: ChangeContext,
 ): Promise<boolean> {
-  if (current.status === 'paid' && context.adjustPaid === true)
+  // A commission on an issued statement (or paid) is settled: the statement never changes. A
+  // later report books the difference as an adjustment on the next statement; a validation
+  // decision may not change it; only its payout moves it from approved to paid.
+  const onStatement = current.statement_id !== null && current.status !== 'paid';
+  const payingOut =
+    onStatement && target.status === 'paid' && target.amountMinor === current.amount_minor;
+  if ((current.status === 'paid' || onStatement) && !payingOut && context.adjustPaid === true)
     return adjustPaidCommission(trx, current, target, context);
+  if (onStatement && !payingOut)
+    throw new CommissionChangeError(
+      'commission_locked',
+      `commission ${current.id} is on statement ${current.statement_id}; an issued statement never changes`,
+    );
   const before = { amountMinor: current.amount_minor, status: current.status };
   const after = { amountMinor: target.amountMinor, status: target.status };
   let moves;

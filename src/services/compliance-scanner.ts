@@ -280,15 +280,14 @@ export class ComplianceScanner {
             .execute();
           flags += 1;
         }
-        // AE-P1: an order from an email click without an approved mailing is held for review.
-        const emailFlag = await trx
-          .selectFrom('violations')
-          .select('id')
-          .where('click_id', '=', click.id)
-          .where('detector', '=', 'email_without_approval')
-          .where('status', '=', 'open')
-          .executeTakeFirst();
-        if (emailFlag !== undefined) await this.#hold(trx, order.id, emailFlag.id, nowMs);
+        // An open flag the program holds for (an email click without an approved mailing,
+        // AE-P1; cookie stuffing, paid search, click velocity, self-purchase, AE-P2/P4) on the
+        // order's click or the order itself holds it for review.
+        const holding = await openHoldingFlag(trx, this.#settingsOf(order.program_id).hold, {
+          clickId: click.id,
+          orderId: order.id,
+        });
+        if (holding !== undefined) await this.#hold(trx, order.id, holding, nowMs);
       }
       const next = orders.length === limit ? orders[orders.length - 1]!.created_at : to;
       if (!(await this.#move(trx, 'compliance_orders', from, next)))
@@ -297,9 +296,17 @@ export class ComplianceScanner {
     });
   }
 
-  async #hold(trx: Kysely<Database>, orderId: string, violationId: string, nowMs: number) {
+  async #hold(
+    trx: Kysely<Database>,
+    orderId: string,
+    flag: { id: string; rule: string },
+    nowMs: number,
+  ) {
+    let held = 0;
     for (const commission of await new CommissionsRepository(trx).ofOrder(orderId)) {
+      // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.
       if (commission.status !== 'pending' && commission.status !== 'approved') continue;
+      if (commission.statement_id !== null) continue;
       await changeCommission(
         trx,
         commission,
@@ -308,11 +315,13 @@ export class ComplianceScanner {
           amountMinor: commission.amount_minor,
           status: 'held',
           reason: 'policy_review',
-          rule: 'AE-P1',
+          rule: flag.rule,
         },
-        { actor: 'compliance', nowMs, event: `violation ${violationId}`, decidedBy: 'compliance' },
+        { actor: 'compliance', nowMs, event: `violation ${flag.id}`, decidedBy: 'compliance' },
       );
+      held += 1;
     }
+    if (held === 0) return;
     await recordAudit(
       trx,
       {
@@ -320,7 +329,7 @@ export class ComplianceScanner {
         action: 'order.held',
         subjectType: 'order',
         subjectId: orderId,
-        details: { violationId, rule: 'AE-P1' },
+        details: { violationId: flag.id, rule: flag.rule },
       },
       nowMs,
     );
@@ -388,4 +397,30 @@ export class ComplianceScanner {
       return { scanned: hours.length, flags };
     });
   }
+}
+
+/**
+ * An open flag of a detector in `hold` on the click or the order, if any: while one is open
+ * the order stays held.
+ */
+export async function openHoldingFlag(
+  trx: Kysely<Database>,
+  hold: readonly string[],
+  on: { clickId: number | null; orderId: string },
+  except?: string,
+): Promise<{ id: string; rule: string } | undefined> {
+  if (hold.length === 0) return undefined;
+  let query = trx
+    .selectFrom('violations')
+    .select(['id', 'rule'])
+    .where('detector', 'in', [...hold])
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb('order_id', '=', on.orderId),
+        ...(on.clickId === null ? [] : [eb('click_id', '=', on.clickId)]),
+      ]),
+    );
+  if (except !== undefined) query = query.where('id', '<>', except);
+  return query.orderBy('id').executeTakeFirst();
 }

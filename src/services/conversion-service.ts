@@ -5,6 +5,7 @@ import { parseOrderOrThrow } from '../domain/orders/parse-order.js';
 import { priceOrder } from '../domain/engine/price-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { DomainError } from '../domain/errors.js';
+import { holdingClickFlags } from '../domain/compliance/detect-traffic.js';
 import { judgeClick, type AttributionStatus } from '../domain/attribution/judge-click.js';
 import {
   ORDER_STATUSES,
@@ -13,7 +14,15 @@ import {
 } from '../domain/orders/order-schema.js';
 import type { LinkCache, CachedProgram } from '../tracking/link-cache.js';
 import type { ClickSigner } from '../tracking/click-signature.js';
-import { OrderRecorder, type Attribution } from './order-recorder.js';
+import {
+  OrderRecorder,
+  type Attribution,
+  type AttributedBy,
+  type RecordOrderInput,
+  type RecordOrderResult,
+  type ReportSource,
+} from './order-recorder.js';
+import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
 
 export class ConversionError extends DomainError {}
@@ -29,6 +38,12 @@ export interface ConversionResult {
 export interface ClickEvidence {
   tduid: string | undefined;
   source: 'tduid' | 'cookie';
+}
+
+/** The door a report came through and who sent it (`pixel`, `api:<key id>`). */
+export interface ReportChannel {
+  source: ReportSource;
+  actor: string;
 }
 
 /**
@@ -58,42 +73,114 @@ export class ConversionService {
     return program;
   }
 
-  /** Reports an order document. Throws ConversionError / InvalidOrderError on bad input, storing nothing. */
+  /**
+   * Reports an order document. Throws ConversionError / InvalidOrderError on bad input and
+   * ReportRefusedError when the order's state does not allow this report, storing nothing.
+   */
   async report(
     programId: string,
     document: unknown,
     evidence: ClickEvidence,
-    actor: string,
+    channel: ReportChannel,
     nowMs: number,
   ): Promise<ConversionResult> {
     const program = this.programOrThrow(programId);
     const order = parseOrderOrThrow(document);
     let tduid = evidence.tduid;
-    if (order.clickId !== undefined) tduid = order.clickId;
+    let attributedBy: AttributedBy | null =
+      tduid === undefined ? null : evidence.source === 'cookie' ? 'cookie' : 'pixel';
+    if (order.clickId !== undefined) {
+      tduid = order.clickId;
+      attributedBy = channel.source === 'api' ? 'advertiser' : 'pixel';
+    }
     const attribution = await this.#attribute(
       program,
       tduid,
       tduid === order.clickId ? 'tduid' : evidence.source,
       order.placedAtMs,
     );
-    const quote = priceOrder(program.terms, order, await this.rates.current(nowMs));
-    const stored = {
-      ...(document as OrderDocument),
-      ...(tduid !== undefined ? { clickId: tduid } : {}),
-    };
-    const result = await this.#recorder.record({
+    const input = this.#input(
+      program,
+      { ...(document as OrderDocument), ...(tduid !== undefined ? { clickId: tduid } : {}) },
+      channel,
+      attribution,
+      attributedBy,
+      await this.rates.current(nowMs),
+      nowMs,
+    );
+    return this.#result(await this.#recorder.record(input), input);
+  }
+
+  /**
+   * A status update: the whole order (`status`) or single lines (`items[].index` or `.sku`),
+   * e.g. a partial refund. Applied inside the order's transaction to the document as stored
+   * then, so concurrent updates of one order all count. Re-prices and records the difference.
+   */
+  async update(
+    programId: string,
+    orderNumber: string,
+    change: unknown,
+    channel: ReportChannel,
+    nowMs: number,
+  ): Promise<ConversionResult> {
+    const program = this.programOrThrow(programId);
+    // Check the change's shape before queueing it: a bad one is refused without a transaction.
+    applyChange({ items: [] } as unknown as OrderDocument, change, false);
+    const rates = await this.rates.current(nowMs);
+    let input: RecordOrderInput | undefined;
+    const result = await this.#recorder.change(program.id, orderNumber, (stored) => {
+      input = this.#reprice(
+        program,
+        applyChange(stored as OrderDocument, change),
+        channel,
+        rates,
+        nowMs,
+      );
+      return input;
+    });
+    return this.#result(result, input!);
+  }
+
+  /** The re-report of a stored document as it is, or changed; its attribution stays as stored. */
+  #reprice(
+    program: CachedProgram,
+    document: OrderDocument,
+    channel: ReportChannel,
+    rates: RateTable,
+    nowMs: number,
+  ): RecordOrderInput {
+    const none: Attribution = { publisherId: null, siteId: null, clickId: null, status: 'stored' };
+    return this.#input(program, document, channel, none, null, rates, nowMs);
+  }
+
+  #input(
+    program: CachedProgram,
+    document: OrderDocument,
+    channel: ReportChannel,
+    attribution: Attribution,
+    attributedBy: AttributedBy | null,
+    rates: RateTable,
+    nowMs: number,
+  ): RecordOrderInput {
+    const order = parseOrderOrThrow(document);
+    return {
+      source: channel.source,
+      attributedBy,
       programId: program.id,
       terms: program.terms,
       termsId: program.termsId,
-      document: stored,
+      document,
       order,
-      quote,
+      quote: priceOrder(program.terms, order, rates),
       attribution,
-      actor,
+      actor: channel.actor,
       nowMs,
-    });
+    };
+  }
+
+  #result(result: RecordOrderResult, input: RecordOrderInput): ConversionResult {
     return {
-      orderNumber: order.orderNumber,
+      orderNumber: input.order.orderNumber,
       outcome: result.outcome,
       attribution: {
         status: result.attribution.status,
@@ -101,34 +188,8 @@ export class ConversionService {
           result.attribution.clickId === null ? null : this.signer.sign(result.attribution.clickId),
         siteId: result.attribution.siteId,
       },
-      quote,
+      quote: input.quote,
     };
-  }
-
-  /**
-   * A status update: the whole order (`status`) or single lines (`items[].index` or `.sku`),
-   * e.g. a partial refund. Re-prices and records the difference.
-   */
-  async update(
-    programId: string,
-    orderNumber: string,
-    change: unknown,
-    actor: string,
-    nowMs: number,
-  ): Promise<ConversionResult> {
-    const program = this.programOrThrow(programId);
-    const stored = await new OrdersRepository(this.store.db, this.store.dialect).find(
-      program.id,
-      orderNumber,
-    );
-    if (stored === undefined) {
-      throw new ConversionError(
-        'order_not_found',
-        `no order "${orderNumber}" in program ${program.id}: report it first with POST …/orders`,
-      );
-    }
-    const document = applyChange(JSON.parse(stored.document) as OrderDocument, change);
-    return this.report(program.id, document, { tduid: undefined, source: 'tduid' }, actor, nowMs);
   }
 
   /**
@@ -137,22 +198,25 @@ export class ConversionService {
    */
   async repriceHeld(actor: string, nowMs: number): Promise<{ checked: number; released: number }> {
     await this.rates.refresh(nowMs);
-    const held = await this.store.db
-      .selectFrom('orders')
-      .select(['program_id', 'document'])
-      .where('quote_status', '=', 'held')
-      .execute();
+    const rates = await this.rates.current(nowMs);
+    const held = await new OrdersRepository(this.store.db, this.store.dialect).heldForRate();
     let released = 0;
     for (const order of held) {
-      if (this.cache.program(order.program_id) === undefined) continue;
-      const result = await this.report(
-        order.program_id,
-        JSON.parse(order.document),
-        { tduid: undefined, source: 'tduid' },
-        actor,
-        nowMs,
-      );
-      if (result.quote.status !== 'held') released += 1;
+      const program = this.cache.program(order.program_id);
+      if (program === undefined) continue;
+      let quote: Quote | undefined;
+      await this.#recorder.change(program.id, order.order_number, (stored) => {
+        const input = this.#reprice(
+          program,
+          stored as OrderDocument,
+          { source: 'system', actor },
+          rates,
+          nowMs,
+        );
+        quote = input.quote;
+        return input;
+      });
+      if (quote !== undefined && quote.status !== 'held') released += 1;
     }
     return { checked: held.length, released };
   }
@@ -201,11 +265,12 @@ export class ConversionService {
       adId: click.adId,
       epi: click.epi,
       status,
+      holds: holdingClickFlags(click.signals, program.terms.file.compliance),
     };
   }
 }
 
-function applyChange(document: OrderDocument, change: unknown): OrderDocument {
+function applyChange(document: OrderDocument, change: unknown, lines = true): OrderDocument {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) {
     throw new ConversionError(
       'invalid_change',
@@ -229,6 +294,7 @@ function applyChange(document: OrderDocument, change: unknown): OrderDocument {
         'invalid_change',
         'items: expected a list of {index or sku, status}',
       );
+    if (!lines) return next;
     items.forEach((item: unknown, position) => {
       const path = `items[${position}]`;
       if (typeof item !== 'object' || item === null)

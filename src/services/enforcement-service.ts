@@ -1,3 +1,4 @@
+import { formatMinorUnits } from '../domain/money/decimal.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, EnforcementActionsTable } from '../storage/schema.js';
@@ -100,7 +101,7 @@ export class EnforcementService {
     )
       throw new EnforcementError(
         'invalid_amount',
-        'a deduction needs a positive amount in cents, e.g. 1250 for EUR 12.50',
+        'amount: a deduction needs a positive amount in euros with at most two decimals, e.g. 12.50',
       );
     if (
       input.kind === 'cure_period' &&
@@ -117,6 +118,14 @@ export class EnforcementService {
       .executeTakeFirst();
     if (publisher === undefined)
       throw new EnforcementError('unknown_publisher', `no publisher "${input.publisherId}"`);
+    if (input.kind === 'deduction' && input.programId !== null) {
+      const available = await this.deductibleMinor(input.publisherId, input.programId);
+      if ((input.amountMinor ?? 0) > available)
+        throw new EnforcementError(
+          'deduction_exceeds_earnings',
+          `a deduction reaches only what the publisher earned in this program: at most EUR ${formatMinorUnits(available, 2)} (approved and paid commission, less earlier deductions), not EUR ${formatMinorUnits(input.amountMinor ?? 0, 2)}`,
+        );
+    }
     const { claimDeadlineAt, calendarName } = await this.#claimDeadline(
       input.programId,
       input.nowMs,
@@ -392,6 +401,39 @@ export class EnforcementService {
       default:
         return;
     }
+  }
+
+  /**
+   * What a deduction in `programId` can still take from the publisher (AE-E1 d), in EUR cents:
+   * the commission earned in that program (approved or paid, with adjustments after payouts),
+   * less the deductions in it that stand. Another program's money is never within reach.
+   */
+  async deductibleMinor(publisherId: string, programId: string): Promise<number> {
+    const earned = await this.store.db
+      .selectFrom('commissions')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('program_id', '=', programId)
+      .where('status', 'in', ['approved', 'paid'])
+      .executeTakeFirst();
+    const adjusted = await this.store.db
+      .selectFrom('adjustments')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('program_id', '=', programId)
+      .executeTakeFirst();
+    const deducted = await this.store.db
+      .selectFrom('enforcement_actions')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('program_id', '=', programId)
+      .where('kind', '=', 'deduction')
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Math.max(
+      0,
+      Number(earned?.sum ?? 0) + Number(adjusted?.sum ?? 0) - Number(deducted?.sum ?? 0),
+    );
   }
 
   async isWithholding(publisherId: string): Promise<boolean> {

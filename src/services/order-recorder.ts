@@ -3,13 +3,19 @@ import type { Store } from '../storage/database.js';
 import type { Database, OrderLinesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
-import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import { OrdersRepository, type StoredOrder } from '../storage/repositories/orders-repository.js';
+import {
+  CommissionsRepository,
+  REATTRIBUTED,
+  type Commission,
+} from '../storage/repositories/commissions-repository.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
+import { DomainError } from '../domain/errors.js';
+import type { Flag } from '../domain/compliance/detect-traffic.js';
 import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { validationDueAt } from '../domain/validation/validation-deadline.js';
 import {
@@ -33,9 +39,23 @@ export interface Attribution {
   epi?: string | null;
   /** `attributed`, or the reason it is not (`no_click`, `session_expired`, …). */
   status: string;
+  /** Flags of the click that hold the order's commissions for review (`policy_review`). */
+  holds?: readonly Flag[];
 }
 
+/**
+ * Which door a report came through: the anonymous pixel or the advertiser's API key; `system`
+ * re-prices a stored order as it is (new exchange rates) and never creates one.
+ */
+export type ReportSource = 'pixel' | 'api' | 'system';
+
+/** Who set an order's attribution: the advertiser's `clickId`, the pixel's tduid, the cookie. */
+export type AttributedBy = 'advertiser' | 'pixel' | 'cookie';
+
 export interface RecordOrderInput {
+  source: ReportSource;
+  /** Null when the order is attributed to nobody. */
+  attributedBy: AttributedBy | null;
   programId: string;
   terms: ProgramTerms;
   termsId: string | null;
@@ -46,6 +66,21 @@ export interface RecordOrderInput {
   attribution: Attribution;
   actor: string;
   nowMs: number;
+}
+
+/** A report the order's state does not allow (the pixel on an advertiser's order, a locked attribution). */
+export class ReportRefusedError extends DomainError {}
+
+/** A change to a stored order: builds the new report from the document as stored now. */
+export type OrderChange = (storedDocument: unknown) => RecordOrderInput;
+
+interface Queued {
+  programId: string;
+  orderNumber: string;
+  input?: RecordOrderInput;
+  change?: OrderChange;
+  resolve: (result: RecordOrderResult) => void;
+  reject: (error: unknown) => void;
 }
 
 export interface RecordOrderResult {
@@ -61,11 +96,7 @@ export interface RecordOrderResult {
  * second commission.
  */
 export class OrderRecorder {
-  #queue: {
-    input: RecordOrderInput;
-    resolve: (result: RecordOrderResult) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
+  #queue: Queued[] = [];
   #flushing = false;
 
   constructor(
@@ -79,8 +110,25 @@ export class OrderRecorder {
    * alone and the others still commit.
    */
   record(input: RecordOrderInput): Promise<RecordOrderResult> {
+    return this.#enqueue(input.programId, input.order.orderNumber, { input });
+  }
+
+  /**
+   * Changes a stored order (a status update, a partial refund): `change` runs inside the
+   * order's transaction, with the order locked, on the document as stored at that moment, so
+   * concurrent changes to one order are applied one after the other and none is lost.
+   */
+  change(programId: string, orderNumber: string, change: OrderChange): Promise<RecordOrderResult> {
+    return this.#enqueue(programId, orderNumber, { change });
+  }
+
+  #enqueue(
+    programId: string,
+    orderNumber: string,
+    what: { input?: RecordOrderInput; change?: OrderChange },
+  ): Promise<RecordOrderResult> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ input, resolve, reject });
+      this.#queue.push({ programId, orderNumber, ...what, resolve, reject });
       if (!this.#flushing) {
         this.#flushing = true;
         setImmediate(() => void this.#flush());
@@ -92,16 +140,14 @@ export class OrderRecorder {
     while (this.#queue.length > 0) {
       // A stable sort by order keeps one lock order across processes (no deadlock between two
       // nodes' batches) and keeps repeated reports of one order in arrival order.
-      const batch = this.#queue
-        .splice(0, this.maxBatch)
-        .sort((a, b) => compareKeys(a.input, b.input));
+      const batch = this.#queue.splice(0, this.maxBatch).sort(compareKeys);
       const settled: (() => void)[] = [];
       try {
         await this.store.db.transaction().execute(async (trx) => {
           for (const item of batch) {
             await sql`SAVEPOINT order_report`.execute(trx);
             try {
-              const result = await this.#record(trx, item.input);
+              const result = await this.#apply(trx, item);
               await sql`RELEASE SAVEPOINT order_report`.execute(trx);
               settled.push(() => item.resolve(result));
             } catch (error) {
@@ -147,6 +193,18 @@ export class OrderRecorder {
     });
   }
 
+  async #apply(trx: Kysely<Database>, item: Queued): Promise<RecordOrderResult> {
+    if (item.input !== undefined) return this.#record(trx, item.input);
+    const orders = new OrdersRepository(trx, this.store.dialect);
+    const stored = await orders.lockAndFind(item.programId, item.orderNumber);
+    if (stored === undefined)
+      throw new ReportRefusedError(
+        'order_not_found',
+        `no order "${item.orderNumber}" in program ${item.programId}: report it first with POST …/orders`,
+      );
+    return this.#record(trx, item.change!(JSON.parse(stored.document)));
+  }
+
   async #record(trx: Kysely<Database>, input: RecordOrderInput): Promise<RecordOrderResult> {
     const orders = new OrdersRepository(trx, this.store.dialect);
     const { order, quote, nowMs } = input;
@@ -175,6 +233,8 @@ export class OrderRecorder {
       id: orderId,
       program_id: input.programId,
       order_number: order.orderNumber,
+      source: input.source,
+      attributed_by: input.attribution.clickId === null ? null : input.attributedBy,
       click_id: input.attribution.clickId,
       publisher_id: input.attribution.publisherId,
       site_id: input.attribution.siteId,
@@ -188,7 +248,7 @@ export class OrderRecorder {
       // A new order: nothing to compare with, so no reads (the hot path of the order API).
       await orders.insertLines(lineRows(orderId, order, quote));
       if (input.attribution.publisherId !== null) {
-        for (const target of commissionTargets(input.terms, order, quote)) {
+        for (const target of commissionTargets(input.terms, order, quote, input.attribution)) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
             trx,
@@ -210,18 +270,36 @@ export class OrderRecorder {
       }
       return { orderId, outcome: 'created', attribution: input.attribution };
     }
-    // A re-report: attribution stays as first reported; only the difference is booked.
+    // A re-report: only the difference is booked.
     const stored = await orders.findForUpdate(input.programId, order.orderNumber);
     if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
+    }
+    const commissions = new CommissionsRepository(trx);
+    if (input.source === 'pixel') await refusePixel(stored, await commissions.ofOrder(stored.id));
+    let reattributed = false;
+    if (
+      input.source === 'api' &&
+      input.attributedBy === 'advertiser' &&
+      stored.attributed_by !== 'advertiser' &&
+      input.attribution.clickId !== stored.click_id
+    ) {
+      // The advertiser names the click: its report is the truth, whatever the pixel said first.
+      await this.#reattribute(trx, stored, input);
+      reattributed = true;
     }
     const attribution: Attribution = {
       publisherId: stored.publisher_id,
       siteId: stored.site_id,
       clickId: stored.click_id,
       status: stored.attribution,
+      ...(reattributed && input.attribution.holds ? { holds: input.attribution.holds } : {}),
     };
-    if (stored.document === reported.document && stored.quote === reported.quote) {
+    if (input.source === 'api' && stored.source !== 'api') {
+      await orders.update(stored.id, { source: 'api' });
+      stored.source = 'api';
+    }
+    if (!reattributed && stored.document === reported.document && stored.quote === reported.quote) {
       return { orderId: stored.id, outcome: 'unchanged', attribution };
     }
     await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
@@ -240,8 +318,8 @@ export class OrderRecorder {
     }
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
     if (attribution.publisherId !== null) {
-      const existing = await new CommissionsRepository(trx).ofOrder(stored.id);
-      for (const target of commissionTargets(input.terms, order, quote)) {
+      const existing = await commissions.ofOrder(stored.id);
+      for (const target of commissionTargets(input.terms, order, quote, attribution)) {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue;
@@ -273,6 +351,97 @@ export class OrderRecorder {
     }
     return { orderId: stored.id, outcome: 'updated', attribution };
   }
+
+  /**
+   * Moves an order the advertiser did not attribute itself to the click it now names: the
+   * first publisher's commissions are declined (`reattributed`, with their ledger reversals) and
+   * stay on record, the order's counts move to the named click's site, and the re-report then
+   * creates the new publisher's commissions. Money already invoiced, on a statement or paid is
+   * never moved: such an order's attribution is locked.
+   */
+  async #reattribute(
+    trx: Kysely<Database>,
+    stored: StoredOrder,
+    input: RecordOrderInput,
+  ): Promise<void> {
+    const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
+    for (const commission of commissions)
+      if (
+        commission.status === 'paid' ||
+        commission.invoice_id !== null ||
+        commission.statement_id !== null
+      )
+        throw new ReportRefusedError(
+          'attribution_locked',
+          `order "${stored.order_number}" is already invoiced or paid to the publisher its first report named; its attribution can no longer change`,
+        );
+    for (const commission of commissions)
+      await changeCommission(
+        trx,
+        commission,
+        {
+          kind: commission.kind as 'product' | 'bonus',
+          amountMinor: commission.amount_minor,
+          status: 'declined',
+          reason: REATTRIBUTED,
+          rule: commission.rule,
+        },
+        { actor: input.actor, nowMs: input.nowMs, event: 'reattributed', decidedBy: null },
+      );
+    const move = (
+      order: Pick<StoredOrder, 'site_id' | 'ad_id' | 'epi'>,
+      sign: 1 | -1,
+    ): Promise<void> =>
+      addToReport(trx, {
+        programId: stored.program_id,
+        siteId: order.site_id,
+        adId: order.ad_id,
+        epi: order.epi,
+        placedAtMs: stored.placed_at,
+        orders: sign,
+        valueMinor: sign * stored.value_minor,
+        commissionMinor: sign * stored.total_minor,
+      });
+    await move(stored, -1);
+    const { attribution } = input;
+    const next = {
+      click_id: attribution.clickId,
+      publisher_id: attribution.publisherId,
+      site_id: attribution.siteId,
+      ad_id: attribution.adId ?? null,
+      epi: attribution.epi ?? null,
+      attribution: attribution.status,
+      attributed_by: 'advertiser',
+    };
+    await new OrdersRepository(trx, this.store.dialect).update(stored.id, next);
+    Object.assign(stored, next);
+    if (attribution.publisherId !== null) await move(stored, 1);
+  }
+}
+
+/**
+ * The pixel reports an order first and may repeat itself while the order is still its own and
+ * undecided; it never changes what the advertiser reported with its key, nor money already
+ * approved, invoiced, on a statement or paid.
+ */
+async function refusePixel(stored: StoredOrder, commissions: readonly Commission[]): Promise<void> {
+  const refuse = () =>
+    Promise.reject(
+      new ReportRefusedError(
+        'report_refused',
+        'the pixel cannot change this order: it was reported by the advertiser or its commission is already decided; the advertiser updates it through the order API',
+      ),
+    );
+  if (stored.source !== 'pixel') return refuse();
+  for (const commission of commissions)
+    if (
+      commission.status === 'approved' ||
+      commission.status === 'paid' ||
+      commission.decided_by !== null ||
+      commission.invoice_id !== null ||
+      commission.statement_id !== null
+    )
+      return refuse();
 }
 
 /** Adds to the report rollups of an attributed order (created with the order, or corrected). */
@@ -306,9 +475,9 @@ async function addToReport(
   ]);
 }
 
-function compareKeys(a: RecordOrderInput, b: RecordOrderInput): number {
-  const left = `${a.programId} ${a.order.orderNumber}`;
-  const right = `${b.programId} ${b.order.orderNumber}`;
+function compareKeys(a: Queued, b: Queued): number {
+  const left = `${a.programId} ${a.orderNumber}`;
+  const right = `${b.programId} ${b.orderNumber}`;
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
@@ -335,19 +504,34 @@ function reportContext(input: RecordOrderInput, event: string): ChangeContext {
  * The quote's verdict as commission states: AE-Q1 (pending until validated, or approved by the
  * completion report where the program says so), Q3, C6, B1.
  */
-function commissionTargets(terms: ProgramTerms, order: Order, quote: Quote): CommissionTarget[] {
+function commissionTargets(
+  terms: ProgramTerms,
+  order: Order,
+  quote: Quote,
+  attribution: Attribution,
+): CommissionTarget[] {
   const digits = terms.currencyDigits;
+  // A click flag the program holds for (cookie stuffing, paid search …) holds money the order
+  // would otherwise earn, until the advertiser reviews the flag; a disqualified order earns
+  // nothing to hold.
+  const holding =
+    quote.status !== 'disqualified' && quote.status !== 'held' ? attribution.holds?.[0] : undefined;
   const status: CommissionStatus =
     quote.status === 'disqualified'
       ? 'declined'
-      : quote.status === 'held'
+      : quote.status === 'held' || holding !== undefined
         ? 'held'
         : quote.status === 'qualified' && terms.file.validation.approveOnCompletion
           ? 'approved'
           : 'pending';
   const firstReason = quote.reasons[0] as ReasonCode | undefined;
-  const reason = firstReason ?? null;
-  const reasonRule = firstReason === undefined ? null : terms.reasonRules[firstReason];
+  const reason = holding !== undefined ? 'policy_review' : (firstReason ?? null);
+  const reasonRule =
+    holding !== undefined
+      ? holding.rule
+      : firstReason === undefined
+        ? null
+        : terms.reasonRules[firstReason];
   const productRule = reasonRule ?? quote.lines.find((line) => line.commissionable)?.rule ?? null;
   const version = versionInForce(terms, order.placedAtMs);
   return [

@@ -85,6 +85,9 @@ export class PayoutService {
             .select('publisher_id')
             .where('kind', '=', 'withhold')
             .where('status', '=', 'active')
+            // A program's withholding is already kept out of the statement; only the
+            // network's own (no program) stops the whole payout.
+            .where('program_id', 'is', null)
             .execute()
         ).map((row) => row.publisher_id),
       );

@@ -101,10 +101,10 @@ export class StatementService {
     if (latest?.period === period.text) return 'existing';
     if (latest !== undefined && latest.period > period.text) return 'newer';
     // Payable: approved, billed in full on an invoice the advertiser has paid (AE-T5).
-    const payable = await trx
+    const payableAll = await trx
       .selectFrom('commissions')
       .innerJoin('invoices', 'invoices.id', 'commissions.invoice_id')
-      .select(['commissions.id', 'commissions.amount_minor'])
+      .select(['commissions.id', 'commissions.amount_minor', 'commissions.program_id'])
       .where('commissions.publisher_id', '=', publisherId)
       .where('commissions.status', '=', 'approved')
       .where('commissions.statement_id', 'is', null)
@@ -112,7 +112,21 @@ export class StatementService {
       .where('commissions.billed_minor', '=', sql<number>`commissions.amount_minor`)
       .where('invoices.status', '=', 'paid')
       .execute();
-    const payableMinor = sum(payable);
+    // A withholding (AE-E1 c) holds back the money of the program it was recorded in (one by
+    // the network, without a program, holds back everything); the rest is paid as usual.
+    const withholdings = await trx
+      .selectFrom('enforcement_actions')
+      .select('program_id')
+      .where('publisher_id', '=', publisherId)
+      .where('kind', '=', 'withhold')
+      .where('status', '=', 'active')
+      .execute();
+    const withholdsAll = withholdings.some((row) => row.program_id === null);
+    const withheldPrograms = new Set(withholdings.map((row) => row.program_id));
+    const isWithheld = (row: { program_id: string }) =>
+      withholdsAll || withheldPrograms.has(row.program_id);
+    const payable = payableAll.filter((row) => !isWithheld(row));
+    const payableMinor = sum(payableAll);
     const open = await trx
       .selectFrom('commissions')
       .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
@@ -121,14 +135,7 @@ export class StatementService {
       .where('statement_id', 'is', null)
       .where('created_at', '<', period.endMs)
       .executeTakeFirst();
-    const withholding = await trx
-      .selectFrom('enforcement_actions')
-      .select('id')
-      .where('publisher_id', '=', publisherId)
-      .where('kind', '=', 'withhold')
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    const withheldMinor = withholding === undefined ? 0 : payableMinor;
+    const withheldMinor = payableMinor - sum(payable);
     const pendingMinor = Math.max(0, Number(open?.sum ?? 0) - payableMinor);
     const deductions = await trx
       .selectFrom('enforcement_actions')
@@ -149,7 +156,7 @@ export class StatementService {
     // Changes to commissions already paid out (refunds after the payout are clawed back).
     const adjustments = await trx
       .selectFrom('adjustments')
-      .select(['id', 'amount_minor'])
+      .select(['id', 'amount_minor', 'program_id'])
       .where('publisher_id', '=', publisherId)
       .where('statement_id', 'is', null)
       .where('created_at', '<', period.endMs)
@@ -157,15 +164,13 @@ export class StatementService {
     const clawedBackMinor = -adjustments
       .filter((row) => row.amount_minor < 0)
       .reduce((total, row) => total + row.amount_minor, 0);
-    const raisedMinor =
-      withholding === undefined
-        ? adjustments
-            .filter((row) => row.amount_minor > 0)
-            .reduce((total, row) => total + row.amount_minor, 0)
-        : 0;
+    // Raised adjustments of a withheld program wait with its money; claw-backs always settle.
     const settledAdjustments = adjustments.filter(
-      (row) => row.amount_minor < 0 || withholding === undefined,
+      (row) => row.amount_minor < 0 || !isWithheld(row),
     );
+    const raisedMinor = settledAdjustments
+      .filter((row) => row.amount_minor > 0)
+      .reduce((total, row) => total + row.amount_minor, 0);
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
     const settlement = settleStatement({
       carriedInMinor,
@@ -202,7 +207,7 @@ export class StatementService {
       paid_at: null,
     };
     await trx.insertInto('statements').values(statement).execute();
-    if (withheldMinor === 0) {
+    {
       const ids = payable.map((row) => row.id);
       for (let i = 0; i < ids.length; i += 500) {
         await trx

@@ -3,6 +3,8 @@ import { CommissionsRepository } from '../storage/repositories/commissions-repos
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
+import { openHoldingFlag } from './compliance-scanner.js';
+import type { Detector } from '../domain/compliance/detect-traffic.js';
 import { recordAudit } from './audit-log.js';
 
 export class ViolationError extends DomainError {}
@@ -118,17 +120,30 @@ export class ViolationsService {
         .set({ status: outcome })
         .where('id', '=', violationId)
         .execute();
-      if (
-        outcome === 'dismissed' &&
-        violation.detector === 'email_without_approval' &&
-        violation.click_id !== null
-      ) {
+      const hold = terms?.file.compliance.hold ?? [];
+      if (outcome === 'dismissed' && hold.includes(violation.detector as Detector)) {
+        // The orders this flag touched: its click's, or its own order's.
         const orders = await trx
           .selectFrom('orders')
-          .select(['id', 'quote_status'])
-          .where('click_id', '=', violation.click_id)
+          .select(['id', 'quote_status', 'click_id'])
+          .where((eb) =>
+            eb.or([
+              ...(violation.order_id === null ? [] : [eb('id', '=', violation.order_id)]),
+              ...(violation.click_id === null ? [] : [eb('click_id', '=', violation.click_id)]),
+            ]),
+          )
           .execute();
-        for (const order of orders)
+        for (const order of orders) {
+          // Another open flag the program holds for keeps the order held.
+          if (
+            (await openHoldingFlag(
+              trx,
+              hold,
+              { clickId: order.click_id, orderId: order.id },
+              violation.id,
+            )) !== undefined
+          )
+            continue;
           for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
             const approved =
@@ -147,6 +162,7 @@ export class ViolationsService {
               { actor, nowMs, event: `flag ${violationId} dismissed`, decidedBy: null },
             );
           }
+        }
       }
       await recordAudit(
         trx,

@@ -11,6 +11,7 @@ import * as moneyOut from './migrations/0002-money-out.js';
 import * as portal from './migrations/0003-portal.js';
 import * as compliance from './migrations/0004-compliance.js';
 import * as adjustments from './migrations/0005-adjustments.js';
+import * as integrity from './migrations/0006-integrity.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -19,6 +20,7 @@ const MIGRATIONS = {
   '0003-portal': portal,
   '0004-compliance': compliance,
   '0005-adjustments': adjustments,
+  '0006-integrity': integrity,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

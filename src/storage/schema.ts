@@ -44,6 +44,22 @@ export interface Database {
   audit_log: AuditLogTable;
   cache_versions: CacheVersionsTable;
   settings: SettingsTable;
+  node_leases: NodeLeasesTable;
+  rate_limits: RateLimitsTable;
+}
+
+/** A node number (0–31, the low bits of click ids) held by one process until it expires. */
+export interface NodeLeasesTable {
+  node: number;
+  holder: string;
+  expires_at: number;
+}
+
+/** One fixed-window counter per limited key (sign-up, login per address and per account). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
 }
 
 /** Network-wide settings every node reads, e.g. the generated secret when SECRET is unset. */
@@ -270,6 +286,10 @@ export interface OrdersTable {
   /** Sum of the lines' commission bases, in the order currency's minor units. */
   value_minor: number;
   revision: number;
+  /** Who reported it: `pixel` (anonymous) until the advertiser reports it by API (`api`). */
+  source: Generated<string>;
+  /** Who set the attribution: `advertiser` (API clickId), `pixel` (tduid), `cookie`, or null. */
+  attributed_by: string | null;
   created_at: number;
   updated_at: number;
 }

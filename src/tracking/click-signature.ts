@@ -18,15 +18,21 @@ export class ClickSigner {
     return `${text}.${this.#mac(text).toString('base64url')}`;
   }
 
-  /** The click id inside a tduid, or undefined when it is malformed, forged or tampered with. */
+  /**
+   * The click id inside a tduid, or undefined when it is malformed, forged or tampered with.
+   * Only the exact spelling this server issued verifies: base64url decoding is lenient (it
+   * skips `=`, `!`, spaces and dots and ignores the last character's spare bits), so the MAC is
+   * compared as text, after the id is re-encoded, never as decoded bytes.
+   */
   verify(tduid: string): number | undefined {
+    if (tduid.length > 64) return undefined;
     const dot = tduid.indexOf('.');
-    if (dot < 0 || tduid.length > 64) return undefined;
+    if (dot < 0) return undefined;
     const text = tduid.slice(0, dot);
     const id = parseClickId(text);
-    if (id === undefined) return undefined;
-    const given = Buffer.from(tduid.slice(dot + 1), 'base64url');
-    const expected = this.#mac(text);
+    if (id === undefined || formatClickId(id) !== text) return undefined;
+    const given = Buffer.from(tduid.slice(dot + 1), 'latin1');
+    const expected = Buffer.from(this.#mac(text).toString('base64url'), 'latin1');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     return id;
   }

@@ -219,10 +219,30 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       })
       .execute();
 
-    const deduction = await enforcement.record({ ...base, kind: 'deduction', amountMinor: 1250 });
-    expect((await new LedgerRepository(store.db).balances(publisherId)).byAccount.deducted).toBe(
-      -1250,
+    // AE-E1 d reaches only what the publisher earned in the program: nothing yet, then 100 USD
+    // of sales at 7% (EUR 6.39).
+    await expect(
+      enforcement.record({ ...base, kind: 'deduction', amountMinor: 1 }),
+    ).rejects.toMatchObject({ code: 'deduction_exceeds_earnings' });
+    await reportOrder(
+      store,
+      seeded,
+      orderDoc({ orderNumber: 'EARN-1', placedAt: new Date(NOW).toISOString() }),
     );
+    await expect(
+      enforcement.record({ ...base, kind: 'deduction', amountMinor: 640 }),
+    ).rejects.toMatchObject({
+      code: 'deduction_exceeds_earnings',
+      message: expect.stringContaining('at most EUR 6.39'),
+    });
+    const deduction = await enforcement.record({ ...base, kind: 'deduction', amountMinor: 625 });
+    expect((await new LedgerRepository(store.db).balances(publisherId)).byAccount.deducted).toBe(
+      -625,
+    );
+    // What the first deduction took is out of reach of the next.
+    await expect(
+      enforcement.record({ ...base, kind: 'deduction', amountMinor: 15 }),
+    ).rejects.toMatchObject({ code: 'deduction_exceeds_earnings' });
     await enforcement.reverse(deduction.id, 'user:adv', NOW + 1);
     expect((await new LedgerRepository(store.db).balances(publisherId)).byAccount.deducted).toBe(0);
 

@@ -1,3 +1,4 @@
+import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
@@ -174,14 +175,23 @@ describeEachEngine('tracking over HTTP', (context) => {
       url: `/report?organization=${t.demo.programId}&orderNumber=PX-1&currency=USD&reportInfo=${reportInfo}`,
       headers: { cookie, accept: 'application/json' },
     });
-    expect(json.json()).toMatchObject({
-      outcome: 'unchanged',
-      attribution: { status: 'attributed', siteId: site.id },
-      quote: {
-        status: 'provisional',
-        lines: [{ commission: '7.00' }, { reasons: ['virtual_product'] }],
-        productCommission: '6.39',
-      },
+    // The anonymous pixel learns nothing about the order: not its click, site or quote.
+    expect(json.statusCode).toBe(202);
+    expect(json.json()).toEqual({ status: 'accepted' });
+    const stored = await new OrdersRepository(t.network.store.db, t.network.store.dialect).find(
+      t.demo.programId,
+      'PX-1',
+    );
+    expect(stored).toMatchObject({
+      attribution: 'attributed',
+      site_id: site.id,
+      source: 'pixel',
+      attributed_by: 'cookie',
+    });
+    expect(JSON.parse(stored!.quote)).toMatchObject({
+      status: 'provisional',
+      lines: [{ commission: '7.00' }, { reasons: ['virtual_product'] }],
+      productCommission: '6.39',
     });
   });
 

@@ -43,6 +43,8 @@ const TABLES = [
   'audit_log',
   'cache_versions',
   'settings',
+  'node_leases',
+  'rate_limits',
 ];
 
 describeEachEngine('migrations', (context) => {

@@ -28,6 +28,8 @@ export function reportOrder(
       }
     : { publisherId: null, siteId: null, clickId: null, status: 'no_click' };
   return new OrderRecorder(store).record({
+    source: 'api',
+    attributedBy: null,
     programId: seeded.program.id,
     terms,
     termsId: seeded.termsId,

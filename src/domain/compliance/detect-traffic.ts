@@ -6,8 +6,35 @@
  */
 export type Severity = 'low' | 'medium' | 'high';
 
+/** Every detector, by the name its flags carry. */
+export const DETECTORS = [
+  'paid_search',
+  'google_shopping',
+  'not_top_level',
+  'no_user_activation',
+  'bot',
+  'click_velocity',
+  'own_storefront',
+  'email_without_approval',
+  'fast_conversion',
+  'self_purchase',
+  'click_burst',
+] as const;
+
+export type Detector = (typeof DETECTORS)[number];
+
+/** The high-severity detectors whose flags hold orders unless a program's terms say otherwise. */
+export const DEFAULT_HOLD_DETECTORS: readonly Detector[] = [
+  'email_without_approval',
+  'not_top_level',
+  'paid_search',
+  'google_shopping',
+  'click_velocity',
+  'self_purchase',
+];
+
 export interface Flag {
-  detector: string;
+  detector: Detector;
   rule: string;
   severity: Severity;
   evidence: Record<string, unknown>;
@@ -21,6 +48,8 @@ export interface ComplianceSettings {
   burstClicksPerHour: number;
   /** An order placed sooner than this after its click is suspect (cookie stuffing, 10c). */
   minSecondsToConversion: number;
+  /** Detectors whose flags hold the orders they touch until reviewed. */
+  hold: readonly Detector[];
 }
 
 /** What a click recorded (the stored click signals). */
@@ -154,6 +183,19 @@ export function detectClick(
       });
   }
   return flags;
+}
+
+/**
+ * The flags a click alone shows (no look-back, no mailing) that hold its orders under the
+ * program's `hold` list: what the order's first report can know before any scan runs, so a
+ * stuffed cookie's order is held from the moment it is reported, never approved first.
+ */
+export function holdingClickFlags(click: ClickEvidence, settings: ComplianceSettings): Flag[] {
+  return detectClick(
+    { ...click, mailingId: null },
+    { velocity: 1, clickTimeMs: 0, mailing: undefined },
+    settings,
+  ).filter((flag) => settings.hold.includes(flag.detector));
 }
 
 /** Flags of one conversion: how soon after its click, and whether the buyer is the publisher. */

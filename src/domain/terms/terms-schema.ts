@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETECTORS, DEFAULT_HOLD_DETECTORS } from '../compliance/detect-traffic.js';
 import { parseDecimal } from '../money/decimal.js';
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
@@ -209,12 +210,18 @@ export const termsSchema = z
         maxClicksPerMinutePerIp: z.int().min(1),
         burstClicksPerHour: z.int().min(1),
         minSecondsToConversion: z.int().min(0),
+        /**
+         * Detectors whose flag holds the orders it touches (`policy_review`) until the
+         * advertiser reviews it; the others only flag.
+         */
+        hold: z.array(z.enum(DETECTORS)).default([...DEFAULT_HOLD_DETECTORS]),
       })
       .strict()
       .default({
         maxClicksPerMinutePerIp: 10,
         burstClicksPerHour: 500,
         minSecondsToConversion: 10,
+        hold: [...DEFAULT_HOLD_DETECTORS],
       }),
     /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
     invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),

@@ -3,6 +3,9 @@ import type { CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
 
+/** The reason of a commission whose order the advertiser attributed to another click. */
+export const REATTRIBUTED = 'reattributed';
+
 export class CommissionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -10,11 +13,17 @@ export class CommissionsRepository {
     await this.db.insertInto('commissions').values(row).execute();
   }
 
+  /**
+   * The order's live commissions. Those of a publisher the order was taken from when the
+   * advertiser named another click (`reattributed`, declined) stay on record but are not the
+   * order's any more.
+   */
   async ofOrder(orderId: string): Promise<Commission[]> {
     return this.db
       .selectFrom('commissions')
       .selectAll()
       .where('order_id', '=', orderId)
+      .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '<>', REATTRIBUTED)]))
       .orderBy('kind')
       .execute();
   }

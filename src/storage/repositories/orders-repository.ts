@@ -36,6 +36,22 @@ export class OrdersRepository {
     return query.executeTakeFirst();
   }
 
+  /**
+   * Takes the order's write lock first, then reads it: a row lock on PostgreSQL; on SQLite a
+   * no-op write that takes the database's write lock at once, so a transaction that reads
+   * before it writes never has to upgrade (and fail) while another process writes.
+   */
+  async lockAndFind(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
+    if (this.dialect === 'sqlite')
+      await this.db
+        .updateTable('orders')
+        .set((eb) => ({ revision: eb.ref('revision') }))
+        .where('program_id', '=', programId)
+        .where('order_number', '=', orderNumber)
+        .execute();
+    return this.findForUpdate(programId, orderNumber);
+  }
+
   async find(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
     return this.db
       .selectFrom('orders')
@@ -43,6 +59,15 @@ export class OrdersRepository {
       .where('program_id', '=', programId)
       .where('order_number', '=', orderNumber)
       .executeTakeFirst();
+  }
+
+  /** Orders held for a missing exchange rate (AE-C6), to re-price after an import. */
+  async heldForRate(): Promise<Pick<StoredOrder, 'program_id' | 'order_number'>[]> {
+    return this.db
+      .selectFrom('orders')
+      .select(['program_id', 'order_number'])
+      .where('quote_status', '=', 'held')
+      .execute();
   }
 
   async update(id: string, change: Updateable<OrdersTable>): Promise<void> {

@@ -5,12 +5,17 @@ import {
   detectConversion,
   type ClickEvidence,
 } from '../../../src/domain/compliance/detect-traffic.js';
+import {
+  DEFAULT_HOLD_DETECTORS,
+  holdingClickFlags,
+} from '../../../src/domain/compliance/detect-traffic.js';
 import { claimedMailing, readClickSignals } from '../../../src/tracking/click-signals.js';
 
 const settings = {
   maxClicksPerMinutePerIp: 10,
   burstClicksPerHour: 500,
   minSecondsToConversion: 10,
+  hold: DEFAULT_HOLD_DETECTORS,
 };
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
@@ -204,5 +209,45 @@ describe('conversion detectors', () => {
     });
     expect(detectBurst({ clicks: 800, orders: 1 }, settings)).toBeUndefined();
     expect(detectBurst({ clicks: 20, orders: 0 }, settings)).toBeUndefined();
+  });
+});
+
+describe('flags that hold an order from its first report', () => {
+  const signals = (headers: Record<string, string>, url = '/click?p=1&a=2') =>
+    readClickSignals(
+      {
+        headers: { 'user-agent': CHROME, ...headers },
+        query: Object.fromEntries(new URL(url, 'https://t.example').searchParams),
+      },
+      null,
+    );
+  it('holds an image-loaded click (cookie stuffing) and a paid-search click', () => {
+    expect(
+      holdingClickFlags(
+        signals({ 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors' }),
+        settings,
+      ).map((f) => f.detector),
+    ).toEqual(['not_top_level']);
+    expect(
+      holdingClickFlags(signals({}, '/click?p=1&a=2&gclid=x'), settings).map((f) => f.detector),
+    ).toEqual(['paid_search']);
+  });
+  it('does not hold a real navigation, nor a detector the program only flags', () => {
+    expect(
+      holdingClickFlags(
+        signals({
+          'sec-fetch-dest': 'document',
+          'sec-fetch-mode': 'navigate',
+          'sec-fetch-user': '?1',
+        }),
+        settings,
+      ),
+    ).toEqual([]);
+    expect(
+      holdingClickFlags(signals({ 'sec-fetch-dest': 'image' }), {
+        ...settings,
+        hold: ['paid_search'],
+      }),
+    ).toEqual([]);
   });
 });
