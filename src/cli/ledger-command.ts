@@ -25,13 +25,21 @@ export async function runLedgerCommand(
     const progress = new Progress(io.stderr, 'checked commissions');
     const result = await new LedgerRepository(store.db).verify((count) => progress.update(count));
     progress.done();
-    const balanced = result.mismatches.length === 0 && result.orphanEntries === 0;
+    const balanced =
+      result.mismatches.length === 0 &&
+      result.orphanEntries === 0 &&
+      result.statementMismatches.length === 0;
     if (json) {
       io.stdout.write(`${JSON.stringify({ balanced, ...result })}\n`);
     } else {
       io.stdout.write(
-        `${balanced ? 'balanced' : 'NOT BALANCED'}: ${result.commissions.toLocaleString('en')} commissions, ${result.entries.toLocaleString('en')} ledger entries, ${result.mismatches.length} mismatches, ${result.orphanEntries} commissions missing for ledger entries\n`,
+        `${balanced ? 'balanced' : 'NOT BALANCED'}: ${result.commissions.toLocaleString('en')} commissions, ${result.entries.toLocaleString('en')} ledger entries, ${result.mismatches.length} mismatches, ${result.orphanEntries} commissions missing for ledger entries; ${result.statements.toLocaleString('en')} statements, ${result.statementMismatches.length} that no longer add up\n`,
       );
+      for (const mismatch of result.statementMismatches.slice(0, 20)) {
+        io.stdout.write(
+          `  statement ${mismatch.statementId} ${mismatch.total}: issued ${mismatch.issuedMinor}, lines ${mismatch.linesMinor} (minor units)\n`,
+        );
+      }
       for (const mismatch of result.mismatches.slice(0, 20)) {
         io.stdout.write(
           `  ${mismatch.commissionId} ${mismatch.account}: stored ${mismatch.expectedMinor}, ledger ${mismatch.ledgerMinor} (minor units)\n`,

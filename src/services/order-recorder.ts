@@ -388,6 +388,7 @@ export class OrderRecorder {
         },
         { actor: input.actor, nowMs: input.nowMs, event: 'reattributed', decidedBy: null },
       );
+    await new CommissionsRepository(trx).detachFromOrder(commissions.map((c) => c.id));
     const move = (
       order: Pick<StoredOrder, 'site_id' | 'ad_id' | 'epi'>,
       sign: 1 | -1,

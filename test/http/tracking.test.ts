@@ -1,10 +1,9 @@
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { orderDoc, itemDoc } from '../support/orders.js';
 import { parseClickId } from '../../src/storage/click-ids.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { countRows } from '../../src/storage/repositories/count-rows.js';
@@ -41,32 +40,7 @@ describeEachEngine('tracking over HTTP', (context) => {
         .where('id', '=', t.demo.siteId)
         .executeTakeFirstOrThrow()
     ).publisher_id;
-  /** A new publisher's site, applied to (and approved for) the demo program if asked. */
-  const newSite = async (name: string, approve: boolean) => {
-    const publishers = new PublishersRepository(t.network.store.db);
-    const publisher = await publishers.create({ name, country: 'NL' }, t.clock.now);
-    const site = await publishers.addSite(
-      publisher.id,
-      { name, url: `https://${name.toLowerCase()}.example` },
-      t.clock.now,
-    );
-    if (approve) {
-      const memberships = new MembershipsRepository(t.network.store.db);
-      const membership = await memberships.apply(
-        {
-          programId: t.demo.programId,
-          siteId: site.id,
-          publisherId: publisher.id,
-          promotionMethods: [],
-          contentCategories: [],
-        },
-        t.clock.now,
-      );
-      await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
-    }
-    await t.network.refreshIfChanged();
-    return site;
-  };
+  const newSite = (name: string, approve: boolean) => addSite(t, name, approve);
   const api = (
     method: 'POST' | 'PATCH',
     path: string,

@@ -5,6 +5,8 @@ import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-
 import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import type { Store } from '../../src/storage/database.js';
+import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
+import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 
 export const SECRET = 'test-secret-0123456789abcdef-0123456789';
 
@@ -36,7 +38,7 @@ export async function startTestNetwork(
     ...options,
   });
   await network.start(50);
-  const app = buildApp(network, { logLevel: 'silent', trustProxy: true });
+  const app = buildApp(network, { logLevel: process.env.TEST_LOG ?? 'silent', trustProxy: true });
   return { network, app, demo, clock };
 }
 
@@ -71,4 +73,31 @@ export function demoOrder(t: TestNetwork, order: Record<string, unknown>) {
       ...order,
     },
   });
+}
+
+/** A new publisher's site, applied to (and approved for) the demo program if asked. */
+export async function addSite(t: TestNetwork, name: string, approve: boolean) {
+  const publishers = new PublishersRepository(t.network.store.db);
+  const publisher = await publishers.create({ name, country: 'NL' }, t.clock.now);
+  const site = await publishers.addSite(
+    publisher.id,
+    { name, url: `https://${name.toLowerCase()}.example` },
+    t.clock.now,
+  );
+  if (approve) {
+    const memberships = new MembershipsRepository(t.network.store.db);
+    const membership = await memberships.apply(
+      {
+        programId: t.demo.programId,
+        siteId: site.id,
+        publisherId: publisher.id,
+        promotionMethods: [],
+        contentCategories: [],
+      },
+      t.clock.now,
+    );
+    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+  }
+  await t.network.refreshIfChanged();
+  return site;
 }

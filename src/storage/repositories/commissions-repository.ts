@@ -3,7 +3,7 @@ import type { CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
 
-/** The reason of a commission whose order the advertiser attributed to another click. */
+/** The reason of a commission taken off its order when the advertiser named another click. */
 export const REATTRIBUTED = 'reattributed';
 
 export class CommissionsRepository {
@@ -13,18 +13,26 @@ export class CommissionsRepository {
     await this.db.insertInto('commissions').values(row).execute();
   }
 
-  /**
-   * The order's live commissions. Those of a publisher the order was taken from when the
-   * advertiser named another click (`reattributed`, declined) stay on record but are not the
-   * order's any more.
-   */
   async ofOrder(orderId: string): Promise<Commission[]> {
     return this.db
       .selectFrom('commissions')
       .selectAll()
       .where('order_id', '=', orderId)
-      .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '<>', REATTRIBUTED)]))
       .orderBy('kind')
+      .execute();
+  }
+
+  /**
+   * Takes declined commissions off their order (one taken from a publisher when the advertiser
+   * named another click): they stay on record with their ledger entries, which still name the
+   * order, and the order can have the new publisher's commissions of the same kinds.
+   */
+  async detachFromOrder(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('commissions')
+      .set({ order_id: null })
+      .where('id', 'in', ids)
       .execute();
   }
 

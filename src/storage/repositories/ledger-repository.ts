@@ -16,12 +16,23 @@ export interface LedgerMismatch {
   ledgerMinor: number;
 }
 
+/** An issued statement whose lines no longer add up to the totals it was issued with. */
+export interface StatementMismatch {
+  statementId: string;
+  /** `payable`, `deducted`, or `line_status` (a line whose commission is not approved or paid). */
+  total: string;
+  issuedMinor: number;
+  linesMinor: number;
+}
+
 export interface LedgerVerification {
   commissions: number;
   entries: number;
   mismatches: LedgerMismatch[];
   /** Entries that name a commission that does not exist. */
   orphanEntries: number;
+  statements: number;
+  statementMismatches: StatementMismatch[];
 }
 
 /** The append-only money ledger: entries go in; nothing is ever updated or deleted. */
@@ -119,6 +130,110 @@ export class LedgerRepository {
       if (page.length < pageSize) break;
       after = page[page.length - 1]!.id;
     }
-    return { commissions, entries, mismatches, orphanEntries: ledger.size };
+    const statements = await this.verifyStatements();
+    return { commissions, entries, mismatches, orphanEntries: ledger.size, ...statements };
+  }
+
+  /**
+   * Proves every issued statement still adds up: its commission lines, credits and raised
+   * adjustments to its payable total; its deductions and claw-backs to its deducted total; and
+   * every commission on it approved or paid (its ledger checked above). A statement never
+   * changes after it is issued, so any difference is tampering or a bug.
+   */
+  async verifyStatements(): Promise<{
+    statements: number;
+    statementMismatches: StatementMismatch[];
+  }> {
+    const issued = await this.db
+      .selectFrom('statements')
+      .select(['id', 'payable_minor', 'deducted_minor'])
+      .execute();
+    const totals = new Map(issued.map((s) => [s.id, { payable: 0, deducted: 0, badLines: 0 }]));
+    const commissions = await this.db
+      .selectFrom('commissions')
+      .select([
+        'statement_id',
+        (eb) => eb.fn.sum<number>('amount_minor').as('sum'),
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb.case().when('status', 'not in', ['approved', 'paid']).then(1).else(0).end(),
+            )
+            .as('bad'),
+      ])
+      .where('statement_id', 'is not', null)
+      .groupBy('statement_id')
+      .execute();
+    for (const row of commissions) {
+      const total = totals.get(row.statement_id!);
+      if (total === undefined) continue;
+      total.payable += Number(row.sum);
+      total.badLines += Number(row.bad);
+    }
+    const actions = await this.db
+      .selectFrom('enforcement_actions')
+      .select(['statement_id', 'kind', (eb) => eb.fn.sum<number>('amount_minor').as('sum')])
+      .where('statement_id', 'is not', null)
+      .where('kind', 'in', ['deduction', 'credit'])
+      .groupBy(['statement_id', 'kind'])
+      .execute();
+    for (const row of actions) {
+      const total = totals.get(row.statement_id!);
+      if (total === undefined) continue;
+      if (row.kind === 'credit') total.payable += Number(row.sum);
+      else total.deducted += Number(row.sum);
+    }
+    const adjustments = await this.db
+      .selectFrom('adjustments')
+      .select([
+        'statement_id',
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb.case().when('amount_minor', '>', 0).then(eb.ref('amount_minor')).else(0).end(),
+            )
+            .as('raised'),
+        (eb) =>
+          eb.fn
+            .sum<number>(
+              eb.case().when('amount_minor', '<', 0).then(eb.ref('amount_minor')).else(0).end(),
+            )
+            .as('clawed'),
+      ])
+      .where('statement_id', 'is not', null)
+      .groupBy('statement_id')
+      .execute();
+    for (const row of adjustments) {
+      const total = totals.get(row.statement_id!);
+      if (total === undefined) continue;
+      total.payable += Number(row.raised);
+      total.deducted -= Number(row.clawed);
+    }
+    const statementMismatches: StatementMismatch[] = [];
+    for (const statement of issued) {
+      const total = totals.get(statement.id)!;
+      if (total.payable !== statement.payable_minor)
+        statementMismatches.push({
+          statementId: statement.id,
+          total: 'payable',
+          issuedMinor: statement.payable_minor,
+          linesMinor: total.payable,
+        });
+      if (total.deducted !== statement.deducted_minor)
+        statementMismatches.push({
+          statementId: statement.id,
+          total: 'deducted',
+          issuedMinor: statement.deducted_minor,
+          linesMinor: total.deducted,
+        });
+      if (total.badLines > 0)
+        statementMismatches.push({
+          statementId: statement.id,
+          total: 'line_status',
+          issuedMinor: 0,
+          linesMinor: total.badLines,
+        });
+    }
+    return { statements: issued.length, statementMismatches };
   }
 }
