@@ -27,7 +27,8 @@ export async function runAffnet(args: string[], env: NodeJS.ProcessEnv): Promise
   return stdout;
 }
 
-export type ServerProcess = ChildProcess & { port: number };
+/** A running `affnet serve`: its port, and everything it printed so far. */
+export type ServerProcess = ChildProcess & { port: number; output: () => string };
 
 /** Starts `affnet serve` (PORT=0 picks a free port) and resolves once it listens, with its port. */
 export async function startServer(
@@ -51,5 +52,5 @@ export async function startServer(
       reject(new Error(`affnet serve exited with ${code} before listening: ${output}`)),
     );
   });
-  return Object.assign(child, { port });
+  return Object.assign(child, { port, output: () => output });
 }

@@ -13,7 +13,10 @@ export const SERVE_USAGE = `usage: affnet serve [--port N] [--host H] [--workers
 Runs the tracking server: /click, /report, the order API, /healthz, /readyz, /metrics.
 Environment: PORT (8080), HOST (0.0.0.0), WORKERS (1), DATA_DIR (./data) or DATABASE_URL,
 SECRET (signs click ids; when unset, generated once into $DATA_DIR/secret for SQLite or
-into the database for PostgreSQL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info).
+into the database for PostgreSQL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info),
+NODE_ID (0-31; unset, each process leases a free node number from the database).
+A worker that dies is replaced; while the database is away clicks still redirect and the
+API answers 503 with Retry-After.
 First start migrates, loads programs/*.yaml and prints the admin's one-time password.
 `;
 
@@ -32,7 +35,7 @@ export async function runServeCommand(
     throw new UsageError((error as Error).message);
   }
   const config = parseServerConfig(env, flags);
-  if (cluster.isWorker) return serveWorker(config, Number(env.AFFNET_NODE ?? '0'), io);
+  if (cluster.isWorker) return serveWorker(config, io);
 
   const store = openStore(config.storage);
   try {
@@ -51,32 +54,44 @@ export async function runServeCommand(
   } finally {
     await store.close();
   }
-  if (config.workers === 1) return serveWorker(config, 0, io);
+  if (config.workers === 1) return serveWorker(config, io);
 
-  for (let i = 0; i < config.workers; i++) cluster.fork({ ...env, AFFNET_NODE: String(i) });
+  // Each worker leases its own node number from the database; a worker that dies is replaced
+  // (after a pause that grows while replacements keep dying, so a crash loop cannot spin).
+  for (let i = 0; i < config.workers; i++) cluster.fork(env);
   return new Promise((resolve) => {
-    let alive = config.workers;
     let stopping = false;
+    let recentDeaths = 0;
     const stop = () => {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
-    cluster.on('exit', (worker, code) => {
-      alive -= 1;
-      if (!stopping) io.stderr.write(`affnet: worker ${worker.process.pid} exited with ${code}\n`);
-      if (alive === 0) resolve(stopping ? 0 : 1);
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) resolve(0);
+        return;
+      }
+      recentDeaths += 1;
+      setTimeout(() => (recentDeaths = Math.max(0, recentDeaths - 1)), 60_000).unref();
+      const delay = Math.min(30_000, 250 * 2 ** (recentDeaths - 1));
+      io.stderr.write(
+        `affnet: worker ${worker.process.pid} exited with ${signal ?? code}; starting a new one in ${delay} ms\n`,
+      );
+      setTimeout(() => {
+        if (!stopping) cluster.fork(env);
+      }, delay);
     });
   });
 }
 
-async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promise<number> {
+async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
   const store = openStore(config.storage);
   const network = new Network(store, {
     secret: await resolveSecret(config, store.db),
     maxBatch: config.maxBatch,
-    node,
+    node: config.nodeId,
     mail: {
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
@@ -88,8 +103,10 @@ async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promi
   await network.start();
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
   const address = await app.listen({ port: config.port, host: config.host });
-  io.stdout.write(`affnet: listening on ${address} (process ${process.pid}, node ${node})\n`);
-  if (node === 0)
+  io.stdout.write(
+    `affnet: listening on ${address} (process ${process.pid}, node ${network.node})\n`,
+  );
+  if (cluster.isPrimary || cluster.worker?.id === 1)
     io.stdout.write(
       `affnet: portal ${address.replace('127.0.0.1', 'localhost')}/programs · API docs ${address.replace('127.0.0.1', 'localhost')}/api/docs\n`,
     );
@@ -101,6 +118,8 @@ async function serveWorker(config: ServerConfig, node: number, io: CliIo): Promi
       app.log.info({ signal }, 'shutting down: finishing requests and flushing clicks');
       await app.close();
       await network.close();
+      // A cluster worker's channel to the primary would keep it alive: let go of it.
+      cluster.worker?.disconnect();
       resolve(0);
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));

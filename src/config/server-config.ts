@@ -20,6 +20,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Most clicks written in one group commit. */
   maxBatch: number;
+  /** NODE_ID: this process's click id node number; unset, leased from the database. */
+  nodeId: number | undefined;
   logLevel: string;
   /** SMTP_URL (smtp://user:pass@host:587): where email goes; unset, mail waits in the outbox. */
   smtpUrl: string | undefined;
@@ -93,6 +95,11 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
       debtorName ? 'PAYOUT_DEBTOR_IBAN' : 'PAYOUT_DEBTOR_NAME',
       'set both PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN (the account payouts are paid from), or neither',
     );
+  if (workers > 1 && env.NODE_ID !== undefined && env.NODE_ID.trim() !== '')
+    throw new ConfigError(
+      'NODE_ID',
+      'set NODE_ID only for a single process; with --workers each worker leases its own node number',
+    );
   return {
     payoutDebtor:
       debtorName && debtorIban
@@ -109,6 +116,10 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     trustProxy: trustProxy === 'true',
     maxBatch,
     logLevel,
+    nodeId:
+      env.NODE_ID === undefined || env.NODE_ID.trim() === ''
+        ? undefined
+        : wholeNumber('NODE_ID', env.NODE_ID, 0, 31),
   };
 }
 

@@ -36,6 +36,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     // Per-request logs would drown the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
+  network.useLog(app.log);
   const routes: { method: string; url: string }[] = [];
   ROUTES.set(app, routes);
   app.addHook('onRoute', (route) => {

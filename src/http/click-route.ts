@@ -127,7 +127,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     const now = network.now();
     const id = network.clickIds.next(now);
     const signals = readClickSignals({ headers: request.headers, query }, claimedMailing(query));
-    await network.writer.write(
+    const written = network.writer.write(
       toClickRecord({
         id,
         programId: program.id,
@@ -140,6 +140,22 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         notAttributableReason: reason,
       }),
     );
+    try {
+      await written;
+    } catch (error) {
+      // The database is away: the visitor still reaches the shop (never an error page), without
+      // a click id that would not attribute; the lost click is counted and logged.
+      network.metrics.clicksLost.inc();
+      request.log.warn(
+        { err: error, programId: program.id, siteId: site.id },
+        'click not stored (database unavailable); visitor sent to the landing page',
+      );
+      return reply
+        .code(302)
+        .header('location', program.landingUrl)
+        .header('cache-control', 'no-store')
+        .send();
+    }
     network.metrics.clicks.inc({ attributable: reason === null ? 'yes' : 'no' });
     const tduid = network.signer.sign(id);
     const deeplink = single(query.url);

@@ -47,7 +47,53 @@ export interface ErrorBody {
   issues?: readonly Issue[];
 }
 
+/** PostgreSQL SQLSTATEs and socket codes that mean "the database is away", not a bad request. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown (restart, pg_terminate_backend)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up)
+  '53300', // too_many_connections
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'SQLITE_BUSY',
+]);
+
+/** True when `error` says the database cannot be reached right now: retry later, not fix input. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/.test(
+      message,
+    )
+  );
+}
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
 function toBody(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: {
+        code: 'database_unavailable',
+        message: `the database is not reachable right now; retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
+      },
+    };
+  }
   if (error instanceof HttpError) {
     return {
       status: error.status,
@@ -135,6 +181,10 @@ export function createErrorHandler(htmlPage?: HtmlErrorPage) {
   return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
     const known = toBody(error);
     if (!known) request.log.error({ err: error }, 'unhandled error');
+    else if (known.status === 503) {
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
     const { status, body } = known ?? {
       status: 500,
       body: {

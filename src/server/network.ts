@@ -27,12 +27,23 @@ import { ViolationsService } from '../services/violations-service.js';
 import { MailingsService } from '../services/mailings-service.js';
 import { ComplianceScanner } from '../services/compliance-scanner.js';
 import { ComplianceViews } from '../services/compliance-views.js';
+import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
+import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
+
+/** Where background failures are reported: the app's logger once it exists. */
+export interface BackgroundLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
 
 export interface NetworkOptions {
   secret: string;
   maxBatch: number;
-  /** 0–31: keeps click ids of processes sharing one database apart. */
-  node: number;
+  /**
+   * 0–31: keeps click ids of processes sharing one database apart. Unset, the process leases a
+   * free number from the database on start (NODE_ID sets it by hand).
+   */
+  node?: number | undefined;
   now?: () => number;
   /** Email: SMTP when `smtpUrl` is set, else the outbox. */
   mail?: MailerOptions;
@@ -45,6 +56,8 @@ export interface NetworkOptions {
 export interface Metrics {
   registry: Registry;
   clicks: Counter<'attributable'>;
+  clicksLost: Counter;
+  backgroundFailures: Counter<'job'>;
   clickBatchSize: Histogram;
   clickCommitSeconds: Histogram;
   conversions: Counter<'channel' | 'outcome' | 'attribution'>;
@@ -62,6 +75,17 @@ function createMetrics(): Metrics {
       name: 'affnet_clicks_total',
       help: 'Clicks recorded',
       labelNames: ['attributable'],
+      registers: [registry],
+    }),
+    clicksLost: new Counter({
+      name: 'affnet_clicks_lost_total',
+      help: 'Clicks whose visitor was redirected but that could not be stored (database unavailable)',
+      registers: [registry],
+    }),
+    backgroundFailures: new Counter({
+      name: 'affnet_background_failures_total',
+      help: 'Background job runs that failed (the next run retries); each is logged',
+      labelNames: ['job'],
       registers: [registry],
     }),
     clickBatchSize: new Histogram({
@@ -143,7 +167,13 @@ export class Network {
     this.cache = new LinkCache(store);
     this.signer = new ClickSigner(options.secret);
     this.ipHasher = new IpHasher(options.secret);
-    this.clickIds = new ClickIdGenerator(options.node);
+    this.clickIds = new ClickIdGenerator(options.node ?? 0);
+    this.#lease =
+      options.node === undefined
+        ? new NodeLease(new NodeLeasesRepository(store.db), this.clickIds, this.now)
+        : undefined;
+    // A broken pooled connection is dropped and replaced; say so in the log.
+    store.pool?.on('error', (error) => this.#log.warn({ err: error }, 'database connection lost'));
     this.clicks = new ClicksRepository(store);
     this.writer = new ClickWriter(this.clicks, options.maxBatch, (size, seconds) => {
       this.metrics.clickBatchSize.observe(size);
@@ -180,6 +210,26 @@ export class Network {
     return [...brands];
   }
 
+  readonly #lease: NodeLease | undefined;
+  #leaseTimer: NodeJS.Timeout | undefined;
+  #log: BackgroundLog = { warn: () => undefined, error: () => undefined };
+
+  /** Reports background failures (jobs, lost connections) to `log` from now on. */
+  useLog(log: BackgroundLog): void {
+    this.#log = log;
+  }
+
+  /** Counts and logs a failed background run; the next run retries. */
+  #failed(job: string, error: unknown): void {
+    this.metrics.backgroundFailures.inc({ job });
+    this.#log.warn({ err: error, job }, `background job ${job} failed; the next run retries`);
+  }
+
+  /** The node number this process makes click ids with. */
+  get node(): number {
+    return this.clickIds.node;
+  }
+
   #version = -1;
   #poll: NodeJS.Timeout | undefined;
   #rollup: NodeJS.Timeout | undefined;
@@ -190,9 +240,23 @@ export class Network {
 
   /** Loads the link cache, then polls the links version so changes anywhere show up here. */
   async start(pollMs = 250): Promise<void> {
+    if (this.#lease !== undefined) {
+      await this.#lease.acquire();
+      this.#leaseTimer = setInterval(() => {
+        const before = this.clickIds.node;
+        this.#lease!.renew().then(
+          (node) => {
+            if (node !== before)
+              this.#log.warn({ before, node }, 'node number lease lost and replaced');
+          },
+          (error: unknown) => this.#failed('node_lease', error),
+        );
+      }, LEASE_RENEW_MS);
+      this.#leaseTimer.unref();
+    }
     await this.refreshIfChanged();
     this.#poll = setInterval(() => {
-      this.refreshIfChanged().catch(() => undefined);
+      this.refreshIfChanged().catch((error: unknown) => this.#failed('link_cache', error));
     }, pollMs);
     this.#poll.unref();
     this.#rollup = setInterval(() => void this.rollUp(), 1000);
@@ -217,8 +281,9 @@ export class Network {
         await this.enforcement.remindClaimWindows(now);
         await this.claims.remindDecisions(now);
       }
-    } catch {
+    } catch (error) {
       this.metrics.complianceFailures.inc();
+      this.#failed('compliance', error);
     } finally {
       this.#scanning = false;
     }
@@ -230,8 +295,9 @@ export class Network {
       const { approved, declined } = await this.validation.applyDeadlines(this.now());
       this.metrics.deadlineDecisions.inc({ decision: 'approved' }, approved);
       this.metrics.deadlineDecisions.inc({ decision: 'declined' }, declined);
-    } catch {
+    } catch (error) {
       this.metrics.deadlineDecisions.inc({ decision: 'error' });
+      this.#failed('validation_deadlines', error);
     }
   }
 
@@ -244,9 +310,9 @@ export class Network {
       return await rollUpClicks(this.store, this.now(), lagMs, 50_000);
     } catch (error) {
       // The next run catches up; a failure other than a conflict shows in /metrics, not silence.
-      this.metrics.rollupFailures.inc({
-        reason: error instanceof WatermarkMovedError ? 'conflict' : 'error',
-      });
+      const conflict = error instanceof WatermarkMovedError;
+      this.metrics.rollupFailures.inc({ reason: conflict ? 'conflict' : 'error' });
+      if (!conflict) this.#failed('click_rollup', error);
       return 0;
     } finally {
       this.#rollingUp = false;
@@ -267,7 +333,9 @@ export class Network {
     if (this.#rollup) clearInterval(this.#rollup);
     if (this.#deadlines) clearInterval(this.#deadlines);
     if (this.#compliance) clearInterval(this.#compliance);
+    if (this.#leaseTimer) clearInterval(this.#leaseTimer);
     await this.writer.drain();
+    await this.#lease?.release().catch(() => undefined);
     this.mailer.close();
     await this.store.close();
   }

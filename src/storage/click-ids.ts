@@ -13,11 +13,22 @@ const SEQUENCE_SIZE = 128;
 const NODE_COUNT = 32;
 const PREFIX = 'clk_';
 
+export const NODE_NUMBERS = NODE_COUNT;
+
 export class ClickIdGenerator {
-  readonly #node: number;
+  #node = 0;
   #last = -1;
 
   constructor(node = 0) {
+    this.useNode(node);
+  }
+
+  get node(): number {
+    return this.#node;
+  }
+
+  /** Makes ids with another node number from now on (a lease changed hands). */
+  useNode(node: number): void {
     if (!Number.isInteger(node) || node < 0 || node >= NODE_COUNT) {
       throw new RangeError(
         `click id node must be a whole number from 0 to ${NODE_COUNT - 1}, got ${node}`,

@@ -38,7 +38,18 @@ function configurePgTypes(): void {
 export function openStore(config: StorageConfig): Store {
   if (config.kind === 'postgres') {
     configurePgTypes();
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      // A database that is away answers within seconds, never a request that hangs.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
+    // A connection the server ends (a restart, pg_terminate_backend: 57P01) emits 'error'; with
+    // no listener that ends the process. The pool drops the broken client and the next query
+    // connects anew, so the error is only reported (Network logs it).
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const url = new URL(config.url);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTestStore, TEST_DATABASE_URL, type TestStore } from '../support/stores.js';
@@ -6,37 +5,7 @@ import { runAffnet, startServer, type ServerProcess } from '../../bench/serve-pr
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { orderDoc } from '../support/orders.js';
-
-function request(
-  port: number,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-    (resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          headers: { 'content-type': 'application/json', ...headers },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, headers: res.headers, body: text }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body === undefined ? undefined : JSON.stringify(body));
-    },
-  );
-}
+import { request } from '../support/http-client.js';
 
 const suite = TEST_DATABASE_URL ? describe : describe.skip;
 
