@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
@@ -68,6 +69,7 @@ export class Sessions {
       publisher_id: rest.publisher_id,
       created_at: rest.created_at,
       activated_at: rest.activated_at,
+      must_change_password: rest.must_change_password,
     };
     return { id: session_id, csrfToken: csrf_token, user };
   }
@@ -80,4 +82,16 @@ export class Sessions {
   async destroyAllOf(userId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }
+}
+
+/** The user still has a generated one-time password. */
+export class PasswordChangeRequiredError extends DomainError {}
+
+/** A user with a generated one-time password may do nothing but replace it. */
+export function refuseUntilPasswordChanged(session: ActiveSession): void {
+  if (session.user.must_change_password === 1)
+    throw new PasswordChangeRequiredError(
+      'password_change_required',
+      'set a new password first: the one-time password must be replaced (portal: /account/password; API: POST /api/v1/account/password)',
+    );
 }

@@ -52,7 +52,13 @@ export async function ensureAdmin(
   if (await users.anyWithRole('admin')) return undefined;
   const password = generatePassword();
   await users.create(
-    { email, passwordHash: await hashPassword(password), role: 'admin', name: 'Network admin' },
+    {
+      email,
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      name: 'Network admin',
+      mustChangePassword: true,
+    },
     nowMs,
   );
   return { email, password };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
-import { bearerToken } from './user-auth.js';
+import { authenticateAnyUser, bearerToken } from './user-auth.js';
 import { baseUrl } from './base-url.js';
 
 const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -26,15 +26,15 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   }));
 
   app.post('/api/v1/signup', { config: LIMIT_SIGNUP }, async (request, reply) => {
-    const { user, brandMatches } = await network.accounts.signUp(
+    const { email, brandMatches } = await network.accounts.signUp(
       request.body as never,
       baseUrl(network, request),
       Date.now(),
     );
-    return reply.code(201).send({
-      userId: user.id,
-      email: user.email,
-      status: user.status,
+    // The same answer whether or not the address already had an account (no enumeration).
+    return reply.code(202).send({
+      email,
+      status: 'pending_activation',
       brandMatches,
       next: 'open the activation link we emailed (POST /api/v1/activate with its token)',
     });
@@ -61,7 +61,20 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
       token: session.token,
       expiresAt: new Date(session.expiresAt).toISOString(),
       role: user.role,
+      // A one-time password: every other route answers 403 until POST /api/v1/account/password.
+      mustChangePassword: user.must_change_password === 1,
     });
+  });
+
+  app.post('/api/v1/account/password', { config: LIMIT_LOGIN }, async (request, reply) => {
+    const session = await authenticateAnyUser(network, request);
+    await network.accounts.changePassword(
+      session.user.id,
+      field(request, 'currentPassword'),
+      field(request, 'newPassword'),
+      session.id,
+    );
+    return reply.code(204).send();
   });
 
   app.delete('/api/v1/sessions/current', async (request, reply) => {

@@ -35,6 +35,8 @@ const STATUS_OF_CODE: Record<string, number> = {
   period_not_ended: 409,
   nothing_to_pay: 409,
   registration_barred: 403,
+  password_change_required: 403,
+  wrong_password: 403,
   publisher_restricted: 403,
   account_not_active: 403,
   token_used: 410,

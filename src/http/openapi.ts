@@ -36,7 +36,6 @@ export const OPERATIONS: readonly Operation[] = [
     responses: {
       200: 'The normalised address',
       400: 'Not an email address',
-      409: 'Taken',
       403: 'Barred (AE-E1 g)',
       429: 'Rate limited',
     },
@@ -60,9 +59,8 @@ export const OPERATIONS: readonly Operation[] = [
       promotionMethods: 'string[]',
     },
     responses: {
-      201: 'Account created, activation mail sent; brand screening hits (AE-P5)',
+      202: 'Activation mail sent (an address that already has an account gets a notice instead; the answer is the same); brand screening hits (AE-P5)',
       400: 'Invalid details (issues name each field)',
-      409: 'Email taken',
       429: 'Rate limited',
     },
   },
@@ -83,9 +81,25 @@ export const OPERATIONS: readonly Operation[] = [
     auth: 'none',
     body: { email: 'string', password: 'string' },
     responses: {
-      201: '{ token, expiresAt, role }',
+      201: '{ token, expiresAt, role, mustChangePassword }',
       401: 'Wrong email or password',
       403: 'Not activated',
+      429: 'Rate limited',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/account/password',
+    tag: 'Accounts',
+    summary:
+      'Replace your password (required first when logged in with a one-time password: every other route answers 403 password_change_required until then)',
+    auth: 'user',
+    body: { currentPassword: 'string', newPassword: 'string (≥ 10)' },
+    responses: {
+      204: 'Changed; your other sessions ended',
+      400: 'New password too short or unchanged',
+      401: 'No session',
+      403: 'Current password wrong',
       429: 'Rate limited',
     },
   },

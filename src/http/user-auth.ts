@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
-import type { ActiveSession } from '../auth/sessions.js';
+import { refuseUntilPasswordChanged, type ActiveSession } from '../auth/sessions.js';
 import type { Role } from '../storage/schema.js';
 import { HttpError } from './http-errors.js';
 
@@ -35,11 +35,29 @@ export async function authenticateUser(
       'unauthorized',
       'this session token is unknown or expired: log in again',
     );
+  refuseUntilPasswordChanged(session);
   if (session.user.role !== role)
     throw new HttpError(
       403,
       'forbidden',
       `this route is for ${role}s; you are logged in as ${session.user.role}`,
+    );
+  return session;
+}
+
+/** Any signed-in user by session token, even one who must still replace a one-time password. */
+export async function authenticateAnyUser(
+  network: Network,
+  request: FastifyRequest,
+): Promise<ActiveSession> {
+  const token = bearerToken(request);
+  const session =
+    token && !token.startsWith('ak_') ? await network.sessions.find(token, Date.now()) : undefined;
+  if (session === undefined)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'send a session token as "Authorization: Bearer …" (POST /api/v1/sessions gives one)',
     );
   return session;
 }

@@ -82,12 +82,8 @@ export class AccountsService {
     if (!parsed.success)
       throw new AccountError('invalid_email', 'expected an email address such as name@example.nl');
     await this.#refuseBarred(parsed.data, undefined);
-    const existing = await this.#userByEmail(parsed.data);
-    if (existing !== undefined)
-      throw new AccountError(
-        'email_taken',
-        'an account with this email address exists: log in, or reset your password',
-      );
+    // Whether the address has an account is not said here (nor by signUp): that would tell
+    // anyone which addresses are customers. Its owner hears about it by email instead.
     return parsed.data;
   }
 
@@ -96,7 +92,7 @@ export class AccountsService {
     input: SignupInput,
     baseUrl: string,
     nowMs: number,
-  ): Promise<{ user: User; brandMatches: BrandMatch[] }> {
+  ): Promise<{ email: string; brandMatches: BrandMatch[] }> {
     const parsed = signupSchema.safeParse(input);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
@@ -106,6 +102,36 @@ export class AccountsService {
     const domain = new URL(data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
     await this.checkSignupEmail(data.email);
     await this.#refuseBarred(data.email, domain);
+    const brands = await this.brands();
+    const brandMatchesOf = () =>
+      screenBrands(
+        [
+          { field: 'name', text: data.name },
+          { field: 'company', text: data.company },
+          { field: 'site name', text: data.siteName },
+          { field: 'site URL', text: data.siteUrl },
+        ],
+        brands,
+      );
+    const existing = await this.#userByEmail(data.email);
+    if (existing !== undefined) {
+      // The same answer as a new sign-up; the address's owner is told by email.
+      await this.mailer.send(
+        {
+          to: existing.email,
+          subject: 'Someone tried to sign up with your address / Aanmelding met je adres',
+          text: [
+            'Someone tried to create an affnet publisher account with this email address, which already has one.',
+            'If it was you: log in, or reset your password at /password-reset. Otherwise ignore this message.',
+            '',
+            'Iemand probeerde een affnet-publisheraccount aan te maken met dit e-mailadres, dat al een account heeft.',
+            'Was jij dat? Log dan in of stel je wachtwoord opnieuw in via /password-reset. Anders kun je dit bericht negeren.',
+          ].join('\n'),
+        },
+        nowMs,
+      );
+      return { email: data.email, brandMatches: brandMatchesOf() };
+    }
     let iban: string | null = null;
     if (data.iban) {
       const checked = checkIban(data.iban);
@@ -115,15 +141,7 @@ export class AccountsService {
         ]);
       iban = checked.iban;
     }
-    const brandMatches = screenBrands(
-      [
-        { field: 'name', text: data.name },
-        { field: 'company', text: data.company },
-        { field: 'site name', text: data.siteName },
-        { field: 'site URL', text: data.siteUrl },
-      ],
-      await this.brands(),
-    );
+    const brandMatches = brandMatchesOf();
     const passwordHash = await hashPassword(data.password);
     const token = randomBytes(32).toString('base64url');
     const user = await this.store.db.transaction().execute(async (trx) => {
@@ -169,6 +187,7 @@ export class AccountsService {
         publisher_id: publisherId,
         created_at: nowMs,
         activated_at: null,
+        must_change_password: 0,
       };
       await trx.insertInto('users').values(row).execute();
       await trx
@@ -204,7 +223,7 @@ export class AccountsService {
       },
       nowMs,
     );
-    return { user, brandMatches };
+    return { email: user.email, brandMatches };
   }
 
   /** Another website of a publisher, screened for brands (AE-P5) like the first. */
@@ -314,6 +333,14 @@ export class AccountsService {
     const user = await this.#userByEmail(emailText.trim().toLowerCase());
     if (user === undefined || user.status !== 'active') return;
     const token = randomBytes(32).toString('base64url');
+    // Only the newest link works: the ones mailed before it end now.
+    await this.store.db
+      .updateTable('tokens')
+      .set({ used_at: nowMs })
+      .where('user_id', '=', user.id)
+      .where('purpose', '=', 'reset')
+      .where('used_at', 'is', null)
+      .execute();
     await this.store.db
       .insertInto('tokens')
       .values({
@@ -365,10 +392,17 @@ export class AccountsService {
           'invalid_token',
           'this reset link is not valid any more: ask for a new one',
         );
-      await trx.updateTable('tokens').set({ used_at: nowMs }).where('id', '=', row.id).execute();
+      // Every reset link of this user ends with the first one used (an older mail never works).
+      await trx
+        .updateTable('tokens')
+        .set({ used_at: nowMs })
+        .where('user_id', '=', row.user_id)
+        .where('purpose', '=', 'reset')
+        .where('used_at', 'is', null)
+        .execute();
       await trx
         .updateTable('users')
-        .set({ password_hash: passwordHash })
+        .set({ password_hash: passwordHash, must_change_password: 0 })
         .where('id', '=', row.user_id)
         .execute();
       await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
@@ -377,6 +411,52 @@ export class AccountsService {
         .selectAll()
         .where('id', '=', row.user_id)
         .executeTakeFirst())!;
+    });
+  }
+
+  /**
+   * A signed-in user replaces their password (the generated first one must be replaced before
+   * anything else). The current password is checked; the user's other sessions end.
+   */
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+    keepSessionId: string,
+  ): Promise<void> {
+    const user = await this.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (
+      user === undefined ||
+      user.password_hash === null ||
+      !(await verifyPassword(user.password_hash, current))
+    )
+      throw new AccountError(
+        'wrong_password',
+        'currentPassword: this is not your current password',
+      );
+    if (next.length < 10)
+      throw new AccountError('invalid_password', 'newPassword: use at least 10 characters');
+    if (next === current)
+      throw new AccountError(
+        'invalid_password',
+        'newPassword: choose a password other than the current one',
+      );
+    const passwordHash = await hashPassword(next);
+    await this.store.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, must_change_password: 0 })
+        .where('id', '=', userId)
+        .execute();
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id', '<>', keepSessionId)
+        .execute();
     });
   }
 

@@ -93,6 +93,8 @@ export interface UsersTable {
   publisher_id: string | null;
   created_at: number;
   activated_at: number | null;
+  /** 1 while the user still has a generated one-time password (set a new one first). */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {

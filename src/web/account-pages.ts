@@ -78,7 +78,68 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         401,
       );
     await startSession(network, request, reply, user.id);
-    return reply.redirect(homeOf(user.role), 303);
+    return reply.redirect(
+      user.must_change_password === 1 ? '/account/password' : homeOf(user.role),
+      303,
+    );
+  });
+
+  const passwordForm = (context: WebContext, error?: string) =>
+    html`<h1>${context.l('Choose a new password', 'Kies een nieuw wachtwoord')}</h1>
+      ${
+        context.session?.user.must_change_password === 1
+          ? notice(
+              'warning',
+              context.l(
+                'You logged in with a one-time password: replace it before you continue.',
+                'Je bent ingelogd met een eenmalig wachtwoord: vervang het voordat je verdergaat.',
+              ),
+            )
+          : ''
+      }
+      ${error ? notice('error', error) : ''}
+      <form method="post" action="/account/password" class="stack card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Current password', 'Huidig wachtwoord')}
+          <input type="password" name="currentPassword" required autocomplete="current-password"
+        /></label>
+        ${newPasswordField(context)}
+        <button type="submit">
+          ${context.l('Save the new password', 'Nieuw wachtwoord opslaan')}
+        </button>
+      </form>`;
+
+  app.get('/account/password', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    if (!context.session) return reply.redirect('/login', 303);
+    return sendPage(reply, context, context.l('Password', 'Wachtwoord'), passwordForm(context));
+  });
+
+  app.post('/account/password', { config: LIMIT_LOGIN }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const session = context.session;
+    if (!session) return reply.redirect('/login', 303);
+    const form = request.body as Form;
+    try {
+      await network.accounts.changePassword(
+        session.user.id,
+        field(form, 'currentPassword'),
+        field(form, 'password'),
+        session.id,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return sendPage(
+        reply,
+        context,
+        context.l('Password', 'Wachtwoord'),
+        passwordForm(context, error.message),
+        400,
+      );
+    }
+    return reply.redirect(homeOf(session.user.role), 303);
   });
 
   app.post('/logout', async (request, reply) => {
@@ -211,7 +272,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     verifyCsrf(context, request.body);
     const form = request.body as Form;
     try {
-      const { user, brandMatches } = await network.accounts.signUp(
+      const { email, brandMatches } = await network.accounts.signUp(
         {
           email: field(form, 'email'),
           password: field(form, 'password'),
@@ -229,7 +290,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       );
       const body = html`<h1>${context.t('signup.title')}</h1>
         <p class="muted">${context.t('signup.step', { n: 3 })}</p>
-        ${notice('success', context.t('signup.sent', { email: user.email }))}
+        ${notice('success', context.t('signup.sent', { email }))}
         ${
           brandMatches.length > 0
             ? notice(
@@ -254,9 +315,33 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     }
   });
 
+  // The emailed link opens a page with a button: mail scanners that follow links (a GET) never
+  // use the single-use token up; only the visitor's POST activates.
   app.get('/activate', async (request, reply) => {
+    const context = await webContext(network, request, reply);
     const token = String((request.query as Record<string, unknown>).token ?? '');
-    const user = await network.accounts.activate(token, Date.now());
+    return sendPage(
+      reply,
+      context,
+      context.t('signup.title'),
+      html`<h1>${context.l('Activate your account', 'Activeer je account')}</h1>
+        <form method="post" action="/activate" class="stack card">
+          ${csrfField(context)}
+          <input type="hidden" name="token" value="${token}" />
+          <p>
+            ${context.l('One step left: confirm to activate your publisher account.', 'Nog één stap: bevestig om je publisheraccount te activeren.')}
+          </p>
+          <button type="submit">
+            ${context.l('Activate my account', 'Activeer mijn account')}
+          </button>
+        </form>`,
+    );
+  });
+
+  app.post('/activate', { config: LIMIT_SIGNUP }, async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    verifyCsrf(context, request.body);
+    const user = await network.accounts.activate(field(request.body as Form, 'token'), Date.now());
     await startSession(network, request, reply, user.id);
     return reply.redirect('/publisher?welcome=1', 303);
   });

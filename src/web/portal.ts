@@ -71,6 +71,16 @@ export function portalErrorPage(status: number, body: ErrorBody, request: Fastif
   };
   const content = html`<h1>${translate(locale, 'error.title')}</h1>
     ${notice('error', html`${body.message} <span class="muted">(${status} ${body.code})</span>`)}
-    ${status === 401 ? html`<p><a class="button" href="/login">${translate(locale, 'nav.login')}</a></p>` : html`<p><a href="/">${translate(locale, 'error.back')}</a></p>`}`;
+    ${
+      status === 401
+        ? html`<p><a class="button" href="/login">${translate(locale, 'nav.login')}</a></p>`
+        : body.code === 'password_change_required'
+          ? html`<p>
+              <a class="button" href="/account/password"
+                >${context.l('Choose a new password', 'Kies een nieuw wachtwoord')}</a
+              >
+            </p>`
+          : html`<p><a href="/">${translate(locale, 'error.back')}</a></p>`
+    }`;
   return page(context, { title: translate(locale, 'error.title'), body: content });
 }

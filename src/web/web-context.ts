@@ -2,7 +2,11 @@ import type {} from '@fastify/cookie';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
-import { SESSION_COOKIE, type ActiveSession } from '../auth/sessions.js';
+import {
+  refuseUntilPasswordChanged,
+  SESSION_COOKIE,
+  type ActiveSession,
+} from '../auth/sessions.js';
 import type { Role } from '../storage/schema.js';
 import { HttpError } from '../http/http-errors.js';
 import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
@@ -101,6 +105,7 @@ export function verifyCsrf(context: WebContext, body: unknown): void {
 export function requireRole(context: WebContext, role: Role): ActiveSession {
   const session = context.session;
   if (session === undefined) throw new HttpError(401, 'login_required', 'log in to see this page');
+  refuseUntilPasswordChanged(session);
   if (session.user.role !== role)
     throw new HttpError(
       403,

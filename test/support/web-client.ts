@@ -80,5 +80,19 @@ export function client(t: TestNetwork) {
       expect(response.statusCode).toBe(303);
       return response;
     },
+    /** The first admin's login: the one-time password must be replaced before anything else. */
+    async loginAsFirstAdmin(admin: { email: string; password: string }) {
+      const login = await this.login(admin.email, admin.password);
+      expect(login.headers.location).toBe('/account/password');
+      expect((await this.get('/admin')).statusCode).toBe(403);
+      await this.get('/account/password');
+      const changed = await this.post('/account/password', {
+        currentPassword: admin.password,
+        password: `${admin.password}-new`,
+      });
+      expect(changed.statusCode).toBe(303);
+      expect((await this.get('/admin')).statusCode).toBe(200);
+      return `${admin.password}-new`;
+    },
   };
 }

@@ -41,7 +41,7 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
 
     const created = (await ensureAdmin(t.network.store, Date.now()))!;
     const admin = client(t);
-    await admin.login(created.email, created.password);
+    const password = await admin.loginAsFirstAdmin(created);
     await admin.get('/admin/money');
     expect((await admin.post('/admin/money/invoices', { period: '2026-10' })).body).toContain(
       '1 invoice(s) issued',
@@ -93,7 +93,7 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/v1/sessions',
-      payload: { email: created.email, password: created.password },
+      payload: { email: created.email, password },
     });
     const auth = { authorization: `Bearer ${login.json().token}` };
     const runs = await t.app.inject({ url: '/api/v1/admin/payout-runs', headers: auth });

@@ -150,7 +150,7 @@ describeEachEngine('compliance in the portal', (context) => {
     const admin = client(t);
     const { ensureAdmin } = await import('../../src/bootstrap/bootstrap.js');
     const created = await ensureAdmin(t.network.store, Date.now());
-    await admin.login(created!.email, created!.password);
+    await admin.loginAsFirstAdmin(created!);
     const page = await admin.get('/admin/audit');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('enforcement.withhold');

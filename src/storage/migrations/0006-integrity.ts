@@ -19,6 +19,12 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .execute();
   await db.schema.alterTable('orders').addColumn('attributed_by', 'text').execute();
 
+  // A generated first password (the network admin's) must be replaced at first login.
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+
   await db.schema
     .createTable('node_leases')
     .addColumn('node', 'integer', (c) => c.primaryKey())

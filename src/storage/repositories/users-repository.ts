@@ -33,6 +33,8 @@ export class UsersRepository {
       name: string;
       advertiserId?: string;
       publisherId?: string;
+      /** A generated password the user must replace at first login. */
+      mustChangePassword?: boolean;
     },
     nowMs: number,
   ): Promise<User> {
@@ -48,6 +50,7 @@ export class UsersRepository {
       publisher_id: input.publisherId ?? null,
       created_at: nowMs,
       activated_at: nowMs,
+      must_change_password: input.mustChangePassword ? 1 : 0,
     };
     await this.db
       .insertInto('users')
