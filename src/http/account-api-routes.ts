@@ -1,12 +1,9 @@
+import { LIMITS } from './rate-limits.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAnyUser, bearerToken } from './user-auth.js';
 import { baseUrl } from './base-url.js';
-
-const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const LIMIT_RESET = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
 function field(request: FastifyRequest, name: string): string {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
@@ -20,12 +17,12 @@ function field(request: FastifyRequest, name: string): string {
  * the rest of the API), password reset, and who am I. Rate limited like the portal forms.
  */
 export function registerAccountApiRoutes(app: FastifyInstance, network: Network): void {
-  app.post('/api/v1/signup/check', { config: LIMIT_SIGNUP }, async (request) => ({
+  app.post('/api/v1/signup/check', LIMITS.signup, async (request) => ({
     email: await network.accounts.checkSignupEmail(field(request, 'email')),
     next: 'POST /api/v1/signup with your website and details',
   }));
 
-  app.post('/api/v1/signup', { config: LIMIT_SIGNUP }, async (request, reply) => {
+  app.post('/api/v1/signup', LIMITS.signup, async (request, reply) => {
     const { email, brandMatches } = await network.accounts.signUp(
       request.body as never,
       baseUrl(network, request),
@@ -45,7 +42,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     return { userId: user.id, email: user.email, status: user.status };
   });
 
-  app.post('/api/v1/sessions', { config: LIMIT_LOGIN }, async (request, reply) => {
+  app.post('/api/v1/sessions', LIMITS.login, async (request, reply) => {
     const user = await network.accounts.login(field(request, 'email'), field(request, 'password'));
     if (user === undefined)
       throw new HttpError(401, 'login_failed', 'email address or password is wrong');
@@ -66,7 +63,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     });
   });
 
-  app.post('/api/v1/account/password', { config: LIMIT_LOGIN }, async (request, reply) => {
+  app.post('/api/v1/account/password', LIMITS.password, async (request, reply) => {
     const session = await authenticateAnyUser(network, request);
     await network.accounts.changePassword(
       session.user.id,
@@ -84,7 +81,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/password-reset', { config: LIMIT_RESET }, async (request, reply) => {
+  app.post('/api/v1/password-reset', LIMITS.reset, async (request, reply) => {
     await network.accounts.requestPasswordReset(
       field(request, 'email'),
       baseUrl(network, request),
@@ -95,7 +92,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     });
   });
 
-  app.post('/api/v1/password-reset/:token', { config: LIMIT_RESET }, async (request) => {
+  app.post('/api/v1/password-reset/:token', LIMITS.reset, async (request) => {
     const { token } = request.params as { token: string };
     const user = await network.accounts.resetPassword(
       token,

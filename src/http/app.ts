@@ -11,7 +11,7 @@ import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
 import { registerComplianceApiRoutes } from './compliance-api-routes.js';
 import { registerAdminApiRoutes } from './admin-api-routes.js';
 import { registerApiDocs } from './api-docs.js';
-import rateLimit from '@fastify/rate-limit';
+import { registerRateLimits } from './rate-limits.js';
 import { createErrorHandler } from './http-errors.js';
 import { portalErrorPage, registerPortal } from '../web/portal.js';
 
@@ -37,6 +37,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     logController: new LogController({ disableRequestLogging: true }),
   });
   network.useLog(app.log);
+  registerRateLimits(app, network);
   const routes: { method: string; url: string }[] = [];
   ROUTES.set(app, routes);
   app.addHook('onRoute', (route) => {
@@ -75,7 +76,6 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
   void app.register(async (api) => {
-    await api.register(rateLimit, { global: false });
     registerAccountApiRoutes(api, network);
     registerPublisherApiRoutes(api, network);
     registerAdvertiserApiRoutes(api, network);

@@ -146,15 +146,6 @@ function toBody(error: unknown): { status: number; body: ErrorBody } | undefined
         body: { code: 'invalid_json', message: `the body is not valid JSON: ${fastify.message}` },
       };
     default:
-      if (fastify.statusCode === 429) {
-        return {
-          status: 429,
-          body: {
-            code: 'rate_limited',
-            message: 'too many attempts from your address; wait a minute and try again',
-          },
-        };
-      }
       if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError') {
         return {
           status: 400,

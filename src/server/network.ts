@@ -27,6 +27,7 @@ import { ViolationsService } from '../services/violations-service.js';
 import { MailingsService } from '../services/mailings-service.js';
 import { ComplianceScanner } from '../services/compliance-scanner.js';
 import { ComplianceViews } from '../services/compliance-views.js';
+import { RateLimiter } from '../services/rate-limiter.js';
 import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 
@@ -156,6 +157,7 @@ export class Network {
   readonly scanner: ComplianceScanner;
   readonly complianceViews: ComplianceViews;
   readonly metrics: Metrics;
+  readonly rateLimiter: RateLimiter;
   readonly now: () => number;
 
   constructor(
@@ -200,6 +202,7 @@ export class Network {
     this.mailings = new MailingsService(store, this.mailer);
     this.scanner = new ComplianceScanner(store, this.terms);
     this.complianceViews = new ComplianceViews(store);
+    this.rateLimiter = new RateLimiter(store);
   }
 
   /** Every brand any program protects (AE-P5), for screening at sign-up. */

@@ -1,3 +1,4 @@
+import { LIMITS } from '../http/rate-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { DomainError } from '../domain/errors.js';
@@ -9,10 +10,6 @@ import { baseUrl, field, fields, sendPage, startSession, type Form } from './res
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
 import { clearSessionCookie, verifyCsrf, webContext, type WebContext } from './web-context.js';
-
-const LIMIT_LOGIN = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const LIMIT_SIGNUP = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const LIMIT_RESET = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
 /** Where a user lands after login: their own part of the portal. */
 export function homeOf(role: string): string {
@@ -52,7 +49,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     return sendPage(reply, context, context.t('login.title'), loginForm(context));
   });
 
-  app.post('/login', { config: LIMIT_LOGIN }, async (request, reply) => {
+  app.post('/login', LIMITS.login, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
@@ -116,7 +113,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     return sendPage(reply, context, context.l('Password', 'Wachtwoord'), passwordForm(context));
   });
 
-  app.post('/account/password', { config: LIMIT_LOGIN }, async (request, reply) => {
+  app.post('/account/password', LIMITS.password, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const session = context.session;
@@ -243,7 +240,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     );
   });
 
-  app.post('/signup', { config: LIMIT_SIGNUP }, async (request, reply) => {
+  app.post('/signup', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
@@ -267,7 +264,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     }
   });
 
-  app.post('/signup/details', { config: LIMIT_SIGNUP }, async (request, reply) => {
+  app.post('/signup/details', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const form = request.body as Form;
@@ -338,7 +335,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     );
   });
 
-  app.post('/activate', { config: LIMIT_SIGNUP }, async (request, reply) => {
+  app.post('/activate', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const user = await network.accounts.activate(field(request.body as Form, 'token'), Date.now());
@@ -361,7 +358,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     return sendPage(reply, context, context.t('reset.title'), resetRequestForm(context));
   });
 
-  app.post('/password-reset', { config: LIMIT_RESET }, async (request, reply) => {
+  app.post('/password-reset', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     await network.accounts.requestPasswordReset(
@@ -391,7 +388,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     return sendPage(reply, context, context.t('reset.choose'), chooseForm(context, token));
   });
 
-  app.post('/password-reset/:token', { config: LIMIT_RESET }, async (request, reply) => {
+  app.post('/password-reset/:token', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
     const { token } = request.params as { token: string };

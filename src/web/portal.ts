@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
 import type { Network } from '../server/network.js';
 import type { ErrorBody } from '../http/http-errors.js';
 import { packageRoot } from '../package-root.js';
@@ -30,7 +29,6 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
   void app.register(async (portal) => {
     await portal.register(cookie);
     await portal.register(formbody);
-    await portal.register(rateLimit, { global: false });
     await portal.register(multipart, {
       limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 },
     });
