@@ -1,7 +1,11 @@
-/** One CSV cell: quoted when it holds a separator, spreadsheet formulas (=, +, -, @) defused. */
+/**
+ * One CSV cell: quoted when it holds a separator; a cell a spreadsheet would run as a formula
+ * (starting with =, +, -, @, a tab or a carriage return, OWASP's list) is defused with a
+ * leading apostrophe, unless it is a plain number such as -12.50.
+ */
 export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

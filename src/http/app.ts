@@ -1,4 +1,6 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import type { Network } from '../server/network.js';
 import { registerClickRoute } from './click-route.js';
@@ -28,6 +30,30 @@ export function registeredRoutes(app: FastifyInstance): readonly { method: strin
 }
 
 /** The HTTP app, apart from `listen` so tests call `app.inject`. */
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers or URL too large,
+ * malformed, too slow): answered with the same {code, message} shape, then the socket closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'headers_too_large',
+          'the request line and headers are larger than 16 KiB: shorten the URL or the cookies',
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'the request took too long to arrive: send it again']
+        : [400, 'bad_request', 'the request is not valid HTTP/1.1'];
+  const body = JSON.stringify({ code, message });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+}
+
 export function buildApp(network: Network, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
     trustProxy: options.trustProxy ?? false,
@@ -35,6 +61,25 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     logger: { level: options.logLevel ?? 'info' },
     // Per-request logs would drown the hot path; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // Errors Fastify answers before any route runs get the same {code, message} as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as FastifyReply)
+        .code(tooLong ? 414 : 400)
+        .type('application/json')
+        .send(
+          tooLong
+            ? {
+                code: 'uri_too_long',
+                message: 'a path segment of this URL is longer than 100 characters: shorten it',
+              }
+            : {
+                code: 'invalid_url',
+                message: 'the URL is not valid (a stray "%"?): percent-encode it',
+              },
+        );
+    },
+    clientErrorHandler: answerClientError,
   });
   network.useLog(app.log);
   registerRateLimits(app, network);

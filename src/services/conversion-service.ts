@@ -1,7 +1,7 @@
 import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { parseOrderOrThrow } from '../domain/orders/parse-order.js';
+import { parseOrderOrThrow, refuseImplausiblePlacedAt } from '../domain/orders/parse-order.js';
 import { priceOrder } from '../domain/engine/price-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { DomainError } from '../domain/errors.js';
@@ -86,6 +86,7 @@ export class ConversionService {
   ): Promise<ConversionResult> {
     const program = this.programOrThrow(programId);
     const order = parseOrderOrThrow(document);
+    refuseImplausiblePlacedAt(order, nowMs);
     let tduid = evidence.tduid;
     let attributedBy: AttributedBy | null =
       tduid === undefined ? null : evidence.source === 'cookie' ? 'cookie' : 'pixel';

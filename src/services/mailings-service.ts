@@ -248,24 +248,3 @@ export class MailingsService {
       .execute();
   }
 }
-
-/**
- * A mailing's HTML made safe to preview: scripts, styles that load, frames, forms, event
- * handlers and javascript: URLs removed. The portal shows it in a sandboxed iframe as well.
- */
-export function sanitizeMailingHtml(html: string): string {
-  return html
-    .replace(
-      /<(script|iframe|object|embed|frameset|frame|noscript|template)\b[\s\S]*?<\/\1\s*>/gi,
-      '',
-    )
-    .replace(
-      /<\/?(script|iframe|object|embed|frameset|frame|noscript|template|form|link|meta|base)\b[^>]*>/gi,
-      '',
-    )
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(
-      /(href|src|action|formaction|xlink:href)\s*=\s*("|')?\s*(javascript|vbscript|data):[^"'\s>]*("|')?/gi,
-      '$1="#"',
-    );
-}

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
-import { sanitizeMailingHtml } from '../services/mailings-service.js';
+import { sanitizeMailingHtml } from '../compliance/sanitize-mailing-html.js';
 import type { Attachment } from '../services/claims-service.js';
 import { auditCsv, readAudit } from '../services/audit-log.js';
 import { html, type SafeHtml } from './html.js';
@@ -35,6 +35,12 @@ function deadline(ms: number | null): string {
 async function readMultipart(
   request: FastifyRequest,
 ): Promise<{ fields: Form; files: Attachment[] }> {
+  if (!request.isMultipart())
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'send this form as multipart/form-data (it carries the evidence files)',
+    );
   const fields: Form = {};
   const files: Attachment[] = [];
   for await (const part of request.parts()) {

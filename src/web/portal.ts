@@ -32,6 +32,18 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     await portal.register(multipart, {
       limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 },
     });
+    // No portal page may be framed by another site (clickjacking a form: approve, pay, deduct),
+    // and no page loads images from elsewhere (a mailing preview's tracking pixel).
+    portal.addHook('onSend', async (_request, reply) => {
+      void reply.header('x-frame-options', 'DENY');
+      if (!reply.hasHeader('content-security-policy'))
+        void reply.header(
+          'content-security-policy',
+          "frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'",
+        );
+      void reply.header('x-content-type-options', 'nosniff');
+      void reply.header('referrer-policy', 'same-origin');
+    });
     portal.get('/assets/portal.css', async (_request, reply) =>
       reply
         .type('text/css; charset=utf-8')

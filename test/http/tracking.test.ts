@@ -204,12 +204,15 @@ describeEachEngine('tracking over HTTP', (context) => {
 
   it('does not attribute an order placed after the session window (AE-T1)', async () => {
     const tduid = tduidOf((await demoClick()).headers.location as string);
-    const late = new Date(t.clock.now + 24 * 3_600_000 + 60_000).toISOString();
+    const started = t.clock.now;
+    t.clock.now += 24 * 3_600_000 + 120_000;
+    const late = new Date(started + 24 * 3_600_000 + 60_000).toISOString();
     const response = await api(
       'POST',
       '',
       orderDoc({ orderNumber: 'LATE-1', placedAt: late, clickId: tduid }),
     );
+    t.clock.now = started;
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       attribution: { status: 'session_expired', siteId: null },
@@ -291,12 +294,13 @@ describeEachEngine('tracking over HTTP', (context) => {
     const started = t.clock.now;
     t.clock.now = Date.UTC(2026, 9, 20, 9);
     const tduid = tduidOf((await demoClick()).headers.location as string);
-    t.clock.now = started;
+    t.clock.now = Date.UTC(2026, 9, 20, 11);
     const held = await api(
       'POST',
       '',
       orderDoc({ orderNumber: 'FX-1', placedAt: '2026-10-20T10:00:00Z', clickId: tduid }),
     );
+    t.clock.now = started;
     expect(held.json()).toMatchObject({
       attribution: { status: 'attributed' },
       quote: { status: 'held', reasons: ['missing_fx_rate'], total: null },

@@ -113,3 +113,26 @@ function toOrder(doc: OrderDocument): Order {
     items,
   };
 }
+
+/** How far ahead of the network's clock an order may say it was placed (clock skew). */
+export const MAX_FUTURE_PLACED_AT_MS = 24 * 3_600_000;
+/** The earliest instant an order may say it was placed. */
+export const EARLIEST_PLACED_AT_MS = Date.UTC(2000, 0, 1);
+
+/**
+ * Refuses an order placed in the future (beyond a day of clock skew) or before 2000: such a
+ * date would be priced with terms and rates of the wrong time and sort past every statement.
+ */
+export function refuseImplausiblePlacedAt(order: Order, nowMs: number): void {
+  if (order.placedAtMs > nowMs + MAX_FUTURE_PLACED_AT_MS)
+    throw new InvalidOrderError([
+      {
+        path: 'placedAt',
+        message: `is in the future (after ${new Date(nowMs + MAX_FUTURE_PLACED_AT_MS).toISOString()}): send when the order was placed, in UTC`,
+      },
+    ]);
+  if (order.placedAtMs < EARLIEST_PLACED_AT_MS)
+    throw new InvalidOrderError([
+      { path: 'placedAt', message: 'is before 2000-01-01: send when the order was placed' },
+    ]);
+}
