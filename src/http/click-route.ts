@@ -12,7 +12,24 @@ export function sessionCookieName(programId: string): string {
   return `affnet_${programId.replace(/[^A-Za-z0-9_]/g, '')}`;
 }
 
-function page(reply: FastifyReply, status: number, title: string, text: string): FastifyReply {
+/**
+ * A broken link's answer: a short page for the visitor's browser, or {code, message} for a
+ * client that asks for JSON (a link checker, a publisher's tooling).
+ */
+function page(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  text: string,
+  code: string,
+): FastifyReply {
+  const accept = reply.request.headers.accept ?? '';
+  if (accept.includes('application/json') && !accept.includes('text/html'))
+    return reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .type('application/json')
+      .send({ code, message: text });
   const escape = (value: string) => value.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return reply
     .code(status)
@@ -84,6 +101,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         400,
         'Incomplete link',
         'This link has no program (p). Ask the site that showed it to fix the link.',
+        'incomplete_link',
       );
     if (!siteId || siteId.length > MAX_ID)
       return page(
@@ -91,6 +109,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         400,
         'Incomplete link',
         'This link has no site (a). Ask the site that showed it to fix the link.',
+        'incomplete_link',
       );
     if ((epi?.length ?? 0) > MAX_EPI || (epi2?.length ?? 0) > MAX_EPI)
       return page(
@@ -98,6 +117,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         400,
         'Broken link',
         `The sub id (epi, epi2) is longer than ${MAX_EPI} characters.`,
+        'broken_link',
       );
     const program = network.cache.program(programId);
     if (program === undefined)
@@ -106,6 +126,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         404,
         'Unknown program',
         `There is no program "${programId}" on this network; the link is wrong or the program has ended.`,
+        'unknown_program',
       );
     const site = network.cache.site(siteId);
     if (site === undefined)
@@ -114,6 +135,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         404,
         'Unknown site',
         `There is no site "${siteId}" on this network; the link is wrong.`,
+        'unknown_site',
       );
 
     const reason =

@@ -5,6 +5,7 @@ import { newId } from '../storage/ids.js';
 import { clickIdTime, firstClickIdAt, formatClickId } from '../storage/click-ids.js';
 import { ClicksRepository, type Click } from '../storage/repositories/clicks-repository.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
+import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import {
   detectBurst,
   detectClick,
@@ -302,6 +303,8 @@ export class ComplianceScanner {
     flag: { id: string; rule: string },
     nowMs: number,
   ) {
+    // Every change to one order's money is serialised on the order (reports, PATCH, validation).
+    await new OrdersRepository(trx, this.store.dialect).lockById(orderId);
     let held = 0;
     for (const commission of await new CommissionsRepository(trx).ofOrder(orderId)) {
       // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.

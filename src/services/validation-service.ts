@@ -132,7 +132,7 @@ export class ValidationService {
         );
       reason = request.reason;
     }
-    const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
+    const order = await new OrdersRepository(trx, this.store.dialect).lockAndFind(
       programId,
       orderNumber,
     );
@@ -221,7 +221,7 @@ export class ValidationService {
       const status = decisionAtDeadline(terms);
       if (status === null) continue;
       await this.store.db.transaction().execute(async (trx) => {
-        const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
+        const order = await new OrdersRepository(trx, this.store.dialect).lockAndFind(
           row.program_id,
           row.order_number,
         );

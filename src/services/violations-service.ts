@@ -3,6 +3,7 @@ import { CommissionsRepository } from '../storage/repositories/commissions-repos
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
+import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import { openHoldingFlag } from './compliance-scanner.js';
 import type { Detector } from '../domain/compliance/detect-traffic.js';
 import { recordAudit } from './audit-log.js';
@@ -144,6 +145,7 @@ export class ViolationsService {
             )) !== undefined
           )
             continue;
+          await new OrdersRepository(trx, this.store.dialect).lockById(order.id);
           for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
             const approved =

@@ -22,7 +22,10 @@ describeEachEngine('edges an attacker probes', (context) => {
 
   it.each([
     ['/api/v1/advertiser/violations/vio_01notyours/review', { outcome: 'dismissed' }],
-    ['/api/v1/advertiser/claims/clm_01notyours/decision', { outcome: 'upheld', decision: 'we agree' }],
+    [
+      '/api/v1/advertiser/claims/clm_01notyours/decision',
+      { outcome: 'upheld', decision: 'we agree' },
+    ],
     ['/api/v1/advertiser/mailings/mal_01notyours/decision', { outcome: 'approve' }],
   ])("answers 404 for another tenant's or no such record: %s", async (url, payload) => {
     const response = await t.app.inject({

@@ -52,6 +52,19 @@ export class OrdersRepository {
     return this.findForUpdate(programId, orderNumber);
   }
 
+  /** Takes the write lock of an order known by id (see lockAndFind), before changing its money. */
+  async lockById(orderId: string): Promise<void> {
+    if (this.dialect === 'sqlite') {
+      await this.db
+        .updateTable('orders')
+        .set((eb) => ({ revision: eb.ref('revision') }))
+        .where('id', '=', orderId)
+        .execute();
+      return;
+    }
+    await this.db.selectFrom('orders').select('id').where('id', '=', orderId).forUpdate().execute();
+  }
+
   async find(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
     return this.db
       .selectFrom('orders')
