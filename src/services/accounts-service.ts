@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../storage/database.js';
@@ -334,13 +336,7 @@ export class AccountsService {
     if (user === undefined || user.status !== 'active') return;
     const token = randomBytes(32).toString('base64url');
     // Only the newest link works: the ones mailed before it end now.
-    await this.store.db
-      .updateTable('tokens')
-      .set({ used_at: nowMs })
-      .where('user_id', '=', user.id)
-      .where('purpose', '=', 'reset')
-      .where('used_at', 'is', null)
-      .execute();
+    await endResetLinks(this.store.db, user.id, nowMs);
     await this.store.db
       .insertInto('tokens')
       .values({
@@ -393,13 +389,7 @@ export class AccountsService {
           'this reset link is not valid any more: ask for a new one',
         );
       // Every reset link of this user ends with the first one used (an older mail never works).
-      await trx
-        .updateTable('tokens')
-        .set({ used_at: nowMs })
-        .where('user_id', '=', row.user_id)
-        .where('purpose', '=', 'reset')
-        .where('used_at', 'is', null)
-        .execute();
+      await endResetLinks(trx, row.user_id, nowMs);
       await trx
         .updateTable('users')
         .set({ password_hash: passwordHash, must_change_password: 0 })
@@ -483,4 +473,15 @@ export class AccountsService {
         'this email address or website is barred from registering (AE-E1 g); contact the network if you think this is wrong',
       );
   }
+}
+
+/** Ends every unused password-reset link of a user. */
+async function endResetLinks(db: Kysely<Database>, userId: string, nowMs: number): Promise<void> {
+  await db
+    .updateTable('tokens')
+    .set({ used_at: nowMs })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'reset')
+    .where('used_at', 'is', null)
+    .execute();
 }
