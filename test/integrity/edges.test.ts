@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
+import type { AddressInfo } from 'node:net';
 import { client } from '../support/web-client.js';
+import { request } from '../support/http-client.js';
 
 /** The smaller findings of the integrity review: each answer is a clear {code, message}. */
 describeEachEngine('edges an attacker probes', (context) => {
@@ -75,5 +77,18 @@ describeEachEngine('edges an attacker probes', (context) => {
     const bad = await t.app.inject({ url: '/api/v1/programs/%/orders' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'invalid_url' });
+  });
+
+  it('answers headers over 16 KiB (a real socket) with our own 431 body', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as AddressInfo).port;
+    const response = await request(port, 'GET', '/healthz', undefined, {
+      'x-padding': 'a'.repeat(20_000),
+    });
+    expect(response.status).toBe(431);
+    expect(JSON.parse(response.body)).toEqual({
+      code: 'headers_too_large',
+      message: expect.stringContaining('16 KiB'),
+    });
   });
 });

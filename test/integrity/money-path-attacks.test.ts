@@ -270,6 +270,50 @@ describeEachEngine('money-path attacks', (context) => {
     }
   });
 
+  it('1. an invoiced order on an issued statement never changes its statement', async () => {
+    const tduid = await clickOn(t.demo.siteId);
+    const reported = await api('POST', '', {
+      ...orderDoc({ orderNumber: 'STMT-1', placedAt: placedAt(), clickId: tduid }),
+      items: [itemDoc({ sku: 'A', unitPrice: '60.00' }), itemDoc({ sku: 'B', unitPrice: '40.00' })],
+    });
+    expect(reported.statusCode).toBe(201);
+    // Month end: invoice, payment, statements.
+    const october = t.clock.now;
+    t.clock.now = Date.UTC(2026, 10, 2, 9);
+    const { created } = await t.network.invoices.createInvoices('2026-10', t.clock.now);
+    for (const invoice of created) await t.network.invoices.markPaid(invoice.id, t.clock.now);
+    const run = await t.network.statements.createStatements('2026-10', t.clock.now);
+    const victim = await publisherOf(t.demo.siteId);
+    const statement = run.created.find((s) => s.publisher_id === victim)!;
+    expect(statement).toBeDefined();
+    const linesBefore = await t.network.statements.lines(statement.id);
+    expect(linesBefore.some((line) => line.orderNumber === 'STMT-1')).toBe(true);
+
+    // The pixel cannot touch it; the advertiser's refund becomes an adjustment.
+    const attack = await pixel('orderNumber=STMT-1&orderValue=4000.00&currency=USD');
+    expect(attack.statusCode).toBe(409);
+    const refund = await api('PATCH', '/STMT-1', { items: [{ sku: 'B', status: 'refunded' }] });
+    expect(refund.statusCode).toBe(200);
+    expect(await t.network.statements.lines(statement.id)).toEqual(linesBefore);
+    const adjustments = await t.network.store.db
+      .selectFrom('adjustments')
+      .select(['amount_minor', 'statement_id'])
+      .where('order_id', '=', (await stored('STMT-1'))!.id)
+      .execute();
+    expect(adjustments).toEqual([{ amount_minor: -255, statement_id: null }]);
+    // A validation decision cannot change it either.
+    const decline = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/validations`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: { validations: [{ orderNumber: 'STMT-1', decision: 'decline', reason: 'fraud' }] },
+    });
+    expect(decline.json()).toMatchObject({ results: [{ ok: false }] });
+    expect(await t.network.statements.lines(statement.id)).toEqual(linesBefore);
+    await ledgerClean();
+    t.clock.now = october;
+  });
+
   it('6. an advertiser cannot deduct more than the publisher earned in its program', async () => {
     const publisherId = await publisherOf(t.demo.siteId);
     const login = await t.app.inject({
