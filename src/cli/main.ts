@@ -1,23 +1,6 @@
 import { DomainError } from '../domain/errors.js';
-import { QUOTE_USAGE, runQuoteCommand } from './quote-command.js';
-import { MIGRATE_USAGE, runMigrateCommand } from './migrate-command.js';
-import { FX_USAGE, runFxCommand } from './fx-command.js';
-import { LEDGER_USAGE, runLedgerCommand } from './ledger-command.js';
 import { ConfigError } from '../config/storage-config.js';
-import { SERVE_USAGE, runServeCommand } from './serve-command.js';
-import { DEMO_USAGE, runDemoCommand } from './demo-command.js';
-import { STATS_USAGE, runStatsCommand } from './stats-command.js';
 import { UsageError, type CliIo } from './cli-io.js';
-import {
-  INVOICES_USAGE,
-  PAYOUTS_USAGE,
-  STATEMENTS_USAGE,
-  VALIDATE_USAGE,
-  runInvoicesCommand,
-  runPayoutsCommand,
-  runStatementsCommand,
-  runValidateCommand,
-} from './money-commands.js';
 
 const USAGE = `usage: affnet <command> [options]
 
@@ -36,23 +19,60 @@ commands:
   help            show this help
 
 Storage: SQLite under $DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
-The portal is not built yet; see README.md for what exists.
+The portal runs with serve: /programs, /login, /api/docs. README.md says what exists.
 `;
 
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  serve: { run: runServeCommand, usage: SERVE_USAGE },
-  demo: { run: runDemoCommand, usage: DEMO_USAGE },
-  stats: { run: runStatsCommand, usage: STATS_USAGE },
-  quote: { run: runQuoteCommand, usage: QUOTE_USAGE },
-  migrate: { run: runMigrateCommand, usage: MIGRATE_USAGE },
-  fx: { run: runFxCommand, usage: FX_USAGE },
-  ledger: { run: runLedgerCommand, usage: LEDGER_USAGE },
-  validate: { run: runValidateCommand, usage: VALIDATE_USAGE },
-  invoices: { run: runInvoicesCommand, usage: INVOICES_USAGE },
-  statements: { run: runStatementsCommand, usage: STATEMENTS_USAGE },
-  payouts: { run: runPayoutsCommand, usage: PAYOUTS_USAGE },
+/**
+ * Each command is loaded when it runs, so a command loads only its own code: `affnet quote`
+ * streams in a small heap without the server, the portal and their libraries.
+ */
+const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> = {
+  serve: async () => {
+    const m = await import('./serve-command.js');
+    return { run: m.runServeCommand, usage: m.SERVE_USAGE };
+  },
+  demo: async () => {
+    const m = await import('./demo-command.js');
+    return { run: m.runDemoCommand, usage: m.DEMO_USAGE };
+  },
+  stats: async () => {
+    const m = await import('./stats-command.js');
+    return { run: m.runStatsCommand, usage: m.STATS_USAGE };
+  },
+  quote: async () => {
+    const m = await import('./quote-command.js');
+    return { run: m.runQuoteCommand, usage: m.QUOTE_USAGE };
+  },
+  migrate: async () => {
+    const m = await import('./migrate-command.js');
+    return { run: m.runMigrateCommand, usage: m.MIGRATE_USAGE };
+  },
+  fx: async () => {
+    const m = await import('./fx-command.js');
+    return { run: m.runFxCommand, usage: m.FX_USAGE };
+  },
+  ledger: async () => {
+    const m = await import('./ledger-command.js');
+    return { run: m.runLedgerCommand, usage: m.LEDGER_USAGE };
+  },
+  validate: async () => {
+    const m = await import('./money-commands.js');
+    return { run: m.runValidateCommand, usage: m.VALIDATE_USAGE };
+  },
+  invoices: async () => {
+    const m = await import('./money-commands.js');
+    return { run: m.runInvoicesCommand, usage: m.INVOICES_USAGE };
+  },
+  statements: async () => {
+    const m = await import('./money-commands.js');
+    return { run: m.runStatementsCommand, usage: m.STATEMENTS_USAGE };
+  },
+  payouts: async () => {
+    const m = await import('./money-commands.js');
+    return { run: m.runPayoutsCommand, usage: m.PAYOUTS_USAGE };
+  },
 };
 
 /** Runs the `affnet` command line; resolves to the exit code. */
@@ -66,11 +86,12 @@ export async function main(
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = COMMANDS[name];
+  if (load === undefined) {
     io.stderr.write(`affnet: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   try {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout.write(command.usage);
