@@ -22,6 +22,21 @@ export default tseslint.config(
     },
   },
   {
+    // One clock: time comes from the injected Clock (src/server/clock.ts), so tests move it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Take the time from the injected clock (network.now, a Clock parameter).',
+        },
+      ],
+    },
+  },
+  {
     // Scripts the portal serves to browsers.
     files: ['assets/**/*.js'],
     languageOptions: {

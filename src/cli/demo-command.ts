@@ -1,3 +1,4 @@
+import { systemClock } from '../server/clock.js';
 import { parseServerConfig, resolveSecret } from '../config/server-config.js';
 import { createDemoNetwork } from '../bootstrap/create-demo-network.js';
 import { openMigratedStore } from './open-store.js';
@@ -19,7 +20,11 @@ export async function runDemoCommand(
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {
-    const demo = await createDemoNetwork(store, await resolveSecret(config, store.db), Date.now());
+    const demo = await createDemoNetwork(
+      store,
+      await resolveSecret(config, store.db),
+      systemClock(),
+    );
     if (json) {
       io.stdout.write(`${JSON.stringify(demo)}\n`);
     } else {

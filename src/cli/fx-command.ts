@@ -1,3 +1,4 @@
+import { systemClock } from '../server/clock.js';
 import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { openMigratedStore } from './open-store.js';
@@ -33,7 +34,7 @@ export async function runFxCommand(
     const stored = await new RatesRepository(store.db).upsert(
       table.entries(),
       file,
-      Date.now(),
+      systemClock(),
       (count) => storing.update(count),
     );
     storing.done();
@@ -51,7 +52,7 @@ export async function runFxCommand(
     await network.cache.invalidate();
     const { checked, released } = await network.conversions.repriceHeld(
       'system:fx-import',
-      Date.now(),
+      systemClock(),
     );
     if (checked > 0) {
       io.stdout.write(

@@ -1,3 +1,4 @@
+import { systemClock } from '../server/clock.js';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Store } from '../storage/database.js';
@@ -103,7 +104,7 @@ export async function runInvoicesCommand(
   });
   return withStore(env, async (store) => {
     const invoices = new InvoiceService(store, new StoredTerms(store.db));
-    const now = Date.now();
+    const now = systemClock();
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;
       const result = await invoices.createInvoices(period, now);
@@ -174,7 +175,7 @@ export async function runStatementsCommand(
   });
   return withStore(env, async (store) => {
     const statements = new StatementService(store);
-    const now = Date.now();
+    const now = systemClock();
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;
       const progress = new Progress(io.stderr, 'publishers');
@@ -239,7 +240,7 @@ export async function runPayoutsCommand(
   });
   return withStore(env, async (store) => {
     const payouts = new PayoutService(store);
-    const now = Date.now();
+    const now = systemClock();
     if (action === 'create') {
       const executionDate = values['execution-date'];
       if (executionDate === undefined)
@@ -303,7 +304,7 @@ export async function runValidateCommand(
   const { values } = parse(rest, { json: { type: 'boolean' } });
   return withStore(env, async (store) => {
     const validation = new ValidationService(store, new StoredTerms(store.db));
-    const now = Date.now();
+    const now = systemClock();
     const decided = await validation.applyDeadlines(now);
     const overdue = await validation.overdue(now);
     if (values.json) io.stdout.write(`${JSON.stringify({ ...decided, overdue })}\n`);

@@ -1,3 +1,4 @@
+import { systemClock } from '../server/clock.js';
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { parseServerConfig, resolveSecret, type ServerConfig } from '../config/server-config.js';
@@ -40,7 +41,7 @@ export async function runServeCommand(
   const store = openStore(config.storage);
   try {
     await migrateToLatest(store);
-    const now = Date.now();
+    const now = systemClock();
     const programs = await loadPrograms(store, now);
     const admin = await ensureAdmin(store, now);
     io.stdout.write(

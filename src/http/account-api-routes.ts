@@ -26,7 +26,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     const { email, brandMatches } = await network.accounts.signUp(
       request.body as never,
       baseUrl(network, request),
-      Date.now(),
+      network.now(),
     );
     // The same answer whether or not the address already had an account (no enumeration).
     return reply.code(202).send({
@@ -38,7 +38,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   });
 
   app.post('/api/v1/activate', async (request) => {
-    const user = await network.accounts.activate(field(request, 'token'), Date.now());
+    const user = await network.accounts.activate(field(request, 'token'), network.now());
     return { userId: user.id, email: user.email, status: user.status };
   });
 
@@ -52,7 +52,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
         ipHash: network.ipHasher.hash(request.ip),
         userAgent: request.headers['user-agent'] ?? null,
       },
-      Date.now(),
+      network.now(),
     );
     return reply.code(201).send({
       token: session.token,
@@ -85,7 +85,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     await network.accounts.requestPasswordReset(
       field(request, 'email'),
       baseUrl(network, request),
-      Date.now(),
+      network.now(),
     );
     return reply.code(202).send({
       message: 'if the address has an account, a reset link is on its way (valid one hour)',
@@ -97,14 +97,14 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     const user = await network.accounts.resetPassword(
       token,
       field(request, 'password'),
-      Date.now(),
+      network.now(),
     );
     return { userId: user.id, message: 'password changed; every session was ended' };
   });
 
   app.get('/api/v1/me', async (request) => {
     const token = bearerToken(request);
-    const session = token ? await network.sessions.find(token, Date.now()) : undefined;
+    const session = token ? await network.sessions.find(token, network.now()) : undefined;
     if (session === undefined)
       throw new HttpError(401, 'unauthorized', 'send a session token as "Authorization: Bearer …"');
     const { user } = session;

@@ -34,7 +34,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
 
   app.post('/api/v1/admin/invoices', async (request, reply) => {
     await admin(request);
-    const result = await network.invoices.createInvoices(period(request), Date.now());
+    const result = await network.invoices.createInvoices(period(request), network.now());
     return reply.code(201).send({
       created: result.created.map((i) => i.id),
       existing: result.existing.map((i) => i.id),
@@ -44,7 +44,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   app.post('/api/v1/admin/invoices/:id/paid', async (request) => {
     await admin(request);
     const { id } = request.params as { id: string };
-    const { invoice, changed } = await network.invoices.markPaid(id, Date.now());
+    const { invoice, changed } = await network.invoices.markPaid(id, network.now());
     return { id: invoice.id, status: invoice.status, changed };
   });
 
@@ -68,7 +68,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
 
   app.post('/api/v1/admin/statements', async (request, reply) => {
     await admin(request);
-    const run = await network.statements.createStatements(period(request), Date.now());
+    const run = await network.statements.createStatements(period(request), network.now());
     return reply.code(201).send({
       created: run.created.map((s) => s.id),
       existing: run.existing,
@@ -97,7 +97,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       throw new HttpError(400, 'invalid_body', 'executionDate: expected YYYY-MM-DD');
     const { run, skipped } = await network.payouts.createRun({
       actor: `user:${session.user.id}`,
-      nowMs: Date.now(),
+      nowMs: network.now(),
       executionDate: date,
     });
     return reply
@@ -116,7 +116,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       );
     return reply
       .type('application/xml')
-      .send(await network.payouts.sepaFile(id, network.payoutDebtor, Date.now()));
+      .send(await network.payouts.sepaFile(id, network.payoutDebtor, network.now()));
   });
 
   app.get('/api/v1/admin/payout-runs/:id/csv', async (request, reply) => {
@@ -128,7 +128,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   app.post('/api/v1/admin/payout-runs/:id/paid', async (request) => {
     const session = await admin(request);
     const { id } = request.params as { id: string };
-    const result = await network.payouts.markPaid(id, `user:${session.user.id}`, Date.now());
+    const result = await network.payouts.markPaid(id, `user:${session.user.id}`, network.now());
     return {
       id,
       status: result.run.status,

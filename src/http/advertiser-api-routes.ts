@@ -69,7 +69,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       decision,
       typeof reason === 'string' ? reason : undefined,
       `user:${session.user.id}`,
-      Date.now(),
+      network.now(),
     );
     return { id: membership.id, status: membership.status, reason: membership.reason };
   });
@@ -83,7 +83,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       advertiserId,
       typeof text === 'string' ? text : '',
       `user:${session.user.id}`,
-      Date.now(),
+      network.now(),
     );
     return { id, consent: 'recorded' };
   });
@@ -115,7 +115,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       advertiserId,
       name.trim(),
       `user:${session.user.id}`,
-      Date.now(),
+      network.now(),
     );
     return reply
       .code(201)
@@ -125,7 +125,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
   app.delete('/api/v1/advertiser/api-keys/:id', async (request, reply) => {
     const { advertiserId } = await advertiser(request);
     const { id } = request.params as { id: string };
-    if (!(await network.apiKeys.revoke(advertiserId, id, Date.now())))
+    if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
     return reply.code(204).send();
   });

@@ -89,7 +89,11 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  app.setErrorHandler(createErrorHandler(portalErrorPage));
+  app.setErrorHandler(
+    createErrorHandler((status, body, request) =>
+      portalErrorPage(status, body, request, network.now()),
+    ),
+  );
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({
       code: 'not_found',

@@ -27,7 +27,7 @@ export async function authenticateAdvertiser(
     );
   let owner: ApiKeyOwner | undefined;
   if (key.startsWith('ak_')) {
-    owner = await network.apiKeys.verifyCached(key, Date.now());
+    owner = await network.apiKeys.verifyCached(key, network.now());
     if (owner === undefined)
       throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
   } else {

@@ -86,7 +86,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     });
     const claim = await network.claims.submit(
       { publisherId, actionId: text(input, 'actionId'), text: text(input, 'text'), attachments },
-      Date.now(),
+      network.now(),
     );
     return reply
       .code(201)
@@ -122,7 +122,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
         audienceSize: Number(input.audienceSize),
         audienceSource: text(input, 'audienceSource'),
       },
-      Date.now(),
+      network.now(),
     );
     return reply.code(201).send({ id: mailing.id, status: mailing.status });
   });
@@ -138,7 +138,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     const outcome = body(request).outcome;
     if (outcome !== 'confirmed' && outcome !== 'dismissed')
       throw new HttpError(400, 'invalid_body', 'outcome: expected "confirmed" or "dismissed"');
-    await network.violations.review(id, programIds, outcome, actor, Date.now());
+    await network.violations.review(id, programIds, outcome, actor, network.now());
     return { id, status: outcome };
   });
 
@@ -187,7 +187,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       rule: text(input, 'rule'),
       evidence: text(input, 'evidence'),
       actor,
-      nowMs: Date.now(),
+      nowMs: network.now(),
       amountMinor: amount === '' ? undefined : ((parsed && toMinorUnits(parsed, 2)) ?? Number.NaN),
       cureDeadlineAt: cure === '' ? undefined : Date.parse(cure),
     });
@@ -204,7 +204,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     const { id } = request.params as { id: string };
     if (!(await network.complianceViews.actionsOfAdvertiser(advertiserId)).some((a) => a.id === id))
       throw new HttpError(404, 'unknown_action', `no action "${id}" in your programs`);
-    const action = await network.enforcement.reverse(id, actor, Date.now(), 'lifted');
+    const action = await network.enforcement.reverse(id, actor, network.now(), 'lifted');
     return { id, status: action.status };
   });
 
@@ -220,7 +220,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       input.outcome,
       text(input, 'decision'),
       actor,
-      Date.now(),
+      network.now(),
     );
     return { id, status: claim.status };
   });
@@ -257,7 +257,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       input.outcome,
       text(input, 'comments', false),
       actor,
-      Date.now(),
+      network.now(),
     );
     return { id, status: mailing.status, linkParam: mailing.link_param };
   });
@@ -269,9 +269,9 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     const publisherId = text(input, 'publisherId');
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     if (input.grant === true)
-      await network.mailings.grantAccess(programId, publisherId, actor, Date.now());
+      await network.mailings.grantAccess(programId, publisherId, actor, network.now());
     else if (input.grant === false)
-      await network.mailings.revokeAccess(programId, publisherId, actor, Date.now());
+      await network.mailings.revokeAccess(programId, publisherId, actor, network.now());
     else throw new HttpError(400, 'invalid_body', 'grant: expected true or false');
     return { programId, publisherId, access: input.grant };
   });
@@ -300,7 +300,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
 
   app.get('/api/v1/admin/overdue', async (request) => {
     await authenticateUser(network, request, 'admin');
-    const now = Date.now();
+    const now = network.now();
     return {
       claims: (await network.claims.overdue(now)).map((c) => ({
         id: c.id,

@@ -47,7 +47,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         url: String(input.url ?? ''),
         promotionMethods: methods as string[],
       },
-      Date.now(),
+      network.now(),
     );
     return reply.code(201).send({ id: siteId, brandMatches });
   });
@@ -101,7 +101,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         contentCategories: strings('contentCategories'),
         acceptedRules: body.acceptRules === true,
       },
-      Date.now(),
+      network.now(),
     );
     return reply.code(201).send({ id: membership.id, status: membership.status, brandMatches });
   });
@@ -129,7 +129,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
   app.get('/api/v1/publisher/report', async (request) => {
     const publisherId = await publisher(request);
     const query = request.query as Record<string, unknown>;
-    const today = utcDayNumber(Date.now());
+    const today = utcDayNumber(network.now());
     const parse = (name: string, fallback: number) => {
       const text = queryText(query, name);
       if (text === undefined) return fallback;

@@ -28,7 +28,7 @@ export async function authenticateUser(
         ? `this route needs a ${role} login, not an API key: POST /api/v1/sessions for a session token`
         : 'send a session token as "Authorization: Bearer …" (POST /api/v1/sessions gives one)',
     );
-  const session = await network.sessions.find(token, Date.now());
+  const session = await network.sessions.find(token, network.now());
   if (session === undefined)
     throw new HttpError(
       401,
@@ -52,7 +52,9 @@ export async function authenticateAnyUser(
 ): Promise<ActiveSession> {
   const token = bearerToken(request);
   const session =
-    token && !token.startsWith('ak_') ? await network.sessions.find(token, Date.now()) : undefined;
+    token && !token.startsWith('ak_')
+      ? await network.sessions.find(token, network.now())
+      : undefined;
   if (session === undefined)
     throw new HttpError(
       401,

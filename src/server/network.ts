@@ -1,3 +1,4 @@
+import { systemClock } from './clock.js';
 import { Registry, Counter, Histogram, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
@@ -164,9 +165,9 @@ export class Network {
     readonly store: Store,
     options: NetworkOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? systemClock;
     this.metrics = createMetrics();
-    this.cache = new LinkCache(store);
+    this.cache = new LinkCache(store, this.now);
     this.signer = new ClickSigner(options.secret);
     this.ipHasher = new IpHasher(options.secret);
     this.clickIds = new ClickIdGenerator(options.node ?? 0);

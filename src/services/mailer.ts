@@ -59,7 +59,7 @@ export class Mailer {
       });
       await this.store.db
         .updateTable('emails')
-        .set({ status: 'sent', sent_at: Date.now() })
+        .set({ status: 'sent', sent_at: nowMs })
         .where('id', '=', id)
         .execute();
       return { id, status: 'sent' };

@@ -54,7 +54,7 @@ function randomTen(): Buffer {
  * A new id: `<prefix>_` + 10 characters of millisecond time + 16 random characters (80 bits).
  * Ids sort by creation time, which keeps B-tree inserts of clicks and orders at the end.
  */
-export function newId(kind: IdKind, nowMs: number = Date.now()): string {
+export function newId(kind: IdKind, nowMs: number): string {
   let time = '';
   let t = nowMs;
   for (let i = 0; i < 10; i++) {

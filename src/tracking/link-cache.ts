@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../server/clock.js';
 import type { Store } from '../storage/database.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
@@ -35,7 +36,10 @@ export class LinkCache {
   #stale = false;
   loadedAt = 0;
 
-  constructor(store: Store) {
+  constructor(
+    store: Store,
+    private readonly now: Clock = systemClock,
+  ) {
     this.#store = store;
   }
 
@@ -142,6 +146,6 @@ export class LinkCache {
       memberships.map((row) => [`${row.program_id} ${row.site_id}`, row.status]),
     );
     this.#ads = new Map(ads.map((row) => [row.id, row.program_id]));
-    this.loadedAt = Date.now();
+    this.loadedAt = this.now();
   }
 }

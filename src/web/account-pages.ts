@@ -283,7 +283,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
           promotionMethods: fields(form, 'promotionMethods') as never,
         },
         baseUrl(network, request),
-        Date.now(),
+        network.now(),
       );
       const body = html`<h1>${context.t('signup.title')}</h1>
         <p class="muted">${context.t('signup.step', { n: 3 })}</p>
@@ -338,7 +338,10 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   app.post('/activate', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
     verifyCsrf(context, request.body);
-    const user = await network.accounts.activate(field(request.body as Form, 'token'), Date.now());
+    const user = await network.accounts.activate(
+      field(request.body as Form, 'token'),
+      network.now(),
+    );
     await startSession(network, request, reply, user.id);
     return reply.redirect('/publisher?welcome=1', 303);
   });
@@ -364,7 +367,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     await network.accounts.requestPasswordReset(
       field(request.body as Form, 'email'),
       baseUrl(network, request),
-      Date.now(),
+      network.now(),
     );
     return sendPage(
       reply,
@@ -396,7 +399,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       await network.accounts.resetPassword(
         token,
         field(request.body as Form, 'password'),
-        Date.now(),
+        network.now(),
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -20,7 +20,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const invoices = await network.invoices.list();
     const statements = (await network.statements.list()).slice(0, 200);
     const runs = await network.payouts.listRuns();
-    const last = previousPeriod(Date.now()).text;
+    const last = previousPeriod(network.now()).text;
     return html`<h1>${context.l('Month end', 'Maandafsluiting')}</h1>
       ${message ?? ''}
       <h2>1. ${context.l('Advertiser invoices', 'Facturen aan adverteerders')}</h2>
@@ -181,23 +181,23 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     });
 
   act('/admin/money/invoices', async (form) => {
-    const result = await network.invoices.createInvoices(field(form, 'period'), Date.now());
+    const result = await network.invoices.createInvoices(field(form, 'period'), network.now());
     return `${result.created.length} invoice(s) issued, ${result.existing.length} existed already`;
   });
   act('/admin/money/invoices/:id/paid', async (_form, params) => {
-    const { invoice, changed } = await network.invoices.markPaid(params.id!, Date.now());
+    const { invoice, changed } = await network.invoices.markPaid(params.id!, network.now());
     return changed
       ? `${invoice.id} paid: its commissions are payable`
       : `${invoice.id} was already paid`;
   });
   act('/admin/money/statements', async (form) => {
-    const run = await network.statements.createStatements(field(form, 'period'), Date.now());
+    const run = await network.statements.createStatements(field(form, 'period'), network.now());
     return `${run.created.length} statement(s) made, ${run.existing} existed already`;
   });
   act('/admin/money/payouts', async (form, _params, context) => {
     const { run, skipped } = await network.payouts.createRun({
       actor: `user:${context.session!.user.id}`,
-      nowMs: Date.now(),
+      nowMs: network.now(),
       executionDate: field(form, 'executionDate'),
     });
     return `${run.id}: ${run.payments} payment(s)${skipped.length > 0 ? `; waiting: ${skipped.map((s) => `${s.publisherId} (${s.reason})`).join('; ')}` : ''}`;
@@ -206,7 +206,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const result = await network.payouts.markPaid(
       params.id!,
       `user:${context.session!.user.id}`,
-      Date.now(),
+      network.now(),
     );
     return result.changed
       ? `${params.id} paid: ${result.commissions} commission(s) moved to paid`
@@ -232,7 +232,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     return reply
       .type('application/xml')
       .header('content-disposition', `attachment; filename="${runId}.xml"`)
-      .send(await network.payouts.sepaFile(runId, network.payoutDebtor, Date.now()));
+      .send(await network.payouts.sepaFile(runId, network.payoutDebtor, network.now()));
   });
 
   app.get('/admin/money/statements/:file', async (request, reply) => {

@@ -10,8 +10,8 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
   app.get('/admin', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const overdue = await network.validation.overdue(Date.now());
-    const overdueClaims = await network.claims.overdue(Date.now());
+    const overdue = await network.validation.overdue(network.now());
+    const overdueClaims = await network.claims.overdue(network.now());
     const invoices = await network.invoices.list();
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>

@@ -234,7 +234,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           decision,
           field(form, 'reason') || undefined,
           actor,
-          Date.now(),
+          network.now(),
         );
       } else if (action === 'consent') {
         await network.applications.recordBrandConsent(
@@ -242,7 +242,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           advertiserId,
           field(form, 'text'),
           actor,
-          Date.now(),
+          network.now(),
         );
       } else throw new HttpError(404, 'not_found', `no action "${action}"`);
     } catch (error) {
@@ -415,7 +415,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           programId,
           requests,
           `user:${context.session!.user.id}`,
-          Date.now(),
+          network.now(),
         )),
       );
     }
@@ -522,7 +522,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           field(form, 'programId'),
           requests,
           `user:${context.session!.user.id}`,
-          Date.now(),
+          network.now(),
         ),
       };
     }
@@ -625,7 +625,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       advertiserId,
       name.slice(0, 60),
       `user:${context.session!.user.id}`,
-      Date.now(),
+      network.now(),
     );
     return sendPage(
       reply,
@@ -649,7 +649,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const advertiserId = advertiserOf(context);
     verifyCsrf(context, request.body);
     const { id } = request.params as { id: string };
-    if (!(await network.apiKeys.revoke(advertiserId, id, Date.now())))
+    if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
     return reply.redirect('/advertiser/keys', 303);
   });

@@ -89,7 +89,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       .where('email_access.revoked_at', 'is', null)
       .execute();
     const mailings = await network.mailings.ofPublisher(publisherId);
-    const now = Date.now();
+    const now = network.now();
     return html`<h1>${context.l('Compliance', 'Compliance')}</h1>
       ${message ?? ''}
       <h2>${context.l('Enforcement actions', 'Handhavingsmaatregelen')}</h2>
@@ -235,7 +235,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
             text: text(fields, 'text'),
             attachments: files,
           },
-          Date.now(),
+          network.now(),
         );
         return notice(
           'success',
@@ -267,7 +267,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
             audienceSize: Number(text(form, 'audienceSize')),
             audienceSource: text(form, 'audienceSource'),
           },
-          Date.now(),
+          network.now(),
         );
         return notice(
           'success',
@@ -565,7 +565,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       await network.complianceViews.programIdsOf(advertiserId),
       outcome,
       actor(context),
-      Date.now(),
+      network.now(),
     );
     return `${params.id}: ${outcome}`;
   });
@@ -583,7 +583,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       rule: text(form, 'rule'),
       evidence: text(form, 'evidence'),
       actor: actor(context),
-      nowMs: Date.now(),
+      nowMs: network.now(),
       amountMinor: amount === '' ? undefined : centsOf(amount),
       cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
     });
@@ -598,7 +598,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       );
       if (action === undefined)
         throw new DomainError('unknown_action', 'no such action in your programs');
-      await network.enforcement.reverse(action.id, actor(context), Date.now(), 'lifted');
+      await network.enforcement.reverse(action.id, actor(context), network.now(), 'lifted');
       return `${action.id}: ${context.l('lifted', 'opgeheven')}`;
     },
   );
@@ -611,7 +611,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       outcome,
       text(form, 'decision'),
       actor(context),
-      Date.now(),
+      network.now(),
     );
     return `${params.id}: ${outcome}`;
   });
@@ -621,8 +621,8 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
     const publisherId = text(form, 'publisherId');
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     if (text(form, 'grant') === 'yes')
-      await network.mailings.grantAccess(programId, publisherId, actor(context), Date.now());
-    else await network.mailings.revokeAccess(programId, publisherId, actor(context), Date.now());
+      await network.mailings.grantAccess(programId, publisherId, actor(context), network.now());
+    else await network.mailings.revokeAccess(programId, publisherId, actor(context), network.now());
     return context.l('Email access updated.', 'E-mailtoegang bijgewerkt.');
   });
 
@@ -634,7 +634,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
       outcome,
       text(form, 'comments'),
       actor(context),
-      Date.now(),
+      network.now(),
     );
     return `${mailing.subject}: ${mailing.status}`;
   });
@@ -652,7 +652,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-log.csv"')
         .send(auditCsv(rows));
-    const overdue = await network.claims.overdue(Date.now());
+    const overdue = await network.claims.overdue(network.now());
     const body = html`<h1>${context.l('Audit log', 'Auditlog')}</h1>
       ${overdue.length > 0 ? notice('warning', html`${context.l('Claims past their decision deadline (AE-E3)', 'Bezwaren over hun beslistermijn (AE-E3)')}: ${overdue.map((c) => html`<div>${c.id} · ${c.program_id} · ${deadline(c.decision_due_at)}</div>`)}`) : ''}
       <form method="get" class="card">

@@ -67,7 +67,12 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
 }
 
 /** The HTML page of an error on a portal route: the same status, code and message as the API. */
-export function portalErrorPage(status: number, body: ErrorBody, request: FastifyRequest): string {
+export function portalErrorPage(
+  status: number,
+  body: ErrorBody,
+  request: FastifyRequest,
+  nowMs: number,
+): string {
   const cookies = (request as FastifyRequest & { cookies?: Record<string, string> }).cookies;
   const locale = pickLocale(undefined, cookies?.[LANG_COOKIE], request.headers['accept-language']);
   const context = {
@@ -75,6 +80,7 @@ export function portalErrorPage(status: number, body: ErrorBody, request: Fastif
     session: undefined,
     csrf: '',
     path: request.url.split('?')[0] ?? '/',
+    now: nowMs,
     t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
       translate(locale, key, values),
     l: (enText: string, nlText: string) => (locale === 'nl' ? nlText : enText),

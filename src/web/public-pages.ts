@@ -24,7 +24,7 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
       <p class="muted">${context.t('programs.intro')}</p>
       ${programs.map((program) => {
         const file = program.terms.file;
-        const version = currentVersion(program);
+        const version = currentVersion(program, context.now);
         return html`<section class="card">
           <h2><a href="/programs/${program.slug}">${file.name}</a></h2>
           <p>${file.description[context.locale]}</p>
@@ -54,8 +54,8 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
   });
 }
 
-function currentVersion(program: CachedProgram) {
-  const compiled = versionInForce(program.terms, Date.now()) ?? program.terms.versions.at(-1);
+function currentVersion(program: CachedProgram, nowMs: number) {
+  const compiled = versionInForce(program.terms, nowMs) ?? program.terms.versions.at(-1);
   return program.terms.file.versions.find((version) => version.id === compiled?.id);
 }
 
@@ -72,7 +72,7 @@ function countryList(countries: readonly string[], groups: Record<string, string
 function programPage(context: WebContext, program: CachedProgram): SafeHtml {
   const { t, locale } = context;
   const file = program.terms.file;
-  const version = currentVersion(program);
+  const version = currentVersion(program, context.now);
   const yesNo = (value: boolean) => (value ? t('program.yes') : t('program.no'));
   const documents = file.documents;
   return html`<h1>${file.name}</h1>

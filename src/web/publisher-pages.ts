@@ -24,8 +24,8 @@ function reasonWords(code: string, locale: 'nl' | 'en'): string {
   return REASON_TEXT[code as ReasonCode]?.[locale] ?? code;
 }
 
-function dayRange(query: Query): { from: number; to: number } {
-  const today = utcDayNumber(Date.now());
+function dayRange(query: Query, nowMs: number): { from: number; to: number } {
+  const today = utcDayNumber(nowMs);
   const to = (query.to && dayNumberOfIsoDate(query.to)) || today;
   const from = (query.from && dayNumberOfIsoDate(query.from)) || to - 29;
   if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
@@ -55,7 +55,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     const query = request.query as Query;
-    const { from, to } = dayRange(query);
+    const { from, to } = dayRange(query, context.now);
     const daily = await network.publisherViews.report(publisherId, from, to, 'day');
     const byEpi = await network.publisherViews.report(publisherId, from, to, 'epi');
     const byDay = new Map(daily.map((row) => [row.key as number, row]));
@@ -732,7 +732,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
             url: field(form, 'url'),
             promotionMethods: fields(form, 'promotionMethods'),
           },
-          Date.now(),
+          network.now(),
         );
         return html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandWarning(context, brandMatches)}`;
       },
@@ -771,7 +771,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
             contentCategories: fields(form, 'contentCategories'),
             acceptedRules: field(form, 'acceptRules') === 'yes',
           },
-          Date.now(),
+          network.now(),
         );
         return html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandWarning(context, brandMatches)}`;
       },

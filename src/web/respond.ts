@@ -44,7 +44,7 @@ export async function startSession(
   const session = await network.sessions.create(
     userId,
     { ipHash: network.ipHasher.hash(request.ip), userAgent: request.headers['user-agent'] ?? null },
-    Date.now(),
+    network.now(),
   );
   setSessionCookie(request, reply, session.token, session.expiresAt);
 }

@@ -21,6 +21,8 @@ export interface WebContext {
   csrf: string;
   /** The path of this page, for the language switch and redirects after login. */
   path: string;
+  /** The request's time, from the network's one clock. */
+  now: number;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   /** A page's own label in both languages: `l('Clicks', 'Klikken')`. */
   l: (en: string, nl: string) => string;
@@ -71,7 +73,7 @@ export async function webContext(
   if (queryLang === 'nl' || queryLang === 'en')
     void reply.setCookie(LANG_COOKIE, queryLang, { ...cookieOptions(request), maxAge: 31_536_000 });
   const token = request.cookies[SESSION_COOKIE];
-  const session = token ? await network.sessions.find(token, Date.now()) : undefined;
+  const session = token ? await network.sessions.find(token, network.now()) : undefined;
   let csrf = session?.csrfToken;
   if (csrf === undefined) {
     csrf = request.cookies[CSRF_COOKIE];
@@ -85,6 +87,7 @@ export async function webContext(
     session,
     csrf,
     path: request.url.split('?')[0] ?? '/',
+    now: network.now(),
     t: (key, values) => translate(locale, key, values),
     l: (enText, nlText) => (locale === 'nl' ? nlText : enText),
   };
