@@ -227,7 +227,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports',
     tag: 'Reports',
-    summary: 'Clicks, orders, value, commission, conversion and EPC from the hourly rollups',
+    summary:
+      'Clicks, orders, value, commission, conversion rate (orders that are not cancelled, refunded or fraud ÷ clicks, a fraction to 4 decimals) and EPC (earnings per click: commission ÷ clicks, 4 decimals) from the hourly rollups',
     auth: 'apiKey',
     query: {
       programId: 'required',
@@ -300,7 +301,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/publisher/report',
     tag: 'Publisher',
-    summary: 'Your clicks, orders, commission, conversion and EPC per day or per sub id',
+    summary:
+      'Your clicks, orders, commission, conversion rate (orders not cancelled, refunded or fraud ÷ clicks) and EPC (earnings per click, 4 decimals) per day or per sub id',
     auth: 'publisher',
     query: { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD', groupBy: 'day|epi' },
     responses: { 200: 'Rows', 400: 'Invalid parameter' },

@@ -1,3 +1,4 @@
+import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
@@ -156,8 +157,8 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         clicks: row.clicks,
         orders: row.orders,
         commission: eur(row.commissionMinor),
-        conversionRate: row.clicks === 0 ? null : (row.orders / row.clicks).toFixed(4),
-        epc: row.clicks === 0 ? null : eur(Math.round(row.commissionMinor / row.clicks)),
+        conversionRate: conversionRate(row.orders, row.clicks),
+        epc: earningsPerClick(row.commissionMinor, row.clicks, 2),
       })),
     };
   });

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
+import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
@@ -29,7 +30,8 @@ function day(query: Record<string, unknown>, name: string): number {
 
 /**
  * `GET /api/v1/reports?programId=&from=&to=&groupBy=day|hour|site|ad|epi[&siteId=&adId=&epi=][&format=csv]`:
- * clicks, orders, order value, commission, conversion rate and EPC from the hourly rollups, so
+ * clicks, orders, order value, commission, conversion rate and EPC (earnings per click; see
+ * domain/reports/performance.ts) from the hourly rollups, so
  * it answers in milliseconds however many clicks there are. `to` is inclusive (UTC days).
  */
 export function registerReportRoutes(app: FastifyInstance, network: Network): void {
@@ -105,10 +107,8 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
         orders,
         orderValue: formatMinorUnits(Number(row.order_value), 2),
         commission: formatMinorUnits(commission, digits),
-        conversionRate: clicks === 0 ? null : (orders / clicks).toFixed(4),
-        // Earnings per 100 clicks, in the program currency: rounded for display only.
-        epc:
-          clicks === 0 ? null : formatMinorUnits(Math.round((commission * 100) / clicks), digits),
+        conversionRate: conversionRate(orders, clicks),
+        epc: earningsPerClick(commission, clicks, digits),
       };
     });
     if (format === 'csv') {

@@ -15,6 +15,7 @@ import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
 import { DomainError } from '../domain/errors.js';
+import { countsAsConversion } from '../domain/reports/performance.js';
 import type { Flag } from '../domain/compliance/detect-traffic.js';
 import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { validationDueAt } from '../domain/validation/validation-deadline.js';
@@ -263,7 +264,7 @@ export class OrderRecorder {
           adId: input.attribution.adId ?? null,
           epi: input.attribution.epi ?? null,
           placedAtMs: order.placedAtMs,
-          orders: 1,
+          orders: countsAsConversion(quote.status) ? 1 : 0,
           valueMinor: reported.value_minor,
           commissionMinor: reported.total_minor,
         });
@@ -311,7 +312,10 @@ export class OrderRecorder {
         adId: stored.ad_id,
         epi: stored.epi,
         placedAtMs: stored.placed_at,
-        orders: 0,
+        // A cancellation takes the order out of the conversions; a reinstatement puts it back.
+        orders:
+          (countsAsConversion(quote.status) ? 1 : 0) -
+          (countsAsConversion(stored.quote_status) ? 1 : 0),
         valueMinor: reported.value_minor - stored.value_minor,
         commissionMinor: reported.total_minor - stored.total_minor,
       });
@@ -399,7 +403,7 @@ export class OrderRecorder {
         adId: order.ad_id,
         epi: order.epi,
         placedAtMs: stored.placed_at,
-        orders: sign,
+        orders: countsAsConversion(stored.quote_status) ? sign : 0,
         valueMinor: sign * stored.value_minor,
         commissionMinor: sign * stored.total_minor,
       });

@@ -1,3 +1,4 @@
+import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -22,6 +23,18 @@ type Query = Record<string, string | undefined>;
 
 function reasonWords(code: string, locale: 'nl' | 'en'): string {
   return REASON_TEXT[code as ReasonCode]?.[locale] ?? code;
+}
+
+/** A conversion rate fraction (`0.0125`) as a percentage (`1.25 %`). */
+function percent(fraction: string | null): string {
+  if (fraction === null) return '–';
+  const basisPoints = Number(fraction.replace('.', ''));
+  return `${formatMinorUnits(basisPoints, 2)} %`;
+}
+
+/** EPC in euros with its four decimals (`EUR 0.0213`). */
+function epcText(epc: string | null): string {
+  return epc === null ? '–' : `EUR ${epc}`;
 }
 
 function dayRange(query: Query, nowMs: number): { from: number; to: number } {
@@ -97,8 +110,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ${stat(context.l('Clicks', 'Klikken'), String(clicks))}
         ${stat(context.l('Orders', 'Bestellingen'), String(orders))}
         ${stat(context.l('Commission', 'Commissie'), money(commission))}
-        ${stat(context.l('Conversion rate', 'Conversieratio'), clicks === 0 ? '–' : `${((orders / clicks) * 100).toFixed(2)} %`)}
-        ${stat(context.l('EPC (earnings per click)', 'EPC (verdienste per klik)'), clicks === 0 ? '–' : money(Math.round(commission / clicks)))}
+        ${stat(context.l('Conversion rate', 'Conversieratio'), percent(conversionRate(orders, clicks)))}
+        ${stat(context.l('EPC (earnings per click)', 'EPC (verdienste per klik)'), epcText(earningsPerClick(commission, clicks, 2)))}
       </div>
       <h2>${context.l('Clicks and commission per day', 'Klikken en commissie per dag')}</h2>
       ${trusted(
@@ -145,8 +158,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
               <td>${row.key || '–'}</td>
               <td class="num">${c}</td>
               <td class="num">${o}</td>
-              <td class="num">${c === 0 ? '–' : `${((o / c) * 100).toFixed(2)} %`}</td>
-              <td class="num">${c === 0 ? '–' : money(Math.round(m / c))}</td>
+              <td class="num">${percent(conversionRate(o, c))}</td>
+              <td class="num">${epcText(earningsPerClick(m, c, 2))}</td>
               <td class="num">${money(m)}</td>
             </tr>`;
           })}

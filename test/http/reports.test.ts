@@ -65,7 +65,7 @@ describeEachEngine('hourly rollups and the reporting API', (context) => {
           orderValue: '200.00',
           commission: '12.79',
           conversionRate: '0.5000',
-          epc: '639.50',
+          epc: '6.3950',
         },
         { epi: 'sidebar', clicks: 1, orders: 0, orderValue: '0.00', commission: '0.00' },
       ],
@@ -87,7 +87,7 @@ describeEachEngine('hourly rollups and the reporting API', (context) => {
         orderValue: '200.00',
         commission: '6.39',
         conversionRate: '0.3333',
-        epc: '213.00',
+        epc: '2.1300',
       },
     ]);
     const filtered = await report('from=2026-10-05&to=2026-10-05&groupBy=hour&epi=sidebar');
@@ -99,7 +99,7 @@ describeEachEngine('hourly rollups and the reporting API', (context) => {
         orderValue: '0.00',
         commission: '0.00',
         conversionRate: '0.0000',
-        epc: '0.00',
+        epc: '0.0000',
       },
     ]);
   });
@@ -108,7 +108,7 @@ describeEachEngine('hourly rollups and the reporting API', (context) => {
     const csv = await report('from=2026-10-05&to=2026-10-05&groupBy=site&format=csv');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body).toBe(
-      `site,clicks,orders,orderValue,commission,conversionRate,epc\n${t.demo.siteId},3,1,200.00,6.39,0.3333,213.00\n`,
+      `site,clicks,orders,orderValue,commission,conversionRate,epc\n${t.demo.siteId},3,1,200.00,6.39,0.3333,2.1300\n`,
     );
   });
 
