@@ -37,6 +37,34 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters are thin: routes and pages call services; only repositories touch the database.
+    files: ['src/http/**/*.ts', 'src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/**', 'kysely', 'better-sqlite3', 'pg'],
+              message: 'Routes and pages call a service; queries live in repositories.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='store'][property.name='db']",
+          message: 'Routes and pages call a service; queries live in repositories.',
+        },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Money is exact: use src/domain/money helpers, never floats.',
+        },
+      ],
+    },
+  },
+  {
     // Scripts the portal serves to browsers.
     files: ['assets/**/*.js'],
     languageOptions: {

@@ -1,7 +1,10 @@
 import { DomainError } from '../domain/errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
+import type { Database, Role } from '../storage/schema.js';
+
+/** Who a user is on the network: publisher, advertiser or the network admin. */
+export type { Role };
 import { newId } from '../storage/ids.js';
 import type { User } from '../storage/repositories/users-repository.js';
 

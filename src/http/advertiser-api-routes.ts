@@ -18,26 +18,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
 
   app.get('/api/v1/advertiser/applications', async (request) => {
     const { advertiserId } = await advertiser(request);
-    const rows = await network.store.db
-      .selectFrom('memberships')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .innerJoin('sites', 'sites.id', 'memberships.site_id')
-      .select([
-        'memberships.id',
-        'memberships.program_id',
-        'memberships.publisher_id',
-        'memberships.site_id',
-        'sites.url',
-        'memberships.status',
-        'memberships.reason',
-        'memberships.promotion_methods',
-        'memberships.content_categories',
-        'memberships.brand_matches',
-        'memberships.brand_consent',
-      ])
-      .where('programs.advertiser_id', '=', advertiserId)
-      .orderBy('memberships.created_at', 'desc')
-      .execute();
+    const rows = await network.applications.ofAdvertiser(advertiserId);
     return {
       applications: rows.map((row) => ({
         id: row.id,

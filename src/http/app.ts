@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
-import { sql } from 'kysely';
 import type { Network } from '../server/network.js';
 import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
@@ -104,7 +103,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await sql`SELECT 1`.execute(network.store.db);
+      await network.reports.ping();
     } catch (error) {
       return reply
         .code(503)

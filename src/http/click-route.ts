@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
-import { toClickRecord } from '../storage/repositories/clicks-repository.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 
 const MAX_ID = 64;
@@ -149,19 +148,17 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     const now = network.now();
     const id = network.clickIds.next(now);
     const signals = readClickSignals({ headers: request.headers, query }, claimedMailing(query));
-    const written = network.writer.write(
-      toClickRecord({
-        id,
-        programId: program.id,
-        siteId: site.id,
-        adId: adId !== undefined && network.cache.adProgram(adId) === program.id ? adId : null,
-        epi,
-        epi2,
-        ipHash: network.ipHasher.hash(request.ip),
-        signals,
-        notAttributableReason: reason,
-      }),
-    );
+    const written = network.writer.recordClick({
+      id,
+      programId: program.id,
+      siteId: site.id,
+      adId: adId !== undefined && network.cache.adProgram(adId) === program.id ? adId : null,
+      epi,
+      epi2,
+      ipHash: network.ipHasher.hash(request.ip),
+      signals,
+      notAttributableReason: reason,
+    });
     try {
       await written;
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
-import { auditCsv, readAudit } from '../services/audit-log.js';
+import { auditCsv } from '../services/audit-log.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
@@ -280,7 +280,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     await authenticateUser(network, request, 'admin');
     const query = request.query as Record<string, unknown>;
     const csv = queryText(query, 'format') === 'csv';
-    const rows = await readAudit(network.store.db, {
+    const rows = await network.complianceViews.audit({
       action: queryText(query, 'action'),
       limit: csv ? 100_000 : 500,
     });

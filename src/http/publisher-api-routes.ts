@@ -22,17 +22,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function registerPublisherApiRoutes(app: FastifyInstance, network: Network): void {
   const publisher = async (request: FastifyRequest) =>
     publisherIdOf(await authenticateUser(network, request, 'publisher'));
-  const db = network.store.db;
 
   app.get('/api/v1/publisher/sites', async (request) => {
     const publisherId = await publisher(request);
-    const sites = await db
-      .selectFrom('sites')
-      .select(['id', 'name', 'url', 'status'])
-      .where('publisher_id', '=', publisherId)
-      .orderBy('name')
-      .execute();
-    return { sites };
+    const sites = await network.publisherViews.sites(publisherId);
+    return { sites: sites.map(({ id, name, url, status }) => ({ id, name, url, status })) };
   });
 
   app.post('/api/v1/publisher/sites', async (request, reply) => {
@@ -55,21 +49,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
 
   app.get('/api/v1/publisher/applications', async (request) => {
     const publisherId = await publisher(request);
-    const rows = await db
-      .selectFrom('memberships')
-      .select([
-        'id',
-        'program_id',
-        'site_id',
-        'status',
-        'reason',
-        'brand_matches',
-        'created_at',
-        'decided_at',
-      ])
-      .where('publisher_id', '=', publisherId)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const rows = await network.applications.ofPublisher(publisherId);
     return {
       applications: rows.map((row) => ({
         id: row.id,

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
-import { refuseUntilPasswordChanged, type ActiveSession } from '../auth/sessions.js';
-import type { Role } from '../storage/schema.js';
+import { refuseUntilPasswordChanged, type ActiveSession, type Role } from '../auth/sessions.js';
 import { HttpError } from './http-errors.js';
 
 /** The bearer token of a request, if any. */

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import type { CommissionStatus } from '../storage/schema.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { declineReasonOf } from '../domain/validation/decline-reasons.js';
 import { toCsv } from '../documents/csv.js';
@@ -14,13 +13,6 @@ import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 const MAX_ROWS = 10_000;
-const COMMISSION_STATUSES: readonly CommissionStatus[] = [
-  'pending',
-  'approved',
-  'declined',
-  'held',
-  'paid',
-];
 
 /** HTTP status of a refused single validation. */
 const STATUS_OF_REFUSAL: Record<string, number> = {
@@ -112,12 +104,6 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
     await authenticateAdvertiser(network, request, programId);
     const query = request.query as Record<string, unknown>;
     const status = queryText(query, 'status');
-    if (status !== undefined && !COMMISSION_STATUSES.includes(status as CommissionStatus))
-      throw new HttpError(
-        400,
-        'invalid_parameter',
-        `status: expected one of ${COMMISSION_STATUSES.join(', ')}`,
-      );
     const limit = Number(queryText(query, 'limit') ?? 500);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
       throw new HttpError(
@@ -125,28 +111,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
         'invalid_parameter',
         'limit: expected a whole number from 1 to 10000',
       );
-    let select = network.store.db
-      .selectFrom('commissions')
-      .innerJoin('orders', 'orders.id', 'commissions.order_id')
-      .select([
-        'orders.order_number',
-        'orders.placed_at',
-        'commissions.id',
-        'commissions.publisher_id',
-        'commissions.site_id',
-        'commissions.kind',
-        'commissions.amount_minor',
-        'commissions.currency',
-        'commissions.status',
-        'commissions.reason',
-        'commissions.rule',
-        'commissions.validation_due_at',
-        'commissions.invoice_id',
-      ])
-      .where('commissions.program_id', '=', programId);
-    if (status !== undefined)
-      select = select.where('commissions.status', '=', status as CommissionStatus);
-    const rows = (await select.orderBy('orders.placed_at', 'desc').limit(limit).execute()).map(
+    const rows = (await network.validation.transactionsOfProgram(programId, status, limit)).map(
       (row) => ({
         orderNumber: row.order_number,
         placedAt: new Date(row.placed_at).toISOString(),

@@ -29,6 +29,8 @@ import { MailingsService } from '../services/mailings-service.js';
 import { ComplianceScanner } from '../services/compliance-scanner.js';
 import { ComplianceViews } from '../services/compliance-views.js';
 import { RateLimiter } from '../services/rate-limiter.js';
+import { ReportService } from '../services/report-service.js';
+import { AdvertiserViews } from '../services/advertiser-views.js';
 import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 
@@ -159,6 +161,8 @@ export class Network {
   readonly complianceViews: ComplianceViews;
   readonly metrics: Metrics;
   readonly rateLimiter: RateLimiter;
+  readonly reports: ReportService;
+  readonly advertiserViews: AdvertiserViews;
   readonly now: () => number;
 
   constructor(
@@ -204,6 +208,8 @@ export class Network {
     this.scanner = new ComplianceScanner(store, this.terms);
     this.complianceViews = new ComplianceViews(store);
     this.rateLimiter = new RateLimiter(store);
+    this.reports = new ReportService(store);
+    this.advertiserViews = new AdvertiserViews(store);
   }
 
   /** Every brand any program protects (AE-P5), for screening at sign-up. */

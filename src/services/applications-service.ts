@@ -34,6 +34,16 @@ export class ApplicationsService {
     private readonly mailer: Mailer,
   ) {}
 
+  /** A publisher's own applications. */
+  async ofPublisher(publisherId: string) {
+    return new MembershipsRepository(this.store.db).ofPublisher(publisherId);
+  }
+
+  /** The applications to an advertiser's programs. */
+  async ofAdvertiser(advertiserId: string) {
+    return new MembershipsRepository(this.store.db).ofAdvertiser(advertiserId);
+  }
+
   async apply(
     input: ApplicationInput,
     nowMs: number,

@@ -1,6 +1,7 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
+import { readAudit } from './audit-log.js';
 
 /**
  * What each side sees of enforcement: an advertiser the actions in its programs with their
@@ -9,6 +10,16 @@ import { ProgramsRepository } from '../storage/repositories/programs-repository.
  */
 export class ComplianceViews {
   constructor(private readonly store: Store) {}
+
+  /** An advertiser's programs (id, name, slug). */
+  async programsOf(advertiserId: string) {
+    return new ProgramsRepository(this.store.db).ofAdvertiser(advertiserId);
+  }
+
+  /** The audit log for the network admin, newest first. */
+  async audit(filter: Parameters<typeof readAudit>[1]) {
+    return readAudit(this.store.db, filter);
+  }
 
   async programIdsOf(advertiserId: string): Promise<string[]> {
     const programs = await new ProgramsRepository(this.store.db).ofAdvertiser(advertiserId);

@@ -237,6 +237,17 @@ export class MailingsService {
       .execute();
   }
 
+  /** The programs whose Email Approval tool the publisher may use (access not revoked). */
+  async accessOf(publisherId: string) {
+    return this.store.db
+      .selectFrom('email_access')
+      .innerJoin('programs', 'programs.id', 'email_access.program_id')
+      .select(['programs.id', 'programs.name'])
+      .where('email_access.publisher_id', '=', publisherId)
+      .where('email_access.revoked_at', 'is', null)
+      .execute();
+  }
+
   async ofPrograms(programIds: readonly string[]) {
     if (programIds.length === 0) return [];
     return this.store.db

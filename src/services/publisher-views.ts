@@ -1,3 +1,6 @@
+import { MembershipsRepository } from '../storage/repositories/memberships-repository.js';
+import { PublishersRepository } from '../storage/repositories/publishers-repository.js';
+import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import type { Store } from '../storage/database.js';
 import type { CommissionStatus } from '../storage/schema.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
@@ -31,6 +34,21 @@ function dayOrThrow(name: string, text: string | undefined): number | undefined 
  */
 export class PublisherViews {
   constructor(private readonly store: Store) {}
+
+  /** The publisher's sites. */
+  async sites(publisherId: string) {
+    return new PublishersRepository(this.store.db).sitesOf(publisherId);
+  }
+
+  /** The active ads of a program the publisher may link to. */
+  async activeAds(programId: string) {
+    return new MembershipsRepository(this.store.db).activeAds(programId);
+  }
+
+  /** The publisher's balance per ledger account and in total. */
+  async balances(publisherId: string) {
+    return new LedgerRepository(this.store.db).balances(publisherId);
+  }
 
   async transactions(publisherId: string, filter: TransactionFilter) {
     if (filter.status && !STATUSES.includes(filter.status as CommissionStatus))

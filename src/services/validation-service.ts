@@ -1,3 +1,4 @@
+import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
@@ -75,6 +76,24 @@ export class ValidationService {
     private readonly store: Store,
     private readonly terms: StoredTerms,
   ) {}
+
+  /** A program's transactions for its advertiser, optionally of one status. */
+  async transactionsOfProgram(programId: string, status: string | undefined, limit: number) {
+    return new CommissionsRepository(this.store.db).ofProgram(
+      programId,
+      commissionStatusOrThrow(status),
+      limit,
+    );
+  }
+
+  /** The transactions of every program of an advertiser (the console's list). */
+  async transactionsOfAdvertiser(advertiserId: string, status: string | undefined, limit = 500) {
+    return new CommissionsRepository(this.store.db).ofAdvertiser(
+      advertiserId,
+      commissionStatusOrThrow(status),
+      limit,
+    );
+  }
 
   /** Decides many orders of one program; each row succeeds or fails on its own. */
   async validate(
@@ -273,4 +292,22 @@ export class ValidationService {
       .limit(limit)
       .execute();
   }
+}
+
+const COMMISSION_STATUSES: readonly CommissionStatus[] = [
+  'pending',
+  'approved',
+  'declined',
+  'held',
+  'paid',
+];
+
+function commissionStatusOrThrow(status: string | undefined): CommissionStatus | undefined {
+  if (status === undefined || status === '') return undefined;
+  if (!COMMISSION_STATUSES.includes(status as CommissionStatus))
+    throw new ValidationError(
+      'invalid_parameter',
+      `status: expected one of ${COMMISSION_STATUSES.join(', ')}`,
+    );
+  return status as CommissionStatus;
 }

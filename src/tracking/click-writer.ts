@@ -1,4 +1,12 @@
-import type { ClickRecord, ClicksRepository } from '../storage/repositories/clicks-repository.js';
+import {
+  toClickRecord,
+  type Click,
+  type ClickRecord,
+  type ClicksRepository,
+} from '../storage/repositories/clicks-repository.js';
+
+/** A click as the tracking route knows it; its time is its id's. */
+export type NewClick = Omit<Click, 'createdAt'>;
 
 interface Pending {
   record: ClickRecord;
@@ -36,6 +44,11 @@ export class ClickWriter {
     this.#repository = repository;
     this.#maxBatch = maxBatch;
     this.#onBatch = onBatch;
+  }
+
+  /** Queues a click; resolves once the batch holding it has committed. */
+  recordClick(click: NewClick): Promise<void> {
+    return this.write(toClickRecord(click));
   }
 
   write(record: ClickRecord): Promise<void> {

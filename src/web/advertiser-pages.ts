@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { DomainError } from '../domain/errors.js';
 import {
   DECLINE_REASONS,
@@ -21,28 +20,16 @@ import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-con
  * API keys. Every query is limited to the advertiser's own programs.
  */
 export function registerAdvertiserPages(app: FastifyInstance, network: Network): void {
-  const db = network.store.db;
-  const programsOf = (advertiserId: string) =>
-    new ProgramsRepository(db).ofAdvertiser(advertiserId);
-  /** How many of a table's rows in the advertiser's programs are pending. */
-  const pendingIn = async (table: 'memberships' | 'commissions', programIds: string[]) => {
-    if (programIds.length === 0) return 0;
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('program_id', 'in', programIds)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  };
+  const programsOf = (advertiserId: string) => network.advertiserViews.programsOf(advertiserId);
 
   app.get('/advertiser', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     const programs = await programsOf(advertiserId);
     const ids = programs.map((p) => p.id);
-    const pendingApplications = await pendingIn('memberships', ids);
-    const pendingTransactions = await pendingIn('commissions', ids);
+    const pending = await network.advertiserViews.pending(ids);
+    const pendingApplications = pending.applications;
+    const pendingTransactions = pending.transactions;
     const invoices = await network.invoices.list({ advertiserId });
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>
@@ -96,31 +83,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     advertiserId: string,
     message?: SafeHtml,
   ) => {
-    const rows = await db
-      .selectFrom('memberships')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .innerJoin('sites', 'sites.id', 'memberships.site_id')
-      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
-      .select([
-        'memberships.id',
-        'memberships.status',
-        'memberships.reason',
-        'memberships.promotion_methods',
-        'memberships.content_categories',
-        'memberships.brand_matches',
-        'memberships.brand_consent',
-        'memberships.created_at',
-        'programs.name as program_name',
-        'sites.name as site_name',
-        'sites.url',
-        'publishers.name as publisher_name',
-        'publishers.country',
-      ])
-      .where('programs.advertiser_id', '=', advertiserId)
-      .orderBy('memberships.status', 'desc')
-      .orderBy('memberships.created_at', 'desc')
-      .limit(500)
-      .execute();
+    const rows = await network.advertiserViews.applicationsForReview(advertiserId);
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
       ${rows.map((row) => {
@@ -265,27 +228,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     message?: SafeHtml,
   ) => {
     const programs = await programsOf(advertiserId);
-    let select = db
-      .selectFrom('commissions')
-      .innerJoin('orders', 'orders.id', 'commissions.order_id')
-      .innerJoin('programs', 'programs.id', 'commissions.program_id')
-      .leftJoin('sites', 'sites.id', 'commissions.site_id')
-      .select([
-        'orders.order_number',
-        'orders.placed_at',
-        'orders.program_id',
-        'programs.name as program_name',
-        'sites.name as site_name',
-        'commissions.kind',
-        'commissions.amount_minor',
-        'commissions.status',
-        'commissions.reason',
-        'commissions.rule',
-        'commissions.validation_due_at',
-      ])
-      .where('programs.advertiser_id', '=', advertiserId);
-    if (status) select = select.where('commissions.status', '=', status as never);
-    const rows = await select.orderBy('orders.placed_at', 'desc').limit(500).execute();
+    const rows = await network.validation.transactionsOfAdvertiser(advertiserId, status);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const reasonOptions = DECLINE_REASONS.map(
       (reason) =>
@@ -543,13 +486,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     const { programId } = request.params as { programId: string };
-    const row = await db
-      .selectFrom('programs')
-      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
-      .select(['programs.name', 'programs.slug', 'program_terms.source', 'program_terms.loaded_at'])
-      .where('programs.id', '=', programId)
-      .where('programs.advertiser_id', '=', advertiserId)
-      .executeTakeFirst();
+    const row = await network.advertiserViews.currentTermsOf(programId, advertiserId);
     if (row === undefined)
       throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
     const body = html`<h1>${context.t('nav.terms')}: ${row.name}</h1>

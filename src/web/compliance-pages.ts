@@ -2,12 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
 import { sanitizeMailingHtml } from '../compliance/sanitize-mailing-html.js';
 import type { Attachment } from '../services/claims-service.js';
-import { auditCsv, readAudit } from '../services/audit-log.js';
+import { auditCsv } from '../services/audit-log.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, field, sendPage, type Form } from './respond.js';
 
@@ -77,17 +76,9 @@ const KIND_TEXT: Record<ActionKind, [string, string]> = {
  * review queue, enforcement, claim decisions and Email Approval tool; the admin's audit log.
  */
 export function registerCompliancePages(app: FastifyInstance, network: Network): void {
-  const db = network.store.db;
-
   const publisherPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
     const actions = await network.enforcement.ofPublisher(publisherId);
-    const access = await db
-      .selectFrom('email_access')
-      .innerJoin('programs', 'programs.id', 'email_access.program_id')
-      .select(['programs.id', 'programs.name'])
-      .where('email_access.publisher_id', '=', publisherId)
-      .where('email_access.revoked_at', 'is', null)
-      .execute();
+    const access = await network.mailings.accessOf(publisherId);
     const mailings = await network.mailings.ofPublisher(publisherId);
     const now = network.now();
     return html`<h1>${context.l('Compliance', 'Compliance')}</h1>
@@ -300,7 +291,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
   });
 
   const advertiserPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
-    const programs = await new ProgramsRepository(db).ofAdvertiser(advertiserId);
+    const programs = await network.complianceViews.programsOf(advertiserId);
     const programIds = programs.map((program) => program.id);
     const queue = await network.violations.queue(programIds);
     const publishers = await network.complianceViews.publishersOf(advertiserId);
@@ -643,7 +634,7 @@ export function registerCompliancePages(app: FastifyInstance, network: Network):
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
     const query = request.query as Record<string, string | undefined>;
-    const rows = await readAudit(db, {
+    const rows = await network.complianceViews.audit({
       action: query.action,
       limit: query.format === 'csv' ? 100_000 : 500,
     });

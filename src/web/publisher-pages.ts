@@ -2,7 +2,6 @@ import { conversionRate, earningsPerClick } from '../domain/reports/performance.
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
-import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
 import { DECLINE_REASON_TEXT, declineReasonOf } from '../domain/validation/decline-reasons.js';
@@ -62,8 +61,6 @@ function brandWarning(context: WebContext, matches: readonly BrandMatch[]): Safe
  * explained by its rule, statements traceable to orders, and program applications.
  */
 export function registerPublisherPages(app: FastifyInstance, network: Network): void {
-  const db = network.store.db;
-
   app.get('/publisher', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
@@ -86,7 +83,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       commission += m;
       points.push({ label: isoDateOfDayNumber(day).slice(5), bar: c, line: m });
     }
-    const balances = await new LedgerRepository(db).balances(publisherId);
+    const balances = await network.publisherViews.balances(publisherId);
     const money = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const stat = (label: string, value: string) =>
       html`<div class="stat">
@@ -186,13 +183,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       query.membership ?? (approved[0] ? `${approved[0].program_id}:${approved[0].site_id}` : '');
     const [programId = '', siteId = ''] = choice.split(':');
     const ads = approved.some((row) => row.program_id === programId)
-      ? await db
-          .selectFrom('ads')
-          .select(['id', 'name'])
-          .where('program_id', '=', programId)
-          .where('status', '=', 'active')
-          .orderBy('created_at')
-          .execute()
+      ? await network.publisherViews.activeAds(programId)
       : [];
     const adId = query.ad && ads.some((ad) => ad.id === query.ad) ? query.ad : ads[0]?.id;
     const epi = (query.epi ?? '').trim();
@@ -571,27 +562,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   });
 
   const applicationsPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
-    const sites = await db
-      .selectFrom('sites')
-      .select(['id', 'name', 'url'])
-      .where('publisher_id', '=', publisherId)
-      .orderBy('name')
-      .execute();
-    const memberships = await db
-      .selectFrom('memberships')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .innerJoin('sites', 'sites.id', 'memberships.site_id')
-      .select([
-        'memberships.status',
-        'memberships.reason',
-        'memberships.brand_matches',
-        'programs.name as program_name',
-        'sites.name as site_name',
-        'memberships.created_at',
-      ])
-      .where('memberships.publisher_id', '=', publisherId)
-      .orderBy('memberships.created_at', 'desc')
-      .execute();
+    const sites = await network.publisherViews.sites(publisherId);
+    const memberships = await network.applications.ofPublisher(publisherId);
     const programs = network.cache.programs().filter((program) => program.status === 'active');
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
@@ -665,12 +637,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   };
 
   const sitesPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
-    const sites = await db
-      .selectFrom('sites')
-      .select(['id', 'name', 'url', 'status', 'created_at'])
-      .where('publisher_id', '=', publisherId)
-      .orderBy('created_at')
-      .execute();
+    const sites = await network.publisherViews.sites(publisherId);
     return html`<h1>${context.l('Your sites', 'Je sites')}</h1>
       ${message ?? ''}
       <table>

@@ -6,8 +6,8 @@ import {
   refuseUntilPasswordChanged,
   SESSION_COOKIE,
   type ActiveSession,
+  type Role,
 } from '../auth/sessions.js';
-import type { Role } from '../storage/schema.js';
 import { HttpError } from '../http/http-errors.js';
 import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
 

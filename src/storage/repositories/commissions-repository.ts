@@ -1,5 +1,6 @@
+import { countPendingIn } from './count-rows.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { CommissionsTable, Database } from '../schema.js';
+import type { CommissionStatus, CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
 
@@ -34,6 +35,61 @@ export class CommissionsRepository {
       .set({ order_id: null })
       .where('id', 'in', ids)
       .execute();
+  }
+
+  /** Pending commissions in these programs. */
+  countPending(programIds: readonly string[]): Promise<number> {
+    return countPendingIn(this.db, 'commissions', programIds);
+  }
+
+  /** A program's transactions (commissions with their order), newest order first. */
+  async ofProgram(programId: string, status: CommissionStatus | undefined, limit: number) {
+    let select = this.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'orders.order_number',
+        'orders.placed_at',
+        'commissions.id',
+        'commissions.publisher_id',
+        'commissions.site_id',
+        'commissions.kind',
+        'commissions.amount_minor',
+        'commissions.currency',
+        'commissions.status',
+        'commissions.reason',
+        'commissions.rule',
+        'commissions.validation_due_at',
+        'commissions.invoice_id',
+      ])
+      .where('commissions.program_id', '=', programId);
+    if (status !== undefined) select = select.where('commissions.status', '=', status);
+    return select.orderBy('orders.placed_at', 'desc').limit(limit).execute();
+  }
+
+  /** The transactions of all an advertiser's programs, with program and site names. */
+  async ofAdvertiser(advertiserId: string, status: CommissionStatus | undefined, limit: number) {
+    let select = this.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .innerJoin('programs', 'programs.id', 'commissions.program_id')
+      .leftJoin('sites', 'sites.id', 'commissions.site_id')
+      .select([
+        'orders.order_number',
+        'orders.placed_at',
+        'orders.program_id',
+        'programs.name as program_name',
+        'sites.name as site_name',
+        'commissions.kind',
+        'commissions.amount_minor',
+        'commissions.status',
+        'commissions.reason',
+        'commissions.rule',
+        'commissions.validation_due_at',
+      ])
+      .where('programs.advertiser_id', '=', advertiserId);
+    if (status !== undefined) select = select.where('commissions.status', '=', status);
+    return select.orderBy('orders.placed_at', 'desc').limit(limit).execute();
   }
 
   async find(id: string): Promise<Commission | undefined> {

@@ -1,3 +1,4 @@
+import { countPendingIn } from './count-rows.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AdsTable, Database, MembershipsTable } from '../schema.js';
 import { newId } from '../ids.js';
@@ -9,6 +10,76 @@ export type Ad = Selectable<AdsTable>;
 /** A site's application to a program and the advertiser's decision; ads of programs. */
 export class MembershipsRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** A publisher's applications, newest first, with the program's and the site's names. */
+  async ofPublisher(publisherId: string) {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .innerJoin('sites', 'sites.id', 'memberships.site_id')
+      .select([
+        'memberships.id',
+        'memberships.program_id',
+        'memberships.site_id',
+        'memberships.status',
+        'memberships.reason',
+        'memberships.brand_matches',
+        'memberships.created_at',
+        'memberships.decided_at',
+        'programs.name as program_name',
+        'sites.name as site_name',
+      ])
+      .where('memberships.publisher_id', '=', publisherId)
+      .orderBy('memberships.created_at', 'desc')
+      .execute();
+  }
+
+  /** A program's active ads, oldest first. */
+  async activeAds(programId: string) {
+    return this.db
+      .selectFrom('ads')
+      .select(['id', 'name'])
+      .where('program_id', '=', programId)
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Pending applications in these programs. */
+  countPending(programIds: readonly string[]): Promise<number> {
+    return countPendingIn(this.db, 'memberships', programIds);
+  }
+
+  async ofAdvertiser(advertiserId: string, limit = 5000) {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .innerJoin('sites', 'sites.id', 'memberships.site_id')
+      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
+      .select([
+        'memberships.id',
+        'memberships.program_id',
+        'memberships.publisher_id',
+        'memberships.site_id',
+        'memberships.status',
+        'memberships.reason',
+        'memberships.promotion_methods',
+        'memberships.content_categories',
+        'memberships.brand_matches',
+        'memberships.brand_consent',
+        'memberships.created_at',
+        'programs.name as program_name',
+        'sites.name as site_name',
+        'sites.url',
+        'publishers.name as publisher_name',
+        'publishers.country',
+      ])
+      .where('programs.advertiser_id', '=', advertiserId)
+      .orderBy('memberships.status', 'desc')
+      .orderBy('memberships.created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
 
   async find(programId: string, siteId: string): Promise<Membership | undefined> {
     return this.db

@@ -24,6 +24,17 @@ export class ProgramsRepository {
       .execute();
   }
 
+  /** The terms source a program runs on now, if the program is the advertiser's. */
+  async currentTermsOf(programId: string, advertiserId: string) {
+    return this.db
+      .selectFrom('programs')
+      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+      .select(['programs.name', 'programs.slug', 'program_terms.source', 'program_terms.loaded_at'])
+      .where('programs.id', '=', programId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }

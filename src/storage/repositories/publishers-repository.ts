@@ -58,6 +58,16 @@ export class PublishersRepository {
     return row;
   }
 
+  /** A publisher's sites by name. */
+  async sitesOf(publisherId: string) {
+    return this.db
+      .selectFrom('sites')
+      .select(['id', 'name', 'url', 'status', 'created_at'])
+      .where('publisher_id', '=', publisherId)
+      .orderBy('name')
+      .execute();
+  }
+
   async find(id: string): Promise<Publisher | undefined> {
     return this.db.selectFrom('publishers').selectAll().where('id', '=', id).executeTakeFirst();
   }

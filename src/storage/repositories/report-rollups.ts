@@ -81,3 +81,76 @@ function row(delta: RollupDelta) {
     commission_minor: delta.commissionMinor,
   };
 }
+
+export const REPORT_GROUPS = ['day', 'hour', 'site', 'ad', 'epi'] as const;
+export type ReportGroup = (typeof REPORT_GROUPS)[number];
+
+const GROUP_COLUMN: Record<ReportGroup, ReturnType<typeof sql>> = {
+  day: sql`day`,
+  hour: sql`hour`,
+  site: sql`site_id`,
+  ad: sql`ad_id`,
+  epi: sql`epi`,
+};
+
+export interface ReportRow {
+  key: string | number;
+  clicks: number;
+  orders: number;
+  orderValueMinor: number;
+  commissionMinor: number;
+}
+
+/**
+ * A program's figures over days `fromDay`..`toDay` (inclusive, UTC day numbers) grouped by
+ * `groupBy`: the daily rollup, or the hourly one when grouped by hour (~24× fewer rows
+ * otherwise).
+ */
+export async function readProgramReport(
+  db: Kysely<Database>,
+  query: {
+    programId: string;
+    fromDay: number;
+    toDay: number;
+    groupBy: ReportGroup;
+    siteId?: string | undefined;
+    adId?: string | undefined;
+    epi?: string | undefined;
+  },
+): Promise<ReportRow[]> {
+  const hourly = query.groupBy === 'hour';
+  const range = hourly ? sql.ref('hour') : sql.ref('day');
+  const filters = [
+    sql`program_id = ${query.programId}`,
+    sql`${range} >= ${hourly ? query.fromDay * 24 : query.fromDay}`,
+    sql`${range} <= ${hourly ? (query.toDay + 1) * 24 - 1 : query.toDay}`,
+  ];
+  if (query.siteId !== undefined) filters.push(sql`site_id = ${query.siteId}`);
+  if (query.adId !== undefined) filters.push(sql`ad_id = ${query.adId}`);
+  if (query.epi !== undefined) filters.push(sql`epi = ${query.epi}`);
+  const key = GROUP_COLUMN[query.groupBy];
+  const { rows } = await sql<{
+    key: string | number;
+    clicks: number;
+    orders: number;
+    order_value: number;
+    commission: number;
+  }>`
+    SELECT ${key} AS key, sum(clicks) AS clicks, sum(orders) AS orders,
+           sum(order_value_minor) AS order_value, sum(commission_minor) AS commission
+    FROM ${sql.table(hourly ? 'report_hourly' : 'report_daily')}
+    WHERE ${sql.join(filters, sql` AND `)}
+    GROUP BY ${key} ORDER BY ${key}`.execute(db);
+  return rows.map((row) => ({
+    key: row.key,
+    clicks: Number(row.clicks),
+    orders: Number(row.orders),
+    orderValueMinor: Number(row.order_value),
+    commissionMinor: Number(row.commission),
+  }));
+}
+
+/** One round trip to the database: true when it answers. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
