@@ -33,6 +33,7 @@ import { ReportService } from '../services/report-service.js';
 import { AdvertiserViews } from '../services/advertiser-views.js';
 import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
+import { Scheduler } from './scheduler.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
 export interface BackgroundLog {
@@ -221,7 +222,6 @@ export class Network {
   }
 
   readonly #lease: NodeLease | undefined;
-  #leaseTimer: NodeJS.Timeout | undefined;
   #log: BackgroundLog = { warn: () => undefined, error: () => undefined };
 
   /** Reports background failures (jobs, lost connections) to `log` from now on. */
@@ -241,40 +241,34 @@ export class Network {
   }
 
   #version = -1;
-  #poll: NodeJS.Timeout | undefined;
-  #rollup: NodeJS.Timeout | undefined;
   #rollingUp = false;
-  #deadlines: NodeJS.Timeout | undefined;
-  #compliance: NodeJS.Timeout | undefined;
   #scanning = false;
+  readonly #scheduler = new Scheduler(
+    () => this.#log,
+    (job) => this.metrics.backgroundFailures.inc({ job }),
+  );
 
-  /** Loads the link cache, then polls the links version so changes anywhere show up here. */
+  /**
+   * Leases this process's node number, loads the link cache, then schedules the background
+   * jobs: link cache polling (so changes anywhere show up here), the click rollup, compliance
+   * scans, validation deadlines and the lease's renewal.
+   */
   async start(pollMs = 250): Promise<void> {
     if (this.#lease !== undefined) {
-      await this.#lease.acquire();
-      this.#leaseTimer = setInterval(() => {
+      const lease = this.#lease;
+      await lease.acquire();
+      this.#scheduler.every('node_lease', LEASE_RENEW_MS, async () => {
         const before = this.clickIds.node;
-        this.#lease!.renew().then(
-          (node) => {
-            if (node !== before)
-              this.#log.warn({ before, node }, 'node number lease lost and replaced');
-          },
-          (error: unknown) => this.#failed('node_lease', error),
-        );
-      }, LEASE_RENEW_MS);
-      this.#leaseTimer.unref();
+        const node = await lease.renew();
+        if (node !== before)
+          this.#log.warn({ before, node }, 'node number lease lost and replaced');
+      });
     }
     await this.refreshIfChanged();
-    this.#poll = setInterval(() => {
-      this.refreshIfChanged().catch((error: unknown) => this.#failed('link_cache', error));
-    }, pollMs);
-    this.#poll.unref();
-    this.#rollup = setInterval(() => void this.rollUp(), 1000);
-    this.#rollup.unref();
-    this.#deadlines = setInterval(() => void this.applyValidationDeadlines(), 60_000);
-    this.#deadlines.unref();
-    this.#compliance = setInterval(() => void this.runCompliance(), 5_000);
-    this.#compliance.unref();
+    this.#scheduler.every('link_cache', pollMs, () => this.refreshIfChanged());
+    this.#scheduler.every('click_rollup', 1000, () => this.rollUp());
+    this.#scheduler.every('validation_deadlines', 60_000, () => this.applyValidationDeadlines());
+    this.#scheduler.every('compliance', 5_000, () => this.runCompliance());
   }
 
   /**
@@ -339,11 +333,7 @@ export class Network {
 
   /** Flushes clicks in flight, then closes the store. */
   async close(): Promise<void> {
-    if (this.#poll) clearInterval(this.#poll);
-    if (this.#rollup) clearInterval(this.#rollup);
-    if (this.#deadlines) clearInterval(this.#deadlines);
-    if (this.#compliance) clearInterval(this.#compliance);
-    if (this.#leaseTimer) clearInterval(this.#leaseTimer);
+    this.#scheduler.stop();
     await this.writer.drain();
     await this.#lease?.release().catch(() => undefined);
     this.mailer.close();
