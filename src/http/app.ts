@@ -94,10 +94,17 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     ),
   );
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({
+    const body = {
       code: 'not_found',
       message: `no route ${request.method} ${request.url.split('?')[0]}`,
-    });
+    };
+    // A person following a wrong portal link gets a page, an API client {code, message}.
+    if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html'))
+      void reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(portalErrorPage(404, body, request, network.now()));
+    else void reply.code(404).send(body);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

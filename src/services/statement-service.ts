@@ -273,12 +273,19 @@ export class StatementService {
     };
   }
 
-  async list(filter: { publisherId?: string; period?: string } = {}): Promise<Statement[]> {
-    let query = this.store.db.selectFrom('statements').selectAll();
+  /** Statements, newest period first, each with its publisher's name. */
+  async list(
+    filter: { publisherId?: string; period?: string } = {},
+  ): Promise<(Statement & { publisher_name: string | null })[]> {
+    let query = this.store.db
+      .selectFrom('statements')
+      .leftJoin('publishers', 'publishers.id', 'statements.publisher_id')
+      .selectAll('statements')
+      .select('publishers.name as publisher_name');
     if (filter.publisherId !== undefined)
-      query = query.where('publisher_id', '=', filter.publisherId);
-    if (filter.period !== undefined) query = query.where('period', '=', filter.period);
-    return query.orderBy('period', 'desc').orderBy('publisher_id').execute();
+      query = query.where('statements.publisher_id', '=', filter.publisherId);
+    if (filter.period !== undefined) query = query.where('statements.period', '=', filter.period);
+    return query.orderBy('statements.period', 'desc').orderBy('statements.publisher_id').execute();
   }
 
   /** Every commission and deduction a statement settles, with the order and rule behind it. */

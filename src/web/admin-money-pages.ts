@@ -49,7 +49,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             (i) =>
               html`<tr>
                 <td>${i.period}</td>
-                <td class="mono">${i.program_id}</td>
+                <td>${network.cache.program(i.program_id)?.terms.file.name ?? i.program_id}</td>
                 <td class="num">${eur(i.commission_minor)}</td>
                 <td class="num">${eur(i.fee_minor)}</td>
                 <td class="num">${eur(i.total_minor)}</td>
@@ -76,7 +76,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             <th>${context.l('Month', 'Maand')}</th>
             <th>Publisher</th>
             <th class="num">${context.l('Payable', 'Te betalen')}</th>
-            <th class="num">${context.l('Withheld', 'Aangehouden')}</th>
+            <th class="num">${context.l('Withheld', 'Opgeschort')}</th>
             <th class="num">${context.l('Payout', 'Uitbetaling')}</th>
             <th>${context.l('Status', 'Status')}</th>
             <th></th>
@@ -87,7 +87,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             (s) =>
               html`<tr>
                 <td>${s.period}</td>
-                <td class="mono">${s.publisher_id}</td>
+                <td>${s.publisher_name ?? s.publisher_id}</td>
                 <td class="num">${eur(s.payable_minor)}</td>
                 <td class="num">${eur(s.withheld_minor)}</td>
                 <td class="num">${eur(s.payout_minor)}</td>

@@ -445,7 +445,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
             <th>${context.l('Month', 'Maand')}</th>
             <th class="num">${context.l('Payable', 'Te betalen')}</th>
             <th class="num">${context.l('Pending', 'In behandeling')}</th>
-            <th class="num">${context.l('Withheld', 'Aangehouden')}</th>
+            <th class="num">${context.l('Withheld', 'Opgeschort')}</th>
             <th class="num">${context.l('Deducted', 'Ingehouden')}</th>
             <th class="num">${context.l('Paid out', 'Uitbetaald')}</th>
             <th>${context.l('Status', 'Status')}</th>
@@ -515,7 +515,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ),
         statement.pending_minor,
       ],
-      [context.l('Withheld (AE-E1 c)', 'Aangehouden (AE-E1 c)'), statement.withheld_minor],
+      [context.l('Withheld (AE-E1 c)', 'Opgeschort (AE-E1 c)'), statement.withheld_minor],
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
       <p>

@@ -60,6 +60,16 @@ describeEachEngine('edges an attacker probes', (context) => {
     expect(response.body).toContain('unsupported_media_type');
   });
 
+  it('answers a wrong portal link with a page, a wrong API path with {code, message}', async () => {
+    const page = await t.app.inject({ url: '/publisher/nope', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('not_found');
+    const api = await t.app.inject({ url: '/api/v1/nope', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ code: 'not_found' });
+  });
+
   it('forbids framing of every portal page', async () => {
     for (const url of ['/programs', '/login', '/publisher']) {
       const response = await t.app.inject({ url, headers: { accept: 'text/html' } });

@@ -49,6 +49,9 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
       '1 invoice(s) issued',
     );
     const page = await admin.get('/admin/money');
+    // Programs and publishers by name, not by id.
+    expect(page.body).toContain('<td>AliExpress');
+    expect(page.body).not.toMatch(/<td class="mono">prg_/);
     const invoiceId = /action="\/admin\/money\/invoices\/(inv_\w+)\/paid"/.exec(page.body)![1]!;
     expect((await admin.post(`/admin/money/invoices/${invoiceId}/paid`, {})).body).toContain(
       'paid: its commissions are payable',
