@@ -3,6 +3,8 @@
  * /api/docs. A test holds it to the routes the app registers (no route undocumented, no
  * documented route missing), so it cannot drift.
  */
+import { openApiSchemas } from './openapi-schemas.js';
+
 type Auth = 'none' | 'apiKey' | 'advertiser' | 'publisher' | 'user';
 
 interface Operation {
@@ -12,9 +14,14 @@ interface Operation {
   summary: string;
   auth: Auth;
   query?: Record<string, string>;
+  /** Body fields and what they hold: `string`, `string?` (optional), `string[]`, … */
   body?: Record<string, string>;
+  /** A shared body schema instead of `body` (components/schemas). */
+  bodySchema?: string;
   /** Status → description. */
   responses: Record<number, string>;
+  /** Status → a shared answer schema (components/schemas). */
+  responseSchemas?: Record<number, string>;
 }
 
 const AUTH_TEXT: Record<Auth, string> = {
@@ -159,14 +166,16 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Orders',
     summary: 'Report an order (the order document); idempotent per orderNumber',
     auth: 'apiKey',
-    body: { '…': 'the order document (DESIGN.md)' },
+    bodySchema: 'OrderDocument',
     responses: {
       201: 'Created, with its quote and attribution',
       200: 'Updated or unchanged',
       400: 'Invalid order (issues name each field)',
       401: 'No or bad key',
       404: 'Not your program',
+      409: 'The order’s attribution is locked (already invoiced or paid to another publisher)',
     },
+    responseSchemas: { 201: 'ConversionResult', 200: 'ConversionResult' },
   },
   {
     method: 'patch',
@@ -174,8 +183,14 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Orders',
     summary: 'Update an order’s status or lines (re-priced; the ledger gets the difference)',
     auth: 'apiKey',
-    body: { status: 'pending|completed|cancelled|refunded', items: 'optional line statuses' },
-    responses: { 200: 'Updated', 404: 'Unknown order', 409: 'Paid commission is locked' },
+    bodySchema: 'OrderChange',
+    responses: {
+      200: 'Updated (or unchanged), with its quote',
+      400: 'Invalid change',
+      404: 'Unknown order',
+      409: 'Paid commission is locked',
+    },
+    responseSchemas: { 200: 'ConversionResult' },
   },
   {
     method: 'post',
@@ -647,13 +662,66 @@ export const OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** A body field's JSON schema from its descriptor (`string?`, `string[]`, `integer`, …). */
+function fieldSchema(descriptor: string): Record<string, unknown> {
+  const text = descriptor.replace(/\?$/, '');
+  const type = /\[\]/.test(text)
+    ? { type: 'array', items: { type: 'string' } }
+    : /^(integer|whole number)/.test(text)
+      ? { type: 'integer' }
+      : /^number/.test(text)
+        ? { type: 'number' }
+        : /^boolean/.test(text)
+          ? { type: 'boolean' }
+          : /^(object|\{)/.test(text)
+            ? { type: 'object' }
+            : { type: 'string' };
+  return { ...type, description: descriptor };
+}
+
 function schemaOf(fields: Record<string, string>) {
+  const required = Object.entries(fields)
+    .filter(([, descriptor]) => !/\?$|optional/.test(descriptor))
+    .map(([name]) => name);
   return {
     type: 'object',
     properties: Object.fromEntries(
-      Object.entries(fields).map(([name, description]) => [name, { description }]),
+      Object.entries(fields).map(([name, descriptor]) => [name, fieldSchema(descriptor)]),
     ),
+    ...(required.length ? { required } : {}),
   };
+}
+
+/** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */
+export function operationIdOf(op: Pick<Operation, 'method' | 'path'>): string {
+  const words = op.path
+    .replace(/^\/api\/v1\//, '')
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      return param ? `by ${param[1]}` : segment;
+    })
+    .join(' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return (op.method + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('')).replace(
+    /By(\w)/g,
+    'By$1',
+  );
+}
+
+/** The refusals every operation of its kind can answer, beyond those it lists itself. */
+function commonResponses(op: Operation): Record<number, string> {
+  const responses: Record<number, string> = {};
+  if (op.auth !== 'none') responses[401] = 'No, unknown or expired credentials';
+  if (op.auth !== 'none' && op.auth !== 'user')
+    responses[403] = 'Credentials of another role, or a one-time password still to replace';
+  if (op.body || op.bodySchema) {
+    responses[413] = 'The body is larger than 1 MiB';
+    responses[415] = 'The body is not JSON';
+  }
+  responses[503] = 'The database is not reachable; retry after Retry-After seconds';
+  return responses;
 }
 
 export function openApiDocument(): Record<string, unknown> {
@@ -679,19 +747,43 @@ export function openApiDocument(): Record<string, unknown> {
       description: AUTH_TEXT[op.auth],
       ...(op.auth === 'none' ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body
-        ? { requestBody: { content: { 'application/json': { schema: schemaOf(op.body) } } } }
+      operationId: operationIdOf(op),
+      ...(op.bodySchema || op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: op.bodySchema
+                    ? { $ref: `#/components/schemas/${op.bodySchema}` }
+                    : schemaOf(op.body!),
+                },
+              },
+            },
+          }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(op.responses).map(([status, description]) => [
-          status,
-          Number(status) >= 400
-            ? {
-                description,
-                content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-              }
-            : { description },
-        ]),
+        Object.entries({ ...commonResponses(op), ...op.responses }).map(([status, description]) => {
+          const shared = op.responseSchemas?.[Number(status)];
+          return [
+            status,
+            Number(status) >= 400
+              ? {
+                  description,
+                  content: {
+                    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+                  },
+                }
+              : shared
+                ? {
+                    description,
+                    content: {
+                      'application/json': { schema: { $ref: `#/components/schemas/${shared}` } },
+                    },
+                  }
+                : { description },
+          ];
+        }),
       ),
     };
   }
@@ -712,6 +804,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       schemas: {
+        ...openApiSchemas(),
         Error: {
           type: 'object',
           required: ['code', 'message'],
