@@ -1,0 +1,222 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { PROMOTION_METHODS } from '../services/accounts-service.js';
+import { html, type SafeHtml } from './html.js';
+import { answerForm, field, fields, sendPage, type Form } from './respond.js';
+import type { BrandMatch } from '../domain/compliance/screen-brands.js';
+import { csrfField, notice } from './layout.js';
+import { translateDynamic } from './i18n.js';
+import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+
+/** AE-P5 hits of a new site or application, shown to the publisher. */
+function brandWarning(context: WebContext, matches: readonly BrandMatch[]): SafeHtml | string {
+  if (matches.length === 0) return '';
+  return notice(
+    'warning',
+    html`${context.t('signup.brandWarning')}
+    ${matches.map((m) => `${m.brand} (${m.kind}, ${m.field})`).join('; ')}`,
+  );
+}
+
+/**
+ * The publisher's sites and program applications, each screened for brands (AE-P5).
+ */
+export function registerPublisherSitePages(app: FastifyInstance, network: Network): void {
+  const applicationsPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
+    const sites = await network.publisherViews.sites(publisherId);
+    const memberships = await network.applications.ofPublisher(publisherId);
+    const programs = network.cache.programs().filter((program) => program.status === 'active');
+    return html`<h1>${context.t('nav.applications')}</h1>
+      ${message ?? ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Program', 'Programma')}</th>
+            <th>Site</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.l('Note', 'Toelichting')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${memberships.map((m) => {
+            const matches = JSON.parse(m.brand_matches) as { brand: string; field: string }[];
+            return html`<tr>
+              <td>${m.program_name}</td>
+              <td>${m.site_name}</td>
+              <td><span class="badge ${m.status}">${m.status}</span></td>
+              <td>
+                ${m.reason ?? ''}${matches.length > 0 ? html` <span class="muted">AE-P5: ${matches.map((x) => `${x.brand} (${x.field})`).join(', ')}</span>` : ''}
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      ${programs.map((program) => {
+        const file = program.terms.file;
+        const methods = [...new Set([...PROMOTION_METHODS, ...file.policies.map((p) => p.method)])];
+        const status = new Map(file.policies.map((p) => [p.method, p]));
+        return html`<h2>${context.l('Apply to', 'Aanmelden voor')} ${file.name}</h2>
+          <form method="post" action="/publisher/applications" class="stack card">
+            ${csrfField(context)}
+            <input type="hidden" name="programId" value="${program.id}" />
+            <label
+              >Site
+              <select name="siteId">
+                ${sites.map((site) => html`<option value="${site.id}">${site.name} (${site.url})</option>`)}
+              </select></label
+            >
+            <fieldset>
+              <legend>${context.t('signup.methods')}</legend>
+              ${methods.map((method) => {
+                const policy = status.get(method);
+                const closed = policy?.status === 'forbidden' || policy?.status === 'closed';
+                return html`<label
+                  ><input
+                    type="checkbox"
+                    name="promotionMethods"
+                    value="${method}"
+                    ${closed ? html` disabled` : ''}
+                  />
+                  ${translateDynamic(context.locale, `method.${method}`)}${policy ? html` <span class="badge ${policy.status}">${translateDynamic(context.locale, `policy.${policy.status}`)}</span> <code>${policy.rule}</code>` : ''}</label
+                >`;
+              })}
+            </fieldset>
+            <fieldset>
+              <legend>
+                ${context.l('My site has content of these prohibited kinds (AE-P6, rule 6): tick any that apply', 'Mijn site heeft inhoud van deze verboden soorten (AE-P6, regel 6): vink aan wat van toepassing is')}
+              </legend>
+              ${file.prohibitedContent.map((entry) => html`<label><input type="checkbox" name="contentCategories" value="${entry.id}" /> <code>${entry.id}</code> ${entry.en}</label>`)}
+            </fieldset>
+            <label
+              ><input type="checkbox" name="acceptRules" value="yes" required />
+              ${context.l('I accept the program rules (Advertising Rules and Policies)', 'Ik accepteer de programmaregels (Advertising Rules and Policies)')}
+              – <a href="/programs/${program.slug}">${context.l('read them', 'lees ze')}</a></label
+            >
+            <button type="submit">${context.t('program.apply')}</button>
+          </form>`;
+      })}`;
+  };
+
+  const sitesPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
+    const sites = await network.publisherViews.sites(publisherId);
+    return html`<h1>${context.l('Your sites', 'Je sites')}</h1>
+      ${message ?? ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Name', 'Naam')}</th>
+            <th>URL</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th>id</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${sites.map(
+            (site) =>
+              html`<tr>
+                <td>${site.name}</td>
+                <td>${site.url}</td>
+                <td>${site.status}</td>
+                <td class="mono">${site.id}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>${context.l('Add a site', 'Site toevoegen')}</h2>
+      <form method="post" action="/publisher/sites" class="stack card">
+        ${csrfField(context)}
+        <label>${context.t('signup.siteName')} <input name="name" required /></label>
+        <label
+          >${context.t('signup.website')}
+          <input type="url" name="url" required placeholder="https://"
+        /></label>
+        <fieldset>
+          <legend>${context.t('signup.methods')}</legend>
+          ${PROMOTION_METHODS.map(
+            (method) =>
+              html`<label
+                ><input type="checkbox" name="promotionMethods" value="${method}" />
+                ${translateDynamic(context.locale, `method.${method}`)}</label
+              >`,
+          )}
+        </fieldset>
+        <button type="submit">${context.l('Add site', 'Site toevoegen')}</button>
+      </form>`;
+  };
+
+  app.get('/publisher/sites', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    return sendPage(
+      reply,
+      context,
+      context.l('Sites', 'Sites'),
+      await sitesPage(context, publisherId),
+    );
+  });
+
+  app.post('/publisher/sites', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    return answerForm(
+      reply,
+      context,
+      context.l('Sites', 'Sites'),
+      (message) => sitesPage(context, publisherId, message),
+      async () => {
+        const { brandMatches } = await network.accounts.addSite(
+          publisherId,
+          {
+            name: field(form, 'name'),
+            url: field(form, 'url'),
+            promotionMethods: fields(form, 'promotionMethods'),
+          },
+          network.now(),
+        );
+        return html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandWarning(context, brandMatches)}`;
+      },
+      201,
+    );
+  });
+
+  app.get('/publisher/applications', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.applications'),
+      await applicationsPage(context, publisherId),
+    );
+  });
+
+  app.post('/publisher/applications', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    return answerForm(
+      reply,
+      context,
+      context.t('nav.applications'),
+      (message) => applicationsPage(context, publisherId, message),
+      async () => {
+        const { brandMatches } = await network.applications.apply(
+          {
+            publisherId,
+            programId: field(form, 'programId'),
+            siteId: field(form, 'siteId'),
+            promotionMethods: fields(form, 'promotionMethods'),
+            contentCategories: fields(form, 'contentCategories'),
+            acceptedRules: field(form, 'acceptRules') === 'yes',
+          },
+          network.now(),
+        );
+        return html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandWarning(context, brandMatches)}`;
+      },
+      201,
+    );
+  });
+}

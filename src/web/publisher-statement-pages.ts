@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { statementCsv, statementPdf } from '../documents/statement-documents.js';
+import { html } from './html.js';
+import { sendPage } from './respond.js';
+import { formatDate, formatMoney } from './format.js';
+import { publisherOf, webContext } from './web-context.js';
+
+/**
+ * The publisher's monthly statements, each line traceable to its order, as a page, CSV and PDF.
+ */
+export function registerPublisherStatementPages(app: FastifyInstance, network: Network): void {
+  app.get('/publisher/statements', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    const statements = await network.statements.list({ publisherId });
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const body = html`<h1>${context.t('nav.statements')}</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Month', 'Maand')}</th>
+            <th class="num">${context.l('Payable', 'Te betalen')}</th>
+            <th class="num">${context.l('Pending', 'In behandeling')}</th>
+            <th class="num">${context.l('Withheld', 'Opgeschort')}</th>
+            <th class="num">${context.l('Deducted', 'Ingehouden')}</th>
+            <th class="num">${context.l('Paid out', 'Uitbetaald')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${statements.map(
+            (s) =>
+              html`<tr>
+                <td><a href="/publisher/statements/${s.id}">${s.period}</a></td>
+                <td class="num">${eur(s.payable_minor)}</td>
+                <td class="num">${eur(s.pending_minor)}</td>
+                <td class="num">${eur(s.withheld_minor)}</td>
+                <td class="num">${eur(s.deducted_minor)}</td>
+                <td class="num">${eur(s.payout_minor)}</td>
+                <td><span class="badge ${s.status}">${s.status}</span></td>
+                <td>
+                  <a href="/publisher/statements/${s.id}.csv">CSV</a> ·
+                  <a href="/publisher/statements/${s.id}.pdf">PDF</a>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${statements.length === 0 ? html`<p class="muted">${context.l('No statements yet: they are made after each month.', 'Nog geen afrekeningen: die worden na elke maand gemaakt.')}</p>` : ''}`;
+    return sendPage(reply, context, context.t('nav.statements'), body);
+  });
+
+  app.get('/publisher/statements/:file', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    const { file } = request.params as { file: string };
+    const [id, extension] = file.split('.') as [string, string | undefined];
+    const document = await network.statements.document(id, publisherId);
+    if (document === undefined)
+      throw new HttpError(404, 'unknown_statement', `no statement "${id}" among yours`);
+    const { statement, lines } = document;
+    if (extension === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="statement-${statement.period}.csv"`)
+        .send(statementCsv(document));
+    if (extension === 'pdf')
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="statement-${statement.period}.pdf"`)
+        .send(Buffer.from(await statementPdf(document)));
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const totals: [string, number][] = [
+      [context.l('Carried in', 'Overgebracht'), statement.carried_in_minor],
+      [context.l('Payable commission', 'Te betalen commissie'), statement.payable_minor],
+      [context.l('Deducted (AE-E1 d)', 'Ingehouden (AE-E1 d)'), -statement.deducted_minor],
+      [context.l('Balance', 'Saldo'), statement.balance_minor],
+      [context.l('Paid out', 'Uitbetaald'), statement.payout_minor],
+      [
+        context.l(
+          'Carried over (below your minimum payout)',
+          'Overgebracht (onder je minimale uitbetaling)',
+        ),
+        statement.carried_over_minor,
+      ],
+      [
+        context.l(
+          'Pending (not validated, or advertiser has not paid yet: no prepayment, AE-T5)',
+          'In behandeling (niet gevalideerd, of adverteerder heeft nog niet betaald: geen prepayment, AE-T5)',
+        ),
+        statement.pending_minor,
+      ],
+      [context.l('Withheld (AE-E1 c)', 'Opgeschort (AE-E1 c)'), statement.withheld_minor],
+    ];
+    const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
+      <p>
+        <span class="badge ${statement.status}">${statement.status}</span> ·
+        <a href="/publisher/statements/${statement.id}.csv">CSV</a> ·
+        <a href="/publisher/statements/${statement.id}.pdf">PDF</a>
+      </p>
+      <table>
+        ${totals.map(
+          ([label, minor]) =>
+            html`<tr>
+              <th>${label}</th>
+              <td class="num">${eur(minor)}</td>
+            </tr>`,
+        )}
+      </table>
+      <h2>${context.l('Every euro of it', 'Elke euro ervan')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Order', 'Bestelling')}</th>
+            <th>${context.l('Date', 'Datum')}</th>
+            <th>${context.l('Kind', 'Soort')}</th>
+            <th>${context.l('Rule', 'Regel')}</th>
+            <th class="num">EUR</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map(
+            (line) =>
+              html`<tr>
+                <td>
+                  ${line.orderId ? html`<a href="/publisher/transactions/${line.orderId}">${line.orderNumber}</a>` : html`${context.l('Deduction', 'Inhouding')} ${line.id}: ${line.reason ?? ''}`}
+                </td>
+                <td>${formatDate(line.placedAt, context.locale)}</td>
+                <td>${line.kind}</td>
+                <td><code>${line.rule ?? ''}</code></td>
+                <td class="num">${eur(line.amountMinor)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+    return sendPage(reply, context, `${context.t('nav.statements')} ${statement.period}`, body);
+  });
+}

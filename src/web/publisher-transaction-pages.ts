@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
+import { DECLINE_REASON_TEXT, declineReasonOf } from '../domain/validation/decline-reasons.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { toCsv } from '../documents/csv.js';
+import { html } from './html.js';
+import { sendPage } from './respond.js';
+import { notice } from './layout.js';
+import { formatDate, formatMoney, formatRate } from './format.js';
+import { publisherOf, webContext } from './web-context.js';
+
+type Query = Record<string, string | undefined>;
+
+function reasonWords(code: string, locale: 'nl' | 'en'): string {
+  return REASON_TEXT[code as ReasonCode]?.[locale] ?? code;
+}
+
+/**
+ * The publisher's transactions, and one order with every line explained by its rule.
+ */
+export function registerPublisherTransactionPages(app: FastifyInstance, network: Network): void {
+  const transactionRows = (publisherId: string, query: Query, limit: number) =>
+    network.publisherViews.transactions(publisherId, { ...query, limit });
+
+  app.get('/publisher/transactions', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    const query = request.query as Query;
+    if (query.format === 'csv') {
+      const rows = await transactionRows(publisherId, query, 100_000);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="transactions.csv"')
+        .send(
+          toCsv(
+            [
+              'order_number',
+              'program',
+              'placed_at',
+              'epi',
+              'order_status',
+              'commission_status',
+              'reason',
+              'commission_eur',
+              'validation_due_at',
+            ],
+            rows.map((row) => [
+              row.order_number,
+              row.program_name,
+              new Date(row.placed_at).toISOString(),
+              row.epi,
+              row.order_status,
+              row.status,
+              row.reason,
+              formatMinorUnits(row.total_minor, 2),
+              row.validation_due_at === null ? '' : new Date(row.validation_due_at).toISOString(),
+            ]),
+          ),
+        );
+    }
+    const rows = await transactionRows(publisherId, query, 500);
+    const statuses = ['', 'pending', 'approved', 'declined', 'held', 'paid'];
+    const csvLink = `/publisher/transactions?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>), format: 'csv' }).toString()}`;
+    const body = html`<h1>${context.t('nav.transactions')}</h1>
+      <form method="get" class="card">
+        <label
+          >${context.l('Status', 'Status')}
+          <select name="status">
+            ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status || context.l('all', 'alle')}</option>`)}
+          </select></label
+        >
+        <label
+          >${context.l('From', 'Van')} <input type="date" name="from" value="${query.from ?? ''}"
+        /></label>
+        <label
+          >${context.l('To', 'Tot en met')} <input type="date" name="to" value="${query.to ?? ''}"
+        /></label>
+        <button type="submit" class="secondary">${context.l('Filter', 'Filter')}</button>
+        <a href="${csvLink}">CSV</a>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Order', 'Bestelling')}</th>
+            <th>${context.l('Program', 'Programma')}</th>
+            <th>${context.l('Date', 'Datum')}</th>
+            <th>epi</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th class="num">${context.l('Commission', 'Commissie')}</th>
+            <th>${context.l('Validation by', 'Validatie uiterlijk')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                <td><a href="/publisher/transactions/${row.id}">${row.order_number}</a></td>
+                <td>${row.program_name}</td>
+                <td>${formatDate(row.placed_at, context.locale)}</td>
+                <td>${row.epi ?? ''}</td>
+                <td>
+                  <span class="badge ${row.status ?? ''}"
+                    >${row.status ?? context.l('no commission', 'geen commissie')}</span
+                  >${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
+                </td>
+                <td class="num">${formatMoney(row.total_minor, 'EUR', context.locale)}</td>
+                <td>
+                  ${row.validation_due_at === null ? (row.status === 'pending' ? context.l('when completion is reported', 'zodra voltooiing is gemeld') : '') : formatDate(row.validation_due_at, context.locale)}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${rows.length === 0 ? html`<p class="muted">${context.l('No transactions in this selection.', 'Geen transacties in deze selectie.')}</p>` : ''}`;
+    return sendPage(reply, context, context.t('nav.transactions'), body);
+  });
+
+  app.get('/publisher/transactions/:orderId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    const { orderId } = request.params as { orderId: string };
+    const view = await network.publisherViews.order(publisherId, orderId);
+    if (view === undefined)
+      throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
+    const { order, lines, commissions, quote } = view;
+    const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const body = html`<h1>${context.l('Order', 'Bestelling')} ${order.order_number}</h1>
+      <p>
+        ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
+        ${context.l('status', 'status')}
+        <span class="badge">${order.status}</span
+        >${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
+      </p>
+      ${
+        quote.reasons.length > 0
+          ? notice(
+              'warning',
+              html`${quote.reasons.map(
+                (code) =>
+                  html`<div>
+                    ${reasonWords(code, context.locale)}
+                    <code
+                      >${network.cache.program(order.program_id)?.terms.reasonRules[code as ReasonCode] ?? code}</code
+                    >
+                  </div>`,
+              )}`,
+            )
+          : ''
+      }
+      <h2>${context.l('Lines', 'Regels')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>SKU</th>
+            <th>${context.l('Product', 'Product')}</th>
+            <th class="num">${context.l('Base', 'Grondslag')}</th>
+            <th class="num">${context.l('Rate', 'Percentage')}</th>
+            <th class="num">${context.l('Commission', 'Commissie')}</th>
+            <th>${context.l('Why', 'Waarom')}</th>
+            <th>${context.l('Rule', 'Regel')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map((line) => {
+            const reasons = JSON.parse(line.reasons) as string[];
+            return html`<tr>
+              <td class="mono">${line.sku}</td>
+              <td>${line.name ?? ''} <span class="muted">${line.category}</span></td>
+              <td class="num">${orderMoney(line.base_minor)}</td>
+              <td class="num">${formatRate(line.rate, context.locale)}</td>
+              <td class="num">${orderMoney(line.commission_minor)}</td>
+              <td>
+                ${reasons.length === 0 ? context.l('Earns commission', 'Levert commissie op') : reasons.map((code) => html`<div>${reasonWords(code, context.locale)}</div>`)}
+              </td>
+              <td><code>${line.rule}</code></td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <p class="muted">
+        ${context.l('Base = unit price × quantity − discount (the service fee is never part of it, AE-C3). Line commissions are converted to EUR once per order at the ECB rate and capped per order (AE-C6).', 'Grondslag = stukprijs × aantal − korting (de servicekosten tellen nooit mee, AE-C3). Regelcommissies worden per bestelling één keer omgerekend naar EUR tegen de ECB-koers en per bestelling gemaximeerd (AE-C6).')}
+      </p>
+      <h2>${context.l('Commission', 'Commissie')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Kind', 'Soort')}</th>
+            <th class="num">EUR</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.l('Reason', 'Reden')}</th>
+            <th>${context.l('Rule', 'Regel')}</th>
+            <th>${context.l('Validation by', 'Validatie uiterlijk')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${commissions.map(
+            (c) =>
+              html`<tr>
+                <td>
+                  ${c.kind === 'bonus' ? context.l('New-buyer bonus', 'Nieuwe-koperbonus') : context.l('Product commission', 'Productcommissie')}
+                </td>
+                <td class="num">${eur(c.amount_minor)}</td>
+                <td><span class="badge ${c.status}">${c.status}</span></td>
+                <td>
+                  ${c.reason === null ? '' : c.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(c.reason)][context.locale] : reasonWords(c.reason, context.locale)}
+                </td>
+                <td><code>${c.rule ?? ''}</code></td>
+                <td>${formatDate(c.validation_due_at, context.locale)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${quote.capApplied ? html`<p>${context.l('The order cap applied (AE-C6).', 'Het maximum per bestelling is toegepast (AE-C6).')}</p>` : ''}
+      <p><a href="/publisher/transactions">← ${context.t('nav.transactions')}</a></p>`;
+    return sendPage(reply, context, order.order_number, body);
+  });
+}
