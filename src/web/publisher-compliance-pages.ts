@@ -1,0 +1,229 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { type ActionKind } from '../services/enforcement-service.js';
+import { html, type SafeHtml } from './html.js';
+import { answerForm, sendPage, type Form } from './respond.js';
+import { csrfField, notice } from './layout.js';
+import { formatMoney } from './format.js';
+import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { deadline, KIND_TEXT, readMultipart, text } from './compliance-page-parts.js';
+
+/**
+ * Compliance for the publisher: enforcement actions against them, claims with evidence (AE-E2), mailings for approval (AE-P1), and a claim's attachments for either party.
+ */
+export function registerPublisherCompliancePages(app: FastifyInstance, network: Network): void {
+  const publisherPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
+    const actions = await network.enforcement.ofPublisher(publisherId);
+    const access = await network.mailings.accessOf(publisherId);
+    const mailings = await network.mailings.ofPublisher(publisherId);
+    const now = network.now();
+    return html`<h1>${context.l('Compliance', 'Compliance')}</h1>
+      ${message ?? ''}
+      <h2>${context.l('Enforcement actions', 'Handhavingsmaatregelen')}</h2>
+      ${actions.length === 0 ? html`<p class="muted">${context.l('None. Keep it that way: read the program rules.', 'Geen. Houd dat zo: lees de programmaregels.')}</p>` : ''}
+      ${actions.map(
+        (action) =>
+          html`<section class="card">
+            <h3>
+              ${context.l(...KIND_TEXT[action.kind as ActionKind])}
+              <span class="badge ${action.status}">${action.status}</span>
+            </h3>
+            <p>
+              ${context.l('Rule', 'Regel')} <code>${action.rule}</code> ·
+              ${new Date(action.created_at).toISOString().slice(0, 10)}${action.amount_minor ? html` · ${formatMoney(action.amount_minor, 'EUR', context.locale)}` : ''}${action.deadline_at ? html` · ${context.l('cure before', 'herstel vóór')} ${deadline(action.deadline_at)}` : ''}
+            </p>
+            <p>${context.l('Evidence', 'Bewijs')}: ${action.evidence}</p>
+            ${
+              action.claim_id
+                ? html`<p>
+                    ${context.l('Your claim', 'Je bezwaar')}:
+                    <span class="badge ${action.claim_status ?? ''}">${action.claim_status}</span> ·
+                    ${context.l('decision due', 'beslissing uiterlijk')}
+                    ${deadline(action.decision_due_at)}${action.decision ? html` · ${action.decision}` : ''}
+                  </p>`
+                : action.status === 'active' &&
+                    action.claim_deadline_at !== null &&
+                    now < action.claim_deadline_at
+                  ? html`<form
+                      method="post"
+                      action="/publisher/claims"
+                      enctype="multipart/form-data"
+                      class="stack"
+                    >
+                      ${csrfField(context)}<input
+                        type="hidden"
+                        name="actionId"
+                        value="${action.id}"
+                      />
+                      <p>
+                        ${context.l('You may object in writing, with evidence, until', 'Je kunt schriftelijk bezwaar maken, met bewijs, tot')}
+                        <strong>${deadline(action.claim_deadline_at)}</strong> (AE-E2).
+                      </p>
+                      <label
+                        >${context.l('Your objection', 'Je bezwaar')}
+                        <textarea name="text" rows="4" required minlength="20"></textarea>
+                      </label>
+                      <label
+                        >${context.l('Evidence (PDF, images, text; up to 5 files of 5 MiB)', 'Bewijs (pdf, afbeeldingen, tekst; tot 5 bestanden van 5 MiB)')}
+                        <input type="file" name="files" multiple
+                      /></label>
+                      <button type="submit">
+                        ${context.l('Submit claim', 'Bezwaar indienen')}
+                      </button>
+                    </form>`
+                  : html`<p class="muted">
+                      ${context.l('The claim window closed on', 'De bezwaartermijn sloot op')}
+                      ${deadline(action.claim_deadline_at)}.
+                    </p>`
+            }
+          </section>`,
+      )}
+      <h2>${context.l('Email Approval tool (AE-P1)', 'Email Approval tool (AE-P1)')}</h2>
+      ${
+        access.length === 0
+          ? html`<p class="muted">
+              ${context.l('No access yet: the advertiser grants it per program. Mailing without an approved preview is not allowed.', 'Nog geen toegang: de adverteerder geeft die per programma. Mailen zonder goedgekeurde preview is niet toegestaan.')}
+            </p>`
+          : html`<form method="post" action="/publisher/mailings" class="stack card">
+              ${csrfField(context)}
+              <label
+                >${context.l('Program', 'Programma')}
+                <select name="programId">
+                  ${access.map((a) => html`<option value="${a.id}">${a.name}</option>`)}
+                </select></label
+              >
+              <label>${context.l('Subject', 'Onderwerp')} <input name="subject" required /></label>
+              <label>HTML <textarea name="htmlBody" rows="6" required></textarea></label>
+              <label
+                >${context.l('Planned send (UTC)', 'Geplande verzending (UTC)')}
+                <input type="datetime-local" name="plannedSendAt" required
+              /></label>
+              <label
+                >${context.l('Audience size', 'Aantal ontvangers')}
+                <input type="number" name="audienceSize" min="1" required
+              /></label>
+              <label
+                >${context.l('Audience source', 'Herkomst adressen')}
+                <input name="audienceSource" required
+              /></label>
+              <button type="submit">${context.l('Submit preview', 'Preview indienen')}</button>
+            </form>`
+      }
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Subject', 'Onderwerp')}</th>
+            <th>${context.l('Send', 'Verzending')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.l('Link parameter', 'Linkparameter')}</th>
+            <th>${context.l('Comments', 'Opmerkingen')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${mailings.map(
+            (m) =>
+              html`<tr>
+                <td>${m.subject}</td>
+                <td>${new Date(m.planned_send_at).toISOString().slice(0, 16)}</td>
+                <td><span class="badge ${m.status}">${m.status}</span></td>
+                <td>${m.link_param ? html`<code>m=${m.link_param}</code>` : ''}</td>
+                <td>${m.comments ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  };
+
+  app.get('/publisher/compliance', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    return sendPage(
+      reply,
+      context,
+      'Compliance',
+      await publisherPage(context, publisherOf(context)),
+    );
+  });
+
+  app.post('/publisher/claims', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    const { fields, files } = await readMultipart(request);
+    verifyCsrf(context, fields);
+    return answerForm(
+      reply,
+      context,
+      'Compliance',
+      (message) => publisherPage(context, publisherId, message),
+      async () => {
+        const claim = await network.claims.submit(
+          {
+            publisherId,
+            actionId: text(fields, 'actionId'),
+            text: text(fields, 'text'),
+            attachments: files,
+          },
+          network.now(),
+        );
+        return notice(
+          'success',
+          `${context.l('Claim submitted; the advertiser decides by', 'Bezwaar ingediend; de adverteerder beslist uiterlijk')} ${deadline(claim.decision_due_at)} (AE-E3).`,
+        );
+      },
+      201,
+    );
+  });
+
+  app.post('/publisher/mailings', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    return answerForm(
+      reply,
+      context,
+      'Compliance',
+      (message) => publisherPage(context, publisherId, message),
+      async () => {
+        await network.mailings.submit(
+          {
+            publisherId,
+            programId: text(form, 'programId'),
+            subject: text(form, 'subject'),
+            htmlBody: text(form, 'htmlBody'),
+            plannedSendAt: Date.parse(`${text(form, 'plannedSendAt')}Z`),
+            audienceSize: Number(text(form, 'audienceSize')),
+            audienceSource: text(form, 'audienceSource'),
+          },
+          network.now(),
+        );
+        return notice(
+          'success',
+          context.l('Preview submitted for approval.', 'Preview ingediend ter goedkeuring.'),
+        );
+      },
+      201,
+    );
+  });
+
+  app.get('/claims/:claimId/attachments/:attachmentId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const session = context.session;
+    if (session === undefined)
+      throw new HttpError(401, 'login_required', 'log in to see this file');
+    const { claimId, attachmentId } = request.params as { claimId: string; attachmentId: string };
+    const file = await network.complianceViews.attachment(
+      { publisherId: session.user.publisher_id, advertiserId: session.user.advertiser_id },
+      claimId,
+      attachmentId,
+    );
+    if (file === undefined)
+      throw new HttpError(404, 'unknown_attachment', 'no such attachment among your claims');
+    return reply
+      .type(file.content_type)
+      .header('content-disposition', `attachment; filename="${file.filename.replace(/"/g, '')}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(Buffer.from(file.content));
+  });
+}
