@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { packageRoot } from '../../src/package-root.js';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
@@ -47,6 +51,38 @@ const TABLES = [
   'rate_limits',
 ];
 
+/**
+ * The tables and columns `src/storage/schema.ts` declares, read from its source with the
+ * TypeScript compiler: table name → column → whether the type allows null or is Generated.
+ */
+function declaredTables(): Record<string, Record<string, boolean>> {
+  const file = join(packageRoot(), 'src', 'storage', 'schema.ts');
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
+  const interfaces = new Map<string, ts.InterfaceDeclaration>();
+  source.forEachChild((node) => {
+    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+  });
+  const database = interfaces.get('Database')!;
+  const tables: Record<string, Record<string, boolean>> = {};
+  for (const member of database.members) {
+    if (!ts.isPropertySignature(member) || !member.type) continue;
+    const tableName = (member.name as ts.Identifier).text;
+    const declaration = interfaces.get(member.type.getText(source))!;
+    tables[tableName] = Object.fromEntries(
+      declaration.members.filter(ts.isPropertySignature).map((column) => {
+        const type = column.type?.getText(source) ?? '';
+        return [(column.name as ts.Identifier).text, /\bnull\b|^Generated</.test(type)];
+      }),
+    );
+  }
+  return tables;
+}
+
 describeEachEngine('migrations', (context) => {
   it('created the whole schema from an empty database, and a second run applies nothing', async () => {
     const { store } = context();
@@ -58,6 +94,33 @@ describeEachEngine('migrations', (context) => {
         .sort(),
     ).toEqual([...TABLES].sort());
     expect(await migrateToLatest(store)).toEqual([]);
+  });
+
+  it('has every column schema.ts declares, and no other, nullable where it says so', async () => {
+    const { store } = context();
+    const declared = declaredTables();
+    const live = await store.db.introspection.getTables();
+    const actual = Object.fromEntries(
+      live
+        .filter((table) => !table.name.startsWith('kysely_'))
+        .map((table) => [
+          table.name,
+          Object.fromEntries(
+            table.columns.map((column) => [
+              column.name,
+              column.isNullable || column.hasDefaultValue,
+            ]),
+          ),
+        ]),
+    );
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(declared).sort());
+    for (const [table, columns] of Object.entries(declared)) {
+      expect(Object.keys(actual[table]!).sort(), table).toEqual(Object.keys(columns).sort());
+      // A column the type says may be null (or is Generated) must not be NOT NULL without a
+      // default in the database, or inserts the types allow would fail.
+      for (const [column, optional] of Object.entries(columns))
+        if (optional) expect(actual[table]![column], `${table}.${column}`).toBe(true);
+    }
   });
 
   it('refuses to update or delete ledger entries (append-only)', async () => {
