@@ -1,34 +1,25 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database, OrderLinesTable } from '../storage/schema.js';
+import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { addToRollups } from '../storage/repositories/report-rollups.js';
 import { OrdersRepository, type StoredOrder } from '../storage/repositories/orders-repository.js';
 import {
   CommissionsRepository,
   REATTRIBUTED,
-  type Commission,
 } from '../storage/repositories/commissions-repository.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
-import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
-import type { ReasonCode } from '../domain/engine/reasons.js';
-import { DomainError } from '../domain/errors.js';
+import { refusePixel, ReportRefusedError } from './report-authority.js';
+import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
 import { countsAsConversion } from '../domain/reports/performance.js';
 import type { Flag } from '../domain/compliance/detect-traffic.js';
-import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
-import { validationDueAt } from '../domain/validation/validation-deadline.js';
-import {
-  changeCommission,
-  CommissionChangeError,
-  createCommission,
-  type ChangeContext,
-  type CommissionTarget,
-  type NewCommission,
-} from './commission-ledger.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import { commissionTargets, lineRows, minor, newCommission, reportContext } from './order-rows.js';
+import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
 
 export { CommissionChangeError } from './commission-ledger.js';
+export { ReportRefusedError } from './report-authority.js';
 
 /** Who an order is credited to, or why it is credited to nobody. */
 export interface Attribution {
@@ -68,9 +59,6 @@ export interface RecordOrderInput {
   actor: string;
   nowMs: number;
 }
-
-/** A report the order's state does not allow (the pixel on an advertiser's order, a locked attribution). */
-export class ReportRefusedError extends DomainError {}
 
 /** A change to a stored order: builds the new report from the document as stored now. */
 export type OrderChange = (storedDocument: unknown) => RecordOrderInput;
@@ -424,172 +412,8 @@ export class OrderRecorder {
   }
 }
 
-/**
- * The pixel reports an order first and may repeat itself while the order is still its own and
- * undecided; it never changes what the advertiser reported with its key, nor money already
- * approved, invoiced, on a statement or paid.
- */
-async function refusePixel(stored: StoredOrder, commissions: readonly Commission[]): Promise<void> {
-  const refuse = () =>
-    Promise.reject(
-      new ReportRefusedError(
-        'report_refused',
-        'the pixel cannot change this order: it was reported by the advertiser or its commission is already decided; the advertiser updates it through the order API',
-      ),
-    );
-  if (stored.source !== 'pixel') return refuse();
-  for (const commission of commissions)
-    if (
-      commission.status === 'approved' ||
-      commission.status === 'paid' ||
-      commission.decided_by !== null ||
-      commission.invoice_id !== null ||
-      commission.statement_id !== null
-    )
-      return refuse();
-}
-
-/** Adds to the report rollups of an attributed order (created with the order, or corrected). */
-async function addToReport(
-  trx: Kysely<Database>,
-  change: {
-    programId: string;
-    siteId: string | null;
-    adId: string | null;
-    epi: string | null;
-    placedAtMs: number;
-    orders: number;
-    valueMinor: number;
-    commissionMinor: number;
-  },
-): Promise<void> {
-  if (change.siteId === null) return;
-  if (change.orders === 0 && change.valueMinor === 0 && change.commissionMinor === 0) return;
-  await addToRollups(trx, [
-    {
-      programId: change.programId,
-      siteId: change.siteId,
-      adId: change.adId ?? '',
-      epi: change.epi ?? '',
-      hour: Math.floor(change.placedAtMs / 3_600_000),
-      clicks: 0,
-      orders: change.orders,
-      orderValueMinor: change.valueMinor,
-      commissionMinor: change.commissionMinor,
-    },
-  ]);
-}
-
 function compareKeys(a: Queued, b: Queued): number {
   const left = `${a.programId} ${a.orderNumber}`;
   const right = `${b.programId} ${b.orderNumber}`;
   return left < right ? -1 : left > right ? 1 : 0;
-}
-
-function newCommission(
-  orderId: string,
-  input: RecordOrderInput,
-  attribution: Attribution,
-): NewCommission {
-  return {
-    orderId,
-    programId: input.programId,
-    publisherId: attribution.publisherId as string,
-    siteId: attribution.siteId,
-    currency: input.terms.currency,
-    validationDueAt: validationDueAt(input.terms, input.order.placedAtMs),
-  };
-}
-
-function reportContext(input: RecordOrderInput, event: string): ChangeContext {
-  return { actor: input.actor, nowMs: input.nowMs, event, decidedBy: null, adjustPaid: true };
-}
-
-/**
- * The quote's verdict as commission states: AE-Q1 (pending until validated, or approved by the
- * completion report where the program says so), Q3, C6, B1.
- */
-function commissionTargets(
-  terms: ProgramTerms,
-  order: Order,
-  quote: Quote,
-  attribution: Attribution,
-): CommissionTarget[] {
-  const digits = terms.currencyDigits;
-  // A click flag the program holds for (cookie stuffing, paid search …) holds money the order
-  // would otherwise earn, until the advertiser reviews the flag; a disqualified order earns
-  // nothing to hold.
-  const holding =
-    quote.status !== 'disqualified' && quote.status !== 'held' ? attribution.holds?.[0] : undefined;
-  const status: CommissionStatus =
-    quote.status === 'disqualified'
-      ? 'declined'
-      : quote.status === 'held' || holding !== undefined
-        ? 'held'
-        : quote.status === 'qualified' && terms.file.validation.approveOnCompletion
-          ? 'approved'
-          : 'pending';
-  const firstReason = quote.reasons[0] as ReasonCode | undefined;
-  const reason = holding !== undefined ? 'policy_review' : (firstReason ?? null);
-  const reasonRule =
-    holding !== undefined
-      ? holding.rule
-      : firstReason === undefined
-        ? null
-        : terms.reasonRules[firstReason];
-  const productRule = reasonRule ?? quote.lines.find((line) => line.commissionable)?.rule ?? null;
-  const version = versionInForce(terms, order.placedAtMs);
-  return [
-    {
-      kind: 'product',
-      amountMinor: minor(quote.productCommission, digits),
-      status,
-      reason,
-      rule: productRule,
-    },
-    {
-      kind: 'bonus',
-      amountMinor: minor(quote.newBuyerBonus, digits),
-      status,
-      reason,
-      rule: reasonRule ?? version?.bonusRule ?? null,
-    },
-  ];
-}
-
-function lineRows(orderId: string, order: Order, quote: Quote): Insertable<OrderLinesTable>[] {
-  const digits = order.currencyDigits;
-  return order.items.map((item, index) => {
-    const line = quote.lines[index]!;
-    return {
-      id: `${orderId.replace(/^ord_/, 'oln_')}_${index}`,
-      order_id: orderId,
-      line_no: index,
-      sku: item.sku,
-      name: item.name ?? null,
-      category: item.category,
-      unit_price_minor: item.unitPrice,
-      quantity: item.quantity,
-      discount_minor: item.discount,
-      service_fee_minor: item.serviceFee,
-      seller_country: item.sellerCountry,
-      store: item.store,
-      status: item.status,
-      commissionable: line.commissionable ? 1 : 0,
-      base_minor: minor(line.base, digits),
-      rate: line.rate,
-      commission_minor: minor(line.commission, digits),
-      reasons: JSON.stringify(line.reasons),
-      rule: line.rule,
-    };
-  });
-}
-
-/** Minor units of a quote amount; an unknown amount (held for a missing rate) counts as 0. */
-function minor(amount: string | null, digits: number): number {
-  if (amount === null) return 0;
-  const value = toMinorUnits(parseDecimal(amount)!, digits);
-  if (value === undefined)
-    throw new RangeError(`amount ${amount} has more than ${digits} decimals`);
-  return value;
 }

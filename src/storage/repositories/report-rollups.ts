@@ -154,3 +154,34 @@ export async function readProgramReport(
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {
   await sql`SELECT 1`.execute(db);
 }
+
+/** Adds to the report rollups of an attributed order (created with the order, or corrected). */
+export async function addOrderToReport(
+  trx: Kysely<Database>,
+  change: {
+    programId: string;
+    siteId: string | null;
+    adId: string | null;
+    epi: string | null;
+    placedAtMs: number;
+    orders: number;
+    valueMinor: number;
+    commissionMinor: number;
+  },
+): Promise<void> {
+  if (change.siteId === null) return;
+  if (change.orders === 0 && change.valueMinor === 0 && change.commissionMinor === 0) return;
+  await addToRollups(trx, [
+    {
+      programId: change.programId,
+      siteId: change.siteId,
+      adId: change.adId ?? '',
+      epi: change.epi ?? '',
+      hour: Math.floor(change.placedAtMs / 3_600_000),
+      clicks: 0,
+      orders: change.orders,
+      orderValueMinor: change.valueMinor,
+      commissionMinor: change.commissionMinor,
+    },
+  ]);
+}
