@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { html, type SafeHtml } from './html.js';
+import { field, sendPage, type Form } from './respond.js';
+import { csrfField, notice } from './layout.js';
+import { formatDate } from './format.js';
+import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+
+/**
+ * The advertiser's program terms (as the engine reads them) and API keys (create, shown once; revoke).
+ */
+export function registerAdvertiserAccountPages(app: FastifyInstance, network: Network): void {
+  app.get('/advertiser/terms/:programId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const { programId } = request.params as { programId: string };
+    const row = await network.advertiserViews.currentTermsOf(programId, advertiserId);
+    if (row === undefined)
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+    const body = html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
+      <p>
+        <a href="/programs/${row.slug}"
+          >${context.l('Public program page', 'Openbare programmapagina')}</a
+        >
+        · ${context.l('loaded', 'geladen')} ${formatDate(row.loaded_at, context.locale)}
+      </p>
+      <pre class="document">${row.source}</pre>`;
+    return sendPage(reply, context, context.t('nav.terms'), body);
+  });
+
+  const keysPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
+    const keys = await network.apiKeys.list(advertiserId);
+    return html`<h1>${context.t('nav.keys')}</h1>
+      ${message ?? ''}
+      <table>
+        <thead>
+          <tr>
+            <th>${context.l('Name', 'Naam')}</th>
+            <th>${context.l('Prefix', 'Voorvoegsel')}</th>
+            <th>${context.l('Created', 'Aangemaakt')}</th>
+            <th>${context.l('Status', 'Status')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${keys.map(
+            (key) =>
+              html`<tr>
+                <td>${key.name}</td>
+                <td class="mono">ak_${key.prefix}_…</td>
+                <td>${formatDate(key.created_at, context.locale)}</td>
+                <td>
+                  ${key.revoked_at === null ? html`<span class="badge approved">${context.l('active', 'actief')}</span>` : html`<span class="badge declined">${context.l('revoked', 'ingetrokken')}</span>`}
+                </td>
+                <td>
+                  ${key.revoked_at === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.l('Revoke', 'Intrekken')}</button></form>` : ''}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <form method="post" action="/advertiser/keys" class="stack card">
+        ${csrfField(context)}
+        <label
+          >${context.l('Name of the new key', 'Naam van de nieuwe sleutel')}
+          <input name="name" required maxlength="60"
+        /></label>
+        <button type="submit">${context.l('Create key', 'Sleutel aanmaken')}</button>
+      </form>`;
+  };
+
+  app.get('/advertiser/keys', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.keys'),
+      await keysPage(context, advertiserOf(context)),
+    );
+  });
+
+  app.post('/advertiser/keys', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const name = field(request.body as Form, 'name').trim();
+    if (name === '')
+      throw new HttpError(400, 'invalid_name', 'name: give the key a name, e.g. "shop backend"');
+    const created = await network.apiKeys.create(
+      advertiserId,
+      name.slice(0, 60),
+      `user:${context.session!.user.id}`,
+      network.now(),
+    );
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.keys'),
+      await keysPage(
+        context,
+        advertiserId,
+        notice(
+          'success',
+          html`${context.l('Your new key (shown once, copy it now):', 'Je nieuwe sleutel (eenmalig getoond, kopieer hem nu):')}
+            <code id="new-key">${created.key}</code>`,
+        ),
+      ),
+      201,
+    );
+  });
+
+  app.post('/advertiser/keys/:id/revoke', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const { id } = request.params as { id: string };
+    if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
+      throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
+    return reply.redirect('/advertiser/keys', 303);
+  });
+}

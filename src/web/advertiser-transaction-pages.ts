@@ -1,0 +1,283 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { DomainError } from '../domain/errors.js';
+import {
+  DECLINE_REASONS,
+  DECLINE_REASON_TEXT,
+  declineReasonOf,
+} from '../domain/validation/decline-reasons.js';
+import { parseValidationCsv, type ValidationRequest } from '../services/validation-service.js';
+import { html, type SafeHtml } from './html.js';
+import { field, fields, sendPage, type Form } from './respond.js';
+import { csrfField, notice } from './layout.js';
+import { formatDate, formatMoney } from './format.js';
+import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+
+/**
+ * The advertiser's transactions: approve or decline one, many, or a CSV upload with a result per row, limited to its own programs.
+ */
+export function registerAdvertiserTransactionPages(app: FastifyInstance, network: Network): void {
+  const programsOf = (advertiserId: string) => network.advertiserViews.programsOf(advertiserId);
+
+  const transactionsPage = async (
+    context: WebContext,
+    advertiserId: string,
+    status: string | undefined,
+    message?: SafeHtml,
+  ) => {
+    const programs = await programsOf(advertiserId);
+    const rows = await network.validation.transactionsOfAdvertiser(advertiserId, status);
+    const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    const reasonOptions = DECLINE_REASONS.map(
+      (reason) =>
+        html`<option value="${reason}">${DECLINE_REASON_TEXT[reason][context.locale]}</option>`,
+    );
+    return html`<h1>${context.t('nav.transactions')}</h1>
+      ${message ?? ''}
+      <p>
+        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s || context.l('all', 'alle')}</a> · `)}
+      </p>
+      <form method="post" action="/advertiser/transactions/validate">
+        ${csrfField(context)}
+        <table>
+          <thead>
+            <tr>
+              <th></th>
+              <th>${context.l('Order', 'Bestelling')}</th>
+              <th>${context.l('Program', 'Programma')}</th>
+              <th>Site</th>
+              <th>${context.l('Date', 'Datum')}</th>
+              <th>${context.l('Kind', 'Soort')}</th>
+              <th class="num">EUR</th>
+              <th>${context.l('Status', 'Status')}</th>
+              <th>${context.l('Reason', 'Reden')}</th>
+              <th>${context.l('Validate by', 'Valideren uiterlijk')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row) =>
+                html`<tr>
+                  <td>
+                    ${row.kind === 'product' ? html`<input type="checkbox" name="orders" value="${row.program_id}|${row.order_number}" aria-label="${row.order_number}" />` : ''}
+                  </td>
+                  <td>${row.order_number}</td>
+                  <td>${row.program_name}</td>
+                  <td>${row.site_name ?? ''}</td>
+                  <td>${formatDate(row.placed_at, context.locale)}</td>
+                  <td>${row.kind}</td>
+                  <td class="num">${eur(row.amount_minor)}</td>
+                  <td><span class="badge ${row.status}">${row.status}</span></td>
+                  <td>
+                    ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
+                    <code>${row.rule ?? ''}</code>
+                  </td>
+                  <td>${formatDate(row.validation_due_at, context.locale)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <div class="card">
+          <label
+            >${context.l('Decline reason', 'Reden van afwijzing')}
+            <select name="reason">
+              ${reasonOptions}
+            </select></label
+          >
+          <button type="submit" name="decision" value="approve">
+            ${context.l('Approve selected', 'Geselecteerde goedkeuren')}
+          </button>
+          <button type="submit" name="decision" value="decline" class="secondary">
+            ${context.l('Decline selected', 'Geselecteerde afwijzen')}
+          </button>
+        </div>
+      </form>
+      <h2>${context.l('Validate by CSV', 'Valideren met CSV')}</h2>
+      <form
+        method="post"
+        action="/advertiser/transactions/upload"
+        class="stack card"
+        id="csv-upload"
+      >
+        ${csrfField(context)}
+        <label
+          >${context.l('Program', 'Programma')}
+          <select name="programId">
+            ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
+          </select></label
+        >
+        <label
+          >${context.l('CSV file (orderNumber,decision,reason)', 'CSV-bestand (orderNumber,decision,reason)')}
+          <input type="file" id="csv-file" accept=".csv,text/csv"
+        /></label>
+        <label
+          >${context.l('or paste the CSV', 'of plak de CSV')}
+          <textarea
+            name="csv"
+            rows="6"
+            placeholder="orderNumber,decision,reason&#10;AE-10001,approve,&#10;AE-10002,decline,returned"
+          ></textarea>
+        </label>
+        <progress id="csv-progress" value="0" max="1" hidden></progress>
+        <button type="submit">${context.l('Validate', 'Valideren')}</button>
+      </form>
+      <div id="csv-results"></div>
+      <script src="/assets/csv-upload.js" defer></script>`;
+  };
+
+  app.get('/advertiser/transactions', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const status = (request.query as Record<string, string | undefined>).status;
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, status),
+    );
+  });
+
+  const runValidation = async (
+    context: WebContext,
+    advertiserId: string,
+    byProgram: Map<string, ValidationRequest[]>,
+  ) => {
+    const own = new Set((await programsOf(advertiserId)).map((p) => p.id));
+    const results = [];
+    for (const [programId, requests] of byProgram) {
+      if (!own.has(programId))
+        throw new HttpError(
+          404,
+          'unknown_program',
+          `no program "${programId}" among your programs`,
+        );
+      results.push(
+        ...(await network.validation.validate(
+          programId,
+          requests,
+          `user:${context.session!.user.id}`,
+          network.now(),
+        )),
+      );
+    }
+    const ok = results.filter((r) => r.ok).length;
+    return html`${notice(ok === results.length ? 'success' : 'warning', `${ok} / ${results.length} ${context.l('rows done', 'regels verwerkt')}`)}
+      <table class="results">
+        <thead>
+          <tr>
+            <th>${context.l('Order', 'Bestelling')}</th>
+            <th>${context.l('Result', 'Resultaat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${results.map(
+            (r) =>
+              html`<tr>
+                <td>${r.orderNumber}</td>
+                <td>
+                  ${r.ok ? html`<span class="badge approved">ok</span> ${r.commissions.map((c) => `${c.kind}: ${c.status}`).join(', ')}` : html`<span class="badge declined">${r.code}</span> ${r.message}`}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  };
+
+  app.post('/advertiser/transactions/validate', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    const decision = field(form, 'decision') as ValidationRequest['decision'];
+    const byProgram = new Map<string, ValidationRequest[]>();
+    for (const value of fields(form, 'orders')) {
+      const [programId = '', orderNumber = ''] = value.split('|');
+      const list = byProgram.get(programId) ?? [];
+      list.push({
+        orderNumber,
+        decision,
+        reason: decision === 'decline' ? field(form, 'reason') : undefined,
+      });
+      byProgram.set(programId, list);
+    }
+    if (byProgram.size === 0)
+      return sendPage(
+        reply,
+        context,
+        context.t('nav.transactions'),
+        await transactionsPage(
+          context,
+          advertiserId,
+          undefined,
+          notice(
+            'error',
+            context.l('Select at least one transaction.', 'Selecteer minstens één transactie.'),
+          ),
+        ),
+        400,
+      );
+    const results = await runValidation(context, advertiserId, byProgram);
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, undefined, results),
+    );
+  });
+
+  app.post('/advertiser/transactions/upload', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    verifyCsrf(context, request.body);
+    const form = request.body as Form;
+    const wantsJson = (request.headers.accept ?? '').includes('application/json');
+    let requests: ValidationRequest[];
+    try {
+      requests = parseValidationCsv(field(form, 'csv'));
+    } catch (error) {
+      if (wantsJson || !(error instanceof DomainError)) throw error;
+      return sendPage(
+        reply,
+        context,
+        context.t('nav.transactions'),
+        await transactionsPage(
+          context,
+          advertiserId,
+          undefined,
+          notice(
+            'error',
+            context.l(
+              'The first line must name the columns: orderNumber,decision,reason',
+              'De eerste regel moet de kolommen noemen: orderNumber,decision,reason',
+            ),
+          ),
+        ),
+        400,
+      );
+    }
+    if (wantsJson) {
+      const own = (await programsOf(advertiserId)).some((p) => p.id === field(form, 'programId'));
+      if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
+      return {
+        results: await network.validation.validate(
+          field(form, 'programId'),
+          requests,
+          `user:${context.session!.user.id}`,
+          network.now(),
+        ),
+      };
+    }
+    const results = await runValidation(
+      context,
+      advertiserId,
+      new Map([[field(form, 'programId'), requests]]),
+    );
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.transactions'),
+      await transactionsPage(context, advertiserId, undefined, results),
+    );
+  });
+}
