@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { packageRoot } from '../../src/package-root.js';
@@ -52,29 +52,35 @@ const TABLES = [
 ];
 
 /**
- * The tables and columns `src/storage/schema.ts` declares, read from its source with the
+ * The tables and columns `src/storage/schema.ts` and its `tables/` declare, read from their source with the
  * TypeScript compiler: table name → column → whether the type allows null or is Generated.
  */
 function declaredTables(): Record<string, Record<string, boolean>> {
-  const file = join(packageRoot(), 'src', 'storage', 'schema.ts');
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, 'utf8'),
-    ts.ScriptTarget.ES2022,
-    true,
-  );
-  const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
+  const storage = join(packageRoot(), 'src', 'storage');
+  const files = [
+    join(storage, 'schema.ts'),
+    ...readdirSync(join(storage, 'tables')).map((name) => join(storage, 'tables', name)),
+  ];
+  const interfaces = new Map<string, { node: ts.InterfaceDeclaration; source: ts.SourceFile }>();
+  for (const file of files) {
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.ES2022,
+      true,
+    );
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, { node, source });
+    });
+  }
   const database = interfaces.get('Database')!;
   const tables: Record<string, Record<string, boolean>> = {};
-  for (const member of database.members) {
+  for (const member of database.node.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const tableName = (member.name as ts.Identifier).text;
-    const declaration = interfaces.get(member.type.getText(source))!;
+    const { node, source } = interfaces.get(member.type.getText(database.source))!;
     tables[tableName] = Object.fromEntries(
-      declaration.members.filter(ts.isPropertySignature).map((column) => {
+      node.members.filter(ts.isPropertySignature).map((column) => {
         const type = column.type?.getText(source) ?? '';
         return [(column.name as ts.Identifier).text, /\bnull\b|^Generated</.test(type)];
       }),
