@@ -1,10 +1,9 @@
+import { applyEffect, undoEffect } from './enforcement-effects.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database, EnforcementActionsTable } from '../storage/schema.js';
+import type { EnforcementActionsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
-import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
 import { workingDayDeadline } from '../domain/calendar/working-days.js';
 import { DomainError } from '../domain/errors.js';
 import { holidayCalendar } from '../compliance/holiday-calendars.js';
@@ -150,7 +149,7 @@ export class EnforcementService {
     };
     await this.store.db.transaction().execute(async (trx) => {
       await trx.insertInto('enforcement_actions').values(action).execute();
-      await this.#applyEffect(trx, action);
+      await applyEffect(trx, action);
       await recordAudit(
         trx,
         {
@@ -204,69 +203,6 @@ export class EnforcementService {
     };
   }
 
-  async #applyEffect(trx: Kysely<Database>, action: EnforcementAction): Promise<void> {
-    switch (action.kind) {
-      case 'deduction':
-        await new LedgerRepository(trx).append([
-          {
-            publisher_id: action.publisher_id,
-            program_id: action.program_id,
-            commission_id: null,
-            order_id: null,
-            account: 'deducted',
-            kind: 'deduction',
-            amount_minor: -(action.amount_minor ?? 0),
-            currency: 'EUR',
-            reason: `enforcement ${action.id}`,
-            rule: action.rule,
-            actor: action.actor,
-            created_at: action.created_at,
-          },
-        ]);
-        return;
-      case 'termination':
-      case 'restriction':
-        await trx
-          .updateTable('publishers')
-          .set({ status: action.kind === 'termination' ? 'terminated' : 'restricted' })
-          .where('id', '=', action.publisher_id)
-          .execute();
-        await bumpLinksVersion(trx);
-        return;
-      case 'registration_bar': {
-        const users = await trx
-          .selectFrom('users')
-          .select('email')
-          .where('publisher_id', '=', action.publisher_id)
-          .execute();
-        const sites = await trx
-          .selectFrom('sites')
-          .select('domain')
-          .where('publisher_id', '=', action.publisher_id)
-          .execute();
-        const bars = [
-          ...users.map((user) => ({ email: user.email, domain: null })),
-          ...sites.map((site) => ({ email: null, domain: site.domain.replace(/^www\./, '') })),
-        ];
-        if (bars.length > 0)
-          await trx
-            .insertInto('registration_bars')
-            .values(
-              bars.map((bar) => ({
-                id: newId('registrationBar', action.created_at),
-                ...bar,
-                action_id: action.id,
-                created_at: action.created_at,
-              })),
-            )
-            .execute();
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
   /**
    * Ends an action: a withholding is lifted (its money becomes payable again), a deduction not
    * yet settled by a statement is reversed with a ledger credit.
@@ -305,7 +241,7 @@ export class EnforcementService {
         .set({ status: outcome, ended_at: nowMs })
         .where('id', '=', actionId)
         .execute();
-      await this.#undoEffect(trx, action, actor, nowMs);
+      await undoEffect(trx, action, actor, nowMs);
       await recordAudit(
         trx,
         {
@@ -326,81 +262,6 @@ export class EnforcementService {
       nowMs,
     );
     return ended;
-  }
-
-  async #undoEffect(
-    trx: Kysely<Database>,
-    action: EnforcementAction,
-    actor: string,
-    nowMs: number,
-  ): Promise<void> {
-    switch (action.kind) {
-      case 'deduction': {
-        await new LedgerRepository(trx).append([
-          {
-            publisher_id: action.publisher_id,
-            program_id: action.program_id,
-            commission_id: null,
-            order_id: null,
-            account: 'deducted',
-            kind: 'reversed',
-            amount_minor: action.amount_minor ?? 0,
-            currency: 'EUR',
-            reason: `enforcement ${action.id} reversed`,
-            rule: action.rule,
-            actor,
-            created_at: nowMs,
-          },
-        ]);
-        if (action.statement_id !== null) {
-          // Already taken off a statement: the next statement gives it back.
-          await trx
-            .insertInto('enforcement_actions')
-            .values({
-              ...action,
-              id: newId('enforcementAction', nowMs),
-              kind: 'credit',
-              evidence: `reverses ${action.id}`,
-              status: 'active',
-              actor,
-              created_at: nowMs,
-              ended_at: null,
-              statement_id: null,
-              claim_deadline_at: null,
-              reminded_at: null,
-            })
-            .execute();
-        }
-        return;
-      }
-      case 'termination':
-      case 'restriction': {
-        const other = await trx
-          .selectFrom('enforcement_actions')
-          .select('kind')
-          .where('publisher_id', '=', action.publisher_id)
-          .where('status', '=', 'active')
-          .where('kind', 'in', ['termination', 'restriction'])
-          .execute();
-        const status = other.some((row) => row.kind === 'termination')
-          ? 'terminated'
-          : other.length > 0
-            ? 'restricted'
-            : 'active';
-        await trx
-          .updateTable('publishers')
-          .set({ status })
-          .where('id', '=', action.publisher_id)
-          .execute();
-        await bumpLinksVersion(trx);
-        return;
-      }
-      case 'registration_bar':
-        await trx.deleteFrom('registration_bars').where('action_id', '=', action.id).execute();
-        return;
-      default:
-        return;
-    }
   }
 
   /**
