@@ -16,6 +16,7 @@ commands:
   invoices        advertiser invoices: create, list, show, pay
   statements      publisher statements: create, list, export (CSV, PDF)
   payouts         payout runs: create, export (SEPA, CSV), pay
+  openapi         print the API's OpenAPI document (for generating a client)
   help            show this help
 
 Storage: SQLite under $DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
@@ -68,6 +69,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> =
   statements: async () => {
     const m = await import('./money-commands.js');
     return { run: m.runStatementsCommand, usage: m.STATEMENTS_USAGE };
+  },
+  openapi: async () => {
+    const m = await import('./openapi-command.js');
+    return { run: m.runOpenApiCommand, usage: m.OPENAPI_USAGE };
   },
   payouts: async () => {
     const m = await import('./money-commands.js');

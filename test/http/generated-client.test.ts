@@ -96,3 +96,14 @@ export { order };
     for (const op of operations) expect(Object.keys(op.responses)).toContain('503');
   });
 });
+
+describe('the committed API document', () => {
+  it('is the document the server serves (npm run openapi regenerates it)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { packageRoot } = await import('../../src/package-root.js');
+    const committed = JSON.parse(
+      await readFile(join(packageRoot(), 'docs', 'openapi.json'), 'utf8'),
+    ) as unknown;
+    expect(committed).toEqual(openApiDocument());
+  });
+});
