@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { previousPeriod } from '../domain/payments/periods.js';
@@ -53,7 +54,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td class="num">${eur(i.commission_minor)}</td>
                 <td class="num">${eur(i.fee_minor)}</td>
                 <td class="num">${eur(i.total_minor)}</td>
-                <td><span class="badge ${i.status}">${i.status}</span></td>
+                <td>${statusBadge(i.status, context.locale)}</td>
                 <td>
                   ${i.status === 'issued' ? html`<form method="post" action="/admin/money/invoices/${i.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.l('Mark paid', 'Betaald')}</button></form>` : ''}
                 </td>
@@ -91,7 +92,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td class="num">${eur(s.payable_minor)}</td>
                 <td class="num">${eur(s.withheld_minor)}</td>
                 <td class="num">${eur(s.payout_minor)}</td>
-                <td><span class="badge ${s.status}">${s.status}</span></td>
+                <td>${statusBadge(s.status, context.locale)}</td>
                 <td>
                   <a href="/admin/money/statements/${s.id}.csv">CSV</a> ·
                   <a href="/admin/money/statements/${s.id}.pdf">PDF</a>
@@ -129,7 +130,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td>${run.execution_date}</td>
                 <td class="num">${run.payments}</td>
                 <td class="num">${eur(run.total_minor)}</td>
-                <td><span class="badge ${run.status}">${run.status}</span></td>
+                <td>${statusBadge(run.status, context.locale)}</td>
                 <td>
                   <a href="/admin/money/payouts/${run.id}.xml">SEPA</a> ·
                   <a href="/admin/money/payouts/${run.id}.csv">CSV</a>

@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { html } from './html.js';
@@ -77,7 +78,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
                 <td>${i.period}</td>
                 <td class="mono">${i.program_id}</td>
                 <td class="num">${eur(i.total_minor)}</td>
-                <td><span class="badge ${i.status}">${i.status}</span></td>
+                <td>${statusBadge(i.status, context.locale)}</td>
               </tr>`,
           )}
         </tbody>
@@ -103,7 +104,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
           html`<details class="card">
             <summary>
               ${formatDate(mail.created_at, context.locale)} · ${mail.to_address} ·
-              <strong>${mail.subject}</strong> <span class="badge">${mail.status}</span>
+              <strong>${mail.subject}</strong> ${statusBadge(mail.status, context.locale)}
             </summary>
             <pre class="document">${mail.text_body}</pre>
             ${mail.error ? html`<p class="muted">${mail.error}</p>` : ''}

@@ -1,3 +1,4 @@
+import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { DomainError } from '../domain/errors.js';
@@ -83,7 +84,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         <label
           >Publisher
           <select name="publisherId">
-            ${uniquePublishers.map((p) => html`<option value="${p.id}">${p.name} (${p.status})</option>`)}
+            ${uniquePublishers.map((p) => html`<option value="${p.id}">${p.name} (${statusText(p.status, context.locale)})</option>`)}
           </select></label
         >
         <label
@@ -133,7 +134,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                 <td>${action.publisher_name}</td>
                 <td>
                   ${context.l(...KIND_TEXT[action.kind as ActionKind])} <code>${action.rule}</code>
-                  <span class="badge ${action.status}">${action.status}</span>
+                  ${statusBadge(action.status, context.locale)}
                   <div class="muted">${action.evidence}</div>
                   ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.l('Lift', 'Opheffen')}</button></form>` : ''}
                 </td>
@@ -146,9 +147,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                           <div>
                             ${context.l('decide by', 'beslissen vóór')}
                             ${deadline(action.decision_due_at)} ·
-                            <span class="badge ${action.claim_status ?? ''}"
-                              >${action.claim_status}</span
-                            >
+                            ${statusBadge(action.claim_status, context.locale)}
                           </div>
                           ${
                             action.claim_status === 'submitted'
@@ -196,7 +195,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       ${mailings.map(
         (m) =>
           html`<section class="card">
-            <h3>${m.subject} <span class="badge ${m.status}">${m.status}</span></h3>
+            <h3>${m.subject} ${statusBadge(m.status, context.locale)}</h3>
             <p>
               ${new Date(m.planned_send_at).toISOString().slice(0, 16)} UTC · ${m.audience_size}
               ${context.l('recipients', 'ontvangers')} · ${m.audience_source}
@@ -350,6 +349,6 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       actor(context),
       network.now(),
     );
-    return `${mailing.subject}: ${mailing.status}`;
+    return `${mailing.subject}: ${statusText(mailing.status, context.locale)}`;
   });
 }

@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -66,7 +67,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
                 <td class="num">${eur(i.commission_minor)}</td>
                 <td class="num">${eur(i.fee_minor)} (${i.fee_rate})</td>
                 <td class="num">${eur(i.total_minor)}</td>
-                <td><span class="badge ${i.status}">${i.status}</span></td>
+                <td>${statusBadge(i.status, context.locale)}</td>
               </tr>`,
           )}
         </tbody>
@@ -95,8 +96,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
             : (JSON.parse(row.brand_consent) as { text: string; by: string; at: string });
         return html`<section class="card" data-application="${row.id}">
           <h2>
-            ${row.publisher_name} – ${row.site_name}
-            <span class="badge ${row.status}">${row.status}</span>
+            ${row.publisher_name} – ${row.site_name} ${statusBadge(row.status, context.locale)}
           </h2>
           <p>
             <a href="${row.url}" rel="noopener noreferrer">${row.url}</a> · ${row.country} ·

@@ -1,3 +1,5 @@
+import { statusText } from './status-badge.js';
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -68,7 +70,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                   <td>${formatDate(row.placed_at, context.locale)}</td>
                   <td>${row.kind}</td>
                   <td class="num">${eur(row.amount_minor)}</td>
-                  <td><span class="badge ${row.status}">${row.status}</span></td>
+                  <td>${statusBadge(row.status, context.locale)}</td>
                   <td>
                     ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
                     <code>${row.rule ?? ''}</code>
@@ -176,7 +178,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               html`<tr>
                 <td>${r.orderNumber}</td>
                 <td>
-                  ${r.ok ? html`<span class="badge approved">ok</span> ${r.commissions.map((c) => `${c.kind}: ${c.status}`).join(', ')}` : html`<span class="badge declined">${r.code}</span> ${r.message}`}
+                  ${r.ok ? html`<span class="badge approved">ok</span> ${r.commissions.map((c) => `${c.kind}: ${statusText(c.status, context.locale)}`).join(', ')}` : html`<span class="badge declined">${r.code}</span> ${r.message}`}
                 </td>
               </tr>`,
           )}

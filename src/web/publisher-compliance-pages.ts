@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -27,7 +28,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
           html`<section class="card">
             <h3>
               ${context.l(...KIND_TEXT[action.kind as ActionKind])}
-              <span class="badge ${action.status}">${action.status}</span>
+              ${statusBadge(action.status, context.locale)}
             </h3>
             <p>
               ${context.l('Rule', 'Regel')} <code>${action.rule}</code> ·
@@ -38,7 +39,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
               action.claim_id
                 ? html`<p>
                     ${context.l('Your claim', 'Je bezwaar')}:
-                    <span class="badge ${action.claim_status ?? ''}">${action.claim_status}</span> ·
+                    ${statusBadge(action.claim_status, context.locale)} ·
                     ${context.l('decision due', 'beslissing uiterlijk')}
                     ${deadline(action.decision_due_at)}${action.decision ? html` · ${action.decision}` : ''}
                   </p>`
@@ -126,7 +127,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
               html`<tr>
                 <td>${m.subject}</td>
                 <td>${new Date(m.planned_send_at).toISOString().slice(0, 16)}</td>
-                <td><span class="badge ${m.status}">${m.status}</span></td>
+                <td>${statusBadge(m.status, context.locale)}</td>
                 <td>${m.link_param ? html`<code>m=${m.link_param}</code>` : ''}</td>
                 <td>${m.comments ?? ''}</td>
               </tr>`,

@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
@@ -43,7 +44,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
             return html`<tr>
               <td>${m.program_name}</td>
               <td>${m.site_name}</td>
-              <td><span class="badge ${m.status}">${m.status}</span></td>
+              <td>${statusBadge(m.status, context.locale)}</td>
               <td>
                 ${m.reason ?? ''}${matches.length > 0 ? html` <span class="muted">AE-P5: ${matches.map((x) => `${x.brand} (${x.field})`).join(', ')}</span>` : ''}
               </td>
@@ -116,7 +117,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
               html`<tr>
                 <td>${site.name}</td>
                 <td>${site.url}</td>
-                <td>${site.status}</td>
+                <td>${statusBadge(site.status, context.locale)}</td>
                 <td class="mono">${site.id}</td>
               </tr>`,
           )}

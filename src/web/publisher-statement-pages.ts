@@ -1,3 +1,4 @@
+import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -40,7 +41,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
                 <td class="num">${eur(s.withheld_minor)}</td>
                 <td class="num">${eur(s.deducted_minor)}</td>
                 <td class="num">${eur(s.payout_minor)}</td>
-                <td><span class="badge ${s.status}">${s.status}</span></td>
+                <td>${statusBadge(s.status, context.locale)}</td>
                 <td>
                   <a href="/publisher/statements/${s.id}.csv">CSV</a> ·
                   <a href="/publisher/statements/${s.id}.pdf">PDF</a>
@@ -97,7 +98,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
       <p>
-        <span class="badge ${statement.status}">${statement.status}</span> ·
+        ${statusBadge(statement.status, context.locale)} ·
         <a href="/publisher/statements/${statement.id}.csv">CSV</a> ·
         <a href="/publisher/statements/${statement.id}.pdf">PDF</a>
       </p>

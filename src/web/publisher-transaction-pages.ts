@@ -1,3 +1,4 @@
+import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -68,7 +69,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
         <label
           >${context.l('Status', 'Status')}
           <select name="status">
-            ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status || context.l('all', 'alle')}</option>`)}
+            ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status ? statusText(status, context.locale) : context.l('all', 'alle')}</option>`)}
           </select></label
         >
         <label
@@ -101,9 +102,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                 <td>${formatDate(row.placed_at, context.locale)}</td>
                 <td>${row.epi ?? ''}</td>
                 <td>
-                  <span class="badge ${row.status ?? ''}"
-                    >${row.status ?? context.l('no commission', 'geen commissie')}</span
-                  >${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
+                  ${row.status ? statusBadge(row.status, context.locale) : html`<span class="badge">${context.l('no commission', 'geen commissie')}</span>`}${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
                 </td>
                 <td class="num">${formatMoney(row.total_minor, 'EUR', context.locale)}</td>
                 <td>
@@ -131,8 +130,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
       <p>
         ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
         ${context.l('status', 'status')}
-        <span class="badge">${order.status}</span
-        >${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
+        ${statusBadge(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
       </p>
       ${
         quote.reasons.length > 0
@@ -203,7 +201,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                   ${c.kind === 'bonus' ? context.l('New-buyer bonus', 'Nieuwe-koperbonus') : context.l('Product commission', 'Productcommissie')}
                 </td>
                 <td class="num">${eur(c.amount_minor)}</td>
-                <td><span class="badge ${c.status}">${c.status}</span></td>
+                <td>${statusBadge(c.status, context.locale)}</td>
                 <td>
                   ${c.reason === null ? '' : c.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(c.reason)][context.locale] : reasonWords(c.reason, context.locale)}
                 </td>

@@ -163,9 +163,10 @@ it.skipIf(!available)(
       page.waitForNavigation(),
       application.locator('button[value=approve]').click(),
     ]);
+    // The Dutch console names the status in Dutch.
     expect(
       await page.locator('section.card', { hasText: 'KortingKiezer' }).textContent(),
-    ).toContain('approved');
+    ).toContain('goedgekeurd');
     await smtp.waitFor('kim@kortingkiezer.nl'); // (the activation mail was first; approval follows)
     expect(
       smtp.mails.some(
