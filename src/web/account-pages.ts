@@ -9,7 +9,7 @@ import { baseUrl, field, fields, sendPage, startSession, type Form } from './res
 
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
-import { clearSessionCookie, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { clearSessionCookie, webContext, type WebContext } from './web-context.js';
 
 /** Where a user lands after login: their own part of the portal. */
 export function homeOf(role: string): string {
@@ -51,7 +51,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/login', LIMITS.login, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     let user;
     try {
@@ -115,7 +114,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/account/password', LIMITS.password, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const session = context.session;
     if (!session) return reply.redirect('/login', 303);
     const form = request.body as Form;
@@ -140,8 +138,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   });
 
   app.post('/logout', async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const token = request.cookies[SESSION_COOKIE];
     if (token) await network.sessions.destroy(token);
     clearSessionCookie(request, reply);
@@ -242,7 +238,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/signup', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     try {
       const email = await network.accounts.checkSignupEmail(field(form, 'email'));
@@ -266,7 +261,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/signup/details', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     try {
       const { email, brandMatches } = await network.accounts.signUp(
@@ -336,8 +330,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   });
 
   app.post('/activate', LIMITS.signup, async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const user = await network.accounts.activate(
       field(request.body as Form, 'token'),
       network.now(),
@@ -363,7 +355,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/password-reset', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     await network.accounts.requestPasswordReset(
       field(request.body as Form, 'email'),
       baseUrl(network, request),
@@ -393,7 +384,6 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/password-reset/:token', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    verifyCsrf(context, request.body);
     const { token } = request.params as { token: string };
     try {
       await network.accounts.resetPassword(

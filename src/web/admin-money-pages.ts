@@ -8,7 +8,7 @@ import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { answerForm, field, sendPage, type Form } from './respond.js';
-import { requireRole, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { requireRole, webContext, type WebContext } from './web-context.js';
 
 /**
  * The network admin's month end in the portal (the same services as `affnet invoices`,
@@ -167,7 +167,6 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
   ) =>
     app.post(path, async (request, reply) => {
       const context = await admin(request, reply);
-      verifyCsrf(context, request.body);
       return answerForm(
         reply,
         context,

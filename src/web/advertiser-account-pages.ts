@@ -5,7 +5,7 @@ import { html, type SafeHtml } from './html.js';
 import { field, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate } from './format.js';
-import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { advertiserOf, webContext, type WebContext } from './web-context.js';
 
 /**
  * The advertiser's program terms (as the engine reads them) and API keys (create, shown once; revoke).
@@ -83,7 +83,6 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
   app.post('/advertiser/keys', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    verifyCsrf(context, request.body);
     const name = field(request.body as Form, 'name').trim();
     if (name === '')
       throw new HttpError(400, 'invalid_name', 'name: give the key a name, e.g. "shop backend"');
@@ -113,7 +112,6 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
   app.post('/advertiser/keys/:id/revoke', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    verifyCsrf(context, request.body);
     const { id } = request.params as { id: string };
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);

@@ -7,7 +7,7 @@ import { sanitizeMailingHtml } from '../compliance/sanitize-mailing-html.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
-import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { centsOf, deadline, KIND_TEXT, text } from './compliance-page-parts.js';
 
 /**
@@ -251,7 +251,6 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     app.post(path, async (request, reply) => {
       const context = await webContext(network, request, reply);
       const advertiserId = advertiserOf(context);
-      verifyCsrf(context, request.body);
       return answerForm(
         reply,
         context,

@@ -7,7 +7,7 @@ import { html, type SafeHtml } from './html.js';
 import { field, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
-import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
 
@@ -178,7 +178,6 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   app.post('/advertiser/applications/:id/:action', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    verifyCsrf(context, request.body);
     const { id, action } = request.params as { id: string; action: string };
     const form = request.body as Form;
     const actor = `user:${context.session!.user.id}`;

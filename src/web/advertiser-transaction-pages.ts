@@ -14,7 +14,7 @@ import { html, type SafeHtml } from './html.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
-import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { advertiserOf, webContext, type WebContext } from './web-context.js';
 
 /**
  * The advertiser's transactions: approve or decline one, many, or a CSV upload with a result per row, limited to its own programs.
@@ -189,7 +189,6 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
   app.post('/advertiser/transactions/validate', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     const decision = field(form, 'decision') as ValidationRequest['decision'];
     const byProgram = new Map<string, ValidationRequest[]>();
@@ -231,7 +230,6 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
   app.post('/advertiser/transactions/upload', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
     let requests: ValidationRequest[];

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { Network } from '../server/network.js';
+import { verifyCsrf, webContext } from './web-context.js';
 import type { ErrorBody } from '../http/http-errors.js';
 import { packageRoot } from '../package-root.js';
 import { html } from './html.js';
@@ -31,6 +32,13 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     await portal.register(formbody);
     await portal.register(multipart, {
       limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 },
+    });
+    // Every form post carries this session's (or visitor's) CSRF token: checked here, once, for
+    // every portal route; a multipart form (evidence upload) is checked by its handler once its
+    // fields are read.
+    portal.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST' || request.isMultipart()) return;
+      verifyCsrf(await webContext(network, request, reply), request.body);
     });
     // No portal page may be framed by another site (clickjacking a form: approve, pay, deduct),
     // and no page loads images from elsewhere (a mailing preview's tracking pixel).

@@ -178,7 +178,6 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
   app.post('/publisher/mailings', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     return answerForm(
       reply,

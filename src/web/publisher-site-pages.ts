@@ -7,7 +7,7 @@ import { answerForm, field, fields, sendPage, type Form } from './respond.js';
 import type { BrandMatch } from '../domain/compliance/screen-brands.js';
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
-import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
+import { publisherOf, webContext, type WebContext } from './web-context.js';
 
 /** AE-P5 hits of a new site or application, shown to the publisher. */
 function brandWarning(context: WebContext, matches: readonly BrandMatch[]): SafeHtml | string {
@@ -159,7 +159,6 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
   app.post('/publisher/sites', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     return answerForm(
       reply,
@@ -196,7 +195,6 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
   app.post('/publisher/applications', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    verifyCsrf(context, request.body);
     const form = request.body as Form;
     return answerForm(
       reply,

@@ -63,6 +63,21 @@ export async function webContext(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<WebContext> {
+  // Made once per request: the portal's CSRF hook makes it before the handler asks again.
+  const cached = (request as FastifyRequest & { [CONTEXT]?: WebContext })[CONTEXT];
+  if (cached !== undefined) return cached;
+  const context = await makeWebContext(network, request, reply);
+  (request as FastifyRequest & { [CONTEXT]?: WebContext })[CONTEXT] = context;
+  return context;
+}
+
+const CONTEXT = Symbol('affnet web context');
+
+async function makeWebContext(
+  network: Network,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<WebContext> {
   const query = request.query as Record<string, unknown>;
   const queryLang = typeof query.lang === 'string' ? query.lang : undefined;
   const locale = pickLocale(

@@ -3,6 +3,7 @@ import { describeEachEngine } from '../support/stores.js';
 import { demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import type { AddressInfo } from 'node:net';
 import { client } from '../support/web-client.js';
+import { registeredRoutes } from '../../src/http/app.js';
 import { request } from '../support/http-client.js';
 
 /** The smaller findings of the integrity review: each answer is a clear {code, message}. */
@@ -68,6 +69,22 @@ describeEachEngine('edges an attacker probes', (context) => {
     const api = await t.app.inject({ url: '/api/v1/nope', headers: { accept: 'text/html' } });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses every portal form post without its CSRF token (one hook, every route)', async () => {
+    await t.app.ready();
+    const forms = registeredRoutes(t.app).filter(
+      (route) => route.method === 'POST' && !route.url.startsWith('/api/'),
+    );
+    expect(forms.length).toBeGreaterThan(15);
+    const publisher = client(t);
+    await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
+    for (const route of forms) {
+      const url = route.url.replace(/:(\w+)/g, 'x');
+      const response = await publisher.post(url, { anything: 'forged' }, false);
+      expect(response.statusCode, url).toBe(403);
+      expect(response.body, url).toContain('csrf_failed');
+    }
   });
 
   it('forbids framing of every portal page', async () => {
