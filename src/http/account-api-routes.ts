@@ -43,7 +43,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   });
 
   app.post('/api/v1/sessions', LIMITS.login, async (request, reply) => {
-    const user = await network.accounts.login(field(request, 'email'), field(request, 'password'));
+    const user = await network.passwords.login(field(request, 'email'), field(request, 'password'));
     if (user === undefined)
       throw new HttpError(401, 'login_failed', 'email address or password is wrong');
     const session = await network.sessions.create(
@@ -65,7 +65,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
 
   app.post('/api/v1/account/password', LIMITS.password, async (request, reply) => {
     const session = await authenticateAnyUser(network, request);
-    await network.accounts.changePassword(
+    await network.passwords.changePassword(
       session.user.id,
       field(request, 'currentPassword'),
       field(request, 'newPassword'),
@@ -82,7 +82,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   });
 
   app.post('/api/v1/password-reset', LIMITS.reset, async (request, reply) => {
-    await network.accounts.requestPasswordReset(
+    await network.passwords.requestPasswordReset(
       field(request, 'email'),
       baseUrl(network, request),
       network.now(),
@@ -94,7 +94,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
 
   app.post('/api/v1/password-reset/:token', LIMITS.reset, async (request) => {
     const { token } = request.params as { token: string };
-    const user = await network.accounts.resetPassword(
+    const user = await network.passwords.resetPassword(
       token,
       field(request, 'password'),
       network.now(),

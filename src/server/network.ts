@@ -18,6 +18,7 @@ import { InvoiceService } from '../services/invoice-service.js';
 import { Sessions } from '../auth/sessions.js';
 import { Mailer, type MailerOptions } from '../services/mailer.js';
 import { AccountsService } from '../services/accounts-service.js';
+import { PasswordService } from '../services/password-service.js';
 import { ApplicationsService } from '../services/applications-service.js';
 import { StatementService } from '../services/statement-service.js';
 import { PayoutService, type Debtor } from '../services/payout-service.js';
@@ -149,6 +150,7 @@ export class Network {
   readonly sessions: Sessions;
   readonly mailer: Mailer;
   readonly accounts: AccountsService;
+  readonly passwords: PasswordService;
   readonly applications: ApplicationsService;
   readonly publicUrl: string | undefined;
   readonly payoutDebtor: Debtor | undefined;
@@ -197,6 +199,7 @@ export class Network {
     this.sessions = new Sessions(store.db);
     this.mailer = new Mailer(store, options.mail ?? { from: 'affnet <no-reply@affnet.local>' });
     this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());
+    this.passwords = new PasswordService(store, this.mailer);
     this.applications = new ApplicationsService(store, this.terms, this.mailer);
     this.publicUrl = options.publicUrl;
     this.payoutDebtor = options.payoutDebtor;

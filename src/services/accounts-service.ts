@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
 import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
-import type { User } from '../storage/repositories/users-repository.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { UsersRepository, type User } from '../storage/repositories/users-repository.js';
+import { hashPassword } from '../auth/passwords.js';
 import { checkIban } from '../domain/payments/iban.js';
 import { isCountryCode } from '../domain/countries.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
@@ -16,7 +14,6 @@ import type { Mailer } from './mailer.js';
 export class AccountError extends DomainError {}
 
 const ACTIVATION_MS = 24 * 3_600_000;
-const RESET_MS = 3_600_000;
 
 export const PROMOTION_METHODS = [
   'content_sites',
@@ -62,15 +59,14 @@ export const signupSchema = z.object({
 
 export type SignupInput = z.input<typeof signupSchema>;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+export const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Accounts: the three-step publisher sign-up (AE-S1: email, details, activation link), login,
- * and password reset by email. Tokens are random, single-use, expiring, and stored hashed.
+ * Accounts: the three-step publisher sign-up (AE-S1: email, details, activation link) and a
+ * publisher's further sites. Tokens are random, single-use, expiring, and stored hashed.
+ * Logins and passwords are the PasswordService's.
  */
 export class AccountsService {
-  #dummyHash: Promise<string> | undefined;
-
   constructor(
     private readonly store: Store,
     private readonly mailer: Mailer,
@@ -115,7 +111,7 @@ export class AccountsService {
         ],
         brands,
       );
-    const existing = await this.#userByEmail(data.email);
+    const existing = await new UsersRepository(this.store.db).findByEmail(data.email);
     if (existing !== undefined) {
       // The same answer as a new sign-up; the address's owner is told by email.
       await this.mailer.send(
@@ -281,12 +277,7 @@ export class AccountsService {
   /** Step 3: the activation link. Single use; an expired link says so. */
   async activate(token: string, nowMs: number): Promise<User> {
     return this.store.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('tokens')
-        .selectAll()
-        .where('token_hash', '=', digest(token))
-        .where('purpose', '=', 'activate')
-        .executeTakeFirst();
+      const row = await new UsersRepository(trx).findToken(digest(token), 'activate');
       if (row === undefined || row.user_id === null)
         throw new AccountError(
           'invalid_token',
@@ -313,151 +304,6 @@ export class AccountsService {
     });
   }
 
-  /** The active user with this email and password, or undefined. */
-  async login(emailText: string, password: string): Promise<User | undefined> {
-    const user = await this.#userByEmail(emailText.trim().toLowerCase());
-    // Without a user, verify against a throwaway hash anyway, so timing does not tell.
-    this.#dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    const ok = await verifyPassword(user?.password_hash ?? (await this.#dummyHash), password);
-    if (!ok || user === undefined) return undefined;
-    if (user.status !== 'active')
-      throw new AccountError(
-        'account_not_active',
-        user.status === 'pending_activation'
-          ? 'this account is not activated yet: open the activation link we emailed you'
-          : 'this account is closed',
-      );
-    return user;
-  }
-
-  /** Mails a reset link when the address has an account; says nothing either way. */
-  async requestPasswordReset(emailText: string, baseUrl: string, nowMs: number): Promise<void> {
-    const user = await this.#userByEmail(emailText.trim().toLowerCase());
-    if (user === undefined || user.status !== 'active') return;
-    const token = randomBytes(32).toString('base64url');
-    // Only the newest link works: the ones mailed before it end now.
-    await endResetLinks(this.store.db, user.id, nowMs);
-    await this.store.db
-      .insertInto('tokens')
-      .values({
-        id: newId('token', nowMs),
-        user_id: user.id,
-        email: user.email,
-        purpose: 'reset',
-        token_hash: digest(token),
-        created_at: nowMs,
-        expires_at: nowMs + RESET_MS,
-        used_at: null,
-      })
-      .execute();
-    await this.mailer.send(
-      {
-        to: user.email,
-        subject: 'Reset your affnet password / Nieuw wachtwoord',
-        text: [
-          'Open this link to choose a new password (it works once, for one hour):',
-          'Open deze link om een nieuw wachtwoord te kiezen (één keer bruikbaar, een uur geldig):',
-          '',
-          `${baseUrl}/password-reset/${token}`,
-          '',
-          'If you did not ask for this, ignore this message; your password stays as it is.',
-        ].join('\n'),
-      },
-      nowMs,
-    );
-  }
-
-  async resetPassword(token: string, password: string, nowMs: number): Promise<User> {
-    if (password.length < 10)
-      throw new AccountError('invalid_password', 'password: use at least 10 characters');
-    const passwordHash = await hashPassword(password);
-    return this.store.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('tokens')
-        .selectAll()
-        .where('token_hash', '=', digest(token))
-        .where('purpose', '=', 'reset')
-        .executeTakeFirst();
-      if (
-        row === undefined ||
-        row.user_id === null ||
-        row.used_at !== null ||
-        row.expires_at <= nowMs
-      )
-        throw new AccountError(
-          'invalid_token',
-          'this reset link is not valid any more: ask for a new one',
-        );
-      // Every reset link of this user ends with the first one used (an older mail never works).
-      await endResetLinks(trx, row.user_id, nowMs);
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 0 })
-        .where('id', '=', row.user_id)
-        .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
-      return (await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', row.user_id)
-        .executeTakeFirst())!;
-    });
-  }
-
-  /**
-   * A signed-in user replaces their password (the generated first one must be replaced before
-   * anything else). The current password is checked; the user's other sessions end.
-   */
-  async changePassword(
-    userId: string,
-    current: string,
-    next: string,
-    keepSessionId: string,
-  ): Promise<void> {
-    const user = await this.store.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (
-      user === undefined ||
-      user.password_hash === null ||
-      !(await verifyPassword(user.password_hash, current))
-    )
-      throw new AccountError(
-        'wrong_password',
-        'currentPassword: this is not your current password',
-      );
-    if (next.length < 10)
-      throw new AccountError('invalid_password', 'newPassword: use at least 10 characters');
-    if (next === current)
-      throw new AccountError(
-        'invalid_password',
-        'newPassword: choose a password other than the current one',
-      );
-    const passwordHash = await hashPassword(next);
-    await this.store.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 0 })
-        .where('id', '=', userId)
-        .execute();
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('id', '<>', keepSessionId)
-        .execute();
-    });
-  }
-
-  async #userByEmail(address: string): Promise<User | undefined> {
-    return this.store.db
-      .selectFrom('users')
-      .selectAll()
-      .where('email', '=', address)
-      .executeTakeFirst();
-  }
-
   /** AE-E1 g: a barred email address or domain cannot sign up again. */
   async #refuseBarred(address: string, siteDomain: string | undefined): Promise<void> {
     const emailDomain = address.split('@')[1] ?? '';
@@ -473,15 +319,4 @@ export class AccountsService {
         'this email address or website is barred from registering (AE-E1 g); contact the network if you think this is wrong',
       );
   }
-}
-
-/** Ends every unused password-reset link of a user. */
-async function endResetLinks(db: Kysely<Database>, userId: string, nowMs: number): Promise<void> {
-  await db
-    .updateTable('tokens')
-    .set({ used_at: nowMs })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'reset')
-    .where('used_at', 'is', null)
-    .execute();
 }

@@ -54,7 +54,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     const form = request.body as Form;
     let user;
     try {
-      user = await network.accounts.login(field(form, 'email'), field(form, 'password'));
+      user = await network.passwords.login(field(form, 'email'), field(form, 'password'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(
@@ -118,7 +118,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     if (!session) return reply.redirect('/login', 303);
     const form = request.body as Form;
     try {
-      await network.accounts.changePassword(
+      await network.passwords.changePassword(
         session.user.id,
         field(form, 'currentPassword'),
         field(form, 'password'),
@@ -355,7 +355,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/password-reset', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    await network.accounts.requestPasswordReset(
+    await network.passwords.requestPasswordReset(
       field(request.body as Form, 'email'),
       baseUrl(network, request),
       network.now(),
@@ -386,7 +386,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     const context = await webContext(network, request, reply);
     const { token } = request.params as { token: string };
     try {
-      await network.accounts.resetPassword(
+      await network.passwords.resetPassword(
         token,
         field(request.body as Form, 'password'),
         network.now(),

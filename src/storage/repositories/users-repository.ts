@@ -15,6 +15,16 @@ export class UsersRepository {
       .executeTakeFirst();
   }
 
+  /** The single-use token with this hash and purpose (`activate`, `reset`), if any. */
+  async findToken(tokenHash: string, purpose: string) {
+    return this.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
+      .executeTakeFirst();
+  }
+
   async anyWithRole(role: Role): Promise<boolean> {
     const row = await this.db
       .selectFrom('users')
