@@ -10,6 +10,200 @@ import { FLAG_CODES, REASON_CODES } from '../domain/engine/reasons.js';
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' } as const;
 const nullableDecimal = { type: ['string', 'null'], pattern: '^-?\\d+(\\.\\d+)?$' } as const;
 
+const isoInstant = { type: 'string', format: 'date-time' } as const;
+const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
+const nullableFraction = {
+  type: ['string', 'null'],
+  pattern: '^\\d+\\.\\d{4}$',
+  description: 'orders that count ÷ clicks (cancelled, refunded and fraud orders do not)',
+} as const;
+const nullableEpc = {
+  type: ['string', 'null'],
+  description: 'earnings per click: commission ÷ clicks, 4 decimals',
+} as const;
+
+/** Schemas of the answers an integrator reads most: sessions, validation, transactions, reports. */
+function integrationSchemas(): Record<string, unknown> {
+  const reportRow = (key: string) => ({
+    type: 'object',
+    required: [key, 'clicks', 'orders', 'commission', 'conversionRate', 'epc'],
+    properties: {
+      [key]: { type: 'string' },
+      clicks: { type: 'integer' },
+      orders: { type: 'integer' },
+      orderValue: decimal,
+      commission: decimal,
+      conversionRate: nullableFraction,
+      epc: nullableEpc,
+    },
+  });
+  return {
+    Session: {
+      type: 'object',
+      required: ['token', 'expiresAt', 'role', 'mustChangePassword'],
+      properties: {
+        token: { type: 'string', description: 'send as Authorization: Bearer <token>' },
+        expiresAt: isoInstant,
+        role: { type: 'string', enum: ['admin', 'advertiser', 'publisher'] },
+        mustChangePassword: { type: 'boolean' },
+      },
+    },
+    ValidationDecision: {
+      type: 'object',
+      required: ['decision'],
+      properties: {
+        decision: { type: 'string', enum: ['approve', 'decline'] },
+        reason: {
+          type: 'string',
+          description: 'required to decline: cancelled, returned, fraud, policy_breach, …',
+        },
+      },
+    },
+    ValidationBatch: {
+      type: 'object',
+      required: ['validations'],
+      properties: {
+        validations: {
+          type: 'array',
+          maxItems: 10000,
+          items: {
+            allOf: [
+              { $ref: '#/components/schemas/ValidationDecision' },
+              {
+                type: 'object',
+                required: ['orderNumber'],
+                properties: { orderNumber: { type: 'string' } },
+              },
+            ],
+          },
+        },
+      },
+    },
+    ValidationOutcome: {
+      type: 'object',
+      required: ['orderNumber', 'ok'],
+      properties: {
+        orderNumber: { type: 'string' },
+        ok: { type: 'boolean' },
+        changed: { type: 'boolean' },
+        commissions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'kind', 'status', 'amountMinor'],
+            properties: {
+              id: { type: 'string' },
+              kind: { type: 'string', enum: ['product', 'bonus'] },
+              status: { type: 'string' },
+              amountMinor: { type: 'integer' },
+            },
+          },
+        },
+        code: { type: 'string', description: 'why the row was refused' },
+        message: { type: 'string' },
+      },
+    },
+    ValidationResults: {
+      type: 'object',
+      required: ['summary', 'results'],
+      properties: {
+        summary: {
+          type: 'object',
+          required: ['rows', 'ok', 'refused'],
+          properties: {
+            rows: { type: 'integer' },
+            ok: { type: 'integer' },
+            refused: { type: 'integer' },
+          },
+        },
+        results: { type: 'array', items: { $ref: '#/components/schemas/ValidationOutcome' } },
+      },
+    },
+    Transactions: {
+      type: 'object',
+      required: ['transactions'],
+      properties: {
+        transactions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['orderNumber', 'placedAt', 'commissionId', 'kind', 'amount', 'status'],
+            properties: {
+              orderNumber: { type: 'string' },
+              placedAt: isoInstant,
+              commissionId: { type: 'string' },
+              publisherId: { type: 'string' },
+              siteId: { type: ['string', 'null'] },
+              kind: { type: 'string' },
+              amount: decimal,
+              currency: { type: 'string' },
+              status: { type: 'string' },
+              reason: { type: ['string', 'null'] },
+              declineReason: { type: ['string', 'null'] },
+              rule: { type: ['string', 'null'] },
+              validationDueAt: nullableInstant,
+              invoiceId: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+    },
+    Invoices: {
+      type: 'object',
+      required: ['invoices'],
+      properties: {
+        invoices: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'period', 'commission', 'fee', 'total', 'currency', 'status'],
+            properties: {
+              id: { type: 'string' },
+              period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+              commission: decimal,
+              feeRate: decimal,
+              fee: decimal,
+              total: decimal,
+              currency: { type: 'string' },
+              commissions: { type: 'integer' },
+              status: { type: 'string', enum: ['issued', 'paid'] },
+              issuedAt: nullableInstant,
+              paidAt: nullableInstant,
+            },
+          },
+        },
+      },
+    },
+    ProgramReport: {
+      type: 'object',
+      required: ['programId', 'currency', 'groupBy', 'rows'],
+      properties: {
+        programId: { type: 'string' },
+        currency: { type: 'string' },
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        groupBy: { type: 'string', enum: ['day', 'hour', 'site', 'ad', 'epi'] },
+        rows: {
+          type: 'array',
+          items: reportRow('day'),
+          description: 'each row is keyed by its group (day, hour, site, ad or epi)',
+        },
+      },
+    },
+    PublisherReport: {
+      type: 'object',
+      required: ['from', 'to', 'groupBy', 'currency', 'rows'],
+      properties: {
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        groupBy: { type: 'string', enum: ['day', 'epi'] },
+        currency: { type: 'string' },
+        rows: { type: 'array', items: reportRow('day') },
+      },
+    },
+  };
+}
+
 function orderDocumentJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(orderDocumentSchema, {
     io: 'input',
@@ -26,6 +220,7 @@ function orderDocumentJsonSchema(): Record<string, unknown> {
 
 export function openApiSchemas(): Record<string, unknown> {
   return {
+    ...integrationSchemas(),
     OrderDocument: orderDocumentJsonSchema(),
     OrderChange: {
       type: 'object',

@@ -70,6 +70,26 @@ export { order, refund, total, outcome, site, rule };
     expect(errors).toEqual([]);
   });
 
+  it('compiles a validation batch and reads the results, transactions and a report', async () => {
+    const errors = await compile(`import type { paths } from './api.js';
+type Batch = paths['/api/v1/programs/{programId}/validations']['post'];
+const body: Batch['requestBody']['content']['application/json'] = {
+  validations: [{ orderNumber: 'AE-1', decision: 'approve' }, { orderNumber: 'AE-2', decision: 'decline', reason: 'returned' }],
+};
+declare const results: Batch['responses'][200]['content']['application/json'];
+const refused: number = results.summary.refused;
+const firstOk: boolean | undefined = results.results[0]?.ok;
+declare const transactions: paths['/api/v1/programs/{programId}/transactions']['get']['responses'][200]['content']['application/json'];
+const due: string | null | undefined = transactions.transactions[0]?.validationDueAt;
+declare const report: paths['/api/v1/reports']['get']['responses'][200]['content']['application/json'];
+const epc: string | null | undefined = report.rows[0]?.epc;
+declare const session: paths['/api/v1/sessions']['post']['responses'][201]['content']['application/json'];
+const token: string = session.token;
+export { body, refused, firstOk, due, epc, token };
+`);
+    expect(errors).toEqual([]);
+  });
+
   it('refuses to compile an order the API would refuse', async () => {
     const errors = await compile(`${PRELUDE}
 const order: OrderRequest = {

@@ -62,6 +62,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
       403: 'Not activated',
       429: 'Rate limited',
     },
+    responseSchemas: { 201: 'Session' },
   },
   {
     method: 'post',

@@ -9,6 +9,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'The advertiser’s invoices: approved commission plus the network fee per month',
     auth: 'apiKey',
     responses: { 200: 'Invoices' },
+    responseSchemas: { 200: 'Invoices' },
   },
   {
     method: 'get',

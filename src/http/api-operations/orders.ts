@@ -41,13 +41,14 @@ export const ORDER_OPERATIONS: readonly Operation[] = [
     summary:
       'Approve or decline one order (decline reasons: cancelled, returned, fraud, policy_breach, duplicate, out_of_stock, other)',
     auth: 'apiKey',
-    body: { decision: 'approve|decline', reason: 'required to decline' },
+    bodySchema: 'ValidationDecision',
     responses: {
       200: 'Decided',
       400: 'Invalid decision or reason',
       404: 'Unknown order',
       409: 'Disqualified, held or paid',
     },
+    responseSchemas: { 200: 'ValidationOutcome' },
   },
   {
     method: 'post',
@@ -56,12 +57,13 @@ export const ORDER_OPERATIONS: readonly Operation[] = [
     summary:
       'Validate many orders: JSON { validations: [...] } or a CSV (Content-Type: text/csv; orderNumber,decision,reason); a result per row',
     auth: 'apiKey',
-    body: { validations: '{ orderNumber, decision, reason }[] (≤ 10,000)' },
+    bodySchema: 'ValidationBatch',
     responses: {
       200: 'Per-row results and a summary',
       400: 'Malformed body or CSV header',
       413: 'Too many rows',
     },
+    responseSchemas: { 200: 'ValidationResults' },
   },
   {
     method: 'get',
@@ -71,6 +73,7 @@ export const ORDER_OPERATIONS: readonly Operation[] = [
     auth: 'apiKey',
     query: { status: 'pending|approved|declined|held|paid', limit: '1–10000', format: 'json|csv' },
     responses: { 200: 'Transactions', 400: 'Invalid parameter' },
+    responseSchemas: { 200: 'Transactions' },
   },
   {
     method: 'get',
@@ -90,5 +93,6 @@ export const ORDER_OPERATIONS: readonly Operation[] = [
       format: 'json|csv',
     },
     responses: { 200: 'Rows', 400: 'Invalid parameter' },
+    responseSchemas: { 200: 'ProgramReport' },
   },
 ];

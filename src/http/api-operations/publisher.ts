@@ -66,6 +66,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     query: { from: 'YYYY-MM-DD', to: 'YYYY-MM-DD', groupBy: 'day|epi' },
     responses: { 200: 'Rows', 400: 'Invalid parameter' },
+    responseSchemas: { 200: 'PublisherReport' },
   },
   {
     method: 'get',

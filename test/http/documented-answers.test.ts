@@ -1,0 +1,128 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { openApiDocument } from '../../src/http/openapi.js';
+
+/**
+ * The answers the API document types are the answers the server gives: each real response is
+ * validated against its documented schema (so a generated client reads what it was told).
+ */
+describeEachEngine('answers match the API document', (context) => {
+  let t: TestNetwork;
+  const document = openApiDocument() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { responses: Record<string, { content?: Record<string, { schema: object }> }> }
+      >
+    >;
+    components: { schemas: Record<string, object> };
+  };
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: its plugin is the module's default export.
+  const addFormats = (formats as unknown as { default: (ajv: Ajv2020) => void }).default;
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'api', components: document.components });
+  const check = (path: string, method: string, status: number, body: unknown) => {
+    const schema = document.paths[path]![method]!.responses[String(status)]!.content![
+      'application/json'
+    ]!.schema as { $ref: string };
+    const validate = ajv.compile({ $ref: `api${schema.$ref}` });
+    const valid = validate(body);
+    expect(validate.errors ?? [], `${method} ${path} ${status}`).toEqual([]);
+    expect(valid).toBe(true);
+  };
+
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const auth = () => ({ authorization: `Bearer ${t.demo.advertiserApiKey}` });
+
+  it('order reports, changes, validation, transactions and reports', async () => {
+    const created = await demoOrder(t, {
+      orderNumber: 'DOC-1',
+      clickId: await demoClick(t),
+      status: 'pending',
+    });
+    expect(created.statusCode).toBe(201);
+    check('/api/v1/programs/{programId}/orders', 'post', 201, created.json());
+    const again = await demoOrder(t, { orderNumber: 'DOC-2' });
+    check('/api/v1/programs/{programId}/orders', 'post', 201, again.json());
+
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/programs/${t.demo.programId}/orders/DOC-1`,
+      headers: auth(),
+      payload: { status: 'completed' },
+    });
+    check('/api/v1/programs/{programId}/orders/{orderNumber}', 'patch', 200, changed.json());
+
+    const single = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders/DOC-1/validation`,
+      headers: auth(),
+      payload: { decision: 'approve' },
+    });
+    expect(single.statusCode).toBe(200);
+    check(
+      '/api/v1/programs/{programId}/orders/{orderNumber}/validation',
+      'post',
+      200,
+      single.json(),
+    );
+    const batch = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/validations`,
+      headers: auth(),
+      payload: {
+        validations: [
+          { orderNumber: 'DOC-1', decision: 'approve' },
+          { orderNumber: 'NOPE', decision: 'approve' },
+        ],
+      },
+    });
+    check('/api/v1/programs/{programId}/validations', 'post', 200, batch.json());
+
+    const transactions = await t.app.inject({
+      url: `/api/v1/programs/${t.demo.programId}/transactions`,
+      headers: auth(),
+    });
+    check('/api/v1/programs/{programId}/transactions', 'get', 200, transactions.json());
+
+    await t.network.rollUp(-3_600_000);
+    const report = await t.app.inject({
+      url: `/api/v1/reports?programId=${t.demo.programId}&from=2026-10-01&to=2026-10-31`,
+      headers: auth(),
+    });
+    expect(report.statusCode).toBe(200);
+    check('/api/v1/reports', 'get', 200, report.json());
+
+    const invoices = await t.app.inject({
+      url: `/api/v1/programs/${t.demo.programId}/invoices`,
+      headers: auth(),
+    });
+    check('/api/v1/programs/{programId}/invoices', 'get', 200, invoices.json());
+  });
+
+  it('sessions and the publisher report', async () => {
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+    });
+    check('/api/v1/sessions', 'post', 201, session.json());
+    const report = await t.app.inject({
+      url: '/api/v1/publisher/report?from=2026-10-01&to=2026-10-31',
+      headers: { authorization: `Bearer ${(session.json() as { token: string }).token}` },
+    });
+    expect(report.statusCode).toBe(200);
+    check('/api/v1/publisher/report', 'get', 200, report.json());
+  });
+});
