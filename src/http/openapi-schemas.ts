@@ -190,6 +190,100 @@ function integrationSchemas(): Record<string, unknown> {
         },
       },
     },
+    PublisherSites: {
+      type: 'object',
+      required: ['sites'],
+      properties: {
+        sites: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'name', 'url', 'status'],
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              url: { type: 'string' },
+              status: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    PublisherApplications: {
+      type: 'object',
+      required: ['applications'],
+      properties: {
+        applications: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'programId', 'siteId', 'status'],
+            properties: {
+              id: { type: 'string' },
+              programId: { type: 'string' },
+              siteId: { type: 'string' },
+              status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+              reason: { type: ['string', 'null'] },
+              brandMatches: { type: 'array', items: { type: 'object' } },
+              appliedAt: nullableInstant,
+              decidedAt: nullableInstant,
+            },
+          },
+        },
+      },
+    },
+    AdvertiserApplications: {
+      type: 'object',
+      required: ['applications'],
+      properties: {
+        applications: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'programId', 'publisherId', 'siteId', 'siteUrl', 'status'],
+            properties: {
+              id: { type: 'string' },
+              programId: { type: 'string' },
+              publisherId: { type: 'string' },
+              siteId: { type: 'string' },
+              siteUrl: { type: 'string' },
+              status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+              reason: { type: ['string', 'null'] },
+              promotionMethods: { type: 'array', items: { type: 'string' } },
+              contentCategories: { type: 'array', items: { type: 'string' } },
+              brandMatches: { type: 'array', items: { type: 'object' } },
+              brandConsent: {},
+            },
+          },
+        },
+      },
+    },
+    PublisherTransactions: {
+      type: 'object',
+      required: ['transactions'],
+      properties: {
+        transactions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['orderId', 'orderNumber', 'program', 'placedAt', 'commission'],
+            properties: {
+              orderId: { type: 'string' },
+              orderNumber: { type: 'string' },
+              program: { type: 'string' },
+              placedAt: nullableInstant,
+              epi: { type: ['string', 'null'] },
+              orderStatus: { type: 'string' },
+              commissionStatus: { type: ['string', 'null'] },
+              reason: { type: ['string', 'null'] },
+              declineReason: { type: ['string', 'null'] },
+              commission: decimal,
+              validationDueAt: nullableInstant,
+            },
+          },
+        },
+      },
+    },
     PublisherReport: {
       type: 'object',
       required: ['from', 'to', 'groupBy', 'currency', 'rows'],

@@ -124,5 +124,26 @@ describeEachEngine('answers match the API document', (context) => {
     });
     expect(report.statusCode).toBe(200);
     check('/api/v1/publisher/report', 'get', 200, report.json());
+    const publisher = { authorization: `Bearer ${(session.json() as { token: string }).token}` };
+    for (const path of [
+      '/api/v1/publisher/sites',
+      '/api/v1/publisher/applications',
+      '/api/v1/publisher/transactions',
+    ]) {
+      const answer = await t.app.inject({ url: path, headers: publisher });
+      expect(answer.statusCode, path).toBe(200);
+      check(path, 'get', 200, answer.json());
+    }
+    const advertiser = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.advertiser.email, password: t.demo.advertiser.password },
+    });
+    const applications = await t.app.inject({
+      url: '/api/v1/advertiser/applications',
+      headers: { authorization: `Bearer ${(advertiser.json() as { token: string }).token}` },
+    });
+    expect(applications.statusCode).toBe(200);
+    check('/api/v1/advertiser/applications', 'get', 200, applications.json());
   });
 });

@@ -25,6 +25,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary: 'Applications to your programs with brand screening (AE-P5)',
     auth: 'advertiser',
     responses: { 200: 'Applications' },
+    responseSchemas: { 200: 'AdvertiserApplications' },
   },
   {
     method: 'post',

@@ -9,6 +9,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     summary: 'Your sites',
     auth: 'publisher',
     responses: { 200: 'Sites' },
+    responseSchemas: { 200: 'PublisherSites' },
   },
   {
     method: 'post',
@@ -26,6 +27,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     summary: 'Your program applications and their decisions',
     auth: 'publisher',
     responses: { 200: 'Applications' },
+    responseSchemas: { 200: 'PublisherApplications' },
   },
   {
     method: 'post',
@@ -76,6 +78,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     query: { status: '', from: '', to: '', format: 'json|csv' },
     responses: { 200: 'Transactions', 400: 'Invalid parameter' },
+    responseSchemas: { 200: 'PublisherTransactions' },
   },
   {
     method: 'get',
