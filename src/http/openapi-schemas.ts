@@ -284,6 +284,67 @@ function integrationSchemas(): Record<string, unknown> {
         },
       },
     },
+    Me: {
+      type: 'object',
+      required: ['id', 'email', 'name', 'role'],
+      properties: {
+        id: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', enum: ['admin', 'advertiser', 'publisher'] },
+        publisherId: { type: ['string', 'null'] },
+        advertiserId: { type: ['string', 'null'] },
+      },
+    },
+    Programs: {
+      type: 'object',
+      required: ['programs'],
+      properties: {
+        programs: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'slug', 'name', 'currency', 'page'],
+            properties: {
+              id: { type: 'string' },
+              slug: { type: 'string' },
+              name: { type: 'string' },
+              currency: { type: 'string' },
+              page: { type: 'string', description: 'the public program page' },
+            },
+          },
+        },
+      },
+    },
+    ProgramTerms: {
+      type: 'object',
+      required: ['programId', 'termsId', 'terms'],
+      properties: {
+        programId: { type: 'string' },
+        termsId: { type: ['string', 'null'] },
+        terms: { type: 'object', description: 'the terms file as the engine reads it' },
+      },
+    },
+    ApiKeys: {
+      type: 'object',
+      required: ['apiKeys'],
+      properties: {
+        apiKeys: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'name', 'prefix', 'createdAt', 'revokedAt'],
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              prefix: { type: 'string', description: 'the start of the key, to recognise it' },
+              createdAt: isoInstant,
+              revokedAt: nullableInstant,
+            },
+          },
+        },
+      },
+    },
     PublisherReport: {
       type: 'object',
       required: ['from', 'to', 'groupBy', 'currency', 'rows'],

@@ -145,5 +145,18 @@ describeEachEngine('answers match the API document', (context) => {
     });
     expect(applications.statusCode).toBe(200);
     check('/api/v1/advertiser/applications', 'get', 200, applications.json());
+    const asAdvertiser = {
+      authorization: `Bearer ${(advertiser.json() as { token: string }).token}`,
+    };
+    for (const [path, url] of [
+      ['/api/v1/me', '/api/v1/me'],
+      ['/api/v1/programs', '/api/v1/programs'],
+      ['/api/v1/programs/{programId}/terms', `/api/v1/programs/${t.demo.programId}/terms`],
+      ['/api/v1/advertiser/api-keys', '/api/v1/advertiser/api-keys'],
+    ] as const) {
+      const answer = await t.app.inject({ url, headers: asAdvertiser });
+      expect(answer.statusCode, url).toBe(200);
+      check(path, 'get', 200, answer.json());
+    }
   });
 });

@@ -113,5 +113,6 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     summary: 'Who the session token belongs to',
     auth: 'user',
     responses: { 200: 'The user', 401: 'No or unknown token' },
+    responseSchemas: { 200: 'Me' },
   },
 ];

@@ -9,6 +9,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary: 'The program directory',
     auth: 'none',
     responses: { 200: 'Programs' },
+    responseSchemas: { 200: 'Programs' },
   },
   {
     method: 'get',
@@ -17,6 +18,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary: 'A program’s terms file as JSON (what the engine prices with)',
     auth: 'none',
     responses: { 200: 'Terms', 404: 'Unknown program' },
+    responseSchemas: { 200: 'ProgramTerms' },
   },
   {
     method: 'get',
@@ -53,6 +55,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary: 'Your API keys by prefix',
     auth: 'advertiser',
     responses: { 200: 'Keys' },
+    responseSchemas: { 200: 'ApiKeys' },
   },
   {
     method: 'post',
