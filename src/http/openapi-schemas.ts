@@ -345,6 +345,79 @@ function integrationSchemas(): Record<string, unknown> {
         },
       },
     },
+    AdminInvoices: {
+      type: 'object',
+      required: ['invoices'],
+      properties: {
+        invoices: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'programId', 'period', 'commission', 'fee', 'total', 'status'],
+            properties: {
+              id: { type: 'string' },
+              programId: { type: 'string' },
+              period: { type: 'string' },
+              commission: decimal,
+              feeRate: decimal,
+              fee: decimal,
+              total: decimal,
+              status: { type: 'string', enum: ['issued', 'paid'] },
+            },
+          },
+        },
+      },
+    },
+    AdminStatements: {
+      type: 'object',
+      required: ['statements'],
+      properties: {
+        statements: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'publisherId', 'period', 'payable', 'payout', 'status'],
+            properties: {
+              id: { type: 'string' },
+              publisherId: { type: 'string' },
+              period: { type: 'string' },
+              payable: decimal,
+              pending: decimal,
+              withheld: decimal,
+              deducted: decimal,
+              payout: decimal,
+              carriedOver: decimal,
+              status: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    PayoutRuns: {
+      type: 'object',
+      required: ['runs'],
+      properties: {
+        runs: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'executionDate', 'payments', 'total', 'status'],
+            properties: {
+              id: { type: 'string' },
+              executionDate: { type: 'string', format: 'date' },
+              payments: { type: 'integer' },
+              total: decimal,
+              status: { type: 'string' },
+              skipped: {
+                type: 'array',
+                items: { type: 'object' },
+                description: 'statements left out of the run, each with the reason',
+              },
+            },
+          },
+        },
+      },
+    },
     PublisherReport: {
       type: 'object',
       required: ['from', 'to', 'groupBy', 'currency', 'rows'],

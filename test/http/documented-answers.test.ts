@@ -1,9 +1,7 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
-import { openApiDocument } from '../../src/http/openapi.js';
+import { answerChecker } from '../support/api-document.js';
 
 /**
  * The answers the API document types are the answers the server gives: each real response is
@@ -11,30 +9,7 @@ import { openApiDocument } from '../../src/http/openapi.js';
  */
 describeEachEngine('answers match the API document', (context) => {
   let t: TestNetwork;
-  const document = openApiDocument() as {
-    paths: Record<
-      string,
-      Record<
-        string,
-        { responses: Record<string, { content?: Record<string, { schema: object }> }> }
-      >
-    >;
-    components: { schemas: Record<string, object> };
-  };
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  // ajv-formats is CommonJS: its plugin is the module's default export.
-  const addFormats = (formats as unknown as { default: (ajv: Ajv2020) => void }).default;
-  addFormats(ajv);
-  ajv.addSchema({ $id: 'api', components: document.components });
-  const check = (path: string, method: string, status: number, body: unknown) => {
-    const schema = document.paths[path]![method]!.responses[String(status)]!.content![
-      'application/json'
-    ]!.schema as { $ref: string };
-    const validate = ajv.compile({ $ref: `api${schema.$ref}` });
-    const valid = validate(body);
-    expect(validate.errors ?? [], `${method} ${path} ${status}`).toEqual([]);
-    expect(valid).toBe(true);
-  };
+  const check = answerChecker();
 
   beforeAll(async () => {
     t = await startTestNetwork(context().store);

@@ -5,6 +5,7 @@ import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
 import { orderDoc } from '../support/orders.js';
 import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
+import { answerChecker } from '../support/api-document.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 
 describeEachEngine('the month end in the portal and over the API', (context) => {
@@ -102,6 +103,15 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     });
     const auth = { authorization: `Bearer ${login.json().token}` };
     const runs = await t.app.inject({ url: '/api/v1/admin/payout-runs', headers: auth });
+    // The admin's answers are the ones the API document types.
+    const check = answerChecker();
+    check('/api/v1/admin/payout-runs', 'get', 200, runs.json());
+    for (const path of ['/api/v1/admin/invoices', '/api/v1/admin/statements']) {
+      const answer = await t.app.inject({ url: path, headers: auth });
+      expect(answer.statusCode, path).toBe(200);
+      expect(answer.json()[path.endsWith('invoices') ? 'invoices' : 'statements']).not.toEqual([]);
+      check(path, 'get', 200, answer.json());
+    }
     expect(runs.json().runs).toMatchObject([
       { id: runId, payments: 1, total: '6.39', status: 'paid' },
     ]);

@@ -35,6 +35,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Advertiser invoices',
     auth: 'user',
     responses: { 200: 'Invoices', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'AdminInvoices' },
   },
   {
     method: 'post',
@@ -64,6 +65,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Publisher statements',
     auth: 'user',
     responses: { 200: 'Statements' },
+    responseSchemas: { 200: 'AdminStatements' },
   },
   {
     method: 'post',
@@ -81,6 +83,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Payout runs',
     auth: 'user',
     responses: { 200: 'Runs' },
+    responseSchemas: { 200: 'PayoutRuns' },
   },
   {
     method: 'post',
