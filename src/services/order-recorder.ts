@@ -191,10 +191,18 @@ export class OrderRecorder {
         'order_not_found',
         `no order "${item.orderNumber}" in program ${item.programId}: report it first with POST …/orders`,
       );
-    return this.#record(trx, item.change!(JSON.parse(stored.document)));
+    return this.#record(trx, item.change!(JSON.parse(stored.document)), stored);
   }
 
-  async #record(trx: Kysely<Database>, input: RecordOrderInput): Promise<RecordOrderResult> {
+  /**
+   * Records a report in the caller's transaction. `locked`: the stored order a change was
+   * built from, already read under its lock (nothing to insert, nothing to read again).
+   */
+  async #record(
+    trx: Kysely<Database>,
+    input: RecordOrderInput,
+    locked?: StoredOrder,
+  ): Promise<RecordOrderResult> {
     const orders = new OrdersRepository(trx, this.store.dialect);
     const { order, quote, nowMs } = input;
     // What each report sets; identity, attribution and creation are fixed by the first one.
@@ -217,22 +225,24 @@ export class OrderRecorder {
       updated_at: nowMs,
     };
     const orderId = newId('order', nowMs);
-    const created = await orders.insertIfNew({
-      ...reported,
-      id: orderId,
-      program_id: input.programId,
-      order_number: order.orderNumber,
-      source: input.source,
-      attributed_by: input.attribution.clickId === null ? null : input.attributedBy,
-      click_id: input.attribution.clickId,
-      publisher_id: input.attribution.publisherId,
-      site_id: input.attribution.siteId,
-      ad_id: input.attribution.adId ?? null,
-      epi: input.attribution.epi ?? null,
-      attribution: input.attribution.status,
-      revision: 1,
-      created_at: nowMs,
-    });
+    const created =
+      locked === undefined &&
+      (await orders.insertIfNew({
+        ...reported,
+        id: orderId,
+        program_id: input.programId,
+        order_number: order.orderNumber,
+        source: input.source,
+        attributed_by: input.attribution.clickId === null ? null : input.attributedBy,
+        click_id: input.attribution.clickId,
+        publisher_id: input.attribution.publisherId,
+        site_id: input.attribution.siteId,
+        ad_id: input.attribution.adId ?? null,
+        epi: input.attribution.epi ?? null,
+        attribution: input.attribution.status,
+        revision: 1,
+        created_at: nowMs,
+      }));
     if (created) {
       // A new order: nothing to compare with, so no reads (the hot path of the order API).
       await orders.insertLines(lineRows(orderId, order, quote));
@@ -260,12 +270,12 @@ export class OrderRecorder {
       return { orderId, outcome: 'created', attribution: input.attribution };
     }
     // A re-report: only the difference is booked.
-    const stored = await orders.findForUpdate(input.programId, order.orderNumber);
+    const stored = locked ?? (await orders.findForUpdate(input.programId, order.orderNumber));
     if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
     }
     const commissions = new CommissionsRepository(trx);
-    if (input.source === 'pixel') await refusePixel(stored, await commissions.ofOrder(stored.id));
+    if (input.source === 'pixel') refusePixel(stored, await commissions.ofOrder(stored.id));
     let reattributed = false;
     if (
       input.source === 'api' &&

@@ -10,25 +10,18 @@ export class ReportRefusedError extends DomainError {}
  * undecided; it never changes what the advertiser reported with its key, nor money already
  * approved, invoiced, on a statement or paid.
  */
-export async function refusePixel(
-  stored: StoredOrder,
-  commissions: readonly Commission[],
-): Promise<void> {
-  const refuse = () =>
-    Promise.reject(
-      new ReportRefusedError(
-        'report_refused',
-        'the pixel cannot change this order: it was reported by the advertiser or its commission is already decided; the advertiser updates it through the order API',
-      ),
-    );
-  if (stored.source !== 'pixel') return refuse();
-  for (const commission of commissions)
-    if (
+export function refusePixel(stored: StoredOrder, commissions: readonly Commission[]): void {
+  const decided = commissions.some(
+    (commission) =>
       commission.status === 'approved' ||
       commission.status === 'paid' ||
       commission.decided_by !== null ||
       commission.invoice_id !== null ||
-      commission.statement_id !== null
-    )
-      return refuse();
+      commission.statement_id !== null,
+  );
+  if (stored.source !== 'pixel' || decided)
+    throw new ReportRefusedError(
+      'report_refused',
+      'the pixel cannot change this order: it was reported by the advertiser or its commission is already decided; the advertiser updates it through the order API',
+    );
 }
