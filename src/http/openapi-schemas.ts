@@ -22,6 +22,15 @@ const nullableEpc = {
   description: 'earnings per click: commission ÷ clicks, 4 decimals',
 } as const;
 
+/** An answer that is one named list of objects: `{ <name>: [{ …properties }, …] }`. */
+function listOf(name: string, required: string[], properties: Record<string, unknown>) {
+  return {
+    type: 'object',
+    required: [name],
+    properties: { [name]: { type: 'array', items: { type: 'object', required, properties } } },
+  };
+}
+
 /** Schemas of the answers an integrator reads most: sessions, validation, transactions, reports. */
 function integrationSchemas(): Record<string, unknown> {
   const reportRow = (key: string) => ({
@@ -119,61 +128,43 @@ function integrationSchemas(): Record<string, unknown> {
         results: { type: 'array', items: { $ref: '#/components/schemas/ValidationOutcome' } },
       },
     },
-    Transactions: {
-      type: 'object',
-      required: ['transactions'],
-      properties: {
-        transactions: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['orderNumber', 'placedAt', 'commissionId', 'kind', 'amount', 'status'],
-            properties: {
-              orderNumber: { type: 'string' },
-              placedAt: isoInstant,
-              commissionId: { type: 'string' },
-              publisherId: { type: 'string' },
-              siteId: { type: ['string', 'null'] },
-              kind: { type: 'string' },
-              amount: decimal,
-              currency: { type: 'string' },
-              status: { type: 'string' },
-              reason: { type: ['string', 'null'] },
-              declineReason: { type: ['string', 'null'] },
-              rule: { type: ['string', 'null'] },
-              validationDueAt: nullableInstant,
-              invoiceId: { type: ['string', 'null'] },
-            },
-          },
-        },
+    Transactions: listOf(
+      'transactions',
+      ['orderNumber', 'placedAt', 'commissionId', 'kind', 'amount', 'status'],
+      {
+        orderNumber: { type: 'string' },
+        placedAt: isoInstant,
+        commissionId: { type: 'string' },
+        publisherId: { type: 'string' },
+        siteId: { type: ['string', 'null'] },
+        kind: { type: 'string' },
+        amount: decimal,
+        currency: { type: 'string' },
+        status: { type: 'string' },
+        reason: { type: ['string', 'null'] },
+        declineReason: { type: ['string', 'null'] },
+        rule: { type: ['string', 'null'] },
+        validationDueAt: nullableInstant,
+        invoiceId: { type: ['string', 'null'] },
       },
-    },
-    Invoices: {
-      type: 'object',
-      required: ['invoices'],
-      properties: {
-        invoices: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'period', 'commission', 'fee', 'total', 'currency', 'status'],
-            properties: {
-              id: { type: 'string' },
-              period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-              commission: decimal,
-              feeRate: decimal,
-              fee: decimal,
-              total: decimal,
-              currency: { type: 'string' },
-              commissions: { type: 'integer' },
-              status: { type: 'string', enum: ['issued', 'paid'] },
-              issuedAt: nullableInstant,
-              paidAt: nullableInstant,
-            },
-          },
-        },
+    ),
+    Invoices: listOf(
+      'invoices',
+      ['id', 'period', 'commission', 'fee', 'total', 'currency', 'status'],
+      {
+        id: { type: 'string' },
+        period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+        commission: decimal,
+        feeRate: decimal,
+        fee: decimal,
+        total: decimal,
+        currency: { type: 'string' },
+        commissions: { type: 'integer' },
+        status: { type: 'string', enum: ['issued', 'paid'] },
+        issuedAt: nullableInstant,
+        paidAt: nullableInstant,
       },
-    },
+    ),
     ProgramReport: {
       type: 'object',
       required: ['programId', 'currency', 'groupBy', 'rows'],
@@ -190,100 +181,56 @@ function integrationSchemas(): Record<string, unknown> {
         },
       },
     },
-    PublisherSites: {
-      type: 'object',
-      required: ['sites'],
-      properties: {
-        sites: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'name', 'url', 'status'],
-            properties: {
-              id: { type: 'string' },
-              name: { type: 'string' },
-              url: { type: 'string' },
-              status: { type: 'string' },
-            },
-          },
-        },
+    PublisherSites: listOf('sites', ['id', 'name', 'url', 'status'], {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      status: { type: 'string' },
+    }),
+    PublisherApplications: listOf('applications', ['id', 'programId', 'siteId', 'status'], {
+      id: { type: 'string' },
+      programId: { type: 'string' },
+      siteId: { type: 'string' },
+      status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+      reason: { type: ['string', 'null'] },
+      brandMatches: { type: 'array', items: { type: 'object' } },
+      appliedAt: nullableInstant,
+      decidedAt: nullableInstant,
+    }),
+    AdvertiserApplications: listOf(
+      'applications',
+      ['id', 'programId', 'publisherId', 'siteId', 'siteUrl', 'status'],
+      {
+        id: { type: 'string' },
+        programId: { type: 'string' },
+        publisherId: { type: 'string' },
+        siteId: { type: 'string' },
+        siteUrl: { type: 'string' },
+        status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
+        reason: { type: ['string', 'null'] },
+        promotionMethods: { type: 'array', items: { type: 'string' } },
+        contentCategories: { type: 'array', items: { type: 'string' } },
+        brandMatches: { type: 'array', items: { type: 'object' } },
+        brandConsent: {},
       },
-    },
-    PublisherApplications: {
-      type: 'object',
-      required: ['applications'],
-      properties: {
-        applications: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'programId', 'siteId', 'status'],
-            properties: {
-              id: { type: 'string' },
-              programId: { type: 'string' },
-              siteId: { type: 'string' },
-              status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
-              reason: { type: ['string', 'null'] },
-              brandMatches: { type: 'array', items: { type: 'object' } },
-              appliedAt: nullableInstant,
-              decidedAt: nullableInstant,
-            },
-          },
-        },
+    ),
+    PublisherTransactions: listOf(
+      'transactions',
+      ['orderId', 'orderNumber', 'program', 'placedAt', 'commission'],
+      {
+        orderId: { type: 'string' },
+        orderNumber: { type: 'string' },
+        program: { type: 'string' },
+        placedAt: nullableInstant,
+        epi: { type: ['string', 'null'] },
+        orderStatus: { type: 'string' },
+        commissionStatus: { type: ['string', 'null'] },
+        reason: { type: ['string', 'null'] },
+        declineReason: { type: ['string', 'null'] },
+        commission: decimal,
+        validationDueAt: nullableInstant,
       },
-    },
-    AdvertiserApplications: {
-      type: 'object',
-      required: ['applications'],
-      properties: {
-        applications: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'programId', 'publisherId', 'siteId', 'siteUrl', 'status'],
-            properties: {
-              id: { type: 'string' },
-              programId: { type: 'string' },
-              publisherId: { type: 'string' },
-              siteId: { type: 'string' },
-              siteUrl: { type: 'string' },
-              status: { type: 'string', enum: ['pending', 'approved', 'rejected'] },
-              reason: { type: ['string', 'null'] },
-              promotionMethods: { type: 'array', items: { type: 'string' } },
-              contentCategories: { type: 'array', items: { type: 'string' } },
-              brandMatches: { type: 'array', items: { type: 'object' } },
-              brandConsent: {},
-            },
-          },
-        },
-      },
-    },
-    PublisherTransactions: {
-      type: 'object',
-      required: ['transactions'],
-      properties: {
-        transactions: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['orderId', 'orderNumber', 'program', 'placedAt', 'commission'],
-            properties: {
-              orderId: { type: 'string' },
-              orderNumber: { type: 'string' },
-              program: { type: 'string' },
-              placedAt: nullableInstant,
-              epi: { type: ['string', 'null'] },
-              orderStatus: { type: 'string' },
-              commissionStatus: { type: ['string', 'null'] },
-              reason: { type: ['string', 'null'] },
-              declineReason: { type: ['string', 'null'] },
-              commission: decimal,
-              validationDueAt: nullableInstant,
-            },
-          },
-        },
-      },
-    },
+    ),
     Me: {
       type: 'object',
       required: ['id', 'email', 'name', 'role'],
@@ -296,26 +243,13 @@ function integrationSchemas(): Record<string, unknown> {
         advertiserId: { type: ['string', 'null'] },
       },
     },
-    Programs: {
-      type: 'object',
-      required: ['programs'],
-      properties: {
-        programs: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'slug', 'name', 'currency', 'page'],
-            properties: {
-              id: { type: 'string' },
-              slug: { type: 'string' },
-              name: { type: 'string' },
-              currency: { type: 'string' },
-              page: { type: 'string', description: 'the public program page' },
-            },
-          },
-        },
-      },
-    },
+    Programs: listOf('programs', ['id', 'slug', 'name', 'currency', 'page'], {
+      id: { type: 'string' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      currency: { type: 'string' },
+      page: { type: 'string', description: 'the public program page' },
+    }),
     ProgramTerms: {
       type: 'object',
       required: ['programId', 'termsId', 'terms'],
@@ -325,99 +259,55 @@ function integrationSchemas(): Record<string, unknown> {
         terms: { type: 'object', description: 'the terms file as the engine reads it' },
       },
     },
-    ApiKeys: {
-      type: 'object',
-      required: ['apiKeys'],
-      properties: {
-        apiKeys: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'name', 'prefix', 'createdAt', 'revokedAt'],
-            properties: {
-              id: { type: 'string' },
-              name: { type: 'string' },
-              prefix: { type: 'string', description: 'the start of the key, to recognise it' },
-              createdAt: isoInstant,
-              revokedAt: nullableInstant,
-            },
-          },
-        },
+    ApiKeys: listOf('apiKeys', ['id', 'name', 'prefix', 'createdAt', 'revokedAt'], {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      prefix: { type: 'string', description: 'the start of the key, to recognise it' },
+      createdAt: isoInstant,
+      revokedAt: nullableInstant,
+    }),
+    AdminInvoices: listOf(
+      'invoices',
+      ['id', 'programId', 'period', 'commission', 'fee', 'total', 'status'],
+      {
+        id: { type: 'string' },
+        programId: { type: 'string' },
+        period: { type: 'string' },
+        commission: decimal,
+        feeRate: decimal,
+        fee: decimal,
+        total: decimal,
+        status: { type: 'string', enum: ['issued', 'paid'] },
       },
-    },
-    AdminInvoices: {
-      type: 'object',
-      required: ['invoices'],
-      properties: {
-        invoices: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'programId', 'period', 'commission', 'fee', 'total', 'status'],
-            properties: {
-              id: { type: 'string' },
-              programId: { type: 'string' },
-              period: { type: 'string' },
-              commission: decimal,
-              feeRate: decimal,
-              fee: decimal,
-              total: decimal,
-              status: { type: 'string', enum: ['issued', 'paid'] },
-            },
-          },
-        },
+    ),
+    AdminStatements: listOf(
+      'statements',
+      ['id', 'publisherId', 'period', 'payable', 'payout', 'status'],
+      {
+        id: { type: 'string' },
+        publisherId: { type: 'string' },
+        period: { type: 'string' },
+        payable: decimal,
+        pending: decimal,
+        withheld: decimal,
+        deducted: decimal,
+        payout: decimal,
+        carriedOver: decimal,
+        status: { type: 'string' },
       },
-    },
-    AdminStatements: {
-      type: 'object',
-      required: ['statements'],
-      properties: {
-        statements: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'publisherId', 'period', 'payable', 'payout', 'status'],
-            properties: {
-              id: { type: 'string' },
-              publisherId: { type: 'string' },
-              period: { type: 'string' },
-              payable: decimal,
-              pending: decimal,
-              withheld: decimal,
-              deducted: decimal,
-              payout: decimal,
-              carriedOver: decimal,
-              status: { type: 'string' },
-            },
-          },
-        },
+    ),
+    PayoutRuns: listOf('runs', ['id', 'executionDate', 'payments', 'total', 'status'], {
+      id: { type: 'string' },
+      executionDate: { type: 'string', format: 'date' },
+      payments: { type: 'integer' },
+      total: decimal,
+      status: { type: 'string' },
+      skipped: {
+        type: 'array',
+        items: { type: 'object' },
+        description: 'statements left out of the run, each with the reason',
       },
-    },
-    PayoutRuns: {
-      type: 'object',
-      required: ['runs'],
-      properties: {
-        runs: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'executionDate', 'payments', 'total', 'status'],
-            properties: {
-              id: { type: 'string' },
-              executionDate: { type: 'string', format: 'date' },
-              payments: { type: 'integer' },
-              total: decimal,
-              status: { type: 'string' },
-              skipped: {
-                type: 'array',
-                items: { type: 'object' },
-                description: 'statements left out of the run, each with the reason',
-              },
-            },
-          },
-        },
-      },
-    },
+    }),
     PublisherReport: {
       type: 'object',
       required: ['from', 'to', 'groupBy', 'currency', 'rows'],
