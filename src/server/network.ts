@@ -232,12 +232,6 @@ export class Network {
     this.#log = log;
   }
 
-  /** Counts and logs a failed background run; the next run retries. */
-  #failed(job: string, error: unknown): void {
-    this.metrics.backgroundFailures.inc({ job });
-    this.#log.warn({ err: error, job }, `background job ${job} failed; the next run retries`);
-  }
-
   /** The node number this process makes click ids with. */
   get node(): number {
     return this.clickIds.node;
@@ -290,7 +284,7 @@ export class Network {
       }
     } catch (error) {
       this.metrics.complianceFailures.inc();
-      this.#failed('compliance', error);
+      this.#scheduler.failed('compliance', error);
     } finally {
       this.#scanning = false;
     }
@@ -304,7 +298,7 @@ export class Network {
       this.metrics.deadlineDecisions.inc({ decision: 'declined' }, declined);
     } catch (error) {
       this.metrics.deadlineDecisions.inc({ decision: 'error' });
-      this.#failed('validation_deadlines', error);
+      this.#scheduler.failed('validation_deadlines', error);
     }
   }
 
@@ -319,7 +313,7 @@ export class Network {
       // The next run catches up; a failure other than a conflict shows in /metrics, not silence.
       const conflict = error instanceof WatermarkMovedError;
       this.metrics.rollupFailures.inc({ reason: conflict ? 'conflict' : 'error' });
-      if (!conflict) this.#failed('click_rollup', error);
+      if (!conflict) this.#scheduler.failed('click_rollup', error);
       return 0;
     } finally {
       this.#rollingUp = false;

@@ -36,14 +36,19 @@ export class Scheduler {
     try {
       await run();
     } catch (error) {
-      this.onFailure(name);
-      this.log().warn(
-        { err: error, job: name },
-        `background job ${name} failed; the next run retries`,
-      );
+      this.failed(name, error);
     } finally {
       this.#running.delete(name);
     }
+  }
+
+  /** Reports a failed run of a job (logged with its error, counted); the next run retries. */
+  failed(name: string, error: unknown): void {
+    this.onFailure(name);
+    this.log().warn(
+      { err: error, job: name },
+      `background job ${name} failed; the next run retries`,
+    );
   }
 
   stop(): void {
