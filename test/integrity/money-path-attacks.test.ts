@@ -339,8 +339,20 @@ describeEachEngine('money-path attacks', (context) => {
       });
     const available = await t.network.enforcement.deductibleMinor(publisherId, t.demo.programId);
     expect(available).toBeGreaterThan(0);
+    const ledger = new LedgerRepository(t.network.store.db);
+    const stored = async () => ({
+      actions: await t.network.store.db
+        .selectFrom('enforcement_actions')
+        .select('id')
+        .where('publisher_id', '=', publisherId)
+        .execute(),
+      balances: await ledger.balances(publisherId),
+    });
+    const before = await stored();
     const tooMuch = await deduct('100000.00');
     expect(tooMuch.statusCode).toBe(400);
+    // A refused deduction records nothing and takes nothing.
+    expect(await stored()).toEqual(before);
     expect(tooMuch.json()).toMatchObject({ code: 'deduction_exceeds_earnings' });
     expect((tooMuch.json() as { message: string }).message).toContain('EUR');
     const cents = await deduct('1250');
