@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES, orderDocumentSchema } from '../domain/orders/order-schema.js';
 import { FLAG_CODES, REASON_CODES } from '../domain/engine/reasons.js';
+import { answerSchemas } from './api-answers.js';
 
 /**
  * Schemas of the API document's shared shapes. The order document is generated from the same
@@ -176,7 +177,7 @@ function integrationSchemas(): Record<string, unknown> {
         groupBy: { type: 'string', enum: ['day', 'hour', 'site', 'ad', 'epi'] },
         rows: {
           type: 'array',
-          items: reportRow('day'),
+          items: { anyOf: ['day', 'hour', 'site', 'ad', 'epi'].map(reportRow) },
           description: 'each row is keyed by its group (day, hour, site, ad or epi)',
         },
       },
@@ -316,7 +317,7 @@ function integrationSchemas(): Record<string, unknown> {
         to: { type: 'string', format: 'date' },
         groupBy: { type: 'string', enum: ['day', 'epi'] },
         currency: { type: 'string' },
-        rows: { type: 'array', items: reportRow('day') },
+        rows: { type: 'array', items: { anyOf: ['day', 'epi'].map(reportRow) } },
       },
     },
   };
@@ -339,6 +340,7 @@ function orderDocumentJsonSchema(): Record<string, unknown> {
 export function openApiSchemas(): Record<string, unknown> {
   return {
     ...integrationSchemas(),
+    ...answerSchemas(),
     OrderDocument: orderDocumentJsonSchema(),
     OrderChange: {
       type: 'object',

@@ -28,6 +28,8 @@ export interface Operation {
   responses: Record<number, string>;
   /** Status → a shared answer schema (components/schemas). */
   responseSchemas?: Record<number, string>;
+  /** Status → the other media types the answer comes in (`format=csv`, a SEPA file, …). */
+  responseTypes?: Record<number, readonly string[]>;
 }
 
 const AUTH_TEXT: Record<Auth, string> = {
@@ -109,6 +111,24 @@ function commonResponses(op: Operation): Record<number, string> {
   return responses;
 }
 
+/** One documented answer: an error, a typed JSON body, another media type, or no content. */
+function answerOf(op: Operation, status: number, description: string): Record<string, unknown> {
+  if (status >= 400)
+    return {
+      description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  const content: Record<string, unknown> = {};
+  const shared = op.responseSchemas?.[status];
+  if (shared) content['application/json'] = { schema: { $ref: `#/components/schemas/${shared}` } };
+  for (const type of op.responseTypes?.[status] ?? [])
+    content[type] = {
+      schema:
+        type === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' },
+    };
+  return Object.keys(content).length ? { description, content } : { description };
+}
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
@@ -148,27 +168,10 @@ export function openApiDocument(): Record<string, unknown> {
           }
         : {}),
       responses: Object.fromEntries(
-        Object.entries({ ...commonResponses(op), ...op.responses }).map(([status, description]) => {
-          const shared = op.responseSchemas?.[Number(status)];
-          return [
-            status,
-            Number(status) >= 400
-              ? {
-                  description,
-                  content: {
-                    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-                  },
-                }
-              : shared
-                ? {
-                    description,
-                    content: {
-                      'application/json': { schema: { $ref: `#/components/schemas/${shared}` } },
-                    },
-                  }
-                : { description },
-          ];
-        }),
+        Object.entries({ ...commonResponses(op), ...op.responses }).map(([status, description]) => [
+          status,
+          answerOf(op, Number(status), description),
+        ]),
       ),
     };
   }

@@ -1,3 +1,4 @@
+import { checkAnswersAgainstDocument } from '../support/api-document.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -55,6 +56,7 @@ beforeAll(async () => {
   });
   await network.start(50);
   app = buildApp(network, { logLevel: 'silent' });
+  checkAnswersAgainstDocument(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   shopServer = createServer((_request, response) => {

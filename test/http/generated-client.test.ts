@@ -115,6 +115,31 @@ export { order };
     expect(new Set(ids).size).toBe(ids.length);
     for (const op of operations) expect(Object.keys(op.responses)).toContain('503');
   });
+
+  it('types every success answer and every request body', () => {
+    const document = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+            responses: Record<string, { content?: Record<string, { schema: object }> }>;
+          }
+        >
+      >;
+    };
+    const untyped: string[] = [];
+    for (const [path, methods] of Object.entries(document.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        for (const [status, answer] of Object.entries(op.responses))
+          if (/^2/.test(status) && status !== '204' && answer.content === undefined)
+            untyped.push(`${method} ${path} ${status}`);
+        const body = op.requestBody?.content['application/json']?.schema;
+        if (body && !body.$ref && !body.properties) untyped.push(`${method} ${path} body`);
+      }
+    expect(untyped).toEqual([]);
+  });
 });
 
 describe('the committed API document', () => {

@@ -8,6 +8,8 @@ import type { Store } from '../../src/storage/database.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 
+import { checkAnswersAgainstDocument } from './api-document.js';
+
 export const SECRET = 'test-secret-0123456789abcdef-0123456789';
 
 export interface TestNetwork {
@@ -39,6 +41,7 @@ export async function startTestNetwork(
   });
   await network.start(50);
   const app = buildApp(network, { logLevel: process.env.TEST_LOG ?? 'silent', trustProxy: true });
+  checkAnswersAgainstDocument(app);
   return { network, app, demo, clock };
 }
 

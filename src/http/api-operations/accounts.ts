@@ -15,6 +15,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
       403: 'Barred (AE-E1 g)',
       429: 'Rate limited',
     },
+    responseSchemas: { 200: 'SignupCheck' },
   },
   {
     method: 'post',
@@ -39,6 +40,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
       400: 'Invalid details (issues name each field)',
       429: 'Rate limited',
     },
+    responseSchemas: { 202: 'SignupAccepted' },
   },
   {
     method: 'post',
@@ -48,6 +50,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     auth: 'none',
     body: { token: 'string' },
     responses: { 200: 'Active', 400: 'Unknown token', 410: 'Used or expired' },
+    responseSchemas: { 200: 'Activated' },
   },
   {
     method: 'post',
@@ -96,6 +99,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     auth: 'none',
     body: { email: 'string' },
     responses: { 202: 'Accepted', 429: 'Rate limited' },
+    responseSchemas: { 202: 'Accepted' },
   },
   {
     method: 'post',
@@ -105,6 +109,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     auth: 'none',
     body: { password: 'string (≥ 10)' },
     responses: { 200: 'Changed', 400: 'Invalid or expired token', 429: 'Rate limited' },
+    responseSchemas: { 200: 'PasswordChanged' },
   },
   {
     method: 'get',

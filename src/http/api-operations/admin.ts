@@ -19,6 +19,8 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     auth: 'user',
     query: { action: 'prefix, e.g. enforcement.', format: 'json|csv' },
     responses: { 200: 'Events', 403: 'Not the network admin' },
+    responseTypes: { 200: ['text/csv'] },
+    responseSchemas: { 200: 'Audit' },
   },
   {
     method: 'get',
@@ -27,6 +29,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Claims past their decision deadline and validations past theirs',
     auth: 'user',
     responses: { 200: 'Overdue items', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'Overdue' },
   },
   {
     method: 'get',
@@ -49,6 +52,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
       400: 'Invalid period',
       409: 'The month has not ended',
     },
+    responseSchemas: { 201: 'InvoicesCreated' },
   },
   {
     method: 'post',
@@ -57,6 +61,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Record an advertiser’s payment: its commissions become payable (AE-T5)',
     auth: 'user',
     responses: { 200: 'Paid (changed false when it already was)', 404: 'Unknown invoice' },
+    responseSchemas: { 200: 'InvoicePaid' },
   },
   {
     method: 'get',
@@ -75,6 +80,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     auth: 'user',
     body: { period: 'YYYY-MM' },
     responses: { 201: 'Created ids', 409: 'The month has not ended' },
+    responseSchemas: { 201: 'StatementsCreated' },
   },
   {
     method: 'get',
@@ -93,6 +99,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     auth: 'user',
     body: { executionDate: 'YYYY-MM-DD' },
     responses: { 201: 'The run', 409: 'Nothing to pay' },
+    responseSchemas: { 201: 'PayoutRunCreated' },
   },
   {
     method: 'get',
@@ -101,6 +108,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'The run as a SEPA credit transfer (pain.001.001.03)',
     auth: 'user',
     responses: { 200: 'XML', 404: 'Unknown run', 409: 'PAYOUT_DEBTOR_* not set' },
+    responseTypes: { 200: ['application/xml'] },
   },
   {
     method: 'get',
@@ -109,6 +117,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'The run as CSV',
     auth: 'user',
     responses: { 200: 'CSV', 404: 'Unknown run' },
+    responseTypes: { 200: ['text/csv'] },
   },
   {
     method: 'post',
@@ -117,5 +126,6 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Record that the bank paid the run (idempotent: nobody is paid twice)',
     auth: 'user',
     responses: { 200: 'Paid', 404: 'Unknown run' },
+    responseSchemas: { 200: 'PayoutRunPaid' },
   },
 ];

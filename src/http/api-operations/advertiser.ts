@@ -38,6 +38,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     body: { decision: 'approve|reject', reason: 'string' },
     responses: { 200: 'Decided', 400: 'Reason missing', 404: 'Not your program' },
+    responseSchemas: { 200: 'ApplicationDecided' },
   },
   {
     method: 'post',
@@ -47,6 +48,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     body: { text: 'string' },
     responses: { 200: 'Recorded', 404: 'Not your program' },
+    responseSchemas: { 200: 'ConsentRecorded' },
   },
   {
     method: 'get',
@@ -65,6 +67,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     body: { name: 'string' },
     responses: { 201: 'The key', 400: 'Name missing' },
+    responseSchemas: { 201: 'ApiKeyCreated' },
   },
   {
     method: 'delete',

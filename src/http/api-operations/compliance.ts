@@ -9,6 +9,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary: 'Enforcement actions against you (AE-E1) with claim deadlines and claims',
     auth: 'publisher',
     responses: { 200: 'Actions' },
+    responseSchemas: { 200: 'PublisherEnforcement' },
   },
   {
     method: 'post',
@@ -26,6 +27,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       400: 'Too late (the deadline is in the message), invalid text or file',
       404: 'Not your action',
     },
+    responseSchemas: { 201: 'ClaimSubmitted' },
   },
   {
     method: 'get',
@@ -34,6 +36,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary: 'Your mailing previews and their decisions (AE-P1)',
     auth: 'publisher',
     responses: { 200: 'Mailings' },
+    responseSchemas: { 200: 'PublisherMailings' },
   },
   {
     method: 'post',
@@ -50,6 +53,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       audienceSource: 'string',
     },
     responses: { 201: 'Submitted', 400: 'No access or invalid preview' },
+    responseSchemas: { 201: 'MailingSubmitted' },
   },
   {
     method: 'get',
@@ -59,6 +63,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       'Open traffic-policy flags per publisher: counts per detector and examples with evidence',
     auth: 'advertiser',
     responses: { 200: 'The queue' },
+    responseSchemas: { 200: 'ReviewQueue' },
   },
   {
     method: 'post',
@@ -68,6 +73,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     body: { outcome: 'confirmed|dismissed' },
     responses: { 200: 'Reviewed', 400: 'Already reviewed', 404: 'Not in your programs' },
+    responseSchemas: { 200: 'StatusChanged' },
   },
   {
     method: 'get',
@@ -76,6 +82,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary: 'Enforcement actions in your programs with their claims',
     auth: 'advertiser',
     responses: { 200: 'Actions' },
+    responseSchemas: { 200: 'AdvertiserEnforcement' },
   },
   {
     method: 'post',
@@ -98,6 +105,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       400: 'Invalid kind, rule, evidence, amount or deadline',
       404: 'Not your program or publisher',
     },
+    responseSchemas: { 201: 'ActionRecorded' },
   },
   {
     method: 'post',
@@ -106,6 +114,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary: 'Lift an action (its effect is undone)',
     auth: 'advertiser',
     responses: { 200: 'Lifted', 400: 'Not active', 404: 'Not in your programs' },
+    responseSchemas: { 200: 'StatusChanged' },
   },
   {
     method: 'post',
@@ -119,6 +128,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       400: 'Already decided or no reasons',
       404: 'Not in your programs',
     },
+    responseSchemas: { 200: 'StatusChanged' },
   },
   {
     method: 'get',
@@ -127,6 +137,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary: 'Mailing previews submitted to your programs',
     auth: 'advertiser',
     responses: { 200: 'Mailings' },
+    responseSchemas: { 200: 'AdvertiserMailings' },
   },
   {
     method: 'post',
@@ -140,6 +151,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
       400: 'Already decided or comments missing',
       404: 'Not in your programs',
     },
+    responseSchemas: { 200: 'MailingDecided' },
   },
   {
     method: 'post',
@@ -149,5 +161,6 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     body: { programId: 'string', publisherId: 'string', grant: 'boolean' },
     responses: { 200: 'Updated', 404: 'Not your program or publisher' },
+    responseSchemas: { 200: 'EmailAccess' },
   },
 ];

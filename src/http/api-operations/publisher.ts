@@ -19,6 +19,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     body: { name: 'string', url: 'http(s) URL', promotionMethods: 'string[]' },
     responses: { 201: 'Added, with brand screening hits', 400: 'Invalid name, URL or methods' },
+    responseSchemas: { 201: 'SiteAdded' },
   },
   {
     method: 'get',
@@ -49,6 +50,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
       404: 'Unknown site or program',
       409: 'Already applied',
     },
+    responseSchemas: { 201: 'ApplicationSubmitted' },
   },
   {
     method: 'get',
@@ -58,6 +60,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     query: { programId: 'required', siteId: 'required', adId: '', epi: '', epi2: '' },
     responses: { 200: '{ url, html, adId }', 400: 'Not approved or bad sub id' },
+    responseSchemas: { 200: 'TrackingLink' },
   },
   {
     method: 'get',
@@ -78,6 +81,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     query: { status: '', from: '', to: '', format: 'json|csv' },
     responses: { 200: 'Transactions', 400: 'Invalid parameter' },
+    responseTypes: { 200: ['text/csv'] },
     responseSchemas: { 200: 'PublisherTransactions' },
   },
   {
@@ -87,6 +91,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     summary: 'One order: every line with base, rate, commission, reasons in words and rule ids',
     auth: 'publisher',
     responses: { 200: 'The order explained', 404: 'Not yours' },
+    responseSchemas: { 200: 'OrderExplained' },
   },
   {
     method: 'get',
@@ -95,6 +100,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     summary: 'Your monthly statements',
     auth: 'publisher',
     responses: { 200: 'Statements' },
+    responseSchemas: { 200: 'PublisherStatements' },
   },
   {
     method: 'get',
@@ -104,5 +110,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     auth: 'publisher',
     query: { format: 'json|csv|pdf' },
     responses: { 200: 'The statement', 404: 'Not yours' },
+    responseTypes: { 200: ['text/csv', 'application/pdf'] },
+    responseSchemas: { 200: 'PublisherStatement' },
   },
 ];

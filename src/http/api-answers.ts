@@ -1,0 +1,296 @@
+import { z } from 'zod';
+
+/**
+ * The answers of the account, publisher, advertiser, compliance and admin operations as zod
+ * schemas; the API document publishes them (converted with `z.toJSONSchema`) and the tests hold
+ * the server's real answers to them. The integration answers (orders, validation, reports) are
+ * in `openapi-schemas.ts`.
+ */
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+const instant = z.iso.datetime();
+const nullableInstant = instant.nullable();
+const id = z.string();
+const brandMatches = z
+  .array(
+    z.object({
+      brand: z.string(),
+      kind: z.string(),
+      found: z.string().meta({ description: 'the part of the input that matched, as written' }),
+      field: z.string(),
+    }),
+  )
+  .meta({ description: 'Alibaba Group brands found in the name or URL (AE-P5)' });
+const statusOf = z.object({ id, status: z.string() });
+
+export const ANSWERS = {
+  SignupCheck: z.object({ email: z.string(), next: z.string() }),
+  SignupAccepted: z.object({
+    email: z.string(),
+    status: z.literal('pending_activation'),
+    brandMatches,
+    next: z.string(),
+  }),
+  Activated: z.object({ userId: id, email: z.string(), status: z.string() }),
+  Accepted: z.object({ message: z.string() }),
+  PasswordChanged: z.object({ userId: id, message: z.string() }),
+
+  ApplicationDecided: z.object({ id, status: z.string(), reason: z.string().nullable() }),
+  ConsentRecorded: z.object({ id, consent: z.literal('recorded') }),
+  ApiKeyCreated: z.object({
+    id,
+    key: z.string().meta({ description: 'ak_…; shown once' }),
+    note: z.string(),
+  }),
+
+  Audit: z.object({
+    events: z.array(
+      z.object({
+        id,
+        at: instant,
+        actor: z.string(),
+        action: z.string(),
+        subjectType: z.string(),
+        subjectId: z.string(),
+        details: z.unknown(),
+      }),
+    ),
+  }),
+  Overdue: z.object({
+    claims: z.array(
+      z.object({ id, programId: id, publisherId: id, decisionDueAt: nullableInstant }),
+    ),
+    validations: z.array(
+      z.object({
+        commissionId: id,
+        programId: id,
+        orderNumber: z.string(),
+        dueAt: nullableInstant,
+      }),
+    ),
+  }),
+  InvoicesCreated: z.object({ created: z.array(id), existing: z.array(id) }),
+  InvoicePaid: z.object({ id, status: z.string(), changed: z.boolean() }),
+  StatementsCreated: z.object({
+    created: z.array(id),
+    existing: z.number().int().meta({ description: 'publishers who already had this month' }),
+    skippedNewer: z
+      .number()
+      .int()
+      .meta({ description: 'publishers with a statement of a later month' }),
+  }),
+  PayoutRunCreated: z.object({
+    id,
+    payments: z.number().int(),
+    total: decimal,
+    skipped: z.array(z.unknown()).meta({ description: 'publishers left out and why' }),
+  }),
+  PayoutRunPaid: z.object({
+    id,
+    status: z.string(),
+    changed: z.boolean(),
+    commissions: z.number().int().meta({ description: 'commissions marked paid' }),
+  }),
+
+  SiteAdded: z.object({ id, brandMatches }),
+  ApplicationSubmitted: z.object({ id, status: z.string(), brandMatches }),
+  TrackingLink: z.object({
+    url: z.string().meta({ description: 'the /click link with p, a, g and sub ids' }),
+    html: z.string(),
+    adId: id,
+  }),
+  OrderExplained: z.object({
+    orderId: id,
+    orderNumber: z.string(),
+    program: z.string(),
+    placedAt: nullableInstant,
+    status: z.string(),
+    currency: z.string(),
+    fxRate: z.string().nullable(),
+    reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string().nullable(),
+        category: z.string(),
+        base: decimal,
+        rate: z.string(),
+        commission: decimal,
+        commissionable: z.boolean(),
+        rule: z.string().nullable(),
+        reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+      }),
+    ),
+    capApplied: z.boolean(),
+    commissions: z.array(
+      z.object({
+        kind: z.string(),
+        amount: decimal,
+        currency: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        rule: z.string().nullable(),
+        validationDueAt: nullableInstant,
+      }),
+    ),
+  }),
+  PublisherStatements: z.object({
+    statements: z.array(
+      z.object({
+        id,
+        period: z.string(),
+        currency: z.string(),
+        carriedIn: decimal,
+        payable: decimal,
+        pending: decimal,
+        withheld: decimal,
+        deducted: decimal,
+        balance: decimal,
+        payout: decimal,
+        carriedOver: decimal,
+        status: z.string(),
+      }),
+    ),
+  }),
+  PublisherStatement: z.object({
+    id,
+    period: z.string(),
+    status: z.string(),
+    lines: z.array(
+      z.object({
+        section: z.string(),
+        id,
+        orderId: id.nullable(),
+        orderNumber: z.string().nullable(),
+        kind: z.string(),
+        rule: z.string().nullable(),
+        amount: decimal,
+      }),
+    ),
+  }),
+
+  PublisherEnforcement: z.object({
+    actions: z.array(
+      z.object({
+        id,
+        kind: z.string(),
+        rule: z.string(),
+        evidence: z.string(),
+        amountMinor: z.number().int().nullable(),
+        status: z.string(),
+        createdAt: nullableInstant,
+        cureDeadlineAt: nullableInstant,
+        claimDeadlineAt: nullableInstant,
+        claim: z
+          .object({
+            id,
+            status: z.string().nullable(),
+            decisionDueAt: nullableInstant,
+            decision: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
+  ClaimSubmitted: z.object({ id, status: z.string(), decisionDueAt: nullableInstant }),
+  PublisherMailings: z.object({
+    mailings: z.array(
+      z.object({
+        id,
+        programId: id,
+        subject: z.string(),
+        plannedSendAt: nullableInstant,
+        status: z.string(),
+        comments: z.string().nullable(),
+        linkParam: z.string().nullable(),
+        sendWindowEndsAt: nullableInstant,
+      }),
+    ),
+  }),
+  MailingSubmitted: statusOf,
+  ReviewQueue: z.object({
+    publishers: z.array(
+      z.object({
+        publisherId: id,
+        publisherName: z.string(),
+        open: z.number().int(),
+        high: z.number().int(),
+        byDetector: z.record(z.string(), z.number().int()),
+        examples: z.array(
+          z.object({
+            id,
+            detector: z.string(),
+            rule: z.string(),
+            severity: z.string(),
+            evidence: z.unknown(),
+            createdAt: z.number().int().meta({ description: 'epoch milliseconds' }),
+          }),
+        ),
+      }),
+    ),
+  }),
+  StatusChanged: statusOf,
+  AdvertiserEnforcement: z.object({
+    actions: z.array(
+      z.object({
+        id,
+        publisherId: id,
+        kind: z.string(),
+        rule: z.string(),
+        evidence: z.string(),
+        status: z.string(),
+        createdAt: nullableInstant,
+        claimDeadlineAt: nullableInstant,
+        claim: z
+          .object({
+            id,
+            text: z.string().nullable(),
+            status: z.string().nullable(),
+            decisionDueAt: nullableInstant,
+            decision: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
+  ActionRecorded: z.object({
+    id,
+    kind: z.string(),
+    status: z.string(),
+    claimDeadlineAt: nullableInstant,
+  }),
+  AdvertiserMailings: z.object({
+    mailings: z.array(
+      z.object({
+        id,
+        programId: id,
+        publisherId: id,
+        subject: z.string(),
+        htmlBody: z.string(),
+        plannedSendAt: nullableInstant,
+        audienceSize: z.number().int(),
+        audienceSource: z.string(),
+        status: z.string(),
+        comments: z.string().nullable(),
+        linkParam: z.string().nullable(),
+      }),
+    ),
+  }),
+  MailingDecided: z.object({ id, status: z.string(), linkParam: z.string().nullable() }),
+  EmailAccess: z.object({ programId: id, publisherId: id, access: z.boolean() }),
+} satisfies Record<string, z.ZodType>;
+
+export type AnswerName = keyof typeof ANSWERS;
+
+/** The answers as OpenAPI 3.1 components (JSON Schema 2020-12, the document's dialect). */
+export function answerSchemas(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ANSWERS).map(([name, schema]) => {
+      const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >;
+      delete json.$schema;
+      return [name, json];
+    }),
+  );
+}
