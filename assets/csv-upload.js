@@ -38,9 +38,9 @@ form.addEventListener('submit', async (event) => {
     for (const result of answer.results) {
       const row = body.insertRow();
       row.insertCell().textContent = result.orderNumber;
-      row.insertCell().textContent = result.ok
-        ? `ok: ${result.commissions.map((c) => `${c.kind} ${c.status}`).join(', ')}`
-        : `${result.code}: ${result.message}`;
+      const cell = row.insertCell();
+      cell.textContent = `${result.ok ? '✓' : '✗'} ${result.text}`;
+      if (!result.ok) cell.title = result.code;
     }
     progress.value = Math.min(start + 200, rows.length);
   }

@@ -26,12 +26,16 @@ export function describeIssues(issues: readonly Issue[]): string {
     .join('; ');
 }
 
-/** Base of domain errors: a stable code, a message that says what to fix, and the issues. */
+/**
+ * Base of domain errors: a stable code, a message that says what to fix, the issues, and the
+ * values a translated message needs (`{ status: 'approved' }`, `{ deadline: 1790000000000 }`).
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly issues: readonly Issue[] = [],
+    readonly values: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,3 +1,4 @@
+import { pickLocale } from '../i18n/locale.js';
 import { LIMITS } from './rate-limits.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -27,6 +28,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
       request.body as never,
       baseUrl(network, request),
       network.now(),
+      pickLocale(undefined, undefined, request.headers['accept-language']),
     );
     // The same answer whether or not the address already had an account (no enumeration).
     return reply.code(202).send({

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { composeEmail, localeOf } from '../i18n/email.js';
+import type { Locale } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
 import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
@@ -85,16 +87,24 @@ export class AccountsService {
     return parsed.data;
   }
 
+  /** The language a user reads the portal and their email in (the portal's language switch). */
+  async setLocale(userId: string, locale: Locale): Promise<void> {
+    await new UsersRepository(this.store.db).setLocale(userId, locale);
+  }
+
   /** Step 2 and the activation mail (step 3). Returns the brand screening hits to show. */
   async signUp(
     input: SignupInput,
     baseUrl: string,
     nowMs: number,
+    locale: Locale = 'en',
   ): Promise<{ email: string; brandMatches: BrandMatch[] }> {
     const parsed = signupSchema.safeParse(input);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      throw new AccountError('invalid_signup', describeIssues(issues), issues);
+      throw new AccountError('invalid_signup', describeIssues(issues), issues, {
+        fields: issues.map((issue) => issue.path).join(', '),
+      });
     }
     const data = parsed.data;
     const domain = new URL(data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
@@ -117,14 +127,7 @@ export class AccountsService {
       await this.mailer.send(
         {
           to: existing.email,
-          subject: 'Someone tried to sign up with your address / Aanmelding met je adres',
-          text: [
-            'Someone tried to create an affnet publisher account with this email address, which already has one.',
-            'If it was you: log in, or reset your password at /password-reset. Otherwise ignore this message.',
-            '',
-            'Iemand probeerde een affnet-publisheraccount aan te maken met dit e-mailadres, dat al een account heeft.',
-            'Was jij dat? Log dan in of stel je wachtwoord opnieuw in via /password-reset. Anders kun je dit bericht negeren.',
-          ].join('\n'),
+          ...composeEmail(localeOf(existing.locale), 'signupExists', { baseUrl }),
         },
         nowMs,
       );
@@ -134,9 +137,12 @@ export class AccountsService {
     if (data.iban) {
       const checked = checkIban(data.iban);
       if (!checked.valid)
-        throw new AccountError('invalid_iban', `IBAN ${data.iban}: ${checked.reason}`, [
-          { path: 'iban', message: checked.reason },
-        ]);
+        throw new AccountError(
+          'invalid_iban',
+          `IBAN ${data.iban}: ${checked.reason}`,
+          [{ path: 'iban', message: checked.reason }],
+          { reason: checked.reason },
+        );
       iban = checked.iban;
     }
     const brandMatches = brandMatchesOf();
@@ -180,7 +186,7 @@ export class AccountsService {
         role: 'publisher',
         status: 'pending_activation',
         name: data.name,
-        locale: 'en',
+        locale,
         advertiser_id: null,
         publisher_id: publisherId,
         created_at: nowMs,
@@ -207,17 +213,10 @@ export class AccountsService {
     await this.mailer.send(
       {
         to: data.email,
-        subject: 'Activate your affnet publisher account / Activeer je account',
-        text: [
-          `Hello ${data.name},`,
-          '',
-          'Open this link to activate your publisher account (it works once, for 24 hours):',
-          'Open deze link om je publisheraccount te activeren (één keer bruikbaar, 24 uur geldig):',
-          '',
-          `${baseUrl}/activate?token=${token}`,
-          '',
-          'If you did not sign up, ignore this message.',
-        ].join('\n'),
+        ...composeEmail(locale, 'activation', {
+          name: data.name,
+          link: `${baseUrl}/activate?token=${token}`,
+        }),
       },
       nowMs,
     );
@@ -239,7 +238,9 @@ export class AccountsService {
       });
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      throw new AccountError('invalid_site', describeIssues(issues), issues);
+      throw new AccountError('invalid_site', describeIssues(issues), issues, {
+        fields: issues.map((issue) => issue.path).join(', '),
+      });
     }
     const domain = new URL(parsed.data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
     const bar = await this.store.db

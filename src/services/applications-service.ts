@@ -1,3 +1,6 @@
+import { UsersRepository } from '../storage/repositories/users-repository.js';
+import { composeEmail, localeOf } from '../i18n/email.js';
+import { translate, translateDynamic } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
 import {
   MembershipsRepository,
@@ -69,6 +72,8 @@ export class ApplicationsService {
       throw new ApplicationError(
         'publisher_restricted',
         `your account is ${site.publisher_status} (AE-E1 e, f): you cannot apply to programs`,
+        [],
+        { status: site.publisher_status },
       );
     const program = await db
       .selectFrom('programs')
@@ -90,6 +95,8 @@ export class ApplicationsService {
         throw new ApplicationError(
           'method_forbidden',
           `${method.replace(/_/g, ' ')} is ${policy.status} in this program (${policy.rule}): leave it out to apply`,
+          [],
+          { method, rule: policy.rule },
         );
     }
     const categories = new Set(terms.file.prohibitedContent.map((entry) => entry.id));
@@ -98,12 +105,16 @@ export class ApplicationsService {
       throw new ApplicationError(
         'invalid_content_category',
         `unknown content categories: ${unknown.join(', ')}; use the ids of rule 6 (6a … 6q)`,
+        [],
+        { categories: unknown.join(', ') },
       );
     const existing = await new MembershipsRepository(db).find(program.id, site.id);
     if (existing !== undefined && existing.status !== 'rejected')
       throw new ApplicationError(
         'already_applied',
         `this site's application is already ${existing.status}`,
+        [],
+        { status: existing.status },
       );
     const brandMatches = screenBrands(
       [
@@ -127,24 +138,31 @@ export class ApplicationsService {
       },
       nowMs,
     );
-    for (const to of await this.#advertiserAddresses(program.advertiser_id))
+    for (const user of await new UsersRepository(db).recipientsOfAdvertiser(
+      program.advertiser_id,
+    )) {
+      const locale = localeOf(user.locale);
+      const none = translate(locale, 'email.none');
       await this.mailer.send(
         {
-          to,
-          subject: `New application for ${program.name}: ${site.site_name}`,
-          text: [
-            `${site.name} applied to ${program.name} with ${site.site_name} (${site.url}).`,
-            `Promotion methods: ${input.promotionMethods.join(', ') || 'none declared'}.`,
-            `Prohibited content declared (AE-P6): ${input.contentCategories.join(', ') || 'none'}.`,
-            brandMatches.length > 0
-              ? `Brand screening (AE-P5): ${brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ')}.`
-              : 'Brand screening (AE-P5): no hits.',
-            '',
-            'Decide in the advertiser console: Applications.',
-          ].join('\n'),
+          to: user.email,
+          ...composeEmail(locale, 'application', {
+            publisher: site.name,
+            program: program.name,
+            site: site.site_name,
+            url: site.url,
+            methods:
+              input.promotionMethods
+                .map((m) => translateDynamic(locale, `method.${m}`))
+                .join(', ') || none,
+            content: input.contentCategories.join(', ') || none,
+            screening:
+              brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ') || none,
+          }),
         },
         nowMs,
       );
+    }
     return { membership, brandMatches };
   }
 
@@ -176,24 +194,16 @@ export class ApplicationsService {
       .select('name')
       .where('id', '=', membership.program_id)
       .executeTakeFirstOrThrow();
-    const users = await this.store.db
-      .selectFrom('users')
-      .select('email')
-      .where('publisher_id', '=', membership.publisher_id)
-      .where('status', '=', 'active')
-      .execute();
-    for (const user of users)
+    for (const user of await new UsersRepository(this.store.db).recipientsOfPublisher(
+      membership.publisher_id,
+    ))
       await this.mailer.send(
         {
           to: user.email,
-          subject:
-            decision === 'approve'
-              ? `Approved: your application to ${program.name}`
-              : `Not approved: your application to ${program.name}`,
-          text:
-            decision === 'approve'
-              ? `Your site is approved for ${program.name}. Build your links in the portal: Links.`
-              : `Your application to ${program.name} was not approved. Reason: ${trimmed}`,
+          ...composeEmail(localeOf(user.locale), decision === 'approve' ? 'approved' : 'rejected', {
+            program: program.name,
+            reason: trimmed ?? '',
+          }),
         },
         nowMs,
       );
@@ -241,15 +251,5 @@ export class ApplicationsService {
         `no application "${membershipId}" in your programs`,
       );
     return membership;
-  }
-
-  async #advertiserAddresses(advertiserId: string): Promise<string[]> {
-    const users = await this.store.db
-      .selectFrom('users')
-      .select('email')
-      .where('advertiser_id', '=', advertiserId)
-      .where('status', '=', 'active')
-      .execute();
-    return users.map((user) => user.email);
   }
 }

@@ -1,3 +1,7 @@
+import type { ActionKind } from './enforcement-service.js';
+import { UsersRepository } from '../storage/repositories/users-repository.js';
+import { composeEmail, formatInstant } from '../i18n/email.js';
+import { translate, type Locale } from '../i18n/catalogue.js';
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
@@ -67,14 +71,23 @@ export class ClaimsService {
         'write your objection (at least 20 characters): what is wrong with the action and why',
       );
     if (input.attachments.length > MAX_ATTACHMENTS)
-      throw new ClaimError('too_many_attachments', `at most ${MAX_ATTACHMENTS} attachments`);
+      throw new ClaimError('too_many_attachments', `at most ${MAX_ATTACHMENTS} attachments`, [], {
+        max: MAX_ATTACHMENTS,
+      });
     for (const file of input.attachments) {
       if (file.content.byteLength > MAX_ATTACHMENT_BYTES)
-        throw new ClaimError('attachment_too_large', `${file.filename}: at most 5 MiB per file`);
+        throw new ClaimError(
+          'attachment_too_large',
+          `${file.filename}: at most 5 MiB per file`,
+          [],
+          { file: file.filename },
+        );
       if (!ALLOWED_TYPES.test(file.contentType))
         throw new ClaimError(
           'attachment_type',
           `${file.filename}: send PDF, PNG, JPEG, GIF, WebP, plain text or CSV (got ${file.contentType})`,
+          [],
+          { file: file.filename },
         );
     }
     const deadline = action.claim_deadline_at;
@@ -82,6 +95,8 @@ export class ClaimsService {
       throw new ClaimError(
         'claim_too_late',
         `the claim window closed on ${new Date(deadline).toISOString()} (5 working days after the action, AE-E2); a later objection is refused`,
+        [],
+        { deadline },
       );
     const existing = await db
       .selectFrom('claims')
@@ -141,8 +156,16 @@ export class ClaimsService {
     });
     await this.#mailAdvertiser(
       action.program_id,
-      `Claim against an enforcement action: decide by ${new Date(claim.decision_due_at).toISOString().slice(0, 10)}`,
-      `Publisher ${input.publisherId} objects to ${action.kind} ${action.id} (${action.rule}).\n\n${claim.text}\n\nDecide before ${new Date(claim.decision_due_at).toISOString()} (15 working days, AE-E3): advertiser console → Compliance.`,
+      (locale) =>
+        composeEmail(locale, 'claim', {
+          due: formatInstant(claim.decision_due_at, locale).slice(0, 10),
+          dueAt: formatInstant(claim.decision_due_at, locale),
+          publisher: input.publisherId,
+          kind: translate(locale, `kind.${action.kind as ActionKind}`),
+          action: action.id,
+          rule: action.rule,
+          claim: claim.text,
+        }),
       nowMs,
     );
     return claim;
@@ -169,7 +192,9 @@ export class ClaimsService {
     if (claim === undefined)
       throw new ClaimError('unknown_claim', `no claim "${claimId}" in your programs`);
     if (claim.status !== 'submitted')
-      throw new ClaimError('claim_decided', `claim ${claimId} is already ${claim.status}`);
+      throw new ClaimError('claim_decided', `claim ${claimId} is already ${claim.status}`, [], {
+        status: claim.status,
+      });
     if (decision.trim() === '')
       throw new ClaimError('decision_required', 'write the decision and its reasons');
     await db
@@ -189,20 +214,21 @@ export class ClaimsService {
       nowMs,
     );
     if (outcome === 'upheld') await this.enforcement.reverse(claim.action_id, actor, nowMs);
-    const users = await db
-      .selectFrom('users')
-      .select('email')
-      .where('publisher_id', '=', claim.publisher_id)
-      .execute();
-    for (const user of users)
-      await this.mailer.send(
-        {
-          to: user.email,
-          subject: `Your claim was ${outcome}`,
-          text: `Decision on your claim ${claimId}: ${outcome}.\n\n${decision.trim()}${outcome === 'upheld' ? '\n\nThe enforcement action and its effects are reversed.' : ''}`,
-        },
-        nowMs,
-      );
+    await this.mailer.sendToEach(
+      await new UsersRepository(db).recipientsOfPublisher(claim.publisher_id),
+      (locale) =>
+        composeEmail(
+          locale,
+          'claimDecided',
+          {
+            claim: claimId,
+            outcome: translate(locale, `status.${outcome}`),
+            decision: decision.trim(),
+          },
+          outcome === 'upheld' ? [['email.claimDecided.reversed', {}]] : [],
+        ),
+      nowMs,
+    );
     return {
       ...claim,
       status: outcome,
@@ -253,8 +279,11 @@ export class ClaimsService {
       if (Number(claimed.numUpdatedRows) === 0) continue;
       await this.#mailAdvertiser(
         claim.program_id,
-        'Reminder: a claim decision is due',
-        `Claim ${claim.id} must be decided before ${new Date(claim.decision_due_at).toISOString()} (AE-E3).`,
+        (locale) =>
+          composeEmail(locale, 'claimReminder', {
+            claim: claim.id,
+            dueAt: formatInstant(claim.decision_due_at, locale),
+          }),
         nowMs,
       );
     }
@@ -278,14 +307,16 @@ export class ClaimsService {
     };
   }
 
-  async #mailAdvertiser(programId: string | null, subject: string, text: string, nowMs: number) {
+  async #mailAdvertiser(
+    programId: string | null,
+    compose: (locale: Locale) => { subject: string; text: string },
+    nowMs: number,
+  ) {
     if (programId === null) return;
-    const users = await this.store.db
-      .selectFrom('users')
-      .innerJoin('programs', 'programs.advertiser_id', 'users.advertiser_id')
-      .select('users.email')
-      .where('programs.id', '=', programId)
-      .execute();
-    for (const user of users) await this.mailer.send({ to: user.email, subject, text }, nowMs);
+    await this.mailer.sendToEach(
+      await new UsersRepository(this.store.db).recipientsOfProgram(programId),
+      compose,
+      nowMs,
+    );
   }
 }

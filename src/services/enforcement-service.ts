@@ -1,3 +1,6 @@
+import { UsersRepository } from '../storage/repositories/users-repository.js';
+import { composeEmail, formatInstant } from '../i18n/email.js';
+import { translate, type Locale } from '../i18n/catalogue.js';
 import { applyEffect, undoEffect } from './enforcement-effects.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import type { Selectable } from 'kysely';
@@ -26,16 +29,6 @@ export const ACTION_KINDS = [
   'registration_bar',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
-
-const RULE_OF_KIND: Record<ActionKind, string> = {
-  warning: 'AE-E1 a',
-  cure_period: 'AE-E1 b',
-  withhold: 'AE-E1 c',
-  deduction: 'AE-E1 d',
-  termination: 'AE-E1 e',
-  restriction: 'AE-E1 f',
-  registration_bar: 'AE-E1 g',
-};
 
 export interface ActionInput {
   publisherId: string;
@@ -123,6 +116,8 @@ export class EnforcementService {
         throw new EnforcementError(
           'deduction_exceeds_earnings',
           `a deduction reaches only what the publisher earned in this program: at most EUR ${formatMinorUnits(available, 2)} (approved and paid commission, less earlier deductions), not EUR ${formatMinorUnits(input.amountMinor ?? 0, 2)}`,
+          [],
+          { max: formatMinorUnits(available, 2) },
         );
     }
     const { claimDeadlineAt, calendarName } = await this.#claimDeadline(
@@ -170,20 +165,38 @@ export class EnforcementService {
     });
     await this.#notify(
       action.publisher_id,
-      `Enforcement action (${RULE_OF_KIND[input.kind]}): ${input.kind.replace(/_/g, ' ')}`,
-      [
-        `An enforcement action was recorded against your account: ${input.kind.replace(/_/g, ' ')} (${RULE_OF_KIND[input.kind]}).`,
-        `Rule breached: ${input.rule}. Evidence: ${action.evidence}`,
-        action.amount_minor
-          ? `Amount deducted: EUR ${(action.amount_minor / 100).toFixed(2)}.`
-          : '',
-        action.deadline_at
-          ? `Cure the breach before ${new Date(action.deadline_at).toISOString()}.`
-          : '',
-        `You may object in writing with evidence until ${new Date(claimDeadlineAt).toISOString()} (5 working days, ${calendarName} calendar, AE-E2): portal → Compliance.`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      (locale) =>
+        composeEmail(
+          locale,
+          'enforcement',
+          {
+            kind: translate(locale, `kind.${input.kind}`),
+            rule: input.rule,
+            evidence: action.evidence,
+          },
+          [
+            ...(action.amount_minor
+              ? [
+                  [
+                    'email.enforcement.amount',
+                    { amount: formatMinorUnits(action.amount_minor, 2) },
+                  ] as const,
+                ]
+              : []),
+            ...(action.deadline_at
+              ? [
+                  [
+                    'email.enforcement.cure',
+                    { deadline: formatInstant(action.deadline_at, locale) },
+                  ] as const,
+                ]
+              : []),
+            [
+              'email.enforcement.claim',
+              { deadline: formatInstant(claimDeadlineAt, locale), calendar: calendarName },
+            ] as const,
+          ],
+        ),
       input.nowMs,
     );
     return action;
@@ -235,6 +248,8 @@ export class EnforcementService {
         throw new EnforcementError(
           'action_not_active',
           `enforcement action ${actionId} is already ${action.status}`,
+          [],
+          { status: action.status },
         );
       await trx
         .updateTable('enforcement_actions')
@@ -257,8 +272,13 @@ export class EnforcementService {
     });
     await this.#notify(
       ended.publisher_id,
-      `Enforcement action ${outcome}: ${ended.kind.replace(/_/g, ' ')}`,
-      `The ${ended.kind.replace(/_/g, ' ')} recorded on ${new Date(ended.created_at).toISOString().slice(0, 10)} (${ended.rule}) is ${outcome}; its effect is undone.`,
+      (locale) =>
+        composeEmail(locale, 'enforcementEnded', {
+          kind: translate(locale, `kind.${ended.kind as ActionKind}`),
+          outcome: translate(locale, `status.${outcome}`),
+          date: formatInstant(ended.created_at, locale).slice(0, 10),
+          rule: ended.rule,
+        }),
       nowMs,
     );
     return ended;
@@ -354,21 +374,28 @@ export class EnforcementService {
       if (Number(claimed.numUpdatedRows) === 0) continue;
       await this.#notify(
         action.publisher_id,
-        'Reminder: the claim window closes within a day',
-        `You can object to the ${action.kind.replace(/_/g, ' ')} (${action.id}) until ${new Date(action.claim_deadline_at!).toISOString()} (AE-E2).`,
+        (locale) =>
+          composeEmail(locale, 'claimWindow', {
+            kind: translate(locale, `kind.${action.kind as ActionKind}`),
+            action: action.id,
+            deadline: formatInstant(action.claim_deadline_at!, locale),
+          }),
         nowMs,
       );
     }
     return due.length;
   }
 
-  async #notify(publisherId: string, subject: string, text: string, nowMs: number): Promise<void> {
+  async #notify(
+    publisherId: string,
+    compose: (locale: Locale) => { subject: string; text: string },
+    nowMs: number,
+  ): Promise<void> {
     if (this.mailer === undefined) return;
-    const users = await this.store.db
-      .selectFrom('users')
-      .select('email')
-      .where('publisher_id', '=', publisherId)
-      .execute();
-    for (const user of users) await this.mailer.send({ to: user.email, subject, text }, nowMs);
+    await this.mailer.sendToEach(
+      await new UsersRepository(this.store.db).recipientsOfPublisher(publisherId),
+      compose,
+      nowMs,
+    );
   }
 }

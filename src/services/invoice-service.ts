@@ -44,6 +44,8 @@ export class InvoiceService {
       throw new InvoiceError(
         'period_not_ended',
         `period ${period.text} has not ended yet; invoice a month once it is over`,
+        [],
+        { period: period.text },
       );
     const programs = await this.store.db
       .selectFrom('programs')

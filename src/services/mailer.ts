@@ -1,3 +1,6 @@
+import type { Recipient } from '../storage/repositories/users-repository.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { localeOf } from '../i18n/email.js';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
@@ -28,6 +31,16 @@ export class Mailer {
     private readonly options: MailerOptions,
   ) {
     this.#transport = options.smtpUrl === undefined ? undefined : createTransport(options.smtpUrl);
+  }
+
+  /** One email to each recipient, written in the language each reads. */
+  async sendToEach(
+    recipients: readonly Recipient[],
+    compose: (locale: Locale) => { subject: string; text: string },
+    nowMs: number,
+  ): Promise<void> {
+    for (const recipient of recipients)
+      await this.send({ to: recipient.email, ...compose(localeOf(recipient.locale)) }, nowMs);
   }
 
   async send(mail: OutgoingMail, nowMs: number): Promise<{ id: string; status: string }> {

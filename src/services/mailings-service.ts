@@ -1,3 +1,5 @@
+import { UsersRepository } from '../storage/repositories/users-repository.js';
+import { composeEmail, formatInstant } from '../i18n/email.js';
 import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
@@ -185,6 +187,8 @@ export class MailingsService {
       throw new MailingError(
         'mailing_decided',
         `mailing ${mailingId} is already ${mailing.status}`,
+        [],
+        { status: mailing.status },
       );
     if (outcome === 'reject' && comments.trim() === '')
       throw new MailingError('comments_required', 'tell the publisher why the mailing is rejected');
@@ -208,23 +212,26 @@ export class MailingsService {
       },
       nowMs,
     );
-    const users = await this.store.db
-      .selectFrom('users')
-      .select('email')
-      .where('publisher_id', '=', mailing.publisher_id)
-      .execute();
-    for (const user of users)
-      await this.mailer.send(
-        {
-          to: user.email,
-          subject: `Mailing ${change.status}: ${mailing.subject}`,
-          text:
-            outcome === 'approve'
-              ? `Your mailing "${mailing.subject}" is approved. Add m=${change.link_param} to its tracking links; they count as email traffic until ${new Date(change.send_window_ends_at!).toISOString()}.${change.comments ? `\n\nComments: ${change.comments}` : ''}`
-              : `Your mailing "${mailing.subject}" is not approved: ${change.comments}`,
-        },
-        nowMs,
-      );
+    await this.mailer.sendToEach(
+      await new UsersRepository(this.store.db).recipientsOfPublisher(mailing.publisher_id),
+      (locale) =>
+        outcome === 'approve'
+          ? composeEmail(
+              locale,
+              'mailingApproved',
+              {
+                subject: mailing.subject,
+                param: change.link_param ?? '',
+                until: formatInstant(change.send_window_ends_at!, locale),
+              },
+              change.comments ? [['email.mailingComments', { comments: change.comments }]] : [],
+            )
+          : composeEmail(locale, 'mailingRejected', {
+              subject: mailing.subject,
+              comments: change.comments ?? '',
+            }),
+      nowMs,
+    );
     return { ...mailing, ...change };
   }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import { composeEmail, localeOf } from '../i18n/email.js';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
@@ -67,15 +68,9 @@ export class PasswordService {
     await this.mailer.send(
       {
         to: user.email,
-        subject: 'Reset your affnet password / Nieuw wachtwoord',
-        text: [
-          'Open this link to choose a new password (it works once, for one hour):',
-          'Open deze link om een nieuw wachtwoord te kiezen (één keer bruikbaar, een uur geldig):',
-          '',
-          `${baseUrl}/password-reset/${token}`,
-          '',
-          'If you did not ask for this, ignore this message; your password stays as it is.',
-        ].join('\n'),
+        ...composeEmail(localeOf(user.locale), 'passwordReset', {
+          link: `${baseUrl}/password-reset/${token}`,
+        }),
       },
       nowMs,
     );

@@ -54,6 +54,8 @@ export class StatementService {
       throw new StatementError(
         'period_not_ended',
         `period ${period.text} has not ended yet; statements are made for months that are over`,
+        [],
+        { period: period.text },
       );
     const run: StatementRun = { created: [], existing: 0, skippedNewer: 0 };
     let after = '';

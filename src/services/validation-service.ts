@@ -148,6 +148,8 @@ export class ValidationService {
         throw new ValidationError(
           'invalid_decline_reason',
           `a decline needs a reason, one of ${DECLINE_REASONS.join(', ')}${request.reason === undefined ? '' : `; got "${request.reason}"`}`,
+          [],
+          { reasons: DECLINE_REASONS.join(', ') },
         );
       reason = request.reason;
     }

@@ -115,6 +115,8 @@ export class ViolationsService {
         throw new ViolationError(
           'violation_reviewed',
           `flag ${violationId} is already ${violation.status}`,
+          [],
+          { status: violation.status },
         );
       await trx
         .updateTable('violations')

@@ -1,5 +1,6 @@
 import { LIMITS } from '../http/rate-limits.js';
 import type { FastifyInstance } from 'fastify';
+import { refusalText } from './refusal-text.js';
 import type { Network } from '../server/network.js';
 import { DomainError } from '../domain/errors.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
@@ -61,7 +62,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('login.title'),
-        loginForm(context, field(form, 'email'), error.message),
+        loginForm(context, field(form, 'email'), refusalText(error, context.locale)),
         403,
       );
     }
@@ -81,35 +82,27 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   });
 
   const passwordForm = (context: WebContext, error?: string) =>
-    html`<h1>${context.l('Choose a new password', 'Kies een nieuw wachtwoord')}</h1>
+    html`<h1>${context.t('account.chooseANewPassword')}</h1>
       ${
         context.session?.user.must_change_password === 1
-          ? notice(
-              'warning',
-              context.l(
-                'You logged in with a one-time password: replace it before you continue.',
-                'Je bent ingelogd met een eenmalig wachtwoord: vervang het voordat je verdergaat.',
-              ),
-            )
+          ? notice('warning', context.t('account.youLoggedInWithA'))
           : ''
       }
       ${error ? notice('error', error) : ''}
       <form method="post" action="/account/password" class="stack card">
         ${csrfField(context)}
         <label
-          >${context.l('Current password', 'Huidig wachtwoord')}
+          >${context.t('account.currentPassword')}
           <input type="password" name="currentPassword" required autocomplete="current-password"
         /></label>
         ${newPasswordField(context)}
-        <button type="submit">
-          ${context.l('Save the new password', 'Nieuw wachtwoord opslaan')}
-        </button>
+        <button type="submit">${context.t('account.saveTheNewPassword')}</button>
       </form>`;
 
   app.get('/account/password', async (request, reply) => {
     const context = await webContext(network, request, reply);
     if (!context.session) return reply.redirect('/login', 303);
-    return sendPage(reply, context, context.l('Password', 'Wachtwoord'), passwordForm(context));
+    return sendPage(reply, context, context.t('account.password'), passwordForm(context));
   });
 
   app.post('/account/password', LIMITS.password, async (request, reply) => {
@@ -129,8 +122,8 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       return sendPage(
         reply,
         context,
-        context.l('Password', 'Wachtwoord'),
-        passwordForm(context, error.message),
+        context.t('account.password'),
+        passwordForm(context, refusalText(error, context.locale)),
         400,
       );
     }
@@ -253,7 +246,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('signup.title'),
-        stepOne(context, field(form, 'email'), error.message, field(form, 'program')),
+        stepOne(
+          context,
+          field(form, 'email'),
+          refusalText(error, context.locale),
+          field(form, 'program'),
+        ),
         error.code === 'registration_barred' ? 403 : 400,
       );
     }
@@ -278,6 +276,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         },
         baseUrl(network, request),
         network.now(),
+        context.locale,
       );
       const body = html`<h1>${context.t('signup.title')}</h1>
         <p class="muted">${context.t('signup.step', { n: 3 })}</p>
@@ -300,7 +299,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('signup.title'),
-        stepTwo(context, form, error.message),
+        stepTwo(context, form, refusalText(error, context.locale)),
         400,
       );
     }
@@ -315,16 +314,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       reply,
       context,
       context.t('signup.title'),
-      html`<h1>${context.l('Activate your account', 'Activeer je account')}</h1>
+      html`<h1>${context.t('account.activateYourAccount')}</h1>
         <form method="post" action="/activate" class="stack card">
           ${csrfField(context)}
           <input type="hidden" name="token" value="${token}" />
-          <p>
-            ${context.l('One step left: confirm to activate your publisher account.', 'Nog één stap: bevestig om je publisheraccount te activeren.')}
-          </p>
-          <button type="submit">
-            ${context.l('Activate my account', 'Activeer mijn account')}
-          </button>
+          <p>${context.t('account.oneStepLeftConfirmTo')}</p>
+          <button type="submit">${context.t('account.activateMyAccount')}</button>
         </form>`,
     );
   });
@@ -397,7 +392,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('reset.choose'),
-        chooseForm(context, token, error.message),
+        chooseForm(context, token, refusalText(error, context.locale)),
         400,
       );
     }

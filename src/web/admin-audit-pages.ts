@@ -25,14 +25,14 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
         .header('content-disposition', 'attachment; filename="audit-log.csv"')
         .send(auditCsv(rows));
     const overdue = await network.claims.overdue(network.now());
-    const body = html`<h1>${context.l('Audit log', 'Auditlog')}</h1>
-      ${overdue.length > 0 ? notice('warning', html`${context.l('Claims past their decision deadline (AE-E3)', 'Bezwaren over hun beslistermijn (AE-E3)')}: ${overdue.map((c) => html`<div>${c.id} · ${c.program_id} · ${deadline(c.decision_due_at)}</div>`)}`) : ''}
+    const body = html`<h1>${context.t('adminAudit.auditLog')}</h1>
+      ${overdue.length > 0 ? notice('warning', html`${context.t('adminAudit.claimsPastTheirDecisionDeadline')}: ${overdue.map((c) => html`<div>${c.id} · ${c.program_id} · ${deadline(c.decision_due_at)}</div>`)}`) : ''}
       <form method="get" class="card">
         <label
-          >${context.l('Action starts with', 'Actie begint met')}
+          >${context.t('adminAudit.actionStartsWith')}
           <input name="action" value="${query.action ?? ''}" placeholder="enforcement."
         /></label>
-        <button class="secondary">${context.l('Filter', 'Filter')}</button>
+        <button class="secondary">${context.t('adminAudit.filter')}</button>
         <a
           href="/admin/audit?format=csv${query.action ? `&action=${encodeURIComponent(query.action)}` : ''}"
           >CSV</a
@@ -41,11 +41,11 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
       <table>
         <thead>
           <tr>
-            <th>${context.l('When', 'Wanneer')}</th>
-            <th>${context.l('Who', 'Wie')}</th>
-            <th>${context.l('What', 'Wat')}</th>
-            <th>${context.l('Subject', 'Onderwerp')}</th>
-            <th>${context.l('Details', 'Details')}</th>
+            <th>${context.t('adminAudit.when')}</th>
+            <th>${context.t('adminAudit.who')}</th>
+            <th>${context.t('adminAudit.what')}</th>
+            <th>${context.t('adminAudit.subject')}</th>
+            <th>${context.t('adminAudit.details')}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +61,6 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
           )}
         </tbody>
       </table>`;
-    return sendPage(reply, context, context.l('Audit log', 'Auditlog'), body);
+    return sendPage(reply, context, context.t('adminAudit.auditLog'), body);
   });
 }

@@ -22,26 +22,26 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const statements = (await network.statements.list()).slice(0, 200);
     const runs = await network.payouts.listRuns();
     const last = previousPeriod(network.now()).text;
-    return html`<h1>${context.l('Month end', 'Maandafsluiting')}</h1>
+    return html`<h1>${context.t('adminMoney.monthEnd')}</h1>
       ${message ?? ''}
-      <h2>1. ${context.l('Advertiser invoices', 'Facturen aan adverteerders')}</h2>
+      <h2>1. ${context.t('adminMoney.advertiserInvoices')}</h2>
       <form method="post" action="/admin/money/invoices" class="inline card">
         ${csrfField(context)}
         <label
-          >${context.l('Month', 'Maand')}
+          >${context.t('adminMoney.month')}
           <input name="period" value="${last}" pattern="\\d{4}-\\d{2}"
         /></label>
-        <button type="submit">${context.l('Issue invoices', 'Facturen maken')}</button>
+        <button type="submit">${context.t('adminMoney.issueInvoices')}</button>
       </form>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Month', 'Maand')}</th>
-            <th>${context.l('Program', 'Programma')}</th>
-            <th class="num">${context.l('Commission', 'Commissie')}</th>
-            <th class="num">${context.l('Fee', 'Fee')}</th>
-            <th class="num">${context.l('Total', 'Totaal')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('adminMoney.month')}</th>
+            <th>${context.t('adminMoney.program')}</th>
+            <th class="num">${context.t('adminMoney.commission')}</th>
+            <th class="num">${context.t('adminMoney.fee')}</th>
+            <th class="num">${context.t('adminMoney.total')}</th>
+            <th>${context.t('adminMoney.status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -56,30 +56,30 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td class="num">${eur(i.total_minor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
                 <td>
-                  ${i.status === 'issued' ? html`<form method="post" action="/admin/money/invoices/${i.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.l('Mark paid', 'Betaald')}</button></form>` : ''}
+                  ${i.status === 'issued' ? html`<form method="post" action="/admin/money/invoices/${i.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.t('adminMoney.markPaid')}</button></form>` : ''}
                 </td>
               </tr>`,
           )}
         </tbody>
       </table>
-      <h2>2. ${context.l('Publisher statements', 'Afrekeningen aan publishers')}</h2>
+      <h2>2. ${context.t('adminMoney.publisherStatements')}</h2>
       <form method="post" action="/admin/money/statements" class="inline card">
         ${csrfField(context)}
         <label
-          >${context.l('Month', 'Maand')}
+          >${context.t('adminMoney.month')}
           <input name="period" value="${last}" pattern="\\d{4}-\\d{2}"
         /></label>
-        <button type="submit">${context.l('Make statements', 'Afrekeningen maken')}</button>
+        <button type="submit">${context.t('adminMoney.makeStatements')}</button>
       </form>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Month', 'Maand')}</th>
+            <th>${context.t('adminMoney.month')}</th>
             <th>Publisher</th>
-            <th class="num">${context.l('Payable', 'Te betalen')}</th>
-            <th class="num">${context.l('Withheld', 'Opgeschort')}</th>
-            <th class="num">${context.l('Payout', 'Uitbetaling')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th class="num">${context.t('adminMoney.payable')}</th>
+            <th class="num">${context.t('adminMoney.withheld')}</th>
+            <th class="num">${context.t('adminMoney.payout')}</th>
+            <th>${context.t('adminMoney.status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -101,24 +101,24 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
           )}
         </tbody>
       </table>
-      <h2>3. ${context.l('Payout runs', 'Uitbetalingsrondes')}</h2>
-      ${network.payoutDebtor === undefined ? notice('warning', context.l('Set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN (the account you pay from) to download SEPA files.', 'Stel PAYOUT_DEBTOR_NAME en PAYOUT_DEBTOR_IBAN in (de rekening waarvan je betaalt) om SEPA-bestanden te downloaden.')) : ''}
+      <h2>3. ${context.t('adminMoney.payoutRuns')}</h2>
+      ${network.payoutDebtor === undefined ? notice('warning', context.t('adminMoney.setPayoutDebtorNameAnd')) : ''}
       <form method="post" action="/admin/money/payouts" class="inline card">
         ${csrfField(context)}
         <label
-          >${context.l('Execution date', 'Uitvoeringsdatum')}
+          >${context.t('adminMoney.executionDate')}
           <input type="date" name="executionDate" required
         /></label>
-        <button type="submit">${context.l('Create payout run', 'Uitbetalingsronde maken')}</button>
+        <button type="submit">${context.t('adminMoney.createPayoutRun')}</button>
       </form>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Run', 'Ronde')}</th>
-            <th>${context.l('Execution', 'Uitvoering')}</th>
-            <th class="num">${context.l('Payments', 'Betalingen')}</th>
+            <th>${context.t('adminMoney.run')}</th>
+            <th>${context.t('adminMoney.execution')}</th>
+            <th class="num">${context.t('adminMoney.payments')}</th>
             <th class="num">EUR</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('adminMoney.status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -134,7 +134,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td>
                   <a href="/admin/money/payouts/${run.id}.xml">SEPA</a> ·
                   <a href="/admin/money/payouts/${run.id}.csv">CSV</a>
-                  ${run.status === 'exported' ? html`<form method="post" action="/admin/money/payouts/${run.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.l('Mark paid', 'Betaald')}</button></form>` : ''}
+                  ${run.status === 'exported' ? html`<form method="post" action="/admin/money/payouts/${run.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.t('adminMoney.markPaid')}</button></form>` : ''}
                 </td>
               </tr>`,
           )}
@@ -153,12 +153,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
 
   app.get('/admin/money', async (request, reply) => {
     const context = await admin(request, reply);
-    return sendPage(
-      reply,
-      context,
-      context.l('Month end', 'Maandafsluiting'),
-      await moneyPage(context),
-    );
+    return sendPage(reply, context, context.t('adminMoney.monthEnd'), await moneyPage(context));
   });
 
   const act = (
@@ -170,7 +165,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
       return answerForm(
         reply,
         context,
-        context.l('Month end', 'Maandafsluiting'),
+        context.t('adminMoney.monthEnd'),
         (message) => moneyPage(context, message),
         async () =>
           notice(

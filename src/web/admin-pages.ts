@@ -16,12 +16,10 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
     const invoices = await network.invoices.list();
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>
-      <h2>
-        ${context.l('Claims past their decision deadline (AE-E3)', 'Bezwaren over hun beslistermijn (AE-E3)')}
-      </h2>
+      <h2>${context.t('admin.claimsPastTheirDecisionDeadline')}</h2>
       ${
         overdueClaims.length === 0
-          ? html`<p class="muted">${context.l('None.', 'Geen.')}</p>`
+          ? html`<p class="muted">${context.t('admin.none')}</p>`
           : html`<table>
               <tbody>
                 ${overdueClaims.map(
@@ -36,15 +34,15 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
               </tbody>
             </table>`
       }
-      <h2>${context.l('Validations past their deadline', 'Validaties over hun termijn')}</h2>
+      <h2>${context.t('admin.validationsPastTheirDeadline')}</h2>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Program', 'Programma')}</th>
-            <th>${context.l('Order', 'Bestelling')}</th>
-            <th>${context.l('Publisher', 'Publisher')}</th>
+            <th>${context.t('admin.program')}</th>
+            <th>${context.t('admin.order')}</th>
+            <th>${context.t('admin.publisher')}</th>
             <th class="num">EUR</th>
-            <th>${context.l('Due', 'Uiterlijk')}</th>
+            <th>${context.t('admin.due')}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,15 +58,15 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
           )}
         </tbody>
       </table>
-      ${overdue.length === 0 ? html`<p class="muted">${context.l('Nothing overdue.', 'Niets over tijd.')}</p>` : ''}
-      <h2>${context.l('Advertiser invoices', 'Facturen aan adverteerders')}</h2>
+      ${overdue.length === 0 ? html`<p class="muted">${context.t('admin.nothingOverdue')}</p>` : ''}
+      <h2>${context.t('admin.advertiserInvoices')}</h2>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Month', 'Maand')}</th>
-            <th>${context.l('Program', 'Programma')}</th>
-            <th class="num">${context.l('Total', 'Totaal')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('admin.month')}</th>
+            <th>${context.t('admin.program')}</th>
+            <th class="num">${context.t('admin.total')}</th>
+            <th>${context.t('admin.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,9 +81,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
           )}
         </tbody>
       </table>
-      <p class="muted">
-        ${context.l('Month end: the Month end page, or affnet invoices, statements and payouts from the command line.', 'Maandafsluiting: de pagina Maandafsluiting, of affnet invoices, statements en payouts op de opdrachtregel.')}
-      </p>`;
+      <p class="muted">${context.t('admin.monthEndTheMonthEnd')}</p>`;
     return reply
       .type('text/html; charset=utf-8')
       .send(page(context, { title: context.t('nav.overview'), body }));
@@ -96,9 +92,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
     requireRole(context, 'admin');
     const mails = await network.mailer.recent(200);
     const body = html`<h1>${context.t('nav.outbox')}</h1>
-      <p class="muted">
-        ${context.l('Email the network sent or keeps (without SMTP_URL every message stays here).', 'E-mail die het netwerk verstuurde of bewaart (zonder SMTP_URL blijft elk bericht hier).')}
-      </p>
+      <p class="muted">${context.t('admin.emailTheNetworkSentOr')}</p>
       ${mails.map(
         (mail) =>
           html`<details class="card">

@@ -20,10 +20,8 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
       throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
     const body = html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
       <p>
-        <a href="/programs/${row.slug}"
-          >${context.l('Public program page', 'Openbare programmapagina')}</a
-        >
-        · ${context.l('loaded', 'geladen')} ${formatDate(row.loaded_at, context.locale)}
+        <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
+        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
       </p>
       <pre class="document">${row.source}</pre>`;
     return sendPage(reply, context, context.t('nav.terms'), body);
@@ -36,10 +34,10 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
       <table>
         <thead>
           <tr>
-            <th>${context.l('Name', 'Naam')}</th>
-            <th>${context.l('Prefix', 'Voorvoegsel')}</th>
-            <th>${context.l('Created', 'Aangemaakt')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('advertiserAccount.name')}</th>
+            <th>${context.t('advertiserAccount.prefix')}</th>
+            <th>${context.t('advertiserAccount.created')}</th>
+            <th>${context.t('advertiserAccount.status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -51,10 +49,10 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
                 <td class="mono">ak_${key.prefix}_…</td>
                 <td>${formatDate(key.created_at, context.locale)}</td>
                 <td>
-                  ${key.revoked_at === null ? html`<span class="badge approved">${context.l('active', 'actief')}</span>` : html`<span class="badge declined">${context.l('revoked', 'ingetrokken')}</span>`}
+                  ${key.revoked_at === null ? html`<span class="badge approved">${context.t('advertiserAccount.active')}</span>` : html`<span class="badge declined">${context.t('advertiserAccount.revoked')}</span>`}
                 </td>
                 <td>
-                  ${key.revoked_at === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.l('Revoke', 'Intrekken')}</button></form>` : ''}
+                  ${key.revoked_at === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.t('advertiserAccount.revoke')}</button></form>` : ''}
                 </td>
               </tr>`,
           )}
@@ -63,10 +61,10 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
       <form method="post" action="/advertiser/keys" class="stack card">
         ${csrfField(context)}
         <label
-          >${context.l('Name of the new key', 'Naam van de nieuwe sleutel')}
+          >${context.t('advertiserAccount.nameOfTheNewKey')}
           <input name="name" required maxlength="60"
         /></label>
-        <button type="submit">${context.l('Create key', 'Sleutel aanmaken')}</button>
+        <button type="submit">${context.t('advertiserAccount.createKey')}</button>
       </form>`;
   };
 
@@ -101,7 +99,7 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
         advertiserId,
         notice(
           'success',
-          html`${context.l('Your new key (shown once, copy it now):', 'Je nieuwe sleutel (eenmalig getoond, kopieer hem nu):')}
+          html`${context.t('advertiserAccount.yourNewKeyShownOnce')}
             <code id="new-key">${created.key}</code>`,
         ),
       ),

@@ -8,7 +8,7 @@ import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
-import { centsOf, deadline, KIND_TEXT, text } from './compliance-page-parts.js';
+import { centsOf, deadline, text } from './compliance-page-parts.js';
 
 /**
  * Compliance for the advertiser: the review queue of flags, enforcement actions (AE-E1), claim decisions (AE-E3) and the Email Approval tool (AE-P1).
@@ -26,16 +26,16 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       if (action.claim_id)
         attachments.set(action.claim_id, await network.claims.attachmentsOf(action.claim_id));
     const uniquePublishers = [...new Map(publishers.map((p) => [p.id, p])).values()];
-    return html`<h1>${context.l('Compliance', 'Compliance')}</h1>
+    return html`<h1>${context.t('advertiserCompliance.compliance')}</h1>
       ${message ?? ''}
-      <h2>${context.l('Review queue', 'Te beoordelen')}</h2>
-      ${queue.length === 0 ? html`<p class="muted">${context.l('No open flags.', 'Geen open signaleringen.')}</p>` : ''}
+      <h2>${context.t('advertiserCompliance.reviewQueue')}</h2>
+      ${queue.length === 0 ? html`<p class="muted">${context.t('advertiserCompliance.noOpenFlags')}</p>` : ''}
       ${queue.map(
         (entry) =>
           html`<section class="card">
             <h3>
-              ${entry.publisherName} · ${entry.open} ${context.l('open', 'open')} · ${entry.high}
-              ${context.l('high', 'hoog')}
+              ${entry.publisherName} · ${entry.open} ${context.t('advertiserCompliance.open')} ·
+              ${entry.high} ${context.t('advertiserCompliance.high')}
             </h3>
             <p>
               ${Object.entries(entry.byDetector).map(([detector, count]) => html`<span class="badge">${detector}: ${count}</span> `)}
@@ -63,10 +63,10 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                             value="confirmed"
                             class="secondary"
                           >
-                            ${context.l('Confirm', 'Bevestigen')}
+                            ${context.t('advertiserCompliance.confirm')}
                           </button>
                           <button name="outcome" value="dismissed" class="secondary">
-                            ${context.l('Dismiss', 'Afwijzen')}
+                            ${context.t('advertiserCompliance.dismiss')}
                           </button>
                         </form>
                       </td>
@@ -76,9 +76,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
             </table>
           </section>`,
       )}
-      <h2>
-        ${context.l('Record an enforcement action (AE-E1)', 'Handhavingsmaatregel vastleggen (AE-E1)')}
-      </h2>
+      <h2>${context.t('advertiserCompliance.recordAnEnforcementActionAe')}</h2>
       <form method="post" action="/advertiser/enforcement" class="stack card">
         ${csrfField(context)}
         <label
@@ -88,43 +86,43 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
           </select></label
         >
         <label
-          >${context.l('Program', 'Programma')}
+          >${context.t('advertiserCompliance.program')}
           <select name="programId">
             ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
           </select></label
         >
         <label
-          >${context.l('Action', 'Maatregel')}
+          >${context.t('advertiserCompliance.action')}
           <select name="kind">
-            ${ACTION_KINDS.map((kind) => html`<option value="${kind}">${context.l(...KIND_TEXT[kind])}</option>`)}
+            ${ACTION_KINDS.map((kind) => html`<option value="${kind}">${context.t(`kind.${kind}`)}</option>`)}
           </select></label
         >
         <label
-          >${context.l('Rule breached', 'Geschonden regel')}
+          >${context.t('advertiserCompliance.ruleBreached')}
           <input name="rule" placeholder="AE-P4" required
         /></label>
         <label
-          >${context.l('Evidence', 'Bewijs')}
+          >${context.t('advertiserCompliance.evidence')}
           <textarea name="evidence" rows="3" required></textarea>
         </label>
         <label
-          >${context.l('Amount in EUR (deductions)', 'Bedrag in EUR (inhoudingen)')}
+          >${context.t('advertiserCompliance.amountInEurDeductions')}
           <input name="amount" inputmode="decimal" placeholder="12.50"
         /></label>
         <label
-          >${context.l('Cure before (cure periods)', 'Herstellen vóór (herstelperiodes)')}
+          >${context.t('advertiserCompliance.cureBeforeCurePeriods')}
           <input type="date" name="cureDeadline"
         /></label>
-        <button type="submit">${context.l('Record and notify', 'Vastleggen en melden')}</button>
+        <button type="submit">${context.t('advertiserCompliance.recordAndNotify')}</button>
       </form>
-      <h2>${context.l('Actions and claims', 'Maatregelen en bezwaren')}</h2>
+      <h2>${context.t('advertiserCompliance.actionsAndClaims')}</h2>
       <table>
         <thead>
           <tr>
             <th>Publisher</th>
-            <th>${context.l('Action', 'Maatregel')}</th>
-            <th>${context.l('Claim deadline', 'Bezwaartermijn')}</th>
-            <th>${context.l('Claim', 'Bezwaar')}</th>
+            <th>${context.t('advertiserCompliance.action')}</th>
+            <th>${context.t('advertiserCompliance.claimDeadline')}</th>
+            <th>${context.t('advertiserCompliance.claim')}</th>
           </tr>
         </thead>
         <tbody>
@@ -133,10 +131,10 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
               html`<tr>
                 <td>${action.publisher_name}</td>
                 <td>
-                  ${context.l(...KIND_TEXT[action.kind as ActionKind])} <code>${action.rule}</code>
+                  ${context.t(`kind.${action.kind as ActionKind}`)} <code>${action.rule}</code>
                   ${statusBadge(action.status, context.locale)}
                   <div class="muted">${action.evidence}</div>
-                  ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.l('Lift', 'Opheffen')}</button></form>` : ''}
+                  ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.t('advertiserCompliance.lift')}</button></form>` : ''}
                 </td>
                 <td>${deadline(action.claim_deadline_at)}</td>
                 <td>
@@ -145,7 +143,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                       ? html`<div>${action.claim_text}</div>
                           ${(attachments.get(action.claim_id) ?? []).map((file) => html`<div><a href="/claims/${action.claim_id}/attachments/${file.id}">${file.filename}</a></div>`)}
                           <div>
-                            ${context.l('decide by', 'beslissen vóór')}
+                            ${context.t('advertiserCompliance.decideBy')}
                             ${deadline(action.decision_due_at)} ·
                             ${statusBadge(action.claim_status, context.locale)}
                           </div>
@@ -157,15 +155,15 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                                   class="stack"
                                 >
                                   ${csrfField(context)}<label
-                                    >${context.l('Decision and reasons', 'Beslissing en motivering')}
+                                    >${context.t('advertiserCompliance.decisionAndReasons')}
                                     <textarea name="decision" rows="2" required></textarea>
                                   </label>
                                   <div>
                                     <button name="outcome" value="upheld">
-                                      ${context.l('Uphold (reverse the action)', 'Toewijzen (maatregel terugdraaien)')}
+                                      ${context.t('advertiserCompliance.upholdReverseTheAction')}
                                     </button>
                                     <button name="outcome" value="rejected" class="secondary">
-                                      ${context.l('Reject', 'Afwijzen')}
+                                      ${context.t('advertiserCompliance.reject')}
                                     </button>
                                   </div>
                                 </form>`
@@ -178,7 +176,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
           )}
         </tbody>
       </table>
-      <h2>${context.l('Email Approval tool (AE-P1)', 'Email Approval tool (AE-P1)')}</h2>
+      <h2>${context.t('advertiserCompliance.emailApprovalToolAeP1')}</h2>
       <form method="post" action="/advertiser/email-access" class="inline card">
         ${csrfField(context)}
         <select name="publisherId">
@@ -187,9 +185,9 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         <select name="programId">
           ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
         </select>
-        <button name="grant" value="yes">${context.l('Grant access', 'Toegang geven')}</button>
+        <button name="grant" value="yes">${context.t('advertiserCompliance.grantAccess')}</button>
         <button name="grant" value="no" class="secondary">
-          ${context.l('Revoke', 'Intrekken')}
+          ${context.t('advertiserCompliance.revoke')}
         </button>
       </form>
       ${mailings.map(
@@ -198,7 +196,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
             <h3>${m.subject} ${statusBadge(m.status, context.locale)}</h3>
             <p>
               ${new Date(m.planned_send_at).toISOString().slice(0, 16)} UTC · ${m.audience_size}
-              ${context.l('recipients', 'ontvangers')} · ${m.audience_source}
+              ${context.t('advertiserCompliance.recipients')} · ${m.audience_source}
             </p>
             <iframe
               sandbox=""
@@ -210,14 +208,14 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
               m.status === 'submitted'
                 ? html`<form method="post" action="/advertiser/mailings/${m.id}" class="stack">
                     ${csrfField(context)}<label
-                      >${context.l('Comments', 'Opmerkingen')} <input name="comments"
+                      >${context.t('advertiserCompliance.comments')} <input name="comments"
                     /></label>
                     <div>
                       <button name="outcome" value="approve">
-                        ${context.l('Approve', 'Goedkeuren')}
+                        ${context.t('advertiserCompliance.approve')}
                       </button>
                       <button name="outcome" value="reject" class="secondary">
-                        ${context.l('Reject', 'Afwijzen')}
+                        ${context.t('advertiserCompliance.reject')}
                       </button>
                     </div>
                   </form>`
@@ -299,7 +297,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       amountMinor: amount === '' ? undefined : centsOf(amount),
       cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
     });
-    return `${action.id}: ${action.kind} ${context.l('recorded; the publisher is notified and may object until', 'vastgelegd; de publisher is op de hoogte en kan bezwaar maken tot')} ${deadline(action.claim_deadline_at)}`;
+    return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claim_deadline_at)}`;
   });
 
   advertiserPost(
@@ -311,7 +309,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       if (action === undefined)
         throw new DomainError('unknown_action', 'no such action in your programs');
       await network.enforcement.reverse(action.id, actor(context), network.now(), 'lifted');
-      return `${action.id}: ${context.l('lifted', 'opgeheven')}`;
+      return `${action.id}: ${context.t('advertiserCompliance.lifted')}`;
     },
   );
 
@@ -335,7 +333,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     if (text(form, 'grant') === 'yes')
       await network.mailings.grantAccess(programId, publisherId, actor(context), network.now());
     else await network.mailings.revokeAccess(programId, publisherId, actor(context), network.now());
-    return context.l('Email access updated.', 'E-mailtoegang bijgewerkt.');
+    return context.t('advertiserCompliance.emailAccessUpdated');
   });
 
   advertiserPost('/advertiser/mailings/:id', async (context, advertiserId, form, params) => {

@@ -1,5 +1,6 @@
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
+import { refusalText } from './refusal-text.js';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
@@ -33,30 +34,28 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       <div class="grid">
         <div class="stat">
           <div class="value"><a href="/advertiser/applications">${pendingApplications}</a></div>
-          <div class="label">${context.l('applications waiting', 'aanmeldingen wachten')}</div>
+          <div class="label">${context.t('advertiser.applicationsWaiting')}</div>
         </div>
         <div class="stat">
           <div class="value">
             <a href="/advertiser/transactions?status=pending">${pendingTransactions}</a>
           </div>
-          <div class="label">
-            ${context.l('transactions to validate', 'transacties te valideren')}
-          </div>
+          <div class="label">${context.t('advertiser.transactionsToValidate')}</div>
         </div>
       </div>
-      <h2>${context.l('Programs', 'Programma’s')}</h2>
+      <h2>${context.t('advertiser.programs')}</h2>
       <ul>
         ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span></li>`)}
       </ul>
-      <h2>${context.l('Invoices', 'Facturen')}</h2>
+      <h2>${context.t('advertiser.invoices')}</h2>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Month', 'Maand')}</th>
-            <th class="num">${context.l('Commission', 'Commissie')}</th>
-            <th class="num">${context.l('Network fee', 'Netwerkfee')}</th>
-            <th class="num">${context.l('Total', 'Totaal')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('advertiser.month')}</th>
+            <th class="num">${context.t('advertiser.commission')}</th>
+            <th class="num">${context.t('advertiser.networkFee')}</th>
+            <th class="num">${context.t('advertiser.total')}</th>
+            <th>${context.t('advertiser.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -103,21 +102,21 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
             ${row.program_name} · ${formatDate(row.created_at, context.locale)}
           </p>
           <p>
-            ${context.l('Promotion methods', 'Promotiemethoden')}:
+            ${context.t('advertiser.promotionMethods')}:
             ${(JSON.parse(row.promotion_methods) as string[]).join(', ') || '–'} ·
-            ${context.l('Prohibited content declared (AE-P6)', 'Verboden inhoud opgegeven (AE-P6)')}:
-            ${(JSON.parse(row.content_categories) as string[]).join(', ') || context.l('none', 'geen')}
+            ${context.t('advertiser.prohibitedContentDeclaredAeP6')}:
+            ${(JSON.parse(row.content_categories) as string[]).join(', ') || context.t('advertiser.none')}
           </p>
           ${
             matches.length > 0
               ? notice(
                   'warning',
-                  html`AE-P5 ${context.l('brand screening', 'merkcontrole')}:
+                  html`AE-P5 ${context.t('advertiser.brandScreening')}:
                   ${matches.map((m) => html`<div><strong>${m.brand}</strong> (${m.kind}) in ${m.field}: “${m.found}”</div>`)}${
                     consent
                       ? html`<div>
-                          ${context.l('Written consent recorded', 'Schriftelijke toestemming vastgelegd')}:
-                          “${consent.text}” (${consent.at})
+                          ${context.t('advertiser.writtenConsentRecorded')}: “${consent.text}”
+                          (${consent.at})
                         </div>`
                       : html`<form
                           method="post"
@@ -125,17 +124,17 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
                           class="stack"
                         >
                           ${csrfField(context)}<label
-                            >${context.l('Record written consent', 'Leg schriftelijke toestemming vast')}
+                            >${context.t('advertiser.recordWrittenConsent')}
                             <input name="text" required /></label
                           ><button type="submit" class="secondary">
-                            ${context.l('Record consent', 'Vastleggen')}
+                            ${context.t('advertiser.recordConsent')}
                           </button>
                         </form>`
                   }`,
                 )
               : ''
           }
-          ${row.reason ? html`<p>${context.l('Reason', 'Reden')}: ${row.reason}</p>` : ''}
+          ${row.reason ? html`<p>${context.t('advertiser.reason')}: ${row.reason}</p>` : ''}
           ${
             row.status === 'pending'
               ? html`<form
@@ -145,15 +144,14 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
                 >
                   ${csrfField(context)}
                   <label
-                    >${context.l('Reason (required to reject)', 'Reden (verplicht bij afwijzen)')}
-                    <input name="reason"
+                    >${context.t('advertiser.reasonRequiredToReject')} <input name="reason"
                   /></label>
                   <div>
                     <button type="submit" name="decision" value="approve">
-                      ${context.l('Approve', 'Goedkeuren')}
+                      ${context.t('advertiser.approve')}
                     </button>
                     <button type="submit" name="decision" value="reject" class="secondary">
-                      ${context.l('Reject', 'Afwijzen')}
+                      ${context.t('advertiser.reject')}
                     </button>
                   </div>
                 </form>`
@@ -161,7 +159,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           }
         </section>`;
       })}
-      ${rows.length === 0 ? html`<p class="muted">${context.l('No applications yet.', 'Nog geen aanmeldingen.')}</p>` : ''}`;
+      ${rows.length === 0 ? html`<p class="muted">${context.t('advertiser.noApplicationsYet')}</p>` : ''}`;
   };
 
   app.get('/advertiser/applications', async (request, reply) => {
@@ -209,7 +207,11 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         reply,
         context,
         context.t('nav.applications'),
-        await applicationsPage(context, advertiserId, notice('error', error.message)),
+        await applicationsPage(
+          context,
+          advertiserId,
+          notice('error', refusalText(error, context.locale)),
+        ),
         400,
       );
     }

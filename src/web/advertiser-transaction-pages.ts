@@ -1,5 +1,6 @@
-import { statusText } from './status-badge.js';
-import { statusBadge } from './status-badge.js';
+import { statusBadge, statusText } from './status-badge.js';
+import type { Locale } from './i18n.js';
+import { refusalText } from './refusal-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
@@ -9,7 +10,11 @@ import {
   DECLINE_REASON_TEXT,
   declineReasonOf,
 } from '../domain/validation/decline-reasons.js';
-import { parseValidationCsv, type ValidationRequest } from '../services/validation-service.js';
+import {
+  parseValidationCsv,
+  type ValidationOutcome,
+  type ValidationRequest,
+} from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
@@ -19,6 +24,13 @@ import { advertiserOf, webContext, type WebContext } from './web-context.js';
 /**
  * The advertiser's transactions: approve or decline one, many, or a CSV upload with a result per row, limited to its own programs.
  */
+/** One validated row in words: the commissions' new statuses, or why the row was refused. */
+function resultText(result: ValidationOutcome, locale: Locale): string {
+  return result.ok
+    ? result.commissions.map((c) => `${c.kind}: ${statusText(c.status, locale)}`).join(', ')
+    : refusalText({ code: result.code ?? '', message: result.message ?? '' }, locale);
+}
+
 export function registerAdvertiserTransactionPages(app: FastifyInstance, network: Network): void {
   const programsOf = (advertiserId: string) => network.advertiserViews.programsOf(advertiserId);
 
@@ -38,7 +50,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     return html`<h1>${context.t('nav.transactions')}</h1>
       ${message ?? ''}
       <p>
-        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s || context.l('all', 'alle')}</a> · `)}
+        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s || context.t('advertiserTransaction.all')}</a> · `)}
       </p>
       <form method="post" action="/advertiser/transactions/validate">
         ${csrfField(context)}
@@ -46,15 +58,15 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           <thead>
             <tr>
               <th></th>
-              <th>${context.l('Order', 'Bestelling')}</th>
-              <th>${context.l('Program', 'Programma')}</th>
+              <th>${context.t('advertiserTransaction.order')}</th>
+              <th>${context.t('advertiserTransaction.program')}</th>
               <th>Site</th>
-              <th>${context.l('Date', 'Datum')}</th>
-              <th>${context.l('Kind', 'Soort')}</th>
+              <th>${context.t('advertiserTransaction.date')}</th>
+              <th>${context.t('advertiserTransaction.kind')}</th>
               <th class="num">EUR</th>
-              <th>${context.l('Status', 'Status')}</th>
-              <th>${context.l('Reason', 'Reden')}</th>
-              <th>${context.l('Validate by', 'Valideren uiterlijk')}</th>
+              <th>${context.t('advertiserTransaction.status')}</th>
+              <th>${context.t('advertiserTransaction.reason')}</th>
+              <th>${context.t('advertiserTransaction.validateBy')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,20 +94,20 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
         </table>
         <div class="card">
           <label
-            >${context.l('Decline reason', 'Reden van afwijzing')}
+            >${context.t('advertiserTransaction.declineReason')}
             <select name="reason">
               ${reasonOptions}
             </select></label
           >
           <button type="submit" name="decision" value="approve">
-            ${context.l('Approve selected', 'Geselecteerde goedkeuren')}
+            ${context.t('advertiserTransaction.approveSelected')}
           </button>
           <button type="submit" name="decision" value="decline" class="secondary">
-            ${context.l('Decline selected', 'Geselecteerde afwijzen')}
+            ${context.t('advertiserTransaction.declineSelected')}
           </button>
         </div>
       </form>
-      <h2>${context.l('Validate by CSV', 'Valideren met CSV')}</h2>
+      <h2>${context.t('advertiserTransaction.validateByCsv')}</h2>
       <form
         method="post"
         action="/advertiser/transactions/upload"
@@ -104,17 +116,17 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       >
         ${csrfField(context)}
         <label
-          >${context.l('Program', 'Programma')}
+          >${context.t('advertiserTransaction.program')}
           <select name="programId">
             ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
           </select></label
         >
         <label
-          >${context.l('CSV file (orderNumber,decision,reason)', 'CSV-bestand (orderNumber,decision,reason)')}
+          >${context.t('advertiserTransaction.csvFileOrdernumberDecisionReason')}
           <input type="file" id="csv-file" accept=".csv,text/csv"
         /></label>
         <label
-          >${context.l('or paste the CSV', 'of plak de CSV')}
+          >${context.t('advertiserTransaction.orPasteTheCsv')}
           <textarea
             name="csv"
             rows="6"
@@ -122,7 +134,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           ></textarea>
         </label>
         <progress id="csv-progress" value="0" max="1" hidden></progress>
-        <button type="submit">${context.l('Validate', 'Valideren')}</button>
+        <button type="submit">${context.t('advertiserTransaction.validate')}</button>
       </form>
       <div id="csv-results"></div>
       <script src="/assets/csv-upload.js" defer></script>`;
@@ -164,12 +176,12 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       );
     }
     const ok = results.filter((r) => r.ok).length;
-    return html`${notice(ok === results.length ? 'success' : 'warning', `${ok} / ${results.length} ${context.l('rows done', 'regels verwerkt')}`)}
+    return html`${notice(ok === results.length ? 'success' : 'warning', `${ok} / ${results.length} ${context.t('advertiserTransaction.rowsDone')}`)}
       <table class="results">
         <thead>
           <tr>
-            <th>${context.l('Order', 'Bestelling')}</th>
-            <th>${context.l('Result', 'Resultaat')}</th>
+            <th>${context.t('advertiserTransaction.order')}</th>
+            <th>${context.t('advertiserTransaction.result')}</th>
           </tr>
         </thead>
         <tbody>
@@ -178,7 +190,10 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               html`<tr>
                 <td>${r.orderNumber}</td>
                 <td>
-                  ${r.ok ? html`<span class="badge approved">ok</span> ${r.commissions.map((c) => `${c.kind}: ${statusText(c.status, context.locale)}`).join(', ')}` : html`<span class="badge declined">${r.code}</span> ${r.message}`}
+                  <span class="badge ${r.ok ? 'approved' : 'refused'}"
+                    >${statusText(r.ok ? 'approved' : 'refused', context.locale)}</span
+                  >
+                  ${resultText(r, context.locale)}
                 </td>
               </tr>`,
           )}
@@ -211,10 +226,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           context,
           advertiserId,
           undefined,
-          notice(
-            'error',
-            context.l('Select at least one transaction.', 'Selecteer minstens één transactie.'),
-          ),
+          notice('error', context.t('advertiserTransaction.selectAtLeastOneTransaction')),
         ),
         400,
       );
@@ -245,13 +257,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           context,
           advertiserId,
           undefined,
-          notice(
-            'error',
-            context.l(
-              'The first line must name the columns: orderNumber,decision,reason',
-              'De eerste regel moet de kolommen noemen: orderNumber,decision,reason',
-            ),
-          ),
+          notice('error', context.t('advertiserTransaction.theFirstLineMustName')),
         ),
         400,
       );
@@ -259,14 +265,14 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     if (wantsJson) {
       const own = (await programsOf(advertiserId)).some((p) => p.id === field(form, 'programId'));
       if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
-      return {
-        results: await network.validation.validate(
-          field(form, 'programId'),
-          requests,
-          `user:${context.session!.user.id}`,
-          network.now(),
-        ),
-      };
+      const results = await network.validation.validate(
+        field(form, 'programId'),
+        requests,
+        `user:${context.session!.user.id}`,
+        network.now(),
+      );
+      // Each row also in the reader's words, for the page's script to show.
+      return { results: results.map((r) => ({ ...r, text: resultText(r, context.locale) })) };
     }
     const results = await runValidation(
       context,

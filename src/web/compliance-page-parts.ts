@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../http/http-errors.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
-import type { ActionKind } from '../services/enforcement-service.js';
 import type { Attachment } from '../services/claims-service.js';
 import { field, type Form } from './respond.js';
 
@@ -42,16 +41,3 @@ export function centsOf(text: string): number {
   const value = parseDecimal(text.replace(',', '.'));
   return (value && toMinorUnits(value, 2)) ?? Number.NaN;
 }
-
-export const KIND_TEXT: Record<ActionKind, [string, string]> = {
-  warning: ['Written warning (AE-E1 a)', 'Schriftelijke waarschuwing (AE-E1 a)'],
-  cure_period: ['Cure period (AE-E1 b)', 'Herstelperiode (AE-E1 b)'],
-  withhold: ['Withhold payments (AE-E1 c)', 'Betalingen inhouden (AE-E1 c)'],
-  deduction: ['Deduct an amount (AE-E1 d)', 'Bedrag inhouden (AE-E1 d)'],
-  termination: ['Terminate the account (AE-E1 e)', 'Account beëindigen (AE-E1 e)'],
-  restriction: ['Restrict collaboration (AE-E1 f)', 'Samenwerking beperken (AE-E1 f)'],
-  registration_bar: [
-    'Bar future registration (AE-E1 g)',
-    'Toekomstige registratie blokkeren (AE-E1 g)',
-  ],
-};

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { refusalText } from './refusal-text.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -91,17 +92,16 @@ export function portalErrorPage(
     now: nowMs,
     t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
       translate(locale, key, values),
-    l: (enText: string, nlText: string) => (locale === 'nl' ? nlText : enText),
   };
   const content = html`<h1>${translate(locale, 'error.title')}</h1>
-    ${notice('error', html`${body.message} <span class="muted">(${status} ${body.code})</span>`)}
+    ${notice('error', html`${refusalText(body, locale)} <span class="muted">(${status} ${body.code})</span>`)}
     ${
       status === 401
         ? html`<p><a class="button" href="/login">${translate(locale, 'nav.login')}</a></p>`
         : body.code === 'password_change_required'
           ? html`<p>
               <a class="button" href="/account/password"
-                >${context.l('Choose a new password', 'Kies een nieuw wachtwoord')}</a
+                >${context.t('portal.chooseANewPassword')}</a
               >
             </p>`
           : html`<p><a href="/">${translate(locale, 'error.back')}</a></p>`

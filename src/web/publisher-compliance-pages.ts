@@ -8,7 +8,7 @@ import { answerForm, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
-import { deadline, KIND_TEXT, readMultipart, text } from './compliance-page-parts.js';
+import { deadline, readMultipart, text } from './compliance-page-parts.js';
 
 /**
  * Compliance for the publisher: enforcement actions against them, claims with evidence (AE-E2), mailings for approval (AE-P1), and a claim's attachments for either party.
@@ -19,28 +19,28 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
     const access = await network.mailings.accessOf(publisherId);
     const mailings = await network.mailings.ofPublisher(publisherId);
     const now = network.now();
-    return html`<h1>${context.l('Compliance', 'Compliance')}</h1>
+    return html`<h1>${context.t('publisherCompliance.compliance')}</h1>
       ${message ?? ''}
-      <h2>${context.l('Enforcement actions', 'Handhavingsmaatregelen')}</h2>
-      ${actions.length === 0 ? html`<p class="muted">${context.l('None. Keep it that way: read the program rules.', 'Geen. Houd dat zo: lees de programmaregels.')}</p>` : ''}
+      <h2>${context.t('publisherCompliance.enforcementActions')}</h2>
+      ${actions.length === 0 ? html`<p class="muted">${context.t('publisherCompliance.noneKeepItThatWay')}</p>` : ''}
       ${actions.map(
         (action) =>
           html`<section class="card">
             <h3>
-              ${context.l(...KIND_TEXT[action.kind as ActionKind])}
+              ${context.t(`kind.${action.kind as ActionKind}`)}
               ${statusBadge(action.status, context.locale)}
             </h3>
             <p>
-              ${context.l('Rule', 'Regel')} <code>${action.rule}</code> ·
-              ${new Date(action.created_at).toISOString().slice(0, 10)}${action.amount_minor ? html` · ${formatMoney(action.amount_minor, 'EUR', context.locale)}` : ''}${action.deadline_at ? html` · ${context.l('cure before', 'herstel vóór')} ${deadline(action.deadline_at)}` : ''}
+              ${context.t('publisherCompliance.rule')} <code>${action.rule}</code> ·
+              ${new Date(action.created_at).toISOString().slice(0, 10)}${action.amount_minor ? html` · ${formatMoney(action.amount_minor, 'EUR', context.locale)}` : ''}${action.deadline_at ? html` · ${context.t('publisherCompliance.cureBefore')} ${deadline(action.deadline_at)}` : ''}
             </p>
-            <p>${context.l('Evidence', 'Bewijs')}: ${action.evidence}</p>
+            <p>${context.t('publisherCompliance.evidence')}: ${action.evidence}</p>
             ${
               action.claim_id
                 ? html`<p>
-                    ${context.l('Your claim', 'Je bezwaar')}:
+                    ${context.t('publisherCompliance.yourClaim')}:
                     ${statusBadge(action.claim_status, context.locale)} ·
-                    ${context.l('decision due', 'beslissing uiterlijk')}
+                    ${context.t('publisherCompliance.decisionDue')}
                     ${deadline(action.decision_due_at)}${action.decision ? html` · ${action.decision}` : ''}
                   </p>`
                 : action.status === 'active' &&
@@ -58,67 +58,65 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                         value="${action.id}"
                       />
                       <p>
-                        ${context.l('You may object in writing, with evidence, until', 'Je kunt schriftelijk bezwaar maken, met bewijs, tot')}
+                        ${context.t('publisherCompliance.youMayObjectInWriting')}
                         <strong>${deadline(action.claim_deadline_at)}</strong> (AE-E2).
                       </p>
                       <label
-                        >${context.l('Your objection', 'Je bezwaar')}
+                        >${context.t('publisherCompliance.yourObjection')}
                         <textarea name="text" rows="4" required minlength="20"></textarea>
                       </label>
                       <label
-                        >${context.l('Evidence (PDF, images, text; up to 5 files of 5 MiB)', 'Bewijs (pdf, afbeeldingen, tekst; tot 5 bestanden van 5 MiB)')}
+                        >${context.t('publisherCompliance.evidencePdfImagesTextUp')}
                         <input type="file" name="files" multiple
                       /></label>
-                      <button type="submit">
-                        ${context.l('Submit claim', 'Bezwaar indienen')}
-                      </button>
+                      <button type="submit">${context.t('publisherCompliance.submitClaim')}</button>
                     </form>`
                   : html`<p class="muted">
-                      ${context.l('The claim window closed on', 'De bezwaartermijn sloot op')}
+                      ${context.t('publisherCompliance.theClaimWindowClosedOn')}
                       ${deadline(action.claim_deadline_at)}.
                     </p>`
             }
           </section>`,
       )}
-      <h2>${context.l('Email Approval tool (AE-P1)', 'Email Approval tool (AE-P1)')}</h2>
+      <h2>${context.t('publisherCompliance.emailApprovalToolAeP1')}</h2>
       ${
         access.length === 0
-          ? html`<p class="muted">
-              ${context.l('No access yet: the advertiser grants it per program. Mailing without an approved preview is not allowed.', 'Nog geen toegang: de adverteerder geeft die per programma. Mailen zonder goedgekeurde preview is niet toegestaan.')}
-            </p>`
+          ? html`<p class="muted">${context.t('publisherCompliance.noAccessYetTheAdvertiser')}</p>`
           : html`<form method="post" action="/publisher/mailings" class="stack card">
               ${csrfField(context)}
               <label
-                >${context.l('Program', 'Programma')}
+                >${context.t('publisherCompliance.program')}
                 <select name="programId">
                   ${access.map((a) => html`<option value="${a.id}">${a.name}</option>`)}
                 </select></label
               >
-              <label>${context.l('Subject', 'Onderwerp')} <input name="subject" required /></label>
+              <label
+                >${context.t('publisherCompliance.subject')} <input name="subject" required
+              /></label>
               <label>HTML <textarea name="htmlBody" rows="6" required></textarea></label>
               <label
-                >${context.l('Planned send (UTC)', 'Geplande verzending (UTC)')}
+                >${context.t('publisherCompliance.plannedSendUtc')}
                 <input type="datetime-local" name="plannedSendAt" required
               /></label>
               <label
-                >${context.l('Audience size', 'Aantal ontvangers')}
+                >${context.t('publisherCompliance.audienceSize')}
                 <input type="number" name="audienceSize" min="1" required
               /></label>
               <label
-                >${context.l('Audience source', 'Herkomst adressen')}
+                >${context.t('publisherCompliance.audienceSource')}
                 <input name="audienceSource" required
               /></label>
-              <button type="submit">${context.l('Submit preview', 'Preview indienen')}</button>
+              <button type="submit">${context.t('publisherCompliance.submitPreview')}</button>
             </form>`
       }
       <table>
         <thead>
           <tr>
-            <th>${context.l('Subject', 'Onderwerp')}</th>
-            <th>${context.l('Send', 'Verzending')}</th>
-            <th>${context.l('Status', 'Status')}</th>
-            <th>${context.l('Link parameter', 'Linkparameter')}</th>
-            <th>${context.l('Comments', 'Opmerkingen')}</th>
+            <th>${context.t('publisherCompliance.subject')}</th>
+            <th>${context.t('publisherCompliance.send')}</th>
+            <th>${context.t('publisherCompliance.status')}</th>
+            <th>${context.t('publisherCompliance.linkParameter')}</th>
+            <th>${context.t('publisherCompliance.comments')}</th>
           </tr>
         </thead>
         <tbody>
@@ -168,7 +166,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
         );
         return notice(
           'success',
-          `${context.l('Claim submitted; the advertiser decides by', 'Bezwaar ingediend; de adverteerder beslist uiterlijk')} ${deadline(claim.decision_due_at)} (AE-E3).`,
+          `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decision_due_at)} (AE-E3).`,
         );
       },
       201,
@@ -197,10 +195,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
           },
           network.now(),
         );
-        return notice(
-          'success',
-          context.l('Preview submitted for approval.', 'Preview ingediend ter goedkeuring.'),
-        );
+        return notice('success', context.t('publisherCompliance.previewSubmittedForApproval'));
       },
       201,
     );

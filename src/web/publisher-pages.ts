@@ -76,32 +76,32 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       ${(request.query as Query).welcome ? notice('success', context.t('signup.activated')) : ''}
       <form method="get" class="card">
         <label
-          >${context.l('From', 'Van')}
+          >${context.t('publisher.from')}
           <input type="date" name="from" value="${isoDateOfDayNumber(from)}"
         /></label>
         <label
-          >${context.l('To', 'Tot en met')}
+          >${context.t('publisher.to')}
           <input type="date" name="to" value="${isoDateOfDayNumber(to)}"
         /></label>
-        <button type="submit" class="secondary">${context.l('Show', 'Toon')}</button>
+        <button type="submit" class="secondary">${context.t('publisher.show')}</button>
       </form>
       <div class="grid">
-        ${stat(context.l('Clicks', 'Klikken'), String(clicks))}
-        ${stat(context.l('Orders', 'Bestellingen'), String(orders))}
-        ${stat(context.l('Commission', 'Commissie'), money(commission))}
-        ${stat(context.l('Conversion rate', 'Conversieratio'), percent(conversionRate(orders, clicks)))}
-        ${stat(context.l('EPC (earnings per click)', 'EPC (verdienste per klik)'), epcText(earningsPerClick(commission, clicks, 2)))}
+        ${stat(context.t('publisher.clicks'), String(clicks))}
+        ${stat(context.t('publisher.orders'), String(orders))}
+        ${stat(context.t('publisher.commission'), money(commission))}
+        ${stat(context.t('publisher.conversionRate'), percent(conversionRate(orders, clicks)))}
+        ${stat(context.t('publisher.epcEarningsPerClick'), epcText(earningsPerClick(commission, clicks, 2)))}
       </div>
-      <h2>${context.l('Clicks and commission per day', 'Klikken en commissie per dag')}</h2>
+      <h2>${context.t('publisher.clicksAndCommissionPerDay')}</h2>
       ${trusted(
         barLineChart(points, {
-          title: context.l('Clicks and commission per day', 'Klikken en commissie per dag'),
-          barLabel: context.l('clicks', 'klikken'),
-          lineLabel: context.l('commission', 'commissie'),
+          title: context.t('publisher.clicksAndCommissionPerDay'),
+          barLabel: context.t('publisher.clicks2'),
+          lineLabel: context.t('publisher.commission2'),
           formatLine: money,
         }),
       )}
-      <h2>${context.l('Per sub id (epi)', 'Per sub-id (epi)')}</h2>
+      <h2>${context.t('publisher.perSubIdEpi')}</h2>
       ${trusted(
         barLineChart(
           byEpi.map((row) => ({
@@ -110,9 +110,9 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
             line: row.commissionMinor,
           })),
           {
-            title: context.l('Clicks and commission per sub id', 'Klikken en commissie per sub-id'),
-            barLabel: context.l('clicks', 'klikken'),
-            lineLabel: context.l('commission', 'commissie'),
+            title: context.t('publisher.clicksAndCommissionPerSub'),
+            barLabel: context.t('publisher.clicks2'),
+            lineLabel: context.t('publisher.commission2'),
             formatLine: money,
           },
         ),
@@ -121,11 +121,11 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         <thead>
           <tr>
             <th>epi</th>
-            <th class="num">${context.l('Clicks', 'Klikken')}</th>
-            <th class="num">${context.l('Orders', 'Bestellingen')}</th>
-            <th class="num">${context.l('Conversion', 'Conversie')}</th>
+            <th class="num">${context.t('publisher.clicks')}</th>
+            <th class="num">${context.t('publisher.orders')}</th>
+            <th class="num">${context.t('publisher.conversion')}</th>
             <th class="num">EPC</th>
-            <th class="num">${context.l('Commission', 'Commissie')}</th>
+            <th class="num">${context.t('publisher.commission')}</th>
           </tr>
         </thead>
         <tbody>
@@ -144,14 +144,14 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           })}
         </tbody>
       </table>
-      <h2>${context.l('Your money', 'Je geld')}</h2>
+      <h2>${context.t('publisher.yourMoney')}</h2>
       <div class="grid">
-        ${stat(context.l('Pending validation', 'Wacht op validatie'), money(balances.byAccount.pending ?? 0))}
-        ${stat(context.l('Approved, not yet paid', 'Goedgekeurd, nog niet betaald'), money(balances.byAccount.approved ?? 0))}
-        ${stat(context.l('Held', 'Aangehouden'), money(balances.byAccount.held ?? 0))}
-        ${stat(context.l('Paid out', 'Uitbetaald'), money(balances.byAccount.paid ?? 0))}
-        ${stat(context.l('Deducted', 'Ingehouden'), money(-(balances.byAccount.deducted ?? 0)))}
-        ${stat(context.l('Adjusted after payout', 'Gecorrigeerd na uitbetaling'), money(balances.byAccount.adjusted ?? 0))}
+        ${stat(context.t('publisher.pendingValidation'), money(balances.byAccount.pending ?? 0))}
+        ${stat(context.t('publisher.approvedNotYetPaid'), money(balances.byAccount.approved ?? 0))}
+        ${stat(context.t('publisher.held'), money(balances.byAccount.held ?? 0))}
+        ${stat(context.t('publisher.paidOut'), money(balances.byAccount.paid ?? 0))}
+        ${stat(context.t('publisher.deducted'), money(-(balances.byAccount.deducted ?? 0)))}
+        ${stat(context.t('publisher.adjustedAfterPayout'), money(balances.byAccount.adjusted ?? 0))}
       </div>`;
     return sendPage(reply, context, context.t('nav.dashboard'), body);
   });
@@ -177,18 +177,18 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         { programId, siteId, adId, epi, epi2 },
         baseUrl(network, request),
       );
-      result = html`<h2>${context.l('Your link', 'Je link')}</h2>
+      result = html`<h2>${context.t('publisher.yourLink')}</h2>
         <label>URL <input id="link-url" readonly value="${link.url}" style="width:100%" /></label>
         <label
           >HTML
           <textarea id="link-html" readonly rows="3" style="width:100%">${link.html}</textarea>
         </label>`;
     }
-    const body = html`<h1>${context.l('Link builder', 'Linkbouwer')}</h1>
-      ${approved.length === 0 ? notice('warning', html`${context.l('No approved program yet: apply first.', 'Nog geen goedgekeurd programma: meld je eerst aan.')} <a href="/publisher/applications">${context.t('nav.applications')}</a>`) : ''}
+    const body = html`<h1>${context.t('publisher.linkBuilder')}</h1>
+      ${approved.length === 0 ? notice('warning', html`${context.t('publisher.noApprovedProgramYetApply')} <a href="/publisher/applications">${context.t('nav.applications')}</a>`) : ''}
       <form method="get" class="stack card">
         <label
-          >${context.l('Program and site', 'Programma en site')}
+          >${context.t('publisher.programAndSite')}
           <select name="membership">
             ${approved.map((row) => {
               const value = `${row.program_id}:${row.site_id}`;
@@ -199,20 +199,16 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           </select></label
         >
         <label
-          >${context.l('Ad', 'Advertentie')}
+          >${context.t('publisher.ad')}
           <select name="ad">
             ${ads.map((ad) => html`<option value="${ad.id}" ${ad.id === adId ? html` selected` : ''}>${ad.name}</option>`)}
           </select></label
         >
         <label
-          >epi
-          <input
-            name="epi"
-            value="${epi}"
-            placeholder="${context.l('your sub id, e.g. newsletter', 'je sub-id, bijv. nieuwsbrief')}"
+          >epi <input name="epi" value="${epi}" placeholder="${context.t('publisher.yourSubIdEG')}"
         /></label>
         <label>epi2 <input name="epi2" value="${epi2}" /></label>
-        <button type="submit">${context.l('Build link', 'Maak link')}</button>
+        <button type="submit">${context.t('publisher.buildLink')}</button>
       </form>
       ${result}`;
     return sendPage(reply, context, context.t('nav.links'), body);

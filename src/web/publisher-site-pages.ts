@@ -32,10 +32,10 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
       <table>
         <thead>
           <tr>
-            <th>${context.l('Program', 'Programma')}</th>
+            <th>${context.t('publisherSite.program')}</th>
             <th>Site</th>
-            <th>${context.l('Status', 'Status')}</th>
-            <th>${context.l('Note', 'Toelichting')}</th>
+            <th>${context.t('publisherSite.status')}</th>
+            <th>${context.t('publisherSite.note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +56,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
         const file = program.terms.file;
         const methods = [...new Set([...PROMOTION_METHODS, ...file.policies.map((p) => p.method)])];
         const status = new Map(file.policies.map((p) => [p.method, p]));
-        return html`<h2>${context.l('Apply to', 'Aanmelden voor')} ${file.name}</h2>
+        return html`<h2>${context.t('publisherSite.applyTo')} ${file.name}</h2>
           <form method="post" action="/publisher/applications" class="stack card">
             ${csrfField(context)}
             <input type="hidden" name="programId" value="${program.id}" />
@@ -83,15 +83,13 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
               })}
             </fieldset>
             <fieldset>
-              <legend>
-                ${context.l('My site has content of these prohibited kinds (AE-P6, rule 6): tick any that apply', 'Mijn site heeft inhoud van deze verboden soorten (AE-P6, regel 6): vink aan wat van toepassing is')}
-              </legend>
+              <legend>${context.t('publisherSite.mySiteHasContentOf')}</legend>
               ${file.prohibitedContent.map((entry) => html`<label><input type="checkbox" name="contentCategories" value="${entry.id}" /> <code>${entry.id}</code> ${entry.en}</label>`)}
             </fieldset>
             <label
               ><input type="checkbox" name="acceptRules" value="yes" required />
-              ${context.l('I accept the program rules (Advertising Rules and Policies)', 'Ik accepteer de programmaregels (Advertising Rules and Policies)')}
-              – <a href="/programs/${program.slug}">${context.l('read them', 'lees ze')}</a></label
+              ${context.t('publisherSite.iAcceptTheProgramRules')} –
+              <a href="/programs/${program.slug}">${context.t('publisherSite.readThem')}</a></label
             >
             <button type="submit">${context.t('program.apply')}</button>
           </form>`;
@@ -100,14 +98,14 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
 
   const sitesPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
     const sites = await network.publisherViews.sites(publisherId);
-    return html`<h1>${context.l('Your sites', 'Je sites')}</h1>
+    return html`<h1>${context.t('publisherSite.yourSites')}</h1>
       ${message ?? ''}
       <table>
         <thead>
           <tr>
-            <th>${context.l('Name', 'Naam')}</th>
+            <th>${context.t('publisherSite.name')}</th>
             <th>URL</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('publisherSite.status')}</th>
             <th>id</th>
           </tr>
         </thead>
@@ -123,7 +121,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
           )}
         </tbody>
       </table>
-      <h2>${context.l('Add a site', 'Site toevoegen')}</h2>
+      <h2>${context.t('publisherSite.addASite')}</h2>
       <form method="post" action="/publisher/sites" class="stack card">
         ${csrfField(context)}
         <label>${context.t('signup.siteName')} <input name="name" required /></label>
@@ -141,7 +139,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
               >`,
           )}
         </fieldset>
-        <button type="submit">${context.l('Add site', 'Site toevoegen')}</button>
+        <button type="submit">${context.t('publisherSite.addSite')}</button>
       </form>`;
   };
 
@@ -151,7 +149,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
     return sendPage(
       reply,
       context,
-      context.l('Sites', 'Sites'),
+      context.t('publisherSite.sites'),
       await sitesPage(context, publisherId),
     );
   });
@@ -163,7 +161,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
     return answerForm(
       reply,
       context,
-      context.l('Sites', 'Sites'),
+      context.t('publisherSite.sites'),
       (message) => sitesPage(context, publisherId, message),
       async () => {
         const { brandMatches } = await network.accounts.addSite(
@@ -175,7 +173,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
           },
           network.now(),
         );
-        return html`${notice('success', context.l('Site added: apply with it under Applications.', 'Site toegevoegd: meld je ermee aan onder Aanmeldingen.'))}${brandWarning(context, brandMatches)}`;
+        return html`${notice('success', context.t('publisherSite.siteAddedApplyWithIt'))}${brandWarning(context, brandMatches)}`;
       },
       201,
     );
@@ -213,7 +211,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
           },
           network.now(),
         );
-        return html`${notice('success', context.l('Application sent: the advertiser decides and you get an email.', 'Aanmelding verstuurd: de adverteerder beslist en je krijgt een e-mail.'))}${brandWarning(context, brandMatches)}`;
+        return html`${notice('success', context.t('publisherSite.applicationSentTheAdvertiserDecides'))}${brandWarning(context, brandMatches)}`;
       },
       201,
     );

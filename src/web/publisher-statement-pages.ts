@@ -21,13 +21,13 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
       <table>
         <thead>
           <tr>
-            <th>${context.l('Month', 'Maand')}</th>
-            <th class="num">${context.l('Payable', 'Te betalen')}</th>
-            <th class="num">${context.l('Pending', 'In behandeling')}</th>
-            <th class="num">${context.l('Withheld', 'Opgeschort')}</th>
-            <th class="num">${context.l('Deducted', 'Ingehouden')}</th>
-            <th class="num">${context.l('Paid out', 'Uitbetaald')}</th>
-            <th>${context.l('Status', 'Status')}</th>
+            <th>${context.t('publisherStatement.month')}</th>
+            <th class="num">${context.t('publisherStatement.payable')}</th>
+            <th class="num">${context.t('publisherStatement.pending')}</th>
+            <th class="num">${context.t('publisherStatement.withheld')}</th>
+            <th class="num">${context.t('publisherStatement.deducted')}</th>
+            <th class="num">${context.t('publisherStatement.paidOut')}</th>
+            <th>${context.t('publisherStatement.status')}</th>
             <th></th>
           </tr>
         </thead>
@@ -50,7 +50,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
           )}
         </tbody>
       </table>
-      ${statements.length === 0 ? html`<p class="muted">${context.l('No statements yet: they are made after each month.', 'Nog geen afrekeningen: die worden na elke maand gemaakt.')}</p>` : ''}`;
+      ${statements.length === 0 ? html`<p class="muted">${context.t('publisherStatement.noStatementsYetTheyAre')}</p>` : ''}`;
     return sendPage(reply, context, context.t('nav.statements'), body);
   });
 
@@ -75,26 +75,14 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
         .send(Buffer.from(await statementPdf(document)));
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const totals: [string, number][] = [
-      [context.l('Carried in', 'Overgebracht'), statement.carried_in_minor],
-      [context.l('Payable commission', 'Te betalen commissie'), statement.payable_minor],
-      [context.l('Deducted (AE-E1 d)', 'Ingehouden (AE-E1 d)'), -statement.deducted_minor],
-      [context.l('Balance', 'Saldo'), statement.balance_minor],
-      [context.l('Paid out', 'Uitbetaald'), statement.payout_minor],
-      [
-        context.l(
-          'Carried over (below your minimum payout)',
-          'Overgebracht (onder je minimale uitbetaling)',
-        ),
-        statement.carried_over_minor,
-      ],
-      [
-        context.l(
-          'Pending (not validated, or advertiser has not paid yet: no prepayment, AE-T5)',
-          'In behandeling (niet gevalideerd, of adverteerder heeft nog niet betaald: geen prepayment, AE-T5)',
-        ),
-        statement.pending_minor,
-      ],
-      [context.l('Withheld (AE-E1 c)', 'Opgeschort (AE-E1 c)'), statement.withheld_minor],
+      [context.t('publisherStatement.carriedIn'), statement.carried_in_minor],
+      [context.t('publisherStatement.payableCommission'), statement.payable_minor],
+      [context.t('publisherStatement.deductedAeE1D'), -statement.deducted_minor],
+      [context.t('publisherStatement.balance'), statement.balance_minor],
+      [context.t('publisherStatement.paidOut'), statement.payout_minor],
+      [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carried_over_minor],
+      [context.t('publisherStatement.pendingNotValidatedOrAdvertiser'), statement.pending_minor],
+      [context.t('publisherStatement.withheldAeE1C'), statement.withheld_minor],
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
       <p>
@@ -111,14 +99,14 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             </tr>`,
         )}
       </table>
-      <h2>${context.l('Every euro of it', 'Elke euro ervan')}</h2>
+      <h2>${context.t('publisherStatement.everyEuroOfIt')}</h2>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Order', 'Bestelling')}</th>
-            <th>${context.l('Date', 'Datum')}</th>
-            <th>${context.l('Kind', 'Soort')}</th>
-            <th>${context.l('Rule', 'Regel')}</th>
+            <th>${context.t('publisherStatement.order')}</th>
+            <th>${context.t('publisherStatement.date')}</th>
+            <th>${context.t('publisherStatement.kind')}</th>
+            <th>${context.t('publisherStatement.rule')}</th>
             <th class="num">EUR</th>
           </tr>
         </thead>
@@ -127,7 +115,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             (line) =>
               html`<tr>
                 <td>
-                  ${line.orderId ? html`<a href="/publisher/transactions/${line.orderId}">${line.orderNumber}</a>` : html`${context.l('Deduction', 'Inhouding')} ${line.id}: ${line.reason ?? ''}`}
+                  ${line.orderId ? html`<a href="/publisher/transactions/${line.orderId}">${line.orderNumber}</a>` : html`${context.t('publisherStatement.deduction')} ${line.id}: ${line.reason ?? ''}`}
                 </td>
                 <td>${formatDate(line.placedAt, context.locale)}</td>
                 <td>${line.kind}</td>

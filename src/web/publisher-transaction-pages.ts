@@ -67,30 +67,32 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     const body = html`<h1>${context.t('nav.transactions')}</h1>
       <form method="get" class="card">
         <label
-          >${context.l('Status', 'Status')}
+          >${context.t('publisherTransaction.status')}
           <select name="status">
-            ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status ? statusText(status, context.locale) : context.l('all', 'alle')}</option>`)}
+            ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status ? statusText(status, context.locale) : context.t('publisherTransaction.all')}</option>`)}
           </select></label
         >
         <label
-          >${context.l('From', 'Van')} <input type="date" name="from" value="${query.from ?? ''}"
+          >${context.t('publisherTransaction.from')}
+          <input type="date" name="from" value="${query.from ?? ''}"
         /></label>
         <label
-          >${context.l('To', 'Tot en met')} <input type="date" name="to" value="${query.to ?? ''}"
+          >${context.t('publisherTransaction.to')}
+          <input type="date" name="to" value="${query.to ?? ''}"
         /></label>
-        <button type="submit" class="secondary">${context.l('Filter', 'Filter')}</button>
+        <button type="submit" class="secondary">${context.t('publisherTransaction.filter')}</button>
         <a href="${csvLink}">CSV</a>
       </form>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Order', 'Bestelling')}</th>
-            <th>${context.l('Program', 'Programma')}</th>
-            <th>${context.l('Date', 'Datum')}</th>
+            <th>${context.t('publisherTransaction.order')}</th>
+            <th>${context.t('publisherTransaction.program')}</th>
+            <th>${context.t('publisherTransaction.date')}</th>
             <th>epi</th>
-            <th>${context.l('Status', 'Status')}</th>
-            <th class="num">${context.l('Commission', 'Commissie')}</th>
-            <th>${context.l('Validation by', 'Validatie uiterlijk')}</th>
+            <th>${context.t('publisherTransaction.status')}</th>
+            <th class="num">${context.t('publisherTransaction.commission')}</th>
+            <th>${context.t('publisherTransaction.validationBy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -102,17 +104,17 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                 <td>${formatDate(row.placed_at, context.locale)}</td>
                 <td>${row.epi ?? ''}</td>
                 <td>
-                  ${row.status ? statusBadge(row.status, context.locale) : html`<span class="badge">${context.l('no commission', 'geen commissie')}</span>`}${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
+                  ${row.status ? statusBadge(row.status, context.locale) : html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>`}${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
                 </td>
                 <td class="num">${formatMoney(row.total_minor, 'EUR', context.locale)}</td>
                 <td>
-                  ${row.validation_due_at === null ? (row.status === 'pending' ? context.l('when completion is reported', 'zodra voltooiing is gemeld') : '') : formatDate(row.validation_due_at, context.locale)}
+                  ${row.validation_due_at === null ? (row.status === 'pending' ? context.t('publisherTransaction.whenCompletionIsReported') : '') : formatDate(row.validation_due_at, context.locale)}
                 </td>
               </tr>`,
           )}
         </tbody>
       </table>
-      ${rows.length === 0 ? html`<p class="muted">${context.l('No transactions in this selection.', 'Geen transacties in deze selectie.')}</p>` : ''}`;
+      ${rows.length === 0 ? html`<p class="muted">${context.t('publisherTransaction.noTransactionsInThisSelection')}</p>` : ''}`;
     return sendPage(reply, context, context.t('nav.transactions'), body);
   });
 
@@ -126,10 +128,10 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     const { order, lines, commissions, quote } = view;
     const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
-    const body = html`<h1>${context.l('Order', 'Bestelling')} ${order.order_number}</h1>
+    const body = html`<h1>${context.t('publisherTransaction.order')} ${order.order_number}</h1>
       <p>
         ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
-        ${context.l('status', 'status')}
+        ${context.t('publisherTransaction.status2')}
         ${statusBadge(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
       </p>
       ${
@@ -148,17 +150,17 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
             )
           : ''
       }
-      <h2>${context.l('Lines', 'Regels')}</h2>
+      <h2>${context.t('publisherTransaction.lines')}</h2>
       <table>
         <thead>
           <tr>
             <th>SKU</th>
-            <th>${context.l('Product', 'Product')}</th>
-            <th class="num">${context.l('Base', 'Grondslag')}</th>
-            <th class="num">${context.l('Rate', 'Percentage')}</th>
-            <th class="num">${context.l('Commission', 'Commissie')}</th>
-            <th>${context.l('Why', 'Waarom')}</th>
-            <th>${context.l('Rule', 'Regel')}</th>
+            <th>${context.t('publisherTransaction.product')}</th>
+            <th class="num">${context.t('publisherTransaction.base')}</th>
+            <th class="num">${context.t('publisherTransaction.rate')}</th>
+            <th class="num">${context.t('publisherTransaction.commission')}</th>
+            <th>${context.t('publisherTransaction.why')}</th>
+            <th>${context.t('publisherTransaction.rule')}</th>
           </tr>
         </thead>
         <tbody>
@@ -171,26 +173,24 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
               <td class="num">${formatRate(line.rate, context.locale)}</td>
               <td class="num">${orderMoney(line.commission_minor)}</td>
               <td>
-                ${reasons.length === 0 ? context.l('Earns commission', 'Levert commissie op') : reasons.map((code) => html`<div>${reasonWords(code, context.locale)}</div>`)}
+                ${reasons.length === 0 ? context.t('publisherTransaction.earnsCommission') : reasons.map((code) => html`<div>${reasonWords(code, context.locale)}</div>`)}
               </td>
               <td><code>${line.rule}</code></td>
             </tr>`;
           })}
         </tbody>
       </table>
-      <p class="muted">
-        ${context.l('Base = unit price × quantity − discount (the service fee is never part of it, AE-C3). Line commissions are converted to EUR once per order at the ECB rate and capped per order (AE-C6).', 'Grondslag = stukprijs × aantal − korting (de servicekosten tellen nooit mee, AE-C3). Regelcommissies worden per bestelling één keer omgerekend naar EUR tegen de ECB-koers en per bestelling gemaximeerd (AE-C6).')}
-      </p>
-      <h2>${context.l('Commission', 'Commissie')}</h2>
+      <p class="muted">${context.t('publisherTransaction.baseUnitPriceQuantityDiscount')}</p>
+      <h2>${context.t('publisherTransaction.commission')}</h2>
       <table>
         <thead>
           <tr>
-            <th>${context.l('Kind', 'Soort')}</th>
+            <th>${context.t('publisherTransaction.kind')}</th>
             <th class="num">EUR</th>
-            <th>${context.l('Status', 'Status')}</th>
-            <th>${context.l('Reason', 'Reden')}</th>
-            <th>${context.l('Rule', 'Regel')}</th>
-            <th>${context.l('Validation by', 'Validatie uiterlijk')}</th>
+            <th>${context.t('publisherTransaction.status')}</th>
+            <th>${context.t('publisherTransaction.reason')}</th>
+            <th>${context.t('publisherTransaction.rule')}</th>
+            <th>${context.t('publisherTransaction.validationBy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -198,7 +198,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
             (c) =>
               html`<tr>
                 <td>
-                  ${c.kind === 'bonus' ? context.l('New-buyer bonus', 'Nieuwe-koperbonus') : context.l('Product commission', 'Productcommissie')}
+                  ${c.kind === 'bonus' ? context.t('publisherTransaction.newBuyerBonus') : context.t('publisherTransaction.productCommission')}
                 </td>
                 <td class="num">${eur(c.amount_minor)}</td>
                 <td>${statusBadge(c.status, context.locale)}</td>
@@ -211,7 +211,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           )}
         </tbody>
       </table>
-      ${quote.capApplied ? html`<p>${context.l('The order cap applied (AE-C6).', 'Het maximum per bestelling is toegepast (AE-C6).')}</p>` : ''}
+      ${quote.capApplied ? html`<p>${context.t('publisherTransaction.theOrderCapAppliedAe')}</p>` : ''}
       <p><a href="/publisher/transactions">← ${context.t('nav.transactions')}</a></p>`;
     return sendPage(reply, context, order.order_number, body);
   });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
+import { refusalText } from './refusal-text.js';
 import type { SafeHtml } from './html.js';
 import { notice, page } from './layout.js';
 import { DomainError } from '../domain/errors.js';
@@ -67,7 +68,13 @@ export async function answerForm(
     message = await action();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return sendPage(reply, context, title, await render(notice('error', error.message)), 400);
+    return sendPage(
+      reply,
+      context,
+      title,
+      await render(notice('error', refusalText(error, context.locale))),
+      400,
+    );
   }
   return sendPage(reply, context, title, await render(message), successStatus);
 }

@@ -24,8 +24,6 @@ export interface WebContext {
   /** The request's time, from the network's one clock. */
   now: number;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
-  /** A page's own label in both languages: `l('Clicks', 'Klikken')`. */
-  l: (en: string, nl: string) => string;
 }
 
 function cookieOptions(request: FastifyRequest) {
@@ -80,15 +78,20 @@ async function makeWebContext(
 ): Promise<WebContext> {
   const query = request.query as Record<string, unknown>;
   const queryLang = typeof query.lang === 'string' ? query.lang : undefined;
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await network.sessions.find(token, network.now()) : undefined;
+  // The page's language: the switch, then this browser's choice, then its header. A logged-in
+  // user's switch is also stored: it is the language of their email.
   const locale = pickLocale(
     queryLang,
     request.cookies[LANG_COOKIE],
     request.headers['accept-language'],
   );
-  if (queryLang === 'nl' || queryLang === 'en')
+  if (queryLang === 'nl' || queryLang === 'en') {
     void reply.setCookie(LANG_COOKIE, queryLang, { ...cookieOptions(request), maxAge: 31_536_000 });
-  const token = request.cookies[SESSION_COOKIE];
-  const session = token ? await network.sessions.find(token, network.now()) : undefined;
+    if (session !== undefined && session.user.locale !== queryLang)
+      await network.accounts.setLocale(session.user.id, queryLang);
+  }
   let csrf = session?.csrfToken;
   if (csrf === undefined) {
     csrf = request.cookies[CSRF_COOKIE];
@@ -104,7 +107,6 @@ async function makeWebContext(
     path: request.url.split('?')[0] ?? '/',
     now: network.now(),
     t: (key, values) => translate(locale, key, values),
-    l: (enText, nlText) => (locale === 'nl' ? nlText : enText),
   };
 }
 

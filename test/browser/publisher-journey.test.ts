@@ -1,4 +1,5 @@
 import { checkAnswersAgainstDocument } from '../support/api-document.js';
+import { isMessageKey, translate } from '../../src/i18n/catalogue.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -170,9 +171,10 @@ it.skipIf(!available)(
       await page.locator('section.card', { hasText: 'KortingKiezer' }).textContent(),
     ).toContain('goedgekeurd');
     await smtp.waitFor('kim@kortingkiezer.nl'); // (the activation mail was first; approval follows)
+    // Kim signed up on the Dutch pages: her email is Dutch too.
     expect(
       smtp.mails.some(
-        (m) => m.to.includes('kim@kortingkiezer.nl') && m.subject.includes('Approved'),
+        (m) => m.to.includes('kim@kortingkiezer.nl') && m.subject.includes('Goedgekeurd'),
       ),
     ).toBe(true);
     await logout(page);
@@ -285,8 +287,8 @@ it.skipIf(!available)(
     await page.waitForSelector('#csv-results tr:nth-child(2)');
     const results = await page.textContent('#csv-results');
     expect(results).toContain('AE-BROWSER-2');
-    expect(results).toContain('ok: product approved');
-    expect(results).toContain('unknown_order');
+    expect(results).toContain('✓ product: approved');
+    expect(results).toContain('✗ no order "AE-NOPE" in this program');
     expect(await page.getAttribute('#csv-progress', 'value')).toBe('2');
     await page.screenshot({
       path: join(SCREENSHOTS, 'advertiser-csv-validation.png'),
@@ -300,4 +302,75 @@ it.skipIf(!available)(
     await context.close();
   },
   120_000,
+);
+
+it.skipIf(!available)(
+  'speaks Dutch on the Dutch pages: every status badge and every refusal',
+  async () => {
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const page = await context.newPage();
+    // The demo publisher's pending order, so its transactions carry a status.
+    const click = await fetch(`${base}/click?p=${demo.programId}&a=${demo.siteId}&g=${demo.adId}`, {
+      redirect: 'manual',
+    });
+    const clickId = new URL(click.headers.get('location')!).searchParams.get('tduid');
+    const order = await fetch(`${base}/api/v1/programs/${demo.programId}/orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${demo.advertiserApiKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        orderNumber: 'AE-DUTCH-1',
+        placedAt: new Date().toISOString(),
+        currency: 'USD',
+        status: 'pending',
+        clickId,
+        items: [
+          {
+            sku: 'P-9',
+            category: 'consumer-electronics',
+            unitPrice: '20.00',
+            quantity: 1,
+            sellerCountry: 'CN',
+            store: 'aliexpress',
+          },
+        ],
+      }),
+    });
+    expect(order.status).toBe(201);
+    await login(page, demo.publisher.email, demo.publisher.password);
+    const untranslated: string[] = [];
+    let seen = 0;
+    for (const path of [
+      '/publisher',
+      '/publisher/transactions',
+      '/publisher/applications',
+      '/publisher/sites',
+      '/publisher/statements',
+      '/publisher/compliance',
+    ]) {
+      await page.goto(`${base}${path}`);
+      expect(await page.getAttribute('html', 'lang'), path).toBe('nl');
+      for (const badge of await page.locator('.badge').all()) {
+        const code = ((await badge.getAttribute('class')) ?? '').replace('badge', '').trim();
+        const text = ((await badge.textContent()) ?? '').trim();
+        const key = [`status.${code}`, `policy.${code}`].find(isMessageKey);
+        if (key === undefined) continue;
+        seen += 1;
+        if (text !== translate('nl', key)) untranslated.push(`${path}: ${code} "${text}"`);
+      }
+    }
+    expect(untranslated).toEqual([]);
+    expect(seen).toBeGreaterThan(0);
+
+    // A refusal from a service (a malformed sub id) reads as Dutch, not as the English message.
+    await page.goto(`${base}/publisher/links?epi=${encodeURIComponent('no spaces!')}`);
+    const refusal = (await page.textContent('main')) ?? '';
+    expect(refusal).toContain(translate('nl', 'refusal.invalid_parameter'));
+    expect(refusal).not.toContain('use up to 64 letters');
+
+    await context.close();
+  },
+  60_000,
 );

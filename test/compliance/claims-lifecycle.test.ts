@@ -181,8 +181,13 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       ]),
     );
     const mails = await mailer.recent();
+    // Each in the language its reader stored: the publisher reads Dutch, the advertiser English.
     expect(mails.map((m) => m.subject)).toEqual(
-      expect.arrayContaining(['Your claim was upheld', 'Reminder: a claim decision is due']),
+      expect.arrayContaining([
+        'Beslissing op je bezwaar: toegekend',
+        'Handhavingsmaatregel teruggedraaid: Betalingen inhouden (AE-E1 c)',
+        'Reminder: a claim decision is due',
+      ]),
     );
     expect((await new LedgerRepository(store.db).verify()).mismatches).toEqual([]);
   });

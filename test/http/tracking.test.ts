@@ -2,6 +2,7 @@ import { OrdersRepository } from '../../src/storage/repositories/orders-reposito
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { demoPublisherId as publisherIdOfDemo } from '../support/network.js';
 import { orderDoc, itemDoc } from '../support/orders.js';
 import { parseClickId } from '../../src/storage/click-ids.js';
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
@@ -32,14 +33,7 @@ describeEachEngine('tracking over HTTP', (context) => {
   const demoClick = (extra = '', headers: Record<string, string> = {}) =>
     click(`p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}${extra}`, headers);
   const tduidOf = (location: string) => new URL(location).searchParams.get('tduid')!;
-  const demoPublisherId = async () =>
-    (
-      await t.network.store.db
-        .selectFrom('sites')
-        .select('publisher_id')
-        .where('id', '=', t.demo.siteId)
-        .executeTakeFirstOrThrow()
-    ).publisher_id;
+  const demoPublisherId = () => publisherIdOfDemo(t);
   const newSite = (name: string, approve: boolean) => addSite(t, name, approve);
   const api = (
     method: 'POST' | 'PATCH',

@@ -45,6 +45,17 @@ export async function startTestNetwork(
   return { network, app, demo, clock };
 }
 
+/** The id of the demo site's publisher. */
+export async function demoPublisherId(t: TestNetwork): Promise<string> {
+  return (
+    await t.network.store.db
+      .selectFrom('sites')
+      .select('publisher_id')
+      .where('id', '=', t.demo.siteId)
+      .executeTakeFirstOrThrow()
+  ).publisher_id;
+}
+
 /** A click on the demo link: its tduid. */
 export async function demoClick(t: TestNetwork, query = ''): Promise<string> {
   const response = await t.app.inject({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { demoPublisherId, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
@@ -12,13 +12,7 @@ describeEachEngine('compliance in the portal', (context) => {
   beforeAll(async () => {
     // A Thursday in Hong Kong: the claim window is 5 working days.
     t = await startTestNetwork(context().store);
-    publisherId = (
-      await t.network.store.db
-        .selectFrom('sites')
-        .select('publisher_id')
-        .where('id', '=', t.demo.siteId)
-        .executeTakeFirstOrThrow()
-    ).publisher_id;
+    publisherId = await demoPublisherId(t);
   });
   afterAll(async () => {
     await t.app.close();

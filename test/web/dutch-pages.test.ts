@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { STATUS_TEXT } from '../../src/web/status-badge.js';
+import { isMessageKey, translate } from '../../src/web/i18n.js';
 
 /** Every status badge on the Dutch pages speaks Dutch: no raw codes, no English words. */
 describeEachEngine('Dutch pages show no untranslated status', (context) => {
@@ -40,10 +40,10 @@ describeEachEngine('Dutch pages show no untranslated status', (context) => {
       expect(page.statusCode, url).toBe(200);
       expect(page.body, url).toContain('lang="nl"');
       for (const { code, text } of badges(page.body)) {
-        const words = STATUS_TEXT[code];
-        if (words === undefined) continue;
+        const key = `status.${code}`;
+        if (!isMessageKey(key)) continue;
         seen += 1;
-        expect(text, `${url}: badge ${code}`).toBe(words.nl);
+        expect(text, `${url}: badge ${code}`).toBe(translate('nl', key));
       }
     }
     expect(seen).toBeGreaterThan(0);

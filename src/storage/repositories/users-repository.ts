@@ -77,4 +77,46 @@ export class UsersRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  /** The language the user reads pages and email in. */
+  async setLocale(id: string, locale: string): Promise<void> {
+    await this.db.updateTable('users').set({ locale }).where('id', '=', id).execute();
+  }
+
+  /** Who reads a publisher's email: its active users, each with their language. */
+  async recipientsOfPublisher(publisherId: string): Promise<Recipient[]> {
+    return this.db
+      .selectFrom('users')
+      .select(['email', 'locale'])
+      .where('publisher_id', '=', publisherId)
+      .where('status', '=', 'active')
+      .execute();
+  }
+
+  /** Who reads an advertiser's email: its active users, each with their language. */
+  async recipientsOfAdvertiser(advertiserId: string): Promise<Recipient[]> {
+    return this.db
+      .selectFrom('users')
+      .select(['email', 'locale'])
+      .where('advertiser_id', '=', advertiserId)
+      .where('status', '=', 'active')
+      .execute();
+  }
+
+  /** The users of the advertiser that runs `programId`. */
+  async recipientsOfProgram(programId: string): Promise<Recipient[]> {
+    return this.db
+      .selectFrom('users')
+      .innerJoin('programs', 'programs.advertiser_id', 'users.advertiser_id')
+      .select(['users.email', 'users.locale'])
+      .where('programs.id', '=', programId)
+      .where('users.status', '=', 'active')
+      .execute();
+  }
+}
+
+/** An email recipient: the address and the language they read (`users.locale`). */
+export interface Recipient {
+  email: string;
+  locale: string;
 }

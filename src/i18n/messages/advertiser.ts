@@ -1,0 +1,38 @@
+import type { Messages } from '../catalogue.js';
+
+/** What the advertiser pages say, in English and Dutch. */
+export const ADVERTISER_MESSAGES = {
+  'advertiser.applicationsWaiting': ['applications waiting', 'aanmeldingen wachten'],
+  'advertiser.transactionsToValidate': ['transactions to validate', 'transacties te valideren'],
+  'advertiser.programs': ['Programs', 'Programma’s'],
+  'advertiser.invoices': ['Invoices', 'Facturen'],
+  'advertiser.month': ['Month', 'Maand'],
+  'advertiser.commission': ['Commission', 'Commissie'],
+  'advertiser.networkFee': ['Network fee', 'Netwerkfee'],
+  'advertiser.total': ['Total', 'Totaal'],
+  'advertiser.status': ['Status', 'Status'],
+  'advertiser.promotionMethods': ['Promotion methods', 'Promotiemethoden'],
+  'advertiser.prohibitedContentDeclaredAeP6': [
+    'Prohibited content declared (AE-P6)',
+    'Verboden inhoud opgegeven (AE-P6)',
+  ],
+  'advertiser.none': ['none', 'geen'],
+  'advertiser.brandScreening': ['brand screening', 'merkcontrole'],
+  'advertiser.writtenConsentRecorded': [
+    'Written consent recorded',
+    'Schriftelijke toestemming vastgelegd',
+  ],
+  'advertiser.recordWrittenConsent': [
+    'Record written consent',
+    'Leg schriftelijke toestemming vast',
+  ],
+  'advertiser.recordConsent': ['Record consent', 'Vastleggen'],
+  'advertiser.reason': ['Reason', 'Reden'],
+  'advertiser.reasonRequiredToReject': [
+    'Reason (required to reject)',
+    'Reden (verplicht bij afwijzen)',
+  ],
+  'advertiser.approve': ['Approve', 'Goedkeuren'],
+  'advertiser.reject': ['Reject', 'Afwijzen'],
+  'advertiser.noApplicationsYet': ['No applications yet.', 'Nog geen aanmeldingen.'],
+} as const satisfies Messages;

@@ -1,0 +1,35 @@
+import type { Messages } from '../catalogue.js';
+
+/** What the publisher statement pages say, in English and Dutch. */
+export const PUBLISHER_STATEMENT_MESSAGES = {
+  'publisherStatement.month': ['Month', 'Maand'],
+  'publisherStatement.payable': ['Payable', 'Te betalen'],
+  'publisherStatement.pending': ['Pending', 'In behandeling'],
+  'publisherStatement.withheld': ['Withheld', 'Opgeschort'],
+  'publisherStatement.deducted': ['Deducted', 'Ingehouden'],
+  'publisherStatement.paidOut': ['Paid out', 'Uitbetaald'],
+  'publisherStatement.status': ['Status', 'Status'],
+  'publisherStatement.noStatementsYetTheyAre': [
+    'No statements yet: they are made after each month.',
+    'Nog geen afrekeningen: die worden na elke maand gemaakt.',
+  ],
+  'publisherStatement.carriedIn': ['Carried in', 'Overgebracht'],
+  'publisherStatement.payableCommission': ['Payable commission', 'Te betalen commissie'],
+  'publisherStatement.deductedAeE1D': ['Deducted (AE-E1 d)', 'Ingehouden (AE-E1 d)'],
+  'publisherStatement.balance': ['Balance', 'Saldo'],
+  'publisherStatement.carriedOverBelowYourMinimum': [
+    'Carried over (below your minimum payout)',
+    'Overgebracht (onder je minimale uitbetaling)',
+  ],
+  'publisherStatement.pendingNotValidatedOrAdvertiser': [
+    'Pending (not validated, or advertiser has not paid yet: no prepayment, AE-T5)',
+    'In behandeling (niet gevalideerd, of adverteerder heeft nog niet betaald: geen prepayment, AE-T5)',
+  ],
+  'publisherStatement.withheldAeE1C': ['Withheld (AE-E1 c)', 'Opgeschort (AE-E1 c)'],
+  'publisherStatement.everyEuroOfIt': ['Every euro of it', 'Elke euro ervan'],
+  'publisherStatement.order': ['Order', 'Bestelling'],
+  'publisherStatement.date': ['Date', 'Datum'],
+  'publisherStatement.kind': ['Kind', 'Soort'],
+  'publisherStatement.rule': ['Rule', 'Regel'],
+  'publisherStatement.deduction': ['Deduction', 'Inhouding'],
+} as const satisfies Messages;

@@ -1,0 +1,42 @@
+import type { Messages } from '../catalogue.js';
+
+/** What the publisher pages say, in English and Dutch. */
+export const PUBLISHER_MESSAGES = {
+  'publisher.from': ['From', 'Van'],
+  'publisher.to': ['To', 'Tot en met'],
+  'publisher.show': ['Show', 'Toon'],
+  'publisher.clicks': ['Clicks', 'Klikken'],
+  'publisher.orders': ['Orders', 'Bestellingen'],
+  'publisher.commission': ['Commission', 'Commissie'],
+  'publisher.conversionRate': ['Conversion rate', 'Conversieratio'],
+  'publisher.epcEarningsPerClick': ['EPC (earnings per click)', 'EPC (verdienste per klik)'],
+  'publisher.clicksAndCommissionPerDay': [
+    'Clicks and commission per day',
+    'Klikken en commissie per dag',
+  ],
+  'publisher.clicks2': ['clicks', 'klikken'],
+  'publisher.commission2': ['commission', 'commissie'],
+  'publisher.perSubIdEpi': ['Per sub id (epi)', 'Per sub-id (epi)'],
+  'publisher.clicksAndCommissionPerSub': [
+    'Clicks and commission per sub id',
+    'Klikken en commissie per sub-id',
+  ],
+  'publisher.conversion': ['Conversion', 'Conversie'],
+  'publisher.yourMoney': ['Your money', 'Je geld'],
+  'publisher.pendingValidation': ['Pending validation', 'Wacht op validatie'],
+  'publisher.approvedNotYetPaid': ['Approved, not yet paid', 'Goedgekeurd, nog niet betaald'],
+  'publisher.held': ['Held', 'Aangehouden'],
+  'publisher.paidOut': ['Paid out', 'Uitbetaald'],
+  'publisher.deducted': ['Deducted', 'Ingehouden'],
+  'publisher.adjustedAfterPayout': ['Adjusted after payout', 'Gecorrigeerd na uitbetaling'],
+  'publisher.yourLink': ['Your link', 'Je link'],
+  'publisher.linkBuilder': ['Link builder', 'Linkbouwer'],
+  'publisher.noApprovedProgramYetApply': [
+    'No approved program yet: apply first.',
+    'Nog geen goedgekeurd programma: meld je eerst aan.',
+  ],
+  'publisher.programAndSite': ['Program and site', 'Programma en site'],
+  'publisher.ad': ['Ad', 'Advertentie'],
+  'publisher.yourSubIdEG': ['your sub id, e.g. newsletter', 'je sub-id, bijv. nieuwsbrief'],
+  'publisher.buildLink': ['Build link', 'Maak link'],
+} as const satisfies Messages;

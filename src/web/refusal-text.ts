@@ -1,0 +1,34 @@
+import type { DomainError } from '../domain/errors.js';
+import { formatDate } from './format.js';
+import { isMessageKey, translate, translateDynamic, type Locale } from './i18n.js';
+import { statusText } from './status-badge.js';
+
+/**
+ * A refusal in the reader's language. English readers get the service's own message (it names
+ * the exact field and value); others get the catalogue's words for the stable code with the
+ * values the service passed, statuses and methods in words and dates as dates. A code the
+ * catalogue does not know yet, or whose words need a value the refusal does not carry, keeps
+ * the service's message (a test holds every code the portal can meet to the catalogue).
+ */
+export function refusalText(
+  refusal: Pick<DomainError, 'code' | 'message'> & { values?: DomainError['values'] },
+  locale: Locale,
+): string {
+  if (locale === 'en') return refusal.message;
+  const key = `refusal.${refusal.code}`;
+  if (!isMessageKey(key)) return refusal.message;
+  const values = Object.fromEntries(
+    Object.entries(refusal.values ?? {}).map(([name, value]) => [
+      name,
+      name === 'status'
+        ? statusText(String(value), locale)
+        : name === 'method'
+          ? translateDynamic(locale, `method.${value}`)
+          : name === 'deadline' && typeof value === 'number'
+            ? formatDate(value, locale)
+            : value,
+    ]),
+  );
+  const text = translate(locale, key, values);
+  return /\{\w+\}/.test(text) ? refusal.message : text;
+}
