@@ -1,17 +1,11 @@
+import { BODIES, parseBody } from './api-bodies.js';
 import { pickLocale } from '../i18n/locale.js';
 import { LIMITS } from './rate-limits.js';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAnyUser, bearerToken } from './user-auth.js';
 import { baseUrl } from './base-url.js';
-
-function field(request: FastifyRequest, name: string): string {
-  const value = (request.body as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value === '')
-    throw new HttpError(400, 'invalid_body', `${name}: required (a string)`);
-  return value;
-}
 
 /**
  * Accounts over JSON: the three-step sign-up (AE-S1), activation, sessions (a bearer token for
@@ -19,7 +13,7 @@ function field(request: FastifyRequest, name: string): string {
  */
 export function registerAccountApiRoutes(app: FastifyInstance, network: Network): void {
   app.post('/api/v1/signup/check', LIMITS.signup, async (request) => ({
-    email: await network.accounts.checkSignupEmail(field(request, 'email')),
+    email: await network.accounts.checkSignupEmail(parseBody(request, BODIES.email).email),
     next: 'POST /api/v1/signup with your website and details',
   }));
 
@@ -40,12 +34,16 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   });
 
   app.post('/api/v1/activate', async (request) => {
-    const user = await network.accounts.activate(field(request, 'token'), network.now());
+    const user = await network.accounts.activate(
+      parseBody(request, BODIES.token).token,
+      network.now(),
+    );
     return { userId: user.id, email: user.email, status: user.status };
   });
 
   app.post('/api/v1/sessions', LIMITS.login, async (request, reply) => {
-    const user = await network.passwords.login(field(request, 'email'), field(request, 'password'));
+    const { email, password } = parseBody(request, BODIES.login);
+    const user = await network.passwords.login(email, password);
     if (user === undefined)
       throw new HttpError(401, 'login_failed', 'email address or password is wrong');
     const session = await network.sessions.create(
@@ -67,10 +65,11 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
 
   app.post('/api/v1/account/password', LIMITS.password, async (request, reply) => {
     const session = await authenticateAnyUser(network, request);
+    const { currentPassword, newPassword } = parseBody(request, BODIES.passwordChange);
     await network.passwords.changePassword(
       session.user.id,
-      field(request, 'currentPassword'),
-      field(request, 'newPassword'),
+      currentPassword,
+      newPassword,
       session.id,
     );
     return reply.code(204).send();
@@ -85,7 +84,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
 
   app.post('/api/v1/password-reset', LIMITS.reset, async (request, reply) => {
     await network.passwords.requestPasswordReset(
-      field(request, 'email'),
+      parseBody(request, BODIES.email).email,
       baseUrl(network, request),
       network.now(),
     );
@@ -98,7 +97,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     const { token } = request.params as { token: string };
     const user = await network.passwords.resetPassword(
       token,
-      field(request, 'password'),
+      parseBody(request, BODIES.newPassword).password,
       network.now(),
     );
     return { userId: user.id, message: 'password changed; every session was ended' };

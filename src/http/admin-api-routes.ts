@@ -1,3 +1,4 @@
+import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
@@ -9,12 +10,7 @@ const eur = (minor: number) => formatMinorUnits(minor, 2);
 /** The month end over JSON for the network admin: invoices, statements, payout runs. */
 export function registerAdminApiRoutes(app: FastifyInstance, network: Network): void {
   const admin = (request: FastifyRequest) => authenticateUser(network, request, 'admin');
-  const period = (request: FastifyRequest) => {
-    const value = (request.body as Record<string, unknown> | undefined)?.period;
-    if (typeof value !== 'string')
-      throw new HttpError(400, 'invalid_body', 'period: expected YYYY-MM');
-    return value;
-  };
+  const period = (request: FastifyRequest) => parseBody(request, BODIES.period).period;
 
   app.get('/api/v1/admin/invoices', async (request) => {
     await admin(request);
@@ -92,9 +88,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
 
   app.post('/api/v1/admin/payout-runs', async (request, reply) => {
     const session = await admin(request);
-    const date = (request.body as Record<string, unknown> | undefined)?.executionDate;
-    if (typeof date !== 'string')
-      throw new HttpError(400, 'invalid_body', 'executionDate: expected YYYY-MM-DD');
+    const date = parseBody(request, BODIES.payoutRun).executionDate;
     const { run, skipped } = await network.payouts.createRun({
       actor: `user:${session.user.id}`,
       nowMs: network.now(),

@@ -1,3 +1,4 @@
+import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
@@ -14,7 +15,6 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     const session = await authenticateUser(network, request, 'advertiser');
     return { session, advertiserId: advertiserIdOf(session) };
   };
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
   app.get('/api/v1/advertiser/applications', async (request) => {
     const { advertiserId } = await advertiser(request);
@@ -40,15 +40,12 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
   app.post('/api/v1/advertiser/applications/:id/decision', async (request) => {
     const { session, advertiserId } = await advertiser(request);
     const { id } = request.params as { id: string };
-    const decision = body(request).decision;
-    if (decision !== 'approve' && decision !== 'reject')
-      throw new HttpError(400, 'invalid_decision', 'decision: expected "approve" or "reject"');
-    const reason = body(request).reason;
+    const { decision, reason } = parseBody(request, BODIES.applicationDecision);
     const membership = await network.applications.decide(
       id,
       advertiserId,
       decision,
-      typeof reason === 'string' ? reason : undefined,
+      reason,
       `user:${session.user.id}`,
       network.now(),
     );
@@ -58,11 +55,11 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
   app.post('/api/v1/advertiser/applications/:id/consent', async (request) => {
     const { session, advertiserId } = await advertiser(request);
     const { id } = request.params as { id: string };
-    const text = body(request).text;
+    const { text } = parseBody(request, BODIES.consent);
     await network.applications.recordBrandConsent(
       id,
       advertiserId,
-      typeof text === 'string' ? text : '',
+      text,
       `user:${session.user.id}`,
       network.now(),
     );
@@ -85,16 +82,10 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
 
   app.post('/api/v1/advertiser/api-keys', async (request, reply) => {
     const { session, advertiserId } = await advertiser(request);
-    const name = body(request).name;
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 60)
-      throw new HttpError(
-        400,
-        'invalid_body',
-        'name: give the key a name of at most 60 characters',
-      );
+    const { name } = parseBody(request, BODIES.apiKey);
     const created = await network.apiKeys.create(
       advertiserId,
-      name.trim(),
+      name,
       `user:${session.user.id}`,
       network.now(),
     );

@@ -1,3 +1,4 @@
+import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
@@ -9,20 +10,12 @@ import { advertiserIdOf, authenticateUser, publisherIdOf } from './user-auth.js'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function text(body: Record<string, unknown>, name: string, required = true): string {
-  const value = body[name];
-  if (typeof value === 'string') return value;
-  if (!required && value === undefined) return '';
-  throw new HttpError(400, 'invalid_body', `${name}: expected a string`);
-}
-
 /**
  * Compliance over JSON (everything the portal's compliance pages do): the publisher's actions,
  * claims with base64 attachments and mailings; the advertiser's review queue, enforcement,
  * claim decisions and Email Approval tool; the admin's audit log and overdue claims.
  */
 export function registerComplianceApiRoutes(app: FastifyInstance, network: Network): void {
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
   const publisher = async (request: FastifyRequest) =>
     publisherIdOf(await authenticateUser(network, request, 'publisher'));
   const advertiser = async (request: FastifyRequest) => {
@@ -63,29 +56,14 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
 
   app.post('/api/v1/publisher/claims', async (request, reply) => {
     const publisherId = await publisher(request);
-    const input = body(request);
-    const files = input.attachments ?? [];
-    if (!Array.isArray(files))
-      throw new HttpError(400, 'invalid_body', 'attachments: expected an array');
-    const attachments = files.map((file: Record<string, unknown>, index) => {
-      if (
-        typeof file?.filename !== 'string' ||
-        typeof file.contentType !== 'string' ||
-        typeof file.contentBase64 !== 'string'
-      )
-        throw new HttpError(
-          400,
-          'invalid_body',
-          `attachments[${index}]: expected { filename, contentType, contentBase64 }`,
-        );
-      return {
-        filename: file.filename,
-        contentType: file.contentType,
-        content: Buffer.from(file.contentBase64, 'base64'),
-      };
-    });
+    const input = parseBody(request, BODIES.claim);
+    const attachments = (input.attachments ?? []).map((file) => ({
+      filename: file.filename,
+      contentType: file.contentType,
+      content: Buffer.from(file.contentBase64, 'base64'),
+    }));
     const claim = await network.claims.submit(
-      { publisherId, actionId: text(input, 'actionId'), text: text(input, 'text'), attachments },
+      { publisherId, actionId: input.actionId, text: input.text, attachments },
       network.now(),
     );
     return reply
@@ -111,17 +89,9 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
 
   app.post('/api/v1/publisher/mailings', async (request, reply) => {
     const publisherId = await publisher(request);
-    const input = body(request);
+    const { plannedSendAt, ...input } = parseBody(request, BODIES.mailing);
     const mailing = await network.mailings.submit(
-      {
-        publisherId,
-        programId: text(input, 'programId'),
-        subject: text(input, 'subject'),
-        htmlBody: text(input, 'htmlBody'),
-        plannedSendAt: Date.parse(text(input, 'plannedSendAt')),
-        audienceSize: Number(input.audienceSize),
-        audienceSource: text(input, 'audienceSource'),
-      },
+      { publisherId, ...input, plannedSendAt: Date.parse(plannedSendAt) },
       network.now(),
     );
     return reply.code(201).send({ id: mailing.id, status: mailing.status });
@@ -135,9 +105,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
   app.post('/api/v1/advertiser/violations/:id/review', async (request) => {
     const { actor, programIds } = await advertiser(request);
     const { id } = request.params as { id: string };
-    const outcome = body(request).outcome;
-    if (outcome !== 'confirmed' && outcome !== 'dismissed')
-      throw new HttpError(400, 'invalid_body', 'outcome: expected "confirmed" or "dismissed"');
+    const { outcome } = parseBody(request, BODIES.violationReview);
     await network.violations.review(id, programIds, outcome, actor, network.now());
     return { id, status: outcome };
   });
@@ -170,22 +138,21 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
 
   app.post('/api/v1/advertiser/enforcement', async (request, reply) => {
     const { actor, advertiserId } = await advertiser(request);
-    const input = body(request);
-    const programId = text(input, 'programId');
-    const publisherId = text(input, 'publisherId');
+    const input = parseBody(request, BODIES.enforcement);
+    const { programId, publisherId } = input;
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
-    const kind = text(input, 'kind') as ActionKind;
+    const kind = input.kind as ActionKind;
     if (!ACTION_KINDS.includes(kind))
       throw new HttpError(400, 'invalid_kind', `kind: expected one of ${ACTION_KINDS.join(', ')}`);
-    const amount = text(input, 'amount', false);
+    const amount = input.amount ?? '';
     const parsed = amount === '' ? undefined : parseDecimal(amount);
-    const cure = text(input, 'cureDeadline', false);
+    const cure = input.cureDeadline ?? '';
     const action = await network.enforcement.record({
       kind,
       publisherId,
       programId,
-      rule: text(input, 'rule'),
-      evidence: text(input, 'evidence'),
+      rule: input.rule,
+      evidence: input.evidence,
       actor,
       nowMs: network.now(),
       amountMinor: amount === '' ? undefined : ((parsed && toMinorUnits(parsed, 2)) ?? Number.NaN),
@@ -211,14 +178,12 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
   app.post('/api/v1/advertiser/claims/:id/decision', async (request) => {
     const { actor, advertiserId } = await advertiser(request);
     const { id } = request.params as { id: string };
-    const input = body(request);
-    if (input.outcome !== 'upheld' && input.outcome !== 'rejected')
-      throw new HttpError(400, 'invalid_body', 'outcome: expected "upheld" or "rejected"');
+    const input = parseBody(request, BODIES.claimDecision);
     const claim = await network.claims.decide(
       id,
       advertiserId,
       input.outcome,
-      text(input, 'decision'),
+      input.decision,
       actor,
       network.now(),
     );
@@ -248,14 +213,12 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
   app.post('/api/v1/advertiser/mailings/:id/decision', async (request) => {
     const { actor, programIds } = await advertiser(request);
     const { id } = request.params as { id: string };
-    const input = body(request);
-    if (input.outcome !== 'approve' && input.outcome !== 'reject')
-      throw new HttpError(400, 'invalid_body', 'outcome: expected "approve" or "reject"');
+    const input = parseBody(request, BODIES.mailingDecision);
     const mailing = await network.mailings.decide(
       id,
       programIds,
       input.outcome,
-      text(input, 'comments', false),
+      input.comments ?? '',
       actor,
       network.now(),
     );
@@ -264,16 +227,11 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
 
   app.post('/api/v1/advertiser/email-access', async (request) => {
     const { actor, advertiserId } = await advertiser(request);
-    const input = body(request);
-    const programId = text(input, 'programId');
-    const publisherId = text(input, 'publisherId');
+    const { programId, publisherId, grant } = parseBody(request, BODIES.emailAccess);
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
-    if (input.grant === true)
-      await network.mailings.grantAccess(programId, publisherId, actor, network.now());
-    else if (input.grant === false)
-      await network.mailings.revokeAccess(programId, publisherId, actor, network.now());
-    else throw new HttpError(400, 'invalid_body', 'grant: expected true or false');
-    return { programId, publisherId, access: input.grant };
+    if (grant) await network.mailings.grantAccess(programId, publisherId, actor, network.now());
+    else await network.mailings.revokeAccess(programId, publisherId, actor, network.now());
+    return { programId, publisherId, access: grant };
   });
 
   app.get('/api/v1/admin/audit', async (request, reply) => {

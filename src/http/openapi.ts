@@ -3,7 +3,9 @@
  * /api/docs. A test holds it to the routes the app registers (no route undocumented, no
  * documented route missing), so it cannot drift.
  */
+import type { z } from 'zod';
 import { openApiSchemas } from './openapi-schemas.js';
+import { bodyJsonSchema } from './api-bodies.js';
 import { ACCOUNT_OPERATIONS } from './api-operations/accounts.js';
 import { ADVERTISER_OPERATIONS } from './api-operations/advertiser.js';
 import { ORDER_OPERATIONS } from './api-operations/orders.js';
@@ -20,8 +22,8 @@ export interface Operation {
   summary: string;
   auth: Auth;
   query?: Record<string, string>;
-  /** Body fields and what they hold: `string`, `string?` (optional), `string[]`, … */
-  body?: Record<string, string>;
+  /** The body's schema: the one the route parses it with (`api-bodies.ts`). */
+  body?: z.ZodType;
   /** A shared body schema instead of `body` (components/schemas). */
   bodySchema?: string;
   /** Status → description. */
@@ -48,36 +50,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...PUBLISHER_OPERATIONS,
   ...COMPLIANCE_OPERATIONS,
 ];
-
-/** A body field's JSON schema from its descriptor (`string?`, `string[]`, `integer`, …). */
-function fieldSchema(descriptor: string): Record<string, unknown> {
-  const text = descriptor.replace(/\?$/, '');
-  const type = /\[\]/.test(text)
-    ? { type: 'array', items: { type: 'string' } }
-    : /^(integer|whole number)/.test(text)
-      ? { type: 'integer' }
-      : /^number/.test(text)
-        ? { type: 'number' }
-        : /^boolean/.test(text)
-          ? { type: 'boolean' }
-          : /^(object|\{)/.test(text)
-            ? { type: 'object' }
-            : { type: 'string' };
-  return { ...type, description: descriptor };
-}
-
-function schemaOf(fields: Record<string, string>) {
-  const required = Object.entries(fields)
-    .filter(([, descriptor]) => !/\?$|optional/.test(descriptor))
-    .map(([name]) => name);
-  return {
-    type: 'object',
-    properties: Object.fromEntries(
-      Object.entries(fields).map(([name, descriptor]) => [name, fieldSchema(descriptor)]),
-    ),
-    ...(required.length ? { required } : {}),
-  };
-}
 
 /** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */
 export function operationIdOf(op: Pick<Operation, 'method' | 'path'>): string {
@@ -161,7 +133,7 @@ export function openApiDocument(): Record<string, unknown> {
                 'application/json': {
                   schema: op.bodySchema
                     ? { $ref: `#/components/schemas/${op.bodySchema}` }
-                    : schemaOf(op.body!),
+                    : bodyJsonSchema(op.body!),
                 },
               },
             },

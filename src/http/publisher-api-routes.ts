@@ -1,3 +1,4 @@
+import { BODIES, parseBody } from './api-bodies.js';
 import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -31,17 +32,9 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
 
   app.post('/api/v1/publisher/sites', async (request, reply) => {
     const publisherId = await publisher(request);
-    const input = (request.body ?? {}) as Record<string, unknown>;
-    const methods = input.promotionMethods ?? [];
-    if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string'))
-      throw new HttpError(400, 'invalid_body', 'promotionMethods: expected an array of strings');
     const { siteId, brandMatches } = await network.accounts.addSite(
       publisherId,
-      {
-        name: String(input.name ?? ''),
-        url: String(input.url ?? ''),
-        promotionMethods: methods as string[],
-      },
+      parseBody(request, BODIES.site),
       network.now(),
     );
     return reply.code(201).send({ id: siteId, brandMatches });
@@ -66,22 +59,9 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
 
   app.post('/api/v1/publisher/applications', async (request, reply) => {
     const publisherId = await publisher(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const strings = (name: string) => {
-      const value = body[name] ?? [];
-      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
-        throw new HttpError(400, 'invalid_body', `${name}: expected an array of strings`);
-      return value as string[];
-    };
+    const { acceptRules, ...body } = parseBody(request, BODIES.application);
     const { membership, brandMatches } = await network.applications.apply(
-      {
-        publisherId,
-        programId: String(body.programId ?? ''),
-        siteId: String(body.siteId ?? ''),
-        promotionMethods: strings('promotionMethods'),
-        contentCategories: strings('contentCategories'),
-        acceptedRules: body.acceptRules === true,
-      },
+      { publisherId, ...body, acceptedRules: acceptRules },
       network.now(),
     );
     return reply.code(201).send({ id: membership.id, status: membership.status, brandMatches });

@@ -1,3 +1,4 @@
+import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
 /** Accounts: sign-up, activation, sessions, passwords. */
@@ -8,7 +9,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Sign-up step 1 (AE-S1): check that an email address may sign up',
     auth: 'none',
-    body: { email: 'string' },
+    body: BODIES.email,
     responses: {
       200: 'The normalised address',
       400: 'Not an email address',
@@ -23,18 +24,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Sign-up step 2: website and details; step 3 is the emailed activation link',
     auth: 'none',
-    body: {
-      email: 'string',
-      password: 'string (≥ 10)',
-      name: 'string',
-      company: 'string?',
-      country: 'ISO 3166-1 alpha-2',
-      vatNumber: 'string?',
-      iban: 'string?',
-      siteName: 'string',
-      siteUrl: 'http(s) URL',
-      promotionMethods: 'string[]',
-    },
+    body: BODIES.signup,
     responses: {
       202: 'Activation mail sent (an address that already has an account gets a notice instead; the answer is the same); brand screening hits (AE-P5)',
       400: 'Invalid details (issues name each field)',
@@ -48,7 +38,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Activate an account with the emailed token (single use, 24 h)',
     auth: 'none',
-    body: { token: 'string' },
+    body: BODIES.token,
     responses: { 200: 'Active', 400: 'Unknown token', 410: 'Used or expired' },
     responseSchemas: { 200: 'Activated' },
   },
@@ -58,7 +48,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Log in: a session token for the rest of the API',
     auth: 'none',
-    body: { email: 'string', password: 'string' },
+    body: BODIES.login,
     responses: {
       201: '{ token, expiresAt, role, mustChangePassword }',
       401: 'Wrong email or password',
@@ -74,7 +64,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     summary:
       'Replace your password (required first when logged in with a one-time password: every other route answers 403 password_change_required until then)',
     auth: 'user',
-    body: { currentPassword: 'string', newPassword: 'string (≥ 10)' },
+    body: BODIES.passwordChange,
     responses: {
       204: 'Changed; your other sessions ended',
       400: 'New password too short or unchanged',
@@ -97,7 +87,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Email a password reset link (always answers 202)',
     auth: 'none',
-    body: { email: 'string' },
+    body: BODIES.email,
     responses: { 202: 'Accepted', 429: 'Rate limited' },
     responseSchemas: { 202: 'Accepted' },
   },
@@ -107,7 +97,7 @@ export const ACCOUNT_OPERATIONS: readonly Operation[] = [
     tag: 'Accounts',
     summary: 'Choose a new password with the emailed token (ends every session)',
     auth: 'none',
-    body: { password: 'string (≥ 10)' },
+    body: BODIES.newPassword,
     responses: { 200: 'Changed', 400: 'Invalid or expired token', 429: 'Rate limited' },
     responseSchemas: { 200: 'PasswordChanged' },
   },

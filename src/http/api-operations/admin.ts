@@ -1,3 +1,4 @@
+import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
 /** The network admin: month end, invoices, statements, payout runs. */
@@ -46,7 +47,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     tag: 'Admin',
     summary: 'Issue the month’s invoices: approved commission plus the network fee (idempotent)',
     auth: 'user',
-    body: { period: 'YYYY-MM' },
+    body: BODIES.period,
     responses: {
       201: 'Created and existing ids',
       400: 'Invalid period',
@@ -78,7 +79,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     tag: 'Admin',
     summary: 'Make the month’s statements (idempotent)',
     auth: 'user',
-    body: { period: 'YYYY-MM' },
+    body: BODIES.period,
     responses: { 201: 'Created ids', 409: 'The month has not ended' },
     responseSchemas: { 201: 'StatementsCreated' },
   },
@@ -97,7 +98,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     tag: 'Admin',
     summary: 'Put every payable statement not yet paid into a run (bad IBANs wait, listed)',
     auth: 'user',
-    body: { executionDate: 'YYYY-MM-DD' },
+    body: BODIES.payoutRun,
     responses: { 201: 'The run', 409: 'Nothing to pay' },
     responseSchemas: { 201: 'PayoutRunCreated' },
   },

@@ -1,3 +1,4 @@
+import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
 /** The advertiser: programs, applications, API keys. */
@@ -36,7 +37,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary:
       'Approve or reject an application (a rejection needs a reason); both sides are emailed',
     auth: 'advertiser',
-    body: { decision: 'approve|reject', reason: 'string' },
+    body: BODIES.applicationDecision,
     responses: { 200: 'Decided', 400: 'Reason missing', 404: 'Not your program' },
     responseSchemas: { 200: 'ApplicationDecided' },
   },
@@ -46,7 +47,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     tag: 'Advertiser',
     summary: 'Record written consent to an application’s brand hits (AE-P5)',
     auth: 'advertiser',
-    body: { text: 'string' },
+    body: BODIES.consent,
     responses: { 200: 'Recorded', 404: 'Not your program' },
     responseSchemas: { 200: 'ConsentRecorded' },
   },
@@ -65,7 +66,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     tag: 'Advertiser',
     summary: 'Create an API key (shown once)',
     auth: 'advertiser',
-    body: { name: 'string' },
+    body: BODIES.apiKey,
     responses: { 201: 'The key', 400: 'Name missing' },
     responseSchemas: { 201: 'ApiKeyCreated' },
   },

@@ -1,3 +1,4 @@
+import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
 /** Compliance: flags, enforcement, claims, mailings, the audit log. */
@@ -17,11 +18,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Object to an action in writing with evidence before its claim deadline (AE-E2)',
     auth: 'publisher',
-    body: {
-      actionId: 'string',
-      text: 'string (≥ 20)',
-      attachments: '{ filename, contentType, contentBase64 }[] (≤ 5, ≤ 5 MiB each)',
-    },
+    body: BODIES.claim,
     responses: {
       201: 'Submitted, with the decision deadline (AE-E3)',
       400: 'Too late (the deadline is in the message), invalid text or file',
@@ -44,14 +41,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Submit a mailing preview for approval (needs access to the Email Approval tool)',
     auth: 'publisher',
-    body: {
-      programId: 'string',
-      subject: 'string',
-      htmlBody: 'string',
-      plannedSendAt: 'ISO instant',
-      audienceSize: 'number',
-      audienceSource: 'string',
-    },
+    body: BODIES.mailing,
     responses: { 201: 'Submitted', 400: 'No access or invalid preview' },
     responseSchemas: { 201: 'MailingSubmitted' },
   },
@@ -71,7 +61,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Confirm or dismiss a flag (dismissing an email flag releases the orders it held)',
     auth: 'advertiser',
-    body: { outcome: 'confirmed|dismissed' },
+    body: BODIES.violationReview,
     responses: { 200: 'Reviewed', 400: 'Already reviewed', 404: 'Not in your programs' },
     responseSchemas: { 200: 'StatusChanged' },
   },
@@ -91,15 +81,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     summary:
       'Record an enforcement action (warning, cure_period, withhold, deduction, termination, restriction, registration_bar); the publisher is emailed',
     auth: 'advertiser',
-    body: {
-      publisherId: 'string',
-      programId: 'string',
-      kind: 'string',
-      rule: 'e.g. AE-P4',
-      evidence: 'string',
-      amount: 'EUR, deductions',
-      cureDeadline: 'ISO date, cure periods',
-    },
+    body: BODIES.enforcement,
     responses: {
       201: 'Recorded, with the claim deadline',
       400: 'Invalid kind, rule, evidence, amount or deadline',
@@ -122,7 +104,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Decide a claim (AE-E3); upheld reverses the action and its ledger effects',
     auth: 'advertiser',
-    body: { outcome: 'upheld|rejected', decision: 'string' },
+    body: BODIES.claimDecision,
     responses: {
       200: 'Decided',
       400: 'Already decided or no reasons',
@@ -145,7 +127,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Approve (a link parameter and send window) or reject (with comments) a mailing',
     auth: 'advertiser',
-    body: { outcome: 'approve|reject', comments: 'string' },
+    body: BODIES.mailingDecision,
     responses: {
       200: 'Decided',
       400: 'Already decided or comments missing',
@@ -159,7 +141,7 @@ export const COMPLIANCE_OPERATIONS: readonly Operation[] = [
     tag: 'Compliance',
     summary: 'Grant or revoke a publisher’s access to the Email Approval tool for a program',
     auth: 'advertiser',
-    body: { programId: 'string', publisherId: 'string', grant: 'boolean' },
+    body: BODIES.emailAccess,
     responses: { 200: 'Updated', 404: 'Not your program or publisher' },
     responseSchemas: { 200: 'EmailAccess' },
   },

@@ -1,3 +1,4 @@
+import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
 /** The publisher: sites, applications, links, transactions, statements. */
@@ -17,7 +18,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     tag: 'Publisher',
     summary: 'Add a website (screened for Alibaba Group brands, AE-P5)',
     auth: 'publisher',
-    body: { name: 'string', url: 'http(s) URL', promotionMethods: 'string[]' },
+    body: BODIES.site,
     responses: { 201: 'Added, with brand screening hits', 400: 'Invalid name, URL or methods' },
     responseSchemas: { 201: 'SiteAdded' },
   },
@@ -36,13 +37,7 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     tag: 'Publisher',
     summary: 'Apply to a program with a site (AE-P6 content declaration, AE-P5 screening)',
     auth: 'publisher',
-    body: {
-      programId: 'string',
-      siteId: 'string',
-      promotionMethods: 'string[]',
-      contentCategories: 'rule 6 ids, normally []',
-      acceptRules: 'true',
-    },
+    body: BODIES.application,
     responses: {
       201: 'Pending, with brand screening hits',
       400: 'Forbidden method, rules not accepted',
