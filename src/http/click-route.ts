@@ -1,3 +1,4 @@
+import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
@@ -88,7 +89,15 @@ function single(value: unknown): string | undefined {
 
 export function registerClickRoute(app: FastifyInstance, network: Network): void {
   app.get('/click', async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as Record<string, unknown>;
+    let query = request.query as Record<string, unknown>;
+    if (query.p === undefined || query.a === undefined) {
+      // Not our own shape: Tradedoubler's parenthesised form (`click?p(1)a(2)g(3)`) or other
+      // spellings (`P=`, `&amp;a=`), read by the tolerant reader (docs/tracking.md).
+      const question = request.url.indexOf('?');
+      query = Object.fromEntries(
+        readTradedoublerQuery(question < 0 ? '' : request.url.slice(question + 1), {}).values,
+      );
+    }
     const programId = single(query.p);
     const siteId = single(query.a);
     const adId = single(query.g);

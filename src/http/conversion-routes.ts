@@ -1,10 +1,17 @@
+import { DomainError } from '../domain/errors.js';
+import type { ReportRefusalCode } from '../domain/orders/parse-order.js';
+import {
+  checksumMatches,
+  PixelReportError,
+  readPixelReport,
+  type PixelReport,
+} from '../tracking/pixel-report.js';
+import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
-import { ReportRefusedError } from '../services/order-recorder.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
-import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -19,37 +26,6 @@ function readCookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-/**
- * Tradedoubler's reportInfo: product lines `f1=<sku>&f2=<name>&f3=<price>&f4=<qty>|…`, plus our
- * extension fields f5 category, f6 seller country, f7 store (defaults: uncategorised, CN,
- * aliexpress). A pixel order is pending: the advertiser's completion report decides (AE-Q1).
- */
-function itemsFromReportInfo(reportInfo: string): Record<string, unknown>[] {
-  return reportInfo
-    .split('|')
-    .filter((part) => part.trim() !== '')
-    .map((part, index) => {
-      const fields = new URLSearchParams(part);
-      const quantity = fields.get('f4');
-      if (quantity !== null && !/^\d{1,7}$/.test(quantity)) {
-        throw new HttpError(
-          400,
-          'invalid_parameter',
-          `reportInfo line ${index + 1} f4 (quantity): expected a whole number, got "${quantity}"`,
-        );
-      }
-      return {
-        sku: fields.get('f1') ?? '',
-        ...(fields.get('f2') !== null ? { name: fields.get('f2') } : {}),
-        unitPrice: fields.get('f3') ?? '',
-        quantity: quantity === null ? 1 : Number(quantity),
-        category: fields.get('f5') ?? 'uncategorised',
-        sellerCountry: fields.get('f6') ?? 'CN',
-        store: fields.get('f7') ?? 'aliexpress',
-      };
-    });
-}
-
 function apiResponse(reply: FastifyReply, result: ConversionResult): FastifyReply {
   return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
 }
@@ -62,61 +38,75 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       attribution: result.attribution.status === 'attributed' ? 'attributed' : 'unattributed',
     });
 
+  /** A refused pixel report: counted by reason, then answered as an error. */
+  const refuse = (reason: string, error: unknown): never => {
+    network.metrics.pixelRefused.inc({ reason });
+    network.metrics.conversions.inc({
+      channel: 'pixel',
+      outcome: 'refused',
+      attribution: 'unknown',
+    });
+    throw error;
+  };
+
+  // Tradedoubler's pixel as integrations send it: both URL forms, any case (docs/tracking.md).
   app.get('/report', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const programId = queryText(query, 'organization');
-    if (!programId)
-      throw new HttpError(400, 'invalid_parameter', 'organization: the program id is required');
-    const orderNumber = queryText(query, 'orderNumber');
-    const orderValue = queryText(query, 'orderValue');
-    const currency = queryText(query, 'currency');
-    const voucher = queryText(query, 'voucher');
-    const reportInfo = queryText(query, 'reportInfo', 16_384);
-    const tduid = queryText(query, 'tduid');
-    const items =
-      reportInfo !== undefined && reportInfo !== ''
-        ? itemsFromReportInfo(reportInfo)
-        : [
-            {
-              sku: 'order',
-              unitPrice: orderValue ?? '',
-              quantity: 1,
-              category: 'uncategorised',
-              sellerCountry: 'CN',
-              store: 'aliexpress',
-            },
-          ];
-    const document = {
-      orderNumber: orderNumber ?? '',
-      placedAt: new Date(network.now()).toISOString(),
-      currency: currency ?? '',
-      status: 'pending',
-      ...(voucher ? { vouchers: voucher.split(',').filter(Boolean) } : {}),
-      items,
-    };
+    const question = request.url.indexOf('?');
+    const query = readTradedoublerQuery(question < 0 ? '' : request.url.slice(question + 1));
+    const programId = query.values.get('organization');
+    const program = programId === undefined ? undefined : network.cache.program(programId);
+    let report: PixelReport;
+    try {
+      report = readPixelReport(query, program?.terms.currency ?? 'EUR');
+    } catch (error) {
+      if (error instanceof PixelReportError)
+        return refuse(error.code, new HttpError(400, error.code, error.message));
+      throw error;
+    }
+    const refusals: ReportRefusalCode[] = [];
+    const secret = program?.checksumSecret ?? null;
+    const checksum =
+      secret === null
+        ? 'not_required'
+        : checksumMatches(secret, report.checksum)
+          ? 'valid'
+          : 'mismatch';
+    if (checksum === 'mismatch') {
+      refusals.push('checksum_mismatch');
+      network.metrics.pixelRefused.inc({ reason: 'checksum_mismatch' });
+    }
     const fromCookie =
-      tduid === undefined ? readCookie(request, sessionCookieName(programId)) : undefined;
+      report.tduid === undefined
+        ? readCookie(request, sessionCookieName(report.programId))
+        : undefined;
     let result: ConversionResult;
     try {
       result = await network.conversions.report(
-        programId,
-        document,
-        { tduid: tduid ?? fromCookie, source: tduid !== undefined ? 'tduid' : 'cookie' },
+        report.programId,
+        { ...report.document, placedAt: new Date(network.now()).toISOString() },
+        {
+          tduid: report.tduid ?? fromCookie,
+          source: report.tduid !== undefined ? 'tduid' : 'cookie',
+        },
         { source: 'pixel', actor: 'pixel' },
         network.now(),
+        { refusals, details: { ...report.details, lead: report.lead, checksum } },
       );
     } catch (error) {
-      if (error instanceof ReportRefusedError)
-        network.metrics.conversions.inc({
-          channel: 'pixel',
-          outcome: 'refused',
-          attribution: 'unknown',
-        });
+      if (error instanceof DomainError) return refuse(error.code, error);
       throw error;
     }
     count('pixel', result);
     // The pixel is anonymous: its answer says accepted and nothing about the order (its click,
     // site or commission are the advertiser's and the publisher's business).
+    if (report.iframe)
+      return reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(
+          '<!doctype html><html><head><meta charset="utf-8"><title></title></head><body></body></html>',
+        );
     if ((request.headers.accept ?? '').includes('application/json'))
       return reply.code(202).header('cache-control', 'no-store').send({ status: 'accepted' });
     return reply.code(200).type('image/gif').header('cache-control', 'no-store').send(PIXEL);

@@ -67,6 +67,7 @@ export interface Metrics {
   clickBatchSize: Histogram;
   clickCommitSeconds: Histogram;
   conversions: Counter<'channel' | 'outcome' | 'attribution'>;
+  pixelRefused: Counter<'reason'>;
   rollupFailures: Counter<'reason'>;
   deadlineDecisions: Counter<'decision'>;
   complianceFailures: Counter;
@@ -110,6 +111,12 @@ function createMetrics(): Metrics {
       name: 'affnet_conversions_total',
       help: 'Order reports',
       labelNames: ['channel', 'outcome', 'attribution'],
+      registers: [registry],
+    }),
+    pixelRefused: new Counter({
+      name: 'affnet_pixel_reports_refused_total',
+      help: 'Pixel reports refused, by reason (checksum_mismatch is stored and never paid; the rest store nothing)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     rollupFailures: new Counter({

@@ -1,7 +1,11 @@
 import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { parseOrderOrThrow, refuseImplausiblePlacedAt } from '../domain/orders/parse-order.js';
+import {
+  parseOrderOrThrow,
+  refuseImplausiblePlacedAt,
+  type ReportRefusalCode,
+} from '../domain/orders/parse-order.js';
 import { priceOrder } from '../domain/engine/price-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { DomainError } from '../domain/errors.js';
@@ -38,6 +42,13 @@ export interface ConversionResult {
 export interface ClickEvidence {
   tduid: string | undefined;
   source: 'tduid' | 'cookie';
+}
+
+/** What a pixel report adds to its order: refusals of the report as a whole, and its details. */
+export interface PixelFacts {
+  refusals: readonly ReportRefusalCode[];
+  /** Stored as orders.report_details (JSON). */
+  details: Record<string, unknown>;
 }
 
 /** The door a report came through and who sent it (`pixel`, `api:<key id>`). */
@@ -83,6 +94,7 @@ export class ConversionService {
     evidence: ClickEvidence,
     channel: ReportChannel,
     nowMs: number,
+    pixel?: PixelFacts,
   ): Promise<ConversionResult> {
     const program = this.programOrThrow(programId);
     const order = parseOrderOrThrow(document);
@@ -108,6 +120,7 @@ export class ConversionService {
       attributedBy,
       await this.rates.current(nowMs),
       nowMs,
+      pixel,
     );
     return this.#result(await this.#recorder.record(input), input);
   }
@@ -162,8 +175,10 @@ export class ConversionService {
     attributedBy: AttributedBy | null,
     rates: RateTable,
     nowMs: number,
+    pixel?: PixelFacts,
   ): RecordOrderInput {
-    const order = parseOrderOrThrow(document);
+    const parsed = parseOrderOrThrow(document);
+    const order = pixel?.refusals.length ? { ...parsed, refusals: pixel.refusals } : parsed;
     return {
       source: channel.source,
       attributedBy,
@@ -176,6 +191,7 @@ export class ConversionService {
       attribution,
       actor: channel.actor,
       nowMs,
+      ...(pixel ? { reportDetails: JSON.stringify(pixel.details) } : {}),
     };
   }
 

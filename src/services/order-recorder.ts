@@ -58,6 +58,8 @@ export interface RecordOrderInput {
   attribution: Attribution;
   actor: string;
   nowMs: number;
+  /** JSON: what a pixel report said beyond the order (orders.report_details). */
+  reportDetails?: string;
 }
 
 /** A change to a stored order: builds the new report from the document as stored now. */
@@ -223,6 +225,7 @@ export class OrderRecorder {
         0,
       ),
       updated_at: nowMs,
+      ...(input.reportDetails !== undefined ? { report_details: input.reportDetails } : {}),
     };
     const orderId = newId('order', nowMs);
     const created =

@@ -12,6 +12,7 @@ import * as portal from './migrations/0003-portal.js';
 import * as compliance from './migrations/0004-compliance.js';
 import * as adjustments from './migrations/0005-adjustments.js';
 import * as integrity from './migrations/0006-integrity.js';
+import * as pixelDetails from './migrations/0007-pixel-details.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -21,6 +22,7 @@ const MIGRATIONS = {
   '0004-compliance': compliance,
   '0005-adjustments': adjustments,
   '0006-integrity': integrity,
+  '0007-pixel-details': pixelDetails,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

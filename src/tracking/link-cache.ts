@@ -11,6 +11,8 @@ export interface CachedProgram {
   landingUrl: string;
   termsId: string | null;
   terms: ProgramTerms;
+  /** The program's pixel checksum secret (settings.checksumSecret), or null: none required. */
+  checksumSecret: string | null;
 }
 
 export interface CachedSite {
@@ -26,6 +28,16 @@ export interface CachedSite {
  * whole on `invalidate()` (called when programs, sites or memberships change, here or, through
  * PostgreSQL NOTIFY, on another node); a reload is cheap next to a click rate.
  */
+/** settings.checksumSecret of a program's settings JSON, or null (also when it is not JSON). */
+function checksumSecretOf(settings: string): string | null {
+  try {
+    const secret = (JSON.parse(settings) as { checksumSecret?: unknown }).checksumSecret;
+    return typeof secret === 'string' && secret !== '' ? secret : null;
+  } catch {
+    return null;
+  }
+}
+
 export class LinkCache {
   readonly #store: Store;
   #programs = new Map<string, CachedProgram>();
@@ -96,6 +108,7 @@ export class LinkCache {
           'programs.status',
           'programs.landing_url',
           'programs.current_terms_id',
+          'programs.settings',
           'program_terms.source',
         ])
         .execute(),
@@ -128,6 +141,7 @@ export class LinkCache {
         landingUrl: row.landing_url,
         termsId: row.current_terms_id,
         terms,
+        checksumSecret: checksumSecretOf(row.settings),
       });
     }
     this.#programs = nextPrograms;

@@ -152,6 +152,7 @@ function orderLevelReasons(version: TermsVersion, order: Order): ReasonCode[] {
   if (order.status === 'refunded') reasons.push('order_refunded'); // AE-Q2
   if (order.fraud) reasons.push('fraud'); // AE-Q3
   if (order.vouchers.length > version.maxVouchersPerOrder) reasons.push('multiple_vouchers'); // AE-Q4
+  for (const refusal of order.refusals ?? []) reasons.push(refusal); // NET-R1
   return reasons;
 }
 

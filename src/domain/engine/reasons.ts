@@ -16,7 +16,13 @@ export const REASON_CODES = [
   'not_in_stock',
   'line_cancelled',
   'line_refunded',
+  // The network's, not the program's: a pixel report refused as a whole (docs/tracking.md).
+  'checksum_mismatch',
 ] as const;
+
+/** Reasons the network decides for every program; terms files need not map them to a rule. */
+export const NETWORK_REASON_RULES = { checksum_mismatch: 'NET-R1' } as const;
+export type NetworkReasonCode = keyof typeof NETWORK_REASON_RULES;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -32,6 +38,10 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   },
   order_cancelled: { en: 'The order was cancelled.', nl: 'De bestelling is geannuleerd.' },
   order_refunded: { en: 'The order was refunded.', nl: 'De bestelling is terugbetaald.' },
+  checksum_mismatch: {
+    en: 'The pixel report did not carry the checksum the program requires (NET-R1): it is stored and earns nothing.',
+    nl: 'De pixelmelding had niet de controlesom die het programma vereist (NET-R1): ze is bewaard en levert niets op.',
+  },
   fraud: {
     en: 'The advertiser reported the order as fraudulent.',
     nl: 'De adverteerder heeft de bestelling als frauduleus gemeld.',

@@ -22,6 +22,9 @@ export interface OrderLine {
 }
 
 /** A validated order, ready for the engine. */
+/** Reasons a report earns nothing as a whole, decided by the network rather than the terms. */
+export type ReportRefusalCode = 'checksum_mismatch';
+
 export interface Order {
   readonly orderNumber: string;
   readonly placedAtMs: number;
@@ -35,6 +38,11 @@ export interface Order {
   readonly newBuyer: boolean;
   readonly vouchers: readonly string[];
   readonly items: readonly OrderLine[];
+  /**
+   * Why the report itself earns nothing, whatever its lines (NET-R1 a pixel checksum that does
+   * not match). Set by the conversion service for the report it refuses, never by a document.
+   */
+  readonly refusals?: readonly ReportRefusalCode[];
 }
 
 /**

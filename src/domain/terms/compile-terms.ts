@@ -1,3 +1,4 @@
+import { NETWORK_REASON_RULES } from '../engine/reasons.js';
 import { parseDecimal, toMinorUnits, type Decimal } from '../money/decimal.js';
 import { minorUnitDigits } from '../money/currencies.js';
 import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
@@ -93,7 +94,7 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
     currency: file.currency,
     currencyDigits,
     file,
-    reasonRules: file.reasonRules,
+    reasonRules: { ...NETWORK_REASON_RULES, ...file.reasonRules },
     countryGroups,
     versions: byStart.map((entry) => entry.version),
   };

@@ -4,7 +4,12 @@ import { parseDecimal } from '../money/decimal.js';
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
 import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
-import { REASON_CODES } from '../engine/reasons.js';
+import { NETWORK_REASON_RULES, REASON_CODES } from '../engine/reasons.js';
+
+/** The reasons a program maps to its own rules (the network's have network rules). */
+const PROGRAM_REASON_CODES = REASON_CODES.filter(
+  (code) => !Object.hasOwn(NETWORK_REASON_RULES, code),
+) as Exclude<(typeof REASON_CODES)[number], keyof typeof NETWORK_REASON_RULES>[];
 
 /**
  * The schema of a program's terms file (`programs/<id>.yaml`). Everything the engine prices
@@ -226,7 +231,7 @@ export const termsSchema = z
     /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
     invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),
     /** The program's rule id for every reason code the engine can give. */
-    reasonRules: z.record(z.enum(REASON_CODES), ruleId),
+    reasonRules: z.record(z.enum(PROGRAM_REASON_CODES), ruleId),
     versions: z.array(termsVersionSchema).min(1),
   })
   .strict();

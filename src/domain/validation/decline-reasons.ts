@@ -40,6 +40,7 @@ const OF_ENGINE_REASON: Readonly<Record<ReasonCode, DeclineReason>> = {
   seller_not_prc: 'other',
   excluded_store: 'other',
   missing_fx_rate: 'other',
+  checksum_mismatch: 'fraud',
 };
 
 export function isDeclineReason(text: string): text is DeclineReason {

@@ -99,6 +99,8 @@ export interface OrdersTable {
   source: Generated<string>;
   /** Who set the attribution: `advertiser` (API clickId), `pixel` (tduid), `cookie`, or null. */
   attributed_by: string | null;
+  /** JSON: what a pixel report said beyond the order (event, extid, form, checksum, flags). */
+  report_details: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { minorUnitDigits } from '../domain/money/currencies.js';
+import { formatMinorUnits, mulDivRoundHalfUp, parseDecimal } from '../domain/money/decimal.js';
+import { DomainError } from '../domain/errors.js';
+import {
+  readBasket,
+  readReportInfo,
+  type ReportedLine,
+  type TradedoublerQuery,
+} from './tradedoubler-query.js';
+
+/** A pixel report that cannot become an order: what is missing or malformed, said plainly. */
+export class PixelReportError extends DomainError {}
+
+/** What the reader had to forgive, kept with the order (orders.report_details.flags). */
+export type PixelFlag = 'conflicting_parameters' | 'amount_rounded';
+
+/** A pixel report read into an order document plus what it said beyond the order. */
+export interface PixelReport {
+  programId: string;
+  /** The order document (DESIGN.md "The order document"), status pending (AE-Q1). */
+  document: Record<string, unknown>;
+  tduid: string | undefined;
+  /** The number and value the checksum covers, exactly as sent. */
+  checksum: { sent: string | undefined; number: string; value: string };
+  lead: boolean;
+  iframe: boolean;
+  details: {
+    form: TradedoublerQuery['form'];
+    event: string | null;
+    extId: string | null;
+    extType: string | null;
+    convtagtid: string | null;
+    flags: PixelFlag[];
+    conflicting: string[];
+  };
+}
+
+/** An email address as the network keeps it: sha256 of the trimmed lower-case address. */
+function hashedExtId(extId: string): string {
+  return /@/.test(extId)
+    ? createHash('sha256').update(extId.trim().toLowerCase()).digest('hex')
+    : extId;
+}
+
+/**
+ * A decimal amount in the currency's minor unit: more decimals than the currency has (a PHP
+ * float such as `33.333`) are rounded half up to the cent and reported as rounded; anything
+ * that is not a plain non-negative decimal is refused.
+ */
+export function normaliseAmount(
+  text: string,
+  digits: number,
+  what: string,
+): { amount: string; rounded: boolean } {
+  const value = parseDecimal(text.trim());
+  if (value === undefined)
+    throw new PixelReportError(
+      'invalid_parameter',
+      `${what}: expected an amount such as 12.50, got "${text}"`,
+    );
+  if (value.scale <= digits)
+    return {
+      amount: formatMinorUnits(value.coefficient * 10 ** (digits - value.scale), digits),
+      rounded: false,
+    };
+  const minor = mulDivRoundHalfUp(value.coefficient, 1, 10 ** (value.scale - digits));
+  return { amount: formatMinorUnits(minor, digits), rounded: true };
+}
+
+/** A quantity: a whole number, also written as an integral decimal (`2.0`, as SDKs send doubles). */
+export function integralQuantity(text: string | undefined, what: string): number {
+  if (text === undefined) return 1;
+  const match = /^\s*(\d{1,7})(?:\.0*)?\s*$/.exec(text);
+  if (match === null)
+    throw new PixelReportError(
+      'invalid_parameter',
+      `${what}: expected a whole number of items, got "${text}"`,
+    );
+  return Number(match[1]);
+}
+
+/**
+ * The order a pixel reports, from the reader's values. `programCurrency` prices a lead (it has
+ * no currency of its own). Throws PixelReportError naming what to fix.
+ */
+export function readPixelReport(query: TradedoublerQuery, programCurrency: string): PixelReport {
+  const value = (name: string) => query.values.get(name);
+  const programId = value('organization');
+  if (programId === undefined)
+    throw new PixelReportError(
+      'invalid_parameter',
+      'organization: the program id is required (organization=… or o(…))',
+    );
+  const orderNumber = value('ordernumber');
+  const leadNumber = value('leadnumber');
+  const number = orderNumber ?? leadNumber;
+  if (number === undefined)
+    throw new PixelReportError(
+      'invalid_parameter',
+      'orderNumber (a sale) or leadNumber (a lead) is required',
+    );
+  const lead = orderNumber === undefined;
+  const currency = (value('currency') ?? (lead ? programCurrency : '')).toUpperCase();
+  if (currency === '')
+    throw new PixelReportError(
+      'invalid_parameter',
+      'currency: the ISO 4217 code of the sale, e.g. EUR',
+    );
+  let digits: number;
+  try {
+    digits = minorUnitDigits(currency);
+  } catch {
+    throw new PixelReportError(
+      'invalid_parameter',
+      `currency: "${currency}" is not an ISO 4217 code`,
+    );
+  }
+  const flags = new Set<PixelFlag>();
+  if (query.conflicts.length > 0) flags.add('conflicting_parameters');
+  const amount = (text: string, what: string) => {
+    const normalised = normaliseAmount(text, digits, what);
+    if (normalised.rounded) flags.add('amount_rounded');
+    return normalised.amount;
+  };
+
+  const basket = value('basket');
+  const reportInfo = value('reportinfo');
+  const reported: ReportedLine[] =
+    basket !== undefined
+      ? readBasket(basket)
+      : reportInfo !== undefined
+        ? readReportInfo(reportInfo)
+        : [];
+  const orderValue = value('ordervalue');
+  const items =
+    reported.length > 0
+      ? reported.map((line, index) => ({
+          sku: line.sku,
+          ...(line.name !== undefined ? { name: line.name } : {}),
+          unitPrice: amount(line.price, `product ${index + 1} price`),
+          quantity: integralQuantity(line.quantity, `product ${index + 1} quantity`),
+          category: line.category ?? line.group ?? 'uncategorised',
+          sellerCountry: line.sellerCountry ?? 'CN',
+          store: line.store ?? 'aliexpress',
+        }))
+      : [
+          {
+            sku: lead ? 'lead' : 'order',
+            unitPrice: lead
+              ? amount(orderValue ?? '0', 'orderValue')
+              : amount(orderValue ?? '', 'orderValue'),
+            quantity: 1,
+            category: lead ? 'lead' : 'uncategorised',
+            sellerCountry: 'CN',
+            store: 'aliexpress',
+          },
+        ];
+  const voucher = value('voucher');
+  const extId = value('extid');
+  return {
+    programId,
+    document: {
+      orderNumber: number,
+      currency,
+      status: 'pending',
+      ...(voucher
+        ? {
+            vouchers: voucher
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          }
+        : {}),
+      items,
+    },
+    tduid: value('tduid'),
+    checksum: { sent: value('checksum'), number, value: orderValue ?? '' },
+    lead,
+    iframe: value('type')?.toLowerCase() === 'iframe',
+    details: {
+      form: query.form,
+      event: value('event') ?? null,
+      extId: extId === undefined ? null : hashedExtId(extId),
+      extType: value('exttype') ?? null,
+      convtagtid: value('convtagtid') ?? null,
+      flags: [...flags],
+      conflicting: [...query.conflicts],
+    },
+  };
+}
+
+/**
+ * Tradedoubler's checksum `v04` + md5(secret + order or lead number + order value, as sent);
+ * true when it matches (case-insensitive hex).
+ */
+export function checksumMatches(secret: string, checksum: PixelReport['checksum']): boolean {
+  if (checksum.sent === undefined) return false;
+  const expected = `v04${createHash('md5')
+    .update(secret + checksum.number + checksum.value)
+    .digest('hex')}`;
+  return checksum.sent.trim().toLowerCase() === expected;
+}
