@@ -6,11 +6,18 @@ import { Network } from '../server/network.js';
 import { parseServerConfig, resolveSecret } from '../config/server-config.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
+import { DEFAULT_ECB_BASE_URL, ECB_FILES, type EcbFile } from '../fx/ecb-files.js';
 
 export const FX_USAGE = `usage: affnet fx import FILE
+       affnet fx fetch [daily|daily-xml|90d|history] [--json]
 
-Loads ECB reference rates (the ECB's CSV layout: Date,USD,JPY,…; units per 1 EUR) into the
-store. Re-importing a file replaces the rates it contains; nothing else changes.
+import  loads an ECB reference-rate file: the daily CSV (eurofxref.csv), the historical CSV
+        (eurofxref-hist.csv), the daily or historical XML, or the zip the ECB publishes them in.
+fetch   downloads the ECB's file (default daily: eurofxref.zip) from ECB_BASE_URL (default
+        ${DEFAULT_ECB_BASE_URL}) and loads it.
+
+Rates are units per 1 EUR. Loading a file replaces the rates it contains; nothing else changes.
+Orders held for a missing rate are re-priced afterwards (AE-C6).
 `;
 
 export async function runFxCommand(
@@ -19,9 +26,10 @@ export async function runFxCommand(
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
   const [action, file, ...rest] = args;
+  if (action === 'fetch') return fetchRates(args.slice(1), io, env);
   if (action !== 'import')
     throw new UsageError(
-      action === undefined ? 'missing action: import' : `unknown action "${action}"`,
+      action === undefined ? 'missing action: import or fetch' : `unknown action "${action}"`,
     );
   if (file === undefined) throw new UsageError('missing FILE: the ECB rates CSV to import');
   if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
@@ -59,6 +67,36 @@ export async function runFxCommand(
         `re-priced ${checked} held order(s): ${released} priced, ${checked - released} still held\n`,
       );
     }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function fetchRates(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const json = args.includes('--json');
+  const rest = args.filter((arg) => arg !== '--json');
+  const file = (rest[0] ?? 'daily') as EcbFile;
+  if (!Object.hasOwn(ECB_FILES, file))
+    throw new UsageError(`unknown file "${file}": daily, daily-xml, 90d or history`);
+  if (rest.length > 1) throw new UsageError(`unexpected arguments: ${rest.slice(1).join(' ')}`);
+  const config = parseServerConfig(env);
+  const { store } = await openMigratedStore(env);
+  try {
+    const network = new Network(store, {
+      secret: await resolveSecret(config, store.db),
+      maxBatch: 1,
+      node: 31,
+      ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: false },
+    });
+    await network.cache.invalidate();
+    if (!json) io.stderr.write(`fetching ${ECB_FILES[file]} from ${config.ecbBaseUrl} …\n`);
+    const result = await network.ecbRates.fetchAndStore(file, 'system:fx-fetch', systemClock());
+    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else
+      io.stdout.write(
+        `stored ${result.rates.toLocaleString('en')} rates from ${result.url}; latest rate date ${result.latestDate ?? 'none'}; re-priced ${result.repriced.checked} held order(s), ${result.repriced.released} priced\n`,
+      );
     return 0;
   } finally {
     await store.close();

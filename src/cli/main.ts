@@ -10,7 +10,8 @@ commands:
   stats           totals: clicks, orders, commission by status
   quote           price orders with a program's terms (affnet quote --help)
   migrate         bring the database schema up to date
-  fx import FILE  load ECB reference rates into the store
+  fx import FILE  load ECB reference rates (CSV, XML or zip) into the store
+  fx fetch        download the ECB's rates (ECB_BASE_URL) and load them
   ledger verify   prove the stored commissions equal the money ledger
   validate        apply validation deadlines, list overdue transactions
   invoices        advertiser invoices: create, list, show, pay

@@ -100,6 +100,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     },
     publicUrl: config.publicUrl,
     payoutDebtor: config.payoutDebtor,
+    ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: config.ecbFetch },
   });
   await network.start();
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });

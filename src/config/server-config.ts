@@ -1,3 +1,4 @@
+import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,6 +32,10 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** PAYOUT_DEBTOR_NAME, _IBAN, _BIC: the account payout runs pay from (SEPA files). */
   payoutDebtor: { name: string; iban: string; bic?: string | undefined } | undefined;
+  /** ECB_BASE_URL: where the ECB's rate files are fetched from. */
+  ecbBaseUrl: string;
+  /** ECB_FETCH=off stops the daily fetch of the ECB's rates (on by default). */
+  ecbFetch: boolean;
 }
 
 export interface ServerFlags {
@@ -108,6 +113,8 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'affnet <no-reply@affnet.local>',
     publicUrl,
+    ecbBaseUrl: ecbBaseUrl(env.ECB_BASE_URL),
+    ecbFetch: !['off', 'false', '0', 'no'].includes((env.ECB_FETCH ?? 'on').trim().toLowerCase()),
     port,
     host,
     workers,
@@ -160,4 +167,12 @@ export async function resolveSecret(config: ServerConfig, db: Kysely<Database>):
     .where('name', '=', 'secret')
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+/** ECB_BASE_URL as a URL ending in `/` (the ECB's own by default). */
+function ecbBaseUrl(text: string | undefined): string {
+  const value = text?.trim() || DEFAULT_ECB_BASE_URL;
+  if (!/^https?:\/\/[^/]+/.test(value))
+    throw new ConfigError('ECB_BASE_URL', `expected http(s)://host/path/, got "${value}"`);
+  return value.endsWith('/') ? value : `${value}/`;
 }

@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { ratesOfEcbFile } from './ecb-files.js';
 import { createInterface } from 'node:readline';
 import { EcbCsvError, EcbCsvParser } from '../domain/fx/parse-ecb-csv.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
@@ -12,13 +14,28 @@ export class InvalidRatesFileError extends DomainError {
 }
 
 /**
- * Streams an ECB reference-rate CSV file into a rate table. `onProgress` gets the number of
+ * Reads an ECB reference-rate file into a rate table: the daily or historical CSV (streamed),
+ * the daily or historical XML, or the zip the ECB publishes them in. `onProgress` gets the number of
  * rates read so far, every 1,000 lines.
  */
 export async function readEcbRatesFile(
   path: string,
   onProgress?: (rates: number) => void,
 ): Promise<RateTable> {
+  // A zip or an XML file is read whole (the largest, the full history, is a few MB); a CSV
+  // streams line by line.
+  if (/\.(zip|xml)$/i.test(path)) {
+    try {
+      const table = ratesOfEcbFile(await readFile(path));
+      onProgress?.(table.size);
+      return table;
+    } catch (error) {
+      if (error instanceof EcbCsvError) throw new InvalidRatesFileError(path, error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new InvalidRatesFileError(path, 'no such file');
+      throw error;
+    }
+  }
   const parser = new EcbCsvParser();
   const stream = createReadStream(path, 'utf8');
   const lines = createInterface({ input: stream, crlfDelay: Infinity });

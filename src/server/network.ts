@@ -1,5 +1,5 @@
 import { systemClock } from './clock.js';
-import { Registry, Counter, Histogram, collectDefaultMetrics } from 'prom-client';
+import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../storage/click-ids.js';
@@ -35,6 +35,8 @@ import { AdvertiserViews } from '../services/advertiser-views.js';
 import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
+import { EcbRatesService } from '../services/ecb-rates-service.js';
+import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
 export interface BackgroundLog {
@@ -57,6 +59,8 @@ export interface NetworkOptions {
   publicUrl?: string | undefined;
   /** The account payout runs pay from (PAYOUT_DEBTOR_*). */
   payoutDebtor?: Debtor | undefined;
+  /** The ECB's rate files: where from (ECB_BASE_URL) and whether to fetch them daily. */
+  ecb?: { baseUrl: string; fetchDaily: boolean; fetch?: typeof fetch } | undefined;
 }
 
 export interface Metrics {
@@ -71,6 +75,7 @@ export interface Metrics {
   rollupFailures: Counter<'reason'>;
   deadlineDecisions: Counter<'decision'>;
   complianceFailures: Counter;
+  fxLatestRateDate: Gauge;
 }
 
 function createMetrics(): Metrics {
@@ -119,6 +124,11 @@ function createMetrics(): Metrics {
       labelNames: ['reason'],
       registers: [registry],
     }),
+    fxLatestRateDate: new Gauge({
+      name: 'affnet_fx_latest_rate_date_seconds',
+      help: 'The date of the latest stored ECB reference rate (epoch seconds of its UTC midnight)',
+      registers: [registry],
+    }),
     rollupFailures: new Counter({
       name: 'affnet_click_rollup_failures_total',
       help: 'Click rollup runs that did not commit (conflict: another process counted first)',
@@ -148,6 +158,7 @@ export class Network {
   readonly writer: ClickWriter;
   readonly clicks: ClicksRepository;
   readonly rates: RateCache;
+  readonly ecbRates: EcbRatesService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -180,6 +191,7 @@ export class Network {
     options: NetworkOptions,
   ) {
     this.now = options.now ?? systemClock;
+    this.#fetchEcbDaily = options.ecb?.fetchDaily ?? false;
     this.metrics = createMetrics();
     this.cache = new LinkCache(store, this.now);
     this.signer = new ClickSigner(options.secret);
@@ -198,6 +210,11 @@ export class Network {
     });
     this.rates = new RateCache(store);
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
+    this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
+      baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
+      ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),
+      latestGauge: this.metrics.fxLatestRateDate,
+    });
     this.apiKeys = new ApiKeys(store.db);
     this.terms = new StoredTerms(store.db);
     this.validation = new ValidationService(store, this.terms);
@@ -232,6 +249,7 @@ export class Network {
   }
 
   readonly #lease: NodeLease | undefined;
+  readonly #fetchEcbDaily: boolean;
   #log: BackgroundLog = { warn: () => undefined, error: () => undefined };
 
   /** Reports background failures (jobs, lost connections) to `log` from now on. */
@@ -273,6 +291,18 @@ export class Network {
     this.#scheduler.every('click_rollup', 1000, () => this.rollUp());
     this.#scheduler.every('validation_deadlines', 60_000, () => this.applyValidationDeadlines());
     this.#scheduler.every('compliance', 5_000, () => this.runCompliance());
+    await this.ecbRates.recordLatest();
+    if (this.#fetchEcbDaily) {
+      // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
+      // failed fetch is logged and counted, and the next run retries.
+      const fetchRates = async () => {
+        const now = this.now();
+        if (await this.ecbRates.due(now))
+          await this.ecbRates.fetchAndStore('daily', 'system:ecb-fetch', now);
+      };
+      void this.#scheduler.runOnce('ecb_rates', fetchRates);
+      this.#scheduler.every('ecb_rates', 15 * 60_000, fetchRates);
+    }
   }
 
   /**

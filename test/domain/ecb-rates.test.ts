@@ -67,7 +67,10 @@ describe('ECB reference rates (AE-C6)', () => {
       'line 1: expected the header to start with "Date" (ECB layout Date,USD,JPY,…), got "Day"',
     ],
     ['Date,USD,usd\n', 'line 1: header: "usd" is not a currency code'],
-    ['Date,USD\n2026-13-01,1.1\n', 'line 2: expected a date as YYYY-MM-DD, got "2026-13-01"'],
+    [
+      'Date,USD\n2026-13-01,1.1\n',
+      'line 2: expected a date as YYYY-MM-DD or "27 November 2026", got "2026-13-01"',
+    ],
     [
       'Date,USD\n2026-10-01,abc\n',
       'line 2: column USD: expected a positive decimal rate, got "abc"',

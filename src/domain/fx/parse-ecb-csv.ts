@@ -13,9 +13,40 @@ export class EcbCsvError extends Error {
   }
 }
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * A date as the ECB writes it: `2026-11-27` (the historical file, the XML) or `27 November
+ * 2026` (the daily CSV); the day number, or undefined.
+ */
+export function ecbDayNumber(text: string): number | undefined {
+  const iso = dayNumberOfIsoDate(text);
+  if (iso !== undefined) return iso;
+  const match = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text.trim());
+  const month = match ? MONTHS.indexOf(match[2]!.toLowerCase()) : -1;
+  if (match === null || month < 0) return undefined;
+  return dayNumberOfIsoDate(
+    `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`,
+  );
+}
+
 /**
  * Reads the ECB's reference-rate CSV (`Date,USD,JPY,…`, each value in units of that currency
- * per 1 EUR) line by line, so files of any length stream through bounded memory. Empty cells
+ * per 1 EUR; the daily file's `Date, USD, …` with spaces, a trailing comma and dates such as
+ * `27 November 2026` as well as the historical file's) line by line, so files of any length stream through bounded memory. Empty cells
  * and `N/A` mean "not published that day" and are skipped; anything else that is not a
  * positive decimal is an error naming the line and the column.
  */
@@ -45,9 +76,12 @@ export class EcbCsvParser {
       return;
     }
     const date = cells[0] ?? '';
-    const day = dayNumberOfIsoDate(date);
+    const day = ecbDayNumber(date);
     if (day === undefined) {
-      throw new EcbCsvError(this.#lineNumber, `expected a date as YYYY-MM-DD, got "${date}"`);
+      throw new EcbCsvError(
+        this.#lineNumber,
+        `expected a date as YYYY-MM-DD or "27 November 2026", got "${date}"`,
+      );
     }
     for (let i = 1; i < cells.length; i++) {
       const currency = this.#columns[i];

@@ -82,6 +82,15 @@ export class RatesRepository {
     return `${Number(row.count)}/${Number(row.latest ?? 0)}`;
   }
 
+  /** The latest date any rate is stored for (YYYY-MM-DD), or undefined when there is none. */
+  async latestDate(): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('exchange_rates')
+      .select((eb) => eb.fn.max('date').as('latest'))
+      .executeTakeFirst();
+    return row?.latest ?? undefined;
+  }
+
   async count(): Promise<number> {
     return countRows(this.db, 'exchange_rates');
   }
