@@ -75,6 +75,16 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       refusals.push('checksum_mismatch');
       network.metrics.pixelRefused.inc({ reason: 'checksum_mismatch' });
     }
+    // A lead needs a lead event of the program (NET-R2); a sale with an unknown event is
+    // refused by the engine from the document's event.
+    const declared =
+      report.details.event === null ? undefined : program?.terms.events.get(report.details.event);
+    if (report.lead && declared?.kind !== 'lead') refusals.push('unknown_event');
+    if (
+      refusals.includes('unknown_event') ||
+      (declared === undefined && report.details.event !== null && program?.terms.events.size)
+    )
+      network.metrics.pixelRefused.inc({ reason: 'unknown_event' });
     const fromCookie =
       report.tduid === undefined
         ? readCookie(request, sessionCookieName(report.programId))
@@ -83,7 +93,11 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     try {
       result = await network.conversions.report(
         report.programId,
-        { ...report.document, placedAt: new Date(network.now()).toISOString() },
+        {
+          ...report.document,
+          ...(report.details.event !== null ? { event: report.details.event } : {}),
+          placedAt: new Date(network.now()).toISOString(),
+        },
         {
           tduid: report.tduid ?? fromCookie,
           source: report.tduid !== undefined ? 'tduid' : 'cookie',

@@ -183,15 +183,18 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
     ]);
   });
 
-  it('a lead (Android and iOS SDKs): stored with its lead number, in the program currency', async () => {
+  it('a lead (Android and iOS SDKs): stored with its lead number; a program without that lead event pays nothing (NET-R2)', async () => {
     const tduid = await demoClick(t);
     const answer = await get(
       `/report?organization=${program}&event=9&leadNumber=L-1&tduid=${tduid}&exttype=1&extid=${sha256('y')}`,
     );
     expect(answer.statusCode).toBe(200);
-    const { order, details } = await stored('L-1');
+    const { order, details, quote } = await stored('L-1');
     expect(order.attribution).toBe('attributed');
     expect(details).toMatchObject({ lead: true, event: '9' });
+    // AliExpress pays for no lead event: the lead is kept and says why it earns nothing.
+    expect(quote.status).toBe('disqualified');
+    expect(quote.reasons).toContain('unknown_event');
   });
 
   it('refuses what cannot be an order, saying what to fix, and counts it by reason', async () => {

@@ -11,6 +11,7 @@ import { InvalidOrderError } from '../errors.js';
 import type { Order, OrderLine } from '../orders/parse-order.js';
 import {
   versionInForce,
+  type ProgramEvent,
   type CommissionGroup,
   type ProgramTerms,
   type TermsVersion,
@@ -48,7 +49,14 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
     ]);
   }
 
-  const orderReasons = orderLevelReasons(version, order);
+  const event = order.event === undefined ? undefined : terms.events.get(order.event);
+  // A lead is paid a fixed amount in the program currency: the order currency does not matter.
+  const orderReasons = orderLevelReasons(version, order).filter(
+    (reason) => event?.kind !== 'lead' || reason !== 'currency_not_usd',
+  );
+  // NET-R2: a program that declares its events pays for those only.
+  if (terms.events.size > 0 && order.event !== undefined && event === undefined)
+    orderReasons.push('unknown_event');
   const fraudHeld = order.fraud && version.fraudOutcome === 'held';
   // Reasons that take every line's commission away; a held fraud order keeps its lines priced.
   const disqualifying = fraudHeld
@@ -106,6 +114,9 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
     };
   }
 
+  if (event?.kind === 'lead')
+    return priceLead(terms, version.id, order, event, orderReasons, lines);
+
   const bonusMinor = newBuyerBonus(version, order, anyCommissionable);
   const orderDay = utcDayNumber(order.placedAtMs);
   const fx =
@@ -142,6 +153,42 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
     newBuyerBonus: formatMinorUnits(bonusMinor, programDigits),
     total:
       productMinor === null ? null : formatMinorUnits(productMinor + bonusMinor, programDigits),
+  };
+}
+
+/**
+ * A lead: the event's fixed amount in the program currency, whatever the lines say (a lead
+ * report carries one line, value 1). No exchange rate and no new-buyer bonus.
+ */
+function priceLead(
+  terms: ProgramTerms,
+  versionId: string,
+  order: Order,
+  event: Extract<ProgramEvent, { kind: 'lead' }>,
+  reasons: ReasonCode[],
+  pricedLines: QuoteLine[],
+): Quote {
+  const digits = terms.currencyDigits;
+  const amount = formatMinorUnits(event.amountMinor, digits);
+  const lines = pricedLines.map((line, index) => ({
+    ...line,
+    rate: index === 0 ? `fixed ${amount}` : '0',
+    commission: index === 0 ? amount : formatMinorUnits(0, digits),
+    rule: index === 0 ? event.rule : line.rule,
+  }));
+  return {
+    orderNumber: order.orderNumber,
+    status: order.status === 'pending' ? 'provisional' : 'qualified',
+    reasons,
+    currency: terms.currency,
+    fxRate: null,
+    fxDate: null,
+    termsVersion: versionId,
+    lines,
+    productCommission: amount,
+    capApplied: false,
+    newBuyerBonus: formatMinorUnits(0, digits),
+    total: amount,
   };
 }
 

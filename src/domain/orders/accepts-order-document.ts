@@ -13,13 +13,16 @@ export function acceptsOrderDocument(value: unknown): value is OrderDocument {
   if (!isPlainObject(value)) return false;
   for (const key in value) if (!ORDER_KEYS.has(key)) return false;
   const doc = value as Record<string, unknown>;
-  const { orderNumber, placedAt, currency, status, clickId, fraud, buyer, vouchers, items } = doc;
+  const { orderNumber, placedAt, currency, status, clickId, event, fraud, buyer, vouchers, items } =
+    doc;
   if (typeof orderNumber !== 'string' || orderNumber.length < 1 || orderNumber.length > 200)
     return false;
   if (typeof placedAt !== 'string' || parseIsoInstant(placedAt) === undefined) return false;
   if (typeof currency !== 'string' || !isKnownCurrency(currency)) return false;
   if (!STATUS_SET.has(status as string)) return false;
   if (clickId !== undefined && (typeof clickId !== 'string' || clickId.length < 1)) return false;
+  if (event !== undefined && (typeof event !== 'string' || event.length < 1 || event.length > 64))
+    return false;
   if (!isOptionalBoolean(fraud)) return false;
   if (buyer !== undefined) {
     if (!isPlainObject(buyer)) return false;

@@ -67,6 +67,8 @@ export const orderDocumentSchema = z
       .refine(isKnownCurrency, { error: 'expected an ISO 4217 currency code such as "USD"' }),
     status,
     clickId: z.string().min(1).optional(),
+    /** The conversion event (Tradedoubler's `event` id): a sale or a lead the terms declare. */
+    event: z.string().min(1).max(64).optional(),
     fraud: z.boolean({ error: 'expected true or false' }).optional(),
     buyer: z
       .object({

@@ -23,7 +23,7 @@ export interface OrderLine {
 
 /** A validated order, ready for the engine. */
 /** Reasons a report earns nothing as a whole, decided by the network rather than the terms. */
-export type ReportRefusalCode = 'checksum_mismatch';
+export type ReportRefusalCode = 'checksum_mismatch' | 'unknown_event';
 
 export interface Order {
   readonly orderNumber: string;
@@ -33,6 +33,8 @@ export interface Order {
   readonly currencyDigits: number;
   readonly status: OrderStatus;
   readonly clickId: string | undefined;
+  /** The conversion event the report names (a terms `events` id), if any. */
+  readonly event?: string | undefined;
   readonly fraud: boolean;
   readonly buyerCountry: string | undefined;
   readonly newBuyer: boolean;
@@ -114,6 +116,7 @@ function toOrder(doc: OrderDocument): Order {
     currencyDigits: digits,
     status: doc.status,
     clickId: doc.clickId,
+    event: doc.event,
     fraud: doc.fraud ?? false,
     buyerCountry: doc.buyer?.country,
     newBuyer: doc.buyer?.newBuyer ?? false,

@@ -49,7 +49,21 @@ export interface ProgramTerms {
   readonly countryGroups: ReadonlyMap<string, ReadonlySet<string>>;
   /** Oldest first. */
   readonly versions: readonly TermsVersion[];
+  /** The events the program pays for by id; empty: every report is a sale. */
+  readonly events: ReadonlyMap<string, ProgramEvent>;
 }
+
+/** A conversion event: a sale (priced by the groups) or a lead (a fixed amount each). */
+export type ProgramEvent =
+  | { readonly id: string; readonly name: string; readonly kind: 'sale' }
+  | {
+      readonly id: string;
+      readonly name: string;
+      readonly kind: 'lead';
+      /** Per lead, in minor units of the program currency. */
+      readonly amountMinor: number;
+      readonly rule: string;
+    };
 
 /**
  * Validates a parsed terms document and compiles it for the engine. Throws InvalidTermsError
@@ -88,6 +102,19 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
       });
     }
   }
+  const events = new Map(
+    file.events.map((event, index): [string, ProgramEvent] => {
+      if (event.kind === 'sale') return [event.id, event];
+      const amount = parseDecimal(event.amount);
+      const amountMinor = amount === undefined ? undefined : toMinorUnits(amount, currencyDigits);
+      if (amountMinor === undefined)
+        issues.push({
+          path: `events[${index}].amount`,
+          message: `at most ${currencyDigits} decimals in ${file.currency}`,
+        });
+      return [event.id, { ...event, amountMinor: amountMinor ?? 0 }];
+    }),
+  );
   if (issues.length > 0) throw new InvalidTermsError(source, issues);
   return {
     id: file.id,
@@ -95,6 +122,7 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
     currencyDigits,
     file,
     reasonRules: { ...NETWORK_REASON_RULES, ...file.reasonRules },
+    events,
     countryGroups,
     versions: byStart.map((entry) => entry.version),
   };

@@ -230,6 +230,38 @@ export const termsSchema = z
       }),
     /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
     invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),
+    /**
+     * The conversions the program pays for, by the event id its tags send (Tradedoubler's
+     * numeric `event`): sales priced by the commission groups, leads paying a fixed amount in
+     * the program currency each. Empty: every report is a sale, whatever its event.
+     */
+    events: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z
+            .object({
+              id: z.string().min(1).max(64),
+              name: z.string().min(1),
+              kind: z.literal('sale'),
+            })
+            .strict(),
+          z
+            .object({
+              id: z.string().min(1).max(64),
+              name: z.string().min(1),
+              kind: z.literal('lead'),
+              amount: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, {
+                error: 'expected a fixed amount per lead such as "2.50"',
+              }),
+              rule: ruleId,
+            })
+            .strict(),
+        ]),
+      )
+      .default([])
+      .refine((events) => new Set(events.map((event) => event.id)).size === events.length, {
+        error: 'each event id once',
+      }),
     /** The program's rule id for every reason code the engine can give. */
     reasonRules: z.record(z.enum(PROGRAM_REASON_CODES), ruleId),
     versions: z.array(termsVersionSchema).min(1),
