@@ -69,7 +69,13 @@ export default tseslint.config(
     files: ['assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' },
+      globals: {
+        document: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        window: 'readonly',
+        Image: 'readonly',
+      },
     },
   },
   {

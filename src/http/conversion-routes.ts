@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { DomainError } from '../domain/errors.js';
 import type { ReportRefusalCode } from '../domain/orders/parse-order.js';
 import {
@@ -48,6 +51,15 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     });
     throw error;
   };
+
+  // The first-party tracking script, for the advertiser to copy to its own domain.
+  const firstParty = readFileSync(join(packageRoot(), 'assets', 'first-party.js'), 'utf8');
+  app.get('/tracking/first-party.js', async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(firstParty),
+  );
 
   // Tradedoubler's pixel as integrations send it: both URL forms, any case (docs/tracking.md).
   app.get('/report', async (request, reply) => {
