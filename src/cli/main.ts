@@ -12,6 +12,7 @@ commands:
   migrate         bring the database schema up to date
   fx import FILE  load ECB reference rates (CSV, XML or zip) into the store
   fx fetch        download the ECB's rates (ECB_BASE_URL) and load them
+  programs        a program's settings: programs checksum SLUG (pixel checksum secret)
   ledger verify   prove the stored commissions equal the money ledger
   validate        apply validation deadlines, list overdue transactions
   invoices        advertiser invoices: create, list, show, pay
@@ -50,6 +51,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> =
   migrate: async () => {
     const m = await import('./migrate-command.js');
     return { run: m.runMigrateCommand, usage: m.MIGRATE_USAGE };
+  },
+  programs: async () => {
+    const m = await import('./programs-command.js');
+    return { run: m.runProgramsCommand, usage: m.PROGRAMS_USAGE };
   },
   fx: async () => {
     const m = await import('./fx-command.js');

@@ -101,4 +101,17 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
     return reply.code(204).send();
   });
+
+  app.put('/api/v1/advertiser/programs/:programId/checksum-secret', async (request) => {
+    const { session, advertiserId } = await advertiser(request);
+    const { programId } = request.params as { programId: string };
+    const body = parseBody(request, BODIES.checksumSecret);
+    return network.pixelChecksums.set(
+      programId,
+      body.generate === true ? 'generate' : (body.secret ?? null),
+      `user:${session.user.id}`,
+      network.now(),
+      advertiserId,
+    );
+  });
 }

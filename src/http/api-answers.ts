@@ -277,6 +277,13 @@ export const ANSWERS = {
   }),
   MailingDecided: z.object({ id, status: z.string(), linkParam: z.string().nullable() }),
   EmailAccess: z.object({ programId: id, publisherId: id, access: z.boolean() }),
+  ChecksumSecret: z.object({
+    programId: id,
+    secret: z
+      .string()
+      .nullable()
+      .meta({ description: 'shown once: give it to the developers of your pixel; null: none' }),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type AnswerName = keyof typeof ANSWERS;

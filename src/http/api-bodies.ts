@@ -103,6 +103,18 @@ export const BODIES = {
     comments: z.string().optional().meta({ description: 'required to reject' }),
   }),
   emailAccess: z.object({ programId: id, publisherId: id, grant: z.boolean() }),
+  checksumSecret: z
+    .object({
+      secret: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: 'the secret to use (8–128 visible ASCII), or null to require none' }),
+      generate: z.boolean().optional().meta({ description: 'true: let the network make one' }),
+    })
+    .refine((body) => body.generate === true || body.secret !== undefined, {
+      error: 'send { "generate": true }, { "secret": "…" } or { "secret": null }',
+    }),
 } satisfies Record<string, z.ZodType>;
 
 /** A route's body parsed by its schema; a refusal names each field and what to send. */

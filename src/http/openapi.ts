@@ -16,7 +16,7 @@ import { COMPLIANCE_OPERATIONS } from './api-operations/compliance.js';
 export type Auth = 'none' | 'apiKey' | 'advertiser' | 'publisher' | 'user';
 
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   tag: string;
   summary: string;

@@ -36,6 +36,7 @@ import { NodeLeasesRepository } from '../storage/repositories/node-leases-reposi
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
+import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
@@ -159,6 +160,7 @@ export class Network {
   readonly clicks: ClicksRepository;
   readonly rates: RateCache;
   readonly ecbRates: EcbRatesService;
+  readonly pixelChecksums: PixelChecksumService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -210,6 +212,7 @@ export class Network {
     });
     this.rates = new RateCache(store);
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
+    this.pixelChecksums = new PixelChecksumService(store);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),

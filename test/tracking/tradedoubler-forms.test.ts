@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
-import { bumpLinksVersion } from '../../src/storage/repositories/cache-versions.js';
 
 /**
  * Tradedoubler's URLs as real integrations build them (each case names its source; the forms
@@ -225,14 +224,23 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
   });
 
   it('checks the checksum when the program has a secret: a wrong one is stored, refused and never paid', async () => {
-    await t.network.store.db
-      .updateTable('programs')
-      .set({ settings: JSON.stringify({ checksumSecret: 's3cret' }) })
-      .where('id', '=', program)
-      .execute();
-    await bumpLinksVersion(t.network.store.db);
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.advertiser.email, password: t.demo.advertiser.password },
+    });
+    const secretFor = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/advertiser/programs/${program}/checksum-secret`,
+        headers: { authorization: `Bearer ${(session.json() as { token: string }).token}` },
+        payload,
+      });
+    expect((await secretFor({ secret: 'short' })).statusCode).toBe(400);
+    const set = await secretFor({ secret: 's3cret-checksum' });
+    expect(set.json()).toEqual({ programId: program, secret: 's3cret-checksum' });
     await t.network.refreshIfChanged();
-    const good = `v04${md5('s3cret' + 'CK-1' + '20.00')}`;
+    const good = `v04${md5('s3cret-checksum' + 'CK-1' + '20.00')}`;
     await get(
       `/report?organization=${program}&event=7&orderNumber=CK-1&orderValue=20.00&currency=USD&checksum=${good}&tduid=${await demoClick(t)}`,
     );
@@ -262,12 +270,10 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
     expect(metrics.body).toMatch(
       /affnet_pixel_reports_refused_total\{reason="checksum_mismatch"\} 2/,
     );
-    await t.network.store.db
-      .updateTable('programs')
-      .set({ settings: '{}' })
-      .where('id', '=', program)
-      .execute();
-    await bumpLinksVersion(t.network.store.db);
+    expect((await secretFor({ secret: null })).json()).toEqual({
+      programId: program,
+      secret: null,
+    });
     await t.network.refreshIfChanged();
   });
 });

@@ -78,4 +78,15 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     auth: 'advertiser',
     responses: { 204: 'Revoked', 404: 'Not yours' },
   },
+  {
+    method: 'put',
+    path: '/api/v1/advertiser/programs/{programId}/checksum-secret',
+    tag: 'Advertiser',
+    summary:
+      'Set, generate or remove your program’s pixel checksum secret (NET-R1): with one, a pixel report without checksum=v04+md5(secret+orderNumber+orderValue) is stored as refused and never paid',
+    auth: 'advertiser',
+    body: BODIES.checksumSecret,
+    responses: { 200: 'The secret (shown once)', 400: 'Invalid secret', 404: 'Not your program' },
+    responseSchemas: { 200: 'ChecksumSecret' },
+  },
 ];

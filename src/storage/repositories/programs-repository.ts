@@ -35,6 +35,30 @@ export class ProgramsRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Sets (or with null removes) one key of a program's settings JSON and tells every node's
+   * link cache; false when there is no such program.
+   */
+  async setSetting(
+    programId: string,
+    key: string,
+    value: unknown,
+    nowMs: number,
+  ): Promise<boolean> {
+    const program = await this.findById(programId);
+    if (program === undefined) return false;
+    const settings = JSON.parse(program.settings || '{}') as Record<string, unknown>;
+    if (value === null) delete settings[key];
+    else settings[key] = value;
+    await this.db
+      .updateTable('programs')
+      .set({ settings: JSON.stringify(settings), updated_at: nowMs })
+      .where('id', '=', programId)
+      .execute();
+    await bumpLinksVersion(this.db);
+    return true;
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }
