@@ -45,7 +45,7 @@ export class LinkCache {
   #memberships = new Map<string, string>();
   #ads = new Map<string, string>();
   #loading: Promise<void> | undefined;
-  #stale = false;
+  #next: Promise<void> | undefined;
   loadedAt = 0;
 
   constructor(
@@ -77,21 +77,26 @@ export class LinkCache {
     return this.#ads.get(adId);
   }
 
-  /** Reloads now; concurrent calls share one reload, and a call during a reload queues one more. */
+  /**
+   * Reloads now. A call during a reload waits for one more reload after it (the running one
+   * may have read the database before the change the caller wants to see); calls during the
+   * same reload share that next one.
+   */
   async invalidate(): Promise<void> {
     if (this.#loading) {
-      this.#stale = true;
-      return this.#loading;
+      this.#next ??= this.#loading
+        .catch(() => undefined)
+        .then(() => {
+          this.#next = undefined;
+          return this.invalidate();
+        });
+      return this.#next;
     }
     this.#loading = this.#load();
     try {
       await this.#loading;
     } finally {
       this.#loading = undefined;
-    }
-    if (this.#stale) {
-      this.#stale = false;
-      await this.invalidate();
     }
   }
 

@@ -224,6 +224,12 @@ export const ERROR_MESSAGES = {
     'vertel de publisher waarom de mailing is afgewezen',
   ],
 
+  // Programs
+  'refusal.invalid_secret': [
+    'the secret needs 8 to 128 visible characters',
+    'het geheim moet 8 tot 128 zichtbare tekens hebben (geen spaties), of laat er een maken',
+  ],
+
   // Month end
   'refusal.invalid_period': ['write the month as YYYY-MM', 'schrijf de maand als JJJJ-MM'],
   'refusal.period_not_ended': [
