@@ -12,7 +12,8 @@ commands:
   migrate         bring the database schema up to date
   fx import FILE  load ECB reference rates (CSV, XML or zip) into the store
   fx fetch        download the ECB's rates (ECB_BASE_URL) and load them
-  programs        a program's settings: programs checksum SLUG (pixel checksum secret)
+  programs        programs checksum SLUG (pixel checksum secret), programs simulate SLUG
+                  --terms DRAFT.yaml (a terms change priced on the stored orders)
   ledger verify   prove the stored commissions equal the money ledger
   validate        apply validation deadlines, list overdue transactions
   invoices        advertiser invoices: create, list, show, pay

@@ -1,3 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
+import { TermsSimulationService } from '../services/terms-simulation-service.js';
+import { Progress } from './progress.js';
 import { systemClock } from '../server/clock.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
@@ -5,6 +9,12 @@ import { openMigratedStore } from './open-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export const PROGRAMS_USAGE = `usage: affnet programs checksum SLUG (--generate | --secret SECRET | --off) [--json]
+       affnet programs simulate SLUG --terms DRAFT.yaml [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+
+simulate  re-prices the program's attributed orders placed in the period (default: the last
+          30 days) under the draft's newest version, beside what they earn now, with the same
+          engine and rates as real pricing: totals, per commission group and per publisher
+          (program currency, exact). Nothing is stored.
 
 checksum  sets the program's pixel checksum secret (NET-R1, docs/tracking.md): with one, a
           pixel report must carry checksum=v04+md5(secret + orderNumber + orderValue); one
@@ -18,9 +28,10 @@ export async function runProgramsCommand(
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
   const [action, slug, ...rest] = args;
+  if (action === 'simulate') return simulate(slug, rest, io, env);
   if (action !== 'checksum')
     throw new UsageError(
-      action === undefined ? 'missing action: checksum' : `unknown action "${action}"`,
+      action === undefined ? 'missing action: checksum or simulate' : `unknown action "${action}"`,
     );
   if (slug === undefined || slug.startsWith('--'))
     throw new UsageError('missing SLUG: the program, e.g. aliexpress');
@@ -48,6 +59,71 @@ export async function runProgramsCommand(
           ? `${slug}: pixel reports need no checksum any more\n`
           : `${slug}: pixel reports must carry checksum=v04+md5(secret + orderNumber + orderValue)\nsecret (shown once): ${result.secret}\n`,
       );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  return value;
+}
+
+async function simulate(
+  slug: string | undefined,
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  if (slug === undefined || slug.startsWith('--'))
+    throw new UsageError('missing SLUG: the program, e.g. aliexpress');
+  const termsPath = optionValue(args, '--terms');
+  if (termsPath === undefined) throw new UsageError('missing --terms DRAFT.yaml');
+  const day = (name: string, fallback: number) => {
+    const text = optionValue(args, name);
+    if (text === undefined) return fallback;
+    const parsed = dayNumberOfIsoDate(text);
+    if (parsed === undefined) throw new UsageError(`${name}: expected YYYY-MM-DD, got "${text}"`);
+    return parsed;
+  };
+  const today = utcDayNumber(systemClock());
+  const to = day('--to', today);
+  const from = day('--from', to - 29);
+  if (from > to) throw new UsageError('--from must not be after --to');
+  let source: string;
+  try {
+    source = await readFile(termsPath, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${termsPath}`);
+  }
+  const { store } = await openMigratedStore(env);
+  try {
+    const progress = args.includes('--json') ? undefined : new Progress(io.stderr, 'orders read');
+    const result = await new TermsSimulationService(store).simulate(
+      slug,
+      { source, name: termsPath },
+      { fromMs: from * 86_400_000, toMs: (to + 1) * 86_400_000 },
+      (count) => progress?.update(count),
+    );
+    progress?.done();
+    if (args.includes('--json')) {
+      io.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    }
+    io.stdout.write(
+      `${result.orders} orders, ${result.lines} lines, ${isoDateOfDayNumber(from)} … ${isoDateOfDayNumber(to)}\n` +
+        `now ${result.current.total} ${result.currency}, draft ${result.draft.total} ${result.currency}, difference ${result.difference}\n`,
+    );
+    for (const group of result.byGroup)
+      io.stdout.write(
+        `  ${group.group.padEnd(24)} ${String(group.lines).padStart(8)} lines  ${group.current} → ${group.draft} ${group.currency}\n`,
+      );
+    if (result.skipped.length > 0)
+      io.stdout.write(`${result.skipped.length} order(s) the draft cannot price were left out\n`);
     return 0;
   } finally {
     await store.close();

@@ -115,6 +115,30 @@ export class OrdersRepository {
       .execute();
   }
 
+  /**
+   * A page of a program's attributed orders placed in [fromMs, toMs): documents and publishers,
+   * in id order after `afterId` (keyset paging, so any number of orders streams in pages).
+   */
+  async attributedPage(
+    programId: string,
+    range: { fromMs: number; toMs: number },
+    afterId: string,
+    limit: number,
+  ): Promise<{ id: string; document: string; publisher_id: string }[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select(['id', 'document', 'publisher_id'])
+      .where('program_id', '=', programId)
+      .where('publisher_id', 'is not', null)
+      .where('placed_at', '>=', range.fromMs)
+      .where('placed_at', '<', range.toMs)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows as { id: string; document: string; publisher_id: string }[];
+  }
+
   async count(): Promise<number> {
     return countRows(this.db, 'orders');
   }
