@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { describeEachEngine } from '../support/stores.js';
-import {
-  addSite,
-  demoClick,
-  demoOrder,
-  startTestNetwork,
-  type TestNetwork,
-} from '../support/network.js';
+import { addSite, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { aliexpress, aliexpressDocument } from '../support/terms.js';
 import { TermsSimulationService } from '../../src/services/terms-simulation-service.js';
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
