@@ -1,18 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../storage/database.js';
-import { AdvertisersRepository } from '../storage/repositories/advertisers-repository.js';
-import {
-  ProgramsRepository,
-  type StoredProgram,
-} from '../storage/repositories/programs-repository.js';
+import type { StoredProgram } from '../storage/repositories/programs-repository.js';
+import { ProgramTermsService } from '../services/program-terms-service.js';
 import { UsersRepository } from '../storage/repositories/users-repository.js';
-import { BUNDLED_PROGRAMS_DIR, parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { BUNDLED_PROGRAMS_DIR } from '../programs/load-program-terms.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 
 /**
- * Loads every `programs/*.yaml` into the store: a new program gets its advertiser; a changed
- * terms file becomes the program's new current terms (the old ones are kept).
+ * Loads every `*.yaml` of `dir` (the bundled `programs/` by default, and an operator's
+ * PROGRAMS_DIR) into the store: a new program gets its advertiser; a changed terms file becomes
+ * the program's new current terms (the old ones are kept).
  */
 export async function loadPrograms(
   store: Store,
@@ -20,24 +18,12 @@ export async function loadPrograms(
   dir = BUNDLED_PROGRAMS_DIR,
 ): Promise<StoredProgram[]> {
   const files = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const service = new ProgramTermsService(store);
   const loaded: StoredProgram[] = [];
   for (const name of files) {
     const path = join(dir, name);
     const source = await readFile(path, 'utf8');
-    const terms = parseProgramTermsOrThrow(source, path);
-    const programs = new ProgramsRepository(store.db);
-    const existing = await programs.findBySlug(terms.id);
-    let advertiserId = existing?.advertiser_id;
-    if (advertiserId === undefined) {
-      const advertisers = new AdvertisersRepository(store.db);
-      advertiserId = (
-        (await advertisers.findByName(terms.file.advertiser)) ??
-        (await advertisers.create({ name: terms.file.advertiser }, nowMs))
-      ).id;
-    }
-    loaded.push(
-      (await programs.upsertFromTerms(terms, source, advertiserId, nowMs, 'system')).program,
-    );
+    loaded.push((await service.apply(source, path, { actor: 'system' }, nowMs)).program);
   }
   return loaded;
 }

@@ -1,3 +1,4 @@
+import { ProgramTermsService } from '../services/program-terms-service.js';
 import { readFile } from 'node:fs/promises';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { TermsSimulationService } from '../services/terms-simulation-service.js';
@@ -8,9 +9,14 @@ import { ProgramsRepository } from '../storage/repositories/programs-repository.
 import { openMigratedStore } from './open-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
-export const PROGRAMS_USAGE = `usage: affnet programs checksum SLUG (--generate | --secret SECRET | --off) [--json]
+export const PROGRAMS_USAGE = `usage: affnet programs apply FILE [--advertiser NAME] [--json]
+       affnet programs checksum SLUG (--generate | --secret SECRET | --off) [--json]
        affnet programs simulate SLUG --terms DRAFT.yaml [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
 
+apply     loads a terms file kept in version control: creates the program (and its
+          advertiser: --advertiser, or the file's advertiser) or makes the file its current
+          terms, a new version beside the old ones. An identical file changes nothing; a file
+          that breaks the schema is refused with the line of each problem.
 simulate  re-prices the program's attributed orders placed in the period (default: the last
           30 days) under the draft's newest version, beside what they earn now, with the same
           engine and rates as real pricing: totals, per commission group and per publisher
@@ -29,9 +35,12 @@ export async function runProgramsCommand(
 ): Promise<number> {
   const [action, slug, ...rest] = args;
   if (action === 'simulate') return simulate(slug, rest, io, env);
+  if (action === 'apply') return apply(slug, rest, io, env);
   if (action !== 'checksum')
     throw new UsageError(
-      action === undefined ? 'missing action: checksum or simulate' : `unknown action "${action}"`,
+      action === undefined
+        ? 'missing action: apply, checksum or simulate'
+        : `unknown action "${action}"`,
     );
   if (slug === undefined || slug.startsWith('--'))
     throw new UsageError('missing SLUG: the program, e.g. aliexpress');
@@ -124,6 +133,51 @@ async function simulate(
       );
     if (result.skipped.length > 0)
       io.stdout.write(`${result.skipped.length} order(s) the draft cannot price were left out\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function apply(
+  file: string | undefined,
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  if (file === undefined || file.startsWith('--'))
+    throw new UsageError('missing FILE: the terms file to apply, e.g. programs/shop.yaml');
+  const advertiser = optionValue(args, '--advertiser');
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const { store } = await openMigratedStore(env);
+  try {
+    const result = await new ProgramTermsService(store).apply(
+      source,
+      file,
+      { advertiser, actor: 'cli' },
+      systemClock(),
+    );
+    const summary = {
+      program: result.program.slug,
+      id: result.program.id,
+      termsId: result.termsId,
+      created: result.created,
+      changed: result.changed,
+    };
+    if (args.includes('--json')) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else
+      io.stdout.write(
+        result.created
+          ? `created program ${summary.program} (${summary.id}) with terms ${summary.termsId}\n`
+          : result.changed
+            ? `${summary.program}: terms ${summary.termsId} are current now (the earlier ones are kept)\n`
+            : `${summary.program}: these terms are current already; nothing changed\n`,
+      );
     return 0;
   } finally {
     await store.close();

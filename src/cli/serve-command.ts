@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/storage-config.js';
 import { systemClock } from '../server/clock.js';
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
@@ -43,6 +44,15 @@ export async function runServeCommand(
     await migrateToLatest(store);
     const now = systemClock();
     const programs = await loadPrograms(store, now);
+    if (config.programsDir !== undefined) {
+      try {
+        programs.push(...(await loadPrograms(store, now, config.programsDir)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new ConfigError('PROGRAMS_DIR', `no such folder: ${config.programsDir}`);
+        throw error;
+      }
+    }
     const admin = await ensureAdmin(store, now);
     io.stdout.write(
       `affnet: ${store.location}: ${programs.length} program(s): ${programs.map((program) => `${program.slug} (${program.id})`).join(', ')}\n`,

@@ -32,6 +32,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** PAYOUT_DEBTOR_NAME, _IBAN, _BIC: the account payout runs pay from (SEPA files). */
   payoutDebtor: { name: string; iban: string; bic?: string | undefined } | undefined;
+  /** PROGRAMS_DIR: an operator's folder of program terms files, loaded on start after the bundled ones. */
+  programsDir: string | undefined;
   /** ECB_BASE_URL: where the ECB's rate files are fetched from. */
   ecbBaseUrl: string;
   /** ECB_FETCH=off stops the daily fetch of the ECB's rates (on by default). */
@@ -113,6 +115,7 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'affnet <no-reply@affnet.local>',
     publicUrl,
+    programsDir: env.PROGRAMS_DIR?.trim() || undefined,
     ecbBaseUrl: ecbBaseUrl(env.ECB_BASE_URL),
     ecbFetch: !['off', 'false', '0', 'no'].includes((env.ECB_FETCH ?? 'on').trim().toLowerCase()),
     port,

@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface Issue {
   readonly path: string;
   readonly message: string;
+  /** The 1-based line of the input the problem is on, when the input is a text file. */
+  readonly line?: number;
 }
 
 /** Formats a property path as `commission.groups[1].rate`. */
@@ -22,7 +24,10 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
 
 export function describeIssues(issues: readonly Issue[]): string {
   return issues
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const where = issue.line === undefined ? issue.path : `line ${issue.line}: ${issue.path}`;
+      return where ? `${where}: ${issue.message}` : issue.message;
+    })
     .join('; ');
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
 import { compileTermsOrThrow, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError, InvalidTermsError } from '../domain/errors.js';
 import { packageRoot } from '../package-root.js';
@@ -59,7 +59,13 @@ export function parseProgramTermsOrThrow(text: string, source: string): ProgramT
     }
     throw error;
   }
-  const terms = compileTermsOrThrow(raw, source);
+  let terms: ProgramTerms;
+  try {
+    terms = compileTermsOrThrow(raw, source);
+  } catch (error) {
+    if (error instanceof InvalidTermsError) throw withLines(error, text, source);
+    throw error;
+  }
   const fileId = basename(source, extname(source));
   if (/\.ya?ml$/i.test(source) && fileId !== terms.id) {
     throw new InvalidTermsError(source, [
@@ -67,4 +73,32 @@ export function parseProgramTermsOrThrow(text: string, source: string): ProgramT
     ]);
   }
   return terms;
+}
+
+/** `versions[0].commission.groups[1].rate` → ['versions', 0, 'commission', 'groups', 1, 'rate']. */
+function pathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1]!,
+  );
+}
+
+/**
+ * The refusal with the line of each problem in the YAML text: the line of the value at the
+ * issue's path, or of its nearest parent that exists (a missing key is reported where its
+ * object starts).
+ */
+function withLines(error: InvalidTermsError, text: string, source: string): InvalidTermsError {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, merge: true });
+  const issues = error.issues.map((issue) => {
+    const segments = pathSegments(issue.path);
+    for (let length = segments.length; length >= 0; length--) {
+      const node = document.getIn(segments.slice(0, length), true) as
+        { range?: [number, number, number] } | undefined;
+      if (node?.range !== undefined)
+        return { ...issue, line: lineCounter.linePos(node.range[0]).line };
+    }
+    return issue;
+  });
+  return new InvalidTermsError(source, issues);
 }

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { packageRoot } from '../../src/package-root.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -42,4 +43,30 @@ it('sets, generates and removes a program’s pixel checksum secret', async () =
   expect(wrong.err).toContain('--generate, --secret SECRET or --off');
   const unknown = await run('programs', 'checksum', 'nope', '--off');
   expect(unknown.err).toContain('no program "nope"');
+});
+
+it('applies terms files kept in version control: create, unchanged, a new version, refused with the line', async () => {
+  const source = await readFile(join(packageRoot(), 'programs', 'aliexpress.yaml'), 'utf8');
+  const own = join(dir, 'shop');
+  await mkdir(own, { recursive: true });
+  // A second program from the same terms, as an operator keeps it: another id and advertiser.
+  const shop = source
+    .replace(/^id: aliexpress$/m, 'id: shop')
+    .replace(/^advertiser: .*$/m, 'advertiser: Shop B.V.');
+  const path = join(own, 'shop.yaml');
+  await writeFile(path, shop);
+  const created = await run('programs', 'apply', path, '--json');
+  expect(JSON.parse(created.out)).toMatchObject({ program: 'shop', created: true, changed: true });
+  expect((await run('programs', 'apply', path)).out).toContain('nothing changed');
+  await writeFile(path, shop.replace("rate: '0.07'", "rate: '0.075'"));
+  expect((await run('programs', 'apply', path)).out).toMatch(/shop: terms \w+ are current now/);
+  const other = await run('programs', 'apply', path, '--advertiser', 'Someone Else');
+  expect(other.err).toContain('belongs to another advertiser');
+  await writeFile(path, shop.replace("rate: '0.07'", "rate: '7.5'"));
+  const broken = await run('programs', 'apply', path);
+  expect(broken.code).not.toBe(0);
+  const line = shop.split('\n').findIndex((text) => text.includes("rate: '0.07'")) + 1;
+  expect(broken.err).toContain(
+    `line ${line}: versions[0].commission.groups[2].rate: expected a decimal between 0 and 1, got "7.5"`,
+  );
 });

@@ -230,6 +230,15 @@ export const ERROR_MESSAGES = {
     'het geheim moet 8 tot 128 zichtbare tekens hebben (geen spaties), of laat er een maken',
   ],
 
+  'refusal.program_of_another_advertiser': [
+    'the program belongs to another advertiser',
+    'dit programma hoort bij een andere adverteerder',
+  ],
+  'refusal.terms_mismatch': [
+    'the draft is the terms of another program',
+    'het concept hoort bij een ander programma',
+  ],
+
   // Month end
   'refusal.invalid_period': ['write the month as YYYY-MM', 'schrijf de maand als JJJJ-MM'],
   'refusal.period_not_ended': [

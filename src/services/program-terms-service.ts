@@ -1,0 +1,78 @@
+import type { Store } from '../storage/database.js';
+import { AdvertisersRepository } from '../storage/repositories/advertisers-repository.js';
+import {
+  ProgramsRepository,
+  type StoredProgram,
+} from '../storage/repositories/programs-repository.js';
+import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { DomainError } from '../domain/errors.js';
+import { recordAudit } from './audit-log.js';
+
+export class ProgramTermsError extends DomainError {}
+
+/** What applying a terms file did. */
+export interface AppliedTerms {
+  program: StoredProgram;
+  termsId: string;
+  /** False when the file is the program's current terms already. */
+  changed: boolean;
+  created: boolean;
+}
+
+/**
+ * A program's terms as files: applying one creates the program (with its advertiser) or makes
+ * the file the program's current terms, a new version kept beside the old ones so every stored
+ * quote stays explainable; an identical file changes nothing. Schema problems are refused with
+ * their line (InvalidTermsError).
+ */
+export class ProgramTermsService {
+  constructor(private readonly store: Store) {}
+
+  async apply(
+    source: string,
+    name: string,
+    options: { advertiser?: string | undefined; actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = parseProgramTermsOrThrow(source, name);
+    const programs = new ProgramsRepository(this.store.db);
+    const advertisers = new AdvertisersRepository(this.store.db);
+    const existing = await programs.findBySlug(terms.id);
+    let advertiserId = existing?.advertiser_id;
+    if (advertiserId !== undefined && options.advertiser !== undefined) {
+      const named = await advertisers.findByName(options.advertiser);
+      if (named?.id !== advertiserId)
+        throw new ProgramTermsError(
+          'program_of_another_advertiser',
+          `program "${terms.id}" belongs to another advertiser than "${options.advertiser}"`,
+        );
+    }
+    if (advertiserId === undefined) {
+      const advertiserName = options.advertiser ?? terms.file.advertiser;
+      advertiserId = (
+        (await advertisers.findByName(advertiserName)) ??
+        (await advertisers.create({ name: advertiserName }, nowMs))
+      ).id;
+    }
+    const result = await programs.upsertFromTerms(
+      terms,
+      source,
+      advertiserId,
+      nowMs,
+      options.actor,
+    );
+    if (result.changed || existing === undefined)
+      await recordAudit(
+        this.store.db,
+        {
+          actor: options.actor,
+          action: existing === undefined ? 'program.created' : 'program.terms_changed',
+          subjectType: 'program',
+          subjectId: result.program.id,
+          details: { termsId: result.termsId, file: name },
+        },
+        nowMs,
+      );
+    return { ...result, created: existing === undefined };
+  }
+}
