@@ -4,6 +4,7 @@ import { benchmarkQuoteCli } from './quote-cli-benchmark.js';
 import { benchmarkClickInserts } from './clicks-benchmark.js';
 import { benchmarkHttp } from './http-benchmark.js';
 import { benchmarkReports } from './report-benchmark.js';
+import { benchmarkSimulation } from './simulation-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -16,6 +17,8 @@ const terms = await loadProgramTermsOrThrow('aliexpress');
 progress('engine: pricing generated orders in-process');
 const engine = benchmarkEngine(terms, Math.round(100_000 * scale));
 progress(`engine: ${engine.engineLinesPerSecond.toLocaleString('en')} lines/s`);
+const simulation = await benchmarkSimulation(Math.round(1_000_000 * scale), progress);
+progress(`simulation: ${simulation.lines.toLocaleString('en')} lines in ${simulation.seconds} s`);
 const quoteCli = await benchmarkQuoteCli(Math.round(200_000 * scale), progress);
 const postgresUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -39,6 +42,7 @@ const report = {
     meetsTarget: engine.engineLinesPerSecond >= 500_000,
   },
   quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
+  simulation,
   clickInserts,
   http,
   reports,

@@ -13,6 +13,7 @@ import * as compliance from './migrations/0004-compliance.js';
 import * as adjustments from './migrations/0005-adjustments.js';
 import * as integrity from './migrations/0006-integrity.js';
 import * as pixelDetails from './migrations/0007-pixel-details.js';
+import * as orderPages from './migrations/0008-order-pages.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -23,6 +24,7 @@ const MIGRATIONS = {
   '0005-adjustments': adjustments,
   '0006-integrity': integrity,
   '0007-pixel-details': pixelDetails,
+  '0008-order-pages': orderPages,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
