@@ -277,6 +277,39 @@ export const ANSWERS = {
   }),
   MailingDecided: z.object({ id, status: z.string(), linkParam: z.string().nullable() }),
   EmailAccess: z.object({ programId: id, publisherId: id, access: z.boolean() }),
+  TermsApplied: z.object({
+    programId: id,
+    termsId: id,
+    changed: z.boolean().meta({ description: 'false: these terms were current already' }),
+  }),
+  Simulation: z.object({
+    orders: z.number().int(),
+    lines: z.number().int(),
+    currency: z.string(),
+    current: z.object({ total: decimal }),
+    draft: z.object({ total: decimal }),
+    difference: decimal,
+    byGroup: z.array(
+      z.object({
+        group: z.string(),
+        currency: z.string(),
+        lines: z.number().int(),
+        current: decimal,
+        draft: decimal,
+        difference: decimal,
+      }),
+    ),
+    byPublisher: z.array(
+      z.object({
+        publisherId: id,
+        orders: z.number().int(),
+        current: decimal,
+        draft: decimal,
+        difference: decimal,
+      }),
+    ),
+    skipped: z.array(z.object({ orderNumber: z.string(), reason: z.string() })),
+  }),
   ChecksumSecret: z.object({
     programId: id,
     secret: z

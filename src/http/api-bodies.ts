@@ -103,6 +103,11 @@ export const BODIES = {
     comments: z.string().optional().meta({ description: 'required to reject' }),
   }),
   emailAccess: z.object({ programId: id, publisherId: id, grant: z.boolean() }),
+  simulation: z.object({
+    terms: z.string().min(1).meta({ description: 'the draft terms file, YAML or JSON text' }),
+    from: z.string().optional().meta({ description: 'YYYY-MM-DD, default 29 days before to' }),
+    to: z.string().optional().meta({ description: 'YYYY-MM-DD, default today' }),
+  }),
   checksumSecret: z
     .object({
       secret: z

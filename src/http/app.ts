@@ -5,6 +5,7 @@ import type { Network } from '../server/network.js';
 import { registerClickRoute } from './click-route.js';
 import { registerConversionRoutes } from './conversion-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerProgramTermsRoutes } from './program-terms-routes.js';
 import { registerValidationRoutes } from './validation-routes.js';
 import { registerAccountApiRoutes } from './account-api-routes.js';
 import { registerPublisherApiRoutes } from './publisher-api-routes.js';
@@ -130,6 +131,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
+  registerProgramTermsRoutes(app, network);
   void app.register(async (api) => {
     registerAccountApiRoutes(api, network);
     registerPublisherApiRoutes(api, network);

@@ -24,6 +24,8 @@ export interface Operation {
   query?: Record<string, string>;
   /** The body's schema: the one the route parses it with (`api-bodies.ts`). */
   body?: z.ZodType;
+  /** Other media types the body may come in, as text (a terms file as YAML). */
+  bodyTypes?: readonly string[];
   /** A shared body schema instead of `body` (components/schemas). */
   bodySchema?: string;
   /** Status → description. */
@@ -135,6 +137,9 @@ export function openApiDocument(): Record<string, unknown> {
                     ? { $ref: `#/components/schemas/${op.bodySchema}` }
                     : bodyJsonSchema(op.body!),
                 },
+                ...Object.fromEntries(
+                  (op.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+                ),
               },
             },
           }

@@ -37,6 +37,8 @@ import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
+import { ProgramTermsService } from '../services/program-terms-service.js';
+import { TermsSimulationService } from '../services/terms-simulation-service.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
@@ -161,6 +163,8 @@ export class Network {
   readonly rates: RateCache;
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
+  readonly programTerms: ProgramTermsService;
+  readonly simulations: TermsSimulationService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -213,6 +217,8 @@ export class Network {
     this.rates = new RateCache(store);
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
     this.pixelChecksums = new PixelChecksumService(store);
+    this.programTerms = new ProgramTermsService(store);
+    this.simulations = new TermsSimulationService(store);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),

@@ -28,6 +28,25 @@ export interface AppliedTerms {
 export class ProgramTermsService {
   constructor(private readonly store: Store) {}
 
+  /**
+   * Applies terms sent for one program (the advertiser's API): the file's id must be the
+   * program's slug, so a file of another program never replaces these terms.
+   */
+  async applyTo(
+    slug: string,
+    source: string,
+    options: { actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = parseProgramTermsOrThrow(source, `${slug} terms`);
+    if (terms.id !== slug)
+      throw new ProgramTermsError(
+        'terms_mismatch',
+        `id: "${terms.id}" is another program's; these are the terms of "${slug}"`,
+      );
+    return this.apply(source, `${slug} terms`, options, nowMs);
+  }
+
   async apply(
     source: string,
     name: string,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
@@ -88,5 +89,38 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     body: BODIES.checksumSecret,
     responses: { 200: 'The secret (shown once)', 400: 'Invalid secret', 404: 'Not your program' },
     responseSchemas: { 200: 'ChecksumSecret' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/programs/{programId}/terms',
+    tag: 'Programs',
+    summary:
+      'Replace your program’s terms with a file (YAML as text/yaml, or JSON): a new version beside the earlier ones; an order is priced by the version in force when it was placed. A file that breaks the schema is refused with the line of each problem',
+    auth: 'apiKey',
+    body: z
+      .looseObject({})
+      .meta({ description: 'the terms file as JSON (docs/terms-and-pricing.md)' }),
+    bodyTypes: ['application/yaml', 'text/yaml'],
+    responses: {
+      200: 'Applied (changed false when identical)',
+      400: 'The file breaks the schema (issues name path and line) or is another program’s',
+      404: 'Not your program',
+    },
+    responseSchemas: { 200: 'TermsApplied' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/programs/{programId}/simulation',
+    tag: 'Programs',
+    summary:
+      'What-if: re-price your attributed orders of a period under draft terms (their newest version) beside what they earn now; totals, per group and per publisher (program currency, exact). Nothing is stored',
+    auth: 'apiKey',
+    body: BODIES.simulation,
+    responses: {
+      200: 'The comparison',
+      400: 'The draft breaks the schema, or a bad date',
+      404: 'Not your program',
+    },
+    responseSchemas: { 200: 'Simulation' },
   },
 ];

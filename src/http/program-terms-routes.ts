@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Network } from '../server/network.js';
+import { dayNumberOfIsoDate, utcDayNumber } from '../domain/dates.js';
+import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { BODIES, parseBody } from './api-bodies.js';
+import { HttpError } from './http-errors.js';
+
+/**
+ * A program's terms over the API: the advertiser replaces them with a YAML or JSON file (a new
+ * version beside the old ones; refused with the line of each schema problem) and prices a
+ * draft on the orders already recorded before it applies.
+ */
+export function registerProgramTermsRoutes(app: FastifyInstance, network: Network): void {
+  // Terms files are YAML: accepted as text, parsed (with line numbers) by the service.
+  for (const type of ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'])
+    if (!app.hasContentTypeParser(type))
+      app.addContentTypeParser(
+        type,
+        { parseAs: 'string', bodyLimit: 1_048_576 },
+        (_r, body, done) => done(null, body),
+      );
+
+  /** The terms text of a request: a YAML/plain body as is, a JSON body as JSON text. */
+  const termsText = (request: FastifyRequest): string => {
+    if (typeof request.body === 'string') return request.body;
+    if (request.body !== null && typeof request.body === 'object')
+      return JSON.stringify(request.body);
+    throw new HttpError(400, 'invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
+  };
+
+  app.put('/api/v1/programs/:programId/terms', async (request) => {
+    const { programId } = request.params as { programId: string };
+    const owner = await authenticateAdvertiser(network, request, programId);
+    const program = network.conversions.programOrThrow(programId);
+    const result = await network.programTerms.applyTo(
+      program.slug,
+      termsText(request),
+      { actor: owner.keyId },
+      network.now(),
+    );
+    await network.refreshIfChanged();
+    return { programId, termsId: result.termsId, changed: result.changed };
+  });
+
+  app.post('/api/v1/programs/:programId/simulation', async (request) => {
+    const { programId } = request.params as { programId: string };
+    await authenticateAdvertiser(network, request, programId);
+    const program = network.conversions.programOrThrow(programId);
+    const body = parseBody(request, BODIES.simulation);
+    const day = (text: string | undefined, fallback: number, name: string) => {
+      if (text === undefined) return fallback;
+      const parsed = dayNumberOfIsoDate(text);
+      if (parsed === undefined)
+        throw new HttpError(400, 'invalid_body', `${name}: expected YYYY-MM-DD, got "${text}"`);
+      return parsed;
+    };
+    const to = day(body.to, utcDayNumber(network.now()), 'to');
+    const from = day(body.from, to - 29, 'from');
+    if (from > to) throw new HttpError(400, 'invalid_body', 'from: must not be after to');
+    return network.simulations.simulate(
+      program.slug,
+      { source: body.terms, name: `${program.slug} (draft)` },
+      { fromMs: from * 86_400_000, toMs: (to + 1) * 86_400_000 },
+    );
+  });
+}
