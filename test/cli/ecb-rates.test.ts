@@ -3,9 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { ratesOfEcbFile } from '../../src/fx/ecb-files.js';
 import { readEcbRatesFile } from '../../src/fx/read-ecb-rates-file.js';
 import type { RateTable } from '../../src/domain/fx/rate-table.js';
@@ -76,20 +75,7 @@ describe('affnet fx fetch', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function run(...argv: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await main(
-      argv,
-      { stdin: new PassThrough(), stdout, stderr },
-      { DATA_DIR: dir, ECB_BASE_URL: base },
-    );
-    return { code, out, err };
-  }
+  const run = cliRunner(() => ({ DATA_DIR: dir, ECB_BASE_URL: base }));
 
   it('downloads the daily zip and the history from ECB_BASE_URL and stores their rates', async () => {
     const daily = await run('fx', 'fetch', '--json');

@@ -1,9 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { cliRunner } from '../support/cli.js';
 import { packageRoot } from '../../src/package-root.js';
 
 let dir: string;
@@ -14,16 +13,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr }, { DATA_DIR: dir });
-  return { code, out, err };
-}
+const run = cliRunner(() => ({ DATA_DIR: dir }));
 
 it('sets, generates and removes a program’s pixel checksum secret', async () => {
   expect((await run('demo')).code).toBe(0);
