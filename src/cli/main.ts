@@ -12,7 +12,8 @@ commands:
   migrate         bring the database schema up to date
   fx import FILE  load ECB reference rates (CSV, XML or zip) into the store
   fx fetch        download the ECB's rates (ECB_BASE_URL) and load them
-  programs        programs checksum SLUG (pixel checksum secret), programs simulate SLUG
+  advertisers     advertisers invite EMAIL --name ADVERTISER (an advertiser's user)
+  programs        programs apply FILE, programs checksum SLUG (pixel checksum secret), programs simulate SLUG
                   --terms DRAFT.yaml (a terms change priced on the stored orders)
   ledger verify   prove the stored commissions equal the money ledger
   validate        apply validation deadlines, list overdue transactions
@@ -52,6 +53,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> =
   migrate: async () => {
     const m = await import('./migrate-command.js');
     return { run: m.runMigrateCommand, usage: m.MIGRATE_USAGE };
+  },
+  advertisers: async () => {
+    const m = await import('./advertisers-command.js');
+    return { run: m.runAdvertisersCommand, usage: m.ADVERTISERS_USAGE };
   },
   programs: async () => {
     const m = await import('./programs-command.js');

@@ -1,3 +1,4 @@
+import { baseUrl } from './base-url.js';
 import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -129,5 +130,23 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       changed: result.changed,
       commissions: result.commissions,
     };
+  });
+
+  app.post('/api/v1/admin/advertisers/invitations', async (request, reply) => {
+    const session = await admin(request);
+    const body = parseBody(request, BODIES.advertiserInvite);
+    const invited = await network.advertiserInvites.invite(
+      body,
+      baseUrl(network, request),
+      `user:${session.user.id}`,
+      network.now(),
+    );
+    // The link goes by email only: the answer never carries it.
+    return reply.code(201).send({
+      advertiserId: invited.advertiserId,
+      userId: invited.userId,
+      email: invited.email,
+      created: invited.created,
+    });
   });
 }

@@ -277,6 +277,12 @@ export const ANSWERS = {
   }),
   MailingDecided: z.object({ id, status: z.string(), linkParam: z.string().nullable() }),
   EmailAccess: z.object({ programId: id, publisherId: id, access: z.boolean() }),
+  AdvertiserInvited: z.object({
+    advertiserId: id,
+    userId: id,
+    email: z.string(),
+    created: z.boolean().meta({ description: 'true: a new advertiser' }),
+  }),
   TermsApplied: z.object({
     programId: id,
     termsId: id,

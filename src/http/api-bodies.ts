@@ -103,6 +103,16 @@ export const BODIES = {
     comments: z.string().optional().meta({ description: 'required to reject' }),
   }),
   emailAccess: z.object({ programId: id, publisherId: id, grant: z.boolean() }),
+  advertiserInvite: z.object({
+    email: z
+      .string()
+      .meta({ description: 'the invitee, who chooses a password from the emailed link' }),
+    advertiser: z
+      .string()
+      .meta({ description: 'the advertiser’s name: new, or an existing one to add a user to' }),
+    name: z.string().optional().meta({ description: 'the invitee’s own name' }),
+    locale: z.enum(['en', 'nl']).optional().meta({ description: 'the language of the email' }),
+  }),
   simulation: z.object({
     terms: z.string().min(1).meta({ description: 'the draft terms file, YAML or JSON text' }),
     from: z.string().optional().meta({ description: 'YYYY-MM-DD, default 29 days before to' }),

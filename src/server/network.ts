@@ -38,6 +38,7 @@ import { Scheduler } from './scheduler.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
+import { AdvertiserInvitesService } from '../services/advertiser-invites-service.js';
 import { TermsSimulationService } from '../services/terms-simulation-service.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 
@@ -164,6 +165,7 @@ export class Network {
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
   readonly programTerms: ProgramTermsService;
+  readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
@@ -231,6 +233,7 @@ export class Network {
     this.statements = new StatementService(store);
     this.sessions = new Sessions(store.db);
     this.mailer = new Mailer(store, options.mail ?? { from: 'affnet <no-reply@affnet.local>' });
+    this.advertiserInvites = new AdvertiserInvitesService(store, this.mailer);
     this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());
     this.passwords = new PasswordService(store, this.mailer);
     this.applications = new ApplicationsService(store, this.terms, this.mailer);

@@ -49,22 +49,7 @@ export class PasswordService {
       emailText.trim().toLowerCase(),
     );
     if (user === undefined || user.status !== 'active') return;
-    const token = randomBytes(32).toString('base64url');
-    // Only the newest link works: the ones mailed before it end now.
-    await endResetLinks(this.store.db, user.id, nowMs);
-    await this.store.db
-      .insertInto('tokens')
-      .values({
-        id: newId('token', nowMs),
-        user_id: user.id,
-        email: user.email,
-        purpose: 'reset',
-        token_hash: digest(token),
-        created_at: nowMs,
-        expires_at: nowMs + RESET_MS,
-        used_at: null,
-      })
-      .execute();
+    const token = await issuePasswordLink(this.store.db, user, RESET_MS, nowMs);
     await this.mailer.send(
       {
         to: user.email,
@@ -164,4 +149,32 @@ async function endResetLinks(db: Kysely<Database>, userId: string, nowMs: number
     .where('purpose', '=', 'reset')
     .where('used_at', 'is', null)
     .execute();
+}
+
+/**
+ * A single-use link to choose a password (`/password-reset/<token>`), valid `ttlMs`; only the
+ * newest works (earlier ones end now). Password resets and advertiser invitations use it.
+ */
+export async function issuePasswordLink(
+  db: Kysely<Database>,
+  user: Pick<User, 'id' | 'email'>,
+  ttlMs: number,
+  nowMs: number,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await endResetLinks(db, user.id, nowMs);
+  await db
+    .insertInto('tokens')
+    .values({
+      id: newId('token', nowMs),
+      user_id: user.id,
+      email: user.email,
+      purpose: 'reset',
+      token_hash: digest(token),
+      created_at: nowMs,
+      expires_at: nowMs + ttlMs,
+      used_at: null,
+    })
+    .execute();
+  return token;
 }

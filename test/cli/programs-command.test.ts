@@ -60,3 +60,21 @@ it('applies terms files kept in version control: create, unchanged, a new versio
     `line ${line}: versions[0].commission.groups[2].rate: expected a decimal between 0 and 1, got "7.5"`,
   );
 });
+
+it('invites an advertiser from the command line and prints the link', async () => {
+  const invited = await run(
+    'advertisers',
+    'invite',
+    'shop@example.nl',
+    '--name',
+    'Shop B.V.',
+    '--json',
+  );
+  expect(invited.code).toBe(0);
+  expect(JSON.parse(invited.out)).toMatchObject({
+    email: 'shop@example.nl',
+    link: expect.stringMatching(/\/password-reset\/[\w-]{43}$/),
+  });
+  const missing = await run('advertisers', 'invite', 'x@example.nl');
+  expect(missing.err).toContain('missing --name ADVERTISER');
+});

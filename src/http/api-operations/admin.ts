@@ -129,4 +129,20 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     responses: { 200: 'Paid', 404: 'Unknown run' },
     responseSchemas: { 200: 'PayoutRunPaid' },
   },
+  {
+    method: 'post',
+    path: '/api/v1/admin/advertisers/invitations',
+    tag: 'Admin',
+    summary:
+      'Invite an advertiser’s user: the advertiser is created when its name is new (the same name adds a user); the invitee chooses a password from the emailed link (single use, 7 days)',
+    auth: 'user',
+    body: BODIES.advertiserInvite,
+    responses: {
+      201: 'Invited',
+      400: 'Not an email address or no name',
+      403: 'Not the network admin',
+      409: 'The address has an account',
+    },
+    responseSchemas: { 201: 'AdvertiserInvited' },
+  },
 ];

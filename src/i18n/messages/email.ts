@@ -26,6 +26,14 @@ export const EMAIL_MESSAGES = {
     'Open this link to choose a new password (it works once, for one hour):\n\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.',
     'Open deze link om een nieuw wachtwoord te kiezen (één keer bruikbaar, een uur geldig):\n\n{link}\n\nHeb je hier niet om gevraagd? Dan kun je dit bericht negeren; je wachtwoord blijft zoals het is.',
   ],
+  'email.advertiserInvite.subject': [
+    'You are invited to run {advertiser} on affnet',
+    'Je bent uitgenodigd om {advertiser} op affnet te beheren',
+  ],
+  'email.advertiserInvite.text': [
+    'The network invites you to the advertiser console of {advertiser}: programs, applications, transactions and terms.\n\nChoose your password with this link (it works once, for 7 days):\n\n{link}\n\nThen log in with this email address.',
+    'Het netwerk nodigt je uit voor de adverteerdersconsole van {advertiser}: programma’s, aanmeldingen, transacties en voorwaarden.\n\nKies je wachtwoord met deze link (één keer bruikbaar, 7 dagen geldig):\n\n{link}\n\nLog daarna in met dit e-mailadres.',
+  ],
   'email.application.subject': [
     'New application for {program}: {site}',
     'Nieuwe aanmelding voor {program}: {site}',

@@ -230,6 +230,10 @@ export const ERROR_MESSAGES = {
     'het geheim moet 8 tot 128 zichtbare tekens hebben (geen spaties), of laat er een maken',
   ],
 
+  'refusal.email_taken': [
+    'this address has an account already',
+    'dit e-mailadres heeft al een account: vraag de eigenaar in te loggen',
+  ],
   'refusal.program_of_another_advertiser': [
     'the program belongs to another advertiser',
     'dit programma hoort bij een andere adverteerder',

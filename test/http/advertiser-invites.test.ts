@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
+
+/** The network admin invites an advertiser; the invitee chooses a password and logs in. */
+describeEachEngine('advertiser invitations', (context) => {
+  let t: TestNetwork;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    const first = (await ensureAdmin(t.network.store, t.clock.now))!;
+    const login = async (password: string) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: first.email, password },
+        })
+      ).json() as { token: string };
+    const once = await login(first.password);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/account/password',
+      headers: { authorization: `Bearer ${once.token}` },
+      payload: { currentPassword: first.password, newPassword: `${first.password}-new` },
+    });
+    admin = (await login(`${first.password}-new`)).token;
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const invite = (payload: Record<string, unknown>, token = admin) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/advertisers/invitations',
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    });
+  const linkOf = async (to: string) => {
+    const mail = await t.network.store.db
+      .selectFrom('emails')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', to)
+      .executeTakeFirstOrThrow();
+    return { subject: mail.subject, token: /password-reset\/([\w-]+)/.exec(mail.text_body)![1]! };
+  };
+
+  it('invites, the invitee chooses a password and runs the advertiser console', async () => {
+    const invited = await invite({
+      email: 'Marketing@Webshop.nl',
+      advertiser: 'Webshop B.V.',
+      locale: 'nl',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.json()).toMatchObject({ email: 'marketing@webshop.nl', created: true });
+    expect(invited.body).not.toContain('password-reset');
+    const { subject, token } = await linkOf('marketing@webshop.nl');
+    expect(subject).toBe('Je bent uitgenodigd om Webshop B.V. op affnet te beheren');
+    const chosen = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/password-reset/${token}`,
+      payload: { password: 'webshop password 1' },
+    });
+    expect(chosen.statusCode).toBe(200);
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: 'marketing@webshop.nl', password: 'webshop password 1' },
+    });
+    expect(session.json()).toMatchObject({ role: 'advertiser' });
+    const console = await t.app.inject({
+      url: '/api/v1/advertiser/applications',
+      headers: { authorization: `Bearer ${(session.json() as { token: string }).token}` },
+    });
+    expect(console.json()).toEqual({ applications: [] });
+
+    // A second user of the same advertiser; an address with an account is refused.
+    const second = await invite({ email: 'finance@webshop.nl', advertiser: 'Webshop B.V.' });
+    expect(second.json()).toMatchObject({
+      advertiserId: invited.json().advertiserId,
+      created: false,
+    });
+    expect((await invite({ email: 'finance@webshop.nl', advertiser: 'Other' })).statusCode).toBe(
+      409,
+    );
+    expect((await invite({ email: 'not-an-address', advertiser: 'X' })).json()).toMatchObject({
+      code: 'invalid_email',
+    });
+    const audit = await t.network.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'advertiser.invited')
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('lets only the network admin invite', async () => {
+    const publisher = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+    });
+    const refused = await invite(
+      { email: 'x@example.nl', advertiser: 'X' },
+      (publisher.json() as { token: string }).token,
+    );
+    expect(refused.statusCode).toBe(403);
+  });
+});
