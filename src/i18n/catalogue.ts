@@ -5,6 +5,7 @@ import { ADMIN_MESSAGES } from './messages/admin.js';
 import { ADVERTISER_ACCOUNT_MESSAGES } from './messages/advertiser-account.js';
 import { ADVERTISER_COMPLIANCE_MESSAGES } from './messages/advertiser-compliance.js';
 import { ADVERTISER_TRANSACTION_MESSAGES } from './messages/advertiser-transaction.js';
+import { ADVERTISER_TERMS_MESSAGES } from './messages/advertiser-terms.js';
 import { ADVERTISER_MESSAGES } from './messages/advertiser.js';
 import { COMMON_MESSAGES } from './messages/common.js';
 import { EMAIL_MESSAGES } from './messages/email.js';
@@ -42,6 +43,7 @@ export const CATALOGUE = {
   ...ADVERTISER_MESSAGES,
   ...ADVERTISER_ACCOUNT_MESSAGES,
   ...ADVERTISER_TRANSACTION_MESSAGES,
+  ...ADVERTISER_TERMS_MESSAGES,
   ...ADVERTISER_COMPLIANCE_MESSAGES,
   ...ADMIN_MESSAGES,
   ...ADMIN_MONEY_MESSAGES,

@@ -8,25 +8,10 @@ import { formatDate } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 
 /**
- * The advertiser's program terms (as the engine reads them) and API keys (create, shown once; revoke).
+ * The advertiser's API keys (create, shown once; revoke); the terms editor is in
+ * advertiser-terms-pages.ts.
  */
 export function registerAdvertiserAccountPages(app: FastifyInstance, network: Network): void {
-  app.get('/advertiser/terms/:programId', async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    const advertiserId = advertiserOf(context);
-    const { programId } = request.params as { programId: string };
-    const row = await network.advertiserViews.currentTermsOf(programId, advertiserId);
-    if (row === undefined)
-      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
-    const body = html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
-      <p>
-        <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
-        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
-      </p>
-      <pre class="document">${row.source}</pre>`;
-    return sendPage(reply, context, context.t('nav.terms'), body);
-  });
-
   const keysPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
     const keys = await network.apiKeys.list(advertiserId);
     return html`<h1>${context.t('nav.keys')}</h1>

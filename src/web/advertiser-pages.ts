@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
+import { registerAdvertiserTermsPages } from './advertiser-terms-pages.js';
 
 /**
  * The advertiser console: applications queue with brand screening and consent, transactions
@@ -220,4 +221,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
 
   registerAdvertiserTransactionPages(app, network);
   registerAdvertiserAccountPages(app, network);
+  registerAdvertiserTermsPages(app, network);
 }

@@ -1,0 +1,42 @@
+import type { Messages } from '../catalogue.js';
+
+/** What the advertiser's terms editor says, in English and Dutch. */
+export const ADVERTISER_TERMS_MESSAGES = {
+  'advertiserTerms.intro': [
+    'Edit the terms file (YAML). Simulate prices your attributed orders of the last 30 days under the draft’s newest version beside what they earn now; publish makes it the current terms, a new version beside the earlier ones.',
+    'Bewerk het voorwaardenbestand (YAML). Simuleren prijst je toegekende bestellingen van de laatste 30 dagen onder de nieuwste versie van het concept naast wat ze nu opleveren; publiceren maakt het de geldende voorwaarden, een nieuwe versie naast de eerdere.',
+  ],
+  'advertiserTerms.simulate': [
+    'Simulate on recorded orders',
+    'Simuleer op vastgelegde bestellingen',
+  ],
+  'advertiserTerms.publish': ['Publish', 'Publiceren'],
+  'advertiserTerms.published': [
+    'Published: terms {termsId} are current; orders are priced by the version in force when they were placed.',
+    'Gepubliceerd: voorwaarden {termsId} gelden nu; bestellingen worden geprijsd met de versie die gold toen ze werden geplaatst.',
+  ],
+  'advertiserTerms.unchanged': [
+    'These terms are current already; nothing changed.',
+    'Deze voorwaarden gelden al; er is niets veranderd.',
+  ],
+  'advertiserTerms.refused': [
+    'The file was not saved. Fix these problems:',
+    'Het bestand is niet opgeslagen. Los deze problemen op:',
+  ],
+  'advertiserTerms.line': ['line {line}', 'regel {line}'],
+  'advertiserTerms.result': [
+    '{orders} orders, {lines} lines: now {current}, under the draft {draft} ({difference}).',
+    '{orders} bestellingen, {lines} regels: nu {current}, onder het concept {draft} ({difference}).',
+  ],
+  'advertiserTerms.group': ['Commission group', 'Commissiegroep'],
+  'advertiserTerms.publisher': ['Publisher', 'Publisher'],
+  'advertiserTerms.now': ['Now', 'Nu'],
+  'advertiserTerms.draft': ['Draft', 'Concept'],
+  'advertiserTerms.difference': ['Difference', 'Verschil'],
+  'advertiserTerms.lines': ['Lines', 'Regels'],
+  'advertiserTerms.orders': ['Orders', 'Bestellingen'],
+  'advertiserTerms.chart': [
+    'Commission per publisher: now (bars) and under the draft (line)',
+    'Commissie per publisher: nu (staven) en onder het concept (lijn)',
+  ],
+} as const satisfies Messages;

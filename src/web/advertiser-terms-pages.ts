@@ -1,0 +1,212 @@
+import type { FastifyInstance } from 'fastify';
+import type { Network } from '../server/network.js';
+import { HttpError } from '../http/http-errors.js';
+import { DomainError } from '../domain/errors.js';
+import { utcDayNumber } from '../domain/dates.js';
+import type { SimulationResult } from '../domain/engine/simulate-terms.js';
+import { html, trusted, type SafeHtml } from './html.js';
+import { field, sendPage, type Form } from './respond.js';
+import { csrfField, notice } from './layout.js';
+import { formatAmountText, formatDate } from './format.js';
+import { barLineChart } from './svg-chart.js';
+import { refusalText } from './refusal-text.js';
+import { advertiserOf, webContext, type WebContext } from './web-context.js';
+
+/**
+ * The advertiser's terms editor: the current file in a text area, a simulation of a draft on
+ * the orders already recorded (tables and a chart), and publishing it as a new version. A file
+ * that breaks the schema is refused with the line of each problem.
+ */
+export function registerAdvertiserTermsPages(app: FastifyInstance, network: Network): void {
+  const termsOf = async (context: WebContext, programId: string) => {
+    const row = await network.advertiserViews.currentTermsOf(programId, advertiserOf(context));
+    if (row === undefined)
+      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+    return row;
+  };
+
+  const page = (
+    context: WebContext,
+    programId: string,
+    row: { name: string; slug: string; loaded_at: number },
+    source: string,
+    result: SafeHtml | string = '',
+  ) =>
+    html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
+      <p>
+        <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
+        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
+      </p>
+      <p class="muted">${context.t('advertiserTerms.intro')}</p>
+      ${result}
+      <form method="post" action="/advertiser/terms/${programId}" class="stack card">
+        ${csrfField(context)}
+        <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
+${source}</textarea>
+        <p>
+          <button type="submit" name="action" value="simulate" class="secondary">
+            ${context.t('advertiserTerms.simulate')}
+          </button>
+          <button type="submit" name="action" value="publish">
+            ${context.t('advertiserTerms.publish')}
+          </button>
+        </p>
+      </form>`;
+
+  app.get('/advertiser/terms/:programId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const { programId } = request.params as { programId: string };
+    const row = await termsOf(context, programId);
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.terms'),
+      page(context, programId, row, row.source),
+    );
+  });
+
+  app.post('/advertiser/terms/:programId', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const { programId } = request.params as { programId: string };
+    const row = await termsOf(context, programId);
+    const form = request.body as Form;
+    const source = field(form, 'terms');
+    let result: SafeHtml;
+    try {
+      if (field(form, 'action') === 'publish') {
+        const applied = await network.programTerms.applyTo(
+          row.slug,
+          source,
+          { actor: `user:${context.session!.user.id}` },
+          context.now,
+        );
+        await network.refreshIfChanged();
+        result = notice(
+          'success',
+          applied.changed
+            ? context.t('advertiserTerms.published', { termsId: applied.termsId })
+            : context.t('advertiserTerms.unchanged'),
+        );
+      } else {
+        const to = utcDayNumber(context.now);
+        result = simulationView(
+          context,
+          await network.simulations.simulate(
+            row.slug,
+            { source, name: `${row.slug} (draft)` },
+            { fromMs: (to - 29) * 86_400_000, toMs: (to + 1) * 86_400_000 },
+          ),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      result = notice(
+        'error',
+        error.issues.length > 0
+          ? html`${context.t('advertiserTerms.refused')}
+              <ul>
+                ${error.issues.map(
+                  (issue) =>
+                    html`<li>
+                      ${issue.line !== undefined ? html`<strong>${context.t('advertiserTerms.line', { line: issue.line })}</strong> · ` : ''}<code>${issue.path}</code>:
+                      ${issue.message}
+                    </li>`,
+                )}
+              </ul>`
+          : refusalText(error, context.locale),
+      );
+      return sendPage(
+        reply,
+        context,
+        context.t('nav.terms'),
+        page(context, programId, row, source, result),
+        400,
+      );
+    }
+    return sendPage(
+      reply,
+      context,
+      context.t('nav.terms'),
+      page(context, programId, row, source, result),
+    );
+  });
+}
+
+function simulationView(context: WebContext, result: SimulationResult): SafeHtml {
+  const money = (amount: string, currency = result.currency) =>
+    formatAmountText(amount, currency, context.locale);
+  const publishers = result.byPublisher.slice(0, 12);
+  return html`<section class="card">
+    ${notice(
+      'success',
+      context.t('advertiserTerms.result', {
+        orders: result.orders,
+        lines: result.lines,
+        current: money(result.current.total),
+        draft: money(result.draft.total),
+        difference: money(result.difference),
+      }),
+    )}
+    ${trusted(
+      barLineChart(
+        publishers.map((p) => ({
+          label: p.publisherId,
+          bar: Number(p.current),
+          line: Number(p.draft),
+        })),
+        {
+          title: context.t('advertiserTerms.chart'),
+          barLabel: context.t('advertiserTerms.now'),
+          lineLabel: context.t('advertiserTerms.draft'),
+          formatLine: (value) => value.toFixed(2),
+        },
+      ),
+    )}
+    <table>
+      <thead>
+        <tr>
+          <th>${context.t('advertiserTerms.group')}</th>
+          <th>${context.t('advertiserTerms.lines')}</th>
+          <th>${context.t('advertiserTerms.now')}</th>
+          <th>${context.t('advertiserTerms.draft')}</th>
+          <th>${context.t('advertiserTerms.difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${result.byGroup.map(
+          (g) =>
+            html`<tr>
+              <td>${g.group}</td>
+              <td>${g.lines}</td>
+              <td>${money(g.current, g.currency)}</td>
+              <td>${money(g.draft, g.currency)}</td>
+              <td>${money(g.difference, g.currency)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <table>
+      <thead>
+        <tr>
+          <th>${context.t('advertiserTerms.publisher')}</th>
+          <th>${context.t('advertiserTerms.orders')}</th>
+          <th>${context.t('advertiserTerms.now')}</th>
+          <th>${context.t('advertiserTerms.draft')}</th>
+          <th>${context.t('advertiserTerms.difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${publishers.map(
+          (p) =>
+            html`<tr>
+              <td class="mono">${p.publisherId}</td>
+              <td>${p.orders}</td>
+              <td>${money(p.current)}</td>
+              <td>${money(p.draft)}</td>
+              <td>${money(p.difference)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}

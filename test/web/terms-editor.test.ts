@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { client } from '../support/web-client.js';
+import { packageRoot } from '../../src/package-root.js';
+
+/** The advertiser edits its terms in the console: simulate on recorded orders, then publish. */
+describeEachEngine('the terms editor', (context) => {
+  let t: TestNetwork;
+  let source: string;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    source = await readFile(join(packageRoot(), 'programs', 'aliexpress.yaml'), 'utf8');
+    for (let i = 0; i < 2; i++)
+      await demoOrder(t, { orderNumber: `ED-${i}`, clickId: await demoClick(t) });
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('simulates a draft, refuses a broken one at its line and publishes a new version', async () => {
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const url = `/advertiser/terms/${t.demo.programId}`;
+    const editor = await advertiser.get(url);
+    expect(editor.statusCode).toBe(200);
+    expect(editor.body).toContain('<textarea name="terms"');
+    const draft = `${source.trimEnd()}\n  - <<: *v2015-09\n    id: '2026-12'\n    effectiveFrom: '2026-12-01'\n    commission:\n      groups:\n        - { id: sales, name: AliExpress Sales, rate: '0.10', rule: AE-C1 }\n`;
+
+    const simulated = await advertiser.post(url, { terms: draft, action: 'simulate' });
+    expect(simulated.statusCode).toBe(200);
+    expect(simulated.body).toMatch(/2 orders, 2 lines: now EUR[\s\d.,]+, under the draft/);
+    expect(simulated.body).toContain('<svg');
+    expect(simulated.body).toContain('<td>sales</td>');
+
+    const broken = await advertiser.post(url, {
+      terms: source.replace("rate: '0.07'", "rate: '7'"),
+      action: 'publish',
+    });
+    expect(broken.statusCode).toBe(400);
+    const line = source.split('\n').findIndex((text) => text.includes("rate: '0.07'")) + 1;
+    expect(broken.body).toContain(`<strong>line ${line}</strong>`);
+    expect(broken.body).toContain('<code>versions[0].commission.groups[2].rate</code>');
+
+    const published = await advertiser.post(url, { terms: draft, action: 'publish' });
+    expect(published.body).toContain('are current; orders are priced by the version in force');
+    expect((await advertiser.get(url)).body).toContain('id: &#39;2026-12&#39;');
+  });
+});
