@@ -22,6 +22,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
   admin: [
     ['/admin', 'nav.overview'],
     ['/admin/money', 'nav.money'],
+    ['/admin/advertisers', 'nav.advertisers'],
     ['/admin/outbox', 'nav.outbox'],
     ['/admin/audit', 'nav.audit'],
   ],
