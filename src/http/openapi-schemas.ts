@@ -147,6 +147,16 @@ function integrationSchemas(): Record<string, unknown> {
         rule: { type: ['string', 'null'] },
         validationDueAt: nullableInstant,
         invoiceId: { type: ['string', 'null'] },
+        reportedBy: {
+          type: 'string',
+          description: 'pixel (anonymous) until you report the order by API (api)',
+        },
+        reportFlags: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'what the pixel reader forgave or refused: conflicting_parameters, amount_rounded, checksum_mismatch (docs/tracking.md)',
+        },
       },
     ),
     Invoices: listOf(

@@ -128,6 +128,8 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
         validationDueAt:
           row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
         invoiceId: row.invoice_id,
+        reportedBy: row.source,
+        reportFlags: reportFlagsOf(row.report_details),
       }),
     );
     if (queryText(query, 'format') === 'csv') {
@@ -162,4 +164,14 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
       })),
     };
   });
+}
+
+/** The pixel reader's flags of an order, and a refused checksum, from orders.report_details. */
+function reportFlagsOf(details: string | null): string[] {
+  if (details === null) return [];
+  const parsed = JSON.parse(details) as { flags?: string[]; checksum?: string };
+  return [
+    ...(parsed.flags ?? []),
+    ...(parsed.checksum === 'mismatch' ? ['checksum_mismatch'] : []),
+  ];
 }

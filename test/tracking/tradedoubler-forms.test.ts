@@ -118,6 +118,20 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
       extId: sha256('kim@example.nl'),
       checksum: 'not_required',
     });
+    // The advertiser sees what the reader forgave, beside the transaction.
+    const transactions = await t.app.inject({
+      url: `/api/v1/programs/${program}/transactions`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+    });
+    const rows = (
+      transactions.json() as {
+        transactions: { orderNumber: string; reportedBy: string; reportFlags: string[] }[];
+      }
+    ).transactions;
+    expect(rows.find((row) => row.orderNumber === 'IOS-1')).toMatchObject({
+      reportedBy: 'pixel',
+      reportFlags: ['conflicting_parameters'],
+    });
   });
 
   it('WooCommerce plugin, server to server: an empty tduid and a PHP float amount', async () => {

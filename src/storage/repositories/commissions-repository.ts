@@ -61,6 +61,8 @@ export class CommissionsRepository {
         'commissions.rule',
         'commissions.validation_due_at',
         'commissions.invoice_id',
+        'orders.source',
+        'orders.report_details',
       ])
       .where('commissions.program_id', '=', programId);
     if (status !== undefined) select = select.where('commissions.status', '=', status);
