@@ -1,6 +1,6 @@
 import { systemClock } from '../server/clock.js';
-import { Network } from '../server/network.js';
-import { parseServerConfig, resolveSecret } from '../config/server-config.js';
+import { cliNetwork } from './cli-network.js';
+import { parseServerConfig } from '../config/server-config.js';
 import { openMigratedStore } from './open-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
@@ -36,12 +36,7 @@ export async function runAdvertisersCommand(
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {
-    const network = new Network(store, {
-      secret: await resolveSecret(config, store.db),
-      maxBatch: 1,
-      node: 31,
-      ...(config.smtpUrl ? { mail: { smtpUrl: config.smtpUrl, from: config.mailFrom } } : {}),
-    });
+    const network = await cliNetwork(store, config, { mail: true });
     const invited = await network.advertiserInvites.invite(
       { email, advertiser, locale },
       config.publicUrl ?? `http://localhost:${config.port}`,

@@ -2,8 +2,8 @@ import { systemClock } from '../server/clock.js';
 import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { openMigratedStore } from './open-store.js';
-import { Network } from '../server/network.js';
-import { parseServerConfig, resolveSecret } from '../config/server-config.js';
+import { cliNetwork } from './cli-network.js';
+import { parseServerConfig } from '../config/server-config.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { DEFAULT_ECB_BASE_URL, ECB_FILES, type EcbFile } from '../fx/ecb-files.js';
@@ -52,11 +52,7 @@ export async function runFxCommand(
       `imported ${stored.toLocaleString('en')} rates (${table.currencies.length} currencies, ${span}) into ${store.location}\n`,
     );
     // Orders held for a missing rate can be priced now (AE-C6).
-    const network = new Network(store, {
-      secret: await resolveSecret(parseServerConfig(env), store.db),
-      maxBatch: 1,
-      node: 31,
-    });
+    const network = await cliNetwork(store, parseServerConfig(env));
     await network.cache.invalidate();
     const { checked, released } = await network.conversions.repriceHeld(
       'system:fx-import',
@@ -83,12 +79,7 @@ async function fetchRates(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Pr
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {
-    const network = new Network(store, {
-      secret: await resolveSecret(config, store.db),
-      maxBatch: 1,
-      node: 31,
-      ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: false },
-    });
+    const network = await cliNetwork(store, config);
     await network.cache.invalidate();
     if (!json) io.stderr.write(`fetching ${ECB_FILES[file]} from ${config.ecbBaseUrl} …\n`);
     const result = await network.ecbRates.fetchAndStore(file, 'system:fx-fetch', systemClock());
