@@ -82,6 +82,12 @@ function landingWithTduid(program: CachedProgram, tduid: string): string {
   return prefix + tduid;
 }
 
+/** `; Max-Age=…` for a program with a cookie window; nothing for a session cookie. */
+function cookieLifetime(program: CachedProgram): string {
+  const tracking = program.terms.file.tracking;
+  return tracking.type === 'cookie' ? `; Max-Age=${tracking.cookieDays * 86_400}` : '';
+}
+
 function single(value: unknown): string | undefined {
   if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
   return typeof value === 'string' ? value : undefined;
@@ -192,8 +198,9 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         ? landingWithTduid(program, tduid)
         : withTduid(destination(program, deeplink), tduid);
     const secure = request.protocol === 'https';
-    // A session cookie (no Expires/Max-Age, AE-T1); the newest click overwrites it (AE-T3).
-    const cookie = `${sessionCookieName(program.id)}=${tduid}; Path=/; HttpOnly; ${secure ? 'SameSite=None; Secure' : 'SameSite=Lax'}`;
+    // A session cookie (no Expires/Max-Age, AE-T1) or one of the program's cookie window; the
+    // newest click overwrites it (AE-T3).
+    const cookie = `${sessionCookieName(program.id)}=${tduid}; Path=/; HttpOnly; ${secure ? 'SameSite=None; Secure' : 'SameSite=Lax'}${cookieLifetime(program)}`;
     return reply
       .code(302)
       .header('location', target.toString())

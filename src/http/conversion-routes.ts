@@ -69,7 +69,11 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     const program = programId === undefined ? undefined : network.cache.program(programId);
     let report: PixelReport;
     try {
-      report = readPixelReport(query, program?.terms.currency ?? 'EUR');
+      report = readPixelReport(
+        query,
+        program?.terms.currency ?? 'EUR',
+        program?.terms.file.pixelLineDefaults,
+      );
     } catch (error) {
       if (error instanceof PixelReportError)
         return refuse(error.code, new HttpError(400, error.code, error.message));

@@ -5,7 +5,8 @@ import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { declineReasonOf } from '../domain/validation/decline-reasons.js';
-import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
+import { explainReason } from '../domain/engine/reasons.js';
+import { reasonFactsOf } from '../domain/terms/compile-terms.js';
 import { statementCsv, statementPdf } from '../documents/statement-documents.js';
 import { toCsv } from '../documents/csv.js';
 import { HttpError } from './http-errors.js';
@@ -162,6 +163,8 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
     const { order, lines, commissions, quote } = view;
+    const terms = network.cache.program(order.program_id)?.terms;
+    const facts = terms === undefined ? undefined : reasonFactsOf(terms);
     const digits = 2;
     return {
       orderId: order.id,
@@ -171,7 +174,10 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       status: order.status,
       currency: order.currency,
       fxRate: quote.fxRate,
-      reasons: quote.reasons.map((code) => ({ code, text: REASON_TEXT[code as ReasonCode] })),
+      reasons: quote.reasons.map((code) => ({
+        code,
+        text: { en: explainReason(code, 'en', facts), nl: explainReason(code, 'nl', facts) },
+      })),
       lines: lines.map((line) => ({
         sku: line.sku,
         name: line.name,
@@ -183,7 +189,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         rule: line.rule,
         reasons: (JSON.parse(line.reasons) as string[]).map((code) => ({
           code,
-          text: REASON_TEXT[code as ReasonCode],
+          text: { en: explainReason(code, 'en', facts), nl: explainReason(code, 'nl', facts) },
         })),
       })),
       capApplied: quote.capApplied,

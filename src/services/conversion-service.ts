@@ -270,7 +270,7 @@ export class ConversionService {
         notAttributableReason: click.notAttributableReason,
       },
       { programId: program.id, placedAtMs },
-      program.terms.file.tracking.sessionWindowHours,
+      program.terms.file.tracking,
     );
     const site = this.cache.site(click.siteId);
     if (status !== 'attributed' || site === undefined)

@@ -68,6 +68,13 @@ export function normaliseAmount(
   return { amount: formatMinorUnits(minor, digits), rounded: true };
 }
 
+function lineOrigin(sellerCountry: string | undefined, store: string | undefined) {
+  return {
+    ...(sellerCountry !== undefined ? { sellerCountry } : {}),
+    ...(store !== undefined ? { store } : {}),
+  };
+}
+
 /** A quantity: a whole number, also written as an integral decimal (`2.0`, as SDKs send doubles). */
 export function integralQuantity(text: string | undefined, what: string): number {
   if (text === undefined) return 1;
@@ -80,11 +87,22 @@ export function integralQuantity(text: string | undefined, what: string): number
   return Number(match[1]);
 }
 
+/** What a program's terms say a pixel line is when the tag does not (`pixelLineDefaults`). */
+export interface PixelLineDefaults {
+  readonly sellerCountry?: string | undefined;
+  readonly store?: string | undefined;
+}
+
 /**
  * The order a pixel reports, from the reader's values. `programCurrency` prices a lead (it has
- * no currency of its own). Throws PixelReportError naming what to fix.
+ * no currency of its own); `defaults` fill the seller country and store a tag leaves out.
+ * Throws PixelReportError naming what to fix.
  */
-export function readPixelReport(query: TradedoublerQuery, programCurrency: string): PixelReport {
+export function readPixelReport(
+  query: TradedoublerQuery,
+  programCurrency: string,
+  defaults: PixelLineDefaults = {},
+): PixelReport {
   const value = (name: string) => query.values.get(name);
   const programId = value('organization');
   if (programId === undefined)
@@ -141,8 +159,7 @@ export function readPixelReport(query: TradedoublerQuery, programCurrency: strin
           unitPrice: amount(line.price, `product ${index + 1} price`),
           quantity: integralQuantity(line.quantity, `product ${index + 1} quantity`),
           category: line.category ?? line.group ?? 'uncategorised',
-          sellerCountry: line.sellerCountry ?? 'CN',
-          store: line.store ?? 'aliexpress',
+          ...lineOrigin(line.sellerCountry ?? defaults.sellerCountry, line.store ?? defaults.store),
         }))
       : [
           {
@@ -152,8 +169,7 @@ export function readPixelReport(query: TradedoublerQuery, programCurrency: strin
               : amount(orderValue ?? '', 'orderValue'),
             quantity: 1,
             category: lead ? 'lead' : 'uncategorised',
-            sellerCountry: 'CN',
-            store: 'aliexpress',
+            ...lineOrigin(defaults.sellerCountry, defaults.store),
           },
         ];
   const voucher = value('voucher');

@@ -69,6 +69,30 @@ function countryList(countries: readonly string[], groups: Record<string, string
     .join(', ');
 }
 
+function ruleCode(rule: string | undefined): SafeHtml | '' {
+  return rule === undefined ? '' : html`<code>${rule}</code>`;
+}
+
+type VersionFile = NonNullable<ReturnType<typeof currentVersion>>;
+
+/** What earns nothing under the version in force, each with the rule that says so. */
+function exclusions(context: WebContext, program: CachedProgram, version: VersionFile): SafeHtml {
+  const { t } = context;
+  const rules = program.terms.reasonRules;
+  const { virtualProducts, categories, stores } = version.exclusions;
+  return html`<h3>${t('program.exclusions')}</h3>
+    <ul>
+      ${virtualProducts || categories.length > 0 ? html`<li>${t(virtualProducts ? 'program.excludedVirtual' : 'program.excludedCategories')}: ${categories.join(', ')} ${ruleCode(rules.virtual_product)}</li>` : ''}
+      ${stores.length > 0 ? html`<li>${t('program.excludedStores')}: ${stores.join(', ')} ${ruleCode(rules.excluded_store)}</li>` : ''}
+      ${version.sellerCountries ? html`<li>${t('program.sellerCountries')} ${version.sellerCountries.join(', ')} ${ruleCode(rules.seller_not_prc)}</li>` : ''}
+      <li>
+        ${t('program.orderCurrencies')} ${version.orderCurrencies.join(', ')}
+        ${ruleCode(rules.currency_not_usd)}
+      </li>
+      ${version.vouchers ? html`<li>${t('program.maxVouchers', { count: version.vouchers.maxPerOrder })} ${ruleCode(rules.multiple_vouchers)}</li>` : ''}
+    </ul>`;
+}
+
 function programPage(context: WebContext, program: CachedProgram): SafeHtml {
   const { t, locale } = context;
   const file = program.terms.file;
@@ -96,6 +120,17 @@ function programPage(context: WebContext, program: CachedProgram): SafeHtml {
               <td><code>${group.rule}</code></td>
             </tr>`,
         )}
+        ${file.events.map((event) =>
+          event.kind === 'lead'
+            ? html`<tr>
+                <td>${event.name}</td>
+                <td class="num">
+                  ${t('program.leadFee', { amount: formatAmountText(event.amount, file.currency, locale) })}
+                </td>
+                <td><code>${event.rule}</code></td>
+              </tr>`
+            : '',
+        )}
       </tbody>
     </table>
     ${
@@ -103,35 +138,11 @@ function programPage(context: WebContext, program: CachedProgram): SafeHtml {
         ? html`<p>
             <strong>${t('program.cap')}:</strong>
             ${t('program.capText', { amount: formatAmountText(version.cap.amount, version.cap.currency, locale) })}
-            <code>AE-C6</code>
+            ${ruleCode(version.cap.rule)}
           </p>`
         : ''
     }
-    ${
-      version
-        ? html`<h3>${t('program.exclusions')}</h3>
-            <ul>
-              ${version.exclusions.virtualProducts ? html`<li>${locale === 'nl' ? 'Virtuele producten' : 'Virtual products'}: ${version.exclusions.categories.join(', ')} <code>AE-C2</code></li>` : ''}
-              <li>
-                ${locale === 'nl' ? 'Winkels zonder commissie' : 'Stores without commission'}:
-                ${version.exclusions.stores.join(', ')} <code>AE-C4</code>
-              </li>
-              <li>
-                ${locale === 'nl' ? 'Alleen producten van verkopers uit' : 'Only products of sellers from'}
-                ${version.sellerCountries.join(', ')} <code>AE-C4</code>
-              </li>
-              <li>
-                ${locale === 'nl' ? 'Alleen transacties betaald in' : 'Only transactions paid in'}
-                ${version.orderCurrencies.join(', ')} <code>AE-C5</code>
-              </li>
-              <li>
-                ${locale === 'nl' ? 'Hooguit' : 'At most'} ${version.vouchers.maxPerOrder}
-                ${locale === 'nl' ? 'korting of kortingsbon per transactie' : 'discount or voucher per transaction'}
-                <code>AE-Q4</code>
-              </li>
-            </ul>`
-        : ''
-    }
+    ${version ? exclusions(context, program, version) : ''}
 
     <h2>${t('program.benefits')} ${file.name}</h2>
     <ul>
@@ -143,30 +154,32 @@ function programPage(context: WebContext, program: CachedProgram): SafeHtml {
       <tr>
         <th>${t('program.trackingType')}</th>
         <td>
-          ${t('program.session', { hours: file.tracking.sessionWindowHours })} <code>AE-T1</code>
+          ${file.tracking.type === 'session' ? t('program.session', { hours: file.tracking.sessionWindowHours }) : t('program.cookie', { days: file.tracking.cookieDays })}
+          ${ruleCode(file.tracking.rule)}
         </td>
       </tr>
       <tr>
         <th>${t('program.deeplinking')}</th>
         <td>
           ${file.tracking.deeplinking.allowed ? t('program.deeplinkingYes', { domains: file.tracking.deeplinking.domains.join(', ') }) : t('program.deeplinkingNo')}
-          <code>AE-T4</code>
+          ${ruleCode(file.tracking.deeplinking.rule)}
         </td>
       </tr>
       <tr>
         <th>${t('program.productFeed')}</th>
-        <td>${yesNo(file.facts.productFeed)} <code>AE-T5</code></td>
+        <td>${yesNo(file.facts.productFeed)} ${ruleCode(file.facts.rule)}</td>
       </tr>
       <tr>
         <th>${t('program.prepayment')}</th>
-        <td>${yesNo(file.facts.prepayment)} <code>AE-T5</code></td>
+        <td>${yesNo(file.facts.prepayment)} ${ruleCode(file.facts.rule)}</td>
       </tr>
       <tr>
         <th>${t('program.validation')}</th>
         <td>
           ${file.validation.approveOnCompletion ? t('program.validationOnCompletion') : ''}
           ${file.validation.deadlineDays === null ? '' : t('program.validationDeadline', { days: file.validation.deadlineDays })}
-          <code>AE-Q1</code>
+          ${file.validation.atDeadline === 'approve' ? t('program.validationAutoApprove') : file.validation.atDeadline === 'decline' ? t('program.validationAutoDecline') : ''}
+          ${ruleCode(file.validation.rule)}
         </td>
       </tr>
     </table>
@@ -199,7 +212,7 @@ function programPage(context: WebContext, program: CachedProgram): SafeHtml {
     </table>
 
     ${
-      version && version.newBuyerBonus.rows.length > 0
+      version?.newBuyerBonus && version.newBuyerBonus.rows.length > 0
         ? html`<h2>${t('program.bonus')}</h2>
             <p>${t('program.bonusIntro')} <code>${version.newBuyerBonus.rule}</code></p>
             <table>
@@ -227,11 +240,15 @@ function programPage(context: WebContext, program: CachedProgram): SafeHtml {
       ${file.contacts.map((contact) => html`<li>${translateDynamic(locale, `contact.${contact.role}`)}: ${contact.name}${contact.email ? html` (<a href="mailto:${contact.email}">${contact.email}</a>)` : ''}</li>`)}
     </ul>
 
-    <h2>${t('program.prohibited')}</h2>
-    <p class="muted">AE-P6</p>
-    <ul>
-      ${file.prohibitedContent.map((entry) => html`<li><code>${entry.id}</code> ${entry.en}</li>`)}
-    </ul>
+    ${
+      file.prohibitedContent.length > 0
+        ? html`<h2>${t('program.prohibited')}</h2>
+            <p class="muted">${file.prohibitedContentRule ?? ''}</p>
+            <ul>
+              ${file.prohibitedContent.map((entry) => html`<li><code>${entry.id}</code> ${entry.en}</li>`)}
+            </ul>`
+        : ''
+    }
 
     <h2>${t('program.documents')}</h2>
     ${documents.map(

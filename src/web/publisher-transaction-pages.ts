@@ -2,7 +2,8 @@ import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
-import { REASON_TEXT, type ReasonCode } from '../domain/engine/reasons.js';
+import { explainReason, type ReasonCode } from '../domain/engine/reasons.js';
+import { reasonFactsOf, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DECLINE_REASON_TEXT, declineReasonOf } from '../domain/validation/decline-reasons.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { toCsv } from '../documents/csv.js';
@@ -14,8 +15,8 @@ import { publisherOf, webContext } from './web-context.js';
 
 type Query = Record<string, string | undefined>;
 
-function reasonWords(code: string, locale: 'nl' | 'en'): string {
-  return REASON_TEXT[code as ReasonCode]?.[locale] ?? code;
+function reasonWords(code: string, locale: 'nl' | 'en', terms: ProgramTerms | undefined): string {
+  return explainReason(code, locale, terms === undefined ? undefined : reasonFactsOf(terms));
 }
 
 /**
@@ -126,13 +127,14 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
     const { order, lines, commissions, quote } = view;
+    const terms = network.cache.program(order.program_id)?.terms;
     const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('publisherTransaction.order')} ${order.order_number}</h1>
       <p>
         ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
         ${context.t('publisherTransaction.status2')}
-        ${statusBadge(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} USD/EUR` : ''}
+        ${statusBadge(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
       </p>
       ${
         quote.reasons.length > 0
@@ -141,7 +143,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
               html`${quote.reasons.map(
                 (code) =>
                   html`<div>
-                    ${reasonWords(code, context.locale)}
+                    ${reasonWords(code, context.locale, terms)}
                     <code
                       >${network.cache.program(order.program_id)?.terms.reasonRules[code as ReasonCode] ?? code}</code
                     >
@@ -173,7 +175,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
               <td class="num">${formatRate(line.rate, context.locale)}</td>
               <td class="num">${orderMoney(line.commission_minor)}</td>
               <td>
-                ${reasons.length === 0 ? context.t('publisherTransaction.earnsCommission') : reasons.map((code) => html`<div>${reasonWords(code, context.locale)}</div>`)}
+                ${reasons.length === 0 ? context.t('publisherTransaction.earnsCommission') : reasons.map((code) => html`<div>${reasonWords(code, context.locale, terms)}</div>`)}
               </td>
               <td><code>${line.rule}</code></td>
             </tr>`;
@@ -203,7 +205,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                 <td class="num">${eur(c.amount_minor)}</td>
                 <td>${statusBadge(c.status, context.locale)}</td>
                 <td>
-                  ${c.reason === null ? '' : c.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(c.reason)][context.locale] : reasonWords(c.reason, context.locale)}
+                  ${c.reason === null ? '' : c.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(c.reason)][context.locale] : reasonWords(c.reason, context.locale, terms)}
                 </td>
                 <td><code>${c.rule ?? ''}</code></td>
                 <td>${formatDate(c.validation_due_at, context.locale)}</td>

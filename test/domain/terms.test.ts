@@ -40,7 +40,7 @@ describe('AliExpress terms file', () => {
       'special',
     ]);
     expect([...version.excludedStores]).toEqual(['tmall', 'plaza']);
-    expect([...version.sellerCountries]).toEqual(['CN']);
+    expect([...(version.sellerCountries ?? [])]).toEqual(['CN']);
     expect([...version.orderCurrencies]).toEqual(['USD']);
     expect(version.capMinor).toBe(3094);
     expect(version.fxMaxDaysBack).toBe(7);
@@ -71,9 +71,10 @@ describe('AliExpress terms file', () => {
     expect(tracking).toEqual({
       type: 'session',
       sessionWindowHours: 24,
-      deeplinking: { allowed: false, domains: [] },
+      rule: 'AE-T1',
+      deeplinking: { allowed: false, domains: [], rule: 'AE-T4' },
     });
-    expect(facts).toEqual({ prepayment: false, productFeed: false });
+    expect(facts).toEqual({ prepayment: false, productFeed: false, rule: 'AE-T5' });
     const status = Object.fromEntries(policies.map((policy) => [policy.method, policy.status]));
     expect(status).toMatchObject({
       keyword_marketing: 'closed',

@@ -125,7 +125,7 @@ describeEachEngine('portal pages', (context) => {
       .where('order_number', '=', 'PORTAL-EUR')
       .executeTakeFirstOrThrow();
     const explained = await publisher.get(`/publisher/transactions/${eurOrder.id}`);
-    expect(explained.body).toContain('The order was not paid in US dollars.');
+    expect(explained.body).toContain('The order was not paid in USD.');
     expect(explained.body).toContain('<code>AE-C5</code>');
     const csv = await publisher.get('/publisher/transactions?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -10,6 +10,7 @@ export type AttributionStatus =
   | 'click_not_found'
   | 'wrong_program'
   | 'session_expired'
+  | 'cookie_expired'
   | 'order_before_click'
   | 'site_not_approved'
   | 'publisher_terminated'
@@ -25,15 +26,27 @@ export interface ClickFacts {
 /** Clocks of advertiser systems drift; an order up to this much "before" its click still counts. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** How a program remembers a click: its terms' `tracking` (AE-T1). */
+export type TrackingWindow =
+  | { readonly type: 'session'; readonly sessionWindowHours: number }
+  | { readonly type: 'cookie'; readonly cookieDays: number };
+
+/** How long after its click an order may still be credited to it, in milliseconds. */
+export function attributionWindowMs(tracking: TrackingWindow): number {
+  return tracking.type === 'session'
+    ? tracking.sessionWindowHours * 3_600_000
+    : tracking.cookieDays * 86_400_000;
+}
+
 export function judgeClick(
   click: ClickFacts,
   order: { programId: string; placedAtMs: number },
-  sessionWindowHours: number,
+  tracking: TrackingWindow,
 ): AttributionStatus {
   if (click.programId !== order.programId) return 'wrong_program';
   if (click.notAttributableReason !== null) return click.notAttributableReason as AttributionStatus;
   if (order.placedAtMs < click.createdAtMs - CLOCK_SKEW_MS) return 'order_before_click';
-  if (order.placedAtMs - click.createdAtMs > sessionWindowHours * 3_600_000)
-    return 'session_expired';
+  if (order.placedAtMs - click.createdAtMs > attributionWindowMs(tracking))
+    return tracking.type === 'session' ? 'session_expired' : 'cookie_expired';
   return 'attributed';
 }

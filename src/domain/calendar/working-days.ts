@@ -4,8 +4,8 @@
  * local dates are holidays).
  */
 export interface HolidayCalendar {
-  /** Local time of the calendar, e.g. Hong Kong +480 (no daylight saving). */
-  readonly utcOffsetMinutes: number;
+  /** Local time of the calendar at an instant, e.g. Hong Kong +480, Amsterdam +60 or +120. */
+  utcOffsetMinutes(epochMs: number): number;
   /** Whether a local date (YYYY-MM-DD) is a public holiday. */
   isHoliday(isoDate: string): boolean;
   /** The holiday's name, for messages. */
@@ -15,7 +15,7 @@ export interface HolidayCalendar {
 const DAY_MS = 86_400_000;
 
 function localDayNumber(epochMs: number, calendar: HolidayCalendar): number {
-  return Math.floor((epochMs + calendar.utcOffsetMinutes * 60_000) / DAY_MS);
+  return Math.floor((epochMs + calendar.utcOffsetMinutes(epochMs) * 60_000) / DAY_MS);
 }
 
 function isoOf(dayNumber: number): string {
@@ -47,7 +47,10 @@ export function workingDayDeadline(
     day += 1;
     if (isWorkingDay(isoOf(day), calendar)) counted += 1;
   }
-  return (day + 1) * DAY_MS - calendar.utcOffsetMinutes * 60_000;
+  // Local midnight: clocks change at night but never at midnight, so the offset at UTC
+  // midnight of that date is the offset at its local midnight.
+  const utcMidnight = (day + 1) * DAY_MS;
+  return utcMidnight - calendar.utcOffsetMinutes(utcMidnight) * 60_000;
 }
 
 /** The local date (YYYY-MM-DD) an instant falls on in the calendar's time zone. */

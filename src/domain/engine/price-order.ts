@@ -214,7 +214,8 @@ function lineReasons(
   if ((item.virtual && version.excludeVirtual) || version.excludedCategories.has(item.category)) {
     reasons.push('virtual_product');
   }
-  if (!version.sellerCountries.has(item.sellerCountry)) reasons.push('seller_not_prc'); // AE-C4
+  if (version.sellerCountries !== undefined && !version.sellerCountries.has(item.sellerCountry))
+    reasons.push('seller_not_prc'); // AE-C4
   if (version.excludedStores.has(item.store)) reasons.push('excluded_store'); // AE-C4
   if (!item.inStock) reasons.push('not_in_stock'); // AE-C8
   // AE-Q2: a line's own cancellation or refund; the order-level reason already covers a line
@@ -236,8 +237,8 @@ function matchGroup(groups: readonly CommissionGroup[], item: OrderLine): Commis
 
 /** AE-C3: a service fee above the allowed share of the line price is accepted but flagged. */
 function serviceFeeFlags(version: TermsVersion, item: OrderLine, price: number): FlagCode[] {
-  if (item.serviceFee === 0) return NO_FLAGS;
   const share = version.serviceFeeReviewShare;
+  if (item.serviceFee === 0 || share === undefined) return NO_FLAGS;
   // serviceFee / price > share  ⇔  serviceFee × 10^scale > price × coefficient
   const above =
     compareProducts(item.serviceFee, powerOfTen(share.scale), price, share.coefficient) > 0;

@@ -37,8 +37,8 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 /** What each reason means, for people: the portal and CLI word reasons with these. */
 export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   currency_not_usd: {
-    en: 'The order was not paid in US dollars.',
-    nl: 'De bestelling is niet in Amerikaanse dollars betaald.',
+    en: 'The order was not paid in {currencies}.',
+    nl: 'De bestelling is niet in {currencies} betaald.',
   },
   order_cancelled: { en: 'The order was cancelled.', nl: 'De bestelling is geannuleerd.' },
   order_refunded: { en: 'The order was refunded.', nl: 'De bestelling is terugbetaald.' },
@@ -59,20 +59,20 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
     nl: 'Er is meer dan één korting of kortingsbon op de bestelling gebruikt.',
   },
   missing_fx_rate: {
-    en: 'No ECB exchange rate for the order date (or the 7 days before): held until one is loaded.',
-    nl: 'Geen ECB-wisselkoers voor de besteldatum (of de 7 dagen ervoor): aangehouden tot die er is.',
+    en: 'No ECB exchange rate for the order date (or the {days} days before): held until one is loaded.',
+    nl: 'Geen ECB-wisselkoers voor de besteldatum (of de {days} dagen ervoor): aangehouden tot die er is.',
   },
   virtual_product: {
-    en: 'Virtual products (gift cards, coupons, travel, books, special category) earn no commission.',
-    nl: 'Virtuele producten (cadeaubonnen, coupons, reizen, boeken, speciale categorie) leveren geen commissie op.',
+    en: 'Virtual products and these categories earn no commission: {categories}.',
+    nl: 'Virtuele producten en deze categorieën leveren geen commissie op: {categories}.',
   },
   seller_not_prc: {
-    en: 'Only products of sellers from mainland China (PRC) earn commission.',
-    nl: 'Alleen producten van verkopers uit China (VRC) leveren commissie op.',
+    en: 'Only products of sellers from {sellerCountries} earn commission.',
+    nl: 'Alleen producten van verkopers uit {sellerCountries} leveren commissie op.',
   },
   excluded_store: {
-    en: 'Products from this store (Tmall, Plaza) earn no commission.',
-    nl: 'Producten uit deze winkel (Tmall, Plaza) leveren geen commissie op.',
+    en: 'Products from these stores earn no commission: {stores}.',
+    nl: 'Producten uit deze winkels leveren geen commissie op: {stores}.',
   },
   not_in_stock: {
     en: 'Only items in stock earn commission.',
@@ -84,3 +84,33 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   },
   line_refunded: { en: 'This item was refunded.', nl: 'Dit artikel is terugbetaald.' },
 };
+
+/** What fills a reason's words: the program's terms in force (its newest version). */
+export interface ReasonFacts {
+  readonly currencies: readonly string[];
+  readonly sellerCountries: readonly string[];
+  readonly stores: readonly string[];
+  readonly categories: readonly string[];
+  readonly fxDays: number;
+}
+
+/**
+ * A reason in words for a publisher, with the program's own currencies, countries, stores and
+ * categories (so a Dutch webshop's publisher does not read AliExpress's rules).
+ */
+export function explainReason(
+  code: string,
+  locale: 'en' | 'nl',
+  facts: ReasonFacts | undefined,
+): string {
+  const text = REASON_TEXT[code as ReasonCode]?.[locale];
+  if (text === undefined) return code;
+  const values: Record<string, string> = {
+    currencies: facts?.currencies.join(', ') ?? '…',
+    sellerCountries: facts?.sellerCountries.join(', ') ?? '…',
+    stores: facts?.stores.join(', ') ?? '…',
+    categories: facts?.categories.join(', ') ?? '…',
+    days: String(facts?.fxDays ?? 7),
+  };
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,7 +1,12 @@
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
 import { parseIsoInstant } from '../dates.js';
-import { ORDER_STATUSES, STORES, orderDocumentSchema, type OrderDocument } from './order-schema.js';
+import {
+  ORDER_STATUSES,
+  STORE_PATTERN,
+  orderDocumentSchema,
+  type OrderDocument,
+} from './order-schema.js';
 
 /**
  * A fast yes/no check that accepts exactly what `orderDocumentSchema` accepts. The hot path
@@ -43,7 +48,6 @@ export function acceptsOrderDocument(value: unknown): value is OrderDocument {
 const ORDER_KEYS = new Set(Object.keys(orderDocumentSchema.shape));
 const ITEM_KEYS = new Set(Object.keys(orderDocumentSchema.shape.items.element.shape));
 const STATUS_SET = new Set<string>(ORDER_STATUSES);
-const STORE_SET = new Set<string>(STORES);
 const AMOUNT = /^\d{1,13}(\.\d{1,8})?$/;
 
 function acceptsItem(value: unknown): boolean {
@@ -76,8 +80,9 @@ function acceptsItem(value: unknown): boolean {
     return false;
   if (discount !== undefined && !isAmount(discount)) return false;
   if (serviceFee !== undefined && !isAmount(serviceFee)) return false;
-  if (!isCountry(sellerCountry)) return false;
-  if (!STORE_SET.has(store as string)) return false;
+  if (sellerCountry !== undefined && !isCountry(sellerCountry)) return false;
+  if (store !== undefined && (typeof store !== 'string' || !STORE_PATTERN.test(store)))
+    return false;
   if (!isOptionalBoolean(virtual) || !isOptionalBoolean(inStock)) return false;
   if (status !== undefined && !STATUS_SET.has(status as string)) return false;
   return true;

@@ -9,7 +9,8 @@ import { parseIsoInstant } from '../dates.js';
  * silently ignored.
  */
 export const ORDER_STATUSES = ['pending', 'completed', 'cancelled', 'refunded'] as const;
-export const STORES = ['aliexpress', 'marketplace', 'tmall', 'plaza'] as const;
+/** A store (a shop within the advertiser's site) as the program's terms name it. */
+export const STORE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -43,8 +44,15 @@ const itemSchema = z
       .max(1_000_000, { error: 'expected at most 1000000' }),
     discount: amount.optional(),
     serviceFee: amount.optional(),
-    sellerCountry: country,
-    store: z.enum(STORES, { error: `expected one of ${STORES.join(', ')}` }),
+    /** Where the seller is based; needed only by programs that pay for some sellers (AE-C4). */
+    sellerCountry: country.optional(),
+    /** The store within the advertiser's site, as its terms name stores (AE-C1, AE-C4). */
+    store: z
+      .string({ error: 'expected the store as a lower-case name such as "marketplace"' })
+      .regex(STORE_PATTERN, {
+        error: 'expected a lower-case store name (letters, digits, "-", "_") such as "marketplace"',
+      })
+      .optional(),
     virtual: z.boolean({ error: 'expected true or false' }).optional(),
     inStock: z.boolean({ error: 'expected true or false' }).optional(),
     status: status.optional(),

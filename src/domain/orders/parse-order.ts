@@ -14,7 +14,9 @@ export interface OrderLine {
   readonly quantity: number;
   readonly discount: number;
   readonly serviceFee: number;
+  /** Empty when the report does not say (a program that pays for some sellers pays nothing). */
   readonly sellerCountry: string;
+  /** Empty when the report does not say: matches no store-specific group or exclusion. */
   readonly store: string;
   readonly virtual: boolean;
   readonly inStock: boolean;
@@ -98,8 +100,8 @@ function toOrder(doc: OrderDocument): Order {
       quantity: item.quantity,
       discount,
       serviceFee,
-      sellerCountry: item.sellerCountry,
-      store: item.store,
+      sellerCountry: item.sellerCountry ?? '',
+      store: item.store ?? '',
       virtual: item.virtual ?? false,
       inStock: item.inStock ?? true,
       status: item.status ?? doc.status,

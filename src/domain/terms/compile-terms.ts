@@ -3,7 +3,7 @@ import { parseDecimal, toMinorUnits, type Decimal } from '../money/decimal.js';
 import { minorUnitDigits } from '../money/currencies.js';
 import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
 import { InvalidTermsError, issuesFromZod, type Issue } from '../errors.js';
-import type { ReasonCode } from '../engine/reasons.js';
+import type { ReasonCode, ReasonFacts } from '../engine/reasons.js';
 import { termsSchema, type TermsFile, type TermsVersionFile } from './terms-schema.js';
 
 /** A commission group ready for matching: AE-C1. */
@@ -26,8 +26,11 @@ export interface TermsVersion {
   readonly excludeVirtual: boolean;
   readonly excludedCategories: ReadonlySet<string>;
   readonly excludedStores: ReadonlySet<string>;
-  readonly sellerCountries: ReadonlySet<string>;
-  readonly serviceFeeReviewShare: Decimal;
+  /** Undefined: sellers from anywhere earn (AE-C4 lists some). */
+  readonly sellerCountries: ReadonlySet<string> | undefined;
+  /** Undefined: service fees are never flagged. */
+  readonly serviceFeeReviewShare: Decimal | undefined;
+  /** Infinity when the terms set no limit. */
   readonly maxVouchersPerOrder: number;
   /** In minor units of the program currency; undefined when the program has no cap. */
   readonly capMinor: number | undefined;
@@ -102,6 +105,8 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
       });
     }
   }
+  checkRuleIds(file, issues);
+  checkReasonRules(file, issues);
   const events = new Map(
     file.events.map((event, index): [string, ProgramEvent] => {
       if (event.kind === 'sale') return [event.id, event];
@@ -121,7 +126,7 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
     currency: file.currency,
     currencyDigits,
     file,
-    reasonRules: { ...NETWORK_REASON_RULES, ...file.reasonRules },
+    reasonRules: { ...NETWORK_REASON_RULES, ...file.reasonRules } as Record<ReasonCode, string>,
     events,
     countryGroups,
     versions: byStart.map((entry) => entry.version),
@@ -258,7 +263,7 @@ function compileVersion(
   }
 
   const bonusByCountry = new Map<string, number>();
-  version.newBuyerBonus.rows.forEach((row, rowIndex) => {
+  version.newBuyerBonus?.rows.forEach((row, rowIndex) => {
     const rowPath = `${path}.newBuyerBonus.rows[${rowIndex}]`;
     const amount = toMinorUnits(parseDecimal(row.amount) as Decimal, currencyDigits);
     if (amount === undefined) {
@@ -292,19 +297,90 @@ function compileVersion(
     excludeVirtual: version.exclusions.virtualProducts,
     excludedCategories: new Set(version.exclusions.categories),
     excludedStores: new Set(version.exclusions.stores),
-    sellerCountries: expandCountries(
-      version.sellerCountries,
-      `${path}.sellerCountries`,
-      countryGroups,
-      issues,
-    ),
-    serviceFeeReviewShare: parseDecimal(version.serviceFee.reviewAboveShare) as Decimal,
-    maxVouchersPerOrder: version.vouchers.maxPerOrder,
+    sellerCountries:
+      version.sellerCountries === undefined
+        ? undefined
+        : expandCountries(
+            version.sellerCountries,
+            `${path}.sellerCountries`,
+            countryGroups,
+            issues,
+          ),
+    serviceFeeReviewShare:
+      version.serviceFee === undefined
+        ? undefined
+        : (parseDecimal(version.serviceFee.reviewAboveShare) as Decimal),
+    maxVouchersPerOrder: version.vouchers?.maxPerOrder ?? Number.POSITIVE_INFINITY,
     capMinor,
     fxMaxDaysBack: version.fx.maxDaysBack,
     fraudOutcome: version.fraud.outcome,
-    bonusRequiresCommissionableLine: version.newBuyerBonus.requiresCommissionableLine,
-    bonusRule: version.newBuyerBonus.rule,
+    bonusRequiresCommissionableLine: version.newBuyerBonus?.requiresCommissionableLine ?? true,
+    bonusRule: version.newBuyerBonus?.rule ?? '',
     bonusByCountry,
+  };
+}
+
+/** Every rule id in the file carries the program's prefix, when it declares one. */
+function checkRuleIds(file: TermsFile, issues: Issue[]): void {
+  const prefix = file.rulePrefix;
+  if (prefix === undefined) return;
+  const visit = (value: unknown, path: string, key: string | undefined): void => {
+    if (typeof value === 'string') {
+      const isRule = key === 'rule' || path.startsWith('reasonRules.');
+      if (isRule && !value.startsWith(`${prefix}-`))
+        issues.push({ path, message: `expected a rule id of this program: "${prefix}-…"` });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((entry, i) => visit(entry, `${path}[${i}]`, key));
+    else if (typeof value === 'object' && value !== null)
+      for (const [name, entry] of Object.entries(value))
+        visit(entry, path === '' ? name : `${path}.${name}`, name);
+  };
+  visit(file, '', undefined);
+}
+
+/**
+ * The reasons the terms can give, each of which needs the program's rule id: the ones every
+ * program can give, and those its own clauses add (seller countries, excluded stores, …).
+ */
+export function reasonsTheTermsCanGive(file: TermsFile): ReasonCode[] {
+  const reasons: ReasonCode[] = [
+    'currency_not_usd',
+    'order_cancelled',
+    'order_refunded',
+    'fraud',
+    'not_in_stock',
+    'line_cancelled',
+    'line_refunded',
+  ];
+  const versions = file.versions;
+  if (versions.some((v) => v.orderCurrencies.some((currency) => currency !== file.currency)))
+    reasons.push('missing_fx_rate');
+  if (versions.some((v) => v.vouchers !== undefined)) reasons.push('multiple_vouchers');
+  if (versions.some((v) => v.exclusions.virtualProducts || v.exclusions.categories.length > 0))
+    reasons.push('virtual_product');
+  if (versions.some((v) => v.sellerCountries !== undefined)) reasons.push('seller_not_prc');
+  if (versions.some((v) => v.exclusions.stores.length > 0)) reasons.push('excluded_store');
+  return reasons;
+}
+
+function checkReasonRules(file: TermsFile, issues: Issue[]): void {
+  for (const reason of reasonsTheTermsCanGive(file))
+    if ((file.reasonRules as Partial<Record<ReasonCode, string>>)[reason] === undefined)
+      issues.push({
+        path: `reasonRules.${reason}`,
+        message: `missing: name the rule that takes commission away for "${reason}"`,
+      });
+}
+
+/** The facts a publisher's reason words need, from the program's newest version. */
+export function reasonFactsOf(terms: ProgramTerms): ReasonFacts {
+  const version = terms.versions[terms.versions.length - 1];
+  return {
+    currencies: [...(version?.orderCurrencies ?? [])],
+    sellerCountries: [...(version?.sellerCountries ?? [])],
+    stores: [...(version?.excludedStores ?? [])],
+    categories: [...(version?.excludedCategories ?? [])],
+    fxDays: version?.fxMaxDaysBack ?? 7,
   };
 }

@@ -3,6 +3,7 @@ import { DETECTORS, DEFAULT_HOLD_DETECTORS } from '../compliance/detect-traffic.
 import { parseDecimal } from '../money/decimal.js';
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
+import { CALENDAR_TIME_ZONES, isCalendarRegion } from '../calendar/calendar-regions.js';
 import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
 import { NETWORK_REASON_RULES, REASON_CODES } from '../engine/reasons.js';
 
@@ -37,9 +38,11 @@ const isFraction = (text: string) => {
 export const rateSchema = decimal(isFraction, 'a decimal between 0 and 1');
 export const amountSchema = decimal(isPositiveOrZero, 'a non-negative decimal amount');
 
-const ruleId = z
-  .string()
-  .regex(/^[A-Z]{2,5}-[A-Z]{1,2}\d{1,3}[a-z]?$/, { error: 'expected a rule id such as "AE-C1"' });
+/** A rule id: the program's prefix, a dash, a section letter and a number (`AE-C1`, `WS-T2`). */
+export const RULE_ID = /^[A-Z][A-Z0-9]{1,5}-[A-Z]{1,2}\d{1,3}[a-z]?$/;
+const ruleId = z.string().regex(RULE_ID, {
+  error: 'expected a rule id: the program prefix, "-", a letter and a number, such as "AE-C1"',
+});
 
 const currencyCode = z
   .string()
@@ -66,6 +69,23 @@ const localized = z.object({ nl: z.string().min(1), en: z.string().min(1) }).str
 const localizedList = z
   .object({ nl: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })
   .strict();
+
+/** Deeplinks (AE-T4): allowed only to hosts on the allow-list (and their subdomains). */
+const deeplinking = z
+  .object({
+    allowed: z.boolean(),
+    domains: z.array(
+      z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+        error: 'expected a lower-case host name such as "shop.example.nl"',
+      }),
+    ),
+    rule: ruleId.optional(),
+  })
+  .strict()
+  .refine((value) => !value.allowed || value.domains.length > 0, {
+    error: 'deeplinks allowed: list the domains they may go to',
+    path: ['domains'],
+  });
 
 const commissionGroupSchema = z
   .object({
@@ -103,26 +123,48 @@ const termsVersionSchema = z
         groups: z.array(commissionGroupSchema).min(1),
       })
       .strict(),
+    /** What earns nothing (AE-C2, AE-C4). Absent: nothing is excluded. */
     exclusions: z
       .object({
-        virtualProducts: z.boolean(),
-        categories: z.array(slug),
-        stores: z.array(slug),
+        virtualProducts: z.boolean().default(false),
+        categories: z.array(slug).default([]),
+        stores: z.array(slug).default([]),
       })
-      .strict(),
-    sellerCountries: z.array(countryOrGroup).min(1),
-    serviceFee: z.object({ reviewAboveShare: rateSchema }).strict(),
-    vouchers: z.object({ maxPerOrder: z.int().min(0) }).strict(),
-    cap: z.object({ amount: amountSchema, currency: currencyCode }).strict().nullable(),
-    fx: z.object({ maxDaysBack: z.int().min(0).max(31) }).strict(),
-    fraud: z.object({ outcome: z.enum(['disqualified', 'held']) }).strict(),
+      .strict()
+      .default({ virtualProducts: false, categories: [], stores: [] }),
+    /** Only products of sellers from these countries earn (AE-C4). Absent: any seller. */
+    sellerCountries: z.array(countryOrGroup).min(1).optional(),
+    /** A line whose service fee is above this share of its price is flagged (AE-C3). */
+    serviceFee: z.object({ reviewAboveShare: rateSchema }).strict().optional(),
+    /** At most this many vouchers per order (AE-Q4). Absent: no limit. */
+    vouchers: z
+      .object({ maxPerOrder: z.int().min(0) })
+      .strict()
+      .optional(),
+    /** Most one order earns, in the program currency (AE-C6). */
+    cap: z
+      .object({ amount: amountSchema, currency: currencyCode, rule: ruleId.optional() })
+      .strict()
+      .nullable()
+      .default(null),
+    /** How many days before the order date an exchange rate may be (AE-C6). */
+    fx: z
+      .object({ maxDaysBack: z.int().min(0).max(31) })
+      .strict()
+      .default({ maxDaysBack: 7 }),
+    fraud: z
+      .object({ outcome: z.enum(['disqualified', 'held']) })
+      .strict()
+      .default({ outcome: 'disqualified' }),
+    /** Flat bonus per new buyer by country (AE-B1). Absent: no bonus. */
     newBuyerBonus: z
       .object({
         rule: ruleId,
         requiresCommissionableLine: z.boolean(),
         rows: z.array(bonusRowSchema),
       })
-      .strict(),
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -141,19 +183,34 @@ export const termsSchema = z
     description: localized,
     benefits: localizedList,
     acceptedMethods: localized,
-    tracking: z
-      .object({
-        type: z.enum(['session']),
-        sessionWindowHours: z
-          .int()
-          .min(1)
-          .max(24 * 365),
-        deeplinking: z
-          .object({ allowed: z.boolean(), domains: z.array(z.string().min(1)) })
-          .strict(),
-      })
+    /**
+     * How a click is remembered (AE-T1): a session cookie bounded to `sessionWindowHours`, or a
+     * cookie that lasts `cookieDays`; an order after the window is not attributed.
+     */
+    tracking: z.discriminatedUnion('type', [
+      z
+        .object({
+          type: z.literal('session'),
+          sessionWindowHours: z
+            .int()
+            .min(1)
+            .max(24 * 365),
+          rule: ruleId.optional(),
+          deeplinking,
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('cookie'),
+          cookieDays: z.int().min(1).max(365),
+          rule: ruleId.optional(),
+          deeplinking,
+        })
+        .strict(),
+    ]),
+    facts: z
+      .object({ prepayment: z.boolean(), productFeed: z.boolean(), rule: ruleId.optional() })
       .strict(),
-    facts: z.object({ prepayment: z.boolean(), productFeed: z.boolean() }).strict(),
     contacts: z
       .array(
         z
@@ -165,17 +222,41 @@ export const termsSchema = z
           .strict(),
       )
       .min(1),
-    countryGroups: z.record(slug, z.array(countryOrGroup).min(1)),
+    /** Every rule id in the file starts with this prefix and a dash (`AE` → `AE-C1`). */
+    rulePrefix: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{1,5}$/, { error: 'expected capitals and digits such as "AE"' })
+      .optional(),
+    /** The directory's filters: what the program sells and where its buyers are. */
+    categories: z.array(slug).default([]),
+    markets: z.array(countryOrGroup).default([]),
+    /** What a pixel line is when the tag does not say (seller country, store). */
+    pixelLineDefaults: z
+      .object({
+        sellerCountry: z.string().refine(isCountryCode, { error: 'expected a country code' }),
+        store: slug,
+      })
+      .partial()
+      .strict()
+      .optional(),
+    countryGroups: z.record(slug, z.array(countryOrGroup).min(1)).default({}),
     policies: z
       .array(z.object({ method: slug, status: policyStatus, rule: ruleId }).strict())
-      .min(1),
-    brands: z.array(z.string().min(2)),
-    prohibitedContent: z.array(z.object({ id: z.string().min(1), en: z.string().min(1) }).strict()),
+      .default([]),
+    /** Brands a publisher's name, domain and materials must not contain (AE-P5). */
+    brands: z.array(z.string().min(2)).default([]),
+    /** The rule that lists the prohibited content below (AE-P6). */
+    prohibitedContentRule: ruleId.optional(),
+    prohibitedContent: z
+      .array(z.object({ id: z.string().min(1), en: z.string().min(1) }).strict())
+      .default([]),
     enforcement: z
       .object({
         claimWindowWorkingDays: z.int().min(1),
         decisionWorkingDays: z.int().min(1),
-        calendar: z.string().regex(/^[A-Z]{2}$/),
+        calendar: z.string().refine(isCalendarRegion, {
+          error: `expected a working-day calendar: ${Object.keys(CALENDAR_TIME_ZONES).join(', ')}`,
+        }),
       })
       .strict(),
     /** The program's own documents (rules, terms), word for word, in the language written. */
@@ -202,6 +283,7 @@ export const termsSchema = z
         approveOnCompletion: z.boolean(),
         deadlineDays: z.int().min(1).max(730).nullable(),
         atDeadline: z.enum(['none', 'approve', 'decline']),
+        rule: ruleId.optional(),
       })
       .strict()
       .refine((v) => v.atDeadline === 'none' || v.deadlineDays !== null, {
@@ -262,8 +344,11 @@ export const termsSchema = z
       .refine((events) => new Set(events.map((event) => event.id)).size === events.length, {
         error: 'each event id once',
       }),
-    /** The program's rule id for every reason code the engine can give. */
-    reasonRules: z.record(z.enum(PROGRAM_REASON_CODES), ruleId),
+    /**
+     * The program's rule id for every reason code its terms can give (`compileTerms` names any
+     * missing one: a seller-country reason only when the terms list seller countries, …).
+     */
+    reasonRules: z.partialRecord(z.enum(PROGRAM_REASON_CODES), ruleId),
     versions: z.array(termsVersionSchema).min(1),
   })
   .strict();

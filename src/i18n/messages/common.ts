@@ -43,6 +43,31 @@ export const COMMON_MESSAGES = {
     'Deeplinking is not possible: every click lands on the program landing page.',
     'Deeplinking is niet mogelijk: elke klik komt op de landingspagina van het programma.',
   ],
+  'program.cookie': [
+    'Cookie: a click counts for purchases in the same browser up to {days} days after the click; a newer click replaces it.',
+    'Cookie: een klik telt voor aankopen in dezelfde browser tot {days} dagen na de klik; een nieuwere klik vervangt hem.',
+  ],
+  'program.leadFee': ['fixed {amount} per lead', 'vast bedrag van {amount} per lead'],
+  'program.excludedVirtual': ['Virtual products', 'Virtuele producten'],
+  'program.excludedCategories': ['Categories without commission', 'Categorieën zonder commissie'],
+  'program.excludedStores': ['Stores without commission', 'Winkels zonder commissie'],
+  'program.sellerCountries': [
+    'Only products of sellers from',
+    'Alleen producten van verkopers uit',
+  ],
+  'program.orderCurrencies': ['Only transactions paid in', 'Alleen transacties betaald in'],
+  'program.maxVouchers': [
+    'At most {count} discount or voucher per transaction',
+    'Hooguit {count} korting of kortingsbon per transactie',
+  ],
+  'program.validationAutoApprove': [
+    'A sale still pending then is approved automatically.',
+    'Een verkoop die dan nog openstaat, wordt automatisch goedgekeurd.',
+  ],
+  'program.validationAutoDecline': [
+    'A sale still pending then is declined automatically.',
+    'Een verkoop die dan nog openstaat, wordt automatisch afgekeurd.',
+  ],
   'program.deeplinkingYes': [
     'Deeplinks may point to: {domains}.',
     'Deeplinks mogen verwijzen naar: {domains}.',
