@@ -7,7 +7,22 @@ import { ApiKeys } from '../auth/api-keys.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { loadPrograms } from './bootstrap.js';
 
+/** One of the demo's programs: its click URL (the demo site is approved), page and key. */
+export interface DemoProgram {
+  programId: string;
+  slug: string;
+  adId: string;
+  clickUrl: string;
+  programUrl: string;
+  advertiserApiKey: string;
+  advertiser: { email: string; password: string };
+}
+
+/** The two bundled programs the demo sets up: AliExpress first (the fields below are its). */
+export const DEMO_PROGRAMS = ['aliexpress', 'kabelkoning'] as const;
+
 export interface DemoNetwork {
+  programs: DemoProgram[];
   programId: string;
   siteId: string;
   adId: string;
@@ -29,33 +44,30 @@ function derived(secret: string, purpose: string): Buffer {
   return createHmac('sha256', secret).update(`affnet demo ${purpose}`).digest();
 }
 
-/** Creates (or finds) the demo network: AliExpress, its advertiser, an approved publisher site and an ad. */
+/**
+ * Creates (or finds) the demo network: the bundled programs (AliExpress and the Dutch webshop
+ * Kabelkoning), an advertiser login and API key for each, and one publisher whose site is
+ * approved in both, with an ad per program.
+ */
 export async function createDemoNetwork(
   store: Store,
   secret: string,
   nowMs: number,
 ): Promise<DemoNetwork> {
-  const programs = await loadPrograms(store, nowMs);
-  const program = programs.find((candidate) => candidate.slug === 'aliexpress');
-  if (program === undefined)
-    throw new Error('programs/aliexpress.yaml is missing: the demo runs the AliExpress program');
+  const loaded = await loadPrograms(store, nowMs);
+  const programs = DEMO_PROGRAMS.map((slug) => {
+    const program = loaded.find((candidate) => candidate.slug === slug);
+    if (program === undefined)
+      throw new Error(`programs/${slug}.yaml is missing: the demo runs the bundled programs`);
+    return program;
+  });
   const users = new UsersRepository(store.db);
   const publishers = new PublishersRepository(store.db);
   const memberships = new MembershipsRepository(store.db);
 
-  const advertiserPassword = derived(secret, 'advertiser password')
-    .toString('base64url')
-    .slice(0, 20);
   const publisherPassword = derived(secret, 'publisher password')
     .toString('base64url')
     .slice(0, 20);
-  await ensureUser(
-    users,
-    ADVERTISER_EMAIL,
-    advertiserPassword,
-    { role: 'advertiser', name: 'Demo advertiser', advertiserId: program.advertiser_id },
-    nowMs,
-  );
 
   let publisherUser = await users.findByEmail(PUBLISHER_EMAIL);
   let publisherId = publisherUser?.publisher_id ?? undefined;
@@ -90,42 +102,73 @@ export async function createDemoNetwork(
     nowMs,
   );
 
-  let membership = await memberships.find(program.id, site.id);
-  membership ??= await memberships.apply(
-    {
-      programId: program.id,
-      siteId: site.id,
-      publisherId,
-      promotionMethods: ['content_sites'],
-      contentCategories: [],
-    },
-    nowMs,
-  );
-  if (membership.status !== 'approved')
-    await memberships.decide(membership.id, 'approved', 'demo', 'demo', nowMs);
-
-  const ad =
-    (await memberships.findAd(program.id, 'AliExpress text link')) ??
-    (await memberships.createAd(
+  const demoPrograms: DemoProgram[] = [];
+  for (const program of programs) {
+    // AliExpress keeps the demo's first logins and key (they are in docs and scripts).
+    const first = program.slug === DEMO_PROGRAMS[0];
+    const purpose = first ? '' : ` ${program.slug}`;
+    const advertiser = {
+      email: first ? ADVERTISER_EMAIL : `advertiser+${program.slug}@demo.affnet.local`,
+      password: derived(secret, `advertiser password${purpose}`).toString('base64url').slice(0, 20),
+    };
+    await ensureUser(
+      users,
+      advertiser.email,
+      advertiser.password,
       {
-        programId: program.id,
-        name: 'AliExpress text link',
-        kind: 'text',
-        content: 'Shop at AliExpress',
+        role: 'advertiser',
+        name: `Demo advertiser (${program.name})`,
+        advertiserId: program.advertiser_id,
       },
       nowMs,
-    ));
-
-  const advertiserApiKey = await ensureDemoApiKey(store, secret, program.advertiser_id, nowMs);
+    );
+    let membership = await memberships.find(program.id, site.id);
+    membership ??= await memberships.apply(
+      {
+        programId: program.id,
+        siteId: site.id,
+        publisherId,
+        promotionMethods: ['content_sites'],
+        contentCategories: [],
+      },
+      nowMs,
+    );
+    if (membership.status !== 'approved')
+      await memberships.decide(membership.id, 'approved', 'demo', 'demo', nowMs);
+    const adName = `${program.name} text link`;
+    const ad =
+      (await memberships.findAd(program.id, adName)) ??
+      (await memberships.createAd(
+        { programId: program.id, name: adName, kind: 'text', content: `Shop at ${program.name}` },
+        nowMs,
+      ));
+    demoPrograms.push({
+      programId: program.id,
+      slug: program.slug,
+      adId: ad.id,
+      clickUrl: `/click?p=${program.id}&a=${site.id}&g=${ad.id}`,
+      programUrl: `/programs/${program.slug}`,
+      advertiserApiKey: await ensureDemoApiKey(
+        store,
+        secret,
+        program.advertiser_id,
+        purpose,
+        nowMs,
+      ),
+      advertiser,
+    });
+  }
+  const main = demoPrograms[0]!;
   return {
-    programId: program.id,
+    programs: demoPrograms,
+    programId: main.programId,
     siteId: site.id,
-    adId: ad.id,
-    clickUrl: `/click?p=${program.id}&a=${site.id}&g=${ad.id}`,
-    programUrl: `/programs/${program.slug}`,
-    advertiserApiKey,
+    adId: main.adId,
+    clickUrl: main.clickUrl,
+    programUrl: main.programUrl,
+    advertiserApiKey: main.advertiserApiKey,
     publisher: { email: PUBLISHER_EMAIL, password: publisherPassword },
-    advertiser: { email: ADVERTISER_EMAIL, password: advertiserPassword },
+    advertiser: main.advertiser,
   };
 }
 
@@ -157,10 +200,11 @@ async function ensureDemoApiKey(
   store: Store,
   secret: string,
   advertiserId: string,
+  purpose: string,
   nowMs: number,
 ): Promise<string> {
-  const prefix = derived(secret, 'api key prefix').toString('hex').slice(0, 10);
-  const key = `ak_${prefix}_${derived(secret, 'api key').toString('base64url')}`;
+  const prefix = derived(secret, `api key prefix${purpose}`).toString('hex').slice(0, 10);
+  const key = `ak_${prefix}_${derived(secret, `api key${purpose}`).toString('base64url')}`;
   await new ApiKeys(store.db).register(advertiserId, key, 'demo', null, nowMs);
   return key;
 }

@@ -6,9 +6,10 @@ import { parseJsonFlag, type CliIo } from './cli-io.js';
 
 export const DEMO_USAGE = `usage: affnet demo [--json]
 
-Creates, or finds again, a demo network in the configured store: the AliExpress program, its
-advertiser with an API key, an approved publisher with a site and an ad. Prints the click URL,
-the key and the logins (the same ones on every run).
+Creates, or finds again, a demo network in the configured store: the two bundled programs
+(AliExpress, and Kabelkoning, a Dutch webshop), an advertiser login and API key for each, and a
+publisher whose site is approved in both with an ad for each. Prints the click URLs, the keys
+and the logins (the same ones on every run).
 `;
 
 export async function runDemoCommand(
@@ -28,16 +29,15 @@ export async function runDemoCommand(
     if (json) {
       io.stdout.write(`${JSON.stringify(demo)}\n`);
     } else {
-      io.stdout.write(
-        [
-          `program     ${demo.programId}  (page ${demo.programUrl})`,
-          `click URL   ${demo.clickUrl}`,
-          `API key     ${demo.advertiserApiKey}`,
-          `advertiser  ${demo.advertiser.email} / ${demo.advertiser.password}`,
-          `publisher   ${demo.publisher.email} / ${demo.publisher.password}`,
-          '',
-        ].join('\n'),
-      );
+      const lines = demo.programs.flatMap((program) => [
+        `program     ${program.programId}  (page ${program.programUrl})`,
+        `click URL   ${program.clickUrl}`,
+        `API key     ${program.advertiserApiKey}`,
+        `advertiser  ${program.advertiser.email} / ${program.advertiser.password}`,
+        '',
+      ]);
+      lines.push(`publisher   ${demo.publisher.email} / ${demo.publisher.password}`, '');
+      io.stdout.write(lines.join('\n'));
     }
     return 0;
   } finally {

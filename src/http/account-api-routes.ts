@@ -4,6 +4,8 @@ import { LIMITS } from './rate-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
+import { directoryQuerySchema } from '../domain/programs/directory.js';
+import { parseQuery } from './query-params.js';
 import { authenticateAnyUser, bearerToken } from './user-auth.js';
 import { baseUrl } from './base-url.js';
 
@@ -119,18 +121,27 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     };
   });
 
-  app.get('/api/v1/programs', async () => ({
-    programs: network.cache
-      .programs()
-      .filter((program) => program.status === 'active')
-      .map((program) => ({
+  app.get('/api/v1/programs', async (request) => {
+    const query = parseQuery(directoryQuerySchema, request.query);
+    const { programs } = await network.directory.browse(query, network.now());
+    return {
+      programs: programs.map((program) => ({
         id: program.id,
         slug: program.slug,
-        name: program.terms.file.name,
-        currency: program.terms.currency,
+        name: program.name,
+        advertiser: program.advertiser,
+        currency: program.currency,
+        categories: program.categories,
+        markets: program.markets,
+        commissionTypes: program.commissionTypes,
+        saleRates: program.saleRates,
+        leadFees: program.leadFees,
+        clicks: program.clicks,
+        epc: program.epc,
         page: `/programs/${program.slug}`,
       })),
-  }));
+    };
+  });
 
   app.get('/api/v1/programs/:programId/terms', async (request) => {
     const { programId } = request.params as { programId: string };

@@ -35,6 +35,7 @@ import { AdvertiserViews } from '../services/advertiser-views.js';
 import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
+import { ProgramDirectoryService } from '../services/program-directory-service.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
@@ -167,6 +168,7 @@ export class Network {
   readonly programTerms: ProgramTermsService;
   readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
+  readonly directory: ProgramDirectoryService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -221,6 +223,7 @@ export class Network {
     this.pixelChecksums = new PixelChecksumService(store);
     this.programTerms = new ProgramTermsService(store);
     this.simulations = new TermsSimulationService(store);
+    this.directory = new ProgramDirectoryService(store, this.cache);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),

@@ -8,6 +8,13 @@ import { page } from './layout.js';
 import { formatAmountText, formatRate } from './format.js';
 import { translateDynamic } from './i18n.js';
 import { webContext, type WebContext } from './web-context.js';
+import { parseQuery } from '../http/query-params.js';
+import {
+  directoryQuerySchema,
+  type DirectoryEntry,
+  type DirectoryQuery,
+} from '../domain/programs/directory.js';
+import type { DirectoryFacets } from '../services/program-directory-service.js';
 
 /**
  * The public program directory and program pages: server-rendered, readable without
@@ -19,20 +26,13 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
 
   app.get('/programs', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const programs = network.cache.programs().filter((program) => program.status === 'active');
+    const query = parseQuery(directoryQuerySchema, request.query);
+    const { programs, facets } = await network.directory.browse(query, context.now);
     const body = html`<h1>${context.t('programs.title')}</h1>
       <p class="muted">${context.t('programs.intro')}</p>
-      ${programs.map((program) => {
-        const file = program.terms.file;
-        const version = currentVersion(program, context.now);
-        return html`<section class="card">
-          <h2><a href="/programs/${program.slug}">${file.name}</a></h2>
-          <p>${file.description[context.locale]}</p>
-          <p>
-            ${version?.commission.groups.map((group) => html`<span class="badge">${group.name}: ${formatRate(group.rate, context.locale)}</span> `)}
-          </p>
-        </section>`;
-      })}`;
+      ${directoryForm(context, query, facets)}
+      ${programs.length === 0 ? html`<p>${context.t('programs.none')}</p>` : ''}
+      ${programs.map((program) => directoryCard(context, program))}`;
     return reply
       .type('text/html; charset=utf-8')
       .send(page(context, { title: context.t('programs.title'), body }));
@@ -52,6 +52,71 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
       .type('text/html; charset=utf-8')
       .send(page(context, { title: program.terms.file.name, body: programPage(context, program) }));
   });
+}
+
+function directoryForm(
+  context: WebContext,
+  query: DirectoryQuery,
+  facets: DirectoryFacets,
+): SafeHtml {
+  const { t } = context;
+  const option = (value: string, label: string, current: string | undefined) =>
+    html`<option value="${value}" ${value === (current ?? '') ? html` selected` : ''}>
+      ${label}
+    </option>`;
+  return html`<form method="get" action="/programs" class="card filters" role="search">
+    <label>${t('programs.search')} <input type="search" name="q" value="${query.q ?? ''}" /></label>
+    <label
+      >${t('programs.category')}
+      <select name="category">
+        ${option('', t('programs.any'), query.category)}
+        ${facets.categories.map((category) => option(category, category, query.category))}
+      </select></label
+    >
+    <label
+      >${t('programs.type')}
+      <select name="type">
+        ${option('', t('programs.any'), query.type)}
+        ${option('sale', t('programs.typeSale'), query.type)}
+        ${option('lead', t('programs.typeLead'), query.type)}
+      </select></label
+    >
+    <label
+      >${t('programs.country')}
+      <select name="country">
+        ${option('', t('programs.any'), query.country)}
+        ${facets.countries.map((country) => option(country, country, query.country))}
+      </select></label
+    >
+    <label
+      >${t('programs.sort')}
+      <select name="sort">
+        ${option('epc', t('programs.sortEpc'), query.sort)}
+        ${option('name', t('programs.sortName'), query.sort)}
+      </select></label
+    >
+    <button type="submit">${t('programs.filter')}</button>
+  </form>`;
+}
+
+function directoryCard(context: WebContext, program: DirectoryEntry): SafeHtml {
+  const { t, locale } = context;
+  return html`<section class="card program" data-slug="${program.slug}">
+    <h2><a href="/programs/${program.slug}">${program.name}</a></h2>
+    <p>${program.description[locale]}</p>
+    <p>
+      ${program.saleRates.map((rate) => html`<span class="badge">${t('programs.typeSale')} ${formatRate(rate, locale)}</span> `)}
+      ${program.leadFees.map((fee) => html`<span class="badge">${t('programs.typeLead')} ${formatAmountText(fee, program.currency, locale)}</span> `)}
+      ${program.categories.map((category) => html`<span class="badge muted">${category}</span> `)}
+    </p>
+    <p class="muted">
+      <span class="epc"
+        >EPC ${program.epc === null ? '–' : `${program.currency} ${program.epc}`}</span
+      >
+      · ${t('programs.clicks30', { clicks: program.clicks })}
+      ${program.markets.length > 0 ? html` · ${program.markets.join(', ')}` : ''}
+    </p>
+  </section>`;
 }
 
 function currentVersion(program: CachedProgram, nowMs: number) {

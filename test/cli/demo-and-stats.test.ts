@@ -25,6 +25,15 @@ it('creates the demo network idempotently and prints the same working details', 
     publisher: { email: 'publisher@demo.affnet.local', password: expect.any(String) },
     advertiser: { email: 'advertiser@demo.affnet.local', password: expect.any(String) },
   });
+  // Both bundled programs, each with its own advertiser login and key, the one site in both.
+  const programs = first.programs as Record<string, unknown>[];
+  expect(programs.map((program) => program.slug)).toEqual(['aliexpress', 'kabelkoning']);
+  expect(programs[1]).toMatchObject({
+    programUrl: '/programs/kabelkoning',
+    clickUrl: expect.stringContaining(`&a=${String(first.siteId)}&`),
+    advertiser: { email: 'advertiser+kabelkoning@demo.affnet.local' },
+  });
+  expect(programs[1]!.advertiserApiKey).not.toBe(first.advertiserApiKey);
   expect(JSON.parse(await runAffnet(['demo', '--json'], env))).toEqual(first);
   const stats = JSON.parse(await runAffnet(['stats', '--json'], env)) as Record<string, unknown>;
   expect(stats).toEqual({

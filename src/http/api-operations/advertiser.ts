@@ -8,9 +8,11 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/programs',
     tag: 'Programs',
-    summary: 'The program directory',
+    summary:
+      'The program directory: search, filter by category, commission type and country, sort by EPC',
     auth: 'none',
-    responses: { 200: 'Programs' },
+    query: { q: '', category: '', type: 'sale|lead', country: 'NL', sort: 'epc|name' },
+    responses: { 200: 'Programs', 400: 'A filter that is not understood' },
     responseSchemas: { 200: 'Programs' },
   },
   {

@@ -185,3 +185,21 @@ export async function addOrderToReport(
     },
   ]);
 }
+
+/** Clicks and commission (program minor units) per program over days `fromDay`..`toDay`. */
+export async function readProgramTotals(
+  db: Kysely<Database>,
+  fromDay: number,
+  toDay: number,
+): Promise<Map<string, { clicks: number; commissionMinor: number }>> {
+  const { rows } = await sql<{ program_id: string; clicks: number; commission: number }>`
+    SELECT program_id, sum(clicks) AS clicks, sum(commission_minor) AS commission
+    FROM report_daily WHERE day >= ${fromDay} AND day <= ${toDay}
+    GROUP BY program_id`.execute(db);
+  return new Map(
+    rows.map((row) => [
+      row.program_id,
+      { clicks: Number(row.clicks), commissionMinor: Number(row.commission) },
+    ]),
+  );
+}
