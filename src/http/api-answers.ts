@@ -283,6 +283,12 @@ export const ANSWERS = {
     email: z.string(),
     created: z.boolean().meta({ description: 'true: a new advertiser' }),
   }),
+  ProgramCreated: z.object({
+    programId: z.string(),
+    slug: z.string(),
+    termsId: z.string(),
+    page: z.string().meta({ description: 'the public program page' }),
+  }),
   TermsApplied: z.object({
     programId: id,
     termsId: id,

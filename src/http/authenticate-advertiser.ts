@@ -15,6 +15,19 @@ export async function authenticateAdvertiser(
   request: FastifyRequest,
   programId: string,
 ): Promise<ApiKeyOwner> {
+  const owner = await authenticateAnyAdvertiser(network, request);
+  const program = network.conversions.programOrThrow(programId);
+  if (program.advertiserId !== owner.advertiserId) {
+    throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+  }
+  return owner;
+}
+
+/** The advertiser behind the request's API key or advertiser session, whatever the program. */
+export async function authenticateAnyAdvertiser(
+  network: Network,
+  request: FastifyRequest,
+): Promise<ApiKeyOwner> {
   const header = request.headers.authorization;
   const key = header?.startsWith('Bearer ')
     ? header.slice('Bearer '.length).trim()
@@ -33,10 +46,6 @@ export async function authenticateAdvertiser(
   } else {
     const session = await authenticateUser(network, request, 'advertiser');
     owner = { keyId: `user:${session.user.id}`, advertiserId: advertiserIdOf(session) };
-  }
-  const program = network.conversions.programOrThrow(programId);
-  if (program.advertiserId !== owner.advertiserId) {
-    throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
   }
   return owner;
 }

@@ -16,6 +16,7 @@ export class HttpError extends Error {
 /** The one catalogue of domain error codes and the status each gets at the HTTP edge. */
 const STATUS_OF_CODE: Record<string, number> = {
   invalid_order: 400,
+  program_exists: 409,
   invalid_change: 400,
   invalid_click_id: 400,
   invalid_terms: 400,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate, utcDayNumber } from '../domain/dates.js';
-import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { authenticateAdvertiser, authenticateAnyAdvertiser } from './authenticate-advertiser.js';
 import { BODIES, parseBody } from './api-bodies.js';
 import { HttpError } from './http-errors.js';
 
@@ -27,6 +27,23 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
       return JSON.stringify(request.body);
     throw new HttpError(400, 'invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
   };
+
+  app.post('/api/v1/programs', async (request, reply) => {
+    const owner = await authenticateAnyAdvertiser(network, request);
+    const result = await network.programTerms.create(
+      owner.advertiserId,
+      termsText(request),
+      { actor: owner.keyId },
+      network.now(),
+    );
+    await network.refreshIfChanged();
+    return reply.code(201).send({
+      programId: result.program.id,
+      slug: result.program.slug,
+      termsId: result.termsId,
+      page: `/programs/${result.program.slug}`,
+    });
+  });
 
   app.put('/api/v1/programs/:programId/terms', async (request) => {
     const { programId } = request.params as { programId: string };

@@ -4,7 +4,9 @@ import {
   ProgramsRepository,
   type StoredProgram,
 } from '../storage/repositories/programs-repository.js';
-import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { readFile } from 'node:fs/promises';
+import { parseProgramTermsOrThrow, resolveProgramPath } from '../programs/load-program-terms.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
 
@@ -45,6 +47,54 @@ export class ProgramTermsService {
         `id: "${terms.id}" is another program's; these are the terms of "${slug}"`,
       );
     return this.apply(source, `${slug} terms`, options, nowMs);
+  }
+
+  /** An example terms file to start a new program from (the bundled Dutch webshop). */
+  async example(): Promise<string> {
+    return readFile(resolveProgramPath('kabelkoning'), 'utf8');
+  }
+
+  /** Terms checked and compiled without storing them (the editor's preview of the page). */
+  preview(source: string, name: string): ProgramTerms {
+    return parseProgramTermsOrThrow(source, name);
+  }
+
+  /**
+   * Creates a program from terms for an advertiser (its console or API): the file's id becomes
+   * the program's slug and must be new, so nobody takes over another advertiser's program.
+   */
+  async create(
+    advertiserId: string,
+    source: string,
+    options: { actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = parseProgramTermsOrThrow(source, 'new program terms');
+    const programs = new ProgramsRepository(this.store.db);
+    if ((await programs.findBySlug(terms.id)) !== undefined)
+      throw new ProgramTermsError(
+        'program_exists',
+        `id: a program "${terms.id}" exists already; choose another id (or, if it is yours, send its terms to PUT /api/v1/programs/{programId}/terms)`,
+      );
+    const result = await programs.upsertFromTerms(
+      terms,
+      source,
+      advertiserId,
+      nowMs,
+      options.actor,
+    );
+    await recordAudit(
+      this.store.db,
+      {
+        actor: options.actor,
+        action: 'program.created',
+        subjectType: 'program',
+        subjectId: result.program.id,
+        details: { termsId: result.termsId, file: 'new program terms' },
+      },
+      nowMs,
+    );
+    return { ...result, created: true };
   }
 
   async apply(

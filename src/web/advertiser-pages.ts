@@ -11,7 +11,7 @@ import { formatDate, formatMoney } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
-import { registerAdvertiserTermsPages } from './advertiser-terms-pages.js';
+import { registerAdvertiserTermsPages, registerNewProgramPages } from './advertiser-terms-pages.js';
 
 /**
  * The advertiser console: applications queue with brand screening and consent, transactions
@@ -48,6 +48,11 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       <ul>
         ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span></li>`)}
       </ul>
+      <p>
+        <a class="button secondary" href="/advertiser/programs/new"
+          >${context.t('advertiserTerms.newProgram')}</a
+        >
+      </p>
       <h2>${context.t('advertiser.invoices')}</h2>
       <table>
         <thead>
@@ -222,4 +227,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   registerAdvertiserTransactionPages(app, network);
   registerAdvertiserAccountPages(app, network);
   registerAdvertiserTermsPages(app, network);
+  registerNewProgramPages(app, network);
 }

@@ -11,6 +11,8 @@ import { formatAmountText, formatDate } from './format.js';
 import { barLineChart } from './svg-chart.js';
 import { refusalText } from './refusal-text.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
+import { programPage } from './public-pages.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 
 /**
  * The advertiser's terms editor: the current file in a text area, a simulation of a draft on
@@ -46,6 +48,9 @@ ${source}</textarea>
         <p>
           <button type="submit" name="action" value="simulate" class="secondary">
             ${context.t('advertiserTerms.simulate')}
+          </button>
+          <button type="submit" name="action" value="preview" class="secondary">
+            ${context.t('advertiserTerms.preview')}
           </button>
           <button type="submit" name="action" value="publish">
             ${context.t('advertiserTerms.publish')}
@@ -87,6 +92,8 @@ ${source}</textarea>
             ? context.t('advertiserTerms.published', { termsId: applied.termsId })
             : context.t('advertiserTerms.unchanged'),
         );
+      } else if (field(form, 'action') === 'preview') {
+        result = previewOf(context, programId, network.programTerms.preview(source, row.slug));
       } else {
         const to = utcDayNumber(context.now);
         result = simulationView(
@@ -100,21 +107,7 @@ ${source}</textarea>
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      result = notice(
-        'error',
-        error.issues.length > 0
-          ? html`${context.t('advertiserTerms.refused')}
-              <ul>
-                ${error.issues.map(
-                  (issue) =>
-                    html`<li>
-                      ${issue.line !== undefined ? html`<strong>${context.t('advertiserTerms.line', { line: issue.line })}</strong> · ` : ''}<code>${issue.path}</code>:
-                      ${issue.message}
-                    </li>`,
-                )}
-              </ul>`
-          : refusalText(error, context.locale),
-      );
+      result = refusalOf(context, error);
       return sendPage(
         reply,
         context,
@@ -129,6 +122,105 @@ ${source}</textarea>
       context.t('nav.terms'),
       page(context, programId, row, source, result),
     );
+  });
+}
+
+/** A refused file: each schema problem with its line and path, or the refusal in words. */
+function refusalOf(context: WebContext, error: DomainError): SafeHtml {
+  return notice(
+    'error',
+    error.issues.length > 0
+      ? html`${context.t('advertiserTerms.refused')}
+          <ul>
+            ${error.issues.map(
+              (issue) =>
+                html`<li>
+                  ${issue.line !== undefined ? html`<strong>${context.t('advertiserTerms.line', { line: issue.line })}</strong> · ` : ''}<code>${issue.path}</code>:
+                  ${issue.message}
+                </li>`,
+            )}
+          </ul>`
+      : refusalText(error, context.locale),
+  );
+}
+
+/** The program page as publishers would read it under the draft. */
+function previewOf(context: WebContext, programId: string, terms: ProgramTerms): SafeHtml {
+  return html`<section class="card preview">
+    <p class="muted">${context.t('advertiserTerms.previewIntro')}</p>
+    ${programPage(context, { id: programId, slug: terms.id, terms })}
+  </section>`;
+}
+
+/**
+ * A new program from a terms file: the advertiser pastes (or edits the example) and creates
+ * it; the program is theirs, listed in the directory, and opens in the terms editor.
+ */
+export function registerNewProgramPages(app: FastifyInstance, network: Network): void {
+  const form = (context: WebContext, source: string, result: SafeHtml | string = '') =>
+    html`<h1>${context.t('advertiserTerms.newProgram')}</h1>
+      <p class="muted">${context.t('advertiserTerms.newProgramIntro')}</p>
+      ${result}
+      <form method="post" action="/advertiser/programs/new" class="stack card">
+        ${csrfField(context)}
+        <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
+${source}</textarea>
+        <p>
+          <button type="submit" name="action" value="preview" class="secondary">
+            ${context.t('advertiserTerms.preview')}
+          </button>
+          <button type="submit" name="action" value="create">
+            ${context.t('advertiserTerms.create')}
+          </button>
+        </p>
+      </form>`;
+
+  app.get('/advertiser/programs/new', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    advertiserOf(context);
+    return sendPage(
+      reply,
+      context,
+      context.t('advertiserTerms.newProgram'),
+      form(context, await network.programTerms.example()),
+    );
+  });
+
+  app.post('/advertiser/programs/new', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const advertiserId = advertiserOf(context);
+    const body = request.body as Form;
+    const source = field(body, 'terms');
+    try {
+      if (field(body, 'action') === 'preview')
+        return sendPage(
+          reply,
+          context,
+          context.t('advertiserTerms.newProgram'),
+          form(
+            context,
+            source,
+            previewOf(context, 'new', network.programTerms.preview(source, 'draft')),
+          ),
+        );
+      const created = await network.programTerms.create(
+        advertiserId,
+        source,
+        { actor: `user:${context.session!.user.id}` },
+        context.now,
+      );
+      await network.refreshIfChanged();
+      return reply.redirect(`/advertiser/terms/${created.program.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return sendPage(
+        reply,
+        context,
+        context.t('advertiserTerms.newProgram'),
+        form(context, source, refusalOf(context, error)),
+        400,
+      );
+    }
   });
 }
 

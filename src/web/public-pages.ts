@@ -119,7 +119,7 @@ function directoryCard(context: WebContext, program: DirectoryEntry): SafeHtml {
   </section>`;
 }
 
-function currentVersion(program: CachedProgram, nowMs: number) {
+function currentVersion(program: ProgramPageSource, nowMs: number) {
   const compiled = versionInForce(program.terms, nowMs) ?? program.terms.versions.at(-1);
   return program.terms.file.versions.find((version) => version.id === compiled?.id);
 }
@@ -141,7 +141,11 @@ function ruleCode(rule: string | undefined): SafeHtml | '' {
 type VersionFile = NonNullable<ReturnType<typeof currentVersion>>;
 
 /** What earns nothing under the version in force, each with the rule that says so. */
-function exclusions(context: WebContext, program: CachedProgram, version: VersionFile): SafeHtml {
+function exclusions(
+  context: WebContext,
+  program: ProgramPageSource,
+  version: VersionFile,
+): SafeHtml {
   const { t } = context;
   const rules = program.terms.reasonRules;
   const { virtualProducts, categories, stores } = version.exclusions;
@@ -158,7 +162,10 @@ function exclusions(context: WebContext, program: CachedProgram, version: Versio
     </ul>`;
 }
 
-function programPage(context: WebContext, program: CachedProgram): SafeHtml {
+/** What a program page is rendered from: a listed program, or a draft in the terms editor. */
+export type ProgramPageSource = Pick<CachedProgram, 'id' | 'slug' | 'terms'>;
+
+export function programPage(context: WebContext, program: ProgramPageSource): SafeHtml {
   const { t, locale } = context;
   const file = program.terms.file;
   const version = currentVersion(program, context.now);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
-import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
+import { adminToken, startTestNetwork, type TestNetwork } from '../support/network.js';
 
 /** The network admin invites an advertiser; the invitee chooses a password and logs in. */
 describeEachEngine('advertiser invitations', (context) => {
@@ -9,23 +8,7 @@ describeEachEngine('advertiser invitations', (context) => {
   let admin: string;
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    const first = (await ensureAdmin(t.network.store, t.clock.now))!;
-    const login = async (password: string) =>
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/sessions',
-          payload: { email: first.email, password },
-        })
-      ).json() as { token: string };
-    const once = await login(first.password);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/account/password',
-      headers: { authorization: `Bearer ${once.token}` },
-      payload: { currentPassword: first.password, newPassword: `${first.password}-new` },
-    });
-    admin = (await login(`${first.password}-new`)).token;
+    admin = await adminToken(t);
   });
   afterAll(async () => {
     await t.app.close();

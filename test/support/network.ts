@@ -9,6 +9,7 @@ import { PublishersRepository } from '../../src/storage/repositories/publishers-
 import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 
 import { checkAnswersAgainstDocument } from './api-document.js';
+import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
 
 export const SECRET = 'test-secret-0123456789abcdef-0123456789';
 
@@ -114,4 +115,28 @@ export async function addSite(t: TestNetwork, name: string, approve: boolean) {
   }
   await t.network.refreshIfChanged();
   return site;
+}
+
+/** A session token of the network admin (created on first call, its one-time password changed). */
+export async function adminToken(t: TestNetwork): Promise<string> {
+  const first = await ensureAdmin(t.network.store, t.clock.now);
+  if (first === undefined) throw new Error('adminToken: call it once per test network');
+  const login = async (password: string) =>
+    (
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: first.email, password },
+        })
+      ).json() as { token: string }
+    ).token;
+  const once = await login(first.password);
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/account/password',
+    headers: { authorization: `Bearer ${once}` },
+    payload: { currentPassword: first.password, newPassword: `${first.password}-new` },
+  });
+  return login(`${first.password}-new`);
 }

@@ -48,4 +48,42 @@ describeEachEngine('the terms editor', (context) => {
     expect(published.body).toContain('are current; orders are priced by the version in force');
     expect((await advertiser.get(url)).body).toContain('id: &#39;2026-12&#39;');
   });
+
+  it('previews the program page under a draft without publishing it', async () => {
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const url = `/advertiser/terms/${t.demo.programId}`;
+    await advertiser.get(url);
+    const preview = await advertiser.post(url, {
+      terms: source.replace('name: AliExpress Sales', 'name: AliExpress Preview Sales'),
+      action: 'preview',
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('class="card preview"');
+    expect(preview.body).toContain('AliExpress Preview Sales');
+    expect((await advertiser.get('/programs/aliexpress')).body).not.toContain('Preview Sales');
+  });
+
+  it('creates a new program from the example terms, refusing a taken id', async () => {
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const form = await advertiser.get('/advertiser/programs/new');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('id: kabelkoning');
+    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    const taken = await advertiser.post('/advertiser/programs/new', {
+      terms: example,
+      action: 'create',
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('exists already; choose another id');
+    const created = await advertiser.post('/advertiser/programs/new', {
+      terms: example.replace(/^id: kabelkoning$/m, 'id: lampenhuis'),
+      action: 'create',
+    });
+    expect(created.statusCode).toBe(303);
+    expect(created.headers.location).toMatch(/^\/advertiser\/terms\/prg_/);
+    expect((await advertiser.get(created.headers.location as string)).statusCode).toBe(200);
+    expect((await advertiser.get('/programs/lampenhuis')).statusCode).toBe(200);
+  });
 });

@@ -112,6 +112,24 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/programs',
+    tag: 'Programs',
+    summary:
+      'Create a program from a terms file (YAML as text/yaml, or JSON): its id becomes the program’s slug and must be new; the program is yours and listed in the directory',
+    auth: 'apiKey',
+    body: z
+      .looseObject({})
+      .meta({ description: 'the terms file as JSON (docs/terms-and-pricing.md)' }),
+    bodyTypes: ['application/yaml', 'text/yaml'],
+    responses: {
+      201: 'Created',
+      400: 'The file breaks the schema (issues name path and line)',
+      409: 'A program with this id exists',
+    },
+    responseSchemas: { 201: 'ProgramCreated' },
+  },
+  {
+    method: 'post',
     path: '/api/v1/programs/{programId}/simulation',
     tag: 'Programs',
     summary:

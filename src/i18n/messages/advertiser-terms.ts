@@ -11,6 +11,17 @@ export const ADVERTISER_TERMS_MESSAGES = {
     'Simuleer op vastgelegde bestellingen',
   ],
   'advertiserTerms.publish': ['Publish', 'Publiceren'],
+  'advertiserTerms.preview': ['Preview the program page', 'Voorbeeld van de programmapagina'],
+  'advertiserTerms.previewIntro': [
+    'The program page as publishers will read it under these terms (not published yet):',
+    'De programmapagina zoals publishers haar onder deze voorwaarden lezen (nog niet gepubliceerd):',
+  ],
+  'advertiserTerms.newProgram': ['New program', 'Nieuw programma'],
+  'advertiserTerms.newProgramIntro': [
+    'Write the terms of your program (the example is a Dutch webshop; change its id, name and rates). The id becomes the program’s address and cannot be taken twice.',
+    'Schrijf de voorwaarden van je programma (het voorbeeld is een Nederlandse webwinkel; pas id, naam en percentages aan). De id wordt het adres van het programma en kan maar één keer bestaan.',
+  ],
+  'advertiserTerms.create': ['Create the program', 'Programma aanmaken'],
   'advertiserTerms.published': [
     'Published: terms {termsId} are current; orders are priced by the version in force when they were placed.',
     'Gepubliceerd: voorwaarden {termsId} gelden nu; bestellingen worden geprijsd met de versie die gold toen ze werden geplaatst.',

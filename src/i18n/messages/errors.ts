@@ -238,6 +238,10 @@ export const ERROR_MESSAGES = {
     'the program belongs to another advertiser',
     'dit programma hoort bij een andere adverteerder',
   ],
+  'refusal.program_exists': [
+    'a program with this id exists already: choose another id',
+    'er bestaat al een programma met deze id: kies een andere',
+  ],
   'refusal.terms_mismatch': [
     'the draft is the terms of another program',
     'het concept hoort bij een ander programma',
