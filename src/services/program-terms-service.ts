@@ -76,25 +76,7 @@ export class ProgramTermsService {
         'program_exists',
         `id: a program "${terms.id}" exists already; choose another id (or, if it is yours, send its terms to PUT /api/v1/programs/{programId}/terms)`,
       );
-    const result = await programs.upsertFromTerms(
-      terms,
-      source,
-      advertiserId,
-      nowMs,
-      options.actor,
-    );
-    await recordAudit(
-      this.store.db,
-      {
-        actor: options.actor,
-        action: 'program.created',
-        subjectType: 'program',
-        subjectId: result.program.id,
-        details: { termsId: result.termsId, file: 'new program terms' },
-      },
-      nowMs,
-    );
-    return { ...result, created: true };
+    return this.#store(terms, source, 'new program terms', advertiserId, true, options, nowMs);
   }
 
   async apply(
@@ -123,6 +105,20 @@ export class ProgramTermsService {
         (await advertisers.create({ name: advertiserName }, nowMs))
       ).id;
     }
+    return this.#store(terms, source, name, advertiserId, existing === undefined, options, nowMs);
+  }
+
+  /** Stores the terms as the program's current ones and audits a creation or a change. */
+  async #store(
+    terms: ProgramTerms,
+    source: string,
+    name: string,
+    advertiserId: string,
+    creating: boolean,
+    options: { actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const programs = new ProgramsRepository(this.store.db);
     const result = await programs.upsertFromTerms(
       terms,
       source,
@@ -130,18 +126,18 @@ export class ProgramTermsService {
       nowMs,
       options.actor,
     );
-    if (result.changed || existing === undefined)
+    if (result.changed || creating)
       await recordAudit(
         this.store.db,
         {
           actor: options.actor,
-          action: existing === undefined ? 'program.created' : 'program.terms_changed',
+          action: creating ? 'program.created' : 'program.terms_changed',
           subjectType: 'program',
           subjectId: result.program.id,
           details: { termsId: result.termsId, file: name },
         },
         nowMs,
       );
-    return { ...result, created: existing === undefined };
+    return { ...result, created: creating };
   }
 }

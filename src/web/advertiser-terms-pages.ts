@@ -41,22 +41,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       </p>
       <p class="muted">${context.t('advertiserTerms.intro')}</p>
       ${result}
-      <form method="post" action="/advertiser/terms/${programId}" class="stack card">
-        ${csrfField(context)}
-        <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
-${source}</textarea>
-        <p>
-          <button type="submit" name="action" value="simulate" class="secondary">
-            ${context.t('advertiserTerms.simulate')}
-          </button>
-          <button type="submit" name="action" value="preview" class="secondary">
-            ${context.t('advertiserTerms.preview')}
-          </button>
-          <button type="submit" name="action" value="publish">
-            ${context.t('advertiserTerms.publish')}
-          </button>
-        </p>
-      </form>`;
+      ${termsForm(context, `/advertiser/terms/${programId}`, source, ['simulate', 'preview', 'publish'])}`;
 
   app.get('/advertiser/terms/:programId', async (request, reply) => {
     const context = await webContext(network, request, reply);
@@ -125,6 +110,33 @@ ${source}</textarea>
   });
 }
 
+/** The terms text area and its actions; the last action is the main one. */
+function termsForm(
+  context: WebContext,
+  action: string,
+  source: string,
+  actions: readonly ('simulate' | 'preview' | 'publish' | 'create')[],
+): SafeHtml {
+  return html`<form method="post" action="${action}" class="stack card">
+    ${csrfField(context)}
+    <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
+${source}</textarea>
+    <p>
+      ${actions.map(
+        (name, index) =>
+          html`<button
+            type="submit"
+            name="action"
+            value="${name}"
+            ${index < actions.length - 1 ? html` class="secondary"` : ''}
+          >
+            ${context.t(`advertiserTerms.${name}`)}
+          </button> `,
+      )}
+    </p>
+  </form>`;
+}
+
 /** A refused file: each schema problem with its line and path, or the refusal in words. */
 function refusalOf(context: WebContext, error: DomainError): SafeHtml {
   return notice(
@@ -160,20 +172,7 @@ export function registerNewProgramPages(app: FastifyInstance, network: Network):
   const form = (context: WebContext, source: string, result: SafeHtml | string = '') =>
     html`<h1>${context.t('advertiserTerms.newProgram')}</h1>
       <p class="muted">${context.t('advertiserTerms.newProgramIntro')}</p>
-      ${result}
-      <form method="post" action="/advertiser/programs/new" class="stack card">
-        ${csrfField(context)}
-        <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
-${source}</textarea>
-        <p>
-          <button type="submit" name="action" value="preview" class="secondary">
-            ${context.t('advertiserTerms.preview')}
-          </button>
-          <button type="submit" name="action" value="create">
-            ${context.t('advertiserTerms.create')}
-          </button>
-        </p>
-      </form>`;
+      ${result} ${termsForm(context, '/advertiser/programs/new', source, ['preview', 'create'])}`;
 
   app.get('/advertiser/programs/new', async (request, reply) => {
     const context = await webContext(network, request, reply);

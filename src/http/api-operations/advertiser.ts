@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { BODIES } from '../api-bodies.js';
 import type { Operation } from '../openapi.js';
 
+/** A terms file as the body: YAML (text/yaml) or the same document as JSON. */
+const TERMS_FILE_BODY = {
+  body: z
+    .looseObject({})
+    .meta({ description: 'the terms file as JSON (docs/terms-and-pricing.md)' }),
+  bodyTypes: ['application/yaml', 'text/yaml'],
+} as const;
+
 /** The advertiser: programs, applications, API keys. */
 export const ADVERTISER_OPERATIONS: readonly Operation[] = [
   {
@@ -99,10 +107,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary:
       'Replace your program’s terms with a file (YAML as text/yaml, or JSON): a new version beside the earlier ones; an order is priced by the version in force when it was placed. A file that breaks the schema is refused with the line of each problem',
     auth: 'apiKey',
-    body: z
-      .looseObject({})
-      .meta({ description: 'the terms file as JSON (docs/terms-and-pricing.md)' }),
-    bodyTypes: ['application/yaml', 'text/yaml'],
+    ...TERMS_FILE_BODY,
     responses: {
       200: 'Applied (changed false when identical)',
       400: 'The file breaks the schema (issues name path and line) or is another program’s',
@@ -117,10 +122,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     summary:
       'Create a program from a terms file (YAML as text/yaml, or JSON): its id becomes the program’s slug and must be new; the program is yours and listed in the directory',
     auth: 'apiKey',
-    body: z
-      .looseObject({})
-      .meta({ description: 'the terms file as JSON (docs/terms-and-pricing.md)' }),
-    bodyTypes: ['application/yaml', 'text/yaml'],
+    ...TERMS_FILE_BODY,
     responses: {
       201: 'Created',
       400: 'The file breaks the schema (issues name path and line)',

@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors.js';
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProgramsTable } from '../schema.js';
@@ -98,6 +99,12 @@ export class ProgramsRepository {
         .execute();
       program = (await this.findBySlug(terms.id))!;
     }
+    // Two advertisers creating the same id at once: the second never writes into the first's.
+    if (program.advertiser_id !== advertiserId)
+      throw new DomainError(
+        'program_exists',
+        `id: a program "${terms.id}" exists already and is another advertiser's; choose another id`,
+      );
     const existing = await this.db
       .selectFrom('program_terms')
       .select('id')
