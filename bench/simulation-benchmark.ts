@@ -8,6 +8,8 @@ import { RatesRepository } from '../src/storage/repositories/rates-repository.js
 import { parseEcbCsv } from '../src/domain/fx/parse-ecb-csv.js';
 import { TermsSimulationService } from '../src/services/terms-simulation-service.js';
 import { BUNDLED_PROGRAMS_DIR } from '../src/programs/load-program-terms.js';
+import { parseOrderOrThrow } from '../src/domain/orders/parse-order.js';
+import { packPricingInputs } from '../src/domain/orders/pricing-inputs.js';
 import { generateOrders, generatedRatesCsv } from './generate-orders.js';
 
 export interface SimulationFigures {
@@ -45,12 +47,22 @@ export async function benchmarkSimulation(
     const documents = generateOrders(Math.ceil(targetLines / 2) + 10);
     while (lines < targetLines) {
       const batch = [];
+      const pricing = [];
       for (let i = 0; i < 1000 && lines < targetLines; i++) {
         const document = documents.next().value!;
         lines += document.items.length;
         orders += 1;
+        const id = `ord_bench${String(orders).padStart(9, '0')}`;
+        // Stored as the order recorder stores it: the document and its packed pricing inputs.
+        pricing.push({
+          program_id: program!.id,
+          order_id: id,
+          placed_at: Date.parse(document.placedAt),
+          publisher_id: `pub_bench${orders % 50}`,
+          inputs: packPricingInputs(parseOrderOrThrow(document)),
+        });
         batch.push({
-          id: `ord_bench${String(orders).padStart(9, '0')}`,
+          id,
           program_id: program!.id,
           order_number: document.orderNumber,
           click_id: null,
@@ -78,6 +90,7 @@ export async function benchmarkSimulation(
         });
       }
       await store.db.insertInto('orders').values(batch).execute();
+      await store.db.insertInto('order_pricing').values(pricing).execute();
     }
     const source = await readFile(join(BUNDLED_PROGRAMS_DIR, 'aliexpress.yaml'), 'utf8');
     const draft = source.replace(/rate: '0\.07'/, "rate: '0.08'");

@@ -1,3 +1,4 @@
+import { packPricingInputs } from '../domain/orders/pricing-inputs.js';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
@@ -249,6 +250,13 @@ export class OrderRecorder {
     if (created) {
       // A new order: nothing to compare with, so no reads (the hot path of the order API).
       await orders.insertLines(lineRows(orderId, order, quote));
+      await orders.savePricingInputs({
+        program_id: input.programId,
+        order_id: orderId,
+        placed_at: order.placedAtMs,
+        publisher_id: input.attribution.publisherId,
+        inputs: packPricingInputs(order),
+      });
       if (input.attribution.publisherId !== null) {
         for (const target of commissionTargets(input.terms, order, quote, input.attribution)) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
@@ -322,6 +330,13 @@ export class OrderRecorder {
       });
     }
     await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
+    await orders.savePricingInputs({
+      program_id: stored.program_id,
+      order_id: stored.id,
+      placed_at: order.placedAtMs,
+      publisher_id: attribution.publisherId,
+      inputs: packPricingInputs(order),
+    });
     if (attribution.publisherId !== null) {
       const existing = await commissions.ofOrder(stored.id);
       for (const target of commissionTargets(input.terms, order, quote, attribution)) {
@@ -419,7 +434,9 @@ export class OrderRecorder {
       attribution: attribution.status,
       attributed_by: 'advertiser',
     };
-    await new OrdersRepository(trx, this.store.dialect).update(stored.id, next);
+    const orders = new OrdersRepository(trx, this.store.dialect);
+    await orders.update(stored.id, next);
+    await orders.movePricingInputs(stored.id, attribution.publisherId);
     Object.assign(stored, next);
     if (attribution.publisherId !== null) await move(stored, 1);
   }

@@ -125,6 +125,9 @@ export class ProgramTermsService {
       advertiserId,
       nowMs,
       options.actor,
+      {
+        creating,
+      },
     );
     if (result.changed || creating)
       await recordAudit(

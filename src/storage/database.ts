@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { StorageConfig } from '../config/storage-config.js';
 import type { Database } from './schema.js';
+import { configurePgTypes } from './pg-types.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,21 +19,9 @@ export interface Store {
   readonly sqlite?: SqliteDatabase.Database;
   /** The PostgreSQL pool, for bulk paths. */
   readonly pool?: pg.Pool;
+  /** How it was opened: another thread opens its own connection with it (simulation). */
+  readonly config: StorageConfig;
   close(): Promise<void>;
-}
-
-let pgTypesConfigured = false;
-
-/** bigint columns hold minor units and epoch milliseconds: always safe integers. */
-function configurePgTypes(): void {
-  if (pgTypesConfigured) return;
-  pgTypesConfigured = true;
-  pg.types.setTypeParser(pg.types.builtins.INT8, (text) => {
-    const value = Number(text);
-    if (!Number.isSafeInteger(value))
-      throw new RangeError(`bigint ${text} is beyond the safe integer range`);
-    return value;
-  });
 }
 
 export function openStore(config: StorageConfig): Store {
@@ -57,6 +46,7 @@ export function openStore(config: StorageConfig): Store {
       dialect: 'postgres',
       location: `postgres://${url.host}${url.pathname}`,
       pool,
+      config,
       close: () => db.destroy(),
     };
   }
@@ -75,7 +65,14 @@ export function openStore(config: StorageConfig): Store {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { db, dialect: 'sqlite', location: config.file, sqlite, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: config.file,
+    sqlite,
+    config,
+    close: () => db.destroy(),
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 1000;

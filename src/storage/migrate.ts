@@ -14,6 +14,7 @@ import * as adjustments from './migrations/0005-adjustments.js';
 import * as integrity from './migrations/0006-integrity.js';
 import * as pixelDetails from './migrations/0007-pixel-details.js';
 import * as orderPages from './migrations/0008-order-pages.js';
+import * as orderPricing from './migrations/0009-order-pricing.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -25,6 +26,7 @@ const MIGRATIONS = {
   '0006-integrity': integrity,
   '0007-pixel-details': pixelDetails,
   '0008-order-pages': orderPages,
+  '0009-order-pricing': orderPricing,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -16,6 +16,7 @@ import type {
   ClicksTable,
   OrdersTable,
   OrderLinesTable,
+  OrderPricingTable,
 } from './tables/tracking.js';
 import type {
   CommissionsTable,
@@ -74,6 +75,7 @@ export interface Database {
   clicks: ClicksTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
+  order_pricing: OrderPricingTable;
   commissions: CommissionsTable;
   ledger_entries: LedgerEntriesTable;
   exchange_rates: ExchangeRatesTable;

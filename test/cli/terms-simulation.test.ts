@@ -12,6 +12,8 @@ import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
 import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../../src/domain/money/decimal.js';
+import { unpackPricingInputs } from '../../src/domain/orders/pricing-inputs.js';
+import { packExistingOrders } from '../../src/storage/migrations/0009-order-pricing.js';
 
 /** A rate change priced on the orders already recorded, before it applies (issue: what-if). */
 describeEachEngine('simulating a terms change on stored orders', (context) => {
@@ -111,6 +113,34 @@ describeEachEngine('simulating a terms change on stored orders', (context) => {
     for (const group of result.byGroup)
       if (raised.has(group.group)) expect(minor(group.difference)).toBeGreaterThan(0);
       else expect(group.difference).toBe('0.00');
+  });
+
+  it('keeps every order’s packed pricing inputs as its document prices, also when packed by the migration', async () => {
+    const db = t.network.store.db;
+    const stored = async () =>
+      (await db.selectFrom('order_pricing').selectAll().orderBy('order_id').execute()).map(
+        (row) => ({ ...row, placed_at: Number(row.placed_at) }),
+      );
+    const written = await stored();
+    const table = await new RatesRepository(db).loadTable();
+    const orders = await db.selectFrom('orders').select(['id', 'document']).execute();
+    expect(written.map((row) => row.order_id).sort()).toEqual(orders.map((o) => o.id).sort());
+    for (const order of orders) {
+      const row = written.find((candidate) => candidate.order_id === order.id)!;
+      const fromDocument = parseOrderOrThrow(JSON.parse(order.document));
+      const unpacked = unpackPricingInputs(row.inputs);
+      // The same price as the document: SKUs and names are not kept, they price nothing.
+      expect(priceOrder(aliexpress, unpacked, table).total).toBe(
+        priceOrder(aliexpress, fromDocument, table).total,
+      );
+      expect(unpacked.items.map((item) => [item.category, item.unitPrice, item.status])).toEqual(
+        fromDocument.items.map((item) => [item.category, item.unitPrice, item.status]),
+      );
+    }
+    // Orders stored before the table existed are packed by migration 0009 the same way.
+    await db.deleteFrom('order_pricing').execute();
+    await packExistingOrders(db);
+    expect(await stored()).toEqual(written);
   });
 
   it('refuses a draft of another program or one that breaks the schema, naming the problem', async () => {

@@ -156,6 +156,13 @@ describeEachEngine('money-path attacks', (context) => {
     });
     expect((await ledger.balances(attacker)).total).toBe(0);
     expect((await ledger.balances(victim)).total).toBe(victimBefore + 639);
+    // A what-if simulation counts the order for the victim too (its pricing inputs moved).
+    const pricing = await t.network.store.db
+      .selectFrom('order_pricing')
+      .select('publisher_id')
+      .where('order_id', '=', (await stored('HIJ-1'))!.id)
+      .executeTakeFirstOrThrow();
+    expect(pricing.publisher_id).toBe(victim);
     // The attacker's commission stays on record, declined, with its ledger reversal.
     const declined = await t.network.store.db
       .selectFrom('commissions')

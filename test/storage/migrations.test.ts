@@ -25,6 +25,7 @@ const TABLES = [
   'clicks',
   'orders',
   'order_lines',
+  'order_pricing',
   'commissions',
   'ledger_entries',
   'exchange_rates',

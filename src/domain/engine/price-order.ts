@@ -15,7 +15,7 @@ import {
   type CommissionGroup,
   type ProgramTerms,
   type TermsVersion,
-} from '../terms/compile-terms.js';
+} from '../terms/program-terms.js';
 import type { FlagCode, ReasonCode } from './reasons.js';
 import type { Quote, QuoteLine, QuoteStatus } from './quote.js';
 
@@ -25,7 +25,40 @@ export interface RateLookup {
 }
 
 const NO_FLAGS: FlagCode[] = [];
+/** Shared by every line without a reason; frozen so nobody can add one to all of them. */
+const NO_REASONS = Object.freeze([]) as unknown as ReasonCode[];
 const ONE = { coefficient: 1, scale: 0 };
+
+/** One line priced in numbers: amounts in minor units of the order currency. */
+export interface PricedLine {
+  readonly item: OrderLine;
+  readonly group: CommissionGroup;
+  readonly reasons: ReasonCode[];
+  readonly commissionable: boolean;
+  readonly baseMinor: number;
+  /** The line's commission; a lead's first line carries the lead's fixed amount. */
+  readonly commissionMinor: number;
+  /** unitPrice × quantity, before the discount (the service-fee check compares with it). */
+  readonly priceMinor: number;
+}
+
+/**
+ * An order priced in numbers: everything a quote says, before it is written as decimal
+ * strings. Program-currency amounts are in its minor units; null while held for a rate.
+ */
+export interface PricedOrder {
+  readonly version: TermsVersion;
+  readonly status: QuoteStatus;
+  readonly reasons: ReasonCode[];
+  readonly lines: PricedLine[];
+  /** Set when the order is a lead: its first line earns the event's fixed amount. */
+  readonly lead: Extract<ProgramEvent, { kind: 'lead' }> | undefined;
+  readonly fx: FxRate | undefined;
+  readonly productMinor: number | null;
+  readonly capApplied: boolean | null;
+  readonly bonusMinor: number;
+  readonly totalMinor: number | null;
+}
 
 /**
  * Prices one order under the terms in force at its `placedAt` (AE-C1). Pure: everything it
@@ -38,6 +71,18 @@ const ONE = { coefficient: 1, scale: 0 };
  * 3. the cap (AE-C6) and the flat new-buyer bonus (AE-B1) are exact program-currency amounts.
  */
 export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup): Quote {
+  return quoteOf(terms, order, priceOrderInMinorUnits(terms, order, rates));
+}
+
+/**
+ * The engine itself, in numbers (what-if simulation sums millions of these without writing and
+ * re-reading decimal strings); `priceOrder` writes its result as the quote.
+ */
+export function priceOrderInMinorUnits(
+  terms: ProgramTerms,
+  order: Order,
+  rates: RateLookup,
+): PricedOrder {
   const version = versionInForce(terms, order.placedAtMs);
   if (version === undefined) {
     const first = terms.versions[0];
@@ -50,9 +95,10 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
   }
 
   const event = order.event === undefined ? undefined : terms.events.get(order.event);
+  const lead = event?.kind === 'lead' ? event : undefined;
   // A lead is paid a fixed amount in the program currency: the order currency does not matter.
   const orderReasons = orderLevelReasons(version, order).filter(
-    (reason) => event?.kind !== 'lead' || reason !== 'currency_not_usd',
+    (reason) => lead === undefined || reason !== 'currency_not_usd',
   );
   // NET-R2: a program that declares its events pays for those only.
   if (terms.events.size > 0 && order.event !== undefined && event === undefined)
@@ -63,8 +109,7 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
     ? orderReasons.filter((reason) => reason !== 'fraud')
     : orderReasons;
 
-  const digits = order.currencyDigits;
-  const lines: QuoteLine[] = new Array(order.items.length);
+  const lines: PricedLine[] = new Array(order.items.length);
   let commissionMinor = 0;
   let anyCommissionable = false;
   let anyPending = order.status === 'pending';
@@ -83,39 +128,47 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
       if (item.status === 'pending') anyPending = true;
     }
     lines[i] = {
-      sku: item.sku,
-      commissionable,
-      base: formatMinorUnits(base, digits),
-      rate: commissionable ? group.rateText : '0',
-      commission: formatMinorUnits(commission, digits),
+      item,
+      group,
       reasons,
-      rule: commissionable ? group.rule : terms.reasonRules[reasons[0] as ReasonCode],
-      group: group.id,
-      flags: serviceFeeFlags(version, item, price),
+      commissionable,
+      baseMinor: base,
+      commissionMinor: commission,
+      priceMinor: price,
     };
   }
 
-  const programDigits = terms.currencyDigits;
-  const zero = formatMinorUnits(0, programDigits);
-  if (disqualifying.length > 0) {
+  if (disqualifying.length > 0)
     return {
-      orderNumber: order.orderNumber,
+      version,
       status: 'disqualified',
       reasons: orderReasons,
-      currency: terms.currency,
-      fxRate: null,
-      fxDate: null,
-      termsVersion: version.id,
       lines,
-      productCommission: zero,
+      lead: undefined,
+      fx: undefined,
+      productMinor: 0,
       capApplied: false,
-      newBuyerBonus: zero,
-      total: zero,
+      bonusMinor: 0,
+      totalMinor: 0,
+    };
+
+  if (lead !== undefined) {
+    // A lead report carries one line (value 1): it earns the fixed amount, no rate, no bonus.
+    for (let i = 0; i < lines.length; i++)
+      lines[i] = { ...lines[i]!, commissionMinor: i === 0 ? lead.amountMinor : 0 };
+    return {
+      version,
+      status: order.status === 'pending' ? 'provisional' : 'qualified',
+      reasons: orderReasons,
+      lines,
+      lead,
+      fx: undefined,
+      productMinor: lead.amountMinor,
+      capApplied: false,
+      bonusMinor: 0,
+      totalMinor: lead.amountMinor,
     };
   }
-
-  if (event?.kind === 'lead')
-    return priceLead(terms, version.id, order, event, orderReasons, lines);
 
   const bonusMinor = newBuyerBonus(version, order, anyCommissionable);
   const orderDay = utcDayNumber(order.placedAtMs);
@@ -128,7 +181,12 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
   let productMinor: number | null = null;
   let capApplied: boolean | null = null;
   if (fx !== undefined) {
-    productMinor = convertToProgramCurrency(commissionMinor, digits, fx, programDigits);
+    productMinor = convertToProgramCurrency(
+      commissionMinor,
+      order.currencyDigits,
+      fx,
+      terms.currencyDigits,
+    );
   } else if (commissionMinor === 0) {
     productMinor = 0; // nothing to convert, so no rate is needed
   } else {
@@ -140,55 +198,71 @@ export function priceOrder(terms: ProgramTerms, order: Order, rates: RateLookup)
     if (capApplied) productMinor = version.capMinor as number;
   }
   return {
-    orderNumber: order.orderNumber,
+    version,
     status,
     reasons,
-    currency: terms.currency,
-    fxRate: fx === undefined ? null : formatDecimal(fx.perEur),
-    fxDate: fx === undefined ? null : fx.date,
-    termsVersion: version.id,
     lines,
-    productCommission: productMinor === null ? null : formatMinorUnits(productMinor, programDigits),
+    lead: undefined,
+    fx,
+    productMinor,
     capApplied,
-    newBuyerBonus: formatMinorUnits(bonusMinor, programDigits),
-    total:
-      productMinor === null ? null : formatMinorUnits(productMinor + bonusMinor, programDigits),
+    bonusMinor,
+    totalMinor: productMinor === null ? null : productMinor + bonusMinor,
   };
 }
 
-/**
- * A lead: the event's fixed amount in the program currency, whatever the lines say (a lead
- * report carries one line, value 1). No exchange rate and no new-buyer bonus.
- */
-function priceLead(
-  terms: ProgramTerms,
-  versionId: string,
-  order: Order,
-  event: Extract<ProgramEvent, { kind: 'lead' }>,
-  reasons: ReasonCode[],
-  pricedLines: QuoteLine[],
-): Quote {
-  const digits = terms.currencyDigits;
-  const amount = formatMinorUnits(event.amountMinor, digits);
-  const lines = pricedLines.map((line, index) => ({
-    ...line,
-    rate: index === 0 ? `fixed ${amount}` : '0',
-    commission: index === 0 ? amount : formatMinorUnits(0, digits),
-    rule: index === 0 ? event.rule : line.rule,
-  }));
+/** The priced order written as the quote (DESIGN.md "The quote"). */
+function quoteOf(terms: ProgramTerms, order: Order, priced: PricedOrder): Quote {
+  const digits = order.currencyDigits;
+  const programDigits = terms.currencyDigits;
+  const { version, lead } = priced;
+  const leadAmount = lead === undefined ? '' : formatMinorUnits(lead.amountMinor, programDigits);
+  const disqualified = priced.status === 'disqualified';
+  const lines: QuoteLine[] = new Array(priced.lines.length);
+  for (let i = 0; i < priced.lines.length; i++) {
+    const line = priced.lines[i]!;
+    const ruleOfLine = line.commissionable
+      ? line.group.rule
+      : terms.reasonRules[line.reasons[0] as ReasonCode];
+    lines[i] = {
+      sku: line.item.sku,
+      commissionable: line.commissionable,
+      base: formatMinorUnits(line.baseMinor, digits),
+      rate:
+        lead !== undefined
+          ? i === 0
+            ? `fixed ${leadAmount}`
+            : '0'
+          : line.commissionable
+            ? line.group.rateText
+            : '0',
+      commission:
+        lead !== undefined
+          ? i === 0
+            ? leadAmount
+            : formatMinorUnits(0, programDigits)
+          : formatMinorUnits(line.commissionMinor, digits),
+      reasons: line.reasons,
+      rule: lead !== undefined && i === 0 ? lead.rule : ruleOfLine,
+      group: line.group.id,
+      flags: serviceFeeFlags(version, line.item, line.priceMinor),
+    };
+  }
+  const amount = (minor: number | null) =>
+    minor === null ? null : formatMinorUnits(minor, programDigits);
   return {
     orderNumber: order.orderNumber,
-    status: order.status === 'pending' ? 'provisional' : 'qualified',
-    reasons,
+    status: priced.status,
+    reasons: priced.reasons,
     currency: terms.currency,
-    fxRate: null,
-    fxDate: null,
-    termsVersion: versionId,
+    fxRate: disqualified || priced.fx === undefined ? null : formatDecimal(priced.fx.perEur),
+    fxDate: disqualified || priced.fx === undefined ? null : priced.fx.date,
+    termsVersion: version.id,
     lines,
-    productCommission: amount,
-    capApplied: false,
-    newBuyerBonus: formatMinorUnits(0, digits),
-    total: amount,
+    productCommission: amount(priced.productMinor),
+    capApplied: priced.capApplied,
+    newBuyerBonus: formatMinorUnits(priced.bonusMinor, programDigits),
+    total: amount(priced.totalMinor),
   };
 }
 
@@ -209,20 +283,22 @@ function lineReasons(
   item: OrderLine,
   disqualifying: readonly ReasonCode[],
 ): ReasonCode[] {
-  const reasons = disqualifying.length === 0 ? [] : disqualifying.slice();
+  // Most lines earn: they share one frozen empty list instead of allocating their own.
+  let reasons: ReasonCode[] | undefined =
+    disqualifying.length === 0 ? undefined : disqualifying.slice();
+  const add = (reason: ReasonCode) => (reasons ??= []).push(reason);
   // AE-C2
-  if ((item.virtual && version.excludeVirtual) || version.excludedCategories.has(item.category)) {
-    reasons.push('virtual_product');
-  }
+  if ((item.virtual && version.excludeVirtual) || version.excludedCategories.has(item.category))
+    add('virtual_product');
   if (version.sellerCountries !== undefined && !version.sellerCountries.has(item.sellerCountry))
-    reasons.push('seller_not_prc'); // AE-C4
-  if (version.excludedStores.has(item.store)) reasons.push('excluded_store'); // AE-C4
-  if (!item.inStock) reasons.push('not_in_stock'); // AE-C8
+    add('seller_not_prc'); // AE-C4
+  if (version.excludedStores.has(item.store)) add('excluded_store'); // AE-C4
+  if (!item.inStock) add('not_in_stock'); // AE-C8
   // AE-Q2: a line's own cancellation or refund; the order-level reason already covers a line
   // that merely shares the order's status.
-  if (item.status === 'cancelled' && order.status !== 'cancelled') reasons.push('line_cancelled');
-  if (item.status === 'refunded' && order.status !== 'refunded') reasons.push('line_refunded');
-  return reasons;
+  if (item.status === 'cancelled' && order.status !== 'cancelled') add('line_cancelled');
+  if (item.status === 'refunded' && order.status !== 'refunded') add('line_refunded');
+  return reasons ?? NO_REASONS;
 }
 
 /** AE-C1: the first group whose stores and categories match; the last group matches all. */

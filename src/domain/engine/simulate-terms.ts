@@ -1,7 +1,7 @@
-import { formatMinorUnits, parseDecimal, toMinorUnits } from '../money/decimal.js';
+import { formatMinorUnits } from '../money/decimal.js';
 import type { Order } from '../orders/parse-order.js';
-import type { ProgramTerms } from '../terms/compile-terms.js';
-import { priceOrder, type RateLookup } from './price-order.js';
+import type { ProgramTerms } from '../terms/program-terms.js';
+import { priceOrderInMinorUnits, type RateLookup } from './price-order.js';
 
 /** An order to re-price, with the publisher it is attributed to. */
 export interface SimulatedOrder {
@@ -29,9 +29,6 @@ export interface SimulationResult {
   /** Orders the draft cannot price (e.g. they predate its first version), left out of the totals. */
   skipped: { orderNumber: string; reason: string }[];
 }
-
-const minorOf = (text: string | null, digits: number) =>
-  text === null ? 0 : (toMinorUnits(parseDecimal(text)!, digits) ?? 0);
 
 /**
  * The draft as it would apply to every order: its newest version, in force since always (a
@@ -76,7 +73,7 @@ export class TermsSimulation {
   #lines = 0;
   #current = 0;
   #draftTotal = 0;
-  readonly #groups = new Map<string, GroupSum>();
+  readonly #groups = new Map<string, Map<string, GroupSum>>();
   readonly #publishers = new Map<string, { orders: number; current: number; draft: number }>();
   readonly #skipped: SimulationResult['skipped'] = [];
 
@@ -93,16 +90,17 @@ export class TermsSimulation {
     let now;
     let next;
     try {
-      now = priceOrder(this.current, order, this.rates);
-      next = priceOrder(this.#draft, order, this.rates);
+      now = priceOrderInMinorUnits(this.current, order, this.rates);
+      next = priceOrderInMinorUnits(this.#draft, order, this.rates);
     } catch (error) {
       this.#skipped.push({ orderNumber: order.orderNumber, reason: (error as Error).message });
       return;
     }
     this.#count += 1;
     this.#lines += order.items.length;
-    const a = minorOf(now.total, this.#digits);
-    const b = minorOf(next.total, this.#draft.currencyDigits);
+    // Held for a missing rate: counts as nothing in the version that holds it.
+    const a = now.totalMinor ?? 0;
+    const b = next.totalMinor ?? 0;
     this.#current += a;
     this.#draftTotal += b;
     const publisher = this.#publishers.get(publisherId) ?? { orders: 0, current: 0, draft: 0 };
@@ -115,21 +113,26 @@ export class TermsSimulation {
       ['draft', next],
     ] as const) {
       for (const line of quote.lines) {
-        const key = `${line.group} ${order.currency}`;
-        let entry = this.#groups.get(key);
+        // Per group, then per currency (no key string built per line).
+        let byCurrency = this.#groups.get(line.group.id);
+        if (byCurrency === undefined) {
+          byCurrency = new Map();
+          this.#groups.set(line.group.id, byCurrency);
+        }
+        let entry = byCurrency.get(order.currency);
         if (entry === undefined) {
           entry = {
-            group: line.group,
+            group: line.group.id,
             currency: order.currency,
             lines: 0,
             current: 0,
             draft: 0,
             digits: order.currencyDigits,
           };
-          this.#groups.set(key, entry);
+          byCurrency.set(order.currency, entry);
         }
         if (version === 'current') entry.lines += 1;
-        entry[version] += minorOf(line.commission, order.currencyDigits);
+        entry[version] += line.commissionMinor;
       }
     }
   }
@@ -149,6 +152,7 @@ export class TermsSimulation {
       draft: { total: formatMinorUnits(this.#draftTotal, digits) },
       difference: formatMinorUnits(this.#draftTotal - this.#current, digits),
       byGroup: [...this.#groups.values()]
+        .flatMap((byCurrency) => [...byCurrency.values()])
         .sort((x, y) => x.group.localeCompare(y.group) || x.currency.localeCompare(y.currency))
         .map((g) => ({
           group: g.group,

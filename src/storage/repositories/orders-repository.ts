@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { Database, OrderLinesTable, OrdersTable } from '../schema.js';
+import type { Database, OrderLinesTable, OrderPricingTable, OrdersTable } from '../schema.js';
 import type { DialectName } from '../database.js';
 import { countRows } from './count-rows.js';
 
@@ -115,28 +115,28 @@ export class OrdersRepository {
       .execute();
   }
 
-  /**
-   * A page of a program's attributed orders placed in [fromMs, toMs): documents and publishers,
-   * in id order after `afterId` (keyset paging, so any number of orders streams in pages).
-   */
-  async attributedPage(
-    programId: string,
-    range: { fromMs: number; toMs: number },
-    afterId: string,
-    limit: number,
-  ): Promise<{ id: string; document: string; publisher_id: string }[]> {
-    const rows = await this.db
-      .selectFrom('orders')
-      .select(['id', 'document', 'publisher_id'])
-      .where('program_id', '=', programId)
-      .where('publisher_id', 'is not', null)
-      .where('placed_at', '>=', range.fromMs)
-      .where('placed_at', '<', range.toMs)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
+  /** Stores (or replaces) an order's packed pricing inputs, with its date and publisher. */
+  async savePricingInputs(row: Insertable<OrderPricingTable>): Promise<void> {
+    await this.db
+      .insertInto('order_pricing')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.columns(['program_id', 'order_id']).doUpdateSet({
+          placed_at: row.placed_at,
+          publisher_id: row.publisher_id ?? null,
+          inputs: row.inputs,
+        }),
+      )
       .execute();
-    return rows as { id: string; document: string; publisher_id: string }[];
+  }
+
+  /** A reattributed order's new publisher, where its pricing inputs are kept too. */
+  async movePricingInputs(orderId: string, publisherId: string | null): Promise<void> {
+    await this.db
+      .updateTable('order_pricing')
+      .set({ publisher_id: publisherId })
+      .where('order_id', '=', orderId)
+      .execute();
   }
 
   async count(): Promise<number> {

@@ -75,6 +75,7 @@ export class ProgramsRepository {
     advertiserId: string,
     nowMs: number,
     actor: string | null,
+    options: { creating?: boolean } = {},
   ): Promise<{ program: StoredProgram; termsId: string; changed: boolean }> {
     const hash = createHash('sha256').update(source).digest('hex');
     let program = await this.findBySlug(terms.id);
@@ -99,8 +100,8 @@ export class ProgramsRepository {
         .execute();
       program = (await this.findBySlug(terms.id))!;
     }
-    // Two advertisers creating the same id at once: the second never writes into the first's.
-    if (program.advertiser_id !== advertiserId)
+    // Creating a program whose id another advertiser took meanwhile: never write into theirs.
+    if (options.creating === true && program.advertiser_id !== advertiserId)
       throw new DomainError(
         'program_exists',
         `id: a program "${terms.id}" exists already and is another advertiser's; choose another id`,

@@ -105,6 +105,16 @@ export interface OrdersTable {
   updated_at: number;
 }
 
+/** An order's pricing inputs, packed (domain/orders/pricing-inputs.ts): what-if re-prices these. */
+export interface OrderPricingTable {
+  program_id: string;
+  order_id: string;
+  /** The order's placed_at and publisher_id, kept with it (a revision or reattribution moves them). */
+  placed_at: number;
+  publisher_id: string | null;
+  inputs: string;
+}
+
 export interface OrderLinesTable {
   id: string;
   order_id: string;

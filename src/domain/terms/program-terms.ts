@@ -1,0 +1,80 @@
+import type { Decimal } from '../money/decimal.js';
+import type { ReasonCode } from '../engine/reasons.js';
+import type { TermsFile } from './terms-schema.js';
+
+/*
+ * Compiled terms, as the engine prices with them (compile-terms.ts makes them from a terms
+ * file). Kept apart from the schema so the engine and the simulation's worker load without it.
+ */
+
+/** A commission group ready for matching: AE-C1. */
+export interface CommissionGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly rate: Decimal;
+  readonly rateText: string;
+  readonly rule: string;
+  readonly stores: ReadonlySet<string> | undefined;
+  readonly categories: ReadonlySet<string> | undefined;
+}
+
+/** One effective-dated version of the pricing rules, in lookup form. */
+export interface TermsVersion {
+  readonly id: string;
+  readonly effectiveFromMs: number;
+  readonly orderCurrencies: ReadonlySet<string>;
+  readonly groups: readonly CommissionGroup[];
+  readonly excludeVirtual: boolean;
+  readonly excludedCategories: ReadonlySet<string>;
+  readonly excludedStores: ReadonlySet<string>;
+  /** Undefined: sellers from anywhere earn (AE-C4 lists some). */
+  readonly sellerCountries: ReadonlySet<string> | undefined;
+  /** Undefined: service fees are never flagged. */
+  readonly serviceFeeReviewShare: Decimal | undefined;
+  /** Infinity when the terms set no limit. */
+  readonly maxVouchersPerOrder: number;
+  /** In minor units of the program currency; undefined when the program has no cap. */
+  readonly capMinor: number | undefined;
+  readonly fxMaxDaysBack: number;
+  readonly fraudOutcome: 'disqualified' | 'held';
+  readonly bonusRequiresCommissionableLine: boolean;
+  readonly bonusRule: string;
+  /** Buyer country → bonus in minor units of the program currency. */
+  readonly bonusByCountry: ReadonlyMap<string, number>;
+}
+
+/** A program's validated terms: the file as written plus the compiled versions. */
+export interface ProgramTerms {
+  readonly id: string;
+  readonly currency: string;
+  readonly currencyDigits: number;
+  readonly file: TermsFile;
+  readonly reasonRules: Readonly<Record<ReasonCode, string>>;
+  readonly countryGroups: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Oldest first. */
+  readonly versions: readonly TermsVersion[];
+  /** The events the program pays for by id; empty: every report is a sale. */
+  readonly events: ReadonlyMap<string, ProgramEvent>;
+}
+
+/** A conversion event: a sale (priced by the groups) or a lead (a fixed amount each). */
+export type ProgramEvent =
+  | { readonly id: string; readonly name: string; readonly kind: 'sale' }
+  | {
+      readonly id: string;
+      readonly name: string;
+      readonly kind: 'lead';
+      /** Per lead, in minor units of the program currency. */
+      readonly amountMinor: number;
+      readonly rule: string;
+    };
+
+/** The version in force at `placedAtMs`, or undefined if the order predates every version. */
+export function versionInForce(terms: ProgramTerms, placedAtMs: number): TermsVersion | undefined {
+  const { versions } = terms;
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i]!;
+    if (version.effectiveFromMs <= placedAtMs) return version;
+  }
+  return undefined;
+}
