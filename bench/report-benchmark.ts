@@ -19,6 +19,7 @@ export interface ReportQueryFigures {
   rows: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
 }
 
 export interface ReportFigures {
@@ -27,12 +28,17 @@ export interface ReportFigures {
   rollupRows: number;
   loadSeconds: number;
   rollupSeconds: number;
+  /** The first request of the run: it also verifies the API key (then cached). */
+  firstRequestMs: number;
+  samplesPerQuery: number;
   queries: ReportQueryFigures[];
   targetMs: number;
   meetsTarget: boolean;
 }
 
 const SECRET = 'report-benchmark-secret-0123456789abcdef';
+/** Requests per query: enough for a 99th percentile that is not simply the slowest one. */
+const SAMPLES = 200;
 
 /**
  * Loads `clicks` synthetic clicks over `days` days (500 sites, each with its ad and three sub
@@ -111,25 +117,40 @@ export async function benchmarkReports(
       `groupBy=day&from=${firstDay}&to=${lastDay}&format=csv`,
     ];
     const figures: ReportQueryFigures[] = [];
+    const ask = async (query: string) => {
+      const started = performance.now();
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reports?programId=${demo.programId}&${query}`,
+        headers: { authorization: `Bearer ${demo.advertiserApiKey}` },
+      });
+      const ms = performance.now() - started;
+      if (response.statusCode !== 200)
+        throw new Error(`report ${query} answered ${response.statusCode}: ${response.body}`);
+      const rows = query.includes('csv')
+        ? response.body.trim().split('\n').length - 1
+        : (response.json() as { rows: unknown[] }).rows.length;
+      return { ms, rows };
+    };
+    // The very first request also verifies the API key (a deliberately slow hash, then cached
+    // for the key's later requests): reported apart, not mixed into the percentiles.
+    const firstRequestMs = round((await ask(queries[0]!)).ms);
     for (const query of queries) {
       const times: number[] = [];
       let rows = 0;
-      for (let i = 0; i < 30; i++) {
-        const started = performance.now();
-        const response = await app.inject({
-          method: 'GET',
-          url: `/api/v1/reports?programId=${demo.programId}&${query}`,
-          headers: { authorization: `Bearer ${demo.advertiserApiKey}` },
-        });
-        times.push(performance.now() - started);
-        if (response.statusCode !== 200)
-          throw new Error(`report ${query} answered ${response.statusCode}: ${response.body}`);
-        rows = query.includes('csv')
-          ? response.body.trim().split('\n').length - 1
-          : (response.json() as { rows: unknown[] }).rows.length;
+      for (let i = 0; i < SAMPLES; i++) {
+        const answer = await ask(query);
+        times.push(answer.ms);
+        rows = answer.rows;
       }
       times.sort((a, b) => a - b);
-      figures.push({ query, rows, p50Ms: round(times[15]!), p99Ms: round(times[29]!) });
+      figures.push({
+        query,
+        rows,
+        p50Ms: round(times[Math.floor(SAMPLES * 0.5)]!),
+        p99Ms: round(times[Math.ceil(SAMPLES * 0.99) - 1]!),
+        maxMs: round(times[SAMPLES - 1]!),
+      });
     }
     await app.close();
     const rollupRows = await countRows(store.db, 'report_hourly');
@@ -139,9 +160,11 @@ export async function benchmarkReports(
       rollupRows,
       loadSeconds: round(loadSeconds),
       rollupSeconds: round(rollupSeconds),
+      firstRequestMs,
+      samplesPerQuery: SAMPLES,
       queries: figures,
-      targetMs: 100,
-      meetsTarget: figures.every((figure) => figure.p99Ms < 100),
+      targetMs: 50,
+      meetsTarget: figures.every((figure) => figure.p99Ms < 50),
     };
   } finally {
     await store.close();

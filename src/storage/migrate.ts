@@ -15,6 +15,7 @@ import * as integrity from './migrations/0006-integrity.js';
 import * as pixelDetails from './migrations/0007-pixel-details.js';
 import * as orderPages from './migrations/0008-order-pages.js';
 import * as orderPricing from './migrations/0009-order-pricing.js';
+import * as reportCovering from './migrations/0010-report-covering-indexes.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -27,6 +28,7 @@ const MIGRATIONS = {
   '0007-pixel-details': pixelDetails,
   '0008-order-pages': orderPages,
   '0009-order-pricing': orderPricing,
+  '0010-report-covering-indexes': reportCovering,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
