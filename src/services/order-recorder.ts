@@ -250,7 +250,7 @@ export class OrderRecorder {
     if (created) {
       // A new order: nothing to compare with, so no reads (the hot path of the order API).
       await orders.insertLines(lineRows(orderId, order, quote));
-      await orders.savePricingInputs({
+      await orders.insertPricingInputs({
         program_id: input.programId,
         order_id: orderId,
         placed_at: order.placedAtMs,

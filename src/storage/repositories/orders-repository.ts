@@ -115,6 +115,11 @@ export class OrdersRepository {
       .execute();
   }
 
+  /** Stores a new order's packed pricing inputs (a plain insert: the order is new). */
+  async insertPricingInputs(row: Insertable<OrderPricingTable>): Promise<void> {
+    await this.db.insertInto('order_pricing').values(row).execute();
+  }
+
   /** Stores (or replaces) an order's packed pricing inputs, with its date and publisher. */
   async savePricingInputs(row: Insertable<OrderPricingTable>): Promise<void> {
     await this.db
