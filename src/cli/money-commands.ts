@@ -1,3 +1,4 @@
+import { checkBic } from '../domain/payments/bic.js';
 import { systemClock } from '../server/clock.js';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -284,7 +285,11 @@ export async function runPayoutsCommand(
       throw new UsageError(
         'the paying account is needed: --debtor-name and --debtor-iban, or PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN',
       );
-    const bic = values['debtor-bic'] ?? env.PAYOUT_DEBTOR_BIC;
+    const bicText = values['debtor-bic'] ?? env.PAYOUT_DEBTOR_BIC;
+    const bicCheck = bicText ? checkBic(bicText) : undefined;
+    if (bicCheck !== undefined && !bicCheck.valid)
+      throw new UsageError(`--debtor-bic: ${bicCheck.reason}`);
+    const bic = bicCheck?.valid ? bicCheck.bic : undefined;
     await writeFile(values.sepa, await payouts.sepaFile(runId, { name, iban, bic }, now));
     io.stdout.write(`wrote ${values.sepa}\n`);
     if (values.csv !== undefined) {

@@ -1,3 +1,5 @@
+import { checkBic } from '../domain/payments/bic.js';
+import { checkIban } from '../domain/payments/iban.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -107,10 +109,17 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
       'NODE_ID',
       'set NODE_ID only for a single process; with --workers each worker leases its own node number',
     );
+  const bicText = env.PAYOUT_DEBTOR_BIC?.trim() || undefined;
+  const bic = bicText === undefined ? undefined : checkBic(bicText);
+  if (bic !== undefined && !bic.valid) throw new ConfigError('PAYOUT_DEBTOR_BIC', bic.reason);
+  if (debtorIban) {
+    const iban = checkIban(debtorIban);
+    if (!iban.valid) throw new ConfigError('PAYOUT_DEBTOR_IBAN', iban.reason);
+  }
   return {
     payoutDebtor:
       debtorName && debtorIban
-        ? { name: debtorName, iban: debtorIban, bic: env.PAYOUT_DEBTOR_BIC?.trim() || undefined }
+        ? { name: debtorName, iban: debtorIban, bic: bic?.valid ? bic.bic : undefined }
         : undefined,
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'affnet <no-reply@affnet.local>',

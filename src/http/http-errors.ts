@@ -17,6 +17,7 @@ export class HttpError extends Error {
 const STATUS_OF_CODE: Record<string, number> = {
   invalid_order: 400,
   program_exists: 409,
+  payout_run_not_exported: 409,
   invalid_change: 400,
   invalid_click_id: 400,
   invalid_terms: 400,

@@ -139,7 +139,8 @@ export class PayoutService {
         );
       const run: PayoutRun = {
         id: runId,
-        status: 'exported',
+        // Exported once its SEPA file has been made, paid once the bank has paid it.
+        status: 'created',
         created_by: input.actor,
         created_at: input.nowMs,
         paid_at: null,
@@ -190,8 +191,9 @@ export class PayoutService {
       amountMinor: payout.amount_minor,
       remittance: `affnet statement ${payout.period} ${payout.statement_id}`,
     }));
+    let file: string;
     try {
-      return buildPain001({
+      file = buildPain001({
         messageId: run.id,
         paymentInfoId: `${run.id}-1`,
         createdAt: new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -205,6 +207,14 @@ export class PayoutService {
       if (error instanceof SepaError) throw new PayoutError('invalid_sepa_file', error.message);
       throw error;
     }
+    // The file exists now: the run is exported (again, for a later download, changes nothing).
+    await this.store.db
+      .updateTable('payout_runs')
+      .set({ status: 'exported' })
+      .where('id', '=', runId)
+      .where('status', '=', 'created')
+      .execute();
+    return file;
   }
 
   /** The run as CSV: one row per payment, for the bookkeeper. */
@@ -255,6 +265,11 @@ export class PayoutService {
       if (run === undefined)
         throw new PayoutError('unknown_payout_run', `no payout run "${runId}"`);
       if (run.status === 'paid') return { run, changed: false, commissions: 0 };
+      if (run.status === 'created')
+        throw new PayoutError(
+          'payout_run_not_exported',
+          `payout run ${runId} has not been exported: make its SEPA file (affnet payouts export ${runId} --sepa FILE, or the admin's Money page) and have the bank execute it before marking it paid`,
+        );
       if (run.status !== 'exported')
         throw new PayoutError(
           'payout_run_empty',

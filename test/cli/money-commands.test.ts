@@ -58,7 +58,14 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
   const runId = /payout run (por_\w+)/.exec(payoutRun.out)![1]!;
   const sepaFile = join(dir, 'run.xml');
   const csvFile = join(dir, 'run.csv');
+  // Created, not exported: the list says so, and it cannot be marked paid before its file exists.
+  expect((await run('payouts', 'list')).out).toMatch(new RegExp(`${runId}.*created`));
+  expect((await run('payouts', 'pay', runId)).err).toContain('has not been exported');
+  expect(
+    (await run('payouts', 'export', runId, '--sepa', sepaFile, '--debtor-bic', 'ABNAXX2A')).err,
+  ).toContain('--debtor-bic: characters 5-6 must be a country code; "XX" is none');
   await run('payouts', 'export', runId, '--sepa', sepaFile, '--csv', csvFile);
+  expect((await run('payouts', 'list')).out).toMatch(new RegExp(`${runId}.*exported`));
   expect(await readFile(sepaFile, 'utf8')).toContain('<NbOfTxs>1</NbOfTxs>');
   expect(await readFile(csvFile, 'utf8')).toContain('NL91ABNA0417164300,6.39,EUR');
   expect((await run('payouts', 'pay', runId)).out).toContain('1 commission(s) moved to paid');

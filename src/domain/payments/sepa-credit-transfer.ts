@@ -1,3 +1,4 @@
+import { checkBic } from './bic.js';
 import { formatMinorUnits } from '../money/decimal.js';
 import { checkIban } from './iban.js';
 
@@ -111,8 +112,10 @@ export function buildPain001(transfer: SepaCreditTransfer): string {
   const count = String(payments.length);
   const control = formatMinorUnits(controlMinor, 2);
   const debtorName = escapeXml(toSepaText(transfer.debtorName, 'debtorName', 70));
-  const agent = transfer.debtorBic
-    ? `<DbtrAgt><FinInstnId><BIC>${escapeXml(transfer.debtorBic)}</BIC></FinInstnId></DbtrAgt>`
+  const bic = transfer.debtorBic ? checkBic(transfer.debtorBic) : undefined;
+  if (bic !== undefined && !bic.valid) throw new SepaError(`debtorBic: ${bic.reason}`);
+  const agent = bic?.valid
+    ? `<DbtrAgt><FinInstnId><BIC>${bic.bic}</BIC></FinInstnId></DbtrAgt>`
     : '<DbtrAgt><FinInstnId><Othr><Id>NOTPROVIDED</Id></Othr></FinInstnId></DbtrAgt>';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

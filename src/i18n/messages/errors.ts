@@ -248,6 +248,10 @@ export const ERROR_MESSAGES = {
   ],
 
   // Month end
+  'refusal.payout_run_not_exported': [
+    'export the run’s SEPA file and have the bank execute it before marking it paid',
+    'exporteer eerst het SEPA-bestand van de run en laat de bank het uitvoeren',
+  ],
   'refusal.invalid_period': ['write the month as YYYY-MM', 'schrijf de maand als JJJJ-MM'],
   'refusal.period_not_ended': [
     'the month has not ended yet',

@@ -141,7 +141,7 @@ export interface StatementsTable {
 
 export interface PayoutRunsTable {
   id: string;
-  /** exported, paid */
+  /** created, exported (its SEPA file was made), paid */
   status: string;
   created_by: string;
   created_at: number;

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { checkIban } from '../../../src/domain/payments/iban.js';
+import { checkBic } from '../../../src/domain/payments/bic.js';
 import {
   buildPain001,
   type SepaCreditTransfer,
@@ -29,6 +30,36 @@ describe('IBAN', () => {
     ],
   ])('refuses %s: %s', (iban, reason) => {
     expect(checkIban(iban)).toEqual({ valid: false, reason });
+  });
+});
+
+describe('BIC', () => {
+  it.each([
+    ['ABNANL2A', 'ABNANL2A'],
+    ['abnanl2a', 'ABNANL2A'],
+    ['DEUT DE FF 500', 'DEUTDEFF500'],
+    ['RABONL2U', 'RABONL2U'],
+  ])('accepts %s as %s', (text, bic) => {
+    expect(checkBic(text)).toEqual({ valid: true, bic });
+  });
+
+  it.each([
+    ['ABNANL2', 'expected 8 or 11 letters and digits such as ABNANL2A, got "ABNANL2"'],
+    ['ABN1NL2A', 'the first 4 characters (the bank) must be letters: "ABN1NL2A"'],
+    ['ABNAXX2A', 'characters 5-6 must be a country code; "XX" is none'],
+    ['ABNANL1A', 'characters 7-8 are not a valid location code: "1A"'],
+    ['ABNANL2O', 'characters 7-8 are not a valid location code: "2O"'],
+  ])('refuses %s: %s', (text, reason) => {
+    expect(checkBic(text)).toEqual({ valid: false, reason });
+  });
+
+  it('writes the debtor BIC upper-case (the schema refuses lower case) or refuses a wrong one', () => {
+    const plain = { ...transfer, payments: transfer.payments.slice(0, 1) };
+    const file = buildPain001({ ...plain, debtorBic: 'abnanl2a' });
+    expect(file).toContain('<DbtrAgt><FinInstnId><BIC>ABNANL2A</BIC></FinInstnId></DbtrAgt>');
+    expect(() => buildPain001({ ...plain, debtorBic: 'ABNAXX2A' })).toThrow(
+      'debtorBic: characters 5-6 must be a country code; "XX" is none',
+    );
   });
 });
 
