@@ -108,7 +108,7 @@ export async function runInvoicesCommand(
     const now = systemClock();
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;
-      const result = await invoices.createInvoices(period, now);
+      const result = await invoices.createInvoices(period, now, 'cli');
       if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
       else {
         for (const invoice of result.created)
@@ -133,7 +133,7 @@ export async function runInvoicesCommand(
     }
     const id = onePositional(positionals, 'INVOICE_ID');
     if (action === 'pay') {
-      const { invoice, changed } = await invoices.markPaid(id, now);
+      const { invoice, changed } = await invoices.markPaid(id, now, 'cli');
       io.stdout.write(
         changed
           ? `invoice ${invoice.id} marked paid: its commissions are payable on the next statements\n`
@@ -180,7 +180,7 @@ export async function runStatementsCommand(
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;
       const progress = new Progress(io.stderr, 'publishers');
-      const run = await statements.createStatements(period, now, (n) => progress.update(n));
+      const run = await statements.createStatements(period, now, (n) => progress.update(n), 'cli');
       progress.done();
       if (values.json) io.stdout.write(`${JSON.stringify(run)}\n`);
       else {
@@ -290,7 +290,7 @@ export async function runPayoutsCommand(
     if (bicCheck !== undefined && !bicCheck.valid)
       throw new UsageError(`--debtor-bic: ${bicCheck.reason}`);
     const bic = bicCheck?.valid ? bicCheck.bic : undefined;
-    await writeFile(values.sepa, await payouts.sepaFile(runId, { name, iban, bic }, now));
+    await writeFile(values.sepa, await payouts.sepaFile(runId, { name, iban, bic }, now, 'cli'));
     io.stdout.write(`wrote ${values.sepa}\n`);
     if (values.csv !== undefined) {
       await writeFile(values.csv, await payouts.csvFile(runId));

@@ -30,8 +30,12 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   });
 
   app.post('/api/v1/admin/invoices', async (request, reply) => {
-    await admin(request);
-    const result = await network.invoices.createInvoices(period(request), network.now());
+    const session = await admin(request);
+    const result = await network.invoices.createInvoices(
+      period(request),
+      network.now(),
+      `user:${session.user.id}`,
+    );
     return reply.code(201).send({
       created: result.created.map((i) => i.id),
       existing: result.existing.map((i) => i.id),
@@ -39,9 +43,13 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   });
 
   app.post('/api/v1/admin/invoices/:id/paid', async (request) => {
-    await admin(request);
+    const session = await admin(request);
     const { id } = request.params as { id: string };
-    const { invoice, changed } = await network.invoices.markPaid(id, network.now());
+    const { invoice, changed } = await network.invoices.markPaid(
+      id,
+      network.now(),
+      `user:${session.user.id}`,
+    );
     return { id: invoice.id, status: invoice.status, changed };
   });
 
@@ -64,8 +72,13 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   });
 
   app.post('/api/v1/admin/statements', async (request, reply) => {
-    await admin(request);
-    const run = await network.statements.createStatements(period(request), network.now());
+    const session = await admin(request);
+    const run = await network.statements.createStatements(
+      period(request),
+      network.now(),
+      undefined,
+      `user:${session.user.id}`,
+    );
     return reply.code(201).send({
       created: run.created.map((s) => s.id),
       existing: run.existing,
@@ -101,7 +114,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   });
 
   app.get('/api/v1/admin/payout-runs/:id/sepa', async (request, reply) => {
-    await admin(request);
+    const session = await admin(request);
     const { id } = request.params as { id: string };
     if (network.payoutDebtor === undefined)
       throw new HttpError(
@@ -111,7 +124,14 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       );
     return reply
       .type('application/xml')
-      .send(await network.payouts.sepaFile(id, network.payoutDebtor, network.now()));
+      .send(
+        await network.payouts.sepaFile(
+          id,
+          network.payoutDebtor,
+          network.now(),
+          `user:${session.user.id}`,
+        ),
+      );
   });
 
   app.get('/api/v1/admin/payout-runs/:id/csv', async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import { newId } from '../storage/ids.js';
+import { newMonotonicId } from '../storage/ids.js';
 import { toCsv } from '../documents/csv.js';
 
 export interface AuditEvent {
@@ -21,7 +21,7 @@ export async function recordAudit(
   await db
     .insertInto('audit_log')
     .values({
-      id: newId('audit', nowMs),
+      id: newMonotonicId('audit', nowMs),
       actor: event.actor,
       action: event.action,
       subject_type: event.subjectType,

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-log.js';
 import type { Insertable, Kysely } from 'kysely';
 import type { CommissionsTable, Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
@@ -81,6 +82,9 @@ export async function createCommission(
     updated_at: context.nowMs,
   };
   await new CommissionsRepository(trx).insert(row);
+  // Approved as it is reported (a completion report where the terms say so): an approval.
+  if (target.status === 'approved')
+    await auditCommission(trx, row.id, input, target.kind, context, null, target);
   const moves = planCommissionChange(
     undefined,
     { amountMinor: target.amountMinor, status: target.status },
@@ -145,6 +149,28 @@ export async function changeCommission(
     current.decided_by === context.decidedBy
   )
     return false;
+  // A decision or a report that changes what a publisher earns is a money event; a payout's
+  // move to paid is recorded once, as the payout run's.
+  // A decision or a report that changes what a publisher earns is a money event; a payout's
+  // move to paid is recorded once, as the payout run's.
+  if (
+    (before.status !== after.status || before.amountMinor !== after.amountMinor) &&
+    after.status !== 'paid'
+  )
+    await auditCommission(
+      trx,
+      current.id,
+      {
+        orderId: current.order_id,
+        publisherId: current.publisher_id,
+        programId: current.program_id,
+        currency: current.currency,
+      },
+      current.kind,
+      context,
+      before,
+      target,
+    );
   await new CommissionsRepository(trx).update(current.id, {
     amount_minor: target.amountMinor,
     status: target.status,
@@ -232,4 +258,35 @@ async function adjustPaidCommission(
     },
   ]);
   return true;
+}
+
+/** A commission's approval, decline, hold or amount change in the audit log, before and after. */
+async function auditCommission(
+  trx: Kysely<Database>,
+  commissionId: string,
+  of: { orderId: string | null; publisherId: string; programId: string; currency: string },
+  kind: string,
+  context: ChangeContext,
+  before: { status: string; amountMinor: number } | null,
+  target: CommissionTarget,
+): Promise<void> {
+  await recordAudit(
+    trx,
+    {
+      actor: context.actor,
+      action: `commission.${target.status}`,
+      subjectType: 'commission',
+      subjectId: commissionId,
+      details: {
+        ...of,
+        kind,
+        event: context.event,
+        before,
+        after: { status: target.status, amountMinor: target.amountMinor },
+        reason: target.reason,
+        rule: target.rule,
+      },
+    },
+    context.nowMs,
+  );
 }

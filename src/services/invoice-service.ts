@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-log.js';
 import type { Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { InvoicesTable } from '../storage/schema.js';
@@ -38,6 +39,7 @@ export class InvoiceService {
   async createInvoices(
     periodText: string,
     nowMs: number,
+    actor = 'system',
   ): Promise<{ created: Invoice[]; existing: Invoice[] }> {
     const period = parsePeriodOrThrow(periodText);
     if (nowMs < period.endMs)
@@ -133,6 +135,30 @@ export class InvoiceService {
             .where('id', 'in', credited.slice(i, i + 500))
             .execute();
         }
+        await recordAudit(
+          trx,
+          {
+            actor,
+            action: 'invoice.issued',
+            subjectType: 'invoice',
+            subjectId: invoice.id,
+            details: {
+              period: invoice.period,
+              programId: invoice.program_id,
+              advertiserId: invoice.advertiser_id,
+              before: null,
+              after: {
+                status: invoice.status,
+                commissionMinor: invoice.commission_minor,
+                feeMinor: invoice.fee_minor,
+                totalMinor: invoice.total_minor,
+                currency: invoice.currency,
+                commissions: invoice.commissions,
+              },
+            },
+          },
+          nowMs,
+        );
         return { invoice, isNew: true };
       });
       if (invoice === undefined) continue;
@@ -145,6 +171,7 @@ export class InvoiceService {
   async markPaid(
     invoiceId: string,
     nowMs: number,
+    actor = 'system',
   ): Promise<{ invoice: Invoice; changed: boolean }> {
     return this.store.db.transaction().execute(async (trx) => {
       const invoice = await trx
@@ -161,6 +188,24 @@ export class InvoiceService {
         .where('id', '=', invoiceId)
         .where('status', '=', 'issued')
         .execute();
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'invoice.paid',
+          subjectType: 'invoice',
+          subjectId: invoice.id,
+          details: {
+            period: invoice.period,
+            programId: invoice.program_id,
+            before: { status: invoice.status },
+            after: { status: 'paid', paidAt: new Date(nowMs).toISOString() },
+            totalMinor: invoice.total_minor,
+            currency: invoice.currency,
+          },
+        },
+        nowMs,
+      );
       return { invoice: { ...invoice, status: 'paid', paid_at: nowMs }, changed: true };
     });
   }

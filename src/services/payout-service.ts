@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-log.js';
 import type { Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
@@ -150,6 +151,26 @@ export class PayoutService {
         skipped: JSON.stringify(skipped),
       };
       await trx.insertInto('payout_runs').values(run).execute();
+      await recordAudit(
+        trx,
+        {
+          actor: input.actor,
+          action: 'payout_run.created',
+          subjectType: 'payout_run',
+          subjectId: run.id,
+          details: {
+            before: null,
+            after: {
+              status: run.status,
+              payments: run.payments,
+              totalMinor: run.total_minor,
+              executionDate: run.execution_date,
+            },
+            skipped: skipped.length,
+          },
+        },
+        input.nowMs,
+      );
       for (let i = 0; i < payouts.length; i += 500)
         await trx
           .insertInto('payouts')
@@ -180,7 +201,7 @@ export class PayoutService {
   }
 
   /** The run as a SEPA credit transfer (pain.001.001.03) for the network's bank. */
-  async sepaFile(runId: string, debtor: Debtor, nowMs: number): Promise<string> {
+  async sepaFile(runId: string, debtor: Debtor, nowMs: number, actor = 'system'): Promise<string> {
     const { run, payouts } = await this.findRun(runId);
     if (payouts.length === 0)
       throw new PayoutError('empty_payout_run', `payout run ${runId} has no payments`);
@@ -208,12 +229,32 @@ export class PayoutService {
       throw error;
     }
     // The file exists now: the run is exported (again, for a later download, changes nothing).
-    await this.store.db
-      .updateTable('payout_runs')
-      .set({ status: 'exported' })
-      .where('id', '=', runId)
-      .where('status', '=', 'created')
-      .execute();
+    await this.store.db.transaction().execute(async (trx) => {
+      const exported = await trx
+        .updateTable('payout_runs')
+        .set({ status: 'exported' })
+        .where('id', '=', runId)
+        .where('status', '=', 'created')
+        .executeTakeFirst();
+      if (Number(exported.numUpdatedRows) === 0) return;
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'payout_run.exported',
+          subjectType: 'payout_run',
+          subjectId: runId,
+          details: {
+            before: { status: 'created' },
+            after: { status: 'exported' },
+            debtorIban: debtor.iban,
+            payments: payouts.length,
+            totalMinor: run.total_minor,
+          },
+        },
+        nowMs,
+      );
+    });
     return file;
   }
 
@@ -340,6 +381,23 @@ export class PayoutService {
           .where('id', '=', payout.id)
           .execute();
       }
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'payout_run.paid',
+          subjectType: 'payout_run',
+          subjectId: runId,
+          details: {
+            before: { status: run.status },
+            after: { status: 'paid', paidAt: new Date(nowMs).toISOString() },
+            payments: payouts.length,
+            totalMinor: run.total_minor,
+            commissionsPaid: commissions,
+          },
+        },
+        nowMs,
+      );
       return { run: { ...run, status: 'paid', paid_at: nowMs }, changed: true, commissions };
     });
   }

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit-log.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, StatementsTable } from '../storage/schema.js';
@@ -48,6 +49,7 @@ export class StatementService {
     periodText: string,
     nowMs: number,
     onProgress?: (publishers: number) => void,
+    actor = 'system',
   ): Promise<StatementRun> {
     const period = parsePeriodOrThrow(periodText);
     if (nowMs < period.endMs)
@@ -69,11 +71,41 @@ export class StatementService {
         .limit(500)
         .execute();
       for (const publisher of publishers) {
-        const outcome = await this.store.db
-          .transaction()
-          .execute((trx) =>
-            this.#statementOf(trx, publisher.id, publisher.minimum_payout_minor, period, nowMs),
+        const outcome = await this.store.db.transaction().execute(async (trx) => {
+          const outcome = await this.#statementOf(
+            trx,
+            publisher.id,
+            publisher.minimum_payout_minor,
+            period,
+            nowMs,
           );
+          if (typeof outcome !== 'string')
+            await recordAudit(
+              trx,
+              {
+                actor,
+                action: 'statement.issued',
+                subjectType: 'statement',
+                subjectId: outcome.id,
+                details: {
+                  period: outcome.period,
+                  publisherId: outcome.publisher_id,
+                  before: null,
+                  after: {
+                    status: outcome.status,
+                    payableMinor: outcome.payable_minor,
+                    carriedInMinor: outcome.carried_in_minor,
+                    carriedOverMinor: outcome.carried_over_minor,
+                    payoutMinor: outcome.payout_minor,
+                    minimumPayoutMinor: publisher.minimum_payout_minor,
+                    currency: outcome.currency,
+                  },
+                },
+              },
+              nowMs,
+            );
+          return outcome;
+        });
         if (outcome === 'existing') run.existing += 1;
         else if (outcome === 'newer') run.skippedNewer += 1;
         else if (outcome !== 'empty') run.created.push(outcome);

@@ -83,3 +83,37 @@ export function isId(kind: IdKind, id: string): boolean {
   const prefix = `${ID_PREFIXES[kind]}_`;
   return id.startsWith(prefix) && /^[0-9a-hjkmnp-tv-z]{26}$/.test(id.slice(prefix.length));
 }
+
+let lastMonotonic = { timeMs: -1, random: 0n };
+
+/**
+ * An id like `newId`'s that also sorts after every earlier one of this process made in the
+ * same millisecond (its random part counts up): the audit log lists events made at one instant
+ * in the order they happened.
+ */
+export function newMonotonicId(kind: IdKind, nowMs: number): string {
+  const fresh = newId(kind, nowMs);
+  if (nowMs > lastMonotonic.timeMs) {
+    lastMonotonic = { timeMs: nowMs, random: decodeBase32(fresh.slice(-16)) };
+    return fresh;
+  }
+  // Same (or an earlier, clock-stepped) millisecond: the previous id's time, its random + 1.
+  lastMonotonic = { timeMs: lastMonotonic.timeMs, random: lastMonotonic.random + 1n };
+  return `${ID_PREFIXES[kind]}_${encodeBase32(BigInt(lastMonotonic.timeMs), 10)}${encodeBase32(lastMonotonic.random, 16)}`;
+}
+
+function decodeBase32(text: string): bigint {
+  let value = 0n;
+  for (const char of text) value = value * 32n + BigInt(ALPHABET.indexOf(char));
+  return value;
+}
+
+function encodeBase32(value: bigint, length: number): string {
+  let text = '';
+  let rest = value;
+  for (let i = 0; i < length; i++) {
+    text = ALPHABET[Number(rest % 32n)] + text;
+    rest /= 32n;
+  }
+  return text;
+}

@@ -175,18 +175,32 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
       );
     });
 
-  act('/admin/money/invoices', async (form) => {
-    const result = await network.invoices.createInvoices(field(form, 'period'), network.now());
+  const actorOf = (context: WebContext) => `user:${context.session!.user.id}`;
+  act('/admin/money/invoices', async (form, _params, context) => {
+    const result = await network.invoices.createInvoices(
+      field(form, 'period'),
+      network.now(),
+      actorOf(context),
+    );
     return `${result.created.length} invoice(s) issued, ${result.existing.length} existed already`;
   });
-  act('/admin/money/invoices/:id/paid', async (_form, params) => {
-    const { invoice, changed } = await network.invoices.markPaid(params.id!, network.now());
+  act('/admin/money/invoices/:id/paid', async (_form, params, context) => {
+    const { invoice, changed } = await network.invoices.markPaid(
+      params.id!,
+      network.now(),
+      actorOf(context),
+    );
     return changed
       ? `${invoice.id} paid: its commissions are payable`
       : `${invoice.id} was already paid`;
   });
-  act('/admin/money/statements', async (form) => {
-    const run = await network.statements.createStatements(field(form, 'period'), network.now());
+  act('/admin/money/statements', async (form, _params, context) => {
+    const run = await network.statements.createStatements(
+      field(form, 'period'),
+      network.now(),
+      undefined,
+      actorOf(context),
+    );
     return `${run.created.length} statement(s) made, ${run.existing} existed already`;
   });
   act('/admin/money/payouts', async (form, _params, context) => {
@@ -209,7 +223,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
   });
 
   app.get('/admin/money/payouts/:file', async (request, reply) => {
-    await admin(request, reply);
+    const context = await admin(request, reply);
     const { file } = request.params as { file: string };
     const [runId = '', extension] = file.split('.');
     if (extension === 'csv')
@@ -227,7 +241,14 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     return reply
       .type('application/xml')
       .header('content-disposition', `attachment; filename="${runId}.xml"`)
-      .send(await network.payouts.sepaFile(runId, network.payoutDebtor, network.now()));
+      .send(
+        await network.payouts.sepaFile(
+          runId,
+          network.payoutDebtor,
+          network.now(),
+          actorOf(context),
+        ),
+      );
   });
 
   app.get('/admin/money/statements/:file', async (request, reply) => {

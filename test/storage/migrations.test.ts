@@ -170,4 +170,13 @@ describe('ids', () => {
     expect(isId('publisher', early)).toBe(false);
     expect(early < late).toBe(true);
   });
+
+  it('made in one millisecond, sort in the order they were made (the audit log’s order)', async () => {
+    const { newMonotonicId, isId } = await import('../../src/storage/ids.js');
+    const ids = Array.from({ length: 1000 }, () => newMonotonicId('audit', 5_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids.every((id) => isId('audit', id))).toBe(true);
+    expect(newMonotonicId('audit', 6_000) > ids.at(-1)!).toBe(true);
+  });
 });

@@ -115,6 +115,45 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     expect(runs.json().runs).toMatchObject([
       { id: runId, payments: 1, total: '6.39', status: 'paid' },
     ]);
+    // The audit log holds every money step of the month end, in order, with who and what changed.
+    const audit = await t.app.inject({ url: '/api/v1/admin/audit', headers: auth });
+    check('/api/v1/admin/audit', 'get', 200, audit.json());
+    type Event = {
+      action: string;
+      actor: string;
+      subjectId: string;
+      details: Record<string, unknown>;
+    };
+    const money = (audit.json().events as Event[])
+      .filter((event) => /^(commission|invoice|statement|payout_run)\./.test(event.action))
+      .reverse();
+    expect(money.map((event) => event.action)).toEqual([
+      'commission.approved',
+      'invoice.issued',
+      'invoice.paid',
+      'statement.issued',
+      'payout_run.created',
+      'payout_run.exported',
+      'payout_run.paid',
+    ]);
+    const adminActor = money.find((event) => event.action === 'invoice.paid')!.actor;
+    expect(adminActor).toMatch(/^user:usr_/);
+    expect(money.slice(1).every((event) => event.actor === adminActor)).toBe(true);
+    expect(money.find((event) => event.action === 'invoice.paid')!.details).toMatchObject({
+      before: { status: 'issued' },
+      after: { status: 'paid' },
+    });
+    expect(money.find((event) => event.action === 'payout_run.paid')!).toMatchObject({
+      subjectId: runId,
+      details: { before: { status: 'exported' }, after: { status: 'paid' }, commissionsPaid: 1 },
+    });
+    expect(money[0]!.details).toMatchObject({
+      before: null,
+      after: { status: 'approved', amountMinor: 639 },
+    });
+    const csv = await t.app.inject({ url: '/api/v1/admin/audit?format=csv', headers: auth });
+    expect(csv.body).toContain('payout_run.exported');
+
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/admin/payout-runs',
