@@ -1,3 +1,4 @@
+import { PayoutSettingsService } from '../services/payout-settings-service.js';
 import { checkBic } from '../domain/payments/bic.js';
 import { systemClock } from '../server/clock.js';
 import { writeFile } from 'node:fs/promises';
@@ -44,7 +45,9 @@ export const PAYOUTS_USAGE = `usage: affnet payouts <action> [options]
                                        write the SEPA credit transfer (pain.001.001.03) and CSV;
                                        the debtor defaults to PAYOUT_DEBTOR_NAME / _IBAN / _BIC
   pay RUN_ID                           record that the bank paid the run (idempotent)
-  list [--json]
+  list [--json]                        runs with their status: created, exported, paid
+  minimum [AMOUNT]                     show, or set (EUR, e.g. 50.00), the network's minimum
+                                       payout; publishers still on the previous one move too
 `;
 
 export const VALIDATE_USAGE = `usage: affnet validate deadlines [--json]
@@ -229,7 +232,7 @@ export async function runPayoutsCommand(
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  const [action, rest] = actionOf(args, ['create', 'export', 'pay', 'list']);
+  const [action, rest] = actionOf(args, ['create', 'export', 'pay', 'list', 'minimum']);
   const { values, positionals } = parse(rest, {
     'execution-date': { type: 'string' },
     json: { type: 'boolean' },
@@ -256,6 +259,19 @@ export async function runPayoutsCommand(
           io.stdout.write(`  waiting: ${skip.statementId} (${skip.publisherId}): ${skip.reason}\n`);
         io.stdout.write(`next: affnet payouts export ${result.run.id} --sepa FILE --csv FILE\n`);
       }
+      return 0;
+    }
+    if (action === 'minimum') {
+      const settings = new PayoutSettingsService(store);
+      const amount = positionals[0];
+      if (amount === undefined) {
+        io.stdout.write(`minimum payout EUR ${eur(await settings.networkMinimum())}\n`);
+        return 0;
+      }
+      const result = await settings.setNetworkMinimum(amount, 'cli', now);
+      io.stdout.write(
+        `minimum payout EUR ${eur(result.minimumMinor)}; ${result.publishersMoved} publisher(s) on the previous minimum moved with it\n`,
+      );
       return 0;
     }
     if (action === 'list') {

@@ -13,6 +13,27 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   const admin = (request: FastifyRequest) => authenticateUser(network, request, 'admin');
   const period = (request: FastifyRequest) => parseBody(request, BODIES.period).period;
 
+  app.get('/api/v1/admin/settings/payouts', async (request) => {
+    await admin(request);
+    const minimum = await network.payoutSettings.networkMinimum();
+    return { minimumPayout: eur(minimum), currency: 'EUR' };
+  });
+
+  app.put('/api/v1/admin/settings/payouts', async (request) => {
+    const session = await admin(request);
+    const { minimumPayout } = parseBody(request, BODIES.minimumPayout);
+    const result = await network.payoutSettings.setNetworkMinimum(
+      minimumPayout,
+      `user:${session.user.id}`,
+      network.now(),
+    );
+    return {
+      minimumPayout: eur(result.minimumMinor),
+      currency: 'EUR',
+      publishersMoved: result.publishersMoved,
+    };
+  });
+
   app.get('/api/v1/admin/invoices', async (request) => {
     await admin(request);
     return {

@@ -322,6 +322,24 @@ export const ANSWERS = {
     ),
     skipped: z.array(z.object({ orderNumber: z.string(), reason: z.string() })),
   }),
+  NetworkPayoutSettings: z.object({
+    minimumPayout: decimal.meta({
+      description: 'new publishers start with it; theirs is never lower',
+    }),
+    currency: z.literal('EUR'),
+    publishersMoved: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'after a change: publishers that were on the previous minimum' }),
+  }),
+  PublisherPayoutSettings: z.object({
+    minimumPayout: decimal.meta({
+      description: 'a statement pays a balance at or above it; a smaller one is carried over',
+    }),
+    networkMinimumPayout: decimal.meta({ description: 'yours may not be lower' }),
+    currency: z.literal('EUR'),
+  }),
   ChecksumSecret: z.object({
     programId: id,
     secret: z

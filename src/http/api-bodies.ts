@@ -118,6 +118,11 @@ export const BODIES = {
     from: z.string().optional().meta({ description: 'YYYY-MM-DD, default 29 days before to' }),
     to: z.string().optional().meta({ description: 'YYYY-MM-DD, default today' }),
   }),
+  minimumPayout: z.object({
+    minimumPayout: z
+      .string()
+      .meta({ description: 'the minimum payout in EUR, e.g. "50.00"', examples: ['50.00'] }),
+  }),
   checksumSecret: z
     .object({
       secret: z

@@ -25,6 +25,29 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
   const publisher = async (request: FastifyRequest) =>
     publisherIdOf(await authenticateUser(network, request, 'publisher'));
 
+  const payoutSettings = (settings: { minimumMinor: number; networkMinor: number }) => ({
+    minimumPayout: formatMinorUnits(settings.minimumMinor, 2),
+    networkMinimumPayout: formatMinorUnits(settings.networkMinor, 2),
+    currency: 'EUR',
+  });
+
+  app.get('/api/v1/publisher/payout-settings', async (request) =>
+    payoutSettings(await network.payoutSettings.ofPublisher(await publisher(request))),
+  );
+
+  app.put('/api/v1/publisher/payout-settings', async (request) => {
+    const session = await authenticateUser(network, request, 'publisher');
+    const { minimumPayout } = parseBody(request, BODIES.minimumPayout);
+    return payoutSettings(
+      await network.payoutSettings.setPublisherMinimum(
+        publisherIdOf(session),
+        minimumPayout,
+        `user:${session.user.id}`,
+        network.now(),
+      ),
+    );
+  });
+
   app.get('/api/v1/publisher/sites', async (request) => {
     const publisherId = await publisher(request);
     const sites = await network.publisherViews.sites(publisherId);

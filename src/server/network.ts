@@ -36,6 +36,7 @@ import { NodeLeasesRepository } from '../storage/repositories/node-leases-reposi
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
 import { ProgramDirectoryService } from '../services/program-directory-service.js';
+import { PayoutSettingsService } from '../services/payout-settings-service.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
@@ -169,6 +170,7 @@ export class Network {
   readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
   readonly directory: ProgramDirectoryService;
+  readonly payoutSettings: PayoutSettingsService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -224,6 +226,7 @@ export class Network {
     this.programTerms = new ProgramTermsService(store);
     this.simulations = new TermsSimulationService(store);
     this.directory = new ProgramDirectoryService(store, this.cache);
+    this.payoutSettings = new PayoutSettingsService(store);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),

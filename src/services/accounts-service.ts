@@ -1,3 +1,4 @@
+import { PayoutSettingsService } from './payout-settings-service.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { composeEmail, localeOf } from '../i18n/email.js';
@@ -148,6 +149,8 @@ export class AccountsService {
     const brandMatches = brandMatchesOf();
     const passwordHash = await hashPassword(data.password);
     const token = randomBytes(32).toString('base64url');
+    // New publishers start with the network's minimum payout (they may raise theirs).
+    const minimumPayoutMinor = await new PayoutSettingsService(this.store).networkMinimum();
     const user = await this.store.db.transaction().execute(async (trx) => {
       const publisherId = newId('publisher', nowMs);
       await trx
@@ -162,7 +165,7 @@ export class AccountsService {
           payout_name: data.company || data.name,
           promotion_methods: JSON.stringify(data.promotionMethods),
           status: 'active',
-          minimum_payout_minor: 5000,
+          minimum_payout_minor: minimumPayoutMinor,
           created_at: nowMs,
         })
         .execute();

@@ -1,7 +1,7 @@
 import { recordAudit } from './audit-log.js';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
+import type { Database, PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { checkIban } from '../domain/payments/iban.js';
 import {
@@ -74,11 +74,7 @@ export class PayoutService {
         .orderBy('statements.period')
         .orderBy('statements.publisher_id')
         .execute();
-      if (candidates.length === 0)
-        throw new PayoutError(
-          'nothing_to_pay',
-          'no payable statement is waiting for a payout run; make statements first (affnet statements create)',
-        );
+      if (candidates.length === 0) throw await nothingToPay(trx);
       const withheld = new Set(
         (
           await trx
@@ -401,4 +397,51 @@ export class PayoutService {
       return { run: { ...run, status: 'paid', paid_at: nowMs }, changed: true, commissions };
     });
   }
+}
+
+/**
+ * Why a payout run has nothing to pay, in the words of what the statements say: none made yet,
+ * every balance below its minimum payout (carried over), or everything paid or in a run already.
+ */
+async function nothingToPay(trx: Kysely<Database>): Promise<PayoutError> {
+  const latest = await trx
+    .selectFrom('statements')
+    .select('period')
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (latest === undefined)
+    return new PayoutError(
+      'nothing_to_pay',
+      'no statement has been made yet: make the month’s statements first (affnet statements create --period YYYY-MM)',
+    );
+  const rows = await trx
+    .selectFrom('statements')
+    .innerJoin('publishers', 'publishers.id', 'statements.publisher_id')
+    .select(['statements.status', 'statements.balance_minor', 'publishers.minimum_payout_minor'])
+    .where('statements.period', '=', latest.period)
+    .execute();
+  const carried = rows.filter((row) => row.status === 'carried_over');
+  const parts: string[] = [];
+  if (carried.length > 0) {
+    const examples = carried
+      .slice(0, 3)
+      .map(
+        (row) =>
+          `EUR ${formatMinorUnits(row.balance_minor, 2)} below EUR ${formatMinorUnits(row.minimum_payout_minor, 2)}`,
+      )
+      .join(', ');
+    parts.push(
+      `${carried.length} statement(s) of ${latest.period} are below their publisher's minimum payout and carried over to next month (${examples})`,
+    );
+  }
+  const settled = rows.length - carried.length;
+  if (settled > 0)
+    parts.push(`${settled} statement(s) of ${latest.period} are paid or in a payout run already`);
+  return new PayoutError(
+    'nothing_to_pay',
+    `no statement is waiting for a payout: ${parts.join('; ')}`,
+    [],
+    { period: latest.period },
+  );
 }

@@ -72,7 +72,14 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
   expect((await run('payouts', 'pay', runId)).out).toContain('already paid; nothing changed');
   const again = await run('payouts', 'create', '--execution-date', '2026-12-03');
   expect(again).toMatchObject({ code: 2 });
-  expect(again.err).toContain('no payable statement is waiting for a payout run');
+  expect(again.err).toContain(
+    'no statement is waiting for a payout: 1 statement(s) of 2026-10 are paid or in a payout run already',
+  );
+  expect((await run('payouts', 'minimum')).out).toBe('minimum payout EUR 50.00\n');
+  expect((await run('payouts', 'minimum', '60')).out).toContain('minimum payout EUR 60.00;');
+  expect((await run('payouts', 'minimum', 'lots')).err).toContain(
+    'minimumPayout: expected an amount in EUR such as "50.00"',
+  );
   expect((await run('ledger', 'verify')).code).toBe(0);
 });
 

@@ -119,8 +119,15 @@ export async function addSite(t: TestNetwork, name: string, approve: boolean) {
 
 /** A session token of the network admin (created on first call, its one-time password changed). */
 export async function adminToken(t: TestNetwork): Promise<string> {
+  return (await adminLogin(t)).token;
+}
+
+/** The network admin's session, and a new login (after the test moved the clock past it). */
+export async function adminLogin(
+  t: TestNetwork,
+): Promise<{ token: string; again(): Promise<string> }> {
   const first = await ensureAdmin(t.network.store, t.clock.now);
-  if (first === undefined) throw new Error('adminToken: call it once per test network');
+  if (first === undefined) throw new Error('adminLogin: call it once per test network');
   const login = async (password: string) =>
     (
       (
@@ -138,5 +145,8 @@ export async function adminToken(t: TestNetwork): Promise<string> {
     headers: { authorization: `Bearer ${once}` },
     payload: { currentPassword: first.password, newPassword: `${first.password}-new` },
   });
-  return login(`${first.password}-new`);
+  return {
+    token: await login(`${first.password}-new`),
+    again: () => login(`${first.password}-new`),
+  };
 }

@@ -145,4 +145,24 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     },
     responseSchemas: { 201: 'AdvertiserInvited' },
   },
+  {
+    method: 'get',
+    path: '/api/v1/admin/settings/payouts',
+    tag: 'Admin',
+    summary: 'The network’s minimum payout',
+    auth: 'user',
+    responses: { 200: 'The settings', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'NetworkPayoutSettings' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/settings/payouts',
+    tag: 'Admin',
+    summary:
+      'Set the network’s minimum payout: new publishers start with it, publishers still on the previous one move with it, nobody’s may be lower (audited)',
+    auth: 'user',
+    body: BODIES.minimumPayout,
+    responses: { 200: 'Set', 400: 'Not an amount', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'NetworkPayoutSettings' },
+  },
 ];

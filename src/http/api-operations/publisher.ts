@@ -108,4 +108,23 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     responseTypes: { 200: ['text/csv', 'application/pdf'] },
     responseSchemas: { 200: 'PublisherStatement' },
   },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/payout-settings',
+    tag: 'Publisher',
+    summary: 'Your minimum payout and the network’s',
+    auth: 'publisher',
+    responses: { 200: 'The settings' },
+    responseSchemas: { 200: 'PublisherPayoutSettings' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/publisher/payout-settings',
+    tag: 'Publisher',
+    summary: 'Raise your minimum payout (never below the network’s; audited)',
+    auth: 'publisher',
+    body: BODIES.minimumPayout,
+    responses: { 200: 'Set', 400: 'Not an amount, or below the network’s minimum' },
+    responseSchemas: { 200: 'PublisherPayoutSettings' },
+  },
 ];

@@ -262,6 +262,14 @@ export const ERROR_MESSAGES = {
     'write the execution date as YYYY-MM-DD',
     'schrijf de uitvoeringsdatum als JJJJ-MM-DD',
   ],
+  'refusal.invalid_minimum_payout': [
+    'write the minimum payout as an amount in EUR such as 50.00',
+    'schrijf de minimale uitbetaling als bedrag in euro, zoals 50.00',
+  ],
+  'refusal.below_network_minimum': [
+    'the network pays from EUR {minimum}; choose that amount or more',
+    'het netwerk betaalt uit vanaf EUR {minimum}; kies dat bedrag of meer',
+  ],
   'refusal.nothing_to_pay': [
     'no payable statement can be paid',
     'er is geen overzicht dat nu kan worden uitbetaald: maak eerst de overzichten; een publisher zonder IBAN of onder het minimum wordt overgeslagen',

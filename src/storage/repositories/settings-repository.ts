@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Network-wide settings (`settings`): one text value per name. */
+export class SettingsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(name: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row?.value;
+  }
+
+  async set(name: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ name, value })
+      .onConflict((conflict) => conflict.column('name').doUpdateSet({ value }))
+      .execute();
+  }
+}

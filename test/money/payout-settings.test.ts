@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { adminLogin, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { orderDoc } from '../support/orders.js';
+
+/** The minimum payout: the network's, each publisher's (raised, never lower), and its effect. */
+describeEachEngine('minimum payout', (context) => {
+  let t: TestNetwork;
+  let admin: string;
+  let relogin: () => Promise<string>;
+  let publisher: string;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    ({ token: admin, again: relogin } = await adminLogin(t));
+    publisher = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+      })
+    ).json().token as string;
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const call = (method: 'GET' | 'PUT', url: string, token: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+
+  it('is a network setting publishers start with and may raise, never lower, all audited', async () => {
+    expect((await call('GET', '/api/v1/admin/settings/payouts', admin)).json()).toEqual({
+      minimumPayout: '50.00',
+      currency: 'EUR',
+    });
+    const raised = await call('PUT', '/api/v1/admin/settings/payouts', admin, {
+      minimumPayout: '75',
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json()).toMatchObject({ minimumPayout: '75.00', publishersMoved: 1 });
+    expect((await call('GET', '/api/v1/publisher/payout-settings', publisher)).json()).toEqual({
+      minimumPayout: '75.00',
+      networkMinimumPayout: '75.00',
+      currency: 'EUR',
+    });
+    const lower = await call('PUT', '/api/v1/publisher/payout-settings', publisher, {
+      minimumPayout: '60.00',
+    });
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json()).toMatchObject({
+      code: 'below_network_minimum',
+      message: 'minimumPayout: the network pays from EUR 75.00; choose that amount or more',
+    });
+    const own = await call('PUT', '/api/v1/publisher/payout-settings', publisher, {
+      minimumPayout: '100.00',
+    });
+    expect(own.json()).toMatchObject({ minimumPayout: '100.00' });
+    // The network lowers its minimum: a publisher who chose its own keeps it.
+    const lowered = await call('PUT', '/api/v1/admin/settings/payouts', admin, {
+      minimumPayout: '25.00',
+    });
+    expect(lowered.json()).toMatchObject({ minimumPayout: '25.00', publishersMoved: 0 });
+    expect(
+      (await call('GET', '/api/v1/publisher/payout-settings', publisher)).json(),
+    ).toMatchObject({ minimumPayout: '100.00', networkMinimumPayout: '25.00' });
+    const bad = await call('PUT', '/api/v1/admin/settings/payouts', admin, { minimumPayout: '-5' });
+    expect(bad.json()).toMatchObject({ code: 'invalid_minimum_payout' });
+    expect(
+      (await call('PUT', '/api/v1/admin/settings/payouts', publisher, { minimumPayout: '1' }))
+        .statusCode,
+    ).toBe(403);
+    const audit = (await call('GET', '/api/v1/admin/audit?action=setting.', admin)).json() as {
+      events: { action: string; details: { before: unknown; after: unknown } }[];
+    };
+    expect(audit.events.map((event) => event.details)).toEqual([
+      expect.objectContaining({
+        before: { minimumPayout: '75.00' },
+        after: { minimumPayout: '25.00' },
+      }),
+      expect.objectContaining({
+        before: { minimumPayout: '50.00' },
+        after: { minimumPayout: '75.00' },
+      }),
+    ]);
+  });
+
+  it('says why a payout run has nothing to pay: balances below the minimum are carried over', async () => {
+    const click = await t.app.inject({ url: t.demo.clickUrl });
+    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
+    const order = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${t.demo.programId}/orders`,
+      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+      payload: orderDoc({
+        orderNumber: 'MIN-1',
+        clickId: tduid,
+        placedAt: new Date(t.clock.now + 1000).toISOString(),
+      }),
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    t.clock.now = Date.UTC(2026, 10, 2, 9);
+    admin = await relogin();
+    const post = (url: string, payload: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${admin}` },
+        payload: payload as Record<string, unknown>,
+      });
+    const invoices = await post('/api/v1/admin/invoices', { period: '2026-10' });
+    for (const id of invoices.json().created as string[])
+      await post(`/api/v1/admin/invoices/${id}/paid`, {});
+    expect((await post('/api/v1/admin/statements', { period: '2026-10' })).statusCode).toBe(201);
+    const run = await post('/api/v1/admin/payout-runs', { executionDate: '2026-11-05' });
+    expect(run.statusCode).toBe(409);
+    expect(run.json().message).toBe(
+      "no statement is waiting for a payout: 1 statement(s) of 2026-10 are below their publisher's minimum payout and carried over to next month (EUR 6.39 below EUR 100.00)",
+    );
+  });
+});
