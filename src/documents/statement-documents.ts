@@ -12,9 +12,26 @@ export interface StatementDocument {
 const eur = (minor: number) => formatMinorUnits(minor, 2);
 const isoDate = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10));
 
+/**
+ * Why the statement pays nothing this month, in words (self-billing: the statement is the
+ * publisher's invoice and says what happened to the money); null when it pays out.
+ */
+export function carriedOverReason(statement: Statement): string | null {
+  if (statement.status !== 'carried_over') return null;
+  if (statement.balance_minor < 0)
+    return `The balance is EUR ${eur(statement.balance_minor)} after deductions: it is carried over and settled against later earnings.`;
+  const minimum = statement.minimum_payout_minor;
+  return minimum === null
+    ? `The balance of EUR ${eur(statement.balance_minor)} is below your minimum payout: it is carried over to the next statement.`
+    : `The balance of EUR ${eur(statement.balance_minor)} is below your minimum payout of EUR ${eur(minimum)}: it is carried over to the next statement.`;
+}
+
 /** The totals in the order a statement shows them; the balance is what the lines add up to. */
 function totals(statement: Statement): [string, number][] {
   return [
+    ...(statement.minimum_payout_minor === null
+      ? []
+      : ([['Minimum payout', statement.minimum_payout_minor]] as [string, number][])),
     ['Carried in from the previous statement', statement.carried_in_minor],
     ['Payable commission', statement.payable_minor],
     ['Deducted (enforcement, AE-E1 d)', -statement.deducted_minor],
@@ -67,6 +84,22 @@ export function statementCsv(document: StatementDocument): string {
         '',
         eur(minor),
       ]),
+      ...(carriedOverReason(statement) === null
+        ? []
+        : [
+            [
+              'note',
+              statement.id,
+              '',
+              '',
+              '',
+              '',
+              'Carried over',
+              '',
+              carriedOverReason(statement),
+              '',
+            ],
+          ]),
     ],
   );
 }
@@ -110,6 +143,14 @@ export async function statementPdf(document: StatementDocument): Promise<Uint8Ar
     writeRight(eur(minor), right, 10, emphasise ? bold : font);
     newLine(15);
   }
+  const reason = carriedOverReason(statement);
+  if (reason !== null) {
+    newLine(4);
+    for (const text of wrap(reason, font, 9, right - PAGE.margin)) {
+      write(text, PAGE.margin);
+      newLine();
+    }
+  }
   newLine(10);
   write('Lines', PAGE.margin, 12, bold);
   newLine(16);
@@ -144,6 +185,21 @@ function drawHeader(page: PDFPage, y: number, columns: number[], right: number, 
     page.drawText(label, { x: columns[index]!, y, size: 9, font: bold }),
   );
   page.drawText('EUR', { x: right - bold.widthOfTextAtSize('EUR', 9), y, size: 9, font: bold });
+}
+
+/** Words into lines no wider than `width` points. */
+function wrap(text: string, face: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && face.widthOfTextAtSize(pdfText(next), size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 function clip(text: string, length: number): string {

@@ -236,6 +236,7 @@ export class StatementService {
       balance_minor: settlement.balanceMinor,
       payout_minor: settlement.payoutMinor,
       carried_over_minor: settlement.carriedOverMinor,
+      minimum_payout_minor: minimumPayoutMinor,
       status: settlement.status,
       created_at: nowMs,
       paid_at: null,

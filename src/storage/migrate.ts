@@ -16,6 +16,7 @@ import * as pixelDetails from './migrations/0007-pixel-details.js';
 import * as orderPages from './migrations/0008-order-pages.js';
 import * as orderPricing from './migrations/0009-order-pricing.js';
 import * as reportCovering from './migrations/0010-report-covering-indexes.js';
+import * as statementMinimum from './migrations/0011-statement-minimum.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -29,6 +30,7 @@ const MIGRATIONS = {
   '0008-order-pages': orderPages,
   '0009-order-pricing': orderPricing,
   '0010-report-covering-indexes': reportCovering,
+  '0011-statement-minimum': statementMinimum,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -13,6 +13,38 @@ import { publisherOf, webContext } from './web-context.js';
 import { registerPublisherTransactionPages } from './publisher-transaction-pages.js';
 import { registerPublisherStatementPages } from './publisher-statement-pages.js';
 import { registerPublisherSitePages } from './publisher-site-pages.js';
+import { DomainError } from '../domain/errors.js';
+import { csrfField } from './layout.js';
+import { field, type Form } from './respond.js';
+import { refusalText } from './refusal-text.js';
+import type { WebContext } from './web-context.js';
+
+/** The publisher's minimum payout, and the form that raises it (never below the network's). */
+function minimumPayoutForm(
+  context: WebContext,
+  settings: { minimumMinor: number; networkMinor: number },
+): SafeHtml {
+  const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+  return html`<h2>${context.t('publisher.minimumPayout')}</h2>
+    <p>
+      ${context.t('publisher.minimumPayoutText', {
+        minimum: eur(settings.minimumMinor),
+        network: eur(settings.networkMinor),
+      })}
+    </p>
+    <form method="post" action="/publisher/payout-settings" class="inline">
+      ${csrfField(context)}
+      <label
+        >${context.t('publisher.minimumPayoutNew')}
+        <input
+          name="minimumPayout"
+          inputmode="decimal"
+          value="${formatMinorUnits(settings.minimumMinor, 2)}"
+          required
+      /></label>
+      <button type="submit" class="secondary">${context.t('publisher.minimumPayoutSave')}</button>
+    </form>`;
+}
 
 type Query = Record<string, string | undefined>;
 
@@ -152,8 +184,36 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ${stat(context.t('publisher.paidOut'), money(balances.byAccount.paid ?? 0))}
         ${stat(context.t('publisher.deducted'), money(-(balances.byAccount.deducted ?? 0)))}
         ${stat(context.t('publisher.adjustedAfterPayout'), money(balances.byAccount.adjusted ?? 0))}
-      </div>`;
+      </div>
+      ${minimumPayoutForm(context, await network.payoutSettings.ofPublisher(publisherId))}`;
     return sendPage(reply, context, context.t('nav.dashboard'), body);
+  });
+
+  app.post('/publisher/payout-settings', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const publisherId = publisherOf(context);
+    let result: SafeHtml;
+    try {
+      await network.payoutSettings.setPublisherMinimum(
+        publisherId,
+        field(request.body as Form, 'minimumPayout'),
+        `user:${context.session!.user.id}`,
+        context.now,
+      );
+      result = notice('success', context.t('publisher.minimumPayoutSaved'));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      result = notice('error', refusalText(error, context.locale));
+    }
+    const settings = await network.payoutSettings.ofPublisher(publisherId);
+    return sendPage(
+      reply,
+      context,
+      context.t('publisher.minimumPayout'),
+      html`<h1>${context.t('publisher.minimumPayout')}</h1>
+        ${result} ${minimumPayoutForm(context, settings)}
+        <p><a href="/publisher">${context.t('nav.dashboard')}</a></p>`,
+    );
   });
 
   app.get('/publisher/links', async (request, reply) => {

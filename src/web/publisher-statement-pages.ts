@@ -75,6 +75,12 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
         .send(Buffer.from(await statementPdf(document)));
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const totals: [string, number][] = [
+      ...(statement.minimum_payout_minor === null
+        ? []
+        : ([[context.t('publisherStatement.minimumPayout'), statement.minimum_payout_minor]] as [
+            string,
+            number,
+          ][])),
       [context.t('publisherStatement.carriedIn'), statement.carried_in_minor],
       [context.t('publisherStatement.payableCommission'), statement.payable_minor],
       [context.t('publisherStatement.deductedAeE1D'), -statement.deducted_minor],
@@ -90,6 +96,25 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
         <a href="/publisher/statements/${statement.id}.csv">CSV</a> ·
         <a href="/publisher/statements/${statement.id}.pdf">PDF</a>
       </p>
+      ${
+        statement.status === 'carried_over'
+          ? html`<p class="notice">
+              ${
+                statement.balance_minor < 0
+                  ? context.t('publisherStatement.carriedOverNegative', {
+                      balance: eur(statement.balance_minor),
+                    })
+                  : context.t('publisherStatement.carriedOverBelow', {
+                      balance: eur(statement.balance_minor),
+                      minimum:
+                        statement.minimum_payout_minor === null
+                          ? '–'
+                          : eur(statement.minimum_payout_minor),
+                    })
+              }
+            </p>`
+          : ''
+      }
       <table>
         ${totals.map(
           ([label, minor]) =>

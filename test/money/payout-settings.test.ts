@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { adminLogin, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
+import { client } from '../support/web-client.js';
 
 /** The minimum payout: the network's, each publisher's (raised, never lower), and its effect. */
 describeEachEngine('minimum payout', (context) => {
@@ -120,5 +121,45 @@ describeEachEngine('minimum payout', (context) => {
     expect(run.json().message).toBe(
       "no statement is waiting for a payout: 1 statement(s) of 2026-10 are below their publisher's minimum payout and carried over to next month (EUR 6.39 below EUR 100.00)",
     );
+    // The statement itself says so (self-billing: it is the publisher's invoice), CSV and page.
+    const publisherNow = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+      })
+    ).json().token as string;
+    publisher = publisherNow; // the first session expired with the month
+    const statements = await call('GET', '/api/v1/publisher/statements', publisherNow);
+    const statementId = (statements.json().statements as { id: string }[])[0]!.id;
+    const csv = await call(
+      'GET',
+      `/api/v1/publisher/statements/${statementId}?format=csv`,
+      publisherNow,
+    );
+    expect(csv.body).toContain(',Minimum payout,,,100.00');
+    expect(csv.body).toContain(
+      'The balance of EUR 6.39 is below your minimum payout of EUR 100.00: it is carried over to the next statement.',
+    );
+    const browser = client(t);
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    const page = await browser.get(`/publisher/statements/${statementId}`);
+    expect(page.body).toContain('below your minimum payout of EUR');
+    expect(page.body).toContain('Your minimum payout');
+  });
+
+  it('shows the minimum on the dashboard, where the publisher raises it', async () => {
+    const browser = client(t);
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    const dashboard = await browser.get('/publisher');
+    expect(dashboard.body).toContain('Minimum payout');
+    expect(dashboard.body).toContain('name="minimumPayout"');
+    const low = await browser.post('/publisher/payout-settings', { minimumPayout: '10' });
+    expect(low.body).toContain('the network pays from EUR 25.00; choose that amount or more');
+    const saved = await browser.post('/publisher/payout-settings', { minimumPayout: '150' });
+    expect(saved.body).toContain('Saved: your next statements pay out from this amount.');
+    expect(
+      (await call('GET', '/api/v1/publisher/payout-settings', publisher)).json(),
+    ).toMatchObject({ minimumPayout: '150.00' });
   });
 });

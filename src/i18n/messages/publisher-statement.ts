@@ -13,6 +13,15 @@ export const PUBLISHER_STATEMENT_MESSAGES = {
     'No statements yet: they are made after each month.',
     'Nog geen afrekeningen: die worden na elke maand gemaakt.',
   ],
+  'publisherStatement.minimumPayout': ['Your minimum payout', 'Jouw minimale uitbetaling'],
+  'publisherStatement.carriedOverBelow': [
+    'Carried over: the balance of {balance} is below your minimum payout of {minimum}; it moves to your next statement.',
+    'Doorgeschoven: het saldo van {balance} ligt onder je minimale uitbetaling van {minimum}; het gaat mee naar je volgende afrekening.',
+  ],
+  'publisherStatement.carriedOverNegative': [
+    'Carried over: the balance is {balance} after deductions; it is settled against later earnings.',
+    'Doorgeschoven: het saldo is {balance} na inhoudingen; het wordt verrekend met latere verdiensten.',
+  ],
   'publisherStatement.carriedIn': ['Carried in', 'Overgebracht'],
   'publisherStatement.payableCommission': ['Payable commission', 'Te betalen commissie'],
   'publisherStatement.deductedAeE1D': ['Deducted (AE-E1 d)', 'Ingehouden (AE-E1 d)'],

@@ -9,6 +9,17 @@ export const PUBLISHER_MESSAGES = {
   'publisher.orders': ['Orders', 'Bestellingen'],
   'publisher.commission': ['Commission', 'Commissie'],
   'publisher.conversionRate': ['Conversion rate', 'Conversieratio'],
+  'publisher.minimumPayout': ['Minimum payout', 'Minimale uitbetaling'],
+  'publisher.minimumPayoutText': [
+    'A statement pays your balance once it reaches {minimum}; a smaller balance is carried over to the next month. The network pays from {network}; you may choose a higher amount.',
+    'Een afrekening betaalt je saldo uit zodra het {minimum} bereikt; een kleiner saldo gaat mee naar de volgende maand. Het netwerk betaalt uit vanaf {network}; je mag een hoger bedrag kiezen.',
+  ],
+  'publisher.minimumPayoutNew': ['Your minimum (EUR)', 'Jouw minimum (EUR)'],
+  'publisher.minimumPayoutSave': ['Save', 'Opslaan'],
+  'publisher.minimumPayoutSaved': [
+    'Saved: your next statements pay out from this amount.',
+    'Opgeslagen: je volgende afrekeningen betalen uit vanaf dit bedrag.',
+  ],
   'publisher.epcEarningsPerClick': ['EPC (earnings per click)', 'EPC (verdienste per klik)'],
   'publisher.clicksAndCommissionPerDay': [
     'Clicks and commission per day',
