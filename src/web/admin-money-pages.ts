@@ -1,3 +1,4 @@
+import { formatMinorUnits } from '../domain/money/decimal.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -22,6 +23,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const statements = (await network.statements.list()).slice(0, 200);
     const runs = await network.payouts.listRuns();
     const last = previousPeriod(network.now()).text;
+    const minimum = await network.payoutSettings.networkMinimum();
     return html`<h1>${context.t('adminMoney.monthEnd')}</h1>
       ${message ?? ''}
       <h2>1. ${context.t('adminMoney.advertiserInvoices')}</h2>
@@ -63,6 +65,19 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         </tbody>
       </table>
       <h2>2. ${context.t('adminMoney.publisherStatements')}</h2>
+      <form method="post" action="/admin/money/minimum-payout" class="inline card">
+        ${csrfField(context)}
+        <label
+          >${context.t('adminMoney.minimumPayout')}
+          <input
+            name="minimumPayout"
+            inputmode="decimal"
+            value="${formatMinorUnits(minimum, 2)}"
+            required
+        /></label>
+        <button type="submit" class="secondary">${context.t('adminMoney.setMinimumPayout')}</button>
+        <span class="muted">${context.t('adminMoney.minimumPayoutHelp')}</span>
+      </form>
       <form method="post" action="/admin/money/statements" class="inline card">
         ${csrfField(context)}
         <label
@@ -193,6 +208,17 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     return changed
       ? `${invoice.id} paid: its commissions are payable`
       : `${invoice.id} was already paid`;
+  });
+  act('/admin/money/minimum-payout', async (form, _params, context) => {
+    const result = await network.payoutSettings.setNetworkMinimum(
+      field(form, 'minimumPayout'),
+      actorOf(context),
+      network.now(),
+    );
+    return context.t('adminMoney.minimumPayoutSet', {
+      minimum: formatMoney(result.minimumMinor, 'EUR', context.locale),
+      moved: result.publishersMoved,
+    });
   });
   act('/admin/money/statements', async (form, _params, context) => {
     const run = await network.statements.createStatements(

@@ -46,6 +46,14 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     const admin = client(t);
     const password = await admin.loginAsFirstAdmin(created);
     await admin.get('/admin/money');
+    // The network's minimum payout, set on the same page (a wrong amount says what to write).
+    expect(
+      (await admin.post('/admin/money/minimum-payout', { minimumPayout: 'fifty' })).body,
+    ).toContain('minimumPayout: expected an amount in EUR such as &quot;50.00&quot;');
+    expect(
+      (await admin.post('/admin/money/minimum-payout', { minimumPayout: '40' })).body,
+    ).toContain('publisher(s) on the previous minimum moved with it');
+    expect((await admin.get('/admin/money')).body).toContain('value="40.00"');
     expect((await admin.post('/admin/money/invoices', { period: '2026-10' })).body).toContain(
       '1 invoice(s) issued',
     );

@@ -3,6 +3,16 @@ import type { Messages } from '../catalogue.js';
 /** What the admin money pages say, in English and Dutch. */
 export const ADMIN_MONEY_MESSAGES = {
   'adminMoney.monthEnd': ['Month end', 'Maandafsluiting'],
+  'adminMoney.minimumPayout': ['Minimum payout (EUR)', 'Minimale uitbetaling (EUR)'],
+  'adminMoney.setMinimumPayout': ['Set', 'Instellen'],
+  'adminMoney.minimumPayoutHelp': [
+    'New publishers start with it; publishers may raise theirs, never go below it.',
+    'Nieuwe publishers beginnen ermee; publishers mogen het hunne verhogen, nooit eronder gaan.',
+  ],
+  'adminMoney.minimumPayoutSet': [
+    'Minimum payout {minimum}; {moved} publisher(s) on the previous minimum moved with it.',
+    'Minimale uitbetaling {minimum}; {moved} publisher(s) op het vorige minimum gingen mee.',
+  ],
   'adminMoney.advertiserInvoices': ['Advertiser invoices', 'Facturen aan adverteerders'],
   'adminMoney.month': ['Month', 'Maand'],
   'adminMoney.issueInvoices': ['Issue invoices', 'Facturen maken'],
