@@ -87,11 +87,17 @@ export class ValidationService {
   }
 
   /** The transactions of every program of an advertiser (the console's list). */
-  async transactionsOfAdvertiser(advertiserId: string, status: string | undefined, limit = 500) {
+  async transactionsOfAdvertiser(
+    advertiserId: string,
+    status: string | undefined,
+    limit = 500,
+    orderNumber?: string,
+  ) {
     return new CommissionsRepository(this.store.db).ofAdvertiser(
       advertiserId,
       commissionStatusOrThrow(status),
       limit,
+      orderNumber,
     );
   }
 

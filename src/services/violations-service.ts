@@ -23,6 +23,8 @@ export interface QueueEntry {
     severity: string;
     evidence: unknown;
     createdAt: number;
+    /** The order a conversion flag is about (self purchase, fast conversion), if any. */
+    orderNumber: string | null;
   }[];
 }
 
@@ -42,7 +44,9 @@ export class ViolationsService {
     const rows = await this.store.db
       .selectFrom('violations')
       .innerJoin('publishers', 'publishers.id', 'violations.publisher_id')
+      .leftJoin('orders', 'orders.id', 'violations.order_id')
       .select([
+        'orders.order_number',
         'violations.id',
         'violations.publisher_id',
         'publishers.name',
@@ -82,6 +86,7 @@ export class ViolationsService {
           severity: row.severity,
           evidence: JSON.parse(row.evidence) as unknown,
           createdAt: row.created_at,
+          orderNumber: row.order_number ?? null,
         });
     }
     return [...entries.values()].sort((a, b) => b.high - a.high || b.open - a.open);

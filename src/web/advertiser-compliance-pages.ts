@@ -51,7 +51,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                           >${example.severity}</span
                         >
                       </td>
-                      <td class="mono">${JSON.stringify(example.evidence)}</td>
+                      <td>${evidenceFacts(context, example.evidence, example.orderNumber)}</td>
                       <td>
                         <form
                           method="post"
@@ -348,4 +348,70 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     );
     return `${mailing.subject}: ${statusText(mailing.status, context.locale)}`;
   });
+}
+
+/** Words for the evidence keys the detectors write (others are shown as written). */
+const EVIDENCE_WORDS: Record<string, [string, string]> = {
+  secondsAfterClick: ['seconds after the click', 'seconden na de klik'],
+  minimum: ['minimum', 'minimum'],
+  ipHash: ['address (hashed)', 'adres (gehasht)'],
+  note: ['why', 'waarom'],
+  clicksInAMinute: ['clicks in a minute', 'kliks in een minuut'],
+  limit: ['limit', 'grens'],
+  referrerHost: ['came from', 'kwam van'],
+  markers: ['signs', 'kenmerken'],
+  secFetchDest: ['loaded as', 'geladen als'],
+  secFetchMode: ['request mode', 'verzoekmodus'],
+  userAgent: ['browser', 'browser'],
+  mailing: ['mailing', 'mailing'],
+  problem: ['problem', 'probleem'],
+  clicks: ['clicks', 'kliks'],
+  orders: ['orders', 'bestellingen'],
+  threshold: ['threshold', 'drempel'],
+  click: ['click', 'klik'],
+  at: ['at', 'om'],
+  hour: ['hour', 'uur'],
+};
+
+/**
+ * A flag's evidence as readable facts (label: value), with the order it is about linked to the
+ * order's transactions, so two flags of two orders never look like duplicates.
+ */
+function evidenceFacts(
+  context: WebContext,
+  evidence: unknown,
+  orderNumber: string | null,
+): SafeHtml {
+  const facts =
+    typeof evidence === 'object' && evidence !== null && !Array.isArray(evidence)
+      ? Object.entries(evidence as Record<string, unknown>).filter(
+          ([, value]) => value !== null && value !== undefined && value !== '',
+        )
+      : [];
+  const word = (key: string) =>
+    EVIDENCE_WORDS[key]?.[context.locale === 'nl' ? 1 : 0] ??
+    key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  const text = (value: unknown) =>
+    Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  return html`<dl class="facts">
+    ${
+      orderNumber === null
+        ? ''
+        : html`<dt>${context.t('advertiserCompliance.order')}</dt>
+            <dd>
+              <a href="/advertiser/transactions?order=${encodeURIComponent(orderNumber)}"
+                >${orderNumber}</a
+              >
+            </dd>`
+    }
+    ${facts.map(
+      ([key, value]) =>
+        html`<dt>${word(key)}</dt>
+          <dd>${text(value)}</dd>`,
+    )}
+  </dl>`;
 }

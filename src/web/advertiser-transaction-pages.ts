@@ -39,9 +39,15 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     advertiserId: string,
     status: string | undefined,
     message?: SafeHtml,
+    orderNumber?: string,
   ) => {
     const programs = await programsOf(advertiserId);
-    const rows = await network.validation.transactionsOfAdvertiser(advertiserId, status);
+    const rows = await network.validation.transactionsOfAdvertiser(
+      advertiserId,
+      status,
+      500,
+      orderNumber,
+    );
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const reasonOptions = DECLINE_REASONS.map(
       (reason) =>
@@ -143,12 +149,13 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
   app.get('/advertiser/transactions', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const status = (request.query as Record<string, string | undefined>).status;
+    const query = request.query as Record<string, string | undefined>;
+    const order = query.order?.trim() ? query.order.trim().slice(0, 200) : undefined;
     return sendPage(
       reply,
       context,
       context.t('nav.transactions'),
-      await transactionsPage(context, advertiserId, status),
+      await transactionsPage(context, advertiserId, query.status, undefined, order),
     );
   });
 

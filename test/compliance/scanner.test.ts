@@ -1,3 +1,4 @@
+import { client } from '../support/web-client.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
@@ -213,5 +214,20 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
       {},
     );
     expect(counts).toMatchObject({ click_velocity: 2, self_purchase: 1, fast_conversion: 1 });
+    // The review queue shows evidence as facts, with the order each conversion flag is about.
+    const queue = await t.network.violations.queue([t.demo.programId], 20);
+    const examples = queue.flatMap((entry) => entry.examples);
+    expect(examples.find((example) => example.detector === 'self_purchase')).toMatchObject({
+      orderNumber: 'SELF-1',
+    });
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const page = await advertiser.get('/advertiser/compliance');
+    expect(page.body).toContain('href="/advertiser/transactions?order=SELF-1"');
+    expect(page.body).toContain('<dt>seconds after the click</dt>');
+    expect(page.body).not.toMatch(/\{&quot;|\{"/);
+    const transactions = await advertiser.get('/advertiser/transactions?order=SELF-1');
+    expect(transactions.body).toContain('SELF-1');
+    expect(transactions.body).not.toContain('EMAIL-1');
   });
 });

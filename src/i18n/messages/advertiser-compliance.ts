@@ -16,6 +16,7 @@ export const ADVERTISER_COMPLIANCE_MESSAGES = {
   'advertiserCompliance.program': ['Program', 'Programma'],
   'advertiserCompliance.action': ['Action', 'Maatregel'],
   'advertiserCompliance.ruleBreached': ['Rule breached', 'Geschonden regel'],
+  'advertiserCompliance.order': ['Order', 'Bestelling'],
   'advertiserCompliance.evidence': ['Evidence', 'Bewijs'],
   'advertiserCompliance.amountInEurDeductions': [
     'Amount in EUR (deductions)',

@@ -70,7 +70,12 @@ export class CommissionsRepository {
   }
 
   /** The transactions of all an advertiser's programs, with program and site names. */
-  async ofAdvertiser(advertiserId: string, status: CommissionStatus | undefined, limit: number) {
+  async ofAdvertiser(
+    advertiserId: string,
+    status: CommissionStatus | undefined,
+    limit: number,
+    orderNumber?: string,
+  ) {
     let select = this.db
       .selectFrom('commissions')
       .innerJoin('orders', 'orders.id', 'commissions.order_id')
@@ -91,6 +96,7 @@ export class CommissionsRepository {
       ])
       .where('programs.advertiser_id', '=', advertiserId);
     if (status !== undefined) select = select.where('commissions.status', '=', status);
+    if (orderNumber !== undefined) select = select.where('orders.order_number', '=', orderNumber);
     return select.orderBy('orders.placed_at', 'desc').limit(limit).execute();
   }
 
