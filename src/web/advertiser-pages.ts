@@ -10,6 +10,7 @@ import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
+import { advertiserPerformance } from './advertiser-performance.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
 import { registerAdvertiserTermsPages, registerNewProgramPages } from './advertiser-terms-pages.js';
 
@@ -44,6 +45,11 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           <div class="label">${context.t('advertiser.transactionsToValidate')}</div>
         </div>
       </div>
+      ${await advertiserPerformance(
+        network,
+        context,
+        programs.map((p) => p.id),
+      )}
       <h2>${context.t('advertiser.programs')}</h2>
       <ul>
         ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span></li>`)}

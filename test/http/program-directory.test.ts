@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { client } from '../support/web-client.js';
 import { browseDirectory, directoryQuerySchema } from '../../src/domain/programs/directory.js';
 
 type Listed = { slug: string; epc: string | null; clicks: number; markets: string[] };
@@ -80,6 +81,20 @@ describeEachEngine('the program directory', (context) => {
     expect(page.body).toContain('data-slug="kabelkoning"');
     expect(page.body).not.toContain('data-slug="aliexpress"');
     expect(page.body).toMatch(/<option value="lead"\s+selected>/);
+  });
+
+  it('shows the advertiser its last 30 days: a chart per day and a table per publisher site', async () => {
+    const kabelkoning = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    const browser = client(t);
+    await browser.login(kabelkoning.advertiser.email, kabelkoning.advertiser.password);
+    const overview = await browser.get('/advertiser');
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('The last 30 days');
+    expect(overview.body).toContain('<svg class="chart"');
+    expect(overview.body).toMatch(
+      /<td>Demo Deals \(Demo Deals\)<\/td>\s*<td class="num">4<\/td>\s*<td class="num">1<\/td>/,
+    );
+    expect(overview.body).toContain('EUR 1.5000');
   });
 
   it('refuses a filter it does not understand, naming it', async () => {

@@ -2,6 +2,14 @@ import type { Messages } from '../catalogue.js';
 
 /** What the advertiser pages say, in English and Dutch. */
 export const ADVERTISER_MESSAGES = {
+  'advertiser.performance': ['The last {days} days', 'De laatste {days} dagen'],
+  'advertiser.performanceChart': [
+    'Clicks and commission per day, all your programs',
+    'Kliks en commissie per dag, al je programma’s',
+  ],
+  'advertiser.byPublisher': ['By publisher site', 'Per publisher-site'],
+  'advertiser.site': ['Site (publisher)', 'Website (publisher)'],
+  'advertiser.noTrafficYet': ['No clicks in this period yet.', 'Nog geen kliks in deze periode.'],
   'advertiser.applicationsWaiting': ['applications waiting', 'aanmeldingen wachten'],
   'advertiser.transactionsToValidate': ['transactions to validate', 'transacties te valideren'],
   'advertiser.programs': ['Programs', 'Programma’s'],
