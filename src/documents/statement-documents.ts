@@ -72,6 +72,7 @@ export function statementCsv(document: StatementDocument): string {
         line.reason,
         eur(line.amountMinor),
       ]),
+      ['number', statement.id, '', '', '', '', 'Statement number', '', statement.number ?? '', ''],
       ...totals(statement).map(([label, minor]) => [
         'total',
         statement.id,
@@ -135,7 +136,10 @@ export async function statementPdf(document: StatementDocument): Promise<Uint8Ar
   newLine(24);
   write(`${document.publisherName} (${statement.publisher_id})`, PAGE.margin, 11);
   newLine(15);
-  write(`Statement ${statement.id} - status ${statement.status} - amounts in EUR`, PAGE.margin);
+  write(
+    `Statement no. ${statement.number ?? '-'} (${statement.id}) - status ${statement.status} - amounts in EUR`,
+    PAGE.margin,
+  );
   newLine(24);
   for (const [label, minor] of totals(statement)) {
     const emphasise = label === 'Balance' || label === 'Paid out';

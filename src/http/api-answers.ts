@@ -153,6 +153,9 @@ export const ANSWERS = {
   }),
   PublisherStatement: z.object({
     id,
+    number: z.string().nullable().meta({
+      description: 'gapless per year (2026-000042); null on statements made before numbering',
+    }),
     period: z.string(),
     status: z.string(),
     lines: z.array(

@@ -264,6 +264,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       throw new HttpError(400, 'invalid_parameter', 'format: expected json, csv or pdf');
     return {
       id: statement.id,
+      number: statement.number,
       period: statement.period,
       status: statement.status,
       lines: lines.map((line) => ({

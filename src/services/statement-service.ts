@@ -1,3 +1,4 @@
+import { formatStatementNumber } from '../domain/payments/statement-number.js';
 import { recordAudit } from './audit-log.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
@@ -225,6 +226,7 @@ export class StatementService {
       return 'empty';
     const statement: Statement = {
       id: newId('statement', nowMs),
+      number: await nextStatementNumber(trx, period.text.slice(0, 4)),
       publisher_id: publisherId,
       period: period.text,
       currency: 'EUR',
@@ -416,4 +418,20 @@ export class StatementService {
 
 function sum(rows: readonly { amount_minor: number }[]): number {
   return rows.reduce((total, row) => total + row.amount_minor, 0);
+}
+
+/**
+ * The next number of the year's statement series, in the statement's own transaction: a
+ * statement that is not made (rolled back) takes no number, so the series has no gaps.
+ */
+async function nextStatementNumber(trx: Kysely<Database>, year: string): Promise<string> {
+  const row = await trx
+    .insertInto('document_numbers')
+    .values({ series: `statement-${year}`, last: 1 })
+    .onConflict((conflict) =>
+      conflict.column('series').doUpdateSet({ last: sql<number>`document_numbers.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return formatStatementNumber(year, Number(row.last));
 }

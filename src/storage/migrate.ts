@@ -17,6 +17,7 @@ import * as orderPages from './migrations/0008-order-pages.js';
 import * as orderPricing from './migrations/0009-order-pricing.js';
 import * as reportCovering from './migrations/0010-report-covering-indexes.js';
 import * as statementMinimum from './migrations/0011-statement-minimum.js';
+import * as statementNumbers from './migrations/0012-statement-numbers.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -31,6 +32,7 @@ const MIGRATIONS = {
   '0009-order-pricing': orderPricing,
   '0010-report-covering-indexes': reportCovering,
   '0011-statement-minimum': statementMinimum,
+  '0012-statement-numbers': statementNumbers,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

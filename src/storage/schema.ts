@@ -42,6 +42,7 @@ import type {
   NodeLeasesTable,
   RateLimitsTable,
   SettingsTable,
+  DocumentNumbersTable,
   CacheVersionsTable,
   ReportHourlyTable,
   ReportDailyTable,
@@ -98,6 +99,7 @@ export interface Database {
   audit_log: AuditLogTable;
   cache_versions: CacheVersionsTable;
   settings: SettingsTable;
+  document_numbers: DocumentNumbersTable;
   node_leases: NodeLeasesTable;
   rate_limits: RateLimitsTable;
 }

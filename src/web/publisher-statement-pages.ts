@@ -91,6 +91,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
       [context.t('publisherStatement.withheldAeE1C'), statement.withheld_minor],
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
+      <p class="muted">${context.t('publisherStatement.number')} ${statement.number ?? '–'}</p>
       <p>
         ${statusBadge(statement.status, context.locale)} ·
         <a href="/publisher/statements/${statement.id}.csv">CSV</a> ·

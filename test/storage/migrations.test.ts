@@ -48,6 +48,7 @@ const TABLES = [
   'audit_log',
   'cache_versions',
   'settings',
+  'document_numbers',
   'node_leases',
   'rate_limits',
 ];

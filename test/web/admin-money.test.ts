@@ -74,6 +74,10 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     expect((await admin.get(`/admin/money/statements/${statementId}.csv`)).body).toContain(
       ',MONTH-1,',
     );
+    // Self-billing: the statement is numbered in a gapless yearly series.
+    expect((await admin.get(`/admin/money/statements/${statementId}.csv`)).body).toContain(
+      ',Statement number,,2026-000001,',
+    );
     const publisherToken = (
       await t.app.inject({
         method: 'POST',

@@ -13,6 +13,7 @@ export const PUBLISHER_STATEMENT_MESSAGES = {
     'No statements yet: they are made after each month.',
     'Nog geen afrekeningen: die worden na elke maand gemaakt.',
   ],
+  'publisherStatement.number': ['Statement no.', 'Afrekeningnummer'],
   'publisherStatement.minimumPayout': ['Your minimum payout', 'Jouw minimale uitbetaling'],
   'publisherStatement.carriedOverBelow': [
     'Carried over: the balance of {balance} is below your minimum payout of {minimum}; it moves to your next statement.',

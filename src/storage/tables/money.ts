@@ -127,6 +127,8 @@ export interface StatementsTable {
   withheld_minor: number;
   deducted_minor: number;
   carried_over_minor: number;
+  /** Gapless per year of its period (`2026-000042`): the statement is the publisher's invoice. */
+  number: string | null;
   /** The minimum payout it was settled against; null on statements made before it was kept. */
   minimum_payout_minor: number | null;
   /** The previous statement's carried-over balance. */

@@ -14,6 +14,12 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** A counter per numbered series (`statement-2026`), advanced inside the numbered row's transaction. */
+export interface DocumentNumbersTable {
+  series: string;
+  last: number;
+}
+
 /** Network-wide settings every node reads, e.g. the generated secret when SECRET is unset. */
 export interface SettingsTable {
   name: string;
