@@ -9,6 +9,7 @@ import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
 import { UsersRepository, type User } from '../storage/repositories/users-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { checkIban } from '../domain/payments/iban.js';
+import { checkVatNumber } from '../domain/payments/vat-number.js';
 import { isCountryCode } from '../domain/countries.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError, issuesFromZod, describeIssues } from '../domain/errors.js';
@@ -146,6 +147,18 @@ export class AccountsService {
         );
       iban = checked.iban;
     }
+    let vatNumber: string | null = null;
+    if (data.vatNumber) {
+      const checked = checkVatNumber(data.country, data.vatNumber);
+      if (!checked.valid)
+        throw new AccountError(
+          'invalid_vat_number',
+          `VAT number ${data.vatNumber}: ${checked.reason}`,
+          [{ path: 'vatNumber', message: checked.reason }],
+          { reason: checked.reason },
+        );
+      vatNumber = checked.vatNumber;
+    }
     const brandMatches = brandMatchesOf();
     const passwordHash = await hashPassword(data.password);
     const token = randomBytes(32).toString('base64url');
@@ -160,7 +173,7 @@ export class AccountsService {
           name: data.company || data.name,
           company: data.company || null,
           country: data.country,
-          vat_number: data.vatNumber || null,
+          vat_number: vatNumber,
           iban,
           payout_name: data.company || data.name,
           promotion_methods: JSON.stringify(data.promotionMethods),

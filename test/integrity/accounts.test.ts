@@ -119,6 +119,44 @@ describeEachEngine('account attacks', (context) => {
     t.clock.now += 61_000;
   });
 
+  it('checks a VAT number against its country’s format and keeps it written one way', async () => {
+    const signup = (email: string, vatNumber: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/signup',
+        remoteAddress: '198.51.100.77',
+        payload: {
+          email,
+          password: 'correct horse battery',
+          name: 'Kim',
+          company: 'Kortingen B.V.',
+          country: 'NL',
+          vatNumber,
+          siteName: 'Kortingen',
+          siteUrl: 'https://kortingen-vat.example.nl',
+          promotionMethods: ['voucher_codes'],
+        },
+      });
+    const wrong = await signup('vat-wrong@example.nl', 'NL123456789');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      code: 'invalid_vat_number',
+      issues: [
+        {
+          path: 'vatNumber',
+          message: 'not a NL VAT number (such as NL123456789B01): "NL123456789"',
+        },
+      ],
+    });
+    expect((await signup('vat-right@example.nl', 'nl 1234.56.789.b01')).statusCode).toBe(202);
+    const stored = await t.network.store.db
+      .selectFrom('publishers')
+      .select('vat_number')
+      .where('company', '=', 'Kortingen B.V.')
+      .executeTakeFirstOrThrow();
+    expect(stored.vat_number).toBe('NL123456789B01');
+  });
+
   it('activates only on the button (POST), not when a scanner opens the link', async () => {
     const mail = await latestMailTo('fresh-publisher@example.nl');
     const token = /activate\?token=([\w-]+)/.exec(mail!.text_body)![1]!;

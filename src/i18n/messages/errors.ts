@@ -11,6 +11,10 @@ export const ERROR_MESSAGES = {
     'expected an email address such as name@example.nl',
     'vul een e-mailadres in, zoals naam@voorbeeld.nl',
   ],
+  'refusal.invalid_vat_number': [
+    'the VAT number is not valid: {reason}',
+    'het btw-nummer is niet geldig: {reason}',
+  ],
   'refusal.invalid_iban': ['IBAN: {reason}', 'IBAN klopt niet: {reason}'],
   'refusal.registration_barred': [
     'this email address or website is barred from registering (AE-E1 g)',

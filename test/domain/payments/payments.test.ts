@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { checkIban } from '../../../src/domain/payments/iban.js';
 import { checkBic } from '../../../src/domain/payments/bic.js';
+import { checkVatNumber } from '../../../src/domain/payments/vat-number.js';
 import {
   buildPain001,
   type SepaCreditTransfer,
@@ -30,6 +31,30 @@ describe('IBAN', () => {
     ],
   ])('refuses %s: %s', (iban, reason) => {
     expect(checkIban(iban)).toEqual({ valid: false, reason });
+  });
+});
+
+describe('VAT number', () => {
+  it.each([
+    ['NL', 'NL123456789B01', 'NL123456789B01'],
+    ['NL', 'nl 1234.56.789.b01', 'NL123456789B01'],
+    ['NL', '123456789B01', 'NL123456789B01'],
+    ['BE', 'BE 0123.456.789', 'BE0123456789'],
+    ['DE', 'DE123456789', 'DE123456789'],
+    ['GR', '123456789', 'EL123456789'],
+    ['SE', 'SE556677889901', 'SE556677889901'],
+    ['US', '12-3456789', '123456789'],
+  ])('accepts a %s number %s as %s', (country, text, vatNumber) => {
+    expect(checkVatNumber(country, text)).toEqual({ valid: true, vatNumber });
+  });
+
+  it.each([
+    ['NL', 'NL123456789', 'not a NL VAT number (such as NL123456789B01): "NL123456789"'],
+    ['NL', 'DE123456789', 'a VAT number of NL starts with NL, got "DE123456789"'],
+    ['BE', 'BE2123456789', 'not a BE VAT number (such as BE0123456789): "BE2123456789"'],
+    ['US', '#', 'expected 4 to 20 letters and digits, got "#"'],
+  ])('refuses a %s number %s: %s', (country, text, reason) => {
+    expect(checkVatNumber(country, text)).toEqual({ valid: false, reason });
   });
 });
 
