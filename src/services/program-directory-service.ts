@@ -33,11 +33,14 @@ export class ProgramDirectoryService {
     nowMs: number,
   ): Promise<{ programs: DirectoryEntry[]; facets: DirectoryFacets }> {
     const today = utcDayNumber(nowMs);
-    const totals = await readProgramTotals(this.store.db, today - DIRECTORY_EPC_DAYS + 1, today);
-    const entries = this.cache
-      .programs()
-      .filter((program) => program.status === 'active')
-      .map((program) => entryOf(program, nowMs, totals.get(program.id)));
+    const active = this.cache.programs().filter((program) => program.status === 'active');
+    const totals = await readProgramTotals(
+      this.store.db,
+      active.map((program) => program.id),
+      today - DIRECTORY_EPC_DAYS + 1,
+      today,
+    );
+    const entries = active.map((program) => entryOf(program, nowMs, totals.get(program.id)));
     return {
       programs: browseDirectory(entries, query),
       facets: {

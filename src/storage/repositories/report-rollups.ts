@@ -186,15 +186,22 @@ export async function addOrderToReport(
   ]);
 }
 
-/** Clicks and commission (program minor units) per program over days `fromDay`..`toDay`. */
+/**
+ * Clicks and commission (program minor units) of each of `programIds` over days
+ * `fromDay`..`toDay`: one range of the covering index (program_id, day, …) per program, never a
+ * scan of every program's rows.
+ */
 export async function readProgramTotals(
   db: Kysely<Database>,
+  programIds: readonly string[],
   fromDay: number,
   toDay: number,
 ): Promise<Map<string, { clicks: number; commissionMinor: number }>> {
+  if (programIds.length === 0) return new Map();
   const { rows } = await sql<{ program_id: string; clicks: number; commission: number }>`
     SELECT program_id, sum(clicks) AS clicks, sum(commission_minor) AS commission
-    FROM report_daily WHERE day >= ${fromDay} AND day <= ${toDay}
+    FROM report_daily
+    WHERE program_id IN (${sql.join(programIds)}) AND day >= ${fromDay} AND day <= ${toDay}
     GROUP BY program_id`.execute(db);
   return new Map(
     rows.map((row) => [
