@@ -18,6 +18,7 @@ import * as orderPricing from './migrations/0009-order-pricing.js';
 import * as reportCovering from './migrations/0010-report-covering-indexes.js';
 import * as statementMinimum from './migrations/0011-statement-minimum.js';
 import * as statementNumbers from './migrations/0012-statement-numbers.js';
+import * as dropOrderPagesIndex from './migrations/0013-drop-order-pages-index.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -33,6 +34,7 @@ const MIGRATIONS = {
   '0010-report-covering-indexes': reportCovering,
   '0011-statement-minimum': statementMinimum,
   '0012-statement-numbers': statementNumbers,
+  '0013-drop-order-pages-index': dropOrderPagesIndex,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
