@@ -3,11 +3,10 @@ import { SettingsRepository } from '../storage/repositories/settings-repository.
 import { DomainError } from '../domain/errors.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { recordAudit } from './audit-log.js';
+import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../domain/payments/minimum-payout.js';
 
 export class PayoutSettingsError extends DomainError {}
 
-/** The network's minimum payout until an admin sets another: EUR 50.00. */
-export const DEFAULT_MINIMUM_PAYOUT_MINOR = 5_000;
 const MAXIMUM_MINIMUM_PAYOUT_MINOR = 10_000_000;
 const SETTING = 'minimum_payout_minor';
 

@@ -1,3 +1,4 @@
+import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../../domain/payments/minimum-payout.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
 import { newId } from '../ids.js';
@@ -31,7 +32,7 @@ export class PublishersRepository {
       payout_name: input.payoutName ?? null,
       promotion_methods: JSON.stringify(input.promotionMethods ?? []),
       status: 'active',
-      minimum_payout_minor: input.minimumPayoutMinor ?? 5000,
+      minimum_payout_minor: input.minimumPayoutMinor ?? DEFAULT_MINIMUM_PAYOUT_MINOR,
       created_at: nowMs,
     };
     await this.db.insertInto('publishers').values(row).execute();
