@@ -5,6 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { adminToken, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { packageRoot } from '../../src/package-root.js';
+import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
+import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
 import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
@@ -283,4 +285,49 @@ describeEachEngine('programs as a product, end to end', (context) => {
       'FP-4': 'pending',
     });
   }, 60_000);
+
+  it('never lets a rival advertiser take over a program, even racing its creation', async () => {
+    const db = t.network.store.db;
+    const programs = new ProgramsRepository(db);
+    const before = await programs.findBySlug('aliexpress');
+    const termsBefore = await db
+      .selectFrom('program_terms')
+      .select('id')
+      .where('program_id', '=', before!.id)
+      .execute();
+    const aliexpressSource = await readFile(
+      join(packageRoot(), 'programs', 'aliexpress.yaml'),
+      'utf8',
+    );
+    const rigged = aliexpressSource.replace("rate: '0.07'", "rate: '0.5'");
+    // Over the API, with another advertiser's key: the id is taken.
+    const rival = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    const answer = await inject(
+      'POST',
+      '/api/v1/programs',
+      rival.advertiserApiKey,
+      rigged,
+      'text/yaml',
+    );
+    expect([answer.statusCode, answer.json().code]).toEqual([409, 'program_exists']);
+    // Losing the race after the check: the store refuses to write into the other's program.
+    await expect(
+      programs.upsertFromTerms(
+        parseProgramTermsOrThrow(rigged, 'rigged'),
+        rigged,
+        (await programs.findBySlug('kabelkoning'))!.advertiser_id,
+        t.clock.now,
+        'rival',
+        { creating: true },
+      ),
+    ).rejects.toMatchObject({ code: 'program_exists' });
+    expect(await programs.findBySlug('aliexpress')).toEqual(before);
+    expect(
+      await db
+        .selectFrom('program_terms')
+        .select('id')
+        .where('program_id', '=', before!.id)
+        .execute(),
+    ).toEqual(termsBefore);
+  });
 });
