@@ -253,51 +253,52 @@ function simulationView(context: WebContext, result: SimulationResult): SafeHtml
         },
       ),
     )}
-    <table>
-      <thead>
-        <tr>
-          <th>${context.t('advertiserTerms.group')}</th>
-          <th>${context.t('advertiserTerms.lines')}</th>
-          <th>${context.t('advertiserTerms.now')}</th>
-          <th>${context.t('advertiserTerms.draft')}</th>
-          <th>${context.t('advertiserTerms.difference')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${result.byGroup.map(
-          (g) =>
-            html`<tr>
-              <td>${g.group}</td>
-              <td>${g.lines}</td>
-              <td>${money(g.current, g.currency)}</td>
-              <td>${money(g.draft, g.currency)}</td>
-              <td>${money(g.difference, g.currency)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <table>
-      <thead>
-        <tr>
-          <th>${context.t('advertiserTerms.publisher')}</th>
-          <th>${context.t('advertiserTerms.orders')}</th>
-          <th>${context.t('advertiserTerms.now')}</th>
-          <th>${context.t('advertiserTerms.draft')}</th>
-          <th>${context.t('advertiserTerms.difference')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${publishers.map(
-          (p) =>
-            html`<tr>
-              <td class="mono">${p.publisherId}</td>
-              <td>${p.orders}</td>
-              <td>${money(p.current)}</td>
-              <td>${money(p.draft)}</td>
-              <td>${money(p.difference)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${comparisonTable(
+      context,
+      [context.t('advertiserTerms.group'), context.t('advertiserTerms.lines')],
+      result.byGroup.map((g) => ({
+        name: html`${g.group}`,
+        count: g.lines,
+        amounts: [g.current, g.draft, g.difference].map((amount) => money(amount, g.currency)),
+      })),
+    )}
+    ${comparisonTable(
+      context,
+      [context.t('advertiserTerms.publisher'), context.t('advertiserTerms.orders')],
+      publishers.map((p) => ({
+        name: html`<span class="mono">${p.publisherId}</span>`,
+        count: p.orders,
+        amounts: [p.current, p.draft, p.difference].map((amount) => money(amount)),
+      })),
+    )}
   </section>`;
+}
+
+/** One simulation table: a name and a count per row, then now, the draft and the difference. */
+function comparisonTable(
+  context: WebContext,
+  [name, count]: [string, string],
+  rows: readonly { name: SafeHtml; count: number; amounts: string[] }[],
+): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        <th>${name}</th>
+        <th>${count}</th>
+        <th>${context.t('advertiserTerms.now')}</th>
+        <th>${context.t('advertiserTerms.draft')}</th>
+        <th>${context.t('advertiserTerms.difference')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <td>${row.name}</td>
+            <td>${row.count}</td>
+            ${row.amounts.map((amount) => html`<td>${amount}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
