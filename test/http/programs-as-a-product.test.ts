@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { adminToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  adminToken,
+  sessionToken,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { packageRoot } from '../../src/package-root.js';
 import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
@@ -55,15 +60,7 @@ describeEachEngine('programs as a product, end to end', (context) => {
       },
       ...(payload === undefined ? {} : { payload: payload as string }),
     });
-  const session = async (email: string, password: string) => {
-    const answer = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/sessions',
-      payload: { email, password },
-    });
-    expect(answer.statusCode, answer.body).toBe(201);
-    return (answer.json() as { token: string }).token;
-  };
+  const session = (email: string, password: string) => sessionToken(t, email, password);
   const order = (programId: string, token: string, number: string, tduid: string) =>
     inject('POST', `/api/v1/programs/${programId}/orders`, token, {
       orderNumber: number,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { adminLogin, startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  adminLogin,
+  sessionToken,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
 import { client } from '../support/web-client.js';
 
@@ -13,13 +18,7 @@ describeEachEngine('minimum payout', (context) => {
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
     ({ token: admin, again: relogin } = await adminLogin(t));
-    publisher = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/sessions',
-        payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
-      })
-    ).json().token as string;
+    publisher = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
   });
   afterAll(async () => {
     await t.app.close();
@@ -122,13 +121,7 @@ describeEachEngine('minimum payout', (context) => {
       "no statement is waiting for a payout: 1 statement(s) of 2026-10 are below their publisher's minimum payout and carried over to next month (EUR 6.39 below EUR 100.00)",
     );
     // The statement itself says so (self-billing: it is the publisher's invoice), CSV and page.
-    const publisherNow = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/sessions',
-        payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
-      })
-    ).json().token as string;
+    const publisherNow = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
     publisher = publisherNow; // the first session expired with the month
     const statements = await call('GET', '/api/v1/publisher/statements', publisherNow);
     const statementId = (statements.json().statements as { id: string }[])[0]!.id;

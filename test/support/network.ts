@@ -150,3 +150,18 @@ export async function adminLogin(
     again: () => login(`${first.password}-new`),
   };
 }
+
+/** A user's session token (`POST /api/v1/sessions`); throws with the answer when refused. */
+export async function sessionToken(
+  t: TestNetwork,
+  email: string,
+  password: string,
+): Promise<string> {
+  const answer = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sessions',
+    payload: { email, password },
+  });
+  if (answer.statusCode !== 201) throw new Error(`login of ${email} refused: ${answer.body}`);
+  return (answer.json() as { token: string }).token;
+}
