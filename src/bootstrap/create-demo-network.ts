@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { PublishersRepository } from '../storage/repositories/publishers-repository.js';
+import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
 import { MembershipsRepository } from '../storage/repositories/memberships-repository.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -49,6 +50,24 @@ function derived(secret: string, purpose: string): Buffer {
  * Kabelkoning), an advertiser login and API key for each, and one publisher whose site is
  * approved in both, with an ad per program.
  */
+const DEMO_NETWORK_INVOICING = {
+  legalName: 'Demo Affiliate Network B.V.',
+  street: 'Keizersgracht 100',
+  postalCode: '1015 CV',
+  city: 'Amsterdam',
+  country: 'NL',
+  vatNumber: 'NL000099998B57',
+  cocNumber: '12345678',
+};
+
+const DEMO_PUBLISHER_INVOICING = {
+  legalName: 'Demo Deals',
+  street: 'Oudegracht 1',
+  postalCode: '3511 AA',
+  city: 'Utrecht',
+  country: 'NL',
+};
+
 export async function createDemoNetwork(
   store: Store,
   secret: string,
@@ -86,6 +105,14 @@ export async function createDemoNetwork(
     { role: 'publisher', name: 'Demo publisher', publisherId },
     nowMs,
   );
+
+  // Statements are self-billing invoices: the demo network and publisher have their details
+  // (the network's VAT number is the Dutch tax office's published test number).
+  const invoicing = new InvoicingDetailsService(store);
+  if ((await invoicing.network()) === undefined)
+    await invoicing.setNetwork(DEMO_NETWORK_INVOICING, 'system:demo', nowMs);
+  if ((await invoicing.ofPublisher(publisherId)).street === null)
+    await invoicing.setPublisher(publisherId, DEMO_PUBLISHER_INVOICING, 'system:demo', nowMs);
 
   let site = await store.db
     .selectFrom('sites')

@@ -13,6 +13,8 @@ import { PayoutService } from '../services/payout-service.js';
 import { ValidationService } from '../services/validation-service.js';
 import { statementCsv, statementPdf } from '../documents/statement-documents.js';
 import { toCsv } from '../documents/csv.js';
+import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
+import { addressLines } from '../domain/payments/invoicing-details.js';
 import { openMigratedStore } from './open-store.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -34,6 +36,10 @@ export const STATEMENTS_USAGE = `usage: affnet statements <action> [options]
   list [--publisher PUB_ID] [--period YYYY-MM] [--json]
   export STATEMENT_ID --format csv|pdf [--out FILE]
                                        the statement with every commission and deduction
+  invoicing [--legal-name NAME --street STREET --postal-code CODE --city CITY --country CC
+             --vat-number VAT [--coc-number KVK]] [--json]
+                                       show, or set, the network's invoicing details: every
+                                       statement is a self-billing invoice that carries them
 `;
 
 export const PAYOUTS_USAGE = `usage: affnet payouts <action> [options]
@@ -67,6 +73,12 @@ function parse<const T extends Options>(args: string[], options: T) {
 }
 
 const eur = (minor: number) => formatMinorUnits(minor, 2);
+
+function definedOnly<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
 
 async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: Store) => Promise<T>) {
   const { store } = await openMigratedStore(env);
@@ -169,17 +181,65 @@ export async function runStatementsCommand(
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  const [action, rest] = actionOf(args, ['create', 'list', 'export']);
+  const [action, rest] = actionOf(args, ['create', 'list', 'export', 'invoicing']);
   const { values, positionals } = parse(rest, {
     period: { type: 'string' },
     publisher: { type: 'string' },
     json: { type: 'boolean' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'legal-name': { type: 'string' },
+    street: { type: 'string' },
+    'postal-code': { type: 'string' },
+    city: { type: 'string' },
+    country: { type: 'string' },
+    'vat-number': { type: 'string' },
+    'coc-number': { type: 'string' },
   });
   return withStore(env, async (store) => {
     const statements = new StatementService(store);
     const now = systemClock();
+    if (action === 'invoicing') {
+      const invoicing = new InvoicingDetailsService(store);
+      const given = [
+        'legal-name',
+        'street',
+        'postal-code',
+        'city',
+        'country',
+        'vat-number',
+        'coc-number',
+      ].some((name) => values[name as keyof typeof values] !== undefined);
+      // Options given replace those fields; the others keep what is set.
+      const current = await invoicing.network();
+      const details = given
+        ? await invoicing.setNetwork(
+            {
+              ...current,
+              ...definedOnly({
+                legalName: values['legal-name'],
+                street: values.street,
+                postalCode: values['postal-code'],
+                city: values.city,
+                country: values.country,
+                vatNumber: values['vat-number'],
+                cocNumber: values['coc-number'],
+              }),
+            },
+            'cli',
+            now,
+          )
+        : current;
+      if (details === undefined) {
+        io.stderr.write(
+          'affnet statements: the network has no invoicing details yet; set them with --legal-name, --street, --postal-code, --city, --country and --vat-number\n',
+        );
+        return 1;
+      }
+      if (values.json) io.stdout.write(`${JSON.stringify(details)}\n`);
+      else io.stdout.write(`${addressLines(details).join('\n')}\n`);
+      return 0;
+    }
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;
       const progress = new Progress(io.stderr, 'publishers');

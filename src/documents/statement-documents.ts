@@ -2,6 +2,9 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import type { Statement, StatementLine } from '../services/statement-service.js';
 import { toCsv } from './csv.js';
+import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
+import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
+import { SELF_BILLING_MENTION, vatMention, type VatTreatment } from '../domain/payments/vat.js';
 
 export interface StatementDocument {
   statement: Statement;
@@ -26,8 +29,92 @@ export function carriedOverReason(statement: Statement): string | null {
     : `The balance of EUR ${eur(statement.balance_minor)} is below your minimum payout of EUR ${eur(minimum)}: it is carried over to the next statement.`;
 }
 
+/** Both parties' details as the statement was issued with them; null on older statements. */
+export function statementParties(
+  statement: Statement,
+): { network: InvoicingDetails; publisher: PublisherInvoicingDetails } | null {
+  return statement.parties === null
+    ? null
+    : (JSON.parse(statement.parties) as {
+        network: InvoicingDetails;
+        publisher: PublisherInvoicingDetails;
+      });
+}
+
+const MISSING = 'not given (add it under Invoicing details)';
+
+/** A party's lines on the invoice; a publisher's missing field says so rather than vanishing. */
+function partyLines(party: PublisherInvoicingDetails): [string, string][] {
+  return [
+    ['Legal name', party.legalName ?? MISSING],
+    ['Address', party.street ?? MISSING],
+    [
+      'Postal code and city',
+      party.postalCode === null ? MISSING : `${party.postalCode} ${party.city ?? ''}`.trim(),
+    ],
+    ['Country', party.country ?? MISSING],
+    ['VAT number', party.vatNumber ?? 'none (private person)'],
+    ['Chamber of commerce (KvK)', party.cocNumber ?? '-'],
+  ];
+}
+
+/**
+ * What makes the statement an invoice (self-billing: the network writes the publisher's
+ * invoice), as label and value, in the order the PDF prints them and the CSV lists them.
+ */
+export function invoiceFacts(
+  statement: Statement,
+): { group: string; label: string; value: string }[] {
+  const parties = statementParties(statement);
+  const facts = [
+    { group: 'invoice', label: 'Document', value: SELF_BILLING_MENTION },
+    { group: 'invoice', label: 'Statement number', value: statement.number ?? '-' },
+    { group: 'invoice', label: 'Issue date', value: isoDate(statement.created_at) },
+    { group: 'invoice', label: 'Period of supply', value: periodRange(statement.period) },
+    {
+      group: 'invoice',
+      label: 'Service',
+      value: 'Affiliate marketing services: commission on sales and leads referred',
+    },
+  ];
+  if (parties !== null) {
+    for (const [label, value] of partyLines(parties.publisher))
+      facts.push({ group: 'supplier', label, value });
+    for (const [label, value] of partyLines(parties.network))
+      facts.push({ group: 'recipient', label, value });
+  }
+  if (statement.vat_treatment !== null)
+    facts.push({
+      group: 'vat',
+      label: 'VAT',
+      value: vatMention(statement.vat_treatment as VatTreatment, parties?.publisher.country ?? ''),
+    });
+  return facts;
+}
+
+/** `2026-10` as `2026-10-01 to 2026-10-31`. */
+function periodRange(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return `${period}-01 to ${last}`;
+}
+
+/** The VAT line's label: the rate charged, or why none is. */
+export function vatLabel(statement: Statement): string {
+  if (statement.vat_rate !== null) return `VAT ${statement.vat_rate} %`;
+  if (statement.vat_treatment === 'reverse_charge') return 'VAT (reverse-charged)';
+  return 'VAT (not charged)';
+}
+
 /** The totals in the order a statement shows them; the balance is what the lines add up to. */
 function totals(statement: Statement): [string, number][] {
+  const vat: [string, number][] =
+    statement.vat_treatment === null
+      ? []
+      : [
+          ['Net this month (excl. VAT)', statement.payable_minor - statement.deducted_minor],
+          [vatLabel(statement), statement.vat_minor],
+        ];
   return [
     ...(statement.minimum_payout_minor === null
       ? []
@@ -35,6 +122,7 @@ function totals(statement: Statement): [string, number][] {
     ['Carried in from the previous statement', statement.carried_in_minor],
     ['Payable commission', statement.payable_minor],
     ['Deducted (enforcement, AE-E1 d)', -statement.deducted_minor],
+    ...vat,
     ['Balance', statement.balance_minor],
     ['Paid out', statement.payout_minor],
     ['Carried over to the next statement', statement.carried_over_minor],
@@ -72,7 +160,18 @@ export function statementCsv(document: StatementDocument): string {
         line.reason,
         eur(line.amountMinor),
       ]),
-      ['number', statement.id, '', '', '', '', 'Statement number', '', statement.number ?? '', ''],
+      ...invoiceFacts(statement).map((fact) => [
+        fact.group,
+        statement.id,
+        '',
+        '',
+        '',
+        '',
+        fact.label,
+        '',
+        fact.value,
+        '',
+      ]),
       ...totals(statement).map(([label, minor]) => [
         'total',
         statement.id,
@@ -140,7 +239,41 @@ export async function statementPdf(document: StatementDocument): Promise<Uint8Ar
     `Statement no. ${statement.number ?? '-'} (${statement.id}) - status ${statement.status} - amounts in EUR`,
     PAGE.margin,
   );
-  newLine(24);
+  newLine(20);
+  const facts = invoiceFacts(statement);
+  const half = (right - PAGE.margin) / 2;
+  for (const fact of facts.filter((item) => item.group === 'invoice')) {
+    write(`${fact.label}:`, PAGE.margin, 9, bold);
+    write(fact.value, PAGE.margin + 100);
+    newLine();
+  }
+  const supplier = facts.filter((item) => item.group === 'supplier');
+  const recipient = facts.filter((item) => item.group === 'recipient');
+  if (supplier.length > 0) {
+    newLine(6);
+    write('Supplier (publisher)', PAGE.margin, 10, bold);
+    write('Recipient (network, issues this invoice)', PAGE.margin + half, 10, bold);
+    newLine();
+    for (let index = 0; index < Math.max(supplier.length, recipient.length); index += 1) {
+      const cell = (fact: { label: string; value: string } | undefined) =>
+        fact === undefined ? [] : wrap(`${fact.label}: ${fact.value}`, font, 8, half - 10);
+      const left = cell(supplier[index]);
+      const other = cell(recipient[index]);
+      for (let row = 0; row < Math.max(left.length, other.length); row += 1) {
+        if (left[row] !== undefined) write(left[row]!, PAGE.margin, 8);
+        if (other[row] !== undefined) write(other[row]!, PAGE.margin + half, 8);
+        newLine(11);
+      }
+    }
+  }
+  for (const fact of facts.filter((item) => item.group === 'vat')) {
+    newLine(4);
+    for (const text of wrap(fact.value, font, 9, right - PAGE.margin)) {
+      write(text, PAGE.margin);
+      newLine();
+    }
+  }
+  newLine(14);
   for (const [label, minor] of totals(statement)) {
     const emphasise = label === 'Balance' || label === 'Paid out';
     write(label, PAGE.margin, 10, emphasise ? bold : font);

@@ -34,6 +34,27 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
+  app.get('/api/v1/admin/settings/invoicing', async (request) => {
+    await admin(request);
+    const details = await network.invoicingDetails.network();
+    if (details === undefined)
+      throw new HttpError(
+        404,
+        'network_invoicing_details_missing',
+        'the network has no invoicing details yet: PUT them here (legal name, address, VAT number)',
+      );
+    return details;
+  });
+
+  app.put('/api/v1/admin/settings/invoicing', async (request) => {
+    const session = await admin(request);
+    return network.invoicingDetails.setNetwork(
+      parseBody(request, BODIES.invoicingDetails),
+      `user:${session.user.id}`,
+      network.now(),
+    );
+  });
+
   app.get('/api/v1/admin/invoices', async (request) => {
     await admin(request);
     return {
@@ -85,6 +106,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
         pending: eur(s.pending_minor),
         withheld: eur(s.withheld_minor),
         deducted: eur(s.deducted_minor),
+        vat: eur(s.vat_minor),
         payout: eur(s.payout_minor),
         carriedOver: eur(s.carried_over_minor),
         status: s.status,

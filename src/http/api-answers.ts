@@ -144,6 +144,7 @@ export const ANSWERS = {
         pending: decimal,
         withheld: decimal,
         deducted: decimal,
+        vat: decimal.meta({ description: 'VAT on payable − deducted (self-billing)' }),
         balance: decimal,
         payout: decimal,
         carriedOver: decimal,
@@ -158,6 +159,22 @@ export const ANSWERS = {
     }),
     period: z.string(),
     status: z.string(),
+    issuedAt: instant,
+    vatTreatment: z.enum(['domestic', 'reverse_charge', 'not_a_business']).nullable().meta({
+      description: 'null on statements made before self-billing details were kept',
+    }),
+    vatRate: z.string().nullable().meta({ description: 'percent charged, e.g. "21"' }),
+    net: decimal.meta({ description: 'payable − deducted this month, excluding VAT' }),
+    vat: decimal,
+    balance: decimal.meta({ description: 'carried in + net + VAT' }),
+    payout: decimal,
+    parties: z
+      .object({
+        network: z.record(z.string(), z.string().nullable()),
+        publisher: z.record(z.string(), z.string().nullable()),
+      })
+      .nullable()
+      .meta({ description: 'both parties as the statement was issued with them' }),
     lines: z.array(
       z.object({
         section: z.string(),
@@ -342,6 +359,29 @@ export const ANSWERS = {
     }),
     networkMinimumPayout: decimal.meta({ description: 'yours may not be lower' }),
     currency: z.literal('EUR'),
+  }),
+  NetworkInvoicingDetails: z.object({
+    legalName: z.string(),
+    street: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    country: z.string(),
+    vatNumber: z.string(),
+    cocNumber: z.string().nullable(),
+  }),
+  PublisherInvoicingDetails: z.object({
+    legalName: z.string().nullable(),
+    street: z.string().nullable().meta({ description: 'null: not given yet' }),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+    vatNumber: z.string().nullable().meta({ description: 'null: billed as a private person' }),
+    cocNumber: z.string().nullable(),
+    vatTreatment: z.enum(['domestic', 'reverse_charge', 'not_a_business']).nullable().meta({
+      description:
+        'how your next statements are taxed: domestic (VAT added at vatRate), reverse_charge (the network accounts for it), not_a_business (none); null until the network has its details',
+    }),
+    vatRate: z.string().nullable().meta({ description: 'percent, e.g. "21"; null: none added' }),
   }),
   ChecksumSecret: z.object({
     programId: id,

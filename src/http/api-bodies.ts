@@ -123,6 +123,22 @@ export const BODIES = {
       .string()
       .meta({ description: 'the minimum payout in EUR, e.g. "50.00"', examples: ['50.00'] }),
   }),
+  invoicingDetails: z.object({
+    legalName: z.string().meta({ description: 'the legal name, as registered' }),
+    street: z.string().meta({ description: 'street and number' }),
+    postalCode: z.string().meta({ description: 'checked against the country’s format' }),
+    city: z.string(),
+    country: z.string().meta({ description: 'ISO 3166-1 alpha-2, e.g. NL', examples: ['NL'] }),
+    vatNumber: z.string().nullable().optional().meta({
+      description:
+        'checked against the country’s format; a publisher without one is billed as a private person (no VAT); the network must have one',
+    }),
+    cocNumber: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'chamber of commerce number (KvK: 8 digits in NL)' }),
+  }),
   checksumSecret: z
     .object({
       secret: z

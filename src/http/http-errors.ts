@@ -42,6 +42,8 @@ const STATUS_OF_CODE: Record<string, number> = {
   email_taken: 409,
   already_applied: 409,
   period_not_ended: 409,
+  network_invoicing_details_missing: 409,
+  no_vat_rate: 409,
   nothing_to_pay: 409,
   registration_barred: 403,
   password_change_required: 403,

@@ -332,6 +332,7 @@ function integrationSchemas(): Record<string, unknown> {
         pending: decimal,
         withheld: decimal,
         deducted: decimal,
+        vat: decimal,
         payout: decimal,
         carriedOver: decimal,
         status: { type: 'string' },

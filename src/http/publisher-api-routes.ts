@@ -7,7 +7,8 @@ import { formatMinorUnits } from '../domain/money/decimal.js';
 import { declineReasonOf } from '../domain/validation/decline-reasons.js';
 import { explainReason } from '../domain/engine/reasons.js';
 import { reasonFactsOf } from '../domain/terms/compile-terms.js';
-import { statementCsv, statementPdf } from '../documents/statement-documents.js';
+import { statementCsv, statementParties, statementPdf } from '../documents/statement-documents.js';
+import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
 import { toCsv } from '../documents/csv.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
@@ -42,6 +43,28 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       await network.payoutSettings.setPublisherMinimum(
         publisherIdOf(session),
         minimumPayout,
+        `user:${session.user.id}`,
+        network.now(),
+      ),
+    );
+  });
+
+  const invoicingAnswer = async (details: PublisherInvoicingDetails) => {
+    const vat = await network.invoicingDetails.vatOfPublisher(details, network.now());
+    return { ...details, vatTreatment: vat?.treatment ?? null, vatRate: vat?.ratePercent ?? null };
+  };
+
+  app.get('/api/v1/publisher/invoicing-details', async (request) =>
+    invoicingAnswer(await network.invoicingDetails.ofPublisher(await publisher(request))),
+  );
+
+  app.put('/api/v1/publisher/invoicing-details', async (request) => {
+    const session = await authenticateUser(network, request, 'publisher');
+    const body = parseBody(request, BODIES.invoicingDetails);
+    return invoicingAnswer(
+      await network.invoicingDetails.setPublisher(
+        publisherIdOf(session),
+        body,
         `user:${session.user.id}`,
         network.now(),
       ),
@@ -241,6 +264,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         pending: eur(s.pending_minor),
         withheld: eur(s.withheld_minor),
         deducted: eur(s.deducted_minor),
+        vat: eur(s.vat_minor),
         balance: eur(s.balance_minor),
         payout: eur(s.payout_minor),
         carriedOver: eur(s.carried_over_minor),
@@ -267,6 +291,14 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       number: statement.number,
       period: statement.period,
       status: statement.status,
+      issuedAt: new Date(statement.created_at).toISOString(),
+      vatTreatment: statement.vat_treatment,
+      vatRate: statement.vat_rate,
+      net: eur(statement.payable_minor - statement.deducted_minor),
+      vat: eur(statement.vat_minor),
+      balance: eur(statement.balance_minor),
+      payout: eur(statement.payout_minor),
+      parties: statementParties(statement),
       lines: lines.map((line) => ({
         section: line.section,
         id: line.id,

@@ -15,6 +15,7 @@ import { PORTAL_MESSAGES } from './messages/portal.js';
 import { PUBLISHER_COMPLIANCE_MESSAGES } from './messages/publisher-compliance.js';
 import { PUBLISHER_SITE_MESSAGES } from './messages/publisher-site.js';
 import { PUBLISHER_STATEMENT_MESSAGES } from './messages/publisher-statement.js';
+import { INVOICING_MESSAGES } from './messages/invoicing.js';
 import { PUBLISHER_TRANSACTION_MESSAGES } from './messages/publisher-transaction.js';
 import { PUBLISHER_MESSAGES } from './messages/publisher.js';
 import { STATUS_MESSAGES } from './messages/status.js';
@@ -40,6 +41,7 @@ export const CATALOGUE = {
   ...PUBLISHER_SITE_MESSAGES,
   ...PUBLISHER_TRANSACTION_MESSAGES,
   ...PUBLISHER_STATEMENT_MESSAGES,
+  ...INVOICING_MESSAGES,
   ...PUBLISHER_COMPLIANCE_MESSAGES,
   ...ADVERTISER_MESSAGES,
   ...ADVERTISER_ACCOUNT_MESSAGES,

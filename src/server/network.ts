@@ -37,6 +37,7 @@ import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
 import { ProgramDirectoryService } from '../services/program-directory-service.js';
 import { PayoutSettingsService } from '../services/payout-settings-service.js';
+import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
@@ -171,6 +172,7 @@ export class Network {
   readonly simulations: TermsSimulationService;
   readonly directory: ProgramDirectoryService;
   readonly payoutSettings: PayoutSettingsService;
+  readonly invoicingDetails: InvoicingDetailsService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -227,6 +229,7 @@ export class Network {
     this.simulations = new TermsSimulationService(store);
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);
+    this.invoicingDetails = new InvoicingDetailsService(store);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),

@@ -7,6 +7,9 @@ import { newId } from '../storage/ids.js';
 import { settleStatement } from '../domain/payments/settle-statement.js';
 import { DomainError } from '../domain/errors.js';
 import { parsePeriodOrThrow } from './invoice-service.js';
+import { decideVat, standardVatRate, vatOn } from '../domain/payments/vat.js';
+import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
+import { networkDetails, publisherDetails } from './invoicing-details-service.js';
 
 export type Statement = Selectable<StatementsTable>;
 
@@ -60,6 +63,27 @@ export class StatementService {
         [],
         { period: period.text },
       );
+    const network = await networkDetails(this.store.db);
+    if (network === undefined)
+      throw new StatementError(
+        'network_invoicing_details_missing',
+        "statements are self-billing invoices and name the network: set the network's legal name, address and VAT number first (affnet network invoicing, PUT /api/v1/admin/settings/invoicing, or the admin's Month end page)",
+      );
+    const supplyDate = new Date(period.endMs - 1).toISOString().slice(0, 10);
+    if (standardVatRate(network.country, supplyDate) === undefined) {
+      const domestic = await this.store.db
+        .selectFrom('publishers')
+        .select('id')
+        .where('country', '=', network.country)
+        .where('vat_number', 'is not', null)
+        .limit(1)
+        .executeTakeFirst();
+      if (domestic !== undefined)
+        throw new StatementError(
+          'no_vat_rate',
+          `publishers in ${network.country} are billed with ${network.country} VAT, and affnet holds no standard rate for ${network.country} on ${supplyDate}: add it to STANDARD_VAT_RATES (src/domain/payments/vat.ts)`,
+        );
+    }
     const run: StatementRun = { created: [], existing: 0, skippedNewer: 0 };
     let after = '';
     let done = 0;
@@ -79,6 +103,7 @@ export class StatementService {
             publisher.minimum_payout_minor,
             period,
             nowMs,
+            { network, supplyDate },
           );
           if (typeof outcome !== 'string')
             await recordAudit(
@@ -99,6 +124,9 @@ export class StatementService {
                     carriedOverMinor: outcome.carried_over_minor,
                     payoutMinor: outcome.payout_minor,
                     minimumPayoutMinor: publisher.minimum_payout_minor,
+                    vatTreatment: outcome.vat_treatment,
+                    vatRate: outcome.vat_rate,
+                    vatMinor: outcome.vat_minor,
                     currency: outcome.currency,
                   },
                 },
@@ -125,6 +153,7 @@ export class StatementService {
     minimumPayoutMinor: number,
     period: { text: string; endMs: number },
     nowMs: number,
+    invoicing: { network: InvoicingDetails; supplyDate: string },
   ): Promise<Statement | 'existing' | 'newer' | 'empty'> {
     const latest = await trx
       .selectFrom('statements')
@@ -207,13 +236,25 @@ export class StatementService {
       .filter((row) => row.amount_minor > 0)
       .reduce((total, row) => total + row.amount_minor, 0);
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
+    // Self-billing: this month's supplies (payable − deducted) are invoiced with their VAT.
+    const publisher = await publisherDetails(trx, publisherId);
+    const vat = decideVat({
+      networkCountry: invoicing.network.country,
+      publisherCountry: publisher.country ?? '',
+      publisherVatNumber: publisher.vatNumber,
+      supplyDate: invoicing.supplyDate,
+    });
+    const statementPayableMinor = payableMinor - withheldMinor + creditedMinor + raisedMinor;
+    const statementDeductedMinor = deductedMinor + clawedBackMinor;
+    const vatMinor = vatOn(statementPayableMinor - statementDeductedMinor, vat.ratePercent);
     const settlement = settleStatement({
       carriedInMinor,
-      payableMinor: payableMinor - withheldMinor + creditedMinor + raisedMinor,
+      payableMinor: statementPayableMinor,
       pendingMinor,
       withheldMinor,
-      deductedMinor: deductedMinor + clawedBackMinor,
+      deductedMinor: statementDeductedMinor,
       minimumPayoutMinor,
+      vatMinor,
     });
     if (
       payableMinor === 0 &&
@@ -230,11 +271,15 @@ export class StatementService {
       publisher_id: publisherId,
       period: period.text,
       currency: 'EUR',
-      payable_minor: payableMinor - withheldMinor + creditedMinor + raisedMinor,
+      payable_minor: statementPayableMinor,
       pending_minor: pendingMinor,
       withheld_minor: withheldMinor,
-      deducted_minor: deductedMinor + clawedBackMinor,
+      deducted_minor: statementDeductedMinor,
       carried_in_minor: carriedInMinor,
+      vat_treatment: vat.treatment,
+      vat_rate: vat.ratePercent,
+      vat_minor: vatMinor,
+      parties: JSON.stringify({ network: invoicing.network, publisher }),
       balance_minor: settlement.balanceMinor,
       payout_minor: settlement.payoutMinor,
       carried_over_minor: settlement.carriedOverMinor,

@@ -19,6 +19,7 @@ import * as reportCovering from './migrations/0010-report-covering-indexes.js';
 import * as statementMinimum from './migrations/0011-statement-minimum.js';
 import * as statementNumbers from './migrations/0012-statement-numbers.js';
 import * as dropOrderPagesIndex from './migrations/0013-drop-order-pages-index.js';
+import * as selfBilling from './migrations/0014-self-billing.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -35,6 +36,7 @@ const MIGRATIONS = {
   '0011-statement-minimum': statementMinimum,
   '0012-statement-numbers': statementNumbers,
   '0013-drop-order-pages-index': dropOrderPagesIndex,
+  '0014-self-billing': selfBilling,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { answerForm, field, sendPage, type Form } from './respond.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
+import { invoicingForm, invoicingInput } from './invoicing-form.js';
 
 /**
  * The network admin's month end in the portal (the same services as `affnet invoices`,
@@ -24,6 +25,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const runs = await network.payouts.listRuns();
     const last = previousPeriod(network.now()).text;
     const minimum = await network.payoutSettings.networkMinimum();
+    const invoicing = await network.invoicingDetails.network();
     return html`<h1>${context.t('adminMoney.monthEnd')}</h1>
       ${message ?? ''}
       <h2>1. ${context.t('adminMoney.advertiserInvoices')}</h2>
@@ -65,6 +67,13 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         </tbody>
       </table>
       <h2>2. ${context.t('adminMoney.publisherStatements')}</h2>
+      <details ${invoicing === undefined ? 'open' : ''}>
+        <summary>${context.t('invoicing.title')}: ${invoicing?.legalName ?? '–'}</summary>
+        ${invoicing === undefined ? notice('warning', context.t('invoicing.networkIntro')) : ''}
+        ${invoicingForm(context, '/admin/money/invoicing', invoicing ?? {}, {
+          vatNumberRequired: true,
+        })}
+      </details>
       <form method="post" action="/admin/money/minimum-payout" class="inline card">
         ${csrfField(context)}
         <label
@@ -219,6 +228,14 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
       minimum: formatMoney(result.minimumMinor, 'EUR', context.locale),
       moved: result.publishersMoved,
     });
+  });
+  act('/admin/money/invoicing', async (form, _params, context) => {
+    await network.invoicingDetails.setNetwork(
+      invoicingInput(form),
+      actorOf(context),
+      network.now(),
+    );
+    return context.t('invoicing.networkSaved');
   });
   act('/admin/money/statements', async (form, _params, context) => {
     const run = await network.statements.createStatements(

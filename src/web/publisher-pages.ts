@@ -12,6 +12,7 @@ import { barLineChart } from './svg-chart.js';
 import { publisherOf, webContext } from './web-context.js';
 import { registerPublisherTransactionPages } from './publisher-transaction-pages.js';
 import { registerPublisherStatementPages } from './publisher-statement-pages.js';
+import { registerPublisherInvoicingPages } from './publisher-invoicing-pages.js';
 import { registerPublisherSitePages } from './publisher-site-pages.js';
 import { DomainError } from '../domain/errors.js';
 import { csrfField } from './layout.js';
@@ -185,7 +186,13 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         ${stat(context.t('publisher.deducted'), money(-(balances.byAccount.deducted ?? 0)))}
         ${stat(context.t('publisher.adjustedAfterPayout'), money(balances.byAccount.adjusted ?? 0))}
       </div>
-      ${minimumPayoutForm(context, await network.payoutSettings.ofPublisher(publisherId))}`;
+      ${minimumPayoutForm(context, await network.payoutSettings.ofPublisher(publisherId))}
+      ${
+        (await network.invoicingDetails.ofPublisher(publisherId)).street === null
+          ? notice('warning', context.t('invoicing.publisherMissing'))
+          : ''
+      }
+      <p><a href="/publisher/invoicing">${context.t('invoicing.title')}</a></p>`;
     return sendPage(reply, context, context.t('nav.dashboard'), body);
   });
 
@@ -276,5 +283,6 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
 
   registerPublisherTransactionPages(app, network);
   registerPublisherStatementPages(app, network);
+  registerPublisherInvoicingPages(app, network);
   registerPublisherSitePages(app, network);
 }

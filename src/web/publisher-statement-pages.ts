@@ -2,11 +2,46 @@ import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
-import { statementCsv, statementPdf } from '../documents/statement-documents.js';
-import { html } from './html.js';
+import { invoiceFacts, statementCsv, statementPdf } from '../documents/statement-documents.js';
+import type { Statement } from '../services/statement-service.js';
+import { html, type SafeHtml } from './html.js';
+import type { WebContext } from './web-context.js';
 import { sendPage } from './respond.js';
 import { formatDate, formatMoney } from './format.js';
 import { publisherOf, webContext } from './web-context.js';
+
+/** The invoice a statement is: both parties and what it says about VAT. */
+function invoiceSection(context: WebContext, statement: Statement): SafeHtml {
+  const facts = invoiceFacts(statement);
+  const rows = (group: string) =>
+    facts
+      .filter((fact) => fact.group === group)
+      .map(
+        (fact) =>
+          html`<tr>
+            <th>${fact.label}</th>
+            <td>${fact.value}</td>
+          </tr>`,
+      );
+  const party = (group: string, title: string) =>
+    facts.some((fact) => fact.group === group)
+      ? html`<div>
+          <h3>${title}</h3>
+          <table>
+            ${rows(group)}
+          </table>
+        </div>`
+      : '';
+  return html`<h2>${context.t('publisherStatement.invoice')}</h2>
+    <table>
+      ${rows('invoice')} ${rows('vat')}
+    </table>
+    <div class="grid">
+      ${party('supplier', context.t('publisherStatement.supplier'))}
+      ${party('recipient', context.t('publisherStatement.recipient'))}
+    </div>
+    <p><a href="/publisher/invoicing">${context.t('publisherStatement.editInvoicing')}</a></p>`;
+}
 
 /**
  * The publisher's monthly statements, each line traceable to its order, as a page, CSV and PDF.
@@ -84,6 +119,22 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
       [context.t('publisherStatement.carriedIn'), statement.carried_in_minor],
       [context.t('publisherStatement.payableCommission'), statement.payable_minor],
       [context.t('publisherStatement.deductedAeE1D'), -statement.deducted_minor],
+      ...(statement.vat_treatment === null
+        ? []
+        : ([
+            [
+              context.t('publisherStatement.netThisMonth'),
+              statement.payable_minor - statement.deducted_minor,
+            ],
+            [
+              statement.vat_rate !== null
+                ? context.t('publisherStatement.vatRate', { rate: statement.vat_rate })
+                : statement.vat_treatment === 'reverse_charge'
+                  ? context.t('publisherStatement.vatReverseCharged')
+                  : context.t('publisherStatement.vatNotCharged'),
+              statement.vat_minor,
+            ],
+          ] as [string, number][])),
       [context.t('publisherStatement.balance'), statement.balance_minor],
       [context.t('publisherStatement.paidOut'), statement.payout_minor],
       [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carried_over_minor],
@@ -125,6 +176,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             </tr>`,
         )}
       </table>
+      ${invoiceSection(context, statement)}
       <h2>${context.t('publisherStatement.everyEuroOfIt')}</h2>
       <table>
         <thead>

@@ -73,7 +73,9 @@ describeEachEngine('minimum payout', (context) => {
       (await call('PUT', '/api/v1/admin/settings/payouts', publisher, { minimumPayout: '1' }))
         .statusCode,
     ).toBe(403);
-    const audit = (await call('GET', '/api/v1/admin/audit?action=setting.', admin)).json() as {
+    const audit = (
+      await call('GET', '/api/v1/admin/audit?action=setting.minimum', admin)
+    ).json() as {
       events: { action: string; details: { before: unknown; after: unknown } }[];
     };
     expect(audit.events.map((event) => event.details)).toEqual([

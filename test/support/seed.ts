@@ -4,8 +4,20 @@ import { AdvertisersRepository } from '../../src/storage/repositories/advertiser
 import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { aliexpress, ALIEXPRESS_PATH } from './terms.js';
+import { InvoicingDetailsService } from '../../src/services/invoicing-details-service.js';
 
 export const NOW = Date.UTC(2026, 9, 5, 12);
+
+/** The network's invoicing details: statements are self-billing invoices that name it. */
+export const NETWORK_INVOICING = {
+  legalName: 'Test Network B.V.',
+  street: 'Damrak 1',
+  postalCode: '1012 LG',
+  city: 'Amsterdam',
+  country: 'NL',
+  vatNumber: 'NL000099998B57',
+  cocNumber: '87654321',
+};
 
 /** An advertiser running the AliExpress program and one publisher with one site. */
 export async function seedNetwork(store: Store, nowMs = NOW) {
@@ -20,6 +32,7 @@ export async function seedNetwork(store: Store, nowMs = NOW) {
     nowMs,
     null,
   );
+  await new InvoicingDetailsService(store).setNetwork(NETWORK_INVOICING, 'system:test', nowMs);
   const publishers = new PublishersRepository(store.db);
   const publisher = await publishers.create({ name: 'Deals NL', country: 'NL' }, nowMs);
   const site = await publishers.addSite(

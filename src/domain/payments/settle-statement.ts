@@ -15,10 +15,12 @@ export interface StatementTotals {
   deductedMinor: number;
   /** The publisher's minimum payout. */
   minimumPayoutMinor: number;
+  /** VAT on (payable − deducted): negative when deductions exceed earnings (a credit). */
+  vatMinor: number;
 }
 
 export interface StatementSettlement {
-  /** carried in + payable − deducted. */
+  /** carried in + payable − deducted + VAT. */
   balanceMinor: number;
   /** What the payout run pays: the balance when it reaches the minimum, else 0. */
   payoutMinor: number;
@@ -30,10 +32,11 @@ export interface StatementSettlement {
 export function settleStatement(totals: StatementTotals): StatementSettlement {
   for (const [name, value] of Object.entries(totals)) {
     if (!Number.isSafeInteger(value)) throw new RangeError(`${name}: expected whole minor units`);
-    if (name !== 'carriedInMinor' && value < 0)
+    if (name !== 'carriedInMinor' && name !== 'vatMinor' && value < 0)
       throw new RangeError(`${name}: expected a non-negative amount`);
   }
-  const balanceMinor = totals.carriedInMinor + totals.payableMinor - totals.deductedMinor;
+  const balanceMinor =
+    totals.carriedInMinor + totals.payableMinor - totals.deductedMinor + totals.vatMinor;
   if (balanceMinor > 0 && balanceMinor >= totals.minimumPayoutMinor) {
     return { balanceMinor, payoutMinor: balanceMinor, carriedOverMinor: 0, status: 'payable' };
   }

@@ -80,7 +80,10 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: 'Make the month’s statements (idempotent)',
     auth: 'user',
     body: BODIES.period,
-    responses: { 201: 'Created ids', 409: 'The month has not ended' },
+    responses: {
+      201: 'Created ids',
+      409: 'The month has not ended, or the network has no invoicing details yet',
+    },
     responseSchemas: { 201: 'StatementsCreated' },
   },
   {
@@ -164,5 +167,25 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     body: BODIES.minimumPayout,
     responses: { 200: 'Set', 400: 'Not an amount', 403: 'Not the network admin' },
     responseSchemas: { 200: 'NetworkPayoutSettings' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/admin/settings/invoicing',
+    tag: 'Admin',
+    summary: 'The network’s invoicing details, which every self-billing statement carries',
+    auth: 'user',
+    responses: { 200: 'The details', 403: 'Not the network admin', 404: 'Not set yet' },
+    responseSchemas: { 200: 'NetworkInvoicingDetails' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/settings/invoicing',
+    tag: 'Admin',
+    summary:
+      'Set the network’s legal name, address, VAT and chamber of commerce number (required before statements are made; audited)',
+    auth: 'user',
+    body: BODIES.invoicingDetails,
+    responses: { 200: 'Set', 400: 'A field is missing or not valid', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'NetworkInvoicingDetails' },
   },
 ];

@@ -127,4 +127,24 @@ export const PUBLISHER_OPERATIONS: readonly Operation[] = [
     responses: { 200: 'Set', 400: 'Not an amount, or below the network’s minimum' },
     responseSchemas: { 200: 'PublisherPayoutSettings' },
   },
+  {
+    method: 'get',
+    path: '/api/v1/publisher/invoicing-details',
+    tag: 'Publisher',
+    summary: 'Your invoicing details and how your statements are taxed',
+    auth: 'publisher',
+    responses: { 200: 'The details' },
+    responseSchemas: { 200: 'PublisherInvoicingDetails' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/publisher/invoicing-details',
+    tag: 'Publisher',
+    summary:
+      'Set your legal name, address, VAT and chamber of commerce number for the statements made from now on (audited)',
+    auth: 'publisher',
+    body: BODIES.invoicingDetails,
+    responses: { 200: 'Set', 400: 'A field is missing or not valid' },
+    responseSchemas: { 200: 'PublisherInvoicingDetails' },
+  },
 ];

@@ -257,6 +257,18 @@ export const ERROR_MESSAGES = {
     'exporteer eerst het SEPA-bestand van de run en laat de bank het uitvoeren',
   ],
   'refusal.invalid_period': ['write the month as YYYY-MM', 'schrijf de maand als JJJJ-MM'],
+  'refusal.network_invoicing_details_missing': [
+    'the network has no invoicing details yet',
+    'statements zijn facturen uitgereikt door afnemer: vul eerst de factuurgegevens van het netwerk in (statutaire naam, adres, btw-nummer)',
+  ],
+  'refusal.no_vat_rate': [
+    'no VAT rate for the network’s country',
+    'affnet kent geen btw-tarief voor het land van het netwerk op deze datum: voeg het toe aan de tarieventabel',
+  ],
+  'refusal.invalid_invoicing_details': [
+    'the invoicing details are not complete or not valid',
+    'de factuurgegevens zijn niet compleet of niet geldig: controleer naam, adres, postcode, land, btw- en KvK-nummer',
+  ],
   'refusal.period_not_ended': [
     'the month has not ended yet',
     '{period} is nog niet voorbij; dit kan pas na afloop van de maand',

@@ -42,4 +42,18 @@ export const PUBLISHER_STATEMENT_MESSAGES = {
   'publisherStatement.kind': ['Kind', 'Soort'],
   'publisherStatement.rule': ['Rule', 'Regel'],
   'publisherStatement.deduction': ['Deduction', 'Inhouding'],
+  'publisherStatement.netThisMonth': ['Net this month (excl. VAT)', 'Netto deze maand (excl. btw)'],
+  'publisherStatement.vatRate': ['VAT {rate} %', 'Btw {rate} %'],
+  'publisherStatement.vatReverseCharged': ['VAT (reverse-charged)', 'Btw (verlegd)'],
+  'publisherStatement.vatNotCharged': ['VAT (not charged)', 'Btw (niet berekend)'],
+  'publisherStatement.invoice': [
+    'Invoice details (self-billing: the network issues this invoice on your behalf)',
+    'Factuurgegevens (factuur uitgereikt door afnemer: het netwerk maakt deze factuur namens jou)',
+  ],
+  'publisherStatement.supplier': ['Supplier (you)', 'Leverancier (jij)'],
+  'publisherStatement.recipient': ['Recipient (the network)', 'Afnemer (het netwerk)'],
+  'publisherStatement.editInvoicing': [
+    'Your invoicing details for the next statements',
+    'Je factuurgegevens voor de volgende afrekeningen',
+  ],
 } as const satisfies Messages;

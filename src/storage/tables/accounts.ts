@@ -97,6 +97,13 @@ export interface PublishersTable {
   company: string | null;
   country: string;
   vat_number: string | null;
+  /** Invoicing details for self-billing statements; the legal name defaults to `name`. */
+  legal_name: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  /** Chamber of commerce number (KvK). */
+  coc_number: string | null;
   iban: string | null;
   payout_name: string | null;
   /** JSON list of promotion methods. */

@@ -133,7 +133,15 @@ export interface StatementsTable {
   minimum_payout_minor: number | null;
   /** The previous statement's carried-over balance. */
   carried_in_minor: number;
-  /** carried in + payable − deducted. */
+  /** domestic, reverse_charge, not_a_business; null on statements made before VAT was kept. */
+  vat_treatment: string | null;
+  /** The VAT rate charged in percent ("21"); null when none is charged. */
+  vat_rate: string | null;
+  /** VAT on (payable − deducted) at vat_rate; 0 when none is charged. */
+  vat_minor: number;
+  /** JSON `{ network, publisher }` invoicing details as they were when it was issued. */
+  parties: string | null;
+  /** carried in + payable − deducted + VAT. */
   balance_minor: number;
   /** What a payout run pays: the balance when it reaches the minimum payout, else 0. */
   payout_minor: number;

@@ -193,6 +193,7 @@ describe('statements', () => {
     withheldMinor: 0,
     deductedMinor: 0,
     minimumPayoutMinor: 5_000,
+    vatMinor: 0,
   };
 
   it('pays a balance at or above the minimum', () => {
@@ -213,6 +214,19 @@ describe('statements', () => {
       carriedOverMinor: 4_999,
       status: 'carried_over',
     });
+  });
+
+  it('adds the VAT to the balance the minimum is held against (self-billing, AE-T5 money out)', () => {
+    // EUR 41.32 + 21 % VAT (8.68) = 50.00: at the minimum, so it pays with the VAT.
+    expect(settleStatement({ ...base, payableMinor: 4_132, vatMinor: 868 })).toEqual({
+      balanceMinor: 5_000,
+      payoutMinor: 5_000,
+      carriedOverMinor: 0,
+      status: 'payable',
+    });
+    expect(
+      settleStatement({ ...base, payableMinor: 1_000, deductedMinor: 2_500, vatMinor: -315 }),
+    ).toMatchObject({ balanceMinor: -1_815, carriedOverMinor: -1_815 });
   });
 
   it('carries a negative balance after a deduction larger than the earnings', () => {

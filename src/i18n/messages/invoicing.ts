@@ -1,0 +1,35 @@
+import type { Messages } from '../catalogue.js';
+
+/** The invoicing details forms (network and publisher), in English and Dutch. */
+export const INVOICING_MESSAGES = {
+  'invoicing.title': ['Invoicing details', 'Factuurgegevens'],
+  'invoicing.legalName': ['Legal name', 'Statutaire naam'],
+  'invoicing.street': ['Street and number', 'Straat en huisnummer'],
+  'invoicing.postalCode': ['Postal code', 'Postcode'],
+  'invoicing.city': ['City', 'Plaats'],
+  'invoicing.country': ['Country (NL, BE, DE …)', 'Land (NL, BE, DE …)'],
+  'invoicing.vatNumber': ['VAT number', 'Btw-nummer'],
+  'invoicing.vatNumberOptional': [
+    '(leave empty if you are a private person)',
+    '(leeg laten als je particulier bent)',
+  ],
+  'invoicing.cocNumber': ['Chamber of commerce number (KvK)', 'KvK-nummer'],
+  'invoicing.save': ['Save invoicing details', 'Factuurgegevens opslaan'],
+  'invoicing.saved': ['Invoicing details saved.', 'Factuurgegevens opgeslagen.'],
+  'invoicing.publisherIntro': [
+    'Your monthly statement is your invoice to the network (self-billing): the network writes it with these details. A Dutch business (VAT number) gets 21 % VAT on top of its commission; a business elsewhere is reverse-charged; a private person (no VAT number) is paid without VAT. Changes apply to statements made from now on.',
+    'Je maandelijkse afrekening is jouw factuur aan het netwerk (factuur uitgereikt door afnemer): het netwerk maakt hem met deze gegevens. Een Nederlandse onderneming (btw-nummer) krijgt 21 % btw bovenop de commissie; een onderneming elders krijgt btw verlegd; een particulier (geen btw-nummer) wordt zonder btw betaald. Wijzigingen gelden voor afrekeningen die vanaf nu worden gemaakt.',
+  ],
+  'invoicing.publisherMissing': [
+    'Your invoicing details are incomplete: add your address before the next statement is made.',
+    'Je factuurgegevens zijn niet compleet: vul je adres in voordat de volgende afrekening wordt gemaakt.',
+  ],
+  'invoicing.networkIntro': [
+    'Statements are self-billing invoices that name the network: they are not made until these details are set.',
+    'Afrekeningen zijn facturen uitgereikt door afnemer en noemen het netwerk: ze worden pas gemaakt als deze gegevens zijn ingevuld.',
+  ],
+  'invoicing.networkSaved': [
+    'Network invoicing details saved.',
+    'Factuurgegevens van het netwerk opgeslagen.',
+  ],
+} as const satisfies Messages;

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Network } from '../server/network.js';
+import { DomainError } from '../domain/errors.js';
+import { html, type SafeHtml } from './html.js';
+import { notice } from './layout.js';
+import { sendPage, type Form } from './respond.js';
+import { refusalText } from './refusal-text.js';
+import { invoicingForm, invoicingInput } from './invoicing-form.js';
+import { publisherOf, webContext, type WebContext } from './web-context.js';
+
+/**
+ * The publisher's invoicing details (self-billing: the network writes the publisher's invoice
+ * with them): legal name, address, VAT and chamber of commerce number.
+ */
+export function registerPublisherInvoicingPages(app: FastifyInstance, network: Network): void {
+  const page = (
+    reply: FastifyReply,
+    context: WebContext,
+    values: Parameters<typeof invoicingForm>[2],
+    message?: SafeHtml,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      context,
+      context.t('invoicing.title'),
+      html`<h1>${context.t('invoicing.title')}</h1>
+        ${message ?? ''}
+        <p>${context.t('invoicing.publisherIntro')}</p>
+        ${invoicingForm(context, '/publisher/invoicing', values, { vatNumberRequired: false })}`,
+      status,
+    );
+
+  app.get('/publisher/invoicing', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const details = await network.invoicingDetails.ofPublisher(publisherOf(context));
+    const incomplete = details.street === null || details.postalCode === null;
+    return page(
+      reply,
+      context,
+      details,
+      incomplete ? notice('warning', context.t('invoicing.publisherMissing')) : undefined,
+    );
+  });
+
+  app.post('/publisher/invoicing', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const input = invoicingInput(request.body as Form);
+    try {
+      const saved = await network.invoicingDetails.setPublisher(
+        publisherOf(context),
+        input,
+        `user:${context.session!.user.id}`,
+        context.now,
+      );
+      return page(reply, context, saved, notice('success', context.t('invoicing.saved')));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // What was typed stays in the form, with what to fix.
+      return page(reply, context, input, notice('error', refusalText(error, context.locale)), 400);
+    }
+  });
+}
