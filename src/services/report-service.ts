@@ -1,4 +1,5 @@
 import type { Store } from '../storage/database.js';
+import { addMoney, type MoneyByCurrency } from '../domain/reports/money-by-currency.js';
 import {
   pingDatabase,
   readProgramReport,
@@ -8,6 +9,23 @@ import {
 } from '../storage/repositories/report-rollups.js';
 
 export { REPORT_GROUPS, type ReportGroup, type ReportRow };
+
+/** A program on the advertiser overview: its commission currency and its orders' currency. */
+export interface PerformanceProgram {
+  id: string;
+  currency: string;
+  /** null: its orders come in several currencies (see `revenueCurrencyOf`). */
+  revenueCurrency: string | null;
+}
+
+/** Figures of a day or site across an advertiser's programs, money kept per currency. */
+export interface PerformanceRow {
+  key: string | number;
+  clicks: number;
+  orders: number;
+  commission: MoneyByCurrency;
+  revenue: MoneyByCurrency;
+}
 
 /** Reports from the rollups, and whether the store answers (readiness). */
 export class ReportService {
@@ -19,36 +37,47 @@ export class ReportService {
 
   /**
    * An advertiser's programs together over days `fromDay`..`toDay`: per day and per site (with
-   * its name and publisher's), for the overview's chart and table.
+   * its name and publisher's), for the overview's charts and table. Commission is summed per
+   * program currency and revenue (order value) per order currency, never across currencies; a
+   * program whose orders come in several currencies adds no revenue (`revenueIncomplete`).
    */
   async advertiserPerformance(
-    programIds: readonly string[],
+    programs: readonly PerformanceProgram[],
     fromDay: number,
     toDay: number,
-  ): Promise<{ byDay: ReportRow[]; bySite: (ReportRow & { siteName: string })[] }> {
-    const sum = (rows: ReportRow[][]) => {
-      const totals = new Map<string | number, ReportRow>();
-      for (const row of rows.flat()) {
-        const total = totals.get(row.key);
-        if (total === undefined) totals.set(row.key, { ...row });
-        else {
-          total.clicks += row.clicks;
-          total.orders += row.orders;
-          total.orderValueMinor += row.orderValueMinor;
-          total.commissionMinor += row.commissionMinor;
-        }
-      }
-      return [...totals.values()];
-    };
-    const of = (groupBy: 'day' | 'site') =>
-      Promise.all(
-        programIds.map((programId) =>
-          readProgramReport(this.store.db, { programId, fromDay, toDay, groupBy }),
+  ): Promise<{
+    byDay: PerformanceRow[];
+    bySite: (PerformanceRow & { siteName: string })[];
+    revenueIncomplete: boolean;
+  }> {
+    const of = async (groupBy: 'day' | 'site') => {
+      const totals = new Map<string | number, PerformanceRow>();
+      const reports = await Promise.all(
+        programs.map((program) =>
+          readProgramReport(this.store.db, { programId: program.id, fromDay, toDay, groupBy }),
         ),
       );
-    const byDay = sum(await of('day'));
-    const bySite = sum(await of('site'))
-      .sort((a, b) => b.commissionMinor - a.commissionMinor || b.clicks - a.clicks)
+      reports.forEach((rows, index) => {
+        const program = programs[index]!;
+        for (const row of rows) {
+          let total = totals.get(row.key);
+          if (total === undefined) {
+            total = { key: row.key, clicks: 0, orders: 0, commission: {}, revenue: {} };
+            totals.set(row.key, total);
+          }
+          total.clicks += row.clicks;
+          total.orders += row.orders;
+          addMoney(total.commission, program.currency, row.commissionMinor);
+          if (program.revenueCurrency !== null)
+            addMoney(total.revenue, program.revenueCurrency, row.orderValueMinor);
+        }
+      });
+      return [...totals.values()];
+    };
+    const byDay = await of('day');
+    const largest = (row: PerformanceRow) => Math.max(0, ...Object.values(row.commission));
+    const bySite = (await of('site'))
+      .sort((a, b) => largest(b) - largest(a) || b.clicks - a.clicks)
       .slice(0, 50);
     const names = new Map(
       bySite.length === 0
@@ -72,6 +101,7 @@ export class ReportService {
         ...row,
         siteName: names.get(String(row.key)) ?? String(row.key),
       })),
+      revenueIncomplete: programs.some((program) => program.revenueCurrency === null),
     };
   }
 

@@ -33,13 +33,15 @@ export interface QueueEntry {
  * examples, for the advertiser's programs. A reviewer dismisses a flag (a false positive,
  * which releases orders it held) or confirms it, and then records an enforcement action.
  */
+const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 3, medium: 2, low: 1 };
+
 export class ViolationsService {
   constructor(
     private readonly store: Store,
     private readonly terms: StoredTerms,
   ) {}
 
-  async queue(programIds: readonly string[], examples = 3): Promise<QueueEntry[]> {
+  async queue(programIds: readonly string[], examples = 5): Promise<QueueEntry[]> {
     if (programIds.length === 0) return [];
     const rows = await this.store.db
       .selectFrom('violations')
@@ -62,6 +64,7 @@ export class ViolationsService {
       .limit(20_000)
       .execute();
     const entries = new Map<string, QueueEntry>();
+    const candidates = new Map<string, typeof rows>();
     for (const row of rows) {
       let entry = entries.get(row.publisher_id);
       if (entry === undefined) {
@@ -74,20 +77,34 @@ export class ViolationsService {
           examples: [],
         };
         entries.set(row.publisher_id, entry);
+        candidates.set(row.publisher_id, []);
       }
       entry.open += 1;
       if (row.severity === 'high') entry.high += 1;
       entry.byDetector[row.detector] = (entry.byDetector[row.detector] ?? 0) + 1;
-      if (entry.examples.length < examples)
-        entry.examples.push({
-          id: row.id,
-          detector: row.detector,
-          rule: row.rule,
-          severity: row.severity,
-          evidence: JSON.parse(row.evidence) as unknown,
-          createdAt: row.created_at,
-          orderNumber: row.order_number ?? null,
-        });
+      candidates.get(row.publisher_id)!.push(row);
+    }
+    // The examples a reviewer sees first: the most severe, those about an order (money) before
+    // those about a click, one of each detector before a second of any, newest first, so
+    // hundreds of click flags never hide an order's.
+    for (const [publisherId, rowsOf] of candidates) {
+      const ranked = [...rowsOf].sort(
+        (a, b) =>
+          (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0) ||
+          Number(b.order_number !== null) - Number(a.order_number !== null),
+      );
+      const seen = new Set<string>();
+      const firstOfEach = ranked.filter((row) => !seen.has(row.detector) && seen.add(row.detector));
+      const picked = [...new Set([...firstOfEach, ...ranked])].slice(0, examples);
+      entries.get(publisherId)!.examples = picked.map((row) => ({
+        id: row.id,
+        detector: row.detector,
+        rule: row.rule,
+        severity: row.severity,
+        evidence: JSON.parse(row.evidence) as unknown,
+        createdAt: row.created_at,
+        orderNumber: row.order_number ?? null,
+      }));
     }
     return [...entries.values()].sort((a, b) => b.high - a.high || b.open - a.open);
   }

@@ -1,6 +1,13 @@
 import type { Network } from '../server/network.js';
 import { isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
+import {
+  mainCurrency,
+  mergeMoney,
+  revenueCurrencyOf,
+  type MoneyByCurrency,
+} from '../domain/reports/money-by-currency.js';
+import { minorUnitDigits } from '../domain/money/currencies.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { formatMoney } from './format.js';
 import { barLineChart } from './svg-chart.js';
@@ -9,8 +16,9 @@ import type { WebContext } from './web-context.js';
 const DAYS = 30;
 
 /**
- * The advertiser overview's performance: clicks, orders, commission and EPC of its programs
- * over the last 30 days, as a chart per day and a table per publisher site.
+ * The advertiser overview's performance: clicks, orders, revenue (order value), commission and
+ * EPC of its programs over the last 30 days, as charts per day and a table per publisher site.
+ * Money stays in its own currency (one figure per currency, never summed across them).
  */
 export async function advertiserPerformance(
   network: Network,
@@ -20,49 +28,98 @@ export async function advertiserPerformance(
   const { t, locale } = context;
   const today = utcDayNumber(context.now);
   const from = today - DAYS + 1;
-  const { byDay, bySite } = await network.reports.advertiserPerformance(programIds, from, today);
-  const money = (minor: number) => formatMoney(minor, 'EUR', locale);
+  const programs = programIds.flatMap((id) => {
+    const terms = network.cache.program(id)?.terms;
+    return terms === undefined
+      ? []
+      : [{ id, currency: terms.currency, revenueCurrency: revenueCurrencyOf(terms.versions) }];
+  });
+  const { byDay, bySite, revenueIncomplete } = await network.reports.advertiserPerformance(
+    programs,
+    from,
+    today,
+  );
+  const money = (minor: number, currency: string) =>
+    formatMoney(minor, currency, locale, minorUnitDigits(currency));
+  const moneys = (amounts: MoneyByCurrency) => {
+    const entries = Object.entries(amounts);
+    return entries.length === 0
+      ? money(0, programs[0]?.currency ?? 'EUR')
+      : entries.map(([currency, minor]) => money(minor, currency)).join(' · ');
+  };
+  const epc = (commission: MoneyByCurrency, clicks: number) => {
+    const entries = Object.entries(commission);
+    if (entries.length === 0 || clicks === 0) return '–';
+    return entries
+      .map(([currency, minor]) => {
+        const value = earningsPerClick(minor, clicks, minorUnitDigits(currency));
+        return value === null ? '–' : `${currency} ${value}`;
+      })
+      .join(' · ');
+  };
   const days = new Map(byDay.map((row) => [Number(row.key), row]));
-  const points = [];
   let clicks = 0;
   let orders = 0;
-  let commission = 0;
-  for (let day = from; day <= today; day++) {
-    const row = days.get(day);
-    clicks += row?.clicks ?? 0;
-    orders += row?.orders ?? 0;
-    commission += row?.commissionMinor ?? 0;
-    points.push({
-      label: isoDateOfDayNumber(day).slice(5),
-      bar: row?.clicks ?? 0,
-      line: row?.commissionMinor ?? 0,
-    });
+  const commission: MoneyByCurrency = {};
+  const revenue: MoneyByCurrency = {};
+  for (const row of byDay) {
+    clicks += row.clicks;
+    orders += row.orders;
+    mergeMoney(commission, row.commission);
+    mergeMoney(revenue, row.revenue);
   }
-  const epc = (minor: number, count: number) => {
-    const value = earningsPerClick(minor, count, 2);
-    return value === null ? '–' : `EUR ${value}`;
+  // Each chart draws its main currency (all of it, for the advertisers with one currency).
+  const commissionCurrency = mainCurrency(commission) ?? programs[0]?.currency ?? 'EUR';
+  const revenueCurrency = mainCurrency(revenue) ?? programs[0]?.revenueCurrency ?? 'EUR';
+  const series = (bar: (day: number) => number, line: (day: number) => number) => {
+    const points = [];
+    for (let day = from; day <= today; day++)
+      points.push({ label: isoDateOfDayNumber(day).slice(5), bar: bar(day), line: line(day) });
+    return points;
   };
-  const percent = (value: string | null) =>
-    value === null ? '–' : `${(Number(value) * 100).toFixed(2)}%`;
   const stat = (label: string, value: string) =>
     html`<div class="stat">
       <div class="value">${value}</div>
       <div class="label">${label}</div>
     </div>`;
+  const percent = (value: string | null) =>
+    value === null ? '–' : `${(Number(value) * 100).toFixed(2)}%`;
   return html`<h2>${t('advertiser.performance', { days: DAYS })}</h2>
     <div class="grid">
       ${stat(t('publisher.clicks'), String(clicks))} ${stat(t('publisher.orders'), String(orders))}
-      ${stat(t('publisher.commission'), money(commission))}
+      ${stat(t('advertiser.revenueTitle'), moneys(revenue))}
+      ${stat(t('publisher.commission'), moneys(commission))}
       ${stat(t('publisher.conversionRate'), percent(conversionRate(orders, clicks)))}
       ${stat('EPC', epc(commission, clicks))}
     </div>
+    ${revenueIncomplete ? html`<p class="muted">${t('advertiser.revenueIncomplete')}</p>` : ''}
     ${trusted(
-      barLineChart(points, {
-        title: t('advertiser.performanceChart'),
-        barLabel: t('publisher.clicks2'),
-        lineLabel: t('publisher.commission2'),
-        formatLine: money,
-      }),
+      barLineChart(
+        series(
+          (day) => days.get(day)?.clicks ?? 0,
+          (day) => days.get(day)?.commission[commissionCurrency] ?? 0,
+        ),
+        {
+          title: t('advertiser.performanceChart'),
+          barLabel: t('publisher.clicks2'),
+          lineLabel: t('publisher.commission2'),
+          formatLine: (minor) => money(minor, commissionCurrency),
+        },
+      ),
+    )}
+    ${trusted(
+      barLineChart(
+        series(
+          (day) => days.get(day)?.orders ?? 0,
+          (day) => days.get(day)?.revenue[revenueCurrency] ?? 0,
+        ),
+        {
+          title: t('advertiser.revenueChart'),
+          barLabel: t('advertiser.orders'),
+          lineLabel: t('advertiser.revenue'),
+          formatLine: (minor) => money(minor, revenueCurrency),
+        },
+      ),
     )}
     <h3>${t('advertiser.byPublisher')}</h3>
     ${
@@ -74,6 +131,7 @@ export async function advertiserPerformance(
                 <th>${t('advertiser.site')}</th>
                 <th class="num">${t('publisher.clicks')}</th>
                 <th class="num">${t('publisher.orders')}</th>
+                <th class="num">${t('advertiser.revenueTitle')}</th>
                 <th class="num">${t('publisher.commission')}</th>
                 <th class="num">EPC</th>
               </tr>
@@ -85,8 +143,9 @@ export async function advertiserPerformance(
                     <td>${row.siteName}</td>
                     <td class="num">${row.clicks}</td>
                     <td class="num">${row.orders}</td>
-                    <td class="num">${money(row.commissionMinor)}</td>
-                    <td class="num">${epc(row.commissionMinor, row.clicks)}</td>
+                    <td class="num">${moneys(row.revenue)}</td>
+                    <td class="num">${moneys(row.commission)}</td>
+                    <td class="num">${epc(row.commission, row.clicks)}</td>
                   </tr>`,
               )}
             </tbody>

@@ -7,6 +7,17 @@ export const ADVERTISER_MESSAGES = {
     'Clicks and commission per day, all your programs',
     'Kliks en commissie per dag, al je programma’s',
   ],
+  'advertiser.revenueChart': [
+    'Orders and revenue (order value) per day, all your programs',
+    'Bestellingen en omzet (orderwaarde) per dag, al je programma’s',
+  ],
+  'advertiser.revenue': ['revenue', 'omzet'],
+  'advertiser.revenueTitle': ['Revenue (order value)', 'Omzet (orderwaarde)'],
+  'advertiser.orders': ['orders', 'bestellingen'],
+  'advertiser.revenueIncomplete': [
+    'Revenue leaves out programs whose orders come in several currencies.',
+    'Omzet laat programma’s weg waarvan de bestellingen in meerdere valuta binnenkomen.',
+  ],
   'advertiser.byPublisher': ['By publisher site', 'Per publisher-site'],
   'advertiser.site': ['Site (publisher)', 'Website (publisher)'],
   'advertiser.noTrafficYet': ['No clicks in this period yet.', 'Nog geen kliks in deze periode.'],

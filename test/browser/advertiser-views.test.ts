@@ -1,0 +1,232 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createSqliteTestStore, type TestStore } from '../support/stores.js';
+import { Network } from '../../src/server/network.js';
+import { buildApp } from '../../src/http/app.js';
+import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
+import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
+import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
+import { packageRoot } from '../../src/package-root.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SECRET = 'browser-views-secret-0123456789abcdefghij';
+const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
+const available = existsSync(CHROMIUM);
+if (!available && process.env.REQUIRE_BROWSER)
+  throw new Error(`REQUIRE_BROWSER is set but there is no Chromium at ${CHROMIUM}`);
+if (!available)
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 10, 20, 10);
+const CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+
+let store: TestStore;
+let network: Network;
+let app: FastifyInstance;
+let demo: DemoNetwork;
+let base: string;
+let browser: Browser;
+const clock = { now: START - 6 * DAY };
+/** Per day of the week of traffic: clicks and orders (order value USD 100.00 each). */
+const TRAFFIC = [
+  [12, 1],
+  [30, 2],
+  [8, 0],
+  [21, 3],
+  [45, 1],
+  [16, 2],
+  [27, 1],
+] as const;
+
+beforeAll(async () => {
+  if (!available) return;
+  store = await createSqliteTestStore();
+  demo = await createDemoNetwork(store.store, SECRET, clock.now);
+  const days = TRAFFIC.map((_, index) =>
+    new Date(START - (6 - index) * DAY).toISOString().slice(0, 10),
+  );
+  await new RatesRepository(store.store.db).upsert(
+    parseEcbCsv(`Date,USD\n${days.map((day) => `${day},1.0950`).join('\n')}\n`).entries(),
+    'test',
+    clock.now,
+  );
+  network = new Network(store.store, {
+    secret: SECRET,
+    maxBatch: 1000,
+    node: 1,
+    now: () => clock.now,
+  });
+  await network.start(50);
+  app = buildApp(network, { logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The publisher logs in from this machine: clicks from the same address are self-purchases.
+  const login = await fetch(`${base}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demo.publisher.email, password: demo.publisher.password }),
+  });
+  expect(login.status).toBe(201);
+  let orderNumber = 0;
+  for (const [index, [clicks, orders]] of TRAFFIC.entries()) {
+    clock.now = START - (6 - index) * DAY;
+    const clickIds: string[] = [];
+    for (let click = 0; click < clicks; click += 1) {
+      const answer = await fetch(
+        `${base}/click?p=${demo.programId}&a=${demo.siteId}&g=${demo.adId}`,
+        {
+          redirect: 'manual',
+          headers: {
+            'user-agent': CHROME,
+            'sec-fetch-dest': 'document',
+            'sec-fetch-mode': 'navigate',
+            referer: 'https://deals.demo.affnet.local/',
+          },
+        },
+      );
+      expect(answer.status).toBe(302);
+      clickIds.push(new URL(answer.headers.get('location')!).searchParams.get('tduid')!);
+    }
+    for (let order = 0; order < orders; order += 1) {
+      orderNumber += 1;
+      const answer = await fetch(`${base}/api/v1/programs/${demo.programId}/orders`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${demo.advertiserApiKey}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          orderNumber: `AE-VIEW-${orderNumber}`,
+          placedAt: new Date(clock.now + 10 * 60_000).toISOString(),
+          currency: 'USD',
+          status: 'pending',
+          clickId: clickIds[order],
+          items: [
+            {
+              sku: `P-${orderNumber}`,
+              category: 'consumer-electronics',
+              unitPrice: '100.00',
+              quantity: 1,
+              sellerCountry: 'CN',
+              store: 'aliexpress',
+            },
+          ],
+        }),
+      });
+      expect(answer.status, await answer.text()).toBe(201);
+    }
+  }
+  clock.now = START + 60 * 60_000;
+  await network.scanner.scan(clock.now);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (!available) return;
+  await browser?.close();
+  await app?.close();
+  await network?.close();
+  await store?.dispose();
+});
+
+async function login(page: Page, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
+}
+
+/** Every label of every chart inside its chart: a clipped axis label is a failure. */
+async function clippedChartLabels(page: Page): Promise<string[]> {
+  return page.$$eval('svg.chart', (charts) =>
+    charts.flatMap((chart) => {
+      const box = chart.getBoundingClientRect();
+      return [...chart.querySelectorAll('text')]
+        .filter((text) => {
+          const own = text.getBoundingClientRect();
+          return own.left < box.left - 0.5 || own.right > box.right + 0.5;
+        })
+        .map((text) => text.textContent ?? '');
+    }),
+  );
+}
+
+it.skipIf(!available)(
+  'shows the advertiser clicks, orders, revenue, commission and EPC over time and by publisher',
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await login(page, demo.advertiser.email, demo.advertiser.password);
+    await page.goto(`${base}/advertiser`);
+    const clicks = TRAFFIC.reduce((sum, [count]) => sum + count, 0);
+    const orders = TRAFFIC.reduce((sum, [, count]) => sum + count, 0);
+    const stats = await page.$$eval('.stat', (elements) =>
+      Object.fromEntries(
+        elements.map((element) => [
+          element.querySelector('.label')?.textContent?.trim() ?? '',
+          element.querySelector('.value')?.textContent?.trim() ?? '',
+        ]),
+      ),
+    );
+    expect(stats).toMatchObject({
+      Clicks: String(clicks),
+      Orders: String(orders),
+      'Revenue (order value)': `USD ${(orders * 100).toLocaleString('en-US')}.00`,
+    });
+    expect(stats.Commission).toMatch(/^EUR \d+\.\d{2}$/);
+    expect(stats.EPC).toMatch(/^EUR \d+\.\d{4}$/);
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    expect(await clippedChartLabels(page)).toEqual([]);
+    // The busiest day's bar carries its clicks in its tooltip.
+    const busiest = new Date(START - 2 * DAY).toISOString().slice(5, 10);
+    expect(await page.textContent('svg.chart')).toContain(`${busiest}: 45 clicks`);
+    const row = page.locator('table tr', { hasText: 'Demo Deals' }).first();
+    expect(await row.textContent()).toContain(`USD ${(orders * 100).toLocaleString('en-US')}.00`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'advertiser-overview.png'), fullPage: true });
+    await context.close();
+  },
+  60_000,
+);
+
+it.skipIf(!available)(
+  'shows the compliance queue as readable facts, each flag with its order linked',
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await login(page, demo.advertiser.email, demo.advertiser.password);
+    await page.goto(`${base}/advertiser/compliance`);
+    const queue = page.locator('section.card').first();
+    const text = (await queue.textContent()) ?? '';
+    expect(text).toContain('self_purchase');
+    expect(text).toContain('the click came from an address the publisher logs in from');
+    expect(text).not.toMatch(/[{}"]/); // facts, not JSON
+    // The most severe flag comes first, whatever the hundreds of click flags after it.
+    const firstRow = (await queue.locator('tbody tr').first().textContent()) ?? '';
+    expect(firstRow).toContain('self_purchase');
+    for (const row of await queue.locator('tbody tr', { hasText: 'self_purchase' }).all())
+      expect(await row.locator('a[href^="/advertiser/transactions?order="]').count()).toBe(1);
+    const links = await queue.locator('a[href^="/advertiser/transactions?order="]').all();
+    expect(links.length).toBeGreaterThan(0);
+    const numbers = await Promise.all(links.map((link) => link.textContent()));
+    expect(new Set(numbers).size).toBe(numbers.length); // one order per flag: no look-alikes
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'advertiser-compliance-queue.png'),
+      fullPage: false,
+    });
+    const first = numbers[0]!.trim();
+    await links[0]!.click();
+    await page.waitForURL((url) => url.searchParams.get('order') === first);
+    expect(await page.textContent('main')).toContain(first);
+    await context.close();
+  },
+  60_000,
+);
