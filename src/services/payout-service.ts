@@ -201,13 +201,33 @@ export class PayoutService {
     const { run, payouts } = await this.findRun(runId);
     if (payouts.length === 0)
       throw new PayoutError('empty_payout_run', `payout run ${runId} has no payments`);
-    const payments: SepaPayment[] = payouts.map((payout) => ({
-      endToEndId: payout.id,
-      creditorName: payout.name,
-      creditorIban: payout.iban,
-      amountMinor: payout.amount_minor,
-      remittance: `affnet statement ${payout.period} ${payout.statement_id}`,
-    }));
+    // The remittance names the statement's number: self-billing, it is the invoice paid.
+    const numbers = new Map(
+      (
+        await this.store.db
+          .selectFrom('statements')
+          .select(['id', 'number'])
+          .where(
+            'id',
+            'in',
+            payouts.map((payout) => payout.statement_id),
+          )
+          .execute()
+      ).map((row) => [row.id, row.number]),
+    );
+    const payments: SepaPayment[] = payouts.map((payout) => {
+      const number = numbers.get(payout.statement_id);
+      return {
+        endToEndId: payout.id,
+        creditorName: payout.name,
+        creditorIban: payout.iban,
+        amountMinor: payout.amount_minor,
+        remittance:
+          number === null || number === undefined
+            ? `affnet statement ${payout.period} ${payout.statement_id}`
+            : `affnet statement ${number} (${payout.period})`,
+      };
+    });
     let file: string;
     try {
       file = buildPain001({

@@ -102,6 +102,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             <th>Publisher</th>
             <th class="num">${context.t('adminMoney.payable')}</th>
             <th class="num">${context.t('adminMoney.withheld')}</th>
+            <th class="num">${context.t('adminMoney.vat')}</th>
             <th class="num">${context.t('adminMoney.payout')}</th>
             <th>${context.t('adminMoney.status')}</th>
             <th></th>
@@ -115,6 +116,9 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td>${s.publisher_name ?? s.publisher_id}</td>
                 <td class="num">${eur(s.payable_minor)}</td>
                 <td class="num">${eur(s.withheld_minor)}</td>
+                <td class="num">
+                  ${eur(s.vat_minor)}${s.vat_rate === null ? '' : ` (${s.vat_rate} %)`}
+                </td>
                 <td class="num">${eur(s.payout_minor)}</td>
                 <td>${statusBadge(s.status, context.locale)}</td>
                 <td>

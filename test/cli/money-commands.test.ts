@@ -67,6 +67,10 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
   await run('payouts', 'export', runId, '--sepa', sepaFile, '--csv', csvFile);
   expect((await run('payouts', 'list')).out).toMatch(new RegExp(`${runId}.*exported`));
   expect(await readFile(sepaFile, 'utf8')).toContain('<NbOfTxs>1</NbOfTxs>');
+  // The remittance names the statement's number: it is the (self-billing) invoice paid.
+  expect(await readFile(sepaFile, 'utf8')).toContain(
+    '<Ustrd>affnet statement 2026-000001 (2026-10)</Ustrd>',
+  );
   expect(await readFile(csvFile, 'utf8')).toContain('NL91ABNA0417164300,6.39,EUR');
   expect((await run('payouts', 'pay', runId)).out).toContain('1 commission(s) moved to paid');
   expect((await run('payouts', 'pay', runId)).out).toContain('already paid; nothing changed');
@@ -81,6 +85,22 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
     'minimumPayout: expected an amount in EUR such as "50.00"',
   );
   expect((await run('ledger', 'verify')).code).toBe(0);
+});
+
+it('shows and changes the network invoicing details every statement carries', async () => {
+  expect((await run('statements', 'invoicing')).out).toBe(
+    'Test Network B.V.\nDamrak 1\n1012 LG Amsterdam\nNL\nVAT NL000099998B57\nKvK 87654321\n',
+  );
+  // One field changed, the others kept.
+  const moved = await run('statements', 'invoicing', '--street', 'Herengracht 500', '--json');
+  expect(JSON.parse(moved.out)).toMatchObject({
+    street: 'Herengracht 500',
+    legalName: 'Test Network B.V.',
+  });
+  const refused = await run('statements', 'invoicing', '--postal-code', '1012');
+  expect(refused.code).not.toBe(0);
+  expect(refused.err).toContain('postal code: not a NL postal code (e.g. 1012 AB), got "1012"');
+  expect((await run('statements', 'invoicing')).out).toContain('Herengracht 500');
 });
 
 it('explains mistakes', async () => {

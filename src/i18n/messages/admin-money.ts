@@ -26,6 +26,7 @@ export const ADMIN_MONEY_MESSAGES = {
   'adminMoney.makeStatements': ['Make statements', 'Afrekeningen maken'],
   'adminMoney.payable': ['Payable', 'Te betalen'],
   'adminMoney.withheld': ['Withheld', 'Opgeschort'],
+  'adminMoney.vat': ['VAT', 'Btw'],
   'adminMoney.payout': ['Payout', 'Uitbetaling'],
   'adminMoney.payoutRuns': ['Payout runs', 'Uitbetalingsrondes'],
   'adminMoney.setPayoutDebtorNameAnd': [
