@@ -32,12 +32,21 @@ export interface HttpFigures {
   targetRatio: number;
   targetP99Ms: number;
   meetsTarget: boolean;
+  /** Seconds of the same load each server gets before it is measured (JIT, caches). */
+  warmUpSeconds: number;
+  /** `affnet serve --workers 2`, gains as ratios to one process in the same run. */
+  workers2: { clicks: LoadFigures; clicksGain: number; orders: LoadFigures; ordersGain: number };
   conversionsApi: LoadFigures & {
     ordersPerSecond: number;
+    /** bare node:http parsing each JSON order and inserting it into SQLite (FULL, WAL). */
+    bareJsonInsertFloor: LoadFigures;
+    ratioToFloor: number;
     targetOrdersPerSecond: number;
     meetsTarget: boolean;
   };
 }
+
+const WARM_UP_SECONDS = 2;
 
 /** The order document the load sends, numbered so each request reports a new order. */
 function benchOrder(number: string, newBuyer: boolean, placedAt: string): string {
@@ -96,68 +105,115 @@ export async function benchmarkHttp(
     programId: string;
     advertiserApiKey: string;
   };
-  const bare = spawn(
-    process.execPath,
-    [join(packageRoot(), 'dist', 'bench', 'bare-server.js'), '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [announcement] = (await once(bare.stdout!, 'data')) as [Buffer];
-  const barePort = Number(/listening on (\d+)/.exec(announcement.toString())![1]);
-  const server = await startServer(env);
+  const startBare = async (script: string) => {
+    const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'bench', script), '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [announcement] = (await once(child.stdout!, 'data')) as [Buffer];
+    return { child, port: Number(/listening on (\d+)/.exec(announcement.toString())![1]) };
+  };
+  const bare = await startBare('bare-server.js');
+  const bareOrders = await startBare('bare-orders-server.js');
+  let server = await startServer(env);
   const port = server.port;
   const useWrk = await hasWrk();
   const generator = useWrk ? 'wrk' : 'autocannon';
-  const getLoad = (url: string) =>
-    useWrk ? wrkLoad({ url, connections, seconds }) : load({ url, connections, duration: seconds });
-  try {
-    onProgress(`http: bare node:http, ${connections} connections, ${seconds} s (${generator})`);
-    const bareNodeHttp = await getLoad(`http://127.0.0.1:${barePort}${demo.clickUrl}`);
-    onProgress(`http: affnet clicks, ${connections} connections, ${seconds} s (${generator})`);
-    const affnetClicks = await getLoad(`http://127.0.0.1:${port}${demo.clickUrl}`);
-    onProgress(`http: order API, 64 connections, ${seconds} s (${generator})`);
-    const placedAt = new Date().toISOString();
-    const ordersUrl = `http://127.0.0.1:${port}/api/v1/programs/${demo.programId}/orders`;
-    let conversions: LoadFigures;
+  // Every server gets the same load for a moment first: steady state is measured, not start-up.
+  const measured = async <T>(
+    warmUp: (seconds: number) => Promise<unknown>,
+    run: () => Promise<T>,
+  ) => {
+    await warmUp(WARM_UP_SECONDS);
+    return run();
+  };
+  const getLoad = (url: string, duration = seconds) =>
+    useWrk
+      ? wrkLoad({ url, connections, seconds: duration })
+      : load({ url, connections, duration });
+  const placedAt = new Date().toISOString();
+  const postOrders = async (url: string, duration: number, prefix: string, apiKey?: string) => {
     if (useWrk) {
       // The same document as below, numbered in Lua so every request is a new order.
       const [before, after] = benchOrder('@@', false, placedAt).split('"@@"') as [string, string];
-      conversions = await wrkLoad({
-        url: ordersUrl,
+      return wrkLoad({
+        url,
         connections: 64,
-        seconds,
+        seconds: duration,
         lua: [
           `wrk.method = "POST"`,
-          `wrk.headers["authorization"] = "Bearer ${demo.advertiserApiKey}"`,
+          ...(apiKey === undefined ? [] : [`wrk.headers["authorization"] = "Bearer ${apiKey}"`]),
           `wrk.headers["content-type"] = "application/json"`,
           `local n = 0`,
           `request = function()`,
           `  n = n + 1`,
-          `  local body = ${luaString(before)} .. '"BENCH-${process.pid}-' .. n .. '"' .. ${luaString(after)}`,
+          `  local body = ${luaString(before)} .. '"${prefix}-' .. n .. '"' .. ${luaString(after)}`,
           `  return wrk.format(nil, nil, nil, body)`,
           `end`,
         ].join('\n'),
       });
-    } else {
-      let sequence = 0;
-      conversions = await load({
-        url: ordersUrl,
-        connections: 64,
-        duration: seconds,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${demo.advertiserApiKey}`,
-          'content-type': 'application/json',
-        },
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              body: benchOrder(`BENCH-${process.pid}-${++sequence}`, sequence % 3 === 0, placedAt),
-            }),
-          },
-        ],
-      });
     }
+    let sequence = 0;
+    return load({
+      url,
+      connections: 64,
+      duration,
+      method: 'POST',
+      headers: {
+        ...(apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` }),
+        'content-type': 'application/json',
+      },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: benchOrder(`${prefix}-${++sequence}`, sequence % 3 === 0, placedAt),
+          }),
+        },
+      ],
+    });
+  };
+  try {
+    const bareUrl = `http://127.0.0.1:${bare.port}${demo.clickUrl}`;
+    onProgress(`http: bare node:http, ${connections} connections, ${seconds} s (${generator})`);
+    const bareNodeHttp = await measured(
+      (warm) => getLoad(bareUrl, warm),
+      () => getLoad(bareUrl),
+    );
+    const clicksUrl = `http://127.0.0.1:${port}${demo.clickUrl}`;
+    onProgress(`http: affnet clicks, ${connections} connections, ${seconds} s (${generator})`);
+    const affnetClicks = await measured(
+      (warm) => getLoad(clicksUrl, warm),
+      () => getLoad(clicksUrl),
+    );
+    const floorUrl = `http://127.0.0.1:${bareOrders.port}/orders`;
+    onProgress(
+      `http: bare JSON-parse-and-insert floor, 64 connections, ${seconds} s (${generator})`,
+    );
+    const bareJsonInsertFloor = await measured(
+      (warm) => postOrders(floorUrl, warm, `WARM-${process.pid}`),
+      () => postOrders(floorUrl, seconds, `FLOOR-${process.pid}`),
+    );
+    onProgress(`http: order API, 64 connections, ${seconds} s (${generator})`);
+    const ordersUrl = `http://127.0.0.1:${port}/api/v1/programs/${demo.programId}/orders`;
+    const conversions = await measured(
+      (warm) => postOrders(ordersUrl, warm, `WARM-${process.pid}`, demo.advertiserApiKey),
+      () => postOrders(ordersUrl, seconds, `BENCH-${process.pid}`, demo.advertiserApiKey),
+    );
+    // The same loads on `affnet serve --workers 2` (two processes, one SQLite file).
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+    server = await startServer(env, ['--workers', '2']);
+    const twoWorkers = `http://127.0.0.1:${server.port}`;
+    onProgress(`http: --workers 2, clicks and orders, ${seconds} s each (${generator})`);
+    const workers2Clicks = await measured(
+      (warm) => getLoad(`${twoWorkers}${demo.clickUrl}`, warm),
+      () => getLoad(`${twoWorkers}${demo.clickUrl}`),
+    );
+    const workers2OrdersUrl = `${twoWorkers}/api/v1/programs/${demo.programId}/orders`;
+    const workers2Orders = await measured(
+      (warm) => postOrders(workers2OrdersUrl, warm, `WARM2-${process.pid}`, demo.advertiserApiKey),
+      () => postOrders(workers2OrdersUrl, seconds, `BENCH2-${process.pid}`, demo.advertiserApiKey),
+    );
     const ratio =
       Math.round((affnetClicks.requestsPerSecond / bareNodeHttp.requestsPerSecond) * 1000) / 1000;
     return {
@@ -170,17 +226,38 @@ export async function benchmarkHttp(
       targetRatio: 0.7,
       targetP99Ms: 10,
       meetsTarget: ratio >= 0.7 && affnetClicks.latencyP99Ms <= 10,
+      warmUpSeconds: WARM_UP_SECONDS,
       conversionsApi: {
         ...conversions,
         ordersPerSecond: conversions.requestsPerSecond,
+        bareJsonInsertFloor,
+        ratioToFloor:
+          Math.round(
+            (conversions.requestsPerSecond / bareJsonInsertFloor.requestsPerSecond) * 1000,
+          ) / 1000,
         targetOrdersPerSecond: 5000,
         meetsTarget: conversions.requestsPerSecond >= 5000,
+      },
+      workers2: {
+        clicks: workers2Clicks,
+        clicksGain:
+          Math.round((workers2Clicks.requestsPerSecond / affnetClicks.requestsPerSecond) * 1000) /
+          1000,
+        orders: workers2Orders,
+        ordersGain:
+          Math.round((workers2Orders.requestsPerSecond / conversions.requestsPerSecond) * 1000) /
+          1000,
       },
     };
   } finally {
     server.kill('SIGTERM');
-    bare.kill('SIGTERM');
-    await Promise.all([once(server, 'exit'), once(bare, 'exit')]);
+    bare.child.kill('SIGTERM');
+    bareOrders.child.kill('SIGTERM');
+    await Promise.all([
+      once(server, 'exit'),
+      once(bare.child, 'exit'),
+      once(bareOrders.child, 'exit'),
+    ]);
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -41,7 +41,7 @@ const report = {
     targetLinesPerSecond: 500_000,
     meetsTarget: engine.engineLinesPerSecond >= 500_000,
   },
-  quoteCli: { ...quoteCli, targetRatioToFloor: 1 / 3, meetsTarget: quoteCli.ratioToFloor >= 1 / 3 },
+  quoteCli: { ...quoteCli, targetRatioToFloor: 0.5, meetsTarget: quoteCli.ratioToFloor >= 0.5 },
   simulation,
   clickInserts,
   http,

@@ -4,6 +4,7 @@ import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { parseServerConfig, resolveSecret, type ServerConfig } from '../config/server-config.js';
 import { openStore } from '../storage/database.js';
+import { startWalCheckpointer } from '../storage/wal-checkpointer.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { ensureAdmin, loadPrograms } from '../bootstrap/bootstrap.js';
 import { Network } from '../server/network.js';
@@ -113,6 +114,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: config.ecbFetch },
   });
   await network.start();
+  const checkpointer = startWalCheckpointer(store);
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(
@@ -129,6 +131,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing requests and flushing clicks');
       await app.close();
+      await checkpointer?.stop();
       await network.close();
       // A cluster worker's channel to the primary would keep it alive: let go of it.
       cluster.worker?.disconnect();

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { sqliteRowsOf } from '../storage/repositories/sqlite-rows.js';
 import { OrdersRepository, type StoredOrder } from '../storage/repositories/orders-repository.js';
 import {
   CommissionsRepository,
@@ -136,15 +137,16 @@ export class OrderRecorder {
       const settled: (() => void)[] = [];
       try {
         await this.store.db.transaction().execute(async (trx) => {
+          const savepoint = this.#savepoints(trx);
           for (const item of batch) {
-            await sql`SAVEPOINT order_report`.execute(trx);
+            await savepoint('SAVEPOINT order_report');
             try {
               const result = await this.#apply(trx, item);
-              await sql`RELEASE SAVEPOINT order_report`.execute(trx);
+              await savepoint('RELEASE SAVEPOINT order_report');
               settled.push(() => item.resolve(result));
             } catch (error) {
-              await sql`ROLLBACK TO SAVEPOINT order_report`.execute(trx);
-              await sql`RELEASE SAVEPOINT order_report`.execute(trx);
+              await savepoint('ROLLBACK TO SAVEPOINT order_report');
+              await savepoint('RELEASE SAVEPOINT order_report');
               settled.push(() => item.reject(error));
             }
           }
@@ -157,6 +159,22 @@ export class OrderRecorder {
       for (const settle of settled) settle();
     }
     this.#flushing = false;
+  }
+
+  /**
+   * Runs a savepoint statement in the batch's transaction: on SQLite straight on the handle the
+   * transaction runs on (prepared once), as Kysely would compile it anew for every order.
+   */
+  #savepoints(trx: Kysely<Database>): (statement: string) => Promise<unknown> {
+    const sqlite = this.store.sqlite;
+    if (this.store.dialect === 'sqlite' && sqlite !== undefined) {
+      const raw = sqliteRowsOf(sqlite);
+      return (statement) => {
+        raw.run(statement);
+        return Promise.resolve();
+      };
+    }
+    return (statement) => sql.raw(statement).execute(trx);
   }
 
   /** Validation: approve, decline or hold one commission, with the ledger moves it implies. */
@@ -206,7 +224,7 @@ export class OrderRecorder {
     input: RecordOrderInput,
     locked?: StoredOrder,
   ): Promise<RecordOrderResult> {
-    const orders = new OrdersRepository(trx, this.store.dialect);
+    const orders = new OrdersRepository(trx, this.store.dialect, this.store.sqlite);
     const { order, quote, nowMs } = input;
     // What each report sets; identity, attribution and creation are fixed by the first one.
     const reported = {

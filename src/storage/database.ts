@@ -24,6 +24,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** WAL pages after which a committing connection checkpoints (64 MiB of 16 KiB pages). */
+export const AUTOCHECKPOINT_PAGES = 4000;
+
 export function openStore(config: StorageConfig): Store {
   if (config.kind === 'postgres') {
     configurePgTypes();
@@ -61,7 +64,7 @@ export function openStore(config: StorageConfig): Store {
   // A 32 MiB page cache and checkpoints every 4,000 pages (64 MiB of WAL): fewer copies of
   // the B-tree's right edge into the database file under a steady click load.
   sqlite.pragma('cache_size = -32768');
-  sqlite.pragma('wal_autocheckpoint = 4000');
+  sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });

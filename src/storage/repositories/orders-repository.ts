@@ -2,20 +2,34 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrderLinesTable, OrderPricingTable, OrdersTable } from '../schema.js';
 import type { DialectName } from '../database.js';
 import { countRows } from './count-rows.js';
+import type SqliteDatabase from 'better-sqlite3';
+import { sqliteRowsOf, type SqliteRows } from './sqlite-rows.js';
+
+const ORDER_KEY = ['program_id', 'order_number'] as const;
 
 export type StoredOrder = Selectable<OrdersTable>;
 
 export class OrdersRepository {
+  readonly #raw: SqliteRows | undefined;
+
+  /**
+   * `sqlite`: the raw handle of the SQLite store `db` runs on (inside its transaction), for the
+   * new-order inserts of the order API's hot path; without it everything goes through Kysely.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
-  ) {}
+    sqlite?: SqliteDatabase.Database,
+  ) {
+    this.#raw = dialect === 'sqlite' && sqlite !== undefined ? sqliteRowsOf(sqlite) : undefined;
+  }
 
   /**
    * Inserts the order unless (program, orderNumber) exists; true when this call created it.
    * The unique constraint makes concurrent first reports of one order create it once.
    */
   async insertIfNew(row: Insertable<OrdersTable>): Promise<boolean> {
+    if (this.#raw !== undefined) return this.#raw.insert('orders', row, ORDER_KEY);
     const inserted = await this.db
       .insertInto('orders')
       .values(row)
@@ -97,6 +111,10 @@ export class OrdersRepository {
   }
 
   async insertLines(lines: readonly Insertable<OrderLinesTable>[]): Promise<void> {
+    if (this.#raw !== undefined) {
+      for (const line of lines) this.#raw.insert('order_lines', line);
+      return;
+    }
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < lines.length; i += 500) {
       await this.db
@@ -117,6 +135,10 @@ export class OrdersRepository {
 
   /** Stores a new order's packed pricing inputs (a plain insert: the order is new). */
   async insertPricingInputs(row: Insertable<OrderPricingTable>): Promise<void> {
+    if (this.#raw !== undefined) {
+      this.#raw.insert('order_pricing', row);
+      return;
+    }
     await this.db.insertInto('order_pricing').values(row).execute();
   }
 
