@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
@@ -11,15 +10,11 @@ import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-
 import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { packageRoot } from '../../src/package-root.js';
+import { browserAvailable, launchBrowser, portalLogin } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SECRET = 'browser-views-secret-0123456789abcdefghij';
 const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER)
-  throw new Error(`REQUIRE_BROWSER is set but there is no Chromium at ${CHROMIUM}`);
-if (!available)
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const available = browserAvailable;
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 10, 20, 10);
@@ -124,10 +119,7 @@ beforeAll(async () => {
   }
   clock.now = START + 60 * 60_000;
   await network.scanner.scan(clock.now);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -138,12 +130,8 @@ afterAll(async () => {
   await store?.dispose();
 });
 
-async function login(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
-}
+const login = (page: Page, email: string, password: string) =>
+  portalLogin(page, base, email, password);
 
 /** Every label of every chart inside its chart: a clipped axis label is a failure. */
 async function clippedChartLabels(page: Page): Promise<string[]> {

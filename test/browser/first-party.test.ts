@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../support/browser.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
@@ -11,9 +11,7 @@ import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-
 import { bumpLinksVersion } from '../../src/storage/repositories/cache-versions.js';
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM}`);
+const available = browserAvailable;
 
 let store: TestStore;
 let network: Network;
@@ -69,10 +67,7 @@ beforeAll(async () => {
     .execute();
   await bumpLinksVersion(store.store.db);
   await network.refreshIfChanged();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import { checkAnswersAgainstDocument } from '../support/api-document.js';
 import { isMessageKey, translate } from '../../src/i18n/catalogue.js';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, portalLogin } from '../support/browser.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -17,14 +17,9 @@ import { packageRoot } from '../../src/package-root.js';
 import { bumpLinksVersion } from '../../src/storage/repositories/cache-versions.js';
 import type { FastifyInstance } from 'fastify';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SECRET = 'browser-test-secret-0123456789abcdefghij';
 const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_BROWSER)
-  throw new Error(`REQUIRE_BROWSER is set but there is no Chromium at ${CHROMIUM}`);
-if (!available)
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const available = browserAvailable;
 
 let store: TestStore;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -71,10 +66,7 @@ beforeAll(async () => {
     .execute();
   await bumpLinksVersion(store.store.db);
   await network.refreshIfChanged();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
@@ -87,12 +79,8 @@ afterAll(async () => {
   await store?.dispose();
 });
 
-async function login(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
-}
+const login = (page: Page, email: string, password: string) =>
+  portalLogin(page, base, email, password);
 
 async function logout(page: Page) {
   await Promise.all([page.waitForNavigation(), page.click('header form[action="/logout"] button')]);

@@ -3,12 +3,14 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describeEachEngine } from '../support/stores.js';
 import {
   adminLogin,
+  demoClick,
+  demoOrder,
   sessionToken,
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
-import { orderDoc } from '../support/orders.js';
 import { client } from '../support/web-client.js';
+import { orderDoc } from '../support/orders.js';
 
 /** The text of every page of a PDF, read by Mozilla's PDF.js (not by the library that wrote it). */
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -136,17 +138,10 @@ describeEachEngine('self-billing statements', (context) => {
 
   it('issues the statement as an invoice with Dutch VAT on top, and PDF and CSV carry every field', async () => {
     await call('PUT', '/api/v1/admin/settings/payouts', admin.token, { minimumPayout: '1.00' });
-    const click = await t.app.inject({ url: t.demo.clickUrl });
-    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
-    const order = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${t.demo.programId}/orders`,
-      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
-      payload: orderDoc({
-        orderNumber: 'SB-1',
-        clickId: tduid,
-        placedAt: new Date(t.clock.now + 1000).toISOString(),
-      }),
+    const order = await demoOrder(t, {
+      orderNumber: 'SB-1',
+      clickId: await demoClick(t),
+      items: [orderDoc().items[0]!],
     });
     expect(order.statusCode, order.body).toBe(201);
     t.clock.now = Date.UTC(2026, 10, 2, 9);
