@@ -7,7 +7,7 @@ import { newId } from '../storage/ids.js';
 import { settleStatement } from '../domain/payments/settle-statement.js';
 import { DomainError } from '../domain/errors.js';
 import { parsePeriodOrThrow } from './invoice-service.js';
-import { decideVat, standardVatRate, vatOn } from '../domain/payments/vat.js';
+import { decideVat, standardVatRate, vatOn, VatError } from '../domain/payments/vat.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import { networkDetails, publisherDetails } from './invoicing-details-service.js';
 
@@ -67,7 +67,7 @@ export class StatementService {
     if (network === undefined)
       throw new StatementError(
         'network_invoicing_details_missing',
-        "statements are self-billing invoices and name the network: set the network's legal name, address and VAT number first (affnet network invoicing, PUT /api/v1/admin/settings/invoicing, or the admin's Month end page)",
+        "statements are self-billing invoices and name the network: set the network's legal name, address and VAT number first (affnet statements invoicing, PUT /api/v1/admin/settings/invoicing, or the admin's Month end page)",
       );
     const supplyDate = new Date(period.endMs - 1).toISOString().slice(0, 10);
     if (standardVatRate(network.country, supplyDate) === undefined) {
@@ -238,7 +238,7 @@ export class StatementService {
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
     // Self-billing: this month's supplies (payable − deducted) are invoiced with their VAT.
     const publisher = await publisherDetails(trx, publisherId);
-    const vat = decideVat({
+    const vat = vatDecisionOrRefuse({
       networkCountry: invoicing.network.country,
       publisherCountry: publisher.country ?? '',
       publisherVatNumber: publisher.vatNumber,
@@ -458,6 +458,16 @@ export class StatementService {
         amountMinor: row.kind === 'credit' ? (row.amount_minor ?? 0) : -(row.amount_minor ?? 0),
       })),
     ];
+  }
+}
+
+/** decideVat, its refusal (a domestic business without a rate) as the statements' own error. */
+function vatDecisionOrRefuse(input: Parameters<typeof decideVat>[0]) {
+  try {
+    return decideVat(input);
+  } catch (error) {
+    if (error instanceof VatError) throw new StatementError('no_vat_rate', error.message);
+    throw error;
   }
 }
 

@@ -123,6 +123,11 @@ describeEachEngine('self-billing statements', (context) => {
     await browser.login(t.demo.publisher.email, t.demo.publisher.password);
     const page = await browser.get('/publisher/invoicing');
     expect(page.body).toContain('value="Koopjes Media B.V."');
+    // Another site cannot change where the money's invoice points (CSRF).
+    expect(
+      (await browser.post('/publisher/invoicing', { ...BUSINESS, legalName: 'Evil B.V.' }, false))
+        .statusCode,
+    ).toBe(403);
     const refused = await browser.post('/publisher/invoicing', {
       ...BUSINESS,
       legalName: 'Koopjes Media Holding B.V.',
