@@ -14,24 +14,29 @@ export class SqliteRows {
 
   /** Inserts `row`; with `onConflict` (its unique columns) a duplicate is skipped. */
   insert(table: string, row: Record<string, unknown>, onConflict?: readonly string[]): boolean {
-    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const column in row) {
+      const value = row[column];
+      if (value === undefined) continue;
+      columns.push(column);
+      values.push(value);
+    }
     const key = `${table}|${columns.join(',')}|${onConflict?.join(',') ?? ''}`;
     let statement = this.#statements.get(key);
     if (statement === undefined) {
       const names = columns.map((column) => `"${column}"`).join(', ');
-      const values = columns.map((column) => `@${column}`).join(', ');
       const conflict =
         onConflict === undefined
           ? ''
           : ` ON CONFLICT (${onConflict.map((column) => `"${column}"`).join(', ')}) DO NOTHING`;
       statement = this.sqlite.prepare(
-        `INSERT INTO "${table}" (${names}) VALUES (${values})${conflict}`,
+        `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`,
       );
       this.#statements.set(key, statement);
     }
-    const values: Record<string, unknown> = {};
-    for (const column of columns) values[column] = row[column];
-    return statement.run(values).changes === 1;
+    // Positional parameters: binding by name looks each one up in SQLite.
+    return statement.run(...values).changes === 1;
   }
 
   /** Runs a statement without parameters (SAVEPOINT, RELEASE …), prepared once. */
