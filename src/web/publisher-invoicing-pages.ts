@@ -13,23 +13,36 @@ import { publisherOf, webContext, type WebContext } from './web-context.js';
  * with them): legal name, address, VAT and chamber of commerce number.
  */
 export function registerPublisherInvoicingPages(app: FastifyInstance, network: Network): void {
-  const page = (
+  const page = async (
     reply: FastifyReply,
     context: WebContext,
     values: Parameters<typeof invoicingForm>[2],
     message?: SafeHtml,
     status = 200,
-  ) =>
-    sendPage(
+  ) => {
+    // How the statements are taxed with the details on file (not what was just typed).
+    const stored = await network.invoicingDetails.ofPublisher(publisherOf(context));
+    const vat = await network.invoicingDetails.vatOfPublisher(stored, context.now);
+    const now =
+      vat === null
+        ? ''
+        : vat.treatment === 'domestic'
+          ? context.t('invoicing.nowDomestic', { rate: vat.ratePercent ?? '?' })
+          : vat.treatment === 'reverse_charge'
+            ? context.t('invoicing.nowReverseCharge')
+            : context.t('invoicing.nowNotABusiness');
+    return sendPage(
       reply,
       context,
       context.t('invoicing.title'),
       html`<h1>${context.t('invoicing.title')}</h1>
         ${message ?? ''}
         <p>${context.t('invoicing.publisherIntro')}</p>
+        ${now === '' ? '' : html`<p><strong>${now}</strong></p>`}
         ${invoicingForm(context, '/publisher/invoicing', values, { vatNumberRequired: false })}`,
       status,
     );
+  };
 
   app.get('/publisher/invoicing', async (request, reply) => {
     const context = await webContext(network, request, reply);

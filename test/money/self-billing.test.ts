@@ -123,6 +123,7 @@ describeEachEngine('self-billing statements', (context) => {
     await browser.login(t.demo.publisher.email, t.demo.publisher.password);
     const page = await browser.get('/publisher/invoicing');
     expect(page.body).toContain('value="Koopjes Media B.V."');
+    expect(page.body).toContain('Your statements now: 21 % VAT is added to your commission');
     // Another site cannot change where the money's invoice points (CSRF).
     expect(
       (await browser.post('/publisher/invoicing', { ...BUSINESS, legalName: 'Evil B.V.' }, false))

@@ -17,8 +17,8 @@ export const INVOICING_MESSAGES = {
   'invoicing.save': ['Save invoicing details', 'Factuurgegevens opslaan'],
   'invoicing.saved': ['Invoicing details saved.', 'Factuurgegevens opgeslagen.'],
   'invoicing.publisherIntro': [
-    'Your monthly statement is your invoice to the network (self-billing): the network writes it with these details. A Dutch business (VAT number) gets 21 % VAT on top of its commission; a business elsewhere is reverse-charged; a private person (no VAT number) is paid without VAT. Changes apply to statements made from now on.',
-    'Je maandelijkse afrekening is jouw factuur aan het netwerk (factuur uitgereikt door afnemer): het netwerk maakt hem met deze gegevens. Een Nederlandse onderneming (btw-nummer) krijgt 21 % btw bovenop de commissie; een onderneming elders krijgt btw verlegd; een particulier (geen btw-nummer) wordt zonder btw betaald. Wijzigingen gelden voor afrekeningen die vanaf nu worden gemaakt.',
+    'Your monthly statement is your invoice to the network (self-billing): the network writes it with these details. A business (VAT number) in the network's country gets that country's VAT on top of its commission; a business elsewhere is reverse-charged; a private person (no VAT number) is paid without VAT. Changes apply to statements made from now on.',
+    'Je maandelijkse afrekening is jouw factuur aan het netwerk (factuur uitgereikt door afnemer): het netwerk maakt hem met deze gegevens. Een onderneming (btw-nummer) in het land van het netwerk krijgt de btw van dat land bovenop de commissie; een onderneming elders krijgt btw verlegd; een particulier (geen btw-nummer) wordt zonder btw betaald. Wijzigingen gelden voor afrekeningen die vanaf nu worden gemaakt.',
   ],
   'invoicing.publisherMissing': [
     'Your invoicing details are incomplete: add your address before the next statement is made.',
@@ -27,6 +27,18 @@ export const INVOICING_MESSAGES = {
   'invoicing.networkIntro': [
     'Statements are self-billing invoices that name the network: they are not made until these details are set.',
     'Afrekeningen zijn facturen uitgereikt door afnemer en noemen het netwerk: ze worden pas gemaakt als deze gegevens zijn ingevuld.',
+  ],
+  'invoicing.nowDomestic': [
+    'Your statements now: {rate} % VAT is added to your commission and paid out with it.',
+    'Je afrekeningen nu: {rate} % btw komt bovenop je commissie en wordt meebetaald.',
+  ],
+  'invoicing.nowReverseCharge': [
+    'Your statements now: VAT reverse-charged (the network accounts for it); none is added.',
+    'Je afrekeningen nu: btw verlegd (het netwerk draagt hem af); er komt geen btw bij.',
+  ],
+  'invoicing.nowNotABusiness': [
+    'Your statements now: no VAT (billed as a private person, without a VAT number).',
+    'Je afrekeningen nu: geen btw (gefactureerd als particulier, zonder btw-nummer).',
   ],
   'invoicing.networkSaved': [
     'Network invoicing details saved.',
