@@ -17,7 +17,7 @@ export const INVOICING_MESSAGES = {
   'invoicing.save': ['Save invoicing details', 'Factuurgegevens opslaan'],
   'invoicing.saved': ['Invoicing details saved.', 'Factuurgegevens opgeslagen.'],
   'invoicing.publisherIntro': [
-    'Your monthly statement is your invoice to the network (self-billing): the network writes it with these details. A business (VAT number) in the network's country gets that country's VAT on top of its commission; a business elsewhere is reverse-charged; a private person (no VAT number) is paid without VAT. Changes apply to statements made from now on.',
+    'Your monthly statement is your invoice to the network (self-billing): the network writes it with these details. A business (VAT number) in the network’s country gets that country’s VAT on top of its commission; a business elsewhere is reverse-charged; a private person (no VAT number) is paid without VAT. Changes apply to statements made from now on.',
     'Je maandelijkse afrekening is jouw factuur aan het netwerk (factuur uitgereikt door afnemer): het netwerk maakt hem met deze gegevens. Een onderneming (btw-nummer) in het land van het netwerk krijgt de btw van dat land bovenop de commissie; een onderneming elders krijgt btw verlegd; een particulier (geen btw-nummer) wordt zonder btw betaald. Wijzigingen gelden voor afrekeningen die vanaf nu worden gemaakt.',
   ],
   'invoicing.publisherMissing': [
