@@ -55,6 +55,23 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     );
   });
 
+  app.get('/api/v1/admin/vat-numbers', async (request) => {
+    await admin(request);
+    return { vatNumbers: await network.invoicingDetails.vatNumbers() };
+  });
+
+  app.post('/api/v1/admin/vat-numbers/:publisherId/verify', async (request) => {
+    const session = await admin(request);
+    const { publisherId } = request.params as { publisherId: string };
+    const { vatNumber } = parseBody(request, BODIES.vatVerification);
+    return network.invoicingDetails.verifyVatNumber(
+      publisherId,
+      vatNumber,
+      `user:${session.user.id}`,
+      network.now(),
+    );
+  });
+
   app.get('/api/v1/admin/invoices', async (request) => {
     await admin(request);
     return {

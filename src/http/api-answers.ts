@@ -382,6 +382,28 @@ export const ANSWERS = {
         'how your next statements are taxed: domestic (VAT added at vatRate), reverse_charge (the network accounts for it), not_a_business (none); null until the network has its details',
     }),
     vatRate: z.string().nullable().meta({ description: 'percent, e.g. "21"; null: none added' }),
+    vatNumberVerified: z.boolean().meta({
+      description: 'VAT added on top is paid out once the network has verified your VAT number',
+    }),
+  }),
+  VatNumbers: z.object({
+    vatNumbers: z.array(
+      z.object({
+        publisherId: id,
+        name: z.string(),
+        country: z.string(),
+        vatNumber: z.string(),
+        verified: z.boolean().meta({
+          description: 'statements adding VAT are paid only with a verified number',
+        }),
+      }),
+    ),
+  }),
+  VatVerification: z.object({
+    publisherId: id,
+    vatNumber: z.string(),
+    verified: z.literal(true),
+    changed: z.boolean().meta({ description: 'false: it was verified already' }),
   }),
   ChecksumSecret: z.object({
     programId: id,

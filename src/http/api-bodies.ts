@@ -139,6 +139,12 @@ export const BODIES = {
       .optional()
       .meta({ description: 'chamber of commerce number (KvK: 8 digits in NL)' }),
   }),
+  vatVerification: z.object({
+    vatNumber: z.string().meta({
+      description: 'the number verified (VIES or papers); must be the one on file now',
+      examples: ['NL123456789B01'],
+    }),
+  }),
   checksumSecret: z
     .object({
       secret: z

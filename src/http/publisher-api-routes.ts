@@ -8,7 +8,6 @@ import { declineReasonOf } from '../domain/validation/decline-reasons.js';
 import { explainReason } from '../domain/engine/reasons.js';
 import { reasonFactsOf } from '../domain/terms/compile-terms.js';
 import { statementCsv, statementParties, statementPdf } from '../documents/statement-documents.js';
-import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
 import { toCsv } from '../documents/csv.js';
 import { HttpError } from './http-errors.js';
 import { queryText } from './query-params.js';
@@ -49,26 +48,21 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     );
   });
 
-  const invoicingAnswer = async (details: PublisherInvoicingDetails) => {
-    const vat = await network.invoicingDetails.vatOfPublisher(details, network.now());
-    return { ...details, vatTreatment: vat?.treatment ?? null, vatRate: vat?.ratePercent ?? null };
-  };
-
   app.get('/api/v1/publisher/invoicing-details', async (request) =>
-    invoicingAnswer(await network.invoicingDetails.ofPublisher(await publisher(request))),
+    network.invoicingDetails.publisherView(await publisher(request), network.now()),
   );
 
   app.put('/api/v1/publisher/invoicing-details', async (request) => {
     const session = await authenticateUser(network, request, 'publisher');
     const body = parseBody(request, BODIES.invoicingDetails);
-    return invoicingAnswer(
-      await network.invoicingDetails.setPublisher(
-        publisherIdOf(session),
-        body,
-        `user:${session.user.id}`,
-        network.now(),
-      ),
+    const publisherId = publisherIdOf(session);
+    await network.invoicingDetails.setPublisher(
+      publisherId,
+      body,
+      `user:${session.user.id}`,
+      network.now(),
     );
+    return network.invoicingDetails.publisherView(publisherId, network.now());
   });
 
   app.get('/api/v1/publisher/sites', async (request) => {

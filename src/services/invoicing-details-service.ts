@@ -57,6 +57,24 @@ export class InvoicingDetailsService {
     return publisherDetails(this.store.db, publisherId);
   }
 
+  /** The publisher's details with how its statements are taxed now and whether its VAT number is verified. */
+  async publisherView(publisherId: string, nowMs: number) {
+    const details = await this.ofPublisher(publisherId);
+    const vat = await this.vatOfPublisher(details, nowMs);
+    const verified = await this.store.db
+      .selectFrom('publishers')
+      .select('vat_number_verified')
+      .where('id', '=', publisherId)
+      .executeTakeFirst();
+    return {
+      ...details,
+      vatTreatment: vat?.treatment ?? null,
+      vatRate: vat?.ratePercent ?? null,
+      vatNumberVerified:
+        details.vatNumber !== null && verified?.vat_number_verified === details.vatNumber,
+    };
+  }
+
   /**
    * How the publisher's statements are taxed as things stand on `nowMs` (the page and API tell
    * the publisher before the statement does); null while the network has no details.
@@ -79,6 +97,80 @@ export class InvoicingDetailsService {
       if (error instanceof VatError) return { treatment: 'domestic', ratePercent: null };
       throw error;
     }
+  }
+
+  /**
+   * Publishers with a VAT number, each with whether the network verified it (VIES or papers),
+   * unverified first: a statement that adds VAT is paid only with a verified number.
+   */
+  async vatNumbers(): Promise<
+    { publisherId: string; name: string; country: string; vatNumber: string; verified: boolean }[]
+  > {
+    const rows = await this.store.db
+      .selectFrom('publishers')
+      .select(['id', 'name', 'legal_name', 'country', 'vat_number', 'vat_number_verified'])
+      .where('vat_number', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows
+      .map((row) => ({
+        publisherId: row.id,
+        name: row.legal_name ?? row.name,
+        country: row.country,
+        vatNumber: row.vat_number!,
+        verified: row.vat_number_verified === row.vat_number,
+      }))
+      .sort((a, b) => Number(a.verified) - Number(b.verified));
+  }
+
+  /**
+   * The network verified `vatNumber` for the publisher. It must be the number on file now: one
+   * changed since the admin looked is refused, so a swapped number is never verified unseen.
+   */
+  async verifyVatNumber(
+    publisherId: string,
+    vatNumber: string,
+    actor: string,
+    nowMs: number,
+  ): Promise<{ publisherId: string; vatNumber: string; verified: true; changed: boolean }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('publishers')
+        .select(['vat_number', 'vat_number_verified'])
+        .where('id', '=', publisherId)
+        .executeTakeFirst();
+      if (row === undefined)
+        throw new InvoicingDetailsError('unknown_publisher', `no publisher "${publisherId}"`);
+      if (row.vat_number === null || row.vat_number !== vatNumber)
+        throw new InvoicingDetailsError(
+          'vat_number_changed',
+          `publisher ${publisherId} has ${row.vat_number === null ? 'no VAT number' : `VAT number ${row.vat_number}`} on file, not ${vatNumber}: check the number on file and verify that one`,
+          [{ path: 'vatNumber', message: 'not the number on file' }],
+        );
+      if (row.vat_number_verified === vatNumber)
+        return { publisherId, vatNumber, verified: true, changed: false };
+      await trx
+        .updateTable('publishers')
+        .set({ vat_number_verified: vatNumber })
+        .where('id', '=', publisherId)
+        .where('vat_number', '=', vatNumber)
+        .execute();
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'publisher.vat_number_verified',
+          subjectType: 'publisher',
+          subjectId: publisherId,
+          details: {
+            before: { verified: row.vat_number_verified },
+            after: { verified: vatNumber },
+          },
+        },
+        nowMs,
+      );
+      return { publisherId, vatNumber, verified: true, changed: true };
+    });
   }
 
   /** The publisher's own details; without a VAT number it is billed as a private person. */

@@ -65,6 +65,10 @@ export class PayoutService {
           'statements.period',
           'statements.payout_minor',
           'statements.currency',
+          'statements.vat_treatment',
+          'statements.vat_minor',
+          'statements.parties',
+          'publishers.vat_number_verified',
           'publishers.name',
           'publishers.payout_name',
           'publishers.iban',
@@ -100,6 +104,15 @@ export class PayoutService {
         }
         if (statement.iban === null || statement.iban.trim() === '') {
           skip('no payout IBAN on file');
+          continue;
+        }
+        // VAT added on top is paid only with a VAT number the network verified: a made-up
+        // number would otherwise draw the VAT too.
+        const unverified = unverifiedVatNumber(statement);
+        if (unverified !== null) {
+          skip(
+            `VAT number ${unverified} not verified by the network: verify it (admin Month end page, POST /api/v1/admin/vat-numbers/${statement.publisher_id}/verify) and run payouts again`,
+          );
           continue;
         }
         const iban = checkIban(statement.iban);
@@ -464,4 +477,24 @@ async function nothingToPay(trx: Kysely<Database>): Promise<PayoutError> {
     [],
     { period: latest.period },
   );
+}
+
+/**
+ * The VAT number a statement added VAT under, when the network has not verified it (null: no
+ * VAT added, or the number is verified).
+ */
+function unverifiedVatNumber(statement: {
+  vat_treatment: string | null;
+  vat_minor: number;
+  parties: string | null;
+  vat_number_verified: string | null;
+}): string | null {
+  if (statement.vat_treatment !== 'domestic' || statement.vat_minor <= 0) return null;
+  const issuedWith =
+    statement.parties === null
+      ? null
+      : ((JSON.parse(statement.parties) as { publisher?: { vatNumber?: string | null } }).publisher
+          ?.vatNumber ?? null);
+  if (issuedWith !== null && issuedWith === statement.vat_number_verified) return null;
+  return issuedWith ?? '(none on the statement)';
 }

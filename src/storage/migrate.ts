@@ -20,6 +20,7 @@ import * as statementMinimum from './migrations/0011-statement-minimum.js';
 import * as statementNumbers from './migrations/0012-statement-numbers.js';
 import * as dropOrderPagesIndex from './migrations/0013-drop-order-pages-index.js';
 import * as selfBilling from './migrations/0014-self-billing.js';
+import * as vatVerification from './migrations/0015-vat-verification.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -37,6 +38,7 @@ const MIGRATIONS = {
   '0012-statement-numbers': statementNumbers,
   '0013-drop-order-pages-index': dropOrderPagesIndex,
   '0014-self-billing': selfBilling,
+  '0015-vat-verification': vatVerification,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -26,6 +26,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const last = previousPeriod(network.now()).text;
     const minimum = await network.payoutSettings.networkMinimum();
     const invoicing = await network.invoicingDetails.network();
+    const toVerify = (await network.invoicingDetails.vatNumbers()).filter((row) => !row.verified);
     return html`<h1>${context.t('adminMoney.monthEnd')}</h1>
       ${message ?? ''}
       <h2>1. ${context.t('adminMoney.advertiserInvoices')}</h2>
@@ -130,6 +131,33 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         </tbody>
       </table>
       <h2>3. ${context.t('adminMoney.payoutRuns')}</h2>
+      <h3>${context.t('invoicing.vatToVerify')}</h3>
+      ${
+        toVerify.length === 0
+          ? html`<p class="muted">${context.t('invoicing.noVatToVerify')}</p>`
+          : html`<table>
+              <tbody>
+                ${toVerify.map(
+                  (row) =>
+                    html`<tr>
+                      <td>${row.name}</td>
+                      <td class="mono">${row.vatNumber}</td>
+                      <td>
+                        <form
+                          method="post"
+                          action="/admin/money/vat-numbers/${row.publisherId}/verify"
+                          class="inline"
+                        >
+                          ${csrfField(context)}
+                          <input type="hidden" name="vatNumber" value="${row.vatNumber}" />
+                          <button class="secondary">${context.t('invoicing.verify')}</button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
       ${network.payoutDebtor === undefined ? notice('warning', context.t('adminMoney.setPayoutDebtorNameAnd')) : ''}
       <form method="post" action="/admin/money/payouts" class="inline card">
         ${csrfField(context)}
@@ -240,6 +268,18 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
       network.now(),
     );
     return context.t('invoicing.networkSaved');
+  });
+  act('/admin/money/vat-numbers/:publisherId/verify', async (form, params, context) => {
+    const result = await network.invoicingDetails.verifyVatNumber(
+      params.publisherId!,
+      field(form, 'vatNumber'),
+      actorOf(context),
+      network.now(),
+    );
+    return context.t('invoicing.verified', {
+      vatNumber: result.vatNumber,
+      name: result.publisherId,
+    });
   });
   act('/admin/money/statements', async (form, _params, context) => {
     const run = await network.statements.createStatements(

@@ -21,14 +21,14 @@ export function registerPublisherInvoicingPages(app: FastifyInstance, network: N
     status = 200,
   ) => {
     // How the statements are taxed with the details on file (not what was just typed).
-    const stored = await network.invoicingDetails.ofPublisher(publisherOf(context));
-    const vat = await network.invoicingDetails.vatOfPublisher(stored, context.now);
+    const view = await network.invoicingDetails.publisherView(publisherOf(context), context.now);
+    const vat = view.vatTreatment === null ? null : view;
     const now =
       vat === null
         ? ''
-        : vat.treatment === 'domestic'
-          ? context.t('invoicing.nowDomestic', { rate: vat.ratePercent ?? '?' })
-          : vat.treatment === 'reverse_charge'
+        : vat.vatTreatment === 'domestic'
+          ? context.t('invoicing.nowDomestic', { rate: vat.vatRate ?? '?' })
+          : vat.vatTreatment === 'reverse_charge'
             ? context.t('invoicing.nowReverseCharge')
             : context.t('invoicing.nowNotABusiness');
     return sendPage(
@@ -39,6 +39,11 @@ export function registerPublisherInvoicingPages(app: FastifyInstance, network: N
         ${message ?? ''}
         <p>${context.t('invoicing.publisherIntro')}</p>
         ${now === '' ? '' : html`<p><strong>${now}</strong></p>`}
+        ${
+          view.vatNumber !== null && !view.vatNumberVerified
+            ? notice('warning', context.t('invoicing.unverifiedNote'))
+            : ''
+        }
         ${invoicingForm(context, '/publisher/invoicing', values, { vatNumberRequired: false })}`,
       status,
     );

@@ -103,6 +103,7 @@ describeEachEngine('self-billing statements', (context) => {
       cocNumber: '30123456',
       vatTreatment: 'domestic',
       vatRate: '21',
+      vatNumberVerified: false,
     });
     const audit = (
       await call('GET', '/api/v1/admin/audit?action=publisher.invoicing', admin.token)
@@ -225,6 +226,44 @@ describeEachEngine('self-billing statements', (context) => {
       expect(csv, `CSV lacks ${field}`).toContain(field);
     }
 
+    // The VAT on top is paid only under a VAT number the network verified: a made-up number
+    // would otherwise draw 21 % more.
+    await t.network.store.db
+      .updateTable('publishers')
+      .set({ iban: 'NL91ABNA0417164300' })
+      .execute();
+    const waiting = await call('POST', '/api/v1/admin/payout-runs', token, {
+      executionDate: '2026-11-05',
+    });
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().message).toContain(
+      'VAT number NL812345678B01 not verified by the network',
+    );
+    const numbers = (await call('GET', '/api/v1/admin/vat-numbers', token)).json();
+    expect(numbers.vatNumbers).toEqual([
+      expect.objectContaining({ vatNumber: 'NL812345678B01', verified: false }),
+    ]);
+    const publisherId = numbers.vatNumbers[0].publisherId as string;
+    const stale = await call('POST', `/api/v1/admin/vat-numbers/${publisherId}/verify`, token, {
+      vatNumber: 'NL999999999B01',
+    });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json()).toMatchObject({ code: 'vat_number_changed' });
+    const verified = await call('POST', `/api/v1/admin/vat-numbers/${publisherId}/verify`, token, {
+      vatNumber: 'NL812345678B01',
+    });
+    expect(verified.json()).toEqual({
+      publisherId,
+      vatNumber: 'NL812345678B01',
+      verified: true,
+      changed: true,
+    });
+    const paid = await call('POST', '/api/v1/admin/payout-runs', token, {
+      executionDate: '2026-11-05',
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({ payments: 1, total: statement.payout });
+
     // The publisher moves abroad: the issued invoice keeps the details it was issued with,
     // and the next statements are reverse-charged.
     const moved = await call('PUT', '/api/v1/publisher/invoicing-details', publisher, {
@@ -236,7 +275,11 @@ describeEachEngine('self-billing statements', (context) => {
       vatNumber: 'BE0123456789',
       cocNumber: '0123456789',
     });
-    expect(moved.json()).toMatchObject({ vatTreatment: 'reverse_charge', vatRate: null });
+    expect(moved.json()).toMatchObject({
+      vatTreatment: 'reverse_charge',
+      vatRate: null,
+      vatNumberVerified: false, // a new number waits for verification again
+    });
     const again = (
       await call('GET', `/api/v1/publisher/statements/${listed.id}`, publisher)
     ).json();

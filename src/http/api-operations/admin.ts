@@ -188,4 +188,29 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     responses: { 200: 'Set', 400: 'A field is missing or not valid', 403: 'Not the network admin' },
     responseSchemas: { 200: 'NetworkInvoicingDetails' },
   },
+  {
+    method: 'get',
+    path: '/api/v1/admin/vat-numbers',
+    tag: 'Admin',
+    summary: 'Publishers’ VAT numbers and whether the network verified them (unverified first)',
+    auth: 'user',
+    responses: { 200: 'The numbers', 403: 'Not the network admin' },
+    responseSchemas: { 200: 'VatNumbers' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/vat-numbers/{publisherId}/verify',
+    tag: 'Admin',
+    summary:
+      'Record that the network verified a publisher’s VAT number (VIES or papers): statements adding VAT under it can be paid (audited)',
+    auth: 'user',
+    body: BODIES.vatVerification,
+    responses: {
+      200: 'Verified',
+      400: 'Not the number on file (it changed): check it again',
+      403: 'Not the network admin',
+      404: 'No such publisher',
+    },
+    responseSchemas: { 200: 'VatVerification' },
+  },
 ];

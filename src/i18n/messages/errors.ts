@@ -265,6 +265,10 @@ export const ERROR_MESSAGES = {
     'no VAT rate for the network’s country',
     'affnet kent geen btw-tarief voor het land van het netwerk op deze datum: voeg het toe aan de tarieventabel',
   ],
+  'refusal.vat_number_changed': [
+    'the VAT number on file is another one',
+    'het btw-nummer in het dossier is een ander: controleer dat nummer en verifieer dat',
+  ],
   'refusal.invalid_invoicing_details': [
     'the invoicing details are not complete or not valid',
     'de factuurgegevens zijn niet compleet of niet geldig: controleer naam, adres, postcode, land, btw- en KvK-nummer',

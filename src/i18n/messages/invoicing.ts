@@ -40,6 +40,23 @@ export const INVOICING_MESSAGES = {
     'Your statements now: no VAT (billed as a private person, without a VAT number).',
     'Je afrekeningen nu: geen btw (gefactureerd als particulier, zonder btw-nummer).',
   ],
+  'invoicing.vatToVerify': [
+    'VAT numbers to verify (VIES or papers): statements that add VAT are paid only under a verified number',
+    'Te verifiëren btw-nummers (VIES of papieren): afrekeningen met btw worden alleen uitbetaald onder een geverifieerd nummer',
+  ],
+  'invoicing.verify': ['Verified', 'Geverifieerd'],
+  'invoicing.verified': [
+    '{vatNumber} of {publisher} verified.',
+    '{vatNumber} van {publisher} geverifieerd.',
+  ],
+  'invoicing.noVatToVerify': [
+    'No VAT number waits for verification.',
+    'Geen btw-nummer wacht op verificatie.',
+  ],
+  'invoicing.unverifiedNote': [
+    'Your VAT number is not verified by the network yet: VAT added to your statements is paid out once it is.',
+    'Je btw-nummer is nog niet geverifieerd door het netwerk: btw op je afrekeningen wordt uitbetaald zodra dat gebeurd is.',
+  ],
   'invoicing.networkSaved': [
     'Network invoicing details saved.',
     'Factuurgegevens van het netwerk opgeslagen.',

@@ -33,6 +33,7 @@ export class PublishersRepository {
       postal_code: null,
       city: null,
       coc_number: null,
+      vat_number_verified: null,
       iban: input.iban ?? null,
       payout_name: input.payoutName ?? null,
       promotion_methods: JSON.stringify(input.promotionMethods ?? []),

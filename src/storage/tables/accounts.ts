@@ -104,6 +104,8 @@ export interface PublishersTable {
   city: string | null;
   /** Chamber of commerce number (KvK). */
   coc_number: string | null;
+  /** The VAT number the network verified; verified while it equals vat_number. */
+  vat_number_verified: string | null;
   iban: string | null;
   payout_name: string | null;
   /** JSON list of promotion methods. */
