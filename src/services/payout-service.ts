@@ -108,8 +108,22 @@ export class PayoutService {
         }
         // VAT added on top is paid only with a VAT number the network verified: a made-up
         // number would otherwise draw the VAT too.
-        const unverified = unverifiedVatNumber(statement);
-        if (unverified !== null) {
+        // The balance also pays the VAT of earlier carried-over statements: same rule.
+        const carriedVat = await trx
+          .selectFrom('statements')
+          .select(['vat_treatment', 'vat_minor', 'parties'])
+          .where('publisher_id', '=', statement.publisher_id)
+          .where('status', '=', 'carried_over')
+          .where('period', '<', statement.period)
+          .where('vat_treatment', '=', 'domestic')
+          .where('vat_minor', '>', 0)
+          .execute();
+        const unverified = [statement, ...carriedVat]
+          .map((issued) =>
+            unverifiedVatNumber({ ...issued, vat_number_verified: statement.vat_number_verified }),
+          )
+          .find((number) => number !== null);
+        if (unverified !== undefined && unverified !== null) {
           skip(
             `VAT number ${unverified} not verified by the network: verify it (admin Month end page, POST /api/v1/admin/vat-numbers/${statement.publisher_id}/verify) and run payouts again`,
           );
