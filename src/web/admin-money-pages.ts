@@ -278,7 +278,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     );
     return context.t('invoicing.verified', {
       vatNumber: result.vatNumber,
-      name: result.publisherId,
+      publisher: result.publisherId,
     });
   });
   act('/admin/money/statements', async (form, _params, context) => {

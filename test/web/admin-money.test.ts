@@ -107,6 +107,25 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
       'was already paid',
     );
 
+    // A publisher's VAT number waits on the same page for the admin to verify it.
+    await t.network.store.db
+      .updateTable('publishers')
+      .set({ vat_number: 'NL812345678B01' })
+      .execute();
+    const toVerify = await admin.get('/admin/money');
+    expect(toVerify.body).toContain('NL812345678B01');
+    const verifyUrl = /action="(\/admin\/money\/vat-numbers\/pub_\w+\/verify)"/.exec(
+      toVerify.body,
+    )![1]!;
+    expect((await admin.post(verifyUrl, { vatNumber: 'NL999999999B01' })).body).toContain(
+      'not NL999999999B01: check the number on file and verify that one',
+    );
+    const okBody = (await admin.post(verifyUrl, { vatNumber: 'NL812345678B01' })).body;
+    expect(okBody).toContain('NL812345678B01 of pub_');
+    expect((await admin.get('/admin/money')).body).toContain(
+      'No VAT number waits for verification.',
+    );
+
     // The same over the API, with the admin's session token; nobody else may.
     const login = await t.app.inject({
       method: 'POST',
