@@ -69,3 +69,39 @@ describe('exact decimals', () => {
     );
   });
 });
+
+describe('parseDecimal by hand', () => {
+  /** The rule as a regular expression, as it was written before the hand-written parser. */
+  const reference = (text: string) => {
+    const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+    if (match === null) return undefined;
+    const fraction = match[2] ?? '';
+    const digits = (match[1]! + fraction).replace(/^0+(?=\d)/, '');
+    if (digits.length > 15) return undefined;
+    return { coefficient: Number(digits), scale: fraction.length };
+  };
+
+  it('agrees with the regular expression on every string of digits, dots and look-alikes', () => {
+    const characters = fc.constantFrom(...'0123456789.0000-+e ,١'.split(''));
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(parseDecimal(text)).toEqual(reference(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of [
+      '',
+      '.',
+      '1.',
+      '.5',
+      '1..2',
+      '007',
+      '0.000',
+      '999999999999999',
+      '1000000000000000',
+      '0000000000000000000.5',
+    ])
+      expect(parseDecimal(text), text).toEqual(reference(text));
+  });
+});
