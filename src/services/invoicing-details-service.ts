@@ -59,19 +59,13 @@ export class InvoicingDetailsService {
 
   /** The publisher's details with how its statements are taxed now and whether its VAT number is verified. */
   async publisherView(publisherId: string, nowMs: number) {
-    const details = await this.ofPublisher(publisherId);
+    const { details, verifiedVatNumber } = await readPublisher(this.store.db, publisherId);
     const vat = await this.vatOfPublisher(details, nowMs);
-    const verified = await this.store.db
-      .selectFrom('publishers')
-      .select('vat_number_verified')
-      .where('id', '=', publisherId)
-      .executeTakeFirst();
     return {
       ...details,
       vatTreatment: vat?.treatment ?? null,
       vatRate: vat?.ratePercent ?? null,
-      vatNumberVerified:
-        details.vatNumber !== null && verified?.vat_number_verified === details.vatNumber,
+      vatNumberVerified: details.vatNumber !== null && verifiedVatNumber === details.vatNumber,
     };
   }
 
@@ -217,6 +211,14 @@ export async function publisherDetails(
   db: Kysely<Database>,
   publisherId: string,
 ): Promise<PublisherInvoicingDetails> {
+  return (await readPublisher(db, publisherId)).details;
+}
+
+/** A publisher's invoicing details and the VAT number the network verified, in one read. */
+async function readPublisher(
+  db: Kysely<Database>,
+  publisherId: string,
+): Promise<{ details: PublisherInvoicingDetails; verifiedVatNumber: string | null }> {
   const row = await db
     .selectFrom('publishers')
     .select([
@@ -228,19 +230,23 @@ export async function publisherDetails(
       'country',
       'vat_number',
       'coc_number',
+      'vat_number_verified',
     ])
     .where('id', '=', publisherId)
     .executeTakeFirst();
   if (row === undefined)
     throw new InvoicingDetailsError('unknown_publisher', `no publisher "${publisherId}"`);
   return {
-    legalName: row.legal_name ?? row.name,
-    street: row.street,
-    postalCode: row.postal_code,
-    city: row.city,
-    country: row.country,
-    vatNumber: row.vat_number,
-    cocNumber: row.coc_number,
+    details: {
+      legalName: row.legal_name ?? row.name,
+      street: row.street,
+      postalCode: row.postal_code,
+      city: row.city,
+      country: row.country,
+      vatNumber: row.vat_number,
+      cocNumber: row.coc_number,
+    },
+    verifiedVatNumber: row.vat_number_verified,
   };
 }
 

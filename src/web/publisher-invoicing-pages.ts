@@ -22,13 +22,12 @@ export function registerPublisherInvoicingPages(app: FastifyInstance, network: N
   ) => {
     // How the statements are taxed with the details on file (not what was just typed).
     const view = await network.invoicingDetails.publisherView(publisherOf(context), context.now);
-    const vat = view.vatTreatment === null ? null : view;
     const now =
-      vat === null
+      view.vatTreatment === null
         ? ''
-        : vat.vatTreatment === 'domestic'
-          ? context.t('invoicing.nowDomestic', { rate: vat.vatRate ?? '?' })
-          : vat.vatTreatment === 'reverse_charge'
+        : view.vatTreatment === 'domestic'
+          ? context.t('invoicing.nowDomestic', { rate: view.vatRate ?? '?' })
+          : view.vatTreatment === 'reverse_charge'
             ? context.t('invoicing.nowReverseCharge')
             : context.t('invoicing.nowNotABusiness');
     return sendPage(
