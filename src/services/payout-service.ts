@@ -92,6 +92,15 @@ export class PayoutService {
             .execute()
         ).map((row) => row.publisher_id),
       );
+      // Carried-over statements that added VAT (few: balances below a minimum), read once for
+      // every candidate below rather than once each.
+      const carriedVatStatements = await trx
+        .selectFrom('statements')
+        .select(['publisher_id', 'period', 'vat_treatment', 'vat_minor', 'parties'])
+        .where('status', '=', 'carried_over')
+        .where('vat_treatment', '=', 'domestic')
+        .where('vat_minor', '>', 0)
+        .execute();
       const runId = newId('payoutRun', input.nowMs);
       const payouts: Payout[] = [];
       const skipped: SkippedStatement[] = [];
@@ -107,17 +116,12 @@ export class PayoutService {
           continue;
         }
         // VAT added on top is paid only with a VAT number the network verified: a made-up
-        // number would otherwise draw the VAT too.
-        // The balance also pays the VAT of earlier carried-over statements: same rule.
-        const carriedVat = await trx
-          .selectFrom('statements')
-          .select(['vat_treatment', 'vat_minor', 'parties'])
-          .where('publisher_id', '=', statement.publisher_id)
-          .where('status', '=', 'carried_over')
-          .where('period', '<', statement.period)
-          .where('vat_treatment', '=', 'domestic')
-          .where('vat_minor', '>', 0)
-          .execute();
+        // number would otherwise draw the VAT too. The balance also pays the VAT of earlier
+        // carried-over statements: same rule.
+        const carriedVat = carriedVatStatements.filter(
+          (earlier) =>
+            earlier.publisher_id === statement.publisher_id && earlier.period < statement.period,
+        );
         const unverified = [statement, ...carriedVat]
           .map((issued) =>
             unverifiedVatNumber({ ...issued, vat_number_verified: statement.vat_number_verified }),
