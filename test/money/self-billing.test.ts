@@ -244,6 +244,17 @@ describeEachEngine('self-billing statements', (context) => {
       expect.objectContaining({ vatNumber: 'NL812345678B01', verified: false }),
     ]);
     const publisherId = numbers.vatNumbers[0].publisherId as string;
+    // The publisher who gains the 21 % cannot verify its own number: refused, nothing stored.
+    const self = await call('POST', `/api/v1/admin/vat-numbers/${publisherId}/verify`, publisher, {
+      vatNumber: 'NL812345678B01',
+    });
+    expect(self.statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/admin/vat-numbers', token)).json().vatNumbers).toEqual([
+      expect.objectContaining({ publisherId, verified: false }),
+    ]);
+    expect(
+      (await call('GET', '/api/v1/publisher/invoicing-details', publisher)).json(),
+    ).toMatchObject({ vatNumberVerified: false });
     const stale = await call('POST', `/api/v1/admin/vat-numbers/${publisherId}/verify`, token, {
       vatNumber: 'NL999999999B01',
     });
