@@ -28,6 +28,7 @@ import {
 } from './order-recorder.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
+import type { OrderWriterThread } from './order-writer-thread.js';
 
 export class ConversionError extends DomainError {}
 
@@ -63,6 +64,7 @@ export interface ReportChannel {
  */
 export class ConversionService {
   readonly #recorder: OrderRecorder;
+  #writer: OrderWriterThread | undefined;
 
   constructor(
     private readonly store: Store,
@@ -71,6 +73,19 @@ export class ConversionService {
     private readonly rates: RateCache,
   ) {
     this.#recorder = new OrderRecorder(store);
+  }
+
+  /**
+   * Records new reports on the order writer thread from now on (`affnet serve` on SQLite);
+   * status updates stay here. Should the thread end, reports are recorded here again.
+   */
+  useWriterThread(writer: OrderWriterThread): void {
+    this.#writer = writer;
+  }
+
+  #record(input: RecordOrderInput): Promise<RecordOrderResult> {
+    const writer = this.#writer;
+    return writer?.running ? writer.record(input) : this.#recorder.record(input);
   }
 
   programOrThrow(programId: string): CachedProgram {
@@ -122,7 +137,7 @@ export class ConversionService {
       nowMs,
       pixel,
     );
-    return this.#result(await this.#recorder.record(input), input);
+    return this.#result(await this.#record(input), input);
   }
 
   /**

@@ -1,8 +1,6 @@
-import { packPricingInputs } from '../domain/orders/pricing-inputs.js';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
-import { newId } from '../storage/ids.js';
 import { sqliteRowsOf } from '../storage/repositories/sqlite-rows.js';
 import { OrdersRepository, type StoredOrder } from '../storage/repositories/orders-repository.js';
 import {
@@ -17,7 +15,15 @@ import { addOrderToReport as addToReport } from '../storage/repositories/report-
 import { countsAsConversion } from '../domain/reports/performance.js';
 import type { Flag } from '../domain/compliance/detect-traffic.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
-import { commissionTargets, lineRows, minor, newCommission, reportContext } from './order-rows.js';
+import {
+  commissionTargets,
+  linesOf,
+  newCommission,
+  reportContext,
+  reportedColumns,
+  reportRows,
+  type ReportRows,
+} from './order-rows.js';
 import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
 
 export { CommissionChangeError } from './commission-ledger.js';
@@ -67,10 +73,29 @@ export interface RecordOrderInput {
 /** A change to a stored order: builds the new report from the document as stored now. */
 export type OrderChange = (storedDocument: unknown) => RecordOrderInput;
 
+/**
+ * A report ready to record: the rows it writes (built before its transaction) and, for the
+ * paths that need more than rows (commissions, re-reports), the report itself.
+ */
+export interface PreparedReport {
+  rows: ReportRows;
+  attribution: Attribution;
+  /** The report; its document is in the rows, so it need not come along. */
+  facts: () => ReportFacts;
+}
+
+/** A report as the recorder reads it once its rows are built. */
+export type ReportFacts = Omit<RecordOrderInput, 'document'>;
+
+/** Prepares a report in the recording thread (see PreparedReport). */
+export function prepareReport(input: RecordOrderInput): PreparedReport {
+  return { rows: reportRows(input), attribution: input.attribution, facts: () => input };
+}
+
 interface Queued {
   programId: string;
   orderNumber: string;
-  input?: RecordOrderInput;
+  report?: PreparedReport;
   change?: OrderChange;
   resolve: (result: RecordOrderResult) => void;
   reject: (error: unknown) => void;
@@ -103,7 +128,13 @@ export class OrderRecorder {
    * alone and the others still commit.
    */
   record(input: RecordOrderInput): Promise<RecordOrderResult> {
-    return this.#enqueue(input.programId, input.order.orderNumber, { input });
+    return this.recordPrepared(prepareReport(input));
+  }
+
+  /** Records a report whose rows were built elsewhere (the order writer thread's requests). */
+  recordPrepared(report: PreparedReport): Promise<RecordOrderResult> {
+    const { program_id: programId, order_number: orderNumber } = report.rows.order;
+    return this.#enqueue(programId, orderNumber, { report });
   }
 
   /**
@@ -118,7 +149,7 @@ export class OrderRecorder {
   #enqueue(
     programId: string,
     orderNumber: string,
-    what: { input?: RecordOrderInput; change?: OrderChange },
+    what: { report?: PreparedReport; change?: OrderChange },
   ): Promise<RecordOrderResult> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ programId, orderNumber, ...what, resolve, reject });
@@ -204,7 +235,7 @@ export class OrderRecorder {
   }
 
   async #apply(trx: Kysely<Database>, item: Queued): Promise<RecordOrderResult> {
-    if (item.input !== undefined) return this.#record(trx, item.input);
+    if (item.report !== undefined) return this.#record(trx, item.report);
     const orders = new OrdersRepository(trx, this.store.dialect);
     const stored = await orders.lockAndFind(item.programId, item.orderNumber);
     if (stored === undefined)
@@ -212,7 +243,7 @@ export class OrderRecorder {
         'order_not_found',
         `no order "${item.orderNumber}" in program ${item.programId}: report it first with POST …/orders`,
       );
-    return this.#record(trx, item.change!(JSON.parse(stored.document)), stored);
+    return this.#record(trx, prepareReport(item.change!(JSON.parse(stored.document))), stored);
   }
 
   /**
@@ -221,84 +252,51 @@ export class OrderRecorder {
    */
   async #record(
     trx: Kysely<Database>,
-    input: RecordOrderInput,
+    report: PreparedReport,
     locked?: StoredOrder,
   ): Promise<RecordOrderResult> {
     const orders = new OrdersRepository(trx, this.store.dialect, this.store.sqlite);
-    const { order, quote, nowMs } = input;
-    // What each report sets; identity, attribution and creation are fixed by the first one.
-    const reported = {
-      placed_at: order.placedAtMs,
-      currency: order.currency,
-      status: order.status,
-      quote_status: quote.status,
-      buyer_country: order.buyerCountry ?? null,
-      new_buyer: order.newBuyer ? 1 : 0,
-      fraud: order.fraud ? 1 : 0,
-      document: JSON.stringify(input.document),
-      quote: JSON.stringify(quote),
-      terms_id: input.termsId,
-      total_minor: minor(quote.total, input.terms.currencyDigits),
-      value_minor: quote.lines.reduce(
-        (sum, line) => sum + minor(line.base, order.currencyDigits),
-        0,
-      ),
-      updated_at: nowMs,
-      ...(input.reportDetails !== undefined ? { report_details: input.reportDetails } : {}),
-    };
-    const orderId = newId('order', nowMs);
-    const created =
-      locked === undefined &&
-      (await orders.insertIfNew({
-        ...reported,
-        id: orderId,
-        program_id: input.programId,
-        order_number: order.orderNumber,
-        source: input.source,
-        attributed_by: input.attribution.clickId === null ? null : input.attributedBy,
-        click_id: input.attribution.clickId,
-        publisher_id: input.attribution.publisherId,
-        site_id: input.attribution.siteId,
-        ad_id: input.attribution.adId ?? null,
-        epi: input.attribution.epi ?? null,
-        attribution: input.attribution.status,
-        revision: 1,
-        created_at: nowMs,
-      }));
+    const { rows } = report;
+    const created = locked === undefined && (await orders.insertIfNew(rows.order));
     if (created) {
-      // A new order: nothing to compare with, so no reads (the hot path of the order API).
-      await orders.insertLines(lineRows(orderId, order, quote));
-      await orders.insertPricingInputs({
-        program_id: input.programId,
-        order_id: orderId,
-        placed_at: order.placedAtMs,
-        publisher_id: input.attribution.publisherId,
-        inputs: packPricingInputs(order),
-      });
-      if (input.attribution.publisherId !== null) {
-        for (const target of commissionTargets(input.terms, order, quote, input.attribution)) {
+      // A new order: nothing to compare with, so no reads (the hot path of the order API); an
+      // order credited to nobody needs nothing but its rows.
+      await orders.insertLines(rows.lines);
+      await orders.insertPricingInputs(rows.pricing);
+      const { attribution } = report;
+      if (attribution.publisherId !== null) {
+        const input = report.facts();
+        for (const target of commissionTargets(
+          input.terms,
+          input.order,
+          input.quote,
+          attribution,
+        )) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
             trx,
-            newCommission(orderId, input, input.attribution),
+            newCommission(rows.order.id, input, attribution),
             target,
             reportContext(input, 'order_reported'),
           );
         }
         await addToReport(trx, {
           programId: input.programId,
-          siteId: input.attribution.siteId,
-          adId: input.attribution.adId ?? null,
-          epi: input.attribution.epi ?? null,
-          placedAtMs: order.placedAtMs,
-          orders: countsAsConversion(quote.status) ? 1 : 0,
-          valueMinor: reported.value_minor,
-          commissionMinor: reported.total_minor,
+          siteId: attribution.siteId,
+          adId: attribution.adId ?? null,
+          epi: attribution.epi ?? null,
+          placedAtMs: input.order.placedAtMs,
+          orders: countsAsConversion(input.quote.status) ? 1 : 0,
+          valueMinor: rows.order.value_minor,
+          commissionMinor: rows.order.total_minor,
         });
       }
-      return { orderId, outcome: 'created', attribution: input.attribution };
+      return { orderId: rows.order.id, outcome: 'created', attribution };
     }
     // A re-report: only the difference is booked.
+    const input = report.facts();
+    const { order, quote } = input;
+    const reported = reportedColumns(rows.order);
     const stored = locked ?? (await orders.findForUpdate(input.programId, order.orderNumber));
     if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
@@ -343,17 +341,16 @@ export class OrderRecorder {
         orders:
           (countsAsConversion(quote.status) ? 1 : 0) -
           (countsAsConversion(stored.quote_status) ? 1 : 0),
-        valueMinor: reported.value_minor - stored.value_minor,
-        commissionMinor: reported.total_minor - stored.total_minor,
+        valueMinor: rows.order.value_minor - stored.value_minor,
+        commissionMinor: rows.order.total_minor - stored.total_minor,
       });
     }
-    await orders.replaceLines(stored.id, lineRows(stored.id, order, quote));
+    await orders.replaceLines(stored.id, linesOf(stored.id, rows.lines));
     await orders.savePricingInputs({
+      ...rows.pricing,
       program_id: stored.program_id,
       order_id: stored.id,
-      placed_at: order.placedAtMs,
       publisher_id: attribution.publisherId,
-      inputs: packPricingInputs(order),
     });
     if (attribution.publisherId !== null) {
       const existing = await commissions.ofOrder(stored.id);
@@ -400,7 +397,7 @@ export class OrderRecorder {
   async #reattribute(
     trx: Kysely<Database>,
     stored: StoredOrder,
-    input: RecordOrderInput,
+    input: ReportFacts,
   ): Promise<void> {
     const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
     for (const commission of commissions)

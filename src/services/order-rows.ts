@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { OrderLinesTable } from '../storage/schema.js';
+import type { OrderLinesTable, OrderPricingTable } from '../storage/schema.js';
+import { newId } from '../storage/ids.js';
+import { packPricingInputs } from '../domain/orders/pricing-inputs.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Order } from '../domain/orders/parse-order.js';
@@ -8,7 +10,7 @@ import type { ReasonCode } from '../domain/engine/reasons.js';
 import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { validationDueAt } from '../domain/validation/validation-deadline.js';
 import type { ChangeContext, CommissionTarget, NewCommission } from './commission-ledger.js';
-import type { Attribution, RecordOrderInput } from './order-recorder.js';
+import type { Attribution, RecordOrderInput, ReportFacts } from './order-recorder.js';
 
 /*
  * What an order report becomes in rows: its lines, and the commission each kind should be
@@ -17,7 +19,7 @@ import type { Attribution, RecordOrderInput } from './order-recorder.js';
 
 export function newCommission(
   orderId: string,
-  input: RecordOrderInput,
+  input: ReportFacts,
   attribution: Attribution,
 ): NewCommission {
   return {
@@ -30,7 +32,7 @@ export function newCommission(
   };
 }
 
-export function reportContext(input: RecordOrderInput, event: string): ChangeContext {
+export function reportContext(input: ReportFacts, event: string): ChangeContext {
   return { actor: input.actor, nowMs: input.nowMs, event, decidedBy: null, adjustPaid: true };
 }
 
@@ -86,16 +88,138 @@ export function commissionTargets(
   ];
 }
 
-export function lineRows(
+/**
+ * The rows a report writes when its order is new: built before the report's transaction, on the
+ * request thread when the order writer thread records, so the writer only inserts them. A
+ * re-report takes its changed columns and lines from the same rows (`reportedColumns`,
+ * `linesOf`).
+ */
+export interface ReportRows {
+  order: ReportedColumns & {
+    id: string;
+    program_id: string;
+    order_number: string;
+    source: string;
+    attributed_by: string | null;
+    click_id: number | null;
+    publisher_id: string | null;
+    site_id: string | null;
+    ad_id: string | null;
+    epi: string | null;
+    attribution: string;
+    revision: number;
+    created_at: number;
+  };
+  lines: Insertable<OrderLinesTable>[];
+  pricing: Insertable<OrderPricingTable>;
+}
+
+/** What each report sets; identity, attribution and creation are fixed by the first one. */
+export interface ReportedColumns {
+  placed_at: number;
+  currency: string;
+  status: string;
+  quote_status: string;
+  buyer_country: string | null;
+  new_buyer: number;
+  fraud: number;
+  document: string;
+  quote: string;
+  terms_id: string | null;
+  total_minor: number;
+  value_minor: number;
+  updated_at: number;
+  /** Null when the report says nothing beyond the order (a re-report then keeps what is stored). */
+  report_details: string | null;
+}
+
+export function reportRows(input: RecordOrderInput): ReportRows {
+  const { order, quote, nowMs, attribution } = input;
+  const id = newId('order', nowMs);
+  // One literal of every column: the hot path builds it for every order.
+  return {
+    order: {
+      placed_at: order.placedAtMs,
+      currency: order.currency,
+      status: order.status,
+      quote_status: quote.status,
+      buyer_country: order.buyerCountry ?? null,
+      new_buyer: order.newBuyer ? 1 : 0,
+      fraud: order.fraud ? 1 : 0,
+      document: JSON.stringify(input.document),
+      quote: JSON.stringify(quote),
+      terms_id: input.termsId,
+      total_minor: minor(quote.total, input.terms.currencyDigits),
+      value_minor: quote.lines.reduce(
+        (sum, line) => sum + minor(line.base, order.currencyDigits),
+        0,
+      ),
+      updated_at: nowMs,
+      report_details: input.reportDetails ?? null,
+      id,
+      program_id: input.programId,
+      order_number: order.orderNumber,
+      source: input.source,
+      attributed_by: attribution.clickId === null ? null : input.attributedBy,
+      click_id: attribution.clickId,
+      publisher_id: attribution.publisherId,
+      site_id: attribution.siteId,
+      ad_id: attribution.adId ?? null,
+      epi: attribution.epi ?? null,
+      attribution: attribution.status,
+      revision: 1,
+      created_at: nowMs,
+    },
+    lines: lineRows(id, order, quote),
+    pricing: {
+      program_id: input.programId,
+      order_id: id,
+      placed_at: order.placedAtMs,
+      publisher_id: attribution.publisherId,
+      inputs: packPricingInputs(order),
+    },
+  };
+}
+
+/** The columns a re-report sets on the stored order, from its rows. */
+export function reportedColumns(row: ReportRows['order']): Partial<ReportedColumns> {
+  const { report_details: details } = row;
+  return {
+    placed_at: row.placed_at,
+    currency: row.currency,
+    status: row.status,
+    quote_status: row.quote_status,
+    buyer_country: row.buyer_country,
+    new_buyer: row.new_buyer,
+    fraud: row.fraud,
+    document: row.document,
+    quote: row.quote,
+    terms_id: row.terms_id,
+    total_minor: row.total_minor,
+    value_minor: row.value_minor,
+    updated_at: row.updated_at,
+    ...(details !== null ? { report_details: details } : {}),
+  };
+}
+
+/** A report's lines as the lines of the stored order `orderId`. */
+export function linesOf(
   orderId: string,
-  order: Order,
-  quote: Quote,
+  lines: readonly Insertable<OrderLinesTable>[],
 ): Insertable<OrderLinesTable>[] {
+  return lines.map((line) => ({ ...line, id: lineId(orderId, line.line_no), order_id: orderId }));
+}
+
+function lineId(orderId: string, lineNo: number | bigint): string {
+  return `${orderId.replace(/^ord_/, 'oln_')}_${lineNo}`;
+}
+
+function lineRows(orderId: string, order: Order, quote: Quote): Insertable<OrderLinesTable>[] {
   const digits = order.currencyDigits;
   return order.items.map((item, index) => {
     const line = quote.lines[index]!;
     return {
-      id: `${orderId.replace(/^ord_/, 'oln_')}_${index}`,
+      id: lineId(orderId, index),
       order_id: orderId,
       line_no: index,
       sku: item.sku,

@@ -82,13 +82,19 @@ const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * Kysely prepares every query anew; preparing costs as much as running a small query. Reuse
- * prepared statements by SQL text (a busy one, still being iterated, is never shared).
+ * prepared statements by SQL text (a busy one, still being iterated, is never shared). Kysely's
+ * transactions begin IMMEDIATE.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string): SqliteDatabase.Statement {
+    prepare(text: string): SqliteDatabase.Statement {
+      // Every transaction takes the write lock when it starts, waiting (busy_timeout) while
+      // another connection holds it: with a second writer (the order writer thread, another
+      // worker process) a deferred transaction that read before writing would fail with
+      // SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(sql);
       if (statement === undefined || statement.busy) {
         statement = sqlite.prepare(sql);

@@ -1,0 +1,85 @@
+import { DomainError, type Issue } from '../domain/errors.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import { CommissionChangeError } from './commission-ledger.js';
+import { ReportRefusedError } from './report-authority.js';
+import type { Attribution, RecordOrderResult } from './order-recorder.js';
+import type { ReportRows } from './order-rows.js';
+
+/*
+ * What the request thread and the order writer thread say to each other (order-writer-thread.ts,
+ * order-writer-worker.ts). Messages are structured clones: plain data, no classes, no functions.
+ */
+
+/**
+ * One report to record: the rows the request thread built, and the rest of the report as JSON,
+ * parsed only when a path needs it (an order credited to nobody is its rows alone). A program's
+ * compiled terms cross once; later reports name them by number.
+ */
+export interface WireReport {
+  seq: number;
+  termsRef: number;
+  /** Set the first time `termsRef` is used. */
+  terms?: ProgramTerms;
+  rows: ReportRows;
+  attribution: Attribution;
+  /** JSON of the report without its document, quote (both in the rows), terms and attribution. */
+  facts: string;
+}
+
+/** An error thrown while recording, as data: the class, code and message the caller needs. */
+export interface WireError {
+  name: string;
+  message: string;
+  /** A DomainError (about the report): answered with its code, never as a 500. */
+  domain?: true;
+  /** A domain error's code, or the SQLite/system error code (`SQLITE_BUSY`, `SQLITE_FULL`). */
+  code?: string;
+  issues?: readonly Issue[];
+  values?: Readonly<Record<string, string | number>>;
+}
+
+export type WireOutcome =
+  { seq: number; result: RecordOrderResult } | { seq: number; error: WireError };
+
+export type ToWriter = { reports: WireReport[] } | 'stop';
+export type FromWriter = { outcomes: WireOutcome[] } | 'ready';
+
+export function encodeError(error: unknown): WireError {
+  if (error instanceof DomainError) {
+    return {
+      name: error.name,
+      message: error.message,
+      domain: true,
+      code: error.code,
+      issues: error.issues,
+      values: error.values,
+    };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
+/** The domain errors recording can throw, by class name: rebuilt so `instanceof` still holds. */
+const DOMAIN_ERRORS: Record<string, typeof DomainError> = {
+  ReportRefusedError,
+  CommissionChangeError,
+  DomainError,
+};
+
+export function decodeError(wire: WireError): Error {
+  if (wire.domain === true && wire.code !== undefined) {
+    const domain = DOMAIN_ERRORS[wire.name] ?? DomainError;
+    const error = new domain(wire.code, wire.message, wire.issues ?? [], wire.values ?? {});
+    error.name = wire.name;
+    return error;
+  }
+  // Anything else keeps its code, so a busy or full database still answers 503, not 500.
+  const error = new Error(wire.message) as Error & { code?: string };
+  error.name = wire.name;
+  if (wire.code !== undefined) error.code = wire.code;
+  return error;
+}
