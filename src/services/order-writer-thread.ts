@@ -165,6 +165,14 @@ export class OrderWriterThread implements OrderRecording {
     this.#drained?.();
   }
 
+  /**
+   * Ends the thread at once, as a crash would: the reports in flight are answered with
+   * OrderWriterExitedError (each may or may not be stored; a repeated report is applied once).
+   */
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
   /** Waits for the reports in flight, then closes the thread's connection and ends it. */
   async stop(): Promise<void> {
     if (!this.#running) return;

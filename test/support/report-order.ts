@@ -1,4 +1,8 @@
-import { OrderRecorder, type Attribution } from '../../src/services/order-recorder.js';
+import {
+  OrderRecorder,
+  type Attribution,
+  type RecordOrderInput,
+} from '../../src/services/order-recorder.js';
 import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
 import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
@@ -18,6 +22,18 @@ export function reportOrder(
   attributed = true,
   terms: ProgramTerms = aliexpress,
 ) {
+  return new OrderRecorder(store).record(orderInput(seeded, document, nowMs, attributed, terms));
+}
+
+/** The report `reportOrder` records: priced, attributed to the seeded site or to nobody. */
+export function orderInput(
+  seeded: Seeded,
+  document: OrderDocument,
+  nowMs = NOW,
+  attributed = true,
+  terms: ProgramTerms = aliexpress,
+  source: RecordOrderInput['source'] = 'api',
+): RecordOrderInput {
   const order = parseOrderOrThrow(document);
   const attribution: Attribution = attributed
     ? {
@@ -27,8 +43,8 @@ export function reportOrder(
         status: 'attributed',
       }
     : { publisherId: null, siteId: null, clickId: null, status: 'no_click' };
-  return new OrderRecorder(store).record({
-    source: 'api',
+  return {
+    source,
     attributedBy: null,
     programId: seeded.program.id,
     terms,
@@ -39,5 +55,5 @@ export function reportOrder(
     attribution,
     actor: 'advertiser:test',
     nowMs,
-  });
+  };
 }

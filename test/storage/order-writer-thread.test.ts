@@ -1,0 +1,300 @@
+import { afterEach, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { OrderRecorder, type RecordOrderResult } from '../../src/services/order-recorder.js';
+import {
+  OrderWriterExitedError,
+  OrderWriterThread,
+  type OrderRecording,
+} from '../../src/services/order-writer-thread.js';
+import { ReportRefusedError } from '../../src/services/report-authority.js';
+import { isDatabaseUnavailable } from '../../src/http/http-errors.js';
+import type { Store } from '../../src/storage/database.js';
+import { createSqliteTestStore, type TestStore } from '../support/stores.js';
+import { seedNetwork, NOW } from '../support/seed.js';
+import { orderInput, type Seeded } from '../support/report-order.js';
+import { itemDoc, orderDoc } from '../support/orders.js';
+import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
+
+/**
+ * The order writer thread (`affnet serve` on SQLite): new reports are inserted and committed by
+ * a thread with its own connection. It must store exactly what the in-thread recorder stores,
+ * answer every report only once it is committed, take turns with the request thread's own
+ * writes, and hand reports back (to be retried) when it ends.
+ */
+
+const stores: TestStore[] = [];
+const threads: OrderWriterThread[] = [];
+
+afterEach(async () => {
+  for (const thread of threads.splice(0)) await thread.stop();
+  for (const store of stores.splice(0)) await store.dispose();
+});
+
+async function setup() {
+  const test = await createSqliteTestStore();
+  stores.push(test);
+  const seeded = await seedNetwork(test.store);
+  return { store: test.store, seeded };
+}
+
+async function startThread(store: Store, exits: Error[] = []): Promise<OrderWriterThread> {
+  const thread = await OrderWriterThread.start(store, (error) => exits.push(error));
+  expect(thread, 'the worker is built (npm test builds first)').toBeDefined();
+  threads.push(thread!);
+  return thread!;
+}
+
+/** The same reports, one after the other, in one recorder; what each one answered. */
+async function scenario(recording: OrderRecording, seeded: Seeded) {
+  const outcomes: unknown[] = [];
+  const record = async (
+    document: OrderDocument,
+    nowMs: number,
+    attributed = true,
+    source: 'api' | 'pixel' = 'api',
+  ) => {
+    try {
+      const result = await recording.record({
+        ...orderInput(seeded, document, nowMs, attributed, undefined, source),
+        ...(source === 'pixel' ? { reportDetails: JSON.stringify({ checksum: 'ok' }) } : {}),
+      });
+      outcomes.push([result.outcome, result.attribution.status]);
+    } catch (error) {
+      outcomes.push([
+        'refused',
+        (error as { code?: string }).code,
+        error instanceof ReportRefusedError,
+      ]);
+    }
+  };
+  const items = [itemDoc({ sku: 'A' }), itemDoc({ sku: 'B', unitPrice: '55.55', quantity: 3 })];
+  const newBuyer = { country: 'NL', newBuyer: true };
+  await record(orderDoc({ orderNumber: 'W-1', status: 'pending', items, buyer: newBuyer }), NOW);
+  await record(orderDoc({ orderNumber: 'W-2' }), NOW, false);
+  await record(
+    orderDoc({ orderNumber: 'W-1', status: 'pending', items, buyer: newBuyer }),
+    NOW + 1,
+  );
+  const refunded = [items[0]!, { ...items[1]!, status: 'refunded' as const }];
+  await record(
+    orderDoc({ orderNumber: 'W-1', status: 'pending', items: refunded, buyer: newBuyer }),
+    NOW + 2,
+  );
+  await record(orderDoc({ orderNumber: 'W-3' }), NOW + 3, true, 'pixel');
+  await record(orderDoc({ orderNumber: 'W-3', status: 'cancelled' }), NOW + 4);
+  // The pixel cannot change what the advertiser reported with its key.
+  await record(
+    orderDoc({ orderNumber: 'W-1', status: 'completed', items }),
+    NOW + 5,
+    true,
+    'pixel',
+  );
+  // A burst: one group commit.
+  await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      record(orderDoc({ orderNumber: `W-BURST-${i}` }), NOW + 6, i % 2 === 0),
+    ),
+  );
+  return outcomes;
+}
+
+/** Everything the reports wrote, by order number, without the ids each store draws itself. */
+async function stored(store: Store) {
+  const orders = await store.db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'order_number',
+      'status',
+      'quote_status',
+      'attribution',
+      'source',
+      'document',
+      'quote',
+      'total_minor',
+      'value_minor',
+      'revision',
+      'report_details',
+      'placed_at',
+      'new_buyer',
+    ])
+    .orderBy('order_number')
+    .execute();
+  const result = [];
+  for (const { id, ...order } of orders) {
+    const lines = await store.db
+      .selectFrom('order_lines')
+      .select(['line_no', 'sku', 'status', 'base_minor', 'rate', 'commission_minor', 'rule'])
+      .where('order_id', '=', id)
+      .orderBy('line_no')
+      .execute();
+    const lineIds = await store.db
+      .selectFrom('order_lines')
+      .select('id')
+      .where('order_id', '=', id)
+      .execute();
+    const pricing = await store.db
+      .selectFrom('order_pricing')
+      .select(['inputs', 'placed_at'])
+      .where('order_id', '=', id)
+      .execute();
+    const commissions = await store.db
+      .selectFrom('commissions')
+      .select(['id', 'kind', 'amount_minor', 'status', 'reason', 'rule'])
+      .where('order_id', '=', id)
+      .orderBy('kind')
+      .execute();
+    const ledger = [];
+    for (const commission of commissions)
+      ledger.push(
+        await store.db
+          .selectFrom('ledger_entries')
+          .select(['kind', 'account', 'amount_minor'])
+          .where('commission_id', '=', commission.id)
+          .orderBy('created_at')
+          .orderBy('kind')
+          .execute(),
+      );
+    result.push({
+      ...order,
+      lines,
+      // Line ids follow their order's id.
+      lineIdsFollowOrder: lineIds.every((line) => line.id.startsWith(id.replace('ord_', 'oln_'))),
+      pricing,
+      commissions: commissions.map(({ id: _id, ...commission }) => commission),
+      ledger,
+    });
+  }
+  const reports = await sql<{
+    orders: number;
+    value: number;
+    commission: number;
+  }>`SELECT SUM(orders) AS orders, SUM(order_value_minor) AS value, SUM(commission_minor) AS commission FROM report_daily`.execute(
+    store.db,
+  );
+  return { orders: result, reports: reports.rows };
+}
+
+it('stores exactly what the in-thread recorder stores, and answers the same', async () => {
+  const inThread = await setup();
+  const threaded = await setup();
+  const thread = await startThread(threaded.store);
+  const expected = await scenario(new OrderRecorder(inThread.store), inThread.seeded);
+  const answered = await scenario(thread, threaded.seeded);
+  expect(answered).toEqual(expected);
+  expect(expected.slice(0, 7)).toEqual([
+    ['created', 'attributed'],
+    ['created', 'no_click'],
+    ['unchanged', 'attributed'],
+    ['updated', 'attributed'],
+    ['created', 'attributed'],
+    ['updated', 'attributed'],
+    ['refused', 'report_refused', true],
+  ]);
+  const want = await stored(inThread.store);
+  expect(want.orders.length).toBe(43);
+  expect(want.orders.find((order) => order.order_number === 'W-1')?.ledger.flat().length).toBe(3);
+  expect(await stored(threaded.store)).toEqual(want);
+});
+
+it('takes turns with the request thread: a transaction there that reads before it writes never fails', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const reports = Array.from({ length: 200 }, (_, i) =>
+    thread.record(orderInput(seeded, orderDoc({ orderNumber: `T-${i}` }), NOW, i % 3 === 0)),
+  );
+  // Meanwhile, on the request thread's connection: read, wait while the writer wants the lock,
+  // then write. A deferred transaction would fail here with SQLITE_BUSY_SNAPSHOT.
+  const turns = Array.from({ length: 5 }, (_, turn) =>
+    store.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await trx
+        .insertInto('settings')
+        .values({ name: `turn-${turn}`, value: String(before.n) })
+        .execute();
+      const after = await trx
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      // Nothing the writer commits shows up inside this transaction.
+      expect(after.n).toBe(before.n);
+    }),
+  );
+  const results = await Promise.all(reports);
+  await Promise.all(turns);
+  expect(results.every((result) => result.outcome === 'created')).toBe(true);
+  const count = await store.db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('order_number', 'like', 'T-%')
+    .executeTakeFirstOrThrow();
+  expect(Number(count.n)).toBe(200);
+  // In-thread status updates of the same orders, while the writer records more.
+  const recorder = new OrderRecorder(store);
+  const more = Array.from({ length: 50 }, (_, i) =>
+    thread.record(orderInput(seeded, orderDoc({ orderNumber: `U-${i}` }), NOW)),
+  );
+  const changes = Array.from({ length: 20 }, (_, i) =>
+    recorder.change(seeded.program.id, `T-${i}`, () =>
+      orderInput(seeded, orderDoc({ orderNumber: `T-${i}`, status: 'cancelled' }), NOW + 1),
+    ),
+  );
+  expect((await Promise.all(changes)).map((result) => result.outcome)).toEqual(
+    Array(20).fill('updated'),
+  );
+  expect((await Promise.all(more)).length).toBe(50);
+});
+
+it('answers the reports in flight when it ends as "retry", and a retry stores each order once', async () => {
+  const { store, seeded } = await setup();
+  const exits: Error[] = [];
+  const thread = await startThread(store, exits);
+  const documents = Array.from({ length: 300 }, (_, i) => orderDoc({ orderNumber: `X-${i}` }));
+  const answers = documents.map((document) =>
+    thread.record(orderInput(seeded, document, NOW)).then(
+      (result): RecordOrderResult | Error => result,
+      (error: Error) => error,
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await thread.terminate();
+  const settled = await Promise.all(answers);
+  const failed = settled.filter((answer): answer is Error => answer instanceof Error);
+  expect(thread.running).toBe(false);
+  expect(exits.length).toBe(1);
+  expect(failed.length, 'reports were still in flight when the thread ended').toBeGreaterThan(0);
+  for (const error of failed) {
+    expect(error).toBeInstanceOf(OrderWriterExitedError);
+    // Answered 503 database_unavailable with Retry-After: the client reports again.
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  }
+  await expect(thread.record(orderInput(seeded, documents[0]!, NOW))).rejects.toBeInstanceOf(
+    OrderWriterExitedError,
+  );
+  // The client's retries, recorded in-thread now: each order exists once.
+  const recorder = new OrderRecorder(store);
+  for (const [i, answer] of settled.entries())
+    if (answer instanceof Error) await recorder.record(orderInput(seeded, documents[i]!, NOW));
+  const rows = await store.db
+    .selectFrom('orders')
+    .select(['order_number'])
+    .where('order_number', 'like', 'X-%')
+    .execute();
+  expect(new Set(rows.map((row) => row.order_number)).size).toBe(300);
+  expect(rows.length).toBe(300);
+});
+
+it('waits for the reports in flight when it stops', async () => {
+  const { store, seeded } = await setup();
+  const thread = await OrderWriterThread.start(store, () => undefined);
+  const answers = Array.from({ length: 100 }, (_, i) =>
+    thread!.record(orderInput(seeded, orderDoc({ orderNumber: `S-${i}` }), NOW)),
+  );
+  await thread!.stop();
+  expect((await Promise.all(answers)).every((result) => result.outcome === 'created')).toBe(true);
+  expect(thread!.running).toBe(false);
+});
