@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumberOfIsoDate, isoDateOfDayNumber, parseIsoInstant } from '../../src/domain/dates.js';
+import fc from 'fast-check';
+import {
+  dayNumberOfIsoDate,
+  isoDateOfDayNumber,
+  parseIsoInstant,
+  parseIsoInstantByRule,
+} from '../../src/domain/dates.js';
 
 describe('calendar dates and instants', () => {
   it.each([
@@ -28,5 +34,44 @@ describe('calendar dates and instants', () => {
     ['2026-10-05 14:03:00Z', undefined],
   ])('reads the instant %s', (text, expected) => {
     expect(parseIsoInstant(text)).toBe(expected);
+  });
+
+  it('reads every instant exactly as the rule does (pattern, calendar date, Date.parse)', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const instant = fc
+      .record({
+        year: fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        month: two(13),
+        day: two(32),
+        hour: two(25),
+        minute: two(61),
+        second: fc.option(two(61)),
+        fraction: fc.option(fc.stringMatching(/^[0-9]{0,11}$/)),
+        offset: fc.oneof(
+          fc.constant('Z'),
+          fc.constant(''),
+          fc.tuple(fc.constantFrom('+', '-'), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`),
+        ),
+        separator: fc.constantFrom('T', 'T', 'T', ' ', 't'),
+      })
+      .map(
+        (p) =>
+          `${p.year}-${p.month}-${p.day}${p.separator}${p.hour}:${p.minute}` +
+          (p.second === null ? '' : `:${p.second}${p.fraction === null ? '' : `.${p.fraction}`}`) +
+          p.offset,
+      );
+    // Mangled ones too: a character dropped, doubled or replaced anywhere.
+    const mangled = fc
+      .tuple(instant, fc.nat(), fc.constantFrom('', 'x', '0', ':', '-', '.', 'ZZ', '+'))
+      .map(([text, at, put]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + put + text.slice(i + 1);
+      });
+    fc.assert(
+      fc.property(fc.oneof(instant, mangled), (text) => {
+        expect(parseIsoInstant(text)).toBe(parseIsoInstantByRule(text));
+      }),
+      { numRuns: 50_000 },
+    );
   });
 });
