@@ -4,6 +4,7 @@ import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
 import { MailingsService } from '../../src/services/mailings-service.js';
+import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 
 const CHROME =
@@ -229,5 +230,59 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
     const transactions = await advertiser.get('/advertiser/transactions?order=SELF-1');
     expect(transactions.body).toContain('SELF-1');
     expect(transactions.body).not.toContain('EMAIL-1');
+  });
+
+  it('finds the same velocity flags when clicks are scanned in chunks, by one process or taking turns with another', async () => {
+    const db = t.network.store.db;
+    const velocityFlags = async () => {
+      const rows = await db
+        .selectFrom('violations')
+        .select(['evidence'])
+        .where('detector', '=', 'click_velocity')
+        .execute();
+      return rows.filter((row) => row.evidence.includes(`"clicksInAMinute"`)).length;
+    };
+    const before = await velocityFlags();
+    // One process, chunks of 5: the second and third chunks carry the look-back over.
+    for (let i = 0; i < 12; i++) await click('', userClick, '203.0.113.60');
+    t.clock.now += 5 * 60_000;
+    const mine = await t.network.scanner.scan(t.clock.now, { clickChunk: 5 });
+    expect(mine.clicks).toBe(12);
+    expect(await velocityFlags()).toBe(before + 2);
+    // Two processes taking turns chunk by chunk: each reads the minute before from the store.
+    const other = new ComplianceScanner(t.network.store, t.network.terms);
+    for (let i = 0; i < 12; i++) await click('', userClick, '203.0.113.61');
+    t.clock.now += 5 * 60_000;
+    const turns = [t.network.scanner, other, t.network.scanner];
+    let scanned = 0;
+    for (const scanner of turns)
+      scanned += (await scanner.scan(t.clock.now, { clickChunk: 5, maxClickChunks: 1 })).clicks;
+    expect(scanned).toBe(12);
+    expect(await velocityFlags()).toBe(before + 4);
+  });
+
+  it('judges an order only once its click is scanned, however far the click scan fell behind', async () => {
+    const db = t.network.store.db;
+    let last = '';
+    for (let i = 0; i < 12; i++) last = await click('', userClick, '203.0.113.62');
+    await order('LAGGED-1', last, 60_000, 'pending');
+    t.clock.now += 5 * 60_000;
+    const status = () =>
+      db
+        .selectFrom('commissions')
+        .innerJoin('orders', 'orders.id', 'commissions.order_id')
+        .select(['commissions.status', 'commissions.reason'])
+        .where('orders.order_number', '=', 'LAGGED-1')
+        .where('commissions.kind', '=', 'product')
+        .executeTakeFirstOrThrow();
+    // A run that scans no clicks (a flood used its budget) must not pass the order unheld.
+    const lagging = await t.network.scanner.scan(t.clock.now, { maxClickChunks: 0 });
+    expect(lagging).toMatchObject({ clicks: 0, orders: 0 });
+    expect(await status()).toEqual({ status: 'pending', reason: null });
+    const caughtUp = await t.network.scanner.scan(t.clock.now);
+    expect(caughtUp.clicks).toBe(12);
+    expect(caughtUp.orders).toBeGreaterThanOrEqual(1);
+    // The click-velocity flag on its click holds it.
+    expect(await status()).toEqual({ status: 'held', reason: 'policy_review' });
   });
 });

@@ -1,0 +1,26 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Store } from '../database.js';
+import type { Database, ViolationsTable } from '../schema.js';
+import { sqliteRowsOf } from './sqlite-rows.js';
+
+/**
+ * Inserts flags in the caller's transaction: prepared rows on SQLite's one connection (a click
+ * flood from one address flags every click, thousands a second, and Kysely building each batch
+ * cost more than the inserts), batches of 500 on PostgreSQL.
+ */
+export async function insertViolations(
+  trx: Kysely<Database>,
+  store: Store,
+  rows: readonly Insertable<ViolationsTable>[],
+): Promise<void> {
+  if (store.dialect === 'sqlite' && store.sqlite !== undefined) {
+    const raw = sqliteRowsOf(store.sqlite);
+    for (const row of rows) raw.insert('violations', row);
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('violations')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
