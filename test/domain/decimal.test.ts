@@ -104,4 +104,28 @@ describe('parseDecimal by hand', () => {
     ])
       expect(parseDecimal(text), text).toEqual(reference(text));
   });
+
+  it('formats minor units exactly as padding and cutting the digits does', () => {
+    const byStrings = (units: number, digits: number): string => {
+      const negative = units < 0;
+      const text = String(negative ? -units : units);
+      if (digits === 0) return negative ? `-${text}` : text;
+      const padded = text.padStart(digits + 1, '0');
+      const cut = padded.length - digits;
+      return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1_000_000, max: 1_000_000 }),
+          fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        ),
+        fc.integer({ min: 0, max: 15 }),
+        (units, digits) => {
+          expect(formatMinorUnits(units, digits)).toBe(byStrings(units, digits));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
 });

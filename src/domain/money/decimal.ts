@@ -65,14 +65,22 @@ export function toMinorUnits(value: Decimal, digits: number): number | undefined
   return Number.isSafeInteger(units) ? units : undefined;
 }
 
+const ZEROS: readonly string[] = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+
 /** Formats an integer amount of 10^-digits units as a plain decimal string: 2450, 2 → "24.50". */
 export function formatMinorUnits(units: number, digits: number): string {
   const negative = units < 0;
-  const text = String(negative ? -units : units);
-  if (digits === 0) return negative ? `-${text}` : text;
-  const padded = text.padStart(digits + 1, '0');
-  const cut = padded.length - digits;
-  return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+  const magnitude = negative ? -units : units;
+  if (digits === 0) return negative ? `-${magnitude}` : String(magnitude);
+  // Whole and fraction by integer arithmetic (every quote amount comes here): no padding and
+  // slicing of strings. Exact: magnitude is a safe integer and the power of ten at most 10^15.
+  const unit = powerOfTen(digits);
+  const fraction = magnitude % unit;
+  const whole = (magnitude - fraction) / unit;
+  let fractionText = String(fraction);
+  if (fractionText.length < digits)
+    fractionText = ZEROS[digits - fractionText.length] + fractionText;
+  return `${negative ? '-' : ''}${whole}.${fractionText}`;
 }
 
 /** The canonical text of a decimal, keeping its scale: { 10950, 4 } → "1.0950". */
