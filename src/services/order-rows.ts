@@ -1,5 +1,5 @@
-import type { Insertable } from 'kysely';
-import type { OrderLinesTable, OrderPricingTable } from '../storage/schema.js';
+import type { Insertable, Selectable } from 'kysely';
+import type { OrderLinesTable, OrderPricingTable, OrdersTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { packPricingInputs } from '../domain/orders/pricing-inputs.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
@@ -95,43 +95,46 @@ export function commissionTargets(
  * `linesOf`).
  */
 export interface ReportRows {
-  order: ReportedColumns & {
-    id: string;
-    program_id: string;
-    order_number: string;
-    source: string;
-    attributed_by: string | null;
-    click_id: number | null;
-    publisher_id: string | null;
-    site_id: string | null;
-    ad_id: string | null;
-    epi: string | null;
-    attribution: string;
-    revision: number;
-    created_at: number;
-  };
+  order: ReportedColumns &
+    Pick<
+      Selectable<OrdersTable>,
+      | 'id'
+      | 'program_id'
+      | 'order_number'
+      | 'source'
+      | 'attributed_by'
+      | 'click_id'
+      | 'publisher_id'
+      | 'site_id'
+      | 'ad_id'
+      | 'epi'
+      | 'attribution'
+      | 'revision'
+      | 'created_at'
+    >;
   lines: Insertable<OrderLinesTable>[];
   pricing: Insertable<OrderPricingTable>;
 }
 
 /** What each report sets; identity, attribution and creation are fixed by the first one. */
-export interface ReportedColumns {
-  placed_at: number;
-  currency: string;
-  status: string;
-  quote_status: string;
-  buyer_country: string | null;
-  new_buyer: number;
-  fraud: number;
-  document: string;
-  quote: string;
-  terms_id: string | null;
-  total_minor: number;
-  value_minor: number;
-  updated_at: number;
-  /** Null when the report says nothing beyond the order (a re-report then keeps what is stored). */
-  report_details: string | null;
-}
+export type ReportedColumns = Pick<
+  Selectable<OrdersTable>,
+  | 'placed_at'
+  | 'currency'
+  | 'status'
+  | 'quote_status'
+  | 'buyer_country'
+  | 'new_buyer'
+  | 'fraud'
+  | 'document'
+  | 'quote'
+  | 'terms_id'
+  | 'total_minor'
+  | 'value_minor'
+  | 'updated_at'
+  // Null when the report says nothing beyond the order (a re-report then keeps what is stored).
+  | 'report_details'
+>;
 
 export function reportRows(input: RecordOrderInput): ReportRows {
   const { order, quote, nowMs, attribution } = input;
