@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { orderDoc, itemDoc } from '../support/orders.js';
+import { clickRow } from '../support/clicks.js';
+import { toClickRecord } from '../../src/storage/repositories/clicks-repository.js';
 
 describeEachEngine('hourly rollups and the reporting API', (context) => {
   let t: TestNetwork;
@@ -132,5 +134,23 @@ describeEachEngine('hourly rollups and the reporting API', (context) => {
       url: `/api/v1/reports?programId=${t.demo.programId}&from=2026-10-05&to=2026-10-05`,
     });
     expect(response.statusCode).toBe(401);
+  });
+
+  it('counts a backlog larger than one rollup chunk exactly once, chunk after chunk', async () => {
+    // Counted up to an hour ahead so far (see above): the backlog lies past that.
+    await t.network.rollUp(-3_600_000);
+    const backlog = Array.from({ length: 4_500 }, (_, n) =>
+      clickRow(n, t.demo.programId, t.demo.siteId, t.clock.now + 3_700_000 + n),
+    );
+    await t.network.clicks.insertBatch(backlog.map(toClickRecord));
+    expect(await t.network.rollUp(-7_200_000)).toBe(4_500);
+    expect(await t.network.rollUp(-7_200_000)).toBe(0);
+    const counted = await t.network.store.db
+      .selectFrom('report_hourly')
+      .select((eb) => eb.fn.sum<number>('clicks').as('clicks'))
+      .where('site_id', '=', t.demo.siteId)
+      .where('epi', 'like', 'newsletter-%')
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.clicks)).toBe(4_500);
   });
 });
