@@ -289,6 +289,8 @@ export class Network {
   #version = -1;
   #rollingUp = false;
   #scanning = false;
+  /** Set by close(): the rollup and the scan stop after the chunk they are in. */
+  #closing = false;
   readonly #scheduler = new Scheduler(
     () => this.#log,
     (job) => this.metrics.backgroundFailures.inc({ job }),
@@ -338,7 +340,7 @@ export class Network {
     this.#scanning = true;
     try {
       const now = this.now();
-      await this.scanner.scan(now);
+      await this.scanner.scan(now, { stop: () => this.#closing });
       if (Math.floor(now / 5_000) % 12 === 0) {
         await this.enforcement.remindClaimWindows(now);
         await this.claims.remindDecisions(now);
@@ -377,7 +379,7 @@ export class Network {
         const started = performance.now();
         const chunk = await rollUpClicks(this.store, now, lagMs, ROLLUP_CHUNK);
         counted += chunk;
-        if (chunk < ROLLUP_CHUNK) return counted;
+        if (chunk < ROLLUP_CHUNK || this.#closing) return counted;
         const tookMs = performance.now() - started;
         await new Promise((resolve) => setTimeout(resolve, Math.ceil(tookMs * 3)));
       }
@@ -402,7 +404,12 @@ export class Network {
 
   /** Flushes clicks in flight, then closes the store. */
   async close(): Promise<void> {
+    this.#closing = true;
     this.#scheduler.stop();
+    // A rollup or scan in the middle of its chunks ends after the current one, before the
+    // store closes under it.
+    for (let waited = 0; (this.#rollingUp || this.#scanning) && waited < 5_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await this.writer.drain();
     await this.#lease?.release().catch(() => undefined);
     this.mailer.close();

@@ -77,7 +77,18 @@ export class ComplianceScanner {
    */
   async scan(
     nowMs: number,
-    { clickChunk = 200, maxClickChunks = Infinity, clickBudgetMs = 1_000 } = {},
+    {
+      clickChunk = 200,
+      maxClickChunks = Infinity,
+      clickBudgetMs = 1_000,
+      stop = () => false,
+    }: {
+      clickChunk?: number;
+      maxClickChunks?: number;
+      clickBudgetMs?: number;
+      /** True once the server shuts down: no further chunk, no order or hour scan. */
+      stop?: () => boolean;
+    } = {},
   ): Promise<{ clicks: number; orders: number; hours: number; flags: number }> {
     await this.#loadSettings();
     let clicks = 0;
@@ -90,9 +101,10 @@ export class ComplianceScanner {
       spentMs += tookMs;
       clicks += chunk.scanned;
       flags += chunk.flags;
-      if (!chunk.more || spentMs > clickBudgetMs) break;
+      if (!chunk.more || spentMs > clickBudgetMs || stop()) break;
       await new Promise((resolve) => setTimeout(resolve, Math.ceil(tookMs * 3)));
     }
+    if (stop()) return { clicks, orders: 0, hours: 0, flags };
     const orders = await this.scanOrders(nowMs);
     const hours = await this.scanHours(nowMs);
     return {
