@@ -237,7 +237,7 @@ export class OrderRecorder {
   async #apply(trx: Kysely<Database>, item: Queued): Promise<RecordOrderResult> {
     if (item.report !== undefined) return this.#record(trx, item.report);
     const orders = new OrdersRepository(trx, this.store.dialect);
-    const stored = await orders.lockAndFind(item.programId, item.orderNumber);
+    const stored = await orders.findForUpdate(item.programId, item.orderNumber);
     if (stored === undefined)
       throw new ReportRefusedError(
         'order_not_found',

@@ -159,7 +159,7 @@ export class ValidationService {
         );
       reason = request.reason;
     }
-    const order = await new OrdersRepository(trx, this.store.dialect).lockAndFind(
+    const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
       programId,
       orderNumber,
     );
@@ -248,7 +248,7 @@ export class ValidationService {
       const status = decisionAtDeadline(terms);
       if (status === null) continue;
       await this.store.db.transaction().execute(async (trx) => {
-        const order = await new OrdersRepository(trx, this.store.dialect).lockAndFind(
+        const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
           row.program_id,
           row.order_number,
         );

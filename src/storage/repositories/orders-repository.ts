@@ -39,7 +39,10 @@ export class OrdersRepository {
     return inserted !== undefined;
   }
 
-  /** The order, locked for this transaction on PostgreSQL (SQLite transactions lock the file). */
+  /**
+   * The order, locked for this transaction: a row lock on PostgreSQL; on SQLite the transaction
+   * holds the database's write lock since it began (BEGIN IMMEDIATE, see database.ts).
+   */
   async findForUpdate(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
     let query = this.db
       .selectFrom('orders')
@@ -51,31 +54,12 @@ export class OrdersRepository {
   }
 
   /**
-   * Takes the order's write lock first, then reads it: a row lock on PostgreSQL; on SQLite a
-   * no-op write that takes the database's write lock at once, so a transaction that reads
-   * before it writes never has to upgrade (and fail) while another process writes.
+   * Takes the write lock of an order known by id, before changing its money: a row lock on
+   * PostgreSQL; on SQLite the transaction holds the database's write lock since it began
+   * (every transaction begins IMMEDIATE, see database.ts), so there is nothing more to take.
    */
-  async lockAndFind(programId: string, orderNumber: string): Promise<StoredOrder | undefined> {
-    if (this.dialect === 'sqlite')
-      await this.db
-        .updateTable('orders')
-        .set((eb) => ({ revision: eb.ref('revision') }))
-        .where('program_id', '=', programId)
-        .where('order_number', '=', orderNumber)
-        .execute();
-    return this.findForUpdate(programId, orderNumber);
-  }
-
-  /** Takes the write lock of an order known by id (see lockAndFind), before changing its money. */
   async lockById(orderId: string): Promise<void> {
-    if (this.dialect === 'sqlite') {
-      await this.db
-        .updateTable('orders')
-        .set((eb) => ({ revision: eb.ref('revision') }))
-        .where('id', '=', orderId)
-        .execute();
-      return;
-    }
+    if (this.dialect === 'sqlite') return;
     await this.db.selectFrom('orders').select('id').where('id', '=', orderId).forUpdate().execute();
   }
 
