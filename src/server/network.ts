@@ -12,6 +12,7 @@ import { RateCache } from '../services/rate-cache.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
 import { rollUpClicks, WatermarkMovedError } from '../services/click-rollup.js';
+import { leaveToRequests } from '../services/pacing.js';
 import { StoredTerms } from '../programs/stored-terms.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
@@ -370,9 +371,8 @@ export class Network {
     if (this.#rollingUp) return 0;
     this.#rollingUp = true;
     try {
-      // Chunks of 2,000 clicks (~2 ms), each its own short transaction, and three times a
-      // chunk's time for requests before the next: one group-by over a second of heavy traffic
-      // would stall the event loop for tens of milliseconds.
+      // Chunks of 2,000 clicks (~2 ms), each its own short transaction, paced for requests: one
+      // group-by over a second of heavy traffic would stall the event loop for tens of ms.
       const now = this.now();
       let counted = 0;
       for (;;) {
@@ -380,8 +380,7 @@ export class Network {
         const chunk = await rollUpClicks(this.store, now, lagMs, ROLLUP_CHUNK);
         counted += chunk;
         if (chunk < ROLLUP_CHUNK || this.#closing) return counted;
-        const tookMs = performance.now() - started;
-        await new Promise((resolve) => setTimeout(resolve, Math.ceil(tookMs * 3)));
+        await leaveToRequests(performance.now() - started);
       }
     } catch (error) {
       // The next run catches up; a failure other than a conflict shows in /metrics, not silence.

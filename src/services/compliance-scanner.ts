@@ -18,6 +18,7 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
+import { leaveToRequests } from './pacing.js';
 
 const CLICK_LAG_MS = 10_000;
 const ORDER_LAG_MS = 30_000;
@@ -102,7 +103,7 @@ export class ComplianceScanner {
       clicks += chunk.scanned;
       flags += chunk.flags;
       if (!chunk.more || spentMs > clickBudgetMs || stop()) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(tookMs * 3)));
+      await leaveToRequests(tookMs);
     }
     if (stop()) return { clicks, orders: 0, hours: 0, flags };
     const orders = await this.scanOrders(nowMs);
@@ -115,18 +116,28 @@ export class ComplianceScanner {
     };
   }
 
+  /** A watermark, created at 0 the first time (a write: call it inside the transaction). */
   async #watermark(trx: Kysely<Database>, name: string): Promise<number> {
+    await this.#createWatermark(trx, name);
+    return this.#readWatermark(trx, name);
+  }
+
+  async #createWatermark(trx: Kysely<Database>, name: string): Promise<void> {
     await trx
       .insertInto('cache_versions')
       .values({ name, version: 0 })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
-    const row = await trx
+  }
+
+  /** A watermark as it stands, 0 before its first move; a read only, outside any transaction. */
+  async #readWatermark(db: Kysely<Database>, name: string): Promise<number> {
+    const row = await db
       .selectFrom('cache_versions')
       .select('version')
       .where('name', '=', name)
-      .executeTakeFirstOrThrow();
-    return Number(row.version);
+      .executeTakeFirst();
+    return Number(row?.version ?? 0);
   }
 
   /** Moves a watermark from `from` to `to`; false when another process moved it first. */
@@ -157,7 +168,8 @@ export class ComplianceScanner {
     nowMs: number,
     limit = 200,
   ): Promise<{ scanned: number; flags: number; more: boolean }> {
-    const from = await this.#watermark(this.store.db, 'compliance_clicks');
+    // Read only: an INSERT … DO NOTHING would take the write lock for every chunk.
+    const from = await this.#readWatermark(this.store.db, 'compliance_clicks');
     const to = firstClickIdAt(nowMs - CLICK_LAG_MS) - 1;
     if (to <= from) return { scanned: 0, flags: 0, more: false };
     const fresh = await new ClicksRepository(this.store).range(from, to, limit);
@@ -216,6 +228,7 @@ export class ComplianceScanner {
     const kept = this.#lookBack;
     this.#lookBack = undefined;
     await this.store.db.transaction().execute(async (trx) => {
+      await this.#createWatermark(trx, 'compliance_clicks');
       if (!(await this.#move(trx, 'compliance_clicks', from, next)))
         throw new Error('another process scanned these clicks first; rolled back');
       await insertViolations(trx, this.store, valid);
