@@ -33,6 +33,32 @@ describeEachEngine('clicks and rates', (context) => {
     expect(await clicks.count()).toBe(before);
   });
 
+  it('commits a batch of its own while another transaction of the connection waits', async () => {
+    // SQLite has one connection per thread: a click batch written while a transaction of that
+    // connection awaits something would become a savepoint of it, and vanish with its rollback
+    // after the click's redirect had been sent.
+    const { store } = context();
+    const clicks = new ClicksRepository(store);
+    const rows = Array.from({ length: 3 }, (_, n) => clickRow(n, 'prg_c', 'sit_c', NOW + 7));
+    let release: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (release = resolve));
+    let begun: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => (begun = resolve));
+    const rolledBack = store.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('clicks').select('id').limit(1).execute();
+      begun();
+      await waiting;
+      throw new Error('rolled back on purpose');
+    });
+    await inside;
+    const written = clicks.insertBatch(rows.map(toClickRecord));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(rolledBack).rejects.toThrow('rolled back on purpose');
+    await written;
+    for (const row of rows) expect(await clicks.find(row.id)).toEqual(row);
+  });
+
   it('imports ECB rates idempotently and serves them to the engine', async () => {
     const { store } = context();
     const repository = new RatesRepository(store.db);

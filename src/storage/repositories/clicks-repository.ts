@@ -176,8 +176,11 @@ export class ClicksRepository {
     if (records.length === 0) return;
     const { sqlite, pool } = this.#store;
     if (sqlite) {
-      this.#sqliteInsert ??= prepareSqliteInsert(sqlite);
-      this.#sqliteInsert(records);
+      const insert = (this.#sqliteInsert ??= prepareSqliteInsert(sqlite));
+      // Through Kysely's hold on the one connection: a batch written while a Kysely transaction
+      // of this connection awaits something would become a savepoint of that transaction and
+      // vanish with its rollback, after the clicks' redirects were sent.
+      await this.#store.db.connection().execute(async () => insert(records));
       return;
     }
     if (!pool) throw new Error('store has neither a SQLite handle nor a PostgreSQL pool');
