@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseServerConfig, resolveSecret, type ServerConfig } from '../config/server-config.js';
 import { openStore } from '../storage/database.js';
 import { startWalCheckpointer } from '../storage/wal-checkpointer.js';
-import { OrderWriterThread } from '../services/order-writer-thread.js';
+import { WriterThread } from '../services/writer-thread.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { ensureAdmin, loadPrograms } from '../bootstrap/bootstrap.js';
 import { Network } from '../server/network.js';
@@ -117,10 +117,13 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
   await network.start();
   const checkpointer = startWalCheckpointer(store);
   const app = buildApp(network, { trustProxy: config.trustProxy, logLevel: config.logLevel });
-  const orderWriter = await OrderWriterThread.start(store, (error) =>
-    app.log.error({ err: error }, 'order writer thread ended: recording reports in-thread'),
+  const writerThread = await WriterThread.start(
+    store,
+    (error) =>
+      app.log.error({ err: error }, 'writer thread ended: writing clicks and reports in-thread'),
+    config.maxBatch,
   );
-  if (orderWriter !== undefined) network.conversions.useWriterThread(orderWriter);
+  if (writerThread !== undefined) network.useWriterThread(writerThread);
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(
     `affnet: listening on ${address} (process ${process.pid}, node ${network.node})\n`,
@@ -136,9 +139,11 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing requests and flushing clicks');
       await app.close();
-      await orderWriter?.stop();
-      await checkpointer?.stop();
+      // The network first: its jobs on the writer thread end after their current chunk and
+      // clicks still queued are committed, then the thread drains and closes its connection.
       await network.close();
+      await writerThread?.stop();
+      await checkpointer?.stop();
       // A cluster worker's channel to the primary would keep it alive: let go of it.
       cluster.worker?.disconnect();
       resolve(0);

@@ -78,7 +78,7 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
   '08006',
   'SQLITE_BUSY',
-  'ORDER_WRITER_EXITED', // the order writer thread ended with reports in flight
+  'WRITER_EXITED', // the writer thread ended with requests in flight
 ]);
 
 /** True when `error` says the database cannot be reached right now: retry later, not fix input. */

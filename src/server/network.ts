@@ -11,8 +11,8 @@ import { ConversionService } from '../services/conversion-service.js';
 import { RateCache } from '../services/rate-cache.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
-import { rollUpClicks, WatermarkMovedError } from '../services/click-rollup.js';
-import { leaveToRequests } from '../services/pacing.js';
+import { rollUpPaced, WatermarkMovedError } from '../services/click-rollup.js';
+import type { WriterThread } from '../services/writer-thread.js';
 import { StoredTerms } from '../programs/stored-terms.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
@@ -158,9 +158,6 @@ function createMetrics(): Metrics {
 }
 
 /** Everything one affnet process serves with, wired once (no module-level singletons). */
-/** Clicks one rollup transaction counts (see Network.rollUp). */
-const ROLLUP_CHUNK = 2_000;
-
 export class Network {
   readonly cache: LinkCache;
   readonly signer: ClickSigner;
@@ -341,7 +338,9 @@ export class Network {
     this.#scanning = true;
     try {
       const now = this.now();
-      await this.scanner.scan(now, { stop: () => this.#closing });
+      const thread = this.#thread;
+      if (thread?.running) await thread.scan(now);
+      else await this.scanner.scan(now, { stop: () => this.#closing });
       if (Math.floor(now / 5_000) % 12 === 0) {
         await this.enforcement.remindClaimWindows(now);
         await this.claims.remindDecisions(now);
@@ -371,17 +370,11 @@ export class Network {
     if (this.#rollingUp) return 0;
     this.#rollingUp = true;
     try {
-      // Chunks of 2,000 clicks (~2 ms), each its own short transaction, paced for requests: one
-      // group-by over a second of heavy traffic would stall the event loop for tens of ms.
       const now = this.now();
-      let counted = 0;
-      for (;;) {
-        const started = performance.now();
-        const chunk = await rollUpClicks(this.store, now, lagMs, ROLLUP_CHUNK);
-        counted += chunk;
-        if (chunk < ROLLUP_CHUNK || this.#closing) return counted;
-        await leaveToRequests(performance.now() - started);
-      }
+      const thread = this.#thread;
+      return thread?.running
+        ? await thread.rollUp(now, lagMs)
+        : await rollUpPaced(this.store, now, lagMs, () => this.#closing);
     } catch (error) {
       // The next run catches up; a failure other than a conflict shows in /metrics, not silence.
       const conflict = error instanceof WatermarkMovedError;
@@ -401,10 +394,25 @@ export class Network {
     this.#version = version;
   }
 
+  #thread: WriterThread | undefined;
+
+  /**
+   * From now on the writer thread (`affnet serve` on SQLite) writes the clicks and new order
+   * reports and runs the click rollup and the compliance scan, on its own connection; this
+   * thread keeps the reads, the rest of the writes and the jobs' schedule. Should the thread
+   * end, all of it happens here again.
+   */
+  useWriterThread(thread: WriterThread): void {
+    this.#thread = thread;
+    this.writer.useThread(thread);
+    this.conversions.useWriterThread(thread);
+  }
+
   /** Flushes clicks in flight, then closes the store. */
   async close(): Promise<void> {
     this.#closing = true;
     this.#scheduler.stop();
+    this.#thread?.closing();
     // A rollup or scan in the middle of its chunks ends after the current one, before the
     // store closes under it.
     for (let waited = 0; (this.#rollingUp || this.#scanning) && waited < 5_000; waited += 10)

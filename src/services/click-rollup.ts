@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 import type { Store } from '../storage/database.js';
 import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
+import { leaveToRequests } from './pacing.js';
+
+/** Clicks one rollup transaction counts (see rollUpPaced). */
+export const ROLLUP_CHUNK = 500;
 
 /** Another process counted the same clicks first; this run was rolled back. */
 export class WatermarkMovedError extends Error {
@@ -86,4 +90,25 @@ export async function rollUpClicks(
     if (Number(moved.numUpdatedRows) !== 1) throw new WatermarkMovedError();
     return counted;
   });
+}
+
+/**
+ * One rollup run: chunks of ROLLUP_CHUNK clicks (~1 ms), each its own short transaction, paced
+ * for requests (one group-by over a second of heavy traffic would hold the thread for tens of
+ * ms), until caught up or until `stop()` says the process shuts down. Returns the clicks counted.
+ */
+export async function rollUpPaced(
+  store: Store,
+  nowMs: number,
+  lagMs: number | undefined,
+  stop: () => boolean,
+): Promise<number> {
+  let counted = 0;
+  for (;;) {
+    const started = performance.now();
+    const chunk = await rollUpClicks(store, nowMs, lagMs, ROLLUP_CHUNK);
+    counted += chunk;
+    if (chunk < ROLLUP_CHUNK || stop()) return counted;
+    await leaveToRequests(performance.now() - started);
+  }
 }

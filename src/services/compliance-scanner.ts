@@ -18,7 +18,7 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
-import { leaveToRequests } from './pacing.js';
+import { leaveToRequests, letWaitingRun } from './pacing.js';
 
 const CLICK_LAG_MS = 10_000;
 const ORDER_LAG_MS = 30_000;
@@ -34,6 +34,14 @@ interface LookBack {
   ids: number[];
   keys: string[];
   counts: Map<string, number>;
+}
+
+/** What one scan run looked at and flagged. */
+export interface ScanCounts {
+  clicks: number;
+  orders: number;
+  hours: number;
+  flags: number;
 }
 
 /**
@@ -79,7 +87,7 @@ export class ComplianceScanner {
   async scan(
     nowMs: number,
     {
-      clickChunk = 200,
+      clickChunk = 50,
       maxClickChunks = Infinity,
       clickBudgetMs = 1_000,
       stop = () => false,
@@ -90,7 +98,7 @@ export class ComplianceScanner {
       /** True once the server shuts down: no further chunk, no order or hour scan. */
       stop?: () => boolean;
     } = {},
-  ): Promise<{ clicks: number; orders: number; hours: number; flags: number }> {
+  ): Promise<ScanCounts> {
     await this.#loadSettings();
     let clicks = 0;
     let flags = 0;
@@ -166,13 +174,14 @@ export class ComplianceScanner {
    */
   async scanClicks(
     nowMs: number,
-    limit = 200,
+    limit = 50,
   ): Promise<{ scanned: number; flags: number; more: boolean }> {
     // Read only: an INSERT … DO NOTHING would take the write lock for every chunk.
     const from = await this.#readWatermark(this.store.db, 'compliance_clicks');
     const to = firstClickIdAt(nowMs - CLICK_LAG_MS) - 1;
     if (to <= from) return { scanned: 0, flags: 0, more: false };
     const fresh = await new ClicksRepository(this.store).range(from, to, limit);
+    await letWaitingRun();
     const more = fresh.length === limit;
     const next = more ? fresh[fresh.length - 1]!.id : to;
     const rows = [];
@@ -227,6 +236,7 @@ export class ComplianceScanner {
     // Until this chunk commits, no look-back is trusted.
     const kept = this.#lookBack;
     this.#lookBack = undefined;
+    await letWaitingRun();
     await this.store.db.transaction().execute(async (trx) => {
       await this.#createWatermark(trx, 'compliance_clicks');
       if (!(await this.#move(trx, 'compliance_clicks', from, next)))

@@ -28,7 +28,7 @@ import {
 } from './order-recorder.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
-import type { OrderWriterThread } from './order-writer-thread.js';
+import type { WriterThread } from './writer-thread.js';
 
 export class ConversionError extends DomainError {}
 
@@ -64,7 +64,7 @@ export interface ReportChannel {
  */
 export class ConversionService {
   readonly #recorder: OrderRecorder;
-  #writer: OrderWriterThread | undefined;
+  #writer: WriterThread | undefined;
 
   constructor(
     private readonly store: Store,
@@ -76,10 +76,10 @@ export class ConversionService {
   }
 
   /**
-   * Records new reports on the order writer thread from now on (`affnet serve` on SQLite);
+   * Records new reports on the writer thread from now on (`affnet serve` on SQLite);
    * status updates stay here. Should the thread end, reports are recorded here again.
    */
-  useWriterThread(writer: OrderWriterThread): void {
+  useWriterThread(writer: WriterThread): void {
     this.#writer = writer;
   }
 

@@ -8,10 +8,22 @@ import {
 /** A click as the tracking route knows it; its time is its id's. */
 export type NewClick = Omit<Click, 'createdAt'>;
 
+/** Clicks per message to the writer thread at most, while a burst of requests is handled. */
+const SEND_EVERY = 16;
+
+/** A click, or a batch another thread sent (`records`), waiting for its commit. */
 interface Pending {
-  record: ClickRecord;
+  record: ClickRecord | undefined;
+  records: readonly ClickRecord[] | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+/** Where batches go instead of the repository: the writer thread (`affnet serve` on SQLite). */
+export interface ClickBatchSink {
+  /** False once the thread ended: batches go to the repository again. */
+  readonly running: boolean;
+  insertClicks(records: readonly ClickRecord[]): Promise<void>;
 }
 
 export interface ClickWriterStats {
@@ -26,14 +38,22 @@ export interface ClickWriterStats {
  * a click arriving while no commit runs is written at once (on the next tick, with whatever
  * else arrived in the same tick); clicks arriving during a commit wait for it and then go
  * together, up to `maxBatch`.
+ *
+ * With the writer thread (`useThread`), each tick's clicks are sent to it at once, without
+ * waiting for the batch before: the thread, running a ClickWriter of its own on its connection,
+ * groups whatever arrived during its last commit into the next one (`writeMany`), so the request
+ * thread never idles waiting for an acknowledgement before it can pass more clicks on.
  */
 export class ClickWriter {
   readonly #repository: ClicksRepository;
   readonly #maxBatch: number;
   readonly #onBatch: ((size: number, seconds: number) => void) | undefined;
+  #sink: ClickBatchSink | undefined;
   #queue: Pending[] = [];
   #flushing: Promise<void> | undefined;
   #scheduled = false;
+  /** Batches sent to the writer thread and not answered yet. */
+  readonly #sent = new Set<Promise<void>>();
   readonly stats: ClickWriterStats = { batches: 0, clicks: 0, lastBatchSize: 0 };
 
   constructor(
@@ -46,6 +66,11 @@ export class ClickWriter {
     this.#onBatch = onBatch;
   }
 
+  /** Sends batches to the writer thread from now on (committed here again should it end). */
+  useThread(sink: ClickBatchSink): void {
+    this.#sink = sink;
+  }
+
   /** Queues a click; resolves once the batch holding it has committed. */
   recordClick(click: NewClick): Promise<void> {
     return this.write(toClickRecord(click));
@@ -53,16 +78,28 @@ export class ClickWriter {
 
   write(record: ClickRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
+      this.#queue.push({ record, records: undefined, resolve, reject });
+      // To the writer thread in pieces, without waiting for the end of the tick: it commits the
+      // first clicks of a burst while this thread still handles the rest.
+      if (this.#queue.length >= SEND_EVERY && this.#sink?.running) void this.#flush();
+      else this.#schedule();
+    });
+  }
+
+  /** Queues a batch as a whole (the writer thread's side); resolves once all of it committed. */
+  writeMany(records: readonly ClickRecord[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ record: undefined, records, resolve, reject });
       this.#schedule();
     });
   }
 
   /** Waits until everything queued so far is committed (graceful shutdown). */
   async drain(): Promise<void> {
-    while (this.#queue.length > 0 || this.#flushing) {
+    while (this.#queue.length > 0 || this.#flushing || this.#sent.size > 0) {
       if (this.#flushing) await this.#flushing.catch(() => undefined);
-      else await this.#flush();
+      else if (this.#queue.length > 0) await this.#flush();
+      else await Promise.allSettled([...this.#sent]);
     }
   }
 
@@ -75,25 +112,65 @@ export class ClickWriter {
     });
   }
 
+  /** The queue's first pendings holding at most maxBatch clicks (at least one pending). */
+  #take(): { batch: Pending[]; records: ClickRecord[] } {
+    const records: ClickRecord[] = [];
+    let taken = 0;
+    for (const pending of this.#queue) {
+      const size = pending.record === undefined ? pending.records!.length : 1;
+      if (taken > 0 && records.length + size > this.#maxBatch) break;
+      if (pending.record === undefined) for (const record of pending.records!) records.push(record);
+      else records.push(pending.record);
+      taken += 1;
+    }
+    const batch = taken === this.#queue.length ? this.#queue : this.#queue.slice(0, taken);
+    this.#queue = taken === this.#queue.length ? [] : this.#queue.slice(taken);
+    return { batch, records };
+  }
+
   async #flush(): Promise<void> {
     if (this.#flushing || this.#queue.length === 0) return;
-    const batch =
-      this.#queue.length <= this.#maxBatch ? this.#queue : this.#queue.slice(0, this.#maxBatch);
-    this.#queue = this.#queue.length <= this.#maxBatch ? [] : this.#queue.slice(this.#maxBatch);
+    const { batch, records } = this.#take();
     const started = performance.now();
-    this.#flushing = this.#repository.insertBatch(batch.map((pending) => pending.record));
+    const sink = this.#sink;
+    if (sink?.running) {
+      // Pipelined: sent now, answered when the thread committed it.
+      const sent = sink.insertClicks(records).then(
+        () => this.#answer(batch, records.length, started, undefined),
+        (error: unknown) => this.#answer(batch, records.length, started, { error }),
+      );
+      this.#sent.add(sent);
+      void sent.then(() => this.#sent.delete(sent));
+      if (this.#queue.length > 0) this.#schedule();
+      return;
+    }
+    this.#flushing = this.#repository.insertBatch(records);
+    let failure: { error: unknown } | undefined;
     try {
       await this.#flushing;
-      this.stats.batches += 1;
-      this.stats.clicks += batch.length;
-      this.stats.lastBatchSize = batch.length;
-      this.#onBatch?.(batch.length, (performance.now() - started) / 1000);
-      for (const pending of batch) pending.resolve();
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    } finally {
-      this.#flushing = undefined;
-      if (this.#queue.length > 0) this.#schedule();
+      failure = { error };
     }
+    this.#flushing = undefined;
+    if (this.#queue.length > 0) this.#schedule();
+    this.#answer(batch, records.length, started, failure);
+  }
+
+  /** Answers a batch's clicks once its commit settled. */
+  #answer(
+    batch: readonly Pending[],
+    size: number,
+    started: number,
+    failure: { error: unknown } | undefined,
+  ): void {
+    if (failure !== undefined) {
+      for (const pending of batch) pending.reject(failure.error);
+      return;
+    }
+    this.stats.batches += 1;
+    this.stats.clicks += size;
+    this.stats.lastBatchSize = size;
+    this.#onBatch?.(size, (performance.now() - started) / 1000);
+    for (const pending of batch) pending.resolve();
   }
 }

@@ -84,4 +84,92 @@ describe('ClickWriter (group commit)', () => {
     await Promise.all(writes);
     expect(batches).toHaveLength(1);
   });
+
+  it('with the writer thread, sends each burst at once and in pieces, without waiting for the last', async () => {
+    const { repository, batches } = controlledRepository();
+    const sent: { records: readonly ClickRecord[]; commit: () => void }[] = [];
+    const thread = {
+      running: true,
+      insertClicks: (records: readonly ClickRecord[]) =>
+        new Promise<void>((resolve) => sent.push({ records, commit: resolve })),
+    };
+    const writer = new ClickWriter(repository, 100);
+    writer.useThread(thread);
+    const burst = Array.from({ length: 40 }, (_, n) => writer.write(record(n)));
+    // Every 16 clicks go at once; the rest at the end of the tick.
+    expect(sent.map((batch) => batch.records.length)).toEqual([16, 16]);
+    await tick();
+    expect(sent.map((batch) => batch.records.length)).toEqual([16, 16, 8]);
+    // A later click is sent while the first pieces are still being committed.
+    const later = writer.write(record(99));
+    await tick();
+    expect(sent).toHaveLength(4);
+    let answered = 0;
+    for (const write of burst) void write.then(() => (answered += 1));
+    sent[1]!.commit();
+    await tick();
+    expect(answered).toBe(16); // only the clicks of the committed piece
+    const drained = writer.drain();
+    for (const batch of sent) batch.commit();
+    await drained;
+    await Promise.all([...burst, later]);
+    expect(answered).toBe(40);
+    expect(batches).toHaveLength(0); // nothing went to this thread's connection
+  });
+
+  it('writes here again once the thread ended, and fails only the clicks it had in flight', async () => {
+    const { repository, batches } = controlledRepository();
+    let fail: (error: Error) => void = () => undefined;
+    const thread = {
+      running: true,
+      insertClicks: () => new Promise<void>((_, reject) => (fail = reject)),
+    };
+    const writer = new ClickWriter(repository, 100);
+    writer.useThread(thread);
+    const inFlight = writer.write(record(1));
+    await tick();
+    thread.running = false;
+    fail(new Error('the writer thread exited with code 1'));
+    await expect(inFlight).rejects.toThrow('exited');
+    const next = writer.write(record(2));
+    await tick();
+    expect(batches.map((batch) => batch.records.map((r) => r[0]))).toEqual([[2]]);
+    batches[0]!.commit();
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('on the thread, commits the batches that arrive during a commit next, never split', async () => {
+    const { repository, batches } = controlledRepository();
+    const writer = new ClickWriter(repository, 3);
+    const first = writer.writeMany([record(1), record(2)]);
+    await tick();
+    const second = writer.writeMany([record(3), record(4)]);
+    const third = writer.writeMany([record(5), record(6)]);
+    batches[0]!.commit();
+    await first;
+    await tick();
+    // 3, 4, 5, 6 would pass the maximum of 3: a batch is never split, the third waits.
+    expect(batches.map((batch) => batch.records.map((r) => r[0]))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    batches[1]!.commit();
+    await second;
+    await tick();
+    batches[2]!.commit();
+    await third;
+    expect(batches.map((batch) => batch.records.length)).toEqual([2, 2, 2]);
+    // Under the maximum, batches that arrived during a commit go together.
+    const roomy = controlledRepository();
+    const grouping = new ClickWriter(roomy.repository, 10);
+    const a = grouping.writeMany([record(1)]);
+    await tick();
+    const rest = [grouping.writeMany([record(2), record(3)]), grouping.writeMany([record(4)])];
+    roomy.batches[0]!.commit();
+    await a;
+    await tick();
+    roomy.batches[1]!.commit();
+    await Promise.all(rest);
+    expect(roomy.batches.map((batch) => batch.records.map((r) => r[0]))).toEqual([[1], [2, 3, 4]]);
+  });
 });

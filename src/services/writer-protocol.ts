@@ -2,12 +2,14 @@ import { DomainError, type Issue } from '../domain/errors.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { CommissionChangeError } from './commission-ledger.js';
 import { ReportRefusedError } from './report-authority.js';
-import type { Attribution, RecordOrderResult } from './order-recorder.js';
+import type { Attribution } from './order-recorder.js';
 import type { ReportRows } from './order-rows.js';
+import type { ClickRecord } from '../storage/repositories/clicks-repository.js';
+import { WatermarkMovedError } from './click-rollup.js';
 
 /*
- * What the request thread and the order writer thread say to each other (order-writer-thread.ts,
- * order-writer-worker.ts). Messages are structured clones: plain data, no classes, no functions.
+ * What the request thread and the writer thread say to each other (writer-thread.ts,
+ * writer-worker.ts). Messages are structured clones: plain data, no classes, no functions.
  */
 
 /**
@@ -38,10 +40,25 @@ export interface WireError {
   values?: Readonly<Record<string, string | number>>;
 }
 
-export type WireOutcome =
-  { seq: number; result: RecordOrderResult } | { seq: number; error: WireError };
+/** What a request was answered: a report's result, a rollup's count, a scan's counts … */
+export type WireOutcome = { seq: number; result: unknown } | { seq: number; error: WireError };
 
-export type ToWriter = { reports: WireReport[] } | 'stop';
+/** A batch of clicks to commit in one transaction. */
+export interface WireClicks {
+  seq: number;
+  clicks: readonly ClickRecord[];
+}
+
+/** A background job's run, at the request thread's time (the one clock). */
+export type WireJob =
+  | { seq: number; job: 'rollup'; nowMs: number; lagMs?: number }
+  | { seq: number; job: 'scan'; nowMs: number };
+
+/**
+ * `closing`: background jobs end after the chunk they are in (the process shuts down);
+ * `stop`: close the connection and end, once no job runs.
+ */
+export type ToWriter = { reports: WireReport[] } | WireClicks | WireJob | 'closing' | 'stop';
 export type FromWriter = { outcomes: WireOutcome[] } | 'ready';
 
 export function encodeError(error: unknown): WireError {
@@ -71,6 +88,8 @@ const DOMAIN_ERRORS: Record<string, typeof DomainError> = {
 };
 
 export function decodeError(wire: WireError): Error {
+  // Another process counted the same clicks first: a conflict, not a failure.
+  if (wire.name === 'WatermarkMovedError') return new WatermarkMovedError();
   if (wire.domain === true && wire.code !== undefined) {
     const domain = DOMAIN_ERRORS[wire.name] ?? DomainError;
     const error = new domain(wire.code, wire.message, wire.issues ?? [], wire.values ?? {});

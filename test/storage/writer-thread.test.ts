@@ -2,10 +2,10 @@ import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { OrderRecorder, type RecordOrderResult } from '../../src/services/order-recorder.js';
 import {
-  OrderWriterExitedError,
-  OrderWriterThread,
+  WriterExitedError,
+  WriterThread,
   type OrderRecording,
-} from '../../src/services/order-writer-thread.js';
+} from '../../src/services/writer-thread.js';
 import { ReportRefusedError } from '../../src/services/report-authority.js';
 import { isDatabaseUnavailable } from '../../src/http/http-errors.js';
 import type { Store } from '../../src/storage/database.js';
@@ -14,16 +14,25 @@ import { seedNetwork, NOW } from '../support/seed.js';
 import { orderInput, type Seeded } from '../support/report-order.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
 import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
+import {
+  ClicksRepository,
+  toClickRecord,
+} from '../../src/storage/repositories/clicks-repository.js';
+import { rollUpPaced } from '../../src/services/click-rollup.js';
+import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
+import { StoredTerms } from '../../src/programs/stored-terms.js';
+import { clickRow } from '../support/clicks.js';
 
 /**
- * The order writer thread (`affnet serve` on SQLite): new reports are inserted and committed by
- * a thread with its own connection. It must store exactly what the in-thread recorder stores,
- * answer every report only once it is committed, take turns with the request thread's own
- * writes, and hand reports back (to be retried) when it ends.
+ * The writer thread (`affnet serve` on SQLite): clicks and new reports are inserted and committed
+ * by a thread with its own connection, which also runs the click rollup and the compliance scan.
+ * It must store exactly what the request thread would store, answer every click and report only
+ * once it is committed, take turns with the request thread's own writes, and hand what was in
+ * flight back (to be retried) when it ends.
  */
 
 const stores: TestStore[] = [];
-const threads: OrderWriterThread[] = [];
+const threads: WriterThread[] = [];
 
 afterEach(async () => {
   for (const thread of threads.splice(0)) await thread.stop();
@@ -37,8 +46,8 @@ async function setup() {
   return { store: test.store, seeded };
 }
 
-async function startThread(store: Store, exits: Error[] = []): Promise<OrderWriterThread> {
-  const thread = await OrderWriterThread.start(store, (error) => exits.push(error));
+async function startThread(store: Store, exits: Error[] = []): Promise<WriterThread> {
+  const thread = await WriterThread.start(store, (error) => exits.push(error));
   expect(thread, 'the worker is built (npm test builds first)').toBeDefined();
   threads.push(thread!);
   return thread!;
@@ -268,12 +277,12 @@ it('answers the reports in flight when it ends as "retry", and a retry stores ea
   expect(exits.length).toBe(1);
   expect(failed.length, 'reports were still in flight when the thread ended').toBeGreaterThan(0);
   for (const error of failed) {
-    expect(error).toBeInstanceOf(OrderWriterExitedError);
+    expect(error).toBeInstanceOf(WriterExitedError);
     // Answered 503 database_unavailable with Retry-After: the client reports again.
     expect(isDatabaseUnavailable(error)).toBe(true);
   }
   await expect(thread.record(orderInput(seeded, documents[0]!, NOW))).rejects.toBeInstanceOf(
-    OrderWriterExitedError,
+    WriterExitedError,
   );
   // The client's retries, recorded in-thread now: each order exists once.
   const recorder = new OrderRecorder(store);
@@ -290,11 +299,113 @@ it('answers the reports in flight when it ends as "retry", and a retry stores ea
 
 it('waits for the reports in flight when it stops', async () => {
   const { store, seeded } = await setup();
-  const thread = await OrderWriterThread.start(store, () => undefined);
+  const thread = await WriterThread.start(store, () => undefined);
   const answers = Array.from({ length: 100 }, (_, i) =>
     thread!.record(orderInput(seeded, orderDoc({ orderNumber: `S-${i}` }), NOW)),
   );
   await thread!.stop();
   expect((await Promise.all(answers)).every((result) => result.outcome === 'created')).toBe(true);
   expect(thread!.running).toBe(false);
+});
+
+/**
+ * The clicks, report rollups and violations a store holds, with its seeded ids named alike and
+ * without the ids each store draws itself.
+ */
+async function tracked(store: Store, seeded: Seeded) {
+  const names: Record<string, string> = {
+    [seeded.program.id]: 'program',
+    [seeded.site.id]: 'site',
+    [seeded.publisher.id]: 'publisher',
+  };
+  const named = <T extends object>(row: T): T =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, names[value as string] ?? value]),
+    ) as T;
+  const clicks = await store.db.selectFrom('clicks').selectAll().orderBy('id').execute();
+  const hourly = await store.db
+    .selectFrom('report_hourly')
+    .selectAll()
+    .orderBy(['program_id', 'site_id', 'ad_id', 'epi', 'hour'])
+    .execute();
+  const violations = await store.db
+    .selectFrom('violations')
+    .select(['program_id', 'publisher_id', 'site_id', 'click_id', 'rule', 'detector', 'evidence'])
+    .orderBy(['click_id', 'rule', 'detector'])
+    .execute();
+  return {
+    clicks: clicks.map(named),
+    hourly: hourly.map(named),
+    violations: violations.map(named),
+  };
+}
+
+it('commits clicks, counts them into the reports and scans them exactly as the request thread does', async () => {
+  const inThread = await setup();
+  const threaded = await setup();
+  const thread = await startThread(threaded.store);
+  // Bots now and then, and one address clicking again and again (velocity); the same clicks
+  // of each store's own program and site.
+  const rows = Array.from({ length: 600 }, (_, n) => {
+    const row = clickRow(n, '', '', NOW - 120_000 + n * 100);
+    return n % 4 === 0 ? { ...row, ipHash: 'the-same-address' } : row;
+  });
+  const batchesOf = ({ program, site }: Seeded) => {
+    const records = rows.map((row) =>
+      toClickRecord({ ...row, programId: program.id, siteId: site.id }),
+    );
+    return [records.slice(0, 250), records.slice(250, 251), records.slice(251)];
+  };
+  const repository = new ClicksRepository(inThread.store);
+  for (const batch of batchesOf(inThread.seeded)) await repository.insertBatch(batch);
+  // Sent without waiting: the thread commits them in turn and answers each once committed.
+  await Promise.all(batchesOf(threaded.seeded).map((batch) => thread.insertClicks(batch)));
+
+  const counted = await rollUpPaced(inThread.store, NOW, 0, () => false);
+  expect(counted).toBe(600);
+  expect(await thread.rollUp(NOW, 0)).toBe(counted);
+  expect(await thread.rollUp(NOW, 0)).toBe(0);
+
+  const scanner = new ComplianceScanner(inThread.store, new StoredTerms(inThread.store.db));
+  const scanned = await scanner.scan(NOW + 60_000);
+  expect(scanned.clicks).toBe(600);
+  expect(scanned.flags).toBeGreaterThan(12); // the bots, and the address over its limit
+  expect(await thread.scan(NOW + 60_000)).toEqual(scanned);
+
+  const want = await tracked(inThread.store, inThread.seeded);
+  expect(want.violations.some((row) => row.detector === 'click_velocity')).toBe(true);
+  expect(want.hourly.reduce((sum, row) => sum + row.clicks, 0)).toBe(600);
+  expect(await tracked(threaded.store, threaded.seeded)).toEqual(want);
+});
+
+it('answers the clicks in flight when it ends as failed, and commits none of them twice', async () => {
+  const { store, seeded } = await setup();
+  const exits: Error[] = [];
+  const thread = await startThread(store, exits);
+  const rows = Array.from({ length: 2_000 }, (_, n) =>
+    clickRow(n, seeded.program.id, seeded.site.id, NOW),
+  );
+  const answers = Array.from({ length: 40 }, (_, i) =>
+    thread.insertClicks(rows.slice(i * 50, i * 50 + 50).map(toClickRecord)).then(
+      () => 'committed' as const,
+      (error: Error) => error,
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2));
+  await thread.terminate();
+  const settled = await Promise.all(answers);
+  expect(exits.length).toBe(1);
+  const failed = settled.filter((answer): answer is Error => answer instanceof Error);
+  for (const error of failed) expect(error).toBeInstanceOf(WriterExitedError);
+  // Every batch answered "committed" is stored, whole; a failed one is whole or absent.
+  const stored = new Set(
+    (await store.db.selectFrom('clicks').select('id').execute()).map((row) => row.id),
+  );
+  for (const [i, answer] of settled.entries()) {
+    const batch = rows.slice(i * 50, i * 50 + 50).map((row) => stored.has(row.id));
+    if (answer === 'committed') expect(batch.every(Boolean)).toBe(true);
+    else expect(batch.every(Boolean) || !batch.some(Boolean)).toBe(true);
+  }
+  await expect(thread.insertClicks([])).rejects.toBeInstanceOf(WriterExitedError);
+  await expect(thread.rollUp(NOW)).rejects.toBeInstanceOf(WriterExitedError);
 });

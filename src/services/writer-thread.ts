@@ -1,0 +1,232 @@
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import type { Store } from '../storage/database.js';
+import type { ClickRecord } from '../storage/repositories/clicks-repository.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import type { RecordOrderInput, RecordOrderResult } from './order-recorder.js';
+import type { ScanCounts } from './compliance-scanner.js';
+import { reportRows } from './order-rows.js';
+import { decodeError, type FromWriter, type ToWriter, type WireReport } from './writer-protocol.js';
+
+const WORKER_FILE = join(packageRoot(), 'dist', 'src', 'services', 'writer-worker.js');
+
+/** Records priced reports: the in-thread OrderRecorder, or the writer thread. */
+export interface OrderRecording {
+  record(input: RecordOrderInput): Promise<RecordOrderResult>;
+}
+
+/**
+ * The requests in flight when the writer thread ended: each click batch or report may or may not
+ * be stored (a click's visitor goes to the landing page; a repeated report is applied once, so
+ * its client retries: answered 503 database_unavailable).
+ */
+export class WriterExitedError extends Error {
+  override name = 'WriterExitedError';
+  readonly code = 'WRITER_EXITED';
+}
+
+interface Pending {
+  resolve: (result: never) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The writer thread (SQLite, `affnet serve`): one thread with its own connection commits the
+ * clicks and the new order reports and runs the click rollup and the compliance scan, so the
+ * request thread never runs SQLite's inserts, never waits for a commit's disk sync and never
+ * waits in SQLite's busy handler behind a job's transaction: every hot write and every job takes
+ * its turn on one connection. The request thread keeps the reads, prices the reports and builds
+ * their rows, and does the rare writes (status updates, accounts, decisions) on its own
+ * connection; both begin their transactions IMMEDIATE and take turns on SQLite's write lock. A
+ * click or report is answered only after its transaction committed (synchronous FULL: on disk),
+ * exactly as in-thread.
+ */
+export class WriterThread implements OrderRecording {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  readonly #termsRefs = new WeakMap<ProgramTerms, number>();
+  #outbox: WireReport[] = [];
+  #seq = 0;
+  #termsCount = 0;
+  #running = true;
+  #drained: (() => void) | undefined;
+
+  private constructor(worker: Worker, onExit: (error: Error) => void) {
+    this.#worker = worker;
+    worker.on('message', (message: FromWriter) => {
+      if (message === 'ready') return;
+      for (const outcome of message.outcomes) {
+        const pending = this.#pending.get(outcome.seq);
+        if (pending === undefined) continue;
+        this.#pending.delete(outcome.seq);
+        if ('result' in outcome) pending.resolve(outcome.result as never);
+        else pending.reject(decodeError(outcome.error));
+      }
+      this.#settled();
+    });
+    const ended = (error: Error) => {
+      if (!this.#running) return;
+      this.#running = false;
+      onExit(error);
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+      this.#settled();
+    };
+    worker.on('error', (error) =>
+      ended(new WriterExitedError(`the writer thread failed: ${error.message}`)),
+    );
+    worker.on('exit', (code) =>
+      ended(new WriterExitedError(`the writer thread exited with code ${code}`)),
+    );
+  }
+
+  /**
+   * Starts the thread for a SQLite store, once its connection is open; undefined for PostgreSQL
+   * (its pool already writes from many connections), when the worker is not built (tests on
+   * sources) or when it cannot open the database (`onExit` says why).
+   */
+  static async start(
+    store: Store,
+    onExit: (error: Error) => void,
+    maxClickBatch = 5_000,
+  ): Promise<WriterThread | undefined> {
+    const config = store.config;
+    if (store.dialect !== 'sqlite' || store.sqlite === undefined || config.kind !== 'sqlite')
+      return undefined;
+    if (!existsSync(WORKER_FILE)) return undefined;
+    const worker = new Worker(WORKER_FILE, {
+      workerData: {
+        storage: config,
+        // The same checkpoint size as the request thread's connection (smaller while the
+        // background checkpointer runs).
+        autocheckpointPages: store.sqlite.pragma('wal_autocheckpoint', { simple: true }),
+        maxClickBatch,
+      },
+    });
+    const ready = await new Promise<boolean>((resolve) => {
+      worker.once('message', (message: FromWriter) => resolve(message === 'ready'));
+      worker.once('error', (error) => {
+        onExit(new WriterExitedError(`the writer thread did not start: ${error.message}`));
+        resolve(false);
+      });
+    });
+    if (!ready) {
+      await worker.terminate();
+      return undefined;
+    }
+    worker.unref();
+    return new WriterThread(worker, onExit);
+  }
+
+  /** False once the thread ended: everything is done in-thread again. */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  #request<T>(post: (seq: number) => void): Promise<T> {
+    if (!this.#running)
+      return Promise.reject(new WriterExitedError('the writer thread has stopped'));
+    const seq = ++this.#seq;
+    post(seq);
+    // Held while requests are in flight: the process must not end before they are answered.
+    if (this.#pending.size === 0) this.#worker.ref();
+    return new Promise<T>((resolve, reject) => this.#pending.set(seq, { resolve, reject }));
+  }
+
+  /** Commits a batch of clicks in one transaction; resolves once it is on disk. */
+  insertClicks(records: readonly ClickRecord[]): Promise<void> {
+    return this.#request((seq) =>
+      this.#worker.postMessage({ seq, clicks: records } satisfies ToWriter),
+    );
+  }
+
+  /** One click rollup run (rollUpPaced) on the thread; resolves with the clicks counted. */
+  rollUp(nowMs: number, lagMs?: number): Promise<number> {
+    return this.#request((seq) =>
+      this.#worker.postMessage({
+        seq,
+        job: 'rollup',
+        nowMs,
+        ...(lagMs === undefined ? {} : { lagMs }),
+      } satisfies ToWriter),
+    );
+  }
+
+  /** One compliance scan run (ComplianceScanner.scan) on the thread. */
+  scan(nowMs: number): Promise<ScanCounts> {
+    return this.#request((seq) =>
+      this.#worker.postMessage({ seq, job: 'scan', nowMs } satisfies ToWriter),
+    );
+  }
+
+  record(input: RecordOrderInput): Promise<RecordOrderResult> {
+    return this.#request((seq) => {
+      const rows = reportRows(input);
+      const { terms, attribution, ...report } = input;
+      let termsRef = this.#termsRefs.get(terms);
+      const first = termsRef === undefined;
+      if (termsRef === undefined) {
+        termsRef = ++this.#termsCount;
+        this.#termsRefs.set(terms, termsRef);
+      }
+      if (this.#outbox.length === 0) setImmediate(() => this.#post());
+      this.#outbox.push({
+        seq,
+        termsRef,
+        ...(first ? { terms } : {}),
+        rows,
+        attribution,
+        // The document and the quote are in the rows already (JSON leaves out undefined).
+        facts: JSON.stringify({ ...report, document: undefined, quote: undefined }),
+      });
+    });
+  }
+
+  /** Every report queued so far to the thread in one message (a request burst is one batch). */
+  #post(): void {
+    const reports = this.#outbox;
+    this.#outbox = [];
+    if (reports.length > 0 && this.#running)
+      this.#worker.postMessage({ reports } satisfies ToWriter);
+  }
+
+  #settled(): void {
+    if (this.#pending.size > 0) return;
+    this.#worker.unref();
+    this.#drained?.();
+  }
+
+  /** The process shuts down: a job on the thread ends after the chunk it is in. */
+  closing(): void {
+    if (this.#running) this.#worker.postMessage('closing' satisfies ToWriter);
+  }
+
+  /**
+   * Ends the thread at once, as a crash would: the requests in flight are answered with
+   * WriterExitedError (each may or may not be stored; a repeated report is applied once).
+   */
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  /** Waits for the requests in flight, then closes the thread's connection and ends it. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.closing();
+    if (this.#pending.size > 0)
+      await new Promise<void>((resolve) => {
+        this.#drained = resolve;
+        // A thread that stopped answering must not hold the shutdown forever.
+        setTimeout(resolve, 10_000).unref();
+      });
+    this.#running = false;
+    this.#worker.ref();
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    this.#worker.postMessage('stop' satisfies ToWriter);
+    const timeout = setTimeout(() => void this.#worker.terminate(), 5_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+}
