@@ -131,7 +131,7 @@ export class OrderRecorder {
     return this.recordPrepared(prepareReport(input));
   }
 
-  /** Records a report whose rows were built elsewhere (the order writer thread's requests). */
+  /** Records a report whose rows were built elsewhere (the writer thread's requests). */
   recordPrepared(report: PreparedReport): Promise<RecordOrderResult> {
     const { program_id: programId, order_number: orderNumber } = report.rows.order;
     return this.#enqueue(programId, orderNumber, { report });

@@ -90,7 +90,7 @@ export function commissionTargets(
 
 /**
  * The rows a report writes when its order is new: built before the report's transaction, on the
- * request thread when the order writer thread records, so the writer only inserts them. A
+ * request thread when the writer thread records, so the writer only inserts them. A
  * re-report takes its changed columns and lines from the same rows (`reportedColumns`,
  * `linesOf`).
  */

@@ -91,7 +91,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
     close: () => sqlite.close(),
     prepare(text: string): SqliteDatabase.Statement {
       // Every transaction takes the write lock when it starts, waiting (busy_timeout) while
-      // another connection holds it: with a second writer (the order writer thread, another
+      // another connection holds it: with a second writer (the writer thread, another
       // worker process) a deferred transaction that read before writing would fail with
       // SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
       const sql = text === 'begin' ? 'begin immediate' : text;

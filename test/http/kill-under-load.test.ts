@@ -21,7 +21,7 @@ it('keeps every click that received a 302 when the server is killed with SIGKILL
   expect(result.stored).toBeGreaterThanOrEqual(result.acknowledged);
 }, 60_000);
 
-it('keeps every order answered 201 when the server is killed with SIGKILL under load (order writer thread)', async () => {
+it('keeps every order answered 201 when the server is killed with SIGKILL under load (writer thread)', async () => {
   const result = await killUnderLoad({
     port: 18_000 + Math.floor(Math.random() * 2000),
     loadMs: 1500,

@@ -7,6 +7,7 @@ import {
   type OrderRecording,
 } from '../../src/services/writer-thread.js';
 import { ReportRefusedError } from '../../src/services/report-authority.js';
+import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { isDatabaseUnavailable } from '../../src/http/http-errors.js';
 import type { Store } from '../../src/storage/database.js';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
@@ -408,4 +409,65 @@ it('answers the clicks in flight when it ends as failed, and commits none of the
   }
   await expect(thread.insertClicks([])).rejects.toBeInstanceOf(WriterExitedError);
   await expect(thread.rollUp(NOW)).rejects.toBeInstanceOf(WriterExitedError);
+});
+
+it('keeps the ledger whole when both connections refund and decide the same orders at once', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const recorder = new OrderRecorder(store);
+  const items = (refundA: boolean, refundB: boolean) => [
+    itemDoc({ sku: 'A', unitPrice: '40.00', ...(refundA ? { status: 'refunded' as const } : {}) }),
+    itemDoc({ sku: 'B', unitPrice: '25.00', ...(refundB ? { status: 'refunded' as const } : {}) }),
+  ];
+  const report = (n: number, refundA: boolean, refundB: boolean, at: number) =>
+    orderInput(
+      seeded,
+      orderDoc({ orderNumber: `R-${n}`, status: 'completed', items: items(refundA, refundB) }),
+      at,
+    );
+  for (let n = 0; n < 20; n++) await recorder.record(report(n, false, false, NOW));
+  const commissions = await store.db
+    .selectFrom('commissions')
+    .innerJoin('orders', 'orders.id', 'commissions.order_id')
+    .select(['commissions.id', 'orders.order_number'])
+    .where('orders.order_number', 'like', 'R-%')
+    .execute();
+  // All at once, on two connections: refunds of one line reported through the writer thread,
+  // of the other line on the request thread, and validation decisions there too.
+  const rounds = [];
+  for (let n = 0; n < 20; n++) {
+    rounds.push(thread.record(report(n, true, n % 2 === 0, NOW + 1_000)));
+    rounds.push(recorder.record(report(n, n % 3 === 0, true, NOW + 2_000)));
+    for (const commission of commissions.filter((row) => row.order_number === `R-${n}`))
+      rounds.push(
+        recorder
+          .setCommissionStatus(commission.id, n % 2 === 0 ? 'approved' : 'declined', {
+            reason: 'validation',
+            rule: null,
+            actor: 'test',
+            nowMs: NOW + 3_000,
+          })
+          .catch((error: { code?: string }) => error.code),
+      );
+  }
+  await Promise.all(rounds);
+  const ledger = new LedgerRepository(store.db);
+  const verification = await ledger.verify();
+  expect(verification.mismatches).toEqual([]);
+  expect(verification.orphanEntries).toBe(0);
+  const owed = await store.db
+    .selectFrom('commissions')
+    .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+    .where('publisher_id', '=', seeded.publisher.id)
+    .where('status', '!=', 'declined')
+    .executeTakeFirstOrThrow();
+  expect((await ledger.balances(seeded.publisher.id)).total).toBe(Number(owed.sum ?? 0));
+  // Whichever report came last, a refunded line earns nothing.
+  const lines = await store.db
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .select(['order_lines.status', 'order_lines.commission_minor'])
+    .where('orders.order_number', 'like', 'R-%')
+    .execute();
+  for (const line of lines) if (line.status === 'refunded') expect(line.commission_minor).toBe(0);
 });
