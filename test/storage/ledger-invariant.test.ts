@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { OrderRecorder } from '../../src/services/order-recorder.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { expectLedgerWhole } from '../support/ledger.js';
 import type { CommissionStatus } from '../../src/domain/ledger/plan-commission-change.js';
 import { describeEachEngine } from '../support/stores.js';
 import { seedNetwork, NOW } from '../support/seed.js';
@@ -47,7 +48,6 @@ describeEachEngine('ledger invariant', (context) => {
     const { store } = context();
     const seeded = await seedNetwork(store);
     const recorder = new OrderRecorder(store);
-    const ledger = new LedgerRepository(store.db);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (operations) => {
@@ -87,16 +87,7 @@ describeEachEngine('ledger invariant', (context) => {
             });
           }
         }
-        const verification = await ledger.verify();
-        expect(verification.mismatches).toEqual([]);
-        expect(verification.orphanEntries).toBe(0);
-        const owed = await store.db
-          .selectFrom('commissions')
-          .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-          .where('publisher_id', '=', seeded.publisher.id)
-          .where('status', '!=', 'declined')
-          .executeTakeFirstOrThrow();
-        expect((await ledger.balances(seeded.publisher.id)).total).toBe(Number(owed.sum ?? 0));
+        await expectLedgerWhole(store, seeded.publisher.id);
       }),
       { numRuns: 25 },
     );

@@ -7,7 +7,7 @@ import {
   type OrderRecording,
 } from '../../src/services/writer-thread.js';
 import { ReportRefusedError } from '../../src/services/report-authority.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { expectLedgerWhole } from '../support/ledger.js';
 import { isDatabaseUnavailable } from '../../src/http/http-errors.js';
 import type { Store } from '../../src/storage/database.js';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
@@ -451,17 +451,7 @@ it('keeps the ledger whole when both connections refund and decide the same orde
       );
   }
   await Promise.all(rounds);
-  const ledger = new LedgerRepository(store.db);
-  const verification = await ledger.verify();
-  expect(verification.mismatches).toEqual([]);
-  expect(verification.orphanEntries).toBe(0);
-  const owed = await store.db
-    .selectFrom('commissions')
-    .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-    .where('publisher_id', '=', seeded.publisher.id)
-    .where('status', '!=', 'declined')
-    .executeTakeFirstOrThrow();
-  expect((await ledger.balances(seeded.publisher.id)).total).toBe(Number(owed.sum ?? 0));
+  await expectLedgerWhole(store, seeded.publisher.id);
   // Whichever report came last, a refunded line earns nothing.
   const lines = await store.db
     .selectFrom('order_lines')
