@@ -129,7 +129,12 @@ export class WriterThread implements OrderRecording {
     if (!this.#running)
       return Promise.reject(new WriterExitedError('the writer thread has stopped'));
     const seq = ++this.#seq;
-    post(seq);
+    try {
+      post(seq);
+    } catch (error) {
+      // Not sent (a value that cannot cross to the thread): answered now, never left hanging.
+      return Promise.reject(error as Error);
+    }
     // Held while requests are in flight: the process must not end before they are answered.
     if (this.#pending.size === 0) this.#worker.ref();
     return new Promise<T>((resolve, reject) => this.#pending.set(seq, { resolve, reject }));
@@ -188,8 +193,19 @@ export class WriterThread implements OrderRecording {
   #post(): void {
     const reports = this.#outbox;
     this.#outbox = [];
-    if (reports.length > 0 && this.#running)
+    if (reports.length === 0 || !this.#running) return;
+    try {
       this.#worker.postMessage({ reports } satisfies ToWriter);
+    } catch (error) {
+      // Not sent: each report is answered with the reason instead of waiting forever, and the
+      // terms that went with them are sent again with the next report that uses them.
+      for (const report of reports) {
+        if (report.terms !== undefined) this.#termsRefs.delete(report.terms);
+        this.#pending.get(report.seq)?.reject(error);
+        this.#pending.delete(report.seq);
+      }
+      this.#settled();
+    }
   }
 
   #settled(): void {

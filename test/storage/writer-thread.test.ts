@@ -461,3 +461,22 @@ it('keeps the ledger whole when both connections refund and decide the same orde
     .execute();
   for (const line of lines) if (line.status === 'refunded') expect(line.commission_minor).toBe(0);
 });
+
+it('answers a request that cannot cross to the thread with its error, and goes on', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const uncloneable = [[1, () => 'not data']] as unknown as Parameters<
+    WriterThread['insertClicks']
+  >[0];
+  await expect(thread.insertClicks(uncloneable)).rejects.toThrow(/could not be cloned/);
+  const report = orderInput(seeded, orderDoc({ orderNumber: 'C-1' }), NOW);
+  const broken = thread.record({
+    ...report,
+    attribution: { ...report.attribution, extra: () => 'not data' } as typeof report.attribution,
+  });
+  await expect(broken).rejects.toThrow(/could not be cloned/);
+  expect(thread.running).toBe(true);
+  const rows = [clickRow(1, seeded.program.id, seeded.site.id, NOW)];
+  await thread.insertClicks(rows.map(toClickRecord));
+  expect((await thread.record(report)).outcome).toBe('created');
+});
