@@ -57,25 +57,24 @@ async function startThread(store: Store, exits: Error[] = []): Promise<WriterThr
 /** The same reports, one after the other, in one recorder; what each one answered. */
 async function scenario(recording: OrderRecording, seeded: Seeded) {
   const outcomes: unknown[] = [];
-  const record = async (
+  const answer = async (
     document: OrderDocument,
     nowMs: number,
     attributed = true,
     source: 'api' | 'pixel' = 'api',
-  ) => {
+  ): Promise<unknown> => {
     try {
       const result = await recording.record({
         ...orderInput(seeded, document, nowMs, attributed, undefined, source),
         ...(source === 'pixel' ? { reportDetails: JSON.stringify({ checksum: 'ok' }) } : {}),
       });
-      outcomes.push([result.outcome, result.attribution.status]);
+      return [result.outcome, result.attribution.status];
     } catch (error) {
-      outcomes.push([
-        'refused',
-        (error as { code?: string }).code,
-        error instanceof ReportRefusedError,
-      ]);
+      return ['refused', (error as { code?: string }).code, error instanceof ReportRefusedError];
     }
+  };
+  const record = async (...args: Parameters<typeof answer>) => {
+    outcomes.push(await answer(...args));
   };
   const items = [itemDoc({ sku: 'A' }), itemDoc({ sku: 'B', unitPrice: '55.55', quantity: 3 })];
   const newBuyer = { country: 'NL', newBuyer: true };
@@ -99,11 +98,13 @@ async function scenario(recording: OrderRecording, seeded: Seeded) {
     true,
     'pixel',
   );
-  // A burst: one group commit.
-  await Promise.all(
-    Array.from({ length: 40 }, (_, i) =>
-      record(orderDoc({ orderNumber: `W-BURST-${i}` }), NOW + 6, i % 2 === 0),
-    ),
+  // A burst: group commits (answers in the order the reports were sent).
+  outcomes.push(
+    ...(await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        answer(orderDoc({ orderNumber: `W-BURST-${i}` }), NOW + 6, i % 2 === 0),
+      ),
+    )),
   );
   return outcomes;
 }
