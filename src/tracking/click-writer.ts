@@ -39,8 +39,8 @@ export interface ClickWriterStats {
  * else arrived in the same tick); clicks arriving during a commit wait for it and then go
  * together, up to `maxBatch`.
  *
- * With the writer thread (`useThread`), each tick's clicks are sent to it at once, without
- * waiting for the batch before: the thread, running a ClickWriter of its own on its connection,
+ * With the writer thread (`useThread`), clicks are sent to it in pieces of SEND_EVERY, and the
+ * rest at the end of the tick, without waiting for the pieces before: the thread, running a ClickWriter of its own on its connection,
  * groups whatever arrived during its last commit into the next one (`writeMany`), so the request
  * thread never idles waiting for an acknowledgement before it can pass more clicks on.
  */

@@ -7,6 +7,7 @@ import {
   type OrderRecording,
 } from '../../src/services/writer-thread.js';
 import { ReportRefusedError } from '../../src/services/report-authority.js';
+import { CommissionChangeError } from '../../src/services/commission-ledger.js';
 import { expectLedgerWhole } from '../support/ledger.js';
 import { isDatabaseUnavailable } from '../../src/http/http-errors.js';
 import type { Store } from '../../src/storage/database.js';
@@ -448,7 +449,11 @@ it('keeps the ledger whole when both connections refund and decide the same orde
             actor: 'test',
             nowMs: NOW + 3_000,
           })
-          .catch((error: { code?: string }) => error.code),
+          .catch((error: unknown) => {
+            // A decision the commission's state no longer allows is refused; nothing else is.
+            if (!(error instanceof CommissionChangeError)) throw error;
+            return error.code;
+          }),
       );
   }
   await Promise.all(rounds);
