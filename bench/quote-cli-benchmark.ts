@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { packageRoot } from '../src/package-root.js';
@@ -11,12 +11,18 @@ import { generateOrders, generatedRatesCsv } from './generate-orders.js';
 export interface QuoteCliFigures {
   orders: number;
   inputBytes: number;
+  /** Pricing threads `affnet quote` uses by default here (one per core). */
+  threads: number;
   /** `affnet quote` end to end: process start, read, validate, price, serialise, write. */
   quoteOrdersPerSecond: number;
+  /** The same with `--threads 0`: everything on the main thread. */
+  quoteOneThreadOrdersPerSecond: number;
   /** Floor: the same file read, split, JSON.parse'd and JSON.stringify'd line by line, in-process. */
   parseSerialiseOrdersPerSecond: number;
-  /** quote ÷ floor; the target is at least 1/3. */
+  /** quote ÷ floor; the target is at least 0.5. */
   ratioToFloor: number;
+  /** quote with `--threads 0` ÷ floor. */
+  oneThreadRatioToFloor: number;
 }
 
 /** A writable that discards what it is given, like `> /dev/null` without a syscall. */
@@ -44,10 +50,11 @@ async function parseAndSerialise(file: string): Promise<number> {
   return count;
 }
 
-async function runQuote(file: string, ratesFile: string): Promise<void> {
+async function runQuote(file: string, ratesFile: string, extra: string[] = []): Promise<void> {
+  const bin = join(packageRoot(), 'bin', 'affnet.js');
   const child = spawn(
     process.execPath,
-    [join(packageRoot(), 'bin', 'affnet.js'), 'quote', '-p', 'aliexpress', '-r', ratesFile, file],
+    [bin, 'quote', '-p', 'aliexpress', '-r', ratesFile, ...extra, file],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   child.stdout.resume();
@@ -87,14 +94,18 @@ export async function benchmarkQuoteCli(
     onProgress('measured the parse-and-serialise floor');
     const quote = await bestSeconds(3, () => runQuote(file, ratesFile));
     onProgress('measured affnet quote');
-    const quoteRate = orderCount / quote;
-    const floorRate = orderCount / floor;
+    const oneThread = await bestSeconds(3, () => runQuote(file, ratesFile, ['--threads', '0']));
+    onProgress('measured affnet quote --threads 0');
+    const ratio = (seconds: number) => Math.round((floor / seconds) * 1000) / 1000;
     return {
       orders: orderCount,
       inputBytes: (await stat(file)).size,
-      quoteOrdersPerSecond: Math.round(quoteRate),
-      parseSerialiseOrdersPerSecond: Math.round(floorRate),
-      ratioToFloor: Math.round((quoteRate / floorRate) * 1000) / 1000,
+      threads: availableParallelism(),
+      quoteOrdersPerSecond: Math.round(orderCount / quote),
+      quoteOneThreadOrdersPerSecond: Math.round(orderCount / oneThread),
+      parseSerialiseOrdersPerSecond: Math.round(orderCount / floor),
+      ratioToFloor: ratio(quote),
+      oneThreadRatioToFloor: ratio(oneThread),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

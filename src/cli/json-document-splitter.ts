@@ -4,7 +4,7 @@ export interface RawDocument {
   readonly line: number;
 }
 
-const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+export const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
 
 /**
  * Cuts a character stream into JSON documents without holding more than one document (plus
@@ -116,7 +116,8 @@ export class JsonDocumentSplitter {
   }
 }
 
-function parsesAlone(line: string): boolean {
+/** Whether `line` is a JSON document on its own (then the input is read as JSON Lines). */
+export function parsesAlone(line: string): boolean {
   try {
     JSON.parse(line);
     return true;

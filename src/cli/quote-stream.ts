@@ -1,18 +1,13 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { DomainError, type Issue } from '../domain/errors.js';
-import { parseOrderOrThrow } from '../domain/orders/parse-order.js';
-import { priceOrder, type RateLookup } from '../domain/engine/price-order.js';
+import { StringDecoder } from 'node:string_decoder';
+import type { RateTable } from '../domain/fx/rate-table.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
-import { JsonDocumentSplitter, type RawDocument } from './json-document-splitter.js';
+import { DocumentQuoter, type QuoteFailure, type QuotedText } from './document-quoter.js';
+import { JsonDocumentSplitter, MAX_DOCUMENT_CHARS, parsesAlone } from './json-document-splitter.js';
+import { QuotePool } from './quote-pool.js';
 
-/** A document that could not be quoted: written in its place so output lines stay aligned. */
-export interface QuoteFailure {
-  line: number;
-  index?: number;
-  orderNumber?: string;
-  error: { code: string; message: string; issues: Issue[] };
-}
+export type { QuoteFailure } from './document-quoter.js';
 
 export interface QuoteStreamResult {
   quoted: number;
@@ -21,86 +16,178 @@ export interface QuoteStreamResult {
 
 export interface QuoteStreamOptions {
   terms: ProgramTerms;
-  rates: RateLookup;
-  /** Called for every failed document, e.g. to tell stderr. */
+  rates: RateTable;
+  /** Called for every failed document, in input order, e.g. to tell stderr. */
   onFailure?: (failure: QuoteFailure) => void;
-  /** Called after each input chunk with the number of documents done. */
+  /** Called as output is written, with the number of documents done. */
   onProgress?: (done: number) => void;
+  /**
+   * Pricing threads for JSON Lines input of at least `parallelFromBytes` (0: price in this
+   * thread). Output is the same bytes either way.
+   */
+  threads?: number;
+  /** The input size from which threads pay for their start (default 4 MB). */
+  parallelFromBytes?: number;
 }
 
 const FLUSH_CHARS = 256 * 1024;
+const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+/** Batches each thread may hold at once: one being priced, one waiting. */
+const BATCHES_PER_THREAD = 2;
+
+type Chunks = AsyncIterator<Buffer | string>;
 
 /**
  * Reads orders (one JSON document, a JSON array of orders, or JSON Lines) and writes one line
  * per order: its quote, or a `{ line, error }` record. Streams with bounded memory: input is
- * consumed chunk by chunk and output waits for the writer to drain.
+ * consumed chunk by chunk and output waits for the writer to drain. Large JSON Lines input is
+ * priced on `threads` threads, output still in input order.
  */
 export async function quoteStream(
   input: Readable,
   output: Writable,
   options: QuoteStreamOptions,
 ): Promise<QuoteStreamResult> {
-  const { terms, rates, onFailure, onProgress } = options;
-  const splitter = new JsonDocumentSplitter();
-  const result: QuoteStreamResult = { quoted: 0, failed: 0 };
-  let pending = '';
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const threads = options.threads ?? 0;
+  if (threads <= 0) return quoteInThisThread(chunks, output, options);
+  const head = await readHead(chunks, options.parallelFromBytes ?? PARALLEL_FROM_BYTES);
+  const rest = replay(head.buffers, chunks);
+  if (head.ended || !startsAsJsonLines(Buffer.concat(head.buffers)))
+    return quoteInThisThread(rest, output, options);
+  return quoteOnThreads(rest, output, options, threads);
+}
 
-  const quoteOne = (value: unknown, line: number, index?: number): void => {
-    try {
-      pending += `${JSON.stringify(priceOrder(terms, parseOrderOrThrow(value), rates))}\n`;
-      result.quoted += 1;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      fail(line, index, value, error.code, error.message, [...error.issues]);
-    }
-  };
-  const fail = (
-    line: number,
-    index: number | undefined,
-    value: unknown,
-    code: string,
-    message: string,
-    issues: Issue[],
-  ) => {
-    const orderNumber = (value as { orderNumber?: unknown } | null)?.orderNumber;
-    const failure: QuoteFailure = {
-      line,
-      ...(index === undefined ? {} : { index }),
-      ...(typeof orderNumber === 'string' ? { orderNumber } : {}),
-      error: { code, message, issues },
-    };
-    pending += `${JSON.stringify(failure)}\n`;
-    result.failed += 1;
-    onFailure?.(failure);
-  };
-  const handle = (document: RawDocument): void => {
-    let value: unknown;
-    try {
-      value = JSON.parse(document.text);
-    } catch (error) {
-      const detail = (error as Error).message;
-      fail(document.line, undefined, undefined, 'invalid_json', `not valid JSON: ${detail}`, []);
-      return;
-    }
-    if (Array.isArray(value))
-      value.forEach((element, index) => quoteOne(element, document.line, index));
-    else quoteOne(value, document.line);
-  };
-  const flush = async (): Promise<void> => {
-    if (pending === '') return;
-    const ok = output.write(pending);
-    pending = '';
-    if (!ok) await once(output, 'drain');
-  };
+class Sink {
+  readonly result: QuoteStreamResult = { quoted: 0, failed: 0 };
 
-  input.setEncoding('utf8');
-  for await (const chunk of input) {
-    splitter.push(chunk as string, handle);
-    if (pending.length >= FLUSH_CHARS) await flush();
-    onProgress?.(result.quoted + result.failed);
+  constructor(
+    private readonly output: Writable,
+    private readonly options: QuoteStreamOptions,
+  ) {}
+
+  async write(data: string | Uint8Array, quoted: number, failures: QuoteFailure[]): Promise<void> {
+    this.result.quoted += quoted;
+    this.result.failed += failures.length;
+    for (const failure of failures) this.options.onFailure?.(failure);
+    if (data.length > 0 && !this.output.write(data)) await once(this.output, 'drain');
+    this.options.onProgress?.(this.result.quoted + this.result.failed);
   }
-  splitter.end(handle);
-  await flush();
-  onProgress?.(result.quoted + result.failed);
-  return result;
+}
+
+async function quoteInThisThread(
+  chunks: Chunks,
+  output: Writable,
+  options: QuoteStreamOptions,
+): Promise<QuoteStreamResult> {
+  const quoter = new DocumentQuoter(options.terms, options.rates);
+  const splitter = new JsonDocumentSplitter();
+  const decoder = new StringDecoder('utf8');
+  const sink = new Sink(output, options);
+  const emit = ({ text, line }: { text: string; line: number }) => quoter.quote(text, line);
+  const flush = async ({ text, quoted, failures }: QuotedText) =>
+    sink.write(text, quoted, failures);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done === true) break;
+    const chunk = next.value;
+    splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk), emit);
+    if (quoter.pendingChars >= FLUSH_CHARS) await flush(quoter.take());
+  }
+  splitter.push(decoder.end(), emit);
+  splitter.end(emit);
+  await flush(quoter.take());
+  return sink.result;
+}
+
+async function quoteOnThreads(
+  chunks: Chunks,
+  output: Writable,
+  options: QuoteStreamOptions,
+  threads: number,
+): Promise<QuoteStreamResult> {
+  const pool = new QuotePool(threads, {
+    terms: options.terms,
+    rates: [...options.rates.entries()],
+  });
+  const sink = new Sink(output, options);
+  const inFlight: Promise<{ bytes: Uint8Array; quoted: number; failures: QuoteFailure[] }>[] = [];
+  const writeOldest = async () => {
+    const { bytes, quoted, failures } = await inFlight.shift()!;
+    await sink.write(bytes, quoted, failures);
+  };
+  let nextLine = 1;
+  const send = async (lines: Buffer) => {
+    const answer = pool.quote(nextLine, lines);
+    // Handled when its turn comes; until then a failure must not count as unhandled.
+    answer.catch(() => undefined);
+    inFlight.push(answer);
+    nextLine += countNewlines(lines);
+    while (inFlight.length >= threads * BATCHES_PER_THREAD) await writeOldest();
+  };
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done === true) break;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      const cut = data.lastIndexOf(0x0a);
+      carry = data.subarray(cut + 1);
+      if (carry.length > MAX_DOCUMENT_CHARS)
+        throw new RangeError(`line ${nextLine} is longer than ${MAX_DOCUMENT_CHARS} bytes`);
+      if (cut >= 0) await send(data.subarray(0, cut + 1));
+    }
+    if (carry.length > 0) await send(carry);
+    while (inFlight.length > 0) await writeOldest();
+    return sink.result;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Reads chunks until `bytes` have come or the input ended. */
+async function readHead(
+  chunks: Chunks,
+  bytes: number,
+): Promise<{ buffers: Buffer[]; ended: boolean }> {
+  const buffers: Buffer[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const next = await chunks.next();
+    if (next.done === true) return { buffers, ended: true };
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    buffers.push(chunk);
+    size += chunk.length;
+  }
+  return { buffers, ended: false };
+}
+
+/** The chunks already read, then the rest of the input. */
+async function* replay(buffers: Buffer[], rest: Chunks): AsyncGenerator<Buffer | string> {
+  yield* buffers;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
+/** Whether the first non-blank line of `head` is a whole JSON document (JSON Lines input). */
+function startsAsJsonLines(head: Buffer): boolean {
+  let start = 0;
+  for (;;) {
+    const end = head.indexOf(0x0a, start);
+    // No complete non-blank line in the head: leave such input to the in-thread splitter.
+    if (end < 0) return false;
+    const line = head.toString('utf8', start, end).trim();
+    if (line !== '') return parsesAlone(line);
+    start = end + 1;
+  }
+}
+
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
 }

@@ -149,6 +149,10 @@ describe('affnet quote', () => {
       /affnet quote: \/nonexistent\.csv: no such file/,
     ],
     [['quote', '-p', 'aliexpress', '--colour'], /affnet quote: Unknown option '--colour'/],
+    [
+      ['quote', '-p', 'aliexpress', '--threads', 'many'],
+      /affnet quote: --threads takes a whole number from 0 to 64, got "many"/,
+    ],
     [['frobnicate'], /affnet: unknown command "frobnicate"/],
   ])('explains a usage mistake %j with exit 2', async (args, message) => {
     const run = await affnet(args);
@@ -156,7 +160,7 @@ describe('affnet quote', () => {
     expect(run.stderr).toMatch(message);
   });
 
-  it('streams a large input in bounded memory (48 MB heap, ~90 MB of orders)', async () => {
+  it('streams a large input in bounded memory (48 MB heap, ~90 MB of orders, on threads)', async () => {
     const file = join(dir, 'large.jsonl');
     const out = createWriteStream(file);
     let count = 0;

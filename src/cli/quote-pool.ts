@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import type { LineBatch, QuotedBatch, QuoteWorkerData } from './quote-worker-protocol.js';
+
+const WORKER_FILE = join(packageRoot(), 'dist', 'src', 'cli', 'quote-worker.js');
+/** A larger young generation than the default, as for the what-if simulation: fewer scavenges. */
+const YOUNG_GENERATION_MB = 64;
+
+type Quoted = Extract<QuotedBatch, { bytes: Uint8Array }>;
+
+interface Waiting {
+  resolve: (batch: Quoted) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Batches sent to this thread and not answered yet. */
+  waiting: Map<number, Waiting>;
+}
+
+/**
+ * `affnet quote`'s pricing threads. Each batch goes to the thread with the fewest unanswered
+ * batches; answers resolve in whatever order the threads finish, so the caller keeps the
+ * order. A thread that fails or exits fails every batch it held.
+ */
+export class QuotePool {
+  readonly #threads: Thread[];
+  #seq = 0;
+  #closed = false;
+
+  constructor(size: number, data: QuoteWorkerData) {
+    this.#threads = Array.from({ length: size }, () => this.#startThread(data));
+  }
+
+  /** Quotes `bytes` (whole lines, the first being input line `firstLine`) on a thread. */
+  quote(firstLine: number, bytes: Uint8Array): Promise<Quoted> {
+    if (this.#closed) return Promise.reject(new Error('the quote threads have been closed'));
+    let thread = this.#threads[0]!;
+    for (const candidate of this.#threads)
+      if (candidate.waiting.size < thread.waiting.size) thread = candidate;
+    // An exact copy to hand over: a view into a larger buffer would clone all of it.
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    const batch: LineBatch = { seq: this.#seq++, firstLine, bytes: copy };
+    const chosen = thread;
+    return new Promise<Quoted>((resolve, reject) => {
+      chosen.waiting.set(batch.seq, { resolve, reject });
+      chosen.worker.postMessage(batch, [copy.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+  }
+
+  #startThread(data: QuoteWorkerData): Thread {
+    const worker = new Worker(WORKER_FILE, {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    const thread: Thread = { worker, waiting: new Map() };
+    const failAll = (error: Error) => {
+      for (const waiting of thread.waiting.values()) waiting.reject(error);
+      thread.waiting.clear();
+    };
+    worker.on('message', (answer: QuotedBatch) => {
+      const waiting = thread.waiting.get(answer.seq);
+      if (waiting === undefined) return;
+      thread.waiting.delete(answer.seq);
+      if ('error' in answer) waiting.reject(new Error(`a quote thread failed: ${answer.error}`));
+      else waiting.resolve(answer);
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (!this.#closed) failAll(new Error(`a quote thread stopped (exit code ${code})`));
+    });
+    return thread;
+  }
+}
