@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { RateLimitRule } from '../services/rate-limiter.js';
 import { HttpError } from './http-errors.js';
@@ -48,9 +48,11 @@ function accountOf(request: FastifyRequest, limit: RouteLimit): string | undefin
 /**
  * Enforces each route's `config.limit` before its handler (the body is parsed by then, so the
  * account is known): counted in the database across processes, per address and per account.
+ * The check is attached to the limited routes only, so the other routes (the click above all)
+ * do not run a hook for nothing.
  */
 export function registerRateLimits(app: FastifyInstance, network: Network): void {
-  app.addHook('preHandler', async (request, reply) => {
+  const enforce = async (request: FastifyRequest, reply: FastifyReply) => {
     const limit = request.routeOptions.config.limit;
     if (limit === undefined) return;
     const keys = [`ip:${network.ipHasher.hash(request.ip)}`];
@@ -64,5 +66,10 @@ export function registerRateLimits(app: FastifyInstance, network: Network): void
       'rate_limited',
       `too many attempts from your address or for this account; wait ${verdict.retryAfterSeconds} seconds and try again`,
     );
+  };
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { limit?: RouteLimit } | undefined)?.limit === undefined) return;
+    // First among the route's own preHandlers, as a hook of the app would have run.
+    route.preHandler = [enforce, ...[route.preHandler ?? []].flat()];
   });
 }
