@@ -101,8 +101,9 @@ export async function runServeCommand(
 
 async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
   const store = openStore(config.storage);
+  const secret = await resolveSecret(config, store.db);
   const network = new Network(store, {
-    secret: await resolveSecret(config, store.db),
+    secret,
     maxBatch: config.maxBatch,
     node: config.nodeId,
     mail: {
@@ -121,7 +122,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     store,
     (error) =>
       app.log.error({ err: error }, 'writer thread ended: writing clicks and reports in-thread'),
-    config.maxBatch,
+    { clickSecret: secret, maxClickBatch: config.maxBatch },
   );
   if (writerThread !== undefined) network.useWriterThread(writerThread);
   const address = await app.listen({ port: config.port, host: config.host });

@@ -174,8 +174,9 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
       signals,
       notAttributableReason: reason,
     });
+    let tduid: string;
     try {
-      await written;
+      tduid = await written;
     } catch (error) {
       // The database is away: the visitor still reaches the shop (never an error page), without
       // a click id that would not attribute; the lost click is counted and logged.
@@ -191,7 +192,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         .send();
     }
     network.metrics.clicks.inc({ attributable: reason === null ? 'yes' : 'no' });
-    const tduid = network.signer.sign(id);
     const deeplink = single(query.url);
     const target =
       deeplink === undefined

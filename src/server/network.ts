@@ -219,7 +219,7 @@ export class Network {
     // A broken pooled connection is dropped and replaced; say so in the log.
     store.pool?.on('error', (error) => this.#log.warn({ err: error }, 'database connection lost'));
     this.clicks = new ClicksRepository(store);
-    this.writer = new ClickWriter(this.clicks, options.maxBatch, (size, seconds) => {
+    this.writer = new ClickWriter(this.clicks, options.maxBatch, this.signer, (size, seconds) => {
       this.metrics.clickBatchSize.observe(size);
       this.metrics.clickCommitSeconds.observe(seconds);
     });

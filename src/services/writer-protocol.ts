@@ -6,6 +6,7 @@ import type { Attribution } from './order-recorder.js';
 import type { ReportRows } from './order-rows.js';
 import type { ClickRecord } from '../storage/repositories/clicks-repository.js';
 import { WatermarkMovedError } from './click-rollup.js';
+import type { StorageConfig } from '../config/storage-config.js';
 
 /*
  * What the request thread and the writer thread say to each other (writer-thread.ts,
@@ -42,6 +43,15 @@ export interface WireError {
 
 /** What a request was answered: a report's result, a rollup's count, a scan's counts … */
 export type WireOutcome = { seq: number; result: unknown } | { seq: number; error: WireError };
+
+/** What the writer thread starts with. */
+export interface WriterWorkerData {
+  storage: StorageConfig;
+  autocheckpointPages: number;
+  maxClickBatch: number;
+  /** Signs the committed clicks' ids (ClickSigner), as the request thread would. */
+  clickSecret: string;
+}
 
 /** A batch of clicks to commit in one transaction. */
 export interface WireClicks {

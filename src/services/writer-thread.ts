@@ -8,7 +8,13 @@ import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import type { RecordOrderInput, RecordOrderResult } from './order-recorder.js';
 import type { ScanCounts } from './compliance-scanner.js';
 import { reportRows } from './order-rows.js';
-import { decodeError, type FromWriter, type ToWriter, type WireReport } from './writer-protocol.js';
+import {
+  decodeError,
+  type FromWriter,
+  type ToWriter,
+  type WireReport,
+  type WriterWorkerData,
+} from './writer-protocol.js';
 
 const WORKER_FILE = join(packageRoot(), 'dist', 'src', 'services', 'writer-worker.js');
 
@@ -30,6 +36,13 @@ export interface OrderRecording {
  * be stored (a click's visitor goes to the landing page; a repeated report is applied once, so
  * its client retries: answered 503 database_unavailable).
  */
+export interface WriterThreadOptions {
+  /** The network's secret: the thread signs the click ids it commits (ClickSigner). */
+  clickSecret: string;
+  /** Clicks per transaction at most (default 5,000). */
+  maxClickBatch?: number;
+}
+
 export class WriterExitedError extends Error {
   override name = 'WriterExitedError';
   readonly code = 'WRITER_EXITED';
@@ -98,7 +111,7 @@ export class WriterThread implements OrderRecording {
   static async start(
     store: Store,
     onExit: (error: Error) => void,
-    maxClickBatch = 5_000,
+    options: WriterThreadOptions,
   ): Promise<WriterThread | undefined> {
     const config = store.config;
     if (store.dialect !== 'sqlite' || store.sqlite === undefined || config.kind !== 'sqlite')
@@ -109,9 +122,10 @@ export class WriterThread implements OrderRecording {
         storage: config,
         // The same checkpoint size as the request thread's connection (smaller while the
         // background checkpointer runs).
-        autocheckpointPages: store.sqlite.pragma('wal_autocheckpoint', { simple: true }),
-        maxClickBatch,
-      },
+        autocheckpointPages: store.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number,
+        maxClickBatch: options.maxClickBatch ?? 5_000,
+        clickSecret: options.clickSecret,
+      } satisfies WriterWorkerData,
     });
     const ready = await new Promise<boolean>((resolve) => {
       worker.once('message', (message: FromWriter) => resolve(message === 'ready'));
@@ -148,8 +162,11 @@ export class WriterThread implements OrderRecording {
     return new Promise<T>((resolve, reject) => this.#pending.set(seq, { resolve, reject }));
   }
 
-  /** Commits a batch of clicks in one transaction; resolves once it is on disk. */
-  insertClicks(records: readonly ClickRecord[]): Promise<void> {
+  /**
+   * Commits a batch of clicks in one transaction; resolves, once it is on disk, with the
+   * clicks' tduids, signed on the thread (AE-T2).
+   */
+  insertClicks(records: readonly ClickRecord[]): Promise<readonly string[]> {
     return this.#request((seq) =>
       this.#worker.postMessage({ seq, clicks: records } satisfies ToWriter),
     );

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StorageConfig } from '../config/storage-config.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { openStore } from '../storage/database.js';
@@ -16,7 +15,9 @@ import {
   type WireJob,
   type WireOutcome,
   type WireReport,
+  type WriterWorkerData,
 } from './writer-protocol.js';
+import { ClickSigner } from '../tracking/click-signature.js';
 
 /**
  * The writer thread (writer-thread.ts): its own SQLite connection commits the click batches and
@@ -25,16 +26,17 @@ import {
  * holds the one connection for a transaction, so a click batch, a report batch and a job's chunk
  * take turns; between a job's chunks the thread answers clicks and reports.
  */
-const { storage, autocheckpointPages, maxClickBatch } = workerData as {
-  storage: StorageConfig;
-  autocheckpointPages: number;
-  maxClickBatch: number;
-};
+const { storage, autocheckpointPages, maxClickBatch, clickSecret } = workerData as WriterWorkerData;
 const port = parentPort!;
 const store = openStore(storage);
 store.sqlite?.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
 // Group commit: the batches that arrive while a commit runs go together in the next one.
-const clicks = new ClickWriter(new ClicksRepository(store), maxClickBatch);
+// It signs the ids of the clicks it committed too: the request thread only sends the redirects.
+const clicks = new ClickWriter(
+  new ClicksRepository(store),
+  maxClickBatch,
+  new ClickSigner(clickSecret),
+);
 const recorder = new OrderRecorder(store);
 const scanner = new ComplianceScanner(store, new StoredTerms(store.db));
 const terms = new Map<number, ProgramTerms>();

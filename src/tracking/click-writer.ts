@@ -12,18 +12,31 @@ export type NewClick = Omit<Click, 'createdAt'>;
 const SEND_EVERY = 16;
 
 /** A click, or a batch another thread sent (`records`), waiting for its commit. */
-interface Pending {
-  record: ClickRecord | undefined;
-  records: readonly ClickRecord[] | undefined;
-  resolve: () => void;
-  reject: (error: unknown) => void;
+type Pending =
+  | {
+      record: ClickRecord;
+      records: undefined;
+      resolve: (tduid: string) => void;
+      reject: (error: unknown) => void;
+    }
+  | {
+      record: undefined;
+      records: readonly ClickRecord[];
+      resolve: (tduids: readonly string[]) => void;
+      reject: (error: unknown) => void;
+    };
+
+/** Signs a committed click's id into its tduid (ClickSigner). */
+export interface ClickIdSigner {
+  sign(id: number): string;
 }
 
 /** Where batches go instead of the repository: the writer thread (`affnet serve` on SQLite). */
 export interface ClickBatchSink {
   /** False once the thread ended: batches go to the repository again. */
   readonly running: boolean;
-  insertClicks(records: readonly ClickRecord[]): Promise<void>;
+  /** Commits the clicks; resolves with their signed ids (tduids), in the same order. */
+  insertClicks(records: readonly ClickRecord[]): Promise<readonly string[]>;
 }
 
 export interface ClickWriterStats {
@@ -33,8 +46,10 @@ export interface ClickWriterStats {
 }
 
 /**
- * Group commit for clicks. `write` resolves once the click's batch has committed, so the
- * redirect is sent only for a click that is on disk. Batches adapt to load without a timer:
+ * Group commit for clicks. `write` resolves with the click's signed id (tduid, AE-T2) once the
+ * click's batch has committed, so the redirect is sent only for a click that is on disk. The
+ * id is signed by the thread that committed it: with the writer thread, the HMAC is its work,
+ * not the request thread's. Batches adapt to load without a timer:
  * a click arriving while no commit runs is written at once (on the next tick, with whatever
  * else arrived in the same tick); clicks arriving during a commit wait for it and then go
  * together, up to `maxBatch`.
@@ -47,6 +62,7 @@ export interface ClickWriterStats {
 export class ClickWriter {
   readonly #repository: ClicksRepository;
   readonly #maxBatch: number;
+  readonly #signer: ClickIdSigner;
   readonly #onBatch: ((size: number, seconds: number) => void) | undefined;
   #sink: ClickBatchSink | undefined;
   #queue: Pending[] = [];
@@ -59,10 +75,12 @@ export class ClickWriter {
   constructor(
     repository: ClicksRepository,
     maxBatch: number,
+    signer: ClickIdSigner,
     onBatch?: (size: number, seconds: number) => void,
   ) {
     this.#repository = repository;
     this.#maxBatch = maxBatch;
+    this.#signer = signer;
     this.#onBatch = onBatch;
   }
 
@@ -71,12 +89,12 @@ export class ClickWriter {
     this.#sink = sink;
   }
 
-  /** Queues a click; resolves once the batch holding it has committed. */
-  recordClick(click: NewClick): Promise<void> {
+  /** Queues a click; resolves with its tduid once the batch holding it has committed. */
+  recordClick(click: NewClick): Promise<string> {
     return this.write(toClickRecord(click));
   }
 
-  write(record: ClickRecord): Promise<void> {
+  write(record: ClickRecord): Promise<string> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ record, records: undefined, resolve, reject });
       // To the writer thread in pieces, without waiting for the end of the tick: it commits the
@@ -86,8 +104,11 @@ export class ClickWriter {
     });
   }
 
-  /** Queues a batch as a whole (the writer thread's side); resolves once all of it committed. */
-  writeMany(records: readonly ClickRecord[]): Promise<void> {
+  /**
+   * Queues a batch as a whole (the writer thread's side); resolves with the tduids of its
+   * clicks once all of it committed.
+   */
+  writeMany(records: readonly ClickRecord[]): Promise<readonly string[]> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ record: undefined, records, resolve, reject });
       this.#schedule();
@@ -117,9 +138,9 @@ export class ClickWriter {
     const records: ClickRecord[] = [];
     let taken = 0;
     for (const pending of this.#queue) {
-      const size = pending.record === undefined ? pending.records!.length : 1;
+      const size = pending.record === undefined ? pending.records.length : 1;
       if (taken > 0 && records.length + size > this.#maxBatch) break;
-      if (pending.record === undefined) for (const record of pending.records!) records.push(record);
+      if (pending.record === undefined) for (const record of pending.records) records.push(record);
       else records.push(pending.record);
       taken += 1;
     }
@@ -136,7 +157,7 @@ export class ClickWriter {
     if (sink?.running) {
       // Pipelined: sent now, answered when the thread committed it.
       const sent = sink.insertClicks(records).then(
-        () => this.#answer(batch, records.length, started, undefined),
+        (tduids) => this.#answer(batch, records.length, started, { tduids }),
         (error: unknown) => this.#answer(batch, records.length, started, { error }),
       );
       this.#sent.add(sent);
@@ -145,32 +166,45 @@ export class ClickWriter {
       return;
     }
     this.#flushing = this.#repository.insertBatch(records);
-    let failure: { error: unknown } | undefined;
+    let outcome: { error: unknown } | undefined;
     try {
       await this.#flushing;
     } catch (error) {
-      failure = { error };
+      outcome = { error };
     }
     this.#flushing = undefined;
     if (this.#queue.length > 0) this.#schedule();
-    this.#answer(batch, records.length, started, failure);
+    this.#answer(batch, records.length, started, outcome ?? { sign: this.#signer });
   }
 
-  /** Answers a batch's clicks once its commit settled. */
+  /**
+   * Answers a batch's clicks once its commit settled: with the tduids the thread signed, or
+   * signed here, in the batch's order.
+   */
   #answer(
     batch: readonly Pending[],
     size: number,
     started: number,
-    failure: { error: unknown } | undefined,
+    outcome: { error: unknown } | { tduids: readonly string[] } | { sign: ClickIdSigner },
   ): void {
-    if (failure !== undefined) {
-      for (const pending of batch) pending.reject(failure.error);
+    if ('tduids' in outcome && outcome.tduids.length !== size)
+      outcome = {
+        error: new Error(`the writer thread signed ${outcome.tduids.length} of ${size} clicks`),
+      };
+    if ('error' in outcome) {
+      for (const pending of batch) pending.reject(outcome.error);
       return;
     }
     this.stats.batches += 1;
     this.stats.clicks += size;
     this.stats.lastBatchSize = size;
     this.#onBatch?.(size, (performance.now() - started) / 1000);
-    for (const pending of batch) pending.resolve();
+    let next = 0;
+    const tduidOf = (record: ClickRecord) =>
+      'tduids' in outcome ? outcome.tduids[next++]! : outcome.sign.sign(record[0]);
+    for (const pending of batch) {
+      if (pending.record !== undefined) pending.resolve(tduidOf(pending.record));
+      else pending.resolve(pending.records.map(tduidOf));
+    }
   }
 }

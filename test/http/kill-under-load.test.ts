@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runAffnet, startServer } from '../../bench/serve-process.js';
 import { openStore } from '../../src/storage/database.js';
 import { parseClickId } from '../../src/storage/click-ids.js';
+import { ClickSigner } from '../../src/tracking/click-signature.js';
 import { killUnderLoad, postOrder } from '../../bench/kill-under-load.js';
 
 it('keeps every click that received a 302 when the server is killed with SIGKILL under load', async () => {
@@ -125,8 +126,13 @@ it('flushes every click in flight on SIGTERM and exits cleanly', async () => {
       synchronous: 'FULL',
     });
     try {
+      // Signed by the writer thread with the network's secret: each tduid verifies, and names
+      // a stored click.
+      const secret = (await readFile(join(dataDir, 'secret'), 'utf8')).trim();
+      const signer = new ClickSigner(secret);
       for (const tduid of acknowledged) {
         const id = parseClickId(tduid.split('.')[0]!)!;
+        expect(signer.verify(tduid), tduid).toBe(id);
         expect(
           await store.db.selectFrom('clicks').select('id').where('id', '=', id).executeTakeFirst(),
         ).toBeDefined();

@@ -24,6 +24,7 @@ import { rollUpPaced } from '../../src/services/click-rollup.js';
 import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { clickRow } from '../support/clicks.js';
+import { ClickSigner } from '../../src/tracking/click-signature.js';
 
 /**
  * The writer thread (`affnet serve` on SQLite): clicks and new reports are inserted and committed
@@ -33,6 +34,8 @@ import { clickRow } from '../support/clicks.js';
  * flight back (to be retried) when it ends.
  */
 
+/** The network's secret the thread signs click ids with. */
+const SECRET = 'writer-thread-test-secret';
 const stores: TestStore[] = [];
 const threads: WriterThread[] = [];
 
@@ -49,7 +52,9 @@ async function setup() {
 }
 
 async function startThread(store: Store, exits: Error[] = []): Promise<WriterThread> {
-  const thread = await WriterThread.start(store, (error) => exits.push(error));
+  const thread = await WriterThread.start(store, (error) => exits.push(error), {
+    clickSecret: SECRET,
+  });
   expect(thread, 'the worker is built (npm test builds first)').toBeDefined();
   threads.push(thread!);
   return thread!;
@@ -302,7 +307,7 @@ it('answers the reports in flight when it ends as "retry", and a retry stores ea
 
 it('waits for the reports in flight when it stops', async () => {
   const { store, seeded } = await setup();
-  const thread = await WriterThread.start(store, () => undefined);
+  const thread = await WriterThread.start(store, () => undefined, { clickSecret: SECRET });
   const answers = Array.from({ length: 100 }, (_, i) =>
     thread!.record(orderInput(seeded, orderDoc({ orderNumber: `S-${i}` }), NOW)),
   );
@@ -361,8 +366,17 @@ it('commits clicks, counts them into the reports and scans them exactly as the r
   };
   const repository = new ClicksRepository(inThread.store);
   for (const batch of batchesOf(inThread.seeded)) await repository.insertBatch(batch);
-  // Sent without waiting: the thread commits them in turn and answers each once committed.
-  await Promise.all(batchesOf(threaded.seeded).map((batch) => thread.insertClicks(batch)));
+  // Sent without waiting: the thread commits them in turn and answers each once committed,
+  // with the tduids it signed: the ones the request thread's signer verifies, click by click.
+  const sentBatches = batchesOf(threaded.seeded);
+  const tduids = (await Promise.all(sentBatches.map((batch) => thread.insertClicks(batch)))).flat();
+  const signer = new ClickSigner(SECRET);
+  expect(tduids.map((tduid) => signer.verify(tduid))).toEqual(
+    sentBatches.flat().map((record) => record[0]),
+  );
+  expect(tduids.map((tduid) => new ClickSigner('another secret').verify(tduid))).toEqual(
+    tduids.map(() => undefined),
+  );
 
   const counted = await rollUpPaced(inThread.store, NOW, 0, () => false);
   expect(counted).toBe(600);

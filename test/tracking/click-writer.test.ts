@@ -22,12 +22,14 @@ function controlledRepository() {
 }
 
 const record = (id: number): ClickRecord => [id, 'prg', 'sit', null, null, null, null, '{}', null];
+/** Signs as `t<id>`: enough to see which click an answer is for. */
+const signer = { sign: (id: number) => `t${id}` };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('ClickWriter (group commit)', () => {
   it('acknowledges a click only after the batch holding it committed', async () => {
     const { repository, batches } = controlledRepository();
-    const writer = new ClickWriter(repository, 100);
+    const writer = new ClickWriter(repository, 100, signer);
     let acknowledged = false;
     const written = writer.write(record(1)).then(() => (acknowledged = true));
     await tick();
@@ -41,7 +43,7 @@ describe('ClickWriter (group commit)', () => {
 
   it('groups clicks that arrive during a commit into the next batch, up to the maximum', async () => {
     const { repository, batches } = controlledRepository();
-    const writer = new ClickWriter(repository, 3);
+    const writer = new ClickWriter(repository, 3, signer);
     const first = writer.write(record(1));
     await tick();
     const later = [2, 3, 4, 5].map((id) => writer.write(record(id)));
@@ -62,7 +64,7 @@ describe('ClickWriter (group commit)', () => {
 
   it('fails every click of a batch whose commit failed, and goes on with the next', async () => {
     const { repository, batches } = controlledRepository();
-    const writer = new ClickWriter(repository, 100);
+    const writer = new ClickWriter(repository, 100, signer);
     const doomed = writer.write(record(1));
     await tick();
     batches[0]!.fail(new Error('disk full'));
@@ -70,12 +72,20 @@ describe('ClickWriter (group commit)', () => {
     const next = writer.write(record(2));
     await tick();
     batches[1]!.commit();
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toBe('t2');
+  });
+
+  it('fails a piece the thread answered with the wrong number of tduids, never a wrong one', async () => {
+    const { repository } = controlledRepository();
+    const writer = new ClickWriter(repository, 100, signer);
+    writer.useThread({ running: true, insertClicks: async () => ['thread-1'] });
+    const pair = [writer.write(record(1)), writer.write(record(2))];
+    for (const write of pair) await expect(write).rejects.toThrow('signed 1 of 2 clicks');
   });
 
   it('drains everything queued before shutdown', async () => {
     const { repository, batches } = controlledRepository();
-    const writer = new ClickWriter(repository, 100);
+    const writer = new ClickWriter(repository, 100, signer);
     const writes = [1, 2, 3].map((id) => writer.write(record(id)));
     const drained = writer.drain();
     await tick();
@@ -91,9 +101,11 @@ describe('ClickWriter (group commit)', () => {
     const thread = {
       running: true,
       insertClicks: (records: readonly ClickRecord[]) =>
-        new Promise<void>((resolve) => sent.push({ records, commit: resolve })),
+        new Promise<readonly string[]>((resolve) =>
+          sent.push({ records, commit: () => resolve(records.map((r) => `thread-${r[0]}`)) }),
+        ),
     };
-    const writer = new ClickWriter(repository, 100);
+    const writer = new ClickWriter(repository, 100, signer);
     writer.useThread(thread);
     const burst = Array.from({ length: 40 }, (_, n) => writer.write(record(n)));
     // Every 16 clicks go at once; the rest at the end of the tick.
@@ -112,7 +124,10 @@ describe('ClickWriter (group commit)', () => {
     const drained = writer.drain();
     for (const batch of sent) batch.commit();
     await drained;
-    await Promise.all([...burst, later]);
+    // Each click gets the tduid the thread signed for it, not its neighbour's.
+    expect(await Promise.all([...burst, later])).toEqual(
+      [...Array.from({ length: 40 }, (_, n) => n), 99].map((n) => `thread-${n}`),
+    );
     expect(answered).toBe(40);
     expect(batches).toHaveLength(0); // nothing went to this thread's connection
   });
@@ -122,9 +137,9 @@ describe('ClickWriter (group commit)', () => {
     let fail: (error: Error) => void = () => undefined;
     const thread = {
       running: true,
-      insertClicks: () => new Promise<void>((_, reject) => (fail = reject)),
+      insertClicks: () => new Promise<readonly string[]>((_, reject) => (fail = reject)),
     };
-    const writer = new ClickWriter(repository, 100);
+    const writer = new ClickWriter(repository, 100, signer);
     writer.useThread(thread);
     const inFlight = writer.write(record(1));
     await tick();
@@ -135,18 +150,26 @@ describe('ClickWriter (group commit)', () => {
     await tick();
     expect(batches.map((batch) => batch.records.map((r) => r[0]))).toEqual([[2]]);
     batches[0]!.commit();
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toBe('t2');
+  });
+
+  it('fails a piece the thread answered with the wrong number of tduids, never a wrong one', async () => {
+    const { repository } = controlledRepository();
+    const writer = new ClickWriter(repository, 100, signer);
+    writer.useThread({ running: true, insertClicks: async () => ['thread-1'] });
+    const pair = [writer.write(record(1)), writer.write(record(2))];
+    for (const write of pair) await expect(write).rejects.toThrow('signed 1 of 2 clicks');
   });
 
   it('on the thread, commits the batches that arrive during a commit next, never split', async () => {
     const { repository, batches } = controlledRepository();
-    const writer = new ClickWriter(repository, 3);
+    const writer = new ClickWriter(repository, 3, signer);
     const first = writer.writeMany([record(1), record(2)]);
     await tick();
     const second = writer.writeMany([record(3), record(4)]);
     const third = writer.writeMany([record(5), record(6)]);
     batches[0]!.commit();
-    await first;
+    expect(await first).toEqual(['t1', 't2']);
     await tick();
     // 3, 4, 5, 6 would pass the maximum of 3: a batch is never split, the third waits.
     expect(batches.map((batch) => batch.records.map((r) => r[0]))).toEqual([
@@ -161,7 +184,7 @@ describe('ClickWriter (group commit)', () => {
     expect(batches.map((batch) => batch.records.length)).toEqual([2, 2, 2]);
     // Under the maximum, batches that arrived during a commit go together.
     const roomy = controlledRepository();
-    const grouping = new ClickWriter(roomy.repository, 10);
+    const grouping = new ClickWriter(roomy.repository, 10, signer);
     const a = grouping.writeMany([record(1)]);
     await tick();
     const rest = [grouping.writeMany([record(2), record(3)]), grouping.writeMany([record(4)])];
