@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
@@ -26,6 +27,9 @@ interface Thread {
  * order. A thread that fails or exits fails every batch it held.
  */
 export class QuotePool {
+  /** False when the worker is not built (code run from its sources): quote in one thread. */
+  static readonly available = existsSync(WORKER_FILE);
+
   readonly #threads: Thread[];
   #seq = 0;
   #closed = false;

@@ -49,7 +49,7 @@ export async function quoteStream(
   options: QuoteStreamOptions,
 ): Promise<QuoteStreamResult> {
   const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const threads = options.threads ?? 0;
+  const threads = QuotePool.available ? (options.threads ?? 0) : 0;
   if (threads <= 0) return quoteInThisThread(chunks, output, options);
   const head = await readHead(chunks, options.parallelFromBytes ?? PARALLEL_FROM_BYTES);
   const rest = replay(head.buffers, chunks);

@@ -5,6 +5,7 @@ import {
   type QuoteFailure,
   type QuoteStreamOptions,
 } from '../../src/cli/quote-stream.js';
+import { QuotePool } from '../../src/cli/quote-pool.js';
 import { loadProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { RateTable } from '../../src/domain/fx/rate-table.js';
 import { parseDecimal, type Decimal } from '../../src/domain/money/decimal.js';
@@ -90,6 +91,7 @@ function mixedInput(orders: number): string {
 
 describe('quoteStream on threads', () => {
   it('writes the same bytes, failures and counts as pricing in this thread, in input order', async () => {
+    expect(QuotePool.available, 'the worker is built (npm test builds first)').toBe(true);
     const input = mixedInput(400);
     const inThread = await quote(input, 997, { threads: 0 });
     const onThreads = await quote(input, 997, { threads: 2, parallelFromBytes: 4096 });
