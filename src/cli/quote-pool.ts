@@ -19,6 +19,8 @@ interface Thread {
   worker: Worker;
   /** Batches sent to this thread and not answered yet. */
   waiting: Map<number, Waiting>;
+  /** Why the thread ended, once it did: later batches fail at once instead of waiting. */
+  ended: Error | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export class QuotePool {
     copy.set(bytes);
     const batch: LineBatch = { seq: this.#seq++, firstLine, bytes: copy };
     const chosen = thread;
+    if (chosen.ended !== undefined) return Promise.reject(chosen.ended);
     return new Promise<Quoted>((resolve, reject) => {
       chosen.waiting.set(batch.seq, { resolve, reject });
       chosen.worker.postMessage(batch, [copy.buffer]);
@@ -65,8 +68,9 @@ export class QuotePool {
       workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    const thread: Thread = { worker, waiting: new Map() };
+    const thread: Thread = { worker, waiting: new Map(), ended: undefined };
     const failAll = (error: Error) => {
+      thread.ended ??= error;
       for (const waiting of thread.waiting.values()) waiting.reject(error);
       thread.waiting.clear();
     };

@@ -7,7 +7,7 @@ import {
 } from '../../src/cli/quote-stream.js';
 import { QuotePool } from '../../src/cli/quote-pool.js';
 import { loadProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
-import { RateTable } from '../../src/domain/fx/rate-table.js';
+import { RateTable, type FxRate } from '../../src/domain/fx/rate-table.js';
 import { parseDecimal, type Decimal } from '../../src/domain/money/decimal.js';
 import { dayNumberOfIsoDate } from '../../src/domain/dates.js';
 import type { ProgramTerms } from '../../src/domain/terms/compile-terms.js';
@@ -135,5 +135,17 @@ describe('quoteStream on threads', () => {
     await expect(
       quote(input, 512, { threads: 2, parallelFromBytes: 64, terms: broken }),
     ).rejects.toThrow(/a quote thread failed: TypeError/);
+  });
+
+  it('fails batches for a thread that ended before they came, instead of waiting forever', async () => {
+    // Rates that are not a list: the thread throws as it starts, before any batch.
+    const pool = new QuotePool(1, { terms: await terms(), rates: null as unknown as FxRate[] });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(pool.quote(1, Buffer.from('{}\n'))).rejects.toThrow(/not iterable/);
+      await expect(pool.quote(2, Buffer.from('{}\n'))).rejects.toThrow(/not iterable/);
+    } finally {
+      await pool.close();
+    }
   });
 });
