@@ -76,6 +76,26 @@ describeEachEngine('portal pages', (context) => {
     expect((await browser.get('/publisher')).statusCode).toBe(401);
   });
 
+  it('rate-limits the login form as the API (the limit is attached to the form route too)', async () => {
+    // A fresh window: the tests before logged in from the same address.
+    t.clock.now += 61_000;
+    const browser = client(t);
+    await browser.get('/login');
+    const statuses = [];
+    try {
+      for (let i = 0; i < 11; i++)
+        statuses.push(
+          (await browser.post('/login', { email: 'probe@example.nl', password: `guess ${i}` }))
+            .statusCode,
+        );
+    } finally {
+      // And another for the tests after.
+      t.clock.now += 61_000;
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+
   it('keeps each role to its own pages and each publisher to their own data', async () => {
     const publisher = client(t);
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
