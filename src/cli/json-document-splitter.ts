@@ -23,6 +23,17 @@ export class JsonDocumentSplitter {
   #inString = false;
   #escaped = false;
 
+  /**
+   * A splitter for input already known to be JSON Lines whose first line is input line
+   * `firstLine` (a batch of `affnet quote`'s threads): every non-blank line is one document.
+   */
+  static jsonLines(firstLine: number): JsonDocumentSplitter {
+    const splitter = new JsonDocumentSplitter();
+    splitter.#mode = 'lines';
+    splitter.#line = firstLine - 1;
+    return splitter;
+  }
+
   /** Feeds a chunk; calls `emit` for every complete document in it, in order. */
   push(chunk: string, emit: (document: RawDocument) => void): void {
     let text = this.#carry + chunk;

@@ -43,18 +43,17 @@ export class QuotePool {
   /** Quotes `bytes` (whole lines, the first being input line `firstLine`) on a thread. */
   quote(firstLine: number, bytes: Uint8Array): Promise<Quoted> {
     if (this.#closed) return Promise.reject(new Error('the quote threads have been closed'));
-    let thread = this.#threads[0]!;
-    for (const candidate of this.#threads)
-      if (candidate.waiting.size < thread.waiting.size) thread = candidate;
+    const thread = this.#threads.reduce((least, candidate) =>
+      candidate.waiting.size < least.waiting.size ? candidate : least,
+    );
+    if (thread.ended !== undefined) return Promise.reject(thread.ended);
     // An exact copy to hand over: a view into a larger buffer would clone all of it.
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
     const batch: LineBatch = { seq: this.#seq++, firstLine, bytes: copy };
-    const chosen = thread;
-    if (chosen.ended !== undefined) return Promise.reject(chosen.ended);
     return new Promise<Quoted>((resolve, reject) => {
-      chosen.waiting.set(batch.seq, { resolve, reject });
-      chosen.worker.postMessage(batch, [copy.buffer]);
+      thread.waiting.set(batch.seq, { resolve, reject });
+      thread.worker.postMessage(batch, [copy.buffer]);
     });
   }
 

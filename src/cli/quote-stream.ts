@@ -4,7 +4,12 @@ import { StringDecoder } from 'node:string_decoder';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DocumentQuoter, type QuoteFailure, type QuotedText } from './document-quoter.js';
-import { JsonDocumentSplitter, MAX_DOCUMENT_CHARS, parsesAlone } from './json-document-splitter.js';
+import {
+  JsonDocumentSplitter,
+  MAX_DOCUMENT_CHARS,
+  parsesAlone,
+  type RawDocument,
+} from './json-document-splitter.js';
 import { QuotePool } from './quote-pool.js';
 
 export type { QuoteFailure } from './document-quoter.js';
@@ -35,7 +40,7 @@ const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 /** Batches each thread may hold at once: one being priced, one waiting. */
 const BATCHES_PER_THREAD = 2;
 
-type Chunks = AsyncIterator<Buffer | string>;
+type Chunks = AsyncIterable<Buffer | string>;
 
 /**
  * Reads orders (one JSON document, a JSON array of orders, or JSON Lines) and writes one line
@@ -48,9 +53,9 @@ export async function quoteStream(
   output: Writable,
   options: QuoteStreamOptions,
 ): Promise<QuoteStreamResult> {
-  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const threads = QuotePool.available ? (options.threads ?? 0) : 0;
-  if (threads <= 0) return quoteInThisThread(chunks, output, options);
+  if (threads <= 0) return quoteInThisThread(input, output, options);
+  const chunks = (input as Chunks)[Symbol.asyncIterator]();
   const head = await readHead(chunks, options.parallelFromBytes ?? PARALLEL_FROM_BYTES);
   const rest = replay(head.buffers, chunks);
   if (head.ended || !startsAsJsonLines(Buffer.concat(head.buffers)))
@@ -66,7 +71,11 @@ class Sink {
     private readonly options: QuoteStreamOptions,
   ) {}
 
-  async write(data: string | Uint8Array, quoted: number, failures: QuoteFailure[]): Promise<void> {
+  /** Writes output lines and counts what they hold: `quoted` quotes and `failures`. */
+  async write(
+    data: string | Uint8Array,
+    { quoted, failures }: { quoted: number; failures: QuoteFailure[] },
+  ): Promise<void> {
     this.result.quoted += quoted;
     this.result.failed += failures.length;
     for (const failure of failures) this.options.onFailure?.(failure);
@@ -84,13 +93,9 @@ async function quoteInThisThread(
   const splitter = new JsonDocumentSplitter();
   const decoder = new StringDecoder('utf8');
   const sink = new Sink(output, options);
-  const emit = ({ text, line }: { text: string; line: number }) => quoter.quote(text, line);
-  const flush = async ({ text, quoted, failures }: QuotedText) =>
-    sink.write(text, quoted, failures);
-  for (;;) {
-    const next = await chunks.next();
-    if (next.done === true) break;
-    const chunk = next.value;
+  const emit = ({ text, line }: RawDocument) => quoter.quote(text, line);
+  const flush = async (taken: QuotedText) => sink.write(taken.text, taken);
+  for await (const chunk of chunks) {
     splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk), emit);
     if (quoter.pendingChars >= FLUSH_CHARS) await flush(quoter.take());
   }
@@ -113,8 +118,8 @@ async function quoteOnThreads(
   const sink = new Sink(output, options);
   const inFlight: Promise<{ bytes: Uint8Array; quoted: number; failures: QuoteFailure[] }>[] = [];
   const writeOldest = async () => {
-    const { bytes, quoted, failures } = await inFlight.shift()!;
-    await sink.write(bytes, quoted, failures);
+    const answer = await inFlight.shift()!;
+    await sink.write(answer.bytes, answer);
   };
   let nextLine = 1;
   const send = async (lines: Buffer) => {
@@ -127,10 +132,8 @@ async function quoteOnThreads(
   };
   try {
     let carry: Buffer = Buffer.alloc(0);
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done === true) break;
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    for await (const value of chunks) {
+      const chunk = bytesOf(value);
       const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
       const cut = data.lastIndexOf(0x0a);
       carry = data.subarray(cut + 1);
@@ -148,7 +151,7 @@ async function quoteOnThreads(
 
 /** Reads chunks until `bytes` have come or the input ended. */
 async function readHead(
-  chunks: Chunks,
+  chunks: AsyncIterator<Buffer | string>,
   bytes: number,
 ): Promise<{ buffers: Buffer[]; ended: boolean }> {
   const buffers: Buffer[] = [];
@@ -156,7 +159,7 @@ async function readHead(
   while (size < bytes) {
     const next = await chunks.next();
     if (next.done === true) return { buffers, ended: true };
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const chunk = bytesOf(next.value);
     buffers.push(chunk);
     size += chunk.length;
   }
@@ -164,7 +167,10 @@ async function readHead(
 }
 
 /** The chunks already read, then the rest of the input. */
-async function* replay(buffers: Buffer[], rest: Chunks): AsyncGenerator<Buffer | string> {
+async function* replay(
+  buffers: Buffer[],
+  rest: AsyncIterator<Buffer | string>,
+): AsyncGenerator<Buffer | string> {
   yield* buffers;
   for (;;) {
     const next = await rest.next();
@@ -184,6 +190,11 @@ function startsAsJsonLines(head: Buffer): boolean {
     if (line !== '') return parsesAlone(line);
     start = end + 1;
   }
+}
+
+/** A chunk as bytes (a stream in string mode gives strings). */
+function bytesOf(chunk: Buffer | string): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
 function countNewlines(bytes: Buffer): number {
