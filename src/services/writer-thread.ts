@@ -31,11 +31,6 @@ export interface OrderRecording {
   record(input: RecordOrderInput): Promise<RecordOrderResult>;
 }
 
-/**
- * The requests in flight when the writer thread ended: each click batch or report may or may not
- * be stored (a click's visitor goes to the landing page; a repeated report is applied once, so
- * its client retries: answered 503 database_unavailable).
- */
 export interface WriterThreadOptions {
   /** The network's secret: the thread signs the click ids it commits (ClickSigner). */
   clickSecret: string;
@@ -43,6 +38,11 @@ export interface WriterThreadOptions {
   maxClickBatch?: number;
 }
 
+/**
+ * The requests in flight when the writer thread ended: each click batch or report may or may not
+ * be stored (a click's visitor goes to the landing page; a repeated report is applied once, so
+ * its client retries: answered 503 database_unavailable).
+ */
 export class WriterExitedError extends Error {
   override name = 'WriterExitedError';
   readonly code = 'WRITER_EXITED';

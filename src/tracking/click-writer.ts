@@ -55,9 +55,10 @@ export interface ClickWriterStats {
  * together, up to `maxBatch`.
  *
  * With the writer thread (`useThread`), clicks are sent to it in pieces of SEND_EVERY, and the
- * rest at the end of the tick, without waiting for the pieces before: the thread, running a ClickWriter of its own on its connection,
- * groups whatever arrived during its last commit into the next one (`writeMany`), so the request
- * thread never idles waiting for an acknowledgement before it can pass more clicks on.
+ * rest at the end of the tick, without waiting for the pieces before: the thread, running a
+ * ClickWriter of its own on its connection, groups whatever arrived during its last commit into
+ * the next one (`writeMany`), so the request thread never idles waiting for an acknowledgement
+ * before it can pass more clicks on.
  */
 export class ClickWriter {
   readonly #repository: ClicksRepository;
@@ -166,30 +167,31 @@ export class ClickWriter {
       return;
     }
     this.#flushing = this.#repository.insertBatch(records);
-    let outcome: { error: unknown } | undefined;
+    let failure: { error: unknown } | undefined;
     try {
       await this.#flushing;
     } catch (error) {
-      outcome = { error };
+      failure = { error };
     }
     this.#flushing = undefined;
     if (this.#queue.length > 0) this.#schedule();
-    this.#answer(batch, records.length, started, outcome ?? { sign: this.#signer });
+    this.#answer(batch, records.length, started, failure ?? {});
   }
 
   /**
-   * Answers a batch's clicks once its commit settled: with the tduids the thread signed, or
-   * signed here, in the batch's order.
+   * Answers a batch's clicks once its commit settled: with the tduids the thread signed or,
+   * when committed here, signed here, in the batch's order.
    */
   #answer(
     batch: readonly Pending[],
     size: number,
     started: number,
-    outcome: { error: unknown } | { tduids: readonly string[] } | { sign: ClickIdSigner },
+    outcome: { error: unknown } | { tduids?: readonly string[] },
   ): void {
-    if ('tduids' in outcome && outcome.tduids.length !== size)
+    const signed = 'error' in outcome ? undefined : outcome.tduids;
+    if (signed !== undefined && signed.length !== size)
       outcome = {
-        error: new Error(`the writer thread signed ${outcome.tduids.length} of ${size} clicks`),
+        error: new Error(`the writer thread signed ${signed.length} of ${size} clicks`),
       };
     if ('error' in outcome) {
       for (const pending of batch) pending.reject(outcome.error);
@@ -201,7 +203,7 @@ export class ClickWriter {
     this.#onBatch?.(size, (performance.now() - started) / 1000);
     let next = 0;
     const tduidOf = (record: ClickRecord) =>
-      'tduids' in outcome ? outcome.tduids[next++]! : outcome.sign.sign(record[0]);
+      signed === undefined ? this.#signer.sign(record[0]) : signed[next++]!;
     for (const pending of batch) {
       if (pending.record !== undefined) pending.resolve(tduidOf(pending.record));
       else pending.resolve(pending.records.map(tduidOf));
