@@ -42,12 +42,13 @@ export async function startSession(
   reply: FastifyReply,
   userId: string,
 ): Promise<void> {
+  const now = network.now();
   const session = await network.sessions.create(
     userId,
     { ipHash: network.ipHasher.hash(request.ip), userAgent: request.headers['user-agent'] ?? null },
-    network.now(),
+    now,
   );
-  setSessionCookie(request, reply, session.token, session.expiresAt);
+  setSessionCookie(request, reply, session.token, session.expiresAt - now);
 }
 
 /**

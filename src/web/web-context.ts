@@ -39,11 +39,13 @@ export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
-  expiresAt: number,
+  lifetimeMs: number,
 ): void {
+  // Max-Age, not Expires: a lifetime relative to when the browser receives it, so neither a
+  // client's clock skew nor the network's injected clock can make the cookie born expired.
   void reply.setCookie(SESSION_COOKIE, token, {
     ...cookieOptions(request),
-    expires: new Date(expiresAt),
+    maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
   });
 }
 

@@ -65,4 +65,16 @@ describeEachEngine('the portal on a clock the test moves', (context) => {
     );
     expect(late.body).not.toContain('the claim window closed');
   });
+
+  it('writes the session cookie with a relative Max-Age, never an Expires from the network clock', async () => {
+    // The network clock here is months away from the real date: an Expires computed from it
+    // would be born expired (or live too long) in a real browser.
+    const visitor = client(t);
+    const login = await visitor.login(t.demo.publisher.email, t.demo.publisher.password);
+    const setCookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
+    const session = setCookie.find((cookie) => cookie.startsWith('affnet_session='));
+    expect(session).toBeDefined();
+    expect(session).toContain(`Max-Age=${14 * 86_400}`);
+    expect(session).not.toMatch(/expires=/i);
+  });
 });
