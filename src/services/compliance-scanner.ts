@@ -334,7 +334,15 @@ export class ComplianceScanner {
 
   async scanOrders(nowMs: number, limit = 5_000): Promise<{ scanned: number; flags: number }> {
     return this.store.db.transaction().execute(async (trx) => {
-      const from = await this.#watermark(trx, 'compliance_orders');
+      // Orders in (created_at, id) order: many share a millisecond (a page may end inside one).
+      await this.#createWatermark(trx, 'compliance_orders');
+      const cursor = await trx
+        .selectFrom('cache_versions')
+        .select(['version', 'after_id'])
+        .where('name', '=', 'compliance_orders')
+        .executeTakeFirstOrThrow();
+      const from = Number(cursor.version);
+      const fromId = cursor.after_id;
       // An order is judged once its click is: never past the clicks scanned so far (a click
       // precedes its order), so a flag on the click holds the order however far the click
       // scan has fallen behind.
@@ -352,9 +360,17 @@ export class ComplianceScanner {
           'placed_at',
           'created_at',
         ])
-        .where('created_at', '>', from)
+        .where((eb) =>
+          fromId === null
+            ? eb('created_at', '>', from)
+            : eb.or([
+                eb('created_at', '>', from),
+                eb.and([eb('created_at', '=', from), eb('id', '>', fromId)]),
+              ]),
+        )
         .where('created_at', '<=', to)
         .orderBy('created_at')
+        .orderBy('id')
         .limit(limit)
         .execute();
       let flags = 0;
@@ -397,8 +413,15 @@ export class ComplianceScanner {
         });
         if (holding !== undefined) await this.#hold(trx, order.id, holding, nowMs);
       }
-      const next = orders.length === limit ? orders[orders.length - 1]!.created_at : to;
-      if (!(await this.#move(trx, 'compliance_orders', from, next)))
+      const last = orders.length === limit ? orders[orders.length - 1]! : undefined;
+      const moved = await trx
+        .updateTable('cache_versions')
+        .set({ version: last?.created_at ?? to, after_id: last?.id ?? null })
+        .where('name', '=', 'compliance_orders')
+        .where('version', '=', from)
+        .where('after_id', fromId === null ? 'is' : '=', fromId)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1)
         throw new Error('another process scanned these orders first; rolled back');
       return { scanned: orders.length, flags };
     });

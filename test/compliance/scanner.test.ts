@@ -17,6 +17,27 @@ const userClick = {
   referer: 'https://deals.example.nl/',
 };
 
+/** Reports an order of the demo program through the API, placed `afterMs` from now. */
+function postOrder(
+  t: TestNetwork,
+  orderNumber: string,
+  clickId: string,
+  afterMs: number,
+  status: 'pending' | 'completed',
+) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/programs/${t.demo.programId}/orders`,
+    headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
+    payload: orderDoc({
+      orderNumber,
+      clickId,
+      status,
+      placedAt: new Date(t.clock.now + afterMs).toISOString(),
+    }),
+  });
+}
+
 describeEachEngine('compliance scanner over real traffic', (context) => {
   let t: TestNetwork;
   beforeAll(async () => {
@@ -45,17 +66,7 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
     afterMs = 60_000,
     status: 'pending' | 'completed' = 'completed',
   ) => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${t.demo.programId}/orders`,
-      headers: { authorization: `Bearer ${t.demo.advertiserApiKey}` },
-      payload: orderDoc({
-        orderNumber,
-        clickId,
-        status,
-        placedAt: new Date(t.clock.now + afterMs).toISOString(),
-      }),
-    });
+    const response = await postOrder(t, orderNumber, clickId, afterMs, status);
     expect([200, 201]).toContain(response.statusCode);
   };
 
@@ -284,5 +295,59 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
     expect(caughtUp.orders).toBeGreaterThanOrEqual(1);
     // The click-velocity flag on its click holds it.
     expect(await status()).toEqual({ status: 'held', reason: 'policy_review' });
+  });
+});
+
+describeEachEngine('compliance scanner paging', (context) => {
+  it('scans every order of a millisecond a page boundary falls in (pages on created_at, id)', async () => {
+    const t = await startTestNetwork(context().store);
+    try {
+      const db = t.network.store.db;
+      const tduid = async () => {
+        const response = await t.app.inject({
+          url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
+          headers: userClick,
+          remoteAddress: '203.0.113.70',
+        });
+        return new URL(response.headers.location as string).searchParams.get('tduid')!;
+      };
+      // Twelve clicks from one address in a minute: the click-velocity flag holds their orders.
+      let last = '';
+      for (let i = 0; i < 12; i++) last = await tduid();
+      // Three orders in one millisecond (the clock stands still between them).
+      const numbers = ['SAME-MS-1', 'SAME-MS-2', 'SAME-MS-3'];
+      for (const orderNumber of numbers) {
+        const response = await postOrder(t, orderNumber, last, 1_000, 'pending');
+        expect(response.statusCode).toBe(201);
+      }
+      const times = await db
+        .selectFrom('orders')
+        .select('created_at')
+        .where('order_number', 'in', numbers)
+        .execute();
+      expect(new Set(times.map((row) => Number(row.created_at))).size).toBe(1);
+      // Clicks scanned (and the thresholds loaded); the orders are not due yet.
+      t.clock.now += 15_000;
+      expect(await t.network.scanner.scan(t.clock.now)).toMatchObject({ clicks: 12, orders: 0 });
+      t.clock.now += 5 * 60_000;
+      // Pages of two: the boundary falls inside the millisecond.
+      const pages = [];
+      for (let page = 0; page < 3; page++)
+        pages.push((await t.network.scanner.scanOrders(t.clock.now, 2)).scanned);
+      expect(pages).toEqual([2, 1, 0]);
+      const statuses = await db
+        .selectFrom('commissions')
+        .innerJoin('orders', 'orders.id', 'commissions.order_id')
+        .select(['orders.order_number', 'commissions.status'])
+        .where('orders.order_number', 'in', numbers)
+        .where('commissions.kind', '=', 'product')
+        .orderBy('orders.order_number')
+        .execute();
+      expect(statuses).toEqual(
+        numbers.map((orderNumber) => ({ order_number: orderNumber, status: 'held' })),
+      );
+    } finally {
+      await t.app.close();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /* Tables of the network itself: settings, cache versions, node leases, rate limits, report rollups, the mail outbox and the audit log. */
 
 /** A node number (0–31, the low bits of click ids) held by one process until it expires. */
@@ -34,6 +36,8 @@ export interface SettingsTable {
 export interface CacheVersionsTable {
   name: string;
   version: number;
+  /** For a watermark over a non-unique key: the id of the last row passed at `version`. */
+  after_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**
