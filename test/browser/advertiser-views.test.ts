@@ -17,7 +17,9 @@ const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
 const available = browserAvailable;
 
 const DAY = 86_400_000;
-const START = Date.UTC(2026, 10, 20, 10);
+// The network's clock starts from today (10:00 UTC), not a fixed date: the browser reads the
+// real time, and a fixed date drifts further from it every day the suite is run.
+const START = Math.floor(Date.now() / DAY) * DAY + 10 * 3_600_000;
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
 
