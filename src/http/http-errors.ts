@@ -21,6 +21,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   invalid_change: 400,
   invalid_click_id: 400,
   invalid_terms: 400,
+  terms_too_large: 413,
   unknown_program: 404,
   order_not_found: 404,
   commission_locked: 409,

@@ -4,6 +4,7 @@ import { dayNumberOfIsoDate, utcDayNumber } from '../domain/dates.js';
 import { authenticateAdvertiser, authenticateAnyAdvertiser } from './authenticate-advertiser.js';
 import { BODIES, parseBody } from './api-bodies.js';
 import { HttpError } from './http-errors.js';
+import { refuseDeepTerms } from '../programs/load-program-terms.js';
 
 /**
  * A program's terms over the API: the advertiser replaces them with a YAML or JSON file (a new
@@ -23,8 +24,10 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
   /** The terms text of a request: a YAML/plain body as is, a JSON body as JSON text. */
   const termsText = (request: FastifyRequest): string => {
     if (typeof request.body === 'string') return request.body;
-    if (request.body !== null && typeof request.body === 'object')
+    if (request.body !== null && typeof request.body === 'object') {
+      refuseDeepTerms(request.body);
       return JSON.stringify(request.body);
+    }
     throw new HttpError(400, 'invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
   };
 

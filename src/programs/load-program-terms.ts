@@ -44,12 +44,55 @@ export async function loadProgramTermsOrThrow(
   return parseProgramTermsOrThrow(text, path);
 }
 
-/** Parses terms from YAML text; `source` names the file in error messages. */
+/** The largest terms document accepted, in bytes of UTF-8 (AliExpress's file is 27 KB). */
+export const MAX_TERMS_BYTES = 256 * 1024;
+/** How many times a YAML document may use an alias (`*v1`, `<<: *v1`), counting expansions. */
+export const MAX_TERMS_ALIASES = 100;
+/** How deep a terms document sent as JSON may nest (the schema needs fewer than 10 levels). */
+export const MAX_TERMS_DEPTH = 64;
+
+/** A terms document over MAX_TERMS_BYTES (refused before it is parsed). */
+export class TermsTooLargeError extends DomainError {
+  constructor(bytes: number) {
+    super(
+      'terms_too_large',
+      `the terms document is ${bytes} bytes; at most ${MAX_TERMS_BYTES} bytes (256 KiB) are accepted: remove what the program does not use`,
+    );
+  }
+}
+
+/** Refuses a document nested deeper than MAX_TERMS_DEPTH (counted without recursion). */
+export function refuseDeepTerms(document: unknown): void {
+  const stack: [unknown, number][] = [[document, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_TERMS_DEPTH)
+      throw new DomainError(
+        'terms_too_deep',
+        `the terms document nests deeper than ${MAX_TERMS_DEPTH} levels; a terms file needs fewer than 10`,
+      );
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+}
+
+/**
+ * Parses terms from YAML text; `source` names the file in error messages. Bounded: at most
+ * MAX_TERMS_BYTES of text and MAX_TERMS_ALIASES alias uses, so a document of aliases that
+ * expand into millions of nodes (a "billion laughs", merge keys of merge keys) is refused.
+ */
 export function parseProgramTermsOrThrow(text: string, source: string): ProgramTerms {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_TERMS_BYTES) throw new TermsTooLargeError(bytes);
   let raw: unknown;
   try {
-    raw = parseYaml(text, { merge: true, uniqueKeys: true });
+    raw = parseYaml(text, { merge: true, uniqueKeys: true, maxAliasCount: MAX_TERMS_ALIASES });
   } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new DomainError(
+        'terms_too_complex',
+        `${source}: its aliases expand too far (${error.message}): at most ${MAX_TERMS_ALIASES} uses of an alias (*name, <<: *name) are accepted; write the repeated part out`,
+      );
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0];
       const at = where ? `line ${where.line}, column ${where.col}` : 'YAML';

@@ -110,8 +110,9 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     ...TERMS_FILE_BODY,
     responses: {
       200: 'Applied (changed false when identical)',
-      400: 'The file breaks the schema (issues name path and line) or is another program’s',
+      400: 'The file breaks the schema (issues name path and line), is another program’s, or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
       404: 'Not your program',
+      413: 'The file is larger than 256 KiB (terms_too_large)',
     },
     responseSchemas: { 200: 'TermsApplied' },
   },
@@ -125,8 +126,9 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     ...TERMS_FILE_BODY,
     responses: {
       201: 'Created',
-      400: 'The file breaks the schema (issues name path and line)',
+      400: 'The file breaks the schema (issues name path and line), or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
       409: 'A program with this id exists',
+      413: 'The file is larger than 256 KiB (terms_too_large)',
     },
     responseSchemas: { 201: 'ProgramCreated' },
   },
@@ -140,8 +142,9 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     body: BODIES.simulation,
     responses: {
       200: 'The comparison',
-      400: 'The draft breaks the schema, or a bad date',
+      400: 'The draft breaks the schema (or its aliases expand too far), or a bad date',
       404: 'Not your program',
+      413: 'The draft is larger than 256 KiB (terms_too_large)',
     },
     responseSchemas: { 200: 'Simulation' },
   },
