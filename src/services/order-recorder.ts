@@ -10,7 +10,7 @@ import {
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
-import { refusePixel, ReportRefusedError } from './report-authority.js';
+import { refusePixelUnlessRepeat, ReportRefusedError } from './report-authority.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
 import { countsAsConversion } from '../domain/reports/performance.js';
 import type { Flag } from '../domain/compliance/detect-traffic.js';
@@ -110,8 +110,8 @@ export interface RecordOrderResult {
 /**
  * Stores orders with their lines, commissions and ledger entries, one transaction per report.
  * Idempotent: an order is unique per (program, orderNumber); a repeated identical report
- * changes nothing, a changed one is re-priced and the ledger gets the difference, never a
- * second commission.
+ * changes nothing, a changed one from the advertiser is re-priced and the ledger gets the
+ * difference, never a second commission; a changed one from the pixel is refused.
  */
 export class OrderRecorder {
   #queue: Queued[] = [];
@@ -301,8 +301,17 @@ export class OrderRecorder {
     if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
     }
+    if (input.source === 'pixel') {
+      // The pixel creates; only the advertiser amends: a repeat changes nothing, nor is it read
+      // further (the order, its money and its attribution stay as stored).
+      refusePixelUnlessRepeat(stored, rows.order.document);
+      return {
+        orderId: stored.id,
+        outcome: 'unchanged',
+        attribution: attributionOf(stored),
+      };
+    }
     const commissions = new CommissionsRepository(trx);
-    if (input.source === 'pixel') refusePixel(stored, await commissions.ofOrder(stored.id));
     let reattributed = false;
     if (
       input.source === 'api' &&
@@ -315,10 +324,7 @@ export class OrderRecorder {
       reattributed = true;
     }
     const attribution: Attribution = {
-      publisherId: stored.publisher_id,
-      siteId: stored.site_id,
-      clickId: stored.click_id,
-      status: stored.attribution,
+      ...attributionOf(stored),
       ...(reattributed && input.attribution.holds ? { holds: input.attribution.holds } : {}),
     };
     if (input.source === 'api' && stored.source !== 'api') {
@@ -455,6 +461,16 @@ export class OrderRecorder {
     Object.assign(stored, next);
     if (attribution.publisherId !== null) await move(stored, 1);
   }
+}
+
+/** The attribution an order was stored with. */
+function attributionOf(stored: StoredOrder): Attribution {
+  return {
+    publisherId: stored.publisher_id,
+    siteId: stored.site_id,
+    clickId: stored.click_id,
+    status: stored.attribution,
+  };
 }
 
 function compareKeys(a: Queued, b: Queued): number {

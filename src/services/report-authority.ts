@@ -1,27 +1,20 @@
 import type { StoredOrder } from '../storage/repositories/orders-repository.js';
-import type { Commission } from '../storage/repositories/commissions-repository.js';
 import { DomainError } from '../domain/errors.js';
+import { isSameReport } from '../domain/orders/same-report.js';
 
-/** A report the order's state does not allow (the pixel on an advertiser's order, a locked attribution). */
+/** A report the order's state does not allow (the pixel on an existing order, a locked attribution). */
 export class ReportRefusedError extends DomainError {}
 
 /**
- * The pixel reports an order first and may repeat itself while the order is still its own and
- * undecided; it never changes what the advertiser reported with its key, nor money already
- * approved, invoiced, on a statement or paid.
+ * The pixel creates; only the advertiser amends (docs/tracking.md). A pixel report of an order
+ * that exists changes nothing: an identical one is a repeat (answered as before), any other is
+ * refused, whoever reported the order and whatever its state. Amendments come from the
+ * advertiser's API key or its validation tools.
  */
-export function refusePixel(stored: StoredOrder, commissions: readonly Commission[]): void {
-  const decided = commissions.some(
-    (commission) =>
-      commission.status === 'approved' ||
-      commission.status === 'paid' ||
-      commission.decided_by !== null ||
-      commission.invoice_id !== null ||
-      commission.statement_id !== null,
-  );
-  if (stored.source !== 'pixel' || decided)
+export function refusePixelUnlessRepeat(stored: StoredOrder, reportedDocument: string): void {
+  if (!isSameReport(stored.document, reportedDocument))
     throw new ReportRefusedError(
       'report_refused',
-      'the pixel cannot change this order: it was reported by the advertiser or its commission is already decided; the advertiser updates it through the order API',
+      `order "${stored.order_number}" was already reported: the pixel reports an order once (an identical repeat is accepted) and cannot change it; the advertiser amends it with its API key (PATCH /api/v1/programs/{programId}/orders/{orderNumber}) or its validation tools`,
     );
 }

@@ -140,10 +140,11 @@ describeEachEngine('tracking over HTTP', (context) => {
     expect(pixel.headers['content-type']).toBe('image/gif');
     const json = await t.app.inject({
       method: 'GET',
-      url: `/report?organization=${t.demo.programId}&orderNumber=PX-1&currency=USD&reportInfo=${reportInfo}`,
+      url: `/report?organization=${t.demo.programId}&event=1&orderNumber=PX-1&currency=USD&reportInfo=${reportInfo}`,
       headers: { cookie, accept: 'application/json' },
     });
-    // The anonymous pixel learns nothing about the order: not its click, site or quote.
+    // The same report again (a repeat); the anonymous pixel learns nothing about the order: not
+    // its click, site or quote.
     expect(json.statusCode).toBe(202);
     expect(json.json()).toEqual({ status: 'accepted' });
     const stored = await new OrdersRepository(t.network.store.db, t.network.store.dialect).find(

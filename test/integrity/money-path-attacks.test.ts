@@ -97,18 +97,20 @@ describeEachEngine('money-path attacks', (context) => {
     await ledgerClean();
   });
 
-  it('1. the pixel repeats itself on its own pending order, but not once it is decided', async () => {
+  it('1. the pixel repeats itself on its own pending order, changes it never', async () => {
     const tduid = await clickOn(t.demo.siteId);
-    const first = await pixel(
-      `orderNumber=PIX-2&orderValue=20.00&currency=USD&tduid=${encodeURIComponent(tduid)}`,
-    );
+    const report = `orderNumber=PIX-2&orderValue=20.00&currency=USD&tduid=${encodeURIComponent(tduid)}`;
+    const first = await pixel(report);
     expect(first.statusCode).toBe(202);
     expect(first.json()).toEqual({ status: 'accepted' });
-    const again = await pixel(
+    const pending = await commissionsOf('PIX-2');
+    expect(pending[0]).toMatchObject({ status: 'pending' });
+    expect((await pixel(report)).statusCode).toBe(202);
+    const changed = await pixel(
       `orderNumber=PIX-2&orderValue=25.00&currency=USD&tduid=${encodeURIComponent(tduid)}`,
     );
-    expect(again.statusCode).toBe(202);
-    expect((await commissionsOf('PIX-2'))[0]).toMatchObject({ status: 'pending' });
+    expect(changed.statusCode).toBe(409);
+    expect(await commissionsOf('PIX-2')).toEqual(pending);
     const approve = await t.app.inject({
       method: 'POST',
       url: `/api/v1/programs/${t.demo.programId}/validations`,

@@ -96,6 +96,19 @@ async function scenario(recording: OrderRecording, seeded: Seeded) {
     NOW + 2,
   );
   await record(orderDoc({ orderNumber: 'W-3' }), NOW + 3, true, 'pixel');
+  // The pixel repeats itself (arriving later: another placedAt) but never amends.
+  await record(
+    orderDoc({ orderNumber: 'W-3', placedAt: '2026-10-05T12:00:09Z' }),
+    NOW + 3,
+    true,
+    'pixel',
+  );
+  await record(
+    orderDoc({ orderNumber: 'W-3', items: [itemDoc({ unitPrice: '0.01' })] }),
+    NOW + 3,
+    true,
+    'pixel',
+  );
   await record(orderDoc({ orderNumber: 'W-3', status: 'cancelled' }), NOW + 4);
   // The pixel cannot change what the advertiser reported with its key.
   await record(
@@ -199,12 +212,14 @@ it('stores exactly what the in-thread recorder stores, and answers the same', as
   const expected = await scenario(new OrderRecorder(inThread.store), inThread.seeded);
   const answered = await scenario(thread, threaded.seeded);
   expect(answered).toEqual(expected);
-  expect(expected.slice(0, 7)).toEqual([
+  expect(expected.slice(0, 9)).toEqual([
     ['created', 'attributed'],
     ['created', 'no_click'],
     ['unchanged', 'attributed'],
     ['updated', 'attributed'],
     ['created', 'attributed'],
+    ['unchanged', 'attributed'],
+    ['refused', 'report_refused', true],
     ['updated', 'attributed'],
     ['refused', 'report_refused', true],
   ]);
