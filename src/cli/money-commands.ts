@@ -126,10 +126,16 @@ export async function runInvoicesCommand(
       const result = await invoices.createInvoices(period, now, 'cli');
       if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
       else {
-        for (const invoice of result.created)
+        for (const invoice of result.created) {
+          const split = await invoices.summary(invoice);
+          const credit =
+            split.creditedMinor === 0
+              ? ''
+              : `, of which credited ${eur(split.creditedMinor)} + fee ${eur(split.creditedFeeMinor)}`;
           io.stdout.write(
-            `issued ${invoice.id} ${invoice.period} ${invoice.program_id}: commission ${eur(invoice.commission_minor)} + fee ${eur(invoice.fee_minor)} (${invoice.fee_rate}) = ${eur(invoice.total_minor)} ${invoice.currency}, ${invoice.commissions} commissions\n`,
+            `issued ${invoice.id} ${invoice.period} ${invoice.program_id}: commission ${eur(invoice.commission_minor)} + fee ${eur(invoice.fee_minor)} (${invoice.fee_rate}) = ${eur(invoice.total_minor)} ${invoice.currency}, ${invoice.commissions} commissions${credit}\n`,
           );
+        }
         io.stdout.write(
           `${result.created.length} invoice(s) issued for ${period}, ${result.existing.length} already existed\n`,
         );
@@ -160,7 +166,15 @@ export async function runInvoicesCommand(
     if (values.csv)
       io.stdout.write(
         toCsv(
-          ['commission_id', 'order_number', 'publisher_id', 'kind', 'rule', 'amount'],
+          [
+            'commission_id',
+            'order_number',
+            'publisher_id',
+            'kind',
+            'rule',
+            'amount',
+            'credit_reason',
+          ],
           lines.map((line) => [
             line.commission_id,
             line.order_number,
@@ -168,6 +182,7 @@ export async function runInvoicesCommand(
             line.kind,
             line.rule,
             eur(line.amount_minor),
+            line.reason,
           ]),
         ),
       );

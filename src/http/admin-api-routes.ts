@@ -82,6 +82,8 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
         commission: eur(i.commission_minor),
         feeRate: i.fee_rate,
         fee: eur(i.fee_minor),
+        credited: eur(i.credited_minor),
+        creditedFee: eur(i.credited_fee_minor),
         total: eur(i.total_minor),
         status: i.status,
       })),

@@ -11,6 +11,21 @@ import { answerSchemas } from './api-answers.js';
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' } as const;
 const nullableDecimal = { type: ['string', 'null'], pattern: '^-?\\d+(\\.\\d+)?$' } as const;
 
+const invoiceAmounts = ['commission', 'fee', 'credited', 'creditedFee', 'total'];
+/** An invoice's amounts, with its credited part, in both invoice lists. */
+const invoiceAmountFields = {
+  commission: decimal,
+  feeRate: decimal,
+  fee: decimal,
+  credited: {
+    ...decimal,
+    description:
+      'of the commission, the credit lines (≤ 0): declines, cancellations and refunds after the commission was invoiced, also after its payout',
+  },
+  creditedFee: { ...decimal, description: 'of the fee, the fee credited with them (≤ 0)' },
+  total: decimal,
+} as const;
+
 const isoInstant = { type: 'string', format: 'date-time' } as const;
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
 const nullableFraction = {
@@ -159,23 +174,16 @@ function integrationSchemas(): Record<string, unknown> {
         },
       },
     ),
-    Invoices: listOf(
-      'invoices',
-      ['id', 'period', 'commission', 'fee', 'total', 'currency', 'status'],
-      {
-        id: { type: 'string' },
-        period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-        commission: decimal,
-        feeRate: decimal,
-        fee: decimal,
-        total: decimal,
-        currency: { type: 'string' },
-        commissions: { type: 'integer' },
-        status: { type: 'string', enum: ['issued', 'paid'] },
-        issuedAt: nullableInstant,
-        paidAt: nullableInstant,
-      },
-    ),
+    Invoices: listOf('invoices', ['id', 'period', ...invoiceAmounts, 'currency', 'status'], {
+      id: { type: 'string' },
+      period: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      ...invoiceAmountFields,
+      currency: { type: 'string' },
+      commissions: { type: 'integer' },
+      status: { type: 'string', enum: ['issued', 'paid'] },
+      issuedAt: nullableInstant,
+      paidAt: nullableInstant,
+    }),
     ProgramReport: {
       type: 'object',
       required: ['programId', 'currency', 'groupBy', 'rows'],
@@ -307,20 +315,13 @@ function integrationSchemas(): Record<string, unknown> {
       createdAt: isoInstant,
       revokedAt: nullableInstant,
     }),
-    AdminInvoices: listOf(
-      'invoices',
-      ['id', 'programId', 'period', 'commission', 'fee', 'total', 'status'],
-      {
-        id: { type: 'string' },
-        programId: { type: 'string' },
-        period: { type: 'string' },
-        commission: decimal,
-        feeRate: decimal,
-        fee: decimal,
-        total: decimal,
-        status: { type: 'string', enum: ['issued', 'paid'] },
-      },
-    ),
+    AdminInvoices: listOf('invoices', ['id', 'programId', 'period', ...invoiceAmounts, 'status'], {
+      id: { type: 'string' },
+      programId: { type: 'string' },
+      period: { type: 'string' },
+      ...invoiceAmountFields,
+      status: { type: 'string', enum: ['issued', 'paid'] },
+    }),
     AdminStatements: listOf(
       'statements',
       ['id', 'publisherId', 'period', 'payable', 'payout', 'status'],

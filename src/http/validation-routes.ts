@@ -155,6 +155,8 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
         commission: formatMinorUnits(invoice.commission_minor, 2),
         feeRate: invoice.fee_rate,
         fee: formatMinorUnits(invoice.fee_minor, 2),
+        credited: formatMinorUnits(invoice.credited_minor, 2),
+        creditedFee: formatMinorUnits(invoice.credited_fee_minor, 2),
         total: formatMinorUnits(invoice.total_minor, 2),
         currency: invoice.currency,
         commissions: invoice.commissions,

@@ -1,14 +1,21 @@
 import { recordAudit } from './audit-log.js';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { InvoicesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
-import { networkFeeMinor } from '../domain/payments/network-fee.js';
+import {
+  invoiceAmounts,
+  networkFeeMinor,
+  type InvoiceSplit,
+} from '../domain/payments/network-fee.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 
 export type Invoice = Selectable<InvoicesTable>;
+
+/** An invoice with its credited part: the credit lines' commission and their fee (≤ 0). */
+export type InvoiceView = Invoice & { credited_minor: number; credited_fee_minor: number };
 
 export class InvoiceError extends DomainError {}
 
@@ -66,31 +73,66 @@ export class InvoiceService {
           .where('period', '=', period.text)
           .executeTakeFirst();
         if (found !== undefined) return { invoice: found, isNew: false };
+        // What each commission should have been billed by the period's end: its amount while
+        // approved or paid, with the adjustments booked after it was paid (a refund after the
+        // payout); nothing otherwise. The invoice bills the difference to what was billed.
+        const adjusted = trx
+          .selectFrom('adjustments')
+          .select(['commission_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
+          .where('program_id', '=', program.id)
+          .where('created_at', '<', period.endMs)
+          .groupBy('commission_id')
+          .as('adjusted');
+        const due = sql<number>`commissions.amount_minor + coalesce(adjusted.sum_minor, 0)`;
         const rows = await trx
           .selectFrom('commissions')
-          .select(['id', 'status', 'amount_minor', 'billed_minor'])
-          .where('program_id', '=', program.id)
+          .leftJoin(adjusted, 'adjusted.commission_id', 'commissions.id')
+          .select([
+            'commissions.id',
+            'commissions.status',
+            'commissions.amount_minor',
+            'commissions.billed_minor',
+            'adjusted.sum_minor as adjusted_minor',
+          ])
+          .where('commissions.program_id', '=', program.id)
           .where((eb) =>
             eb.or([
               eb.and([
-                eb('status', '=', 'approved'),
-                eb('approved_at', '<', period.endMs),
-                eb('billed_minor', '<>', eb.ref('amount_minor')),
+                eb('commissions.status', '=', 'approved'),
+                eb('commissions.approved_at', '<', period.endMs),
+                eb('commissions.billed_minor', '<>', due),
+              ]),
+              // A paid commission changes only by its adjustments.
+              eb.and([
+                eb('commissions.status', '=', 'paid'),
+                eb('adjusted.commission_id', 'is not', null),
+                eb('commissions.billed_minor', '<>', due),
               ]),
               eb.and([
-                eb('status', 'in', ['pending', 'held', 'declined']),
-                eb('billed_minor', '<>', 0),
+                eb('commissions.status', 'in', ['pending', 'held', 'declined']),
+                eb('commissions.billed_minor', '<>', 0),
               ]),
             ]),
           )
+          .orderBy('commissions.id')
           .execute();
         if (rows.length === 0) return undefined;
-        const commissionMinor = rows.reduce(
-          (sum, row) => sum + (row.status === 'approved' ? row.amount_minor : 0) - row.billed_minor,
-          0,
-        );
+        const billing = rows.map((row) => {
+          const earns = row.status === 'approved' || row.status === 'paid';
+          const adjustedMinor = earns ? Number(row.adjusted_minor ?? 0) : 0;
+          const shouldMinor = earns ? row.amount_minor + adjustedMinor : 0;
+          const billed: 'whole' | 'none' | 'adjusted' = !earns
+            ? 'none'
+            : adjustedMinor === 0
+              ? 'whole'
+              : 'adjusted';
+          return { id: row.id, billed, shouldMinor, amountMinor: shouldMinor - row.billed_minor };
+        });
         const feeRate = terms.file.invoicing.networkFeeRate;
-        const feeMinor = networkFeeMinor(commissionMinor, feeRate);
+        const { commissionMinor, feeMinor } = invoiceAmounts(
+          billing.map((row) => row.amountMinor),
+          feeRate,
+        );
         const invoice: Invoice = {
           id: newId('invoice', nowMs),
           advertiser_id: program.advertiser_id,
@@ -108,10 +150,10 @@ export class InvoiceService {
           created_at: nowMs,
         };
         await trx.insertInto('invoices').values(invoice).execute();
-        const lines = rows.map((row) => ({
+        const lines = billing.map((row) => ({
           invoice_id: invoice.id,
           commission_id: row.id,
-          amount_minor: (row.status === 'approved' ? row.amount_minor : 0) - row.billed_minor,
+          amount_minor: row.amountMinor,
         }));
         for (let i = 0; i < lines.length; i += 500) {
           await trx
@@ -119,22 +161,25 @@ export class InvoiceService {
             .values(lines.slice(i, i + 500))
             .execute();
         }
-        const approved = rows.filter((row) => row.status === 'approved').map((row) => row.id);
-        const credited = rows.filter((row) => row.status !== 'approved').map((row) => row.id);
-        for (let i = 0; i < approved.length; i += 500) {
+        // Billed in full or credited to nothing (most rows, in bulk), or adjusted (one by one).
+        for (const billed of ['whole', 'none'] as const) {
+          const ids = billing.filter((row) => row.billed === billed).map((row) => row.id);
+          for (let i = 0; i < ids.length; i += 500)
+            await trx
+              .updateTable('commissions')
+              .set((eb) => ({
+                billed_minor: billed === 'whole' ? eb.ref('amount_minor') : eb.lit(0),
+                invoice_id: invoice.id,
+              }))
+              .where('id', 'in', ids.slice(i, i + 500))
+              .execute();
+        }
+        for (const row of billing.filter((row) => row.billed === 'adjusted'))
           await trx
             .updateTable('commissions')
-            .set((eb) => ({ billed_minor: eb.ref('amount_minor'), invoice_id: invoice.id }))
-            .where('id', 'in', approved.slice(i, i + 500))
+            .set({ billed_minor: row.shouldMinor, invoice_id: invoice.id })
+            .where('id', '=', row.id)
             .execute();
-        }
-        for (let i = 0; i < credited.length; i += 500) {
-          await trx
-            .updateTable('commissions')
-            .set({ billed_minor: 0, invoice_id: invoice.id })
-            .where('id', 'in', credited.slice(i, i + 500))
-            .execute();
-        }
         await recordAudit(
           trx,
           {
@@ -210,31 +255,95 @@ export class InvoiceService {
     });
   }
 
-  async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<Invoice[]> {
+  /**
+   * Invoices, newest first, each with its credited part (the credit lines and their fee: a
+   * decline, cancellation or refund after the commission was invoiced, also after its payout).
+   */
+  async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<InvoiceView[]> {
     let query = this.store.db.selectFrom('invoices').selectAll();
     if (filter.advertiserId !== undefined)
       query = query.where('advertiser_id', '=', filter.advertiserId);
     if (filter.programId !== undefined) query = query.where('program_id', '=', filter.programId);
-    return query.orderBy('period', 'desc').orderBy('program_id').execute();
+    return this.#withCredits(await query.orderBy('period', 'desc').orderBy('program_id').execute());
   }
 
-  /** The commissions an invoice bills, with their orders: what an advertiser checks it against. */
+  async #withCredits(invoices: Invoice[]): Promise<InvoiceView[]> {
+    const credited = new Map<string, number>();
+    for (let i = 0; i < invoices.length; i += 500) {
+      const rows = await this.store.db
+        .selectFrom('invoice_lines')
+        .select(['invoice_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
+        .where(
+          'invoice_id',
+          'in',
+          invoices.slice(i, i + 500).map((invoice) => invoice.id),
+        )
+        .where('amount_minor', '<', 0)
+        .groupBy('invoice_id')
+        .execute();
+      for (const row of rows) credited.set(row.invoice_id, Number(row.sum_minor));
+    }
+    return invoices.map((invoice) => {
+      const creditedMinor = credited.get(invoice.id) ?? 0;
+      // The billed part's fee is rounded on its own; the credit carries the rest of the fee
+      // (exactly its own rounded fee on invoices issued since credits are split out).
+      const billedFeeMinor = networkFeeMinor(
+        invoice.commission_minor - creditedMinor,
+        invoice.fee_rate,
+      );
+      return {
+        ...invoice,
+        credited_minor: creditedMinor,
+        credited_fee_minor: invoice.fee_minor - billedFeeMinor,
+      };
+    });
+  }
+
+  /**
+   * The commissions an invoice bills, with their orders: what an advertiser checks it against. A
+   * credit line (negative) carries why: the decline reason, or the report that changed the
+   * commission after its payout.
+   */
   async lines(invoiceId: string) {
-    return this.store.db
+    const rows = await this.store.db
       .selectFrom('invoice_lines')
       .innerJoin('commissions', 'commissions.id', 'invoice_lines.commission_id')
       .leftJoin('orders', 'orders.id', 'commissions.order_id')
-      .select([
+      .select((eb) => [
         'commissions.id as commission_id',
         'orders.order_number',
         'orders.placed_at',
         'commissions.publisher_id',
         'commissions.kind',
         'commissions.rule',
+        'commissions.reason as commission_reason',
         'invoice_lines.amount_minor',
+        eb
+          .selectFrom('adjustments')
+          .select('adjustments.reason')
+          .whereRef('adjustments.commission_id', '=', 'commissions.id')
+          .orderBy('adjustments.created_at', 'desc')
+          .orderBy('adjustments.id', 'desc')
+          .limit(1)
+          .as('adjustment_reason'),
       ])
       .where('invoice_lines.invoice_id', '=', invoiceId)
       .orderBy('commissions.id')
       .execute();
+    return rows.map(({ commission_reason, adjustment_reason, ...line }) => ({
+      ...line,
+      reason: line.amount_minor < 0 ? (adjustment_reason ?? commission_reason) : null,
+    }));
+  }
+
+  /** An invoice in its billed and credited parts, each with its fee (they add up to it). */
+  async summary(invoice: Invoice): Promise<InvoiceSplit> {
+    const view = (await this.#withCredits([invoice]))[0]!;
+    return {
+      billedMinor: view.commission_minor - view.credited_minor,
+      billedFeeMinor: view.fee_minor - view.credited_fee_minor,
+      creditedMinor: view.credited_minor,
+      creditedFeeMinor: view.credited_fee_minor,
+    };
   }
 }

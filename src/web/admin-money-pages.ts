@@ -8,6 +8,7 @@ import { statementCsv, statementPdf } from '../documents/statement-documents.js'
 import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
+import { creditedCell } from './invoice-credit.js';
 import { answerForm, field, sendPage, type Form } from './respond.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
 import { invoicingForm, invoicingInput } from './invoicing-form.js';
@@ -45,6 +46,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             <th>${context.t('adminMoney.program')}</th>
             <th class="num">${context.t('adminMoney.commission')}</th>
             <th class="num">${context.t('adminMoney.fee')}</th>
+            <th class="num">${context.t('invoice.credited')}</th>
             <th class="num">${context.t('adminMoney.total')}</th>
             <th>${context.t('adminMoney.status')}</th>
             <th></th>
@@ -58,6 +60,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
                 <td>${network.cache.program(i.program_id)?.terms.file.name ?? i.program_id}</td>
                 <td class="num">${eur(i.commission_minor)}</td>
                 <td class="num">${eur(i.fee_minor)}</td>
+                <td class="num">${creditedCell(i, eur, context)}</td>
                 <td class="num">${eur(i.total_minor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
                 <td>

@@ -8,6 +8,7 @@ import { html, type SafeHtml } from './html.js';
 import { field, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
+import { creditedCell } from './invoice-credit.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { advertiserPerformance } from './advertiser-performance.js';
@@ -66,6 +67,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
             <th>${context.t('advertiser.month')}</th>
             <th class="num">${context.t('advertiser.commission')}</th>
             <th class="num">${context.t('advertiser.networkFee')}</th>
+            <th class="num">${context.t('invoice.credited')}</th>
             <th class="num">${context.t('advertiser.total')}</th>
             <th>${context.t('advertiser.status')}</th>
           </tr>
@@ -77,6 +79,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
                 <td>${i.period}</td>
                 <td class="num">${eur(i.commission_minor)}</td>
                 <td class="num">${eur(i.fee_minor)} (${i.fee_rate})</td>
+                <td class="num">${creditedCell(i, eur, context)}</td>
                 <td class="num">${eur(i.total_minor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
               </tr>`,

@@ -2,8 +2,8 @@ import { parseDecimal, powerOfTen, mulDivRoundHalfUp } from '../money/decimal.js
 
 /**
  * The network fee billed to an advertiser on `commissionMinor` of approved publisher
- * commission: commission × rate, rounded half up once, on the invoice total (not per line), so
- * the invoice is exact to the cent.
+ * commission: commission × rate, rounded half up (away from zero for a credit) once on the
+ * amount given, not per line, so the invoice is exact to the cent.
  */
 export function networkFeeMinor(commissionMinor: number, rateText: string): number {
   const rate = parseDecimal(rateText);
@@ -12,4 +12,45 @@ export function networkFeeMinor(commissionMinor: number, rateText: string): numb
   if (commissionMinor < 0)
     return -mulDivRoundHalfUp(-commissionMinor, rate.coefficient, powerOfTen(rate.scale));
   return mulDivRoundHalfUp(commissionMinor, rate.coefficient, powerOfTen(rate.scale));
+}
+
+/** An invoice in its two parts: what it bills (commission and fee) and what it credits. */
+export interface InvoiceSplit {
+  billedMinor: number;
+  billedFeeMinor: number;
+  creditedMinor: number;
+  creditedFeeMinor: number;
+}
+
+/**
+ * An invoice's lines (one per commission: what it should be billed less what was billed before)
+ * in two parts, each with its fee rounded once: the lines it bills and the credit lines (a
+ * decline, cancellation or refund after the commission was invoiced, also after its payout),
+ * whose fee is credited with them.
+ */
+export function splitInvoice(linesMinor: readonly number[], rateText: string): InvoiceSplit {
+  let billedMinor = 0;
+  let creditedMinor = 0;
+  for (const line of linesMinor) {
+    if (line > 0) billedMinor += line;
+    else creditedMinor += line;
+  }
+  return {
+    billedMinor,
+    billedFeeMinor: networkFeeMinor(billedMinor, rateText),
+    creditedMinor,
+    creditedFeeMinor: networkFeeMinor(creditedMinor, rateText),
+  };
+}
+
+/** An invoice's commission and fee: its billed and credited parts added up. */
+export function invoiceAmounts(
+  linesMinor: readonly number[],
+  rateText: string,
+): { commissionMinor: number; feeMinor: number } {
+  const split = splitInvoice(linesMinor, rateText);
+  return {
+    commissionMinor: split.billedMinor + split.creditedMinor,
+    feeMinor: split.billedFeeMinor + split.creditedFeeMinor,
+  };
 }

@@ -3,6 +3,8 @@ import type { Messages } from '../catalogue.js';
 /** The invoicing details forms (network and publisher), in English and Dutch. */
 export const INVOICING_MESSAGES = {
   'invoicing.title': ['Invoicing details', 'Factuurgegevens'],
+  'invoice.credited': ['Credited', 'Gecrediteerd'],
+  'invoice.creditedAmounts': ['{commission} + fee {fee}', '{commission} + fee {fee}'],
   'invoicing.legalName': ['Legal name', 'Statutaire naam'],
   'invoicing.street': ['Street and number', 'Straat en huisnummer'],
   'invoicing.postalCode': ['Postal code', 'Postcode'],

@@ -1,0 +1,18 @@
+import type { InvoiceView } from '../services/invoice-service.js';
+import type { WebContext } from './web-context.js';
+
+/**
+ * The credited part of an invoice (declines, cancellations and refunds after the commission
+ * was invoiced, also after its payout): commission and fee, both negative; "–" without credits.
+ */
+export function creditedCell(
+  invoice: InvoiceView,
+  eur: (minor: number) => string,
+  context: WebContext,
+): string {
+  if (invoice.credited_minor === 0) return '–';
+  return context.t('invoice.creditedAmounts', {
+    commission: eur(invoice.credited_minor),
+    fee: eur(invoice.credited_fee_minor),
+  });
+}
