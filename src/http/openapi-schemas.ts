@@ -172,6 +172,11 @@ function integrationSchemas(): Record<string, unknown> {
           description:
             'what the pixel reader forgave or refused: conflicting_parameters, amount_rounded, checksum_mismatch (docs/tracking.md)',
         },
+        openFlags: {
+          type: 'integer',
+          description:
+            'open compliance flags on the order or its click: while any is open the validation deadline does not decide it; decide it yourself or review the flags (docs/compliance.md)',
+        },
       },
     ),
     Invoices: listOf('invoices', ['id', 'period', ...invoiceAmounts, 'currency', 'status'], {

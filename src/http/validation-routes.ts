@@ -130,6 +130,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
         invoiceId: row.invoice_id,
         reportedBy: row.source,
         reportFlags: reportFlagsOf(row.report_details),
+        openFlags: Number(row.open_flags),
       }),
     );
     if (queryText(query, 'format') === 'csv') {

@@ -10,6 +10,7 @@ import {
   detectBurst,
   detectClick,
   detectConversion,
+  holdingDetectors,
   type ComplianceSettings,
   type Flag,
   type MailingState,
@@ -407,10 +408,14 @@ export class ComplianceScanner {
         // An open flag the program holds for (an email click without an approved mailing,
         // AE-P1; cookie stuffing, paid search, click velocity, self-purchase, AE-P2/P4) on the
         // order's click or the order itself holds it for review.
-        const holding = await openHoldingFlag(trx, this.#settingsOf(order.program_id).hold, {
-          clickId: click.id,
-          orderId: order.id,
-        });
+        const holding = await openHoldingFlag(
+          trx,
+          holdingDetectors(this.#settingsOf(order.program_id)),
+          {
+            clickId: click.id,
+            orderId: order.id,
+          },
+        );
         if (holding !== undefined) await this.#hold(trx, order.id, holding, nowMs);
       }
       const last = orders.length === limit ? orders[orders.length - 1]! : undefined;

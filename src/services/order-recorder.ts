@@ -13,7 +13,11 @@ import type { Quote } from '../domain/engine/quote.js';
 import { refusePixelUnlessRepeat, ReportRefusedError } from './report-authority.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
 import { countsAsConversion } from '../domain/reports/performance.js';
-import type { Flag } from '../domain/compliance/detect-traffic.js';
+import { detectOverLimit, type Flag } from '../domain/compliance/detect-traffic.js';
+import { ClickConversionsRepository } from '../storage/repositories/click-conversions-repository.js';
+import { insertViolations } from '../storage/repositories/violations-rows.js';
+import { newId } from '../storage/ids.js';
+import { formatClickId } from '../storage/click-ids.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import {
   commissionTargets,
@@ -266,12 +270,12 @@ export class OrderRecorder {
       const { attribution } = report;
       if (attribution.publisherId !== null) {
         const input = report.facts();
-        for (const target of commissionTargets(
-          input.terms,
-          input.order,
-          input.quote,
-          attribution,
-        )) {
+        const overLimit = await this.#countOnClick(trx, input, rows.order.id);
+        const credited =
+          overLimit === undefined
+            ? attribution
+            : { ...attribution, holds: [overLimit, ...(attribution.holds ?? [])] };
+        for (const target of commissionTargets(input.terms, input.order, input.quote, credited)) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
             trx,
@@ -391,6 +395,55 @@ export class OrderRecorder {
       }
     }
     return { orderId: stored.id, outcome: 'updated', attribution };
+  }
+
+  /**
+   * Counts a new attributed conversion on its click when its event has a per-click limit
+   * (NET-R4: one lead per click unless the terms say otherwise) and, beyond the limit, flags
+   * it for review: the flag holds its money until a person releases it, and no validation
+   * deadline decides it while the flag is open. A disqualified report earns nothing and is
+   * not counted.
+   */
+  async #countOnClick(
+    trx: Kysely<Database>,
+    input: ReportFacts,
+    orderId: string,
+  ): Promise<Flag | undefined> {
+    const { attribution, order, quote } = input;
+    const event = order.event === undefined ? undefined : input.terms.events.get(order.event);
+    if (
+      event === undefined ||
+      event.perClick === Infinity ||
+      attribution.clickId === null ||
+      quote.status === 'disqualified'
+    )
+      return undefined;
+    const count = await new ClickConversionsRepository(trx).countOne(attribution.clickId, event.id);
+    const flag = detectOverLimit(event, count);
+    if (flag !== undefined)
+      await insertViolations(trx, this.store, [
+        {
+          id: newId('violation', input.nowMs),
+          program_id: input.programId,
+          publisher_id: attribution.publisherId!,
+          site_id: attribution.siteId,
+          // The flag is the order's, not the click's: the conversions within the limit stay
+          // payable (the click is named in the evidence).
+          click_id: null,
+          order_id: orderId,
+          rule: flag.rule,
+          detector: flag.detector,
+          severity: flag.severity,
+          evidence: JSON.stringify({
+            ...flag.evidence,
+            click: formatClickId(attribution.clickId),
+            at: new Date(input.nowMs).toISOString(),
+          }),
+          status: 'open',
+          created_at: input.nowMs,
+        },
+      ]);
+    return flag;
   }
 
   /**

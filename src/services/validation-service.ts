@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
+import { openFlagsOfOrder } from '../storage/repositories/violations-rows.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import {
   isDeclineReason,
@@ -229,7 +230,8 @@ export class ValidationService {
   /**
    * Applies each program's deadline rule to pending transactions whose validation deadline
    * has passed: approve, decline (`other`, decided by `validation_deadline`) or leave them
-   * (still listed by `overdue`).
+   * (still listed by `overdue`). An order that carries an open compliance flag is left for the
+   * advertiser to decide (or to review the flag), whatever the rule.
    */
   async applyDeadlines(nowMs: number): Promise<{ approved: number; declined: number }> {
     const due = await this.store.db
@@ -239,6 +241,8 @@ export class ValidationService {
       .distinct()
       .where('commissions.status', '=', 'pending')
       .where('commissions.validation_due_at', '<=', nowMs)
+      // An order with an open compliance flag (on it or on its click) waits for a person.
+      .where((eb) => eb.not(eb.exists(openFlagsOfOrder(eb).select('violations.id'))))
       .orderBy('orders.order_number')
       .limit(5000)
       .execute();

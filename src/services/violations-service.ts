@@ -5,7 +5,7 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import { openHoldingFlag } from './compliance-scanner.js';
-import type { Detector } from '../domain/compliance/detect-traffic.js';
+import { holdingDetectors, type Detector } from '../domain/compliance/detect-traffic.js';
 import { recordAudit } from './audit-log.js';
 
 export class ViolationError extends DomainError {}
@@ -145,7 +145,7 @@ export class ViolationsService {
         .set({ status: outcome })
         .where('id', '=', violationId)
         .execute();
-      const hold = terms?.file.compliance.hold ?? [];
+      const hold = terms === undefined ? [] : holdingDetectors(terms.file.compliance);
       if (outcome === 'dismissed' && hold.includes(violation.detector as Detector)) {
         // The orders this flag touched: its click's, or its own order's.
         const orders = await trx

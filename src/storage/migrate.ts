@@ -21,6 +21,7 @@ import * as statementNumbers from './migrations/0012-statement-numbers.js';
 import * as dropOrderPagesIndex from './migrations/0013-drop-order-pages-index.js';
 import * as selfBilling from './migrations/0014-self-billing.js';
 import * as vatVerification from './migrations/0015-vat-verification.js';
+import * as clickConversions from './migrations/0017-click-conversions.js';
 import * as scanCursor from './migrations/0020-scan-cursor.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
@@ -40,6 +41,7 @@ const MIGRATIONS = {
   '0013-drop-order-pages-index': dropOrderPagesIndex,
   '0014-self-billing': selfBilling,
   '0015-vat-verification': vatVerification,
+  '0017-click-conversions': clickConversions,
   '0020-scan-cursor': scanCursor,
 };
 

@@ -17,6 +17,7 @@ import type {
   OrdersTable,
   OrderLinesTable,
   OrderPricingTable,
+  ClickConversionsTable,
 } from './tables/tracking.js';
 import type {
   CommissionsTable,
@@ -77,6 +78,7 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   order_pricing: OrderPricingTable;
+  click_conversions: ClickConversionsTable;
   commissions: CommissionsTable;
   ledger_entries: LedgerEntriesTable;
   exchange_rates: ExchangeRatesTable;

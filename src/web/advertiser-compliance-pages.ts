@@ -371,6 +371,10 @@ const EVIDENCE_WORDS: Record<string, [string, string]> = {
   click: ['click', 'klik'],
   at: ['at', 'om'],
   hour: ['hour', 'uur'],
+  event: ['event', 'gebeurtenis'],
+  conversionsOnClick: ['conversions on this click', 'conversies op deze klik'],
+  conversionsInAnHour: ['conversions in an hour', 'conversies in een uur'],
+  per: ['counted per', 'geteld per'],
 };
 
 /**

@@ -93,7 +93,10 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                     ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
                     <code>${row.rule ?? ''}</code>
                   </td>
-                  <td>${formatDate(row.validation_due_at, context.locale)}</td>
+                  <td>
+                    ${formatDate(row.validation_due_at, context.locale)}
+                    ${Number(row.open_flags) > 0 && (row.status === 'pending' || row.status === 'held') ? html`<br /><a class="badge" href="/advertiser/compliance">${context.t('advertiserTransaction.waitsForYou', { count: String(row.open_flags) })}</a>` : ''}
+                  </td>
                 </tr>`,
             )}
           </tbody>

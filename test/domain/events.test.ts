@@ -66,4 +66,34 @@ describe('conversion events', () => {
       }),
     ).toThrow(/events\[0\]\.amount: at most 2 decimals in EUR/);
   });
+
+  it('limits conversions per click per event (NET-R4): one lead, unlimited sales, unless the terms say', () => {
+    expect(terms.events.get('9')!.perClick).toBe(1);
+    expect(terms.events.get('7')!.perClick).toBe(Infinity);
+    const set = aliexpressWith((_version, file) => {
+      file.events = [
+        { id: '7', name: 'Sale', kind: 'sale', perClick: 2 },
+        {
+          id: '9',
+          name: 'Sign-up',
+          kind: 'lead',
+          amount: '2.50',
+          rule: 'AE-L1',
+          perClick: 'unlimited',
+        },
+      ];
+    });
+    expect(set.events.get('7')!.perClick).toBe(2);
+    expect(set.events.get('9')!.perClick).toBe(Infinity);
+    for (const perClick of [0, 1.5, 'many'])
+      expect(() =>
+        aliexpressWith((_version, file) => {
+          file.events = [
+            { id: '9', name: 'Lead', kind: 'lead', amount: '2.50', rule: 'AE-L1', perClick },
+          ];
+        }),
+      ).toThrow(
+        /events\[0\]\.perClick: expected a whole number of conversions per click \(1 or more\) or "unlimited"/,
+      );
+  });
 });

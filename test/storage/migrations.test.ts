@@ -26,6 +26,7 @@ const TABLES = [
   'orders',
   'order_lines',
   'order_pricing',
+  'click_conversions',
   'commissions',
   'ledger_entries',
   'exchange_rates',

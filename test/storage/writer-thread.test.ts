@@ -24,6 +24,7 @@ import { rollUpPaced } from '../../src/services/click-rollup.js';
 import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { clickRow } from '../support/clicks.js';
+import { aliexpressWith } from '../support/terms.js';
 import { ClickSigner } from '../../src/tracking/click-signature.js';
 
 /**
@@ -514,4 +515,39 @@ it('answers a request that cannot cross to the thread with its error, and goes o
   const rows = [clickRow(1, seeded.program.id, seeded.site.id, NOW)];
   await thread.insertClicks(rows.map(toClickRecord));
   expect((await thread.record(report)).outcome).toBe('created');
+});
+
+it('counts leads per click on the thread as the request thread does (NET-R4: one lead per click)', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const terms = aliexpressWith((_version, file) => {
+    file.events = [{ id: '9', name: 'Sign-up', kind: 'lead', amount: '2.50', rule: 'AE-L1' }];
+  });
+  const lead = (n: number) => {
+    const input = orderInput(
+      seeded,
+      orderDoc({
+        orderNumber: `LEAD-${n}`,
+        event: '9',
+        currency: 'EUR',
+        status: 'pending',
+        items: [itemDoc({ sku: 'lead', category: 'lead', unitPrice: '0.00' })],
+      }),
+      NOW,
+      true,
+      terms,
+      'pixel',
+    );
+    return thread.record({ ...input, attribution: { ...input.attribution, clickId: 4242 } });
+  };
+  await Promise.all([0, 1, 2, 3, 4].map(lead));
+  const rows = await store.db
+    .selectFrom('commissions')
+    .select(['status', 'rule', 'amount_minor'])
+    .where('kind', '=', 'product')
+    .execute();
+  expect(rows.filter((row) => row.status === 'pending')).toEqual([
+    { status: 'pending', rule: 'AE-L1', amount_minor: 250 },
+  ]);
+  expect(rows.filter((row) => row.status === 'held' && row.rule === 'NET-R4')).toHaveLength(4);
 });

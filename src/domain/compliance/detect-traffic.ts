@@ -19,6 +19,8 @@ export const DETECTORS = [
   'fast_conversion',
   'self_purchase',
   'click_burst',
+  'conversion_limit',
+  'conversion_velocity',
 ] as const;
 
 export type Detector = (typeof DETECTORS)[number];
@@ -31,7 +33,20 @@ export const DEFAULT_HOLD_DETECTORS: readonly Detector[] = [
   'google_shopping',
   'click_velocity',
   'self_purchase',
+  'conversion_limit',
+  'conversion_velocity',
 ];
+
+/**
+ * Detectors that hold whatever the program's `hold` list says: a conversion beyond the per-click
+ * limit of the program's own terms (NET-R4) is never payable until a person releases it.
+ */
+export const ALWAYS_HOLDING_DETECTORS: readonly Detector[] = ['conversion_limit'];
+
+/** The detectors whose open flags hold the orders they touch under these settings. */
+export function holdingDetectors(settings: Pick<ComplianceSettings, 'hold'>): Detector[] {
+  return [...new Set([...settings.hold, ...ALWAYS_HOLDING_DETECTORS])];
+}
 
 export interface Flag {
   detector: Detector;
@@ -48,9 +63,28 @@ export interface ComplianceSettings {
   burstClicksPerHour: number;
   /** An order placed sooner than this after its click is suspect (cookie stuffing, 10c). */
   minSecondsToConversion: number;
+  /**
+   * More conversions than this in an hour (by when they were reported) from one click, from
+   * clicks of one IP hash, or from one site, is abnormal (NET-R5).
+   */
+  maxConversionsPerHour: ConversionVelocityLimits;
   /** Detectors whose flags hold the orders they touch until reviewed. */
   hold: readonly Detector[];
 }
+
+/** Conversions per hour beyond which each further one is flagged (NET-R5). */
+export interface ConversionVelocityLimits {
+  perClick: number;
+  perIp: number;
+  perSite: number;
+}
+
+/** The network's defaults for programs whose terms set no conversion velocity (NET-R5). */
+export const DEFAULT_CONVERSION_VELOCITY: ConversionVelocityLimits = {
+  perClick: 10,
+  perIp: 30,
+  perSite: 1_000,
+};
 
 /** What a click recorded (the stored click signals). */
 export interface ClickEvidence {
@@ -248,4 +282,48 @@ export function detectBurst(
     severity: 'medium',
     evidence: { clicks: hour.clicks, orders: hour.orders, threshold: settings.burstClicksPerHour },
   };
+}
+
+/**
+ * A conversion beyond its event's per-click limit (NET-R4): `conversionsOnClick` counts this
+ * one with those the click earned before it.
+ */
+export function detectOverLimit(
+  event: { id: string; perClick: number },
+  conversionsOnClick: number,
+): Flag | undefined {
+  if (conversionsOnClick <= event.perClick) return undefined;
+  return {
+    detector: 'conversion_limit',
+    rule: 'NET-R4',
+    severity: 'high',
+    evidence: { event: event.id, conversionsOnClick, limit: event.perClick },
+  };
+}
+
+/**
+ * Flags of a conversion reported faster than the program allows (NET-R5): `counts` are the
+ * conversions in the hour up to and including this one, from its click, from clicks of its
+ * click's IP hash (null when the click kept none) and from its site. One flag per limit passed.
+ */
+export function detectConversionVelocity(
+  counts: { perClick: number; perIp: number | null; perSite: number },
+  limits: ConversionVelocityLimits,
+): Flag[] {
+  const flags: Flag[] = [];
+  for (const per of ['perClick', 'perIp', 'perSite'] as const) {
+    const count = counts[per];
+    if (count === null || count <= limits[per]) continue;
+    flags.push({
+      detector: 'conversion_velocity',
+      rule: 'NET-R5',
+      severity: 'high',
+      evidence: {
+        per: per === 'perClick' ? 'click' : per === 'perIp' ? 'ip' : 'site',
+        conversionsInAnHour: count,
+        limit: limits[per],
+      },
+    });
+  }
+  return flags;
 }

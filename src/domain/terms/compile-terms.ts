@@ -51,7 +51,12 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
   checkReasonRules(file, issues);
   const events = new Map(
     file.events.map((event, index): [string, ProgramEvent] => {
-      if (event.kind === 'sale') return [event.id, event];
+      // NET-R4: one lead per click unless the terms say otherwise; sales unlimited.
+      const perClick =
+        event.perClick === 'unlimited'
+          ? Infinity
+          : (event.perClick ?? (event.kind === 'lead' ? 1 : Infinity));
+      if (event.kind === 'sale') return [event.id, { ...event, perClick }];
       const amount = parseDecimal(event.amount);
       const amountMinor = amount === undefined ? undefined : toMinorUnits(amount, currencyDigits);
       if (amountMinor === undefined)
@@ -59,7 +64,7 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
           path: `events[${index}].amount`,
           message: `at most ${currencyDigits} decimals in ${file.currency}`,
         });
-      return [event.id, { ...event, amountMinor: amountMinor ?? 0 }];
+      return [event.id, { ...event, amountMinor: amountMinor ?? 0, perClick }];
     }),
   );
   if (issues.length > 0) throw new InvalidTermsError(source, issues);

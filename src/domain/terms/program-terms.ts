@@ -59,11 +59,13 @@ export interface ProgramTerms {
 
 /** A conversion event: a sale (priced by the groups) or a lead (a fixed amount each). */
 export type ProgramEvent =
-  | { readonly id: string; readonly name: string; readonly kind: 'sale' }
+  | { readonly id: string; readonly name: string; readonly kind: 'sale'; readonly perClick: number }
   | {
       readonly id: string;
       readonly name: string;
       readonly kind: 'lead';
+      /** Conversions one click may earn (NET-R4); Infinity: unlimited. */
+      readonly perClick: number;
       /** Per lead, in minor units of the program currency. */
       readonly amountMinor: number;
       readonly rule: string;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DETECTORS, DEFAULT_HOLD_DETECTORS } from '../compliance/detect-traffic.js';
+import {
+  DETECTORS,
+  DEFAULT_CONVERSION_VELOCITY,
+  DEFAULT_HOLD_DETECTORS,
+} from '../compliance/detect-traffic.js';
 import { parseDecimal } from '../money/decimal.js';
 import { isKnownCurrency } from '../money/currencies.js';
 import { isCountryCode } from '../countries.js';
@@ -168,7 +172,31 @@ const termsVersionSchema = z
   })
   .strict();
 
+const conversionVelocity = z
+  .object({
+    perClick: z.int().min(1).default(DEFAULT_CONVERSION_VELOCITY.perClick),
+    perIp: z.int().min(1).default(DEFAULT_CONVERSION_VELOCITY.perIp),
+    perSite: z.int().min(1).default(DEFAULT_CONVERSION_VELOCITY.perSite),
+  })
+  .strict()
+  .default({ ...DEFAULT_CONVERSION_VELOCITY });
+
 const policyStatus = z.enum(['allowed', 'after_approval', 'closed', 'forbidden']);
+
+/**
+ * How many conversions of an event one click may earn (NET-R4): a whole number, or `unlimited`.
+ * Absent: one lead per click, sales unlimited. Conversions beyond it are held for review.
+ */
+const PER_CLICK = 'expected a whole number of conversions per click (1 or more) or "unlimited"';
+const perClick = z
+  .union(
+    [
+      z.int({ error: PER_CLICK }).min(1, { error: PER_CLICK }).max(1_000_000, { error: PER_CLICK }),
+      z.literal('unlimited', { error: PER_CLICK }),
+    ],
+    { error: PER_CLICK },
+  )
+  .optional();
 
 export const termsSchema = z
   .object({
@@ -298,6 +326,11 @@ export const termsSchema = z
         burstClicksPerHour: z.int().min(1),
         minSecondsToConversion: z.int().min(0),
         /**
+         * Conversions per hour from one click, from clicks of one IP hash and from one site
+         * beyond which each further one is flagged (NET-R5); absent: the network's defaults.
+         */
+        maxConversionsPerHour: conversionVelocity,
+        /**
          * Detectors whose flag holds the orders it touches (`policy_review`) until the
          * advertiser reviews it; the others only flag.
          */
@@ -308,6 +341,7 @@ export const termsSchema = z
         maxClicksPerMinutePerIp: 10,
         burstClicksPerHour: 500,
         minSecondsToConversion: 10,
+        maxConversionsPerHour: { ...DEFAULT_CONVERSION_VELOCITY },
         hold: [...DEFAULT_HOLD_DETECTORS],
       }),
     /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
@@ -325,6 +359,7 @@ export const termsSchema = z
               id: z.string().min(1).max(64),
               name: z.string().min(1),
               kind: z.literal('sale'),
+              perClick,
             })
             .strict(),
           z
@@ -336,6 +371,7 @@ export const termsSchema = z
                 error: 'expected a fixed amount per lead such as "2.50"',
               }),
               rule: ruleId,
+              perClick,
             })
             .strict(),
         ]),

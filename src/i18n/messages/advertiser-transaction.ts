@@ -19,6 +19,10 @@ export const ADVERTISER_TRANSACTION_MESSAGES = {
     'CSV-bestand (orderNumber,decision,reason)',
   ],
   'advertiserTransaction.orPasteTheCsv': ['or paste the CSV', 'of plak de CSV'],
+  'advertiserTransaction.waitsForYou': [
+    '{count} open compliance flag(s): not decided at the deadline, waits for your decision or your review under Compliance',
+    '{count} open compliancemelding(en): niet beslist op de uiterste datum, wacht op uw beslissing of uw beoordeling onder Compliance',
+  ],
   'advertiserTransaction.validate': ['Validate', 'Valideren'],
   'advertiserTransaction.rowsDone': ['rows done', 'regels verwerkt'],
   'advertiserTransaction.result': ['Result', 'Resultaat'],

@@ -1,5 +1,6 @@
 import { countPendingIn } from './count-rows.js';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
+import { openFlagsOfOrder } from './violations-rows.js';
 import type { CommissionStatus, CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
@@ -63,6 +64,7 @@ export class CommissionsRepository {
         'commissions.invoice_id',
         'orders.source',
         'orders.report_details',
+        (eb) => openFlagCount(eb).as('open_flags'),
       ])
       .where('commissions.program_id', '=', programId);
     if (status !== undefined) select = select.where('commissions.status', '=', status);
@@ -93,6 +95,7 @@ export class CommissionsRepository {
         'commissions.reason',
         'commissions.rule',
         'commissions.validation_due_at',
+        (eb) => openFlagCount(eb).as('open_flags'),
       ])
       .where('programs.advertiser_id', '=', advertiserId);
     if (status !== undefined) select = select.where('commissions.status', '=', status);
@@ -129,4 +132,9 @@ export class CommissionsRepository {
       rows.map((row) => [row.status, { count: Number(row.count), amountMinor: Number(row.sum) }]),
     );
   }
+}
+
+/** How many open compliance flags an order (or its click) carries: the deadline waits for them. */
+function openFlagCount(eb: ExpressionBuilder<Database, 'orders'>) {
+  return openFlagsOfOrder(eb).select((flag) => flag.fn.countAll<number>().as('open'));
 }

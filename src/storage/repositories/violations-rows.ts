@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { Store } from '../database.js';
 import type { Database, ViolationsTable } from '../schema.js';
 import { sqliteRowsOf } from './sqlite-rows.js';
@@ -23,4 +23,20 @@ export async function insertViolations(
       .insertInto('violations')
       .values(rows.slice(i, i + 500))
       .execute();
+}
+
+/**
+ * The open flags on an order or on its click, correlated with `orders` of the outer query (add
+ * the select): while one is open no validation deadline decides the order.
+ */
+export function openFlagsOfOrder(eb: ExpressionBuilder<Database, 'orders'>) {
+  return eb
+    .selectFrom('violations')
+    .where('violations.status', '=', 'open')
+    .where((flag) =>
+      flag.or([
+        flag('violations.order_id', '=', flag.ref('orders.id')),
+        flag('violations.click_id', '=', flag.ref('orders.click_id')),
+      ]),
+    );
 }

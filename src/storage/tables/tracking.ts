@@ -137,3 +137,10 @@ export interface OrderLinesTable {
   reasons: string;
   rule: string;
 }
+
+/** Conversions of a limited event (terms `events[].perClick`, NET-R4) each click has earned. */
+export interface ClickConversionsTable {
+  click_id: number;
+  event: string;
+  conversions: number;
+}

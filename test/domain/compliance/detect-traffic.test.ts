@@ -6,8 +6,12 @@ import {
   type ClickEvidence,
 } from '../../../src/domain/compliance/detect-traffic.js';
 import {
+  DEFAULT_CONVERSION_VELOCITY,
   DEFAULT_HOLD_DETECTORS,
+  detectConversionVelocity,
+  detectOverLimit,
   holdingClickFlags,
+  holdingDetectors,
 } from '../../../src/domain/compliance/detect-traffic.js';
 import { claimedMailing, readClickSignals } from '../../../src/tracking/click-signals.js';
 
@@ -15,6 +19,7 @@ const settings = {
   maxClicksPerMinutePerIp: 10,
   burstClicksPerHour: 500,
   minSecondsToConversion: 10,
+  maxConversionsPerHour: DEFAULT_CONVERSION_VELOCITY,
   hold: DEFAULT_HOLD_DETECTORS,
 };
 const CHROME =
@@ -249,5 +254,40 @@ describe('flags that hold an order from its first report', () => {
         hold: ['paid_search'],
       }),
     ).toEqual([]);
+  });
+});
+
+describe('conversions beyond the terms and the network (NET-R4, NET-R5)', () => {
+  it("flags a conversion beyond its event's per-click limit, and holds it whatever the hold list says", () => {
+    const lead = { id: '2', perClick: 1 };
+    expect(detectOverLimit(lead, 1)).toBeUndefined();
+    expect(detectOverLimit(lead, 2)).toEqual({
+      detector: 'conversion_limit',
+      rule: 'NET-R4',
+      severity: 'high',
+      evidence: { event: '2', conversionsOnClick: 2, limit: 1 },
+    });
+    expect(detectOverLimit({ id: '1', perClick: Infinity }, 5_000)).toBeUndefined();
+    expect(holdingDetectors({ hold: [] })).toEqual(['conversion_limit']);
+    expect(holdingDetectors({ hold: ['paid_search', 'conversion_limit'] })).toEqual([
+      'paid_search',
+      'conversion_limit',
+    ]);
+  });
+
+  it('flags each limit an hour of conversions passes: per click, per IP hash, per site', () => {
+    const limits = { perClick: 2, perIp: 3, perSite: 4 };
+    expect(detectConversionVelocity({ perClick: 2, perIp: 3, perSite: 4 }, limits)).toEqual([]);
+    expect(detectConversionVelocity({ perClick: 1, perIp: null, perSite: 4 }, limits)).toEqual([]);
+    expect(
+      detectConversionVelocity({ perClick: 3, perIp: 4, perSite: 5 }, limits).map(
+        (flag) => flag.evidence,
+      ),
+    ).toEqual([
+      { per: 'click', conversionsInAnHour: 3, limit: 2 },
+      { per: 'ip', conversionsInAnHour: 4, limit: 3 },
+      { per: 'site', conversionsInAnHour: 5, limit: 4 },
+    ]);
+    expect(DEFAULT_HOLD_DETECTORS).toContain('conversion_velocity');
   });
 });

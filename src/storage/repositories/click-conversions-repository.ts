@@ -1,0 +1,26 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Conversions per click and limited event (NET-R4), counted where each is recorded. */
+export class ClickConversionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Counts one more conversion of `event` on the click and returns the click's count with it.
+   * One statement (an upsert): on PostgreSQL a concurrent transaction counting on the same
+   * click waits for this one to end and then counts on from its number.
+   */
+  async countOne(clickId: number, event: string): Promise<number> {
+    const row = await this.db
+      .insertInto('click_conversions')
+      .values({ click_id: clickId, event, conversions: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['click_id', 'event'])
+          .doUpdateSet({ conversions: sql<number>`click_conversions.conversions + 1` }),
+      )
+      .returning('conversions')
+      .executeTakeFirstOrThrow();
+    return Number(row.conversions);
+  }
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { demoPublisherId, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { expectLedgerWhole } from '../support/ledger.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Issue 25, item 3: leads cannot be minted. One click's tduid replayed with many distinct lead
+ * numbers earns the event's per-click limit (NET-R4) and no more: the rest are stored, flagged
+ * and held, and a validation deadline approves none of them. An order with an open compliance
+ * flag waits for a person at its deadline. On both engines, with the bundled Dutch webshop
+ * (leads EUR 1.50, approved automatically 30 days after they are placed).
+ */
+describeEachEngine('lead minting', (context) => {
+  let t: TestNetwork;
+  let programId: string;
+  let clickUrl: string;
+  let apiKey: string;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    const webshop = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    ({ programId, clickUrl, advertiserApiKey: apiKey } = webshop);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  /** A visitor's click in Chrome (no bot, pop-up or stuffing flag of its own). */
+  const click = async () => {
+    const answer = await t.app.inject({
+      url: clickUrl,
+      headers: {
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
+        'sec-fetch-dest': 'document',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-user': '?1',
+      },
+    });
+    expect(answer.statusCode).toBe(302);
+    return new URL(answer.headers.location as string).searchParams.get('tduid')!;
+  };
+  const pixel = (query: string) =>
+    t.app.inject({
+      url: `/report?organization=${programId}&${query}`,
+      headers: { accept: 'application/json' },
+    });
+  /** The commissions of the orders whose number starts with `prefix`. */
+  const commissions = (prefix: string) =>
+    t.network.store.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'orders.order_number',
+        'commissions.id',
+        'commissions.status',
+        'commissions.amount_minor',
+        'commissions.reason',
+        'commissions.rule',
+      ])
+      .where('orders.program_id', '=', programId)
+      .where('orders.order_number', 'like', `${prefix}%`)
+      .orderBy('orders.order_number')
+      .execute();
+  const flags = (detector: string) =>
+    t.network.store.db
+      .selectFrom('violations')
+      .innerJoin('orders', 'orders.id', 'violations.order_id')
+      .select(['orders.order_number', 'violations.id', 'violations.status', 'violations.rule'])
+      .where('violations.detector', '=', detector)
+      .where('violations.program_id', '=', programId)
+      .execute();
+  const payable = (rows: { status: string; amount_minor: number }[]) =>
+    rows
+      .filter((row) => row.status === 'approved' || row.status === 'paid')
+      .reduce((sum, row) => sum + Number(row.amount_minor), 0);
+  const transactions = async () =>
+    (
+      (
+        await t.app.inject({
+          url: `/api/v1/programs/${programId}/transactions?limit=10000`,
+          headers: { authorization: `Bearer ${apiKey}` },
+        })
+      ).json() as {
+        transactions: { orderNumber: string; status: string; openFlags: number }[];
+      }
+    ).transactions;
+
+  it('one tduid, 400 distinct lead pixels at once: one lead is payable, the rest are held and no deadline approves them', async () => {
+    const tduid = await click();
+    t.clock.now += 60_000; // a visitor takes a minute to sign up
+    const LEADS = 400;
+    const answers = await Promise.all(
+      Array.from({ length: LEADS }, (_, i) =>
+        pixel(`event=2&leadNumber=MINT-${String(i).padStart(4, '0')}&tduid=${tduid}`),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 202));
+    const stored = await commissions('MINT-');
+    expect(stored).toHaveLength(LEADS);
+    const byStatus = (status: string) => stored.filter((row) => row.status === status);
+    // The first lead the click earned is the event's one per click (KK-C3, EUR 1.50)...
+    expect(byStatus('pending')).toEqual([
+      expect.objectContaining({ amount_minor: 150, reason: null, rule: 'KK-C3' }),
+    ]);
+    // ...every other one is held under the network's per-click rule, with a flag to review.
+    expect(byStatus('held')).toHaveLength(LEADS - 1);
+    for (const row of byStatus('held'))
+      expect(row).toMatchObject({ amount_minor: 150, reason: 'policy_review', rule: 'NET-R4' });
+    const limitFlags = await flags('conversion_limit');
+    expect(limitFlags).toHaveLength(LEADS - 1);
+    expect(new Set(limitFlags.map((flag) => flag.order_number))).toEqual(
+      new Set(byStatus('held').map((row) => row.order_number)),
+    );
+    expect(limitFlags.every((flag) => flag.status === 'open' && flag.rule === 'NET-R4')).toBe(true);
+    expect(payable(stored)).toBe(0);
+
+    // Past the 30-day deadline: at most the one lead becomes payable; the held ones stay held.
+    t.clock.now += 31 * DAY_MS;
+    await t.network.scanner.scan(t.clock.now);
+    await t.network.validation.applyDeadlines(t.clock.now);
+    const after = await commissions('MINT-');
+    expect(payable(after)).toBeLessThanOrEqual(150);
+    const held = new Map(byStatus('held').map((row) => [row.id, row]));
+    for (const row of after.filter((candidate) => held.has(candidate.id)))
+      expect(row).toEqual(held.get(row.id));
+    expect(after.filter((row) => row.status === 'approved').length).toBeLessThanOrEqual(1);
+    await expectLedgerWhole(t.network.store, await demoPublisherId(t));
+
+    // The advertiser sees each held lead waiting for its decision.
+    const listed = (await transactions()).filter((row) => row.orderNumber.startsWith('MINT-'));
+    expect(listed.filter((row) => row.status === 'held' && row.openFlags > 0)).toHaveLength(
+      LEADS - 1,
+    );
+  }, 60_000);
+
+  it('sales are not limited per click: three orders of one visit all count', async () => {
+    const tduid = await click();
+    t.clock.now += 60_000;
+    for (const n of [1, 2, 3])
+      expect(
+        (await pixel(`event=1&orderNumber=VISIT-${n}&orderValue=20.00&currency=EUR&tduid=${tduid}`))
+          .statusCode,
+      ).toBe(202);
+    const stored = await commissions('VISIT-');
+    expect(stored.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(
+      (await flags('conversion_limit')).filter((flag) => flag.order_number.startsWith('VISIT-')),
+    ).toEqual([]);
+  });
+
+  it('an open compliance flag keeps an order from being approved at its deadline until a person decides', async () => {
+    // A sale 2 seconds after its click (fast_conversion: flagged, not held) and one a minute later.
+    const fastClick = await click();
+    t.clock.now += 2_000;
+    await pixel(`event=1&orderNumber=FLAG-FAST&orderValue=30.00&currency=EUR&tduid=${fastClick}`);
+    const calmClick = await click();
+    t.clock.now += 60_000;
+    await pixel(`event=1&orderNumber=FLAG-CALM&orderValue=30.00&currency=EUR&tduid=${calmClick}`);
+    t.clock.now += 60_000;
+    await t.network.scanner.scan(t.clock.now);
+    const fast = (await flags('fast_conversion')).filter((f) => f.order_number === 'FLAG-FAST');
+    expect(fast).toHaveLength(1);
+    expect((await commissions('FLAG-')).map((row) => [row.order_number, row.status])).toEqual([
+      ['FLAG-CALM', 'pending'],
+      ['FLAG-FAST', 'pending'],
+    ]);
+
+    t.clock.now += 31 * DAY_MS;
+    await t.network.validation.applyDeadlines(t.clock.now);
+    expect((await commissions('FLAG-')).map((row) => [row.order_number, row.status])).toEqual([
+      ['FLAG-CALM', 'approved'],
+      ['FLAG-FAST', 'pending'],
+    ]);
+    // The advertiser's queue says why it waits; the admin's overdue list has it.
+    expect((await transactions()).find((row) => row.orderNumber === 'FLAG-FAST')).toMatchObject({
+      status: 'pending',
+      openFlags: 1,
+    });
+    const overdue = await t.network.validation.overdue(t.clock.now, 10_000);
+    expect(overdue.map((row) => row.order_number)).toContain('FLAG-FAST');
+
+    // Dismissing the flag (a person's review) lets the next deadline run decide it.
+    await t.network.violations.review(fast[0]!.id, [programId], 'dismissed', 'test', t.clock.now);
+    await t.network.validation.applyDeadlines(t.clock.now);
+    expect((await commissions('FLAG-FAST'))[0]!.status).toBe('approved');
+    await expectLedgerWhole(t.network.store, await demoPublisherId(t));
+  });
+});
