@@ -1,3 +1,4 @@
+import { programIsLive } from '../domain/programs/review.js';
 import { BODIES, parseBody } from './api-bodies.js';
 import { pickLocale } from '../i18n/locale.js';
 import { LIMITS } from './rate-limits.js';
@@ -146,7 +147,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   app.get('/api/v1/programs/:programId/terms', async (request) => {
     const { programId } = request.params as { programId: string };
     const program = network.cache.program(programId);
-    if (program === undefined || program.status !== 'active')
+    if (program === undefined || !programIsLive(program))
       throw new HttpError(404, 'unknown_program', `no program "${programId}"`);
     return { programId, termsId: program.termsId, terms: program.terms.file };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRAM_REVIEW_STATUSES } from '../domain/programs/review.js';
 
 /**
  * The answers of the account, publisher, advertiser, compliance and admin operations as zod
@@ -21,6 +22,29 @@ const brandMatches = z
   )
   .meta({ description: 'Alibaba Group brands found in the name or URL (AE-P5)' });
 const statusOf = z.object({ id, status: z.string() });
+const review = z
+  .enum(PROGRAM_REVIEW_STATUSES)
+  .meta({ description: 'the network’s review: only an approved program is listed and tracked' });
+const reviewState = {
+  programId: id,
+  slug: z.string(),
+  name: z.string(),
+  review,
+  reason: z.string().nullable().meta({ description: 'why the network refused it' }),
+  reviewedAt: nullableInstant,
+};
+const programReview = z.object({
+  ...reviewState,
+  advertiserId: id,
+  advertiser: z.string().meta({ description: 'the advertiser’s account name' }),
+  advertiserInTerms: z.string().meta({ description: 'the advertiser its terms name' }),
+  landingUrl: z.string(),
+  reviewedBy: z.string().nullable(),
+  createdAt: instant,
+  brandMatches: brandMatches.meta({
+    description: 'other advertisers’ brands found in its names or landing URL',
+  }),
+});
 
 export const ANSWERS = {
   SignupCheck: z.object({ email: z.string(), next: z.string() }),
@@ -308,11 +332,18 @@ export const ANSWERS = {
     slug: z.string(),
     termsId: z.string(),
     page: z.string().meta({ description: 'the public program page' }),
+    review,
   }),
   TermsApplied: z.object({
     programId: id,
     termsId: id,
     changed: z.boolean().meta({ description: 'false: these terms were current already' }),
+    review,
+  }),
+  AdvertiserPrograms: z.object({ programs: z.array(z.object(reviewState)) }),
+  ProgramReviews: z.object({ programs: z.array(programReview) }),
+  ProgramReview: programReview.extend({
+    changed: z.boolean().meta({ description: 'false: the same decision was recorded already' }),
   }),
   Simulation: z.object({
     orders: z.number().int(),

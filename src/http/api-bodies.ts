@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeIssues, issuesFromZod } from '../domain/errors.js';
 import { signupSchema } from '../services/accounts-service.js';
 import { HttpError } from './http-errors.js';
+import { reviewDecisionSchema } from '../domain/programs/review.js';
 
 /**
  * The request bodies of the account, publisher, advertiser, compliance and admin operations:
@@ -16,6 +17,7 @@ const id = z.string().min(1);
 const methods = z.array(z.string()).default([]).meta({ description: 'promotion method ids' });
 
 export const BODIES = {
+  programReview: reviewDecisionSchema,
   email: z.object({ email: text() }),
   signup: signupSchema,
   token: z.object({ token: text('the token from the emailed link') }),

@@ -1,3 +1,4 @@
+import { registerProgramReviewRoutes } from './program-review-routes.js';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -138,6 +139,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerAdvertiserApiRoutes(api, network);
     registerComplianceApiRoutes(api, network);
     registerAdminApiRoutes(api, network);
+    registerProgramReviewRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

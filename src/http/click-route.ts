@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
+import { programIsLive } from '../domain/programs/review.js';
 
 const MAX_ID = 64;
 const MAX_EPI = 255;
@@ -152,14 +153,15 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         'unknown_site',
       );
 
-    const reason =
-      program.status !== 'active'
-        ? 'program_inactive'
-        : site.publisherStatus === 'terminated'
-          ? 'publisher_terminated'
-          : network.cache.membership(program.id, site.id) !== 'approved'
-            ? 'site_not_approved'
-            : null;
+    // A program paused, closed or not approved by the network (in review, refused) tracks
+    // nothing: its clicks are recorded as not attributable and set no cookie.
+    const reason = !programIsLive(program)
+      ? 'program_inactive'
+      : site.publisherStatus === 'terminated'
+        ? 'publisher_terminated'
+        : network.cache.membership(program.id, site.id) !== 'approved'
+          ? 'site_not_approved'
+          : null;
     const now = network.now();
     const id = network.clickIds.next(now);
     const signals = readClickSignals({ headers: request.headers, query }, claimedMailing(query));
@@ -201,11 +203,8 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     // A session cookie (no Expires/Max-Age, AE-T1) or one of the program's cookie window; the
     // newest click overwrites it (AE-T3).
     const cookie = `${sessionCookieName(program.id)}=${tduid}; Path=/; HttpOnly; ${secure ? 'SameSite=None; Secure' : 'SameSite=Lax'}${cookieLifetime(program)}`;
-    return reply
-      .code(302)
-      .header('location', target.toString())
-      .header('set-cookie', cookie)
-      .header('cache-control', 'no-store')
-      .send();
+    reply.code(302).header('location', target.toString()).header('cache-control', 'no-store');
+    if (reason !== 'program_inactive') reply.header('set-cookie', cookie);
+    return reply.send();
   });
 }

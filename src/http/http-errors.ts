@@ -23,6 +23,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   invalid_terms: 400,
   terms_too_large: 413,
   unknown_program: 404,
+  program_not_approved: 409,
   order_not_found: 404,
   commission_locked: 409,
   report_refused: 409,

@@ -12,6 +12,7 @@ import { ORDER_OPERATIONS } from './api-operations/orders.js';
 import { ADMIN_OPERATIONS } from './api-operations/admin.js';
 import { PUBLISHER_OPERATIONS } from './api-operations/publisher.js';
 import { COMPLIANCE_OPERATIONS } from './api-operations/compliance.js';
+import { PROGRAM_REVIEW_OPERATIONS } from './api-operations/program-review.js';
 
 export type Auth = 'none' | 'apiKey' | 'advertiser' | 'publisher' | 'user';
 
@@ -51,6 +52,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...ADMIN_OPERATIONS,
   ...PUBLISHER_OPERATIONS,
   ...COMPLIANCE_OPERATIONS,
+  ...PROGRAM_REVIEW_OPERATIONS,
 ];
 
 /** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */

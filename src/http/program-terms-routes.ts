@@ -45,6 +45,7 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
       slug: result.program.slug,
       termsId: result.termsId,
       page: `/programs/${result.program.slug}`,
+      review: network.cache.program(result.program.id)?.review ?? 'in_review',
     });
   });
 
@@ -59,7 +60,12 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
       network.now(),
     );
     await network.refreshIfChanged();
-    return { programId, termsId: result.termsId, changed: result.changed };
+    return {
+      programId,
+      termsId: result.termsId,
+      changed: result.changed,
+      review: network.cache.program(programId)?.review ?? program.review,
+    };
   });
 
   app.post('/api/v1/programs/:programId/simulation', async (request) => {

@@ -19,6 +19,7 @@ import { INVOICING_MESSAGES } from './messages/invoicing.js';
 import { PUBLISHER_TRANSACTION_MESSAGES } from './messages/publisher-transaction.js';
 import { PUBLISHER_MESSAGES } from './messages/publisher.js';
 import { STATUS_MESSAGES } from './messages/status.js';
+import { PROGRAM_REVIEW_MESSAGES } from './messages/program-review.js';
 
 /** The languages people read affnet in. */
 export type Locale = 'nl' | 'en';
@@ -52,6 +53,7 @@ export const CATALOGUE = {
   ...ADMIN_MONEY_MESSAGES,
   ...ADMIN_ADVERTISERS_MESSAGES,
   ...ADMIN_AUDIT_MESSAGES,
+  ...PROGRAM_REVIEW_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof CATALOGUE;

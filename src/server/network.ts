@@ -1,3 +1,4 @@
+import { ProgramReviewService } from '../services/program-review-service.js';
 import { systemClock } from './clock.js';
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../storage/database.js';
@@ -199,6 +200,7 @@ export class Network {
   readonly rateLimiter: RateLimiter;
   readonly reports: ReportService;
   readonly advertiserViews: AdvertiserViews;
+  readonly programReviews: ProgramReviewService;
   readonly now: () => number;
 
   constructor(
@@ -226,7 +228,10 @@ export class Network {
     this.rates = new RateCache(store);
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
     this.pixelChecksums = new PixelChecksumService(store);
-    this.programTerms = new ProgramTermsService(store);
+    this.programReviews = new ProgramReviewService(store, this.cache);
+    this.programTerms = new ProgramTermsService(store, (advertiserId) =>
+      this.programReviews.brandsOfOthers(advertiserId),
+    );
     this.simulations = new TermsSimulationService(store);
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);

@@ -8,6 +8,7 @@ import {
 } from '../storage/repositories/memberships-repository.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError } from '../domain/errors.js';
+import { programIsLive, reviewStatusOf } from '../domain/programs/review.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 
@@ -77,10 +78,14 @@ export class ApplicationsService {
       );
     const program = await db
       .selectFrom('programs')
-      .select(['id', 'name', 'advertiser_id', 'status'])
+      .select(['id', 'name', 'advertiser_id', 'status', 'review_status'])
       .where('id', '=', input.programId)
       .executeTakeFirst();
-    if (program === undefined || program.status !== 'active')
+    // A program in the network's review (or refused) takes no applications.
+    if (
+      program === undefined ||
+      !programIsLive({ status: program.status, review: reviewStatusOf(program.review_status) })
+    )
       throw new ApplicationError('unknown_program', `no open program "${input.programId}"`);
     const terms = await this.terms.ofProgramOrThrow(program.id);
     if (!input.acceptedRules)

@@ -112,6 +112,15 @@ export class ConversionService {
     pixel?: PixelFacts,
   ): Promise<ConversionResult> {
     const program = this.programOrThrow(programId);
+    if (program.review !== 'approved')
+      throw new ConversionError(
+        'program_not_approved',
+        program.review === 'refused'
+          ? `program "${programId}" was refused by the network: it records no orders (see its review in your console)`
+          : `program "${programId}" is in the network's review: it records no orders until the network approves it`,
+        [],
+        { status: program.review },
+      );
     const order = parseOrderOrThrow(document);
     refuseImplausiblePlacedAt(order, nowMs);
     let tduid = evidence.tduid;

@@ -4,6 +4,7 @@ import type { LinkCache, CachedProgram } from '../tracking/link-cache.js';
 import { utcDayNumber } from '../domain/dates.js';
 import { versionInForce } from '../domain/terms/compile-terms.js';
 import { earningsPerClick } from '../domain/reports/performance.js';
+import { programIsLive } from '../domain/programs/review.js';
 import {
   browseDirectory,
   DIRECTORY_EPC_DAYS,
@@ -19,7 +20,7 @@ export interface DirectoryFacets {
 }
 
 /**
- * The program directory: every active program with its categories, markets, what it pays and
+ * The program directory: every live program (active and approved) with its categories, markets, what it pays and
  * its EPC over the last 30 days (from the daily report rollups), filtered and sorted.
  */
 export class ProgramDirectoryService {
@@ -33,7 +34,8 @@ export class ProgramDirectoryService {
     nowMs: number,
   ): Promise<{ programs: DirectoryEntry[]; facets: DirectoryFacets }> {
     const today = utcDayNumber(nowMs);
-    const active = this.cache.programs().filter((program) => program.status === 'active');
+    // Only live programs: active and approved by the network (docs/compliance.md).
+    const active = this.cache.programs().filter(programIsLive);
     const totals = await readProgramTotals(
       this.store.db,
       active.map((program) => program.id),

@@ -9,6 +9,7 @@ import { parseProgramTermsOrThrow, resolveProgramPath } from '../programs/load-p
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
+import { reviewAfterTermsChange, screenProgramNames } from '../domain/programs/review.js';
 
 export class ProgramTermsError extends DomainError {}
 
@@ -28,7 +29,14 @@ export interface AppliedTerms {
  * their line (InvalidTermsError).
  */
 export class ProgramTermsService {
-  constructor(private readonly store: Store) {}
+  /**
+   * `brandsOfOthers`: the brands of other advertisers' approved programs, screened when an
+   * advertiser renames its program (none where no advertiser edits terms: the CLI, bootstrap).
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly brandsOfOthers: (advertiserId: string) => string[] = () => [],
+  ) {}
 
   /**
    * Applies terms sent for one program (the advertiser's API): the file's id must be the
@@ -46,7 +54,45 @@ export class ProgramTermsService {
         'terms_mismatch',
         `id: "${terms.id}" is another program's; these are the terms of "${slug}"`,
       );
-    return this.apply(source, `${slug} terms`, options, nowMs);
+    const programs = new ProgramsRepository(this.store.db);
+    const existing = await programs.findBySlug(slug);
+    const previous =
+      existing === undefined
+        ? undefined
+        : await programs.currentTermsOf(existing.id, existing.advertiser_id);
+    const applied = await this.apply(source, `${slug} terms`, options, nowMs);
+    if (existing !== undefined && applied.changed) {
+      const screen = (file: { name: string; advertiser: string; landingUrl: string }) =>
+        screenProgramNames(
+          { ...file, accountName: '' },
+          this.brandsOfOthers(existing.advertiser_id),
+        );
+      const before =
+        previous === undefined
+          ? []
+          : screen(parseProgramTermsOrThrow(previous.source, `${slug} (current terms)`).file);
+      const after = screen(terms.file);
+      const next = reviewAfterTermsChange(
+        existing.review_status as 'approved' | 'in_review' | 'refused',
+        before,
+        after,
+      );
+      if (next !== undefined) {
+        await programs.setReview(existing.id, { status: next, reason: null, actor: null }, nowMs);
+        await recordAudit(
+          this.store.db,
+          {
+            actor: options.actor,
+            action: 'program.review_reopened',
+            subjectType: 'program',
+            subjectId: existing.id,
+            details: { before: existing.review_status, after: next, brandMatches: after },
+          },
+          nowMs,
+        );
+      }
+    }
+    return applied;
   }
 
   /** An example terms file to start a new program from (the bundled Dutch webshop). */
@@ -76,7 +122,14 @@ export class ProgramTermsService {
         'program_exists',
         `id: a program "${terms.id}" exists already; choose another id (or, if it is yours, send its terms to PUT /api/v1/programs/{programId}/terms)`,
       );
-    return this.#store(terms, source, 'new program terms', advertiserId, true, options, nowMs);
+    // A program an advertiser creates waits for the network's review (docs/compliance.md).
+    return this.#store(terms, source, 'new program terms', advertiserId, true, options, nowMs, {
+      review: 'in_review',
+      brandMatches: screenProgramNames(
+        { ...terms.file, accountName: '' },
+        this.brandsOfOthers(advertiserId),
+      ),
+    });
   }
 
   async apply(
@@ -117,6 +170,7 @@ export class ProgramTermsService {
     creating: boolean,
     options: { actor: string },
     nowMs: number,
+    review: { review: 'in_review'; brandMatches: unknown[] } | undefined = undefined,
   ): Promise<AppliedTerms> {
     const programs = new ProgramsRepository(this.store.db);
     const result = await programs.upsertFromTerms(
@@ -125,9 +179,7 @@ export class ProgramTermsService {
       advertiserId,
       nowMs,
       options.actor,
-      {
-        creating,
-      },
+      { creating, review: review?.review ?? 'approved' },
     );
     if (result.changed || creating)
       await recordAudit(
@@ -137,7 +189,12 @@ export class ProgramTermsService {
           action: creating ? 'program.created' : 'program.terms_changed',
           subjectType: 'program',
           subjectId: result.program.id,
-          details: { termsId: result.termsId, file: name },
+          details: {
+            termsId: result.termsId,
+            file: name,
+            ...(creating ? { review: review?.review ?? 'approved' } : {}),
+            ...(review !== undefined ? { brandMatches: review.brandMatches } : {}),
+          },
         },
         nowMs,
       );

@@ -2,12 +2,15 @@ import { systemClock, type Clock } from '../server/clock.js';
 import type { Store } from '../storage/database.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { reviewStatusOf, type ProgramReviewStatus } from '../domain/programs/review.js';
 
 export interface CachedProgram {
   id: string;
   slug: string;
   advertiserId: string;
   status: string;
+  /** The network's review: only an approved program is listed and tracked (programIsLive). */
+  review: ProgramReviewStatus;
   landingUrl: string;
   termsId: string | null;
   terms: ProgramTerms;
@@ -111,6 +114,7 @@ export class LinkCache {
           'programs.slug',
           'programs.advertiser_id',
           'programs.status',
+          'programs.review_status',
           'programs.landing_url',
           'programs.current_terms_id',
           'programs.settings',
@@ -143,6 +147,7 @@ export class LinkCache {
         slug: row.slug,
         advertiserId: row.advertiser_id,
         status: row.status,
+        review: reviewStatusOf(row.review_status),
         landingUrl: row.landing_url,
         termsId: row.current_terms_id,
         terms,

@@ -1,4 +1,5 @@
 import { registerAdminAdvertiserPages } from './admin-advertiser-pages.js';
+import { registerAdminProgramReviewPages } from './admin-program-review-pages.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -10,6 +11,7 @@ import { requireRole, webContext } from './web-context.js';
 /** The network admin: what needs attention (overdue validations) and the email outbox. */
 export function registerAdminPages(app: FastifyInstance, network: Network): void {
   registerAdminAdvertiserPages(app, network);
+  registerAdminProgramReviewPages(app, network);
   app.get('/admin', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');

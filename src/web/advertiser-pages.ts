@@ -13,7 +13,11 @@ import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { advertiserPerformance } from './advertiser-performance.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
-import { registerAdvertiserTermsPages, registerNewProgramPages } from './advertiser-terms-pages.js';
+import {
+  registerAdvertiserTermsPages,
+  registerNewProgramPages,
+  reviewNote,
+} from './advertiser-terms-pages.js';
 
 /**
  * The advertiser console: applications queue with brand screening and consent, transactions
@@ -27,6 +31,9 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
     const programs = await programsOf(advertiserId);
+    const reviews = new Map(
+      (await network.programReviews.ofAdvertiser(advertiserId)).map((r) => [r.programId, r]),
+    );
     const ids = programs.map((p) => p.id);
     const pending = await network.advertiserViews.pending(ids);
     const pendingApplications = pending.applications;
@@ -53,7 +60,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       )}
       <h2>${context.t('advertiser.programs')}</h2>
       <ul>
-        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span></li>`)}
+        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
       </ul>
       <p>
         <a class="button secondary" href="/advertiser/programs/new"

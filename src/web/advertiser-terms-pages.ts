@@ -7,6 +7,7 @@ import type { SimulationResult } from '../domain/engine/simulate-terms.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { field, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
+import { statusBadge } from './status-badge.js';
 import { formatAmountText, formatDate } from './format.js';
 import { barLineChart } from './svg-chart.js';
 import { refusalText } from './refusal-text.js';
@@ -27,14 +28,24 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
     return row;
   };
 
+  const reviewOf = async (context: WebContext, programId: string) =>
+    reviewNote(
+      context,
+      (await network.programReviews.ofAdvertiser(advertiserOf(context))).find(
+        (review) => review.programId === programId,
+      ),
+    );
+
   const page = (
     context: WebContext,
     programId: string,
     row: { name: string; slug: string; loaded_at: number },
     source: string,
     result: SafeHtml | string = '',
+    review: SafeHtml | string = '',
   ) =>
     html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
+      ${review}
       <p>
         <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
         · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
@@ -51,7 +62,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       reply,
       context,
       context.t('nav.terms'),
-      page(context, programId, row, row.source),
+      page(context, programId, row, row.source, '', await reviewOf(context, programId)),
     );
   });
 
@@ -97,7 +108,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
         reply,
         context,
         context.t('nav.terms'),
-        page(context, programId, row, source, result),
+        page(context, programId, row, source, result, await reviewOf(context, programId)),
         400,
       );
     }
@@ -105,7 +116,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       reply,
       context,
       context.t('nav.terms'),
-      page(context, programId, row, source, result),
+      page(context, programId, row, source, result, await reviewOf(context, programId)),
     );
   });
 }
@@ -301,4 +312,20 @@ function comparisonTable(
       )}
     </tbody>
   </table>`;
+}
+
+/** A program's review in the advertiser's console: a badge, and why when it was refused. */
+export function reviewNote(
+  context: WebContext,
+  review: { review: string; reason: string | null } | undefined,
+): SafeHtml | string {
+  if (review === undefined || review.review === 'approved') return '';
+  return html`<span class="program-review">
+    ${statusBadge(review.review, context.locale)}
+    ${
+      review.review === 'refused'
+        ? context.t('programReview.refusedNote', { reason: review.reason ?? '' })
+        : context.t('programReview.inReviewNote')
+    }
+  </span>`;
 }

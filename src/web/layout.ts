@@ -23,6 +23,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/admin', 'nav.overview'],
     ['/admin/money', 'nav.money'],
     ['/admin/advertisers', 'nav.advertisers'],
+    ['/admin/program-reviews', 'nav.programReviews'],
     ['/admin/outbox', 'nav.outbox'],
     ['/admin/audit', 'nav.audit'],
   ],

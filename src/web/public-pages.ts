@@ -42,7 +42,12 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
     const { slug } = request.params as { slug: string };
     const context = await webContext(network, request, reply);
     const program = network.cache.programs().find((candidate) => candidate.slug === slug);
-    if (program === undefined)
+    // A program the network has not approved is shown only to its advertiser and the admin.
+    const user = context.session?.user;
+    const mayPreview =
+      user?.role === 'admin' ||
+      (user?.role === 'advertiser' && user.advertiser_id === program?.advertiserId);
+    if (program === undefined || (program.review !== 'approved' && !mayPreview))
       throw new HttpError(
         404,
         'unknown_program',

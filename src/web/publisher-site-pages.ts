@@ -1,3 +1,4 @@
+import { programIsLive } from '../domain/programs/review.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -26,7 +27,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
   const applicationsPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
     const sites = await network.publisherViews.sites(publisherId);
     const memberships = await network.applications.ofPublisher(publisherId);
-    const programs = network.cache.programs().filter((program) => program.status === 'active');
+    const programs = network.cache.programs().filter(programIsLive);
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
       <table>

@@ -134,6 +134,8 @@ describeEachEngine(
         ['publisher', 'GET', `/api/v1/publisher/transactions/${otherPublisherOrder}`, 200],
         ['publisher', 'GET', '/api/v1/advertiser/review-queue', 403],
         ['advertiser', 'GET', '/api/v1/admin/audit', 403],
+        ['advertiser', 'POST', `/api/v1/admin/programs/${t.demo.programId}/review`, 403],
+        ['publisher', 'GET', '/api/v1/admin/program-reviews', 403],
         ['publisher', 'GET', '/api/v1/admin/overdue', 403],
         ['otherAdvertiser', 'POST', '/api/v1/advertiser/enforcement', 404],
         ['otherPublisher', 'POST', '/api/v1/publisher/claims', 404],

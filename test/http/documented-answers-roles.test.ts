@@ -382,6 +382,43 @@ describeEachEngine('every role’s answers match the API document', (context) =>
       `/api/v1/admin/payout-runs/${run.id}/paid`,
       200,
     );
+    // The network's review of a program: the queue, a decision, the advertiser's view of it.
+    await call(
+      admin,
+      'GET',
+      '/api/v1/admin/program-reviews',
+      '/api/v1/admin/program-reviews?all=true',
+      200,
+    );
+    await call(
+      admin,
+      'POST',
+      '/api/v1/admin/programs/{programId}/review',
+      `/api/v1/admin/programs/${programId}/review`,
+      200,
+      { decision: 'approved' },
+    );
+    const advertiserNow = await login(t.demo.advertiser.email, t.demo.advertiser.password);
+    for (const [token, status, body] of [
+      [admin, 400, { decision: 'refused' }],
+      [admin, 404, { decision: 'approved' }],
+      [advertiserNow, 403, { decision: 'approved' }],
+    ] as const)
+      await call(
+        token,
+        'POST',
+        '/api/v1/admin/programs/{programId}/review',
+        `/api/v1/admin/programs/${status === 404 ? 'prg_unknown' : programId}/review`,
+        status,
+        body,
+      );
+    await call(
+      t.demo.advertiserApiKey,
+      'GET',
+      '/api/v1/advertiser/programs',
+      '/api/v1/advertiser/programs',
+      200,
+    );
     await call(admin, 'GET', '/api/v1/admin/audit', '/api/v1/admin/audit', 200);
     await call(admin, 'GET', '/api/v1/admin/overdue', '/api/v1/admin/overdue', 200);
   });

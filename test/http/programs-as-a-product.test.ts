@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import {
   adminToken,
+  reviewProgram,
   sessionToken,
   startTestNetwork,
   type TestNetwork,
@@ -116,6 +117,9 @@ describeEachEngine('programs as a product, end to end', (context) => {
     const taken = await inject('POST', '/api/v1/programs', advertiser, source, 'text/yaml');
     expect(taken.statusCode).toBe(409);
     expect(taken.json().code).toBe('program_exists');
+    // The network reviews a new program before publishers can find it (docs/compliance.md).
+    expect(created.json().review).toBe('in_review');
+    await reviewProgram(t, admin, programId, 'approved');
 
     // 3. A publisher finds it in the directory (search, category, country, lead type) and applies.
     const publisher = await session(t.demo.publisher.email, t.demo.publisher.password);

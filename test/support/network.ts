@@ -165,3 +165,24 @@ export async function sessionToken(
   if (answer.statusCode !== 201) throw new Error(`login of ${email} refused: ${answer.body}`);
   return (answer.json() as { token: string }).token;
 }
+
+/**
+ * The network admin's review of a program (`POST /api/v1/admin/programs/{id}/review`), with
+ * the admin's session token; throws with the answer when refused.
+ */
+export async function reviewProgram(
+  t: TestNetwork,
+  adminSession: string,
+  programId: string,
+  decision: 'approved' | 'refused',
+  reason?: string,
+): Promise<Record<string, unknown>> {
+  const answer = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/admin/programs/${programId}/review`,
+    headers: { authorization: `Bearer ${adminSession}` },
+    payload: { decision, ...(reason === undefined ? {} : { reason }) },
+  });
+  if (answer.statusCode !== 200) throw new Error(`review refused: ${answer.body}`);
+  return answer.json() as Record<string, unknown>;
+}

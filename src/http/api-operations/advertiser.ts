@@ -121,7 +121,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     path: '/api/v1/programs',
     tag: 'Programs',
     summary:
-      'Create a program from a terms file (YAML as text/yaml, or JSON): its id becomes the program’s slug and must be new; the program is yours and listed in the directory',
+      'Create a program from a terms file (YAML as text/yaml, or JSON): its id becomes the program’s slug and must be new; the program is yours and starts in the network’s review (review in_review): it is listed in the directory, open to applications and tracked once the network approves it',
     auth: 'apiKey',
     ...TERMS_FILE_BODY,
     responses: {

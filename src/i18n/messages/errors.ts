@@ -67,6 +67,14 @@ export const ERROR_MESSAGES = {
     'je account is {status} (AE-E1 e, f): je kunt je niet aanmelden bij programma’s',
   ],
   'refusal.unknown_program': ['no such open program', 'dit programma bestaat niet of is gesloten'],
+  'refusal.program_not_approved': [
+    'the program is {status}: it records no orders until the network approves it',
+    'het programma is {status}: het legt geen bestellingen vast tot het netwerk het goedkeurt',
+  ],
+  'refusal.review_reason_required': [
+    'say why the program is refused; the advertiser reads it',
+    'geef aan waarom het programma wordt geweigerd; de adverteerder leest het',
+  ],
   'refusal.rules_not_accepted': [
     'accept the program rules to apply',
     'accepteer de programmaregels (Advertising Rules and Policies) om je aan te melden',

@@ -42,6 +42,7 @@ export const STATUS_MESSAGES = {
   'status.sent': ['sent', 'verzonden'],
   'status.failed': ['failed', 'mislukt'],
   'status.refused': ['refused', 'geweigerd'],
+  'status.in_review': ['in review', 'ter beoordeling'],
   'kind.warning': ['Written warning (AE-E1 a)', 'Schriftelijke waarschuwing (AE-E1 a)'],
   'kind.cure_period': ['Cure period (AE-E1 b)', 'Herstelperiode (AE-E1 b)'],
   'kind.withhold': ['Withhold payments (AE-E1 c)', 'Betalingen inhouden (AE-E1 c)'],

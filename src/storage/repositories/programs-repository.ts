@@ -60,6 +60,56 @@ export class ProgramsRepository {
     return true;
   }
 
+  /**
+   * Programs with their advertiser's account name and the network's review, oldest first;
+   * with `review`, only those in that state; with `advertiserId`, only that advertiser's.
+   */
+  async reviews(filter: { review?: string; programId?: string; advertiserId?: string } = {}) {
+    let query = this.db
+      .selectFrom('programs')
+      .innerJoin('advertisers', 'advertisers.id', 'programs.advertiser_id')
+      .select([
+        'programs.id',
+        'programs.slug',
+        'programs.name',
+        'programs.advertiser_id',
+        'advertisers.name as advertiser_name',
+        'programs.landing_url',
+        'programs.status',
+        'programs.review_status',
+        'programs.review_reason',
+        'programs.reviewed_at',
+        'programs.reviewed_by',
+        'programs.created_at',
+      ]);
+    if (filter.review !== undefined)
+      query = query.where('programs.review_status', '=', filter.review);
+    if (filter.programId !== undefined) query = query.where('programs.id', '=', filter.programId);
+    if (filter.advertiserId !== undefined)
+      query = query.where('programs.advertiser_id', '=', filter.advertiserId);
+    return query.orderBy('programs.created_at').orderBy('programs.id').execute();
+  }
+
+  /** Records the network's review of a program and tells every node's link cache. */
+  async setReview(
+    programId: string,
+    review: { status: string; reason: string | null; actor: string | null },
+    nowMs: number,
+  ): Promise<void> {
+    await this.db
+      .updateTable('programs')
+      .set({
+        review_status: review.status,
+        review_reason: review.reason,
+        reviewed_at: review.actor === null ? null : nowMs,
+        reviewed_by: review.actor,
+        updated_at: nowMs,
+      })
+      .where('id', '=', programId)
+      .execute();
+    await bumpLinksVersion(this.db);
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -75,7 +125,7 @@ export class ProgramsRepository {
     advertiserId: string,
     nowMs: number,
     actor: string | null,
-    options: { creating?: boolean } = {},
+    options: { creating?: boolean; review?: 'approved' | 'in_review' } = {},
   ): Promise<{ program: StoredProgram; termsId: string; changed: boolean }> {
     const hash = createHash('sha256').update(source).digest('hex');
     let program = await this.findBySlug(terms.id);
@@ -90,6 +140,7 @@ export class ProgramsRepository {
           name: terms.file.name,
           currency: terms.currency,
           status: 'active',
+          review_status: options.review ?? 'approved',
           landing_url: terms.file.landingUrl,
           settings: '{}',
           current_terms_id: null,
@@ -129,7 +180,6 @@ export class ProgramsRepository {
     }
     const changed = program.current_terms_id !== termsId;
     if (changed) {
-      await bumpLinksVersion(this.db);
       await this.db
         .updateTable('programs')
         .set({
@@ -140,6 +190,9 @@ export class ProgramsRepository {
         })
         .where('id', '=', program.id)
         .execute();
+      // After the update: a node that reloads on the new version must see the new terms (a
+      // reload between a bump and the update kept a new program out of the cache for good).
+      await bumpLinksVersion(this.db);
       program = {
         ...program,
         current_terms_id: termsId,

@@ -79,6 +79,13 @@ export interface ProgramsTable {
   current_terms_id: string | null;
   created_at: number;
   updated_at: number;
+  /** The network's review (ProgramReviewStatus): approved, in_review, refused. */
+  review_status: Generated<string>;
+  /** Why the network refused the program; the advertiser reads it. */
+  review_reason: string | null;
+  reviewed_at: number | null;
+  /** `user:<id>` of the admin who decided. */
+  reviewed_by: string | null;
 }
 
 /** Every terms file a program has run on, kept whole so any quote can be explained later. */
