@@ -10,6 +10,7 @@ import {
   detectBurst,
   detectClick,
   detectConversion,
+  detectConversionVelocity,
   holdingDetectors,
   type ComplianceSettings,
   type Flag,
@@ -24,6 +25,7 @@ import { leaveToRequests, letWaitingRun } from './pacing.js';
 const CLICK_LAG_MS = 10_000;
 const ORDER_LAG_MS = 30_000;
 const VELOCITY_WINDOW_MS = 60_000;
+const CONVERSION_WINDOW_MS = 3_600_000;
 
 /**
  * Clicks with an address, by id, and their `site ip-hash` keys, from `start` on, with the
@@ -34,6 +36,19 @@ interface LookBack {
   start: number;
   ids: number[];
   keys: string[];
+  counts: Map<string, number>;
+}
+
+/**
+ * The attributed orders of the hour up to the order scan's cursor (`upTo`), oldest first from
+ * `start`, each with its keys (its click, its click's IP hash, its site), and the count of each
+ * key among them: conversion velocity (NET-R5) without reading the hour again for every page.
+ */
+interface ConversionWindow {
+  upTo: { createdAt: number; id: string | null };
+  start: number;
+  times: number[];
+  keys: string[][];
   counts: Map<string, number>;
 }
 
@@ -333,8 +348,41 @@ export class ComplianceScanner {
     return map;
   }
 
+  /** The conversion window the last committed order page ended with (see ConversionWindow). */
+  #conversions: ConversionWindow | undefined;
+
+  /**
+   * The conversion window up to the order scan's cursor `upTo`, from `sinceMs` on: the one the
+   * previous page left (`kept`) when it ended there, else read from the store.
+   */
+  async #conversionWindow(
+    trx: Kysely<Database>,
+    kept: ConversionWindow | undefined,
+    upTo: ConversionWindow['upTo'],
+    sinceMs: number,
+  ): Promise<ConversionWindow> {
+    if (kept?.upTo.createdAt === upTo.createdAt && kept.upTo.id === upTo.id) return kept;
+    const rows = await new OrdersRepository(trx, this.store.dialect).attributedBetween(
+      sinceMs,
+      upTo,
+    );
+    const window: ConversionWindow = {
+      upTo,
+      start: 0,
+      times: [],
+      keys: [],
+      counts: new Map(),
+    };
+    for (const row of rows) addConversion(window, row.created_at, conversionKeys(row));
+    return window;
+  }
+
   async scanOrders(nowMs: number, limit = 5_000): Promise<{ scanned: number; flags: number }> {
-    return this.store.db.transaction().execute(async (trx) => {
+    // Until this page commits, no conversion window is trusted.
+    const kept = this.#conversions;
+    this.#conversions = undefined;
+    let carried: ConversionWindow | undefined;
+    const result = await this.store.db.transaction().execute(async (trx) => {
       // Orders in (created_at, id) order: many share a millisecond (a page may end inside one).
       await this.#createWatermark(trx, 'compliance_orders');
       const cursor = await trx
@@ -374,10 +422,21 @@ export class ComplianceScanner {
         .orderBy('id')
         .limit(limit)
         .execute();
+      const window =
+        orders.length === 0
+          ? undefined
+          : await this.#conversionWindow(
+              trx,
+              kept,
+              { createdAt: from, id: fromId },
+              orders[0]!.created_at - CONVERSION_WINDOW_MS,
+            );
       let flags = 0;
       for (const order of orders) {
         if (order.click_id === null || order.publisher_id === null) continue;
         const click = await new ClicksRepository({ ...this.store, db: trx }).find(order.click_id);
+        const keys = conversionKeys({ ...order, ip_hash: click?.ipHash ?? null });
+        const velocity = countConversion(window!, order.created_at, keys);
         if (click === undefined) continue;
         const logins = await trx
           .selectFrom('sessions')
@@ -400,6 +459,22 @@ export class ComplianceScanner {
             .insertInto('violations')
             .values({
               ...this.#violation(flag, click, order.publisher_id, nowMs),
+              order_id: order.id,
+            })
+            .execute();
+          flags += 1;
+        }
+        // Conversions faster than the program allows (NET-R5): the order's own flag (other
+        // conversions of its click are judged on their own counts).
+        for (const flag of detectConversionVelocity(
+          velocity,
+          this.#settingsOf(order.program_id).maxConversionsPerHour,
+        )) {
+          await trx
+            .insertInto('violations')
+            .values({
+              ...this.#violation(flag, click, order.publisher_id, nowMs),
+              click_id: null,
               order_id: order.id,
             })
             .execute();
@@ -428,8 +503,15 @@ export class ComplianceScanner {
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1)
         throw new Error('another process scanned these orders first; rolled back');
+      if (window !== undefined)
+        carried = {
+          ...window,
+          upTo: { createdAt: last?.created_at ?? to, id: last?.id ?? null },
+        };
       return { scanned: orders.length, flags };
     });
+    this.#conversions = carried;
+    return result;
   }
 
   async #hold(
@@ -535,6 +617,54 @@ export class ComplianceScanner {
       return { scanned: hours.length, flags };
     });
   }
+}
+
+/** The keys an attributed order counts under for conversion velocity: click, IP hash, site. */
+function conversionKeys(order: {
+  program_id: string;
+  click_id: number | null;
+  site_id: string | null;
+  ip_hash: string | null;
+}): string[] {
+  return [
+    `click ${order.click_id}`,
+    order.ip_hash === null ? '' : `ip ${order.program_id} ${order.ip_hash}`,
+    `site ${order.program_id} ${order.site_id}`,
+  ];
+}
+
+function addConversion(window: ConversionWindow, createdAt: number, keys: string[]): void {
+  while (
+    window.start < window.times.length &&
+    window.times[window.start]! <= createdAt - CONVERSION_WINDOW_MS
+  ) {
+    for (const key of window.keys[window.start]!) {
+      if (key === '') continue;
+      const left = window.counts.get(key)! - 1;
+      if (left === 0) window.counts.delete(key);
+      else window.counts.set(key, left);
+    }
+    window.start += 1;
+  }
+  if (window.start > 1_000 && window.start > window.times.length / 2) {
+    window.times.splice(0, window.start);
+    window.keys.splice(0, window.start);
+    window.start = 0;
+  }
+  window.times.push(createdAt);
+  window.keys.push(keys);
+  for (const key of keys) if (key !== '') window.counts.set(key, (window.counts.get(key) ?? 0) + 1);
+}
+
+/** Adds an order to the window; its conversions in the hour up to and including it. */
+function countConversion(window: ConversionWindow, createdAt: number, keys: string[]) {
+  addConversion(window, createdAt, keys);
+  const [click, ip, site] = keys as [string, string, string];
+  return {
+    perClick: window.counts.get(click)!,
+    perIp: ip === '' ? null : window.counts.get(ip)!,
+    perSite: window.counts.get(site)!,
+  };
 }
 
 /**

@@ -350,4 +350,63 @@ describeEachEngine('compliance scanner paging', (context) => {
       await t.app.close();
     }
   });
+
+  it('counts conversion velocity across order pages, carried by one process or read by another (NET-R5)', async () => {
+    // A day after the other test of this store: click ids only grow.
+    const t = await startTestNetwork(context().store, Date.UTC(2026, 9, 6, 12));
+    try {
+      const db = t.network.store.db;
+      const response = await t.app.inject({
+        url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}&g=${t.demo.adId}`,
+        headers: userClick,
+        remoteAddress: '203.0.113.80',
+      });
+      const tduid = new URL(response.headers.location as string).searchParams.get('tduid')!;
+      // Twelve orders of one click, a second apart: more than ten in an hour (the default).
+      t.clock.now += 60_000;
+      const numbers = Array.from(
+        { length: 12 },
+        (_, i) => `BURST-${String(i + 1).padStart(2, '0')}`,
+      );
+      for (const orderNumber of numbers) {
+        t.clock.now += 1_000;
+        const answer = await postOrder(t, orderNumber, tduid, 0, 'pending');
+        expect(answer.statusCode, answer.body).toBe(201);
+      }
+      t.clock.now += 15_000;
+      await t.network.scanner.scan(t.clock.now, { maxClickChunks: 100 });
+      t.clock.now += 5 * 60_000;
+      // Pages of 4 by this process (the window carried), then one by another process (read).
+      const other = new ComplianceScanner(t.network.store, t.network.terms);
+      await other.scan(t.clock.now - 5 * 60_000, { maxClickChunks: 0 });
+      const pages = [];
+      for (const scanner of [t.network.scanner, t.network.scanner, other, t.network.scanner])
+        pages.push((await scanner.scanOrders(t.clock.now, 4)).scanned);
+      expect(pages).toEqual([4, 4, 4, 0]);
+      const flagged = await db
+        .selectFrom('violations')
+        .innerJoin('orders', 'orders.id', 'violations.order_id')
+        .select(['orders.order_number', 'violations.evidence'])
+        .where('violations.detector', '=', 'conversion_velocity')
+        .orderBy('orders.order_number')
+        .execute();
+      expect(flagged.map((row) => row.order_number)).toEqual(['BURST-11', 'BURST-12']);
+      expect(JSON.parse(flagged[1]!.evidence)).toMatchObject({
+        per: 'click',
+        conversionsInAnHour: 12,
+        limit: 10,
+      });
+      // AliExpress's own hold list does not name the detector: flagged for a look, money as it was.
+      const held = await db
+        .selectFrom('commissions')
+        .innerJoin('orders', 'orders.id', 'commissions.order_id')
+        .select('orders.order_number')
+        .where('orders.order_number', 'in', numbers)
+        .where('commissions.status', '=', 'held')
+        .execute();
+      expect(held).toEqual([]);
+    } finally {
+      await t.app.close();
+    }
+  });
 });

@@ -26,11 +26,12 @@ describeEachEngine('lead minting', (context) => {
     await t.app.close();
   });
 
-  /** A visitor's click in Chrome (no bot, pop-up or stuffing flag of its own). */
-  const click = async () => {
+  /** A visitor's click in Chrome (no bot, pop-up or stuffing flag of its own), from `address`. */
+  const click = async (address = '198.51.100.1') => {
     const answer = await t.app.inject({
       url: clickUrl,
       headers: {
+        'x-forwarded-for': address,
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
         'sec-fetch-dest': 'document',
         'sec-fetch-mode': 'navigate',
@@ -128,10 +129,11 @@ describeEachEngine('lead minting', (context) => {
     await expectLedgerWhole(t.network.store, await demoPublisherId(t));
 
     // The advertiser sees each held lead waiting for its decision.
-    const listed = (await transactions()).filter((row) => row.orderNumber.startsWith('MINT-'));
-    expect(listed.filter((row) => row.status === 'held' && row.openFlags > 0)).toHaveLength(
-      LEADS - 1,
+    const listed = (await transactions()).filter((row) =>
+      held.has(stored.find((candidate) => candidate.order_number === row.orderNumber)?.id ?? ''),
     );
+    expect(listed).toHaveLength(LEADS - 1);
+    expect(listed.every((row) => row.status === 'held' && row.openFlags > 0)).toBe(true);
   }, 60_000);
 
   it('sales are not limited per click: three orders of one visit all count', async () => {
@@ -147,6 +149,51 @@ describeEachEngine('lead minting', (context) => {
     expect(
       (await flags('conversion_limit')).filter((flag) => flag.order_number.startsWith('VISIT-')),
     ).toEqual([]);
+  });
+
+  it('conversion velocity holds money: the 11th sale of one click in an hour, the 31st from one address', async () => {
+    // One click, twelve sales a minute apart: sales are not limited per click, but more than
+    // ten an hour from one click is abnormal (NET-R5 network default).
+    const tduid = await click();
+    for (let n = 1; n <= 12; n++) {
+      t.clock.now += 60_000;
+      await pixel(
+        `event=1&orderNumber=FAST-${String(n).padStart(2, '0')}&orderValue=10.00&currency=EUR&tduid=${tduid}`,
+      );
+    }
+    // Thirty-one visitors' clicks from one address, each buying once (a click farm).
+    for (let n = 1; n <= 31; n++) {
+      const farmClick = await click('203.0.113.77');
+      t.clock.now += 20_000;
+      await pixel(
+        `event=1&orderNumber=FARM-${String(n).padStart(2, '0')}&orderValue=10.00&currency=EUR&tduid=${farmClick}`,
+      );
+    }
+    t.clock.now += 60_000;
+    await t.network.scanner.scan(t.clock.now);
+    const velocity = (await flags('conversion_velocity')).filter((flag) =>
+      /^FA(ST|RM)-/.test(flag.order_number),
+    );
+    expect(velocity.map((flag) => flag.order_number).sort()).toEqual([
+      'FARM-31',
+      'FAST-11',
+      'FAST-12',
+    ]);
+    expect(velocity.every((flag) => flag.rule === 'NET-R5' && flag.status === 'open')).toBe(true);
+    const held = (rows: { order_number: string; status: string; rule: string | null }[]) =>
+      rows.filter((row) => row.status === 'held').map((row) => `${row.order_number} ${row.rule}`);
+    expect(held(await commissions('FAST-'))).toEqual(['FAST-11 NET-R5', 'FAST-12 NET-R5']);
+    expect(held(await commissions('FARM-'))).toEqual(['FARM-31 NET-R5']);
+    expect((await commissions('FAST-')).filter((row) => row.status === 'pending')).toHaveLength(10);
+
+    // Past the deadline the held ones stay held; dismissing a flag releases its order.
+    t.clock.now += 31 * DAY_MS;
+    await t.network.validation.applyDeadlines(t.clock.now);
+    expect(held(await commissions('FAST-'))).toEqual(['FAST-11 NET-R5', 'FAST-12 NET-R5']);
+    const farm = velocity.find((flag) => flag.order_number === 'FARM-31')!;
+    await t.network.violations.review(farm.id, [programId], 'dismissed', 'test', t.clock.now);
+    expect((await commissions('FARM-31'))[0]!.status).toBe('pending');
+    await expectLedgerWhole(t.network.store, await demoPublisherId(t));
   });
 
   it('an open compliance flag keeps an order from being approved at its deadline until a person decides', async () => {

@@ -72,6 +72,41 @@ export class OrdersRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Attributed orders recorded after `sinceMs` up to the position `upTo` (created_at, then id;
+   * a null id: the whole millisecond), oldest first, with their click's IP hash: the look-back
+   * of conversion velocity (NET-R5).
+   */
+  async attributedBetween(sinceMs: number, upTo: { createdAt: number; id: string | null }) {
+    return this.db
+      .selectFrom('orders')
+      .leftJoin('clicks', 'clicks.id', 'orders.click_id')
+      .select([
+        'orders.program_id',
+        'orders.click_id',
+        'orders.site_id',
+        'orders.created_at',
+        'clicks.ip_hash',
+      ])
+      .where('orders.created_at', '>', sinceMs)
+      .where((eb) =>
+        upTo.id === null
+          ? eb('orders.created_at', '<=', upTo.createdAt)
+          : eb.or([
+              eb('orders.created_at', '<', upTo.createdAt),
+              eb.and([
+                eb('orders.created_at', '=', upTo.createdAt),
+                eb('orders.id', '<=', upTo.id),
+              ]),
+            ]),
+      )
+      .where('orders.click_id', 'is not', null)
+      .where('orders.publisher_id', 'is not', null)
+      .orderBy('orders.created_at')
+      .orderBy('orders.id')
+      .execute();
+  }
+
   /** Orders held for a missing exchange rate (AE-C6), to re-price after an import. */
   async heldForRate(): Promise<Pick<StoredOrder, 'program_id' | 'order_number'>[]> {
     return this.db
