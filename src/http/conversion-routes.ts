@@ -10,6 +10,7 @@ import {
   type PixelReport,
 } from '../tracking/pixel-report.js';
 import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
+import { linesAddUpToCheckedValue } from '../domain/orders/checksum-binding.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
@@ -32,6 +33,35 @@ function readCookie(request: FastifyRequest, name: string): string | undefined {
 function apiResponse(reply: FastifyReply, result: ConversionResult): FastifyReply {
   return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
 }
+
+type ChecksumVerdict = 'not_required' | 'valid' | 'mismatch' | 'lines_mismatch';
+
+/**
+ * What the program's checksum secret says of a pixel report (NET-R1): no secret, a valid
+ * checksum whose value also covers the priced lines, a missing or wrong checksum, or a valid
+ * one whose value the reportInfo or basket lines do not add up to. A lead is paid its fixed
+ * amount, whatever its lines.
+ */
+function checksumVerdict(
+  secret: string | null,
+  report: PixelReport,
+  lead: boolean,
+): ChecksumVerdict {
+  if (secret === null) return 'not_required';
+  if (!checksumMatches(secret, report.checksum)) return 'mismatch';
+  if (
+    !lead &&
+    report.reportedPrices !== undefined &&
+    !linesAddUpToCheckedValue(report.reportedPrices, report.checksum.valueMinor)
+  )
+    return 'lines_mismatch';
+  return 'valid';
+}
+
+const REFUSAL_OF_CHECKSUM: Partial<Record<ChecksumVerdict, ReportRefusalCode>> = {
+  mismatch: 'checksum_mismatch',
+  lines_mismatch: 'lines_value_mismatch',
+};
 
 export function registerConversionRoutes(app: FastifyInstance, network: Network): void {
   const count = (channel: string, result: ConversionResult) =>
@@ -80,21 +110,20 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       throw error;
     }
     const refusals: ReportRefusalCode[] = [];
-    const secret = program?.checksumSecret ?? null;
-    const checksum =
-      secret === null
-        ? 'not_required'
-        : checksumMatches(secret, report.checksum)
-          ? 'valid'
-          : 'mismatch';
-    if (checksum === 'mismatch') {
-      refusals.push('checksum_mismatch');
-      network.metrics.pixelRefused.inc({ reason: 'checksum_mismatch' });
+    const declared =
+      report.details.event === null ? undefined : program?.terms.events.get(report.details.event);
+    const checksum = checksumVerdict(
+      program?.checksumSecret ?? null,
+      report,
+      report.lead || declared?.kind === 'lead',
+    );
+    const refusal = REFUSAL_OF_CHECKSUM[checksum];
+    if (refusal !== undefined) {
+      refusals.push(refusal);
+      network.metrics.pixelRefused.inc({ reason: refusal });
     }
     // A lead needs a lead event of the program (NET-R2); a sale with an unknown event is
     // refused by the engine from the document's event.
-    const declared =
-      report.details.event === null ? undefined : program?.terms.events.get(report.details.event);
     if (report.lead && declared?.kind !== 'lead') refusals.push('unknown_event');
     if (
       refusals.includes('unknown_event') ||

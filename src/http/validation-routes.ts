@@ -176,5 +176,6 @@ function reportFlagsOf(details: string | null): string[] {
   return [
     ...(parsed.flags ?? []),
     ...(parsed.checksum === 'mismatch' ? ['checksum_mismatch'] : []),
+    ...(parsed.checksum === 'lines_mismatch' ? ['lines_value_mismatch'] : []),
   ];
 }

@@ -166,29 +166,35 @@ export class ConversionService {
     applyChange({ items: [] } as unknown as OrderDocument, change, false);
     const rates = await this.rates.current(nowMs);
     let input: RecordOrderInput | undefined;
-    const result = await this.#recorder.change(program.id, orderNumber, (stored) => {
+    const result = await this.#recorder.change(program.id, orderNumber, (stored, refusals) => {
       input = this.#reprice(
         program,
         applyChange(stored as OrderDocument, change),
         channel,
         rates,
         nowMs,
+        refusals,
       );
       return input;
     });
     return this.#result(result, input!);
   }
 
-  /** The re-report of a stored document as it is, or changed; its attribution stays as stored. */
+  /**
+   * The re-report of a stored document as it is, or changed; its attribution stays as stored,
+   * and so do the refusals its report arrived with (a checksum that did not cover it stays
+   * refused whatever its status becomes).
+   */
   #reprice(
     program: CachedProgram,
     document: OrderDocument,
     channel: ReportChannel,
     rates: RateTable,
     nowMs: number,
+    refusals: readonly ReportRefusalCode[],
   ): RecordOrderInput {
     const none: Attribution = { publisherId: null, siteId: null, clickId: null, status: 'stored' };
-    return this.#input(program, document, channel, none, null, rates, nowMs);
+    return this.#input(program, document, channel, none, null, rates, nowMs, { refusals });
   }
 
   #input(
@@ -199,7 +205,7 @@ export class ConversionService {
     attributedBy: AttributedBy | null,
     rates: RateTable,
     nowMs: number,
-    pixel?: PixelFacts,
+    pixel?: PixelFacts | Pick<PixelFacts, 'refusals'>,
   ): RecordOrderInput {
     const parsed = parseOrderOrThrow(document);
     const order = pixel?.refusals.length ? { ...parsed, refusals: pixel.refusals } : parsed;
@@ -215,7 +221,9 @@ export class ConversionService {
       attribution,
       actor: channel.actor,
       nowMs,
-      ...(pixel ? { reportDetails: JSON.stringify(pixel.details) } : {}),
+      ...(pixel !== undefined && 'details' in pixel
+        ? { reportDetails: JSON.stringify(pixel.details) }
+        : {}),
     };
   }
 
@@ -246,13 +254,14 @@ export class ConversionService {
       const program = this.cache.program(order.program_id);
       if (program === undefined) continue;
       let quote: Quote | undefined;
-      await this.#recorder.change(program.id, order.order_number, (stored) => {
+      await this.#recorder.change(program.id, order.order_number, (stored, refusals) => {
         const input = this.#reprice(
           program,
           stored as OrderDocument,
           { source: 'system', actor },
           rates,
           nowMs,
+          refusals,
         );
         quote = input.quote;
         return input;

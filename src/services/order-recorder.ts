@@ -8,7 +8,11 @@ import {
   REATTRIBUTED,
 } from '../storage/repositories/commissions-repository.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
-import type { Order } from '../domain/orders/parse-order.js';
+import {
+  reportRefusalsOf,
+  type Order,
+  type ReportRefusalCode,
+} from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { refusePixelUnlessRepeat, ReportRefusedError } from './report-authority.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
@@ -74,8 +78,14 @@ export interface RecordOrderInput {
   reportDetails?: string;
 }
 
-/** A change to a stored order: builds the new report from the document as stored now. */
-export type OrderChange = (storedDocument: unknown) => RecordOrderInput;
+/**
+ * A change to a stored order: builds the new report from the document as stored now and the
+ * refusals its report arrived with (kept: NET-R1, NET-R2).
+ */
+export type OrderChange = (
+  storedDocument: unknown,
+  refusals: readonly ReportRefusalCode[],
+) => RecordOrderInput;
 
 /**
  * A report ready to record: the rows it writes (built before its transaction) and, for the
@@ -247,7 +257,12 @@ export class OrderRecorder {
         'order_not_found',
         `no order "${item.orderNumber}" in program ${item.programId}: report it first with POST …/orders`,
       );
-    return this.#record(trx, prepareReport(item.change!(JSON.parse(stored.document))), stored);
+    const refusals = reportRefusalsOf((JSON.parse(stored.quote) as Quote).reasons);
+    return this.#record(
+      trx,
+      prepareReport(item.change!(JSON.parse(stored.document), refusals)),
+      stored,
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { minorUnitDigits } from '../domain/money/currencies.js';
 import { formatMinorUnits, mulDivRoundHalfUp, parseDecimal } from '../domain/money/decimal.js';
 import { DomainError } from '../domain/errors.js';
+import type { ReportedPrice } from '../domain/orders/checksum-binding.js';
 import {
   readBasket,
   readReportInfo,
@@ -21,8 +22,21 @@ export interface PixelReport {
   /** The order document (DESIGN.md "The order document"), status pending (AE-Q1). */
   document: Record<string, unknown>;
   tduid: string | undefined;
-  /** The number and value the checksum covers, exactly as sent. */
-  checksum: { sent: string | undefined; number: string; value: string };
+  /**
+   * The number and value the checksum covers, exactly as sent, and the value in minor units
+   * (undefined when absent or not an amount).
+   */
+  checksum: {
+    sent: string | undefined;
+    number: string;
+    value: string;
+    valueMinor: number | undefined;
+  };
+  /**
+   * The lines' prices when they came from reportInfo or basket rather than from orderValue:
+   * what a valid checksum must cover too (NET-R1, linesAddUpToCheckedValue).
+   */
+  reportedPrices: ReportedPrice[] | undefined;
   lead: boolean;
   iframe: boolean;
   details: {
@@ -52,20 +66,18 @@ export function normaliseAmount(
   text: string,
   digits: number,
   what: string,
-): { amount: string; rounded: boolean } {
+): { amount: string; minor: number; rounded: boolean } {
   const value = parseDecimal(text.trim());
   if (value === undefined)
     throw new PixelReportError(
       'invalid_parameter',
       `${what}: expected an amount such as 12.50, got "${text}"`,
     );
-  if (value.scale <= digits)
-    return {
-      amount: formatMinorUnits(value.coefficient * 10 ** (digits - value.scale), digits),
-      rounded: false,
-    };
-  const minor = mulDivRoundHalfUp(value.coefficient, 1, 10 ** (value.scale - digits));
-  return { amount: formatMinorUnits(minor, digits), rounded: true };
+  const rounded = value.scale > digits;
+  const minor = rounded
+    ? mulDivRoundHalfUp(value.coefficient, 1, 10 ** (value.scale - digits))
+    : value.coefficient * 10 ** (digits - value.scale);
+  return { amount: formatMinorUnits(minor, digits), minor, rounded };
 }
 
 function lineOrigin(sellerCountry: string | undefined, store: string | undefined) {
@@ -141,6 +153,14 @@ export function readPixelReport(
     if (normalised.rounded) flags.add('amount_rounded');
     return normalised.amount;
   };
+  const minorOf = (text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    try {
+      return normaliseAmount(text, digits, 'orderValue').minor;
+    } catch {
+      return undefined;
+    }
+  };
 
   const basket = value('basket');
   const reportInfo = value('reportinfo');
@@ -191,7 +211,19 @@ export function readPixelReport(
       items,
     },
     tduid: value('tduid'),
-    checksum: { sent: value('checksum'), number, value: orderValue ?? '' },
+    checksum: {
+      sent: value('checksum'),
+      number,
+      value: orderValue ?? '',
+      valueMinor: minorOf(orderValue),
+    },
+    reportedPrices:
+      reported.length > 0
+        ? items.map((item) => ({
+            unitPriceMinor: minorOf(item.unitPrice)!,
+            quantity: item.quantity,
+          }))
+        : undefined,
     lead,
     iframe: value('type')?.toLowerCase() === 'iframe',
     details: {

@@ -16,6 +16,7 @@ import {
   type ValidationRequest,
 } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
+import { explainReason, NETWORK_REASON_RULES } from '../domain/engine/reasons.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
@@ -29,6 +30,15 @@ function resultText(result: ValidationOutcome, locale: Locale): string {
   return result.ok
     ? result.commissions.map((c) => `${c.kind}: ${statusText(c.status, locale)}`).join(', ')
     : refusalText({ code: result.code ?? '', message: result.message ?? '' }, locale);
+}
+
+/**
+ * Why the network refused a report as a whole (a checksum that does not cover it, an event the
+ * program does not pay for), in words: the decline taxonomy alone would only say "Fraud".
+ */
+function networkReasonText(reason: string | null, locale: Locale): SafeHtml | string {
+  if (reason === null || !Object.hasOwn(NETWORK_REASON_RULES, reason)) return '';
+  return html`<br /><small>${explainReason(reason, locale, undefined)}</small>`;
 }
 
 export function registerAdvertiserTransactionPages(app: FastifyInstance, network: Network): void {
@@ -92,6 +102,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                   <td>
                     ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
                     <code>${row.rule ?? ''}</code>
+                    ${networkReasonText(row.reason, context.locale)}
                   </td>
                   <td>
                     ${formatDate(row.validation_due_at, context.locale)}

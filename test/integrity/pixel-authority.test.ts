@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import { sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { client } from '../support/web-client.js';
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
@@ -11,7 +13,10 @@ import { LedgerRepository } from '../../src/storage/repositories/ledger-reposito
  * a running network (Kabelkoning: euros, approved automatically at a 30-day deadline) and finds
  * nothing stored changed, or the inflated amount stored disqualified and never payable.
  */
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const enc = encodeURIComponent;
+const DAY = 86_400_000;
+const SECRET = 'kabelkoning-checksum-secret';
 const BROWSER = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
   'sec-fetch-dest': 'document',
@@ -23,11 +28,13 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
   let t: TestNetwork;
   let program: string;
   let apiKey: string;
+  let login: { email: string; password: string };
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
     const kabelkoning = t.demo.programs.find((p) => p.slug === 'kabelkoning')!;
     program = kabelkoning.programId;
     apiKey = kabelkoning.advertiserApiKey;
+    login = kabelkoning.advertiser;
   });
   afterAll(async () => {
     await t.app.close();
@@ -153,6 +160,129 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
     expect(await commissionsOf('KK-P1')).toMatchObject([
       { kind: 'product', status: 'declined', amount_minor: 0 },
     ]);
+    await ledgerClean();
+  });
+
+  it('1. a valid checksum binds what is priced: lines beyond it are stored disqualified and never payable', async () => {
+    const token = await sessionToken(t, login.email, login.password);
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/advertiser/programs/${program}/checksum-secret`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { secret: SECRET },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    await t.network.refreshIfChanged();
+    const signed = (orderNumber: string, orderValue: string, checksumOf = orderValue) =>
+      `orderNumber=${orderNumber}&orderValue=${orderValue}&currency=EUR&checksum=v04${md5(SECRET + orderNumber + checksumOf)}`;
+    const report = async (query: string) => {
+      const answer = await pixel(`${query}&tduid=${await click()}`);
+      expect(answer.statusCode, answer.body).toBe(202);
+    };
+    const quoteOf = async (orderNumber: string) =>
+      JSON.parse((await order(orderNumber))!.quote) as { status: string; reasons: string[] };
+    const refusedBefore = await refusedCount('lines_value_mismatch');
+
+    // Lines that add up to the checksummed value are priced as reported (Tradedoubler's
+    // example), also within a cent per line (33.33 reported as 33.34 over three lines).
+    await report(
+      `${signed('KK-C1', '1032.97')}&reportInfo=${enc('f1=12345&f2=Product Y&f3=10.99&f4=3|f1=67890&f2=Product Z&f3=1000.00&f4=1')}`,
+    );
+    await report(
+      `${signed('KK-C2', '33.34')}&reportInfo=${enc('f1=A&f3=11.11&f4=1|f1=B&f3=11.11&f4=1|f1=C&f3=11.11&f4=1')}`,
+    );
+    expect(await commissionsOf('KK-C1')).toMatchObject([{ status: 'pending', amount_minor: 6198 }]);
+    expect(await commissionsOf('KK-C2')).toMatchObject([{ status: 'pending', amount_minor: 201 }]);
+
+    // The attack: the confirmation page's URL with its valid checksum, other lines.
+    const attack = `${signed('KK-C3', '49.95')}&reportInfo=${enc('f1=LAMP&f2=Lamp&f3=99999.00&f4=6')}`;
+    await report(attack);
+    // Two cents off on one line is more than its rounding.
+    await report(`${signed('KK-C4', '11.13')}&reportInfo=${enc('f1=A&f3=11.11&f4=1')}`);
+    // Without reportInfo, a tampered orderValue does not match the checksum.
+    await report(signed('KK-C5', '99999.00', '49.95'));
+    const refused = {
+      'KK-C3': 'lines_value_mismatch',
+      'KK-C4': 'lines_value_mismatch',
+      'KK-C5': 'checksum_mismatch',
+    };
+    const neverPaid = async () => {
+      for (const [orderNumber, reason] of Object.entries(refused)) {
+        expect(await quoteOf(orderNumber), orderNumber).toMatchObject({ status: 'disqualified' });
+        expect((await quoteOf(orderNumber)).reasons, orderNumber).toContain(reason);
+        expect(await commissionsOf(orderNumber), orderNumber).toMatchObject([
+          {
+            kind: 'product',
+            status: 'declined',
+            amount_minor: 0,
+            reason,
+            rule: 'NET-R1',
+            invoice_id: null,
+          },
+        ]);
+      }
+    };
+    await neverPaid();
+    expect(await refusedCount('lines_value_mismatch')).toBe(refusedBefore + 2);
+
+    // The advertiser sees why, in its transactions (API and portal, English and Dutch).
+    const transactions = await advertiser('GET', '/transactions');
+    const rows = (transactions.json() as { transactions: Record<string, unknown>[] }).transactions;
+    expect(rows.find((row) => row.orderNumber === 'KK-C3')).toMatchObject({
+      status: 'declined',
+      amount: '0.00',
+      reason: 'lines_value_mismatch',
+      rule: 'NET-R1',
+      reportFlags: ['lines_value_mismatch'],
+    });
+    const portal = client(t);
+    await portal.login(login.email, login.password);
+    const english = await portal.get('/advertiser/transactions?lang=en');
+    expect(english.body).toContain('do not add up to the order value its checksum covers');
+    const dutch = await portal.get('/advertiser/transactions?lang=nl');
+    expect(dutch.body).toContain('tellen niet op tot de orderwaarde die de controlesom dekt');
+
+    // Nothing makes the inflated amount payable: the completion report, the validation API
+    // and its CSV, the deadline, the month's invoice.
+    for (const orderNumber of Object.keys(refused)) {
+      const completed = await advertiser('PATCH', `/orders/${orderNumber}`, {
+        status: 'completed',
+      });
+      expect(completed.statusCode, completed.body).toBe(200);
+    }
+    await neverPaid();
+    const approve = await advertiser('POST', '/validations', {
+      validations: Object.keys(refused).map((orderNumber) => ({
+        orderNumber,
+        decision: 'approve',
+      })),
+    });
+    expect(approve.json()).toMatchObject({
+      summary: { ok: 0, refused: 3 },
+      results: Object.keys(refused).map(() => ({ ok: false, code: 'order_disqualified' })),
+    });
+    const csv = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${program}/validations`,
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'text/csv' },
+      payload: `orderNumber,decision,reason\nKK-C3,approve,\nKK-C5,approve,\n`,
+    });
+    expect(csv.json()).toMatchObject({ summary: { ok: 0, refused: 2 } });
+    t.clock.now += 31 * DAY;
+    await t.network.applyValidationDeadlines();
+    expect(await commissionsOf('KK-C1')).toMatchObject([
+      { status: 'approved', amount_minor: 6198 },
+    ]);
+    await neverPaid();
+    // Approved at the deadline in November: the November invoice bills it, and nothing else.
+    t.clock.now = Date.UTC(2026, 11, 2, 9);
+    await t.network.invoices.createInvoices('2026-11', t.clock.now);
+    expect((await commissionsOf('KK-C1'))[0]!.invoice_id).not.toBeNull();
+    const invoices = await advertiser('GET', '/invoices');
+    expect(invoices.json()).toMatchObject({
+      invoices: [{ period: '2026-11', commission: '63.99', commissions: 2 }],
+    });
+    await neverPaid();
     await ledgerClean();
   });
 });

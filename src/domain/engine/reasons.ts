@@ -18,12 +18,14 @@ export const REASON_CODES = [
   'line_refunded',
   // The network's, not the program's: a pixel report refused as a whole (docs/tracking.md).
   'checksum_mismatch',
+  'lines_value_mismatch',
   'unknown_event',
 ] as const;
 
 /** Reasons the network decides for every program; terms files need not map them to a rule. */
 export const NETWORK_REASON_RULES = {
   checksum_mismatch: 'NET-R1',
+  lines_value_mismatch: 'NET-R1',
   unknown_event: 'NET-R2',
 } as const;
 export type NetworkReasonCode = keyof typeof NETWORK_REASON_RULES;
@@ -45,6 +47,10 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   checksum_mismatch: {
     en: 'The pixel report did not carry the checksum the program requires (NET-R1): it is stored and earns nothing.',
     nl: 'De pixelmelding had niet de controlesom die het programma vereist (NET-R1): ze is bewaard en levert niets op.',
+  },
+  lines_value_mismatch: {
+    en: 'The pixel report’s product lines do not add up to the order value its checksum covers (NET-R1): it is stored and earns nothing.',
+    nl: 'De productregels van de pixelmelding tellen niet op tot de orderwaarde die de controlesom dekt (NET-R1): ze is bewaard en levert niets op.',
   },
   unknown_event: {
     en: 'The report names an event the program does not pay for (NET-R2): it is stored and earns nothing.',

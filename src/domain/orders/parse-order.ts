@@ -23,9 +23,26 @@ export interface OrderLine {
   readonly status: OrderStatus;
 }
 
+/**
+ * Reasons a report earns nothing as a whole, decided by the network rather than the terms
+ * (docs/tracking.md, NET-R1 and NET-R2). They belong to the report as it arrived: re-pricing
+ * the stored report (a status change, new exchange rates) keeps them.
+ */
+export const REPORT_REFUSAL_CODES = [
+  'checksum_mismatch',
+  'lines_value_mismatch',
+  'unknown_event',
+] as const;
+export type ReportRefusalCode = (typeof REPORT_REFUSAL_CODES)[number];
+
+/** The report refusals among a stored quote's reasons. */
+export function reportRefusalsOf(reasons: readonly string[]): ReportRefusalCode[] {
+  return reasons.filter((reason): reason is ReportRefusalCode =>
+    (REPORT_REFUSAL_CODES as readonly string[]).includes(reason),
+  );
+}
+
 /** A validated order, ready for the engine. */
-/** Reasons a report earns nothing as a whole, decided by the network rather than the terms. */
-export type ReportRefusalCode = 'checksum_mismatch' | 'unknown_event';
 
 export interface Order {
   readonly orderNumber: string;

@@ -41,6 +41,7 @@ const OF_ENGINE_REASON: Readonly<Record<ReasonCode, DeclineReason>> = {
   excluded_store: 'other',
   missing_fx_rate: 'other',
   checksum_mismatch: 'fraud',
+  lines_value_mismatch: 'fraud',
   unknown_event: 'other',
 };
 
