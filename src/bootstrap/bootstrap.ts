@@ -10,15 +10,17 @@ import { generatePassword, hashPassword } from '../auth/passwords.js';
 /**
  * Loads every `*.yaml` of `dir` (the bundled `programs/` by default, and an operator's
  * PROGRAMS_DIR) into the store: a new program gets its advertiser; a changed terms file becomes
- * the program's new current terms (the old ones are kept).
+ * the program's new current terms (the old ones are kept). A new program's network fee is
+ * `networkFeeRate` (NETWORK_FEE_RATE), else the default.
  */
 export async function loadPrograms(
   store: Store,
   nowMs: number,
   dir = BUNDLED_PROGRAMS_DIR,
+  networkFeeRate?: string,
 ): Promise<StoredProgram[]> {
   const files = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
-  const service = new ProgramTermsService(store);
+  const service = new ProgramTermsService(store, undefined, networkFeeRate);
   const loaded: StoredProgram[] = [];
   for (const name of files) {
     const path = join(dir, name);

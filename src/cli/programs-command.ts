@@ -8,10 +8,13 @@ import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
+import { networkFeeRateOf } from '../config/server-config.js';
+import { NetworkFeeService } from '../services/network-fee-service.js';
 
 export const PROGRAMS_USAGE = `usage: affnet programs apply FILE [--advertiser NAME] [--json]
        affnet programs checksum SLUG (--generate | --secret SECRET | --off) [--json]
        affnet programs simulate SLUG --terms DRAFT.yaml [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+       affnet programs network-fee SLUG [RATE] [--json]
 
 apply     loads a terms file kept in version control: creates the program (and its
           advertiser: --advertiser, or the file's advertiser) or makes the file its current
@@ -21,6 +24,11 @@ simulate  re-prices the program's attributed orders placed in the period (defaul
           30 days) under the draft's newest version, beside what they earn now, with the same
           engine and rates as real pricing: totals, per commission group and per publisher
           (program currency, exact). Nothing is stored.
+
+network-fee  shows the program's network fee, or sets it to RATE ("0.30" is 30 % of the
+          approved commission, billed on the advertiser's invoices issued from now on). The fee
+          is the network's: terms files cannot set it. A change is in the audit log with its
+          before and after. New programs start with NETWORK_FEE_RATE (default 0.30).
 
 checksum  sets the program's pixel checksum secret (NET-R1, docs/tracking.md): with one, a
           pixel report must carry checksum=v04+md5(secret + orderNumber + orderValue); one
@@ -36,14 +44,14 @@ export async function runProgramsCommand(
   const [action, slug, ...rest] = args;
   if (action === 'simulate') return simulate(slug, rest, io, env);
   if (action === 'apply') return apply(slug, rest, io, env);
+  if (action === 'network-fee') return networkFee(slug, rest, io, env);
   if (action !== 'checksum')
     throw new UsageError(
       action === undefined
-        ? 'missing action: apply, checksum or simulate'
+        ? 'missing action: apply, checksum, network-fee or simulate'
         : `unknown action "${action}"`,
     );
-  if (slug === undefined || slug.startsWith('--'))
-    throw new UsageError('missing SLUG: the program, e.g. aliexpress');
+  requireSlug(slug);
   const json = rest.includes('--json');
   const options = rest.filter((arg) => arg !== '--json');
   let secret: string | 'generate' | null;
@@ -74,6 +82,42 @@ export async function runProgramsCommand(
   }
 }
 
+async function networkFee(
+  slug: string | undefined,
+  args: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  requireSlug(slug);
+  const rates = args.filter((arg) => arg !== '--json');
+  if (rates.length > 1) throw new UsageError('give at most one RATE, e.g. 0.30');
+  const { store } = await openMigratedStore(env);
+  try {
+    const program = await new ProgramsRepository(store.db).findBySlug(slug);
+    if (program === undefined) throw new UsageError(`no program "${slug}" (affnet demo makes one)`);
+    const fees = new NetworkFeeService(store);
+    const result =
+      rates[0] === undefined
+        ? await fees.ofProgramOrThrow(program.id)
+        : await fees.set(program.id, rates[0], 'cli', systemClock());
+    if (args.includes('--json')) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else
+      io.stdout.write(
+        'previousRate' in result && result.previousRate !== result.networkFeeRate
+          ? `${slug}: network fee ${result.previousRate} -> ${result.networkFeeRate} (invoices issued from now on)\n`
+          : `${slug}: network fee ${result.networkFeeRate}\n`,
+      );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function requireSlug(slug: string | undefined): asserts slug is string {
+  if (slug === undefined || slug.startsWith('--'))
+    throw new UsageError('missing SLUG: the program, e.g. aliexpress');
+}
+
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   if (index < 0) return undefined;
@@ -88,8 +132,7 @@ async function simulate(
   io: CliIo,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
-  if (slug === undefined || slug.startsWith('--'))
-    throw new UsageError('missing SLUG: the program, e.g. aliexpress');
+  requireSlug(slug);
   const termsPath = optionValue(args, '--terms');
   if (termsPath === undefined) throw new UsageError('missing --terms DRAFT.yaml');
   const day = (name: string, fallback: number) => {
@@ -156,7 +199,7 @@ async function apply(
   }
   const { store } = await openMigratedStore(env);
   try {
-    const result = await new ProgramTermsService(store).apply(
+    const result = await new ProgramTermsService(store, undefined, networkFeeRateOf(env)).apply(
       source,
       file,
       { advertiser, actor: 'cli' },

@@ -45,10 +45,12 @@ export async function runServeCommand(
   try {
     await migrateToLatest(store);
     const now = systemClock();
-    const programs = await loadPrograms(store, now);
+    const programs = await loadPrograms(store, now, undefined, config.networkFeeRate);
     if (config.programsDir !== undefined) {
       try {
-        programs.push(...(await loadPrograms(store, now, config.programsDir)));
+        programs.push(
+          ...(await loadPrograms(store, now, config.programsDir, config.networkFeeRate)),
+        );
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
           throw new ConfigError('PROGRAMS_DIR', `no such folder: ${config.programsDir}`);
@@ -113,6 +115,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     },
     publicUrl: config.publicUrl,
     payoutDebtor: config.payoutDebtor,
+    networkFeeRate: config.networkFeeRate,
     ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: config.ecbFetch },
   });
   await network.start();

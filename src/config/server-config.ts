@@ -1,5 +1,6 @@
 import { checkBic } from '../domain/payments/bic.js';
 import { checkIban } from '../domain/payments/iban.js';
+import { DEFAULT_NETWORK_FEE_RATE, parseNetworkFeeRate } from '../domain/payments/network-fee.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -40,6 +41,8 @@ export interface ServerConfig {
   ecbBaseUrl: string;
   /** ECB_FETCH=off stops the daily fetch of the ECB's rates (on by default). */
   ecbFetch: boolean;
+  /** NETWORK_FEE_RATE: the network fee a new program starts with (`0.30`, the default, is 30 %). */
+  networkFeeRate: string;
 }
 
 export interface ServerFlags {
@@ -54,6 +57,19 @@ function wholeNumber(variable: string, text: string, min: number, max: number): 
     throw new ConfigError(variable, `expected a whole number from ${min} to ${max}, got "${text}"`);
   }
   return value;
+}
+
+/** NETWORK_FEE_RATE, or the default network fee for new programs when it is unset. */
+export function networkFeeRateOf(env: NodeJS.ProcessEnv): string {
+  const text = env.NETWORK_FEE_RATE?.trim();
+  if (text === undefined || text === '') return DEFAULT_NETWORK_FEE_RATE;
+  const rate = parseNetworkFeeRate(text);
+  if (rate === undefined)
+    throw new ConfigError(
+      'NETWORK_FEE_RATE',
+      `expected a decimal from 0 to 1 with at most 4 decimals ("0.30" is 30 %), got "${text}"`,
+    );
+  return rate;
 }
 
 /**
@@ -126,6 +142,7 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     publicUrl,
     programsDir: env.PROGRAMS_DIR?.trim() || undefined,
     ecbBaseUrl: ecbBaseUrl(env.ECB_BASE_URL),
+    networkFeeRate: networkFeeRateOf(env),
     ecbFetch: !['off', 'false', '0', 'no'].includes((env.ECB_FETCH ?? 'on').trim().toLowerCase()),
     port,
     host,

@@ -149,6 +149,10 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     const program = network.cache.program(programId);
     if (program === undefined || !programIsLive(program))
       throw new HttpError(404, 'unknown_program', `no program "${programId}"`);
-    return { programId, termsId: program.termsId, terms: program.terms.file };
+    // Terms stored before the network fee moved out of them may still carry it: never shown as
+    // if it applied (the fee is the network's setting).
+    const terms: Partial<typeof program.terms.file> = { ...program.terms.file };
+    delete terms.invoicing;
+    return { programId, termsId: program.termsId, terms };
   });
 }

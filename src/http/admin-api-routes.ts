@@ -34,6 +34,24 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
+  app.get('/api/v1/admin/programs/:programId/network-fee', async (request) => {
+    await admin(request);
+    const { programId } = request.params as { programId: string };
+    return network.networkFees.ofProgramOrThrow(programId);
+  });
+
+  app.put('/api/v1/admin/programs/:programId/network-fee', async (request) => {
+    const session = await admin(request);
+    const { programId } = request.params as { programId: string };
+    const { networkFeeRate } = parseBody(request, BODIES.networkFee);
+    return network.networkFees.set(
+      programId,
+      networkFeeRate,
+      `user:${session.user.id}`,
+      network.now(),
+    );
+  });
+
   app.get('/api/v1/admin/settings/invoicing', async (request) => {
     await admin(request);
     const details = await network.invoicingDetails.network();

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { advertiserIdOf, authenticateUser } from './user-auth.js';
+import { authenticateAdvertiser } from './authenticate-advertiser.js';
 
 /**
  * The advertiser console's own JSON API (an advertiser user's session token): the
@@ -100,6 +101,12 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
     return reply.code(204).send();
+  });
+
+  app.get('/api/v1/advertiser/programs/:programId/network-fee', async (request) => {
+    const { programId } = request.params as { programId: string };
+    const owner = await authenticateAdvertiser(network, request, programId);
+    return network.networkFees.ofProgramOrThrow(programId, owner.advertiserId);
   });
 
   app.put('/api/v1/advertiser/programs/:programId/checksum-secret', async (request) => {

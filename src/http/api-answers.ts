@@ -334,6 +334,17 @@ export const ANSWERS = {
     page: z.string().meta({ description: 'the public program page' }),
     review,
   }),
+  NetworkFee: z.object({
+    programId: id,
+    slug: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    networkFeeRate: decimal.meta({
+      description:
+        'the network fee on approved commission (0.30 is 30 %), billed at the rate set when an invoice is issued; set by the network, never by the terms',
+    }),
+    previousRate: decimal.optional().meta({ description: 'after a change: the rate before it' }),
+  }),
   TermsApplied: z.object({
     programId: id,
     termsId: id,

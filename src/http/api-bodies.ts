@@ -120,6 +120,12 @@ export const BODIES = {
     from: z.string().optional().meta({ description: 'YYYY-MM-DD, default 29 days before to' }),
     to: z.string().optional().meta({ description: 'YYYY-MM-DD, default today' }),
   }),
+  networkFee: z.object({
+    networkFeeRate: z.string().meta({
+      description: 'the program’s network fee on approved commission, 0 to 1 ("0.30" is 30 %)',
+      examples: ['0.30'],
+    }),
+  }),
   minimumPayout: z.object({
     minimumPayout: z
       .string()

@@ -2,6 +2,7 @@ import { ACCOUNT_MESSAGES } from './messages/account.js';
 import { ADMIN_AUDIT_MESSAGES } from './messages/admin-audit.js';
 import { ADMIN_MONEY_MESSAGES } from './messages/admin-money.js';
 import { ADMIN_ADVERTISERS_MESSAGES } from './messages/admin-advertisers.js';
+import { ADMIN_NETWORK_FEES_MESSAGES } from './messages/admin-network-fees.js';
 import { ADMIN_MESSAGES } from './messages/admin.js';
 import { ADVERTISER_ACCOUNT_MESSAGES } from './messages/advertiser-account.js';
 import { ADVERTISER_COMPLIANCE_MESSAGES } from './messages/advertiser-compliance.js';
@@ -52,6 +53,7 @@ export const CATALOGUE = {
   ...ADMIN_MESSAGES,
   ...ADMIN_MONEY_MESSAGES,
   ...ADMIN_ADVERTISERS_MESSAGES,
+  ...ADMIN_NETWORK_FEES_MESSAGES,
   ...ADMIN_AUDIT_MESSAGES,
   ...PROGRAM_REVIEW_MESSAGES,
 } as const satisfies Messages;

@@ -118,6 +118,23 @@ export function parseProgramTermsOrThrow(text: string, source: string): ProgramT
   return terms;
 }
 
+/**
+ * Parses terms sent to become a program's terms (or a draft of them): as
+ * parseProgramTermsOrThrow, and refused when they still carry `invoicing.networkFeeRate`, which
+ * is the network's setting and never the advertiser's (stored terms that carry it still load,
+ * and it is never billed).
+ */
+export function parseNewProgramTermsOrThrow(text: string, source: string): ProgramTerms {
+  const terms = parseProgramTermsOrThrow(text, source);
+  if (terms.file.invoicing !== undefined)
+    throw new DomainError(
+      'network_fee_not_in_terms',
+      `${source}: invoicing.networkFeeRate: the network fee is set by the network, not by the terms; remove the invoicing section (the program's fee: GET /api/v1/advertiser/programs/{programId}/network-fee)`,
+      [{ path: 'invoicing.networkFeeRate', message: 'the network fee is set by the network' }],
+    );
+  return terms;
+}
+
 /** `versions[0].commission.groups[1].rate` → ['versions', 0, 'commission', 'groups', 1, 'rate']. */
 function pathSegments(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>

@@ -15,6 +15,7 @@ import { linksVersion } from '../storage/repositories/cache-versions.js';
 import { rollUpPaced, WatermarkMovedError } from '../services/click-rollup.js';
 import type { WriterThread } from '../services/writer-thread.js';
 import { StoredTerms } from '../programs/stored-terms.js';
+import { NetworkFeeService } from '../services/network-fee-service.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
 import { Sessions } from '../auth/sessions.js';
@@ -68,6 +69,8 @@ export interface NetworkOptions {
   publicUrl?: string | undefined;
   /** The account payout runs pay from (PAYOUT_DEBTOR_*). */
   payoutDebtor?: Debtor | undefined;
+  /** The network fee a new program starts with (NETWORK_FEE_RATE); unset, the default. */
+  networkFeeRate?: string | undefined;
   /** The ECB's rate files: where from (ECB_BASE_URL) and whether to fetch them daily. */
   ecb?: { baseUrl: string; fetchDaily: boolean; fetch?: typeof fetch } | undefined;
 }
@@ -170,6 +173,7 @@ export class Network {
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
   readonly programTerms: ProgramTermsService;
+  readonly networkFees: NetworkFeeService;
   readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
   readonly directory: ProgramDirectoryService;
@@ -229,9 +233,12 @@ export class Network {
     this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
     this.pixelChecksums = new PixelChecksumService(store);
     this.programReviews = new ProgramReviewService(store, this.cache);
-    this.programTerms = new ProgramTermsService(store, (advertiserId) =>
-      this.programReviews.brandsOfOthers(advertiserId),
+    this.programTerms = new ProgramTermsService(
+      store,
+      (advertiserId) => this.programReviews.brandsOfOthers(advertiserId),
+      options.networkFeeRate,
     );
+    this.networkFees = new NetworkFeeService(store);
     this.simulations = new TermsSimulationService(store);
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);

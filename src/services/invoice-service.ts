@@ -31,7 +31,7 @@ export function parsePeriodOrThrow(text: string): Period {
 
 /**
  * Advertiser invoices, one per program and month: the approved publisher commission plus the
- * network fee (the program's `invoicing.networkFeeRate`). An invoice bills the difference
+ * network fee (the network's rate for the program when the invoice is issued). An invoice bills the difference
  * between what each commission should be billed (its amount while approved) and what was
  * billed before, so a commission declined after it was invoiced is credited on the next one.
  * AE-T5 (no prepayment): publisher money becomes payable only once its invoice is paid.
@@ -58,13 +58,12 @@ export class InvoiceService {
       );
     const programs = await this.store.db
       .selectFrom('programs')
-      .select(['id', 'advertiser_id', 'currency'])
+      .select(['id', 'advertiser_id', 'currency', 'network_fee_rate'])
       .orderBy('id')
       .execute();
     const created: Invoice[] = [];
     const existing: Invoice[] = [];
     for (const program of programs) {
-      const terms = await this.terms.ofProgramOrThrow(program.id);
       const invoice = await this.store.db.transaction().execute(async (trx) => {
         const found = await trx
           .selectFrom('invoices')
@@ -128,7 +127,8 @@ export class InvoiceService {
               : 'adjusted';
           return { id: row.id, billed, shouldMinor, amountMinor: shouldMinor - row.billed_minor };
         });
-        const feeRate = terms.file.invoicing.networkFeeRate;
+        // The network's rate for the program when the invoice is issued (never the terms').
+        const feeRate = program.network_fee_rate;
         const { commissionMinor, feeMinor } = invoiceAmounts(
           billing.map((row) => row.amountMinor),
           feeRate,

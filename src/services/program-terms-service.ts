@@ -5,7 +5,12 @@ import {
   type StoredProgram,
 } from '../storage/repositories/programs-repository.js';
 import { readFile } from 'node:fs/promises';
-import { parseProgramTermsOrThrow, resolveProgramPath } from '../programs/load-program-terms.js';
+import {
+  parseNewProgramTermsOrThrow,
+  parseProgramTermsOrThrow,
+  resolveProgramPath,
+} from '../programs/load-program-terms.js';
+import { DEFAULT_NETWORK_FEE_RATE } from '../domain/payments/network-fee.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
@@ -32,10 +37,12 @@ export class ProgramTermsService {
   /**
    * `brandsOfOthers`: the brands of other advertisers' approved programs, screened when an
    * advertiser renames its program (none where no advertiser edits terms: the CLI, bootstrap).
+   * `defaultNetworkFeeRate`: the network fee a new program starts with (NETWORK_FEE_RATE).
    */
   constructor(
     private readonly store: Store,
     private readonly brandsOfOthers: (advertiserId: string) => string[] = () => [],
+    private readonly defaultNetworkFeeRate = DEFAULT_NETWORK_FEE_RATE,
   ) {}
 
   /**
@@ -48,7 +55,7 @@ export class ProgramTermsService {
     options: { actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseProgramTermsOrThrow(source, `${slug} terms`);
+    const terms = parseNewProgramTermsOrThrow(source, `${slug} terms`);
     if (terms.id !== slug)
       throw new ProgramTermsError(
         'terms_mismatch',
@@ -102,7 +109,7 @@ export class ProgramTermsService {
 
   /** Terms checked and compiled without storing them (the editor's preview of the page). */
   preview(source: string, name: string): ProgramTerms {
-    return parseProgramTermsOrThrow(source, name);
+    return parseNewProgramTermsOrThrow(source, name);
   }
 
   /**
@@ -115,7 +122,7 @@ export class ProgramTermsService {
     options: { actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseProgramTermsOrThrow(source, 'new program terms');
+    const terms = parseNewProgramTermsOrThrow(source, 'new program terms');
     const programs = new ProgramsRepository(this.store.db);
     if ((await programs.findBySlug(terms.id)) !== undefined)
       throw new ProgramTermsError(
@@ -138,7 +145,7 @@ export class ProgramTermsService {
     options: { advertiser?: string | undefined; actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseProgramTermsOrThrow(source, name);
+    const terms = parseNewProgramTermsOrThrow(source, name);
     const programs = new ProgramsRepository(this.store.db);
     const advertisers = new AdvertisersRepository(this.store.db);
     const existing = await programs.findBySlug(terms.id);
@@ -179,7 +186,11 @@ export class ProgramTermsService {
       advertiserId,
       nowMs,
       options.actor,
-      { creating, review: review?.review ?? 'approved' },
+      {
+        creating,
+        review: review?.review ?? 'approved',
+        networkFeeRate: this.defaultNetworkFeeRate,
+      },
     );
     if (result.changed || creating)
       await recordAudit(

@@ -5,7 +5,10 @@ import type { StorageConfig } from '../config/storage-config.js';
 import { packageRoot } from '../package-root.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
-import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import {
+  parseNewProgramTermsOrThrow,
+  parseProgramTermsOrThrow,
+} from '../programs/load-program-terms.js';
 import type { ProgramTerms } from '../domain/terms/program-terms.js';
 import type { FxRate } from '../domain/fx/rate-table.js';
 import type { SimulationResult } from '../domain/engine/simulate-terms.js';
@@ -60,7 +63,7 @@ export class TermsSimulationService {
     if (stored === undefined)
       throw new SimulationError('unknown_program', `program "${slug}" has no terms loaded yet`);
     const current = parseProgramTermsOrThrow(stored.source, `program ${slug} (stored terms)`);
-    const draftTerms = parseProgramTermsOrThrow(draft.source, draft.name);
+    const draftTerms = parseNewProgramTermsOrThrow(draft.source, draft.name);
     if (draftTerms.id !== slug)
       throw new SimulationError(
         'terms_mismatch',

@@ -22,6 +22,7 @@ import * as dropOrderPagesIndex from './migrations/0013-drop-order-pages-index.j
 import * as selfBilling from './migrations/0014-self-billing.js';
 import * as vatVerification from './migrations/0015-vat-verification.js';
 import * as clickConversions from './migrations/0017-click-conversions.js';
+import * as networkFee from './migrations/0018-network-fee.js';
 import * as programReview from './migrations/0019-program-review.js';
 import * as scanCursor from './migrations/0020-scan-cursor.js';
 
@@ -43,6 +44,7 @@ const MIGRATIONS = {
   '0014-self-billing': selfBilling,
   '0015-vat-verification': vatVerification,
   '0017-click-conversions': clickConversions,
+  '0018-network-fee': networkFee,
   '0019-program-review': programReview,
   '0020-scan-cursor': scanCursor,
 };

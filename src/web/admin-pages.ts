@@ -1,5 +1,6 @@
 import { registerAdminAdvertiserPages } from './admin-advertiser-pages.js';
 import { registerAdminProgramReviewPages } from './admin-program-review-pages.js';
+import { registerAdminNetworkFeePages } from './admin-network-fee-pages.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -12,6 +13,7 @@ import { requireRole, webContext } from './web-context.js';
 export function registerAdminPages(app: FastifyInstance, network: Network): void {
   registerAdminAdvertiserPages(app, network);
   registerAdminProgramReviewPages(app, network);
+  registerAdminNetworkFeePages(app, network);
   app.get('/admin', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');

@@ -8,7 +8,7 @@ import { html, trusted, type SafeHtml } from './html.js';
 import { field, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
 import { statusBadge } from './status-badge.js';
-import { formatAmountText, formatDate } from './format.js';
+import { formatAmountText, formatDate, formatRate } from './format.js';
 import { barLineChart } from './svg-chart.js';
 import { refusalText } from './refusal-text.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
@@ -36,23 +36,30 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       ),
     );
 
-  const page = (
+  const page = async (
     context: WebContext,
     programId: string,
     row: { name: string; slug: string; loaded_at: number },
     source: string,
     result: SafeHtml | string = '',
     review: SafeHtml | string = '',
-  ) =>
-    html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
+  ) => {
+    const fee = await network.networkFees.ofProgramOrThrow(programId, advertiserOf(context));
+    return html`<h1>${context.t('nav.terms')}: ${row.name}</h1>
       ${review}
       <p>
         <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
         · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
       </p>
+      <p class="network-fee">
+        ${context.t('networkFees.ofProgram', {
+          rate: formatRate(fee.networkFeeRate, context.locale),
+        })}
+      </p>
       <p class="muted">${context.t('advertiserTerms.intro')}</p>
       ${result}
       ${termsForm(context, `/advertiser/terms/${programId}`, source, ['simulate', 'preview', 'publish'])}`;
+  };
 
   app.get('/advertiser/terms/:programId', async (request, reply) => {
     const context = await webContext(network, request, reply);
@@ -62,7 +69,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       reply,
       context,
       context.t('nav.terms'),
-      page(context, programId, row, row.source, '', await reviewOf(context, programId)),
+      await page(context, programId, row, row.source, '', await reviewOf(context, programId)),
     );
   });
 
@@ -108,7 +115,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
         reply,
         context,
         context.t('nav.terms'),
-        page(context, programId, row, source, result, await reviewOf(context, programId)),
+        await page(context, programId, row, source, result, await reviewOf(context, programId)),
         400,
       );
     }
@@ -116,7 +123,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       reply,
       context,
       context.t('nav.terms'),
-      page(context, programId, row, source, result, await reviewOf(context, programId)),
+      await page(context, programId, row, source, result, await reviewOf(context, programId)),
     );
   });
 }

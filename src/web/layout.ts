@@ -24,6 +24,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/admin/money', 'nav.money'],
     ['/admin/advertisers', 'nav.advertisers'],
     ['/admin/program-reviews', 'nav.programReviews'],
+    ['/admin/network-fees', 'nav.networkFees'],
     ['/admin/outbox', 'nav.outbox'],
     ['/admin/audit', 'nav.audit'],
   ],

@@ -78,3 +78,18 @@ it('invites an advertiser from the command line and prints the link', async () =
   const missing = await run('advertisers', 'invite', 'x@example.nl');
   expect(missing.err).toContain('missing --name ADVERTISER');
 });
+
+it('shows and sets a program’s network fee (the network’s, audited)', async () => {
+  expect((await run('demo')).code).toBe(0);
+  expect((await run('programs', 'network-fee', 'aliexpress')).out).toBe(
+    'aliexpress: network fee 0.30\n',
+  );
+  const set = await run('programs', 'network-fee', 'aliexpress', '0.27');
+  expect(set.out).toBe('aliexpress: network fee 0.30 -> 0.27 (invoices issued from now on)\n');
+  const json = await run('programs', 'network-fee', 'aliexpress', '--json');
+  expect(JSON.parse(json.out)).toMatchObject({ slug: 'aliexpress', networkFeeRate: '0.27' });
+  const wrong = await run('programs', 'network-fee', 'aliexpress', '2');
+  expect(wrong.code).not.toBe(0);
+  expect(wrong.err).toContain('expected a decimal from 0 to 1');
+  expect((await run('programs', 'network-fee', 'aliexpress')).out).toContain('0.27');
+});

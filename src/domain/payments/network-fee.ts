@@ -54,3 +54,21 @@ export function invoiceAmounts(
     feeMinor: split.billedFeeMinor + split.creditedFeeMinor,
   };
 }
+
+/**
+ * The network fee a program starts with unless the server's NETWORK_FEE_RATE says otherwise:
+ * the network's, never the advertiser's (the rate AliExpress is billed).
+ */
+export const DEFAULT_NETWORK_FEE_RATE = '0.30';
+
+/**
+ * A network fee rate as the network admin writes it (`0.30` is 30 %): a decimal from 0 to 1
+ * with at most 4 decimals, in its canonical text; undefined when it is not one.
+ */
+export function parseNetworkFeeRate(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d{1,4})?$/.test(trimmed)) return undefined;
+  const rate = parseDecimal(trimmed);
+  if (rate === undefined || rate.coefficient > powerOfTen(rate.scale)) return undefined;
+  return trimmed;
+}

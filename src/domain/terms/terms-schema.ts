@@ -344,8 +344,12 @@ export const termsSchema = z
         maxConversionsPerHour: { ...DEFAULT_CONVERSION_VELOCITY },
         hold: [...DEFAULT_HOLD_DETECTORS],
       }),
-    /** Advertiser invoices: the network fee as a share of the approved publisher commission. */
-    invoicing: z.object({ networkFeeRate: rateSchema }).strict().default({ networkFeeRate: '0' }),
+    /**
+     * Retired: the network fee is the network's setting per program (docs/money.md). Read only so
+     * terms stored before it moved still load; never billed, and a new document carrying it is
+     * refused (refuseNetworkFeeInTerms).
+     */
+    invoicing: z.object({ networkFeeRate: rateSchema }).strict().optional(),
     /**
      * The conversions the program pays for, by the event id its tags send (Tradedoubler's
      * numeric `event`): sales priced by the commission groups, leads paying a fixed amount in

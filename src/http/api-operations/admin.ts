@@ -25,6 +25,31 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/admin/programs/{programId}/network-fee',
+    tag: 'Admin',
+    summary: 'A program’s network fee (the network’s setting; terms files cannot set it)',
+    auth: 'user',
+    responses: { 200: 'The fee', 403: 'Not the network admin', 404: 'Unknown program' },
+    responseSchemas: { 200: 'NetworkFee' },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/admin/programs/{programId}/network-fee',
+    tag: 'Admin',
+    summary:
+      'Set a program’s network fee: billed on the invoices issued from now on; recorded in the audit log (program.network_fee_changed) with before and after',
+    auth: 'user',
+    body: BODIES.networkFee,
+    responses: {
+      200: 'The fee now (previousRate: before)',
+      400: 'Not a decimal from 0 to 1 with at most 4 decimals (invalid_network_fee)',
+      403: 'Not the network admin',
+      404: 'Unknown program',
+    },
+    responseSchemas: { 200: 'NetworkFee' },
+  },
+  {
+    method: 'get',
     path: '/api/v1/admin/overdue',
     tag: 'Admin',
     summary: 'Claims past their decision deadline and validations past theirs',

@@ -101,6 +101,16 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     responseSchemas: { 200: 'ChecksumSecret' },
   },
   {
+    method: 'get',
+    path: '/api/v1/advertiser/programs/{programId}/network-fee',
+    tag: 'Advertiser',
+    summary:
+      'Your program’s network fee, billed on approved commission: set by the network (the terms cannot set it)',
+    auth: 'apiKey',
+    responses: { 200: 'The fee', 404: 'Not your program' },
+    responseSchemas: { 200: 'NetworkFee' },
+  },
+  {
     method: 'put',
     path: '/api/v1/programs/{programId}/terms',
     tag: 'Programs',
@@ -110,7 +120,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     ...TERMS_FILE_BODY,
     responses: {
       200: 'Applied (changed false when identical)',
-      400: 'The file breaks the schema (issues name path and line), is another program’s, or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
+      400: 'The file breaks the schema (issues name path and line), is another program’s, carries the network fee (network_fee_not_in_terms), or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
       404: 'Not your program',
       413: 'The file is larger than 256 KiB (terms_too_large)',
     },
@@ -126,7 +136,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     ...TERMS_FILE_BODY,
     responses: {
       201: 'Created',
-      400: 'The file breaks the schema (issues name path and line), or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
+      400: 'The file breaks the schema (issues name path and line), carries the network fee (network_fee_not_in_terms), or its aliases expand too far or it nests too deep (terms_too_complex, terms_too_deep)',
       409: 'A program with this id exists',
       413: 'The file is larger than 256 KiB (terms_too_large)',
     },

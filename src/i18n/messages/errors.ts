@@ -258,6 +258,26 @@ export const ERROR_MESSAGES = {
     'the draft is the terms of another program',
     'het concept hoort bij een ander programma',
   ],
+  'refusal.network_fee_not_in_terms': [
+    'the network fee is set by the network, not by the terms: remove the invoicing section',
+    'de netwerkvergoeding stelt het netwerk vast, niet de voorwaarden: verwijder de sectie invoicing',
+  ],
+  'refusal.invalid_network_fee': [
+    'the network fee must be a decimal from 0 to 1 with at most 4 decimals (0.30 is 30 %)',
+    'de netwerkvergoeding moet een decimaal getal van 0 tot 1 zijn met hoogstens 4 decimalen (0,30 is 30 %)',
+  ],
+  'refusal.terms_too_large': [
+    'the terms document is larger than 256 KiB: remove what the program does not use',
+    'het voorwaardenbestand is groter dan 256 KiB: verwijder wat het programma niet gebruikt',
+  ],
+  'refusal.terms_too_complex': [
+    'the terms use aliases more than 100 times: write the repeated part out',
+    'de voorwaarden gebruiken aliassen meer dan 100 keer: schrijf het herhaalde deel uit',
+  ],
+  'refusal.terms_too_deep': [
+    'the terms document nests deeper than 64 levels',
+    'het voorwaardenbestand is dieper genest dan 64 niveaus',
+  ],
 
   // Month end
   'refusal.payout_run_not_exported': [

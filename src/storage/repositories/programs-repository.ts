@@ -4,6 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ProgramsTable } from '../schema.js';
 import type { ProgramTerms } from '../../domain/terms/compile-terms.js';
 import { newId } from '../ids.js';
+import { DEFAULT_NETWORK_FEE_RATE } from '../../domain/payments/network-fee.js';
 import { bumpLinksVersion } from './cache-versions.js';
 
 export type StoredProgram = Selectable<ProgramsTable>;
@@ -110,6 +111,27 @@ export class ProgramsRepository {
     await bumpLinksVersion(this.db);
   }
 
+  /** Every program's network fee, by name. */
+  async networkFees(): Promise<
+    { id: string; slug: string; name: string; currency: string; network_fee_rate: string }[]
+  > {
+    return this.db
+      .selectFrom('programs')
+      .select(['id', 'slug', 'name', 'currency', 'network_fee_rate'])
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Sets a program's network fee rate (the caller audits it). */
+  async setNetworkFeeRate(programId: string, rate: string, nowMs: number): Promise<void> {
+    await this.db
+      .updateTable('programs')
+      .set({ network_fee_rate: rate, updated_at: nowMs })
+      .where('id', '=', programId)
+      .execute();
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -125,7 +147,11 @@ export class ProgramsRepository {
     advertiserId: string,
     nowMs: number,
     actor: string | null,
-    options: { creating?: boolean; review?: 'approved' | 'in_review' } = {},
+    options: {
+      creating?: boolean;
+      review?: 'approved' | 'in_review';
+      networkFeeRate?: string;
+    } = {},
   ): Promise<{ program: StoredProgram; termsId: string; changed: boolean }> {
     const hash = createHash('sha256').update(source).digest('hex');
     let program = await this.findBySlug(terms.id);
@@ -143,6 +169,7 @@ export class ProgramsRepository {
           review_status: options.review ?? 'approved',
           landing_url: terms.file.landingUrl,
           settings: '{}',
+          network_fee_rate: options.networkFeeRate ?? DEFAULT_NETWORK_FEE_RATE,
           current_terms_id: null,
           created_at: nowMs,
           updated_at: nowMs,

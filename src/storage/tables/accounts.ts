@@ -74,8 +74,13 @@ export interface ProgramsTable {
   /** active, paused, closed */
   status: string;
   landing_url: string;
-  /** JSON: network fee, validation settings, detector thresholds. */
+  /** JSON: validation settings, detector thresholds, the pixel checksum secret. */
   settings: string;
+  /**
+   * The network fee billed on approved commission (`0.30` is 30 %): the network's setting,
+   * never the advertiser's terms.
+   */
+  network_fee_rate: string;
   current_terms_id: string | null;
   created_at: number;
   updated_at: number;
