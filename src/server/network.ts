@@ -274,11 +274,15 @@ export class Network {
     this.advertiserViews = new AdvertiserViews(store);
   }
 
-  /** Every brand any program protects (AE-P5), for screening at sign-up. */
+  /**
+   * Every brand an approved program protects (AE-P5), for screening at sign-up: a program in
+   * the network's review (or refused) protects nothing yet.
+   */
   async allBrands(): Promise<string[]> {
     const brands = new Set<string>();
     for (const program of this.cache.programs())
-      for (const brand of program.terms.file.brands) brands.add(brand);
+      if (program.review === 'approved')
+        for (const brand of program.terms.file.brands) brands.add(brand);
     return [...brands];
   }
 

@@ -121,7 +121,14 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     };
   };
 
+  let publisherPortal: ReturnType<typeof client> | undefined;
+  /** Where a publisher could find it: directory API and page, its page and terms, the apply form. */
   const listed = async () => {
+    if (publisherPortal === undefined) {
+      publisherPortal = client(t);
+      await publisherPortal.login(t.demo.publisher.email, t.demo.publisher.password);
+    }
+    const applyForms = (await publisherPortal.get('/publisher/applications')).body;
     const directory = (await api('GET', '/api/v1/programs?q=aliexpress')).json() as {
       programs: { id: string }[];
     };
@@ -131,6 +138,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
       page: page.body.includes('href="/programs/aliexpress-official"'),
       programPage: (await t.app.inject({ url: '/programs/aliexpress-official' })).statusCode,
       terms: (await api('GET', `/api/v1/programs/${programId}/terms`)).statusCode,
+      applyForm: applyForms.includes('AliExpress Official'),
     };
   };
 
@@ -141,6 +149,19 @@ describeEachEngine('programs advertisers create wait for the network’s review'
       url: `/report?organization=${programId}&event=1&orderNumber=${orderNumber}&orderValue=100.00&currency=EUR&tduid=${tduid}`,
       headers: { accept: 'application/json' },
     });
+  const signUp = async (who: string) => {
+    const answer = await api('POST', '/api/v1/signup', undefined, {
+      email: `${who}@publisher.example`,
+      password: 'correct horse battery',
+      name: 'Kim',
+      country: 'NL',
+      siteName: 'Dealsshop',
+      siteUrl: `https://${who}.publisher.example`,
+      promotionMethods: ['content_sites'],
+    });
+    expect(answer.statusCode, answer.body).toBe(202);
+    return answer.json() as { brandMatches: unknown[] };
+  };
   const apply = async () =>
     api(
       'POST',
@@ -152,7 +173,13 @@ describeEachEngine('programs advertisers create wait for the network’s review'
   it('in review: not listed, no applications, clicks do not attribute, reports refused, nothing stored', async () => {
     const before = await stored();
     expect(before.program).toEqual({ review_status: 'in_review', review_reason: null });
-    expect(await listed()).toEqual({ api: false, page: false, programPage: 404, terms: 404 });
+    expect(await listed()).toEqual({
+      api: false,
+      page: false,
+      programPage: 404,
+      terms: 404,
+      applyForm: false,
+    });
 
     const applied = await apply();
     expect([applied.statusCode, applied.json().code]).toEqual([404, 'unknown_program']);
@@ -183,6 +210,8 @@ describeEachEngine('programs advertisers create wait for the network’s review'
         expect.objectContaining({ programId, review: 'in_review', reason: null, reviewedAt: null }),
       ],
     });
+    // Its brands protect nothing yet: a publisher signing up as "Deals Shop" is not flagged.
+    expect((await signUp('first')).brandMatches).toEqual([]);
     const after = await stored();
     expect(after).toEqual({ ...before, attributableClicks: 0 });
   });
@@ -230,7 +259,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     });
     expect(noCsrf.statusCode).toBeGreaterThanOrEqual(400);
     expect(await stored()).toEqual(before);
-    expect(await listed()).toMatchObject({ api: false, page: false });
+    expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
   });
 
   it('refuses with a reason the advertiser reads; unknown programs and reasonless refusals are refused', async () => {
@@ -257,7 +286,13 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     });
     expect(refused.statusCode).toBe(200);
     expect(refused.body).toContain('Program AliExpress Official is now refused.');
-    expect(await listed()).toEqual({ api: false, page: false, programPage: 404, terms: 404 });
+    expect(await listed()).toEqual({
+      api: false,
+      page: false,
+      programPage: 404,
+      terms: 404,
+      applyForm: false,
+    });
     const applied = await apply();
     expect(applied.statusCode).toBe(404);
     const clicked = await click();
@@ -312,7 +347,13 @@ describeEachEngine('programs advertisers create wait for the network’s review'
   it('once approved, it is listed, takes applications, and its clicks and pixel track', async () => {
     const approved = await reviewProgram(t, adminApi, programId, 'approved');
     expect(approved).toMatchObject({ review: 'approved', reason: null, changed: true });
-    expect(await listed()).toEqual({ api: true, page: true, programPage: 200, terms: 200 });
+    expect(await listed()).toEqual({
+      api: true,
+      page: true,
+      programPage: 200,
+      terms: 200,
+      applyForm: true,
+    });
     const applied = await apply();
     expect(applied.statusCode, applied.body).toBe(201);
     const decided = await api(
@@ -334,6 +375,9 @@ describeEachEngine('programs advertisers create wait for the network’s review'
       .where('order_number', '=', 'OK-1')
       .executeTakeFirstOrThrow();
     expect(order).toEqual({ site_id: t.demo.siteId, attribution: 'attributed' });
+    expect((await signUp('second')).brandMatches).toEqual([
+      expect.objectContaining({ brand: 'dealsshop', field: 'site name' }),
+    ]);
   });
 
   it('sends an approved program back into review when its advertiser renames it into a brand', async () => {
@@ -353,7 +397,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
       payload: source.replace(/^name: .*$/m, 'name: Deals Shop — Taobao official'),
     });
     expect(impersonating.json()).toMatchObject({ changed: true, review: 'in_review' });
-    expect(await listed()).toMatchObject({ api: false, page: false });
+    expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
     const clicked = await click();
     expect(clicked.headers['set-cookie']).toBeUndefined();
   });
