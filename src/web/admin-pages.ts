@@ -20,8 +20,18 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
     const overdue = await network.validation.overdue(network.now());
     const overdueClaims = await network.claims.overdue(network.now());
     const invoices = await network.invoices.list();
+    const inReview = (await network.programReviews.queue()).length;
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.overview')}</h1>
+      ${
+        inReview === 0
+          ? ''
+          : html`<p class="programs-in-review">
+              <a href="/admin/program-reviews"
+                >${context.t('programReview.waitingCount', { count: inReview })}</a
+              >
+            </p>`
+      }
       <h2>${context.t('admin.claimsPastTheirDecisionDeadline')}</h2>
       ${
         overdueClaims.length === 0

@@ -230,6 +230,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
         expect.objectContaining({ brand: 'aliexpress', field: 'advertiser' }),
       ]),
     );
+    expect((await adminPortal.get('/admin')).body).toContain('Programs waiting for your review: 1');
     const page = await adminPortal.get('/admin/program-reviews');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('AliExpress Official');

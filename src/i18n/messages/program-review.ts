@@ -10,6 +10,10 @@ export const PROGRAM_REVIEW_MESSAGES = {
   'programReview.waiting': ['In review', 'Ter beoordeling'],
   'programReview.decided': ['Decided', 'Beslist'],
   'programReview.none': ['No program is waiting.', 'Er wacht geen programma.'],
+  'programReview.waitingCount': [
+    'Programs waiting for your review: {count}',
+    'Programma’s die op je beoordeling wachten: {count}',
+  ],
   'programReview.program': ['Program', 'Programma'],
   'programReview.advertiser': ['Advertiser (account)', 'Adverteerder (account)'],
   'programReview.advertiserInTerms': [
