@@ -137,7 +137,7 @@ export async function runInvoicesCommand(
           );
         }
         io.stdout.write(
-          `${result.created.length} invoice(s) issued for ${period}, ${result.existing.length} already existed\n`,
+          `${result.created.length} invoice(s) issued for ${period}, ${result.existing.length} already existed (made earlier or by a run at the same time)\n`,
         );
       }
       return 0;
@@ -264,7 +264,7 @@ export async function runStatementsCommand(
       else {
         const payable = run.created.filter((s) => s.status === 'payable');
         io.stdout.write(
-          `${run.created.length} statement(s) for ${period}: ${payable.length} payable (EUR ${eur(payable.reduce((t, s) => t + s.payout_minor, 0))}), ${run.created.length - payable.length} carried over; ${run.existing} already existed${run.skippedNewer > 0 ? `, ${run.skippedNewer} skipped (a newer statement exists)` : ''}\n`,
+          `${run.created.length} statement(s) for ${period}: ${payable.length} payable (EUR ${eur(payable.reduce((t, s) => t + s.payout_minor, 0))}), ${run.created.length - payable.length} carried over; ${run.existing} already existed (made earlier or by a run at the same time)${run.skippedNewer > 0 ? `, ${run.skippedNewer} skipped (a newer statement exists)` : ''}\n`,
         );
       }
       return 0;

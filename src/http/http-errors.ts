@@ -47,6 +47,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   network_invoicing_details_missing: 409,
   no_vat_rate: 409,
   nothing_to_pay: 409,
+  payout_run_in_progress: 409,
   registration_barred: 403,
   password_change_required: 403,
   wrong_password: 403,

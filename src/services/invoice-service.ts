@@ -1,8 +1,9 @@
 import { recordAudit } from './audit-log.js';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { InvoicesTable } from '../storage/schema.js';
+import type { Database, InvoicesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { makeOnce } from '../storage/unique-violation.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
 import {
   invoiceAmounts,
@@ -64,148 +65,169 @@ export class InvoiceService {
     const created: Invoice[] = [];
     const existing: Invoice[] = [];
     for (const program of programs) {
-      const invoice = await this.store.db.transaction().execute(async (trx) => {
-        const found = await trx
+      // A parallel run (another admin, process or click) may make this invoice first.
+      const made = (db: Kysely<Database>) =>
+        db
           .selectFrom('invoices')
           .selectAll()
           .where('program_id', '=', program.id)
           .where('period', '=', period.text)
           .executeTakeFirst();
-        if (found !== undefined) return { invoice: found, isNew: false };
-        // What each commission should have been billed by the period's end: its amount while
-        // approved or paid, with the adjustments booked after it was paid (a refund after the
-        // payout); nothing otherwise. The invoice bills the difference to what was billed.
-        const adjusted = trx
-          .selectFrom('adjustments')
-          .select(['commission_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
-          .where('program_id', '=', program.id)
-          .where('created_at', '<', period.endMs)
-          .groupBy('commission_id')
-          .as('adjusted');
-        const due = sql<number>`commissions.amount_minor + coalesce(adjusted.sum_minor, 0)`;
-        const rows = await trx
-          .selectFrom('commissions')
-          .leftJoin(adjusted, 'adjusted.commission_id', 'commissions.id')
-          .select([
-            'commissions.id',
-            'commissions.status',
-            'commissions.amount_minor',
-            'commissions.billed_minor',
-            'adjusted.sum_minor as adjusted_minor',
-          ])
-          .where('commissions.program_id', '=', program.id)
-          .where((eb) =>
-            eb.or([
-              eb.and([
-                eb('commissions.status', '=', 'approved'),
-                eb('commissions.approved_at', '<', period.endMs),
-                eb('commissions.billed_minor', '<>', due),
-              ]),
-              // A paid commission changes only by its adjustments.
-              eb.and([
-                eb('commissions.status', '=', 'paid'),
-                eb('adjusted.commission_id', 'is not', null),
-                eb('commissions.billed_minor', '<>', due),
-              ]),
-              eb.and([
-                eb('commissions.status', 'in', ['pending', 'held', 'declined']),
-                eb('commissions.billed_minor', '<>', 0),
-              ]),
-            ]),
-          )
-          .orderBy('commissions.id')
-          .execute();
-        if (rows.length === 0) return undefined;
-        const billing = rows.map((row) => {
-          const earns = row.status === 'approved' || row.status === 'paid';
-          const adjustedMinor = earns ? Number(row.adjusted_minor ?? 0) : 0;
-          const shouldMinor = earns ? row.amount_minor + adjustedMinor : 0;
-          const billed: 'whole' | 'none' | 'adjusted' = !earns
-            ? 'none'
-            : adjustedMinor === 0
-              ? 'whole'
-              : 'adjusted';
-          return { id: row.id, billed, shouldMinor, amountMinor: shouldMinor - row.billed_minor };
-        });
-        // The network's rate for the program when the invoice is issued (never the terms').
-        const feeRate = program.network_fee_rate;
-        const { commissionMinor, feeMinor } = invoiceAmounts(
-          billing.map((row) => row.amountMinor),
-          feeRate,
-        );
-        const invoice: Invoice = {
-          id: newId('invoice', nowMs),
-          advertiser_id: program.advertiser_id,
-          program_id: program.id,
-          period: period.text,
-          commission_minor: commissionMinor,
-          fee_minor: feeMinor,
-          total_minor: commissionMinor + feeMinor,
-          currency: program.currency,
-          fee_rate: feeRate,
-          commissions: rows.length,
-          status: 'issued',
-          issued_at: nowMs,
-          paid_at: null,
-          created_at: nowMs,
-        };
-        await trx.insertInto('invoices').values(invoice).execute();
-        const lines = billing.map((row) => ({
-          invoice_id: invoice.id,
-          commission_id: row.id,
-          amount_minor: row.amountMinor,
-        }));
-        for (let i = 0; i < lines.length; i += 500) {
-          await trx
-            .insertInto('invoice_lines')
-            .values(lines.slice(i, i + 500))
-            .execute();
-        }
-        // Billed in full or credited to nothing (most rows, in bulk), or adjusted (one by one).
-        for (const billed of ['whole', 'none'] as const) {
-          const ids = billing.filter((row) => row.billed === billed).map((row) => row.id);
-          for (let i = 0; i < ids.length; i += 500)
-            await trx
-              .updateTable('commissions')
-              .set((eb) => ({
-                billed_minor: billed === 'whole' ? eb.ref('amount_minor') : eb.lit(0),
-                invoice_id: invoice.id,
-              }))
-              .where('id', 'in', ids.slice(i, i + 500))
+      const invoice = await makeOnce(
+        () =>
+          this.store.db.transaction().execute(async (trx) => {
+            const found = await made(trx);
+            if (found !== undefined) return { invoice: found, isNew: false };
+            // What each commission should have been billed by the period's end: its amount while
+            // approved or paid, with the adjustments booked after it was paid (a refund after the
+            // payout); nothing otherwise. The invoice bills the difference to what was billed.
+            const adjusted = trx
+              .selectFrom('adjustments')
+              .select(['commission_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
+              .where('program_id', '=', program.id)
+              .where('created_at', '<', period.endMs)
+              .groupBy('commission_id')
+              .as('adjusted');
+            const due = sql<number>`commissions.amount_minor + coalesce(adjusted.sum_minor, 0)`;
+            const rows = await trx
+              .selectFrom('commissions')
+              .leftJoin(adjusted, 'adjusted.commission_id', 'commissions.id')
+              .select([
+                'commissions.id',
+                'commissions.status',
+                'commissions.amount_minor',
+                'commissions.billed_minor',
+                'adjusted.sum_minor as adjusted_minor',
+              ])
+              .where('commissions.program_id', '=', program.id)
+              .where((eb) =>
+                eb.or([
+                  eb.and([
+                    eb('commissions.status', '=', 'approved'),
+                    eb('commissions.approved_at', '<', period.endMs),
+                    eb('commissions.billed_minor', '<>', due),
+                  ]),
+                  // A paid commission changes only by its adjustments.
+                  eb.and([
+                    eb('commissions.status', '=', 'paid'),
+                    eb('adjusted.commission_id', 'is not', null),
+                    eb('commissions.billed_minor', '<>', due),
+                  ]),
+                  eb.and([
+                    eb('commissions.status', 'in', ['pending', 'held', 'declined']),
+                    eb('commissions.billed_minor', '<>', 0),
+                  ]),
+                ]),
+              )
+              .orderBy('commissions.id')
               .execute();
-        }
-        for (const row of billing.filter((row) => row.billed === 'adjusted'))
-          await trx
-            .updateTable('commissions')
-            .set({ billed_minor: row.shouldMinor, invoice_id: invoice.id })
-            .where('id', '=', row.id)
-            .execute();
-        await recordAudit(
-          trx,
-          {
-            actor,
-            action: 'invoice.issued',
-            subjectType: 'invoice',
-            subjectId: invoice.id,
-            details: {
-              period: invoice.period,
-              programId: invoice.program_id,
-              advertiserId: invoice.advertiser_id,
-              before: null,
-              after: {
-                status: invoice.status,
-                commissionMinor: invoice.commission_minor,
-                feeMinor: invoice.fee_minor,
-                totalMinor: invoice.total_minor,
-                currency: invoice.currency,
-                commissions: invoice.commissions,
+            if (rows.length === 0) {
+              // A parallel run that billed these commissions has committed meanwhile.
+              const madeMeanwhile = await made(trx);
+              return madeMeanwhile === undefined
+                ? undefined
+                : { invoice: madeMeanwhile, isNew: false };
+            }
+            const billing = rows.map((row) => {
+              const earns = row.status === 'approved' || row.status === 'paid';
+              const adjustedMinor = earns ? Number(row.adjusted_minor ?? 0) : 0;
+              const shouldMinor = earns ? row.amount_minor + adjustedMinor : 0;
+              const billed: 'whole' | 'none' | 'adjusted' = !earns
+                ? 'none'
+                : adjustedMinor === 0
+                  ? 'whole'
+                  : 'adjusted';
+              return {
+                id: row.id,
+                billed,
+                shouldMinor,
+                amountMinor: shouldMinor - row.billed_minor,
+              };
+            });
+            // The network's rate for the program when the invoice is issued (never the terms').
+            const feeRate = program.network_fee_rate;
+            const { commissionMinor, feeMinor } = invoiceAmounts(
+              billing.map((row) => row.amountMinor),
+              feeRate,
+            );
+            const invoice: Invoice = {
+              id: newId('invoice', nowMs),
+              advertiser_id: program.advertiser_id,
+              program_id: program.id,
+              period: period.text,
+              commission_minor: commissionMinor,
+              fee_minor: feeMinor,
+              total_minor: commissionMinor + feeMinor,
+              currency: program.currency,
+              fee_rate: feeRate,
+              commissions: rows.length,
+              status: 'issued',
+              issued_at: nowMs,
+              paid_at: null,
+              created_at: nowMs,
+            };
+            await trx.insertInto('invoices').values(invoice).execute();
+            const lines = billing.map((row) => ({
+              invoice_id: invoice.id,
+              commission_id: row.id,
+              amount_minor: row.amountMinor,
+            }));
+            for (let i = 0; i < lines.length; i += 500) {
+              await trx
+                .insertInto('invoice_lines')
+                .values(lines.slice(i, i + 500))
+                .execute();
+            }
+            // Billed in full or credited to nothing (most rows, in bulk), or adjusted (one by one).
+            for (const billed of ['whole', 'none'] as const) {
+              const ids = billing.filter((row) => row.billed === billed).map((row) => row.id);
+              for (let i = 0; i < ids.length; i += 500)
+                await trx
+                  .updateTable('commissions')
+                  .set((eb) => ({
+                    billed_minor: billed === 'whole' ? eb.ref('amount_minor') : eb.lit(0),
+                    invoice_id: invoice.id,
+                  }))
+                  .where('id', 'in', ids.slice(i, i + 500))
+                  .execute();
+            }
+            for (const row of billing.filter((row) => row.billed === 'adjusted'))
+              await trx
+                .updateTable('commissions')
+                .set({ billed_minor: row.shouldMinor, invoice_id: invoice.id })
+                .where('id', '=', row.id)
+                .execute();
+            await recordAudit(
+              trx,
+              {
+                actor,
+                action: 'invoice.issued',
+                subjectType: 'invoice',
+                subjectId: invoice.id,
+                details: {
+                  period: invoice.period,
+                  programId: invoice.program_id,
+                  advertiserId: invoice.advertiser_id,
+                  before: null,
+                  after: {
+                    status: invoice.status,
+                    commissionMinor: invoice.commission_minor,
+                    feeMinor: invoice.fee_minor,
+                    totalMinor: invoice.total_minor,
+                    currency: invoice.currency,
+                    commissions: invoice.commissions,
+                  },
+                },
               },
-            },
-          },
-          nowMs,
-        );
-        return { invoice, isNew: true };
-      });
+              nowMs,
+            );
+            return { invoice, isNew: true };
+          }),
+        async () => {
+          const found = await made(this.store.db);
+          return found === undefined ? undefined : { invoice: found, isNew: false };
+        },
+      );
       if (invoice === undefined) continue;
       (invoice.isNew ? created : existing).push(invoice.invoice);
     }

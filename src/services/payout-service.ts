@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { isUniqueViolation } from '../storage/unique-violation.js';
 import { checkIban } from '../domain/payments/iban.js';
 import {
   buildPain001,
@@ -41,19 +42,35 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * marking it paid moves the commissions to paid in the ledger. A statement is in at most one
  * run (a unique key), and marking a run paid twice changes nothing: nobody is paid twice.
  */
+interface RunInput {
+  actor: string;
+  nowMs: number;
+  executionDate: string;
+}
+type RunResult = { run: PayoutRun; payouts: Payout[]; skipped: SkippedStatement[] };
+
 export class PayoutService {
   constructor(private readonly store: Store) {}
 
-  async createRun(input: {
-    actor: string;
-    nowMs: number;
-    executionDate: string;
-  }): Promise<{ run: PayoutRun; payouts: Payout[]; skipped: SkippedStatement[] }> {
+  async createRun(input: RunInput): Promise<RunResult> {
     if (!DATE.test(input.executionDate) || Number.isNaN(Date.parse(input.executionDate)))
       throw new PayoutError(
         'invalid_execution_date',
         `execution date must be YYYY-MM-DD, got "${input.executionDate}"`,
       );
+    try {
+      return await this.#createRun(input);
+    } catch (error) {
+      // Two runs started at once took the same statements: the one that lost changed nothing.
+      if (!isUniqueViolation(error)) throw error;
+      throw new PayoutError(
+        'payout_run_in_progress',
+        'another payout run took the same statements at the same moment; this one changed nothing: list the runs (affnet payouts list) and export that one',
+      );
+    }
+  }
+
+  async #createRun(input: RunInput): Promise<RunResult> {
     return this.store.db.transaction().execute(async (trx) => {
       const candidates = await trx
         .selectFrom('statements')

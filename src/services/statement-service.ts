@@ -4,6 +4,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, StatementsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { makeOnce } from '../storage/unique-violation.js';
 import { settleStatement } from '../domain/payments/settle-statement.js';
 import { DomainError } from '../domain/errors.js';
 import { parsePeriodOrThrow } from './invoice-service.js';
@@ -96,45 +97,53 @@ export class StatementService {
         .limit(500)
         .execute();
       for (const publisher of publishers) {
-        const outcome = await this.store.db.transaction().execute(async (trx) => {
-          const outcome = await this.#statementOf(
-            trx,
-            publisher.id,
-            publisher.minimum_payout_minor,
-            period,
-            nowMs,
-            { network, supplyDate },
-          );
-          if (typeof outcome !== 'string')
-            await recordAudit(
-              trx,
-              {
-                actor,
-                action: 'statement.issued',
-                subjectType: 'statement',
-                subjectId: outcome.id,
-                details: {
-                  period: outcome.period,
-                  publisherId: outcome.publisher_id,
-                  before: null,
-                  after: {
-                    status: outcome.status,
-                    payableMinor: outcome.payable_minor,
-                    carriedInMinor: outcome.carried_in_minor,
-                    carriedOverMinor: outcome.carried_over_minor,
-                    payoutMinor: outcome.payout_minor,
-                    minimumPayoutMinor: publisher.minimum_payout_minor,
-                    vatTreatment: outcome.vat_treatment,
-                    vatRate: outcome.vat_rate,
-                    vatMinor: outcome.vat_minor,
-                    currency: outcome.currency,
+        // A parallel run (another admin, process or click) may make this statement first.
+        const outcome = await makeOnce(
+          () =>
+            this.store.db.transaction().execute(async (trx) => {
+              const outcome = await this.#statementOf(
+                trx,
+                publisher.id,
+                publisher.minimum_payout_minor,
+                period,
+                nowMs,
+                { network, supplyDate },
+              );
+              if (typeof outcome !== 'string')
+                await recordAudit(
+                  trx,
+                  {
+                    actor,
+                    action: 'statement.issued',
+                    subjectType: 'statement',
+                    subjectId: outcome.id,
+                    details: {
+                      period: outcome.period,
+                      publisherId: outcome.publisher_id,
+                      before: null,
+                      after: {
+                        status: outcome.status,
+                        payableMinor: outcome.payable_minor,
+                        carriedInMinor: outcome.carried_in_minor,
+                        carriedOverMinor: outcome.carried_over_minor,
+                        payoutMinor: outcome.payout_minor,
+                        minimumPayoutMinor: publisher.minimum_payout_minor,
+                        vatTreatment: outcome.vat_treatment,
+                        vatRate: outcome.vat_rate,
+                        vatMinor: outcome.vat_minor,
+                        currency: outcome.currency,
+                      },
+                    },
                   },
-                },
-              },
-              nowMs,
-            );
-          return outcome;
-        });
+                  nowMs,
+                );
+              return outcome;
+            }),
+          async () => {
+            const made = await statementMade(this.store.db, publisher.id, period.text);
+            return made ? ('existing' as const) : undefined;
+          },
+        );
         if (outcome === 'existing') run.existing += 1;
         else if (outcome === 'newer') run.skippedNewer += 1;
         else if (outcome !== 'empty') run.created.push(outcome);
@@ -263,8 +272,10 @@ export class StatementService {
       creditedMinor === 0 &&
       adjustments.length === 0 &&
       carriedInMinor === 0
-    )
-      return 'empty';
+    ) {
+      // A parallel run that settled this month has committed meanwhile.
+      return (await statementMade(trx, publisherId, period.text)) ? 'existing' : 'empty';
+    }
     const statement: Statement = {
       id: newId('statement', nowMs),
       number: await nextStatementNumber(trx, period.text.slice(0, 4)),
@@ -489,4 +500,19 @@ async function nextStatementNumber(trx: Kysely<Database>, year: string): Promise
     .returning('last')
     .executeTakeFirstOrThrow();
   return formatStatementNumber(year, Number(row.last));
+}
+
+/** Whether the publisher's statement of the period is made (by this run or a parallel one). */
+async function statementMade(
+  db: Kysely<Database>,
+  publisherId: string,
+  periodText: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('statements')
+    .select('id')
+    .where('publisher_id', '=', publisherId)
+    .where('period', '=', periodText)
+    .executeTakeFirst();
+  return row !== undefined;
 }

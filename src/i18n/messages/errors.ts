@@ -322,6 +322,10 @@ export const ERROR_MESSAGES = {
     'no payable statement can be paid',
     'er is geen overzicht dat nu kan worden uitbetaald: maak eerst de overzichten; een publisher zonder IBAN of onder het minimum wordt overgeslagen',
   ],
+  'refusal.payout_run_in_progress': [
+    'another payout run took the same statements at the same moment; this one changed nothing',
+    'een andere uitbetalingsrun nam op hetzelfde moment dezelfde overzichten; deze heeft niets veranderd: bekijk de runs en exporteer die',
+  ],
   'refusal.invalid_sepa_file': [
     'the SEPA file could not be made',
     'het SEPA-bestand kon niet worden gemaakt: controleer de IBAN’s, BIC en naam van de betaalrekening',
