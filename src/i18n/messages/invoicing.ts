@@ -4,7 +4,7 @@ import type { Messages } from '../catalogue.js';
 export const INVOICING_MESSAGES = {
   'invoicing.title': ['Invoicing details', 'Factuurgegevens'],
   'invoice.credited': ['Credited', 'Gecrediteerd'],
-  'invoice.creditedAmounts': ['{commission} + fee {fee}', '{commission} + fee {fee}'],
+  'invoice.creditedAmounts': ['{commission} + fee {fee}', '{commission} + netwerkvergoeding {fee}'],
   'invoicing.legalName': ['Legal name', 'Statutaire naam'],
   'invoicing.street': ['Street and number', 'Straat en huisnummer'],
   'invoicing.postalCode': ['Postal code', 'Postcode'],
