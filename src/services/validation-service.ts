@@ -12,6 +12,7 @@ import {
 } from '../domain/validation/decline-reasons.js';
 import { decisionAtDeadline } from '../domain/validation/validation-deadline.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
+import type { Quote } from '../domain/engine/quote.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { parseCsv } from '../documents/csv.js';
@@ -166,11 +167,17 @@ export class ValidationService {
     );
     if (order === undefined)
       throw new ValidationError('unknown_order', `no order "${orderNumber}" in this program`);
-    if (decision === 'approve' && order.quote_status === 'disqualified')
+    if (decision === 'approve' && order.quote_status === 'disqualified') {
+      // The reasons say which rule: the program's terms, or the network's (a pixel report its
+      // checksum does not cover, NET-R1: never payable).
+      const reasons = (JSON.parse(order.quote) as Quote).reasons.join(', ');
       throw new ValidationError(
         'order_disqualified',
-        `order "${orderNumber}" is disqualified by the program terms; it cannot be approved`,
+        `order "${orderNumber}" is disqualified (${reasons}); it cannot be approved`,
+        [],
+        { reasons },
       );
+    }
     const commissions = await new CommissionsRepository(trx).ofOrder(order.id);
     if (commissions.length === 0)
       throw new ValidationError(

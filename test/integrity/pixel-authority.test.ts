@@ -259,7 +259,11 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
     });
     expect(approve.json()).toMatchObject({
       summary: { ok: 0, refused: 3 },
-      results: Object.keys(refused).map(() => ({ ok: false, code: 'order_disqualified' })),
+      results: Object.values(refused).map((reason) => ({
+        ok: false,
+        code: 'order_disqualified',
+        message: expect.stringContaining(reason) as string,
+      })),
     });
     const csv = await t.app.inject({
       method: 'POST',

@@ -128,8 +128,8 @@ export const ERROR_MESSAGES = {
   ],
   'refusal.unknown_order': ['no such order', 'deze bestelling bestaat niet in dit programma'],
   'refusal.order_disqualified': [
-    'the order is disqualified by the program terms',
-    'de programmavoorwaarden sluiten deze bestelling uit; goedkeuren kan niet',
+    'the order is disqualified ({reasons})',
+    'deze bestelling is uitgesloten ({reasons}); goedkeuren kan niet',
   ],
   'refusal.order_not_attributed': [
     'the order is not attributed to a publisher',
