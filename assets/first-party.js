@@ -10,7 +10,8 @@
  *   affnet.conversion({ organization: 'prg_…', event: '1', orderNumber: 'A-1',
  *                       orderValue: '49.95', currency: 'EUR',
  *                       products: [{ id: 'SKU-1', name: 'Lamp', price: '49.95', qty: 1 }] });
- *   affnet.conversion({ organization: 'prg_…', event: '2', leadNumber: 'L-1' });
+ *   affnet.conversion({ organization: 'prg_…', event: '2', leadNumber: 'L-1', checksum: 'v04…' });
+ * A lead is paid only with the checksum your server computes (docs/tracking.md, NET-R3).
  */
 (function () {
   var script = document.currentScript;

@@ -130,6 +130,12 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       (declared === undefined && report.details.event !== null && program?.terms.events.size)
     )
       network.metrics.pixelRefused.inc({ reason: 'unknown_event' });
+    // NET-R3: a fixed fee per lead by pixel only with a checksum the advertiser's server made;
+    // anyone can send a lead pixel (a tduid or cookie proves a click, never a sign-up).
+    if (declared?.kind === 'lead' && checksum === 'not_required') {
+      refusals.push('lead_unverified');
+      network.metrics.pixelRefused.inc({ reason: 'lead_unverified' });
+    }
     const fromCookie =
       report.tduid === undefined
         ? readCookie(request, sessionCookieName(report.programId))

@@ -132,7 +132,7 @@ function createMetrics(): Metrics {
     }),
     pixelRefused: new Counter({
       name: 'affnet_pixel_reports_refused_total',
-      help: 'Pixel reports refused, by reason (checksum_mismatch is stored and never paid; report_refused: a differing report of an existing order, nothing changed; the rest store nothing)',
+      help: 'Pixel reports refused, by reason (checksum_mismatch and lead_unverified are stored and never paid; report_refused: a differing report of an existing order, nothing changed; the rest store nothing)',
       labelNames: ['reason'],
       registers: [registry],
     }),

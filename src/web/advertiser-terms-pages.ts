@@ -14,6 +14,7 @@ import { refusalText } from './refusal-text.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { programPage } from './public-pages.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import type { CachedProgram } from '../tracking/link-cache.js';
 
 /**
  * The advertiser's terms editor: the current file in a text area, a simulation of a draft on
@@ -57,7 +58,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
         })}
       </p>
       <p class="muted">${context.t('advertiserTerms.intro')}</p>
-      ${result}
+      ${leadTrackingNote(context, network.cache.program(programId))} ${result}
       ${termsForm(context, `/advertiser/terms/${programId}`, source, ['simulate', 'preview', 'publish'])}`;
   };
 
@@ -126,6 +127,30 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       await page(context, programId, row, source, result, await reviewOf(context, programId)),
     );
   });
+}
+
+/**
+ * Where the advertiser sets up tracking for leads (NET-R3, NET-R4): a lead pixel pays only with
+ * a checksum, and whether the program has the secret to make one. Nothing for a program
+ * without lead events.
+ */
+function leadTrackingNote(context: WebContext, program: CachedProgram | undefined): SafeHtml {
+  if (program === undefined || ![...program.terms.events.values()].some((e) => e.kind === 'lead'))
+    return html``;
+  return notice(
+    program.checksumSecret === null ? 'warning' : 'success',
+    html`${context.t('advertiserTerms.leadsTracking')}
+      <strong
+        >${
+          program.checksumSecret === null
+            ? context.t('advertiserTerms.leadsWithoutSecret', {
+                programId: program.id,
+                slug: program.slug,
+              })
+            : context.t('advertiserTerms.leadsWithSecret')
+        }</strong
+      >`,
+  );
 }
 
 /** The terms text area and its actions; the last action is the main one. */

@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { demoPublisherId, startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  demoPublisherId,
+  sessionToken,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { expectLedgerWhole } from '../support/ledger.js';
 
 const DAY_MS = 86_400_000;
@@ -10,17 +16,20 @@ const DAY_MS = 86_400_000;
  * numbers earns the event's per-click limit (NET-R4) and no more: the rest are stored, flagged
  * and held, and a validation deadline approves none of them. An order with an open compliance
  * flag waits for a person at its deadline. On both engines, with the bundled Dutch webshop
- * (leads EUR 1.50, approved automatically 30 days after they are placed).
+ * (leads EUR 1.50, approved automatically 30 days after they are placed). A lead pixel pays only
+ * with a valid checksum (NET-R3), so the attacks below have one: the worst case, a page that signs
+ * whatever lead number it is given.
  */
 describeEachEngine('lead minting', (context) => {
   let t: TestNetwork;
   let programId: string;
   let clickUrl: string;
   let apiKey: string;
+  let advertiser: { email: string; password: string };
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
     const webshop = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
-    ({ programId, clickUrl, advertiserApiKey: apiKey } = webshop);
+    ({ programId, clickUrl, advertiserApiKey: apiKey, advertiser } = webshop);
   });
   afterAll(async () => {
     await t.app.close();
@@ -41,11 +50,23 @@ describeEachEngine('lead minting', (context) => {
     expect(answer.statusCode).toBe(302);
     return new URL(answer.headers.location as string).searchParams.get('tduid')!;
   };
-  const pixel = (query: string) =>
-    t.app.inject({
-      url: `/report?organization=${programId}&${query}`,
+  /** The program's checksum secret once the advertiser set one (NET-R1). */
+  let secret: string | null = null;
+  /** A pixel report as the advertiser's confirmation page sends it, with its checksum. */
+  const pixel = (query: string) => {
+    const values = new URLSearchParams(query);
+    const number = values.get('orderNumber') ?? values.get('leadNumber') ?? '';
+    const checksum =
+      secret === null
+        ? ''
+        : `&checksum=v04${createHash('md5')
+            .update(secret + number + (values.get('orderValue') ?? ''))
+            .digest('hex')}`;
+    return t.app.inject({
+      url: `/report?organization=${programId}&${query}${checksum}`,
       headers: { accept: 'application/json' },
     });
+  };
   /** The commissions of the orders whose number starts with `prefix`. */
   const commissions = (prefix: string) =>
     t.network.store.db
@@ -87,8 +108,56 @@ describeEachEngine('lead minting', (context) => {
       }
     ).transactions;
 
-  it('one tduid, 400 distinct lead pixels at once: one lead is payable, the rest are held and no deadline approves them', async () => {
+  it('a lead pixel of a program without a checksum secret earns nothing (lead_unverified, NET-R3) until the advertiser sets one', async () => {
     const tduid = await click();
+    t.clock.now += 60_000;
+    const answer = await pixel(`event=2&leadNumber=BARE-1&tduid=${tduid}`);
+    expect(answer.statusCode).toBe(202);
+    expect(await commissions('BARE-')).toEqual([
+      expect.objectContaining({
+        status: 'declined',
+        amount_minor: 0,
+        reason: 'lead_unverified',
+        rule: 'NET-R3',
+      }),
+    ]);
+    // The same lead numbered like a sale is a lead all the same.
+    await pixel(`event=2&orderNumber=BARE-2&orderValue=0.00&currency=EUR&tduid=${await click()}`);
+    expect((await commissions('BARE-2'))[0]).toMatchObject({
+      status: 'declined',
+      reason: 'lead_unverified',
+    });
+    const metrics = await t.app.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(
+      /affnet_pixel_reports_refused_total\{reason="lead_unverified"\} 2/,
+    );
+    // A sale by pixel is not a lead: pending as before.
+    await pixel(
+      `event=1&orderNumber=BARE-SALE&orderValue=20.00&currency=EUR&tduid=${await click()}`,
+    );
+    expect((await commissions('BARE-SALE'))[0]).toMatchObject({ status: 'pending', reason: null });
+
+    // The advertiser sets a secret (shown once) and its confirmation page signs each lead.
+    const token = await sessionToken(t, advertiser.email, advertiser.password);
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/advertiser/programs/${programId}/checksum-secret`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { generate: true },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    secret = (set.json() as { secret: string }).secret;
+    await t.network.refreshIfChanged();
+    await pixel(`event=2&leadNumber=SIGNED-1&tduid=${await click()}`);
+    expect((await commissions('SIGNED-1'))[0]).toMatchObject({
+      status: 'pending',
+      amount_minor: 150,
+      rule: 'KK-C3',
+    });
+  });
+
+  it('one tduid, 400 distinct lead pixels at once: one lead is payable, the rest are held and no deadline approves them', async () => {
+    const tduid = await click('198.51.100.10');
     t.clock.now += 60_000; // a visitor takes a minute to sign up
     const LEADS = 400;
     const answers = await Promise.all(
@@ -154,7 +223,7 @@ describeEachEngine('lead minting', (context) => {
   it('conversion velocity holds money: the 11th sale of one click in an hour, the 31st from one address', async () => {
     // One click, twelve sales a minute apart: sales are not limited per click, but more than
     // ten an hour from one click is abnormal (NET-R5 network default).
-    const tduid = await click();
+    const tduid = await click('198.51.100.20');
     for (let n = 1; n <= 12; n++) {
       t.clock.now += 60_000;
       await pixel(

@@ -86,4 +86,24 @@ describeEachEngine('the terms editor', (context) => {
     expect((await advertiser.get(created.headers.location as string)).statusCode).toBe(200);
     expect((await advertiser.get('/programs/lampenhuis')).statusCode).toBe(200);
   });
+
+  it('tells an advertiser that pays leads how lead pixels are paid: only with a checksum (NET-R3)', async () => {
+    const webshop = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    const advertiser = client(t);
+    await advertiser.login(webshop.advertiser.email, webshop.advertiser.password);
+    const url = `/advertiser/terms/${webshop.programId}`;
+    const without = await advertiser.get(url);
+    expect(without.body).toContain('is paid only with a valid checksum');
+    expect(without.body).toContain('This program has no checksum secret');
+    expect(without.body).toContain(`affnet programs checksum kabelkoning --generate`);
+    await t.network.pixelChecksums.set(webshop.programId, 'generate', 'test', t.clock.now);
+    await t.network.refreshIfChanged();
+    expect((await advertiser.get(url)).body).toContain('This program has a checksum secret');
+    // AliExpress pays no leads: nothing to say.
+    const aliexpress = client(t);
+    await aliexpress.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    expect((await aliexpress.get(`/advertiser/terms/${t.demo.programId}`)).body).not.toContain(
+      'checksum',
+    );
+  });
 });

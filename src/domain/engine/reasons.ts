@@ -20,6 +20,7 @@ export const REASON_CODES = [
   'checksum_mismatch',
   'lines_value_mismatch',
   'unknown_event',
+  'lead_unverified',
 ] as const;
 
 /** Reasons the network decides for every program; terms files need not map them to a rule. */
@@ -27,6 +28,7 @@ export const NETWORK_REASON_RULES = {
   checksum_mismatch: 'NET-R1',
   lines_value_mismatch: 'NET-R1',
   unknown_event: 'NET-R2',
+  lead_unverified: 'NET-R3',
 } as const;
 export type NetworkReasonCode = keyof typeof NETWORK_REASON_RULES;
 
@@ -55,6 +57,10 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   unknown_event: {
     en: 'The report names an event the program does not pay for (NET-R2): it is stored and earns nothing.',
     nl: 'De melding noemt een gebeurtenis waarvoor het programma niet betaalt (NET-R2): ze is bewaard en levert niets op.',
+  },
+  lead_unverified: {
+    en: 'A lead reported by pixel earns its fee only with the checksum the advertiser’s server computes, and this program has no checksum secret (NET-R3): it is stored and earns nothing.',
+    nl: 'Een lead die via de pixel is gemeld, levert alleen iets op met de controlesom die de server van de adverteerder berekent, en dit programma heeft geen controlesomgeheim (NET-R3): ze is bewaard en levert niets op.',
   },
   fraud: {
     en: 'The advertiser reported the order as fraudulent.',

@@ -25,13 +25,14 @@ export interface OrderLine {
 
 /**
  * Reasons a report earns nothing as a whole, decided by the network rather than the terms
- * (docs/tracking.md, NET-R1 and NET-R2). They belong to the report as it arrived: re-pricing
+ * (docs/tracking.md, NET-R1, NET-R2 and NET-R3). They belong to the report as it arrived: re-pricing
  * the stored report (a status change, new exchange rates) keeps them.
  */
 export const REPORT_REFUSAL_CODES = [
   'checksum_mismatch',
   'lines_value_mismatch',
   'unknown_event',
+  'lead_unverified',
 ] as const;
 export type ReportRefusalCode = (typeof REPORT_REFUSAL_CODES)[number];
 

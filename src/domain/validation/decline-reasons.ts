@@ -43,6 +43,7 @@ const OF_ENGINE_REASON: Readonly<Record<ReasonCode, DeclineReason>> = {
   checksum_mismatch: 'fraud',
   lines_value_mismatch: 'fraud',
   unknown_event: 'other',
+  lead_unverified: 'policy_breach',
 };
 
 export function isDeclineReason(text: string): text is DeclineReason {

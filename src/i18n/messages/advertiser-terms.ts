@@ -6,6 +6,18 @@ export const ADVERTISER_TERMS_MESSAGES = {
     'Edit the terms file (YAML). Simulate prices your attributed orders of the last 30 days under the draft’s newest version beside what they earn now; publish makes it the current terms, a new version beside the earlier ones.',
     'Bewerk het voorwaardenbestand (YAML). Simuleren prijst je toegekende bestellingen van de laatste 30 dagen onder de nieuwste versie van het concept naast wat ze nu opleveren; publiceren maakt het de geldende voorwaarden, een nieuwe versie naast de eerdere.',
   ],
+  'advertiserTerms.leadsTracking': [
+    'Leads: this program pays a fixed fee per lead. A lead reported by pixel (or the first-party script) is paid only with a valid checksum, v04 + md5(secret + lead number + order value as sent), computed by your server (NET-R3); each event pays at most its perClick conversions per click (one lead unless the terms say otherwise, NET-R4). Leads reported with the order API and your key need no checksum.',
+    'Leads: dit programma betaalt een vast bedrag per lead. Een lead die via de pixel (of het first-party-script) wordt gemeld, wordt alleen betaald met een geldige controlesom, v04 + md5(geheim + leadnummer + orderwaarde zoals verzonden), berekend door je server (NET-R3); elke gebeurtenis betaalt per klik hoogstens perClick conversies (één lead tenzij de voorwaarden anders zeggen, NET-R4). Leads die je met de order-API en je sleutel meldt, hebben geen controlesom nodig.',
+  ],
+  'advertiserTerms.leadsWithoutSecret': [
+    'This program has no checksum secret: lead pixels are stored and earn nothing (lead_unverified). Set one with PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} or affnet programs checksum {slug} --generate.',
+    'Dit programma heeft geen controlesomgeheim: leadpixels worden bewaard en leveren niets op (lead_unverified). Stel er een in met PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} of affnet programs checksum {slug} --generate.',
+  ],
+  'advertiserTerms.leadsWithSecret': [
+    'This program has a checksum secret: signed lead pixels are paid.',
+    'Dit programma heeft een controlesomgeheim: ondertekende leadpixels worden betaald.',
+  ],
   'advertiserTerms.simulate': [
     'Simulate on recorded orders',
     'Simuleer op vastgelegde bestellingen',
