@@ -240,20 +240,53 @@ export class ValidationService {
    * (still listed by `overdue`). An order that carries an open compliance flag is left for the
    * advertiser to decide (or to review the flag), whatever the rule.
    */
-  async applyDeadlines(nowMs: number): Promise<{ approved: number; declined: number }> {
-    const due = await this.store.db
-      .selectFrom('commissions')
-      .innerJoin('orders', 'orders.id', 'commissions.order_id')
-      .select(['commissions.program_id', 'orders.order_number'])
-      .distinct()
-      .where('commissions.status', '=', 'pending')
-      .where('commissions.validation_due_at', '<=', nowMs)
-      // An order with an open compliance flag (on it or on its click) waits for a person.
-      .where((eb) => eb.not(eb.exists(openFlagsOfOrder(eb).select('violations.id'))))
-      .orderBy('orders.order_number')
-      .limit(5000)
-      .execute();
+  async applyDeadlines(
+    nowMs: number,
+    { batch = 5_000 }: { batch?: number } = {},
+  ): Promise<{ approved: number; declined: number }> {
     const counts = { approved: 0, declined: 0 };
+    // Page on (order number, program) through every due order: orders a rule leaves pending
+    // (`atDeadline: none`) stay due for ever and must not fill every page ahead of the others.
+    let after: { program_id: string; order_number: string } | undefined;
+    for (;;) {
+      let page = this.store.db
+        .selectFrom('commissions')
+        .innerJoin('orders', 'orders.id', 'commissions.order_id')
+        .select(['commissions.program_id', 'orders.order_number'])
+        .distinct()
+        .where('commissions.status', '=', 'pending')
+        .where('commissions.validation_due_at', '<=', nowMs)
+        // An order with an open compliance flag (on it or on its click) waits for a person.
+        .where((eb) => eb.not(eb.exists(openFlagsOfOrder(eb).select('violations.id'))));
+      if (after !== undefined) {
+        const last = after;
+        page = page.where((eb) =>
+          eb.or([
+            eb('orders.order_number', '>', last.order_number),
+            eb.and([
+              eb('orders.order_number', '=', last.order_number),
+              eb('commissions.program_id', '>', last.program_id),
+            ]),
+          ]),
+        );
+      }
+      const due = await page
+        .orderBy('orders.order_number')
+        .orderBy('commissions.program_id')
+        .limit(batch)
+        .execute();
+      await this.#decideAtDeadline(due, nowMs, counts);
+      if (due.length < batch) return counts;
+      after = due[due.length - 1];
+    }
+  }
+
+  /** Applies each program's deadline rule to these due orders, one transaction each. */
+  async #decideAtDeadline(
+    due: readonly { program_id: string; order_number: string }[],
+    nowMs: number,
+    counts: { approved: number; declined: number },
+  ): Promise<void> {
     for (const row of due) {
       const terms = await this.terms.ofProgramOrThrow(row.program_id);
       const status = decisionAtDeadline(terms);
@@ -289,7 +322,6 @@ export class ValidationService {
         }
       });
     }
-    return counts;
   }
 
   /** Pending transactions past their deadline that no rule decides: for the network admin. */

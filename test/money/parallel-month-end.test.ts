@@ -1,12 +1,8 @@
-import { stringify } from 'yaml';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { seedNetwork } from '../support/seed.js';
+import { addProgram, seedNetwork } from '../support/seed.js';
 import { reportOrder } from '../support/report-order.js';
 import { orderDoc } from '../support/orders.js';
-import { aliexpressDocument } from '../support/terms.js';
-import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { InvoiceService } from '../../src/services/invoice-service.js';
@@ -48,21 +44,11 @@ describeEachEngine('month end run in parallel', (context) => {
       sites.push({ publisher, site });
     }
     for (let p = 0; p < PROGRAMS; p++) {
-      const file = aliexpressDocument();
-      const id = `parallel-${p}`;
-      file.id = id;
-      const terms = compileTermsOrThrow(file, id);
-      const { program, termsId } = await new ProgramsRepository(store.db).upsertFromTerms(
-        terms,
-        stringify(file),
-        seeded.advertiser.id,
-        at,
-        null,
-      );
+      const { seeded: onProgram, terms } = await addProgram(store, seeded, `parallel-${p}`);
       for (const [q, { publisher, site }] of sites.entries())
         await reportOrder(
           store,
-          { ...seeded, program, termsId, publisher, site },
+          { ...onProgram, publisher, site },
           orderDoc({ orderNumber: `PAR-${p}-${q}` }),
           at,
           true,

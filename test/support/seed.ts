@@ -3,7 +3,9 @@ import type { Store } from '../../src/storage/database.js';
 import { AdvertisersRepository } from '../../src/storage/repositories/advertisers-repository.js';
 import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { aliexpress, ALIEXPRESS_PATH } from './terms.js';
+import { stringify } from 'yaml';
+import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
+import { aliexpress, aliexpressDocument, ALIEXPRESS_PATH } from './terms.js';
 import { InvoicingDetailsService } from '../../src/services/invoicing-details-service.js';
 
 export const NOW = Date.UTC(2026, 9, 5, 12);
@@ -41,4 +43,28 @@ export async function seedNetwork(store: Store, nowMs = NOW) {
     nowMs,
   );
   return { advertiser, program, termsId, publisher, site };
+}
+
+/**
+ * Another program of the seeded advertiser: the AliExpress terms under `id`, changed by
+ * `change`; answers the seeded network on it (for reportOrder) and its compiled terms.
+ */
+export async function addProgram(
+  store: Store,
+  seeded: Awaited<ReturnType<typeof seedNetwork>>,
+  id: string,
+  change: (file: Record<string, unknown>) => void = () => {},
+) {
+  const file = aliexpressDocument();
+  file.id = id;
+  change(file);
+  const terms = compileTermsOrThrow(file, id);
+  const { program, termsId } = await new ProgramsRepository(store.db).upsertFromTerms(
+    terms,
+    stringify(file),
+    seeded.advertiser.id,
+    seeded.program.created_at,
+    null,
+  );
+  return { seeded: { ...seeded, program, termsId }, terms };
 }
