@@ -89,6 +89,10 @@ export const ANSWERS = {
         programId: id,
         orderNumber: z.string(),
         dueAt: nullableInstant,
+        openFlags: z.number().int().meta({
+          description:
+            'open compliance flags on the order or its click: the deadline waits for the advertiser',
+        }),
       }),
     ),
   }),

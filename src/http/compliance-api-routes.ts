@@ -271,6 +271,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
         programId: v.program_id,
         orderNumber: v.order_number,
         dueAt: iso(v.validation_due_at),
+        openFlags: Number(v.open_flags),
       })),
     };
   });

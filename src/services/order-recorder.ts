@@ -22,6 +22,7 @@ import { ClickConversionsRepository } from '../storage/repositories/click-conver
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { newId } from '../storage/ids.js';
 import { formatClickId } from '../storage/click-ids.js';
+import { recordAudit } from './audit-log.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import {
   commissionTargets,
@@ -435,29 +436,42 @@ export class OrderRecorder {
       return undefined;
     const count = await new ClickConversionsRepository(trx).countOne(attribution.clickId, event.id);
     const flag = detectOverLimit(event, count);
-    if (flag !== undefined)
-      await insertViolations(trx, this.store, [
-        {
-          id: newId('violation', input.nowMs),
-          program_id: input.programId,
-          publisher_id: attribution.publisherId!,
-          site_id: attribution.siteId,
-          // The flag is the order's, not the click's: the conversions within the limit stay
-          // payable (the click is named in the evidence).
-          click_id: null,
-          order_id: orderId,
-          rule: flag.rule,
-          detector: flag.detector,
-          severity: flag.severity,
-          evidence: JSON.stringify({
-            ...flag.evidence,
-            click: formatClickId(attribution.clickId),
-            at: new Date(input.nowMs).toISOString(),
-          }),
-          status: 'open',
-          created_at: input.nowMs,
-        },
-      ]);
+    if (flag === undefined) return undefined;
+    const violationId = newId('violation', input.nowMs);
+    await insertViolations(trx, this.store, [
+      {
+        id: violationId,
+        program_id: input.programId,
+        publisher_id: attribution.publisherId!,
+        site_id: attribution.siteId,
+        // The flag is the order's, not the click's: the conversions within the limit stay
+        // payable (the click is named in the evidence).
+        click_id: null,
+        order_id: orderId,
+        rule: flag.rule,
+        detector: flag.detector,
+        severity: flag.severity,
+        evidence: JSON.stringify({
+          ...flag.evidence,
+          click: formatClickId(attribution.clickId),
+          at: new Date(input.nowMs).toISOString(),
+        }),
+        status: 'open',
+        created_at: input.nowMs,
+      },
+    ]);
+    // As a hold by the scan: in the audit log, for the network admin.
+    await recordAudit(
+      trx,
+      {
+        actor: 'compliance',
+        action: 'order.held',
+        subjectType: 'order',
+        subjectId: orderId,
+        details: { violationId, rule: flag.rule },
+      },
+      input.nowMs,
+    );
     return flag;
   }
 

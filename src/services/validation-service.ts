@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { openFlagsOfOrder } from '../storage/repositories/violations-rows.js';
+import { openFlagCount, openFlagsOfOrder } from '../storage/repositories/violations-rows.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import {
   isDeclineReason,
@@ -324,7 +324,10 @@ export class ValidationService {
     }
   }
 
-  /** Pending transactions past their deadline that no rule decides: for the network admin. */
+  /**
+   * Pending transactions past their deadline that no rule decides, or that wait for a person
+   * because of open compliance flags (`open_flags`): for the network admin.
+   */
   async overdue(nowMs: number, limit = 100) {
     return this.store.db
       .selectFrom('commissions')
@@ -336,6 +339,7 @@ export class ValidationService {
         'orders.order_number',
         'commissions.amount_minor',
         'commissions.validation_due_at',
+        (eb) => openFlagCount(eb).as('open_flags'),
       ])
       .where('commissions.status', '=', 'pending')
       .where('commissions.validation_due_at', '<=', nowMs)

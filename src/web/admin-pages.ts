@@ -69,7 +69,10 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
                 <td>${row.order_number}</td>
                 <td class="mono">${row.publisher_id}</td>
                 <td class="num">${eur(row.amount_minor)}</td>
-                <td>${formatDate(row.validation_due_at, context.locale)}</td>
+                <td>
+                  ${formatDate(row.validation_due_at, context.locale)}
+                  ${Number(row.open_flags) > 0 ? html`<span class="badge">${context.t('admin.openFlags', { count: String(row.open_flags) })}</span>` : ''}
+                </td>
               </tr>`,
           )}
         </tbody>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import {
+  adminToken,
   demoPublisherId,
   sessionToken,
   startTestNetwork,
@@ -184,6 +185,14 @@ describeEachEngine('lead minting', (context) => {
     );
     expect(limitFlags.every((flag) => flag.status === 'open' && flag.rule === 'NET-R4')).toBe(true);
     expect(payable(stored)).toBe(0);
+    // Each hold is in the audit log for the network admin.
+    const audited = await t.network.store.db
+      .selectFrom('audit_log')
+      .select('subject_id')
+      .where('action', '=', 'order.held')
+      .where('details', 'like', '%NET-R4%')
+      .execute();
+    expect(audited).toHaveLength(LEADS - 1);
 
     // Past the 30-day deadline: at most the one lead becomes payable; the held ones stay held.
     t.clock.now += 31 * DAY_MS;
@@ -293,8 +302,13 @@ describeEachEngine('lead minting', (context) => {
       status: 'pending',
       openFlags: 1,
     });
-    const overdue = await t.network.validation.overdue(t.clock.now, 10_000);
-    expect(overdue.map((row) => row.order_number)).toContain('FLAG-FAST');
+    const overdue = await t.app.inject({
+      url: '/api/v1/admin/overdue',
+      headers: { authorization: `Bearer ${await adminToken(t)}` },
+    });
+    expect(
+      (overdue.json() as { validations: { orderNumber: string; openFlags: number }[] }).validations,
+    ).toContainEqual(expect.objectContaining({ orderNumber: 'FLAG-FAST', openFlags: 1 }));
 
     // Dismissing the flag (a person's review) lets the next deadline run decide it.
     await t.network.violations.review(fast[0]!.id, [programId], 'dismissed', 'test', t.clock.now);

@@ -16,6 +16,10 @@ export const ADMIN_MESSAGES = {
   'admin.publisher': ['Publisher', 'Publisher'],
   'admin.due': ['Due', 'Uiterlijk'],
   'admin.nothingOverdue': ['Nothing overdue.', 'Niets over tijd.'],
+  'admin.openFlags': [
+    '{count} open compliance flag(s): waits for the advertiser',
+    '{count} open compliancemelding(en): wacht op de adverteerder',
+  ],
   'admin.advertiserInvoices': ['Advertiser invoices', 'Facturen aan adverteerders'],
   'admin.month': ['Month', 'Maand'],
   'admin.total': ['Total', 'Totaal'],

@@ -1,6 +1,6 @@
 import { countPendingIn } from './count-rows.js';
-import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
-import { openFlagsOfOrder } from './violations-rows.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { openFlagCount } from './violations-rows.js';
 import type { CommissionStatus, CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
@@ -132,9 +132,4 @@ export class CommissionsRepository {
       rows.map((row) => [row.status, { count: Number(row.count), amountMinor: Number(row.sum) }]),
     );
   }
-}
-
-/** How many open compliance flags an order (or its click) carries: the deadline waits for them. */
-function openFlagCount(eb: ExpressionBuilder<Database, 'orders'>) {
-  return openFlagsOfOrder(eb).select((flag) => flag.fn.countAll<number>().as('open'));
 }

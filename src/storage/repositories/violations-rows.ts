@@ -40,3 +40,8 @@ export function openFlagsOfOrder(eb: ExpressionBuilder<Database, 'orders'>) {
       ]),
     );
 }
+
+/** How many open compliance flags an order (or its click) carries: the deadline waits for them. */
+export function openFlagCount(eb: ExpressionBuilder<Database, 'orders'>) {
+  return openFlagsOfOrder(eb).select((flag) => flag.fn.countAll<number>().as('open'));
+}
