@@ -428,7 +428,12 @@ export function openApiSchemas(): Record<string, unknown> {
         sku: { type: 'string' },
         commissionable: { type: 'boolean' },
         base: { ...decimal, description: 'unitPrice × quantity − discount, order currency' },
-        rate: decimal,
+        rate: {
+          type: 'string',
+          pattern: '^(fixed )?-?\\d+(\\.\\d+)?$',
+          description:
+            'the commission rate of a sale line (0.07), or a lead’s fixed amount in the program currency on its first line (fixed 1.50)',
+        },
         commission: { ...decimal, description: 'order currency' },
         reasons: { type: 'array', items: { type: 'string', enum: [...REASON_CODES] } },
         rule: { type: 'string', description: 'the rule id that decided the line, e.g. AE-C1' },

@@ -7,8 +7,9 @@ import { parseProgramTermsOrThrow } from './load-program-terms.js';
 export class UnknownProgramIdError extends DomainError {}
 
 /**
- * The current terms of stored programs, compiled once per terms version: what money-out
- * services (validation deadlines, network fee) read a program's settings from.
+ * The terms of stored programs, compiled once per terms version: a program's current terms
+ * (what it runs on now) and the terms an order was recorded under (what it is re-priced and
+ * decided by).
  */
 export class StoredTerms {
   readonly #compiled = new Map<string, ProgramTerms>();
@@ -24,10 +25,37 @@ export class StoredTerms {
       .executeTakeFirst();
     if (row === undefined)
       throw new UnknownProgramIdError('unknown_program', `no program "${programId}" with terms`);
-    let terms = this.#compiled.get(row.id);
+    return this.#compile(row.id, row.source, row.slug);
+  }
+
+  /**
+   * The terms an order was recorded under (orders.terms_id): what re-pricing the order and
+   * deciding it at its deadline read, never the program's current terms (a later version takes
+   * effect only after it is published). Null (orders from before terms were kept): the current.
+   */
+  async ofOrderOrThrow(order: {
+    program_id: string;
+    terms_id: string | null;
+  }): Promise<ProgramTerms> {
+    if (order.terms_id === null) return this.ofProgramOrThrow(order.program_id);
+    const cached = this.#compiled.get(order.terms_id);
+    if (cached !== undefined) return cached;
+    const row = await this.db
+      .selectFrom('program_terms')
+      .innerJoin('programs', 'programs.id', 'program_terms.program_id')
+      .select(['programs.slug', 'program_terms.id', 'program_terms.source'])
+      .where('program_terms.id', '=', order.terms_id)
+      .executeTakeFirst();
+    if (row === undefined)
+      throw new UnknownProgramIdError('unknown_terms', `no terms "${order.terms_id}"`);
+    return this.#compile(row.id, row.source, row.slug);
+  }
+
+  #compile(termsId: string, source: string, slug: string): ProgramTerms {
+    let terms = this.#compiled.get(termsId);
     if (terms === undefined) {
-      terms = parseProgramTermsOrThrow(row.source, `program ${row.slug} (stored terms)`);
-      this.#compiled.set(row.id, terms);
+      terms = parseProgramTermsOrThrow(source, `program ${slug} (stored terms)`);
+      this.#compiled.set(termsId, terms);
     }
     return terms;
   }

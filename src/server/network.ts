@@ -230,7 +230,14 @@ export class Network {
       this.metrics.clickCommitSeconds.observe(seconds);
     });
     this.rates = new RateCache(store);
-    this.conversions = new ConversionService(store, this.cache, this.signer, this.rates);
+    this.terms = new StoredTerms(store.db);
+    this.conversions = new ConversionService(
+      store,
+      this.cache,
+      this.signer,
+      this.rates,
+      this.terms,
+    );
     this.pixelChecksums = new PixelChecksumService(store);
     this.programReviews = new ProgramReviewService(store, this.cache);
     this.programTerms = new ProgramTermsService(
@@ -249,7 +256,6 @@ export class Network {
       latestGauge: this.metrics.fxLatestRateDate,
     });
     this.apiKeys = new ApiKeys(store.db);
-    this.terms = new StoredTerms(store.db);
     this.validation = new ValidationService(store, this.terms);
     this.invoices = new InvoiceService(store, this.terms);
     this.statements = new StatementService(store);

@@ -25,10 +25,12 @@ import {
   type RecordOrderInput,
   type RecordOrderResult,
   type ReportSource,
+  ORDER_TERMS_DIFFER,
 } from './order-recorder.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
 import type { WriterThread } from './writer-thread.js';
+import type { StoredTerms } from '../programs/stored-terms.js';
 
 export class ConversionError extends DomainError {}
 
@@ -71,6 +73,7 @@ export class ConversionService {
     private readonly cache: LinkCache,
     private readonly signer: ClickSigner,
     private readonly rates: RateCache,
+    private readonly terms: StoredTerms,
   ) {
     this.#recorder = new OrderRecorder(store);
   }
@@ -136,17 +139,39 @@ export class ConversionService {
       tduid === order.clickId ? 'tduid' : evidence.source,
       order.placedAtMs,
     );
-    const input = this.#input(
-      program,
-      { ...(document as OrderDocument), ...(tduid !== undefined ? { clickId: tduid } : {}) },
-      channel,
-      attribution,
-      attributedBy,
-      await this.rates.current(nowMs),
-      nowMs,
-      pixel,
-    );
-    return this.#result(await this.#record(input), input);
+    const rates = await this.rates.current(nowMs);
+    return this.#underOrderTerms(program, async (terms) => {
+      const input = this.#input(
+        terms,
+        { ...(document as OrderDocument), ...(tduid !== undefined ? { clickId: tduid } : {}) },
+        channel,
+        attribution,
+        attributedBy,
+        rates,
+        nowMs,
+        pixel,
+      );
+      return this.#result(await this.#record(input), input);
+    });
+  }
+
+  /**
+   * Runs `attempt` under the program's current terms and, when the order it reports was
+   * recorded under earlier terms, once more under those: an order keeps the terms in force when
+   * it was recorded, for its price and its validation rules (a new version never re-prices it).
+   */
+  async #underOrderTerms<T>(
+    program: CachedProgram,
+    attempt: (terms: CachedProgram) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await attempt(program);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== ORDER_TERMS_DIFFER) throw error;
+      const termsId = String(error.values.termsId);
+      const terms = await this.terms.ofOrderOrThrow({ program_id: program.id, terms_id: termsId });
+      return attempt({ ...program, terms, termsId });
+    }
   }
 
   /**
@@ -165,19 +190,21 @@ export class ConversionService {
     // Check the change's shape before queueing it: a bad one is refused without a transaction.
     applyChange({ items: [] } as unknown as OrderDocument, change, false);
     const rates = await this.rates.current(nowMs);
-    let input: RecordOrderInput | undefined;
-    const result = await this.#recorder.change(program.id, orderNumber, (stored, refusals) => {
-      input = this.#reprice(
-        program,
-        applyChange(stored as OrderDocument, change),
-        channel,
-        rates,
-        nowMs,
-        refusals,
-      );
-      return input;
+    return this.#underOrderTerms(program, async (terms) => {
+      let input: RecordOrderInput | undefined;
+      const result = await this.#recorder.change(program.id, orderNumber, (stored, refusals) => {
+        input = this.#reprice(
+          terms,
+          applyChange(stored as OrderDocument, change),
+          channel,
+          rates,
+          nowMs,
+          refusals,
+        );
+        return input;
+      });
+      return this.#result(result, input!);
     });
-    return this.#result(result, input!);
   }
 
   /**
@@ -254,18 +281,20 @@ export class ConversionService {
       const program = this.cache.program(order.program_id);
       if (program === undefined) continue;
       let quote: Quote | undefined;
-      await this.#recorder.change(program.id, order.order_number, (stored, refusals) => {
-        const input = this.#reprice(
-          program,
-          stored as OrderDocument,
-          { source: 'system', actor },
-          rates,
-          nowMs,
-          refusals,
-        );
-        quote = input.quote;
-        return input;
-      });
+      await this.#underOrderTerms(program, (terms) =>
+        this.#recorder.change(program.id, order.order_number, (stored, refusals) => {
+          const input = this.#reprice(
+            terms,
+            stored as OrderDocument,
+            { source: 'system', actor },
+            rates,
+            nowMs,
+            refusals,
+          );
+          quote = input.quote;
+          return input;
+        }),
+      );
       if (quote !== undefined && quote.status !== 'held') released += 1;
     }
     return { checked: held.length, released };

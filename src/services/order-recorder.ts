@@ -36,6 +36,9 @@ import {
 import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
 
 export { CommissionChangeError } from './commission-ledger.js';
+
+/** The code of a report priced under other terms than those its stored order was recorded under. */
+export const ORDER_TERMS_DIFFER = 'order_terms_differ';
 export { ReportRefusedError } from './report-authority.js';
 
 /** Who an order is credited to, or why it is credited to nobody. */
@@ -331,6 +334,15 @@ export class OrderRecorder {
         attribution: attributionOf(stored),
       };
     }
+    if (stored.terms_id !== null && stored.terms_id !== input.termsId)
+      // An order keeps the terms it was recorded under (a later version never re-prices it or
+      // changes its validation rule): the caller prices the report again under those terms.
+      throw new ReportRefusedError(
+        ORDER_TERMS_DIFFER,
+        `order "${stored.order_number}" was recorded under terms ${stored.terms_id}; price its report under them`,
+        [],
+        { termsId: stored.terms_id },
+      );
     const commissions = new CommissionsRepository(trx);
     let reattributed = false;
     if (

@@ -12,7 +12,8 @@ import {
 } from '../programs/load-program-terms.js';
 import { DEFAULT_NETWORK_FEE_RATE } from '../domain/payments/network-fee.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
-import { DomainError } from '../domain/errors.js';
+import { describeIssues, DomainError } from '../domain/errors.js';
+import { backdatedVersions } from '../domain/terms/publication.js';
 import { recordAudit } from './audit-log.js';
 import { reviewAfterTermsChange, screenProgramNames } from '../domain/programs/review.js';
 
@@ -158,6 +159,7 @@ export class ProgramTermsService {
           `program "${terms.id}" belongs to another advertiser than "${options.advertiser}"`,
         );
     }
+    if (existing !== undefined) await this.#refuseBackdating(existing.id, terms, nowMs);
     if (advertiserId === undefined) {
       const advertiserName = options.advertiser ?? terms.file.advertiser;
       advertiserId = (
@@ -166,6 +168,23 @@ export class ProgramTermsService {
       ).id;
     }
     return this.#store(terms, source, name, advertiserId, existing === undefined, options, nowMs);
+  }
+
+  /** Refuses terms that would change what applied before now (backdatedVersions). */
+  async #refuseBackdating(programId: string, terms: ProgramTerms, nowMs: number): Promise<void> {
+    const current = await new ProgramsRepository(this.store.db).currentSourceOf(programId);
+    if (current === undefined) return;
+    const issues = backdatedVersions(
+      parseProgramTermsOrThrow(current.source, `program ${terms.id} (current terms)`),
+      terms,
+      nowMs,
+    );
+    if (issues.length > 0)
+      throw new ProgramTermsError(
+        'terms_backdated',
+        `${terms.id} terms: ${describeIssues(issues)}`,
+        issues,
+      );
   }
 
   /** Stores the terms as the program's current ones and audits a creation or a change. */

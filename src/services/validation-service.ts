@@ -235,8 +235,8 @@ export class ValidationService {
   }
 
   /**
-   * Applies each program's deadline rule to pending transactions whose validation deadline
-   * has passed: approve, decline (`other`, decided by `validation_deadline`) or leave them
+   * Applies the deadline rule of the terms each order was recorded under to pending
+   * transactions whose validation deadline has passed: approve, decline (`other`, decided by `validation_deadline`) or leave them
    * (still listed by `overdue`). An order that carries an open compliance flag is left for the
    * advertiser to decide (or to review the flag), whatever the rule.
    */
@@ -252,7 +252,7 @@ export class ValidationService {
       let page = this.store.db
         .selectFrom('commissions')
         .innerJoin('orders', 'orders.id', 'commissions.order_id')
-        .select(['commissions.program_id', 'orders.order_number'])
+        .select(['commissions.program_id', 'orders.order_number', 'orders.terms_id'])
         .distinct()
         .where('commissions.status', '=', 'pending')
         .where('commissions.validation_due_at', '<=', nowMs)
@@ -281,14 +281,15 @@ export class ValidationService {
     }
   }
 
-  /** Applies each program's deadline rule to these due orders, one transaction each. */
+  /** Applies the deadline rule of each order's terms to these due orders, one transaction each. */
   async #decideAtDeadline(
-    due: readonly { program_id: string; order_number: string }[],
+    due: readonly { program_id: string; order_number: string; terms_id: string | null }[],
     nowMs: number,
     counts: { approved: number; declined: number },
   ): Promise<void> {
     for (const row of due) {
-      const terms = await this.terms.ofProgramOrThrow(row.program_id);
+      // The rule of the terms the order was placed under, not of terms published later.
+      const terms = await this.terms.ofOrderOrThrow(row);
       const status = decisionAtDeadline(terms);
       if (status === null) continue;
       await this.store.db.transaction().execute(async (trx) => {

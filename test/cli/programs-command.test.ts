@@ -48,7 +48,16 @@ it('applies terms files kept in version control: create, unchanged, a new versio
   const created = await run('programs', 'apply', path, '--json');
   expect(JSON.parse(created.out)).toMatchObject({ program: 'shop', created: true, changed: true });
   expect((await run('programs', 'apply', path)).out).toContain('nothing changed');
+  // Changing the version in force since 2015 would re-price every order placed under it.
   await writeFile(path, shop.replace("rate: '0.07'", "rate: '0.075'"));
+  const backdated = await run('programs', 'apply', path);
+  expect(backdated.code).not.toBe(0);
+  expect(backdated.err).toContain('version "2015-09" is changed and would take effect 2015-09-01');
+  // A new version from a date still to come is published.
+  await writeFile(
+    path,
+    `${shop.trimEnd()}\n  - <<: *v2015-09\n    id: '2999-01'\n    effectiveFrom: '2999-01-01'\n`,
+  );
   expect((await run('programs', 'apply', path)).out).toMatch(/shop: terms \w+ are current now/);
   const other = await run('programs', 'apply', path, '--advertiser', 'Someone Else');
   expect(other.err).toContain('belongs to another advertiser');

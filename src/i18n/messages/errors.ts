@@ -258,6 +258,10 @@ export const ERROR_MESSAGES = {
     'the draft is the terms of another program',
     'het concept hoort bij een ander programma',
   ],
+  'refusal.terms_backdated': [
+    'a new or changed version takes effect no earlier than when it is published, and a version in force before now is kept as it is: give the new version a new id and a later effectiveFrom',
+    'een nieuwe of gewijzigde versie gaat niet eerder in dan wanneer ze wordt gepubliceerd, en een versie die al gold blijft zoals ze is: geef de nieuwe versie een nieuwe id en een latere effectiveFrom',
+  ],
   'refusal.network_fee_not_in_terms': [
     'the network fee is set by the network, not by the terms: remove the invoicing section',
     'de netwerkvergoeding stelt het netwerk vast, niet de voorwaarden: verwijder de sectie invoicing',

@@ -26,6 +26,16 @@ export class ProgramsRepository {
       .execute();
   }
 
+  /** The terms source a program runs on now, whoever its advertiser. */
+  async currentSourceOf(programId: string): Promise<{ id: string; source: string } | undefined> {
+    return this.db
+      .selectFrom('programs')
+      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+      .select(['program_terms.id', 'program_terms.source'])
+      .where('programs.id', '=', programId)
+      .executeTakeFirst();
+  }
+
   /** The terms source a program runs on now, if the program is the advertiser's. */
   async currentTermsOf(programId: string, advertiserId: string) {
     return this.db

@@ -1,0 +1,42 @@
+import type { Issue } from '../errors.js';
+import { isoDateOfDayNumber, utcDayNumber } from '../dates.js';
+import type { ProgramTerms } from './program-terms.js';
+
+/**
+ * No back-dating (NET-T1, docs/terms-and-pricing.md): what the terms say for any moment before
+ * they are published stays as it was. A new version, or a changed one, must take effect no
+ * earlier than `publishedAtMs`; a version that was in force before then is kept as it is. So a
+ * new file can never re-price, or change the rules of, an order placed before it was published.
+ * Returns one issue per version that breaks this (empty: the file may be published).
+ */
+export function backdatedVersions(
+  current: ProgramTerms,
+  next: ProgramTerms,
+  publishedAtMs: number,
+): Issue[] {
+  const earliest = isoDateOfDayNumber(utcDayNumber(publishedAtMs) + 1);
+  const published = new Date(publishedAtMs).toISOString();
+  const startOf = (terms: ProgramTerms) =>
+    new Map(terms.versions.map((version) => [version.id, version.effectiveFromMs]));
+  const wording = (terms: ProgramTerms) =>
+    new Map(terms.file.versions.map((version) => [version.id, JSON.stringify(version)]));
+  const [currentStart, nextStart] = [startOf(current), startOf(next)];
+  const [currentWords, nextWords] = [wording(current), wording(next)];
+  const issues: Issue[] = [];
+  next.file.versions.forEach((version, index) => {
+    if ((nextStart.get(version.id) as number) >= publishedAtMs) return;
+    const before = currentWords.get(version.id);
+    if (before === nextWords.get(version.id)) return;
+    issues.push({
+      path: `versions[${index}].effectiveFrom`,
+      message: `version "${version.id}" ${before === undefined ? 'is new' : 'is changed'} and would take effect ${version.effectiveFrom}, before it is published (${published}): a new or changed version takes effect no earlier than its publication; give it a new id and an effectiveFrom of ${earliest} or later`,
+    });
+  });
+  for (const [id, start] of currentStart)
+    if (start < publishedAtMs && !nextStart.has(id))
+      issues.push({
+        path: 'versions',
+        message: `version "${id}" was in force before now: keep it as it is (orders placed under it are priced by it)`,
+      });
+  return issues;
+}
