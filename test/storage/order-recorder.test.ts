@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { OrderRecorder } from '../../src/services/order-recorder.js';
-import { reportOrder, type Seeded } from '../support/report-order.js';
+import { orderInput, reportOrder, type Seeded } from '../support/report-order.js';
+import { aliexpressWith } from '../support/terms.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
@@ -127,6 +128,47 @@ describeEachEngine('OrderRecorder', (context) => {
     expect(commissions.filter((commission) => commission.kind === 'product')).toHaveLength(1);
     const verification = await new LedgerRepository(store.db).verify();
     expect(verification.mismatches).toEqual([]);
+  });
+
+  it('two recorders (two nodes) counting leads on one click at once pay the limit once (NET-R4)', async () => {
+    const { store } = context();
+    await setup();
+    const terms = aliexpressWith((_version, file) => {
+      file.events = [{ id: '9', name: 'Sign-up', kind: 'lead', amount: '2.50', rule: 'AE-L1' }];
+    });
+    // One report per transaction, so the two recorders' transactions interleave.
+    const nodes = [new OrderRecorder(store, 1), new OrderRecorder(store, 1)];
+    const lead = (n: number) => {
+      const input = orderInput(
+        seeded,
+        orderDoc({
+          orderNumber: `NODE-LEAD-${n}`,
+          event: '9',
+          currency: 'EUR',
+          status: 'pending',
+          items: [itemDoc({ sku: 'lead', category: 'lead', unitPrice: '0.00' })],
+        }),
+        NOW,
+        true,
+        terms,
+        'pixel',
+      );
+      return nodes[n % 2]!.record({
+        ...input,
+        attribution: { ...input.attribution, clickId: 777 },
+      });
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, n) => lead(n)));
+    const rows = await store.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select(['commissions.status', 'commissions.rule'])
+      .where('orders.order_number', 'like', 'NODE-LEAD-%')
+      .execute();
+    expect(rows.filter((row) => row.status === 'pending')).toEqual([
+      { status: 'pending', rule: 'AE-L1' },
+    ]);
+    expect(rows.filter((row) => row.status === 'held' && row.rule === 'NET-R4')).toHaveLength(19);
   });
 
   it('approves on the completion report where the terms say so (AE-Q1)', async () => {
