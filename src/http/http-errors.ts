@@ -101,7 +101,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/**
+ * True when PostgreSQL aborted the transaction to settle a conflict with another one (40P01
+ * deadlock, 40001 serialization failure): nothing of it is stored, and the same request
+ * succeeds when sent again.
+ */
+export function isLockConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '40P01' || code === '40001';
+}
+
 function toBody(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (isLockConflict(error)) {
+    return {
+      status: 503,
+      body: {
+        code: 'database_conflict',
+        message: `the database aborted this request to settle a conflict with another one; nothing of it was stored: retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
+      },
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
@@ -190,7 +210,7 @@ export function createErrorHandler(htmlPage?: HtmlErrorPage) {
     const known = toBody(error);
     if (!known) request.log.error({ err: error }, 'unhandled error');
     else if (known.status === 503) {
-      request.log.warn({ err: error }, 'database unavailable');
+      request.log.warn({ err: error }, 'database unavailable or in conflict');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     }
     const { status, body } = known ?? {

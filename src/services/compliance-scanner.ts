@@ -18,6 +18,7 @@ import {
 } from '../domain/compliance/detect-traffic.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
+import { compareOrderLockKeys } from './order-recorder.js';
 import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
@@ -403,6 +404,7 @@ export class ComplianceScanner {
         .select([
           'id',
           'program_id',
+          'order_number',
           'publisher_id',
           'site_id',
           'click_id',
@@ -432,6 +434,8 @@ export class ComplianceScanner {
               orders[0]!.created_at - CONVERSION_WINDOW_MS,
             );
       let flags = 0;
+      const holds: { programId: string; orderNumber: string; orderId: string; clickId: number }[] =
+        [];
       for (const order of orders) {
         if (order.click_id === null || order.publisher_id === null) continue;
         const click = await new ClicksRepository({ ...this.store, db: trx }).find(order.click_id);
@@ -480,18 +484,25 @@ export class ComplianceScanner {
             .execute();
           flags += 1;
         }
-        // An open flag the program holds for (an email click without an approved mailing,
-        // AE-P1; cookie stuffing, paid search, click velocity, self-purchase, AE-P2/P4) on the
-        // order's click or the order itself holds it for review.
+        holds.push({
+          programId: order.program_id,
+          orderNumber: order.order_number,
+          orderId: order.id,
+          clickId: click.id,
+        });
+      }
+      // An open flag the program holds for (an email click without an approved mailing,
+      // AE-P1; cookie stuffing, paid search, click velocity, self-purchase, AE-P2/P4) on the
+      // order's click or the order itself holds it for review. Orders are locked in the order
+      // recorder's lock order (program, order number): a report batch locking the same orders
+      // waits for this scan, or this scan for it, and neither is aborted as a deadlock.
+      for (const order of holds.sort(compareOrderLockKeys)) {
         const holding = await openHoldingFlag(
           trx,
-          holdingDetectors(this.#settingsOf(order.program_id)),
-          {
-            clickId: click.id,
-            orderId: order.id,
-          },
+          holdingDetectors(this.#settingsOf(order.programId)),
+          { clickId: order.clickId, orderId: order.orderId },
         );
-        if (holding !== undefined) await this.#hold(trx, order.id, holding, nowMs);
+        if (holding !== undefined) await this.#hold(trx, order.orderId, holding, nowMs);
       }
       const last = orders.length === limit ? orders[orders.length - 1]! : undefined;
       const moved = await trx

@@ -182,7 +182,7 @@ export class OrderRecorder {
     while (this.#queue.length > 0) {
       // A stable sort by order keeps one lock order across processes (no deadlock between two
       // nodes' batches) and keeps repeated reports of one order in arrival order.
-      const batch = this.#queue.splice(0, this.maxBatch).sort(compareKeys);
+      const batch = this.#queue.splice(0, this.maxBatch).sort(compareOrderLockKeys);
       const settled: (() => void)[] = [];
       try {
         await this.store.db.transaction().execute(async (trx) => {
@@ -567,7 +567,15 @@ function attributionOf(stored: StoredOrder): Attribution {
   };
 }
 
-function compareKeys(a: Queued, b: Queued): number {
+/**
+ * The one order in which a transaction locks several orders on PostgreSQL (program, then order
+ * number): the recorder's batches and the compliance scan both lock in it, so they never
+ * deadlock.
+ */
+export function compareOrderLockKeys(
+  a: { programId: string; orderNumber: string },
+  b: { programId: string; orderNumber: string },
+): number {
   const left = `${a.programId} ${a.orderNumber}`;
   const right = `${b.programId} ${b.orderNumber}`;
   return left < right ? -1 : left > right ? 1 : 0;
