@@ -240,11 +240,7 @@ export class Network {
     );
     this.pixelChecksums = new PixelChecksumService(store);
     this.programReviews = new ProgramReviewService(store, this.cache);
-    this.programTerms = new ProgramTermsService(
-      store,
-      (advertiserId) => this.programReviews.brandsOfOthers(advertiserId),
-      options.networkFeeRate,
-    );
+    this.programTerms = new ProgramTermsService(store, this.programReviews, options.networkFeeRate);
     this.networkFees = new NetworkFeeService(store);
     this.simulations = new TermsSimulationService(store);
     this.directory = new ProgramDirectoryService(store, this.cache);

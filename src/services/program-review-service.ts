@@ -11,6 +11,7 @@ import {
 } from '../domain/programs/review.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
+import type { ProgramScreening } from './program-terms-service.js';
 
 /** A program as its advertiser sees the network's review of it. */
 export interface ProgramReviewState {
@@ -45,7 +46,7 @@ type ReviewRow = Awaited<ReturnType<ProgramsRepository['reviews']>>[number];
  * The network admin's review of programs (docs/compliance.md, "Program review"): the queue of
  * programs in review with their brand hits, and the decision, audited with before and after.
  */
-export class ProgramReviewService {
+export class ProgramReviewService implements ProgramScreening {
   constructor(
     private readonly store: Store,
     private readonly cache: LinkCache,
@@ -57,6 +58,12 @@ export class ProgramReviewService {
       .programs()
       .filter((program) => program.advertiserId !== advertiserId && program.review === 'approved')
       .flatMap((program) => program.terms.file.brands);
+  }
+
+  /** A program's names in its current terms (as the link cache holds them). */
+  namesOf(programId: string): { name: string; advertiser: string; landingUrl: string } | undefined {
+    const file = this.cache.program(programId)?.terms.file;
+    return file && { name: file.name, advertiser: file.advertiser, landingUrl: file.landingUrl };
   }
 
   /** Programs in review (the admin's queue), oldest first; `all`: every program. */

@@ -15,7 +15,28 @@ import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { describeIssues, DomainError } from '../domain/errors.js';
 import { backdatedVersions } from '../domain/terms/publication.js';
 import { recordAudit } from './audit-log.js';
-import { reviewAfterTermsChange, screenProgramNames } from '../domain/programs/review.js';
+import {
+  reviewAfterTermsChange,
+  reviewStatusOf,
+  screenProgramNames,
+} from '../domain/programs/review.js';
+
+/** The names of a program its review screens: from its terms. */
+export interface ProgramNames {
+  name: string;
+  advertiser: string;
+  landingUrl: string;
+}
+
+/** What the review screens a program's names against (the network's link cache). */
+export interface ProgramScreening {
+  /** The brands of the approved programs of every advertiser but this one. */
+  brandsOfOthers(advertiserId: string): string[];
+  /** A program's names in its current terms, if known. */
+  namesOf(programId: string): ProgramNames | undefined;
+}
+
+const NO_SCREENING: ProgramScreening = { brandsOfOthers: () => [], namesOf: () => undefined };
 
 export class ProgramTermsError extends DomainError {}
 
@@ -36,13 +57,14 @@ export interface AppliedTerms {
  */
 export class ProgramTermsService {
   /**
-   * `brandsOfOthers`: the brands of other advertisers' approved programs, screened when an
-   * advertiser renames its program (none where no advertiser edits terms: the CLI, bootstrap).
+   * `screening`: the brands of other advertisers' approved programs and a program's names now,
+   * screened when an advertiser creates or renames a program (none where no advertiser edits
+   * terms: the CLI, bootstrap).
    * `defaultNetworkFeeRate`: the network fee a new program starts with (NETWORK_FEE_RATE).
    */
   constructor(
     private readonly store: Store,
-    private readonly brandsOfOthers: (advertiserId: string) => string[] = () => [],
+    private readonly screening: ProgramScreening = NO_SCREENING,
     private readonly defaultNetworkFeeRate = DEFAULT_NETWORK_FEE_RATE,
   ) {}
 
@@ -64,26 +86,18 @@ export class ProgramTermsService {
       );
     const programs = new ProgramsRepository(this.store.db);
     const existing = await programs.findBySlug(slug);
-    const previous =
-      existing === undefined
-        ? undefined
-        : await programs.currentTermsOf(existing.id, existing.advertiser_id);
+    const previous = existing === undefined ? undefined : this.screening.namesOf(existing.id);
     const applied = await this.apply(source, `${slug} terms`, options, nowMs);
     if (existing !== undefined && applied.changed) {
-      const screen = (file: { name: string; advertiser: string; landingUrl: string }) =>
+      const screen = (file: ProgramNames) =>
         screenProgramNames(
           { ...file, accountName: '' },
-          this.brandsOfOthers(existing.advertiser_id),
+          this.screening.brandsOfOthers(existing.advertiser_id),
         );
-      const before =
-        previous === undefined
-          ? []
-          : screen(parseProgramTermsOrThrow(previous.source, `${slug} (current terms)`).file);
-      const after = screen(terms.file);
       const next = reviewAfterTermsChange(
-        existing.review_status as 'approved' | 'in_review' | 'refused',
-        before,
-        after,
+        reviewStatusOf(existing.review_status),
+        previous === undefined ? [] : screen(previous),
+        screen(terms.file),
       );
       if (next !== undefined) {
         await programs.setReview(existing.id, { status: next, reason: null, actor: null }, nowMs);
@@ -94,7 +108,11 @@ export class ProgramTermsService {
             action: 'program.review_reopened',
             subjectType: 'program',
             subjectId: existing.id,
-            details: { before: existing.review_status, after: next, brandMatches: after },
+            details: {
+              before: existing.review_status,
+              after: next,
+              brandMatches: screen(terms.file),
+            },
           },
           nowMs,
         );
@@ -135,7 +153,7 @@ export class ProgramTermsService {
       review: 'in_review',
       brandMatches: screenProgramNames(
         { ...terms.file, accountName: '' },
-        this.brandsOfOthers(advertiserId),
+        this.screening.brandsOfOthers(advertiserId),
       ),
     });
   }
