@@ -88,9 +88,9 @@ export class WriterThread implements OrderRecording {
       this.#settled();
     });
     const ended = (error: Error) => {
-      if (!this.#running) return;
+      // After stop() gave up waiting, the requests still in flight are answered now too.
+      if (this.#running) onExit(error);
       this.#running = false;
-      onExit(error);
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
       this.#settled();
@@ -253,21 +253,25 @@ export class WriterThread implements OrderRecording {
     await this.#worker.terminate();
   }
 
-  /** Waits for the requests in flight, then closes the thread's connection and ends it. */
-  async stop(): Promise<void> {
+  /**
+   * Waits for the requests in flight (at most `drainMs`), then closes the thread's connection
+   * and ends it (terminated after `exitMs`). A request still unanswered then is answered with
+   * WriterExitedError: it may or may not be stored, and a repeated report is applied once.
+   */
+  async stop({ drainMs = 10_000, exitMs = 5_000 } = {}): Promise<void> {
     if (!this.#running) return;
     this.closing();
     if (this.#pending.size > 0)
       await new Promise<void>((resolve) => {
         this.#drained = resolve;
         // A thread that stopped answering must not hold the shutdown forever.
-        setTimeout(resolve, 10_000).unref();
+        setTimeout(resolve, drainMs).unref();
       });
     this.#running = false;
     this.#worker.ref();
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     this.#worker.postMessage('stop' satisfies ToWriter);
-    const timeout = setTimeout(() => void this.#worker.terminate(), 5_000);
+    const timeout = setTimeout(() => void this.#worker.terminate(), exitMs);
     await exited;
     clearTimeout(timeout);
   }

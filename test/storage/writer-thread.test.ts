@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { OrderRecorder, type RecordOrderResult } from '../../src/services/order-recorder.js';
@@ -330,6 +331,40 @@ it('waits for the reports in flight when it stops', async () => {
   await thread!.stop();
   expect((await Promise.all(answers)).every((result) => result.outcome === 'created')).toBe(true);
   expect(thread!.running).toBe(false);
+});
+
+it('answers the requests in flight when it stops without their answers (issue 25, item 10c)', async () => {
+  // A thread that stopped answering (stuck in a job): it takes messages and answers none,
+  // until it is terminated. (A real worker terminated while it waits in SQLite's busy handler
+  // brings the whole process down in better-sqlite3, so the stuck thread is this stand-in.)
+  const stuck = Object.assign(new EventEmitter(), {
+    postMessage: () => undefined,
+    ref: () => undefined,
+    unref: () => undefined,
+    terminate() {
+      setImmediate(() => stuck.emit('exit', 1));
+      return Promise.resolve(1);
+    },
+  });
+  const exits: Error[] = [];
+  const construct = WriterThread as unknown as new (
+    worker: typeof stuck,
+    onExit: (error: Error) => void,
+  ) => WriterThread;
+  const thread = new construct(stuck, (error) => exits.push(error));
+  const answer = thread.scan(NOW).then(
+    () => 'answered',
+    (error: unknown) => error,
+  );
+  await thread.stop({ drainMs: 50, exitMs: 50 });
+  expect(thread.running).toBe(false);
+  const settled = await Promise.race([
+    answer,
+    new Promise((resolve) => setTimeout(() => resolve('still unsettled'), 1_000)),
+  ]);
+  // Answered as "retry": it may or may not be done, and a repeated report is applied once.
+  expect(settled).toBeInstanceOf(WriterExitedError);
+  expect(exits).toEqual([]); // stopped on purpose: not reported as a crash
 });
 
 /**
