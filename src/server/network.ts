@@ -305,6 +305,8 @@ export class Network {
   #version = -1;
   #rollingUp = false;
   #scanning = false;
+  /** The minute (ms / 60,000) the claim reminders last ran in. */
+  #remindedMinute: number | undefined;
   /** Set by close(): the rollup and the scan stop after the chunk they are in. */
   #closing = false;
   readonly #scheduler = new Scheduler(
@@ -359,9 +361,12 @@ export class Network {
       const thread = this.#thread;
       if (thread?.running) await thread.scan(now);
       else await this.scanner.scan(now, { stop: () => this.#closing });
-      if (Math.floor(now / 5_000) % 12 === 0) {
+      // Once in each minute, on its first run whenever that falls (a late tick skips nothing).
+      const minute = Math.floor(now / 60_000);
+      if (minute !== this.#remindedMinute) {
         await this.enforcement.remindClaimWindows(now);
         await this.claims.remindDecisions(now);
+        this.#remindedMinute = minute;
       }
     } catch (error) {
       this.metrics.complianceFailures.inc();
