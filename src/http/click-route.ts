@@ -143,6 +143,17 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         `There is no program "${programId}" on this network; the link is wrong or the program has ended.`,
         'unknown_program',
       );
+    // A program the network has not approved (in review, refused) has a landing URL nobody has
+    // vetted: the network's domain does not redirect to it (no open redirect for anyone who
+    // can create a program), and nothing is recorded.
+    if (program.review !== 'approved')
+      return page(
+        reply,
+        404,
+        'Program not available',
+        `The program "${programId}" is not open yet (it awaits the network's review); the link does not lead anywhere until it is.`,
+        'program_not_approved',
+      );
     const site = network.cache.site(siteId);
     if (site === undefined)
       return page(
@@ -153,8 +164,8 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
         'unknown_site',
       );
 
-    // A program paused, closed or not approved by the network (in review, refused) tracks
-    // nothing: its clicks are recorded as not attributable and set no cookie.
+    // A program paused or closed tracks nothing: its clicks are recorded as not attributable
+    // and set no cookie.
     const reason = !programIsLive(program)
       ? 'program_inactive'
       : site.publisherStatus === 'terminated'

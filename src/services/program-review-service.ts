@@ -11,7 +11,11 @@ import {
 } from '../domain/programs/review.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
-import type { ProgramScreening } from './program-terms-service.js';
+import {
+  programNamesOf,
+  type ProgramNames,
+  type ProgramScreening,
+} from './program-terms-service.js';
 
 /** A program as its advertiser sees the network's review of it. */
 export interface ProgramReviewState {
@@ -61,9 +65,9 @@ export class ProgramReviewService implements ProgramScreening {
   }
 
   /** A program's names in its current terms (as the link cache holds them). */
-  namesOf(programId: string): { name: string; advertiser: string; landingUrl: string } | undefined {
+  namesOf(programId: string): ProgramNames | undefined {
     const file = this.cache.program(programId)?.terms.file;
-    return file && { name: file.name, advertiser: file.advertiser, landingUrl: file.landingUrl };
+    return file && programNamesOf(file);
   }
 
   /** Programs in review (the admin's queue), oldest first; `all`: every program. */
@@ -146,6 +150,7 @@ export class ProgramReviewService implements ProgramScreening {
           advertiser: advertiserInTerms,
           accountName: row.advertiser_name,
           landingUrl: row.landing_url,
+          ...(cached === undefined ? {} : programNamesOf(cached.terms.file)),
         },
         this.brandsOfOthers(row.advertiser_id),
       ),

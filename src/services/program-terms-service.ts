@@ -26,6 +26,25 @@ export interface ProgramNames {
   name: string;
   advertiser: string;
   landingUrl: string;
+  description: readonly string[];
+  brands: readonly string[];
+}
+
+/** What of a terms file the review screens (names, description, claimed brands). */
+export function programNamesOf(file: {
+  name: string;
+  advertiser: string;
+  landingUrl: string;
+  description: { nl: string; en: string };
+  brands: readonly string[];
+}): ProgramNames {
+  return {
+    name: file.name,
+    advertiser: file.advertiser,
+    landingUrl: file.landingUrl,
+    description: [file.description.en, file.description.nl],
+    brands: file.brands,
+  };
 }
 
 /** What the review screens a program's names against (the network's link cache). */
@@ -97,7 +116,7 @@ export class ProgramTermsService {
       const next = reviewAfterTermsChange(
         reviewStatusOf(existing.review_status),
         previous === undefined ? [] : screen(previous),
-        screen(terms.file),
+        screen(programNamesOf(terms.file)),
       );
       if (next !== undefined) {
         await programs.setReview(existing.id, { status: next, reason: null, actor: null }, nowMs);
@@ -111,7 +130,7 @@ export class ProgramTermsService {
             details: {
               before: existing.review_status,
               after: next,
-              brandMatches: screen(terms.file),
+              brandMatches: screen(programNamesOf(terms.file)),
             },
           },
           nowMs,
@@ -152,7 +171,7 @@ export class ProgramTermsService {
     return this.#store(terms, source, 'new program terms', advertiserId, true, options, nowMs, {
       review: 'in_review',
       brandMatches: screenProgramNames(
-        { ...terms.file, accountName: '' },
+        { ...programNamesOf(terms.file), accountName: '' },
         this.screening.brandsOfOthers(advertiserId),
       ),
     });

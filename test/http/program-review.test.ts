@@ -144,6 +144,13 @@ describeEachEngine('programs advertisers create wait for the network’s review'
 
   const click = () =>
     t.app.inject({ url: `/click?p=${programId}&a=${t.demo.siteId}`, headers: { accept: '*/*' } });
+  const demoTduid = async () => {
+    const answer = await t.app.inject({
+      url: `/click?p=${t.demo.programId}&a=${t.demo.siteId}`,
+      headers: { accept: '*/*' },
+    });
+    return new URL(answer.headers.location as string).searchParams.get('tduid')!;
+  };
   const pixel = (orderNumber: string, tduid: string) =>
     t.app.inject({
       url: `/report?organization=${programId}&event=1&orderNumber=${orderNumber}&orderValue=100.00&currency=EUR&tduid=${tduid}`,
@@ -184,10 +191,14 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     const applied = await apply();
     expect([applied.statusCode, applied.json().code]).toEqual([404, 'unknown_program']);
 
+    // Its landing URL is unvetted: the network neither redirects there nor records the click.
     const clicked = await click();
-    expect(clicked.statusCode).toBe(302);
+    expect(clicked.statusCode).toBe(404);
+    expect(clicked.body).toContain('Program not available');
+    expect(clicked.headers.location).toBeUndefined();
     expect(clicked.headers['set-cookie']).toBeUndefined();
-    const tduid = new URL(clicked.headers.location as string).searchParams.get('tduid')!;
+    // A signed click id of another program is all a pixel could carry.
+    const tduid = await demoTduid();
 
     const reported = await pixel('IMP-1', tduid);
     expect([reported.statusCode, reported.json().code]).toEqual([409, 'program_not_approved']);
@@ -297,9 +308,8 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     const applied = await apply();
     expect(applied.statusCode).toBe(404);
     const clicked = await click();
-    expect(clicked.headers['set-cookie']).toBeUndefined();
-    const tduid = new URL(clicked.headers.location as string).searchParams.get('tduid')!;
-    expect((await pixel('IMP-3', tduid)).statusCode).toBe(409);
+    expect([clicked.statusCode, clicked.headers['set-cookie']]).toEqual([404, undefined]);
+    expect((await pixel('IMP-3', await demoTduid())).statusCode).toBe(409);
 
     // The advertiser reads the reason in its API and its console.
     const own = (await api('GET', '/api/v1/advertiser/programs', attackerKey)).json() as {
@@ -401,5 +411,43 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
     const clicked = await click();
     expect(clicked.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('sends an approved program back into review when its description or claimed brands take another advertiser’s brand', async () => {
+    const clean = source
+      .replace(/^name: .*$/m, 'name: Deals Shop')
+      .replace(/^advertiser: .*$/m, 'advertiser: Deals Shop');
+    const put = (payload: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/programs/${programId}/terms`,
+        headers: { authorization: `Bearer ${attackerKey}`, 'content-type': 'text/yaml' },
+        payload,
+      });
+    expect((await put(clean)).statusCode).toBe(200);
+    await reviewProgram(t, adminApi, programId, 'approved');
+    // Names unchanged; the public description now claims to be the real AliExpress.
+    const described = await put(
+      clean.replace(
+        /^ {2}en: >-\n(?: {4}.*\n)+/m,
+        '  en: >-\n    AliExpress Official Store: the official AliExpress affiliate program.\n',
+      ),
+    );
+    expect(described.json()).toMatchObject({ changed: true, review: 'in_review' });
+    expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
+    const queue = await api('GET', '/api/v1/admin/program-reviews', adminApi);
+    const entry = (
+      queue.json() as { programs: { programId: string; brandMatches: { field: string }[] }[] }
+    ).programs.find((program) => program.programId === programId)!;
+    expect(entry.brandMatches).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'description' })]),
+    );
+
+    await put(clean);
+    await reviewProgram(t, adminApi, programId, 'approved');
+    // Claiming the brand (so publishers' sign-ups are screened for it) is impersonation too.
+    const claimed = await put(clean.replace(/^brands: .*$/m, 'brands: [dealsshop, aliexpress]'));
+    expect(claimed.json()).toMatchObject({ changed: true, review: 'in_review' });
+    expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
   });
 });

@@ -71,10 +71,20 @@ export function planReview(
 /**
  * A program's names screened for the brands of other advertisers' programs (AE-P5's screening,
  * as for publisher sign-ups): its name, the advertiser its terms name, the advertiser's account
- * name and its landing URL. The reviewing admin sees every hit.
+ * name, its landing URL, its description (both languages) and the brands it claims as its own.
+ * The reviewing admin sees every hit.
  */
 export function screenProgramNames(
-  program: { name: string; advertiser: string; accountName: string; landingUrl: string },
+  program: {
+    name: string;
+    advertiser: string;
+    accountName: string;
+    landingUrl: string;
+    /** The public description, every language; absent where the terms are not at hand. */
+    description?: readonly string[];
+    /** The brands the program's terms claim (what publishers' sign-ups are screened for). */
+    brands?: readonly string[];
+  },
   otherBrands: readonly string[],
 ): BrandMatch[] {
   return screenBrands(
@@ -83,6 +93,8 @@ export function screenProgramNames(
       { field: 'advertiser', text: program.advertiser },
       { field: 'advertiser account', text: program.accountName },
       { field: 'landing URL', text: program.landingUrl },
+      ...(program.description ?? []).map((text) => ({ field: 'description', text })),
+      ...(program.brands ?? []).map((text) => ({ field: 'claimed brand', text })),
     ],
     [...new Set(otherBrands)],
   );
