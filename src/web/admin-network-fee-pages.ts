@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { networkFeeRateFromForm } from '../domain/payments/network-fee.js';
 import type { Network } from '../server/network.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, field, sendPage, type Form } from './respond.js';
@@ -68,7 +69,7 @@ export function registerAdminNetworkFeePages(app: FastifyInstance, network: Netw
       async () => {
         const changed = await network.networkFees.set(
           programId,
-          field(input, 'networkFeeRate'),
+          networkFeeRateFromForm(field(input, 'networkFeeRate')),
           `user:${context.session!.user.id}`,
           context.now,
         );

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  networkFeeRateFromForm,
+  parseNetworkFeeRate,
+} from '../../src/domain/payments/network-fee.js';
 import { describeEachEngine } from '../support/stores.js';
 import {
   adminLogin,
@@ -175,11 +179,36 @@ describeEachEngine('the network fee in the portal', (context) => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.body).toContain('30% → 35%');
+    // As a Dutch admin writes it (the label says "0,30 is 30 %"), or as a percentage.
+    const comma = await admin.post(`/admin/network-fees/${t.demo.programId}?lang=nl`, {
+      networkFeeRate: '0,25',
+    });
+    expect(comma.statusCode, comma.body).toBe(200);
+    expect(comma.body).toMatch(/35\s?% → 25\s?%/);
+    const percent = await admin.post(`/admin/network-fees/${t.demo.programId}`, {
+      networkFeeRate: '35 %',
+    });
+    expect(percent.statusCode, percent.body).toBe(200);
+    expect(percent.body).toMatch(/25\s?% → 35\s?%/);
 
     const advertiser = client(t);
     await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
     const terms = await advertiser.get(`/advertiser/terms/${t.demo.programId}`);
     expect(terms.body).toContain('Network fee: 35% of approved commission, set by the network');
     expect((await advertiser.get('/admin/network-fees')).statusCode).toBe(403);
+  });
+});
+
+describe('the network fee as the admin types it in the portal', () => {
+  it('reads a decimal comma and a percentage, exactly; passes anything else on to be refused', () => {
+    expect(networkFeeRateFromForm('0,20')).toBe('0.20');
+    expect(networkFeeRateFromForm(' 0.3 ')).toBe('0.3');
+    expect(networkFeeRateFromForm('20 %')).toBe('0.2');
+    expect(networkFeeRateFromForm('12,5%')).toBe('0.125');
+    expect(networkFeeRateFromForm('100%')).toBe('1');
+    expect(networkFeeRateFromForm('0%')).toBe('0');
+    expect(networkFeeRateFromForm('7.25 %')).toBe('0.0725');
+    expect(parseNetworkFeeRate(networkFeeRateFromForm('150%'))).toBeUndefined();
+    expect(networkFeeRateFromForm('abc')).toBe('abc');
   });
 });

@@ -72,3 +72,19 @@ export function parseNetworkFeeRate(text: string): string | undefined {
   if (rate === undefined || rate.coefficient > powerOfTen(rate.scale)) return undefined;
   return trimmed;
 }
+
+/**
+ * What the admin typed in the portal's form, in either language's habit: a decimal comma
+ * (`0,20`) or a percentage (`20 %`, `12,5%`) becomes the rate's decimal text (`0.20`, `0.125`);
+ * anything else is passed on as typed, for parseNetworkFeeRate to refuse with its message.
+ */
+export function networkFeeRateFromForm(text: string): string {
+  const typed = text.trim().replace(',', '.');
+  const percent = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%$/.exec(typed);
+  if (percent === null) return typed;
+  // Shift the decimal point two places left, in text: no floating point.
+  const digits = `${percent[1]!}${(percent[2] ?? '').padEnd(2, '0')}`.padStart(5, '0');
+  const whole = digits.slice(0, -4);
+  const fraction = digits.slice(-4).replace(/0+$/, '');
+  return `${whole.replace(/^0+(?=\d)/, '')}${fraction === '' ? '' : `.${fraction}`}`;
+}
