@@ -62,13 +62,19 @@ export interface WireClicks {
 /** A background job's run, at the request thread's time (the one clock). */
 export type WireJob =
   | { seq: number; job: 'rollup'; nowMs: number; lagMs?: number }
-  | { seq: number; job: 'scan'; nowMs: number };
+  | { seq: number; job: 'scan'; nowMs: number }
+  | { seq: number; job: 'termsHeld' };
 
 /**
  * `closing`: background jobs end after the chunk they are in (the process shuts down);
  * `stop`: close the connection and end, once no job runs.
  */
-export type ToWriter = { reports: WireReport[] } | WireClicks | WireJob | 'closing' | 'stop';
+/**
+ * `reports`, with `forget`: the terms refs the request thread no longer sends reports under
+ * (dropped after this message's reports took their terms).
+ */
+export type ToWriter =
+  { reports: WireReport[]; forget?: number[] } | WireClicks | WireJob | 'closing' | 'stop';
 export type FromWriter = { outcomes: WireOutcome[] } | 'ready';
 
 export function encodeError(error: unknown): WireError {

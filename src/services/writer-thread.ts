@@ -36,6 +36,11 @@ export interface WriterThreadOptions {
   clickSecret: string;
   /** Clicks per transaction at most (default 5,000). */
   maxClickBatch?: number;
+  /**
+   * Terms (compiled programs' terms versions) the thread keeps at most (default 64): the least
+   * recently used one is dropped there and sent again with its next report.
+   */
+  maxTerms?: number;
 }
 
 /**
@@ -67,15 +72,20 @@ interface Pending {
 export class WriterThread implements OrderRecording {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
-  readonly #termsRefs = new WeakMap<ProgramTerms, number>();
+  /** The terms the thread holds, by their ref, least recently used first. */
+  readonly #termsRefs = new Map<ProgramTerms, number>();
+  readonly #maxTerms: number;
+  /** Refs the thread may drop, sent with the next reports. */
+  #forget: number[] = [];
   #outbox: WireReport[] = [];
   #seq = 0;
   #termsCount = 0;
   #running = true;
   #drained: (() => void) | undefined;
 
-  private constructor(worker: Worker, onExit: (error: Error) => void) {
+  private constructor(worker: Worker, onExit: (error: Error) => void, maxTerms = 64) {
     this.#worker = worker;
+    this.#maxTerms = maxTerms;
     worker.on('message', (message: FromWriter) => {
       if (message === 'ready') return;
       for (const outcome of message.outcomes) {
@@ -139,7 +149,7 @@ export class WriterThread implements OrderRecording {
       return undefined;
     }
     worker.unref();
-    return new WriterThread(worker, onExit);
+    return new WriterThread(worker, onExit, options.maxTerms);
   }
 
   /** False once the thread ended: everything is done in-thread again. */
@@ -184,6 +194,13 @@ export class WriterThread implements OrderRecording {
     );
   }
 
+  /** How many terms the thread holds (diagnostics: bounded by `maxTerms`). */
+  termsHeld(): Promise<number> {
+    return this.#request((seq) =>
+      this.#worker.postMessage({ seq, job: 'termsHeld' } satisfies ToWriter),
+    );
+  }
+
   /** One compliance scan run (ComplianceScanner.scan) on the thread. */
   scan(nowMs: number): Promise<ScanCounts> {
     return this.#request((seq) =>
@@ -197,9 +214,14 @@ export class WriterThread implements OrderRecording {
       const { terms, attribution, ...report } = input;
       let termsRef = this.#termsRefs.get(terms);
       const first = termsRef === undefined;
-      if (termsRef === undefined) {
-        termsRef = ++this.#termsCount;
-        this.#termsRefs.set(terms, termsRef);
+      if (termsRef === undefined) termsRef = ++this.#termsCount;
+      // Most recently used last; the thread drops the least recently used beyond the bound.
+      this.#termsRefs.delete(terms);
+      this.#termsRefs.set(terms, termsRef);
+      for (const [oldest, ref] of this.#termsRefs) {
+        if (this.#termsRefs.size <= this.#maxTerms) break;
+        this.#termsRefs.delete(oldest);
+        this.#forget.push(ref);
       }
       if (this.#outbox.length === 0) setImmediate(() => this.#post());
       else if (this.#outbox.length >= REPORTS_EVERY) this.#post();
@@ -218,11 +240,17 @@ export class WriterThread implements OrderRecording {
   /** The reports queued so far to the thread in one message. */
   #post(): void {
     const reports = this.#outbox;
+    const forget = this.#forget;
     this.#outbox = [];
+    this.#forget = [];
     if (reports.length === 0 || !this.#running) return;
     try {
-      this.#worker.postMessage({ reports } satisfies ToWriter);
+      this.#worker.postMessage({
+        reports,
+        ...(forget.length === 0 ? {} : { forget }),
+      } satisfies ToWriter);
     } catch (error) {
+      this.#forget.push(...forget);
       // Not sent: each report is answered with the reason instead of waiting forever, and the
       // terms that went with them are sent again with the next report that uses them.
       for (const report of reports) {

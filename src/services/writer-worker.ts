@@ -84,6 +84,7 @@ function record(report: WireReport): Promise<unknown> {
 async function runJob(message: WireJob): Promise<unknown> {
   jobs += 1;
   try {
+    if (message.job === 'termsHeld') return terms.size;
     if (message.job === 'rollup')
       return await rollUpPaced(store, message.nowMs, message.lagMs, () => closing);
     return await scanner.scan(message.nowMs, { stop: () => closing });
@@ -105,9 +106,11 @@ async function stop(): Promise<void> {
 port.on('message', (message: ToWriter) => {
   if (message === 'closing') closing = true;
   else if (message === 'stop') void stop();
-  else if ('reports' in message)
+  else if ('reports' in message) {
     for (const report of message.reports) settle(report.seq, record(report));
-  else if ('clicks' in message) settle(message.seq, clicks.writeMany(message.clicks));
+    // Each report above took its terms already: the ones the request thread evicted go now.
+    for (const ref of message.forget ?? []) terms.delete(ref);
+  } else if ('clicks' in message) settle(message.seq, clicks.writeMany(message.clicks));
   else settle(message.seq, runJob(message));
 });
 port.postMessage('ready' satisfies FromWriter);

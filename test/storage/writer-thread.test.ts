@@ -25,7 +25,7 @@ import { rollUpPaced } from '../../src/services/click-rollup.js';
 import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { clickRow } from '../support/clicks.js';
-import { aliexpressWith } from '../support/terms.js';
+import { aliexpress, aliexpressWith } from '../support/terms.js';
 import { ClickSigner } from '../../src/tracking/click-signature.js';
 
 /**
@@ -365,6 +365,27 @@ it('answers the requests in flight when it stops without their answers (issue 25
   // Answered as "retry": it may or may not be done, and a repeated report is applied once.
   expect(settled).toBeInstanceOf(WriterExitedError);
   expect(exits).toEqual([]); // stopped on purpose: not reported as a crash
+});
+
+it('holds a bounded number of terms, sending evicted ones again when used (issue 25, item 10d)', async () => {
+  const { store, seeded } = await setup();
+  const thread = (await WriterThread.start(store, () => undefined, {
+    clickSecret: SECRET,
+    maxTerms: 4,
+  }))!;
+  threads.push(thread);
+  // Each report under terms the thread has not seen (a new terms version each: an advertiser
+  // who edits the terms again and again).
+  const versions = Array.from({ length: 12 }, () => structuredClone(aliexpress));
+  for (const [i, terms] of versions.entries())
+    await thread.record(orderInput(seeded, orderDoc({ orderNumber: `T-${i}` }), NOW, true, terms));
+  expect(await thread.termsHeld()).toBeLessThanOrEqual(4);
+  // The first version, evicted long ago, is sent again with its next report.
+  const again = await thread.record(
+    orderInput(seeded, orderDoc({ orderNumber: 'T-again' }), NOW, true, versions[0]!),
+  );
+  expect(again.outcome).toBe('created');
+  expect(await thread.termsHeld()).toBeLessThanOrEqual(4);
 });
 
 /**
