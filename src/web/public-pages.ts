@@ -203,6 +203,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
                 <td>${event.name}</td>
                 <td class="num">
                   ${t('program.leadFee', { amount: formatAmountText(event.amount, file.currency, locale) })}
+                  ${event.perClick === 'unlimited' ? '' : t('program.perClick', { count: String(event.perClick ?? 1) })}
                 </td>
                 <td><code>${event.rule}</code></td>
               </tr>`

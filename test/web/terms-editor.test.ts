@@ -99,6 +99,10 @@ describeEachEngine('the terms editor', (context) => {
     await t.network.pixelChecksums.set(webshop.programId, 'generate', 'test', t.clock.now);
     await t.network.refreshIfChanged();
     expect((await advertiser.get(url)).body).toContain('This program has a checksum secret');
+    // Publishers read the limit on the program page.
+    expect((await advertiser.get('/programs/kabelkoning')).body).toMatch(
+      /per lead\s+\(at most 1 per click\)/,
+    );
     // AliExpress pays no leads: nothing to say.
     const aliexpress = client(t);
     await aliexpress.login(t.demo.advertiser.email, t.demo.advertiser.password);

@@ -64,6 +64,7 @@ export const COMMON_MESSAGES = {
     'Cookie: een klik telt voor aankopen in dezelfde browser tot {days} dagen na de klik; een nieuwere klik vervangt hem.',
   ],
   'program.leadFee': ['fixed {amount} per lead', 'vast bedrag van {amount} per lead'],
+  'program.perClick': ['(at most {count} per click)', '(hoogstens {count} per klik)'],
   'program.excludedVirtual': ['Virtual products', 'Virtuele producten'],
   'program.excludedCategories': ['Categories without commission', 'Categorieën zonder commissie'],
   'program.excludedStores': ['Stores without commission', 'Winkels zonder commissie'],
