@@ -442,6 +442,9 @@ export class ComplianceScanner {
         const keys = conversionKeys({ ...order, ip_hash: click?.ipHash ?? null });
         const velocity = countConversion(window!, order.created_at, keys);
         if (click === undefined) continue;
+        // An order whose money is already declined has nothing to hold or to review.
+        const money = await new CommissionsRepository(trx).ofOrder(order.id);
+        if (money.every((commission) => commission.status === 'declined')) continue;
         const logins = await trx
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -449,41 +452,32 @@ export class ComplianceScanner {
           .where('users.publisher_id', '=', order.publisher_id)
           .where('sessions.ip_hash', 'is not', null)
           .execute();
-        const found = detectConversion(
-          {
-            clickTimeMs: clickIdTime(click.id),
-            placedAtMs: order.placed_at,
-            clickIpHash: click.ipHash,
-            publisherIpHashes: new Set(logins.map((row) => row.ip_hash!)),
-          },
-          this.#settingsOf(order.program_id),
+        const found = [
+          ...detectConversion(
+            {
+              clickTimeMs: clickIdTime(click.id),
+              placedAtMs: order.placed_at,
+              clickIpHash: click.ipHash,
+              publisherIpHashes: new Set(logins.map((row) => row.ip_hash!)),
+            },
+            this.#settingsOf(order.program_id),
+          ),
+          // Conversions faster than the program allows (NET-R5): the order's own flag (other
+          // conversions of its click are judged on their own counts).
+          ...detectConversionVelocity(
+            velocity,
+            this.#settingsOf(order.program_id).maxConversionsPerHour,
+          ),
+        ];
+        // Each flag is the order's (its click is named for the evidence): one per detector.
+        flags += await insertViolations(
+          trx,
+          this.store,
+          found.map((flag) => ({
+            ...this.#violation(flag, click, order.publisher_id!, nowMs),
+            order_id: order.id,
+          })),
         );
-        for (const flag of found) {
-          await trx
-            .insertInto('violations')
-            .values({
-              ...this.#violation(flag, click, order.publisher_id, nowMs),
-              order_id: order.id,
-            })
-            .execute();
-          flags += 1;
-        }
-        // Conversions faster than the program allows (NET-R5): the order's own flag (other
-        // conversions of its click are judged on their own counts).
-        for (const flag of detectConversionVelocity(
-          velocity,
-          this.#settingsOf(order.program_id).maxConversionsPerHour,
-        )) {
-          await trx
-            .insertInto('violations')
-            .values({
-              ...this.#violation(flag, click, order.publisher_id, nowMs),
-              click_id: null,
-              order_id: order.id,
-            })
-            .execute();
-          flags += 1;
-        }
         holds.push({
           programId: order.program_id,
           orderNumber: order.order_number,
@@ -679,8 +673,8 @@ function countConversion(window: ConversionWindow, createdAt: number, keys: stri
 }
 
 /**
- * An open flag of a detector in `hold` on the click or the order, if any: while one is open
- * the order stays held.
+ * An open flag of a detector in `hold` on the order or on its click (a click detector's flag,
+ * without an order), if any: while one is open the order stays held.
  */
 export async function openHoldingFlag(
   trx: Kysely<Database>,
@@ -697,7 +691,9 @@ export async function openHoldingFlag(
     .where((eb) =>
       eb.or([
         eb('order_id', '=', on.orderId),
-        ...(on.clickId === null ? [] : [eb('click_id', '=', on.clickId)]),
+        ...(on.clickId === null
+          ? []
+          : [eb.and([eb('order_id', 'is', null), eb('click_id', '=', on.clickId)])]),
       ]),
     );
   if (except !== undefined) query = query.where('id', '<>', except);

@@ -147,15 +147,14 @@ export class ViolationsService {
         .execute();
       const hold = terms === undefined ? [] : holdingDetectors(terms.file.compliance);
       if (outcome === 'dismissed' && hold.includes(violation.detector as Detector)) {
-        // The orders this flag touched: its click's, or its own order's.
+        // The orders this flag touched: its own order's, or (a click's flag) its click's.
         const orders = await trx
           .selectFrom('orders')
           .select(['id', 'quote_status', 'click_id'])
           .where((eb) =>
-            eb.or([
-              ...(violation.order_id === null ? [] : [eb('id', '=', violation.order_id)]),
-              ...(violation.click_id === null ? [] : [eb('click_id', '=', violation.click_id)]),
-            ]),
+            violation.order_id !== null
+              ? eb('id', '=', violation.order_id)
+              : eb('click_id', '=', violation.click_id ?? -1),
           )
           .execute();
         for (const order of orders) {

@@ -25,6 +25,7 @@ import * as clickConversions from './migrations/0017-click-conversions.js';
 import * as networkFee from './migrations/0018-network-fee.js';
 import * as programReview from './migrations/0019-program-review.js';
 import * as scanCursor from './migrations/0020-scan-cursor.js';
+import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -47,6 +48,7 @@ const MIGRATIONS = {
   '0018-network-fee': networkFee,
   '0019-program-review': programReview,
   '0020-scan-cursor': scanCursor,
+  '0022-one-flag-per-subject': oneFlagPerSubject,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../support/stores.js';
 import {
   adminToken,
   demoPublisherId,
+  generateChecksumSecret,
   sessionToken,
   startTestNetwork,
   type TestNetwork,
@@ -140,15 +141,7 @@ describeEachEngine('lead minting', (context) => {
 
     // The advertiser sets a secret (shown once) and its confirmation page signs each lead.
     const token = await sessionToken(t, advertiser.email, advertiser.password);
-    const set = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/advertiser/programs/${programId}/checksum-secret`,
-      headers: { authorization: `Bearer ${token}` },
-      payload: { generate: true },
-    });
-    expect(set.statusCode, set.body).toBe(200);
-    secret = (set.json() as { secret: string }).secret;
-    await t.network.refreshIfChanged();
+    secret = await generateChecksumSecret(t, programId, token);
     await pixel(`event=2&leadNumber=SIGNED-1&tduid=${await click()}`);
     expect((await commissions('SIGNED-1'))[0]).toMatchObject({
       status: 'pending',

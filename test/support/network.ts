@@ -171,6 +171,26 @@ export async function sessionToken(
 }
 
 /**
+ * The advertiser generates its program's checksum secret (shown once) with its session token,
+ * and the link cache takes it up: the secret; throws with the answer when refused.
+ */
+export async function generateChecksumSecret(
+  t: TestNetwork,
+  programId: string,
+  advertiserSession: string,
+): Promise<string> {
+  const answer = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/advertiser/programs/${programId}/checksum-secret`,
+    headers: { authorization: `Bearer ${advertiserSession}` },
+    payload: { generate: true },
+  });
+  if (answer.statusCode !== 200) throw new Error(`checksum secret refused: ${answer.body}`);
+  await t.network.refreshIfChanged();
+  return (answer.json() as { secret: string }).secret;
+}
+
+/**
  * The network admin's review of a program (`POST /api/v1/admin/programs/{id}/review`), with
  * the admin's session token; throws with the answer when refused.
  */

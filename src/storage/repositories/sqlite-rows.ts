@@ -12,7 +12,10 @@ export class SqliteRows {
 
   constructor(private readonly sqlite: SqliteDatabase.Database) {}
 
-  /** Inserts `row`; with `onConflict` (its unique columns) a duplicate is skipped. */
+  /**
+   * Inserts `row`; with `onConflict` (its unique columns, or none: any unique index) a duplicate
+   * is skipped.
+   */
   insert(table: string, row: Record<string, unknown>, onConflict?: readonly string[]): boolean {
     const columns: string[] = [];
     const values: unknown[] = [];
@@ -29,7 +32,9 @@ export class SqliteRows {
       const conflict =
         onConflict === undefined
           ? ''
-          : ` ON CONFLICT (${onConflict.map((column) => `"${column}"`).join(', ')}) DO NOTHING`;
+          : onConflict.length === 0
+            ? ' ON CONFLICT DO NOTHING'
+            : ` ON CONFLICT (${onConflict.map((column) => `"${column}"`).join(', ')}) DO NOTHING`;
       statement = this.sqlite.prepare(
         `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})${conflict}`,
       );

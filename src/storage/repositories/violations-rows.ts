@@ -6,28 +6,37 @@ import { sqliteRowsOf } from './sqlite-rows.js';
 /**
  * Inserts flags in the caller's transaction: prepared rows on SQLite's one connection (a click
  * flood from one address flags every click, thousands a second, and Kysely building each batch
- * cost more than the inserts), batches of 500 on PostgreSQL.
+ * cost more than the inserts), batches of 500 on PostgreSQL. A subject is judged once by each
+ * detector (migration 0022: one flag per order and detector, one per click and click detector):
+ * a flag that is already stored is skipped, whoever raises it again. Returns the flags inserted.
  */
 export async function insertViolations(
   trx: Kysely<Database>,
   store: Store,
   rows: readonly Insertable<ViolationsTable>[],
-): Promise<void> {
+): Promise<number> {
+  let inserted = 0;
   if (store.dialect === 'sqlite' && store.sqlite !== undefined) {
     const raw = sqliteRowsOf(store.sqlite);
-    for (const row of rows) raw.insert('violations', row);
-    return;
+    for (const row of rows) if (raw.insert('violations', row, [])) inserted += 1;
+    return inserted;
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await trx
       .insertInto('violations')
       .values(rows.slice(i, i + 500))
-      .execute();
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
 }
 
 /**
  * The open flags on an order or on its click, correlated with `orders` of the outer query (add
- * the select): while one is open no validation deadline decides the order.
+ * the select): while one is open no validation deadline decides the order. A click's flag is
+ * one without an order (a click detector's); a flag on another order of the same click is that
+ * order's, not this one's.
  */
 export function openFlagsOfOrder(eb: ExpressionBuilder<Database, 'orders'>) {
   return eb
@@ -36,7 +45,10 @@ export function openFlagsOfOrder(eb: ExpressionBuilder<Database, 'orders'>) {
     .where((flag) =>
       flag.or([
         flag('violations.order_id', '=', flag.ref('orders.id')),
-        flag('violations.click_id', '=', flag.ref('orders.click_id')),
+        flag.and([
+          flag('violations.order_id', 'is', null),
+          flag('violations.click_id', '=', flag.ref('orders.click_id')),
+        ]),
       ]),
     );
 }
