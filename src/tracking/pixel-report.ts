@@ -244,8 +244,29 @@ export function readPixelReport(
  */
 export function checksumMatches(secret: string, checksum: PixelReport['checksum']): boolean {
   if (checksum.sent === undefined) return false;
-  const expected = `v04${createHash('md5')
-    .update(secret + checksum.number + checksum.value)
+  return checksum.sent.trim().toLowerCase() === tradedoublerChecksum(secret, checksum);
+}
+
+/** The `v04` checksum of an order or lead number and order value, as the pixel sends them. */
+export function tradedoublerChecksum(
+  secret: string,
+  report: { number: string; value: string },
+): string {
+  return `v04${createHash('md5')
+    .update(secret + report.number + report.value)
     .digest('hex')}`;
-  return checksum.sent.trim().toLowerCase() === expected;
+}
+
+/** A worked example for the integrator: an order number, its value and its checksum. */
+export function checksumExample(secret: string): {
+  orderNumber: string;
+  orderValue: string;
+  checksum: string;
+} {
+  const example = { number: 'ORDER-1001', value: '249.95' };
+  return {
+    orderNumber: example.number,
+    orderValue: example.value,
+    checksum: tradedoublerChecksum(secret, example),
+  };
 }

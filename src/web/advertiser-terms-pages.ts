@@ -5,7 +5,8 @@ import { DomainError } from '../domain/errors.js';
 import { utcDayNumber } from '../domain/dates.js';
 import type { SimulationResult } from '../domain/engine/simulate-terms.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { field, sendPage, type Form } from './respond.js';
+import { answerForm, field, sendPage, type Form } from './respond.js';
+import { checksumExample } from '../tracking/pixel-report.js';
 import { csrfField, notice } from './layout.js';
 import { statusBadge } from './status-badge.js';
 import { formatAmountText, formatDate, formatRate } from './format.js';
@@ -59,6 +60,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       </p>
       <p class="muted">${context.t('advertiserTerms.intro')}</p>
       ${leadTrackingNote(context, network.cache.program(programId))} ${result}
+      ${checksumCard(context, network.cache.program(programId))}
       ${termsForm(context, `/advertiser/terms/${programId}`, source, ['simulate', 'preview', 'publish'])}`;
   };
 
@@ -71,6 +73,39 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       context,
       context.t('nav.terms'),
       await page(context, programId, row, row.source, '', await reviewOf(context, programId)),
+    );
+  });
+
+  // The pixel's checksum secret, made (or removed) from the console: shown once, with how the
+  // confirmation page's server computes the checksum from it.
+  app.post('/advertiser/terms/:programId/checksum-secret', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const { programId } = request.params as { programId: string };
+    const row = await termsOf(context, programId);
+    const remove = field(request.body as Form, 'action') === 'remove';
+    return answerForm(
+      reply,
+      context,
+      context.t('nav.terms'),
+      async (message) =>
+        page(context, programId, row, row.source, message, await reviewOf(context, programId)),
+      async () => {
+        const set = await network.pixelChecksums.set(
+          programId,
+          remove ? null : 'generate',
+          `user:${context.session!.user.id}`,
+          context.now,
+          advertiserOf(context),
+        );
+        await network.refreshIfChanged();
+        if (set.secret === null) return notice('success', context.t('checksum.removed'));
+        return notice(
+          'success',
+          html`${context.t('checksum.generated')}
+            <p><code class="mono">${set.secret}</code></p>
+            <p>${context.t('checksum.example', checksumExample(set.secret))}</p>`,
+        );
+      },
     );
   });
 
@@ -360,4 +395,34 @@ export function reviewNote(
         : context.t('programReview.inReviewNote')
     }
   </span>`;
+}
+
+/**
+ * The program's pixel checksum secret: whether it is set, and a form that generates a new one
+ * (the old one stops verifying at once) or removes it.
+ */
+function checksumCard(context: WebContext, program: CachedProgram | undefined): SafeHtml {
+  if (program === undefined) return html``;
+  const set = program.checksumSecret !== null;
+  return html`<form
+    method="post"
+    action="/advertiser/terms/${program.id}/checksum-secret"
+    class="card stack checksum-secret"
+  >
+    ${csrfField(context)}
+    <h2>${context.t('checksum.title')}</h2>
+    <p>${context.t(set ? 'checksum.isSet' : 'checksum.notSet')}</p>
+    <p>
+      <button type="submit" name="action" value="generate" ${set ? html` class="secondary"` : ''}>
+        ${context.t(set ? 'checksum.rotate' : 'checksum.generate')}
+      </button>
+      ${
+        set
+          ? html`<button type="submit" name="action" value="remove" class="secondary">
+              ${context.t('checksum.remove')}
+            </button>`
+          : ''
+      }
+    </p>
+  </form>`;
 }

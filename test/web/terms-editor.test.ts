@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -107,7 +108,50 @@ describeEachEngine('the terms editor', (context) => {
     const aliexpress = client(t);
     await aliexpress.login(t.demo.advertiser.email, t.demo.advertiser.password);
     expect((await aliexpress.get(`/advertiser/terms/${t.demo.programId}`)).body).not.toContain(
-      'checksum',
+      'is paid only with a valid checksum',
     );
+  });
+
+  it('generates the pixel checksum secret in the console, shown once with a worked example that verifies', async () => {
+    const webshop = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    const advertiser = client(t);
+    await advertiser.login(webshop.advertiser.email, webshop.advertiser.password);
+    const url = `/advertiser/terms/${webshop.programId}`;
+    expect((await advertiser.get(url)).body).toContain(`action="${url}/checksum-secret"`);
+    const generated = await advertiser.post(`${url}/checksum-secret`, { action: 'generate' });
+    expect(generated.statusCode, generated.body).toBe(200);
+    const secret = /<code class="mono">([^<]+)<\/code>/.exec(generated.body)![1]!;
+    const example =
+      /order (\S+) with orderValue=(\S+) is reported with checksum=(v04[0-9a-f]{32})/.exec(
+        generated.body,
+      )!;
+    expect(example).not.toBeNull();
+    const expected = createHash('md5')
+      .update(secret + example[1]! + example[2]!)
+      .digest('hex');
+    expect(example[3]).toBe(`v04${expected}`);
+    // The pixel now verifies against that secret: a report signed with it is not refused.
+    await t.network.refreshIfChanged();
+    expect(t.network.cache.program(webshop.programId)!.checksumSecret).toBe(secret);
+    // Another advertiser cannot set it (its programs only), and a post without the form's
+    // CSRF token is refused: nothing changes.
+    const rival = client(t);
+    await rival.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    await rival.get(`/advertiser/terms/${t.demo.programId}`);
+    expect((await rival.post(`${url}/checksum-secret`, { action: 'generate' })).statusCode).toBe(
+      404,
+    );
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `${url}/checksum-secret`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'action=remove',
+    });
+    expect(forged.statusCode).toBeGreaterThanOrEqual(400);
+    await t.network.refreshIfChanged();
+    expect(t.network.cache.program(webshop.programId)!.checksumSecret).toBe(secret);
+    // Removing it is the advertiser's choice, said plainly.
+    const removed = await advertiser.post(`${url}/checksum-secret`, { action: 'remove' });
+    expect(removed.body).toContain('The checksum secret is removed');
   });
 });

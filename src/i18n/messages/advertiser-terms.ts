@@ -11,12 +11,36 @@ export const ADVERTISER_TERMS_MESSAGES = {
     'Leads: dit programma betaalt een vast bedrag per lead. Een lead die via de pixel (of het first-party-script) wordt gemeld, wordt alleen betaald met een geldige controlesom, v04 + md5(geheim + leadnummer + orderwaarde zoals verzonden), berekend door je server (NET-R3); elke gebeurtenis betaalt per klik hoogstens perClick conversies (één lead tenzij de voorwaarden anders zeggen, NET-R4). Leads die je met de order-API en je sleutel meldt, hebben geen controlesom nodig.',
   ],
   'advertiserTerms.leadsWithoutSecret': [
-    'This program has no checksum secret: lead pixels are stored and earn nothing (lead_unverified). Set one with PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} or affnet programs checksum {slug} --generate.',
-    'Dit programma heeft geen controlesomgeheim: leadpixels worden bewaard en leveren niets op (lead_unverified). Stel er een in met PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} of affnet programs checksum {slug} --generate.',
+    'This program has no checksum secret: lead pixels are stored and earn nothing (lead_unverified). Generate one below (Pixel checksum secret), or with PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} (a session token) or affnet programs checksum {slug} --generate.',
+    'Dit programma heeft geen controlesomgeheim: leadpixels worden bewaard en leveren niets op (lead_unverified). Genereer er hieronder een (Controlesomgeheim van de pixel), of met PUT /api/v1/advertiser/programs/{programId}/checksum-secret {"generate": true} (een sessietoken) of affnet programs checksum {slug} --generate.',
   ],
   'advertiserTerms.leadsWithSecret': [
     'This program has a checksum secret: signed lead pixels are paid.',
     'Dit programma heeft een controlesomgeheim: ondertekende leadpixels worden betaald.',
+  ],
+  'checksum.title': ['Pixel checksum secret', 'Controlesomgeheim van de pixel'],
+  'checksum.isSet': [
+    'This program has a checksum secret: a pixel report must carry checksum=v04 + md5(secret + order or lead number + order value, as sent). Generating a new one replaces it at once: reports signed with the old secret fail from then on.',
+    'Dit programma heeft een controlesomgeheim: een pixelmelding moet checksum=v04 + md5(geheim + order- of leadnummer + orderwaarde, zoals verzonden) meesturen. Een nieuw genereren vervangt het meteen: meldingen met het oude geheim worden vanaf dan geweigerd.',
+  ],
+  'checksum.notSet': [
+    'This program has no checksum secret: anyone who knows the pixel URL can report orders, and lead pixels earn nothing. Generate one and compute the checksum on your server, never in the browser.',
+    'Dit programma heeft geen controlesomgeheim: iedereen die de pixel-URL kent, kan bestellingen melden, en leadpixels leveren niets op. Genereer er een en bereken de controlesom op je server, nooit in de browser.',
+  ],
+  'checksum.generate': ['Generate a checksum secret', 'Genereer een controlesomgeheim'],
+  'checksum.rotate': ['Generate a new secret', 'Genereer een nieuw geheim'],
+  'checksum.remove': ['Remove the secret', 'Verwijder het geheim'],
+  'checksum.generated': [
+    'The new checksum secret, shown only now: copy it to your shop’s server configuration.',
+    'Het nieuwe controlesomgeheim, alleen nu getoond: kopieer het naar de serverconfiguratie van je winkel.',
+  ],
+  'checksum.example': [
+    'Example: order {orderNumber} with orderValue={orderValue} is reported with checksum={checksum}.',
+    'Voorbeeld: bestelling {orderNumber} met orderValue={orderValue} wordt gemeld met checksum={checksum}.',
+  ],
+  'checksum.removed': [
+    'The checksum secret is removed: pixel reports are no longer checked, and lead pixels earn nothing.',
+    'Het controlesomgeheim is verwijderd: pixelmeldingen worden niet meer gecontroleerd en leadpixels leveren niets op.',
   ],
   'advertiserTerms.simulate': [
     'Simulate on recorded orders',
