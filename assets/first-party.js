@@ -10,8 +10,13 @@
  *   affnet.conversion({ organization: 'prg_…', event: '1', orderNumber: 'A-1',
  *                       orderValue: '49.95', currency: 'EUR',
  *                       products: [{ id: 'SKU-1', name: 'Lamp', price: '49.95', qty: 1 }] });
- *   affnet.conversion({ organization: 'prg_…', event: '2', leadNumber: 'L-1', checksum: 'v04…' });
- * A lead is paid only with the checksum your server computes (docs/tracking.md, NET-R3).
+ *   affnet.conversion({ organization: 'prg_…', event: '2', leadNumber: 'L-1', checksum: 'v05…' });
+ * A lead is paid only with the checksum your server computes (docs/tracking.md, NET-R3), and a
+ * validation deadline approves a pixel order only under a v05 full checksum (NET-R6): your
+ * server signs the fields and the reportInfo text it passes here as is,
+ *   affnet.conversion({ organization: 'prg_…', event: '1', orderNumber: 'A-1', orderValue: '49.95',
+ *                       currency: 'EUR', reportInfo: 'f1=SKU-1&f2=Lamp&f3=49.95&f4=1',
+ *                       checksum: 'v05…' });
  */
 (function () {
   var script = document.currentScript;
@@ -53,7 +58,10 @@
     if (order.checksum) params.set('checksum', order.checksum);
     var clickId = readCookie(NAME);
     if (clickId) params.set('tduid', clickId);
-    if (order.products && order.products.length) {
+    if (order.reportInfo) {
+      // The text the advertiser's server signed (v05): sent exactly as given.
+      params.set('reportInfo', order.reportInfo);
+    } else if (order.products && order.products.length) {
       // reportInfo separates fields by & and products by |: neither may appear in a value.
       var field = function (value) {
         return String(value === undefined ? '' : value).replace(/\s*[&|]\s*/g, ' ');

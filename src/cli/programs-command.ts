@@ -31,8 +31,10 @@ network-fee  shows the program's network fee, or sets it to RATE ("0.30" is 30 %
           before and after. New programs start with NETWORK_FEE_RATE (default 0.30).
 
 checksum  sets the program's pixel checksum secret (NET-R1, docs/tracking.md): with one, a
-          pixel report must carry checksum=v04+md5(secret + orderNumber + orderValue); one
-          without it is stored as refused and never paid. --off requires none again.
+          pixel report must carry checksum=v04+md5(secret + orderNumber + orderValue), or
+          the full checksum v05 (HMAC-SHA256 of every priced field); one without it is stored
+          as refused and never paid, and only a v05 one is approved at a validation deadline
+          (NET-R6). --off requires none again.
           The secret is printed once: give it to the developers of the advertiser's pixel.
 `;
 
@@ -74,7 +76,7 @@ export async function runProgramsCommand(
       io.stdout.write(
         result.secret === null
           ? `${slug}: pixel reports need no checksum any more\n`
-          : `${slug}: pixel reports must carry checksum=v04+md5(secret + orderNumber + orderValue)\nsecret (shown once): ${result.secret}\n`,
+          : `${slug}: pixel reports must carry checksum=v04+md5(secret + orderNumber + orderValue), or v05 (every priced field: docs/tracking.md) to be approved at a deadline\nsecret (shown once): ${result.secret}\n`,
       );
     return 0;
   } finally {

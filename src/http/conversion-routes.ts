@@ -5,12 +5,14 @@ import { DomainError } from '../domain/errors.js';
 import type { ReportRefusalCode } from '../domain/orders/parse-order.js';
 import {
   checksumMatches,
+  fullChecksumMatches,
   PixelReportError,
   readPixelReport,
   type PixelReport,
 } from '../tracking/pixel-report.js';
 import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
 import { linesAddUpToCheckedValue } from '../domain/orders/checksum-binding.js';
+import type { ChecksumVerdict } from '../domain/orders/report-proof.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
@@ -34,13 +36,12 @@ function apiResponse(reply: FastifyReply, result: ConversionResult): FastifyRepl
   return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
 }
 
-type ChecksumVerdict = 'not_required' | 'valid' | 'mismatch' | 'lines_mismatch';
-
 /**
  * What the program's checksum secret says of a pixel report (NET-R1): no secret, a valid
- * checksum whose value also covers the priced lines, a missing or wrong checksum, or a valid
- * one whose value the reportInfo or basket lines do not add up to. A lead is paid its fixed
- * amount, whatever its lines.
+ * affnet full checksum (`v05`: every priced field signed), a valid Tradedoubler checksum (`v04`:
+ * number and value) whose value also covers the priced lines, a missing or wrong checksum, or a
+ * valid v04 one whose value the reportInfo or basket lines do not add up to. A lead is paid its
+ * fixed amount, whatever its lines. Stored as report_details.checksum (domain/orders/report-proof).
  */
 function checksumVerdict(
   secret: string | null,
@@ -48,6 +49,8 @@ function checksumVerdict(
   lead: boolean,
 ): ChecksumVerdict {
   if (secret === null) return 'not_required';
+  if (report.checksum.sent?.trim().toLowerCase().startsWith('v05'))
+    return fullChecksumMatches(secret, report.checksum) ? 'signed' : 'mismatch';
   if (!checksumMatches(secret, report.checksum)) return 'mismatch';
   if (
     !lead &&

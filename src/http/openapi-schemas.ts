@@ -170,7 +170,7 @@ function integrationSchemas(): Record<string, unknown> {
           type: 'array',
           items: { type: 'string' },
           description:
-            'what the pixel reader forgave or refused: conflicting_parameters, amount_rounded, checksum_mismatch, lines_value_mismatch (docs/tracking.md)',
+            'what the pixel reader forgave or refused: conflicting_parameters, amount_rounded, checksum_mismatch, lines_value_mismatch; unsigned_fields: a pixel order without a v05 full checksum, which no validation deadline approves (it waits for your decision, NET-R6) (docs/tracking.md)',
         },
         openFlags: {
           type: 'integer',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { deadlineMayApprove } from '../domain/orders/report-proof.js';
 import type { Network } from '../server/network.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { declineReasonOf } from '../domain/validation/decline-reasons.js';
@@ -129,7 +130,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
           row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
         invoiceId: row.invoice_id,
         reportedBy: row.source,
-        reportFlags: reportFlagsOf(row.report_details),
+        reportFlags: reportFlagsOf(row.source, row.report_details),
         openFlags: Number(row.open_flags),
       }),
     );
@@ -169,13 +170,19 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
   });
 }
 
-/** The pixel reader's flags of an order, and a refused checksum, from orders.report_details. */
-function reportFlagsOf(details: string | null): string[] {
-  if (details === null) return [];
+/**
+ * The pixel reader's flags of an order, a refused checksum, from orders.report_details, and
+ * `unsigned_fields` for a pixel order without a v05 full checksum (no deadline approves it,
+ * NET-R6).
+ */
+function reportFlagsOf(source: string, details: string | null): string[] {
+  const unsigned = deadlineMayApprove(source, details) ? [] : ['unsigned_fields'];
+  if (details === null) return unsigned;
   const parsed = JSON.parse(details) as { flags?: string[]; checksum?: string };
   return [
     ...(parsed.flags ?? []),
     ...(parsed.checksum === 'mismatch' ? ['checksum_mismatch'] : []),
     ...(parsed.checksum === 'lines_mismatch' ? ['lines_value_mismatch'] : []),
+    ...unsigned,
   ];
 }

@@ -15,6 +15,7 @@ import {
 } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { refusePixelUnlessRepeat, ReportRefusedError } from './report-authority.js';
+import { supersedes } from '../domain/orders/report-proof.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
 import { countsAsConversion } from '../domain/reports/performance.js';
 import { detectOverLimit, type Flag } from '../domain/compliance/detect-traffic.js';
@@ -324,7 +325,13 @@ export class OrderRecorder {
     if (stored === undefined) {
       throw new Error(`order ${order.orderNumber} vanished inside its transaction`);
     }
-    if (input.source === 'pixel') {
+    // NET-R6: a signed report supersedes the undecided pixel order a weaker report stored.
+    const superseding =
+      input.source === 'pixel' &&
+      stored.source === 'pixel' &&
+      supersedes(rows.order.report_details, stored.report_details) &&
+      (await this.#undecided(trx, stored));
+    if (input.source === 'pixel' && !superseding) {
       // The pixel creates; only the advertiser amends: a repeat changes nothing, nor is it read
       // further (the order, its money and its attribution stay as stored).
       refusePixelUnlessRepeat(stored, rows.order.document);
@@ -345,14 +352,19 @@ export class OrderRecorder {
       );
     const commissions = new CommissionsRepository(trx);
     let reattributed = false;
-    if (
+    if (superseding) {
+      // The weaker report's commissions are declined and kept on record (`reattributed`); the
+      // signed report's attribution and price replace them.
+      await this.#reattribute(trx, stored, input, input.attributedBy);
+      reattributed = true;
+    } else if (
       input.source === 'api' &&
       input.attributedBy === 'advertiser' &&
       stored.attributed_by !== 'advertiser' &&
       input.attribution.clickId !== stored.click_id
     ) {
       // The advertiser names the click: its report is the truth, whatever the pixel said first.
-      await this.#reattribute(trx, stored, input);
+      await this.#reattribute(trx, stored, input, 'advertiser');
       reattributed = true;
     }
     const attribution: Attribution = {
@@ -488,7 +500,24 @@ export class OrderRecorder {
   }
 
   /**
-   * Moves an order the advertiser did not attribute itself to the click it now names: the
+   * Whether nobody has decided a stored order yet: none of its commissions was approved or
+   * declined by a person or a deadline, invoiced, put on a statement or paid.
+   */
+  async #undecided(trx: Kysely<Database>, stored: StoredOrder): Promise<boolean> {
+    const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
+    return commissions.every(
+      (commission) =>
+        commission.decided_by === null &&
+        commission.invoice_id === null &&
+        commission.statement_id === null &&
+        commission.status !== 'approved' &&
+        commission.status !== 'paid',
+    );
+  }
+
+  /**
+   * Moves an order to the click a report now names (the advertiser's report, or a signed pixel
+   * report superseding a weaker one, NET-R6): the
    * first publisher's commissions are declined (`reattributed`, with their ledger reversals) and
    * stay on record, the order's counts move to the named click's site, and the re-report then
    * creates the new publisher's commissions. Money already invoiced, on a statement or paid is
@@ -498,6 +527,7 @@ export class OrderRecorder {
     trx: Kysely<Database>,
     stored: StoredOrder,
     input: ReportFacts,
+    attributedBy: AttributedBy | null,
   ): Promise<void> {
     const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
     for (const commission of commissions)
@@ -547,7 +577,7 @@ export class OrderRecorder {
       ad_id: attribution.adId ?? null,
       epi: attribution.epi ?? null,
       attribution: attribution.status,
-      attributed_by: 'advertiser',
+      attributed_by: attribution.clickId === null ? null : attributedBy,
     };
     const orders = new OrdersRepository(trx, this.store.dialect);
     await orders.update(stored.id, next);

@@ -8,8 +8,9 @@ export class PixelChecksumError extends DomainError {}
 
 /**
  * A program's pixel checksum secret (docs/tracking.md, NET-R1). With one, every pixel report
- * must carry `checksum=v04` + md5(secret + order or lead number + order value, as sent); a
- * report without it is stored as refused and never paid. The secret is shown once when set.
+ * must carry `checksum=v04` + md5(secret + order or lead number + order value, as sent) or the
+ * full checksum `v05` (every priced field, NET-R6); a report without it is stored as refused and
+ * never paid. The secret is shown once when set.
  */
 export class PixelChecksumService {
   constructor(private readonly store: Store) {}

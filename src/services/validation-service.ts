@@ -11,6 +11,7 @@ import {
   type DeclineReason,
 } from '../domain/validation/decline-reasons.js';
 import { decisionAtDeadline } from '../domain/validation/validation-deadline.js';
+import { deadlineMayApprove } from '../domain/orders/report-proof.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
 import type { Quote } from '../domain/engine/quote.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
@@ -238,7 +239,8 @@ export class ValidationService {
    * Applies the deadline rule of the terms each order was recorded under to pending
    * transactions whose validation deadline has passed: approve, decline (`other`, decided by `validation_deadline`) or leave them
    * (still listed by `overdue`). An order that carries an open compliance flag is left for the
-   * advertiser to decide (or to review the flag), whatever the rule.
+   * advertiser to decide (or to review the flag), whatever the rule; so is a pixel order whose
+   * priced fields were not all signed, where the rule would approve it (NET-R6).
    */
   async applyDeadlines(
     nowMs: number,
@@ -298,6 +300,10 @@ export class ValidationService {
           row.order_number,
         );
         if (order === undefined) return;
+        // NET-R6: a pixel order whose priced fields were not all signed (v05) waits for the
+        // advertiser; the deadline never approves it.
+        if (status === 'approved' && !deadlineMayApprove(order.source, order.report_details))
+          return;
         for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
           if (commission.status !== 'pending') continue;
           if (commission.validation_due_at === null || commission.validation_due_at > nowMs)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { minorUnitDigits } from '../domain/money/currencies.js';
 import { formatMinorUnits, mulDivRoundHalfUp, parseDecimal } from '../domain/money/decimal.js';
 import { DomainError } from '../domain/errors.js';
@@ -31,6 +31,12 @@ export interface PixelReport {
     number: string;
     value: string;
     valueMinor: number | undefined;
+    /**
+     * What the affnet full checksum (`v05`) signs: every field that prices the report, one
+     * `name=value` per line as the reader decoded them (fullChecksumText); undefined when a
+     * value holds a line feed (the text would be ambiguous, so no v05 checksum can match).
+     */
+    fullText: string | undefined;
   };
   /**
    * The lines' prices when they came from reportInfo or basket rather than from orderValue:
@@ -216,6 +222,15 @@ export function readPixelReport(
       number,
       value: orderValue ?? '',
       valueMinor: minorOf(orderValue),
+      fullText: fullChecksumText([
+        [lead ? 'leadNumber' : 'orderNumber', number],
+        ['orderValue', orderValue],
+        ['currency', value('currency')],
+        ['event', value('event')],
+        ['voucher', voucher],
+        ['reportInfo', reportInfo],
+        ['basket', basket],
+      ]),
     },
     reportedPrices:
       reported.length > 0
@@ -269,4 +284,31 @@ export function checksumExample(secret: string): {
     orderValue: example.value,
     checksum: tradedoublerChecksum(secret, example),
   };
+}
+
+/**
+ * The text the affnet full checksum signs (docs/tracking.md, "Full checksum"): the fields that
+ * price a report in this order, `orderNumber` (or `leadNumber`), `orderValue`, `currency`,
+ * `event`, `voucher`, `reportInfo`, `basket`, each as `name=value` with the value as sent (once
+ * URL-decoded; empty when absent), joined by line feeds. Undefined when a value holds a line
+ * feed.
+ */
+export function fullChecksumText(
+  fields: readonly (readonly [string, string | undefined])[],
+): string | undefined {
+  if (fields.some(([, value]) => value?.includes('\n'))) return undefined;
+  return fields.map(([name, value]) => `${name}=${value ?? ''}`).join('\n');
+}
+
+/**
+ * The affnet full checksum: `v05` + hex HMAC-SHA256 keyed with the program's checksum secret
+ * over fullChecksumText; true when it matches (case-insensitive hex, compared in constant time).
+ */
+export function fullChecksumMatches(secret: string, checksum: PixelReport['checksum']): boolean {
+  if (checksum.sent === undefined || checksum.fullText === undefined) return false;
+  const expected = Buffer.from(
+    `v05${createHmac('sha256', secret).update(checksum.fullText).digest('hex')}`,
+  );
+  const sent = Buffer.from(checksum.sent.trim().toLowerCase());
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
 }

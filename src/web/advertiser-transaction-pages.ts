@@ -16,6 +16,7 @@ import {
   type ValidationRequest,
 } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
+import { deadlineMayApprove } from '../domain/orders/report-proof.js';
 import { explainReason, NETWORK_REASON_RULES } from '../domain/engine/reasons.js';
 import { field, fields, sendPage, type Form } from './respond.js';
 import { csrfField, notice } from './layout.js';
@@ -107,6 +108,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                   <td>
                     ${formatDate(row.validation_due_at, context.locale)}
                     ${Number(row.open_flags) > 0 && (row.status === 'pending' || row.status === 'held') ? html`<br /><a class="badge" href="/advertiser/compliance">${context.t('advertiserTransaction.waitsForYou', { count: String(row.open_flags) })}</a>` : ''}
+                    ${row.status === 'pending' && !deadlineMayApprove(row.source, row.report_details) ? html`<br /><span class="badge">${context.t('advertiserTransaction.unsignedFields')}</span>` : ''}
                   </td>
                 </tr>`,
             )}

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { v05Checksum } from '../support/checksum.js';
 import { describeEachEngine } from '../support/stores.js';
 import {
   adminToken,
@@ -54,16 +54,12 @@ describeEachEngine('lead minting', (context) => {
   };
   /** The program's checksum secret once the advertiser set one (NET-R1). */
   let secret: string | null = null;
-  /** A pixel report as the advertiser's confirmation page sends it, with its checksum. */
+  /**
+   * A pixel report as the advertiser's confirmation page sends it, with its full checksum (v05:
+   * every priced field signed, so a deadline may approve it, NET-R6).
+   */
   const pixel = (query: string) => {
-    const values = new URLSearchParams(query);
-    const number = values.get('orderNumber') ?? values.get('leadNumber') ?? '';
-    const checksum =
-      secret === null
-        ? ''
-        : `&checksum=v04${createHash('md5')
-            .update(secret + number + (values.get('orderValue') ?? ''))
-            .digest('hex')}`;
+    const checksum = secret === null ? '' : `&checksum=${v05Checksum(secret, query)}`;
     return t.app.inject({
       url: `/report?organization=${programId}&${query}${checksum}`,
       headers: { accept: 'application/json' },

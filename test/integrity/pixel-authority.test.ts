@@ -233,7 +233,7 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
       amount: '0.00',
       reason: 'lines_value_mismatch',
       rule: 'NET-R1',
-      reportFlags: ['lines_value_mismatch'],
+      reportFlags: ['lines_value_mismatch', 'unsigned_fields'],
     });
     const portal = client(t);
     await portal.login(login.email, login.password);
@@ -274,11 +274,18 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
     expect(csv.json()).toMatchObject({ summary: { ok: 0, refused: 2 } });
     t.clock.now += 31 * DAY;
     await t.network.applyValidationDeadlines();
+    // A v04 checksum proves the number and value, not the lines: the honest orders wait at
+    // their deadline for the advertiser (NET-R6), who approves them.
+    expect(await commissionsOf('KK-C1')).toMatchObject([{ status: 'pending', amount_minor: 6198 }]);
+    const honest = await advertiser('POST', '/validations', {
+      validations: ['KK-C1', 'KK-C2'].map((orderNumber) => ({ orderNumber, decision: 'approve' })),
+    });
+    expect(honest.json()).toMatchObject({ summary: { ok: 2 } });
     expect(await commissionsOf('KK-C1')).toMatchObject([
       { status: 'approved', amount_minor: 6198 },
     ]);
     await neverPaid();
-    // Approved at the deadline in November: the November invoice bills it, and nothing else.
+    // Approved after the deadline in November: the November invoice bills it, and nothing else.
     t.clock.now = Date.UTC(2026, 11, 2, 9);
     await t.network.invoices.createInvoices('2026-11', t.clock.now);
     expect((await commissionsOf('KK-C1'))[0]!.invoice_id).not.toBeNull();

@@ -70,11 +70,12 @@ async function scenario(recording: OrderRecording, seeded: Seeded) {
     nowMs: number,
     attributed = true,
     source: 'api' | 'pixel' = 'api',
+    checksum = 'ok',
   ): Promise<unknown> => {
     try {
       const result = await recording.record({
         ...orderInput(seeded, document, nowMs, attributed, undefined, source),
-        ...(source === 'pixel' ? { reportDetails: JSON.stringify({ checksum: 'ok' }) } : {}),
+        ...(source === 'pixel' ? { reportDetails: JSON.stringify({ checksum }) } : {}),
       });
       return [result.outcome, result.attribution.status];
     } catch (error) {
@@ -118,6 +119,30 @@ async function scenario(recording: OrderRecording, seeded: Seeded) {
     NOW + 5,
     true,
     'pixel',
+  );
+  // A signed report supersedes the undecided order an unsigned one stored, never the reverse
+  // (NET-R6).
+  await record(
+    orderDoc({ orderNumber: 'W-4', status: 'pending' }),
+    NOW + 5,
+    true,
+    'pixel',
+    'not_required',
+  );
+  const signedItems = [itemDoc({ unitPrice: '20.00' })];
+  await record(
+    orderDoc({ orderNumber: 'W-4', status: 'pending', items: signedItems }),
+    NOW + 5,
+    true,
+    'pixel',
+    'signed',
+  );
+  await record(
+    orderDoc({ orderNumber: 'W-4', status: 'pending' }),
+    NOW + 5,
+    true,
+    'pixel',
+    'valid',
   );
   // A burst: group commits (answers in the order the reports were sent).
   outcomes.push(
@@ -214,7 +239,7 @@ it('stores exactly what the in-thread recorder stores, and answers the same', as
   const expected = await scenario(new OrderRecorder(inThread.store), inThread.seeded);
   const answered = await scenario(thread, threaded.seeded);
   expect(answered).toEqual(expected);
-  expect(expected.slice(0, 9)).toEqual([
+  expect(expected.slice(0, 12)).toEqual([
     ['created', 'attributed'],
     ['created', 'no_click'],
     ['unchanged', 'attributed'],
@@ -224,9 +249,12 @@ it('stores exactly what the in-thread recorder stores, and answers the same', as
     ['refused', 'report_refused', true],
     ['updated', 'attributed'],
     ['refused', 'report_refused', true],
+    ['created', 'attributed'],
+    ['updated', 'attributed'],
+    ['refused', 'report_refused', true],
   ]);
   const want = await stored(inThread.store);
-  expect(want.orders.length).toBe(43);
+  expect(want.orders.length).toBe(44);
   expect(want.orders.find((order) => order.order_number === 'W-1')?.ledger.flat().length).toBe(3);
   expect(await stored(threaded.store)).toEqual(want);
 });

@@ -94,8 +94,13 @@ export function demoOrder(t: TestNetwork, order: Record<string, unknown>) {
   });
 }
 
-/** A new publisher's site, applied to (and approved for) the demo program if asked. */
-export async function addSite(t: TestNetwork, name: string, approve: boolean) {
+/** A new publisher's site, applied to (and approved for) the demo program (or `programId`) if asked. */
+export async function addSite(
+  t: TestNetwork,
+  name: string,
+  approve: boolean,
+  programId = t.demo.programId,
+) {
   const publishers = new PublishersRepository(t.network.store.db);
   const publisher = await publishers.create({ name, country: 'NL' }, t.clock.now);
   const site = await publishers.addSite(
@@ -107,7 +112,7 @@ export async function addSite(t: TestNetwork, name: string, approve: boolean) {
     const memberships = new MembershipsRepository(t.network.store.db);
     const membership = await memberships.apply(
       {
-        programId: t.demo.programId,
+        programId,
         siteId: site.id,
         publisherId: publisher.id,
         promotionMethods: [],

@@ -130,7 +130,7 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
     ).transactions;
     expect(rows.find((row) => row.orderNumber === 'IOS-1')).toMatchObject({
       reportedBy: 'pixel',
-      reportFlags: ['conflicting_parameters'],
+      reportFlags: ['conflicting_parameters', 'unsigned_fields'],
     });
   });
 

@@ -94,7 +94,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
     path: '/api/v1/advertiser/programs/{programId}/checksum-secret',
     tag: 'Advertiser',
     summary:
-      'Set, generate or remove your program’s pixel checksum secret (NET-R1): with one, a pixel report without checksum=v04+md5(secret+orderNumber+orderValue) is stored as refused and never paid, and so is one whose reportInfo or basket lines do not add up to that orderValue (within a cent per line)',
+      'Set, generate or remove your program’s pixel checksum secret (NET-R1): with one, a pixel report without checksum=v04+md5(secret+orderNumber+orderValue) is stored as refused and never paid, and so is one whose reportInfo or basket lines do not add up to that orderValue (within a cent per line); the full checksum v05 + HMAC-SHA256(secret, every priced field) is accepted too, and only a pixel order under a valid v05 is approved at its validation deadline (NET-R6, docs/tracking.md)',
     auth: 'advertiser',
     body: BODIES.checksumSecret,
     responses: { 200: 'The secret (shown once)', 400: 'Invalid secret', 404: 'Not your program' },

@@ -23,6 +23,10 @@ export const ADVERTISER_TRANSACTION_MESSAGES = {
     '{count} open compliance flag(s): not decided at the deadline, waits for your decision or your review under Compliance',
     '{count} open compliancemelding(en): niet beslist op de uiterste datum, wacht op uw beslissing of uw beoordeling onder Compliance',
   ],
+  'advertiserTransaction.unsignedFields': [
+    'Reported by pixel without a v05 full checksum: the deadline does not approve it, it waits for your decision (NET-R6)',
+    'Gemeld via de pixel zonder volledige v05-controlesom: de uiterste datum keurt haar niet goed, ze wacht op uw beslissing (NET-R6)',
+  ],
   'advertiserTransaction.validate': ['Validate', 'Valideren'],
   'advertiserTransaction.rowsDone': ['rows done', 'regels verwerkt'],
   'advertiserTransaction.result': ['Result', 'Resultaat'],

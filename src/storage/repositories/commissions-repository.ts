@@ -95,6 +95,8 @@ export class CommissionsRepository {
         'commissions.reason',
         'commissions.rule',
         'commissions.validation_due_at',
+        'orders.source',
+        'orders.report_details',
         (eb) => openFlagCount(eb).as('open_flags'),
       ])
       .where('programs.advertiser_id', '=', advertiserId);
