@@ -22,6 +22,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   invalid_click_id: 400,
   invalid_terms: 400,
   terms_too_large: 413,
+  simulation_busy: 429,
   unknown_program: 404,
   program_not_approved: 409,
   order_not_found: 404,
@@ -209,6 +210,8 @@ export function createErrorHandler(htmlPage?: HtmlErrorPage) {
   return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
     const known = toBody(error);
     if (!known) request.log.error({ err: error }, 'unhandled error');
+    else if (error instanceof DomainError && typeof error.values.retryAfterSeconds === 'number')
+      void reply.header('retry-after', String(error.values.retryAfterSeconds));
     else if (known.status === 503) {
       request.log.warn({ err: error }, 'database unavailable or in conflict');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
-import { parseProgramTermsOrThrow } from './load-program-terms.js';
+import { TermsCompiler } from './terms-compiler.js';
 
 export class UnknownProgramIdError extends DomainError {}
 
@@ -12,9 +12,10 @@ export class UnknownProgramIdError extends DomainError {}
  * decided by).
  */
 export class StoredTerms {
-  readonly #compiled = new Map<string, ProgramTerms>();
-
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly compiler = new TermsCompiler(),
+  ) {}
 
   async ofProgramOrThrow(programId: string): Promise<ProgramTerms> {
     const row = await this.db
@@ -38,8 +39,8 @@ export class StoredTerms {
     terms_id: string | null;
   }): Promise<ProgramTerms> {
     if (order.terms_id === null) return this.ofProgramOrThrow(order.program_id);
-    const cached = this.#compiled.get(order.terms_id);
-    if (cached !== undefined) return cached;
+    const compiled = this.compiler.compiledStored(order.terms_id);
+    if (compiled !== undefined) return compiled;
     const row = await this.db
       .selectFrom('program_terms')
       .innerJoin('programs', 'programs.id', 'program_terms.program_id')
@@ -51,12 +52,7 @@ export class StoredTerms {
     return this.#compile(row.id, row.source, row.slug);
   }
 
-  #compile(termsId: string, source: string, slug: string): ProgramTerms {
-    let terms = this.#compiled.get(termsId);
-    if (terms === undefined) {
-      terms = parseProgramTermsOrThrow(source, `program ${slug} (stored terms)`);
-      this.#compiled.set(termsId, terms);
-    }
-    return terms;
+  #compile(termsId: string, source: string, slug: string): Promise<ProgramTerms> {
+    return this.compiler.compileStored(termsId, source, `program ${slug} (stored terms)`);
   }
 }

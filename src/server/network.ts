@@ -15,6 +15,7 @@ import { linksVersion } from '../storage/repositories/cache-versions.js';
 import { rollUpPaced, WatermarkMovedError } from '../services/click-rollup.js';
 import type { WriterThread } from '../services/writer-thread.js';
 import { StoredTerms } from '../programs/stored-terms.js';
+import { TermsCompiler } from '../programs/terms-compiler.js';
 import { NetworkFeeService } from '../services/network-fee-service.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
@@ -45,7 +46,10 @@ import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
 import { AdvertiserInvitesService } from '../services/advertiser-invites-service.js';
-import { TermsSimulationService } from '../services/terms-simulation-service.js';
+import {
+  TermsSimulationService,
+  type SimulationLimits,
+} from '../services/terms-simulation-service.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
@@ -69,6 +73,13 @@ export interface NetworkOptions {
   publicUrl?: string | undefined;
   /** The account payout runs pay from (PAYOUT_DEBTOR_*). */
   payoutDebtor?: Debtor | undefined;
+  /**
+   * False: terms documents are parsed on the calling thread (default: on a thread of their own
+   * when the build is there, so parsing never delays a click).
+   */
+  termsThread?: boolean;
+  /** Simulations at once: in the whole network and per advertiser (default 2 and 1). */
+  simulations?: SimulationLimits;
   /** The network fee a new program starts with (NETWORK_FEE_RATE); unset, the default. */
   networkFeeRate?: string | undefined;
   /** The ECB's rate files: where from (ECB_BASE_URL) and whether to fetch them daily. */
@@ -173,6 +184,8 @@ export class Network {
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
   readonly programTerms: ProgramTermsService;
+  /** Parses and compiles terms documents, on a thread of its own when built. */
+  readonly termsCompiler: TermsCompiler;
   readonly networkFees: NetworkFeeService;
   readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
@@ -214,7 +227,9 @@ export class Network {
     this.now = options.now ?? systemClock;
     this.#fetchEcbDaily = options.ecb?.fetchDaily ?? false;
     this.metrics = createMetrics();
-    this.cache = new LinkCache(store, this.now);
+    this.termsCompiler = new TermsCompiler();
+    if (options.termsThread !== false) this.termsCompiler.useThread();
+    this.cache = new LinkCache(store, this.now, this.termsCompiler);
     this.signer = new ClickSigner(options.secret);
     this.ipHasher = new IpHasher(options.secret);
     this.clickIds = new ClickIdGenerator(options.node ?? 0);
@@ -230,7 +245,7 @@ export class Network {
       this.metrics.clickCommitSeconds.observe(seconds);
     });
     this.rates = new RateCache(store);
-    this.terms = new StoredTerms(store.db);
+    this.terms = new StoredTerms(store.db, this.termsCompiler);
     this.conversions = new ConversionService(
       store,
       this.cache,
@@ -240,9 +255,14 @@ export class Network {
     );
     this.pixelChecksums = new PixelChecksumService(store);
     this.programReviews = new ProgramReviewService(store, this.cache);
-    this.programTerms = new ProgramTermsService(store, this.programReviews, options.networkFeeRate);
+    this.programTerms = new ProgramTermsService(
+      store,
+      this.programReviews,
+      options.networkFeeRate,
+      this.termsCompiler,
+    );
     this.networkFees = new NetworkFeeService(store);
-    this.simulations = new TermsSimulationService(store);
+    this.simulations = new TermsSimulationService(store, this.termsCompiler, options.simulations);
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);
     this.invoicingDetails = new InvoicingDetailsService(store);
@@ -443,6 +463,7 @@ export class Network {
     await this.writer.drain();
     await this.#lease?.release().catch(() => undefined);
     this.mailer.close();
+    await this.termsCompiler.close();
     await this.store.close();
   }
 }

@@ -5,11 +5,8 @@ import {
   type StoredProgram,
 } from '../storage/repositories/programs-repository.js';
 import { readFile } from 'node:fs/promises';
-import {
-  parseNewProgramTermsOrThrow,
-  parseProgramTermsOrThrow,
-  resolveProgramPath,
-} from '../programs/load-program-terms.js';
+import { resolveProgramPath } from '../programs/load-program-terms.js';
+import { TermsCompiler } from '../programs/terms-compiler.js';
 import { DEFAULT_NETWORK_FEE_RATE } from '../domain/payments/network-fee.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { describeIssues, DomainError } from '../domain/errors.js';
@@ -85,19 +82,29 @@ export class ProgramTermsService {
     private readonly store: Store,
     private readonly screening: ProgramScreening = NO_SCREENING,
     private readonly defaultNetworkFeeRate = DEFAULT_NETWORK_FEE_RATE,
+    private readonly compiler = new TermsCompiler(),
   ) {}
 
   /**
    * Applies terms sent for one program (the advertiser's API): the file's id must be the
    * program's slug, so a file of another program never replaces these terms.
    */
-  async applyTo(
+  applyTo(
     slug: string,
     source: string,
     options: { actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseNewProgramTermsOrThrow(source, `${slug} terms`);
+    return this.#oneAtATime(() => this.#applyTo(slug, source, options, nowMs));
+  }
+
+  async #applyTo(
+    slug: string,
+    source: string,
+    options: { actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = await this.compiler.compileNew(source, `${slug} terms`);
     if (terms.id !== slug)
       throw new ProgramTermsError(
         'terms_mismatch',
@@ -106,7 +113,7 @@ export class ProgramTermsService {
     const programs = new ProgramsRepository(this.store.db);
     const existing = await programs.findBySlug(slug);
     const previous = existing === undefined ? undefined : this.screening.namesOf(existing.id);
-    const applied = await this.apply(source, `${slug} terms`, options, nowMs);
+    const applied = await this.#apply(source, `${slug} terms`, options, nowMs);
     if (existing !== undefined && applied.changed) {
       const screen = (file: ProgramNames) =>
         screenProgramNames(
@@ -146,21 +153,30 @@ export class ProgramTermsService {
   }
 
   /** Terms checked and compiled without storing them (the editor's preview of the page). */
-  preview(source: string, name: string): ProgramTerms {
-    return parseNewProgramTermsOrThrow(source, name);
+  preview(source: string, name: string): Promise<ProgramTerms> {
+    return this.compiler.compileNew(source, name);
   }
 
   /**
    * Creates a program from terms for an advertiser (its console or API): the file's id becomes
    * the program's slug and must be new, so nobody takes over another advertiser's program.
    */
-  async create(
+  create(
     advertiserId: string,
     source: string,
     options: { actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseNewProgramTermsOrThrow(source, 'new program terms');
+    return this.#oneAtATime(() => this.#create(advertiserId, source, options, nowMs));
+  }
+
+  async #create(
+    advertiserId: string,
+    source: string,
+    options: { actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = await this.compiler.compileNew(source, 'new program terms');
     const programs = new ProgramsRepository(this.store.db);
     if ((await programs.findBySlug(terms.id)) !== undefined)
       throw new ProgramTermsError(
@@ -177,13 +193,35 @@ export class ProgramTermsService {
     });
   }
 
-  async apply(
+  apply(
     source: string,
     name: string,
     options: { advertiser?: string | undefined; actor: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
-    const terms = parseNewProgramTermsOrThrow(source, name);
+    return this.#oneAtATime(() => this.#apply(source, name, options, nowMs));
+  }
+
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Terms changes one after the other: each is checked against the terms the one before it
+   * stored (no back-dating slips between two at once), and twenty sent together never pile
+   * their work onto the request thread at once (clicks keep answering in between).
+   */
+  #oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(change, change);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async #apply(
+    source: string,
+    name: string,
+    options: { advertiser?: string | undefined; actor: string },
+    nowMs: number,
+  ): Promise<AppliedTerms> {
+    const terms = await this.compiler.compileNew(source, name);
     const programs = new ProgramsRepository(this.store.db);
     const advertisers = new AdvertisersRepository(this.store.db);
     const existing = await programs.findBySlug(terms.id);
@@ -212,7 +250,11 @@ export class ProgramTermsService {
     const current = await new ProgramsRepository(this.store.db).currentSourceOf(programId);
     if (current === undefined) return;
     const issues = backdatedVersions(
-      parseProgramTermsOrThrow(current.source, `program ${terms.id} (current terms)`),
+      await this.compiler.compileStored(
+        current.id,
+        current.source,
+        `program ${terms.id} (current terms)`,
+      ),
       terms,
       nowMs,
     );
@@ -235,36 +277,39 @@ export class ProgramTermsService {
     nowMs: number,
     review: { review: 'in_review'; brandMatches: unknown[] } | undefined = undefined,
   ): Promise<AppliedTerms> {
-    const programs = new ProgramsRepository(this.store.db);
-    const result = await programs.upsertFromTerms(
-      terms,
-      source,
-      advertiserId,
-      nowMs,
-      options.actor,
-      {
-        creating,
-        review: review?.review ?? 'approved',
-        networkFeeRate: this.defaultNetworkFeeRate,
-      },
-    );
-    if (result.changed || creating)
-      await recordAudit(
-        this.store.db,
-        {
-          actor: options.actor,
-          action: creating ? 'program.created' : 'program.terms_changed',
-          subjectType: 'program',
-          subjectId: result.program.id,
-          details: {
-            termsId: result.termsId,
-            file: name,
-            ...(creating ? { review: review?.review ?? 'approved' } : {}),
-            ...(review !== undefined ? { brandMatches: review.brandMatches } : {}),
-          },
-        },
+    // One transaction: one commit (on SQLite one disk sync on the request thread, not four).
+    return this.store.db.transaction().execute(async (trx) => {
+      const programs = new ProgramsRepository(trx);
+      const result = await programs.upsertFromTerms(
+        terms,
+        source,
+        advertiserId,
         nowMs,
+        options.actor,
+        {
+          creating,
+          review: review?.review ?? 'approved',
+          networkFeeRate: this.defaultNetworkFeeRate,
+        },
       );
-    return { ...result, created: creating };
+      if (result.changed || creating)
+        await recordAudit(
+          trx,
+          {
+            actor: options.actor,
+            action: creating ? 'program.created' : 'program.terms_changed',
+            subjectType: 'program',
+            subjectId: result.program.id,
+            details: {
+              termsId: result.termsId,
+              file: name,
+              ...(creating ? { review: review?.review ?? 'approved' } : {}),
+              ...(review !== undefined ? { brandMatches: review.brandMatches } : {}),
+            },
+          },
+          nowMs,
+        );
+      return { ...result, created: creating };
+    });
   }
 }

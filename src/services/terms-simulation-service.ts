@@ -5,16 +5,25 @@ import type { StorageConfig } from '../config/storage-config.js';
 import { packageRoot } from '../package-root.js';
 import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { RatesRepository } from '../storage/repositories/rates-repository.js';
-import {
-  parseNewProgramTermsOrThrow,
-  parseProgramTermsOrThrow,
-} from '../programs/load-program-terms.js';
+import { TermsCompiler } from '../programs/terms-compiler.js';
 import type { ProgramTerms } from '../domain/terms/program-terms.js';
 import type { FxRate } from '../domain/fx/rate-table.js';
 import type { SimulationResult } from '../domain/engine/simulate-terms.js';
 import { DomainError } from '../domain/errors.js';
 
 export class SimulationError extends DomainError {}
+
+/** How many simulations run at once: in the whole network and per advertiser. */
+export interface SimulationLimits {
+  network: number;
+  perAdvertiser: number;
+}
+
+/** Each simulation has a worker thread and a connection: two at a time, one per advertiser. */
+export const DEFAULT_SIMULATION_LIMITS: SimulationLimits = { network: 2, perAdvertiser: 1 };
+
+/** Seconds a refused simulation is told to wait (`Retry-After`). */
+export const SIMULATION_RETRY_AFTER_SECONDS = 5;
 
 /** What the simulation's worker thread is given (simulation-worker.ts). */
 export interface SimulationJob {
@@ -37,7 +46,42 @@ const YOUNG_GENERATION_MB = 192;
  * inputs.
  */
 export class TermsSimulationService {
-  constructor(private readonly store: Store) {}
+  readonly #running = new Map<string, number>();
+  #total = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly compiler = new TermsCompiler(),
+    private readonly limits: SimulationLimits = DEFAULT_SIMULATION_LIMITS,
+  ) {}
+
+  /**
+   * Takes a simulation slot for the advertiser or refuses (429 simulation_busy, Retry-After):
+   * one advertiser cannot hold the network's threads, memory and connections.
+   */
+  #take(advertiserId: string): () => void {
+    const mine = this.#running.get(advertiserId) ?? 0;
+    const busy = (message: string) =>
+      new SimulationError('simulation_busy', message, [], {
+        retryAfterSeconds: SIMULATION_RETRY_AFTER_SECONDS,
+      });
+    if (mine >= this.limits.perAdvertiser)
+      throw busy(
+        `a simulation of yours is running; at most ${this.limits.perAdvertiser} at a time per advertiser: retry in ${SIMULATION_RETRY_AFTER_SECONDS} seconds`,
+      );
+    if (this.#total >= this.limits.network)
+      throw busy(
+        `the network runs ${this.#total} simulations, its most at a time: retry in ${SIMULATION_RETRY_AFTER_SECONDS} seconds`,
+      );
+    this.#running.set(advertiserId, mine + 1);
+    this.#total += 1;
+    return () => {
+      this.#total -= 1;
+      const left = (this.#running.get(advertiserId) ?? 1) - 1;
+      if (left === 0) this.#running.delete(advertiserId);
+      else this.#running.set(advertiserId, left);
+    };
+  }
 
   /**
    * Checks the draft here (a refusal names its line), then re-prices in a worker thread with a
@@ -59,28 +103,35 @@ export class TermsSimulationService {
         'unknown_program',
         `no program "${slug}": use its slug, e.g. aliexpress`,
       );
-    const stored = await programs.currentTermsOf(program.id, program.advertiser_id);
-    if (stored === undefined)
-      throw new SimulationError('unknown_program', `program "${slug}" has no terms loaded yet`);
-    const current = parseProgramTermsOrThrow(stored.source, `program ${slug} (stored terms)`);
-    const draftTerms = parseNewProgramTermsOrThrow(draft.source, draft.name);
-    if (draftTerms.id !== slug)
-      throw new SimulationError(
-        'terms_mismatch',
-        `the draft is the terms of "${draftTerms.id}", not of "${slug}"`,
+    const release = this.#take(program.advertiser_id);
+    try {
+      const stored = await programs.currentTermsOf(program.id, program.advertiser_id);
+      if (stored === undefined)
+        throw new SimulationError('unknown_program', `program "${slug}" has no terms loaded yet`);
+      const [current, draftTerms] = await Promise.all([
+        this.compiler.compileStored(stored.id, stored.source, `program ${slug} (stored terms)`),
+        this.compiler.compileNew(draft.source, draft.name),
+      ]);
+      if (draftTerms.id !== slug)
+        throw new SimulationError(
+          'terms_mismatch',
+          `the draft is the terms of "${draftTerms.id}", not of "${slug}"`,
+        );
+      const rates = await new RatesRepository(this.store.db).loadTable();
+      return await runInWorker(
+        {
+          config: this.store.config,
+          programId: program.id,
+          current,
+          draft: draftTerms,
+          rates: [...rates.entries()],
+          range,
+        },
+        onProgress,
       );
-    const rates = await new RatesRepository(this.store.db).loadTable();
-    return runInWorker(
-      {
-        config: this.store.config,
-        programId: program.id,
-        current,
-        draft: draftTerms,
-        rates: [...rates.entries()],
-        range,
-      },
-      onProgress,
-    );
+    } finally {
+      release();
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../server/clock.js';
 import type { Store } from '../storage/database.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
-import { parseProgramTermsOrThrow } from '../programs/load-program-terms.js';
+import { TermsCompiler } from '../programs/terms-compiler.js';
 import { reviewStatusOf, type ProgramReviewStatus } from '../domain/programs/review.js';
 
 export interface CachedProgram {
@@ -51,9 +51,11 @@ export class LinkCache {
   #next: Promise<void> | undefined;
   loadedAt = 0;
 
+  /** `compiler`: where stored terms are compiled (a thread of its own under `affnet serve`). */
   constructor(
     store: Store,
     private readonly now: Clock = systemClock,
+    private readonly compiler = new TermsCompiler(),
   ) {
     this.#store = store;
   }
@@ -141,7 +143,11 @@ export class LinkCache {
       const terms =
         previous && previous.termsId === row.current_terms_id
           ? previous.terms
-          : parseProgramTermsOrThrow(row.source, `program ${row.slug} (stored terms)`);
+          : await this.compiler.compileStored(
+              row.current_terms_id!,
+              row.source,
+              `program ${row.slug} (stored terms)`,
+            );
       nextPrograms.set(row.id, {
         id: row.id,
         slug: row.slug,

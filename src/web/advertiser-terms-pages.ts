@@ -132,7 +132,11 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
             : context.t('advertiserTerms.unchanged'),
         );
       } else if (field(form, 'action') === 'preview') {
-        result = previewOf(context, programId, network.programTerms.preview(source, row.slug));
+        result = previewOf(
+          context,
+          programId,
+          await network.programTerms.preview(source, row.slug),
+        );
       } else {
         const to = utcDayNumber(context.now);
         result = simulationView(
@@ -277,7 +281,7 @@ export function registerNewProgramPages(app: FastifyInstance, network: Network):
           form(
             context,
             source,
-            previewOf(context, 'new', network.programTerms.preview(source, 'draft')),
+            previewOf(context, 'new', await network.programTerms.preview(source, 'draft')),
           ),
         );
       const created = await network.programTerms.create(

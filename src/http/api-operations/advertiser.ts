@@ -155,6 +155,7 @@ export const ADVERTISER_OPERATIONS: readonly Operation[] = [
       400: 'The draft breaks the schema (or its aliases expand too far), or a bad date',
       404: 'Not your program',
       413: 'The draft is larger than 256 KiB (terms_too_large)',
+      429: 'A simulation of yours is running, or the network runs its most at once (simulation_busy; Retry-After)',
     },
     responseSchemas: { 200: 'Simulation' },
   },

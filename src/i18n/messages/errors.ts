@@ -258,6 +258,10 @@ export const ERROR_MESSAGES = {
     'the draft is the terms of another program',
     'het concept hoort bij een ander programma',
   ],
+  'refusal.simulation_busy': [
+    'a simulation of yours is running, or the network runs its most at once: try again in a few seconds',
+    'er loopt al een simulatie van je, of het netwerk draait er het maximum tegelijk: probeer het over een paar seconden opnieuw',
+  ],
   'refusal.terms_backdated': [
     'a new or changed version takes effect no earlier than when it is published, and a version in force before now is kept as it is: give the new version a new id and a later effectiveFrom',
     'een nieuwe of gewijzigde versie gaat niet eerder in dan wanneer ze wordt gepubliceerd, en een versie die al gold blijft zoals ze is: geef de nieuwe versie een nieuwe id en een latere effectiveFrom',

@@ -41,7 +41,13 @@ export class ProgramsRepository {
     return this.db
       .selectFrom('programs')
       .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
-      .select(['programs.name', 'programs.slug', 'program_terms.source', 'program_terms.loaded_at'])
+      .select([
+        'programs.name',
+        'programs.slug',
+        'program_terms.id',
+        'program_terms.source',
+        'program_terms.loaded_at',
+      ])
       .where('programs.id', '=', programId)
       .where('programs.advertiser_id', '=', advertiserId)
       .executeTakeFirst();
