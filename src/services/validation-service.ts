@@ -254,7 +254,13 @@ export class ValidationService {
       let page = this.store.db
         .selectFrom('commissions')
         .innerJoin('orders', 'orders.id', 'commissions.order_id')
-        .select(['commissions.program_id', 'orders.order_number', 'orders.terms_id'])
+        .select([
+          'commissions.program_id',
+          'orders.order_number',
+          'orders.terms_id',
+          'orders.source',
+          'orders.report_details',
+        ])
         .distinct()
         .where('commissions.status', '=', 'pending')
         .where('commissions.validation_due_at', '<=', nowMs)
@@ -285,7 +291,13 @@ export class ValidationService {
 
   /** Applies the deadline rule of each order's terms to these due orders, one transaction each. */
   async #decideAtDeadline(
-    due: readonly { program_id: string; order_number: string; terms_id: string | null }[],
+    due: readonly {
+      program_id: string;
+      order_number: string;
+      terms_id: string | null;
+      source: string;
+      report_details: string | null;
+    }[],
     nowMs: number,
     counts: { approved: number; declined: number },
   ): Promise<void> {
@@ -294,6 +306,9 @@ export class ValidationService {
       const terms = await this.terms.ofOrderOrThrow(row);
       const status = decisionAtDeadline(terms);
       if (status === null) continue;
+      // NET-R6, read with the page (a report only ever proves more, so the check below, under
+      // the order's lock, is the one that counts): no transaction for an order left waiting.
+      if (status === 'approved' && !deadlineMayApprove(row.source, row.report_details)) continue;
       await this.store.db.transaction().execute(async (trx) => {
         const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
           row.program_id,

@@ -272,17 +272,38 @@ export function tradedoublerChecksum(
     .digest('hex')}`;
 }
 
-/** A worked example for the integrator: an order number, its value and its checksum. */
+/**
+ * A worked example for the integrator: an order number, its value, its v04 checksum, and its
+ * v05 full checksum with the currency and event it signs too (no voucher, no lines).
+ */
 export function checksumExample(secret: string): {
   orderNumber: string;
   orderValue: string;
   checksum: string;
+  currency: string;
+  event: string;
+  fullChecksum: string;
 } {
   const example = { number: 'ORDER-1001', value: '249.95' };
+  const [currency, event] = ['EUR', '1'];
   return {
     orderNumber: example.number,
     orderValue: example.value,
     checksum: tradedoublerChecksum(secret, example),
+    currency,
+    event,
+    fullChecksum: fullChecksum(
+      secret,
+      fullChecksumText([
+        ['orderNumber', example.number],
+        ['orderValue', example.value],
+        ['currency', currency],
+        ['event', event],
+        ['voucher', undefined],
+        ['reportInfo', undefined],
+        ['basket', undefined],
+      ])!,
+    ),
   };
 }
 
@@ -300,15 +321,18 @@ export function fullChecksumText(
   return fields.map(([name, value]) => `${name}=${value ?? ''}`).join('\n');
 }
 
+/** The `v05` checksum of a fullChecksumText. */
+function fullChecksum(secret: string, text: string): string {
+  return `v05${createHmac('sha256', secret).update(text).digest('hex')}`;
+}
+
 /**
  * The affnet full checksum: `v05` + hex HMAC-SHA256 keyed with the program's checksum secret
  * over fullChecksumText; true when it matches (case-insensitive hex, compared in constant time).
  */
 export function fullChecksumMatches(secret: string, checksum: PixelReport['checksum']): boolean {
   if (checksum.sent === undefined || checksum.fullText === undefined) return false;
-  const expected = Buffer.from(
-    `v05${createHmac('sha256', secret).update(checksum.fullText).digest('hex')}`,
-  );
+  const expected = Buffer.from(fullChecksum(secret, checksum.fullText));
   const sent = Buffer.from(checksum.sent.trim().toLowerCase());
   return sent.length === expected.length && timingSafeEqual(sent, expected);
 }

@@ -1,3 +1,4 @@
+import { v05Checksum } from '../support/checksum.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -130,6 +131,20 @@ describeEachEngine('the terms editor', (context) => {
       .update(secret + example[1]! + example[2]!)
       .digest('hex');
     expect(example[3]).toBe(`v04${expected}`);
+    // And its full checksum (v05, NET-R6), as docs/tracking.md tells the integrator to compute it.
+    const full =
+      /With currency=(\S+) and event=(\S+), its full checksum .* is checksum=(v05[0-9a-f]{64})/.exec(
+        generated.body,
+      )!;
+    expect(full).not.toBeNull();
+    expect(full[3]).toBe(
+      v05Checksum(secret, {
+        orderNumber: example[1]!,
+        orderValue: example[2]!,
+        currency: full[1]!,
+        event: full[2]!,
+      }),
+    );
     // The pixel now verifies against that secret: a report signed with it is not refused.
     await t.network.refreshIfChanged();
     expect(t.network.cache.program(webshop.programId)!.checksumSecret).toBe(secret);

@@ -20,8 +20,8 @@ export const ADVERTISER_TERMS_MESSAGES = {
   ],
   'checksum.title': ['Pixel checksum secret', 'Controlesomgeheim van de pixel'],
   'checksum.isSet': [
-    'This program has a checksum secret: a pixel report must carry checksum=v04 + md5(secret + order or lead number + order value, as sent). Generating a new one replaces it at once: reports signed with the old secret fail from then on.',
-    'Dit programma heeft een controlesomgeheim: een pixelmelding moet checksum=v04 + md5(geheim + order- of leadnummer + orderwaarde, zoals verzonden) meesturen. Een nieuw genereren vervangt het meteen: meldingen met het oude geheim worden vanaf dan geweigerd.',
+    'This program has a checksum secret: a pixel report must carry checksum=v04 + md5(secret + order or lead number + order value, as sent), or the full checksum v05 over every priced field (docs/tracking.md), the only one whose orders the validation deadline approves. Generating a new one replaces it at once: reports signed with the old secret fail from then on.',
+    'Dit programma heeft een controlesomgeheim: een pixelmelding moet checksum=v04 + md5(geheim + order- of leadnummer + orderwaarde, zoals verzonden) meesturen, of de volledige controlesom v05 over elk geprijsd veld (docs/tracking.md), de enige waarvan de uiterste datum de bestellingen goedkeurt. Een nieuw genereren vervangt het meteen: meldingen met het oude geheim worden vanaf dan geweigerd.',
   ],
   'checksum.notSet': [
     'This program has no checksum secret: anyone who knows the pixel URL can report orders, and lead pixels earn nothing. Generate one and compute the checksum on your server, never in the browser.',
@@ -35,8 +35,8 @@ export const ADVERTISER_TERMS_MESSAGES = {
     'Het nieuwe controlesomgeheim, alleen nu getoond: kopieer het naar de serverconfiguratie van je winkel.',
   ],
   'checksum.example': [
-    'Example: order {orderNumber} with orderValue={orderValue} is reported with checksum={checksum}.',
-    'Voorbeeld: bestelling {orderNumber} met orderValue={orderValue} wordt gemeld met checksum={checksum}.',
+    'Example: order {orderNumber} with orderValue={orderValue} is reported with checksum={checksum}. With currency={currency} and event={event}, its full checksum (every priced field signed: only such pixel orders are approved at the validation deadline, NET-R6) is checksum={fullChecksum}.',
+    'Voorbeeld: bestelling {orderNumber} met orderValue={orderValue} wordt gemeld met checksum={checksum}. Met currency={currency} en event={event} is de volledige controlesom (elk geprijsd veld ondertekend: alleen zulke pixelbestellingen worden op de uiterste datum goedgekeurd, NET-R6) checksum={fullChecksum}.',
   ],
   'checksum.removed': [
     'The checksum secret is removed: pixel reports are no longer checked, and lead pixels earn nothing.',
