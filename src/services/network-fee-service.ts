@@ -54,7 +54,8 @@ export class NetworkFeeService {
       );
     return this.store.db.transaction().execute(async (trx) => {
       const programs = new ProgramsRepository(trx);
-      const program = await programs.findById(programId);
+      // Locked: two changes at once are audited one after the other, each with its true before.
+      const program = await programs.findByIdForUpdate(programId, this.store.dialect);
       if (program === undefined)
         throw new NetworkFeeError('unknown_program', `no program "${programId}"`);
       const previousRate = program.network_fee_rate;

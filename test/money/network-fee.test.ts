@@ -149,6 +149,25 @@ describeEachEngine('the network fee is the network’s', (context) => {
     });
   });
 
+  it('two changes at once are audited one after the other, each with its true before', async () => {
+    const set = (rate: string) =>
+      t.network.networkFees.set(t.demo.programId, rate, 'test', t.clock.now);
+    const start = (await t.network.networkFees.ofProgramOrThrow(t.demo.programId)).networkFeeRate;
+    const [first, second] = await Promise.all([set('0.40'), set('0.45')]);
+    const chain = [first, second].sort((a) => (a.previousRate === start ? -1 : 1));
+    expect(chain[0]!.previousRate).toBe(start);
+    expect(chain[1]!.previousRate).toBe(chain[0]!.networkFeeRate);
+    const audited = await t.network.store.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'program.network_fee_changed')
+      .where('actor', '=', 'test')
+      .execute();
+    expect(audited.map((row) => JSON.parse(row.details).before.networkFeeRate).sort()).toEqual(
+      [start, chain[0]!.networkFeeRate].sort(),
+    );
+  });
+
   it('the migration moves the rate stored terms carried, and nothing else', () => {
     expect(networkFeeRateOfTerms("id: x\ninvoicing:\n  networkFeeRate: '0.25'\n")).toBe('0.25');
     expect(networkFeeRateOfTerms('id: x\n')).toBeUndefined();

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { DialectName } from '../database.js';
 import type { Database, ProgramsTable } from '../schema.js';
 import type { ProgramTerms } from '../../domain/terms/compile-terms.js';
 import { newId } from '../ids.js';
@@ -137,6 +138,16 @@ export class ProgramsRepository {
       .orderBy('name')
       .orderBy('id')
       .execute();
+  }
+
+  /**
+   * The program, locked for this transaction: a row lock on PostgreSQL; on SQLite the
+   * transaction holds the database's write lock since it began.
+   */
+  async findByIdForUpdate(id: string, dialect: DialectName): Promise<StoredProgram | undefined> {
+    let query = this.db.selectFrom('programs').selectAll().where('id', '=', id);
+    if (dialect === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
   }
 
   /** Sets a program's network fee rate (the caller audits it). */
