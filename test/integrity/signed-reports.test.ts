@@ -6,6 +6,8 @@ import { client } from '../support/web-client.js';
 import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
 import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
+import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 
 /**
  * NET-R6 (docs/tracking.md, "Full checksum"): Tradedoubler's v04 checksum proves the order number
@@ -312,8 +314,22 @@ describeEachEngine(
     it('F2 and F3. the event and the currency: replayed under a v04 checksum, never approved; under v05, refused', async () => {
       // F2: the newsletter lead (1.50) replayed as event 3 (25.00), which the advertiser added.
       const current = (await api(kk, kkKey, 'GET', '/terms')).json() as {
-        terms: { events: Record<string, unknown>[] };
+        terms: {
+          events: Record<string, unknown>[];
+          versions: Record<string, unknown>[];
+          reasonRules: Record<string, string>;
+        };
       };
+      // For F3 the advertiser also accepts yen and pounds from tomorrow on (as the attacker's
+      // program did: orderCurrencies EUR, JPY, GBP).
+      const tomorrow = new Date(t.clock.now + DAY).toISOString().slice(0, 10);
+      current.terms.versions.push({
+        ...current.terms.versions.at(-1)!,
+        id: 'multi-currency',
+        effectiveFrom: tomorrow,
+        orderCurrencies: ['EUR', 'JPY', 'GBP'],
+      });
+      current.terms.reasonRules.missing_fx_rate = 'KK-C4';
       current.terms.events.push({
         id: '3',
         name: 'Account',
@@ -349,11 +365,34 @@ describeEachEngine(
       expect(signedLead.statusCode).toBe(202);
 
       // F3: 12000 JPY replayed as GBP under the v04 checksum; under v05 the currency is bound.
+      t.clock.now += 2 * DAY;
+      const days = [-3, -2, -1, 0].map((d) =>
+        new Date(t.clock.now + d * DAY).toISOString().slice(0, 10),
+      );
+      await new RatesRepository(t.network.store.db).upsert(
+        parseEcbCsv(
+          `Date,USD,JPY,GBP\n${days.map((day) => `${day},1.0950,170.00,0.8400`).join('\n')}\n`,
+        ).entries(),
+        'test',
+        t.clock.now,
+      );
+      await t.network.rates.refresh(t.clock.now);
+      await t.network.refreshIfChanged();
       const jpy = await pixel(
         kk,
         `event=1&orderNumber=R-J1&orderValue=12000&currency=GBP&checksum=${v04('R-J1', '12000')}&tduid=${await click(kk)}`,
       );
       expect(jpy.statusCode).toBe(202);
+      // Priced as 12,000 pounds: EUR 857.14 at 6 % (the honest yen order earns about 4.24).
+      expect(await commissionsOf(kk, 'R-J1')).toMatchObject([
+        { status: 'pending', amount_minor: 85714 },
+      ]);
+      const honestYen = { orderNumber: 'R-J3', orderValue: '12000', currency: 'JPY', event: '1' };
+      const signedYen = await pixel(
+        kk,
+        `${new URLSearchParams(honestYen).toString()}&checksum=${v05(honestYen)}&tduid=${await click(kk)}`,
+      );
+      expect(signedYen.statusCode).toBe(202);
       const jpy5 = await pixel(
         kk,
         `event=1&orderNumber=R-J2&orderValue=12000&currency=GBP&checksum=${v05({ orderNumber: 'R-J2', orderValue: '12000', currency: 'JPY', event: '1' })}&tduid=${await click(kk)}`,
@@ -374,6 +413,10 @@ describeEachEngine(
         { status: 'pending', decided_by: null },
       ]);
       expect(await payable(kk, 'R-L3')).toMatchObject([{ status: 'approved', amount_minor: 150 }]);
+      expect(await payable(kk, 'R-J3')).toMatchObject([{ status: 'approved', amount_minor: 424 }]);
+      expect(await commissionsOf(kk, 'R-J1')).toMatchObject([
+        { status: 'pending', decided_by: null, amount_minor: 85714 },
+      ]);
       await ledgerClean();
     });
   },
