@@ -23,6 +23,7 @@ const STATUS_OF_REFUSAL: Record<string, number> = {
   order_not_attributed: 409,
   order_disqualified: 409,
   commission_held: 409,
+  order_flagged: 409,
   commission_paid: 409,
 };
 

@@ -542,7 +542,14 @@ export class ComplianceScanner {
           reason: 'policy_review',
           rule: flag.rule,
         },
-        { actor: 'compliance', nowMs, event: `violation ${flag.id}`, decidedBy: 'compliance' },
+        {
+          actor: 'compliance',
+          nowMs,
+          event: `violation ${flag.id}`,
+          // A person's approval given before the flag was raised is kept with the hold: the
+          // flag's dismissal gives it back (docs/compliance.md).
+          decidedBy: approvedByPerson(commission) ? commission.decided_by : 'compliance',
+        },
       );
       held += 1;
     }
@@ -698,4 +705,23 @@ export async function openHoldingFlag(
     );
   if (except !== undefined) query = query.where('id', '<>', except);
   return query.orderBy('id').executeTakeFirst();
+}
+
+/** Deciders that are not a person: a report, the deadline rule, the compliance scan. */
+const SYSTEM_DECIDERS: ReadonlySet<string> = new Set([
+  'order_report',
+  'validation_deadline',
+  'compliance',
+]);
+
+/**
+ * A commission approved by a person (the advertiser in the portal or over the API, an admin),
+ * or held by the scan after such an approval (the hold keeps who approved it).
+ */
+export function approvedByPerson(commission: { status: string; decided_by: string | null }) {
+  return (
+    (commission.status === 'approved' || commission.status === 'held') &&
+    commission.decided_by !== null &&
+    !SYSTEM_DECIDERS.has(commission.decided_by)
+  );
 }

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { openFlagCount, openFlagsOfOrder } from '../storage/repositories/violations-rows.js';
+import {
+  openFlagCount,
+  openFlagsOfOrder,
+  openFlagsOn,
+} from '../storage/repositories/violations-rows.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import {
   isDeclineReason,
@@ -178,6 +182,21 @@ export class ValidationService {
         [],
         { reasons },
       );
+    }
+    if (decision === 'approve') {
+      // An approval never overrides a compliance flag (docs/compliance.md): while a flag on the
+      // order or its click is open the order waits for its review, as at its deadline, so the
+      // advertiser is never told "approved" for money the scan holds.
+      const flags = await openFlagsOn(trx, order.id);
+      if (flags.length > 0) {
+        const list = flags.map((flag) => `${flag.detector} ${flag.rule}`).join(', ');
+        throw new ValidationError(
+          'order_flagged',
+          `order "${orderNumber}" has an open compliance flag (${list}): review it under Compliance first (dismiss it to release the order, confirm it to keep the money held); the order was not approved`,
+          [],
+          { flags: list },
+        );
+      }
     }
     const commissions = await new CommissionsRepository(trx).ofOrder(order.id);
     if (commissions.length === 0)

@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import { openHoldingFlag } from './compliance-scanner.js';
+import { approvedByPerson, openHoldingFlag } from './compliance-scanner.js';
 import { holdingDetectors, type Detector } from '../domain/compliance/detect-traffic.js';
 import { recordAudit } from './audit-log.js';
 
@@ -171,9 +171,12 @@ export class ViolationsService {
           await new OrdersRepository(trx, this.store.dialect).lockById(order.id);
           for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
+            // A person's approval the hold interrupted stands again (approvedByPerson).
+            const restored = approvedByPerson(commission);
             const approved =
-              order.quote_status === 'qualified' &&
-              terms?.file.validation.approveOnCompletion === true;
+              restored ||
+              (order.quote_status === 'qualified' &&
+                terms?.file.validation.approveOnCompletion === true);
             await changeCommission(
               trx,
               commission,
@@ -184,7 +187,12 @@ export class ViolationsService {
                 reason: null,
                 rule: commission.rule,
               },
-              { actor, nowMs, event: `flag ${violationId} dismissed`, decidedBy: null },
+              {
+                actor,
+                nowMs,
+                event: `flag ${violationId} dismissed`,
+                decidedBy: restored ? commission.decided_by : null,
+              },
             );
           }
         }

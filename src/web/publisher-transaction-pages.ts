@@ -127,6 +127,8 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
     const { order, lines, commissions, quote } = view;
+    // The status the transactions list shows (its product commission's): one status per order.
+    const product = commissions.find((commission) => commission.kind === 'product');
     const terms = network.cache.program(order.program_id)?.terms;
     const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
@@ -134,7 +136,9 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
       <p>
         ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
         ${context.t('publisherTransaction.status2')}
-        ${statusBadge(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
+        ${product === undefined ? html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>` : statusBadge(product.status, context.locale)}
+        · ${context.t('publisherTransaction.reportedAs')}
+        ${statusText(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
       </p>
       ${
         quote.reasons.length > 0

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { browserClick, dismissFlag, leadPixel } from '../support/compliance.js';
 import {
   generateChecksumSecret,
   sessionToken,
@@ -38,16 +38,7 @@ describeEachEngine('compliance flags, once per subject and detector', (context) 
   });
 
   const lead = (tduid: string, number: string, signed = true) =>
-    t.app.inject({
-      url:
-        `/report?organization=${programId}&event=2&leadNumber=${number}&tduid=${tduid}` +
-        (signed
-          ? `&checksum=v04${createHash('md5')
-              .update(secret + number)
-              .digest('hex')}`
-          : ''),
-      headers: { accept: 'application/json' },
-    });
+    leadPixel(t, programId, signed ? secret : null, tduid, number);
   const stored = () =>
     t.network.store.db
       .selectFrom('violations')
@@ -90,17 +81,7 @@ describeEachEngine('compliance flags, once per subject and detector', (context) 
   };
 
   it('a re-scan adds no flag, an order counts only its own and its click’s flags, a declined order is not flagged', async () => {
-    const click = await t.app.inject({
-      url: clickUrl,
-      headers: {
-        'x-forwarded-for': '198.51.100.1',
-        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
-        'sec-fetch-dest': 'document',
-        'sec-fetch-mode': 'navigate',
-        'sec-fetch-user': '?1',
-      },
-    });
-    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
+    const tduid = await browserClick(t, clickUrl, '198.51.100.1');
     t.clock.now += 5_000; // a sign-up in 5 s: fast_conversion for each lead
     for (const number of ['L-1', 'L-2']) expect((await lead(tduid, number)).statusCode).toBe(202);
     expect((await lead(tduid, 'BAD-1', false)).statusCode).toBe(202);
@@ -130,13 +111,7 @@ describeEachEngine('compliance flags, once per subject and detector', (context) 
 
     // The advertiser dismisses L-1's flag: L-1 has none open, and no scan raises it again.
     const l1 = first.find((row) => row.order_number === 'L-1')!;
-    const dismissed = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/advertiser/violations/${l1.id}/review`,
-      headers: { authorization: `Bearer ${token}` },
-      payload: { outcome: 'dismissed' },
-    });
-    expect(dismissed.statusCode, dismissed.body).toBeLessThan(300);
+    await dismissFlag(t, token, l1.id);
     t.clock.now += 60_000;
     await scanAgainEveryWay();
     expect(await openFlags()).toMatchObject({ 'L-1': 0, 'L-2': 2, 'BAD-1': 0 });

@@ -10,6 +10,7 @@ import {
   type TestNetwork,
 } from '../support/network.js';
 import { expectLedgerWhole } from '../support/ledger.js';
+import { browserClick } from '../support/compliance.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,20 +39,7 @@ describeEachEngine('lead minting', (context) => {
   });
 
   /** A visitor's click in Chrome (no bot, pop-up or stuffing flag of its own), from `address`. */
-  const click = async (address = '198.51.100.1') => {
-    const answer = await t.app.inject({
-      url: clickUrl,
-      headers: {
-        'x-forwarded-for': address,
-        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
-        'sec-fetch-dest': 'document',
-        'sec-fetch-mode': 'navigate',
-        'sec-fetch-user': '?1',
-      },
-    });
-    expect(answer.statusCode).toBe(302);
-    return new URL(answer.headers.location as string).searchParams.get('tduid')!;
-  };
+  const click = (address = '198.51.100.1') => browserClick(t, clickUrl, address);
   /** The program's checksum secret once the advertiser set one (NET-R1). */
   let secret: string | null = null;
   /**

@@ -139,6 +139,10 @@ export const ERROR_MESSAGES = {
     'the order is held',
     'deze bestelling wordt aangehouden: bevestig of seponeer eerst de melding onder Compliance, of importeer de wisselkoersen die ze nodig heeft',
   ],
+  'refusal.order_flagged': [
+    'the order has an open compliance flag',
+    'deze bestelling heeft een open compliance-melding en is niet goedgekeurd: beoordeel de melding eerst onder Compliance (seponeren geeft de bestelling vrij, bevestigen houdt het geld aangehouden)',
+  ],
   'refusal.commission_locked': [
     'the commission is on an issued statement',
     'deze commissie staat op een verstuurd overzicht; dat verandert nooit meer',

@@ -22,6 +22,10 @@ export const PUBLISHER_TRANSACTION_MESSAGES = {
     'Geen transacties in deze selectie.',
   ],
   'publisherTransaction.status2': ['status', 'status'],
+  'publisherTransaction.reportedAs': [
+    'the advertiser reported the order as',
+    'de adverteerder meldde de bestelling als',
+  ],
   'publisherTransaction.lines': ['Lines', 'Regels'],
   'publisherTransaction.product': ['Product', 'Product'],
   'publisherTransaction.base': ['Base', 'Grondslag'],

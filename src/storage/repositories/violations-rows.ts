@@ -34,26 +34,42 @@ export async function insertViolations(
 
 /**
  * The open flags on an order or on its click, correlated with `orders` of the outer query (add
- * the select): while one is open no validation deadline decides the order. A click's flag is
- * one without an order (a click detector's); a flag on another order of the same click is that
- * order's, not this one's.
+ * the select): while one is open no validation deadline decides the order.
  */
 export function openFlagsOfOrder(eb: ExpressionBuilder<Database, 'orders'>) {
   return eb
     .selectFrom('violations')
     .where('violations.status', '=', 'open')
-    .where((flag) =>
-      flag.or([
-        flag('violations.order_id', '=', flag.ref('orders.id')),
-        flag.and([
-          flag('violations.order_id', 'is', null),
-          flag('violations.click_id', '=', flag.ref('orders.click_id')),
-        ]),
-      ]),
-    );
+    .where(onOrderOrItsClick);
+}
+
+/**
+ * A flag of the order or of its click: a click's flag is one without an order (a click
+ * detector's); a flag of another order of the same click is that order's.
+ */
+function onOrderOrItsClick(flag: ExpressionBuilder<Database, 'orders' | 'violations'>) {
+  return flag.or([
+    flag('violations.order_id', '=', flag.ref('orders.id')),
+    flag.and([
+      flag('violations.order_id', 'is', null),
+      flag('violations.click_id', '=', flag.ref('orders.click_id')),
+    ]),
+  ]);
 }
 
 /** How many open compliance flags an order (or its click) carries: the deadline waits for them. */
 export function openFlagCount(eb: ExpressionBuilder<Database, 'orders'>) {
   return openFlagsOfOrder(eb).select((flag) => flag.fn.countAll<number>().as('open'));
+}
+
+/** The open flags on the order `orderId` or on its click (as openFlagsOfOrder), oldest first. */
+export function openFlagsOn(db: Kysely<Database>, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('violations', (join) => join.on(onOrderOrItsClick))
+    .select(['violations.id', 'violations.detector', 'violations.rule'])
+    .where('orders.id', '=', orderId)
+    .where('violations.status', '=', 'open')
+    .orderBy('violations.id')
+    .execute();
 }

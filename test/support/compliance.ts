@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
+import type { TestNetwork } from './network.js';
+
+/**
+ * A visitor's click in Chrome (no bot, pop-up or stuffing flag of its own), from `address`
+ * (none: the test's own 127.0.0.1, where the tests log publishers in); its tduid.
+ */
+export async function browserClick(
+  t: TestNetwork,
+  clickUrl: string,
+  address?: string,
+): Promise<string> {
+  const answer = await t.app.inject({
+    url: clickUrl,
+    headers: {
+      ...(address === undefined ? {} : { 'x-forwarded-for': address }),
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
+      'sec-fetch-dest': 'document',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-user': '?1',
+    },
+  });
+  expect(answer.statusCode).toBe(302);
+  return new URL(answer.headers.location as string).searchParams.get('tduid')!;
+}
+
+/** A lead pixel (event 2) for `tduid`, signed with the program's checksum secret unless null. */
+export function leadPixel(
+  t: TestNetwork,
+  programId: string,
+  secret: string | null,
+  tduid: string,
+  leadNumber: string,
+) {
+  const checksum =
+    secret === null
+      ? ''
+      : `&checksum=v04${createHash('md5')
+          .update(secret + leadNumber)
+          .digest('hex')}`;
+  return t.app.inject({
+    url: `/report?organization=${programId}&event=2&leadNumber=${leadNumber}&tduid=${tduid}${checksum}`,
+    headers: { accept: 'application/json' },
+  });
+}
+
+/** The advertiser (its session token) dismisses a compliance flag; throws when refused. */
+export async function dismissFlag(
+  t: TestNetwork,
+  advertiserSession: string,
+  violationId: string,
+): Promise<void> {
+  const review = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/advertiser/violations/${violationId}/review`,
+    headers: { authorization: `Bearer ${advertiserSession}` },
+    payload: { outcome: 'dismissed' },
+  });
+  expect(review.statusCode, review.body).toBeLessThan(300);
+}
