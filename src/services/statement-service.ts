@@ -229,18 +229,41 @@ export class StatementService {
     // Changes to commissions already paid out (refunds after the payout are clawed back).
     const adjustments = await trx
       .selectFrom('adjustments')
-      .select(['id', 'amount_minor', 'program_id'])
-      .where('publisher_id', '=', publisherId)
-      .where('statement_id', 'is', null)
-      .where('created_at', '<', period.endMs)
+      .innerJoin('commissions', 'commissions.id', 'adjustments.commission_id')
+      .leftJoin('invoices', 'invoices.id', 'commissions.invoice_id')
+      .select((eb) => [
+        'adjustments.id',
+        'adjustments.amount_minor',
+        'adjustments.program_id',
+        // Billed in full (the commission's adjustments too) on an invoice the advertiser paid.
+        eb
+          .and([
+            eb('invoices.status', '=', 'paid'),
+            eb(
+              'commissions.billed_minor',
+              '=',
+              sql<number>`commissions.amount_minor + (select sum(a.amount_minor) from adjustments a where a.commission_id = commissions.id)`,
+            ),
+          ])
+          .as('billed_and_paid'),
+      ])
+      .where('adjustments.publisher_id', '=', publisherId)
+      .where('adjustments.statement_id', 'is', null)
+      .where('adjustments.created_at', '<', period.endMs)
       .execute();
     const clawedBackMinor = -adjustments
       .filter((row) => row.amount_minor < 0)
       .reduce((total, row) => total + row.amount_minor, 0);
-    // Raised adjustments of a withheld program wait with its money; claw-backs always settle.
+    // Claw-backs always settle. A raised adjustment is publisher money like any other: payable
+    // once the advertiser paid the invoice that billed it (AE-T5), and while its program's
+    // payments are withheld it waits with the rest of its money.
     const settledAdjustments = adjustments.filter(
-      (row) => row.amount_minor < 0 || !isWithheld(row),
+      (row) => row.amount_minor < 0 || (!isWithheld(row) && Boolean(row.billed_and_paid)),
     );
+    const raisedWaitingMinor = adjustments
+      .filter((row) => row.amount_minor > 0 && !row.billed_and_paid)
+      .reduce((total, row) => total + row.amount_minor, 0);
+    const statementPendingMinor = pendingMinor + raisedWaitingMinor;
     const raisedMinor = settledAdjustments
       .filter((row) => row.amount_minor > 0)
       .reduce((total, row) => total + row.amount_minor, 0);
@@ -259,7 +282,7 @@ export class StatementService {
     const settlement = settleStatement({
       carriedInMinor,
       payableMinor: statementPayableMinor,
-      pendingMinor,
+      pendingMinor: statementPendingMinor,
       withheldMinor,
       deductedMinor: statementDeductedMinor,
       minimumPayoutMinor,
@@ -267,7 +290,7 @@ export class StatementService {
     });
     if (
       payableMinor === 0 &&
-      pendingMinor === 0 &&
+      statementPendingMinor === 0 &&
       deductedMinor === 0 &&
       creditedMinor === 0 &&
       adjustments.length === 0 &&
@@ -283,7 +306,7 @@ export class StatementService {
       period: period.text,
       currency: 'EUR',
       payable_minor: statementPayableMinor,
-      pending_minor: pendingMinor,
+      pending_minor: statementPendingMinor,
       withheld_minor: withheldMinor,
       deducted_minor: statementDeductedMinor,
       carried_in_minor: carriedInMinor,

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { seedNetwork } from '../support/seed.js';
+import { addProgram, seedNetwork } from '../support/seed.js';
 import { reportOrder } from '../support/report-order.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
@@ -141,5 +141,57 @@ describeEachEngine('a refund after the payout, at month end', (context) => {
     const verified = await new LedgerRepository(db).verify();
     expect(verified.mismatches).toEqual([]);
     expect(verified.orphanEntries).toBe(0);
+  });
+
+  it('pays a raise after the payout only once the advertiser paid the invoice that billed it (AE-T5)', async () => {
+    const { store } = context();
+    // The suite's store: a program and publisher of this test's own.
+    const { seeded, terms } = await addProgram(store, await seedNetwork(store), 'raise-after');
+    await store.db
+      .updateTable('publishers')
+      .set({ iban: 'NL91ABNA0417164300', payout_name: 'Deals NL', minimum_payout_minor: 100 })
+      .where('id', '=', seeded.publisher.id)
+      .execute();
+    const invoices = new InvoiceService(store, new StoredTerms(store.db));
+    const statements = new StatementService(store);
+    const payouts = new PayoutService(store);
+    const one = [itemDoc({ sku: 'A' })];
+    const report = (items: typeof one, nowMs: number) =>
+      reportOrder(store, seeded, orderDoc({ orderNumber: 'U-1', items }), nowMs, true, terms);
+    await report(one, at(10, 5));
+    const mine = <T extends { program_id: string }>(created: T[]) =>
+      created.filter((one) => one.program_id === seeded.program.id);
+    const october = mine((await invoices.createInvoices('2026-10', at(11, 2))).created)[0]!;
+    expect(october.commission_minor).toBe(639); // USD 7.00 / 1.0950 = EUR 6.39
+    await invoices.markPaid(october.id, at(11, 3));
+    await statements.createStatements('2026-10', at(11, 4));
+    const run = await payouts.createRun({
+      actor: 'admin:test',
+      nowMs: at(11, 5),
+      executionDate: '2026-11-06',
+    });
+    await payouts.sepaFile(run.run.id, DEBTOR, at(11, 5));
+    await payouts.markPaid(run.run.id, 'admin:test', at(11, 6));
+
+    // After the payout the advertiser reports a second line: the commission is raised.
+    const two = [...one, itemDoc({ sku: 'B' })];
+    await report(two, at(11, 20));
+    const raise = 1279 - 639; // USD 14.00 / 1.0950 = EUR 12.79, less the 6.39 paid
+    const november = mine((await invoices.createInvoices('2026-11', at(12, 1))).created)[0]!;
+    expect(november).toMatchObject({ commission_minor: raise, fee_minor: 192 }); // 6.40 × 0.30
+    // The advertiser has not paid it yet: the raise waits (shown as pending), nothing is paid.
+    const ofPublisher = <T extends { publisher_id: string }>(created: T[]) =>
+      created.filter((one) => one.publisher_id === seeded.publisher.id);
+    const waiting = ofPublisher(
+      (await statements.createStatements('2026-11', at(12, 1))).created,
+    )[0]!;
+    expect(waiting).toMatchObject({ payable_minor: 0, pending_minor: raise, payout_minor: 0 });
+    await invoices.markPaid(november.id, at(12, 2));
+    const december = ofPublisher(
+      (await statements.createStatements('2026-12', Date.UTC(2027, 0, 2))).created,
+    );
+    expect(december).toMatchObject([{ payable_minor: raise, payout_minor: raise }]);
+    const verified = await new LedgerRepository(store.db).verify();
+    expect(verified.mismatches).toEqual([]);
   });
 });
