@@ -9,8 +9,10 @@ import { generatePassword, hashPassword } from '../auth/passwords.js';
 
 /**
  * Loads every `*.yaml` of `dir` (the bundled `programs/` by default, and an operator's
- * PROGRAMS_DIR) into the store: a new program gets its advertiser; a changed terms file becomes
- * the program's new current terms (the old ones are kept). A new program's network fee is
+ * PROGRAMS_DIR) into the store: a new program gets its advertiser; a file changed since it was
+ * last applied becomes the program's new current terms (the old ones are kept) unless the
+ * program's terms were changed since by someone else (the advertiser): those are kept, and
+ * `report` is told why (ProgramTermsService.applyAtStart). A new program's network fee is
  * `networkFeeRate` (NETWORK_FEE_RATE), else the default.
  */
 export async function loadPrograms(
@@ -18,6 +20,7 @@ export async function loadPrograms(
   nowMs: number,
   dir = BUNDLED_PROGRAMS_DIR,
   networkFeeRate?: string,
+  report: (line: string) => void = () => undefined,
 ): Promise<StoredProgram[]> {
   const files = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
   const service = new ProgramTermsService(store, undefined, networkFeeRate);
@@ -25,7 +28,12 @@ export async function loadPrograms(
   for (const name of files) {
     const path = join(dir, name);
     const source = await readFile(path, 'utf8');
-    loaded.push((await service.apply(source, path, { actor: 'system' }, nowMs)).program);
+    const applied = await service.applyAtStart(source, path, nowMs);
+    if (applied.outcome === 'kept')
+      report(
+        `${applied.program.slug}: ${path} not applied: the program's terms were changed since (by ${applied.changedBy ?? 'unknown'}); apply the file with \`affnet programs apply\` to replace them`,
+      );
+    loaded.push(applied.program);
   }
   return loaded;
 }

@@ -45,11 +45,12 @@ export async function runServeCommand(
   try {
     await migrateToLatest(store);
     const now = systemClock();
-    const programs = await loadPrograms(store, now, undefined, config.networkFeeRate);
+    const report = (line: string) => io.stdout.write(`affnet: ${line}\n`);
+    const programs = await loadPrograms(store, now, undefined, config.networkFeeRate, report);
     if (config.programsDir !== undefined) {
       try {
         programs.push(
-          ...(await loadPrograms(store, now, config.programsDir, config.networkFeeRate)),
+          ...(await loadPrograms(store, now, config.programsDir, config.networkFeeRate, report)),
         );
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')

@@ -56,6 +56,17 @@ const NO_SCREENING: ProgramScreening = { brandsOfOthers: () => [], namesOf: () =
 
 export class ProgramTermsError extends DomainError {}
 
+/** Who terms files loaded at start are applied as (program_terms.loaded_by). */
+export const STARTUP_ACTOR = 'system';
+
+/**
+ * What a terms file loaded at start did: `applied` (created the program or replaced its
+ * terms), `unchanged`, or `kept` the terms `changedBy` set since the file was last applied.
+ */
+export type StartupTerms =
+  | { program: StoredProgram; outcome: 'applied' | 'unchanged' }
+  | { program: StoredProgram; outcome: 'kept'; changedBy: string | null };
+
 /** What applying a terms file did. */
 export interface AppliedTerms {
   program: StoredProgram;
@@ -200,6 +211,30 @@ export class ProgramTermsService {
     nowMs: number,
   ): Promise<AppliedTerms> {
     return this.#oneAtATime(() => this.#apply(source, name, options, nowMs));
+  }
+
+  /**
+   * Applies a terms file loaded at start (the bundled `programs/`, PROGRAMS_DIR), which must
+   * never undo what an advertiser changed since: the file creates a program that does not exist
+   * yet, and replaces an existing program's terms only when the file changed since it was last
+   * applied (its source was never stored for the program) and the program still runs on terms
+   * a start-up file set (nobody edited them since); otherwise the program's terms are kept. A
+   * changed file is checked like any terms (never back-dated).
+   */
+  applyAtStart(source: string, name: string, nowMs: number): Promise<StartupTerms> {
+    return this.#oneAtATime(async () => {
+      const terms = await this.compiler.compileNew(source, name);
+      const programs = new ProgramsRepository(this.store.db);
+      const existing = await programs.findBySlug(terms.id);
+      if (existing !== undefined) {
+        const state = await programs.startFileState(existing.id, source);
+        if (state.stored) return { program: existing, outcome: 'unchanged' };
+        if (state.currentLoadedBy !== STARTUP_ACTOR)
+          return { program: existing, outcome: 'kept', changedBy: state.currentLoadedBy };
+      }
+      const applied = await this.#apply(source, name, { actor: STARTUP_ACTOR }, nowMs);
+      return { program: applied.program, outcome: applied.changed ? 'applied' : 'unchanged' };
+    });
   }
 
   #queue: Promise<unknown> = Promise.resolve();

@@ -27,6 +27,29 @@ export class ProgramsRepository {
       .execute();
   }
 
+  /**
+   * What a terms file loaded at start meets in the store: whether this exact source was ever
+   * stored for the program (by anyone), and who stored the version the program runs on now.
+   */
+  async startFileState(
+    programId: string,
+    source: string,
+  ): Promise<{ stored: boolean; currentLoadedBy: string | null }> {
+    const stored = await this.db
+      .selectFrom('program_terms')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('source_hash', '=', termsSourceHash(source))
+      .executeTakeFirst();
+    const current = await this.db
+      .selectFrom('programs')
+      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+      .select('program_terms.loaded_by')
+      .where('programs.id', '=', programId)
+      .executeTakeFirst();
+    return { stored: stored !== undefined, currentLoadedBy: current?.loaded_by ?? null };
+  }
+
   /** The terms source a program runs on now, whoever its advertiser. */
   async currentSourceOf(programId: string): Promise<{ id: string; source: string } | undefined> {
     return this.db
@@ -180,7 +203,7 @@ export class ProgramsRepository {
       networkFeeRate?: string;
     } = {},
   ): Promise<{ program: StoredProgram; termsId: string; changed: boolean }> {
-    const hash = createHash('sha256').update(source).digest('hex');
+    const hash = termsSourceHash(source);
     let program = await this.findBySlug(terms.id);
     if (program === undefined) {
       const id = newId('program', nowMs);
@@ -257,4 +280,9 @@ export class ProgramsRepository {
     }
     return { program, termsId, changed };
   }
+}
+
+/** The hash a terms source is stored under (one version per program and source). */
+export function termsSourceHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
 }
