@@ -375,10 +375,24 @@ export class OrderRecorder {
       await orders.update(stored.id, { source: 'api' });
       stored.source = 'api';
     }
-    if (!reattributed && stored.document === reported.document && stored.quote === reported.quote) {
+    // The advertiser's own full report (POST …/orders, not a status update: no stored order
+    // handed in) replaces what the pixel said about the order, its checksum's proof with it
+    // (NET-R6: such an order is the advertiser's word at its deadline).
+    const replacesPixel =
+      input.source === 'api' && locked === undefined && stored.report_details !== null;
+    if (
+      !reattributed &&
+      !replacesPixel &&
+      stored.document === reported.document &&
+      stored.quote === reported.quote
+    ) {
       return { orderId: stored.id, outcome: 'unchanged', attribution };
     }
-    await orders.update(stored.id, { ...reported, revision: stored.revision + 1 });
+    await orders.update(stored.id, {
+      ...reported,
+      ...(replacesPixel ? { report_details: null } : {}),
+      revision: stored.revision + 1,
+    });
     if (stored.site_id !== null) {
       // Reports move with the order: its value and commission change where it was counted.
       await addToReport(trx, {

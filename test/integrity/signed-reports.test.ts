@@ -302,12 +302,36 @@ describeEachEngine(
         `event=1&orderNumber=R-A2&orderValue=500.00&currency=EUR&checksum=${v04('R-A2', '500.00')}&tduid=${td}&reportInfo=${enc('f1=gc&f3=500.00&f5=gift-cards')}`,
       );
       expect(honestA2.statusCode).toBe(409);
+      // The shop's routine status update confirms a status, not the pixel's lines: R-A2 still
+      // waits for a decision.
+      const completed = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/programs/${kk}/orders/R-A2`,
+        headers: { authorization: `Bearer ${kkKey}` },
+        payload: { status: 'pending' },
+      });
+      expect(completed.statusCode, completed.body).toBe(200);
+      expect(await transaction('R-A2')).toMatchObject({ reportFlags: ['unsigned_fields'] });
       await pastDeadline();
       expect(await payable(kk, 'R-A1')).toMatchObject([{ status: 'approved', amount_minor: 3000 }]);
       expect(await commissionsOf(kk, 'R-A2')).toMatchObject([
         { status: 'pending', amount_minor: 3000, decided_by: null },
       ]);
       expect(await payable(kk, 'R-A2')).toEqual([]);
+      // The advertiser's full report of the order (its own lines: gift cards) replaces the
+      // pixel's, and is its word at the deadline.
+      const full = await api(kk, kkKey, 'POST', '/orders', {
+        orderNumber: 'R-A2',
+        placedAt: new Date(t.clock.now - 32 * DAY).toISOString(),
+        currency: 'EUR',
+        status: 'pending',
+        event: '1',
+        clickId: td,
+        items: [{ sku: 'gc', category: 'gift-cards', unitPrice: '500.00', quantity: 1 }],
+      });
+      expect(full.statusCode, full.body).toBe(200);
+      expect(await transaction('R-A2')).toMatchObject({ reportedBy: 'api', reportFlags: [] });
+      expect(await commissionsOf(kk, 'R-A2')).toMatchObject([{ amount_minor: 0 }]);
       await ledgerClean();
     });
 

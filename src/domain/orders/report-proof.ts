@@ -23,13 +23,15 @@ export function proofOf(reportDetails: string | null | undefined): ReportProof {
 
 /**
  * NET-R6, a validation deadline approves an order only when every field that priced it is
- * proven: the advertiser reported it with its API key (`api`), or the pixel with a valid `v05`
- * full checksum. Any other pixel order (unsigned, or a `v04` checksum, which leaves the lines,
- * currency and event open) waits at its deadline for the advertiser's decision; a deadline may
- * still decline it.
+ * proven: the pixel reported it with a valid `v05` full checksum, or the advertiser reported
+ * the whole order with its API key (an API order, or the advertiser's full re-report of a
+ * pixel order, which clears what the pixel said: report_details null). Any other pixel order
+ * (unsigned, or a `v04` checksum, which leaves the lines, currency and event open) waits at its
+ * deadline for the advertiser's decision, also after a status update (`PATCH`), which confirms
+ * a status, not the pixel's lines; a deadline may still decline it.
  */
 export function deadlineMayApprove(source: string, reportDetails: string | null): boolean {
-  return source !== 'pixel' || proofOf(reportDetails) === 'full';
+  return proofOf(reportDetails) === 'full' || (source !== 'pixel' && reportDetails === null);
 }
 
 /**
