@@ -40,7 +40,7 @@ export interface ViolationsTable {
   severity: string;
   /** JSON evidence: headers, URLs, counts. */
   evidence: string;
-  /** open, reviewed, dismissed */
+  /** open, confirmed, dismissed; duplicate: a second flag of one subject and detector stored before migration 0022, never open */
   status: string;
   created_at: number;
 }
