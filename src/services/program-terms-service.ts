@@ -27,19 +27,33 @@ export interface ProgramNames {
   brands: readonly string[];
 }
 
-/** What of a terms file the review screens (names, description, claimed brands). */
+/**
+ * What of a terms file the review screens: its names, claimed brands and the short public texts
+ * the program page shows beside them (description, benefits, accepted methods, the titles of
+ * its documents). The documents' own text is not screened: it may quote others' rules.
+ */
 export function programNamesOf(file: {
   name: string;
   advertiser: string;
   landingUrl: string;
   description: { nl: string; en: string };
+  benefits: { nl: readonly string[]; en: readonly string[] };
+  acceptedMethods: { nl: string; en: string };
+  documents: readonly { title: { nl: string; en: string } }[];
   brands: readonly string[];
 }): ProgramNames {
+  const both = (text: { nl: string; en: string }) => [text.en, text.nl];
   return {
     name: file.name,
     advertiser: file.advertiser,
     landingUrl: file.landingUrl,
-    description: [file.description.en, file.description.nl],
+    description: [
+      ...both(file.description),
+      ...file.benefits.en,
+      ...file.benefits.nl,
+      ...both(file.acceptedMethods),
+      ...file.documents.flatMap((document) => both(document.title)),
+    ],
     brands: file.brands,
   };
 }

@@ -440,7 +440,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
       queue.json() as { programs: { programId: string; brandMatches: { field: string }[] }[] }
     ).programs.find((program) => program.programId === programId)!;
     expect(entry.brandMatches).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'description' })]),
+      expect.arrayContaining([expect.objectContaining({ field: 'public text' })]),
     );
 
     await put(clean);
@@ -449,5 +449,23 @@ describeEachEngine('programs advertisers create wait for the network’s review'
     const claimed = await put(clean.replace(/^brands: .*$/m, 'brands: [dealsshop, aliexpress]'));
     expect(claimed.json()).toMatchObject({ changed: true, review: 'in_review' });
     expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
+
+    // The other public texts beside the names: a benefit, the accepted methods.
+    for (const impersonation of [
+      clean.replace(
+        '    - Delivered tomorrow when ordered before 23:00',
+        '    - Official AliExpress store - AliExpress Official partner',
+      ),
+      clean.replace(
+        /^acceptedMethods:\n {2}nl: >-\n/m,
+        'acceptedMethods:\n  nl: >-\n    AliExpress Official.\n',
+      ),
+    ]) {
+      await put(clean);
+      await reviewProgram(t, adminApi, programId, 'approved');
+      const changed = await put(impersonation);
+      expect(changed.json()).toMatchObject({ changed: true, review: 'in_review' });
+      expect(await listed()).toMatchObject({ api: false, page: false, applyForm: false });
+    }
   });
 });

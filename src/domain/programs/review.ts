@@ -71,7 +71,8 @@ export function planReview(
 /**
  * A program's names screened for the brands of other advertisers' programs (AE-P5's screening,
  * as for publisher sign-ups): its name, the advertiser its terms name, the advertiser's account
- * name, its landing URL, its description (both languages) and the brands it claims as its own.
+ * name, its landing URL, its public texts (description, benefits, accepted methods, document
+ * titles; both languages) and the brands it claims as its own.
  * The reviewing admin sees every hit.
  */
 export function screenProgramNames(
@@ -80,7 +81,10 @@ export function screenProgramNames(
     advertiser: string;
     accountName: string;
     landingUrl: string;
-    /** The public description, every language; absent where the terms are not at hand. */
+    /**
+     * The public texts beside the names (description, benefits, accepted methods, document
+     * titles), every language; absent where the terms are not at hand.
+     */
     description?: readonly string[];
     /** The brands the program's terms claim (what publishers' sign-ups are screened for). */
     brands?: readonly string[];
@@ -93,7 +97,7 @@ export function screenProgramNames(
       { field: 'advertiser', text: program.advertiser },
       { field: 'advertiser account', text: program.accountName },
       { field: 'landing URL', text: program.landingUrl },
-      ...(program.description ?? []).map((text) => ({ field: 'description', text })),
+      ...(program.description ?? []).map((text) => ({ field: 'public text', text })),
       ...(program.brands ?? []).map((text) => ({ field: 'claimed brand', text })),
     ],
     [...new Set(otherBrands)],
