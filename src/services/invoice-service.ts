@@ -6,7 +6,9 @@ import { newId } from '../storage/ids.js';
 import { makeOnce } from '../storage/unique-violation.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
 import {
+  creditParts,
   invoiceAmounts,
+  type RatedAmount,
   networkFeeMinor,
   type InvoiceSplit,
 } from '../domain/payments/network-fee.js';
@@ -32,7 +34,8 @@ export function parsePeriodOrThrow(text: string): Period {
 
 /**
  * Advertiser invoices, one per program and month: the approved publisher commission plus the
- * network fee (the network's rate for the program when the invoice is issued). An invoice bills the difference
+ * network fee (the network's rate for the program when the invoice is issued; a credit takes the
+ * fee back at the rate it was billed at). An invoice bills the difference
  * between what each commission should be billed (its amount while approved) and what was
  * billed before, so a commission declined after it was invoiced is credited on the next one.
  * AE-T5 (no prepayment): publisher money becomes payable only once its invoice is paid.
@@ -144,10 +147,18 @@ export class InvoiceService {
                 amountMinor: shouldMinor - row.billed_minor,
               };
             });
-            // The network's rate for the program when the invoice is issued (never the terms').
+            // The network's rate for the program when the invoice is issued (never the terms');
+            // a credit takes back the fee at the rate of the invoices that billed it.
             const feeRate = program.network_fee_rate;
+            const history = await this.#billingHistory(
+              trx,
+              billing.filter((row) => row.amountMinor < 0).map((row) => row.id),
+            );
             const { commissionMinor, feeMinor } = invoiceAmounts(
-              billing.map((row) => row.amountMinor),
+              billing.map((row) => ({
+                amountMinor: row.amountMinor,
+                creditParts: creditParts(history.get(row.id) ?? [], row.amountMinor, feeRate),
+              })),
               feeRate,
             );
             const invoice: Invoice = {
@@ -232,6 +243,30 @@ export class InvoiceService {
       (invoice.isNew ? created : existing).push(invoice.invoice);
     }
     return { created, existing };
+  }
+
+  /** The invoice lines of each commission so far, in the order invoiced, each at its invoice's rate. */
+  async #billingHistory(
+    trx: Kysely<Database>,
+    commissionIds: readonly string[],
+  ): Promise<Map<string, RatedAmount[]>> {
+    const history = new Map<string, RatedAmount[]>();
+    for (let i = 0; i < commissionIds.length; i += 500) {
+      const rows = await trx
+        .selectFrom('invoice_lines')
+        .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
+        .select(['invoice_lines.commission_id', 'invoice_lines.amount_minor', 'invoices.fee_rate'])
+        .where('invoice_lines.commission_id', 'in', commissionIds.slice(i, i + 500))
+        .orderBy('invoices.issued_at')
+        .orderBy('invoices.id')
+        .execute();
+      for (const row of rows) {
+        const lines = history.get(row.commission_id) ?? [];
+        lines.push({ amountMinor: Number(row.amount_minor), rate: row.fee_rate });
+        history.set(row.commission_id, lines);
+      }
+    }
+    return history;
   }
 
   /** Records the advertiser's payment; the commissions on it become payable. Idempotent. */

@@ -22,33 +22,87 @@ export interface InvoiceSplit {
   creditedFeeMinor: number;
 }
 
+/** An amount of a commission at the fee rate of the invoice that billed (or credited) it. */
+export interface RatedAmount {
+  amountMinor: number;
+  rate: string;
+}
+
+/** One invoice line: its amount and, for a credit line, its parts by the rate each was billed at. */
+export interface InvoiceLineAmount {
+  amountMinor: number;
+  creditParts?: readonly RatedAmount[];
+}
+
+/**
+ * A credit of `creditMinor` (< 0) on a commission in parts by the rate each was billed at:
+ * `history` is the commission's earlier invoice lines in the order they were invoiced, each
+ * at its invoice's rate; a credit takes back the latest billed amounts first (earlier credits
+ * having taken back theirs). A credit beyond what was billed (none is) is at `fallbackRate`.
+ */
+export function creditParts(
+  history: readonly RatedAmount[],
+  creditMinor: number,
+  fallbackRate: string,
+): RatedAmount[] {
+  const open: RatedAmount[] = [];
+  const takeBack = (minor: number): RatedAmount[] => {
+    const parts: RatedAmount[] = [];
+    let left = minor;
+    while (left > 0 && open.length > 0) {
+      const top = open[open.length - 1]!;
+      const taken = Math.min(left, top.amountMinor);
+      parts.push({ amountMinor: -taken, rate: top.rate });
+      left -= taken;
+      if (taken === top.amountMinor) open.pop();
+      else open[open.length - 1] = { amountMinor: top.amountMinor - taken, rate: top.rate };
+    }
+    if (left > 0) parts.push({ amountMinor: -left, rate: fallbackRate });
+    return parts;
+  };
+  for (const line of history) {
+    if (line.amountMinor > 0) open.push(line);
+    else takeBack(-line.amountMinor);
+  }
+  return creditMinor < 0 ? takeBack(-creditMinor) : [];
+}
+
 /**
  * An invoice's lines (one per commission: what it should be billed less what was billed before)
- * in two parts, each with its fee rounded once: the lines it bills and the credit lines (a
- * decline, cancellation or refund after the commission was invoiced, also after its payout),
- * whose fee is credited with them.
+ * in two parts: the lines it bills, whose fee is rounded once at the invoice's rate, and the
+ * credit lines (a decline, cancellation or refund after the commission was invoiced, also after
+ * its payout), whose fee is credited at the rate each part was billed at (the invoice's rate
+ * for a line without its parts), rounded once (away from zero) per rate.
  */
-export function splitInvoice(linesMinor: readonly number[], rateText: string): InvoiceSplit {
+export function splitInvoice(lines: readonly InvoiceLineAmount[], rateText: string): InvoiceSplit {
   let billedMinor = 0;
   let creditedMinor = 0;
-  for (const line of linesMinor) {
-    if (line > 0) billedMinor += line;
-    else creditedMinor += line;
+  const creditedByRate = new Map<string, number>();
+  for (const line of lines) {
+    if (line.amountMinor > 0) {
+      billedMinor += line.amountMinor;
+      continue;
+    }
+    creditedMinor += line.amountMinor;
+    for (const part of line.creditParts ?? [{ amountMinor: line.amountMinor, rate: rateText }])
+      creditedByRate.set(part.rate, (creditedByRate.get(part.rate) ?? 0) + part.amountMinor);
   }
+  let creditedFeeMinor = 0;
+  for (const [rate, minor] of creditedByRate) creditedFeeMinor += networkFeeMinor(minor, rate);
   return {
     billedMinor,
     billedFeeMinor: networkFeeMinor(billedMinor, rateText),
     creditedMinor,
-    creditedFeeMinor: networkFeeMinor(creditedMinor, rateText),
+    creditedFeeMinor,
   };
 }
 
 /** An invoice's commission and fee: its billed and credited parts added up. */
 export function invoiceAmounts(
-  linesMinor: readonly number[],
+  lines: readonly InvoiceLineAmount[],
   rateText: string,
 ): { commissionMinor: number; feeMinor: number } {
-  const split = splitInvoice(linesMinor, rateText);
+  const split = splitInvoice(lines, rateText);
   return {
     commissionMinor: split.billedMinor + split.creditedMinor,
     feeMinor: split.billedFeeMinor + split.creditedFeeMinor,
