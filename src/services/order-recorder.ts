@@ -352,10 +352,14 @@ export class OrderRecorder {
       );
     const commissions = new CommissionsRepository(trx);
     let reattributed = false;
+    let overLimit: Flag | undefined;
     if (superseding) {
       // The weaker report's commissions are declined and kept on record (`reattributed`); the
-      // signed report's attribution and price replace them.
+      // signed report's attribution and price replace them, and it is counted on its click as a
+      // first report is (NET-R4) in the weaker report's place.
+      const replaced = { ...stored };
       await this.#reattribute(trx, stored, input, input.attributedBy);
+      overLimit = await this.#recountOnClick(trx, replaced, input, stored.id);
       reattributed = true;
     } else if (
       input.source === 'api' &&
@@ -367,9 +371,13 @@ export class OrderRecorder {
       await this.#reattribute(trx, stored, input, 'advertiser');
       reattributed = true;
     }
+    const holds = [
+      ...(overLimit === undefined ? [] : [overLimit]),
+      ...(reattributed ? (input.attribution.holds ?? []) : []),
+    ];
     const attribution: Attribution = {
       ...attributionOf(stored),
-      ...(reattributed && input.attribution.holds ? { holds: input.attribution.holds } : {}),
+      ...(holds.length > 0 ? { holds } : {}),
     };
     if (input.source === 'api' && stored.source !== 'api') {
       await orders.update(stored.id, { source: 'api' });
@@ -464,15 +472,11 @@ export class OrderRecorder {
     orderId: string,
   ): Promise<Flag | undefined> {
     const { attribution, order, quote } = input;
-    const event = order.event === undefined ? undefined : input.terms.events.get(order.event);
-    if (
-      event === undefined ||
-      event.perClick === Infinity ||
-      attribution.clickId === null ||
-      quote.status === 'disqualified'
-    )
+    const { clickId } = attribution;
+    if (clickId === null || !countsOnClick(input.terms, order.event, clickId, quote.status))
       return undefined;
-    const count = await new ClickConversionsRepository(trx).countOne(attribution.clickId, event.id);
+    const event = input.terms.events.get(order.event!)!;
+    const count = await new ClickConversionsRepository(trx).countOne(clickId, event.id);
     const flag = detectOverLimit(event, count);
     if (flag === undefined) return undefined;
     const violationId = newId('violation', input.nowMs);
@@ -491,7 +495,7 @@ export class OrderRecorder {
         severity: flag.severity,
         evidence: JSON.stringify({
           ...flag.evidence,
-          click: formatClickId(attribution.clickId),
+          click: formatClickId(clickId),
           at: new Date(input.nowMs).toISOString(),
         }),
         status: 'open',
@@ -511,6 +515,37 @@ export class OrderRecorder {
       input.nowMs,
     );
     return flag;
+  }
+
+  /**
+   * Counts a signed report superseding a weaker one on its click (NET-R6 with NET-R4): the
+   * weaker report's count, if it had one, is taken back unless both stand on the same click
+   * (the order keeps its place there), and the signed report is counted as a first report is.
+   * Without this, a disqualified copy sent first would let the signed lead escape the limit.
+   */
+  async #recountOnClick(
+    trx: Kysely<Database>,
+    replaced: StoredOrder,
+    input: ReportFacts,
+    orderId: string,
+  ): Promise<Flag | undefined> {
+    const storedEvent = (JSON.parse(replaced.document) as { event?: string }).event;
+    const wasCounted =
+      replaced.publisher_id !== null &&
+      countsOnClick(input.terms, storedEvent, replaced.click_id, replaced.quote_status);
+    const counts =
+      input.attribution.publisherId !== null &&
+      countsOnClick(input.terms, input.order.event, input.attribution.clickId, input.quote.status);
+    if (
+      wasCounted &&
+      counts &&
+      replaced.click_id === input.attribution.clickId &&
+      storedEvent === input.order.event
+    )
+      return undefined;
+    if (wasCounted)
+      await new ClickConversionsRepository(trx).uncountOne(replaced.click_id!, storedEvent!);
+    return counts ? this.#countOnClick(trx, input, orderId) : undefined;
   }
 
   /**
@@ -599,6 +634,25 @@ export class OrderRecorder {
     Object.assign(stored, next);
     if (attribution.publisherId !== null) await move(stored, 1);
   }
+}
+
+/**
+ * Whether a conversion is counted on its click (NET-R4): its event has a per-click limit, it
+ * came through a click, and it was not disqualified (a disqualified report earns nothing).
+ */
+function countsOnClick(
+  terms: ReportFacts['terms'],
+  event: string | undefined,
+  clickId: number | null,
+  quoteStatus: string,
+): boolean {
+  const limit = event === undefined ? undefined : terms.events.get(event);
+  return (
+    limit !== undefined &&
+    limit.perClick !== Infinity &&
+    clickId !== null &&
+    quoteStatus !== 'disqualified'
+  );
 }
 
 /** The attribution an order was stored with. */

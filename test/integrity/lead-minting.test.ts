@@ -10,7 +10,7 @@ import {
   type TestNetwork,
 } from '../support/network.js';
 import { expectLedgerWhole } from '../support/ledger.js';
-import { browserClick } from '../support/compliance.js';
+import { browserClick, leadPixel } from '../support/compliance.js';
 
 const DAY_MS = 86_400_000;
 
@@ -190,6 +190,68 @@ describeEachEngine('lead minting', (context) => {
     expect(listed).toHaveLength(LEADS - 1);
     expect(listed.every((row) => row.status === 'held' && row.openFlags > 0)).toBe(true);
   }, 60_000);
+
+  it('a signed lead pixel replacing a weaker report of the same lead counts on its click (NET-R6 with NET-R4): one click, five leads sent unsigned then signed, one is payable', async () => {
+    secret ??= await generateChecksumSecret(
+      t,
+      programId,
+      await sessionToken(t, advertiser.email, advertiser.password),
+    );
+    const tduid = await click('198.51.100.20');
+    t.clock.now += 60_000;
+    for (let i = 1; i <= 5; i++) {
+      // The attacker's copy with a wrong checksum first (stored disqualified, not counted)...
+      const unsigned = await t.app.inject({
+        url: `/report?organization=${programId}&event=2&leadNumber=SUPER-${i}&tduid=${tduid}&checksum=v05bad`,
+        headers: { accept: 'application/json' },
+      });
+      expect(unsigned.statusCode).toBe(202);
+      // ...then the page's signed pixel of the same lead, which replaces it.
+      expect((await pixel(`event=2&leadNumber=SUPER-${i}&tduid=${tduid}`)).statusCode).toBe(202);
+    }
+    const live = (await commissions('SUPER-')).filter((row) => row.reason !== 'reattributed');
+    expect(live).toHaveLength(5);
+    expect(live.filter((row) => row.status === 'pending')).toEqual([
+      expect.objectContaining({ amount_minor: 150, reason: null, rule: 'KK-C3' }),
+    ]);
+    const held = live.filter((row) => row.status === 'held');
+    expect(held).toHaveLength(4);
+    for (const row of held) expect(row).toMatchObject({ reason: 'policy_review', rule: 'NET-R4' });
+    expect(
+      new Set(
+        (await flags('conversion_limit'))
+          .filter((flag) => flag.order_number.startsWith('SUPER-'))
+          .map((flag) => flag.order_number),
+      ),
+    ).toEqual(new Set(held.map((row) => row.order_number)));
+
+    // The reverse: a counted report (v04-signed) replaced by a signed one from another click
+    // frees its place on the first click, whose honest next lead is payable.
+    const first = await click('198.51.100.21');
+    const second = await click('198.51.100.22');
+    t.clock.now += 60_000;
+    expect((await leadPixel(t, programId, secret, first, 'MOVED-1')).statusCode).toBe(202);
+    expect((await pixel(`event=2&leadNumber=MOVED-1&tduid=${second}`)).statusCode).toBe(202);
+    expect((await pixel(`event=2&leadNumber=MOVED-2&tduid=${first}`)).statusCode).toBe(202);
+    // And a counted report replaced on its own click keeps its one place: the next lead is held.
+    expect((await leadPixel(t, programId, secret, second, 'MOVED-3')).statusCode).toBe(202);
+    const moved = (await commissions('MOVED-')).filter((row) => row.reason !== 'reattributed');
+    expect(moved.map((row) => [row.order_number, row.status, row.reason])).toEqual([
+      ['MOVED-1', 'pending', null],
+      ['MOVED-2', 'pending', null],
+      ['MOVED-3', 'held', 'policy_review'],
+    ]);
+
+    // Past the deadline at most one of the five leads is approved; the held ones stay held.
+    t.clock.now += 31 * DAY_MS;
+    await t.network.scanner.scan(t.clock.now);
+    await t.network.validation.applyDeadlines(t.clock.now);
+    const after = (await commissions('SUPER-')).filter((row) => row.reason !== 'reattributed');
+    expect(after.filter((row) => row.status === 'approved').length).toBeLessThanOrEqual(1);
+    expect(payable(after)).toBeLessThanOrEqual(150);
+    expect(after.filter((row) => row.status === 'held')).toHaveLength(4);
+    await expectLedgerWhole(t.network.store, await demoPublisherId(t));
+  });
 
   it('sales are not limited per click: three orders of one visit all count', async () => {
     const tduid = await click();

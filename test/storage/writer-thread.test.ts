@@ -601,29 +601,32 @@ it('answers a request that cannot cross to the thread with its error, and goes o
   expect((await thread.record(report)).outcome).toBe('created');
 });
 
-it('counts leads per click on the thread as the request thread does (NET-R4: one lead per click)', async () => {
-  const { store, seeded } = await setup();
-  const thread = await startThread(store);
+/** A pixel lead (event 9, EUR 2.50, one per click) numbered `orderNumber`, through `clickId`. */
+function leadInput(seeded: Seeded, orderNumber: string, clickId: number) {
   const terms = aliexpressWith((_version, file) => {
     file.events = [{ id: '9', name: 'Sign-up', kind: 'lead', amount: '2.50', rule: 'AE-L1' }];
   });
-  const lead = (n: number) => {
-    const input = orderInput(
-      seeded,
-      orderDoc({
-        orderNumber: `LEAD-${n}`,
-        event: '9',
-        currency: 'EUR',
-        status: 'pending',
-        items: [itemDoc({ sku: 'lead', category: 'lead', unitPrice: '0.00' })],
-      }),
-      NOW,
-      true,
-      terms,
-      'pixel',
-    );
-    return thread.record({ ...input, attribution: { ...input.attribution, clickId: 4242 } });
-  };
+  const input = orderInput(
+    seeded,
+    orderDoc({
+      orderNumber,
+      event: '9',
+      currency: 'EUR',
+      status: 'pending',
+      items: [itemDoc({ sku: 'lead', category: 'lead', unitPrice: '0.00' })],
+    }),
+    NOW,
+    true,
+    terms,
+    'pixel',
+  );
+  return { ...input, attribution: { ...input.attribution, clickId } };
+}
+
+it('counts leads per click on the thread as the request thread does (NET-R4: one lead per click)', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const lead = (n: number) => thread.record(leadInput(seeded, `LEAD-${n}`, 4242));
   await Promise.all([0, 1, 2, 3, 4].map(lead));
   const rows = await store.db
     .selectFrom('commissions')
@@ -634,4 +637,32 @@ it('counts leads per click on the thread as the request thread does (NET-R4: one
     { status: 'pending', rule: 'AE-L1', amount_minor: 250 },
   ]);
   expect(rows.filter((row) => row.status === 'held' && row.rule === 'NET-R4')).toHaveLength(4);
+});
+
+it('counts a signed lead superseding a weaker one on its click on the thread (NET-R6 with NET-R4)', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  const lead = (orderNumber: string, clickId: number, checksum: 'valid' | 'signed') =>
+    thread.record({
+      ...leadInput(seeded, orderNumber, clickId),
+      reportDetails: JSON.stringify({ checksum }),
+    });
+  // A v04 lead counted on click 1, replaced by its signed report from click 2: click 1's place
+  // is free again and click 2's is taken.
+  await lead('MOVE-A', 1, 'valid');
+  expect((await lead('MOVE-A', 2, 'signed')).outcome).toBe('updated');
+  await lead('MOVE-B', 1, 'signed');
+  await lead('MOVE-C', 2, 'signed');
+  const rows = await store.db
+    .selectFrom('commissions')
+    .innerJoin('orders', 'orders.id', 'commissions.order_id')
+    .select(['orders.order_number', 'commissions.status'])
+    .where('commissions.kind', '=', 'product')
+    .orderBy('orders.order_number')
+    .execute();
+  expect(rows.map((row) => [row.order_number, row.status])).toEqual([
+    ['MOVE-A', 'pending'],
+    ['MOVE-B', 'pending'],
+    ['MOVE-C', 'held'],
+  ]);
 });

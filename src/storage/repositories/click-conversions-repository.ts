@@ -23,4 +23,18 @@ export class ClickConversionsRepository {
       .executeTakeFirstOrThrow();
     return Number(row.conversions);
   }
+
+  /**
+   * Takes back one conversion of `event` counted on the click (a report superseded by a stronger
+   * one counted elsewhere, NET-R6): the count never goes below zero.
+   */
+  async uncountOne(clickId: number, event: string): Promise<void> {
+    await this.db
+      .updateTable('click_conversions')
+      .set({ conversions: sql<number>`conversions - 1` })
+      .where('click_id', '=', clickId)
+      .where('event', '=', event)
+      .where('conversions', '>', 0)
+      .execute();
+  }
 }
