@@ -40,28 +40,55 @@ export async function createSqliteTestStore(): Promise<TestStore> {
   };
 }
 
+/**
+ * Kysely's migrator looks for its table through the introspection, which reads every schema's
+ * tables on the server; a schema another suite drops in the middle of that read fails it
+ * ("schema … does not exist"). Migrations hold this advisory lock shared, drops exclusive.
+ */
+const SCHEMA_DROP_LOCK = 72_625_025;
+
+async function withSchemaLock<T>(
+  baseUrl: string,
+  mode: 'shared' | 'exclusive',
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
+  try {
+    await client.query(`SELECT pg_advisory_lock${suffix}($1)`, [SCHEMA_DROP_LOCK]);
+    return await work(client);
+  } finally {
+    await client.end(); // ends the session, and with it the lock
+  }
+}
+
+/** Runs `work` (an introspection, a migration) while no test schema can be dropped. */
+export async function whileNoSchemaIsDropped<T>(work: () => Promise<T>): Promise<T> {
+  if (TEST_DATABASE_URL === undefined) return work();
+  return withSchemaLock(TEST_DATABASE_URL, 'shared', () => work());
+}
+
 export async function createPostgresTestStore(baseUrl: string): Promise<TestStore> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   // encodeURIComponent, not URLSearchParams: the driver does not read "+" as a space.
   const separator = baseUrl.includes('?') ? '&' : '?';
   const url = `${baseUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const config = { kind: 'postgres' as const, url, poolSize: 10 };
   const store = openStore(config);
-  await migrateToLatest(store);
+  await withSchemaLock(baseUrl, 'shared', async (admin) => {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await migrateToLatest(store);
+  });
   return {
     store,
     url,
     reopen: () => openStore(config),
     dispose: async () => {
       await store.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await withSchemaLock(baseUrl, 'exclusive', (cleanup) =>
+        cleanup.query(`DROP SCHEMA ${schema} CASCADE`),
+      );
     },
   };
 }
