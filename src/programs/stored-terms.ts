@@ -3,6 +3,7 @@ import type { Database } from '../storage/schema.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { TermsCompiler } from './terms-compiler.js';
+import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 
 export class UnknownProgramIdError extends DomainError {}
 
@@ -18,12 +19,7 @@ export class StoredTerms {
   ) {}
 
   async ofProgramOrThrow(programId: string): Promise<ProgramTerms> {
-    const row = await this.db
-      .selectFrom('programs')
-      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
-      .select(['programs.slug', 'program_terms.id', 'program_terms.source'])
-      .where('programs.id', '=', programId)
-      .executeTakeFirst();
+    const row = await new ProgramsRepository(this.db).currentTermsWithSlug(programId);
     if (row === undefined)
       throw new UnknownProgramIdError('unknown_program', `no program "${programId}" with terms`);
     return this.#compile(row.id, row.source, row.slug);
@@ -41,12 +37,7 @@ export class StoredTerms {
     if (order.terms_id === null) return this.ofProgramOrThrow(order.program_id);
     const compiled = this.compiler.compiledStored(order.terms_id);
     if (compiled !== undefined) return compiled;
-    const row = await this.db
-      .selectFrom('program_terms')
-      .innerJoin('programs', 'programs.id', 'program_terms.program_id')
-      .select(['programs.slug', 'program_terms.id', 'program_terms.source'])
-      .where('program_terms.id', '=', order.terms_id)
-      .executeTakeFirst();
+    const row = await new ProgramsRepository(this.db).termsWithSlug(order.terms_id);
     if (row === undefined)
       throw new UnknownProgramIdError('unknown_terms', `no terms "${order.terms_id}"`);
     return this.#compile(row.id, row.source, row.slug);

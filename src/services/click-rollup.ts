@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { WatermarksRepository } from '../storage/repositories/cache-versions.js';
 import type { Store } from '../storage/database.js';
 import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
@@ -29,12 +30,8 @@ export async function rollUpClicks(
   maxClicks = 1_000_000,
 ): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
-    const mark = await trx
-      .selectFrom('cache_versions')
-      .select('version')
-      .where('name', '=', 'rollup_clicks')
-      .executeTakeFirstOrThrow();
-    const from = Number(mark.version);
+    const watermarks = new WatermarksRepository(trx);
+    const from = await watermarks.read('rollup_clicks');
     let to = firstClickIdAt(nowMs - lagMs) - 1;
     if (to <= from) return 0;
     // Bound one run's work: the id of the maxClicks-th click after the watermark, if there is one.
@@ -81,13 +78,7 @@ export async function rollUpClicks(
     }));
     await addToRollups(trx, deltas);
     const counted = deltas.reduce((sum, delta) => sum + delta.clicks, 0);
-    const moved = await trx
-      .updateTable('cache_versions')
-      .set({ version: to })
-      .where('name', '=', 'rollup_clicks')
-      .where('version', '=', from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new WatermarkMovedError();
+    if (!(await watermarks.move('rollup_clicks', from, to))) throw new WatermarkMovedError();
     return counted;
   });
 }

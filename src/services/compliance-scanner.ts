@@ -21,6 +21,7 @@ import { changeCommission } from './commission-ledger.js';
 import { compareOrderLockKeys } from './order-recorder.js';
 import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
+import { WatermarksRepository } from '../storage/repositories/cache-versions.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
 
 const CLICK_LAG_MS = 10_000;
@@ -143,37 +144,19 @@ export class ComplianceScanner {
 
   /** A watermark, created at 0 the first time (a write: call it inside the transaction). */
   async #watermark(trx: Kysely<Database>, name: string): Promise<number> {
-    await this.#createWatermark(trx, name);
-    return this.#readWatermark(trx, name);
-  }
-
-  async #createWatermark(trx: Kysely<Database>, name: string): Promise<void> {
-    await trx
-      .insertInto('cache_versions')
-      .values({ name, version: 0 })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+    const watermarks = new WatermarksRepository(trx);
+    await watermarks.create(name);
+    return watermarks.read(name);
   }
 
   /** A watermark as it stands, 0 before its first move; a read only, outside any transaction. */
   async #readWatermark(db: Kysely<Database>, name: string): Promise<number> {
-    const row = await db
-      .selectFrom('cache_versions')
-      .select('version')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return Number(row?.version ?? 0);
+    return new WatermarksRepository(db).read(name);
   }
 
   /** Moves a watermark from `from` to `to`; false when another process moved it first. */
   async #move(trx: Kysely<Database>, name: string, from: number, to: number): Promise<boolean> {
-    const result = await trx
-      .updateTable('cache_versions')
-      .set({ version: to })
-      .where('name', '=', name)
-      .where('version', '=', from)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return new WatermarksRepository(trx).move(name, from, to);
   }
 
   /**
@@ -255,7 +238,7 @@ export class ComplianceScanner {
     this.#lookBack = undefined;
     await letWaitingRun();
     await this.store.db.transaction().execute(async (trx) => {
-      await this.#createWatermark(trx, 'compliance_clicks');
+      await new WatermarksRepository(trx).create('compliance_clicks');
       if (!(await this.#move(trx, 'compliance_clicks', from, next)))
         throw new Error('another process scanned these clicks first; rolled back');
       await insertViolations(trx, this.store, valid);
@@ -385,14 +368,11 @@ export class ComplianceScanner {
     let carried: ConversionWindow | undefined;
     const result = await this.store.db.transaction().execute(async (trx) => {
       // Orders in (created_at, id) order: many share a millisecond (a page may end inside one).
-      await this.#createWatermark(trx, 'compliance_orders');
-      const cursor = await trx
-        .selectFrom('cache_versions')
-        .select(['version', 'after_id'])
-        .where('name', '=', 'compliance_orders')
-        .executeTakeFirstOrThrow();
-      const from = Number(cursor.version);
-      const fromId = cursor.after_id;
+      const watermarks = new WatermarksRepository(trx);
+      await watermarks.create('compliance_orders');
+      const cursor = await watermarks.readCursor('compliance_orders');
+      const from = cursor.at;
+      const fromId = cursor.afterId;
       // An order is judged once its click is: never past the clicks scanned so far (a click
       // precedes its order), so a flag on the click holds the order however far the click
       // scan has fallen behind.
@@ -499,15 +479,11 @@ export class ComplianceScanner {
         if (holding !== undefined) await this.#hold(trx, order.orderId, holding, nowMs);
       }
       const last = orders.length === limit ? orders[orders.length - 1]! : undefined;
-      const moved = await trx
-        .updateTable('cache_versions')
-        .set({ version: last?.created_at ?? to, after_id: last?.id ?? null })
-        .where('name', '=', 'compliance_orders')
-        .where('version', '=', from)
-        .where('after_id', fromId === null ? 'is' : '=', fromId)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1)
-        throw new Error('another process scanned these orders first; rolled back');
+      const moved = await watermarks.moveCursor('compliance_orders', cursor, {
+        at: last?.created_at ?? to,
+        afterId: last?.id ?? null,
+      });
+      if (!moved) throw new Error('another process scanned these orders first; rolled back');
       if (window !== undefined)
         carried = {
           ...window,

@@ -1,14 +1,14 @@
 import { recordAudit } from './audit-log.js';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, InvoicesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { InvoicesRepository } from '../storage/repositories/invoices-repository.js';
 import { makeOnce } from '../storage/unique-violation.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
 import {
   creditParts,
   invoiceAmounts,
-  type RatedAmount,
   networkFeeMinor,
   type InvoiceSplit,
 } from '../domain/payments/network-fee.js';
@@ -84,46 +84,7 @@ export class InvoiceService {
             // What each commission should have been billed by the period's end: its amount while
             // approved or paid, with the adjustments booked after it was paid (a refund after the
             // payout); nothing otherwise. The invoice bills the difference to what was billed.
-            const adjusted = trx
-              .selectFrom('adjustments')
-              .select(['commission_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
-              .where('program_id', '=', program.id)
-              .where('created_at', '<', period.endMs)
-              .groupBy('commission_id')
-              .as('adjusted');
-            const due = sql<number>`commissions.amount_minor + coalesce(adjusted.sum_minor, 0)`;
-            const rows = await trx
-              .selectFrom('commissions')
-              .leftJoin(adjusted, 'adjusted.commission_id', 'commissions.id')
-              .select([
-                'commissions.id',
-                'commissions.status',
-                'commissions.amount_minor',
-                'commissions.billed_minor',
-                'adjusted.sum_minor as adjusted_minor',
-              ])
-              .where('commissions.program_id', '=', program.id)
-              .where((eb) =>
-                eb.or([
-                  eb.and([
-                    eb('commissions.status', '=', 'approved'),
-                    eb('commissions.approved_at', '<', period.endMs),
-                    eb('commissions.billed_minor', '<>', due),
-                  ]),
-                  // A paid commission changes only by its adjustments.
-                  eb.and([
-                    eb('commissions.status', '=', 'paid'),
-                    eb('adjusted.commission_id', 'is not', null),
-                    eb('commissions.billed_minor', '<>', due),
-                  ]),
-                  eb.and([
-                    eb('commissions.status', 'in', ['pending', 'held', 'declined']),
-                    eb('commissions.billed_minor', '<>', 0),
-                  ]),
-                ]),
-              )
-              .orderBy('commissions.id')
-              .execute();
+            const rows = await new InvoicesRepository(trx).toBill(program.id, period.endMs);
             if (rows.length === 0) {
               // A parallel run that billed these commissions has committed meanwhile.
               const madeMeanwhile = await made(trx);
@@ -150,8 +111,7 @@ export class InvoiceService {
             // The network's rate for the program when the invoice is issued (never the terms');
             // a credit takes back the fee at the rate of the invoices that billed it.
             const feeRate = program.network_fee_rate;
-            const history = await this.#billingHistory(
-              trx,
+            const history = await new InvoicesRepository(trx).billingHistory(
               billing.filter((row) => row.amountMinor < 0).map((row) => row.id),
             );
             const { commissionMinor, feeMinor } = invoiceAmounts(
@@ -177,37 +137,7 @@ export class InvoiceService {
               paid_at: null,
               created_at: nowMs,
             };
-            await trx.insertInto('invoices').values(invoice).execute();
-            const lines = billing.map((row) => ({
-              invoice_id: invoice.id,
-              commission_id: row.id,
-              amount_minor: row.amountMinor,
-            }));
-            for (let i = 0; i < lines.length; i += 500) {
-              await trx
-                .insertInto('invoice_lines')
-                .values(lines.slice(i, i + 500))
-                .execute();
-            }
-            // Billed in full or credited to nothing (most rows, in bulk), or adjusted (one by one).
-            for (const billed of ['whole', 'none'] as const) {
-              const ids = billing.filter((row) => row.billed === billed).map((row) => row.id);
-              for (let i = 0; i < ids.length; i += 500)
-                await trx
-                  .updateTable('commissions')
-                  .set((eb) => ({
-                    billed_minor: billed === 'whole' ? eb.ref('amount_minor') : eb.lit(0),
-                    invoice_id: invoice.id,
-                  }))
-                  .where('id', 'in', ids.slice(i, i + 500))
-                  .execute();
-            }
-            for (const row of billing.filter((row) => row.billed === 'adjusted'))
-              await trx
-                .updateTable('commissions')
-                .set({ billed_minor: row.shouldMinor, invoice_id: invoice.id })
-                .where('id', '=', row.id)
-                .execute();
+            await new InvoicesRepository(trx).insertIssued(invoice, billing);
             await recordAudit(
               trx,
               {
@@ -243,30 +173,6 @@ export class InvoiceService {
       (invoice.isNew ? created : existing).push(invoice.invoice);
     }
     return { created, existing };
-  }
-
-  /** The invoice lines of each commission so far, in the order invoiced, each at its invoice's rate. */
-  async #billingHistory(
-    trx: Kysely<Database>,
-    commissionIds: readonly string[],
-  ): Promise<Map<string, RatedAmount[]>> {
-    const history = new Map<string, RatedAmount[]>();
-    for (let i = 0; i < commissionIds.length; i += 500) {
-      const rows = await trx
-        .selectFrom('invoice_lines')
-        .innerJoin('invoices', 'invoices.id', 'invoice_lines.invoice_id')
-        .select(['invoice_lines.commission_id', 'invoice_lines.amount_minor', 'invoices.fee_rate'])
-        .where('invoice_lines.commission_id', 'in', commissionIds.slice(i, i + 500))
-        .orderBy('invoices.issued_at')
-        .orderBy('invoices.id')
-        .execute();
-      for (const row of rows) {
-        const lines = history.get(row.commission_id) ?? [];
-        lines.push({ amountMinor: Number(row.amount_minor), rate: row.fee_rate });
-        history.set(row.commission_id, lines);
-      }
-    }
-    return history;
   }
 
   /** Records the advertiser's payment; the commissions on it become payable. Idempotent. */
@@ -325,21 +231,9 @@ export class InvoiceService {
   }
 
   async #withCredits(invoices: Invoice[]): Promise<InvoiceView[]> {
-    const credited = new Map<string, number>();
-    for (let i = 0; i < invoices.length; i += 500) {
-      const rows = await this.store.db
-        .selectFrom('invoice_lines')
-        .select(['invoice_id', (eb) => eb.fn.sum<number>('amount_minor').as('sum_minor')])
-        .where(
-          'invoice_id',
-          'in',
-          invoices.slice(i, i + 500).map((invoice) => invoice.id),
-        )
-        .where('amount_minor', '<', 0)
-        .groupBy('invoice_id')
-        .execute();
-      for (const row of rows) credited.set(row.invoice_id, Number(row.sum_minor));
-    }
+    const credited = await new InvoicesRepository(this.store.db).creditedMinor(
+      invoices.map((invoice) => invoice.id),
+    );
     return invoices.map((invoice) => {
       const creditedMinor = credited.get(invoice.id) ?? 0;
       // The billed part's fee is rounded on its own; the credit carries the rest of the fee
@@ -362,31 +256,7 @@ export class InvoiceService {
    * commission after its payout.
    */
   async lines(invoiceId: string) {
-    const rows = await this.store.db
-      .selectFrom('invoice_lines')
-      .innerJoin('commissions', 'commissions.id', 'invoice_lines.commission_id')
-      .leftJoin('orders', 'orders.id', 'commissions.order_id')
-      .select((eb) => [
-        'commissions.id as commission_id',
-        'orders.order_number',
-        'orders.placed_at',
-        'commissions.publisher_id',
-        'commissions.kind',
-        'commissions.rule',
-        'commissions.reason as commission_reason',
-        'invoice_lines.amount_minor',
-        eb
-          .selectFrom('adjustments')
-          .select('adjustments.reason')
-          .whereRef('adjustments.commission_id', '=', 'commissions.id')
-          .orderBy('adjustments.created_at', 'desc')
-          .orderBy('adjustments.id', 'desc')
-          .limit(1)
-          .as('adjustment_reason'),
-      ])
-      .where('invoice_lines.invoice_id', '=', invoiceId)
-      .orderBy('commissions.id')
-      .execute();
+    const rows = await new InvoicesRepository(this.store.db).linesOf(invoiceId);
     return rows.map(({ commission_reason, adjustment_reason, ...line }) => ({
       ...line,
       reason: line.amount_minor < 0 ? (adjustment_reason ?? commission_reason) : null,

@@ -1,4 +1,5 @@
 import { formatStatementNumber } from '../domain/payments/statement-number.js';
+import { StatementsRepository } from '../storage/repositories/statements-repository.js';
 import { recordAudit } from './audit-log.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
@@ -140,7 +141,10 @@ export class StatementService {
               return outcome;
             }),
           async () => {
-            const made = await statementMade(this.store.db, publisher.id, period.text);
+            const made = await new StatementsRepository(this.store.db).isMade(
+              publisher.id,
+              period.text,
+            );
             return made ? ('existing' as const) : undefined;
           },
         );
@@ -297,7 +301,9 @@ export class StatementService {
       carriedInMinor === 0
     ) {
       // A parallel run that settled this month has committed meanwhile.
-      return (await statementMade(trx, publisherId, period.text)) ? 'existing' : 'empty';
+      return (await new StatementsRepository(trx).isMade(publisherId, period.text))
+        ? 'existing'
+        : 'empty';
     }
     const statement: Statement = {
       id: newId('statement', nowMs),
@@ -523,19 +529,4 @@ async function nextStatementNumber(trx: Kysely<Database>, year: string): Promise
     .returning('last')
     .executeTakeFirstOrThrow();
   return formatStatementNumber(year, Number(row.last));
-}
-
-/** Whether the publisher's statement of the period is made (by this run or a parallel one). */
-async function statementMade(
-  db: Kysely<Database>,
-  publisherId: string,
-  periodText: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('statements')
-    .select('id')
-    .where('publisher_id', '=', publisherId)
-    .where('period', '=', periodText)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -3,11 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { OrdersRepository } from '../storage/repositories/orders-repository.js';
-import {
-  openFlagCount,
-  openFlagsOfOrder,
-  openFlagsOn,
-} from '../storage/repositories/violations-rows.js';
+import { openFlagCount, openFlagsOn } from '../storage/repositories/violations-rows.js';
 import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import {
   isDeclineReason,
@@ -270,38 +266,7 @@ export class ValidationService {
     // (`atDeadline: none`) stay due for ever and must not fill every page ahead of the others.
     let after: { program_id: string; order_number: string } | undefined;
     for (;;) {
-      let page = this.store.db
-        .selectFrom('commissions')
-        .innerJoin('orders', 'orders.id', 'commissions.order_id')
-        .select([
-          'commissions.program_id',
-          'orders.order_number',
-          'orders.terms_id',
-          'orders.source',
-          'orders.report_details',
-        ])
-        .distinct()
-        .where('commissions.status', '=', 'pending')
-        .where('commissions.validation_due_at', '<=', nowMs)
-        // An order with an open compliance flag (on it or on its click) waits for a person.
-        .where((eb) => eb.not(eb.exists(openFlagsOfOrder(eb).select('violations.id'))));
-      if (after !== undefined) {
-        const last = after;
-        page = page.where((eb) =>
-          eb.or([
-            eb('orders.order_number', '>', last.order_number),
-            eb.and([
-              eb('orders.order_number', '=', last.order_number),
-              eb('commissions.program_id', '>', last.program_id),
-            ]),
-          ]),
-        );
-      }
-      const due = await page
-        .orderBy('orders.order_number')
-        .orderBy('commissions.program_id')
-        .limit(batch)
-        .execute();
+      const due = await new CommissionsRepository(this.store.db).dueAtDeadline(nowMs, after, batch);
       await this.#decideAtDeadline(due, nowMs, counts);
       if (due.length < batch) return counts;
       after = due[due.length - 1];

@@ -1,6 +1,6 @@
 import { countPendingIn } from './count-rows.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { openFlagCount } from './violations-rows.js';
+import { openFlagCount, openFlagsOfOrder } from './violations-rows.js';
 import type { CommissionStatus, CommissionsTable, Database } from '../schema.js';
 
 export type Commission = Selectable<CommissionsTable>;
@@ -10,6 +10,48 @@ export const REATTRIBUTED = 'reattributed';
 
 export class CommissionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * One page of the orders due at their validation deadline: pending commissions past it, on
+   * orders without an open compliance flag (on them or their click: those wait for a person),
+   * in (order number, program) order after `after`. Paged so that orders a rule leaves pending
+   * (`atDeadline: none`) stay due for ever without filling every page ahead of the others.
+   */
+  async dueAtDeadline(
+    nowMs: number,
+    after: { program_id: string; order_number: string } | undefined,
+    limit: number,
+  ) {
+    let page = this.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'commissions.program_id',
+        'orders.order_number',
+        'orders.terms_id',
+        'orders.source',
+        'orders.report_details',
+      ])
+      .distinct()
+      .where('commissions.status', '=', 'pending')
+      .where('commissions.validation_due_at', '<=', nowMs)
+      .where((eb) => eb.not(eb.exists(openFlagsOfOrder(eb).select('violations.id'))));
+    if (after !== undefined)
+      page = page.where((eb) =>
+        eb.or([
+          eb('orders.order_number', '>', after.order_number),
+          eb.and([
+            eb('orders.order_number', '=', after.order_number),
+            eb('commissions.program_id', '>', after.program_id),
+          ]),
+        ]),
+      );
+    return page
+      .orderBy('orders.order_number')
+      .orderBy('commissions.program_id')
+      .limit(limit)
+      .execute();
+  }
 
   async insert(row: Insertable<CommissionsTable>): Promise<void> {
     await this.db.insertInto('commissions').values(row).execute();

@@ -60,6 +60,30 @@ export class ProgramsRepository {
       .executeTakeFirst();
   }
 
+  /** A program's current terms with its slug (to name them when they are compiled). */
+  async currentTermsWithSlug(
+    programId: string,
+  ): Promise<{ slug: string; id: string; source: string } | undefined> {
+    return this.db
+      .selectFrom('programs')
+      .innerJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
+      .select(['programs.slug', 'program_terms.id', 'program_terms.source'])
+      .where('programs.id', '=', programId)
+      .executeTakeFirst();
+  }
+
+  /** One stored terms version with its program's slug (an order's terms, orders.terms_id). */
+  async termsWithSlug(
+    termsId: string,
+  ): Promise<{ slug: string; id: string; source: string } | undefined> {
+    return this.db
+      .selectFrom('program_terms')
+      .innerJoin('programs', 'programs.id', 'program_terms.program_id')
+      .select(['programs.slug', 'program_terms.id', 'program_terms.source'])
+      .where('program_terms.id', '=', termsId)
+      .executeTakeFirst();
+  }
+
   /** The terms source a program runs on now, if the program is the advertiser's. */
   async currentTermsOf(programId: string, advertiserId: string) {
     return this.db
