@@ -145,10 +145,11 @@ export class ProgramTermsService {
           { ...file, accountName: '' },
           this.screening.brandsOfOthers(existing.advertiser_id),
         );
+      const brandMatches = screen(programNamesOf(terms.file));
       const next = reviewAfterTermsChange(
         reviewStatusOf(existing.review_status),
         previous === undefined ? [] : screen(previous),
-        screen(programNamesOf(terms.file)),
+        brandMatches,
       );
       if (next !== undefined) {
         await programs.setReview(existing.id, { status: next, reason: null, actor: null }, nowMs);
@@ -162,7 +163,7 @@ export class ProgramTermsService {
             details: {
               before: existing.review_status,
               after: next,
-              brandMatches: screen(programNamesOf(terms.file)),
+              brandMatches,
             },
           },
           nowMs,
