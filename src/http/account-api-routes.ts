@@ -1,112 +1,132 @@
 import { programIsLive } from '../domain/programs/review.js';
-import { BODIES, parseBody } from './api-bodies.js';
 import { pickLocale } from '../i18n/locale.js';
 import { LIMITS } from './rate-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
-import { directoryQuerySchema } from '../domain/programs/directory.js';
-import { parseQuery } from './query-params.js';
 import { authenticateAnyUser, bearerToken } from './user-auth.js';
 import { baseUrl } from './base-url.js';
+import { ACCOUNT_ROUTES as ROUTES } from './contracts/accounts.js';
+import { routesOf } from './route.js';
 
 /**
  * Accounts over JSON: the three-step sign-up (AE-S1), activation, sessions (a bearer token for
  * the rest of the API), password reset, and who am I. Rate limited like the portal forms.
  */
 export function registerAccountApiRoutes(app: FastifyInstance, network: Network): void {
-  app.post('/api/v1/signup/check', LIMITS.signup, async (request) => ({
-    email: await network.accounts.checkSignupEmail(parseBody(request, BODIES.email).email),
-    next: 'POST /api/v1/signup with your website and details',
-  }));
+  const route = routesOf(app, network);
+  route(
+    ROUTES.signupCheck,
+    async ({ body }) => ({
+      email: await network.accounts.checkSignupEmail(body.email),
+      next: 'POST /api/v1/signup with your website and details',
+    }),
+    LIMITS.signup,
+  );
 
-  app.post('/api/v1/signup', LIMITS.signup, async (request, reply) => {
-    const { email, brandMatches } = await network.accounts.signUp(
-      request.body as never,
-      baseUrl(network, request),
-      network.now(),
-      pickLocale(undefined, undefined, request.headers['accept-language']),
-    );
-    // The same answer whether or not the address already had an account (no enumeration).
-    return reply.code(202).send({
-      email,
-      status: 'pending_activation',
-      brandMatches,
-      next: 'open the activation link we emailed (POST /api/v1/activate with its token)',
-    });
-  });
+  route(
+    ROUTES.signup,
+    async ({ body }, request, reply) => {
+      const { email, brandMatches } = await network.accounts.signUp(
+        body,
+        baseUrl(network, request),
+        network.now(),
+        pickLocale(undefined, undefined, request.headers['accept-language']),
+      );
+      // The same answer whether or not the address already had an account (no enumeration).
+      return reply.code(202).send({
+        email,
+        status: 'pending_activation',
+        brandMatches,
+        next: 'open the activation link we emailed (POST /api/v1/activate with its token)',
+      });
+    },
+    LIMITS.signup,
+  );
 
-  app.post('/api/v1/activate', async (request) => {
-    const user = await network.accounts.activate(
-      parseBody(request, BODIES.token).token,
-      network.now(),
-    );
+  route(ROUTES.activate, async ({ body }) => {
+    const user = await network.accounts.activate(body.token, network.now());
     return { userId: user.id, email: user.email, status: user.status };
   });
 
-  app.post('/api/v1/sessions', LIMITS.login, async (request, reply) => {
-    const { email, password } = parseBody(request, BODIES.login);
-    const user = await network.passwords.login(email, password);
-    if (user === undefined)
-      throw new HttpError(401, 'login_failed', 'email address or password is wrong');
-    const session = await network.sessions.create(
-      user.id,
-      {
-        ipHash: network.ipHasher.hash(request.ip),
-        userAgent: request.headers['user-agent'] ?? null,
-      },
-      network.now(),
-    );
-    return reply.code(201).send({
-      token: session.token,
-      expiresAt: new Date(session.expiresAt).toISOString(),
-      role: user.role,
-      // A one-time password: every other route answers 403 until POST /api/v1/account/password.
-      mustChangePassword: user.must_change_password === 1,
-    });
-  });
+  route(
+    ROUTES.login,
+    async ({ body }, request, reply) => {
+      const { email, password } = body;
+      const user = await network.passwords.login(email, password);
+      if (user === undefined)
+        throw new HttpError(401, 'login_failed', 'email address or password is wrong');
+      const session = await network.sessions.create(
+        user.id,
+        {
+          ipHash: network.ipHasher.hash(request.ip),
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+        network.now(),
+      );
+      return reply.code(201).send({
+        token: session.token,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+        role: user.role,
+        // A one-time password: every other route answers 403 until POST /api/v1/account/password.
+        mustChangePassword: user.must_change_password === 1,
+      });
+    },
+    LIMITS.login,
+  );
 
-  app.post('/api/v1/account/password', LIMITS.password, async (request, reply) => {
-    const session = await authenticateAnyUser(network, request);
-    const { currentPassword, newPassword } = parseBody(request, BODIES.passwordChange);
-    await network.passwords.changePassword(
-      session.user.id,
-      currentPassword,
-      newPassword,
-      session.id,
-    );
-    return reply.code(204).send();
-  });
+  route(
+    ROUTES.changePassword,
+    async ({ body }, request, reply) => {
+      const session = await authenticateAnyUser(network, request);
+      const { currentPassword, newPassword } = body;
+      await network.passwords.changePassword(
+        session.user.id,
+        currentPassword,
+        newPassword,
+        session.id,
+      );
+      return reply.code(204).send();
+    },
+    LIMITS.password,
+  );
 
-  app.delete('/api/v1/sessions/current', async (request, reply) => {
+  route(ROUTES.logout, async (_input, request, reply) => {
     const token = bearerToken(request);
     if (!token) throw new HttpError(401, 'unauthorized', 'send the session token to end it');
     await network.sessions.destroy(token);
     return reply.code(204).send();
   });
 
-  app.post('/api/v1/password-reset', LIMITS.reset, async (request, reply) => {
-    await network.passwords.requestPasswordReset(
-      parseBody(request, BODIES.email).email,
-      baseUrl(network, request),
-      network.now(),
-    );
-    return reply.code(202).send({
-      message: 'if the address has an account, a reset link is on its way (valid one hour)',
-    });
-  });
+  route(
+    ROUTES.requestPasswordReset,
+    async ({ body }, request, reply) => {
+      await network.passwords.requestPasswordReset(
+        body.email,
+        baseUrl(network, request),
+        network.now(),
+      );
+      return reply.code(202).send({
+        message: 'if the address has an account, a reset link is on its way (valid one hour)',
+      });
+    },
+    LIMITS.reset,
+  );
 
-  app.post('/api/v1/password-reset/:token', LIMITS.reset, async (request) => {
-    const { token } = request.params as { token: string };
-    const user = await network.passwords.resetPassword(
-      token,
-      parseBody(request, BODIES.newPassword).password,
-      network.now(),
-    );
-    return { userId: user.id, message: 'password changed; every session was ended' };
-  });
+  route(
+    ROUTES.resetPassword,
+    async ({ params, body }) => {
+      const user = await network.passwords.resetPassword(
+        params.token,
+        body.password,
+        network.now(),
+      );
+      return { userId: user.id, message: 'password changed; every session was ended' };
+    },
+    LIMITS.reset,
+  );
 
-  app.get('/api/v1/me', async (request) => {
+  route(ROUTES.me, async (_input, request) => {
     const token = bearerToken(request);
     const session = token ? await network.sessions.find(token, network.now()) : undefined;
     if (session === undefined)
@@ -122,8 +142,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     };
   });
 
-  app.get('/api/v1/programs', async (request) => {
-    const query = parseQuery(directoryQuerySchema, request.query);
+  route(ROUTES.directory, async ({ query }) => {
     const { programs } = await network.directory.browse(query, network.now());
     return {
       programs: programs.map((program) => ({
@@ -144,8 +163,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     };
   });
 
-  app.get('/api/v1/programs/:programId/terms', async (request) => {
-    const { programId } = request.params as { programId: string };
+  route(ROUTES.programTerms, async ({ params: { programId } }) => {
     const program = network.cache.program(programId);
     if (program === undefined || !programIsLive(program))
       throw new HttpError(404, 'unknown_program', `no program "${programId}"`);

@@ -46,7 +46,51 @@ const programReview = z.object({
   }),
 });
 
+const role = z.enum(['admin', 'advertiser', 'publisher']);
+
 export const ANSWERS = {
+  Session: z.object({
+    token: z.string().meta({ description: 'send as Authorization: Bearer <token>' }),
+    expiresAt: instant,
+    role,
+    mustChangePassword: z.boolean(),
+  }),
+  Me: z.object({
+    id,
+    email: z.string(),
+    name: z.string(),
+    role,
+    publisherId: id.nullable(),
+    advertiserId: id.nullable(),
+  }),
+  Programs: z.object({
+    programs: z.array(
+      z.object({
+        id,
+        slug: z.string(),
+        name: z.string(),
+        advertiser: z.string(),
+        currency: z.string(),
+        categories: z.array(z.string()),
+        markets: z.array(z.string()).meta({
+          description: 'countries the program’s buyers are in; empty: anywhere',
+        }),
+        commissionTypes: z.array(z.enum(['sale', 'lead'])),
+        saleRates: z.array(decimal).meta({ description: 'sale rates in force (0.07)' }),
+        leadFees: z.array(decimal).meta({ description: 'fixed fee per lead' }),
+        clicks: z.number().int().meta({ description: 'clicks in the last 30 days' }),
+        epc: z.string().nullable().meta({
+          description: 'commission ÷ clicks over the last 30 days (earnings per click, 4 decimals)',
+        }),
+        page: z.string().meta({ description: 'the public program page' }),
+      }),
+    ),
+  }),
+  ProgramTerms: z.object({
+    programId: id,
+    termsId: id.nullable(),
+    terms: z.looseObject({}).meta({ description: 'the terms file as the engine reads it' }),
+  }),
   SignupCheck: z.object({ email: z.string(), next: z.string() }),
   SignupAccepted: z.object({
     email: z.string(),
@@ -461,17 +505,3 @@ export const ANSWERS = {
 } satisfies Record<string, z.ZodType>;
 
 export type AnswerName = keyof typeof ANSWERS;
-
-/** The answers as OpenAPI 3.1 components (JSON Schema 2020-12, the document's dialect). */
-export function answerSchemas(): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(ANSWERS).map(([name, schema]) => {
-      const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<
-        string,
-        unknown
-      >;
-      delete json.$schema;
-      return [name, json];
-    }),
-  );
-}

@@ -1,6 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../web/html.js';
-import { OPERATIONS, openApiDocument } from './openapi.js';
+import { OPERATIONS, openApiDocument, type DocOperation } from './openapi.js';
+
+/** `q&category&sort`: the query parameters of an operation. */
+const queryOf = (op: DocOperation): string =>
+  op.parameters
+    .filter((parameter) => parameter.in === 'query')
+    .map((parameter) => String(parameter.name))
+    .join('&');
+
+/** `email, password`: the fields of an inline JSON body. */
+const fieldsOf = (op: DocOperation): string => {
+  const content = op.requestBody?.content as
+    Record<string, { schema: { properties?: Record<string, unknown> } }> | undefined;
+  return Object.keys(content?.['application/json']?.schema.properties ?? {}).join(', ');
+};
 
 /** /api/openapi.json and a readable rendering of it at /api/docs (no JavaScript needed). */
 export function registerApiDocs(app: FastifyInstance): void {
@@ -49,12 +63,12 @@ export function registerApiDocs(app: FastifyInstance): void {
                           <td><code>${op.method.toUpperCase()}</code></td>
                           <td>
                             <code>${op.path}</code
-                            >${op.query ? html`<div class="muted">?${Object.keys(op.query).join('&')}</div>` : ''}${op.body ? html`<div class="muted">{ ${Object.keys(op.body).join(', ')} }</div>` : ''}
+                            >${queryOf(op) ? html`<div class="muted">?${queryOf(op)}</div>` : ''}${fieldsOf(op) ? html`<div class="muted">{ ${fieldsOf(op)} }</div>` : ''}
                           </td>
                           <td>${op.summary}</td>
                           <td>${op.auth}</td>
                           <td>
-                            ${Object.entries(op.responses).map(([status, text]) => html`<div><code>${status}</code> ${text}</div>`)}
+                            ${Object.entries(op.answers).map(([status, answer]) => html`<div><code>${status}</code> ${answer.description}</div>`)}
                           </td>
                         </tr>`,
                     )}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ORDER_STATUSES, orderDocumentSchema } from '../domain/orders/order-schema.js';
 import { FLAG_CODES, REASON_CODES } from '../domain/engine/reasons.js';
-import { answerSchemas } from './api-answers.js';
 
 /**
  * Schemas of the API document's shared shapes. The order document is generated from the same
@@ -63,16 +62,6 @@ function integrationSchemas(): Record<string, unknown> {
     },
   });
   return {
-    Session: {
-      type: 'object',
-      required: ['token', 'expiresAt', 'role', 'mustChangePassword'],
-      properties: {
-        token: { type: 'string', description: 'send as Authorization: Bearer <token>' },
-        expiresAt: isoInstant,
-        role: { type: 'string', enum: ['admin', 'advertiser', 'publisher'] },
-        mustChangePassword: { type: 'boolean' },
-      },
-    },
     ValidationDecision: {
       type: 'object',
       required: ['decision'],
@@ -255,64 +244,6 @@ function integrationSchemas(): Record<string, unknown> {
         validationDueAt: nullableInstant,
       },
     ),
-    Me: {
-      type: 'object',
-      required: ['id', 'email', 'name', 'role'],
-      properties: {
-        id: { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string', enum: ['admin', 'advertiser', 'publisher'] },
-        publisherId: { type: ['string', 'null'] },
-        advertiserId: { type: ['string', 'null'] },
-      },
-    },
-    Programs: listOf(
-      'programs',
-      [
-        'id',
-        'slug',
-        'name',
-        'advertiser',
-        'currency',
-        'categories',
-        'markets',
-        'commissionTypes',
-        'saleRates',
-        'leadFees',
-        'clicks',
-        'epc',
-        'page',
-      ],
-      {
-        id: { type: 'string' },
-        slug: { type: 'string' },
-        name: { type: 'string' },
-        advertiser: { type: 'string' },
-        currency: { type: 'string' },
-        categories: { type: 'array', items: { type: 'string' } },
-        markets: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'countries the program’s buyers are in; empty: anywhere',
-        },
-        commissionTypes: { type: 'array', items: { type: 'string', enum: ['sale', 'lead'] } },
-        saleRates: { type: 'array', items: decimal, description: 'sale rates in force (0.07)' },
-        leadFees: { type: 'array', items: decimal, description: 'fixed fee per lead' },
-        clicks: { type: 'integer', description: 'clicks in the last 30 days' },
-        epc: { ...nullableEpc, description: 'commission ÷ clicks over the last 30 days' },
-        page: { type: 'string', description: 'the public program page' },
-      },
-    ),
-    ProgramTerms: {
-      type: 'object',
-      required: ['programId', 'termsId', 'terms'],
-      properties: {
-        programId: { type: 'string' },
-        termsId: { type: ['string', 'null'] },
-        terms: { type: 'object', description: 'the terms file as the engine reads it' },
-      },
-    },
     ApiKeys: listOf('apiKeys', ['id', 'name', 'prefix', 'createdAt', 'revokedAt'], {
       id: { type: 'string' },
       name: { type: 'string' },
@@ -387,7 +318,6 @@ function orderDocumentJsonSchema(): Record<string, unknown> {
 export function openApiSchemas(): Record<string, unknown> {
   return {
     ...integrationSchemas(),
-    ...answerSchemas(),
     OrderDocument: orderDocumentJsonSchema(),
     OrderChange: {
       type: 'object',

@@ -1,62 +1,191 @@
 /**
  * The JSON API as an OpenAPI 3.1 document, served at /api/openapi.json and rendered at
- * /api/docs. A test holds it to the routes the app registers (no route undocumented, no
- * documented route missing), so it cannot drift.
+ * /api/docs, generated from the route declarations (`contracts/`): the same schemas `route()`
+ * checks the input with. A test holds it to the routes the app registers (no route
+ * undocumented, no documented route missing), so it cannot drift.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Answer, Auth, RouteContract } from './contracts/contract.js';
+import { ROUTE_CONTRACTS } from './contracts/index.js';
+import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
 import { openApiSchemas } from './openapi-schemas.js';
-import { bodyJsonSchema } from './api-bodies.js';
-import { ACCOUNT_OPERATIONS } from './api-operations/accounts.js';
-import { ADVERTISER_OPERATIONS } from './api-operations/advertiser.js';
-import { ORDER_OPERATIONS } from './api-operations/orders.js';
-import { ADMIN_OPERATIONS } from './api-operations/admin.js';
-import { PUBLISHER_OPERATIONS } from './api-operations/publisher.js';
-import { COMPLIANCE_OPERATIONS } from './api-operations/compliance.js';
-import { PROGRAM_REVIEW_OPERATIONS } from './api-operations/program-review.js';
+import { LEGACY_OPERATIONS, type Operation } from './api-operations/legacy.js';
 
-export type Auth = 'none' | 'apiKey' | 'advertiser' | 'publisher' | 'user';
-
-export interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  tag: string;
-  summary: string;
-  auth: Auth;
-  query?: Record<string, string>;
-  /** The body's schema: the one the route parses it with (`api-bodies.ts`). */
-  body?: z.ZodType;
-  /** Other media types the body may come in, as text (a terms file as YAML). */
-  bodyTypes?: readonly string[];
-  /** A shared body schema instead of `body` (components/schemas). */
-  bodySchema?: string;
-  /** Status → description. */
-  responses: Record<number, string>;
-  /** Status → a shared answer schema (components/schemas). */
-  responseSchemas?: Record<number, string>;
-  /** Status → the other media types the answer comes in (`format=csv`, a SEPA file, …). */
-  responseTypes?: Record<number, readonly string[]>;
-}
+export type { Auth } from './contracts/contract.js';
 
 const AUTH_TEXT: Record<Auth, string> = {
   none: 'No authentication.',
   apiKey: 'Advertiser API key (`Authorization: Bearer ak_…`) or an advertiser session token.',
   advertiser: 'Session token of an advertiser user (`POST /api/v1/sessions`).',
   publisher: 'Session token of a publisher user (`POST /api/v1/sessions`).',
+  admin: 'Session token of the network admin (`POST /api/v1/sessions`).',
   user: 'Session token of any user.',
 };
 
-export const OPERATIONS: readonly Operation[] = [
-  ...ACCOUNT_OPERATIONS,
-  ...ADVERTISER_OPERATIONS,
-  ...ORDER_OPERATIONS,
-  ...ADMIN_OPERATIONS,
-  ...PUBLISHER_OPERATIONS,
-  ...COMPLIANCE_OPERATIONS,
-  ...PROGRAM_REVIEW_OPERATIONS,
+const COMPONENT_URI = (id: string) => `#/components/schemas/${id}`;
+
+/** A zod schema as the document's JSON Schema: a registered shape by name, others inline. */
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const registry = io === 'input' ? BODY_COMPONENTS : ANSWER_COMPONENTS;
+  const name = registry.get(schema)?.id;
+  if (name !== undefined) return { $ref: COMPONENT_URI(name) };
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+/** The components of a registry, each in the document's dialect (no `$schema`, no `$id`). */
+function componentsOf(
+  registry: typeof ANSWER_COMPONENTS,
+  io: 'input' | 'output',
+): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: COMPONENT_URI,
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas;
+}
+
+/** One operation as the document describes it, from a declaration or a legacy operation. */
+export interface DocOperation {
+  readonly method: RouteContract['method'];
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly auth: Auth;
+  readonly parameters: readonly Record<string, unknown>[];
+  readonly requestBody?: Record<string, unknown>;
+  readonly answers: Readonly<Record<number, Answer & { json?: Record<string, unknown> }>>;
+}
+
+/** Each property of a params or query object as an OpenAPI parameter (`in: path|query`). */
+function parametersOf(
+  where: 'path' | 'query',
+  schema: z.ZodObject | undefined,
+): Record<string, unknown>[] {
+  if (schema === undefined) return [];
+  const json = jsonSchemaOf(schema, 'input') as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: where,
+      // OpenAPI 3.1: a path parameter is always required.
+      ...(where === 'path' || json.required?.includes(name) ? { required: true } : {}),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function fromContract(contract: RouteContract): DocOperation {
+  const answers = Object.fromEntries(
+    Object.entries(contract.answers).map(([status, answer]) => {
+      const full: Answer = typeof answer === 'string' ? { description: answer } : answer;
+      return [
+        status,
+        { ...full, ...(full.schema ? { json: jsonSchemaOf(full.schema, 'output') } : {}) },
+      ];
+    }),
+  );
+  return {
+    method: contract.method,
+    path: contract.path,
+    tag: contract.tag,
+    summary: contract.summary,
+    auth: contract.auth,
+    parameters: [
+      ...parametersOf('path', contract.params),
+      ...parametersOf('query', contract.query),
+    ],
+    ...(contract.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: jsonSchemaOf(contract.body, 'input') },
+              ...Object.fromEntries(
+                (contract.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+              ),
+            },
+          },
+        }
+      : {}),
+    answers,
+  };
+}
+
+/** An operation not yet declared in `contracts/` (being converted). */
+function fromLegacy(op: Operation): DocOperation {
+  return {
+    method: op.method,
+    path: op.path,
+    tag: op.tag,
+    summary: op.summary,
+    auth: op.auth,
+    parameters: [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        description,
+        schema: { type: 'string' },
+      })),
+    ],
+    ...(op.bodySchema || op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: op.bodySchema
+                  ? { $ref: COMPONENT_URI(op.bodySchema) }
+                  : jsonSchemaOf(op.body!, 'input'),
+              },
+              ...Object.fromEntries(
+                (op.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+              ),
+            },
+          },
+        }
+      : {}),
+    answers: Object.fromEntries(
+      Object.entries(op.responses).map(([status, description]) => {
+        const shared = op.responseSchemas?.[Number(status)];
+        return [
+          status,
+          {
+            description,
+            types: op.responseTypes?.[Number(status)],
+            ...(shared ? { json: { $ref: COMPONENT_URI(shared) } } : {}),
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+/** Every operation of the JSON API, in the order the document lists them. */
+export const OPERATIONS: readonly DocOperation[] = [
+  ...ROUTE_CONTRACTS.map(fromContract),
+  ...LEGACY_OPERATIONS.map(fromLegacy),
 ];
 
 /** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */
-export function operationIdOf(op: Pick<Operation, 'method' | 'path'>): string {
+export function operationIdOf(op: Pick<DocOperation, 'method' | 'path'>): string {
   const words = op.path
     .replace(/^\/api\/v1\//, '')
     .split('/')
@@ -74,12 +203,13 @@ export function operationIdOf(op: Pick<Operation, 'method' | 'path'>): string {
 }
 
 /** The refusals every operation of its kind can answer, beyond those it lists itself. */
-function commonResponses(op: Operation): Record<number, string> {
+function commonResponses(op: DocOperation): Record<number, string> {
   const responses: Record<number, string> = {};
+  if (op.parameters.length) responses[400] = 'A parameter that is not understood';
   if (op.auth !== 'none') responses[401] = 'No, unknown or expired credentials';
   if (op.auth !== 'none' && op.auth !== 'user')
     responses[403] = 'Credentials of another role, or a one-time password still to replace';
-  if (op.body || op.bodySchema) {
+  if (op.requestBody) {
     responses[413] = 'The body is larger than 1 MiB';
     responses[415] = 'The body is not JSON';
   }
@@ -88,68 +218,51 @@ function commonResponses(op: Operation): Record<number, string> {
 }
 
 /** One documented answer: an error, a typed JSON body, another media type, or no content. */
-function answerOf(op: Operation, status: number, description: string): Record<string, unknown> {
+function answerOf(
+  status: number,
+  answer: Answer & { json?: Record<string, unknown> },
+): Record<string, unknown> {
   if (status >= 400)
     return {
-      description,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      description: answer.description,
+      content: { 'application/json': { schema: { $ref: COMPONENT_URI('Error') } } },
     };
   const content: Record<string, unknown> = {};
-  const shared = op.responseSchemas?.[status];
-  if (shared) content['application/json'] = { schema: { $ref: `#/components/schemas/${shared}` } };
-  for (const type of op.responseTypes?.[status] ?? [])
+  if (answer.json) content['application/json'] = { schema: answer.json };
+  for (const type of answer.types ?? [])
     content[type] = {
       schema:
         type === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' },
     };
-  return Object.keys(content).length ? { description, content } : { description };
+  return Object.keys(content).length
+    ? { description: answer.description, content }
+    : { description: answer.description };
 }
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const parameters = [
-      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      })),
-      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
-        name,
-        in: 'query',
-        description,
-        schema: { type: 'string' },
-      })),
-    ];
+    const answers: Record<number, Answer & { json?: Record<string, unknown> }> = {
+      ...Object.fromEntries(
+        Object.entries(commonResponses(op)).map(([status, description]) => [
+          status,
+          { description },
+        ]),
+      ),
+      ...op.answers,
+    };
     (paths[op.path] ??= {})[op.method] = {
       tags: [op.tag],
       summary: op.summary,
       description: AUTH_TEXT[op.auth],
       ...(op.auth === 'none' ? { security: [] } : {}),
-      ...(parameters.length ? { parameters } : {}),
+      ...(op.parameters.length ? { parameters: op.parameters } : {}),
       operationId: operationIdOf(op),
-      ...(op.bodySchema || op.body
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'application/json': {
-                  schema: op.bodySchema
-                    ? { $ref: `#/components/schemas/${op.bodySchema}` }
-                    : bodyJsonSchema(op.body!),
-                },
-                ...Object.fromEntries(
-                  (op.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
-                ),
-              },
-            },
-          }
-        : {}),
+      ...(op.requestBody ? { requestBody: op.requestBody } : {}),
       responses: Object.fromEntries(
-        Object.entries({ ...commonResponses(op), ...op.responses }).map(([status, description]) => [
+        Object.entries(answers).map(([status, answer]) => [
           status,
-          answerOf(op, Number(status), description),
+          answerOf(Number(status), answer),
         ]),
       ),
     };
@@ -172,6 +285,8 @@ export function openApiDocument(): Record<string, unknown> {
       },
       schemas: {
         ...openApiSchemas(),
+        ...componentsOf(ANSWER_COMPONENTS, 'output'),
+        ...componentsOf(BODY_COMPONENTS, 'input'),
         Error: {
           type: 'object',
           required: ['code', 'message'],

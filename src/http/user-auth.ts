@@ -9,6 +9,22 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
+const SESSIONS = new WeakMap<FastifyRequest, Promise<ActiveSession | undefined>>();
+
+/** The session of a token, looked up once per request (`route()` checks it, the handler again). */
+function sessionOf(
+  network: Network,
+  request: FastifyRequest,
+  token: string,
+): Promise<ActiveSession | undefined> {
+  let session = SESSIONS.get(request);
+  if (session === undefined) {
+    session = network.sessions.find(token, network.now());
+    SESSIONS.set(request, session);
+  }
+  return session;
+}
+
 /**
  * The user behind `Authorization: Bearer <session token>` (from `POST /api/v1/sessions`), who
  * must have `role`. The JSON API takes no cookies, so it needs no CSRF token.
@@ -27,7 +43,7 @@ export async function authenticateUser(
         ? `this route needs a ${role} login, not an API key: POST /api/v1/sessions for a session token`
         : 'send a session token as "Authorization: Bearer …" (POST /api/v1/sessions gives one)',
     );
-  const session = await network.sessions.find(token, network.now());
+  const session = await sessionOf(network, request, token);
   if (session === undefined)
     throw new HttpError(
       401,
@@ -51,9 +67,7 @@ export async function authenticateAnyUser(
 ): Promise<ActiveSession> {
   const token = bearerToken(request);
   const session =
-    token && !token.startsWith('ak_')
-      ? await network.sessions.find(token, network.now())
-      : undefined;
+    token && !token.startsWith('ak_') ? await sessionOf(network, request, token) : undefined;
   if (session === undefined)
     throw new HttpError(
       401,

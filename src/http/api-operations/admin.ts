@@ -1,5 +1,5 @@
 import { BODIES } from '../api-bodies.js';
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** The network admin: month end, invoices, statements, payout runs. */
 export const ADMIN_OPERATIONS: readonly Operation[] = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BODIES } from '../api-bodies.js';
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** A terms file as the body: YAML (text/yaml) or the same document as JSON. */
 const TERMS_FILE_BODY = {
@@ -12,26 +12,6 @@ const TERMS_FILE_BODY = {
 
 /** The advertiser: programs, applications, API keys. */
 export const ADVERTISER_OPERATIONS: readonly Operation[] = [
-  {
-    method: 'get',
-    path: '/api/v1/programs',
-    tag: 'Programs',
-    summary:
-      'The program directory: search, filter by category, commission type and country, sort by EPC',
-    auth: 'none',
-    query: { q: '', category: '', type: 'sale|lead', country: 'NL', sort: 'epc|name' },
-    responses: { 200: 'Programs', 400: 'A filter that is not understood' },
-    responseSchemas: { 200: 'Programs' },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/programs/{programId}/terms',
-    tag: 'Programs',
-    summary: 'A program’s terms file as JSON (what the engine prices with)',
-    auth: 'none',
-    responses: { 200: 'Terms', 404: 'Unknown program' },
-    responseSchemas: { 200: 'ProgramTerms' },
-  },
   {
     method: 'get',
     path: '/api/v1/advertiser/applications',

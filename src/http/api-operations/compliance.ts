@@ -1,5 +1,5 @@
 import { BODIES } from '../api-bodies.js';
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** Compliance: flags, enforcement, claims, mailings, the audit log. */
 export const COMPLIANCE_OPERATIONS: readonly Operation[] = [

@@ -1,4 +1,4 @@
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** Orders, validation and reports: what an advertiser integrates. */
 export const ORDER_OPERATIONS: readonly Operation[] = [

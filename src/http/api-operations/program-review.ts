@@ -1,5 +1,5 @@
 import { BODIES } from '../api-bodies.js';
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** The network's review of the programs advertisers create (docs/compliance.md). */
 export const PROGRAM_REVIEW_OPERATIONS: readonly Operation[] = [

@@ -1,5 +1,5 @@
 import { BODIES } from '../api-bodies.js';
-import type { Operation } from '../openapi.js';
+import type { Operation } from './legacy.js';
 
 /** The publisher: sites, applications, links, transactions, statements. */
 export const PUBLISHER_OPERATIONS: readonly Operation[] = [
