@@ -5,13 +5,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore, type Store } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
-import {
-  ClicksRepository,
-  toClickRecord,
-  type Click,
-} from '../src/storage/repositories/clicks-repository.js';
+import { toClickRecord, type Click } from '../src/storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../src/storage/click-ids.js';
 import type { StorageConfig } from '../src/config/storage-config.js';
+import { repos } from '../src/storage/repositories/repos.js';
 
 export interface ClickInsertFigures {
   engine: string;
@@ -65,7 +62,7 @@ async function measure(
   target: number,
   onProgress: (message: string) => void,
 ): Promise<ClickInsertFigures> {
-  const clicks = new ClicksRepository(store);
+  const clicks = repos(store).clicks;
   const start = Date.UTC(2026, 9, 1);
   await clicks.insertBatch(clickRows(batchSize, start - 86_400_000).map(toClickRecord)); // warm-up
   let nanoseconds = 0n;

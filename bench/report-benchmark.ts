@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
-import {
-  ClicksRepository,
-  type ClickRecord,
-} from '../src/storage/repositories/clicks-repository.js';
+import { type ClickRecord } from '../src/storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../src/storage/click-ids.js';
 import { createDemoNetwork } from '../src/bootstrap/create-demo-network.js';
 import { Network } from '../src/server/network.js';
 import { buildApp } from '../src/http/app.js';
 import { rollUpClicks } from '../src/services/click-rollup.js';
 import { countRows } from '../src/storage/repositories/count-rows.js';
+import { repos } from '../src/storage/repositories/repos.js';
 
 export interface ReportQueryFigures {
   query: string;
@@ -56,7 +54,7 @@ export async function benchmarkReports(
     await migrateToLatest(store);
     const start = Date.UTC(2026, 8, 1);
     const demo = await createDemoNetwork(store, SECRET, start);
-    const repository = new ClicksRepository(store);
+    const repository = repos(store).clicks;
     const ids = new ClickIdGenerator(9);
     const spanMs = days * 86_400_000;
     const loadStarted = performance.now();

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { openStore } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { loadPrograms } from '../src/bootstrap/bootstrap.js';
-import { RatesRepository } from '../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../src/domain/fx/parse-ecb-csv.js';
 import { TermsSimulationService } from '../src/services/terms-simulation-service.js';
 import { BUNDLED_PROGRAMS_DIR } from '../src/programs/load-program-terms.js';
 import { parseOrderOrThrow } from '../src/domain/orders/parse-order.js';
 import { packPricingInputs } from '../src/domain/orders/pricing-inputs.js';
 import { generateOrders, generatedRatesCsv } from './generate-orders.js';
+import { repos } from '../src/storage/repositories/repos.js';
 
 export interface SimulationFigures {
   orders: number;
@@ -36,11 +36,7 @@ export async function benchmarkSimulation(
     await migrateToLatest(store);
     const now = Date.UTC(2026, 10, 1);
     const [program] = await loadPrograms(store, now);
-    await new RatesRepository(store.db).upsert(
-      parseEcbCsv(generatedRatesCsv()).entries(),
-      'bench',
-      now,
-    );
+    await repos(store).rates.upsert(parseEcbCsv(generatedRatesCsv()).entries(), 'bench', now);
     progress(`simulation: writing ${targetLines.toLocaleString('en')} order lines`);
     let lines = 0;
     let orders = 0;

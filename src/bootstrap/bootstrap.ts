@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Store } from '../storage/database.js';
 import type { StoredProgram } from '../storage/repositories/programs-repository.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { BUNDLED_PROGRAMS_DIR } from '../programs/load-program-terms.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /**
  * Loads every `*.yaml` of `dir` (the bundled `programs/` by default, and an operator's
@@ -44,7 +44,7 @@ export async function ensureAdmin(
   nowMs: number,
   email = 'admin@affnet.local',
 ): Promise<{ email: string; password: string } | undefined> {
-  const users = new UsersRepository(store.db);
+  const users = repos(store).users;
   if (await users.anyWithRole('admin')) return undefined;
   const password = generatePassword();
   await users.create(

@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { UsersRepository } from '../storage/repositories/users-repository.js';
-import { PublishersRepository } from '../storage/repositories/publishers-repository.js';
 import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
-import { MembershipsRepository } from '../storage/repositories/memberships-repository.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { loadPrograms } from './bootstrap.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** One of the demo's programs: its click URL (the demo site is approved), page and key. */
 export interface DemoProgram {
@@ -80,9 +79,9 @@ export async function createDemoNetwork(
       throw new Error(`programs/${slug}.yaml is missing: the demo runs the bundled programs`);
     return program;
   });
-  const users = new UsersRepository(store.db);
-  const publishers = new PublishersRepository(store.db);
-  const memberships = new MembershipsRepository(store.db);
+  const users = repos(store).users;
+  const publishers = repos(store).publishers;
+  const memberships = repos(store).memberships;
 
   const publisherPassword = derived(secret, 'publisher password')
     .toString('base64url')

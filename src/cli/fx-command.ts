@@ -1,12 +1,12 @@
 import { systemClock } from '../server/clock.js';
 import { readEcbRatesFile } from '../fx/read-ecb-rates-file.js';
-import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { cliNetwork } from './cli-network.js';
 import { parseServerConfig } from '../config/server-config.js';
 import { Progress } from './progress.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { DEFAULT_ECB_BASE_URL, ECB_FILES, type EcbFile } from '../fx/ecb-files.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export const FX_USAGE = `usage: affnet fx import FILE
        affnet fx fetch [daily|daily-xml|90d|history] [--json]
@@ -39,11 +39,8 @@ export async function runFxCommand(
   const { store } = await openMigratedStore(env);
   try {
     const storing = new Progress(io.stderr, 'stored rates', table.size);
-    const stored = await new RatesRepository(store.db).upsert(
-      table.entries(),
-      file,
-      systemClock(),
-      (count) => storing.update(count),
+    const stored = await repos(store).rates.upsert(table.entries(), file, systemClock(), (count) =>
+      storing.update(count),
     );
     storing.done();
     const dates = [...table.entries()].map((rate) => rate.date).sort();

@@ -1,7 +1,7 @@
-import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { Progress } from './progress.js';
 import { parseJsonFlag, UsageError, type CliIo } from './cli-io.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export const LEDGER_USAGE = `usage: affnet ledger verify [--json]
 
@@ -23,7 +23,7 @@ export async function runLedgerCommand(
   const { store } = await openMigratedStore(env);
   try {
     const progress = new Progress(io.stderr, 'checked commissions');
-    const result = await new LedgerRepository(store.db).verify((count) => progress.update(count));
+    const result = await repos(store).ledger.verify((count) => progress.update(count));
     progress.done();
     const balanced =
       result.mismatches.length === 0 &&

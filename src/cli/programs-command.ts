@@ -5,11 +5,11 @@ import { TermsSimulationService } from '../services/terms-simulation-service.js'
 import { Progress } from './progress.js';
 import { systemClock } from '../server/clock.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { openMigratedStore } from './open-store.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { networkFeeRateOf } from '../config/server-config.js';
 import { NetworkFeeService } from '../services/network-fee-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export const PROGRAMS_USAGE = `usage: affnet programs apply FILE [--advertiser NAME] [--json]
        affnet programs checksum SLUG (--generate | --secret SECRET | --off) [--json]
@@ -63,7 +63,7 @@ export async function runProgramsCommand(
   else throw new UsageError('say one of --generate, --secret SECRET or --off');
   const { store } = await openMigratedStore(env);
   try {
-    const program = await new ProgramsRepository(store.db).findBySlug(slug);
+    const program = await repos(store).programs.findBySlug(slug);
     if (program === undefined) throw new UsageError(`no program "${slug}" (affnet demo makes one)`);
     const result = await new PixelChecksumService(store).set(
       program.id,
@@ -95,7 +95,7 @@ async function networkFee(
   if (rates.length > 1) throw new UsageError('give at most one RATE, e.g. 0.30');
   const { store } = await openMigratedStore(env);
   try {
-    const program = await new ProgramsRepository(store.db).findBySlug(slug);
+    const program = await repos(store).programs.findBySlug(slug);
     if (program === undefined) throw new UsageError(`no program "${slug}" (affnet demo makes one)`);
     const fees = new NetworkFeeService(store);
     const result =

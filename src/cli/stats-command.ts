@@ -1,8 +1,8 @@
 import { countRows } from '../storage/repositories/count-rows.js';
-import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { openMigratedStore } from './open-store.js';
 import { parseJsonFlag, type CliIo } from './cli-io.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export const STATS_USAGE = `usage: affnet stats [--json]
 
@@ -28,7 +28,7 @@ export async function runStatsCommand(
           .executeTakeFirstOrThrow()
       ).count,
     );
-    const byStatus = await new CommissionsRepository(store.db).totalsByStatus();
+    const byStatus = await repos(store).commissions.totalsByStatus();
     const commission = Object.fromEntries(
       Object.entries(byStatus).map(([status, total]) => [
         status,

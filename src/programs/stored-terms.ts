@@ -3,7 +3,7 @@ import type { Database } from '../storage/schema.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DomainError } from '../domain/errors.js';
 import { TermsCompiler } from './terms-compiler.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class UnknownProgramIdError extends DomainError {}
 
@@ -19,7 +19,7 @@ export class StoredTerms {
   ) {}
 
   async ofProgramOrThrow(programId: string): Promise<ProgramTerms> {
-    const row = await new ProgramsRepository(this.db).currentTermsWithSlug(programId);
+    const row = await repos(this.db).programs.currentTermsWithSlug(programId);
     if (row === undefined)
       throw new UnknownProgramIdError('unknown_program', `no program "${programId}" with terms`);
     return this.#compile(row.id, row.source, row.slug);
@@ -37,7 +37,7 @@ export class StoredTerms {
     if (order.terms_id === null) return this.ofProgramOrThrow(order.program_id);
     const compiled = this.compiler.compiledStored(order.terms_id);
     if (compiled !== undefined) return compiled;
-    const row = await new ProgramsRepository(this.db).termsWithSlug(order.terms_id);
+    const row = await repos(this.db).programs.termsWithSlug(order.terms_id);
     if (row === undefined)
       throw new UnknownProgramIdError('unknown_terms', `no terms "${order.terms_id}"`);
     return this.#compile(row.id, row.source, row.slug);

@@ -36,7 +36,6 @@ import { ComplianceViews } from '../services/compliance-views.js';
 import { RateLimiter } from '../services/rate-limiter.js';
 import { ReportService } from '../services/report-service.js';
 import { AdvertiserViews } from '../services/advertiser-views.js';
-import { NodeLeasesRepository } from '../storage/repositories/node-leases-repository.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
 import { ProgramDirectoryService } from '../services/program-directory-service.js';
@@ -51,6 +50,7 @@ import {
   type SimulationLimits,
 } from '../services/terms-simulation-service.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** Where background failures are reported: the app's logger once it exists. */
 export interface BackgroundLog {
@@ -235,11 +235,11 @@ export class Network {
     this.clickIds = new ClickIdGenerator(options.node ?? 0);
     this.#lease =
       options.node === undefined
-        ? new NodeLease(new NodeLeasesRepository(store.db), this.clickIds, this.now)
+        ? new NodeLease(repos(store).nodeLeases, this.clickIds, this.now)
         : undefined;
     // A broken pooled connection is dropped and replaced; say so in the log.
     store.pool?.on('error', (error) => this.#log.warn({ err: error }, 'database connection lost'));
-    this.clicks = new ClicksRepository(store);
+    this.clicks = repos(store).clicks;
     this.writer = new ClickWriter(this.clicks, options.maxBatch, this.signer, (size, seconds) => {
       this.metrics.clickBatchSize.observe(size);
       this.metrics.clickCommitSeconds.observe(seconds);

@@ -6,7 +6,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
 import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
-import { UsersRepository, type User } from '../storage/repositories/users-repository.js';
+import { type User } from '../storage/repositories/users-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { checkIban } from '../domain/payments/iban.js';
 import { checkVatNumber } from '../domain/payments/vat-number.js';
@@ -14,6 +14,7 @@ import { isCountryCode } from '../domain/countries.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError, issuesFromZod, describeIssues } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class AccountError extends DomainError {}
 
@@ -91,7 +92,7 @@ export class AccountsService {
 
   /** The language a user reads the portal and their email in (the portal's language switch). */
   async setLocale(userId: string, locale: Locale): Promise<void> {
-    await new UsersRepository(this.store.db).setLocale(userId, locale);
+    await repos(this.store).users.setLocale(userId, locale);
   }
 
   /** Step 2 and the activation mail (step 3). Returns the brand screening hits to show. */
@@ -123,7 +124,7 @@ export class AccountsService {
         ],
         brands,
       );
-    const existing = await new UsersRepository(this.store.db).findByEmail(data.email);
+    const existing = await repos(this.store).users.findByEmail(data.email);
     if (existing !== undefined) {
       // The same answer as a new sign-up; the address's owner is told by email.
       await this.mailer.send(
@@ -294,7 +295,7 @@ export class AccountsService {
   /** Step 3: the activation link. Single use; an expired link says so. */
   async activate(token: string, nowMs: number): Promise<User> {
     return this.store.db.transaction().execute(async (trx) => {
-      const row = await new UsersRepository(trx).findToken(digest(token), 'activate');
+      const row = await repos(this.store, trx).users.findToken(digest(token), 'activate');
       if (row === undefined || row.user_id === null)
         throw new AccountError(
           'invalid_token',

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
-import { AdvertisersRepository } from '../storage/repositories/advertisers-repository.js';
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { DomainError } from '../domain/errors.js';
 import { composeEmail } from '../i18n/email.js';
@@ -9,6 +7,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { Mailer } from './mailer.js';
 import { recordAudit } from './audit-log.js';
 import { issuePasswordLink } from './password-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class InviteError extends DomainError {}
 
@@ -44,10 +43,10 @@ export class AdvertiserInvitesService {
     const advertiserName = input.advertiser.trim();
     if (advertiserName === '' || advertiserName.length > 120)
       throw new InviteError('invalid_body', 'name: the advertiser’s name, at most 120 characters');
-    const users = new UsersRepository(this.store.db);
+    const users = repos(this.store).users;
     if ((await users.findByEmail(email)) !== undefined)
       throw new InviteError('email_taken', `${email} has an account already; ask them to log in`);
-    const advertisers = new AdvertisersRepository(this.store.db);
+    const advertisers = repos(this.store).advertisers;
     const existing = await advertisers.findByName(advertiserName);
     const advertiser = existing ?? (await advertisers.create({ name: advertiserName }, nowMs));
     // Unusable until the invitee chooses a password through the link.

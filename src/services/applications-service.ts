@@ -1,16 +1,13 @@
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { composeEmail, localeOf } from '../i18n/email.js';
 import { translate, translateDynamic } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
-import {
-  MembershipsRepository,
-  type Membership,
-} from '../storage/repositories/memberships-repository.js';
+import { type Membership } from '../storage/repositories/memberships-repository.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError } from '../domain/errors.js';
 import { programIsLive, reviewStatusOf } from '../domain/programs/review.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class ApplicationError extends DomainError {}
 
@@ -40,12 +37,12 @@ export class ApplicationsService {
 
   /** A publisher's own applications. */
   async ofPublisher(publisherId: string) {
-    return new MembershipsRepository(this.store.db).ofPublisher(publisherId);
+    return repos(this.store).memberships.ofPublisher(publisherId);
   }
 
   /** The applications to an advertiser's programs. */
   async ofAdvertiser(advertiserId: string) {
-    return new MembershipsRepository(this.store.db).ofAdvertiser(advertiserId);
+    return repos(this.store).memberships.ofAdvertiser(advertiserId);
   }
 
   async apply(
@@ -113,7 +110,7 @@ export class ApplicationsService {
         [],
         { categories: unknown.join(', ') },
       );
-    const existing = await new MembershipsRepository(db).find(program.id, site.id);
+    const existing = await repos(db).memberships.find(program.id, site.id);
     if (existing !== undefined && existing.status !== 'rejected')
       throw new ApplicationError(
         'already_applied',
@@ -132,7 +129,7 @@ export class ApplicationsService {
     );
     if (existing !== undefined)
       await db.deleteFrom('memberships').where('id', '=', existing.id).execute();
-    const membership = await new MembershipsRepository(db).apply(
+    const membership = await repos(db).memberships.apply(
       {
         programId: program.id,
         siteId: site.id,
@@ -143,9 +140,7 @@ export class ApplicationsService {
       },
       nowMs,
     );
-    for (const user of await new UsersRepository(db).recipientsOfAdvertiser(
-      program.advertiser_id,
-    )) {
+    for (const user of await repos(db).users.recipientsOfAdvertiser(program.advertiser_id)) {
       const locale = localeOf(user.locale);
       const none = translate(locale, 'email.none');
       await this.mailer.send(
@@ -187,7 +182,7 @@ export class ApplicationsService {
         'reason_required',
         'give the publisher a reason for the rejection',
       );
-    await new MembershipsRepository(this.store.db).decide(
+    await repos(this.store).memberships.decide(
       membership.id,
       decision === 'approve' ? 'approved' : 'rejected',
       trimmed === '' ? null : trimmed,
@@ -199,9 +194,7 @@ export class ApplicationsService {
       .select('name')
       .where('id', '=', membership.program_id)
       .executeTakeFirstOrThrow();
-    for (const user of await new UsersRepository(this.store.db).recipientsOfPublisher(
-      membership.publisher_id,
-    ))
+    for (const user of await repos(this.store).users.recipientsOfPublisher(membership.publisher_id))
       await this.mailer.send(
         {
           to: user.email,
@@ -212,10 +205,7 @@ export class ApplicationsService {
         },
         nowMs,
       );
-    return (await new MembershipsRepository(this.store.db).find(
-      membership.program_id,
-      membership.site_id,
-    ))!;
+    return (await repos(this.store).memberships.find(membership.program_id, membership.site_id))!;
   }
 
   /** AE-P5: the advertiser records written consent to the brand hits of an application. */

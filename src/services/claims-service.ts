@@ -1,5 +1,4 @@
 import type { ActionKind } from './enforcement-service.js';
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { composeEmail, formatInstant } from '../i18n/email.js';
 import { translate, type Locale } from '../i18n/catalogue.js';
 import { createHash } from 'node:crypto';
@@ -14,6 +13,7 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import type { EnforcementService } from './enforcement-service.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export type Claim = Selectable<ClaimsTable>;
 
@@ -215,7 +215,7 @@ export class ClaimsService {
     );
     if (outcome === 'upheld') await this.enforcement.reverse(claim.action_id, actor, nowMs);
     await this.mailer.sendToEach(
-      await new UsersRepository(db).recipientsOfPublisher(claim.publisher_id),
+      await repos(db).users.recipientsOfPublisher(claim.publisher_id),
       (locale) =>
         composeEmail(
           locale,
@@ -314,7 +314,7 @@ export class ClaimsService {
   ) {
     if (programId === null) return;
     await this.mailer.sendToEach(
-      await new UsersRepository(this.store.db).recipientsOfProgram(programId),
+      await repos(this.store).users.recipientsOfProgram(programId),
       compose,
       nowMs,
     );

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { WatermarksRepository } from '../storage/repositories/cache-versions.js';
 import type { Store } from '../storage/database.js';
 import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
 import { addToRollups } from '../storage/repositories/report-rollups.js';
 import { leaveToRequests } from './pacing.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** Clicks one rollup transaction counts (see rollUpPaced). */
 export const ROLLUP_CHUNK = 500;
@@ -30,7 +30,7 @@ export async function rollUpClicks(
   maxClicks = 1_000_000,
 ): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
-    const watermarks = new WatermarksRepository(trx);
+    const watermarks = repos(trx).watermarks;
     const from = await watermarks.read('rollup_clicks');
     let to = firstClickIdAt(nowMs - lagMs) - 1;
     if (to <= from) return 0;

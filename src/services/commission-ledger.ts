@@ -2,19 +2,14 @@ import { recordAudit } from './audit-log.js';
 import type { Insertable, Kysely } from 'kysely';
 import type { CommissionsTable, Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import {
-  CommissionsRepository,
-  type Commission,
-} from '../storage/repositories/commissions-repository.js';
-import {
-  LedgerRepository,
-  type NewLedgerEntry,
-} from '../storage/repositories/ledger-repository.js';
+import { type Commission } from '../storage/repositories/commissions-repository.js';
+import { type NewLedgerEntry } from '../storage/repositories/ledger-repository.js';
 import {
   planCommissionChange,
   type CommissionStatus,
 } from '../domain/ledger/plan-commission-change.js';
 import { DomainError } from '../domain/errors.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** An unknown commission or a change the lifecycle does not allow. */
 export class CommissionChangeError extends DomainError {}
@@ -81,7 +76,7 @@ export async function createCommission(
     created_at: context.nowMs,
     updated_at: context.nowMs,
   };
-  await new CommissionsRepository(trx).insert(row);
+  await repos(trx).commissions.insert(row);
   // Approved as it is reported (a completion report where the terms say so): an approval.
   if (target.status === 'approved')
     await auditCommission(trx, row.id, input, target.kind, context, null, target);
@@ -90,7 +85,7 @@ export async function createCommission(
     { amountMinor: target.amountMinor, status: target.status },
     target.kind === 'bonus',
   );
-  await new LedgerRepository(trx).append(
+  await repos(trx).ledger.append(
     moves.map((move): NewLedgerEntry => ({
       publisher_id: input.publisherId,
       program_id: input.programId,
@@ -171,7 +166,7 @@ export async function changeCommission(
       before,
       target,
     );
-  await new CommissionsRepository(trx).update(current.id, {
+  await repos(trx).commissions.update(current.id, {
     amount_minor: target.amountMinor,
     status: target.status,
     reason: target.reason,
@@ -185,7 +180,7 @@ export async function changeCommission(
     decided_by: context.decidedBy,
     updated_at: context.nowMs,
   });
-  await new LedgerRepository(trx).append(
+  await repos(trx).ledger.append(
     moves.map((move): NewLedgerEntry => ({
       publisher_id: current.publisher_id,
       program_id: current.program_id,
@@ -241,7 +236,7 @@ async function adjustPaidCommission(
       created_at: context.nowMs,
     })
     .execute();
-  await new LedgerRepository(trx).append([
+  await repos(trx).ledger.append([
     {
       publisher_id: current.publisher_id,
       program_id: current.program_id,

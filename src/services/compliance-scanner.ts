@@ -3,9 +3,7 @@ import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { clickIdTime, firstClickIdAt, formatClickId } from '../storage/click-ids.js';
-import { ClicksRepository, type Click } from '../storage/repositories/clicks-repository.js';
-import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
-import { OrdersRepository } from '../storage/repositories/orders-repository.js';
+import { type Click } from '../storage/repositories/clicks-repository.js';
 import {
   detectBurst,
   detectClick,
@@ -21,8 +19,8 @@ import { changeCommission } from './commission-ledger.js';
 import { compareOrderLockKeys } from './order-recorder.js';
 import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
-import { WatermarksRepository } from '../storage/repositories/cache-versions.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
+import { repos } from '../storage/repositories/repos.js';
 
 const CLICK_LAG_MS = 10_000;
 const ORDER_LAG_MS = 30_000;
@@ -144,19 +142,19 @@ export class ComplianceScanner {
 
   /** A watermark, created at 0 the first time (a write: call it inside the transaction). */
   async #watermark(trx: Kysely<Database>, name: string): Promise<number> {
-    const watermarks = new WatermarksRepository(trx);
+    const watermarks = repos(this.store, trx).watermarks;
     await watermarks.create(name);
     return watermarks.read(name);
   }
 
   /** A watermark as it stands, 0 before its first move; a read only, outside any transaction. */
   async #readWatermark(db: Kysely<Database>, name: string): Promise<number> {
-    return new WatermarksRepository(db).read(name);
+    return repos(db).watermarks.read(name);
   }
 
   /** Moves a watermark from `from` to `to`; false when another process moved it first. */
   async #move(trx: Kysely<Database>, name: string, from: number, to: number): Promise<boolean> {
-    return new WatermarksRepository(trx).move(name, from, to);
+    return repos(this.store, trx).watermarks.move(name, from, to);
   }
 
   /**
@@ -180,7 +178,7 @@ export class ComplianceScanner {
     const from = await this.#readWatermark(this.store.db, 'compliance_clicks');
     const to = firstClickIdAt(nowMs - CLICK_LAG_MS) - 1;
     if (to <= from) return { scanned: 0, flags: 0, more: false };
-    const fresh = await new ClicksRepository(this.store).range(from, to, limit);
+    const fresh = await repos(this.store).clicks.range(from, to, limit);
     await letWaitingRun();
     const more = fresh.length === limit;
     const next = more ? fresh[fresh.length - 1]!.id : to;
@@ -238,7 +236,7 @@ export class ComplianceScanner {
     this.#lookBack = undefined;
     await letWaitingRun();
     await this.store.db.transaction().execute(async (trx) => {
-      await new WatermarksRepository(trx).create('compliance_clicks');
+      await repos(this.store, trx).watermarks.create('compliance_clicks');
       if (!(await this.#move(trx, 'compliance_clicks', from, next)))
         throw new Error('another process scanned these clicks first; rolled back');
       await insertViolations(trx, this.store, valid);
@@ -346,10 +344,7 @@ export class ComplianceScanner {
     sinceMs: number,
   ): Promise<ConversionWindow> {
     if (kept?.upTo.createdAt === upTo.createdAt && kept.upTo.id === upTo.id) return kept;
-    const rows = await new OrdersRepository(trx, this.store.dialect).attributedBetween(
-      sinceMs,
-      upTo,
-    );
+    const rows = await repos(this.store, trx).orders.attributedBetween(sinceMs, upTo);
     const window: ConversionWindow = {
       upTo,
       start: 0,
@@ -368,7 +363,7 @@ export class ComplianceScanner {
     let carried: ConversionWindow | undefined;
     const result = await this.store.db.transaction().execute(async (trx) => {
       // Orders in (created_at, id) order: many share a millisecond (a page may end inside one).
-      const watermarks = new WatermarksRepository(trx);
+      const watermarks = repos(this.store, trx).watermarks;
       await watermarks.create('compliance_orders');
       const cursor = await watermarks.readCursor('compliance_orders');
       const from = cursor.at;
@@ -418,12 +413,12 @@ export class ComplianceScanner {
         [];
       for (const order of orders) {
         if (order.click_id === null || order.publisher_id === null) continue;
-        const click = await new ClicksRepository({ ...this.store, db: trx }).find(order.click_id);
+        const click = await repos(this.store, trx).clicks.find(order.click_id);
         const keys = conversionKeys({ ...order, ip_hash: click?.ipHash ?? null });
         const velocity = countConversion(window!, order.created_at, keys);
         if (click === undefined) continue;
         // An order whose money is already declined has nothing to hold or to review.
-        const money = await new CommissionsRepository(trx).ofOrder(order.id);
+        const money = await repos(this.store, trx).commissions.ofOrder(order.id);
         if (money.every((commission) => commission.status === 'declined')) continue;
         const logins = await trx
           .selectFrom('sessions')
@@ -502,9 +497,9 @@ export class ComplianceScanner {
     nowMs: number,
   ) {
     // Every change to one order's money is serialised on the order (reports, PATCH, validation).
-    await new OrdersRepository(trx, this.store.dialect).lockById(orderId);
+    await repos(this.store, trx).orders.lockById(orderId);
     let held = 0;
-    for (const commission of await new CommissionsRepository(trx).ofOrder(orderId)) {
+    for (const commission of await repos(this.store, trx).commissions.ofOrder(orderId)) {
       // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.
       if (commission.status !== 'pending' && commission.status !== 'approved') continue;
       if (commission.statement_id !== null) continue;

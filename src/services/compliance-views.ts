@@ -1,7 +1,7 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { readAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /**
  * What each side sees of enforcement: an advertiser the actions in its programs with their
@@ -13,7 +13,7 @@ export class ComplianceViews {
 
   /** An advertiser's programs (id, name, slug). */
   async programsOf(advertiserId: string) {
-    return new ProgramsRepository(this.store.db).ofAdvertiser(advertiserId);
+    return repos(this.store).programs.ofAdvertiser(advertiserId);
   }
 
   /** The audit log for the network admin, newest first. */
@@ -22,7 +22,7 @@ export class ComplianceViews {
   }
 
   async programIdsOf(advertiserId: string): Promise<string[]> {
-    const programs = await new ProgramsRepository(this.store.db).ofAdvertiser(advertiserId);
+    const programs = await repos(this.store).programs.ofAdvertiser(advertiserId);
     return programs.map((program) => program.id);
   }
 

@@ -1,6 +1,4 @@
 import type { Store } from '../storage/database.js';
-import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
-import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import {
   parseOrderOrThrow,
   refuseImplausiblePlacedAt,
@@ -31,6 +29,7 @@ import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
 import type { WriterThread } from './writer-thread.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class ConversionError extends DomainError {}
 
@@ -275,7 +274,7 @@ export class ConversionService {
   async repriceHeld(actor: string, nowMs: number): Promise<{ checked: number; released: number }> {
     await this.rates.refresh(nowMs);
     const rates = await this.rates.current(nowMs);
-    const held = await new OrdersRepository(this.store.db, this.store.dialect).heldForRate();
+    const held = await repos(this.store).orders.heldForRate();
     let released = 0;
     for (const order of held) {
       const program = this.cache.program(order.program_id);
@@ -323,7 +322,7 @@ export class ConversionService {
       }
       return none('invalid_click_id');
     }
-    const click = await new ClicksRepository(this.store).find(clickId);
+    const click = await repos(this.store).clicks.find(clickId);
     if (click === undefined) return { ...none('click_not_found'), clickId };
     const status = judgeClick(
       {

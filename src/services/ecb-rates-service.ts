@@ -1,10 +1,10 @@
 import type { Gauge } from 'prom-client';
 import type { Store } from '../storage/database.js';
-import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { fetchEcbFile, type EcbFile } from '../fx/ecb-files.js';
 import type { ConversionService } from './conversion-service.js';
 import type { RateCache } from './rate-cache.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** What one fetch stored. */
 export interface EcbFetchResult {
@@ -34,7 +34,7 @@ export class EcbRatesService {
 
   async fetchAndStore(file: EcbFile, actor: string, nowMs: number): Promise<EcbFetchResult> {
     const { url, table } = await fetchEcbFile(this.options.baseUrl, file, this.options.fetch);
-    const repository = new RatesRepository(this.store.db);
+    const repository = repos(this.store).rates;
     const rates = await repository.upsert(table.entries(), url, nowMs);
     await this.rates.refresh(nowMs);
     const repriced = await this.conversions.repriceHeld(actor, nowMs);
@@ -44,7 +44,7 @@ export class EcbRatesService {
 
   /** Sets the gauge to the latest stored rate date; returns it. */
   async recordLatest(): Promise<string | undefined> {
-    const latest = await new RatesRepository(this.store.db).latestDate();
+    const latest = await repos(this.store).rates.latestDate();
     const day = latest === undefined ? undefined : dayNumberOfIsoDate(latest);
     if (day !== undefined) this.options.latestGauge?.set(day * 86_400);
     return latest;

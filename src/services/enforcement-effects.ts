@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
 import type { EnforcementAction } from './enforcement-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /**
  * What an enforcement action does (AE-E1), in the caller's transaction, and how reversing it
@@ -14,7 +14,7 @@ import type { EnforcementAction } from './enforcement-service.js';
 export async function applyEffect(trx: Kysely<Database>, action: EnforcementAction): Promise<void> {
   switch (action.kind) {
     case 'deduction':
-      await new LedgerRepository(trx).append([
+      await repos(trx).ledger.append([
         {
           publisher_id: action.publisher_id,
           program_id: action.program_id,
@@ -82,7 +82,7 @@ export async function undoEffect(
 ): Promise<void> {
   switch (action.kind) {
     case 'deduction': {
-      await new LedgerRepository(trx).append([
+      await repos(trx).ledger.append([
         {
           publisher_id: action.publisher_id,
           program_id: action.program_id,

@@ -1,4 +1,3 @@
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { composeEmail, formatInstant } from '../i18n/email.js';
 import { translate, type Locale } from '../i18n/catalogue.js';
 import { applyEffect, undoEffect } from './enforcement-effects.js';
@@ -13,6 +12,7 @@ import { holidayCalendar } from '../compliance/holiday-calendars.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export type EnforcementAction = Selectable<EnforcementActionsTable>;
 
@@ -393,7 +393,7 @@ export class EnforcementService {
   ): Promise<void> {
     if (this.mailer === undefined) return;
     await this.mailer.sendToEach(
-      await new UsersRepository(this.store.db).recipientsOfPublisher(publisherId),
+      await repos(this.store).users.recipientsOfPublisher(publisherId),
       compose,
       nowMs,
     );

@@ -3,7 +3,6 @@ import { type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, InvoicesTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { InvoicesRepository } from '../storage/repositories/invoices-repository.js';
 import { makeOnce } from '../storage/unique-violation.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../domain/payments/network-fee.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export type Invoice = Selectable<InvoicesTable>;
 
@@ -84,7 +84,7 @@ export class InvoiceService {
             // What each commission should have been billed by the period's end: its amount while
             // approved or paid, with the adjustments booked after it was paid (a refund after the
             // payout); nothing otherwise. The invoice bills the difference to what was billed.
-            const rows = await new InvoicesRepository(trx).toBill(program.id, period.endMs);
+            const rows = await repos(this.store, trx).invoices.toBill(program.id, period.endMs);
             if (rows.length === 0) {
               // A parallel run that billed these commissions has committed meanwhile.
               const madeMeanwhile = await made(trx);
@@ -111,7 +111,7 @@ export class InvoiceService {
             // The network's rate for the program when the invoice is issued (never the terms');
             // a credit takes back the fee at the rate of the invoices that billed it.
             const feeRate = program.network_fee_rate;
-            const history = await new InvoicesRepository(trx).billingHistory(
+            const history = await repos(this.store, trx).invoices.billingHistory(
               billing.filter((row) => row.amountMinor < 0).map((row) => row.id),
             );
             const { commissionMinor, feeMinor } = invoiceAmounts(
@@ -137,7 +137,7 @@ export class InvoiceService {
               paid_at: null,
               created_at: nowMs,
             };
-            await new InvoicesRepository(trx).insertIssued(invoice, billing);
+            await repos(this.store, trx).invoices.insertIssued(invoice, billing);
             await recordAudit(
               trx,
               {
@@ -231,7 +231,7 @@ export class InvoiceService {
   }
 
   async #withCredits(invoices: Invoice[]): Promise<InvoiceView[]> {
-    const credited = await new InvoicesRepository(this.store.db).creditedMinor(
+    const credited = await repos(this.store).invoices.creditedMinor(
       invoices.map((invoice) => invoice.id),
     );
     return invoices.map((invoice) => {
@@ -256,7 +256,7 @@ export class InvoiceService {
    * commission after its payout.
    */
   async lines(invoiceId: string) {
-    const rows = await new InvoicesRepository(this.store.db).linesOf(invoiceId);
+    const rows = await repos(this.store).invoices.linesOf(invoiceId);
     return rows.map(({ commission_reason, adjustment_reason, ...line }) => ({
       ...line,
       reason: line.amount_minor < 0 ? (adjustment_reason ?? commission_reason) : null,

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
-import { SettingsRepository } from '../storage/repositories/settings-repository.js';
 import { DomainError } from '../domain/errors.js';
 import {
   checkInvoicingDetails,
@@ -10,6 +9,7 @@ import {
 } from '../domain/payments/invoicing-details.js';
 import { recordAudit } from './audit-log.js';
 import { decideVat, VatError, type VatDecision } from '../domain/payments/vat.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class InvoicingDetailsError extends DomainError {}
 
@@ -35,7 +35,7 @@ export class InvoicingDetailsService {
   async setNetwork(input: InvoicingInput, actor: string, nowMs: number): Promise<InvoicingDetails> {
     const details = checked(input, true);
     return this.store.db.transaction().execute(async (trx) => {
-      const settings = new SettingsRepository(trx);
+      const settings = repos(this.store, trx).settings;
       const before = await settings.get(SETTING);
       await settings.set(SETTING, JSON.stringify(details));
       await recordAudit(
@@ -252,7 +252,7 @@ async function readPublisher(
 
 /** The network's invoicing details (read in the caller's transaction). */
 export async function networkDetails(db: Kysely<Database>): Promise<InvoicingDetails | undefined> {
-  const value = await new SettingsRepository(db).get(SETTING);
+  const value = await repos(db).settings.get(SETTING);
   return value === undefined ? undefined : (JSON.parse(value) as InvoicingDetails);
 }
 

@@ -1,4 +1,3 @@
-import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { composeEmail, formatInstant } from '../i18n/email.js';
 import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
@@ -8,6 +7,7 @@ import { newId } from '../storage/ids.js';
 import { DomainError } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export type Mailing = Selectable<MailingsTable>;
 
@@ -213,7 +213,7 @@ export class MailingsService {
       nowMs,
     );
     await this.mailer.sendToEach(
-      await new UsersRepository(this.store.db).recipientsOfPublisher(mailing.publisher_id),
+      await repos(this.store).users.recipientsOfPublisher(mailing.publisher_id),
       (locale) =>
         outcome === 'approve'
           ? composeEmail(

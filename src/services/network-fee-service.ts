@@ -1,8 +1,8 @@
 import type { Store } from '../storage/database.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { DomainError } from '../domain/errors.js';
 import { parseNetworkFeeRate } from '../domain/payments/network-fee.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class NetworkFeeError extends DomainError {}
 
@@ -25,12 +25,12 @@ export class NetworkFeeService {
   constructor(private readonly store: Store) {}
 
   async list(): Promise<NetworkFeeView[]> {
-    return (await new ProgramsRepository(this.store.db).networkFees()).map(view);
+    return (await repos(this.store).programs.networkFees()).map(view);
   }
 
   /** The program's fee; with `advertiserId`, only if the program is that advertiser's. */
   async ofProgramOrThrow(programId: string, advertiserId?: string): Promise<NetworkFeeView> {
-    const program = await new ProgramsRepository(this.store.db).findById(programId);
+    const program = await repos(this.store).programs.findById(programId);
     if (
       program === undefined ||
       (advertiserId !== undefined && program.advertiser_id !== advertiserId)
@@ -53,7 +53,7 @@ export class NetworkFeeService {
         `networkFeeRate: expected a decimal from 0 to 1 with at most 4 decimals ("0.30" is 30 %), got "${rateText}"`,
       );
     return this.store.db.transaction().execute(async (trx) => {
-      const programs = new ProgramsRepository(trx);
+      const programs = repos(this.store, trx).programs;
       // Locked: two changes at once are audited one after the other, each with its true before.
       const program = await programs.findByIdForUpdate(programId, this.store.dialect);
       if (program === undefined)

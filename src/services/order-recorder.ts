@@ -2,11 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { sqliteRowsOf } from '../storage/repositories/sqlite-rows.js';
-import { OrdersRepository, type StoredOrder } from '../storage/repositories/orders-repository.js';
-import {
-  CommissionsRepository,
-  REATTRIBUTED,
-} from '../storage/repositories/commissions-repository.js';
+import { type StoredOrder } from '../storage/repositories/orders-repository.js';
+import { REATTRIBUTED } from '../storage/repositories/commissions-repository.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
 import {
   reportRefusalsOf,
@@ -19,7 +16,6 @@ import { supersedes } from '../domain/orders/report-proof.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
 import { countsAsConversion } from '../domain/reports/performance.js';
 import { detectOverLimit, type Flag } from '../domain/compliance/detect-traffic.js';
-import { ClickConversionsRepository } from '../storage/repositories/click-conversions-repository.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { newId } from '../storage/ids.js';
 import { formatClickId } from '../storage/click-ids.js';
@@ -35,6 +31,7 @@ import {
   type ReportRows,
 } from './order-rows.js';
 import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export { CommissionChangeError } from './commission-ledger.js';
 
@@ -234,7 +231,7 @@ export class OrderRecorder {
     change: { reason: string; rule: string | null; actor: string; nowMs: number },
   ): Promise<void> {
     await this.store.db.transaction().execute(async (trx) => {
-      const commissions = new CommissionsRepository(trx);
+      const commissions = repos(this.store, trx).commissions;
       const commission = await commissions.find(commissionId);
       if (commission === undefined)
         throw new CommissionChangeError('unknown_commission', `no commission ${commissionId}`);
@@ -255,7 +252,7 @@ export class OrderRecorder {
 
   async #apply(trx: Kysely<Database>, item: Queued): Promise<RecordOrderResult> {
     if (item.report !== undefined) return this.#record(trx, item.report);
-    const orders = new OrdersRepository(trx, this.store.dialect);
+    const orders = repos(this.store, trx).orders;
     const stored = await orders.findForUpdate(item.programId, item.orderNumber);
     if (stored === undefined)
       throw new ReportRefusedError(
@@ -279,7 +276,7 @@ export class OrderRecorder {
     report: PreparedReport,
     locked?: StoredOrder,
   ): Promise<RecordOrderResult> {
-    const orders = new OrdersRepository(trx, this.store.dialect, this.store.sqlite);
+    const orders = repos(this.store, trx).orders;
     const { rows } = report;
     const created = locked === undefined && (await orders.insertIfNew(rows.order));
     if (created) {
@@ -350,7 +347,7 @@ export class OrderRecorder {
         [],
         { termsId: stored.terms_id },
       );
-    const commissions = new CommissionsRepository(trx);
+    const commissions = repos(this.store, trx).commissions;
     let reattributed = false;
     let overLimit: Flag | undefined;
     if (superseding) {
@@ -476,7 +473,7 @@ export class OrderRecorder {
     if (clickId === null || !countsOnClick(input.terms, order.event, clickId, quote.status))
       return undefined;
     const event = input.terms.events.get(order.event!)!;
-    const count = await new ClickConversionsRepository(trx).countOne(clickId, event.id);
+    const count = await repos(this.store, trx).clickConversions.countOne(clickId, event.id);
     const flag = detectOverLimit(event, count);
     if (flag === undefined) return undefined;
     const violationId = newId('violation', input.nowMs);
@@ -544,7 +541,7 @@ export class OrderRecorder {
     )
       return undefined;
     if (wasCounted)
-      await new ClickConversionsRepository(trx).uncountOne(replaced.click_id!, storedEvent!);
+      await repos(this.store, trx).clickConversions.uncountOne(replaced.click_id!, storedEvent!);
     return counts ? this.#countOnClick(trx, input, orderId) : undefined;
   }
 
@@ -553,7 +550,7 @@ export class OrderRecorder {
    * declined by a person or a deadline, invoiced, put on a statement or paid.
    */
   async #undecided(trx: Kysely<Database>, stored: StoredOrder): Promise<boolean> {
-    const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
+    const commissions = await repos(this.store, trx).commissions.ofOrder(stored.id);
     return commissions.every(
       (commission) =>
         commission.decided_by === null &&
@@ -578,7 +575,7 @@ export class OrderRecorder {
     input: ReportFacts,
     attributedBy: AttributedBy | null,
   ): Promise<void> {
-    const commissions = await new CommissionsRepository(trx).ofOrder(stored.id);
+    const commissions = await repos(this.store, trx).commissions.ofOrder(stored.id);
     for (const commission of commissions)
       if (
         commission.status === 'paid' ||
@@ -602,7 +599,7 @@ export class OrderRecorder {
         },
         { actor: input.actor, nowMs: input.nowMs, event: 'reattributed', decidedBy: null },
       );
-    await new CommissionsRepository(trx).detachFromOrder(commissions.map((c) => c.id));
+    await repos(this.store, trx).commissions.detachFromOrder(commissions.map((c) => c.id));
     const move = (
       order: Pick<StoredOrder, 'site_id' | 'ad_id' | 'epi'>,
       sign: 1 | -1,
@@ -628,7 +625,7 @@ export class OrderRecorder {
       attribution: attribution.status,
       attributed_by: attribution.clickId === null ? null : attributedBy,
     };
-    const orders = new OrdersRepository(trx, this.store.dialect);
+    const orders = repos(this.store, trx).orders;
     await orders.update(stored.id, next);
     await orders.movePricingInputs(stored.id, attribution.publisherId);
     Object.assign(stored, next);

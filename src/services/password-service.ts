@@ -4,10 +4,11 @@ import { composeEmail, localeOf } from '../i18n/email.js';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
-import { UsersRepository, type User } from '../storage/repositories/users-repository.js';
+import { type User } from '../storage/repositories/users-repository.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Mailer } from './mailer.js';
 import { AccountError, digest } from './accounts-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 const RESET_MS = 3_600_000;
 
@@ -26,9 +27,7 @@ export class PasswordService {
 
   /** The active user with this email and password, or undefined. */
   async login(emailText: string, password: string): Promise<User | undefined> {
-    const user = await new UsersRepository(this.store.db).findByEmail(
-      emailText.trim().toLowerCase(),
-    );
+    const user = await repos(this.store).users.findByEmail(emailText.trim().toLowerCase());
     // Without a user, verify against a throwaway hash anyway, so timing does not tell.
     this.#dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const ok = await verifyPassword(user?.password_hash ?? (await this.#dummyHash), password);
@@ -45,9 +44,7 @@ export class PasswordService {
 
   /** Mails a reset link when the address has an account; says nothing either way. */
   async requestPasswordReset(emailText: string, baseUrl: string, nowMs: number): Promise<void> {
-    const user = await new UsersRepository(this.store.db).findByEmail(
-      emailText.trim().toLowerCase(),
-    );
+    const user = await repos(this.store).users.findByEmail(emailText.trim().toLowerCase());
     if (user === undefined || user.status !== 'active') return;
     const token = await issuePasswordLink(this.store.db, user, RESET_MS, nowMs);
     await this.mailer.send(
@@ -66,7 +63,7 @@ export class PasswordService {
       throw new AccountError('invalid_password', 'password: use at least 10 characters');
     const passwordHash = await hashPassword(password);
     return this.store.db.transaction().execute(async (trx) => {
-      const row = await new UsersRepository(trx).findToken(digest(token), 'reset');
+      const row = await repos(this.store, trx).users.findToken(digest(token), 'reset');
       if (
         row === undefined ||
         row.user_id === null ||

@@ -1,9 +1,9 @@
 import type { Store } from '../storage/database.js';
-import { SettingsRepository } from '../storage/repositories/settings-repository.js';
 import { DomainError } from '../domain/errors.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { recordAudit } from './audit-log.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../domain/payments/minimum-payout.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class PayoutSettingsError extends DomainError {}
 
@@ -19,7 +19,7 @@ export class PayoutSettingsService {
   constructor(private readonly store: Store) {}
 
   async networkMinimum(): Promise<number> {
-    const value = await new SettingsRepository(this.store.db).get(SETTING);
+    const value = await repos(this.store).settings.get(SETTING);
     return value === undefined ? DEFAULT_MINIMUM_PAYOUT_MINOR : Number(value);
   }
 
@@ -34,7 +34,7 @@ export class PayoutSettingsService {
   ): Promise<{ minimumMinor: number; publishersMoved: number }> {
     const minimumMinor = parseMinimum(amountText);
     return this.store.db.transaction().execute(async (trx) => {
-      const settings = new SettingsRepository(trx);
+      const settings = repos(this.store, trx).settings;
       const stored = await settings.get(SETTING);
       const before = stored === undefined ? DEFAULT_MINIMUM_PAYOUT_MINOR : Number(stored);
       await settings.set(SETTING, String(minimumMinor));

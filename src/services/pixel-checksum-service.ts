@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
 import { DomainError } from '../domain/errors.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class PixelChecksumError extends DomainError {}
 
@@ -26,7 +26,7 @@ export class PixelChecksumService {
     nowMs: number,
     advertiserId?: string,
   ): Promise<{ programId: string; secret: string | null }> {
-    const programs = new ProgramsRepository(this.store.db);
+    const programs = repos(this.store).programs;
     const program = await programs.findById(programId);
     if (
       program === undefined ||
@@ -40,7 +40,7 @@ export class PixelChecksumService {
         'secret: 8 to 128 visible ASCII characters (no spaces), or generate one',
       );
     await this.store.db.transaction().execute(async (trx) => {
-      await new ProgramsRepository(trx).setSetting(programId, 'checksumSecret', value, nowMs);
+      await repos(this.store, trx).programs.setSetting(programId, 'checksumSecret', value, nowMs);
       await recordAudit(
         trx,
         {

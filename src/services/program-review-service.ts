@@ -16,6 +16,7 @@ import {
   type ProgramNames,
   type ProgramScreening,
 } from './program-terms-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** A program as its advertiser sees the network's review of it. */
 export interface ProgramReviewState {
@@ -72,21 +73,21 @@ export class ProgramReviewService implements ProgramScreening {
 
   /** Programs in review (the admin's queue), oldest first; `all`: every program. */
   async queue(which: 'in_review' | 'all' = 'in_review'): Promise<ProgramReviewView[]> {
-    const rows = await new ProgramsRepository(this.store.db).reviews(
+    const rows = await repos(this.store).programs.reviews(
       which === 'all' ? {} : { review: 'in_review' },
     );
     return rows.map((row) => this.#view(row));
   }
 
   async viewOrThrow(programId: string): Promise<ProgramReviewView> {
-    const [row] = await new ProgramsRepository(this.store.db).reviews({ programId });
+    const [row] = await repos(this.store).programs.reviews({ programId });
     if (row === undefined) throw unknownProgram(programId);
     return this.#view(row);
   }
 
   /** An advertiser's programs with the network's review of each. */
   async ofAdvertiser(advertiserId: string): Promise<ProgramReviewState[]> {
-    const rows = await new ProgramsRepository(this.store.db).reviews({ advertiserId });
+    const rows = await repos(this.store).programs.reviews({ advertiserId });
     return rows.map((row) => stateOf(row));
   }
 
@@ -101,7 +102,7 @@ export class ProgramReviewService implements ProgramScreening {
     nowMs: number,
   ): Promise<ProgramReviewView> {
     const changed = await this.store.db.transaction().execute(async (trx) => {
-      const programs = new ProgramsRepository(trx);
+      const programs = repos(this.store, trx).programs;
       const [row] = await programs.reviews({ programId });
       if (row === undefined) throw unknownProgram(programId);
       const before = reviewStatusOf(row.review_status);

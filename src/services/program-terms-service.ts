@@ -1,9 +1,5 @@
 import type { Store } from '../storage/database.js';
-import { AdvertisersRepository } from '../storage/repositories/advertisers-repository.js';
-import {
-  ProgramsRepository,
-  type StoredProgram,
-} from '../storage/repositories/programs-repository.js';
+import { type StoredProgram } from '../storage/repositories/programs-repository.js';
 import { readFile } from 'node:fs/promises';
 import { resolveProgramPath } from '../programs/load-program-terms.js';
 import { TermsCompiler } from '../programs/terms-compiler.js';
@@ -17,6 +13,7 @@ import {
   reviewStatusOf,
   screenProgramNames,
 } from '../domain/programs/review.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** The names of a program its review screens: from its terms. */
 export interface ProgramNames {
@@ -135,7 +132,7 @@ export class ProgramTermsService {
         'terms_mismatch',
         `id: "${terms.id}" is another program's; these are the terms of "${slug}"`,
       );
-    const programs = new ProgramsRepository(this.store.db);
+    const programs = repos(this.store).programs;
     const existing = await programs.findBySlug(slug);
     const previous = existing === undefined ? undefined : this.screening.namesOf(existing.id);
     const applied = await this.#apply(source, `${slug} terms`, options, nowMs);
@@ -203,7 +200,7 @@ export class ProgramTermsService {
     nowMs: number,
   ): Promise<AppliedTerms> {
     const terms = await this.compiler.compileNew(source, 'new program terms');
-    const programs = new ProgramsRepository(this.store.db);
+    const programs = repos(this.store).programs;
     if ((await programs.findBySlug(terms.id)) !== undefined)
       throw new ProgramTermsError(
         'program_exists',
@@ -239,7 +236,7 @@ export class ProgramTermsService {
   applyAtStart(source: string, name: string, nowMs: number): Promise<StartupTerms> {
     return this.#oneAtATime(async () => {
       const terms = await this.compiler.compileNew(source, name);
-      const programs = new ProgramsRepository(this.store.db);
+      const programs = repos(this.store).programs;
       const existing = await programs.findBySlug(terms.id);
       if (existing !== undefined) {
         const state = await programs.startFileState(existing.id, source);
@@ -272,8 +269,8 @@ export class ProgramTermsService {
     nowMs: number,
   ): Promise<AppliedTerms> {
     const terms = await this.compiler.compileNew(source, name);
-    const programs = new ProgramsRepository(this.store.db);
-    const advertisers = new AdvertisersRepository(this.store.db);
+    const programs = repos(this.store).programs;
+    const advertisers = repos(this.store).advertisers;
     const existing = await programs.findBySlug(terms.id);
     let advertiserId = existing?.advertiser_id;
     if (advertiserId !== undefined && options.advertiser !== undefined) {
@@ -297,7 +294,7 @@ export class ProgramTermsService {
 
   /** Refuses terms that would change what applied before now (backdatedVersions). */
   async #refuseBackdating(programId: string, terms: ProgramTerms, nowMs: number): Promise<void> {
-    const current = await new ProgramsRepository(this.store.db).currentSourceOf(programId);
+    const current = await repos(this.store).programs.currentSourceOf(programId);
     if (current === undefined) return;
     const issues = backdatedVersions(
       await this.compiler.compileStored(
@@ -329,7 +326,7 @@ export class ProgramTermsService {
   ): Promise<AppliedTerms> {
     // One transaction: one commit (on SQLite one disk sync on the request thread, not four).
     return this.store.db.transaction().execute(async (trx) => {
-      const programs = new ProgramsRepository(trx);
+      const programs = repos(this.store, trx).programs;
       const result = await programs.upsertFromTerms(
         terms,
         source,

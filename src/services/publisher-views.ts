@@ -1,11 +1,9 @@
-import { MembershipsRepository } from '../storage/repositories/memberships-repository.js';
-import { PublishersRepository } from '../storage/repositories/publishers-repository.js';
-import { LedgerRepository } from '../storage/repositories/ledger-repository.js';
 import type { Store } from '../storage/database.js';
 import type { CommissionStatus } from '../storage/schema.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Quote } from '../domain/engine/quote.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class PublisherViewError extends DomainError {}
 
@@ -37,17 +35,17 @@ export class PublisherViews {
 
   /** The publisher's sites. */
   async sites(publisherId: string) {
-    return new PublishersRepository(this.store.db).sitesOf(publisherId);
+    return repos(this.store).publishers.sitesOf(publisherId);
   }
 
   /** The active ads of a program the publisher may link to. */
   async activeAds(programId: string) {
-    return new MembershipsRepository(this.store.db).activeAds(programId);
+    return repos(this.store).memberships.activeAds(programId);
   }
 
   /** The publisher's balance per ledger account and in total. */
   async balances(publisherId: string) {
-    return new LedgerRepository(this.store.db).balances(publisherId);
+    return repos(this.store).ledger.balances(publisherId);
   }
 
   async transactions(publisherId: string, filter: TransactionFilter) {

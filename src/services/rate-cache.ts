@@ -1,6 +1,6 @@
 import type { Store } from '../storage/database.js';
-import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { RateTable } from '../domain/fx/rate-table.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /**
  * The stored ECB rates in memory for the engine. At most every `checkEveryMs` it asks the
@@ -36,7 +36,7 @@ export class RateCache {
   }
 
   async #refresh(): Promise<void> {
-    const repository = new RatesRepository(this.store.db);
+    const repository = repos(this.store).rates;
     const signature = await repository.signature();
     if (signature === this.#signature && this.#table !== undefined) return;
     this.#table = await repository.loadTable();

@@ -1,5 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { RateLimitsRepository } from '../storage/repositories/rate-limits-repository.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /** At most `max` attempts per `windowMs`, per address and (where one is named) per account. */
 export interface RateLimitRule {
@@ -21,7 +22,7 @@ export class RateLimiter {
   #lastPrune = 0;
 
   constructor(store: Store) {
-    this.#repository = new RateLimitsRepository(store.db);
+    this.#repository = repos(store).rateLimits;
   }
 
   /** Counts an attempt under each key (`ip:…`, `account:…`); refused when any is over. */

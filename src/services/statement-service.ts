@@ -1,5 +1,4 @@
 import { formatStatementNumber } from '../domain/payments/statement-number.js';
-import { StatementsRepository } from '../storage/repositories/statements-repository.js';
 import { recordAudit } from './audit-log.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
@@ -12,6 +11,7 @@ import { parsePeriodOrThrow } from './invoice-service.js';
 import { decideVat, standardVatRate, vatOn, VatError } from '../domain/payments/vat.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import { networkDetails, publisherDetails } from './invoicing-details-service.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export type Statement = Selectable<StatementsTable>;
 
@@ -141,10 +141,7 @@ export class StatementService {
               return outcome;
             }),
           async () => {
-            const made = await new StatementsRepository(this.store.db).isMade(
-              publisher.id,
-              period.text,
-            );
+            const made = await repos(this.store).statements.isMade(publisher.id, period.text);
             return made ? ('existing' as const) : undefined;
           },
         );
@@ -301,7 +298,7 @@ export class StatementService {
       carriedInMinor === 0
     ) {
       // A parallel run that settled this month has committed meanwhile.
-      return (await new StatementsRepository(trx).isMade(publisherId, period.text))
+      return (await repos(this.store, trx).statements.isMade(publisherId, period.text))
         ? 'existing'
         : 'empty';
     }

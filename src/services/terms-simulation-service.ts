@@ -3,13 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { Store } from '../storage/database.js';
 import type { StorageConfig } from '../config/storage-config.js';
 import { packageRoot } from '../package-root.js';
-import { ProgramsRepository } from '../storage/repositories/programs-repository.js';
-import { RatesRepository } from '../storage/repositories/rates-repository.js';
 import { TermsCompiler } from '../programs/terms-compiler.js';
 import type { ProgramTerms } from '../domain/terms/program-terms.js';
 import type { FxRate } from '../domain/fx/rate-table.js';
 import type { SimulationResult } from '../domain/engine/simulate-terms.js';
 import { DomainError } from '../domain/errors.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class SimulationError extends DomainError {}
 
@@ -96,7 +95,7 @@ export class TermsSimulationService {
     range: { fromMs: number; toMs: number },
     onProgress?: (orders: number) => void,
   ): Promise<SimulationResult> {
-    const programs = new ProgramsRepository(this.store.db);
+    const programs = repos(this.store).programs;
     const program = await programs.findBySlug(slug);
     if (program === undefined)
       throw new SimulationError(
@@ -117,7 +116,7 @@ export class TermsSimulationService {
           'terms_mismatch',
           `the draft is the terms of "${draftTerms.id}", not of "${slug}"`,
         );
-      const rates = await new RatesRepository(this.store.db).loadTable();
+      const rates = await repos(this.store).rates.loadTable();
       return await runInWorker(
         {
           config: this.store.config,

@@ -2,9 +2,7 @@ import type { CommissionStatus } from '../domain/ledger/plan-commission-change.j
 import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
-import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import { openFlagCount, openFlagsOn } from '../storage/repositories/violations-rows.js';
-import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import {
   isDeclineReason,
   DECLINE_REASONS,
@@ -19,6 +17,7 @@ import { DomainError } from '../domain/errors.js';
 import { parseCsv } from '../documents/csv.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission, CommissionChangeError } from './commission-ledger.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class ValidationError extends DomainError {}
 
@@ -82,7 +81,7 @@ export class ValidationService {
 
   /** A program's transactions for its advertiser, optionally of one status. */
   async transactionsOfProgram(programId: string, status: string | undefined, limit: number) {
-    return new CommissionsRepository(this.store.db).ofProgram(
+    return repos(this.store).commissions.ofProgram(
       programId,
       commissionStatusOrThrow(status),
       limit,
@@ -96,7 +95,7 @@ export class ValidationService {
     limit = 500,
     orderNumber?: string,
   ) {
-    return new CommissionsRepository(this.store.db).ofAdvertiser(
+    return repos(this.store).commissions.ofAdvertiser(
       advertiserId,
       commissionStatusOrThrow(status),
       limit,
@@ -162,10 +161,7 @@ export class ValidationService {
         );
       reason = request.reason;
     }
-    const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
-      programId,
-      orderNumber,
-    );
+    const order = await repos(this.store, trx).orders.findForUpdate(programId, orderNumber);
     if (order === undefined)
       throw new ValidationError('unknown_order', `no order "${orderNumber}" in this program`);
     if (decision === 'approve' && order.quote_status === 'disqualified') {
@@ -194,7 +190,7 @@ export class ValidationService {
         );
       }
     }
-    const commissions = await new CommissionsRepository(trx).ofOrder(order.id);
+    const commissions = await repos(this.store, trx).commissions.ofOrder(order.id);
     if (commissions.length === 0)
       throw new ValidationError(
         'order_not_attributed',
@@ -236,7 +232,7 @@ export class ValidationService {
         throw error;
       }
     }
-    const after = await new CommissionsRepository(trx).ofOrder(order.id);
+    const after = await repos(this.store, trx).commissions.ofOrder(order.id);
     return {
       orderNumber,
       ok: true,
@@ -266,7 +262,7 @@ export class ValidationService {
     // (`atDeadline: none`) stay due for ever and must not fill every page ahead of the others.
     let after: { program_id: string; order_number: string } | undefined;
     for (;;) {
-      const due = await new CommissionsRepository(this.store.db).dueAtDeadline(nowMs, after, batch);
+      const due = await repos(this.store).commissions.dueAtDeadline(nowMs, after, batch);
       await this.#decideAtDeadline(due, nowMs, counts);
       if (due.length < batch) return counts;
       after = due[due.length - 1];
@@ -294,7 +290,7 @@ export class ValidationService {
       // the order's lock, is the one that counts): no transaction for an order left waiting.
       if (status === 'approved' && !deadlineMayApprove(row.source, row.report_details)) continue;
       await this.store.db.transaction().execute(async (trx) => {
-        const order = await new OrdersRepository(trx, this.store.dialect).findForUpdate(
+        const order = await repos(this.store, trx).orders.findForUpdate(
           row.program_id,
           row.order_number,
         );
@@ -303,7 +299,7 @@ export class ValidationService {
         // advertiser; the deadline never approves it.
         if (status === 'approved' && !deadlineMayApprove(order.source, order.report_details))
           return;
-        for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
+        for (const commission of await repos(this.store, trx).commissions.ofOrder(order.id)) {
           if (commission.status !== 'pending') continue;
           if (commission.validation_due_at === null || commission.validation_due_at > nowMs)
             continue;

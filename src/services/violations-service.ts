@@ -1,12 +1,11 @@
 import type { Store } from '../storage/database.js';
-import { CommissionsRepository } from '../storage/repositories/commissions-repository.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
-import { OrdersRepository } from '../storage/repositories/orders-repository.js';
 import { approvedByPerson, openHoldingFlag } from './compliance-scanner.js';
 import { holdingDetectors, type Detector } from '../domain/compliance/detect-traffic.js';
 import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export class ViolationError extends DomainError {}
 
@@ -168,8 +167,8 @@ export class ViolationsService {
             )) !== undefined
           )
             continue;
-          await new OrdersRepository(trx, this.store.dialect).lockById(order.id);
-          for (const commission of await new CommissionsRepository(trx).ofOrder(order.id)) {
+          await repos(this.store, trx).orders.lockById(order.id);
+          for (const commission of await repos(this.store, trx).commissions.ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
             // A person's approval the hold interrupted stands again (approvedByPerson).
             const restored = approvedByPerson(commission);

@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { openStore } from '../storage/database.js';
-import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { ClickWriter } from '../tracking/click-writer.js';
 import { StoredTerms } from '../programs/stored-terms.js';
 import { OrderRecorder, type ReportFacts } from './order-recorder.js';
@@ -18,6 +17,7 @@ import {
   type WriterWorkerData,
 } from './writer-protocol.js';
 import { ClickSigner } from '../tracking/click-signature.js';
+import { repos } from '../storage/repositories/repos.js';
 
 /**
  * The writer thread (writer-thread.ts): its own SQLite connection commits the click batches and
@@ -32,11 +32,7 @@ const store = openStore(storage);
 store.sqlite?.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
 // Group commit: the batches that arrive while a commit runs go together in the next one.
 // It signs the ids of the clicks it committed too: the request thread only sends the redirects.
-const clicks = new ClickWriter(
-  new ClicksRepository(store),
-  maxClickBatch,
-  new ClickSigner(clickSecret),
-);
+const clicks = new ClickWriter(repos(store).clicks, maxClickBatch, new ClickSigner(clickSecret));
 const recorder = new OrderRecorder(store);
 const scanner = new ComplianceScanner(store, new StoredTerms(store.db));
 const terms = new Map<number, ProgramTerms>();

@@ -7,10 +7,10 @@ import { createSqliteTestStore, type TestStore } from '../support/stores.js';
 import { Network } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { packageRoot } from '../../src/package-root.js';
 import { browserAvailable, launchBrowser, portalLogin } from '../support/browser.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const SECRET = 'browser-views-secret-0123456789abcdefghij';
 const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const days = TRAFFIC.map((_, index) =>
     new Date(START - (6 - index) * DAY).toISOString().slice(0, 10),
   );
-  await new RatesRepository(store.store.db).upsert(
+  await repos(store.store).rates.upsert(
     parseEcbCsv(`Date,USD\n${days.map((day) => `${day},1.0950`).join('\n')}\n`).entries(),
     'test',
     clock.now,

@@ -9,7 +9,7 @@ import { Network } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
 import { bumpLinksVersion } from '../../src/storage/repositories/cache-versions.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const available = browserAvailable;
 
@@ -97,13 +97,9 @@ it.skipIf(!available)(
     await context.clearCookies({ domain: '127.0.0.1' });
     await page.goto(`${shop}/thanks`);
     await expect
-      .poll(
-        () =>
-          new OrdersRepository(store.store.db, store.store.dialect).find(demo.programId, 'FP-1'),
-        {
-          timeout: 10_000,
-        },
-      )
+      .poll(() => repos(store.store).orders.find(demo.programId, 'FP-1'), {
+        timeout: 10_000,
+      })
       .toMatchObject({ attribution: 'attributed', attributed_by: 'pixel', source: 'pixel' });
     expect(reports.at(-1)).toContain(`tduid=${tduid}`);
     const lines = await store.store.db

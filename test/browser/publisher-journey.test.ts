@@ -11,11 +11,11 @@ import { startSmtpSink } from '../support/smtp-sink.js';
 import { Network } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { packageRoot } from '../../src/package-root.js';
 import { bumpLinksVersion } from '../../src/storage/repositories/cache-versions.js';
 import type { FastifyInstance } from 'fastify';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const SECRET = 'browser-test-secret-0123456789abcdefghij';
 const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const now = Date.now();
   demo = await createDemoNetwork(store.store, SECRET, now);
   const today = new Date(now).toISOString().slice(0, 10);
-  await new RatesRepository(store.store.db).upsert(
+  await repos(store.store).rates.upsert(
     parseEcbCsv(`Date,USD\n${today},1.0950\n`).entries(),
     'test',
     now,

@@ -10,9 +10,9 @@ import { readEcbRatesFile } from '../../src/fx/read-ecb-rates-file.js';
 import type { RateTable } from '../../src/domain/fx/rate-table.js';
 import { formatDecimal } from '../../src/domain/money/decimal.js';
 import { openStore } from '../../src/storage/database.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork } from '../support/network.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /** The ECB's files as the ECB lays them out (test/fixtures/ecb, made by make-fixtures.py). */
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ecb');
@@ -88,7 +88,7 @@ describe('affnet fx fetch', () => {
     );
     const store = openStore({ kind: 'sqlite', file: join(dir, 'affnet.db'), synchronous: 'FULL' });
     try {
-      const table = await new RatesRepository(store.db).loadTable();
+      const table = await repos(store).rates.loadTable();
       expect(rows(table)).toEqual(rows(ratesOfEcbFile(await fixture('eurofxref-hist.csv'))));
     } finally {
       await store.close();
@@ -148,9 +148,7 @@ describeEachEngine('serve fetches the ECB’s rates once they are published', (c
     });
     try {
       await expect
-        .poll(async () =>
-          (await new RatesRepository(t.network.store.db).loadTable()).find('JPY', 19_902, 0),
-        )
+        .poll(async () => (await repos(t.network.store).rates.loadTable()).find('JPY', 19_902, 0))
         .toBeDefined();
       expect(requests).toContain('/eurofxref.zip');
     } finally {

@@ -10,10 +10,10 @@ import { TermsSimulationService } from '../../src/services/terms-simulation-serv
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
 import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../../src/domain/money/decimal.js';
 import { unpackPricingInputs } from '../../src/domain/orders/pricing-inputs.js';
 import { packExistingOrders } from '../../src/storage/migrations/0009-order-pricing.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /** A rate change priced on the orders already recorded, before it applies (issue: what-if). */
 describeEachEngine('simulating a terms change on stored orders', (context) => {
@@ -82,7 +82,7 @@ describeEachEngine('simulating a terms change on stored orders', (context) => {
       ...draft,
       versions: [{ ...draft.versions.at(-1)!, effectiveFromMs: -Infinity }],
     };
-    const rates = await new RatesRepository(t.network.store.db).loadTable();
+    const rates = await repos(t.network.store).rates.loadTable();
     const rows = await t.network.store.db
       .selectFrom('orders')
       .select(['document', 'publisher_id'])
@@ -122,7 +122,7 @@ describeEachEngine('simulating a terms change on stored orders', (context) => {
         (row) => ({ ...row, placed_at: Number(row.placed_at) }),
       );
     const written = await stored();
-    const table = await new RatesRepository(db).loadTable();
+    const table = await repos(db).rates.loadTable();
     const orders = await db.selectFrom('orders').select(['id', 'document']).execute();
     expect(written.map((row) => row.order_id).sort()).toEqual(orders.map((o) => o.id).sort());
     for (const order of orders) {

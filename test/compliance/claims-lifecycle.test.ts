@@ -11,8 +11,8 @@ import { InvoiceService } from '../../src/services/invoice-service.js';
 import { StatementService } from '../../src/services/statement-service.js';
 import { AccountsService } from '../../src/services/accounts-service.js';
 import { ApplicationsService } from '../../src/services/applications-service.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { readAudit } from '../../src/services/audit-log.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -189,7 +189,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
         'Reminder: a claim decision is due',
       ]),
     );
-    expect((await new LedgerRepository(store.db).verify()).mismatches).toEqual([]);
+    expect((await repos(store).ledger.verify()).mismatches).toEqual([]);
   });
 
   it('gives each action its effect, and takes it back on reversal', async () => {
@@ -241,15 +241,13 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       message: expect.stringContaining('at most EUR 6.39'),
     });
     const deduction = await enforcement.record({ ...base, kind: 'deduction', amountMinor: 625 });
-    expect((await new LedgerRepository(store.db).balances(publisherId)).byAccount.deducted).toBe(
-      -625,
-    );
+    expect((await repos(store).ledger.balances(publisherId)).byAccount.deducted).toBe(-625);
     // What the first deduction took is out of reach of the next.
     await expect(
       enforcement.record({ ...base, kind: 'deduction', amountMinor: 15 }),
     ).rejects.toMatchObject({ code: 'deduction_exceeds_earnings' });
     await enforcement.reverse(deduction.id, 'user:adv', NOW + 1);
-    expect((await new LedgerRepository(store.db).balances(publisherId)).byAccount.deducted).toBe(0);
+    expect((await repos(store).ledger.balances(publisherId)).byAccount.deducted).toBe(0);
 
     const restriction = await enforcement.record({ ...base, kind: 'restriction' });
     const applications = new ApplicationsService(store, terms, mailer);

@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import { createPostgresTestStore, TEST_DATABASE_URL } from '../support/stores.js';
 import { startTestNetwork } from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import type { Store } from '../../src/storage/database.js';
 import { createErrorHandler } from '../../src/http/http-errors.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
@@ -72,7 +72,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('compliance scan and recorder l
       // A report batch, as the recorder runs it: LOCK-1, then LOCK-2, in one transaction.
       let scanning: Promise<unknown> | undefined;
       await db.transaction().execute(async (trx) => {
-        const orders = new OrdersRepository(trx, 'postgres');
+        const orders = repos(trx).orders;
         await orders.findForUpdate(t.demo.programId, 'LOCK-1');
         scanning = t.network.scanner.scanOrders(t.clock.now);
         scanning.catch(() => {}); // awaited below

@@ -5,7 +5,7 @@ import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
 import { MailingsService } from '../../src/services/mailings-service.js';
 import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
@@ -198,7 +198,7 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
       t.clock.now,
     );
     expect(await status('EMAIL-1')).toEqual({ status: 'approved', reason: null });
-    expect((await new LedgerRepository(db).verify()).mismatches).toEqual([]);
+    expect((await repos(db).ledger.verify()).mismatches).toEqual([]);
   });
 
   it('flags abnormal clicking from one address and a purchase from the publisher’s own address', async () => {

@@ -3,10 +3,8 @@ import { describeEachEngine } from '../support/stores.js';
 import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { registeredRoutes } from '../../src/http/app.js';
 import { OPERATIONS } from '../../src/http/openapi.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
-import { AdvertisersRepository } from '../../src/storage/repositories/advertisers-repository.js';
 import { hashPassword } from '../../src/auth/passwords.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine(
   'the JSON API: documented, and closed to the wrong role and owner',
@@ -20,14 +18,11 @@ describeEachEngine(
       const db = t.network.store.db;
       const now = Date.now();
       // A second publisher and a second advertiser: "another owner" for every route.
-      const publishers = new PublishersRepository(db);
+      const publishers = repos(db).publishers;
       const other = await publishers.create({ name: 'Other Deals', country: 'BE' }, now);
       await publishers.addSite(other.id, { name: 'Other', url: 'https://other.example.be' }, now);
-      const otherAdvertiser = await new AdvertisersRepository(db).create(
-        { name: 'Other shop' },
-        now,
-      );
-      const users = new UsersRepository(db);
+      const otherAdvertiser = await repos(db).advertisers.create({ name: 'Other shop' }, now);
+      const users = repos(db).users;
       const hash = await hashPassword('a long enough password');
       await users.create(
         {

@@ -11,13 +11,13 @@ import {
   type TestNetwork,
 } from '../support/network.js';
 import { packageRoot } from '../../src/package-root.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
 import { priceOrder } from '../../src/domain/engine/price-order.js';
 import { parseOrderOrThrow } from '../../src/domain/orders/parse-order.js';
 import { isoDateOfDayNumber, utcDayNumber } from '../../src/domain/dates.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const DAY_MS = 86_400_000;
 
@@ -289,7 +289,7 @@ describeEachEngine('programs as a product, end to end', (context) => {
 
   it('never lets a rival advertiser take over a program, even racing its creation', async () => {
     const db = t.network.store.db;
-    const programs = new ProgramsRepository(db);
+    const programs = repos(db).programs;
     const before = await programs.findBySlug('aliexpress');
     const termsBefore = await db
       .selectFrom('program_terms')

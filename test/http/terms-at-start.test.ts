@@ -6,7 +6,7 @@ import { describeEachEngine } from '../support/stores.js';
 import { sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { loadPrograms } from '../../src/bootstrap/bootstrap.js';
 import { BUNDLED_PROGRAMS_DIR } from '../../src/programs/load-program-terms.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +29,7 @@ describeEachEngine('terms files loaded at start', (context) => {
 
   const program = (slug: string) => t.demo.programs.find((p) => p.slug === slug)!;
   const current = async (slug: string) =>
-    (await new ProgramsRepository(t.network.store.db).currentSourceOf(program(slug).programId))!;
+    (await repos(t.network.store).programs.currentSourceOf(program(slug).programId))!;
   const bundled = (slug: string) => readFile(join(BUNDLED_PROGRAMS_DIR, `${slug}.yaml`), 'utf8');
   const audits = () =>
     t.network.store.db

@@ -1,19 +1,15 @@
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { demoPublisherId as publisherIdOfDemo } from '../support/network.js';
 import { orderDoc, itemDoc } from '../support/orders.js';
 import { parseClickId } from '../../src/storage/click-ids.js';
-import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { countRows } from '../../src/storage/repositories/count-rows.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
 import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { ALIEXPRESS_PATH } from '../support/terms.js';
 import { readFileSync } from 'node:fs';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('tracking over HTTP', (context) => {
   let t: TestNetwork;
@@ -147,10 +143,7 @@ describeEachEngine('tracking over HTTP', (context) => {
     // its click, site or quote.
     expect(json.statusCode).toBe(202);
     expect(json.json()).toEqual({ status: 'accepted' });
-    const stored = await new OrdersRepository(t.network.store.db, t.network.store.dialect).find(
-      t.demo.programId,
-      'PX-1',
-    );
+    const stored = await repos(t.network.store).orders.find(t.demo.programId, 'PX-1');
     expect(stored).toMatchObject({
       attribution: 'attributed',
       site_id: site.id,
@@ -179,7 +172,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       attribution: { status: 'attributed', siteId: t.demo.siteId, clickId: tduid },
       quote: { total: '8.84' },
     });
-    const ledger = new LedgerRepository(t.network.store.db);
+    const ledger = repos(t.network.store).ledger;
     const publisher = await demoPublisherId();
     const before = await ledger.balances(publisher);
     const again = await api('POST', '', document);
@@ -300,7 +293,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       attribution: { status: 'attributed' },
       quote: { status: 'held', reasons: ['missing_fx_rate'], total: null },
     });
-    await new RatesRepository(t.network.store.db).upsert(
+    await repos(t.network.store).rates.upsert(
       parseEcbCsv('Date,USD\n2026-10-20,1.1000\n').entries(),
       'test',
       t.clock.now,
@@ -321,7 +314,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       .where('order_id', '=', order.id)
       .execute();
     expect(commissions).toEqual([{ status: 'approved', amount_minor: 636 }]);
-    expect((await new LedgerRepository(t.network.store.db).verify()).mismatches).toEqual([]);
+    expect((await repos(t.network.store).ledger.verify()).mismatches).toEqual([]);
   });
 
   it('deeplinks only to the allow-listed domains of a program that allows deeplinks (AE-T4)', async () => {
@@ -331,7 +324,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       .replace('allowed: false', 'allowed: true')
       .replace('domains: []', 'domains: [shop.example]');
     const terms = parseProgramTermsOrThrow(yaml, 'shop (test)');
-    const { program } = await new ProgramsRepository(t.network.store.db).upsertFromTerms(
+    const { program } = await repos(t.network.store).programs.upsertFromTerms(
       terms,
       yaml,
       'adv_test',
@@ -339,7 +332,7 @@ describeEachEngine('tracking over HTTP', (context) => {
       null,
     );
     const publisher = await demoPublisherId();
-    const memberships = new MembershipsRepository(t.network.store.db);
+    const memberships = repos(t.network.store).memberships;
     const membership = await memberships.apply(
       {
         programId: program.id,

@@ -2,10 +2,9 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTestStore, TEST_DATABASE_URL, type TestStore } from '../support/stores.js';
 import { runAffnet, startServer, type ServerProcess } from '../../bench/serve-process.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 import { orderDoc } from '../support/orders.js';
 import { request } from '../support/http-client.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const suite = TEST_DATABASE_URL ? describe : describe.skip;
 
@@ -52,14 +51,14 @@ suite(
     it('makes an approval take effect on the other node within a second', async () => {
       const store = database.reopen();
       try {
-        const publishers = new PublishersRepository(store.db);
+        const publishers = repos(store).publishers;
         const publisher = await publishers.create({ name: 'Late', country: 'NL' }, Date.now());
         const site = await publishers.addSite(
           publisher.id,
           { name: 'Late', url: 'https://late.example' },
           Date.now(),
         );
-        const memberships = new MembershipsRepository(store.db);
+        const memberships = repos(store).memberships;
         const membership = await memberships.apply(
           {
             programId: demo.programId,

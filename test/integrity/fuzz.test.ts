@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * Fuzzing the doors an attacker reaches (the click link, the anonymous pixel, the order API,
@@ -286,7 +286,7 @@ describeEachEngine('fuzzing the money path', (context) => {
   });
 
   it('leaves the ledger balanced and every statement adding up', async () => {
-    const result = await new LedgerRepository(t.network.store.db).verify();
+    const result = await repos(t.network.store).ledger.verify();
     expect(result.mismatches).toEqual([]);
     expect(result.orphanEntries).toBe(0);
     expect(result.statementMismatches).toEqual([]);

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
-import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * The money path tried as an attacker would (issue: money-path integrity). Each case failed
@@ -49,12 +47,9 @@ describeEachEngine('money-path attacks', (context) => {
     });
   const placedAt = () => new Date(t.clock.now + 1000).toISOString();
   const stored = (orderNumber: string) =>
-    new OrdersRepository(t.network.store.db, t.network.store.dialect).find(
-      t.demo.programId,
-      orderNumber,
-    );
+    repos(t.network.store).orders.find(t.demo.programId, orderNumber);
   const commissionsOf = async (orderNumber: string) =>
-    new CommissionsRepository(t.network.store.db).ofOrder((await stored(orderNumber))!.id);
+    repos(t.network.store).commissions.ofOrder((await stored(orderNumber))!.id);
   const publisherOf = async (siteId: string) =>
     (
       await t.network.store.db
@@ -64,7 +59,7 @@ describeEachEngine('money-path attacks', (context) => {
         .executeTakeFirstOrThrow()
     ).publisher_id;
   const ledgerClean = async () => {
-    const result = await new LedgerRepository(t.network.store.db).verify();
+    const result = await repos(t.network.store).ledger.verify();
     expect(result.mismatches).toEqual([]);
     expect(result.orphanEntries).toBe(0);
     expect(result.statementMismatches).toEqual([]);
@@ -130,7 +125,7 @@ describeEachEngine('money-path attacks', (context) => {
     const attackerSite = await addSite(t, 'Hijacker', true);
     const attacker = await publisherOf(attackerSite.id);
     const victim = await publisherOf(t.demo.siteId);
-    const ledger = new LedgerRepository(t.network.store.db);
+    const ledger = repos(t.network.store).ledger;
     const victimBefore = (await ledger.balances(victim)).total;
 
     const attackerTduid = await clickOn(attackerSite.id);
@@ -348,7 +343,7 @@ describeEachEngine('money-path attacks', (context) => {
       });
     const available = await t.network.enforcement.deductibleMinor(publisherId, t.demo.programId);
     expect(available).toBeGreaterThan(0);
-    const ledger = new LedgerRepository(t.network.store.db);
+    const ledger = repos(t.network.store).ledger;
     const stored = async () => ({
       actions: await t.network.store.db
         .selectFrom('enforcement_actions')

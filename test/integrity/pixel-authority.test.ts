@@ -3,9 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
-import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * The pixel is anonymous (issue 25, items 1 and 2): a valid checksum binds what is priced, and a
@@ -60,10 +58,9 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
       headers: { authorization: `Bearer ${apiKey}` },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
-  const order = (orderNumber: string) =>
-    new OrdersRepository(t.network.store.db, t.network.store.dialect).find(program, orderNumber);
+  const order = (orderNumber: string) => repos(t.network.store).orders.find(program, orderNumber);
   const commissionsOf = async (orderNumber: string) =>
-    new CommissionsRepository(t.network.store.db).ofOrder((await order(orderNumber))!.id);
+    repos(t.network.store).commissions.ofOrder((await order(orderNumber))!.id);
   /** Everything stored about an order: its row, lines, pricing inputs, commissions and ledger. */
   const everything = async (orderNumber: string) => {
     const db = t.network.store.db;
@@ -102,7 +99,7 @@ describeEachEngine('the pixel creates, only the advertiser amends, a checksum bi
     };
   };
   const ledgerClean = async () => {
-    const result = await new LedgerRepository(t.network.store.db).verify();
+    const result = await repos(t.network.store).ledger.verify();
     expect(result.mismatches).toEqual([]);
     expect(result.orphanEntries).toBe(0);
   };

@@ -3,11 +3,8 @@ import { describeEachEngine } from '../support/stores.js';
 import { v04Checksum, v05Checksum } from '../support/checksum.js';
 import { addSite, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
-import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * NET-R6 (docs/tracking.md, "Full checksum"): Tradedoubler's v04 checksum proves the order number
@@ -80,12 +77,10 @@ describeEachEngine(
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       });
     const order = (program: string, orderNumber: string) =>
-      new OrdersRepository(t.network.store.db, t.network.store.dialect).find(program, orderNumber);
+      repos(t.network.store).orders.find(program, orderNumber);
     const commissionsOf = async (program: string, orderNumber: string) => {
       const stored = await order(program, orderNumber);
-      return stored === undefined
-        ? []
-        : new CommissionsRepository(t.network.store.db).ofOrder(stored.id);
+      return stored === undefined ? [] : repos(t.network.store).commissions.ofOrder(stored.id);
     };
     /** The commissions of an order that are or may become payable without the advertiser. */
     const payable = async (program: string, orderNumber: string) =>
@@ -105,7 +100,7 @@ describeEachEngine(
       await t.network.applyValidationDeadlines();
     };
     const ledgerClean = async () => {
-      const result = await new LedgerRepository(t.network.store.db).verify();
+      const result = await repos(t.network.store).ledger.verify();
       expect(result.mismatches).toEqual([]);
     };
     const setSecret = async () => {
@@ -393,7 +388,7 @@ describeEachEngine(
       const days = [-3, -2, -1, 0].map((d) =>
         new Date(t.clock.now + d * DAY).toISOString().slice(0, 10),
       );
-      await new RatesRepository(t.network.store.db).upsert(
+      await repos(t.network.store).rates.upsert(
         parseEcbCsv(
           `Date,USD,JPY,GBP\n${days.map((day) => `${day},1.0950,170.00,0.8400`).join('\n')}\n`,
         ).entries(),

@@ -6,10 +6,6 @@ import { seedNetwork, NOW } from '../support/seed.js';
 import { reportOrder, type Seeded } from '../support/report-order.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
 import { aliexpressDocument } from '../support/terms.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
-import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
 import { checkIban } from '../../src/domain/payments/iban.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
@@ -20,6 +16,7 @@ import { PayoutService } from '../../src/services/payout-service.js';
 import { EnforcementService } from '../../src/services/enforcement-service.js';
 import { statementCsv, statementPdf } from '../../src/documents/statement-documents.js';
 import type { Store } from '../../src/storage/database.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const day = (month: number, date: number, hour = 9) => Date.UTC(2026, month - 1, date, hour);
 const GOOD_IBAN = 'NL91ABNA0417164300';
@@ -30,7 +27,7 @@ async function addPublisher(
   name: string,
   details: { iban: string; minimumPayoutMinor: number },
 ): Promise<Seeded> {
-  const publishers = new PublishersRepository(store.db);
+  const publishers = repos(store).publishers;
   const publisher = await publishers.create({ name, country: 'NL', ...details }, NOW);
   const site = await publishers.addSite(
     publisher.id,
@@ -270,7 +267,7 @@ describeEachEngine('money path: click to payout', (context) => {
     expect(await payouts.markPaid(paying.run.id, 'admin:test', day(12, 5))).toMatchObject({
       changed: false,
     });
-    const ledger = new LedgerRepository(db);
+    const ledger = repos(db).ledger;
     expect((await ledger.balances(seeded.publisher.id)).byAccount).toMatchObject({
       paid: 1523,
       approved: 0,
@@ -371,7 +368,7 @@ describeEachEngine('money path: click to payout', (context) => {
     file.validation = { approveOnCompletion: false, deadlineDays: 30, atDeadline: 'approve' };
     const source = stringify(file);
     const terms = compileTermsOrThrow(file, 'auto-approve');
-    const { program, termsId } = await new ProgramsRepository(store.db).upsertFromTerms(
+    const { program, termsId } = await repos(store).programs.upsertFromTerms(
       terms,
       source,
       seeded.advertiser.id,
@@ -387,7 +384,7 @@ describeEachEngine('money path: click to payout', (context) => {
       true,
       terms,
     );
-    const [product] = await new CommissionsRepository(store.db).ofOrder(orderId);
+    const [product] = await repos(store).commissions.ofOrder(orderId);
     const placed = Date.UTC(2026, 9, 5, 12);
     expect(product).toMatchObject({
       status: 'pending',
@@ -402,8 +399,8 @@ describeEachEngine('money path: click to payout', (context) => {
       approved: 1,
       declined: 0,
     });
-    const [after] = await new CommissionsRepository(store.db).ofOrder(orderId);
+    const [after] = await repos(store).commissions.ofOrder(orderId);
     expect(after).toMatchObject({ status: 'approved', decided_by: 'validation_deadline' });
-    expect((await new LedgerRepository(store.db).verify()).mismatches).toEqual([]);
+    expect((await repos(store).ledger.verify()).mismatches).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@ import { describeEachEngine } from '../support/stores.js';
 import { addProgram, seedNetwork } from '../support/seed.js';
 import { reportOrder } from '../support/report-order.js';
 import { orderDoc } from '../support/orders.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { InvoiceService } from '../../src/services/invoice-service.js';
 import { StatementService } from '../../src/services/statement-service.js';
 import { PayoutService } from '../../src/services/payout-service.js';
 import type { Store } from '../../src/storage/database.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const PROGRAMS = 8;
 const PUBLISHERS = 8;
@@ -24,7 +24,7 @@ describeEachEngine('month end run in parallel', (context) => {
     const { store } = context();
     const seeded = await seedNetwork(store);
     const at = seeded.program.created_at;
-    const publishers = new PublishersRepository(store.db);
+    const publishers = repos(store).publishers;
     const sites = [];
     for (let q = 0; q < PUBLISHERS; q++) {
       const publisher = await publishers.create(

@@ -8,7 +8,7 @@ import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { InvoiceService } from '../../src/services/invoice-service.js';
 import { StatementService } from '../../src/services/statement-service.js';
 import { PayoutService } from '../../src/services/payout-service.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const at = (month: number, date: number) => Date.UTC(2026, month - 1, date, 9);
 const DEBTOR = { name: 'affnet B.V.', iban: 'NL02ABNA0123456789' };
@@ -138,7 +138,7 @@ describeEachEngine('a refund after the payout, at month end', (context) => {
     const paidToPublisher = octoberCommission + payout;
     expect(paidToPublisher).toBe(r1After + billed); // 25.57: what earn
     expect(paidByAdvertiser).toBe(paidToPublisher + octoberFee + billedFee + creditedFee);
-    const verified = await new LedgerRepository(db).verify();
+    const verified = await repos(db).ledger.verify();
     expect(verified.mismatches).toEqual([]);
     expect(verified.orphanEntries).toBe(0);
   });
@@ -191,7 +191,7 @@ describeEachEngine('a refund after the payout, at month end', (context) => {
       (await statements.createStatements('2026-12', Date.UTC(2027, 0, 2))).created,
     );
     expect(december).toMatchObject([{ payable_minor: raise, payout_minor: raise }]);
-    const verified = await new LedgerRepository(store.db).verify();
+    const verified = await repos(store).ledger.verify();
     expect(verified.mismatches).toEqual([]);
   });
 });

@@ -1,19 +1,16 @@
 import { expect, it } from 'vitest';
-import {
-  ClicksRepository,
-  toClickRecord,
-} from '../../src/storage/repositories/clicks-repository.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
+import { toClickRecord } from '../../src/storage/repositories/clicks-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { dayNumberOfIsoDate } from '../../src/domain/dates.js';
 import { describeEachEngine } from '../support/stores.js';
 import { NOW } from '../support/seed.js';
 import { clickRow } from '../support/clicks.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('clicks and rates', (context) => {
   it('inserts clicks in batches and reads every field back', async () => {
     const { store } = context();
-    const clicks = new ClicksRepository(store);
+    const clicks = repos(store).clicks;
     const rows = Array.from({ length: 5_000 }, (_, n) => clickRow(n, 'prg_a', 'sit_a', NOW));
     await clicks.insertBatch(rows.slice(0, 1_234).map(toClickRecord));
     await clicks.insertBatch(rows.slice(1_234).map(toClickRecord));
@@ -25,7 +22,7 @@ describeEachEngine('clicks and rates', (context) => {
 
   it('lands a batch whole or not at all', async () => {
     const { store } = context();
-    const clicks = new ClicksRepository(store);
+    const clicks = repos(store).clicks;
     const before = await clicks.count();
     const rows = Array.from({ length: 100 }, (_, n) => clickRow(n, 'prg_b', 'sit_b', NOW));
     rows[50] = { ...rows[50]!, id: rows[10]!.id }; // a duplicate key halfway through
@@ -38,7 +35,7 @@ describeEachEngine('clicks and rates', (context) => {
     // connection awaits something would become a savepoint of it, and vanish with its rollback
     // after the click's redirect had been sent.
     const { store } = context();
-    const clicks = new ClicksRepository(store);
+    const clicks = repos(store).clicks;
     const rows = Array.from({ length: 3 }, (_, n) => clickRow(n, 'prg_c', 'sit_c', NOW + 7));
     let release: () => void = () => undefined;
     const waiting = new Promise<void>((resolve) => (release = resolve));
@@ -61,7 +58,7 @@ describeEachEngine('clicks and rates', (context) => {
 
   it('imports ECB rates idempotently and serves them to the engine', async () => {
     const { store } = context();
-    const repository = new RatesRepository(store.db);
+    const repository = repos(store).rates;
     const table = parseEcbCsv('Date,USD,JPY,\n2026-10-05,1.0950,163.21,\n2026-10-02,1.1000,N/A,\n');
     expect(await repository.upsert(table.entries(), 'test.csv', NOW)).toBe(3);
     const corrected = parseEcbCsv('Date,USD\n2026-10-05,1.0951\n');

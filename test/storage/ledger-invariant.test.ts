@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { OrderRecorder } from '../../src/services/order-recorder.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { expectLedgerWhole } from '../support/ledger.js';
 import type { CommissionStatus } from '../../src/domain/ledger/plan-commission-change.js';
 import { describeEachEngine } from '../support/stores.js';
 import { seedNetwork, NOW } from '../support/seed.js';
 import { reportOrder } from '../support/report-order.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 type Operation =
   | {
@@ -103,7 +103,7 @@ describeEachEngine('ledger invariant', (context) => {
       .where('order_id', '=', result.orderId)
       .where('kind', '=', 'product')
       .execute();
-    const { mismatches } = await new LedgerRepository(store.db).verify();
+    const { mismatches } = await repos(store).ledger.verify();
     expect(mismatches).toContainEqual(
       expect.objectContaining({ account: 'approved', expectedMinor: 1, ledgerMinor: 639 }),
     );

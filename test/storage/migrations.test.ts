@@ -5,10 +5,10 @@ import { packageRoot } from '../../src/package-root.js';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/storage/migrate.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
 import { describeEachEngine, whileNoSchemaIsDropped } from '../support/stores.js';
 import type { Store } from '../../src/storage/database.js';
 import { seedNetwork, NOW } from '../support/seed.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 const TABLES = [
   'users',
@@ -149,7 +149,7 @@ describeEachEngine('migrations', (context) => {
   it('refuses to update or delete ledger entries (append-only)', async () => {
     const { store } = context();
     const { publisher } = await seedNetwork(store);
-    await new LedgerRepository(store.db).append([
+    await repos(store).ledger.append([
       {
         publisher_id: publisher.id,
         program_id: null,
@@ -172,7 +172,7 @@ describeEachEngine('migrations', (context) => {
     if (store.dialect === 'postgres') {
       await expect(sql`TRUNCATE ledger_entries`.execute(store.db)).rejects.toThrow(/append-only/);
     }
-    expect((await new LedgerRepository(store.db).balances(publisher.id)).total).toBe(-100);
+    expect((await repos(store).ledger.balances(publisher.id)).total).toBe(-100);
   });
 });
 

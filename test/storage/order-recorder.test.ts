@@ -2,12 +2,10 @@ import { expect, it } from 'vitest';
 import { OrderRecorder } from '../../src/services/order-recorder.js';
 import { orderInput, reportOrder, type Seeded } from '../support/report-order.js';
 import { aliexpressWith } from '../support/terms.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
-import { CommissionsRepository } from '../../src/storage/repositories/commissions-repository.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
 import { describeEachEngine } from '../support/stores.js';
 import { seedNetwork, NOW } from '../support/seed.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('OrderRecorder', (context) => {
   let seeded: Seeded;
@@ -23,16 +21,16 @@ describeEachEngine('OrderRecorder', (context) => {
     });
     const result = await reportOrder(store, seeded, document);
     expect(result.outcome).toBe('created');
-    const commissions = await new CommissionsRepository(store.db).ofOrder(result.orderId);
+    const commissions = await repos(store).commissions.ofOrder(result.orderId);
     expect(commissions.map((c) => [c.kind, c.amount_minor, c.status, c.rule])).toEqual([
       ['bonus', 245, 'pending', 'AE-B1'],
       ['product', 639, 'pending', 'AE-C1'],
     ]);
-    const lines = await new OrdersRepository(store.db, store.dialect).lines(result.orderId);
+    const lines = await repos(store).orders.lines(result.orderId);
     expect(lines).toMatchObject([
       { base_minor: 10000, commission_minor: 700, rate: '0.07', rule: 'AE-C1' },
     ]);
-    const balance = await new LedgerRepository(store.db).balances(seeded.publisher.id);
+    const balance = await repos(store).ledger.balances(seeded.publisher.id);
     expect(balance.byAccount.pending).toBeGreaterThanOrEqual(884);
   });
 
@@ -41,7 +39,7 @@ describeEachEngine('OrderRecorder', (context) => {
     await setup();
     const document = orderDoc({ orderNumber: 'REC-2' });
     const first = await reportOrder(store, seeded, document);
-    const ledger = new LedgerRepository(store.db);
+    const ledger = repos(store).ledger;
     const before = await ledger.balances(seeded.publisher.id);
     const again = await reportOrder(store, seeded, structuredClone(document), NOW + 1000);
     expect(again).toMatchObject({ orderId: first.orderId, outcome: 'unchanged' });
@@ -64,17 +62,14 @@ describeEachEngine('OrderRecorder', (context) => {
     });
     const second = await reportOrder(store, seeded, refunded, NOW + 60_000);
     expect(second).toMatchObject({ orderId: first.orderId, outcome: 'updated' });
-    const [product] = await new CommissionsRepository(store.db).ofOrder(first.orderId);
+    const [product] = await repos(store).commissions.ofOrder(first.orderId);
     expect(product).toMatchObject({ kind: 'product', amount_minor: 639 }); // 7.00 USD → 6.39 EUR
-    const entries = await new LedgerRepository(store.db).entriesOfCommission(product!.id);
+    const entries = await repos(store).ledger.entriesOfCommission(product!.id);
     expect(entries.map((entry) => [entry.kind, entry.account, entry.amount_minor])).toEqual([
       ['accrued', 'pending', 1279], // 14.00 USD → 12.79 EUR
       ['reversed', 'pending', -640],
     ]);
-    const stored = await new OrdersRepository(store.db, store.dialect).find(
-      seeded.program.id,
-      'REC-3',
-    );
+    const stored = await repos(store).orders.find(seeded.program.id, 'REC-3');
     expect(stored).toMatchObject({ revision: 2, total_minor: 639 });
   });
 
@@ -88,14 +83,14 @@ describeEachEngine('OrderRecorder', (context) => {
       orderDoc({ orderNumber: 'REC-4', status: 'cancelled' }),
       NOW + 1,
     );
-    const [product] = await new CommissionsRepository(store.db).ofOrder(first.orderId);
+    const [product] = await repos(store).commissions.ofOrder(first.orderId);
     expect(product).toMatchObject({
       status: 'declined',
       amount_minor: 0,
       reason: 'order_cancelled',
       rule: 'AE-Q2',
     });
-    const entries = await new LedgerRepository(store.db).entriesOfCommission(product!.id);
+    const entries = await repos(store).ledger.entriesOfCommission(product!.id);
     expect(entries.reduce((sum, entry) => sum + entry.amount_minor, 0)).toBe(0);
   });
 
@@ -104,10 +99,10 @@ describeEachEngine('OrderRecorder', (context) => {
     await setup();
     const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-5' }), NOW, false);
     expect(result.attribution.status).toBe('no_click');
-    expect(await new CommissionsRepository(store.db).ofOrder(result.orderId)).toEqual([]);
-    expect(
-      await new OrdersRepository(store.db, store.dialect).find(seeded.program.id, 'REC-5'),
-    ).toMatchObject({ attribution: 'no_click' });
+    expect(await repos(store).commissions.ofOrder(result.orderId)).toEqual([]);
+    expect(await repos(store).orders.find(seeded.program.id, 'REC-5')).toMatchObject({
+      attribution: 'no_click',
+    });
   });
 
   it('creates one order when the same new order is reported concurrently', async () => {
@@ -124,9 +119,9 @@ describeEachEngine('OrderRecorder', (context) => {
     );
     expect(new Set(results.map((result) => result.orderId)).size).toBe(1);
     expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
-    const commissions = await new CommissionsRepository(store.db).ofOrder(results[0]!.orderId);
+    const commissions = await repos(store).commissions.ofOrder(results[0]!.orderId);
     expect(commissions.filter((commission) => commission.kind === 'product')).toHaveLength(1);
-    const verification = await new LedgerRepository(store.db).verify();
+    const verification = await repos(store).ledger.verify();
     expect(verification.mismatches).toEqual([]);
   });
 
@@ -175,9 +170,9 @@ describeEachEngine('OrderRecorder', (context) => {
     const { store } = context();
     await setup();
     const result = await reportOrder(store, seeded, orderDoc({ orderNumber: 'REC-7' }));
-    const [product] = await new CommissionsRepository(store.db).ofOrder(result.orderId);
+    const [product] = await repos(store).commissions.ofOrder(result.orderId);
     expect(product).toMatchObject({ status: 'approved', approved_at: NOW, decided_by: null });
-    const entries = await new LedgerRepository(store.db).entriesOfCommission(product!.id);
+    const entries = await repos(store).ledger.entriesOfCommission(product!.id);
     expect(entries.map((entry) => [entry.kind, entry.account, entry.amount_minor])).toEqual([
       ['approved', 'approved', 639],
     ]);
@@ -191,14 +186,14 @@ describeEachEngine('OrderRecorder', (context) => {
       seeded,
       orderDoc({ orderNumber: 'REC-6', status: 'pending' }),
     );
-    const [product] = await new CommissionsRepository(store.db).ofOrder(result.orderId);
+    const [product] = await repos(store).commissions.ofOrder(result.orderId);
     await new OrderRecorder(store).setCommissionStatus(product!.id, 'approved', {
       reason: 'validated',
       rule: 'AE-Q1',
       actor: 'advertiser:test',
       nowMs: NOW + 5,
     });
-    const entries = await new LedgerRepository(store.db).entriesOfCommission(product!.id);
+    const entries = await repos(store).ledger.entriesOfCommission(product!.id);
     expect(entries.map((entry) => [entry.kind, entry.account, entry.amount_minor])).toEqual([
       ['accrued', 'pending', 639],
       ['approved', 'pending', -639],

@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
 import { RateCache } from '../../src/services/rate-cache.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { dayNumberOfIsoDate } from '../../src/domain/dates.js';
 import { describeEachEngine } from '../support/stores.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('rate cache', (context) => {
   it('serves stored rates and picks up an import without blocking requests', async () => {
     const { store } = context();
-    const repository = new RatesRepository(store.db);
+    const repository = repos(store).rates;
     await repository.upsert(parseEcbCsv('Date,USD\n2026-10-05,1.0950\n').entries(), 'a', 1_000);
     const cache = new RateCache(store, 60_000);
     const day = dayNumberOfIsoDate('2026-10-06')!;

@@ -17,16 +17,14 @@ import { seedNetwork, NOW } from '../support/seed.js';
 import { orderInput, type Seeded } from '../support/report-order.js';
 import { itemDoc, orderDoc } from '../support/orders.js';
 import type { OrderDocument } from '../../src/domain/orders/order-schema.js';
-import {
-  ClicksRepository,
-  toClickRecord,
-} from '../../src/storage/repositories/clicks-repository.js';
+import { toClickRecord } from '../../src/storage/repositories/clicks-repository.js';
 import { rollUpPaced } from '../../src/services/click-rollup.js';
 import { ComplianceScanner } from '../../src/services/compliance-scanner.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { clickRow } from '../support/clicks.js';
 import { aliexpress, aliexpressWith } from '../support/terms.js';
 import { ClickSigner } from '../../src/tracking/click-signature.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * The writer thread (`affnet serve` on SQLite): clicks and new reports are inserted and committed
@@ -464,7 +462,7 @@ it('commits clicks, counts them into the reports and scans them exactly as the r
     );
     return [records.slice(0, 250), records.slice(250, 251), records.slice(251)];
   };
-  const repository = new ClicksRepository(inThread.store);
+  const repository = repos(inThread.store).clicks;
   for (const batch of batchesOf(inThread.seeded)) await repository.insertBatch(batch);
   // Sent without waiting: the thread commits them in turn and answers each once committed,
   // with the tduids it signed: the ones the request thread's signer verifies, click by click.

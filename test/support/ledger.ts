@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import type { Store } from '../../src/storage/database.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * The ledger agrees with every commission (no mismatch, no orphan entry), and the publisher's
  * balance is what its commissions that are not declined add up to.
  */
 export async function expectLedgerWhole(store: Store, publisherId: string): Promise<void> {
-  const ledger = new LedgerRepository(store.db);
+  const ledger = repos(store).ledger;
   const verification = await ledger.verify();
   expect(verification.mismatches).toEqual([]);
   expect(verification.orphanEntries).toBe(0);

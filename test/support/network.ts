@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { Network, type NetworkOptions } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
-import { RatesRepository } from '../../src/storage/repositories/rates-repository.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import type { Store } from '../../src/storage/database.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { MembershipsRepository } from '../../src/storage/repositories/memberships-repository.js';
 
 import { checkAnswersAgainstDocument } from './api-document.js';
 import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 export const SECRET = 'test-secret-0123456789abcdef-0123456789';
 
@@ -28,7 +26,7 @@ export async function startTestNetwork(
 ): Promise<TestNetwork> {
   const clock = { now: startMs };
   const demo = await createDemoNetwork(store, SECRET, startMs);
-  await new RatesRepository(store.db).upsert(
+  await repos(store).rates.upsert(
     parseEcbCsv('Date,USD\n2026-10-05,1.0950\n2026-10-06,1.0950\n2026-10-07,1.0950\n').entries(),
     'test',
     startMs,
@@ -101,7 +99,7 @@ export async function addSite(
   approve: boolean,
   programId = t.demo.programId,
 ) {
-  const publishers = new PublishersRepository(t.network.store.db);
+  const publishers = repos(t.network.store).publishers;
   const publisher = await publishers.create({ name, country: 'NL' }, t.clock.now);
   const site = await publishers.addSite(
     publisher.id,
@@ -109,7 +107,7 @@ export async function addSite(
     t.clock.now,
   );
   if (approve) {
-    const memberships = new MembershipsRepository(t.network.store.db);
+    const memberships = repos(t.network.store).memberships;
     const membership = await memberships.apply(
       {
         programId,

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from '../../src/storage/database.js';
-import { AdvertisersRepository } from '../../src/storage/repositories/advertisers-repository.js';
-import { ProgramsRepository } from '../../src/storage/repositories/programs-repository.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
 import { stringify } from 'yaml';
 import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
 import { aliexpress, aliexpressDocument, ALIEXPRESS_PATH } from './terms.js';
 import { InvoicingDetailsService } from '../../src/services/invoicing-details-service.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 export const NOW = Date.UTC(2026, 9, 5, 12);
 
@@ -23,11 +21,8 @@ export const NETWORK_INVOICING = {
 
 /** An advertiser running the AliExpress program and one publisher with one site. */
 export async function seedNetwork(store: Store, nowMs = NOW) {
-  const advertiser = await new AdvertisersRepository(store.db).create(
-    { name: 'AliExpress' },
-    nowMs,
-  );
-  const { program, termsId } = await new ProgramsRepository(store.db).upsertFromTerms(
+  const advertiser = await repos(store).advertisers.create({ name: 'AliExpress' }, nowMs);
+  const { program, termsId } = await repos(store).programs.upsertFromTerms(
     aliexpress,
     readFileSync(ALIEXPRESS_PATH, 'utf8'),
     advertiser.id,
@@ -35,7 +30,7 @@ export async function seedNetwork(store: Store, nowMs = NOW) {
     null,
   );
   await new InvoicingDetailsService(store).setNetwork(NETWORK_INVOICING, 'system:test', nowMs);
-  const publishers = new PublishersRepository(store.db);
+  const publishers = repos(store).publishers;
   const publisher = await publishers.create({ name: 'Deals NL', country: 'NL' }, nowMs);
   const site = await publishers.addSite(
     publisher.id,
@@ -59,7 +54,7 @@ export async function addProgram(
   file.id = id;
   change(file);
   const terms = compileTermsOrThrow(file, id);
-  const { program, termsId } = await new ProgramsRepository(store.db).upsertFromTerms(
+  const { program, termsId } = await repos(store).programs.upsertFromTerms(
     terms,
     stringify(file),
     seeded.advertiser.id,

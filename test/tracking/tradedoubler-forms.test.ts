@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, startTestNetwork, type TestNetwork } from '../support/network.js';
-import { OrdersRepository } from '../../src/storage/repositories/orders-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
  * Tradedoubler's URLs as real integrations build them (each case names its source; the forms
@@ -27,10 +27,7 @@ describeEachEngine('Tradedoubler URL forms as integrations send them', (context)
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url, headers });
   const stored = async (orderNumber: string) => {
-    const order = await new OrdersRepository(t.network.store.db, t.network.store.dialect).find(
-      program,
-      orderNumber,
-    );
+    const order = await repos(t.network.store).orders.find(program, orderNumber);
     expect(order, orderNumber).toBeDefined();
     const lines = await t.network.store.db
       .selectFrom('order_lines')

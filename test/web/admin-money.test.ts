@@ -6,7 +6,7 @@ import { client } from '../support/web-client.js';
 import { orderDoc } from '../support/orders.js';
 import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
 import { answerChecker } from '../support/api-document.js';
-import { LedgerRepository } from '../../src/storage/repositories/ledger-repository.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('the month end in the portal and over the API', (context) => {
   let t: TestNetwork;
@@ -208,6 +208,6 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     const intruder = client(t);
     await intruder.login(t.demo.advertiser.email, t.demo.advertiser.password);
     expect((await intruder.get('/admin/money')).statusCode).toBe(403);
-    expect((await new LedgerRepository(db).verify()).mismatches).toEqual([]);
+    expect((await repos(db).ledger.verify()).mismatches).toEqual([]);
   });
 });

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoPublisherId, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
 import { hashPassword } from '../../src/auth/passwords.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('compliance in the portal', (context) => {
   let t: TestNetwork;
@@ -75,11 +74,8 @@ describeEachEngine('compliance in the portal', (context) => {
     ]);
     expect((await publisher.get(link)).statusCode).toBe(200);
     const db = t.network.store.db;
-    const other = await new PublishersRepository(db).create(
-      { name: 'Other', country: 'NL' },
-      Date.now(),
-    );
-    await new UsersRepository(db).create(
+    const other = await repos(db).publishers.create({ name: 'Other', country: 'NL' }, Date.now());
+    await repos(db).users.create(
       {
         email: 'nosy@example.nl',
         passwordHash: await hashPassword('nosy password 1'),

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
-import { PublishersRepository } from '../../src/storage/repositories/publishers-repository.js';
-import { UsersRepository } from '../../src/storage/repositories/users-repository.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { client } from '../support/web-client.js';
+import { repos } from '../../src/storage/repositories/repos.js';
 
 describeEachEngine('portal pages', (context) => {
   let t: TestNetwork;
@@ -106,11 +105,8 @@ describeEachEngine('portal pages', (context) => {
     expect((await advertiser.get('/publisher/transactions')).statusCode).toBe(403);
     // Another publisher cannot open the demo publisher's order or statement.
     const db = t.network.store.db;
-    const other = await new PublishersRepository(db).create(
-      { name: 'Other', country: 'NL' },
-      Date.now(),
-    );
-    await new UsersRepository(db).create(
+    const other = await repos(db).publishers.create({ name: 'Other', country: 'NL' }, Date.now());
+    await repos(db).users.create(
       {
         email: 'other@example.nl',
         passwordHash: await hashPassword('other password 1'),
@@ -206,11 +202,11 @@ describeEachEngine('portal pages', (context) => {
 
   it('lets a publisher add a site, screened for brands', async () => {
     const db = t.network.store.db;
-    const publisher = await new PublishersRepository(db).create(
+    const publisher = await repos(db).publishers.create(
       { name: 'Sites', country: 'NL' },
       Date.now(),
     );
-    await new UsersRepository(db).create(
+    await repos(db).users.create(
       {
         email: 'sites@example.nl',
         passwordHash: await hashPassword('sites password 1'),

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AdvertisersTable, Database } from '../schema.js';
 import { newId } from '../ids.js';
@@ -5,7 +6,11 @@ import { newId } from '../ids.js';
 export type Advertiser = Selectable<AdvertisersTable>;
 
 export class AdvertisersRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async create(input: { name: string; contactEmail?: string }, nowMs: number): Promise<Advertiser> {
     const row = {

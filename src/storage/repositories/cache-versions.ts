@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -25,7 +26,11 @@ export async function linksVersion(db: Kysely<Database>): Promise<number> {
  * processes never do the same work.
  */
 export class WatermarksRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /** Creates the watermark at 0 the first time (a write: call it inside the transaction). */
   async create(name: string): Promise<void> {

@@ -1,9 +1,14 @@
+import type { Scope } from './scope.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Conversions per click and limited event (NET-R4), counted where each is recorded. */
 export class ClickConversionsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /**
    * Counts one more conversion of `event` on the click and returns the click's count with it.

@@ -4,7 +4,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Selectable } from 'kysely';
 import type { ClicksTable } from '../schema.js';
-import type { Store } from '../database.js';
+import type { Scope } from './scope.js';
 import { clickIdTime } from '../click-ids.js';
 import { countRows } from './count-rows.js';
 
@@ -165,10 +165,10 @@ function fromRow(row: Row): Click {
  * as one COPY (one statement, atomic, the fastest bulk path PostgreSQL has).
  */
 export class ClicksRepository {
-  readonly #store: Store;
+  readonly #store: Scope;
   #sqliteInsert: ((records: readonly ClickRecord[]) => void) | undefined;
 
-  constructor(store: Store) {
+  constructor(store: Scope) {
     this.#store = store;
   }
 

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { countPendingIn } from './count-rows.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { openFlagCount, openFlagsOfOrder } from './violations-rows.js';
@@ -9,7 +10,11 @@ export type Commission = Selectable<CommissionsTable>;
 export const REATTRIBUTED = 'reattributed';
 
 export class CommissionsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /**
    * One page of the orders due at their validation deadline: pending commissions past it, on

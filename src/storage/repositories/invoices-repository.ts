@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, InvoicesTable } from '../schema.js';
 import type { RatedAmount } from '../../domain/payments/network-fee.js';
@@ -14,7 +15,11 @@ export interface BillingLine {
 
 /** Advertisers' invoices, their lines, and the commissions' billed amounts. */
 export class InvoicesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /**
    * The program's commissions whose billed amount differs from what each should have been billed

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, LedgerEntriesTable } from '../schema.js';
 import {
@@ -37,7 +38,11 @@ export interface LedgerVerification {
 
 /** The append-only money ledger: entries go in; nothing is ever updated or deleted. */
 export class LedgerRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async append(entries: readonly NewLedgerEntry[]): Promise<void> {
     if (entries.length === 0) return;

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { countPendingIn } from './count-rows.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { AdsTable, Database, MembershipsTable } from '../schema.js';
@@ -9,7 +10,11 @@ export type Ad = Selectable<AdsTable>;
 
 /** A site's application to a program and the advertiser's decision; ads of programs. */
 export class MembershipsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /** A publisher's applications, newest first, with the program's and the site's names. */
   async ofPublisher(publisherId: string) {

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -6,7 +7,11 @@ import type { Database } from '../schema.js';
  * number (the low bits of its click ids) for as long as it renews its lease.
  */
 export class NodeLeasesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /**
    * Takes `node` for `holder` until `expiresAt` if it is free, expired, or already the holder's;

@@ -1,8 +1,8 @@
+import type { Scope } from './scope.js';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrderLinesTable, OrderPricingTable, OrdersTable } from '../schema.js';
 import type { DialectName } from '../database.js';
 import { countRows } from './count-rows.js';
-import type SqliteDatabase from 'better-sqlite3';
 import { sqliteRowsOf, type SqliteRows } from './sqlite-rows.js';
 
 const ORDER_KEY = ['program_id', 'order_number'] as const;
@@ -12,16 +12,21 @@ export type StoredOrder = Selectable<OrdersTable>;
 export class OrdersRepository {
   readonly #raw: SqliteRows | undefined;
 
+  private readonly db: Kysely<Database>;
+  private readonly dialect: DialectName;
+
   /**
-   * `sqlite`: the raw handle of the SQLite store `db` runs on (inside its transaction), for the
-   * new-order inserts of the order API's hot path; without it everything goes through Kysely.
+   * On SQLite the new-order inserts of the order API's hot path go through the raw handle
+   * (`scope.sqlite`, inside the transaction `scope.db` runs); elsewhere everything goes
+   * through Kysely.
    */
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: DialectName,
-    sqlite?: SqliteDatabase.Database,
-  ) {
-    this.#raw = dialect === 'sqlite' && sqlite !== undefined ? sqliteRowsOf(sqlite) : undefined;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.dialect = scope.dialect;
+    this.#raw =
+      scope.dialect === 'sqlite' && scope.sqlite !== undefined
+        ? sqliteRowsOf(scope.sqlite)
+        : undefined;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { DomainError } from '../../domain/errors.js';
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
@@ -11,7 +12,11 @@ import { bumpLinksVersion } from './cache-versions.js';
 export type StoredProgram = Selectable<ProgramsTable>;
 
 export class ProgramsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async findBySlug(slug: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../../domain/payments/minimum-payout.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
@@ -19,7 +20,11 @@ export interface NewPublisher {
 }
 
 export class PublishersRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async create(input: NewPublisher, nowMs: number): Promise<Publisher> {
     const row: Publisher = {

@@ -1,9 +1,14 @@
+import type { Scope } from './scope.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Fixed-window hit counters shared by every process on the database. */
 export class RateLimitsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /**
    * Counts one hit of `key` in the window starting at `windowStart` and returns the hits so

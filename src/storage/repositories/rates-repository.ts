@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { RateTable, type FxRate } from '../../domain/fx/rate-table.js';
@@ -7,7 +8,11 @@ import { countRows } from './count-rows.js';
 
 /** ECB reference rates, stored exactly as published. */
 export class RatesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /** Inserts or replaces rates in batches; `onProgress` gets the number stored so far. */
   async upsert(

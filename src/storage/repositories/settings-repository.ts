@@ -1,9 +1,14 @@
+import type { Scope } from './scope.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Network-wide settings (`settings`): one text value per name. */
 export class SettingsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async get(name: string): Promise<string | undefined> {
     const row = await this.db

@@ -1,9 +1,14 @@
+import type { Scope } from './scope.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Publishers' statements as stored. */
 export class StatementsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   /** Whether the publisher's statement of the period is made (by this run or a parallel one). */
   async isMade(publisherId: string, periodText: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { Scope } from './scope.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, Role, UsersTable } from '../schema.js';
 import { newId } from '../ids.js';
@@ -5,7 +6,11 @@ import { newId } from '../ids.js';
 export type User = Selectable<UsersTable>;
 
 export class UsersRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
 
   async findByEmail(email: string): Promise<User | undefined> {
     return this.db

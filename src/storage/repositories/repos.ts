@@ -1,0 +1,122 @@
+import { Kysely, PostgresAdapter } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Scope } from './scope.js';
+import { AdvertisersRepository } from './advertisers-repository.js';
+import { WatermarksRepository } from './cache-versions.js';
+import { ClickConversionsRepository } from './click-conversions-repository.js';
+import { ClicksRepository } from './clicks-repository.js';
+import { CommissionsRepository } from './commissions-repository.js';
+import { InvoicesRepository } from './invoices-repository.js';
+import { LedgerRepository } from './ledger-repository.js';
+import { MembershipsRepository } from './memberships-repository.js';
+import { NodeLeasesRepository } from './node-leases-repository.js';
+import { OrdersRepository } from './orders-repository.js';
+import { ProgramsRepository } from './programs-repository.js';
+import { PublishersRepository } from './publishers-repository.js';
+import { RateLimitsRepository } from './rate-limits-repository.js';
+import { RatesRepository } from './rates-repository.js';
+import { SettingsRepository } from './settings-repository.js';
+import { StatementsRepository } from './statements-repository.js';
+import { UsersRepository } from './users-repository.js';
+
+export type { Scope } from './scope.js';
+
+/**
+ * Every repository, bound to one scope: the store, or one transaction of it. The one way a
+ * service gets a repository is `repos(store)` or, inside a transaction, `repos(store, trx)`
+ * (or `r.transaction(async (t) => …)`); each is made on first use and kept for the scope.
+ */
+export class Repos {
+  #advertisers: AdvertisersRepository | undefined;
+  #watermarks: WatermarksRepository | undefined;
+  #clickConversions: ClickConversionsRepository | undefined;
+  #clicks: ClicksRepository | undefined;
+  #commissions: CommissionsRepository | undefined;
+  #invoices: InvoicesRepository | undefined;
+  #ledger: LedgerRepository | undefined;
+  #memberships: MembershipsRepository | undefined;
+  #nodeLeases: NodeLeasesRepository | undefined;
+  #orders: OrdersRepository | undefined;
+  #programs: ProgramsRepository | undefined;
+  #publishers: PublishersRepository | undefined;
+  #rateLimits: RateLimitsRepository | undefined;
+  #rates: RatesRepository | undefined;
+  #settings: SettingsRepository | undefined;
+  #statements: StatementsRepository | undefined;
+  #users: UsersRepository | undefined;
+
+  constructor(readonly scope: Scope) {}
+
+  /** Runs `work` in one transaction, with repositories bound to it; commits when it resolves. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
+    return this.scope.db
+      .transaction()
+      .execute((trx) => work(new Repos({ ...this.scope, db: trx })));
+  }
+
+  get advertisers(): AdvertisersRepository {
+    return (this.#advertisers ??= new AdvertisersRepository(this.scope));
+  }
+  get watermarks(): WatermarksRepository {
+    return (this.#watermarks ??= new WatermarksRepository(this.scope));
+  }
+  get clickConversions(): ClickConversionsRepository {
+    return (this.#clickConversions ??= new ClickConversionsRepository(this.scope));
+  }
+  get clicks(): ClicksRepository {
+    return (this.#clicks ??= new ClicksRepository(this.scope));
+  }
+  get commissions(): CommissionsRepository {
+    return (this.#commissions ??= new CommissionsRepository(this.scope));
+  }
+  get invoices(): InvoicesRepository {
+    return (this.#invoices ??= new InvoicesRepository(this.scope));
+  }
+  get ledger(): LedgerRepository {
+    return (this.#ledger ??= new LedgerRepository(this.scope));
+  }
+  get memberships(): MembershipsRepository {
+    return (this.#memberships ??= new MembershipsRepository(this.scope));
+  }
+  get nodeLeases(): NodeLeasesRepository {
+    return (this.#nodeLeases ??= new NodeLeasesRepository(this.scope));
+  }
+  get orders(): OrdersRepository {
+    return (this.#orders ??= new OrdersRepository(this.scope));
+  }
+  get programs(): ProgramsRepository {
+    return (this.#programs ??= new ProgramsRepository(this.scope));
+  }
+  get publishers(): PublishersRepository {
+    return (this.#publishers ??= new PublishersRepository(this.scope));
+  }
+  get rateLimits(): RateLimitsRepository {
+    return (this.#rateLimits ??= new RateLimitsRepository(this.scope));
+  }
+  get rates(): RatesRepository {
+    return (this.#rates ??= new RatesRepository(this.scope));
+  }
+  get settings(): SettingsRepository {
+    return (this.#settings ??= new SettingsRepository(this.scope));
+  }
+  get statements(): StatementsRepository {
+    return (this.#statements ??= new StatementsRepository(this.scope));
+  }
+  get users(): UsersRepository {
+    return (this.#users ??= new UsersRepository(this.scope));
+  }
+}
+
+/**
+ * The repositories of `scope` (a store, or a bare query builder or transaction, whose engine is
+ * read from its adapter), or of transaction `trx` of it. Only a store's scope carries the raw
+ * handles of the bulk paths (clicks, the order API's SQLite inserts).
+ */
+export function repos(scope: Scope | Kysely<Database>, trx?: Kysely<Database>): Repos {
+  const base: Scope = scope instanceof Kysely ? { db: scope, dialect: dialectOf(scope) } : scope;
+  return new Repos(trx === undefined ? base : { ...base, db: trx });
+}
+
+function dialectOf(db: Kysely<Database>): Scope['dialect'] {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
