@@ -58,11 +58,6 @@ export interface HttpFigures {
   /** Seconds of the same load each server gets before it is measured (JIT, caches). */
   warmUpSeconds: number;
   /**
-   * `affnet serve --workers 2` on the click loads' database, gains as ratios to one process in
-   * the same run (orders: to the orders after the click loads).
-   */
-  workers2: { clicks: LoadFigures; clicksGain: number; orders: LoadFigures; ordersGain: number };
-  /**
    * New orders through the JSON API of a server that takes orders only (its own database,
    * nothing else running): the order path itself.
    */
@@ -180,7 +175,7 @@ export async function benchmarkHttp(
 ): Promise<HttpFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'affnet-bench-http-'));
   const main = await startDemoNetwork(dataDir);
-  const { env, demo } = main;
+  const { demo } = main;
   const startBare = async (script: string) => {
     const child = spawn(process.execPath, [join(packageRoot(), 'dist', 'bench', script), '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -190,7 +185,7 @@ export async function benchmarkHttp(
   };
   const bare = await startBare('bare-server.js');
   const bareOrders = await startBare('bare-orders-server.js');
-  let server = main.server;
+  const server = main.server;
   const port = server.port;
   const useWrk = await hasWrk();
   const generator = useWrk ? 'wrk' : 'autocannon';
@@ -310,21 +305,6 @@ export async function benchmarkHttp(
       (warm) => postOrders(ordersUrl, warm, `WARM-${process.pid}`, demo.advertiserApiKey),
       () => postOrders(ordersUrl, seconds, `BENCH-${process.pid}`, demo.advertiserApiKey),
     );
-    // The same loads on `affnet serve --workers 2` (two processes, one SQLite file).
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-    server = await startServer(env, ['--workers', '2']);
-    const twoWorkers = `http://127.0.0.1:${server.port}`;
-    onProgress(`http: --workers 2, clicks and orders, ${seconds} s each (${generator})`);
-    const workers2Clicks = await measured(
-      (warm) => getLoad(`${twoWorkers}${demo.clickUrl}`, warm),
-      () => getLoad(`${twoWorkers}${demo.clickUrl}`),
-    );
-    const workers2OrdersUrl = `${twoWorkers}/api/v1/programs/${demo.programId}/orders`;
-    const workers2Orders = await measured(
-      (warm) => postOrders(workers2OrdersUrl, warm, `WARM2-${process.pid}`, demo.advertiserApiKey),
-      () => postOrders(workers2OrdersUrl, seconds, `BENCH2-${process.pid}`, demo.advertiserApiKey),
-    );
     // The sustained load follows the last round's: compared with that round's bare server.
     const sustainedRatio = ratioOf(affnetClicksSustained, clickRounds.at(-1)!.bareNodeHttp);
     return {
@@ -361,16 +341,6 @@ export async function benchmarkHttp(
           ) / 1000,
         targetOrdersPerSecond: 5000,
         meetsTarget: conversions.requestsPerSecond >= 5000,
-      },
-      workers2: {
-        clicks: workers2Clicks,
-        clicksGain:
-          Math.round((workers2Clicks.requestsPerSecond / affnetClicks.requestsPerSecond) * 1000) /
-          1000,
-        orders: workers2Orders,
-        ordersGain:
-          Math.round((workers2Orders.requestsPerSecond / afterClicks.requestsPerSecond) * 1000) /
-          1000,
       },
     };
   } finally {

@@ -15,7 +15,8 @@ import { UsageError, type CliIo } from './cli-io.js';
 export const SERVE_USAGE = `usage: affnet serve [--port N] [--host H] [--workers N]
 
 Runs the tracking server: /click, /report, the order API, /healthz, /readyz, /metrics.
-Environment: PORT (8080), HOST (0.0.0.0), WORKERS (1), DATA_DIR (./data) or DATABASE_URL,
+Environment: PORT (8080), HOST (0.0.0.0), WORKERS (1; more needs DATABASE_URL: one SQLite file
+serves one process), DATA_DIR (./data) or DATABASE_URL,
 SECRET (signs click ids; when unset, generated once into $DATA_DIR/secret for SQLite or
 into the database for PostgreSQL), TRUST_PROXY (false), CLICK_BATCH_MAX (5000), LOG_LEVEL (info),
 NODE_ID (0-31; unset, each process leases a free node number from the database).

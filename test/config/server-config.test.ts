@@ -50,6 +50,26 @@ describe('server configuration', () => {
     expect(() => parseServerConfig(env, flags)).toThrow(message);
   });
 
+  it('refuses several processes on one SQLite file, saying why and what to use instead', () => {
+    for (const [env, flags, variable] of [
+      [{ SECRET, DATA_DIR: '/tmp/affnet-x' }, { workers: '2' }, '--workers'],
+      [{ SECRET, DATA_DIR: '/tmp/affnet-x', WORKERS: '4' }, {}, 'WORKERS'],
+    ] as const) {
+      expect(() => parseServerConfig(env, flags)).toThrow(
+        new RegExp(
+          `^${variable}: \\d processes on one SQLite file take turns on its one write lock .*p99 over 1 s.*run one process.*DATABASE_URL=postgres://`,
+        ),
+      );
+    }
+    expect(parseServerConfig({ SECRET, DATA_DIR: '/tmp/affnet-x' }, { workers: '1' }).workers).toBe(
+      1,
+    );
+    expect(
+      parseServerConfig({ SECRET, DATABASE_URL: 'postgres://localhost/affnet' }, { workers: '2' })
+        .workers,
+    ).toBe(2);
+  });
+
   it('uses the documented defaults and flags over the environment', () => {
     const config = parseServerConfig(
       { SECRET, PORT: '9000', DATA_DIR: '/tmp/affnet-x' },

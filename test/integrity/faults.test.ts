@@ -282,52 +282,57 @@ pgSuite(
   },
 );
 
-describe('--workers replaces a worker that dies', () => {
-  let dir: string;
-  let server: ServerProcess | undefined;
+// --workers runs on PostgreSQL only (on SQLite it is refused: test/config/server-config.test.ts).
+const workersSuite = TEST_DATABASE_URL ? describe : describe.skip;
+workersSuite(
+  `--workers replaces a worker that dies${TEST_DATABASE_URL ? '' : ' [skipped: TEST_DATABASE_URL is not set]'}`,
+  () => {
+    let database: TestStore | undefined;
+    let server: ServerProcess | undefined;
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'affnet-workers-'));
-    server = await startServer(
-      { DATA_DIR: dir, DATABASE_URL: undefined, SECRET: undefined, PORT: '0' },
-      ['--workers', '2'],
-    );
-  }, 60_000);
+    beforeAll(async () => {
+      database = await createPostgresTestStore(TEST_DATABASE_URL!);
+      server = await startServer({ DATABASE_URL: database.url!, SECRET: undefined, PORT: '0' }, [
+        '--workers',
+        '2',
+      ]);
+    }, 60_000);
 
-  afterAll(async () => {
-    if (server) await stop([server]);
-    await rm(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      if (server) await stop([server]);
+      await database?.dispose();
+    });
 
-  it('starts a new worker after one is killed, and keeps answering', async () => {
-    const listening = () => [...server!.output().matchAll(/process (\d+), node (\d+)/g)];
-    const began = Date.now();
-    while (listening().length < 2) {
-      expect(Date.now() - began, server!.output()).toBeLessThan(15_000);
-      await sleep(100);
-    }
-    const [first] = listening();
-    const victim = Number(first![1]);
-    process.kill(victim, 'SIGKILL');
-    const started = Date.now();
-    // The connection the primary was handing to the killed worker at that instant may be lost
-    // (a browser retries it); the survivor answers meanwhile and the replacement joins it.
-    while (listening().length < 3) {
-      expect(Date.now() - started, server!.output()).toBeLessThan(15_000);
-      await request(server!.port, 'GET', '/healthz', undefined, {}, undefined, 1000).catch(
-        () => undefined,
-      );
-      await sleep(100);
-    }
-    for (let i = 0; i < 20; i++)
-      expect(
-        (await request(server!.port, 'GET', '/healthz', undefined, {}, undefined, 5000)).status,
-      ).toBe(200);
-    expect(server!.output()).toContain(`worker ${victim} exited with SIGKILL`);
-    const nodes = listening()
-      .slice(1)
-      .map((match) => Number(match[2]));
-    expect(new Set(nodes).size).toBe(2);
-    expect(server!.exitCode).toBeNull();
-  }, 30_000);
-});
+    it('starts a new worker after one is killed, and keeps answering', async () => {
+      const listening = () => [...server!.output().matchAll(/process (\d+), node (\d+)/g)];
+      const began = Date.now();
+      while (listening().length < 2) {
+        expect(Date.now() - began, server!.output()).toBeLessThan(15_000);
+        await sleep(100);
+      }
+      const [first] = listening();
+      const victim = Number(first![1]);
+      process.kill(victim, 'SIGKILL');
+      const started = Date.now();
+      // The connection the primary was handing to the killed worker at that instant may be lost
+      // (a browser retries it); the survivor answers meanwhile and the replacement joins it.
+      while (listening().length < 3) {
+        expect(Date.now() - started, server!.output()).toBeLessThan(15_000);
+        await request(server!.port, 'GET', '/healthz', undefined, {}, undefined, 1000).catch(
+          () => undefined,
+        );
+        await sleep(100);
+      }
+      for (let i = 0; i < 20; i++)
+        expect(
+          (await request(server!.port, 'GET', '/healthz', undefined, {}, undefined, 5000)).status,
+        ).toBe(200);
+      expect(server!.output()).toContain(`worker ${victim} exited with SIGKILL`);
+      const nodes = listening()
+        .slice(1)
+        .map((match) => Number(match[2]));
+      expect(new Set(nodes).size).toBe(2);
+      expect(server!.exitCode).toBeNull();
+    }, 30_000);
+  },
+);
