@@ -28,7 +28,9 @@ import { repos } from '../storage/repositories/repos.js';
  */
 const { storage, autocheckpointPages, maxClickBatch, clickSecret } = workerData as WriterWorkerData;
 const port = parentPort!;
-const store = openStore(storage);
+// A thread of its own, serving no request: its synchronous click batches wait for the lock in
+// SQLite's busy handler.
+const store = openStore(storage, { lockWait: 'busy-handler' });
 store.sqlite?.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
 // Group commit: the batches that arrive while a commit runs go together in the next one.
 // It signs the ids of the clicks it committed too: the request thread only sends the redirects.

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { StorageConfig } from '../config/storage-config.js';
 import type { Database } from './schema.js';
 import { configurePgTypes } from './pg-types.js';
+import { SQLITE_BUSY_WAIT_MS, SqliteRetryDialect } from './sqlite-busy.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -27,7 +28,21 @@ export interface Store {
 /** WAL pages after which a committing connection checkpoints (64 MiB of 16 KiB pages). */
 export const AUTOCHECKPOINT_PAGES = 4000;
 
-export function openStore(config: StorageConfig): Store {
+/** How a SQLite connection waits for the write lock another connection holds. */
+export interface OpenOptions {
+  /**
+   * `timer` (default, for any thread that serves requests): SQLite refuses at once
+   * (`busy_timeout = 0`) and the statement is tried again on a timer, so the event loop never
+   * stops in SQLite's busy handler (sqlite-busy.ts). `busy-handler`: SQLite's own wait
+   * (`busy_timeout`), for a thread of its own whose synchronous bulk writes may wait in it (the
+   * writer thread).
+   */
+  lockWait?: 'timer' | 'busy-handler';
+  /** The longest wait for the lock before SQLITE_BUSY (default 5 s). */
+  lockWaitMs?: number;
+}
+
+export function openStore(config: StorageConfig, options: OpenOptions = {}): Store {
   if (config.kind === 'postgres') {
     configurePgTypes();
     const pool = new pg.Pool({
@@ -60,14 +75,21 @@ export function openStore(config: StorageConfig): Store {
   sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${config.synchronous}`);
-  sqlite.pragma('busy_timeout = 5000');
+  const waitMs = options.lockWaitMs ?? SQLITE_BUSY_WAIT_MS;
+  // Opening waits in SQLite's busy handler (a new file's WAL switch); see lockWait after that.
+  sqlite.pragma(`busy_timeout = ${waitMs}`);
   // A 32 MiB page cache and checkpoints every 4,000 pages (64 MiB of WAL): fewer copies of
   // the B-tree's right edge into the database file under a steady click load.
   sqlite.pragma('cache_size = -32768');
   sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const database = withStatementCache(sqlite);
+  let dialect: SqliteDialect;
+  if (options.lockWait === 'busy-handler') dialect = new SqliteDialect({ database });
+  else {
+    sqlite.pragma('busy_timeout = 0');
+    dialect = new SqliteRetryDialect({ database }, sqlite, waitMs);
+  }
+  const db = new Kysely<Database>({ dialect });
   return {
     db,
     dialect: 'sqlite',
@@ -90,8 +112,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   return {
     close: () => sqlite.close(),
     prepare(text: string): SqliteDatabase.Statement {
-      // Every transaction takes the write lock when it starts, waiting (busy_timeout) while
-      // another connection holds it: with a second writer (the writer thread, another
+      // Every transaction takes the write lock when it starts, waiting (on a timer, or in
+      // SQLite's busy handler on the writer thread) while another connection holds it: with a second writer (the writer thread, another
       // worker process) a deferred transaction that read before writing would fail with
       // SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
       const sql = text === 'begin' ? 'begin immediate' : text;

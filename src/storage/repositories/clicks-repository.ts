@@ -7,6 +7,7 @@ import type { ClicksTable } from '../schema.js';
 import type { Scope } from './scope.js';
 import { clickIdTime } from '../click-ids.js';
 import { countRows } from './count-rows.js';
+import { retryWhileBusy } from '../sqlite-busy.js';
 
 /** What the tracking path observed about a click, kept as evidence for compliance checks. */
 export interface ClickSignals {
@@ -179,8 +180,9 @@ export class ClicksRepository {
       const insert = (this.#sqliteInsert ??= prepareSqliteInsert(sqlite));
       // Through Kysely's hold on the one connection: a batch written while a Kysely transaction
       // of this connection awaits something would become a savepoint of that transaction and
-      // vanish with its rollback, after the clicks' redirects were sent.
-      await this.#store.db.connection().execute(async () => insert(records));
+      // vanish with its rollback, after the clicks' redirects were sent. Its BEGIN IMMEDIATE
+      // refused while another connection writes, the batch is tried again on a timer.
+      await retryWhileBusy(() => this.#store.db.connection().execute(async () => insert(records)));
       return;
     }
     if (!pool) throw new Error('store has neither a SQLite handle nor a PostgreSQL pool');
@@ -227,7 +229,9 @@ function prepareSqliteInsert(
   const statement = sqlite.prepare(
     `INSERT INTO clicks (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
   );
-  return sqlite.transaction((records: readonly ClickRecord[]) => {
+  const transaction = sqlite.transaction((records: readonly ClickRecord[]) => {
     for (const record of records) statement.run(record);
   });
+  // IMMEDIATE: the write lock is taken first, so only the BEGIN can be refused (nothing written).
+  return (records) => transaction.immediate(records);
 }
