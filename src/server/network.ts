@@ -38,6 +38,7 @@ import { ReportService } from '../services/report-service.js';
 import { AdvertiserViews } from '../services/advertiser-views.js';
 import { LEASE_RENEW_MS, NodeLease } from './node-lease.js';
 import { Scheduler } from './scheduler.js';
+import { openJobLocks, type JobLocks } from '../storage/job-locks.js';
 import { ProgramDirectoryService } from '../services/program-directory-service.js';
 import { PayoutSettingsService } from '../services/payout-settings-service.js';
 import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
@@ -227,6 +228,12 @@ export class Network {
     this.now = options.now ?? systemClock;
     this.#fetchEcbDaily = options.ecb?.fetchDaily ?? false;
     this.metrics = createMetrics();
+    this.#jobLocks = openJobLocks(store);
+    this.#scheduler = new Scheduler(
+      () => this.#log,
+      (job) => this.metrics.backgroundFailures.inc({ job }),
+      this.#jobLocks,
+    );
     this.termsCompiler = new TermsCompiler();
     if (options.termsThread !== false) this.termsCompiler.useThread();
     this.cache = new LinkCache(store, this.now, this.termsCompiler);
@@ -323,16 +330,13 @@ export class Network {
   }
 
   #version = -1;
-  #rollingUp = false;
-  #scanning = false;
   /** The minute (ms / 60,000) the claim reminders last ran in. */
   #remindedMinute: number | undefined;
   /** Set by close(): the rollup and the scan stop after the chunk they are in. */
   #closing = false;
-  readonly #scheduler = new Scheduler(
-    () => this.#log,
-    (job) => this.metrics.backgroundFailures.inc({ job }),
-  );
+  readonly #jobLocks: JobLocks;
+  /** The one guard against a job running twice, here or on another node (scheduler.ts). */
+  readonly #scheduler: Scheduler;
 
   /**
    * Leases this process's node number, loads the link cache, then schedules the background
@@ -343,18 +347,24 @@ export class Network {
     if (this.#lease !== undefined) {
       const lease = this.#lease;
       await lease.acquire();
-      this.#scheduler.every('node_lease', LEASE_RENEW_MS, async () => {
-        const before = this.clickIds.node;
-        const node = await lease.renew();
-        if (node !== before)
-          this.#log.warn({ before, node }, 'node number lease lost and replaced');
-      });
+      this.#scheduler.every(
+        'node_lease',
+        LEASE_RENEW_MS,
+        async () => {
+          const before = this.clickIds.node;
+          const node = await lease.renew();
+          if (node !== before)
+            this.#log.warn({ before, node }, 'node number lease lost and replaced');
+        },
+        'process',
+      );
     }
     await this.refreshIfChanged();
-    this.#scheduler.every('link_cache', pollMs, () => this.refreshIfChanged());
-    this.#scheduler.every('click_rollup', 1000, () => this.rollUp());
-    this.#scheduler.every('validation_deadlines', 60_000, () => this.applyValidationDeadlines());
-    this.#scheduler.every('compliance', 5_000, () => this.runCompliance());
+    // Each process polls its own link cache; the other jobs run once in the whole network.
+    this.#scheduler.every('link_cache', pollMs, () => this.refreshIfChanged(), 'process');
+    this.#scheduler.every('click_rollup', 1000, () => this.#rollUp());
+    this.#scheduler.every('validation_deadlines', 60_000, () => this.#applyValidationDeadlines());
+    this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -371,11 +381,14 @@ export class Network {
 
   /**
    * Runs the traffic-policy detectors over new clicks and orders, and once a minute the claim
-   * reminders (one run at a time in this process; failures are counted in /metrics).
+   * reminders (one run at a time in the network: skipped while one runs; failures are counted
+   * in /metrics).
    */
   async runCompliance(): Promise<void> {
-    if (this.#scanning) return;
-    this.#scanning = true;
+    await this.#scheduler.runOnce('compliance', () => this.#runCompliance());
+  }
+
+  async #runCompliance(): Promise<void> {
     try {
       const now = this.now();
       const thread = this.#thread;
@@ -391,13 +404,18 @@ export class Network {
     } catch (error) {
       this.metrics.complianceFailures.inc();
       this.#scheduler.failed('compliance', error);
-    } finally {
-      this.#scanning = false;
     }
   }
 
-  /** Decides pending transactions past their program's validation deadline (once a minute). */
+  /**
+   * Decides pending transactions past their program's validation deadline (once a minute; one
+   * run at a time in the network).
+   */
   async applyValidationDeadlines(): Promise<void> {
+    await this.#scheduler.runOnce('validation_deadlines', () => this.#applyValidationDeadlines());
+  }
+
+  async #applyValidationDeadlines(): Promise<void> {
     try {
       const { approved, declined } = await this.validation.applyDeadlines(this.now());
       this.metrics.deadlineDecisions.inc({ decision: 'approved' }, approved);
@@ -408,10 +426,15 @@ export class Network {
     }
   }
 
-  /** Counts settled clicks into the hourly reports (one run at a time in this process). */
+  /**
+   * Counts settled clicks into the hourly reports (one run at a time in the network: 0 when
+   * skipped).
+   */
   async rollUp(lagMs?: number): Promise<number> {
-    if (this.#rollingUp) return 0;
-    this.#rollingUp = true;
+    return (await this.#scheduler.runOnce('click_rollup', () => this.#rollUp(lagMs))) ?? 0;
+  }
+
+  async #rollUp(lagMs?: number): Promise<number> {
     try {
       const now = this.now();
       const thread = this.#thread;
@@ -424,8 +447,6 @@ export class Network {
       this.metrics.rollupFailures.inc({ reason: conflict ? 'conflict' : 'error' });
       if (!conflict) this.#scheduler.failed('click_rollup', error);
       return 0;
-    } finally {
-      this.#rollingUp = false;
     }
   }
 
@@ -456,10 +477,10 @@ export class Network {
     this.#closing = true;
     this.#scheduler.stop();
     this.#thread?.closing();
-    // A rollup or scan in the middle of its chunks ends after the current one, before the
-    // store closes under it.
-    for (let waited = 0; (this.#rollingUp || this.#scanning) && waited < 5_000; waited += 10)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    // A rollup or scan in the middle of its chunks ends after the current one, and the other
+    // jobs' runs end, before the store closes under them.
+    await this.#scheduler.idle(5_000);
+    await this.#jobLocks.close();
     await this.writer.drain();
     await this.#lease?.release().catch(() => undefined);
     this.mailer.close();
