@@ -44,7 +44,6 @@ const QUERIES_NOT_YET_MOVED = [
   'src/services/mailings-service.ts',
   'src/services/violations-service.ts',
   'src/services/click-rollup.ts',
-  'src/services/audit-log.ts',
   // accounts and programs
   'src/auth/api-keys.ts',
   'src/auth/sessions.ts',

@@ -246,11 +246,11 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return {
       events: rows.map((row) => ({
         id: row.id,
-        at: iso(row.created_at),
+        at: iso(row.at),
         actor: row.actor,
         action: row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
         details: JSON.parse(row.details) as unknown,
       })),
     };

@@ -5,7 +5,6 @@ import { DomainError } from '../domain/errors.js';
 import { composeEmail } from '../i18n/email.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Mailer } from './mailer.js';
-import { recordAudit } from './audit-log.js';
 import { issuePasswordLink } from './password-service.js';
 import { repos } from '../storage/repositories/repos.js';
 
@@ -71,8 +70,7 @@ export class AdvertiserInvitesService {
       },
       nowMs,
     );
-    await recordAudit(
-      this.store.db,
+    await repos(this.store).audit.record(
       {
         actor,
         action: 'advertiser.invited',

@@ -12,7 +12,6 @@ import { holidayCalendar } from '../compliance/holiday-calendars.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import type { EnforcementService } from './enforcement-service.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export type Claim = Selectable<ClaimsTable>;
@@ -138,8 +137,7 @@ export class ClaimsService {
             created_at: nowMs,
           })
           .execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor: `publisher:${input.publisherId}`,
           action: 'claim.submitted',
@@ -202,8 +200,7 @@ export class ClaimsService {
       .set({ status: outcome, decision: decision.trim(), decided_by: actor, decided_at: nowMs })
       .where('id', '=', claimId)
       .execute();
-    await recordAudit(
-      db,
+    await repos(db).audit.record(
       {
         actor,
         action: `claim.${outcome}`,

@@ -1,4 +1,3 @@
-import { recordAudit } from './audit-log.js';
 import type { Insertable, Kysely } from 'kysely';
 import type { CommissionsTable, Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
@@ -265,8 +264,7 @@ async function auditCommission(
   before: { status: string; amountMinor: number } | null,
   target: CommissionTarget,
 ): Promise<void> {
-  await recordAudit(
-    trx,
+  await repos(trx).audit.record(
     {
       actor: context.actor,
       action: `commission.${target.status}`,

@@ -17,7 +17,6 @@ import {
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { compareOrderLockKeys } from './order-recorder.js';
-import { recordAudit } from './audit-log.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
 import { repos } from '../storage/repositories/repos.js';
@@ -525,8 +524,7 @@ export class ComplianceScanner {
       held += 1;
     }
     if (held === 0) return;
-    await recordAudit(
-      trx,
+    await repos(trx).audit.record(
       {
         actor: 'compliance',
         action: 'order.held',

@@ -1,6 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
-import { readAudit } from './audit-log.js';
+import { readAudit, type AuditEntryView, type AuditFilter } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 /**
@@ -17,8 +17,8 @@ export class ComplianceViews {
   }
 
   /** The audit log for the network admin, newest first. */
-  async audit(filter: Parameters<typeof readAudit>[1]) {
-    return readAudit(this.store.db, filter);
+  async audit(filter: AuditFilter): Promise<AuditEntryView[]> {
+    return readAudit(repos(this.store), filter);
   }
 
   async programIdsOf(advertiserId: string): Promise<string[]> {

@@ -11,7 +11,6 @@ import { DomainError } from '../domain/errors.js';
 import { holidayCalendar } from '../compliance/holiday-calendars.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export type EnforcementAction = Selectable<EnforcementActionsTable>;
@@ -145,8 +144,7 @@ export class EnforcementService {
     await this.store.db.transaction().execute(async (trx) => {
       await trx.insertInto('enforcement_actions').values(action).execute();
       await applyEffect(trx, action);
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor: input.actor,
           action: `enforcement.${input.kind}`,
@@ -257,8 +255,7 @@ export class EnforcementService {
         .where('id', '=', actionId)
         .execute();
       await undoEffect(trx, action, actor, nowMs);
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: `enforcement.${outcome}`,

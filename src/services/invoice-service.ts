@@ -1,4 +1,3 @@
-import { recordAudit } from './audit-log.js';
 import { type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, InvoicesTable } from '../storage/schema.js';
@@ -138,8 +137,7 @@ export class InvoiceService {
               created_at: nowMs,
             };
             await repos(this.store, trx).invoices.insertIssued(invoice, billing);
-            await recordAudit(
-              trx,
+            await repos(trx).audit.record(
               {
                 actor,
                 action: 'invoice.issued',
@@ -196,8 +194,7 @@ export class InvoiceService {
         .where('id', '=', invoiceId)
         .where('status', '=', 'issued')
         .execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'invoice.paid',

@@ -7,7 +7,6 @@ import {
   type InvoicingDetails,
   type InvoicingInput,
 } from '../domain/payments/invoicing-details.js';
-import { recordAudit } from './audit-log.js';
 import { decideVat, VatError, type VatDecision } from '../domain/payments/vat.js';
 import { repos } from '../storage/repositories/repos.js';
 
@@ -38,8 +37,7 @@ export class InvoicingDetailsService {
       const settings = repos(this.store, trx).settings;
       const before = await settings.get(SETTING);
       await settings.set(SETTING, JSON.stringify(details));
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'setting.network_invoicing_details',
@@ -149,8 +147,7 @@ export class InvoicingDetailsService {
         .where('id', '=', publisherId)
         .where('vat_number', '=', vatNumber)
         .execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'publisher.vat_number_verified',
@@ -190,8 +187,7 @@ export class InvoicingDetailsService {
         })
         .where('id', '=', publisherId)
         .execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'publisher.invoicing_details',

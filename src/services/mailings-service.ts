@@ -6,7 +6,6 @@ import type { MailingsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { DomainError } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export type Mailing = Selectable<MailingsTable>;
@@ -49,8 +48,7 @@ export class MailingsService {
           .doUpdateSet({ granted_by: actor, granted_at: nowMs, revoked_at: null }),
       )
       .execute();
-    await recordAudit(
-      this.store.db,
+    await repos(this.store).audit.record(
       {
         actor,
         action: 'email_access.granted',
@@ -74,8 +72,7 @@ export class MailingsService {
       .where('program_id', '=', programId)
       .where('publisher_id', '=', publisherId)
       .execute();
-    await recordAudit(
-      this.store.db,
+    await repos(this.store).audit.record(
       {
         actor,
         action: 'email_access.revoked',
@@ -150,8 +147,7 @@ export class MailingsService {
       created_at: nowMs,
     };
     await this.store.db.insertInto('mailings').values(mailing).execute();
-    await recordAudit(
-      this.store.db,
+    await repos(this.store).audit.record(
       {
         actor: `publisher:${input.publisherId}`,
         action: 'mailing.submitted',
@@ -201,8 +197,7 @@ export class MailingsService {
       decided_at: nowMs,
     };
     await this.store.db.updateTable('mailings').set(change).where('id', '=', mailingId).execute();
-    await recordAudit(
-      this.store.db,
+    await repos(this.store).audit.record(
       {
         actor,
         action: `mailing.${change.status}`,

@@ -1,7 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import { parseNetworkFeeRate } from '../domain/payments/network-fee.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export class NetworkFeeError extends DomainError {}
@@ -61,8 +60,7 @@ export class NetworkFeeService {
       const previousRate = program.network_fee_rate;
       if (previousRate !== rate) {
         await programs.setNetworkFeeRate(programId, rate, nowMs);
-        await recordAudit(
-          trx,
+        await repos(trx).audit.record(
           {
             actor,
             action: 'program.network_fee_changed',

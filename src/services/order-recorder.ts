@@ -19,7 +19,6 @@ import { detectOverLimit, type Flag } from '../domain/compliance/detect-traffic.
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { newId } from '../storage/ids.js';
 import { formatClickId } from '../storage/click-ids.js';
-import { recordAudit } from './audit-log.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import {
   commissionTargets,
@@ -500,8 +499,7 @@ export class OrderRecorder {
       },
     ]);
     // As a hold by the scan: in the audit log, for the network admin.
-    await recordAudit(
-      trx,
+    await repos(trx).audit.record(
       {
         actor: 'compliance',
         action: 'order.held',

@@ -1,4 +1,4 @@
-import { recordAudit } from './audit-log.js';
+import { repos } from '../storage/repositories/repos.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
@@ -195,8 +195,7 @@ export class PayoutService {
         skipped: JSON.stringify(skipped),
       };
       await trx.insertInto('payout_runs').values(run).execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor: input.actor,
           action: 'payout_run.created',
@@ -301,8 +300,7 @@ export class PayoutService {
         .where('status', '=', 'created')
         .executeTakeFirst();
       if (Number(exported.numUpdatedRows) === 0) return;
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'payout_run.exported',
@@ -445,8 +443,7 @@ export class PayoutService {
           .where('id', '=', payout.id)
           .execute();
       }
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'payout_run.paid',

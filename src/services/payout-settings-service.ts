@@ -1,7 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
-import { recordAudit } from './audit-log.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../domain/payments/minimum-payout.js';
 import { repos } from '../storage/repositories/repos.js';
 
@@ -44,8 +43,7 @@ export class PayoutSettingsService {
         .where('minimum_payout_minor', '=', before)
         .executeTakeFirst();
       const publishersMoved = Number(moved.numUpdatedRows);
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'setting.minimum_payout',
@@ -98,8 +96,7 @@ export class PayoutSettingsService {
         .set({ minimum_payout_minor: minimumMinor })
         .where('id', '=', publisherId)
         .execute();
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: 'publisher.minimum_payout',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export class PixelChecksumError extends DomainError {}
@@ -41,8 +40,7 @@ export class PixelChecksumService {
       );
     await this.store.db.transaction().execute(async (trx) => {
       await repos(this.store, trx).programs.setSetting(programId, 'checksumSecret', value, nowMs);
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: value === null ? 'program.checksum_removed' : 'program.checksum_set',

@@ -10,7 +10,6 @@ import {
   type ReviewDecisionInput,
 } from '../domain/programs/review.js';
 import { DomainError } from '../domain/errors.js';
-import { recordAudit } from './audit-log.js';
 import {
   programNamesOf,
   type ProgramNames,
@@ -113,8 +112,7 @@ export class ProgramReviewService implements ProgramScreening {
         { status: plan.status, reason: plan.reason, actor },
         nowMs,
       );
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: `program.review_${plan.status}`,

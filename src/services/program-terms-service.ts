@@ -7,7 +7,6 @@ import { DEFAULT_NETWORK_FEE_RATE } from '../domain/payments/network-fee.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { describeIssues, DomainError } from '../domain/errors.js';
 import { backdatedVersions } from '../domain/terms/publication.js';
-import { recordAudit } from './audit-log.js';
 import {
   reviewAfterTermsChange,
   reviewStatusOf,
@@ -150,8 +149,7 @@ export class ProgramTermsService {
       );
       if (next !== undefined) {
         await programs.setReview(existing.id, { status: next, reason: null, actor: null }, nowMs);
-        await recordAudit(
-          this.store.db,
+        await repos(this.store).audit.record(
           {
             actor: options.actor,
             action: 'program.review_reopened',
@@ -340,8 +338,7 @@ export class ProgramTermsService {
         },
       );
       if (result.changed || creating)
-        await recordAudit(
-          trx,
+        await repos(trx).audit.record(
           {
             actor: options.actor,
             action: creating ? 'program.created' : 'program.terms_changed',

@@ -1,5 +1,4 @@
 import { formatStatementNumber } from '../domain/payments/statement-number.js';
-import { recordAudit } from './audit-log.js';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database, StatementsTable } from '../storage/schema.js';
@@ -111,8 +110,7 @@ export class StatementService {
                 { network, supplyDate },
               );
               if (typeof outcome !== 'string')
-                await recordAudit(
-                  trx,
+                await repos(trx).audit.record(
                   {
                     actor,
                     action: 'statement.issued',

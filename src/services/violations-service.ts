@@ -4,7 +4,6 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { approvedByPerson, openHoldingFlag } from './compliance-scanner.js';
 import { holdingDetectors, type Detector } from '../domain/compliance/detect-traffic.js';
-import { recordAudit } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
 
 export class ViolationError extends DomainError {}
@@ -196,8 +195,7 @@ export class ViolationsService {
           }
         }
       }
-      await recordAudit(
-        trx,
+      await repos(trx).audit.record(
         {
           actor,
           action: `violation.${outcome}`,

@@ -52,10 +52,10 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
           ${rows.map(
             (row) =>
               html`<tr>
-                <td>${new Date(row.created_at).toISOString().slice(0, 19)}</td>
+                <td>${new Date(row.at).toISOString().slice(0, 19)}</td>
                 <td class="mono">${row.actor}</td>
                 <td>${row.action}</td>
-                <td class="mono">${row.subject_type} ${row.subject_id ?? ''}</td>
+                <td class="mono">${row.subjectType} ${row.subjectId ?? ''}</td>
                 <td class="mono">${row.details}</td>
               </tr>`,
           )}

@@ -170,7 +170,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
     });
     expect(await claims.overdue(at('2027-01-21T00:00:00Z'))).toEqual([]);
 
-    const audit = (await readAudit(store.db)).map((row) => row.action);
+    const audit = (await readAudit(repos(store))).map((row) => row.action);
     expect(audit).toEqual(
       expect.arrayContaining([
         'enforcement.warning',

@@ -2,6 +2,7 @@ import { Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from './scope.js';
 import { AdvertisersRepository } from './advertisers-repository.js';
+import { AuditLogRepository } from './audit-log-repository.js';
 import { WatermarksRepository } from './cache-versions.js';
 import { ClickConversionsRepository } from './click-conversions-repository.js';
 import { ClicksRepository } from './clicks-repository.js';
@@ -28,6 +29,7 @@ export type { Scope } from './scope.js';
  */
 export class Repos {
   #advertisers: AdvertisersRepository | undefined;
+  #audit: AuditLogRepository | undefined;
   #watermarks: WatermarksRepository | undefined;
   #clickConversions: ClickConversionsRepository | undefined;
   #clicks: ClicksRepository | undefined;
@@ -56,6 +58,9 @@ export class Repos {
 
   get advertisers(): AdvertisersRepository {
     return (this.#advertisers ??= new AdvertisersRepository(this.scope));
+  }
+  get audit(): AuditLogRepository {
+    return (this.#audit ??= new AuditLogRepository(this.scope));
   }
   get watermarks(): WatermarksRepository {
     return (this.#watermarks ??= new WatermarksRepository(this.scope));
