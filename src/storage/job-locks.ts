@@ -40,7 +40,14 @@ class AdvisoryJobLocks implements JobLocks {
   /** The lock connection, opened on first use and anew after it broke. */
   #connection(): Promise<pg.Client> {
     if (this.#client === undefined) {
-      const client = new pg.Client({ connectionString: this.url });
+      // A database that is away fails the run within seconds (the next run retries), like the
+      // pool's connections.
+      const client = new pg.Client({
+        connectionString: this.url,
+        connectionTimeoutMillis: 5_000,
+        query_timeout: 5_000,
+        keepAlive: true,
+      });
       const connected = client.connect().then(() => client);
       this.#client = connected;
       // A broken connection (a restart, 57P01) took its locks with it: the next take reconnects.
