@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Answer, Auth, RouteContract } from './contracts/contract.js';
 import { ROUTE_CONTRACTS } from './contracts/index.js';
 import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
-import { openApiSchemas } from './openapi-schemas.js';
 import { LEGACY_OPERATIONS, type Operation } from './api-operations/legacy.js';
 
 export type { Auth } from './contracts/contract.js';
@@ -24,12 +23,22 @@ const AUTH_TEXT: Record<Auth, string> = {
 
 const COMPONENT_URI = (id: string) => `#/components/schemas/${id}`;
 
+/** zod's JSON Schema without the bounds every integer has (±2^53 − 1): they say nothing. */
+const JSON_SCHEMA_OPTIONS = {
+  unrepresentable: 'any',
+  override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+    if (jsonSchema.type !== 'integer') return;
+    if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+    if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  },
+} as const;
+
 /** A zod schema as the document's JSON Schema: a registered shape by name, others inline. */
 function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const registry = io === 'input' ? BODY_COMPONENTS : ANSWER_COMPONENTS;
   const name = registry.get(schema)?.id;
   if (name !== undefined) return { $ref: COMPONENT_URI(name) };
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { io, ...JSON_SCHEMA_OPTIONS }) as Record<string, unknown>;
   delete json.$schema;
   return json;
 }
@@ -41,7 +50,7 @@ function componentsOf(
 ): Record<string, unknown> {
   const { schemas } = z.toJSONSchema(registry, {
     io,
-    unrepresentable: 'any',
+    ...JSON_SCHEMA_OPTIONS,
     uri: COMPONENT_URI,
   }) as { schemas: Record<string, Record<string, unknown>> };
   for (const schema of Object.values(schemas)) {
@@ -284,7 +293,6 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       schemas: {
-        ...openApiSchemas(),
         ...componentsOf(ANSWER_COMPONENTS, 'output'),
         ...componentsOf(BODY_COMPONENTS, 'input'),
         Error: {

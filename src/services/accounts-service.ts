@@ -1,6 +1,6 @@
 import { PayoutSettingsService } from './payout-settings-service.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { composeEmail, localeOf } from '../i18n/email.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
@@ -10,7 +10,11 @@ import { type User } from '../storage/repositories/users-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { checkIban } from '../domain/payments/iban.js';
 import { checkVatNumber } from '../domain/payments/vat-number.js';
-import { isCountryCode } from '../domain/countries.js';
+import {
+  PROMOTION_METHODS,
+  emailSchema as email,
+  signupSchema,
+} from '../domain/accounts/signup.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError, issuesFromZod, describeIssues } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
@@ -20,47 +24,7 @@ export class AccountError extends DomainError {}
 
 const ACTIVATION_MS = 24 * 3_600_000;
 
-export const PROMOTION_METHODS = [
-  'content_sites',
-  'cashback_loyalty',
-  'voucher_codes',
-  'price_comparison',
-  'email_marketing',
-  'social_media',
-] as const;
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: 'expected an email address such as name@example.nl' }));
-
-export const signupSchema = z.object({
-  email,
-  password: z.string().min(10, { error: 'use at least 10 characters' }).max(200),
-  name: z.string().trim().min(2, { error: 'enter your name' }).max(100),
-  company: z.string().trim().max(100).optional(),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, { error: 'expected a two-letter country code such as NL' }),
-  vatNumber: z.string().trim().max(20).optional(),
-  iban: z.string().trim().max(42).optional(),
-  siteName: z.string().trim().min(2, { error: 'enter the name of your website' }).max(100),
-  siteUrl: z
-    .string()
-    .trim()
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'expected a website address such as https://example.nl',
-      }),
-    ),
-  promotionMethods: z
-    .array(z.enum(PROMOTION_METHODS))
-    .min(1, { error: 'choose at least one promotion method' }),
-});
+export { PROMOTION_METHODS, signupSchema };
 
 export type SignupInput = z.input<typeof signupSchema>;
 
