@@ -1,9 +1,10 @@
-import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { advertiserIdOf, authenticateUser } from './user-auth.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { ADVERTISER_ROUTES as ROUTES } from './contracts/advertiser.js';
+import { routesOf } from './route.js';
 
 /**
  * The advertiser console's own JSON API (an advertiser user's session token): the
@@ -12,12 +13,13 @@ import { authenticateAdvertiser } from './authenticate-advertiser.js';
  * the same token or an API key.
  */
 export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Network): void {
+  const route = routesOf(app, network);
   const advertiser = async (request: FastifyRequest) => {
     const session = await authenticateUser(network, request, 'advertiser');
     return { session, advertiserId: advertiserIdOf(session) };
   };
 
-  app.get('/api/v1/advertiser/applications', async (request) => {
+  route(ROUTES.applications, async (_input, request) => {
     const { advertiserId } = await advertiser(request);
     const rows = await network.applications.ofAdvertiser(advertiserId);
     return {
@@ -38,10 +40,9 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/advertiser/applications/:id/decision', async (request) => {
+  route(ROUTES.decideApplication, async ({ params: { id }, body }, request) => {
     const { session, advertiserId } = await advertiser(request);
-    const { id } = request.params as { id: string };
-    const { decision, reason } = parseBody(request, BODIES.applicationDecision);
+    const { decision, reason } = body;
     const membership = await network.applications.decide(
       id,
       advertiserId,
@@ -53,10 +54,9 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     return { id: membership.id, status: membership.status, reason: membership.reason };
   });
 
-  app.post('/api/v1/advertiser/applications/:id/consent', async (request) => {
+  route(ROUTES.consent, async ({ params: { id }, body }, request) => {
     const { session, advertiserId } = await advertiser(request);
-    const { id } = request.params as { id: string };
-    const { text } = parseBody(request, BODIES.consent);
+    const { text } = body;
     await network.applications.recordBrandConsent(
       id,
       advertiserId,
@@ -67,7 +67,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     return { id, consent: 'recorded' };
   });
 
-  app.get('/api/v1/advertiser/api-keys', async (request) => {
+  route(ROUTES.apiKeys, async (_input, request) => {
     const { advertiserId } = await advertiser(request);
     const keys = await network.apiKeys.list(advertiserId);
     return {
@@ -81,9 +81,9 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/advertiser/api-keys', async (request, reply) => {
+  route(ROUTES.createApiKey, async ({ body }, request, reply) => {
     const { session, advertiserId } = await advertiser(request);
-    const { name } = parseBody(request, BODIES.apiKey);
+    const { name } = body;
     const created = await network.apiKeys.create(
       advertiserId,
       name,
@@ -95,24 +95,20 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       .send({ id: created.id, key: created.key, note: 'shown once: store it now' });
   });
 
-  app.delete('/api/v1/advertiser/api-keys/:id', async (request, reply) => {
+  route(ROUTES.revokeApiKey, async ({ params: { id } }, request, reply) => {
     const { advertiserId } = await advertiser(request);
-    const { id } = request.params as { id: string };
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/advertiser/programs/:programId/network-fee', async (request) => {
-    const { programId } = request.params as { programId: string };
+  route(ROUTES.networkFee, async ({ params: { programId } }, request) => {
     const owner = await authenticateAdvertiser(network, request, programId);
     return network.networkFees.ofProgramOrThrow(programId, owner.advertiserId);
   });
 
-  app.put('/api/v1/advertiser/programs/:programId/checksum-secret', async (request) => {
+  route(ROUTES.checksumSecret, async ({ params: { programId }, body }, request) => {
     const { session, advertiserId } = await advertiser(request);
-    const { programId } = request.params as { programId: string };
-    const body = parseBody(request, BODIES.checksumSecret);
     return network.pixelChecksums.set(
       programId,
       body.generate === true ? 'generate' : (body.secret ?? null),

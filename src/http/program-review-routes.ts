@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { BODIES, parseBody } from './api-bodies.js';
+import { PROGRAM_ROUTES as ROUTES } from './contracts/programs.js';
+import { routesOf } from './route.js';
 import { authenticateAnyAdvertiser } from './authenticate-advertiser.js';
 import { authenticateUser } from './user-auth.js';
 
@@ -9,18 +10,17 @@ import { authenticateUser } from './user-auth.js';
  * with brand hits and the decision; the advertiser reads the review of each of its programs.
  */
 export function registerProgramReviewRoutes(app: FastifyInstance, network: Network): void {
-  app.get('/api/v1/admin/program-reviews', async (request) => {
+  const route = routesOf(app, network);
+  route(ROUTES.reviews, async ({ query: { all } }, request) => {
     await authenticateUser(network, request, 'admin');
-    const { all } = request.query as { all?: string };
     return { programs: await network.programReviews.queue(all === 'true' ? 'all' : 'in_review') };
   });
 
-  app.post('/api/v1/admin/programs/:programId/review', async (request) => {
+  route(ROUTES.review, async ({ params: { programId }, body }, request) => {
     const session = await authenticateUser(network, request, 'admin');
-    const { programId } = request.params as { programId: string };
     const view = await network.programReviews.decide(
       programId,
-      parseBody(request, BODIES.programReview),
+      body,
       `user:${session.user.id}`,
       network.now(),
     );
@@ -28,7 +28,7 @@ export function registerProgramReviewRoutes(app: FastifyInstance, network: Netwo
     return view;
   });
 
-  app.get('/api/v1/advertiser/programs', async (request) => {
+  route(ROUTES.ofAdvertiser, async (_input, request) => {
     const owner = await authenticateAnyAdvertiser(network, request);
     return { programs: await network.programReviews.ofAdvertiser(owner.advertiserId) };
   });

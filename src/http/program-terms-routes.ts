@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate, utcDayNumber } from '../domain/dates.js';
 import { authenticateAdvertiser, authenticateAnyAdvertiser } from './authenticate-advertiser.js';
-import { BODIES, parseBody } from './api-bodies.js';
+import { PROGRAM_ROUTES as ROUTES } from './contracts/programs.js';
+import { routesOf } from './route.js';
 import { HttpError } from './http-errors.js';
 import { refuseDeepTerms } from '../programs/load-program-terms.js';
 
@@ -21,21 +22,23 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
         (_r, body, done) => done(null, body),
       );
 
-  /** The terms text of a request: a YAML/plain body as is, a JSON body as JSON text. */
-  const termsText = (request: FastifyRequest): string => {
-    if (typeof request.body === 'string') return request.body;
-    if (request.body !== null && typeof request.body === 'object') {
-      refuseDeepTerms(request.body);
-      return JSON.stringify(request.body);
+  const route = routesOf(app, network);
+
+  /** The terms text of a body: a YAML/plain body as is, a JSON body as JSON text. */
+  const termsText = (body: unknown): string => {
+    if (typeof body === 'string') return body;
+    if (body !== null && typeof body === 'object') {
+      refuseDeepTerms(body);
+      return JSON.stringify(body);
     }
     throw new HttpError(400, 'invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
   };
 
-  app.post('/api/v1/programs', async (request, reply) => {
+  route(ROUTES.create, async ({ body }, request, reply) => {
     const owner = await authenticateAnyAdvertiser(network, request);
     const result = await network.programTerms.create(
       owner.advertiserId,
-      termsText(request),
+      termsText(body),
       { actor: owner.keyId },
       network.now(),
     );
@@ -49,13 +52,12 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
     });
   });
 
-  app.put('/api/v1/programs/:programId/terms', async (request) => {
-    const { programId } = request.params as { programId: string };
+  route(ROUTES.replaceTerms, async ({ params: { programId }, body }, request) => {
     const owner = await authenticateAdvertiser(network, request, programId);
     const program = network.conversions.programOrThrow(programId);
     const result = await network.programTerms.applyTo(
       program.slug,
-      termsText(request),
+      termsText(body),
       { actor: owner.keyId },
       network.now(),
     );
@@ -68,11 +70,9 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
     };
   });
 
-  app.post('/api/v1/programs/:programId/simulation', async (request) => {
-    const { programId } = request.params as { programId: string };
+  route(ROUTES.simulate, async ({ params: { programId }, body }, request) => {
     await authenticateAdvertiser(network, request, programId);
     const program = network.conversions.programOrThrow(programId);
-    const body = parseBody(request, BODIES.simulation);
     const day = (text: string | undefined, fallback: number, name: string) => {
       if (text === undefined) return fallback;
       const parsed = dayNumberOfIsoDate(text);

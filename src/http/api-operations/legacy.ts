@@ -1,11 +1,9 @@
 import type { z } from 'zod';
 import type { Auth } from '../contracts/contract.js';
-import { ADVERTISER_OPERATIONS } from './advertiser.js';
 import { ORDER_OPERATIONS } from './orders.js';
 import { ADMIN_OPERATIONS } from './admin.js';
 import { PUBLISHER_OPERATIONS } from './publisher.js';
 import { COMPLIANCE_OPERATIONS } from './compliance.js';
-import { PROGRAM_REVIEW_OPERATIONS } from './program-review.js';
 
 /**
  * Operations documented apart from their routes, until each area's routes are declared in
@@ -27,10 +25,8 @@ export interface Operation {
 }
 
 export const LEGACY_OPERATIONS: readonly Operation[] = [
-  ...ADVERTISER_OPERATIONS,
   ...ORDER_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...PUBLISHER_OPERATIONS,
   ...COMPLIANCE_OPERATIONS,
-  ...PROGRAM_REVIEW_OPERATIONS,
 ];

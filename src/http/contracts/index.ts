@@ -1,5 +1,11 @@
 import type { RouteContract } from './contract.js';
 import { ACCOUNT_ROUTES } from './accounts.js';
+import { ADVERTISER_ROUTES } from './advertiser.js';
+import { PROGRAM_ROUTES } from './programs.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
-export const ROUTE_CONTRACTS: readonly RouteContract[] = [...Object.values(ACCOUNT_ROUTES)];
+export const ROUTE_CONTRACTS: readonly RouteContract[] = [
+  ...Object.values(ACCOUNT_ROUTES),
+  ...Object.values(ADVERTISER_ROUTES),
+  ...Object.values(PROGRAM_ROUTES),
+];
