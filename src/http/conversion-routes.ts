@@ -19,6 +19,8 @@ import type { ConversionResult } from '../services/conversion-service.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { ORDER_ROUTES } from './contracts/orders.js';
+import { routesOf } from './route.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -183,12 +185,13 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
   const authenticate = (request: FastifyRequest, programId: string) =>
     authenticateAdvertiser(network, request, programId);
 
-  app.post('/api/v1/programs/:programId/orders', async (request, reply) => {
-    const { programId } = request.params as { programId: string };
+  const route = routesOf(app, network);
+  route(ORDER_ROUTES.postProgramsByProgramIdOrders, async ({ params, body }, request, reply) => {
+    const { programId } = params;
     const owner = await authenticate(request, programId);
     const result = await network.conversions.report(
       programId,
-      request.body,
+      body,
       { tduid: undefined, source: 'tduid' },
       { source: 'api', actor: `api:${owner.keyId}` },
       network.now(),
@@ -197,17 +200,20 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     return apiResponse(reply, result);
   });
 
-  app.patch('/api/v1/programs/:programId/orders/:orderNumber', async (request, reply) => {
-    const { programId, orderNumber } = request.params as { programId: string; orderNumber: string };
-    const owner = await authenticate(request, programId);
-    const result = await network.conversions.update(
-      programId,
-      orderNumber,
-      request.body,
-      { source: 'api', actor: `api:${owner.keyId}` },
-      network.now(),
-    );
-    count('api_update', result);
-    return apiResponse(reply, result);
-  });
+  route(
+    ORDER_ROUTES.patchProgramsByProgramIdOrdersByOrderNumber,
+    async ({ params, body }, request, reply) => {
+      const { programId, orderNumber } = params;
+      const owner = await authenticate(request, programId);
+      const result = await network.conversions.update(
+        programId,
+        orderNumber,
+        body,
+        { source: 'api', actor: `api:${owner.keyId}` },
+        network.now(),
+      );
+      count('api_update', result);
+      return apiResponse(reply, result);
+    },
+  );
 }

@@ -1,17 +1,16 @@
 import { csvCell } from '../documents/csv.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { REPORT_GROUPS, type ReportGroup } from '../services/report-service.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import { HttpError } from './http-errors.js';
-import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { ORDER_ROUTES } from './contracts/orders.js';
+import { routesOf } from './route.js';
 
-function day(query: Record<string, unknown>, name: string): number {
-  const value = queryText(query, name);
-  const parsed = value === undefined ? undefined : dayNumberOfIsoDate(value);
+function day(value: string, name: string): number {
+  const parsed = dayNumberOfIsoDate(value);
   if (parsed === undefined)
     throw new HttpError(400, 'invalid_parameter', `${name}: expected a date as YYYY-MM-DD`);
   return parsed;
@@ -24,31 +23,14 @@ function day(query: Record<string, unknown>, name: string): number {
  * it answers in milliseconds however many clicks there are. `to` is inclusive (UTC days).
  */
 export function registerReportRoutes(app: FastifyInstance, network: Network): void {
-  app.get('/api/v1/reports', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const programId = queryText(query, 'programId');
-    if (!programId)
-      throw new HttpError(
-        400,
-        'invalid_parameter',
-        'programId: the program to report on is required',
-      );
+  routesOf(app, network)(ORDER_ROUTES.getReports, async ({ query }, request, reply) => {
+    const { programId, groupBy, format } = query;
     await authenticateAdvertiser(network, request, programId);
-    const from = day(query, 'from');
-    const to = day(query, 'to');
+    const from = day(query.from, 'from');
+    const to = day(query.to, 'to');
     if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
     if (to - from > 3660)
       throw new HttpError(400, 'invalid_parameter', 'to: at most ten years after from');
-    const groupBy = (queryText(query, 'groupBy') ?? 'day') as ReportGroup;
-    if (!REPORT_GROUPS.includes(groupBy))
-      throw new HttpError(
-        400,
-        'invalid_parameter',
-        `groupBy: expected one of ${REPORT_GROUPS.join(', ')}`,
-      );
-    const format = queryText(query, 'format') ?? 'json';
-    if (format !== 'json' && format !== 'csv')
-      throw new HttpError(400, 'invalid_parameter', 'format: expected json or csv');
     const program = network.conversions.programOrThrow(programId);
 
     const rows = await network.reports.programReport({
@@ -56,9 +38,9 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
       fromDay: from,
       toDay: to,
       groupBy,
-      siteId: queryText(query, 'siteId'),
-      adId: queryText(query, 'adId'),
-      epi: queryText(query, 'epi'),
+      siteId: query.siteId,
+      adId: query.adId,
+      epi: query.epi,
     });
 
     const digits = program.terms.currencyDigits;

@@ -24,11 +24,17 @@ export function fastifyPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
 }
 
-function parsed<T extends z.ZodType>(schema: T, value: unknown, code: string): z.output<T> {
+/** The input parsed by its schema, or a 400 naming each problem (a body's with its issues). */
+function parsed<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  code: string,
+  withIssues: boolean,
+): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
-  throw new HttpError(400, code, describeIssues(issues), issues);
+  throw new HttpError(400, code, describeIssues(issues), withIssues ? issues : []);
 }
 
 /** The caller's credentials, by the declaration's `auth` (the handler may ask again: cached). */
@@ -70,14 +76,14 @@ export function routesOf(app: FastifyInstance, network: Network) {
         if (takesInput) await checkCredentials(network, request, contract.auth);
         const input = {
           params: contract.params
-            ? parsed(contract.params, request.params, 'invalid_parameter')
+            ? parsed(contract.params, request.params, 'invalid_parameter', false)
             : undefined,
           query: contract.query
-            ? parsed(contract.query, request.query ?? {}, 'invalid_parameter')
+            ? parsed(contract.query, request.query ?? {}, 'invalid_parameter', false)
             : undefined,
           body:
             contract.body && !contract.rawBody
-              ? parsed(contract.body, request.body ?? {}, contract.bodyCode ?? 'invalid_body')
+              ? parsed(contract.body, request.body ?? {}, contract.bodyCode ?? 'invalid_body', true)
               : request.body,
         } as RouteInput<C>;
         return handler(input, request, reply);

@@ -10,8 +10,9 @@ import {
   type ValidationRequest,
 } from '../services/validation-service.js';
 import { HttpError } from './http-errors.js';
-import { queryText } from './query-params.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
+import { ORDER_ROUTES as ROUTES } from './contracts/orders.js';
+import { routesOf } from './route.js';
 
 const MAX_ROWS = 10_000;
 
@@ -53,102 +54,108 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
     done(null, body),
   );
 
-  app.post('/api/v1/programs/:programId/orders/:orderNumber/validation', async (request, reply) => {
-    const { programId, orderNumber } = request.params as { programId: string; orderNumber: string };
-    const owner = await authenticateAdvertiser(network, request, programId);
-    const body = toRequest({ ...(request.body as object), orderNumber }, 'body');
-    const [outcome] = await network.validation.validate(
-      programId,
-      [body],
-      `api:${owner.keyId}`,
-      network.now(),
-    );
-    if (outcome === undefined || !outcome.ok)
-      return reply
-        .code(STATUS_OF_REFUSAL[outcome?.code ?? ''] ?? 400)
-        .send({ code: outcome?.code, message: outcome?.message });
-    return outcome;
-  });
+  const route = routesOf(app, network);
 
-  app.post('/api/v1/programs/:programId/validations', async (request) => {
-    const { programId } = request.params as { programId: string };
-    const owner = await authenticateAdvertiser(network, request, programId);
-    let requests: ValidationRequest[];
-    if (typeof request.body === 'string') requests = parseValidationCsv(request.body);
-    else {
-      const list = (request.body as { validations?: unknown } | undefined)?.validations;
-      if (!Array.isArray(list))
+  route(
+    ROUTES.postProgramsByProgramIdOrdersByOrderNumberValidation,
+    async ({ params, body }, request, reply) => {
+      const { programId, orderNumber } = params;
+      const owner = await authenticateAdvertiser(network, request, programId);
+      const decision = toRequest(
+        { ...(typeof body === 'object' && body !== null ? body : {}), orderNumber },
+        'body',
+      );
+      const [outcome] = await network.validation.validate(
+        programId,
+        [decision],
+        `api:${owner.keyId}`,
+        network.now(),
+      );
+      if (outcome === undefined || !outcome.ok)
+        return reply
+          .code(STATUS_OF_REFUSAL[outcome?.code ?? ''] ?? 400)
+          .send({ code: outcome?.code, message: outcome?.message });
+      return outcome;
+    },
+  );
+
+  route(
+    ROUTES.postProgramsByProgramIdValidations,
+    async ({ params: { programId }, body }, request) => {
+      const owner = await authenticateAdvertiser(network, request, programId);
+      let requests: ValidationRequest[];
+      if (typeof body === 'string') requests = parseValidationCsv(body);
+      else {
+        const list =
+          typeof body === 'object' && body !== null && 'validations' in body
+            ? body.validations
+            : undefined;
+        if (!Array.isArray(list))
+          throw new HttpError(
+            400,
+            'invalid_body',
+            'send { "validations": [{ "orderNumber", "decision", "reason" }, …] } or a CSV (Content-Type: text/csv)',
+          );
+        requests = list.map((row, index) => toRequest(row, `validations[${index}]`));
+      }
+      if (requests.length > MAX_ROWS)
         throw new HttpError(
-          400,
-          'invalid_body',
-          'send { "validations": [{ "orderNumber", "decision", "reason" }, …] } or a CSV (Content-Type: text/csv)',
+          413,
+          'too_many_rows',
+          `at most ${MAX_ROWS} rows per request; split the file`,
         );
-      requests = list.map((row, index) => toRequest(row, `validations[${index}]`));
-    }
-    if (requests.length > MAX_ROWS)
-      throw new HttpError(
-        413,
-        'too_many_rows',
-        `at most ${MAX_ROWS} rows per request; split the file`,
+      const results: ValidationOutcome[] = await network.validation.validate(
+        programId,
+        requests,
+        `api:${owner.keyId}`,
+        network.now(),
       );
-    const results: ValidationOutcome[] = await network.validation.validate(
-      programId,
-      requests,
-      `api:${owner.keyId}`,
-      network.now(),
-    );
-    const ok = results.filter((row) => row.ok).length;
-    return { summary: { rows: results.length, ok, refused: results.length - ok }, results };
-  });
+      const ok = results.filter((row) => row.ok).length;
+      return { summary: { rows: results.length, ok, refused: results.length - ok }, results };
+    },
+  );
 
-  app.get('/api/v1/programs/:programId/transactions', async (request, reply) => {
-    const { programId } = request.params as { programId: string };
-    await authenticateAdvertiser(network, request, programId);
-    const query = request.query as Record<string, unknown>;
-    const status = queryText(query, 'status');
-    const limit = Number(queryText(query, 'limit') ?? 500);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
-      throw new HttpError(
-        400,
-        'invalid_parameter',
-        'limit: expected a whole number from 1 to 10000',
+  route(
+    ROUTES.getProgramsByProgramIdTransactions,
+    async ({ params: { programId }, query }, request, reply) => {
+      await authenticateAdvertiser(network, request, programId);
+      const { status, limit } = query;
+      const rows = (await network.validation.transactionsOfProgram(programId, status, limit)).map(
+        (row) => ({
+          orderNumber: row.order_number,
+          placedAt: new Date(row.placed_at).toISOString(),
+          commissionId: row.id,
+          publisherId: row.publisher_id,
+          siteId: row.site_id,
+          kind: row.kind,
+          amount: formatMinorUnits(row.amount_minor, 2),
+          currency: row.currency,
+          status: row.status,
+          reason: row.reason,
+          declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
+          rule: row.rule,
+          validationDueAt:
+            row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
+          invoiceId: row.invoice_id,
+          reportedBy: row.source,
+          reportFlags: reportFlagsOf(row.source, row.report_details),
+          openFlags: Number(row.open_flags),
+        }),
       );
-    const rows = (await network.validation.transactionsOfProgram(programId, status, limit)).map(
-      (row) => ({
-        orderNumber: row.order_number,
-        placedAt: new Date(row.placed_at).toISOString(),
-        commissionId: row.id,
-        publisherId: row.publisher_id,
-        siteId: row.site_id,
-        kind: row.kind,
-        amount: formatMinorUnits(row.amount_minor, 2),
-        currency: row.currency,
-        status: row.status,
-        reason: row.reason,
-        declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
-        rule: row.rule,
-        validationDueAt:
-          row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
-        invoiceId: row.invoice_id,
-        reportedBy: row.source,
-        reportFlags: reportFlagsOf(row.source, row.report_details),
-        openFlags: Number(row.open_flags),
-      }),
-    );
-    if (queryText(query, 'format') === 'csv') {
-      const header = Object.keys(rows[0] ?? { orderNumber: '' });
-      return reply.type('text/csv; charset=utf-8').send(
-        toCsv(
-          header,
-          rows.map((row) => Object.values(row)),
-        ),
-      );
-    }
-    return { transactions: rows };
-  });
+      if (query.format === 'csv') {
+        const header = Object.keys(rows[0] ?? { orderNumber: '' });
+        return reply.type('text/csv; charset=utf-8').send(
+          toCsv(
+            header,
+            rows.map((row) => Object.values(row)),
+          ),
+        );
+      }
+      return { transactions: rows };
+    },
+  );
 
-  app.get('/api/v1/programs/:programId/invoices', async (request) => {
-    const { programId } = request.params as { programId: string };
+  route(ROUTES.getProgramsByProgramIdInvoices, async ({ params: { programId } }, request) => {
     const owner = await authenticateAdvertiser(network, request, programId);
     const invoices = await network.invoices.list({ advertiserId: owner.advertiserId, programId });
     return {

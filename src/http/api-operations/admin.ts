@@ -3,15 +3,7 @@ import type { Operation } from './legacy.js';
 
 /** The network admin: month end, invoices, statements, payout runs. */
 export const ADMIN_OPERATIONS: readonly Operation[] = [
-  {
-    method: 'get',
-    path: '/api/v1/programs/{programId}/invoices',
-    tag: 'Money',
-    summary: 'The advertiser’s invoices: approved commission plus the network fee per month',
-    auth: 'apiKey',
-    responses: { 200: 'Invoices' },
-    responseSchemas: { 200: 'Invoices' },
-  },
+
   {
     method: 'get',
     path: '/api/v1/admin/audit',

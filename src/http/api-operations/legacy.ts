@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Auth } from '../contracts/contract.js';
-import { ORDER_OPERATIONS } from './orders.js';
 import { ADMIN_OPERATIONS } from './admin.js';
 import { PUBLISHER_OPERATIONS } from './publisher.js';
 import { COMPLIANCE_OPERATIONS } from './compliance.js';
@@ -25,7 +24,6 @@ export interface Operation {
 }
 
 export const LEGACY_OPERATIONS: readonly Operation[] = [
-  ...ORDER_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...PUBLISHER_OPERATIONS,
   ...COMPLIANCE_OPERATIONS,

@@ -2,10 +2,12 @@ import type { RouteContract } from './contract.js';
 import { ACCOUNT_ROUTES } from './accounts.js';
 import { ADVERTISER_ROUTES } from './advertiser.js';
 import { PROGRAM_ROUTES } from './programs.js';
+import { ORDER_ROUTES } from './orders.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
 export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(ACCOUNT_ROUTES),
   ...Object.values(ADVERTISER_ROUTES),
   ...Object.values(PROGRAM_ROUTES),
+  ...Object.values(ORDER_ROUTES),
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayNumberOfIsoDate } from '../../domain/dates.js';
 
 /**
  * The path and query parameters the routes share. A query parameter comes as text (an array
@@ -44,17 +45,48 @@ export const queryEnum = <const T extends readonly [string, ...string[]]>(
   description?: string,
 ) =>
   z
-    .enum(values, { error: `give it once, as one of ${values.join(', ')}` })
+    .enum(values, {
+      error:
+        values.length === 2
+          ? `expected ${values[0]} or ${values[1]}`
+          : `expected one of ${values.join(', ')}`,
+    })
     .optional()
     .meta(description ? { description } : {});
 
 /** `format=json` (the default) or `format=csv`. */
 export const formatQuery = queryEnum(['json', 'csv'], 'json (default) or csv');
 
-/** A day, YYYY-MM-DD, given once. */
-export const dayQuery = (description: string) =>
+/** A whole number from `min` to `max` given once, `fallback` when absent. */
+export const queryInteger = (min: number, max: number, fallback: number, description: string) => {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .default(fallback)
+    .meta({ description });
+};
+
+/** A query parameter that must be given, once, as text; `missing` says what it is for. */
+export const requiredQueryText = (missing: string, description: string, maxLength = 255) =>
   z
-    .string({ error: 'give it once, as a day YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a day YYYY-MM-DD' })
-    .optional()
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? missing
+          : `give it once, as text of at most ${maxLength} characters`,
+    })
+    .min(1, { error: missing })
+    .max(maxLength, { error: `give it once, as text of at most ${maxLength} characters` })
+    .meta({ description });
+
+/** A day, YYYY-MM-DD (a real one), given once. */
+export const queryDay = (description: string) =>
+  z
+    .string({ error: 'expected a date as YYYY-MM-DD' })
+    .refine((text) => dayNumberOfIsoDate(text) !== undefined, {
+      error: 'expected a date as YYYY-MM-DD',
+    })
     .meta({ description, format: 'date' });
