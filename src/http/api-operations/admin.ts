@@ -3,7 +3,6 @@ import type { Operation } from './legacy.js';
 
 /** The network admin: month end, invoices, statements, payout runs. */
 export const ADMIN_OPERATIONS: readonly Operation[] = [
-
   {
     method: 'get',
     path: '/api/v1/admin/audit',

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
-import { INTEGRATION_ANSWERS } from './integration-answers.js';
-import {
-  BODIES,
-  OrderChange,
-  OrderDocument,
-  ValidationBatch,
-  ValidationDecision,
-} from './bodies.js';
+import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
-import { formatQuery, idParam, orderNumberParam, queryEnum, queryText } from './params.js';
+import { idParam } from './params.js';
 
 export const COMPLIANCE_ROUTES = {
   getPublisherEnforcement: defineRoute({

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
-import {
-  BODIES,
-  OrderChange,
-  OrderDocument,
-  ValidationBatch,
-  ValidationDecision,
-} from './bodies.js';
+import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
-import { formatQuery, idParam, orderNumberParam, queryEnum, queryText } from './params.js';
+import { idParam, queryText } from './params.js';
 
 export const PUBLISHER_ROUTES = {
   getPublisherSites: defineRoute({
