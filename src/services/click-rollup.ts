@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Store } from '../storage/database.js';
-import { CLICK_HOUR_SQL, firstClickIdAt } from '../storage/click-ids.js';
-import { addToRollups } from '../storage/repositories/report-rollups.js';
+import { firstClickIdAt } from '../storage/click-ids.js';
 import { leaveToRequests } from './pacing.js';
 import { repos } from '../storage/repositories/repos.js';
 
@@ -29,56 +27,22 @@ export async function rollUpClicks(
   lagMs = 10_000,
   maxClicks = 1_000_000,
 ): Promise<number> {
-  return store.db.transaction().execute(async (trx) => {
-    const watermarks = repos(trx).watermarks;
-    const from = await watermarks.read('rollup_clicks');
+  return repos(store).transaction(async (t) => {
+    const from = await t.watermarks.read('rollup_clicks');
     let to = firstClickIdAt(nowMs - lagMs) - 1;
     if (to <= from) return 0;
     // Bound one run's work: the id of the maxClicks-th click after the watermark, if there is one.
-    const bound = await trx
-      .selectFrom('clicks')
-      .select('id')
-      .where('id', '>', from)
-      .where('id', '<=', to)
-      .orderBy('id')
-      .offset(maxClicks - 1)
-      .limit(1)
-      .executeTakeFirst();
-    if (bound !== undefined) to = bound.id;
-    const groups = await trx
-      .selectFrom('clicks')
-      .select([
-        'program_id',
-        'site_id',
-        sql<string>`coalesce(ad_id, '')`.as('ad_id'),
-        sql<string>`coalesce(epi, '')`.as('epi'),
-        sql<number>`${sql.raw(CLICK_HOUR_SQL)}`.as('hour'),
-        (eb) => eb.fn.countAll<number>().as('clicks'),
-      ])
-      .where('id', '>', from)
-      .where('id', '<=', to)
-      .groupBy([
-        'program_id',
-        'site_id',
-        sql`coalesce(ad_id, '')`,
-        sql`coalesce(epi, '')`,
-        sql.raw(CLICK_HOUR_SQL),
-      ])
-      .execute();
-    const deltas = groups.map((group) => ({
-      programId: group.program_id,
-      siteId: group.site_id,
-      adId: group.ad_id,
-      epi: group.epi,
-      hour: Number(group.hour),
-      clicks: Number(group.clicks),
+    const bound = await t.clicks.nthIdAfter(from, to, maxClicks);
+    if (bound !== undefined) to = bound;
+    const deltas = (await t.clicks.countsPerHour(from, to)).map((group) => ({
+      ...group,
       orders: 0,
       orderValueMinor: 0,
       commissionMinor: 0,
     }));
-    await addToRollups(trx, deltas);
+    await t.rollups.add(deltas);
     const counted = deltas.reduce((sum, delta) => sum + delta.clicks, 0);
-    if (!(await watermarks.move('rollup_clicks', from, to))) throw new WatermarkMovedError();
+    if (!(await t.watermarks.move('rollup_clicks', from, to))) throw new WatermarkMovedError();
     return counted;
   });
 }

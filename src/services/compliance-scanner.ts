@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { clickIdTime, firstClickIdAt, formatClickId } from '../storage/click-ids.js';
 import { type Click } from '../storage/repositories/clicks-repository.js';
@@ -17,9 +15,8 @@ import {
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
 import { compareOrderLockKeys } from './order-recorder.js';
-import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
 const CLICK_LAG_MS = 10_000;
 const ORDER_LAG_MS = 30_000;
@@ -76,12 +73,8 @@ export class ComplianceScanner {
   #settings = new Map<string, ComplianceSettings>();
 
   async #loadSettings(): Promise<void> {
-    const programs = await this.store.db.selectFrom('programs').select('id').execute();
-    for (const program of programs)
-      this.#settings.set(
-        program.id,
-        (await this.terms.ofProgramOrThrow(program.id)).file.compliance,
-      );
+    for (const programId of await repos(this.store).programs.ids())
+      this.#settings.set(programId, (await this.terms.ofProgramOrThrow(programId)).file.compliance);
   }
 
   #settingsOf(programId: string): ComplianceSettings {
@@ -140,20 +133,9 @@ export class ComplianceScanner {
   }
 
   /** A watermark, created at 0 the first time (a write: call it inside the transaction). */
-  async #watermark(trx: Kysely<Database>, name: string): Promise<number> {
-    const watermarks = repos(this.store, trx).watermarks;
-    await watermarks.create(name);
-    return watermarks.read(name);
-  }
-
-  /** A watermark as it stands, 0 before its first move; a read only, outside any transaction. */
-  async #readWatermark(db: Kysely<Database>, name: string): Promise<number> {
-    return repos(db).watermarks.read(name);
-  }
-
-  /** Moves a watermark from `from` to `to`; false when another process moved it first. */
-  async #move(trx: Kysely<Database>, name: string, from: number, to: number): Promise<boolean> {
-    return repos(this.store, trx).watermarks.move(name, from, to);
+  async #watermark(t: Repos, name: string): Promise<number> {
+    await t.watermarks.create(name);
+    return t.watermarks.read(name);
   }
 
   /**
@@ -174,7 +156,7 @@ export class ComplianceScanner {
     limit = 50,
   ): Promise<{ scanned: number; flags: number; more: boolean }> {
     // Read only: an INSERT … DO NOTHING would take the write lock for every chunk.
-    const from = await this.#readWatermark(this.store.db, 'compliance_clicks');
+    const from = await repos(this.store).watermarks.read('compliance_clicks');
     const to = firstClickIdAt(nowMs - CLICK_LAG_MS) - 1;
     if (to <= from) return { scanned: 0, flags: 0, more: false };
     const fresh = await repos(this.store).clicks.range(from, to, limit);
@@ -188,8 +170,10 @@ export class ComplianceScanner {
         ? undefined
         : await this.#window(from, clickIdTime(fresh[0]!.id) - VELOCITY_WINDOW_MS);
     if (window !== undefined) {
-      const mailings = await this.#mailings(this.store.db, fresh);
-      const publishers = await this.#publishersOfSites(this.store.db, fresh);
+      const mailings = await this.#mailings(fresh);
+      const publishers = await repos(this.store).publishers.publishersOfSites([
+        ...new Set(fresh.map((c) => c.siteId)),
+      ]);
       const { ids, keys, counts } = window;
       for (const click of fresh) {
         const time = clickIdTime(click.id);
@@ -234,11 +218,11 @@ export class ComplianceScanner {
     const kept = this.#lookBack;
     this.#lookBack = undefined;
     await letWaitingRun();
-    await this.store.db.transaction().execute(async (trx) => {
-      await repos(this.store, trx).watermarks.create('compliance_clicks');
-      if (!(await this.#move(trx, 'compliance_clicks', from, next)))
+    await repos(this.store).transaction(async (t) => {
+      await t.watermarks.create('compliance_clicks');
+      if (!(await t.watermarks.move('compliance_clicks', from, next)))
         throw new Error('another process scanned these clicks first; rolled back');
-      await insertViolations(trx, this.store, valid);
+      await t.violations.insertMany(valid);
     });
     const carried = window ?? (kept?.upTo === from ? kept : undefined);
     this.#lookBack = carried === undefined ? undefined : { ...carried, upTo: next };
@@ -252,14 +236,10 @@ export class ComplianceScanner {
   async #window(upTo: number, sinceMs: number): Promise<LookBack> {
     const kept = this.#lookBack;
     if (kept?.upTo === upTo) return kept;
-    const rows = await this.store.db
-      .selectFrom('clicks')
-      .select(['id', 'site_id as siteId', 'ip_hash as ipHash'])
-      .where('id', '>', Math.max(0, firstClickIdAt(sinceMs) - 1))
-      .where('id', '<=', upTo)
-      .where('ip_hash', 'is not', null)
-      .orderBy('id')
-      .execute();
+    const rows = await repos(this.store).clicks.addressed(
+      Math.max(0, firstClickIdAt(sinceMs) - 1),
+      upTo,
+    );
     const keys = rows.map((row) => `${row.siteId} ${row.ipHash}`);
     const counts = new Map<string, number>();
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -287,46 +267,12 @@ export class ComplianceScanner {
     };
   }
 
-  async #mailings(
-    trx: Kysely<Database>,
-    clicks: readonly Click[],
-  ): Promise<Map<string, MailingState>> {
+  async #mailings(clicks: readonly Click[]): Promise<Map<string, MailingState>> {
     const params = [
       ...new Set(clicks.map((c) => c.signals.mailingId).filter((m): m is string => !!m)),
     ];
-    if (params.length === 0) return new Map();
-    const rows = await trx
-      .selectFrom('mailings')
-      .select(['link_param', 'status', 'planned_send_at', 'send_window_ends_at'])
-      .where('link_param', 'in', params)
-      .execute();
-    return new Map(
-      rows.map((row) => [
-        row.link_param!,
-        {
-          status: row.status,
-          plannedSendAt: row.planned_send_at,
-          sendWindowEndsAt: row.send_window_ends_at,
-        },
-      ]),
-    );
-  }
-
-  async #publishersOfSites(
-    trx: Kysely<Database>,
-    clicks: readonly Click[],
-  ): Promise<Map<string, string>> {
-    const ids = [...new Set(clicks.map((c) => c.siteId))];
-    const map = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await trx
-        .selectFrom('sites')
-        .select(['id', 'publisher_id'])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) map.set(row.id, row.publisher_id);
-    }
-    return map;
+    const windows = await repos(this.store).mailings.windowsByLinkParam(params);
+    return new Map(windows.map(({ linkParam, ...state }) => [linkParam, state]));
   }
 
   /** The conversion window the last committed order page ended with (see ConversionWindow). */
@@ -337,13 +283,13 @@ export class ComplianceScanner {
    * previous page left (`kept`) when it ended there, else read from the store.
    */
   async #conversionWindow(
-    trx: Kysely<Database>,
+    t: Repos,
     kept: ConversionWindow | undefined,
     upTo: ConversionWindow['upTo'],
     sinceMs: number,
   ): Promise<ConversionWindow> {
     if (kept?.upTo.createdAt === upTo.createdAt && kept.upTo.id === upTo.id) return kept;
-    const rows = await repos(this.store, trx).orders.attributedBetween(sinceMs, upTo);
+    const rows = await t.orders.attributedBetween(sinceMs, upTo);
     const window: ConversionWindow = {
       upTo,
       start: 0,
@@ -360,9 +306,9 @@ export class ComplianceScanner {
     const kept = this.#conversions;
     this.#conversions = undefined;
     let carried: ConversionWindow | undefined;
-    const result = await this.store.db.transaction().execute(async (trx) => {
+    const result = await repos(this.store).transaction(async (t) => {
       // Orders in (created_at, id) order: many share a millisecond (a page may end inside one).
-      const watermarks = repos(this.store, trx).watermarks;
+      const watermarks = t.watermarks;
       await watermarks.create('compliance_orders');
       const cursor = await watermarks.readCursor('compliance_orders');
       const from = cursor.at;
@@ -370,39 +316,15 @@ export class ComplianceScanner {
       // An order is judged once its click is: never past the clicks scanned so far (a click
       // precedes its order), so a flag on the click holds the order however far the click
       // scan has fallen behind.
-      const clicksScanned = await this.#watermark(trx, 'compliance_clicks');
+      const clicksScanned = await this.#watermark(t, 'compliance_clicks');
       const to = Math.min(nowMs - ORDER_LAG_MS, clickIdTime(clicksScanned));
       if (to <= from) return { scanned: 0, flags: 0 };
-      const orders = await trx
-        .selectFrom('orders')
-        .select([
-          'id',
-          'program_id',
-          'order_number',
-          'publisher_id',
-          'site_id',
-          'click_id',
-          'placed_at',
-          'created_at',
-        ])
-        .where((eb) =>
-          fromId === null
-            ? eb('created_at', '>', from)
-            : eb.or([
-                eb('created_at', '>', from),
-                eb.and([eb('created_at', '=', from), eb('id', '>', fromId)]),
-              ]),
-        )
-        .where('created_at', '<=', to)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      const orders = await t.orders.pageAfter(cursor, to, limit);
       const window =
         orders.length === 0
           ? undefined
           : await this.#conversionWindow(
-              trx,
+              t,
               kept,
               { createdAt: from, id: fromId },
               orders[0]!.created_at - CONVERSION_WINDOW_MS,
@@ -412,27 +334,21 @@ export class ComplianceScanner {
         [];
       for (const order of orders) {
         if (order.click_id === null || order.publisher_id === null) continue;
-        const click = await repos(this.store, trx).clicks.find(order.click_id);
+        const click = await t.clicks.find(order.click_id);
         const keys = conversionKeys({ ...order, ip_hash: click?.ipHash ?? null });
         const velocity = countConversion(window!, order.created_at, keys);
         if (click === undefined) continue;
         // An order whose money is already declined has nothing to hold or to review.
-        const money = await repos(this.store, trx).commissions.ofOrder(order.id);
+        const money = await t.commissions.ofOrder(order.id);
         if (money.every((commission) => commission.status === 'declined')) continue;
-        const logins = await trx
-          .selectFrom('sessions')
-          .innerJoin('users', 'users.id', 'sessions.user_id')
-          .select('sessions.ip_hash')
-          .where('users.publisher_id', '=', order.publisher_id)
-          .where('sessions.ip_hash', 'is not', null)
-          .execute();
+        const logins = await t.users.loginIpHashesOfPublisher(order.publisher_id);
         const found = [
           ...detectConversion(
             {
               clickTimeMs: clickIdTime(click.id),
               placedAtMs: order.placed_at,
               clickIpHash: click.ipHash,
-              publisherIpHashes: new Set(logins.map((row) => row.ip_hash!)),
+              publisherIpHashes: new Set(logins),
             },
             this.#settingsOf(order.program_id),
           ),
@@ -444,9 +360,7 @@ export class ComplianceScanner {
           ),
         ];
         // Each flag is the order's (its click is named for the evidence): one per detector.
-        flags += await insertViolations(
-          trx,
-          this.store,
+        flags += await t.violations.insertMany(
           found.map((flag) => ({
             ...this.#violation(flag, click, order.publisher_id!, nowMs),
             order_id: order.id,
@@ -466,11 +380,11 @@ export class ComplianceScanner {
       // waits for this scan, or this scan for it, and neither is aborted as a deadlock.
       for (const order of holds.sort(compareOrderLockKeys)) {
         const holding = await openHoldingFlag(
-          trx,
+          t,
           holdingDetectors(this.#settingsOf(order.programId)),
           { clickId: order.clickId, orderId: order.orderId },
         );
-        if (holding !== undefined) await this.#hold(trx, order.orderId, holding, nowMs);
+        if (holding !== undefined) await this.#hold(t, order.orderId, holding, nowMs);
       }
       const last = orders.length === limit ? orders[orders.length - 1]! : undefined;
       const moved = await watermarks.moveCursor('compliance_orders', cursor, {
@@ -489,21 +403,16 @@ export class ComplianceScanner {
     return result;
   }
 
-  async #hold(
-    trx: Kysely<Database>,
-    orderId: string,
-    flag: { id: string; rule: string },
-    nowMs: number,
-  ) {
+  async #hold(t: Repos, orderId: string, flag: { id: string; rule: string }, nowMs: number) {
     // Every change to one order's money is serialised on the order (reports, PATCH, validation).
-    await repos(this.store, trx).orders.lockById(orderId);
+    await t.orders.lockById(orderId);
     let held = 0;
-    for (const commission of await repos(this.store, trx).commissions.ofOrder(orderId)) {
+    for (const commission of await t.commissions.ofOrder(orderId)) {
       // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.
       if (commission.status !== 'pending' && commission.status !== 'approved') continue;
       if (commission.statement_id !== null) continue;
       await changeCommission(
-        trx,
+        t.scope.db,
         commission,
         {
           kind: commission.kind as 'product' | 'bonus',
@@ -524,7 +433,7 @@ export class ComplianceScanner {
       held += 1;
     }
     if (held === 0) return;
-    await repos(trx).audit.record(
+    await t.audit.record(
       {
         actor: 'compliance',
         action: 'order.held',
@@ -538,62 +447,40 @@ export class ComplianceScanner {
 
   /** Hours of many clicks and no order per site (click bursts, 10c), once each hour is over. */
   async scanHours(nowMs: number): Promise<{ scanned: number; flags: number }> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const from = await this.#watermark(trx, 'compliance_hours');
+    return repos(this.store).transaction(async (t) => {
+      const from = await this.#watermark(t, 'compliance_hours');
       // An hour is judged two hours after it ends: its clicks are rolled up by then.
       const to = Math.floor(nowMs / 3_600_000) - 2;
       if (to <= from) return { scanned: 0, flags: 0 };
       const start = from === 0 ? to - 24 : from;
-      const hours = await trx
-        .selectFrom('report_hourly')
-        .innerJoin('sites', 'sites.id', 'report_hourly.site_id')
-        .select([
-          'report_hourly.program_id',
-          'report_hourly.site_id',
-          'sites.publisher_id',
-          'report_hourly.hour',
-          (eb) => eb.fn.sum<number>('report_hourly.clicks').as('clicks'),
-          (eb) => eb.fn.sum<number>('report_hourly.orders').as('orders'),
-        ])
-        .where('report_hourly.hour', '>', start)
-        .where('report_hourly.hour', '<=', to)
-        .groupBy([
-          'report_hourly.program_id',
-          'report_hourly.site_id',
-          'sites.publisher_id',
-          'report_hourly.hour',
-        ])
-        .execute();
+      const hours = await t.rollups.siteHours(start, to);
       let flags = 0;
       for (const hour of hours) {
         const flag = detectBurst(
-          { clicks: Number(hour.clicks), orders: Number(hour.orders) },
-          this.#settingsOf(hour.program_id),
+          { clicks: hour.clicks, orders: hour.orders },
+          this.#settingsOf(hour.programId),
         );
         if (flag === undefined) continue;
-        await trx
-          .insertInto('violations')
-          .values({
-            id: newId('violation', nowMs),
-            program_id: hour.program_id,
-            publisher_id: hour.publisher_id,
-            site_id: hour.site_id,
-            click_id: null,
-            order_id: null,
-            rule: flag.rule,
-            detector: flag.detector,
-            severity: flag.severity,
-            evidence: JSON.stringify({
-              ...flag.evidence,
-              hour: new Date(Number(hour.hour) * 3_600_000).toISOString(),
-            }),
-            status: 'open',
-            created_at: nowMs,
-          })
-          .execute();
+        await t.violations.insert({
+          id: newId('violation', nowMs),
+          program_id: hour.programId,
+          publisher_id: hour.publisherId,
+          site_id: hour.siteId,
+          click_id: null,
+          order_id: null,
+          rule: flag.rule,
+          detector: flag.detector,
+          severity: flag.severity,
+          evidence: JSON.stringify({
+            ...flag.evidence,
+            hour: new Date(hour.hour * 3_600_000).toISOString(),
+          }),
+          status: 'open',
+          created_at: nowMs,
+        });
         flags += 1;
       }
-      if (!(await this.#move(trx, 'compliance_hours', from, to)))
+      if (!(await t.watermarks.move('compliance_hours', from, to)))
         throw new Error('another process scanned these hours first; rolled back');
       return { scanned: hours.length, flags };
     });
@@ -653,27 +540,13 @@ function countConversion(window: ConversionWindow, createdAt: number, keys: stri
  * without an order), if any: while one is open the order stays held.
  */
 export async function openHoldingFlag(
-  trx: Kysely<Database>,
+  t: Repos,
   hold: readonly string[],
   on: { clickId: number | null; orderId: string },
   except?: string,
 ): Promise<{ id: string; rule: string } | undefined> {
   if (hold.length === 0) return undefined;
-  let query = trx
-    .selectFrom('violations')
-    .select(['id', 'rule'])
-    .where('detector', 'in', [...hold])
-    .where('status', '=', 'open')
-    .where((eb) =>
-      eb.or([
-        eb('order_id', '=', on.orderId),
-        ...(on.clickId === null
-          ? []
-          : [eb.and([eb('order_id', 'is', null), eb('click_id', '=', on.clickId)])]),
-      ]),
-    );
-  if (except !== undefined) query = query.where('id', '<>', except);
-  return query.orderBy('id').executeTakeFirst();
+  return t.violations.openOfDetectors(hold, on, except);
 }
 
 /** Deciders that are not a person: a report, the deadline rule, the compliance scan. */

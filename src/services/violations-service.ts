@@ -41,26 +41,7 @@ export class ViolationsService {
 
   async queue(programIds: readonly string[], examples = 5): Promise<QueueEntry[]> {
     if (programIds.length === 0) return [];
-    const rows = await this.store.db
-      .selectFrom('violations')
-      .innerJoin('publishers', 'publishers.id', 'violations.publisher_id')
-      .leftJoin('orders', 'orders.id', 'violations.order_id')
-      .select([
-        'orders.order_number',
-        'violations.id',
-        'violations.publisher_id',
-        'publishers.name',
-        'violations.detector',
-        'violations.rule',
-        'violations.severity',
-        'violations.evidence',
-        'violations.created_at',
-      ])
-      .where('violations.program_id', 'in', programIds)
-      .where('violations.status', '=', 'open')
-      .orderBy('violations.created_at', 'desc')
-      .limit(20_000)
-      .execute();
+    const rows = await repos(this.store).violations.openInPrograms(programIds);
     const entries = new Map<string, QueueEntry>();
     const candidates = new Map<string, typeof rows>();
     for (const row of rows) {
@@ -116,19 +97,11 @@ export class ViolationsService {
     nowMs: number,
   ): Promise<void> {
     // Read before the transaction: SQLite has one connection.
-    const found = await this.store.db
-      .selectFrom('violations')
-      .select('program_id')
-      .where('id', '=', violationId)
-      .executeTakeFirst();
+    const found = await repos(this.store).violations.find(violationId);
     const terms =
       found === undefined ? undefined : await this.terms.ofProgramOrThrow(found.program_id);
-    await this.store.db.transaction().execute(async (trx) => {
-      const violation = await trx
-        .selectFrom('violations')
-        .selectAll()
-        .where('id', '=', violationId)
-        .executeTakeFirst();
+    await repos(this.store).transaction(async (t) => {
+      const violation = await t.violations.find(violationId);
       if (violation === undefined || !programIds.includes(violation.program_id))
         throw new ViolationError('unknown_violation', `no flag "${violationId}" in your programs`);
       if (violation.status !== 'open')
@@ -138,36 +111,27 @@ export class ViolationsService {
           [],
           { status: violation.status },
         );
-      await trx
-        .updateTable('violations')
-        .set({ status: outcome })
-        .where('id', '=', violationId)
-        .execute();
+      await t.violations.setStatus(violationId, outcome);
       const hold = terms === undefined ? [] : holdingDetectors(terms.file.compliance);
       if (outcome === 'dismissed' && hold.includes(violation.detector as Detector)) {
         // The orders this flag touched: its own order's, or (a click's flag) its click's.
-        const orders = await trx
-          .selectFrom('orders')
-          .select(['id', 'quote_status', 'click_id'])
-          .where((eb) =>
-            violation.order_id !== null
-              ? eb('id', '=', violation.order_id)
-              : eb('click_id', '=', violation.click_id ?? -1),
-          )
-          .execute();
+        const orders = await t.orders.touchedByFlag({
+          orderId: violation.order_id,
+          clickId: violation.click_id,
+        });
         for (const order of orders) {
           // Another open flag the program holds for keeps the order held.
           if (
             (await openHoldingFlag(
-              trx,
+              t,
               hold,
               { clickId: order.click_id, orderId: order.id },
               violation.id,
             )) !== undefined
           )
             continue;
-          await repos(this.store, trx).orders.lockById(order.id);
-          for (const commission of await repos(this.store, trx).commissions.ofOrder(order.id)) {
+          await t.orders.lockById(order.id);
+          for (const commission of await t.commissions.ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
             // A person's approval the hold interrupted stands again (approvedByPerson).
             const restored = approvedByPerson(commission);
@@ -176,7 +140,7 @@ export class ViolationsService {
               (order.quote_status === 'qualified' &&
                 terms?.file.validation.approveOnCompletion === true);
             await changeCommission(
-              trx,
+              t.scope.db,
               commission,
               {
                 kind: commission.kind as 'product' | 'bonus',
@@ -195,7 +159,7 @@ export class ViolationsService {
           }
         }
       }
-      await repos(trx).audit.record(
+      await t.audit.record(
         {
           actor,
           action: `violation.${outcome}`,

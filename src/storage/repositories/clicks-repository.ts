@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ClicksTable } from '../schema.js';
 import type { Scope } from './scope.js';
-import { clickIdTime } from '../click-ids.js';
+import { CLICK_HOUR_SQL, clickIdTime } from '../click-ids.js';
 import { countRows } from './count-rows.js';
 import { retryWhileBusy } from '../sqlite-busy.js';
 
@@ -220,6 +220,67 @@ export class ClicksRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row === undefined ? undefined : fromRow(row);
+  }
+
+  /**
+   * The id of the `nth` click (1-based) with fromExclusive < id ≤ toInclusive, if there are
+   * that many: the bound of one rollup run.
+   */
+  async nthIdAfter(fromExclusive: number, toInclusive: number, nth: number) {
+    const row = await this.#store.db
+      .selectFrom('clicks')
+      .select('id')
+      .where('id', '>', fromExclusive)
+      .where('id', '<=', toInclusive)
+      .orderBy('id')
+      .offset(nth - 1)
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Clicks with fromExclusive < id ≤ toInclusive counted per program, site, ad, epi and hour. */
+  async countsPerHour(fromExclusive: number, toInclusive: number) {
+    const groups = await this.#store.db
+      .selectFrom('clicks')
+      .select([
+        'program_id',
+        'site_id',
+        sql<string>`coalesce(ad_id, '')`.as('ad_id'),
+        sql<string>`coalesce(epi, '')`.as('epi'),
+        sql<number>`${sql.raw(CLICK_HOUR_SQL)}`.as('hour'),
+        (eb) => eb.fn.countAll<number>().as('clicks'),
+      ])
+      .where('id', '>', fromExclusive)
+      .where('id', '<=', toInclusive)
+      .groupBy([
+        'program_id',
+        'site_id',
+        sql`coalesce(ad_id, '')`,
+        sql`coalesce(epi, '')`,
+        sql.raw(CLICK_HOUR_SQL),
+      ])
+      .execute();
+    return groups.map((group) => ({
+      programId: group.program_id,
+      siteId: group.site_id,
+      adId: group.ad_id,
+      epi: group.epi,
+      hour: Number(group.hour),
+      clicks: Number(group.clicks),
+    }));
+  }
+
+  /** The clicks with an address with fromExclusive < id ≤ toInclusive, oldest first. */
+  async addressed(fromExclusive: number, toInclusive: number) {
+    return this.#store.db
+      .selectFrom('clicks')
+      .select(['id', 'site_id as siteId', 'ip_hash as ipHash'])
+      .where('id', '>', fromExclusive)
+      .where('id', '<=', toInclusive)
+      .where('ip_hash', 'is not', null)
+      .orderBy('id')
+      .execute();
   }
 }
 

@@ -193,4 +193,49 @@ export class OrdersRepository {
   async count(): Promise<number> {
     return countRows(this.db, 'orders');
   }
+
+  /**
+   * Orders recorded after the position `after` (created_at, then id; a null id: after the whole
+   * millisecond) up to `toMs`, in that order: the compliance scan's next page.
+   */
+  async pageAfter(after: { at: number; afterId: string | null }, toMs: number, limit: number) {
+    return this.db
+      .selectFrom('orders')
+      .select([
+        'id',
+        'program_id',
+        'order_number',
+        'publisher_id',
+        'site_id',
+        'click_id',
+        'placed_at',
+        'created_at',
+      ])
+      .where((eb) =>
+        after.afterId === null
+          ? eb('created_at', '>', after.at)
+          : eb.or([
+              eb('created_at', '>', after.at),
+              eb.and([eb('created_at', '=', after.at), eb('id', '>', after.afterId)]),
+            ]),
+      )
+      .where('created_at', '<=', toMs)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The orders a flag touches: its own order, or (a click's flag, orderId null) its click's. */
+  async touchedByFlag(flag: { orderId: string | null; clickId: number | null }) {
+    return this.db
+      .selectFrom('orders')
+      .select(['id', 'quote_status', 'click_id'])
+      .where((eb) =>
+        flag.orderId !== null
+          ? eb('id', '=', flag.orderId)
+          : eb('click_id', '=', flag.clickId ?? -1),
+      )
+      .execute();
+  }
 }

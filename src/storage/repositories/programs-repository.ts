@@ -309,6 +309,11 @@ export class ProgramsRepository {
     }
     return { program, termsId, changed };
   }
+
+  /** Every program's id. */
+  async ids(): Promise<string[]> {
+    return (await this.db.selectFrom('programs').select('id').execute()).map((p) => p.id);
+  }
 }
 
 /** The hash a terms source is stored under (one version per program and source). */

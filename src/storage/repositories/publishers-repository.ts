@@ -83,4 +83,18 @@ export class PublishersRepository {
   async find(id: string): Promise<Publisher | undefined> {
     return this.db.selectFrom('publishers').selectAll().where('id', '=', id).executeTakeFirst();
   }
+
+  /** The publisher of each of the sites `siteIds` (a site id to its publisher's id). */
+  async publishersOfSites(siteIds: readonly string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    for (let i = 0; i < siteIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('sites')
+        .select(['id', 'publisher_id'])
+        .where('id', 'in', siteIds.slice(i, i + 500))
+        .execute();
+      for (const row of rows) map.set(row.id, row.publisher_id);
+    }
+    return map;
+  }
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Scope } from './scope.js';
 import type { Database } from '../schema.js';
 
 /** Additions to the report rollups for one (program, site, ad, epi, hour). */
@@ -209,4 +210,50 @@ export async function readProgramTotals(
       { clicks: Number(row.clicks), commissionMinor: Number(row.commission) },
     ]),
   );
+}
+
+/** The report rollups (`report_hourly`, `report_daily`) as the jobs write and scan them. */
+export class RollupsRepository {
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
+
+  /** Adds deltas (see addToRollups), in the transaction the repositories are bound to. */
+  async add(deltas: readonly RollupDelta[]): Promise<void> {
+    await addToRollups(this.db, deltas);
+  }
+
+  /** Clicks and orders per program, site (with its publisher) and hour, for afterHour < hour ≤ upToHour. */
+  async siteHours(afterHour: number, upToHour: number) {
+    const rows = await this.db
+      .selectFrom('report_hourly')
+      .innerJoin('sites', 'sites.id', 'report_hourly.site_id')
+      .select([
+        'report_hourly.program_id',
+        'report_hourly.site_id',
+        'sites.publisher_id',
+        'report_hourly.hour',
+        (eb) => eb.fn.sum<number>('report_hourly.clicks').as('clicks'),
+        (eb) => eb.fn.sum<number>('report_hourly.orders').as('orders'),
+      ])
+      .where('report_hourly.hour', '>', afterHour)
+      .where('report_hourly.hour', '<=', upToHour)
+      .groupBy([
+        'report_hourly.program_id',
+        'report_hourly.site_id',
+        'sites.publisher_id',
+        'report_hourly.hour',
+      ])
+      .execute();
+    return rows.map((row) => ({
+      programId: row.program_id,
+      siteId: row.site_id,
+      publisherId: row.publisher_id,
+      hour: Number(row.hour),
+      clicks: Number(row.clicks),
+      orders: Number(row.orders),
+    }));
+  }
 }

@@ -18,6 +18,9 @@ import { RateLimitsRepository } from './rate-limits-repository.js';
 import { RatesRepository } from './rates-repository.js';
 import { SettingsRepository } from './settings-repository.js';
 import { StatementsRepository } from './statements-repository.js';
+import { RollupsRepository } from './report-rollups.js';
+import { ViolationsRepository } from './violations-repository.js';
+import { MailingsRepository } from './mailings-repository.js';
 import { UsersRepository } from './users-repository.js';
 
 export type { Scope } from './scope.js';
@@ -45,6 +48,9 @@ export class Repos {
   #rates: RatesRepository | undefined;
   #settings: SettingsRepository | undefined;
   #statements: StatementsRepository | undefined;
+  #rollups: RollupsRepository | undefined;
+  #violations: ViolationsRepository | undefined;
+  #mailings: MailingsRepository | undefined;
   #users: UsersRepository | undefined;
 
   constructor(readonly scope: Scope) {}
@@ -106,6 +112,15 @@ export class Repos {
   }
   get statements(): StatementsRepository {
     return (this.#statements ??= new StatementsRepository(this.scope));
+  }
+  get rollups(): RollupsRepository {
+    return (this.#rollups ??= new RollupsRepository(this.scope));
+  }
+  get violations(): ViolationsRepository {
+    return (this.#violations ??= new ViolationsRepository(this.scope));
+  }
+  get mailings(): MailingsRepository {
+    return (this.#mailings ??= new MailingsRepository(this.scope));
   }
   get users(): UsersRepository {
     return (this.#users ??= new UsersRepository(this.scope));

@@ -118,6 +118,18 @@ export class UsersRepository {
       .where('users.status', '=', 'active')
       .execute();
   }
+
+  /** The IP hashes the publisher's users logged in from (their sessions with one). */
+  async loginIpHashesOfPublisher(publisherId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.ip_hash')
+      .where('users.publisher_id', '=', publisherId)
+      .where('sessions.ip_hash', 'is not', null)
+      .execute();
+    return rows.map((row) => row.ip_hash!);
+  }
 }
 
 /** An email recipient: the address and the language they read (`users.locale`). */

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
-import type { Store } from '../database.js';
+import type { Scope } from './scope.js';
 import type { Database, ViolationsTable } from '../schema.js';
 import { sqliteRowsOf } from './sqlite-rows.js';
 
@@ -12,7 +12,7 @@ import { sqliteRowsOf } from './sqlite-rows.js';
  */
 export async function insertViolations(
   trx: Kysely<Database>,
-  store: Store,
+  store: Pick<Scope, 'dialect' | 'sqlite'>,
   rows: readonly Insertable<ViolationsTable>[],
 ): Promise<number> {
   let inserted = 0;
