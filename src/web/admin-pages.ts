@@ -119,7 +119,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
               ${formatDate(mail.created_at, context.locale)} · ${mail.to_address} ·
               <strong>${mail.subject}</strong> ${statusBadge(mail.status, context.locale)}
             </summary>
-            <pre class="document">${mail.text_body}</pre>
+            <pre class="document" tabindex="0">${mail.text_body}</pre>
             ${mail.error ? html`<p class="muted">${mail.error}</p>` : ''}
           </details>`,
       )}`;

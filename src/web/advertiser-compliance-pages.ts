@@ -179,10 +179,10 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       <h2>${context.t('advertiserCompliance.emailApprovalToolAeP1')}</h2>
       <form method="post" action="/advertiser/email-access" class="inline card">
         ${csrfField(context)}
-        <select name="publisherId">
+        <select name="publisherId" aria-label="Publisher">
           ${uniquePublishers.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
         </select>
-        <select name="programId">
+        <select name="programId" aria-label="${context.t('advertiserCompliance.program')}">
           ${programs.map((p) => html`<option value="${p.id}">${p.name}</option>`)}
         </select>
         <button name="grant" value="yes">${context.t('advertiserCompliance.grantAccess')}</button>

@@ -201,7 +201,8 @@ function termsForm(
 ): SafeHtml {
   return html`<form method="post" action="${action}" class="stack card">
     ${csrfField(context)}
-    <textarea name="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
+    <label class="sr-only" for="terms">${context.t('advertiserTerms.termsYaml')}</label>
+    <textarea name="terms" id="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
 ${source}</textarea>
     <p>
       ${actions.map(

@@ -332,7 +332,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
     ${documents.map(
       (document) => html`<details${document.id === 'rules' ? '' : html` open`}>
   <summary><strong>${document.title[locale]}</strong> ${document.lang !== locale ? html`<span class="muted">${document.lang === 'en' ? t('program.writtenIn') : '(Nederlands)'}</span>` : ''}</summary>
-  <pre class="document" lang="${document.lang}">${document.text}</pre>
+  <pre class="document" lang="${document.lang}" tabindex="0">${document.text}</pre>
 </details>`,
     )}
 

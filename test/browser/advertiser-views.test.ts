@@ -9,7 +9,12 @@ import { buildApp } from '../../src/http/app.js';
 import { createDemoNetwork, type DemoNetwork } from '../../src/bootstrap/create-demo-network.js';
 import { parseEcbCsv } from '../../src/domain/fx/parse-ecb-csv.js';
 import { packageRoot } from '../../src/package-root.js';
-import { browserAvailable, launchBrowser, portalLogin } from '../support/browser.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  portalLogin,
+  expectAccessible,
+} from '../support/browser.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
 const SECRET = 'browser-views-secret-0123456789abcdefghij';
@@ -157,6 +162,7 @@ it.skipIf(!available)(
     const page = await context.newPage();
     await login(page, demo.advertiser.email, demo.advertiser.password);
     await page.goto(`${base}/advertiser`);
+    await expectAccessible(page);
     const clicks = TRAFFIC.reduce((sum, [count]) => sum + count, 0);
     const orders = TRAFFIC.reduce((sum, [, count]) => sum + count, 0);
     const stats = await page.$$eval('.stat', (elements) =>
@@ -194,6 +200,7 @@ it.skipIf(!available)(
     const page = await context.newPage();
     await login(page, demo.advertiser.email, demo.advertiser.password);
     await page.goto(`${base}/advertiser/compliance`);
+    await expectAccessible(page);
     const queue = page.locator('section.card').first();
     const text = (await queue.textContent()) ?? '';
     expect(text).toContain('self_purchase');
@@ -219,4 +226,56 @@ it.skipIf(!available)(
     await context.close();
   },
   60_000,
+);
+
+/** The pages each role reaches from the navigation, with the data this suite made. */
+const PAGES_OF_ROLE = {
+  publisher: [
+    '/publisher',
+    '/publisher/sites',
+    '/publisher/applications',
+    '/publisher/links',
+    '/publisher/transactions',
+    '/publisher/statements',
+    '/publisher/invoicing',
+    '/publisher/compliance',
+    '/account/password',
+  ],
+  advertiser: [
+    '/advertiser',
+    '/advertiser/applications',
+    '/advertiser/transactions',
+    '/advertiser/compliance',
+    '/advertiser/keys',
+    '/advertiser/programs/new',
+    '/account/password',
+  ],
+} as const;
+
+it.skipIf(!available)(
+  'passes axe-core (WCAG 2 A and AA) on every page of both roles, in Dutch and English, wide and at 390 px',
+  async () => {
+    for (const width of [1100, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const [role, paths] of Object.entries(PAGES_OF_ROLE)) {
+        const who = role === 'publisher' ? demo.publisher : demo.advertiser;
+        await login(page, who.email, who.password);
+        for (const lang of ['nl', 'en'])
+          for (const path of paths) {
+            await page.goto(`${base}${path}?lang=${lang}`);
+            expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
+            await expectAccessible(page);
+          }
+        await page.goto(`${base}/programs/aliexpress`);
+        await expectAccessible(page);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.click('header form[action="/logout"] button'),
+        ]);
+      }
+      await context.close();
+    }
+  },
+  180_000,
 );

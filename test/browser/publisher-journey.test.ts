@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, portalLogin } from '../support/browser.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  portalLogin,
+  expectAccessible,
+} from '../support/browser.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -84,6 +89,7 @@ const login = (page: Page, email: string, password: string) =>
 
 async function logout(page: Page) {
   await Promise.all([page.waitForNavigation(), page.click('header form[action="/logout"] button')]);
+  await expectAccessible(page);
 }
 
 it.skipIf(!available)(
@@ -104,6 +110,7 @@ it.skipIf(!available)(
 
     // The program page, in Dutch for a Dutch browser.
     await page.goto(`${base}/programs/aliexpress`);
+    await expectAccessible(page);
     expect(await page.locator('h2').first().textContent()).toBe('Commissie');
     expect(await page.textContent('body')).toContain('AliExpress Mobile Phone Sale');
     expect(await page.textContent('body')).toContain('3,5 %');
@@ -114,6 +121,7 @@ it.skipIf(!available)(
     await page.click('text=Begin met aanmelden');
     await page.fill('input[name=email]', 'kim@kortingkiezer.nl');
     await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
+    await expectAccessible(page);
     expect(await page.textContent('main')).toContain('Stap 2 van 3');
     await page.fill('input[name=siteUrl]', 'https://kortingkiezer.nl');
     await page.fill('input[name=siteName]', 'KortingKiezer');
@@ -123,37 +131,44 @@ it.skipIf(!available)(
     await page.fill('input[name=password]', 'correct horse battery');
     await page.screenshot({ path: join(SCREENSHOTS, 'signup-step-2.png') });
     await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
+    await expectAccessible(page);
     expect(await page.textContent('main')).toContain('kim@kortingkiezer.nl');
     const mail = await smtp.waitFor('kim@kortingkiezer.nl');
     const activation = /(http:\/\/\S+\/activate\?token=[\w-]+)/.exec(mail.text)?.[1];
     expect(activation).toBeDefined();
     // The link opens a page with a button (a mail scanner's GET never uses the token up).
     await page.goto(activation!);
+    await expectAccessible(page);
     expect(page.url()).toContain('/activate');
     await Promise.all([page.waitForNavigation(), page.click('form[action="/activate"] button')]);
+    await expectAccessible(page);
     expect(page.url()).toContain('/publisher');
     expect(await page.textContent('main')).toContain('Je account is actief');
 
     // Apply to the program.
     await page.goto(`${base}/publisher/applications`);
+    await expectAccessible(page);
     await page.check('input[name=promotionMethods][value=voucher_codes]');
     await page.check('input[name=acceptRules]');
     await Promise.all([
       page.waitForNavigation(),
       page.click('form[action="/publisher/applications"] button[type=submit]'),
     ]);
+    await expectAccessible(page);
     expect(await page.textContent('main')).toContain('Aanmelding verstuurd');
     await logout(page);
 
     // The advertiser approves; the publisher is emailed.
     await login(page, demo.advertiser.email, demo.advertiser.password);
     await page.goto(`${base}/advertiser/applications`);
+    await expectAccessible(page);
     const application = page.locator('section.card', { hasText: 'KortingKiezer' });
     await page.screenshot({ path: join(SCREENSHOTS, 'advertiser-applications.png') });
     await Promise.all([
       page.waitForNavigation(),
       application.locator('button[value=approve]').click(),
     ]);
+    await expectAccessible(page);
     // The Dutch console names the status in Dutch.
     expect(
       await page.locator('section.card', { hasText: 'KortingKiezer' }).textContent(),
@@ -170,8 +185,10 @@ it.skipIf(!available)(
     // The publisher builds a link with a sub id and follows it.
     await login(page, 'kim@kortingkiezer.nl', 'correct horse battery');
     await page.goto(`${base}/publisher/links`);
+    await expectAccessible(page);
     await page.fill('input[name=epi]', 'nieuwsbrief');
     await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
+    await expectAccessible(page);
     const link = await page.inputValue('#link-url');
     expect(link).toMatch(/\/click\?p=prg_\w+&a=sit_\w+&g=ad_\w+&epi=nieuwsbrief$/);
     expect(await page.inputValue('#link-html')).toContain('rel="sponsored nofollow"');
@@ -221,6 +238,7 @@ it.skipIf(!available)(
 
     // The publisher sees the order and why each line earns what it earns.
     await page.goto(`${base}/publisher/transactions`);
+    await expectAccessible(page);
     await page.click('text=AE-BROWSER-1');
     const main = await page.textContent('main');
     expect(main).toContain('Levert commissie op');
@@ -230,6 +248,7 @@ it.skipIf(!available)(
     await page.screenshot({ path: join(SCREENSHOTS, 'transaction-explained.png'), fullPage: true });
     await network.rollUp(-3_600_000); // count the click now rather than 10 s behind
     await page.goto(`${base}/publisher?lang=en`);
+    await expectAccessible(page);
     const dashboard = await page.textContent('main');
     expect(dashboard).toContain('Clicks and commission per day');
     expect(dashboard).toMatch(/nieuwsbrief\s*1\s*1\s*100\.00 %/);
@@ -267,6 +286,7 @@ it.skipIf(!available)(
     await logout(page);
     await login(page, demo.advertiser.email, demo.advertiser.password);
     await page.goto(`${base}/advertiser/transactions`);
+    await expectAccessible(page);
     await page.fill(
       '#csv-upload textarea',
       'orderNumber,decision,reason\nAE-BROWSER-2,approve,\nAE-NOPE,approve,\n',
@@ -285,6 +305,7 @@ it.skipIf(!available)(
 
     // The advertiser's compliance page: review queue, enforcement form, Email Approval tool.
     await page.goto(`${base}/advertiser/compliance`);
+    await expectAccessible(page);
     expect(await page.textContent('main')).toContain('Record an enforcement action (AE-E1)');
     await page.screenshot({ path: join(SCREENSHOTS, 'advertiser-compliance.png') });
     await context.close();
@@ -339,6 +360,7 @@ it.skipIf(!available)(
       '/publisher/compliance',
     ]) {
       await page.goto(`${base}${path}`);
+      await expectAccessible(page);
       expect(await page.getAttribute('html', 'lang'), path).toBe('nl');
       for (const badge of await page.locator('.badge').all()) {
         const code = ((await badge.getAttribute('class')) ?? '').replace('badge', '').trim();
@@ -354,6 +376,7 @@ it.skipIf(!available)(
 
     // A refusal from a service (a malformed sub id) reads as Dutch, not as the English message.
     await page.goto(`${base}/publisher/links?epi=${encodeURIComponent('no spaces!')}`);
+    await expectAccessible(page);
     const refusal = (await page.textContent('main')) ?? '';
     expect(refusal).toContain(translate('nl', 'refusal.invalid_parameter'));
     expect(refusal).not.toContain('use up to 64 letters');

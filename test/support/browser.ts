@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or CHROMIUM_PATH. */
@@ -25,7 +26,74 @@ export function launchBrowser(): Promise<Browser> {
 /** Logs in through the portal's login form at `base`. */
 export async function portalLogin(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/login`);
+  await expectAccessible(page);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForNavigation(), page.click('form.card button[type=submit]')]);
+  await expectAccessible(page);
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** One axe-core finding: the rule, its impact and the elements that break it. */
+export interface AccessibilityViolation {
+  rule: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core's WCAG 2 A and AA rules on the page as it is now and returns what they find,
+ * each with the selectors of the elements at fault (empty: the page passes).
+ */
+export async function accessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const { axe, document } = globalThis as unknown as { axe: AxeLike; document: unknown };
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+interface AxeLike {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact?: string | null;
+      help: string;
+      nodes: { target: string[] }[];
+    }[];
+  }>;
+}
+
+/**
+ * Fails with the page's address and every violation when axe-core finds one: the browser tests
+ * call it on every page they visit, so an inaccessible page cannot land.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await accessibilityViolations(page);
+  if (violations.length === 0) return;
+  if (process.env.AXE_COLLECT) {
+    appendFileSync(process.env.AXE_COLLECT, `${JSON.stringify({ url: page.url(), violations })}\n`);
+    return;
+  }
+  const lines = violations.map(
+    (v) => `  ${v.rule} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.targets.join('\n    ')}`,
+  );
+  throw new Error(`axe-core: ${page.url()} violates WCAG 2 A/AA:\n${lines.join('\n')}`);
 }

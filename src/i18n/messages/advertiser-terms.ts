@@ -47,6 +47,7 @@ export const ADVERTISER_TERMS_MESSAGES = {
     'Simuleer op vastgelegde bestellingen',
   ],
   'advertiserTerms.publish': ['Publish', 'Publiceren'],
+  'advertiserTerms.termsYaml': ['The program terms (YAML)', 'De programmavoorwaarden (YAML)'],
   'advertiserTerms.preview': ['Preview the program page', 'Voorbeeld van de programmapagina'],
   'advertiserTerms.previewIntro': [
     'The program page as publishers will read it under these terms (not published yet):',
