@@ -36,11 +36,6 @@ const QUERIES_NOT_YET_MOVED = [
   'src/services/validation-service.ts',
   'src/services/order-recorder.ts',
   // compliance
-  'src/services/compliance-views.ts',
-  'src/services/enforcement-effects.ts',
-  'src/services/enforcement-service.ts',
-  'src/services/claims-service.ts',
-  'src/services/mailings-service.ts',
   // accounts and programs
   'src/auth/api-keys.ts',
   'src/auth/sessions.ts',

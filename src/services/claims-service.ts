@@ -52,13 +52,8 @@ export class ClaimsService {
     },
     nowMs: number,
   ): Promise<Claim> {
-    const db = this.store.db;
-    const action = await db
-      .selectFrom('enforcement_actions')
-      .selectAll()
-      .where('id', '=', input.actionId)
-      .where('publisher_id', '=', input.publisherId)
-      .executeTakeFirst();
+    const r = repos(this.store);
+    const action = await r.enforcement.findOfPublisher(input.actionId, input.publisherId);
     if (action === undefined || action.kind === 'credit')
       throw new ClaimError(
         'unknown_action',
@@ -97,15 +92,11 @@ export class ClaimsService {
         [],
         { deadline },
       );
-    const existing = await db
-      .selectFrom('claims')
-      .select('id')
-      .where('action_id', '=', action.id)
-      .executeTakeFirst();
+    const existing = await r.claims.idOfAction(action.id);
     if (existing !== undefined)
       throw new ClaimError(
         'claim_exists',
-        `a claim against this action exists already (${existing.id})`,
+        `a claim against this action exists already (${existing})`,
       );
     const { days, region } = await this.#decisionWindow(action.program_id);
     const claim: Claim = {
@@ -121,23 +112,20 @@ export class ClaimsService {
       decided_at: null,
       reminded_at: null,
     };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('claims').values(claim).execute();
+    await r.transaction(async (t) => {
+      await t.claims.insert(claim);
       for (const file of input.attachments)
-        await trx
-          .insertInto('attachments')
-          .values({
-            id: newId('attachment', nowMs),
-            claim_id: claim.id,
-            filename: file.filename.replace(/[^\w.\- ]/g, '_').slice(0, 120),
-            content_type: file.contentType,
-            size: file.content.byteLength,
-            sha256: createHash('sha256').update(file.content).digest('hex'),
-            content: file.content,
-            created_at: nowMs,
-          })
-          .execute();
-      await repos(trx).audit.record(
+        await t.claims.insertAttachment({
+          id: newId('attachment', nowMs),
+          claim_id: claim.id,
+          filename: file.filename.replace(/[^\w.\- ]/g, '_').slice(0, 120),
+          content_type: file.contentType,
+          size: file.content.byteLength,
+          sha256: createHash('sha256').update(file.content).digest('hex'),
+          content: file.content,
+          created_at: nowMs,
+        });
+      await t.audit.record(
         {
           actor: `publisher:${input.publisherId}`,
           action: 'claim.submitted',
@@ -178,15 +166,8 @@ export class ClaimsService {
     actor: string,
     nowMs: number,
   ): Promise<Claim> {
-    const db = this.store.db;
-    const claim = await db
-      .selectFrom('claims')
-      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
-      .innerJoin('programs', 'programs.id', 'enforcement_actions.program_id')
-      .selectAll('claims')
-      .where('claims.id', '=', claimId)
-      .where('programs.advertiser_id', '=', advertiserId)
-      .executeTakeFirst();
+    const r = repos(this.store);
+    const claim = await r.claims.findOfAdvertiser(claimId, advertiserId);
     if (claim === undefined)
       throw new ClaimError('unknown_claim', `no claim "${claimId}" in your programs`);
     if (claim.status !== 'submitted')
@@ -195,12 +176,12 @@ export class ClaimsService {
       });
     if (decision.trim() === '')
       throw new ClaimError('decision_required', 'write the decision and its reasons');
-    await db
-      .updateTable('claims')
-      .set({ status: outcome, decision: decision.trim(), decided_by: actor, decided_at: nowMs })
-      .where('id', '=', claimId)
-      .execute();
-    await repos(db).audit.record(
+    await r.claims.decide(
+      claimId,
+      { status: outcome, decision: decision.trim(), decidedBy: actor },
+      nowMs,
+    );
+    await r.audit.record(
       {
         actor,
         action: `claim.${outcome}`,
@@ -212,7 +193,7 @@ export class ClaimsService {
     );
     if (outcome === 'upheld') await this.enforcement.reverse(claim.action_id, actor, nowMs);
     await this.mailer.sendToEach(
-      await repos(db).users.recipientsOfPublisher(claim.publisher_id),
+      await r.users.recipientsOfPublisher(claim.publisher_id),
       (locale) =>
         composeEmail(
           locale,
@@ -237,43 +218,15 @@ export class ClaimsService {
 
   /** Claims whose decision is past due: for the network admin (AE-E3). */
   async overdue(nowMs: number) {
-    return this.store.db
-      .selectFrom('claims')
-      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
-      .select([
-        'claims.id',
-        'claims.publisher_id',
-        'claims.submitted_at',
-        'claims.decision_due_at',
-        'enforcement_actions.program_id',
-        'enforcement_actions.kind',
-      ])
-      .where('claims.status', '=', 'submitted')
-      .where('claims.decision_due_at', '<', nowMs)
-      .orderBy('claims.decision_due_at')
-      .execute();
+    return repos(this.store).claims.overdue(nowMs);
   }
 
   /** Reminds advertisers of decisions due within two days, once per claim. */
   async remindDecisions(nowMs: number): Promise<number> {
-    const due = await this.store.db
-      .selectFrom('claims')
-      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
-      .select(['claims.id', 'claims.decision_due_at', 'enforcement_actions.program_id'])
-      .where('claims.status', '=', 'submitted')
-      .where('claims.reminded_at', 'is', null)
-      .where('claims.decision_due_at', '>', nowMs)
-      .where('claims.decision_due_at', '<=', nowMs + 2 * 86_400_000)
-      .execute();
+    const due = await repos(this.store).claims.decisionsClosing(nowMs);
     for (const claim of due) {
       // Claimed compare-and-set: another process reminding at the same time sends nothing.
-      const claimed = await this.store.db
-        .updateTable('claims')
-        .set({ reminded_at: nowMs })
-        .where('id', '=', claim.id)
-        .where('reminded_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) continue;
+      if (!(await repos(this.store).claims.markReminded(claim.id, nowMs))) continue;
       await this.#mailAdvertiser(
         claim.program_id,
         (locale) =>
@@ -288,11 +241,7 @@ export class ClaimsService {
   }
 
   async attachmentsOf(claimId: string) {
-    return this.store.db
-      .selectFrom('attachments')
-      .select(['id', 'filename', 'content_type', 'size', 'sha256'])
-      .where('claim_id', '=', claimId)
-      .execute();
+    return repos(this.store).claims.attachmentsOf(claimId);
   }
 
   async #decisionWindow(programId: string | null) {

@@ -39,38 +39,11 @@ export class ComplianceViews {
 
   /** Publishers who applied to the advertiser's programs: whom it may act against. */
   async publishersOf(advertiserId: string) {
-    return this.store.db
-      .selectFrom('memberships')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
-      .select(['publishers.id', 'publishers.name', 'publishers.status', 'memberships.program_id'])
-      .distinct()
-      .where('programs.advertiser_id', '=', advertiserId)
-      .orderBy('publishers.name')
-      .execute();
+    return repos(this.store).memberships.publishersOfAdvertiser(advertiserId);
   }
 
   async actionsOfAdvertiser(advertiserId: string) {
-    return this.store.db
-      .selectFrom('enforcement_actions')
-      .innerJoin('programs', 'programs.id', 'enforcement_actions.program_id')
-      .innerJoin('publishers', 'publishers.id', 'enforcement_actions.publisher_id')
-      .leftJoin('claims', 'claims.action_id', 'enforcement_actions.id')
-      .selectAll('enforcement_actions')
-      .select([
-        'publishers.name as publisher_name',
-        'claims.id as claim_id',
-        'claims.text as claim_text',
-        'claims.status as claim_status',
-        'claims.submitted_at as claim_submitted_at',
-        'claims.decision_due_at',
-        'claims.decision',
-      ])
-      .where('programs.advertiser_id', '=', advertiserId)
-      .where('enforcement_actions.kind', '<>', 'credit')
-      .orderBy('enforcement_actions.created_at', 'desc')
-      .limit(500)
-      .execute();
+    return repos(this.store).enforcement.ofAdvertiser(advertiserId);
   }
 
   /** An attachment of a claim, if the viewer is the claim's publisher or the program's advertiser. */
@@ -79,21 +52,7 @@ export class ComplianceViews {
     claimId: string,
     attachmentId: string,
   ) {
-    const row = await this.store.db
-      .selectFrom('attachments')
-      .innerJoin('claims', 'claims.id', 'attachments.claim_id')
-      .innerJoin('enforcement_actions', 'enforcement_actions.id', 'claims.action_id')
-      .leftJoin('programs', 'programs.id', 'enforcement_actions.program_id')
-      .select([
-        'attachments.filename',
-        'attachments.content_type',
-        'attachments.content',
-        'claims.publisher_id',
-        'programs.advertiser_id',
-      ])
-      .where('attachments.id', '=', attachmentId)
-      .where('attachments.claim_id', '=', claimId)
-      .executeTakeFirst();
+    const row = await repos(this.store).claims.attachmentWithParties(claimId, attachmentId);
     if (row === undefined) return undefined;
     const allowed =
       (typeof viewer.publisherId === 'string' && viewer.publisherId === row.publisher_id) ||

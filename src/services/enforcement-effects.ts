@@ -1,9 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
 import type { EnforcementAction } from './enforcement-service.js';
-import { repos } from '../storage/repositories/repos.js';
+import type { Repos } from '../storage/repositories/repos.js';
 
 /**
  * What an enforcement action does (AE-E1), in the caller's transaction, and how reversing it
@@ -11,10 +8,10 @@ import { repos } from '../storage/repositories/repos.js';
  * next statement once settled); termination and restriction change the publisher's standing;
  * a registration bar records the publisher's addresses and domains.
  */
-export async function applyEffect(trx: Kysely<Database>, action: EnforcementAction): Promise<void> {
+export async function applyEffect(r: Repos, action: EnforcementAction): Promise<void> {
   switch (action.kind) {
     case 'deduction':
-      await repos(trx).ledger.append([
+      await r.ledger.append([
         {
           publisher_id: action.publisher_id,
           program_id: action.program_id,
@@ -33,40 +30,19 @@ export async function applyEffect(trx: Kysely<Database>, action: EnforcementActi
       return;
     case 'termination':
     case 'restriction':
-      await trx
-        .updateTable('publishers')
-        .set({ status: action.kind === 'termination' ? 'terminated' : 'restricted' })
-        .where('id', '=', action.publisher_id)
-        .execute();
-      await bumpLinksVersion(trx);
+      await r.publishers.setStatus(
+        action.publisher_id,
+        action.kind === 'termination' ? 'terminated' : 'restricted',
+      );
       return;
     case 'registration_bar': {
-      const users = await trx
-        .selectFrom('users')
-        .select('email')
-        .where('publisher_id', '=', action.publisher_id)
-        .execute();
-      const sites = await trx
-        .selectFrom('sites')
-        .select('domain')
-        .where('publisher_id', '=', action.publisher_id)
-        .execute();
+      const emails = await r.users.emailsOfPublisher(action.publisher_id);
+      const domains = await r.publishers.siteDomains(action.publisher_id);
       const bars = [
-        ...users.map((user) => ({ email: user.email, domain: null })),
-        ...sites.map((site) => ({ email: null, domain: site.domain.replace(/^www\./, '') })),
+        ...emails.map((email) => ({ email, domain: null })),
+        ...domains.map((domain) => ({ email: null, domain: domain.replace(/^www\./, '') })),
       ];
-      if (bars.length > 0)
-        await trx
-          .insertInto('registration_bars')
-          .values(
-            bars.map((bar) => ({
-              id: newId('registrationBar', action.created_at),
-              ...bar,
-              action_id: action.id,
-              created_at: action.created_at,
-            })),
-          )
-          .execute();
+      await r.enforcement.insertRegistrationBars(bars, action.id, action.created_at);
       return;
     }
     default:
@@ -75,14 +51,14 @@ export async function applyEffect(trx: Kysely<Database>, action: EnforcementActi
 }
 
 export async function undoEffect(
-  trx: Kysely<Database>,
+  r: Repos,
   action: EnforcementAction,
   actor: string,
   nowMs: number,
 ): Promise<void> {
   switch (action.kind) {
     case 'deduction': {
-      await repos(trx).ledger.append([
+      await r.ledger.append([
         {
           publisher_id: action.publisher_id,
           program_id: action.program_id,
@@ -100,49 +76,35 @@ export async function undoEffect(
       ]);
       if (action.statement_id !== null) {
         // Already taken off a statement: the next statement gives it back.
-        await trx
-          .insertInto('enforcement_actions')
-          .values({
-            ...action,
-            id: newId('enforcementAction', nowMs),
-            kind: 'credit',
-            evidence: `reverses ${action.id}`,
-            status: 'active',
-            actor,
-            created_at: nowMs,
-            ended_at: null,
-            statement_id: null,
-            claim_deadline_at: null,
-            reminded_at: null,
-          })
-          .execute();
+        await r.enforcement.insert({
+          ...action,
+          id: newId('enforcementAction', nowMs),
+          kind: 'credit',
+          evidence: `reverses ${action.id}`,
+          status: 'active',
+          actor,
+          created_at: nowMs,
+          ended_at: null,
+          statement_id: null,
+          claim_deadline_at: null,
+          reminded_at: null,
+        });
       }
       return;
     }
     case 'termination':
     case 'restriction': {
-      const other = await trx
-        .selectFrom('enforcement_actions')
-        .select('kind')
-        .where('publisher_id', '=', action.publisher_id)
-        .where('status', '=', 'active')
-        .where('kind', 'in', ['termination', 'restriction'])
-        .execute();
-      const status = other.some((row) => row.kind === 'termination')
+      const other = await r.enforcement.activeStandingKinds(action.publisher_id);
+      const status = other.some((kind) => kind === 'termination')
         ? 'terminated'
         : other.length > 0
           ? 'restricted'
           : 'active';
-      await trx
-        .updateTable('publishers')
-        .set({ status })
-        .where('id', '=', action.publisher_id)
-        .execute();
-      await bumpLinksVersion(trx);
+      await r.publishers.setStatus(action.publisher_id, status);
       return;
     }
     case 'registration_bar':
-      await trx.deleteFrom('registration_bars').where('action_id', '=', action.id).execute();
+      await r.enforcement.deleteRegistrationBars(action.id);
       return;
     default:
       return;

@@ -102,11 +102,7 @@ export class EnforcementService {
         'invalid_deadline',
         'a cure period needs a deadline in the future',
       );
-    const publisher = await this.store.db
-      .selectFrom('publishers')
-      .select(['id', 'name'])
-      .where('id', '=', input.publisherId)
-      .executeTakeFirst();
+    const publisher = await repos(this.store).publishers.find(input.publisherId);
     if (publisher === undefined)
       throw new EnforcementError('unknown_publisher', `no publisher "${input.publisherId}"`);
     if (input.kind === 'deduction' && input.programId !== null) {
@@ -141,10 +137,10 @@ export class EnforcementService {
       claim_deadline_at: claimDeadlineAt,
       reminded_at: null,
     };
-    await this.store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('enforcement_actions').values(action).execute();
-      await applyEffect(trx, action);
-      await repos(trx).audit.record(
+    await repos(this.store).transaction(async (t) => {
+      await t.enforcement.insert(action);
+      await applyEffect(t, action);
+      await t.audit.record(
         {
           actor: input.actor,
           action: `enforcement.${input.kind}`,
@@ -234,12 +230,8 @@ export class EnforcementService {
     nowMs: number,
     outcome: 'lifted' | 'reversed' = 'reversed',
   ): Promise<EnforcementAction> {
-    const ended = await this.store.db.transaction().execute(async (trx) => {
-      const action = await trx
-        .selectFrom('enforcement_actions')
-        .selectAll()
-        .where('id', '=', actionId)
-        .executeTakeFirst();
+    const ended = await repos(this.store).transaction(async (t) => {
+      const action = await t.enforcement.find(actionId);
       if (action === undefined)
         throw new EnforcementError('unknown_action', `no enforcement action "${actionId}"`);
       if (action.status !== 'active')
@@ -249,13 +241,9 @@ export class EnforcementService {
           [],
           { status: action.status },
         );
-      await trx
-        .updateTable('enforcement_actions')
-        .set({ status: outcome, ended_at: nowMs })
-        .where('id', '=', actionId)
-        .execute();
-      await undoEffect(trx, action, actor, nowMs);
-      await repos(trx).audit.record(
+      await t.enforcement.end(actionId, outcome, nowMs);
+      await undoEffect(t, action, actor, nowMs);
+      await t.audit.record(
         {
           actor,
           action: `enforcement.${outcome}`,
@@ -287,88 +275,27 @@ export class EnforcementService {
    * less the deductions in it that stand. Another program's money is never within reach.
    */
   async deductibleMinor(publisherId: string, programId: string): Promise<number> {
-    const earned = await this.store.db
-      .selectFrom('commissions')
-      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-      .where('publisher_id', '=', publisherId)
-      .where('program_id', '=', programId)
-      .where('status', 'in', ['approved', 'paid'])
-      .executeTakeFirst();
-    const adjusted = await this.store.db
-      .selectFrom('adjustments')
-      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-      .where('publisher_id', '=', publisherId)
-      .where('program_id', '=', programId)
-      .executeTakeFirst();
-    const deducted = await this.store.db
-      .selectFrom('enforcement_actions')
-      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-      .where('publisher_id', '=', publisherId)
-      .where('program_id', '=', programId)
-      .where('kind', '=', 'deduction')
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    return Math.max(
-      0,
-      Number(earned?.sum ?? 0) + Number(adjusted?.sum ?? 0) - Number(deducted?.sum ?? 0),
-    );
+    const r = repos(this.store);
+    const earned = await r.commissions.earnedInProgramMinor(publisherId, programId);
+    const deducted = await r.enforcement.activeDeductionsMinor(publisherId, programId);
+    return Math.max(0, earned - deducted);
   }
 
   async isWithholding(publisherId: string): Promise<boolean> {
-    const row = await this.store.db
-      .selectFrom('enforcement_actions')
-      .select('id')
-      .where('publisher_id', '=', publisherId)
-      .where('kind', '=', 'withhold')
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    return row !== undefined;
+    return repos(this.store).enforcement.isWithholding(publisherId);
   }
 
   /** Actions against a publisher, newest first, with their claims. */
   async ofPublisher(publisherId: string) {
-    return this.store.db
-      .selectFrom('enforcement_actions')
-      .leftJoin('claims', 'claims.action_id', 'enforcement_actions.id')
-      .selectAll('enforcement_actions')
-      .select([
-        'claims.id as claim_id',
-        'claims.status as claim_status',
-        'claims.decision_due_at',
-        'claims.decision',
-      ])
-      .where('enforcement_actions.publisher_id', '=', publisherId)
-      .where('enforcement_actions.kind', '<>', 'credit')
-      .orderBy('enforcement_actions.created_at', 'desc')
-      .execute();
+    return repos(this.store).enforcement.ofPublisher(publisherId);
   }
 
   /** Publishers whose claim window closes within a day: remind them once (AE-E2). */
   async remindClaimWindows(nowMs: number): Promise<number> {
-    const due = await this.store.db
-      .selectFrom('enforcement_actions')
-      .leftJoin('claims', 'claims.action_id', 'enforcement_actions.id')
-      .select([
-        'enforcement_actions.id',
-        'enforcement_actions.publisher_id',
-        'enforcement_actions.kind',
-        'enforcement_actions.claim_deadline_at',
-      ])
-      .where('enforcement_actions.status', '=', 'active')
-      .where('enforcement_actions.reminded_at', 'is', null)
-      .where('claims.id', 'is', null)
-      .where('enforcement_actions.claim_deadline_at', '>', nowMs)
-      .where('enforcement_actions.claim_deadline_at', '<=', nowMs + 86_400_000)
-      .execute();
+    const due = await repos(this.store).enforcement.claimWindowsClosing(nowMs);
     for (const action of due) {
       // Claimed compare-and-set: another process reminding at the same time sends nothing.
-      const claimed = await this.store.db
-        .updateTable('enforcement_actions')
-        .set({ reminded_at: nowMs })
-        .where('id', '=', action.id)
-        .where('reminded_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) continue;
+      if (!(await repos(this.store).enforcement.markReminded(action.id, nowMs))) continue;
       await this.#notify(
         action.publisher_id,
         (locale) =>

@@ -33,21 +33,7 @@ export class MailingsService {
     actor: string,
     nowMs: number,
   ): Promise<void> {
-    await this.store.db
-      .insertInto('email_access')
-      .values({
-        program_id: programId,
-        publisher_id: publisherId,
-        granted_by: actor,
-        granted_at: nowMs,
-        revoked_at: null,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['program_id', 'publisher_id'])
-          .doUpdateSet({ granted_by: actor, granted_at: nowMs, revoked_at: null }),
-      )
-      .execute();
+    await repos(this.store).mailings.grantAccess(programId, publisherId, actor, nowMs);
     await repos(this.store).audit.record(
       {
         actor,
@@ -66,12 +52,7 @@ export class MailingsService {
     actor: string,
     nowMs: number,
   ): Promise<void> {
-    await this.store.db
-      .updateTable('email_access')
-      .set({ revoked_at: nowMs })
-      .where('program_id', '=', programId)
-      .where('publisher_id', '=', publisherId)
-      .execute();
+    await repos(this.store).mailings.revokeAccess(programId, publisherId, nowMs);
     await repos(this.store).audit.record(
       {
         actor,
@@ -85,13 +66,7 @@ export class MailingsService {
   }
 
   async hasAccess(programId: string, publisherId: string): Promise<boolean> {
-    const row = await this.store.db
-      .selectFrom('email_access')
-      .select('revoked_at')
-      .where('program_id', '=', programId)
-      .where('publisher_id', '=', publisherId)
-      .executeTakeFirst();
-    return row !== undefined && row.revoked_at === null;
+    return repos(this.store).mailings.hasAccess(programId, publisherId);
   }
 
   async submit(
@@ -146,7 +121,7 @@ export class MailingsService {
       decided_at: null,
       created_at: nowMs,
     };
-    await this.store.db.insertInto('mailings').values(mailing).execute();
+    await repos(this.store).mailings.insert(mailing);
     await repos(this.store).audit.record(
       {
         actor: `publisher:${input.publisherId}`,
@@ -172,11 +147,7 @@ export class MailingsService {
     actor: string,
     nowMs: number,
   ): Promise<Mailing> {
-    const mailing = await this.store.db
-      .selectFrom('mailings')
-      .selectAll()
-      .where('id', '=', mailingId)
-      .executeTakeFirst();
+    const mailing = await repos(this.store).mailings.find(mailingId);
     if (mailing === undefined || !programIds.includes(mailing.program_id))
       throw new MailingError('unknown_mailing', `no mailing "${mailingId}" in your programs`);
     if (mailing.status !== 'submitted')
@@ -196,7 +167,7 @@ export class MailingsService {
       decided_by: actor,
       decided_at: nowMs,
     };
-    await this.store.db.updateTable('mailings').set(change).where('id', '=', mailingId).execute();
+    await repos(this.store).mailings.update(mailingId, change);
     await repos(this.store).audit.record(
       {
         actor,
@@ -231,33 +202,15 @@ export class MailingsService {
   }
 
   async ofPublisher(publisherId: string) {
-    return this.store.db
-      .selectFrom('mailings')
-      .selectAll()
-      .where('publisher_id', '=', publisherId)
-      .orderBy('created_at', 'desc')
-      .execute();
+    return repos(this.store).mailings.ofPublisher(publisherId);
   }
 
   /** The programs whose Email Approval tool the publisher may use (access not revoked). */
   async accessOf(publisherId: string) {
-    return this.store.db
-      .selectFrom('email_access')
-      .innerJoin('programs', 'programs.id', 'email_access.program_id')
-      .select(['programs.id', 'programs.name'])
-      .where('email_access.publisher_id', '=', publisherId)
-      .where('email_access.revoked_at', 'is', null)
-      .execute();
+    return repos(this.store).mailings.accessOf(publisherId);
   }
 
   async ofPrograms(programIds: readonly string[]) {
-    if (programIds.length === 0) return [];
-    return this.store.db
-      .selectFrom('mailings')
-      .selectAll()
-      .where('program_id', 'in', programIds)
-      .orderBy('created_at', 'desc')
-      .limit(500)
-      .execute();
+    return repos(this.store).mailings.ofPrograms(programIds);
   }
 }

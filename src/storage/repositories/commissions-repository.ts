@@ -181,4 +181,25 @@ export class CommissionsRepository {
       rows.map((row) => [row.status, { count: Number(row.count), amountMinor: Number(row.sum) }]),
     );
   }
+
+  /**
+   * What the publisher earned in the program (cents): its approved and paid commission plus
+   * the adjustments after payouts.
+   */
+  async earnedInProgramMinor(publisherId: string, programId: string): Promise<number> {
+    const earned = await this.db
+      .selectFrom('commissions')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('program_id', '=', programId)
+      .where('status', 'in', ['approved', 'paid'])
+      .executeTakeFirst();
+    const adjusted = await this.db
+      .selectFrom('adjustments')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('program_id', '=', programId)
+      .executeTakeFirst();
+    return Number(earned?.sum ?? 0) + Number(adjusted?.sum ?? 0);
+  }
 }

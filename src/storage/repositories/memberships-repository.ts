@@ -173,4 +173,17 @@ export class MembershipsRepository {
       .where('name', '=', name)
       .executeTakeFirst();
   }
+
+  /** Publishers who applied to the advertiser's programs (one row per program), by name. */
+  async publishersOfAdvertiser(advertiserId: string) {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
+      .select(['publishers.id', 'publishers.name', 'publishers.status', 'memberships.program_id'])
+      .distinct()
+      .where('programs.advertiser_id', '=', advertiserId)
+      .orderBy('publishers.name')
+      .execute();
+  }
 }

@@ -97,4 +97,20 @@ export class PublishersRepository {
     }
     return map;
   }
+
+  /** Sets a publisher's standing and tells the tracking processes (their links change). */
+  async setStatus(id: string, status: string): Promise<void> {
+    await this.db.updateTable('publishers').set({ status }).where('id', '=', id).execute();
+    await bumpLinksVersion(this.db);
+  }
+
+  /** The domains of the publisher's sites. */
+  async siteDomains(publisherId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('sites')
+      .select('domain')
+      .where('publisher_id', '=', publisherId)
+      .execute();
+    return rows.map((row) => row.domain);
+  }
 }

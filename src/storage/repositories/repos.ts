@@ -21,6 +21,8 @@ import { StatementsRepository } from './statements-repository.js';
 import { RollupsRepository } from './report-rollups.js';
 import { ViolationsRepository } from './violations-repository.js';
 import { MailingsRepository } from './mailings-repository.js';
+import { EnforcementRepository } from './enforcement-repository.js';
+import { ClaimsRepository } from './claims-repository.js';
 import { UsersRepository } from './users-repository.js';
 
 export type { Scope } from './scope.js';
@@ -51,6 +53,8 @@ export class Repos {
   #rollups: RollupsRepository | undefined;
   #violations: ViolationsRepository | undefined;
   #mailings: MailingsRepository | undefined;
+  #enforcement: EnforcementRepository | undefined;
+  #claims: ClaimsRepository | undefined;
   #users: UsersRepository | undefined;
 
   constructor(readonly scope: Scope) {}
@@ -121,6 +125,12 @@ export class Repos {
   }
   get mailings(): MailingsRepository {
     return (this.#mailings ??= new MailingsRepository(this.scope));
+  }
+  get enforcement(): EnforcementRepository {
+    return (this.#enforcement ??= new EnforcementRepository(this.scope));
+  }
+  get claims(): ClaimsRepository {
+    return (this.#claims ??= new ClaimsRepository(this.scope));
   }
   get users(): UsersRepository {
     return (this.#users ??= new UsersRepository(this.scope));

@@ -130,6 +130,16 @@ export class UsersRepository {
       .execute();
     return rows.map((row) => row.ip_hash!);
   }
+
+  /** The email addresses of the publisher's users. */
+  async emailsOfPublisher(publisherId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select('email')
+      .where('publisher_id', '=', publisherId)
+      .execute();
+    return rows.map((row) => row.email);
+  }
 }
 
 /** An email recipient: the address and the language they read (`users.locale`). */
