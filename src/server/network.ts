@@ -1,4 +1,5 @@
 import { ProgramReviewService } from '../services/program-review-service.js';
+import { createHmac } from 'node:crypto';
 import { systemClock } from './clock.js';
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../storage/database.js';
@@ -178,6 +179,8 @@ export class Network {
   readonly cache: LinkCache;
   readonly signer: ClickSigner;
   readonly ipHasher: IpHasher;
+  /** The portal's key for its one-request flash cookie (encrypted and authenticated). */
+  readonly flashKey: Buffer;
   readonly clickIds: ClickIdGenerator;
   readonly writer: ClickWriter;
   readonly clicks: ClicksRepository;
@@ -239,6 +242,7 @@ export class Network {
     this.cache = new LinkCache(store, this.now, this.termsCompiler);
     this.signer = new ClickSigner(options.secret);
     this.ipHasher = new IpHasher(options.secret);
+    this.flashKey = createHmac('sha256', 'affnet portal flash').update(options.secret).digest();
     this.clickIds = new ClickIdGenerator(options.node ?? 0);
     this.#lease =
       options.node === undefined

@@ -6,7 +6,26 @@ import { DomainError } from '../domain/errors.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { html, type SafeHtml } from './html.js';
-import { baseUrl, field, fields, sendPage, startSession, type Form } from './respond.js';
+import {
+  baseUrl,
+  field,
+  fields,
+  redirectAfterPost,
+  sendPage,
+  startSession,
+  type Form,
+} from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { setFlash } from './flash.js';
+import {
+  parseForm,
+  parseParams,
+  parseQuery,
+  pathIds,
+  typedForm,
+  typedValues,
+} from './form-input.js';
 
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
@@ -18,10 +37,10 @@ export function homeOf(role: string): string {
 }
 
 /** A new password (sign-up, reset): at least 10 characters, as the services require. */
-function newPasswordField(context: WebContext) {
+function newPasswordField(context: WebContext, name = 'password') {
   return html`<label
     >${context.t('signup.password')}
-    <input type="password" name="password" required minlength="10" autocomplete="new-password"
+    <input type="password" name="${name}" required minlength="10" autocomplete="new-password"
   /></label>`;
 }
 
@@ -52,18 +71,20 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/login', LIMITS.login, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const form = request.body as Form;
+    // A refused login changes nothing: the form again (401/403/400), with the address typed.
+    const typedEmail = typedValues(request.body).email ?? '';
     let user;
     try {
-      user = await network.passwords.login(field(form, 'email'), field(form, 'password'));
+      const { email, password } = parseForm(BODIES.login, request.body);
+      user = await network.passwords.login(email, password);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(
         reply,
         context,
         context.t('login.title'),
-        loginForm(context, field(form, 'email'), refusalText(error, context.locale)),
-        403,
+        loginForm(context, typedEmail, refusalText(error, context.locale)),
+        error.code === 'invalid_body' ? 400 : 403,
       );
     }
     if (user === undefined)
@@ -71,7 +92,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('login.title'),
-        loginForm(context, field(form, 'email'), context.t('login.failed')),
+        loginForm(context, typedEmail, context.t('login.failed')),
         401,
       );
     await startSession(network, request, reply, user.id);
@@ -95,7 +116,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
           >${context.t('account.currentPassword')}
           <input type="password" name="currentPassword" required autocomplete="current-password"
         /></label>
-        ${newPasswordField(context)}
+        ${newPasswordField(context, 'newPassword')}
         <button type="submit">${context.t('account.saveTheNewPassword')}</button>
       </form>`;
 
@@ -109,12 +130,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     const context = await webContext(network, request, reply);
     const session = context.session;
     if (!session) return reply.redirect('/login', 303);
-    const form = request.body as Form;
     try {
+      const form = parseForm(BODIES.passwordChange, request.body);
       await network.passwords.changePassword(
         session.user.id,
-        field(form, 'currentPassword'),
-        field(form, 'password'),
+        form.currentPassword,
+        form.newPassword,
         session.id,
       );
     } catch (error) {
@@ -127,7 +148,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         400,
       );
     }
-    return reply.redirect(homeOf(session.user.role), 303);
+    return redirectAfterPost(
+      network,
+      reply,
+      homeOf(session.user.role),
+      notice('success', context.t('account.passwordChanged')),
+    );
   });
 
   app.post('/logout', async (request, reply) => {
@@ -220,7 +246,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.get('/signup', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const program = String((request.query as Record<string, unknown>).program ?? '');
+    const { program = '' } = parseQuery(SIGNUP_QUERY, request);
     return sendPage(
       reply,
       context,
@@ -231,15 +257,15 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/signup', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const form = request.body as Form;
+    const typed = typedValues(request.body);
     try {
-      const email = await network.accounts.checkSignupEmail(field(form, 'email'));
-      return sendPage(
-        reply,
-        context,
-        context.t('signup.title'),
-        stepTwo(context, { ...form, email }),
-      );
+      const form = parseForm(SIGNUP_STEP_ONE, request.body);
+      const email = await network.accounts.checkSignupEmail(form.email);
+      // Step two is a page of its own: the checked address goes along in the flash.
+      return redirectAfterPost(network, reply, '/signup/details', [], {
+        email,
+        program: form.program ?? '',
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(
@@ -248,58 +274,68 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         context.t('signup.title'),
         stepOne(
           context,
-          field(form, 'email'),
+          typed.email ?? '',
           refusalText(error, context.locale),
-          field(form, 'program'),
+          typed.program ?? '',
         ),
         error.code === 'registration_barred' ? 403 : 400,
       );
     }
   });
 
+  app.get('/signup/details', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    const form = context.flash?.form;
+    if (form === undefined) return reply.redirect('/signup', 303);
+    // Kept for a refresh of this step; the form itself carries the address on.
+    setFlash(network.flashKey, request, reply, '/signup/details', [], form);
+    return sendPage(reply, context, context.t('signup.title'), stepTwo(context, form));
+  });
+
+  app.get('/signup/sent', async (request, reply) => {
+    const context = await webContext(network, request, reply);
+    return sendPage(
+      reply,
+      context,
+      context.t('signup.title'),
+      html`<h1>${context.t('signup.title')}</h1>
+        <p class="muted">${context.t('signup.step', { n: 3 })}</p>`,
+    );
+  });
+
   app.post('/signup/details', LIMITS.signup, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const form = request.body as Form;
     try {
       const { email, brandMatches } = await network.accounts.signUp(
-        {
-          email: field(form, 'email'),
-          password: field(form, 'password'),
-          name: field(form, 'name'),
-          company: field(form, 'company') || undefined,
-          country: field(form, 'country'),
-          vatNumber: field(form, 'vatNumber') || undefined,
-          iban: field(form, 'iban') || undefined,
-          siteName: field(form, 'siteName'),
-          siteUrl: field(form, 'siteUrl'),
-          promotionMethods: fields(form, 'promotionMethods') as never,
-        },
+        parseForm(BODIES.signup, request.body),
         baseUrl(network, request),
         network.now(),
         context.locale,
       );
-      const body = html`<h1>${context.t('signup.title')}</h1>
-        <p class="muted">${context.t('signup.step', { n: 3 })}</p>
-        ${notice('success', context.t('signup.sent', { email }))}
-        ${
-          brandMatches.length > 0
-            ? notice(
-                'warning',
-                html`${context.t('signup.brandWarning')}
-                  <ul>
-                    ${brandMatches.map((match) => html`<li><strong>${match.brand}</strong> (${match.kind}) in ${match.field}: “${match.found}”</li>`)}
-                  </ul>`,
-              )
-            : ''
-        }`;
-      return sendPage(reply, context, context.t('signup.title'), body, 201);
+      const sent = html`${notice('success', context.t('signup.sent', { email }))}
+      ${
+        brandMatches.length > 0
+          ? notice(
+              'warning',
+              html`${context.t('signup.brandWarning')}
+                <ul>
+                  ${brandMatches.map((match) => html`<li><strong>${match.brand}</strong> (${match.kind}) in ${match.field}: “${match.found}”</li>`)}
+                </ul>`,
+            )
+          : ''
+      }`;
+      return redirectAfterPost(network, reply, '/signup/sent', [
+        sent,
+        notice('success', context.t('signup.sent', { email })),
+      ]);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      // What was typed stays in the form (not the password), with what to fix.
       return sendPage(
         reply,
         context,
         context.t('signup.title'),
-        stepTwo(context, form, refusalText(error, context.locale)),
+        stepTwo(context, typedForm(request.body), refusalText(error, context.locale)),
         400,
       );
     }
@@ -309,7 +345,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   // use the single-use token up; only the visitor's POST activates.
   app.get('/activate', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const token = String((request.query as Record<string, unknown>).token ?? '');
+    const { token = '' } = parseQuery(TOKEN_QUERY, request);
     return sendPage(
       reply,
       context,
@@ -325,12 +361,16 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   });
 
   app.post('/activate', LIMITS.signup, async (request, reply) => {
-    const user = await network.accounts.activate(
-      field(request.body as Form, 'token'),
-      network.now(),
-    );
+    const context = await webContext(network, request, reply);
+    const { token } = parseForm(BODIES.token, request.body);
+    const user = await network.accounts.activate(token, network.now());
     await startSession(network, request, reply, user.id);
-    return reply.redirect('/publisher?welcome=1', 303);
+    return redirectAfterPost(
+      network,
+      reply,
+      '/publisher',
+      notice('success', context.t('signup.activated')),
+    );
   });
 
   const resetRequestForm = (context: WebContext, message?: SafeHtml) =>
@@ -350,16 +390,13 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.post('/password-reset', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    await network.passwords.requestPasswordReset(
-      field(request.body as Form, 'email'),
-      baseUrl(network, request),
-      network.now(),
-    );
-    return sendPage(
+    const { email } = parseForm(BODIES.email, request.body);
+    await network.passwords.requestPasswordReset(email, baseUrl(network, request), network.now());
+    return redirectAfterPost(
+      network,
       reply,
-      context,
-      context.t('reset.title'),
-      resetRequestForm(context, notice('success', context.t('reset.sent'))),
+      '/password-reset',
+      notice('success', context.t('reset.sent')),
     );
   });
 
@@ -373,19 +410,16 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 
   app.get('/password-reset/:token', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const { token } = request.params as { token: string };
+    const { token } = parseParams(pathIds('token'), request);
     return sendPage(reply, context, context.t('reset.choose'), chooseForm(context, token));
   });
 
   app.post('/password-reset/:token', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const { token } = request.params as { token: string };
+    const { token } = parseParams(pathIds('token'), request);
     try {
-      await network.passwords.resetPassword(
-        token,
-        field(request.body as Form, 'password'),
-        network.now(),
-      );
+      const { password } = parseForm(BODIES.newPassword, request.body);
+      await network.passwords.resetPassword(token, password, network.now());
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(
@@ -396,11 +430,12 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         400,
       );
     }
-    return sendPage(
-      reply,
-      context,
-      context.t('login.title'),
-      html`${notice('success', context.t('reset.done'))}${loginForm(context)}`,
-    );
+    return redirectAfterPost(network, reply, '/login', notice('success', context.t('reset.done')));
   });
 }
+
+/** Sign-up step one: the API's address check, and the program a visitor came from. */
+const SIGNUP_STEP_ONE = BODIES.email.extend({ program: z.string().optional() });
+const SIGNUP_QUERY = z.object({ program: z.string().optional() });
+/** The activation link's token, put in the page's form (only its POST activates). */
+const TOKEN_QUERY = z.object({ token: z.string().optional() });

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, baseUrl, field, sendPage, type Form } from './respond.js';
+import { answerForm, baseUrl, sendPage } from './respond.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
 
@@ -40,27 +42,22 @@ export function registerAdminAdvertiserPages(app: FastifyInstance, network: Netw
   app.post('/admin/advertisers/invitations', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const input = request.body as Form;
     return answerForm(
+      network,
       reply,
       context,
       context.t('nav.advertisers'),
       async (message) => form(context, message),
       async () => {
         const invited = await network.advertiserInvites.invite(
-          {
-            email: field(input, 'email'),
-            advertiser: field(input, 'advertiser'),
-            name: field(input, 'name'),
-            locale: field(input, 'locale') === 'nl' ? 'nl' : 'en',
-          },
+          parseForm(BODIES.advertiserInvite, request.body),
           baseUrl(network, request),
           `user:${context.session!.user.id}`,
           context.now,
         );
         return notice('success', context.t('adminAdvertisers.invited', { email: invited.email }));
       },
-      201,
+      '/admin/advertisers',
     );
   });
 }

@@ -6,6 +6,11 @@ import { sendPage } from './respond.js';
 import { notice } from './layout.js';
 import { requireRole, webContext } from './web-context.js';
 import { deadline } from './compliance-page-parts.js';
+import { z } from 'zod';
+import { parseQuery } from './form-input.js';
+
+/** The audit log's filter, and `format=csv` for the file. */
+const AUDIT_QUERY = z.object({ action: z.string().optional(), format: z.string().optional() });
 
 /**
  * The network admin's audit log, readable and exportable as CSV.
@@ -14,7 +19,7 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
   app.get('/admin/audit', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const query = request.query as Record<string, string | undefined>;
+    const query = parseQuery(AUDIT_QUERY, request);
     const rows = await network.complianceViews.audit({
       action: query.action,
       limit: query.format === 'csv' ? 100_000 : 500,

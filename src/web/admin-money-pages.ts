@@ -9,9 +9,12 @@ import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { creditedCell } from './invoice-credit.js';
-import { answerForm, field, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
-import { invoicingForm, invoicingInput } from './invoicing-form.js';
+import { invoicingForm } from './invoicing-form.js';
 
 /**
  * The network admin's month end in the portal (the same services as `affnet invoices`,
@@ -215,106 +218,136 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     return sendPage(reply, context, context.t('adminMoney.monthEnd'), await moneyPage(context));
   });
 
-  const act = (
+  /**
+   * A month-end form: its body parsed by `body` (the API's schema for the same operation), its
+   * path's ids by `params`; done, back to the month-end page with the outcome.
+   */
+  const act = <B extends z.ZodType, P extends z.ZodType>(
     path: string,
-    run: (form: Form, params: Record<string, string>, context: WebContext) => Promise<string>,
+    schemas: { body: B; params: P },
+    run: (form: z.output<B>, params: z.output<P>, context: WebContext) => Promise<string>,
   ) =>
     app.post(path, async (request, reply) => {
       const context = await admin(request, reply);
+      const params = parseParams(schemas.params, request);
       return answerForm(
+        network,
         reply,
         context,
         context.t('adminMoney.monthEnd'),
         (message) => moneyPage(context, message),
         async () =>
-          notice(
-            'success',
-            await run(request.body as Form, request.params as Record<string, string>, context),
-          ),
+          notice('success', await run(parseForm(schemas.body, request.body), params, context)),
+        '/admin/money',
       );
     });
 
+  const none = z.object({});
   const actorOf = (context: WebContext) => `user:${context.session!.user.id}`;
-  act('/admin/money/invoices', async (form, _params, context) => {
+  act('/admin/money/invoices', { body: BODIES.period, params: none }, async (form, _p, context) => {
     const result = await network.invoices.createInvoices(
-      field(form, 'period'),
+      form.period,
       network.now(),
       actorOf(context),
     );
     return `${result.created.length} invoice(s) issued, ${result.existing.length} existed already`;
   });
-  act('/admin/money/invoices/:id/paid', async (_form, params, context) => {
-    const { invoice, changed } = await network.invoices.markPaid(
-      params.id!,
-      network.now(),
-      actorOf(context),
-    );
-    return changed
-      ? `${invoice.id} paid: its commissions are payable`
-      : `${invoice.id} was already paid`;
-  });
-  act('/admin/money/minimum-payout', async (form, _params, context) => {
-    const result = await network.payoutSettings.setNetworkMinimum(
-      field(form, 'minimumPayout'),
-      actorOf(context),
-      network.now(),
-    );
-    return context.t('adminMoney.minimumPayoutSet', {
-      minimum: formatMoney(result.minimumMinor, 'EUR', context.locale),
-      moved: result.publishersMoved,
-    });
-  });
-  act('/admin/money/invoicing', async (form, _params, context) => {
-    await network.invoicingDetails.setNetwork(
-      invoicingInput(form),
-      actorOf(context),
-      network.now(),
-    );
-    return context.t('invoicing.networkSaved');
-  });
-  act('/admin/money/vat-numbers/:publisherId/verify', async (form, params, context) => {
-    const result = await network.invoicingDetails.verifyVatNumber(
-      params.publisherId!,
-      field(form, 'vatNumber'),
-      actorOf(context),
-      network.now(),
-    );
-    return context.t('invoicing.verified', {
-      vatNumber: result.vatNumber,
-      publisher: result.publisherId,
-    });
-  });
-  act('/admin/money/statements', async (form, _params, context) => {
-    const run = await network.statements.createStatements(
-      field(form, 'period'),
-      network.now(),
-      undefined,
-      actorOf(context),
-    );
-    return `${run.created.length} statement(s) made, ${run.existing} existed already`;
-  });
-  act('/admin/money/payouts', async (form, _params, context) => {
-    const { run, skipped } = await network.payouts.createRun({
-      actor: `user:${context.session!.user.id}`,
-      nowMs: network.now(),
-      executionDate: field(form, 'executionDate'),
-    });
-    return `${run.id}: ${run.payments} payment(s)${skipped.length > 0 ? `; waiting: ${skipped.map((s) => `${s.publisherId} (${s.reason})`).join('; ')}` : ''}`;
-  });
-  act('/admin/money/payouts/:id/paid', async (_form, params, context) => {
-    const result = await network.payouts.markPaid(
-      params.id!,
-      `user:${context.session!.user.id}`,
-      network.now(),
-    );
-    return result.changed
-      ? `${params.id} paid: ${result.commissions} commission(s) moved to paid`
-      : `${params.id} was already paid`;
-  });
+  act(
+    '/admin/money/invoices/:id/paid',
+    { body: none, params: pathIds('id') },
+    async (_form, params, context) => {
+      const { invoice, changed } = await network.invoices.markPaid(
+        params.id,
+        network.now(),
+        actorOf(context),
+      );
+      return changed
+        ? `${invoice.id} paid: its commissions are payable`
+        : `${invoice.id} was already paid`;
+    },
+  );
+  act(
+    '/admin/money/minimum-payout',
+    { body: BODIES.minimumPayout, params: none },
+    async (form, _params, context) => {
+      const result = await network.payoutSettings.setNetworkMinimum(
+        form.minimumPayout,
+        actorOf(context),
+        network.now(),
+      );
+      return context.t('adminMoney.minimumPayoutSet', {
+        minimum: formatMoney(result.minimumMinor, 'EUR', context.locale),
+        moved: result.publishersMoved,
+      });
+    },
+  );
+  act(
+    '/admin/money/invoicing',
+    { body: BODIES.invoicingDetails, params: none },
+    async (form, _params, context) => {
+      await network.invoicingDetails.setNetwork(form, actorOf(context), network.now());
+      return context.t('invoicing.networkSaved');
+    },
+  );
+  act(
+    '/admin/money/vat-numbers/:publisherId/verify',
+    { body: BODIES.vatVerification, params: pathIds('publisherId') },
+    async (form, params, context) => {
+      const result = await network.invoicingDetails.verifyVatNumber(
+        params.publisherId,
+        form.vatNumber,
+        actorOf(context),
+        network.now(),
+      );
+      return context.t('invoicing.verified', {
+        vatNumber: result.vatNumber,
+        publisher: result.publisherId,
+      });
+    },
+  );
+  act(
+    '/admin/money/statements',
+    { body: BODIES.period, params: none },
+    async (form, _p, context) => {
+      const run = await network.statements.createStatements(
+        form.period,
+        network.now(),
+        undefined,
+        actorOf(context),
+      );
+      return `${run.created.length} statement(s) made, ${run.existing} existed already`;
+    },
+  );
+  act(
+    '/admin/money/payouts',
+    { body: BODIES.payoutRun, params: none },
+    async (form, _params, context) => {
+      const { run, skipped } = await network.payouts.createRun({
+        actor: `user:${context.session!.user.id}`,
+        nowMs: network.now(),
+        executionDate: form.executionDate,
+      });
+      return `${run.id}: ${run.payments} payment(s)${skipped.length > 0 ? `; waiting: ${skipped.map((s) => `${s.publisherId} (${s.reason})`).join('; ')}` : ''}`;
+    },
+  );
+  act(
+    '/admin/money/payouts/:id/paid',
+    { body: none, params: pathIds('id') },
+    async (_form, params, context) => {
+      const result = await network.payouts.markPaid(
+        params.id,
+        `user:${context.session!.user.id}`,
+        network.now(),
+      );
+      return result.changed
+        ? `${params.id} paid: ${result.commissions} commission(s) moved to paid`
+        : `${params.id} was already paid`;
+    },
+  );
 
   app.get('/admin/money/payouts/:file', async (request, reply) => {
     const context = await admin(request, reply);
-    const { file } = request.params as { file: string };
+    const { file } = parseParams(pathIds('file'), request);
     const [runId = '', extension] = file.split('.');
     if (extension === 'csv')
       return reply
@@ -343,7 +376,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
 
   app.get('/admin/money/statements/:file', async (request, reply) => {
     await admin(request, reply);
-    const { file } = request.params as { file: string };
+    const { file } = parseParams(pathIds('file'), request);
     const [id = '', extension] = file.split('.');
     const document = await network.statements.document(id);
     if (document === undefined)

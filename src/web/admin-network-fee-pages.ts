@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { networkFeeRateFromForm } from '../domain/payments/network-fee.js';
 import type { Network } from '../server/network.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, field, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatRate } from './format.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
@@ -59,17 +61,18 @@ export function registerAdminNetworkFeePages(app: FastifyInstance, network: Netw
   app.post('/admin/network-fees/:programId', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const { programId } = request.params as { programId: string };
-    const input = request.body as Form;
+    const { programId } = parseParams(pathIds('programId'), request);
     return answerForm(
+      network,
       reply,
       context,
       context.t('nav.networkFees'),
       (message) => render(context, message),
       async () => {
+        const { networkFeeRate } = parseForm(BODIES.networkFee, request.body);
         const changed = await network.networkFees.set(
           programId,
-          networkFeeRateFromForm(field(input, 'networkFeeRate')),
+          networkFeeRateFromForm(networkFeeRate),
           `user:${context.session!.user.id}`,
           context.now,
         );
@@ -82,6 +85,7 @@ export function registerAdminNetworkFeePages(app: FastifyInstance, network: Netw
           }),
         );
       },
+      '/admin/network-fees',
     );
   });
 }

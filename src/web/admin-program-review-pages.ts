@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { reviewDecisionSchema } from '../domain/programs/review.js';
-import { DomainError, describeIssues, issuesFromZod } from '../domain/errors.js';
+import { BODIES } from '../http/contracts/bodies.js';
 import type { ProgramReviewView } from '../services/program-review-service.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, field, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate } from './format.js';
 import { statusBadge, statusText } from './status-badge.js';
@@ -44,23 +44,17 @@ export function registerAdminProgramReviewPages(app: FastifyInstance, network: N
   app.post('/admin/programs/:programId/review', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const { programId } = request.params as { programId: string };
-    const form = request.body as Form;
+    const { programId } = parseParams(pathIds('programId'), request);
     return answerForm(
+      network,
       reply,
       context,
       title(context),
       async (message) => queuePage(context, message),
       async () => {
-        const parsed = reviewDecisionSchema.safeParse({
-          decision: field(form, 'decision'),
-          reason: field(form, 'reason'),
-        });
-        if (!parsed.success)
-          throw new DomainError('invalid_body', describeIssues(issuesFromZod(parsed.error)));
         const view = await network.programReviews.decide(
           programId,
-          parsed.data,
+          parseForm(BODIES.programReview, request.body),
           `user:${context.session!.user.id}`,
           context.now,
         );
@@ -73,6 +67,7 @@ export function registerAdminProgramReviewPages(app: FastifyInstance, network: N
           }),
         );
       },
+      '/admin/program-reviews',
     );
   });
 }

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { html, type SafeHtml } from './html.js';
-import { field, sendPage, type Form } from './respond.js';
+import { answerForm, redirectAfterPost, sendPage } from './respond.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
@@ -66,38 +68,42 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
   app.post('/advertiser/keys', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const name = field(request.body as Form, 'name').trim();
-    if (name === '')
-      throw new HttpError(400, 'invalid_name', 'name: give the key a name, e.g. "shop backend"');
-    const created = await network.apiKeys.create(
-      advertiserId,
-      name.slice(0, 60),
-      `user:${context.session!.user.id}`,
-      network.now(),
-    );
-    return sendPage(
+    return answerForm(
+      network,
       reply,
       context,
       context.t('nav.keys'),
-      await keysPage(
-        context,
-        advertiserId,
-        notice(
+      (message) => keysPage(context, advertiserId, message),
+      async () => {
+        const { name } = parseForm(BODIES.apiKey, request.body);
+        const created = await network.apiKeys.create(
+          advertiserId,
+          name,
+          `user:${context.session!.user.id}`,
+          network.now(),
+        );
+        // Shown once, on the page the post redirects to (the flash is encrypted, read once).
+        return notice(
           'success',
           html`${context.t('advertiserAccount.yourNewKeyShownOnce')}
             <code id="new-key">${created.key}</code>`,
-        ),
-      ),
-      201,
+        );
+      },
+      '/advertiser/keys',
     );
   });
 
   app.post('/advertiser/keys/:id/revoke', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const { id } = request.params as { id: string };
+    const { id } = parseParams(pathIds('id'), request);
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
       throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
-    return reply.redirect('/advertiser/keys', 303);
+    return redirectAfterPost(
+      network,
+      reply,
+      '/advertiser/keys',
+      notice('success', context.t('advertiserAccount.keyRevoked')),
+    );
   });
 }

@@ -5,10 +5,13 @@ import { DomainError } from '../domain/errors.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
 import { sanitizeMailingHtml } from '../compliance/sanitize-mailing-html.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
-import { centsOf, deadline, text } from './compliance-page-parts.js';
+import { centsOf, deadline } from './compliance-page-parts.js';
 
 /**
  * Compliance for the advertiser: the review queue of flags, enforcement actions (AE-E1), claim decisions (AE-E3) and the Email Approval tool (AE-P1).
@@ -237,19 +240,26 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     );
   });
 
-  const advertiserPost = (
+  /**
+   * A compliance form: its body parsed by `body` (the API's schema for the same decision), its
+   * path's ids by `params`; done, back to the compliance page with the outcome.
+   */
+  const advertiserPost = <B extends z.ZodType, P extends z.ZodType>(
     path: string,
+    schemas: { body: B; params: P },
     act: (
       context: WebContext,
       advertiserId: string,
-      form: Form,
-      params: Record<string, string>,
+      form: z.output<B>,
+      params: z.output<P>,
     ) => Promise<string>,
   ) =>
     app.post(path, async (request, reply) => {
       const context = await webContext(network, request, reply);
       const advertiserId = advertiserOf(context);
+      const params = parseParams(schemas.params, request);
       return answerForm(
+        network,
         reply,
         context,
         'Compliance',
@@ -257,51 +267,57 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         async () =>
           notice(
             'success',
-            await act(
-              context,
-              advertiserId,
-              request.body as Form,
-              request.params as Record<string, string>,
-            ),
+            await act(context, advertiserId, parseForm(schemas.body, request.body), params),
           ),
+        '/advertiser/compliance',
       );
     });
 
+  const none = z.object({});
+  const byId = pathIds('id');
   const actor = (context: WebContext) => `user:${context.session!.user.id}`;
-  advertiserPost('/advertiser/violations/:id', async (context, advertiserId, form, params) => {
-    const outcome = text(form, 'outcome') === 'dismissed' ? 'dismissed' : 'confirmed';
-    await network.violations.review(
-      params.id!,
-      await network.complianceViews.programIdsOf(advertiserId),
-      outcome,
-      actor(context),
-      network.now(),
-    );
-    return `${params.id}: ${outcome}`;
-  });
+  advertiserPost(
+    '/advertiser/violations/:id',
+    { body: BODIES.violationReview, params: byId },
+    async (context, advertiserId, { outcome }, params) => {
+      await network.violations.review(
+        params.id,
+        await network.complianceViews.programIdsOf(advertiserId),
+        outcome,
+        actor(context),
+        network.now(),
+      );
+      return `${params.id}: ${outcome}`;
+    },
+  );
 
-  advertiserPost('/advertiser/enforcement', async (context, advertiserId, form) => {
-    const programId = text(form, 'programId');
-    const publisherId = text(form, 'publisherId');
-    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
-    const amount = text(form, 'amount');
-    const cure = text(form, 'cureDeadline');
-    const action = await network.enforcement.record({
-      kind: text(form, 'kind') as ActionKind,
-      publisherId,
-      programId,
-      rule: text(form, 'rule'),
-      evidence: text(form, 'evidence'),
-      actor: actor(context),
-      nowMs: network.now(),
-      amountMinor: amount === '' ? undefined : centsOf(amount),
-      cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
-    });
-    return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claim_deadline_at)}`;
-  });
+  // The API's enforcement body; the cure deadline comes from a date field (the end of that day).
+  advertiserPost(
+    '/advertiser/enforcement',
+    { body: BODIES.enforcement, params: none },
+    async (context, advertiserId, form) => {
+      const { programId, publisherId } = form;
+      await network.complianceViews.assertScope(advertiserId, programId, publisherId);
+      const amount = form.amount?.trim() ?? '';
+      const cure = form.cureDeadline?.trim() ?? '';
+      const action = await network.enforcement.record({
+        kind: form.kind.trim() as ActionKind,
+        publisherId,
+        programId,
+        rule: form.rule.trim(),
+        evidence: form.evidence.trim(),
+        actor: actor(context),
+        nowMs: network.now(),
+        amountMinor: amount === '' ? undefined : centsOf(amount),
+        cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
+      });
+      return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claim_deadline_at)}`;
+    },
+  );
 
   advertiserPost(
     '/advertiser/enforcement/:id/lift',
+    { body: none, params: byId },
     async (context, advertiserId, _form, params) => {
       const action = (await network.complianceViews.actionsOfAdvertiser(advertiserId)).find(
         (a) => a.id === params.id,
@@ -313,41 +329,50 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     },
   );
 
-  advertiserPost('/advertiser/claims/:id', async (context, advertiserId, form, params) => {
-    const outcome = text(form, 'outcome') === 'upheld' ? 'upheld' : 'rejected';
-    await network.claims.decide(
-      params.id!,
-      advertiserId,
-      outcome,
-      text(form, 'decision'),
-      actor(context),
-      network.now(),
-    );
-    return `${params.id}: ${outcome}`;
-  });
+  advertiserPost(
+    '/advertiser/claims/:id',
+    { body: BODIES.claimDecision, params: byId },
+    async (context, advertiserId, form, params) => {
+      await network.claims.decide(
+        params.id,
+        advertiserId,
+        form.outcome,
+        form.decision.trim(),
+        actor(context),
+        network.now(),
+      );
+      return `${params.id}: ${form.outcome}`;
+    },
+  );
 
-  advertiserPost('/advertiser/email-access', async (context, advertiserId, form) => {
-    const programId = text(form, 'programId');
-    const publisherId = text(form, 'publisherId');
-    await network.complianceViews.assertScope(advertiserId, programId, publisherId);
-    if (text(form, 'grant') === 'yes')
-      await network.mailings.grantAccess(programId, publisherId, actor(context), network.now());
-    else await network.mailings.revokeAccess(programId, publisherId, actor(context), network.now());
-    return context.t('advertiserCompliance.emailAccessUpdated');
-  });
+  advertiserPost(
+    '/advertiser/email-access',
+    { body: BODIES.emailAccess, params: none },
+    async (context, advertiserId, { programId, publisherId, grant }) => {
+      await network.complianceViews.assertScope(advertiserId, programId, publisherId);
+      if (grant)
+        await network.mailings.grantAccess(programId, publisherId, actor(context), network.now());
+      else
+        await network.mailings.revokeAccess(programId, publisherId, actor(context), network.now());
+      return context.t('advertiserCompliance.emailAccessUpdated');
+    },
+  );
 
-  advertiserPost('/advertiser/mailings/:id', async (context, advertiserId, form, params) => {
-    const outcome = text(form, 'outcome') === 'approve' ? 'approve' : 'reject';
-    const mailing = await network.mailings.decide(
-      params.id!,
-      await network.complianceViews.programIdsOf(advertiserId),
-      outcome,
-      text(form, 'comments'),
-      actor(context),
-      network.now(),
-    );
-    return `${mailing.subject}: ${statusText(mailing.status, context.locale)}`;
-  });
+  advertiserPost(
+    '/advertiser/mailings/:id',
+    { body: BODIES.mailingDecision, params: byId },
+    async (context, advertiserId, form, params) => {
+      const mailing = await network.mailings.decide(
+        params.id,
+        await network.complianceViews.programIdsOf(advertiserId),
+        form.outcome,
+        form.comments?.trim() ?? '',
+        actor(context),
+        network.now(),
+      );
+      return `${mailing.subject}: ${statusText(mailing.status, context.locale)}`;
+    },
+  );
 }
 
 /** Words for the evidence keys the detectors write (others are shown as written). */

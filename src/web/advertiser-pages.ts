@@ -1,11 +1,11 @@
-import { statusBadge } from './status-badge.js';
+import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
-import { refusalText } from './refusal-text.js';
 import type { Network } from '../server/network.js';
-import { HttpError } from '../http/http-errors.js';
-import { DomainError } from '../domain/errors.js';
 import { html, type SafeHtml } from './html.js';
-import { field, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { creditedCell } from './invoice-credit.js';
@@ -18,6 +18,12 @@ import {
   registerNewProgramPages,
   reviewNote,
 } from './advertiser-terms-pages.js';
+
+/** An application's decision or brand consent (the API's two operations), by its path. */
+const APPLICATION_ACTION = z.object({
+  id: z.string().min(1),
+  action: z.enum(['decision', 'consent']),
+});
 
 /**
  * The advertiser console: applications queue with brand screening and consent, transactions
@@ -198,46 +204,44 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   app.post('/advertiser/applications/:id/:action', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const { id, action } = request.params as { id: string; action: string };
-    const form = request.body as Form;
+    const { id, action } = parseParams(APPLICATION_ACTION, request);
     const actor = `user:${context.session!.user.id}`;
-    try {
-      if (action === 'decision') {
-        const decision = field(form, 'decision');
-        if (decision !== 'approve' && decision !== 'reject')
-          throw new HttpError(400, 'invalid_decision', 'decision must be approve or reject');
-        await network.applications.decide(
+    return answerForm(
+      network,
+      reply,
+      context,
+      context.t('nav.applications'),
+      (message) => applicationsPage(context, advertiserId, message),
+      async () => {
+        if (action === 'consent') {
+          const { text } = parseForm(BODIES.consent, request.body);
+          await network.applications.recordBrandConsent(
+            id,
+            advertiserId,
+            text,
+            actor,
+            network.now(),
+          );
+          return notice('success', context.t('advertiser.writtenConsentRecorded'));
+        }
+        const { decision, reason } = parseForm(BODIES.applicationDecision, request.body);
+        const membership = await network.applications.decide(
           id,
           advertiserId,
           decision,
-          field(form, 'reason') || undefined,
+          reason,
           actor,
           network.now(),
         );
-      } else if (action === 'consent') {
-        await network.applications.recordBrandConsent(
-          id,
-          advertiserId,
-          field(form, 'text'),
-          actor,
-          network.now(),
+        return notice(
+          'success',
+          context.t('advertiser.decisionRecorded', {
+            status: statusText(membership.status, context.locale),
+          }),
         );
-      } else throw new HttpError(404, 'not_found', `no action "${action}"`);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        context.t('nav.applications'),
-        await applicationsPage(
-          context,
-          advertiserId,
-          notice('error', refusalText(error, context.locale)),
-        ),
-        400,
-      );
-    }
-    return reply.redirect('/advertiser/applications', 303);
+      },
+      '/advertiser/applications',
+    );
   });
 
   registerAdvertiserTransactionPages(app, network);

@@ -5,7 +5,10 @@ import { DomainError } from '../domain/errors.js';
 import { utcDayNumber } from '../domain/dates.js';
 import type { SimulationResult } from '../domain/engine/simulate-terms.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { answerForm, field, sendPage, type Form } from './respond.js';
+import { answerForm, redirectAfterPost, sendPage } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds, typedValues } from './form-input.js';
 import { checksumExample } from '../tracking/pixel-report.js';
 import { csrfField, notice } from './layout.js';
 import { statusBadge } from './status-badge.js';
@@ -66,7 +69,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
 
   app.get('/advertiser/terms/:programId', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const { programId } = request.params as { programId: string };
+    const { programId } = parseParams(pathIds('programId'), request);
     const row = await termsOf(context, programId);
     return sendPage(
       reply,
@@ -80,19 +83,20 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
   // confirmation page's server computes the checksum from it.
   app.post('/advertiser/terms/:programId/checksum-secret', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const { programId } = request.params as { programId: string };
+    const { programId } = parseParams(pathIds('programId'), request);
     const row = await termsOf(context, programId);
-    const remove = field(request.body as Form, 'action') === 'remove';
     return answerForm(
+      network,
       reply,
       context,
       context.t('nav.terms'),
       async (message) =>
         page(context, programId, row, row.source, message, await reviewOf(context, programId)),
       async () => {
+        const { action } = parseForm(CHECKSUM_FORM, request.body);
         const set = await network.pixelChecksums.set(
           programId,
-          remove ? null : 'generate',
+          action === 'remove' ? null : 'generate',
           `user:${context.session!.user.id}`,
           context.now,
           advertiserOf(context),
@@ -106,18 +110,20 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
             <p>${context.t('checksum.example', checksumExample(set.secret))}</p>`,
         );
       },
+      termsPath(programId),
     );
   });
 
   app.post('/advertiser/terms/:programId', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const { programId } = request.params as { programId: string };
+    const { programId } = parseParams(pathIds('programId'), request);
     const row = await termsOf(context, programId);
-    const form = request.body as Form;
-    const source = field(form, 'terms');
+    // A refused file stays in the editor as typed, with the line of each problem.
+    const source = typedValues(request.body).terms ?? '';
     let result: SafeHtml;
     try {
-      if (field(form, 'action') === 'publish') {
+      const form = parseForm(TERMS_FORM, request.body);
+      if (form.action === 'publish') {
         const applied = await network.programTerms.applyTo(
           row.slug,
           source,
@@ -125,17 +131,22 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
           context.now,
         );
         await network.refreshIfChanged();
-        result = notice(
-          'success',
-          applied.changed
-            ? context.t('advertiserTerms.published', { termsId: applied.termsId })
-            : context.t('advertiserTerms.unchanged'),
+        return redirectAfterPost(
+          network,
+          reply,
+          termsPath(programId),
+          notice(
+            'success',
+            applied.changed
+              ? context.t('advertiserTerms.published', { termsId: applied.termsId })
+              : context.t('advertiserTerms.unchanged'),
+          ),
         );
-      } else if (field(form, 'action') === 'preview') {
+      } else if (form.action === 'preview') {
         result = previewOf(
           context,
           programId,
-          await network.programTerms.preview(source, row.slug),
+          await network.programTerms.preview(form.terms, row.slug),
         );
       } else {
         const to = utcDayNumber(context.now);
@@ -143,7 +154,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
           context,
           await network.simulations.simulate(
             row.slug,
-            { source, name: `${row.slug} (draft)` },
+            { source: form.terms, name: `${row.slug} (draft)` },
             { fromMs: (to - 29) * 86_400_000, toMs: (to + 1) * 86_400_000 },
           ),
         );
@@ -159,6 +170,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
         400,
       );
     }
+    // A preview or a simulation changes nothing: the page shows it for the file as posted.
     return sendPage(
       reply,
       context,
@@ -167,6 +179,24 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
     );
   });
 }
+
+/** The terms editor's page of a program (its GET): where its forms answer to. */
+const termsPath = (programId: string) => `/advertiser/terms/${encodeURIComponent(programId)}`;
+
+/** The terms editor's form: the file, and what to do with it (the API's simulation body). */
+const TERMS_FORM = BODIES.simulation.pick({ terms: true }).extend({
+  action: z.enum(['simulate', 'preview', 'publish']).default('simulate'),
+});
+
+/** The new program form: the file, previewed or created. */
+const NEW_PROGRAM_FORM = BODIES.simulation.pick({ terms: true }).extend({
+  action: z.enum(['preview', 'create']).default('create'),
+});
+
+/** The pixel checksum card: make (or rotate) the secret, or remove it. */
+const CHECKSUM_FORM = z.object({
+  action: z.enum(['generate', 'remove']).default('generate'),
+});
 
 /**
  * Where the advertiser sets up tracking for leads (NET-R3, NET-R4): a lead pixel pays only with
@@ -271,10 +301,11 @@ export function registerNewProgramPages(app: FastifyInstance, network: Network):
   app.post('/advertiser/programs/new', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const body = request.body as Form;
-    const source = field(body, 'terms');
+    const source = typedValues(request.body).terms ?? '';
     try {
-      if (field(body, 'action') === 'preview')
+      const body = parseForm(NEW_PROGRAM_FORM, request.body);
+      // A preview changes nothing: the page shows it for the file as posted.
+      if (body.action === 'preview')
         return sendPage(
           reply,
           context,
@@ -282,17 +313,22 @@ export function registerNewProgramPages(app: FastifyInstance, network: Network):
           form(
             context,
             source,
-            previewOf(context, 'new', await network.programTerms.preview(source, 'draft')),
+            previewOf(context, 'new', await network.programTerms.preview(body.terms, 'draft')),
           ),
         );
       const created = await network.programTerms.create(
         advertiserId,
-        source,
+        body.terms,
         { actor: `user:${context.session!.user.id}` },
         context.now,
       );
       await network.refreshIfChanged();
-      return reply.redirect(`/advertiser/terms/${created.program.id}`, 303);
+      return redirectAfterPost(
+        network,
+        reply,
+        termsPath(created.program.id),
+        notice('success', context.t('advertiserTerms.published', { termsId: created.termsId })),
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return sendPage(

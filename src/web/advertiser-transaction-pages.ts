@@ -18,7 +18,9 @@ import {
 import { html, type SafeHtml } from './html.js';
 import { deadlineMayApprove } from '../domain/orders/report-proof.js';
 import { explainReason, NETWORK_REASON_RULES } from '../domain/engine/reasons.js';
-import { field, fields, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { z } from 'zod';
+import { parseForm, parseQuery } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
@@ -165,7 +167,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
   app.get('/advertiser/transactions', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const query = request.query as Record<string, string | undefined>;
+    const query = parseQuery(TRANSACTIONS_QUERY, request);
     const order = query.order?.trim() ? query.order.trim().slice(0, 200) : undefined;
     return sendPage(
       reply,
@@ -199,7 +201,13 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       );
     }
     const ok = results.filter((r) => r.ok).length;
-    return html`${notice(ok === results.length ? 'success' : 'warning', `${ok} / ${results.length} ${context.t('advertiserTransaction.rowsDone')}`)}
+    const summary = notice(
+      ok === results.length ? 'success' : 'warning',
+      `${ok} / ${results.length} ${context.t('advertiserTransaction.rowsDone')}`,
+    );
+    // The page after the redirect shows the table, or the summary when the table is too long
+    // to carry (each row's outcome is on the transactions list).
+    const table = html`${summary}
       <table class="results">
         <thead>
           <tr>
@@ -222,74 +230,54 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           )}
         </tbody>
       </table>`;
+    return [table, summary];
   };
 
   app.post('/advertiser/transactions/validate', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const form = request.body as Form;
-    const decision = field(form, 'decision') as ValidationRequest['decision'];
-    const byProgram = new Map<string, ValidationRequest[]>();
-    for (const value of fields(form, 'orders')) {
-      const [programId = '', orderNumber = ''] = value.split('|');
-      const list = byProgram.get(programId) ?? [];
-      list.push({
-        orderNumber,
-        decision,
-        reason: decision === 'decline' ? field(form, 'reason') : undefined,
-      });
-      byProgram.set(programId, list);
-    }
-    if (byProgram.size === 0)
-      return sendPage(
-        reply,
-        context,
-        context.t('nav.transactions'),
-        await transactionsPage(
-          context,
-          advertiserId,
-          undefined,
-          notice('error', context.t('advertiserTransaction.selectAtLeastOneTransaction')),
-        ),
-        400,
-      );
-    const results = await runValidation(context, advertiserId, byProgram);
-    return sendPage(
+    return answerForm(
+      network,
       reply,
       context,
       context.t('nav.transactions'),
-      await transactionsPage(context, advertiserId, undefined, results),
+      (message) => transactionsPage(context, advertiserId, undefined, message),
+      async () => {
+        const form = parseForm(VALIDATE_FORM, request.body);
+        const byProgram = new Map<string, ValidationRequest[]>();
+        for (const value of form.orders) {
+          const [programId = '', orderNumber = ''] = value.split('|');
+          const list = byProgram.get(programId) ?? [];
+          list.push({
+            orderNumber,
+            decision: form.decision,
+            reason: form.decision === 'decline' ? (form.reason ?? '') : undefined,
+          });
+          byProgram.set(programId, list);
+        }
+        if (byProgram.size === 0)
+          throw new DomainError(
+            'no_selection',
+            context.t('advertiserTransaction.selectAtLeastOneTransaction'),
+          );
+        return runValidation(context, advertiserId, byProgram);
+      },
+      '/advertiser/transactions',
     );
   });
 
   app.post('/advertiser/transactions/upload', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
-    const form = request.body as Form;
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
-    let requests: ValidationRequest[];
-    try {
-      requests = parseValidationCsv(field(form, 'csv'));
-    } catch (error) {
-      if (wantsJson || !(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        context.t('nav.transactions'),
-        await transactionsPage(
-          context,
-          advertiserId,
-          undefined,
-          notice('error', context.t('advertiserTransaction.theFirstLineMustName')),
-        ),
-        400,
-      );
-    }
     if (wantsJson) {
-      const own = (await programsOf(advertiserId)).some((p) => p.id === field(form, 'programId'));
+      // The page's script (fetch, not a navigation): the rows' outcomes as JSON, for it to show.
+      const form = parseForm(UPLOAD_FORM, request.body);
+      const requests = parseValidationCsv(form.csv);
+      const own = (await programsOf(advertiserId)).some((p) => p.id === form.programId);
       if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
       const results = await network.validation.validate(
-        field(form, 'programId'),
+        form.programId,
         requests,
         `user:${context.session!.user.id}`,
         network.now(),
@@ -297,16 +285,43 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       // Each row also in the reader's words, for the page's script to show.
       return { results: results.map((r) => ({ ...r, text: resultText(r, context.locale) })) };
     }
-    const results = await runValidation(
-      context,
-      advertiserId,
-      new Map([[field(form, 'programId'), requests]]),
-    );
-    return sendPage(
+    return answerForm(
+      network,
       reply,
       context,
       context.t('nav.transactions'),
-      await transactionsPage(context, advertiserId, undefined, results),
+      (message) => transactionsPage(context, advertiserId, undefined, message),
+      async () => {
+        const form = parseForm(UPLOAD_FORM, request.body);
+        let requests: ValidationRequest[];
+        try {
+          requests = parseValidationCsv(form.csv);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          throw new DomainError(
+            error.code,
+            context.t('advertiserTransaction.theFirstLineMustName'),
+          );
+        }
+        return runValidation(context, advertiserId, new Map([[form.programId, requests]]));
+      },
+      '/advertiser/transactions',
     );
   });
 }
+
+/** The transactions list's filters. */
+const TRANSACTIONS_QUERY = z.object({
+  status: z.string().optional(),
+  order: z.string().optional(),
+});
+
+/** Validating the ticked transactions (`programId|orderNumber` each) with one decision. */
+const VALIDATE_FORM = z.object({
+  decision: z.enum(['approve', 'decline'], { error: 'decision: expected approve or decline' }),
+  reason: z.string().optional(),
+  orders: z.array(z.string()).default([]),
+});
+
+/** A validation CSV (`orderNumber,decision,reason`) for one program, pasted or read by the script. */
+const UPLOAD_FORM = z.object({ programId: z.string(), csv: z.string() });

@@ -2,10 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../http/http-errors.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Attachment } from '../services/claims-service.js';
-import { field, type Form } from './respond.js';
-
-/** A form field as trimmed text. */
-export const text = (form: Form, name: string) => field(form, name).trim();
+import type { Form } from './respond.js';
 
 /** A deadline with its Hong Kong local time: both sides see the same instant. */
 export function deadline(ms: number | null): string {

@@ -1,7 +1,6 @@
 import type { InvoicingInput } from '../domain/payments/invoicing-details.js';
 import { csrfField } from './layout.js';
 import { html, type SafeHtml } from './html.js';
-import { field, type Form } from './respond.js';
 import type { WebContext } from './web-context.js';
 
 const FIELDS = [
@@ -51,9 +50,4 @@ export function invoicingForm(
     </div>
     <button type="submit">${context.t('invoicing.save')}</button>
   </form>`;
-}
-
-/** The form's fields as the service takes them. */
-export function invoicingInput(form: Form): InvoicingInput {
-  return Object.fromEntries(FIELDS.map(([name]) => [name, field(form, name)])) as InvoicingInput;
 }

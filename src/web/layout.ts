@@ -74,7 +74,7 @@ export function page(
             }
           </div>
         </header>
-        <main>${options.body}</main>
+        <main>${context.flash?.notice ?? ''}${options.body}</main>
       </body>
     </html>`.text;
 }

@@ -15,6 +15,7 @@ import {
   type DirectoryQuery,
 } from '../domain/programs/directory.js';
 import type { DirectoryFacets } from '../services/program-directory-service.js';
+import { parseParams, pathIds } from './form-input.js';
 
 /**
  * The public program directory and program pages: server-rendered, readable without
@@ -39,7 +40,7 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
   });
 
   app.get('/programs/:slug', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
+    const { slug } = parseParams(pathIds('slug'), request);
     const context = await webContext(network, request, reply);
     const program = network.cache.programs().find((candidate) => candidate.slug === slug);
     // A program the network has not approved is shown only to its advertiser and the admin.

@@ -4,11 +4,24 @@ import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { type ActionKind } from '../services/enforcement-service.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
-import { deadline, readMultipart, text } from './compliance-page-parts.js';
+import { deadline, readMultipart } from './compliance-page-parts.js';
+
+/** The claim form's text fields: the API's (its evidence files come as the form's files). */
+const CLAIM_FIELDS = BODIES.claim.pick({ actionId: true, text: true });
+
+/** The mailing form: the API's, but the send time as a browser's UTC date-time field sends it. */
+const MAILING_FORM = BODIES.mailing.extend({
+  plannedSendAt: z.iso
+    .datetime({ local: true, error: 'the planned send time, as YYYY-MM-DDTHH:MM UTC' })
+    .meta({ description: 'UTC, without an offset' }),
+});
 
 /**
  * Compliance for the publisher: enforcement actions against them, claims with evidence (AE-E2), mailings for approval (AE-P1), and a claim's attachments for either party.
@@ -150,18 +163,14 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
     const { fields, files } = await readMultipart(request);
     verifyCsrf(context, fields);
     return answerForm(
+      network,
       reply,
       context,
       'Compliance',
       (message) => publisherPage(context, publisherId, message),
       async () => {
         const claim = await network.claims.submit(
-          {
-            publisherId,
-            actionId: text(fields, 'actionId'),
-            text: text(fields, 'text'),
-            attachments: files,
-          },
+          { publisherId, ...parseForm(CLAIM_FIELDS, fields), attachments: files },
           network.now(),
         );
         return notice(
@@ -169,35 +178,28 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
           `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decision_due_at)} (AE-E3).`,
         );
       },
-      201,
+      '/publisher/compliance',
     );
   });
 
   app.post('/publisher/mailings', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const form = request.body as Form;
     return answerForm(
+      network,
       reply,
       context,
       'Compliance',
       (message) => publisherPage(context, publisherId, message),
       async () => {
+        const { plannedSendAt, ...form } = parseForm(MAILING_FORM, request.body);
         await network.mailings.submit(
-          {
-            publisherId,
-            programId: text(form, 'programId'),
-            subject: text(form, 'subject'),
-            htmlBody: text(form, 'htmlBody'),
-            plannedSendAt: Date.parse(`${text(form, 'plannedSendAt')}Z`),
-            audienceSize: Number(text(form, 'audienceSize')),
-            audienceSource: text(form, 'audienceSource'),
-          },
+          { publisherId, ...form, plannedSendAt: Date.parse(`${plannedSendAt}Z`) },
           network.now(),
         );
         return notice('success', context.t('publisherCompliance.previewSubmittedForApproval'));
       },
-      201,
+      '/publisher/compliance',
     );
   });
 
@@ -206,7 +208,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
     const session = context.session;
     if (session === undefined)
       throw new HttpError(401, 'login_required', 'log in to see this file');
-    const { claimId, attachmentId } = request.params as { claimId: string; attachmentId: string };
+    const { claimId, attachmentId } = parseParams(pathIds('claimId', 'attachmentId'), request);
     const file = await network.complianceViews.attachment(
       { publisherId: session.user.publisher_id, advertiserId: session.user.advertiser_id },
       claimId,

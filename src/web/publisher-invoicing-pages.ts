@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Network } from '../server/network.js';
-import { DomainError } from '../domain/errors.js';
 import { html, type SafeHtml } from './html.js';
 import { notice } from './layout.js';
-import { sendPage, type Form } from './respond.js';
+import { redirectAfterPost, sendPage } from './respond.js';
+import { DomainError } from '../domain/errors.js';
 import { refusalText } from './refusal-text.js';
-import { invoicingForm, invoicingInput } from './invoicing-form.js';
+import { invoicingForm } from './invoicing-form.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, typedValues } from './form-input.js';
 import { publisherOf, webContext, type WebContext } from './web-context.js';
 
 /**
@@ -62,19 +64,25 @@ export function registerPublisherInvoicingPages(app: FastifyInstance, network: N
 
   app.post('/publisher/invoicing', async (request, reply) => {
     const context = await webContext(network, request, reply);
-    const input = invoicingInput(request.body as Form);
+    const publisherId = publisherOf(context);
     try {
-      const saved = await network.invoicingDetails.setPublisher(
-        publisherOf(context),
-        input,
+      await network.invoicingDetails.setPublisher(
+        publisherId,
+        parseForm(BODIES.invoicingDetails, request.body),
         `user:${context.session!.user.id}`,
         context.now,
       );
-      return page(reply, context, saved, notice('success', context.t('invoicing.saved')));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // What was typed stays in the form, with what to fix.
-      return page(reply, context, input, notice('error', refusalText(error, context.locale)), 400);
+      const refusal = notice('error', refusalText(error, context.locale));
+      return page(reply, context, typedValues(request.body), refusal, 400);
     }
+    return redirectAfterPost(
+      network,
+      reply,
+      '/publisher/invoicing',
+      notice('success', context.t('invoicing.saved')),
+    );
   });
 }

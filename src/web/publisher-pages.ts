@@ -16,7 +16,10 @@ import { registerPublisherInvoicingPages } from './publisher-invoicing-pages.js'
 import { registerPublisherSitePages } from './publisher-site-pages.js';
 import { DomainError } from '../domain/errors.js';
 import { csrfField } from './layout.js';
-import { field, type Form } from './respond.js';
+import { redirectAfterPost } from './respond.js';
+import { z } from 'zod';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm, parseQuery } from './form-input.js';
 import { refusalText } from './refusal-text.js';
 import type { WebContext } from './web-context.js';
 
@@ -47,7 +50,17 @@ function minimumPayoutForm(
     </form>`;
 }
 
-type Query = Record<string, string | undefined>;
+/** The dashboard's period: ISO dates, the last 30 days when absent. */
+const DASHBOARD_QUERY = z.object({ from: z.string().optional(), to: z.string().optional() });
+type Query = z.output<typeof DASHBOARD_QUERY>;
+
+/** The link builder's choice: program and site, ad, and the publisher's sub ids. */
+const LINKS_QUERY = z.object({
+  membership: z.string().optional(),
+  ad: z.string().optional(),
+  epi: z.string().optional(),
+  epi2: z.string().optional(),
+});
 
 /** A conversion rate fraction (`0.0125`) as a percentage (`1.25 %`). */
 function percent(fraction: string | null): string {
@@ -79,8 +92,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   app.get('/publisher', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const query = request.query as Query;
-    const { from, to } = dayRange(query, context.now);
+    const { from, to } = dayRange(parseQuery(DASHBOARD_QUERY, request), context.now);
     const daily = await network.publisherViews.report(publisherId, from, to, 'day');
     const byEpi = await network.publisherViews.report(publisherId, from, to, 'epi');
     const byDay = new Map(daily.map((row) => [row.key as number, row]));
@@ -106,7 +118,6 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         <div class="label">${label}</div>
       </div>`;
     const body = html`<h1>${context.t('nav.dashboard')}</h1>
-      ${(request.query as Query).welcome ? notice('success', context.t('signup.activated')) : ''}
       <form method="get" class="card">
         <label
           >${context.t('publisher.from')}
@@ -199,34 +210,41 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   app.post('/publisher/payout-settings', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    let result: SafeHtml;
     try {
+      const { minimumPayout } = parseForm(BODIES.minimumPayout, request.body);
       await network.payoutSettings.setPublisherMinimum(
         publisherId,
-        field(request.body as Form, 'minimumPayout'),
+        minimumPayout,
         `user:${context.session!.user.id}`,
         context.now,
       );
-      result = notice('success', context.t('publisher.minimumPayoutSaved'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      result = notice('error', refusalText(error, context.locale));
+      // Refused, nothing changed: the form again, with what to fix.
+      const settings = await network.payoutSettings.ofPublisher(publisherId);
+      return sendPage(
+        reply,
+        context,
+        context.t('publisher.minimumPayout'),
+        html`<h1>${context.t('publisher.minimumPayout')}</h1>
+          ${notice('error', refusalText(error, context.locale))}
+          ${minimumPayoutForm(context, settings)}
+          <p><a href="/publisher">${context.t('nav.dashboard')}</a></p>`,
+        400,
+      );
     }
-    const settings = await network.payoutSettings.ofPublisher(publisherId);
-    return sendPage(
+    return redirectAfterPost(
+      network,
       reply,
-      context,
-      context.t('publisher.minimumPayout'),
-      html`<h1>${context.t('publisher.minimumPayout')}</h1>
-        ${result} ${minimumPayoutForm(context, settings)}
-        <p><a href="/publisher">${context.t('nav.dashboard')}</a></p>`,
+      '/publisher',
+      notice('success', context.t('publisher.minimumPayoutSaved')),
     );
   });
 
   app.get('/publisher/links', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const query = request.query as Query;
+    const query = parseQuery(LINKS_QUERY, request);
     const approved = await network.publisherViews.approvedMemberships(publisherId);
     const choice =
       query.membership ?? (approved[0] ? `${approved[0].program_id}:${approved[0].site_id}` : '');

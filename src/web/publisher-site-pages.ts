@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, field, fields, sendPage, type Form } from './respond.js';
+import { answerForm, sendPage } from './respond.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import { parseForm } from './form-input.js';
 import type { BrandMatch } from '../domain/compliance/screen-brands.js';
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
@@ -158,8 +160,8 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
   app.post('/publisher/sites', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const form = request.body as Form;
     return answerForm(
+      network,
       reply,
       context,
       context.t('publisherSite.sites'),
@@ -167,16 +169,12 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
       async () => {
         const { brandMatches } = await network.accounts.addSite(
           publisherId,
-          {
-            name: field(form, 'name'),
-            url: field(form, 'url'),
-            promotionMethods: fields(form, 'promotionMethods'),
-          },
+          parseForm(BODIES.site, request.body),
           network.now(),
         );
         return html`${notice('success', context.t('publisherSite.siteAddedApplyWithIt'))}${brandWarning(context, brandMatches)}`;
       },
-      201,
+      '/publisher/sites',
     );
   });
 
@@ -194,27 +192,21 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
   app.post('/publisher/applications', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const form = request.body as Form;
     return answerForm(
+      network,
       reply,
       context,
       context.t('nav.applications'),
       (message) => applicationsPage(context, publisherId, message),
       async () => {
+        const { acceptRules, ...form } = parseForm(BODIES.application, request.body);
         const { brandMatches } = await network.applications.apply(
-          {
-            publisherId,
-            programId: field(form, 'programId'),
-            siteId: field(form, 'siteId'),
-            promotionMethods: fields(form, 'promotionMethods'),
-            contentCategories: fields(form, 'contentCategories'),
-            acceptedRules: field(form, 'acceptRules') === 'yes',
-          },
+          { publisherId, ...form, acceptedRules: acceptRules },
           network.now(),
         );
         return html`${notice('success', context.t('publisherSite.applicationSentTheAdvertiserDecides'))}${brandWarning(context, brandMatches)}`;
       },
-      201,
+      '/publisher/applications',
     );
   });
 }

@@ -9,6 +9,7 @@ import type { WebContext } from './web-context.js';
 import { sendPage } from './respond.js';
 import { formatDate, formatMoney } from './format.js';
 import { publisherOf, webContext } from './web-context.js';
+import { parseParams, pathIds } from './form-input.js';
 
 /** The invoice a statement is: both parties and what it says about VAT. */
 function invoiceSection(context: WebContext, statement: Statement): SafeHtml {
@@ -92,7 +93,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
   app.get('/publisher/statements/:file', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const { file } = request.params as { file: string };
+    const { file } = parseParams(pathIds('file'), request);
     const [id, extension] = file.split('.') as [string, string | undefined];
     const document = await network.statements.document(id, publisherId);
     if (document === undefined)

@@ -12,8 +12,17 @@ import { sendPage } from './respond.js';
 import { notice } from './layout.js';
 import { formatDate, formatMoney, formatRate } from './format.js';
 import { publisherOf, webContext } from './web-context.js';
+import { z } from 'zod';
+import { parseParams, parseQuery, pathIds } from './form-input.js';
 
-type Query = Record<string, string | undefined>;
+/** The transactions list's filters (the service checks them), and `format=csv` for the file. */
+const TRANSACTIONS_QUERY = z.object({
+  status: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  format: z.string().optional(),
+});
+type Query = z.output<typeof TRANSACTIONS_QUERY>;
 
 function reasonWords(code: string, locale: 'nl' | 'en', terms: ProgramTerms | undefined): string {
   return explainReason(code, locale, terms === undefined ? undefined : reasonFactsOf(terms));
@@ -29,7 +38,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
   app.get('/publisher/transactions', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const query = request.query as Query;
+    const query = parseQuery(TRANSACTIONS_QUERY, request);
     if (query.format === 'csv') {
       const rows = await transactionRows(publisherId, query, 100_000);
       return reply
@@ -122,7 +131,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
   app.get('/publisher/transactions/:orderId', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const { orderId } = request.params as { orderId: string };
+    const { orderId } = parseParams(pathIds('orderId'), request);
     const view = await network.publisherViews.order(publisherId, orderId);
     if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);

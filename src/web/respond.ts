@@ -6,6 +6,7 @@ import { notice, page } from './layout.js';
 import { DomainError } from '../domain/errors.js';
 import type { WebContext } from './web-context.js';
 import { setSessionCookie } from './web-context.js';
+import { setFlash } from './flash.js';
 
 /** A posted form: urlencoded fields, repeated ones as arrays. */
 export type Form = Record<string, string | string[] | undefined>;
@@ -52,30 +53,61 @@ export async function startSession(
 }
 
 /**
- * Runs a form's action and answers with the page it was posted from: with the action's notice
- * (status `successStatus`), or with the refusal's message (400) when the action throws a
- * domain error. Other errors go to the error handler.
+ * Answers a form post that did what it was asked (Post/Redirect/Get): 303 to the page's GET,
+ * which shows `notices` once (alternatives, longest first: see `setFlash`) and, for a
+ * multi-step form, the values it carries on. `back` is a path on this site.
+ */
+export function redirectAfterPost(
+  network: Network,
+  reply: FastifyReply,
+  back: string,
+  notices: SafeHtml | readonly SafeHtml[] = [],
+  form?: Record<string, string | string[]>,
+) {
+  setFlash(network.flashKey, reply.request, reply, back, [notices].flat(), form);
+  return reply.redirect(back, 303);
+}
+
+/**
+ * Runs a form's action. Done, it answers 303 to `back` (the page's GET), which shows the
+ * action's notice once, so a refresh never posts again. Refused (a domain error, a form its
+ * schema refuses), nothing was written: it answers 400 with the page re-rendered, the refusal
+ * in the reader's language and what was typed still in the form. Other errors go to the error
+ * handler.
  */
 export async function answerForm(
+  network: Network,
   reply: FastifyReply,
   context: WebContext,
   title: string,
   render: (message: SafeHtml) => Promise<SafeHtml>,
-  action: () => Promise<SafeHtml>,
-  successStatus = 200,
+  action: () => Promise<SafeHtml | readonly SafeHtml[]>,
+  back: string,
 ) {
-  let message: SafeHtml;
+  let message: SafeHtml | readonly SafeHtml[];
   try {
     message = await action();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return sendPage(
-      reply,
-      context,
-      title,
-      await render(notice('error', refusalText(error, context.locale))),
-      400,
-    );
+    return refuseForm(reply, context, title, render, error);
   }
-  return sendPage(reply, context, title, await render(message), successStatus);
+  return redirectAfterPost(network, reply, back, message);
+}
+
+/** A refused form (a domain error): 400, the page with the refusal; other errors rethrown. */
+export async function refuseForm(
+  reply: FastifyReply,
+  context: WebContext,
+  title: string,
+  render: (message: SafeHtml) => Promise<SafeHtml>,
+  error: unknown,
+  status = 400,
+) {
+  if (!(error instanceof DomainError)) throw error;
+  return sendPage(
+    reply,
+    context,
+    title,
+    await render(notice('error', refusalText(error, context.locale))),
+    status,
+  );
 }

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../auth/sessions.js';
 import { HttpError } from '../http/http-errors.js';
 import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
+import { takeFlash, type Flash } from './flash.js';
 
 export const LANG_COOKIE = 'affnet_lang';
 const CSRF_COOKIE = 'affnet_csrf';
@@ -24,6 +26,8 @@ export interface WebContext {
   /** The request's time, from the network's one clock. */
   now: number;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** What the form post that redirected here said (Post/Redirect/Get): shown once. */
+  flash?: Flash | undefined;
 }
 
 function cookieOptions(request: FastifyRequest) {
@@ -73,13 +77,15 @@ export async function webContext(
 
 const CONTEXT = Symbol('affnet web context');
 
+/** The language switch (`?lang=nl`): any other value, or none, keeps the page's language. */
+const LANG_QUERY = z.object({ lang: z.enum(['nl', 'en']).optional().catch(undefined) });
+
 async function makeWebContext(
   network: Network,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<WebContext> {
-  const query = request.query as Record<string, unknown>;
-  const queryLang = typeof query.lang === 'string' ? query.lang : undefined;
+  const queryLang = LANG_QUERY.safeParse(request.query).data?.lang;
   const token = request.cookies[SESSION_COOKIE];
   const session = token ? await network.sessions.find(token, network.now()) : undefined;
   // The page's language: the switch, then this browser's choice, then its header. A logged-in
@@ -102,13 +108,15 @@ async function makeWebContext(
       void reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(request));
     }
   }
+  const path = request.url.split('?')[0] ?? '/';
   return {
     locale,
     session,
     csrf,
-    path: request.url.split('?')[0] ?? '/',
+    path,
     now: network.now(),
     t: (key, values) => translate(locale, key, values),
+    flash: request.method === 'GET' ? takeFlash(network.flashKey, request, reply, path) : undefined,
   };
 }
 

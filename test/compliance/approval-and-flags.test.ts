@@ -135,7 +135,7 @@ describeEachEngine('approvals and compliance flags', (context) => {
     const webshop = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
     await advertiser.login(webshop.advertiser.email, webshop.advertiser.password);
     await advertiser.get('/advertiser/transactions');
-    const page = await advertiser.post('/advertiser/transactions/validate', {
+    const page = await advertiser.submit('/advertiser/transactions/validate', {
       programId,
       decision: 'approve',
       orders: [`${programId}|M-1`],

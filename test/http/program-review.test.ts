@@ -292,7 +292,7 @@ describeEachEngine('programs advertisers create wait for the network’s review'
 
     // The admin refuses it on the portal page (a CSRF-protected form).
     await adminPortal.get('/admin/program-reviews');
-    const refused = await adminPortal.post(`/admin/programs/${programId}/review`, {
+    const refused = await adminPortal.submit(`/admin/programs/${programId}/review`, {
       decision: 'refused',
       reason: 'Impersonates AliExpress: the name and advertiser are another advertiser’s brand',
     });

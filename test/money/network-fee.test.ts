@@ -193,18 +193,18 @@ describeEachEngine('the network fee in the portal', (context) => {
       networkFeeRate: '-1',
     });
     expect(refused.statusCode).toBe(400);
-    const changed = await admin.post(`/admin/network-fees/${t.demo.programId}`, {
+    const changed = await admin.submit(`/admin/network-fees/${t.demo.programId}`, {
       networkFeeRate: '0.35',
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.body).toContain('30% → 35%');
     // As a Dutch admin writes it (the label says "0,30 is 30 %"), or as a percentage.
-    const comma = await admin.post(`/admin/network-fees/${t.demo.programId}?lang=nl`, {
+    const comma = await admin.submit(`/admin/network-fees/${t.demo.programId}?lang=nl`, {
       networkFeeRate: '0,25',
     });
     expect(comma.statusCode, comma.body).toBe(200);
     expect(comma.body).toMatch(/35\s?% → 25\s?%/);
-    const percent = await admin.post(`/admin/network-fees/${t.demo.programId}`, {
+    const percent = await admin.submit(`/admin/network-fees/${t.demo.programId}`, {
       networkFeeRate: '35 %',
     });
     expect(percent.statusCode, percent.body).toBe(200);

@@ -151,7 +151,7 @@ describeEachEngine('minimum payout', (context) => {
     expect(dashboard.body).toContain('name="minimumPayout"');
     const low = await browser.post('/publisher/payout-settings', { minimumPayout: '10' });
     expect(low.body).toContain('the network pays from EUR 25.00; choose that amount or more');
-    const saved = await browser.post('/publisher/payout-settings', { minimumPayout: '150' });
+    const saved = await browser.submit('/publisher/payout-settings', { minimumPayout: '150' });
     expect(saved.body).toContain('Saved: your next statements pay out from this amount.');
     expect(
       (await call('GET', '/api/v1/publisher/payout-settings', publisher)).json(),

@@ -42,6 +42,20 @@ export function client(t: TestNetwork) {
       csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
       return response;
     },
+    /**
+     * A form post that succeeds, as a browser follows it (Post/Redirect/Get): 303 to a page of
+     * this site, whose GET shows the outcome. Returns that page; `posted` is the 303.
+     */
+    async submit(url: string, form: Record<string, string | string[]>) {
+      return this.follow(await this.post(url, form));
+    },
+    /** Follows a form post's 303 to the page of this site that shows its outcome. */
+    async follow(posted: Awaited<ReturnType<TestNetwork['app']['inject']>>) {
+      expect(posted.statusCode, posted.body).toBe(303);
+      const location = String(posted.headers.location);
+      expect(location).toMatch(/^\/(?!\/)/);
+      return Object.assign(await this.get(location), { posted, location });
+    },
     /** A multipart form post (file uploads), with the page's CSRF token. */
     async postMultipart(
       url: string,
@@ -88,7 +102,7 @@ export function client(t: TestNetwork) {
       await this.get('/account/password');
       const changed = await this.post('/account/password', {
         currentPassword: admin.password,
-        password: `${admin.password}-new`,
+        newPassword: `${admin.password}-new`,
       });
       expect(changed.statusCode).toBe(303);
       expect((await this.get('/admin')).statusCode).toBe(200);

@@ -51,10 +51,10 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
       (await admin.post('/admin/money/minimum-payout', { minimumPayout: 'fifty' })).body,
     ).toContain('minimumPayout: expected an amount in EUR such as &quot;50.00&quot;');
     expect(
-      (await admin.post('/admin/money/minimum-payout', { minimumPayout: '40' })).body,
+      (await admin.submit('/admin/money/minimum-payout', { minimumPayout: '40' })).body,
     ).toContain('publisher(s) on the previous minimum moved with it');
     expect((await admin.get('/admin/money')).body).toContain('value="40.00"');
-    expect((await admin.post('/admin/money/invoices', { period: '2026-10' })).body).toContain(
+    expect((await admin.submit('/admin/money/invoices', { period: '2026-10' })).body).toContain(
       '1 invoice(s) issued',
     );
     const page = await admin.get('/admin/money');
@@ -62,10 +62,10 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     expect(page.body).toContain('<td>AliExpress');
     expect(page.body).not.toMatch(/<td class="mono">prg_/);
     const invoiceId = /action="\/admin\/money\/invoices\/(inv_\w+)\/paid"/.exec(page.body)![1]!;
-    expect((await admin.post(`/admin/money/invoices/${invoiceId}/paid`, {})).body).toContain(
+    expect((await admin.submit(`/admin/money/invoices/${invoiceId}/paid`, {})).body).toContain(
       'paid: its commissions are payable',
     );
-    expect((await admin.post('/admin/money/statements', { period: '2026-10' })).body).toContain(
+    expect((await admin.submit('/admin/money/statements', { period: '2026-10' })).body).toContain(
       '1 statement(s) made',
     );
     const statementId = /\/admin\/money\/statements\/(stm_\w+)\.csv/.exec(
@@ -90,7 +90,7 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
       headers: { authorization: `Bearer ${publisherToken}` },
     });
     expect(own.json()).toMatchObject({ id: statementId, lines: [{ orderNumber: 'MONTH-1' }] });
-    const run = await admin.post('/admin/money/payouts', { executionDate: '2026-12-03' });
+    const run = await admin.submit('/admin/money/payouts', { executionDate: '2026-12-03' });
     expect(run.body).toMatch(/por_\w+: 1 payment\(s\)/);
     const runId = /(por_\w+): 1 payment/.exec(run.body)![1]!;
     const sepa = await admin.get(`/admin/money/payouts/${runId}.xml`);
@@ -100,10 +100,10 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
       NbOfTxs: '1',
       CtrlSum: '6.39',
     });
-    expect((await admin.post(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
+    expect((await admin.submit(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
       '1 commission(s) moved to paid',
     );
-    expect((await admin.post(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
+    expect((await admin.submit(`/admin/money/payouts/${runId}/paid`, {})).body).toContain(
       'was already paid',
     );
 
@@ -120,7 +120,7 @@ describeEachEngine('the month end in the portal and over the API', (context) => 
     expect((await admin.post(verifyUrl, { vatNumber: 'NL999999999B01' })).body).toContain(
       'not NL999999999B01: check the number on file and verify that one',
     );
-    const okBody = (await admin.post(verifyUrl, { vatNumber: 'NL812345678B01' })).body;
+    const okBody = (await admin.submit(verifyUrl, { vatNumber: 'NL812345678B01' })).body;
     expect(okBody).toContain('NL812345678B01 of pub_');
     expect((await admin.get('/admin/money')).body).toContain(
       'No VAT number waits for verification.',

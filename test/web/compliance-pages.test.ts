@@ -21,7 +21,7 @@ describeEachEngine('compliance in the portal', (context) => {
     const advertiser = client(t);
     await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
     await advertiser.get('/advertiser/compliance');
-    const recorded = await advertiser.post('/advertiser/enforcement', {
+    const recorded = await advertiser.submit('/advertiser/enforcement', {
       publisherId,
       programId: t.demo.programId,
       kind: 'withhold',
@@ -46,22 +46,24 @@ describeEachEngine('compliance in the portal', (context) => {
       [],
     );
     expect(forged.statusCode).toBe(403);
-    const claimed = await publisher.postMultipart(
-      '/publisher/claims',
-      {
-        actionId: action,
-        text: 'The iframes are a scraper copying our page; our own links are plain anchors.',
-      },
-      [
+    const claimed = await publisher.follow(
+      await publisher.postMultipart(
+        '/publisher/claims',
         {
-          name: 'files',
-          filename: 'server-log.txt',
-          type: 'text/plain',
-          content: '203.0.113.9 GET /deals 200',
+          actionId: action,
+          text: 'The iframes are a scraper copying our page; our own links are plain anchors.',
         },
-      ],
+        [
+          {
+            name: 'files',
+            filename: 'server-log.txt',
+            type: 'text/plain',
+            content: '203.0.113.9 GET /deals 200',
+          },
+        ],
+      ),
     );
-    expect(claimed.statusCode).toBe(201);
+    expect(claimed.statusCode).toBe(200);
     expect(claimed.body).toContain('Claim submitted; the advertiser decides by');
 
     const review = await advertiser.get('/advertiser/compliance');
@@ -90,7 +92,7 @@ describeEachEngine('compliance in the portal', (context) => {
     expect((await nosy.get(link)).statusCode).toBe(404);
 
     const claimId = /action="\/advertiser\/claims\/(clm_\w+)"/.exec(review.body)![1]!;
-    const upheld = await advertiser.post(`/advertiser/claims/${claimId}`, {
+    const upheld = await advertiser.submit(`/advertiser/claims/${claimId}`, {
       outcome: 'upheld',
       decision: 'The scraper explains it; lifted.',
     });
@@ -102,7 +104,7 @@ describeEachEngine('compliance in the portal', (context) => {
     const advertiser = client(t);
     await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
     await advertiser.get('/advertiser/compliance');
-    await advertiser.post('/advertiser/email-access', {
+    await advertiser.submit('/advertiser/email-access', {
       publisherId,
       programId: t.demo.programId,
       grant: 'yes',
@@ -111,7 +113,7 @@ describeEachEngine('compliance in the portal', (context) => {
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
     await publisher.get('/publisher/compliance');
     const planned = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
-    const submitted = await publisher.post('/publisher/mailings', {
+    const submitted = await publisher.submit('/publisher/mailings', {
       programId: t.demo.programId,
       subject: 'Singles Day deals',
       htmlBody:
@@ -120,7 +122,7 @@ describeEachEngine('compliance in the portal', (context) => {
       audienceSize: '5000',
       audienceSource: 'double opt-in newsletter',
     });
-    expect(submitted.statusCode).toBe(201);
+    expect(submitted.statusCode).toBe(200);
     const review = await advertiser.get('/advertiser/compliance');
     const iframe = /<iframe\s+sandbox=""[^>]*srcdoc="([^"]*)"/.exec(review.body)![1]!;
     expect(iframe).toContain('&lt;h1&gt;Deals');
@@ -128,7 +130,7 @@ describeEachEngine('compliance in the portal', (context) => {
     expect(iframe).not.toContain('onerror');
     expect(iframe).not.toContain('javascript:');
     const mailingId = /action="\/advertiser\/mailings\/(mal_\w+)"/.exec(review.body)![1]!;
-    const approved = await advertiser.post(`/advertiser/mailings/${mailingId}`, {
+    const approved = await advertiser.submit(`/advertiser/mailings/${mailingId}`, {
       outcome: 'approve',
       comments: 'Fine',
     });

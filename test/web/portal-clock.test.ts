@@ -25,7 +25,7 @@ describeEachEngine('the portal on a clock the test moves', (context) => {
     await advertiser.get('/advertiser/compliance');
     expect(
       (
-        await advertiser.post('/advertiser/enforcement', {
+        await advertiser.submit('/advertiser/enforcement', {
           publisherId,
           programId: t.demo.programId,
           kind: 'warning',

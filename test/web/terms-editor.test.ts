@@ -46,7 +46,7 @@ describeEachEngine('the terms editor', (context) => {
     expect(broken.body).toContain(`<strong>line ${line}</strong>`);
     expect(broken.body).toContain('<code>versions[0].commission.groups[2].rate</code>');
 
-    const published = await advertiser.post(url, { terms: draft, action: 'publish' });
+    const published = await advertiser.submit(url, { terms: draft, action: 'publish' });
     expect(published.body).toContain('are current; orders are priced by the version in force');
     expect((await advertiser.get(url)).body).toContain('id: &#39;2026-12&#39;');
   });
@@ -119,7 +119,7 @@ describeEachEngine('the terms editor', (context) => {
     await advertiser.login(webshop.advertiser.email, webshop.advertiser.password);
     const url = `/advertiser/terms/${webshop.programId}`;
     expect((await advertiser.get(url)).body).toContain(`action="${url}/checksum-secret"`);
-    const generated = await advertiser.post(`${url}/checksum-secret`, { action: 'generate' });
+    const generated = await advertiser.submit(`${url}/checksum-secret`, { action: 'generate' });
     expect(generated.statusCode, generated.body).toBe(200);
     const secret = /<code class="mono">([^<]+)<\/code>/.exec(generated.body)![1]!;
     const example =
@@ -166,7 +166,7 @@ describeEachEngine('the terms editor', (context) => {
     await t.network.refreshIfChanged();
     expect(t.network.cache.program(webshop.programId)!.checksumSecret).toBe(secret);
     // Removing it is the advertiser's choice, said plainly.
-    const removed = await advertiser.post(`${url}/checksum-secret`, { action: 'remove' });
+    const removed = await advertiser.submit(`${url}/checksum-secret`, { action: 'remove' });
     expect(removed.body).toContain('The checksum secret is removed');
   });
 });

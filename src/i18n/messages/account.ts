@@ -10,6 +10,10 @@ export const ACCOUNT_MESSAGES = {
   'account.currentPassword': ['Current password', 'Huidig wachtwoord'],
   'account.saveTheNewPassword': ['Save the new password', 'Nieuw wachtwoord opslaan'],
   'account.password': ['Password', 'Wachtwoord'],
+  'account.passwordChanged': [
+    'Your new password is saved; your other sessions are logged out.',
+    'Je nieuwe wachtwoord is opgeslagen; je andere sessies zijn uitgelogd.',
+  ],
   'account.activateYourAccount': ['Activate your account', 'Activeer je account'],
   'account.oneStepLeftConfirmTo': [
     'One step left: confirm to activate your publisher account.',

@@ -11,6 +11,10 @@ export const ADVERTISER_ACCOUNT_MESSAGES = {
   'advertiserAccount.active': ['active', 'actief'],
   'advertiserAccount.revoked': ['revoked', 'ingetrokken'],
   'advertiserAccount.revoke': ['Revoke', 'Intrekken'],
+  'advertiserAccount.keyRevoked': [
+    'Key revoked: calls with it are refused from now on.',
+    'Sleutel ingetrokken: verzoeken ermee worden vanaf nu geweigerd.',
+  ],
   'advertiserAccount.nameOfTheNewKey': ['Name of the new key', 'Naam van de nieuwe sleutel'],
   'advertiserAccount.createKey': ['Create key', 'Sleutel aanmaken'],
   'advertiserAccount.yourNewKeyShownOnce': [

@@ -46,6 +46,7 @@ export const ADVERTISER_MESSAGES = {
     'Leg schriftelijke toestemming vast',
   ],
   'advertiser.recordConsent': ['Record consent', 'Vastleggen'],
+  'advertiser.decisionRecorded': ['Decision recorded: {status}.', 'Besluit vastgelegd: {status}.'],
   'advertiser.reason': ['Reason', 'Reden'],
   'advertiser.reasonRequiredToReject': [
     'Reason (required to reject)',
