@@ -15,6 +15,10 @@ export function client(t: TestNetwork) {
   };
   let csrf = '';
   return {
+    /** A cookie this client holds (to replay it altered). */
+    cookie(name: string) {
+      return jar.get(name);
+    },
     async get(url: string, headers: Record<string, string> = {}) {
       const response = await t.app.inject({
         url,
