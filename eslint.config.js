@@ -37,17 +37,11 @@ const QUERIES_NOT_YET_MOVED = [
   'src/services/order-recorder.ts',
   // compliance
   // accounts and programs
-  'src/auth/api-keys.ts',
-  'src/auth/sessions.ts',
   'src/bootstrap/create-demo-network.ts',
   'src/cli/stats-command.ts',
   'src/config/server-config.ts',
-  'src/services/accounts-service.ts',
   'src/services/applications-service.ts',
-  'src/services/mailer.ts',
-  'src/services/password-service.ts',
   'src/services/publisher-views.ts',
-  'src/tracking/link-cache.ts',
 ];
 
 /** Routes and pages read view objects (camelCase, built in services), never a table's column. */
@@ -72,19 +66,14 @@ const COLUMNS_STILL_READ = [
   'src/web/publisher-compliance-pages.ts',
   'src/web/admin-audit-pages.ts',
   // accounts and programs
-  'src/http/account-api-routes.ts',
   'src/http/advertiser-api-routes.ts',
   'src/http/publisher-api-routes.ts',
-  'src/http/user-auth.ts',
-  'src/web/account-pages.ts',
   'src/web/admin-pages.ts',
-  'src/web/advertiser-account-pages.ts',
   'src/web/advertiser-pages.ts',
   'src/web/advertiser-terms-pages.ts',
   'src/web/public-pages.ts',
   'src/web/publisher-pages.ts',
   'src/web/publisher-site-pages.ts',
-  'src/web/web-context.ts',
 ];
 
 export default tseslint.config(

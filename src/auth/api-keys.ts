@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { repos, type Repos, type Scope } from '../storage/repositories/repos.js';
 
 /**
  * Advertiser API keys: `ak_<prefix>_<secret>`. Only the prefix (to find and list a key) and a
@@ -18,13 +17,27 @@ export interface ApiKeyOwner {
   advertiserId: string;
 }
 
+/** One of an advertiser's keys as its owner sees it: the prefix, never the secret. */
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
 /** How long a verified key is trusted without asking the database (a revocation's delay). */
 const VERIFIED_TTL_MS = 10_000;
 
 export class ApiKeys {
   readonly #verified = new Map<string, { owner: ApiKeyOwner; until: number }>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly #repos: Repos;
+
+  constructor(scope: Scope) {
+    this.#repos = repos(scope);
+  }
 
   /** `verify` with a short memory of good keys, for the order API's hot path. */
   async verifyCached(key: string, nowMs: number): Promise<ApiKeyOwner | undefined> {
@@ -67,21 +80,17 @@ export class ApiKeys {
       throw new Error('an API key must look like ak_<10 characters>_<43 characters>');
     const prefix = match[1]!;
     const id = newId('apiKey', nowMs);
-    await this.db
-      .insertInto('api_keys')
-      .values({
-        id,
-        advertiser_id: advertiserId,
-        name,
-        prefix,
-        key_hash: digest(key).toString('hex'),
-        created_by: createdBy,
-        created_at: nowMs,
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .onConflict((oc) => oc.column('prefix').doNothing())
-      .execute();
+    await this.#repos.apiKeys.insertUnlessPrefixTaken({
+      id,
+      advertiser_id: advertiserId,
+      name,
+      prefix,
+      key_hash: digest(key).toString('hex'),
+      created_by: createdBy,
+      created_at: nowMs,
+      last_used_at: null,
+      revoked_at: null,
+    });
     return { id, prefix };
   }
 
@@ -89,12 +98,7 @@ export class ApiKeys {
   async verify(key: string): Promise<ApiKeyOwner | undefined> {
     const match = KEY_PATTERN.exec(key);
     if (match === null) return undefined;
-    const row = await this.db
-      .selectFrom('api_keys')
-      .select(['id', 'advertiser_id', 'key_hash'])
-      .where('prefix', '=', match[1]!)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const row = await this.#repos.apiKeys.findActiveByPrefix(match[1]!);
     if (row === undefined) return undefined;
     const stored = Buffer.from(row.key_hash, 'hex');
     const given = digest(key);
@@ -103,25 +107,22 @@ export class ApiKeys {
   }
 
   /** An advertiser's keys by prefix, newest first (the secret part is never shown again). */
-  async list(advertiserId: string) {
-    return this.db
-      .selectFrom('api_keys')
-      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
-      .where('advertiser_id', '=', advertiserId)
-      .orderBy('created_at', 'desc')
-      .execute();
+  async list(advertiserId: string): Promise<ApiKeyView[]> {
+    const rows = await this.#repos.apiKeys.ofAdvertiser(advertiserId);
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    }));
   }
 
   /** Revokes one of the advertiser's keys; other nodes stop accepting it within 10 seconds. */
   async revoke(advertiserId: string, keyId: string, nowMs: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('api_keys')
-      .set({ revoked_at: nowMs })
-      .where('id', '=', keyId)
-      .where('advertiser_id', '=', advertiserId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const revoked = await this.#repos.apiKeys.revoke(advertiserId, keyId, nowMs);
     this.#verified.clear();
-    return Number(result.numUpdatedRows) > 0;
+    return revoked;
   }
 }

@@ -231,6 +231,6 @@ async function ensureDemoApiKey(
 ): Promise<string> {
   const prefix = derived(secret, `api key prefix${purpose}`).toString('hex').slice(0, 10);
   const key = `ak_${prefix}_${derived(secret, `api key${purpose}`).toString('base64url')}`;
-  await new ApiKeys(store.db).register(advertiserId, key, 'demo', null, nowMs);
+  await new ApiKeys(store).register(advertiserId, key, 'demo', null, nowMs);
   return key;
 }

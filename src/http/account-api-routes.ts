@@ -69,7 +69,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
         expiresAt: new Date(session.expiresAt).toISOString(),
         role: user.role,
         // A one-time password: every other route answers 403 until POST /api/v1/account/password.
-        mustChangePassword: user.must_change_password === 1,
+        mustChangePassword: user.mustChangePassword,
       });
     },
     LIMITS.login,
@@ -137,8 +137,8 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
       email: user.email,
       name: user.name,
       role: user.role,
-      publisherId: user.publisher_id,
-      advertiserId: user.advertiser_id,
+      publisherId: user.publisherId,
+      advertiserId: user.advertiserId,
     };
   });
 

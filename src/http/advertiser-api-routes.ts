@@ -75,8 +75,8 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
         id: key.id,
         name: key.name,
         prefix: `ak_${key.prefix}_`,
-        createdAt: new Date(key.created_at).toISOString(),
-        revokedAt: key.revoked_at === null ? null : new Date(key.revoked_at).toISOString(),
+        createdAt: new Date(key.createdAt).toISOString(),
+        revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
       })),
     };
   });

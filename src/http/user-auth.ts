@@ -78,13 +78,13 @@ export async function authenticateAnyUser(
 }
 
 export function publisherIdOf(session: ActiveSession): string {
-  if (session.user.publisher_id === null)
+  if (session.user.publisherId === null)
     throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
-  return session.user.publisher_id;
+  return session.user.publisherId;
 }
 
 export function advertiserIdOf(session: ActiveSession): string {
-  if (session.user.advertiser_id === null)
+  if (session.user.advertiserId === null)
     throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
-  return session.user.advertiser_id;
+  return session.user.advertiserId;
 }

@@ -282,11 +282,11 @@ export class Network {
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),
       latestGauge: this.metrics.fxLatestRateDate,
     });
-    this.apiKeys = new ApiKeys(store.db);
+    this.apiKeys = new ApiKeys(store);
     this.validation = new ValidationService(store, this.terms);
     this.invoices = new InvoiceService(store, this.terms);
     this.statements = new StatementService(store);
-    this.sessions = new Sessions(store.db);
+    this.sessions = new Sessions(store);
     this.mailer = new Mailer(store, options.mail ?? { from: 'affnet <no-reply@affnet.local>' });
     this.advertiserInvites = new AdvertiserInvitesService(store, this.mailer);
     this.accounts = new AccountsService(store, this.mailer, () => this.allBrands());

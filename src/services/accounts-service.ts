@@ -5,7 +5,6 @@ import { composeEmail, localeOf } from '../i18n/email.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
-import { bumpLinksVersion } from '../storage/repositories/cache-versions.js';
 import { type User } from '../storage/repositories/users-repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { checkIban } from '../domain/payments/iban.js';
@@ -19,6 +18,7 @@ import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brand
 import { DomainError, issuesFromZod, describeIssues } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
+import { userView, type UserView } from '../auth/user-view.js';
 
 export class AccountError extends DomainError {}
 
@@ -129,37 +129,31 @@ export class AccountsService {
     const token = randomBytes(32).toString('base64url');
     // New publishers start with the network's minimum payout (they may raise theirs).
     const minimumPayoutMinor = await new PayoutSettingsService(this.store).networkMinimum();
-    const user = await this.store.db.transaction().execute(async (trx) => {
+    const user = await repos(this.store).transaction(async (t) => {
       const publisherId = newId('publisher', nowMs);
-      await trx
-        .insertInto('publishers')
-        .values({
-          id: publisherId,
-          name: data.company || data.name,
-          company: data.company || null,
-          country: data.country,
-          vat_number: vatNumber,
-          iban,
-          payout_name: data.company || data.name,
-          promotion_methods: JSON.stringify(data.promotionMethods),
-          status: 'active',
-          minimum_payout_minor: minimumPayoutMinor,
-          created_at: nowMs,
-        })
-        .execute();
-      await trx
-        .insertInto('sites')
-        .values({
-          id: newId('site', nowMs),
-          publisher_id: publisherId,
-          name: data.siteName,
-          url: data.siteUrl,
-          domain,
-          promotion_methods: JSON.stringify(data.promotionMethods),
-          status: 'active',
-          created_at: nowMs,
-        })
-        .execute();
+      await t.publishers.insert({
+        id: publisherId,
+        name: data.company || data.name,
+        company: data.company || null,
+        country: data.country,
+        vat_number: vatNumber,
+        iban,
+        payout_name: data.company || data.name,
+        promotion_methods: JSON.stringify(data.promotionMethods),
+        status: 'active',
+        minimum_payout_minor: minimumPayoutMinor,
+        created_at: nowMs,
+      });
+      await t.publishers.insertSite({
+        id: newId('site', nowMs),
+        publisher_id: publisherId,
+        name: data.siteName,
+        url: data.siteUrl,
+        domain,
+        promotion_methods: JSON.stringify(data.promotionMethods),
+        status: 'active',
+        created_at: nowMs,
+      });
       const row: User = {
         id: newId('user', nowMs),
         email: data.email,
@@ -174,21 +168,18 @@ export class AccountsService {
         activated_at: null,
         must_change_password: 0,
       };
-      await trx.insertInto('users').values(row).execute();
-      await trx
-        .insertInto('tokens')
-        .values({
-          id: newId('token', nowMs),
-          user_id: row.id,
-          email: data.email,
-          purpose: 'activate',
-          token_hash: digest(token),
-          created_at: nowMs,
-          expires_at: nowMs + ACTIVATION_MS,
-          used_at: null,
-        })
-        .execute();
-      await bumpLinksVersion(trx);
+      await t.users.insert(row);
+      await t.tokens.insert({
+        id: newId('token', nowMs),
+        user_id: row.id,
+        email: data.email,
+        purpose: 'activate',
+        token_hash: digest(token),
+        created_at: nowMs,
+        expires_at: nowMs + ACTIVATION_MS,
+        used_at: null,
+      });
+      await t.publishers.bumpLinksVersion();
       return row;
     });
     await this.mailer.send(
@@ -224,28 +215,21 @@ export class AccountsService {
       });
     }
     const domain = new URL(parsed.data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
-    const bar = await this.store.db
-      .selectFrom('registration_bars')
-      .select('id')
-      .where('domain', '=', domain)
-      .executeTakeFirst();
-    if (bar !== undefined)
+    if (await repos(this.store).registrationBars.barsDomain(domain))
       throw new AccountError('registration_barred', 'this website is barred (AE-E1 g)');
     const siteId = newId('site', nowMs);
-    await this.store.db
-      .insertInto('sites')
-      .values({
-        id: siteId,
-        publisher_id: publisherId,
-        name: parsed.data.siteName,
-        url: parsed.data.siteUrl,
-        domain,
-        promotion_methods: JSON.stringify(parsed.data.promotionMethods),
-        status: 'active',
-        created_at: nowMs,
-      })
-      .execute();
-    await bumpLinksVersion(this.store.db);
+    const r = repos(this.store);
+    await r.publishers.insertSite({
+      id: siteId,
+      publisher_id: publisherId,
+      name: parsed.data.siteName,
+      url: parsed.data.siteUrl,
+      domain,
+      promotion_methods: JSON.stringify(parsed.data.promotionMethods),
+      status: 'active',
+      created_at: nowMs,
+    });
+    await r.publishers.bumpLinksVersion();
     const brandMatches = screenBrands(
       [
         { field: 'site name', text: parsed.data.siteName },
@@ -257,9 +241,9 @@ export class AccountsService {
   }
 
   /** Step 3: the activation link. Single use; an expired link says so. */
-  async activate(token: string, nowMs: number): Promise<User> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const row = await repos(this.store, trx).users.findToken(digest(token), 'activate');
+  async activate(token: string, nowMs: number): Promise<UserView> {
+    return repos(this.store).transaction(async (t) => {
+      const row = await t.users.findToken(digest(token), 'activate');
       if (row === undefined || row.user_id === null)
         throw new AccountError(
           'invalid_token',
@@ -272,17 +256,9 @@ export class AccountsService {
           'token_expired',
           'this activation link has expired: sign up again to get a new one',
         );
-      await trx.updateTable('tokens').set({ used_at: nowMs }).where('id', '=', row.id).execute();
-      await trx
-        .updateTable('users')
-        .set({ status: 'active', activated_at: nowMs })
-        .where('id', '=', row.user_id)
-        .execute();
-      return (await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', row.user_id)
-        .executeTakeFirst())!;
+      await t.tokens.markUsed(row.id, nowMs);
+      await t.users.activate(row.user_id, nowMs);
+      return userView((await t.users.findById(row.user_id))!);
     });
   }
 
@@ -290,12 +266,7 @@ export class AccountsService {
   async #refuseBarred(address: string, siteDomain: string | undefined): Promise<void> {
     const emailDomain = address.split('@')[1] ?? '';
     const domains = [emailDomain, ...(siteDomain ? [siteDomain] : [])];
-    const bar = await this.store.db
-      .selectFrom('registration_bars')
-      .select('id')
-      .where((eb) => eb.or([eb('email', '=', address), eb('domain', 'in', domains)]))
-      .executeTakeFirst();
-    if (bar !== undefined)
+    if (await repos(this.store).registrationBars.barsEmailOrDomains(address, domains))
       throw new AccountError(
         'registration_barred',
         'this email address or website is barred from registering (AE-E1 g); contact the network if you think this is wrong',

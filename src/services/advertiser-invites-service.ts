@@ -61,7 +61,7 @@ export class AdvertiserInvitesService {
     );
     const locale = input.locale ?? 'en';
     if (locale !== 'en') await users.setLocale(user.id, locale);
-    const token = await issuePasswordLink(this.store.db, user, INVITE_MS, nowMs);
+    const token = await issuePasswordLink(repos(this.store), user, INVITE_MS, nowMs);
     const link = `${baseUrl}/password-reset/${token}`;
     await this.mailer.send(
       {

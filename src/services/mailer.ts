@@ -4,11 +4,25 @@ import { localeOf } from '../i18n/email.js';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Store } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
+import { repos } from '../storage/repositories/repos.js';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+}
+
+/** One email of the outbox, as the admin reads it. */
+export interface MailView {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  /** outbox, sending, sent, failed. */
+  status: string;
+  error: string | null;
+  createdAt: number;
+  sentAt: number | null;
 }
 
 export interface MailerOptions {
@@ -45,20 +59,18 @@ export class Mailer {
 
   async send(mail: OutgoingMail, nowMs: number): Promise<{ id: string; status: string }> {
     const id = newId('email', nowMs);
-    await this.store.db
-      .insertInto('emails')
-      .values({
-        id,
-        to_address: mail.to,
-        subject: mail.subject,
-        text_body: mail.text,
-        html_body: null,
-        status: this.#transport === undefined ? 'outbox' : 'sending',
-        error: null,
-        created_at: nowMs,
-        sent_at: null,
-      })
-      .execute();
+    const emails = repos(this.store).emails;
+    await emails.insert({
+      id,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: null,
+      status: this.#transport === undefined ? 'outbox' : 'sending',
+      error: null,
+      created_at: nowMs,
+      sent_at: null,
+    });
     if (this.#transport === undefined) {
       this.options.log?.(`mail to ${mail.to} kept in the outbox (no SMTP_URL): ${mail.subject}`);
       return { id, status: 'outbox' };
@@ -70,33 +82,29 @@ export class Mailer {
         subject: mail.subject,
         text: mail.text,
       });
-      await this.store.db
-        .updateTable('emails')
-        .set({ status: 'sent', sent_at: nowMs })
-        .where('id', '=', id)
-        .execute();
+      await emails.markSent(id, nowMs);
       return { id, status: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
       this.options.log?.(`mail to ${mail.to} failed: ${message}`);
-      await this.store.db
-        .updateTable('emails')
-        .set({ status: 'failed', error: message.slice(0, 500) })
-        .where('id', '=', id)
-        .execute();
+      await emails.markFailed(id, message.slice(0, 500));
       return { id, status: 'failed' };
     }
   }
 
   /** The latest messages, newest first: the admin's outbox view. */
-  async recent(limit = 100) {
-    return this.store.db
-      .selectFrom('emails')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+  async recent(limit = 100): Promise<MailView[]> {
+    const rows = await repos(this.store).emails.recent(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      toAddress: row.to_address,
+      subject: row.subject,
+      textBody: row.text_body,
+      status: row.status,
+      error: row.error,
+      createdAt: row.created_at,
+      sentAt: row.sent_at,
+    }));
   }
 
   close(): void {

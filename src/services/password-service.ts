@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
 import { composeEmail, localeOf } from '../i18n/email.js';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/database.js';
@@ -8,7 +6,8 @@ import { type User } from '../storage/repositories/users-repository.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { Mailer } from './mailer.js';
 import { AccountError, digest } from './accounts-service.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
+import { userView, type UserView } from '../auth/user-view.js';
 
 const RESET_MS = 3_600_000;
 
@@ -26,7 +25,7 @@ export class PasswordService {
   ) {}
 
   /** The active user with this email and password, or undefined. */
-  async login(emailText: string, password: string): Promise<User | undefined> {
+  async login(emailText: string, password: string): Promise<UserView | undefined> {
     const user = await repos(this.store).users.findByEmail(emailText.trim().toLowerCase());
     // Without a user, verify against a throwaway hash anyway, so timing does not tell.
     this.#dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
@@ -39,14 +38,14 @@ export class PasswordService {
           ? 'this account is not activated yet: open the activation link we emailed you'
           : 'this account is closed',
       );
-    return user;
+    return userView(user);
   }
 
   /** Mails a reset link when the address has an account; says nothing either way. */
   async requestPasswordReset(emailText: string, baseUrl: string, nowMs: number): Promise<void> {
     const user = await repos(this.store).users.findByEmail(emailText.trim().toLowerCase());
     if (user === undefined || user.status !== 'active') return;
-    const token = await issuePasswordLink(this.store.db, user, RESET_MS, nowMs);
+    const token = await issuePasswordLink(repos(this.store), user, RESET_MS, nowMs);
     await this.mailer.send(
       {
         to: user.email,
@@ -58,12 +57,12 @@ export class PasswordService {
     );
   }
 
-  async resetPassword(token: string, password: string, nowMs: number): Promise<User> {
+  async resetPassword(token: string, password: string, nowMs: number): Promise<UserView> {
     if (password.length < 10)
       throw new AccountError('invalid_password', 'password: use at least 10 characters');
     const passwordHash = await hashPassword(password);
-    return this.store.db.transaction().execute(async (trx) => {
-      const row = await repos(this.store, trx).users.findToken(digest(token), 'reset');
+    return repos(this.store).transaction(async (t) => {
+      const row = await t.users.findToken(digest(token), 'reset');
       if (
         row === undefined ||
         row.user_id === null ||
@@ -75,18 +74,10 @@ export class PasswordService {
           'this reset link is not valid any more: ask for a new one',
         );
       // Every reset link of this user ends with the first one used (an older mail never works).
-      await endResetLinks(trx, row.user_id, nowMs);
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 0 })
-        .where('id', '=', row.user_id)
-        .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
-      return (await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', row.user_id)
-        .executeTakeFirst())!;
+      await t.tokens.endUnused(row.user_id, 'reset', nowMs);
+      await t.users.replacePassword(row.user_id, passwordHash);
+      await t.sessions.deleteOfUser(row.user_id);
+      return userView((await t.users.findById(row.user_id))!);
     });
   }
 
@@ -100,11 +91,7 @@ export class PasswordService {
     next: string,
     keepSessionId: string,
   ): Promise<void> {
-    const user = await this.store.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const user = await repos(this.store).users.findById(userId);
     if (
       user === undefined ||
       user.password_hash === null ||
@@ -122,30 +109,11 @@ export class PasswordService {
         'newPassword: choose a password other than the current one',
       );
     const passwordHash = await hashPassword(next);
-    await this.store.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: 0 })
-        .where('id', '=', userId)
-        .execute();
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('id', '<>', keepSessionId)
-        .execute();
+    await repos(this.store).transaction(async (t) => {
+      await t.users.replacePassword(userId, passwordHash);
+      await t.sessions.deleteOfUser(userId, keepSessionId);
     });
   }
-}
-
-/** Ends every unused password-reset link of a user. */
-async function endResetLinks(db: Kysely<Database>, userId: string, nowMs: number): Promise<void> {
-  await db
-    .updateTable('tokens')
-    .set({ used_at: nowMs })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'reset')
-    .where('used_at', 'is', null)
-    .execute();
 }
 
 /**
@@ -153,25 +121,22 @@ async function endResetLinks(db: Kysely<Database>, userId: string, nowMs: number
  * newest works (earlier ones end now). Password resets and advertiser invitations use it.
  */
 export async function issuePasswordLink(
-  db: Kysely<Database>,
+  r: Repos,
   user: Pick<User, 'id' | 'email'>,
   ttlMs: number,
   nowMs: number,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await endResetLinks(db, user.id, nowMs);
-  await db
-    .insertInto('tokens')
-    .values({
-      id: newId('token', nowMs),
-      user_id: user.id,
-      email: user.email,
-      purpose: 'reset',
-      token_hash: digest(token),
-      created_at: nowMs,
-      expires_at: nowMs + ttlMs,
-      used_at: null,
-    })
-    .execute();
+  await r.tokens.endUnused(user.id, 'reset', nowMs);
+  await r.tokens.insert({
+    id: newId('token', nowMs),
+    user_id: user.id,
+    email: user.email,
+    purpose: 'reset',
+    token_hash: digest(token),
+    created_at: nowMs,
+    expires_at: nowMs + ttlMs,
+    used_at: null,
+  });
   return token;
 }

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../server/clock.js';
 import type { Store } from '../storage/database.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { TermsCompiler } from '../programs/terms-compiler.js';
 import { reviewStatusOf, type ProgramReviewStatus } from '../domain/programs/review.js';
@@ -42,7 +43,7 @@ function checksumSecretOf(settings: string): string | null {
 }
 
 export class LinkCache {
-  readonly #store: Store;
+  readonly #repos: Repos;
   #programs = new Map<string, CachedProgram>();
   #sites = new Map<string, CachedSite>();
   #memberships = new Map<string, string>();
@@ -57,7 +58,7 @@ export class LinkCache {
     private readonly now: Clock = systemClock,
     private readonly compiler = new TermsCompiler(),
   ) {
-    this.#store = store;
+    this.#repos = repos(store);
   }
 
   program(id: string): CachedProgram | undefined {
@@ -106,36 +107,7 @@ export class LinkCache {
   }
 
   async #load(): Promise<void> {
-    const db = this.#store.db;
-    const [programs, sites, memberships, ads] = await Promise.all([
-      db
-        .selectFrom('programs')
-        .leftJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
-        .select([
-          'programs.id',
-          'programs.slug',
-          'programs.advertiser_id',
-          'programs.status',
-          'programs.review_status',
-          'programs.landing_url',
-          'programs.current_terms_id',
-          'programs.settings',
-          'program_terms.source',
-        ])
-        .execute(),
-      db
-        .selectFrom('sites')
-        .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
-        .select([
-          'sites.id',
-          'sites.publisher_id',
-          'sites.status',
-          'publishers.status as publisher_status',
-        ])
-        .execute(),
-      db.selectFrom('memberships').select(['program_id', 'site_id', 'status']).execute(),
-      db.selectFrom('ads').select(['id', 'program_id']).execute(),
-    ]);
+    const { programs, sites, memberships, ads } = await this.#repos.links.snapshot();
     const nextPrograms = new Map<string, CachedProgram>();
     for (const row of programs) {
       if (row.source === null) continue;

@@ -96,16 +96,13 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         401,
       );
     await startSession(network, request, reply, user.id);
-    return reply.redirect(
-      user.must_change_password === 1 ? '/account/password' : homeOf(user.role),
-      303,
-    );
+    return reply.redirect(user.mustChangePassword ? '/account/password' : homeOf(user.role), 303);
   });
 
   const passwordForm = (context: WebContext, error?: string) =>
     html`<h1>${context.t('account.chooseANewPassword')}</h1>
       ${
-        context.session?.user.must_change_password === 1
+        context.session?.user.mustChangePassword
           ? notice('warning', context.t('account.youLoggedInWithA'))
           : ''
       }

@@ -116,10 +116,10 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
         (mail) =>
           html`<details class="card">
             <summary>
-              ${formatDate(mail.created_at, context.locale)} · ${mail.to_address} ·
+              ${formatDate(mail.createdAt, context.locale)} · ${mail.toAddress} ·
               <strong>${mail.subject}</strong> ${statusBadge(mail.status, context.locale)}
             </summary>
-            <pre class="document" tabindex="0">${mail.text_body}</pre>
+            <pre class="document" tabindex="0">${mail.textBody}</pre>
             ${mail.error ? html`<p class="muted">${mail.error}</p>` : ''}
           </details>`,
       )}`;

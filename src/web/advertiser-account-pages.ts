@@ -34,12 +34,12 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
               html`<tr>
                 <td>${key.name}</td>
                 <td class="mono">ak_${key.prefix}_…</td>
-                <td>${formatDate(key.created_at, context.locale)}</td>
+                <td>${formatDate(key.createdAt, context.locale)}</td>
                 <td>
-                  ${key.revoked_at === null ? html`<span class="badge approved">${context.t('advertiserAccount.active')}</span>` : html`<span class="badge declined">${context.t('advertiserAccount.revoked')}</span>`}
+                  ${key.revokedAt === null ? html`<span class="badge approved">${context.t('advertiserAccount.active')}</span>` : html`<span class="badge declined">${context.t('advertiserAccount.revoked')}</span>`}
                 </td>
                 <td>
-                  ${key.revoked_at === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.t('advertiserAccount.revoke')}</button></form>` : ''}
+                  ${key.revokedAt === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.t('advertiserAccount.revoke')}</button></form>` : ''}
                 </td>
               </tr>`,
           )}

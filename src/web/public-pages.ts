@@ -47,7 +47,7 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
     const user = context.session?.user;
     const mayPreview =
       user?.role === 'admin' ||
-      (user?.role === 'advertiser' && user.advertiser_id === program?.advertiserId);
+      (user?.role === 'advertiser' && user.advertiserId === program?.advertiserId);
     if (program === undefined || (program.review !== 'approved' && !mayPreview))
       throw new HttpError(
         404,

@@ -210,7 +210,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
       throw new HttpError(401, 'login_required', 'log in to see this file');
     const { claimId, attachmentId } = parseParams(pathIds('claimId', 'attachmentId'), request);
     const file = await network.complianceViews.attachment(
-      { publisherId: session.user.publisher_id, advertiserId: session.user.advertiser_id },
+      { publisherId: session.user.publisherId, advertiserId: session.user.advertiserId },
       claimId,
       attachmentId,
     );

@@ -148,15 +148,15 @@ export function requireRole(context: WebContext, role: Role): ActiveSession {
 /** The signed-in publisher's id: every publisher page filters by it. */
 export function publisherOf(context: WebContext): string {
   const session = requireRole(context, 'publisher');
-  if (session.user.publisher_id === null)
+  if (session.user.publisherId === null)
     throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
-  return session.user.publisher_id;
+  return session.user.publisherId;
 }
 
 /** The signed-in advertiser's id: every advertiser page filters by its programs. */
 export function advertiserOf(context: WebContext): string {
   const session = requireRole(context, 'advertiser');
-  if (session.user.advertiser_id === null)
+  if (session.user.advertiserId === null)
     throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
-  return session.user.advertiser_id;
+  return session.user.advertiserId;
 }

@@ -1,6 +1,6 @@
 import type { Scope } from './scope.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../../domain/payments/minimum-payout.js';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
 import { newId } from '../ids.js';
 import { bumpLinksVersion } from './cache-versions.js';
@@ -68,6 +68,21 @@ export class PublishersRepository {
     await this.db.insertInto('sites').values(row).execute();
     await bumpLinksVersion(this.db);
     return row;
+  }
+
+  /** Stores a publisher as given (a sign-up). */
+  async insert(row: Insertable<PublishersTable>): Promise<void> {
+    await this.db.insertInto('publishers').values(row).execute();
+  }
+
+  /** Stores a site as given; the caller bumps the links version (bumpLinksVersion). */
+  async insertSite(row: Insertable<SitesTable>): Promise<void> {
+    await this.db.insertInto('sites').values(row).execute();
+  }
+
+  /** Tells the link caches (here and on other nodes) that sites changed. */
+  async bumpLinksVersion(): Promise<void> {
+    await bumpLinksVersion(this.db);
   }
 
   /** A publisher's sites by name. */

@@ -24,6 +24,12 @@ import { MailingsRepository } from './mailings-repository.js';
 import { EnforcementRepository } from './enforcement-repository.js';
 import { ClaimsRepository } from './claims-repository.js';
 import { UsersRepository } from './users-repository.js';
+import { LinksRepository } from './links-repository.js';
+import { TokensRepository } from './tokens-repository.js';
+import { SessionsRepository } from './sessions-repository.js';
+import { RegistrationBarsRepository } from './registration-bars-repository.js';
+import { EmailsRepository } from './emails-repository.js';
+import { ApiKeysRepository } from './api-keys-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -56,6 +62,12 @@ export class Repos {
   #enforcement: EnforcementRepository | undefined;
   #claims: ClaimsRepository | undefined;
   #users: UsersRepository | undefined;
+  #links: LinksRepository | undefined;
+  #tokens: TokensRepository | undefined;
+  #sessions: SessionsRepository | undefined;
+  #registrationBars: RegistrationBarsRepository | undefined;
+  #emails: EmailsRepository | undefined;
+  #apiKeys: ApiKeysRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -134,6 +146,24 @@ export class Repos {
   }
   get users(): UsersRepository {
     return (this.#users ??= new UsersRepository(this.scope));
+  }
+  get links(): LinksRepository {
+    return (this.#links ??= new LinksRepository(this.scope));
+  }
+  get tokens(): TokensRepository {
+    return (this.#tokens ??= new TokensRepository(this.scope));
+  }
+  get sessions(): SessionsRepository {
+    return (this.#sessions ??= new SessionsRepository(this.scope));
+  }
+  get registrationBars(): RegistrationBarsRepository {
+    return (this.#registrationBars ??= new RegistrationBarsRepository(this.scope));
+  }
+  get emails(): EmailsRepository {
+    return (this.#emails ??= new EmailsRepository(this.scope));
+  }
+  get apiKeys(): ApiKeysRepository {
+    return (this.#apiKeys ??= new ApiKeysRepository(this.scope));
   }
 }
 

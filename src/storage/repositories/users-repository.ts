@@ -75,6 +75,33 @@ export class UsersRepository {
     return (await this.findByEmail(input.email))!;
   }
 
+  async findById(id: string): Promise<User | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Stores a user as given (a sign-up's pending user). */
+  async insert(row: User): Promise<void> {
+    await this.db.insertInto('users').values(row).execute();
+  }
+
+  /** The activation link was used: the user may log in. */
+  async activate(id: string, nowMs: number): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ status: 'active', activated_at: nowMs })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** A password the user chose: a generated one-time password no longer has to be replaced. */
+  async replacePassword(id: string, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: 0 })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async setPassword(id: string, passwordHash: string): Promise<void> {
     await this.db
       .updateTable('users')
