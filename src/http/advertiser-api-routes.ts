@@ -25,17 +25,16 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
     return {
       applications: rows.map((row) => ({
         id: row.id,
-        programId: row.program_id,
-        publisherId: row.publisher_id,
-        siteId: row.site_id,
-        siteUrl: row.url,
+        programId: row.programId,
+        publisherId: row.publisherId,
+        siteId: row.siteId,
+        siteUrl: row.siteUrl,
         status: row.status,
         reason: row.reason,
-        promotionMethods: JSON.parse(row.promotion_methods) as string[],
-        contentCategories: JSON.parse(row.content_categories) as string[],
-        brandMatches: JSON.parse(row.brand_matches) as unknown[],
-        brandConsent:
-          row.brand_consent === null ? null : (JSON.parse(row.brand_consent) as unknown),
+        promotionMethods: row.promotionMethods,
+        contentCategories: row.contentCategories,
+        brandMatches: row.brandMatches,
+        brandConsent: row.brandConsent,
       })),
     };
   });

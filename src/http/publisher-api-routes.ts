@@ -87,13 +87,13 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     return {
       applications: rows.map((row) => ({
         id: row.id,
-        programId: row.program_id,
-        siteId: row.site_id,
+        programId: row.programId,
+        siteId: row.siteId,
         status: row.status,
         reason: row.reason,
-        brandMatches: JSON.parse(row.brand_matches) as unknown[],
-        appliedAt: iso(row.created_at),
-        decidedAt: iso(row.decided_at),
+        brandMatches: row.brandMatches,
+        appliedAt: iso(row.createdAt),
+        decidedAt: iso(row.decidedAt),
       })),
     };
   });

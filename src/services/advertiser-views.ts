@@ -1,5 +1,6 @@
 import type { Store } from '../storage/database.js';
 import { repos } from '../storage/repositories/repos.js';
+import { advertiserApplicationView, type AdvertiserApplicationView } from './application-views.js';
 
 /** What the advertiser console shows, always limited to the advertiser's own programs. */
 export class AdvertiserViews {
@@ -17,8 +18,10 @@ export class AdvertiserViews {
     };
   }
 
-  applicationsForReview(advertiserId: string) {
-    return repos(this.store).memberships.ofAdvertiser(advertiserId, 500);
+  async applicationsForReview(advertiserId: string): Promise<AdvertiserApplicationView[]> {
+    return (await repos(this.store).memberships.ofAdvertiser(advertiserId, 500)).map(
+      advertiserApplicationView,
+    );
   }
 
   currentTermsOf(programId: string, advertiserId: string) {

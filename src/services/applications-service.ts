@@ -8,6 +8,14 @@ import { programIsLive, reviewStatusOf } from '../domain/programs/review.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
+import {
+  advertiserApplicationView,
+  membershipView,
+  publisherApplicationView,
+  type AdvertiserApplicationView,
+  type MembershipView,
+  type PublisherApplicationView,
+} from './application-views.js';
 
 export class ApplicationError extends DomainError {}
 
@@ -36,34 +44,25 @@ export class ApplicationsService {
   ) {}
 
   /** A publisher's own applications. */
-  async ofPublisher(publisherId: string) {
-    return repos(this.store).memberships.ofPublisher(publisherId);
+  async ofPublisher(publisherId: string): Promise<PublisherApplicationView[]> {
+    return (await repos(this.store).memberships.ofPublisher(publisherId)).map(
+      publisherApplicationView,
+    );
   }
 
   /** The applications to an advertiser's programs. */
-  async ofAdvertiser(advertiserId: string) {
-    return repos(this.store).memberships.ofAdvertiser(advertiserId);
+  async ofAdvertiser(advertiserId: string): Promise<AdvertiserApplicationView[]> {
+    return (await repos(this.store).memberships.ofAdvertiser(advertiserId)).map(
+      advertiserApplicationView,
+    );
   }
 
   async apply(
     input: ApplicationInput,
     nowMs: number,
-  ): Promise<{ membership: Membership; brandMatches: BrandMatch[] }> {
-    const db = this.store.db;
-    const site = await db
-      .selectFrom('sites')
-      .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
-      .select([
-        'sites.id',
-        'sites.name as site_name',
-        'sites.url',
-        'publishers.name',
-        'publishers.company',
-        'publishers.status as publisher_status',
-      ])
-      .where('sites.id', '=', input.siteId)
-      .where('sites.publisher_id', '=', input.publisherId)
-      .executeTakeFirst();
+  ): Promise<{ membership: MembershipView; brandMatches: BrandMatch[] }> {
+    const r = repos(this.store);
+    const site = await r.publishers.siteForApplication(input.siteId, input.publisherId);
     if (site === undefined)
       throw new ApplicationError('unknown_site', `no site "${input.siteId}" among your sites`);
     if (site.publisher_status === 'restricted' || site.publisher_status === 'terminated')
@@ -73,11 +72,7 @@ export class ApplicationsService {
         [],
         { status: site.publisher_status },
       );
-    const program = await db
-      .selectFrom('programs')
-      .select(['id', 'name', 'advertiser_id', 'status', 'review_status'])
-      .where('id', '=', input.programId)
-      .executeTakeFirst();
+    const program = await r.programs.findForApplication(input.programId);
     // A program in the network's review (or refused) takes no applications.
     if (
       program === undefined ||
@@ -110,7 +105,7 @@ export class ApplicationsService {
         [],
         { categories: unknown.join(', ') },
       );
-    const existing = await repos(db).memberships.find(program.id, site.id);
+    const existing = await r.memberships.find(program.id, site.id);
     if (existing !== undefined && existing.status !== 'rejected')
       throw new ApplicationError(
         'already_applied',
@@ -127,9 +122,8 @@ export class ApplicationsService {
       ],
       terms.file.brands,
     );
-    if (existing !== undefined)
-      await db.deleteFrom('memberships').where('id', '=', existing.id).execute();
-    const membership = await repos(db).memberships.apply(
+    if (existing !== undefined) await r.memberships.delete(existing.id);
+    const membership = await r.memberships.apply(
       {
         programId: program.id,
         siteId: site.id,
@@ -140,7 +134,7 @@ export class ApplicationsService {
       },
       nowMs,
     );
-    for (const user of await repos(db).users.recipientsOfAdvertiser(program.advertiser_id)) {
+    for (const user of await r.users.recipientsOfAdvertiser(program.advertiser_id)) {
       const locale = localeOf(user.locale);
       const none = translate(locale, 'email.none');
       await this.mailer.send(
@@ -163,7 +157,7 @@ export class ApplicationsService {
         nowMs,
       );
     }
-    return { membership, brandMatches };
+    return { membership: membershipView(membership), brandMatches };
   }
 
   /** The advertiser's decision. A rejection needs a reason, which the publisher reads. */
@@ -174,7 +168,7 @@ export class ApplicationsService {
     reason: string | undefined,
     actor: string,
     nowMs: number,
-  ): Promise<Membership> {
+  ): Promise<MembershipView> {
     const membership = await this.#ownedMembership(membershipId, advertiserId);
     const trimmed = reason?.trim() ?? '';
     if (decision === 'reject' && trimmed === '')
@@ -189,11 +183,7 @@ export class ApplicationsService {
       actor,
       nowMs,
     );
-    const program = await this.store.db
-      .selectFrom('programs')
-      .select('name')
-      .where('id', '=', membership.program_id)
-      .executeTakeFirstOrThrow();
+    const program = await repos(this.store).programs.nameOf(membership.program_id);
     for (const user of await repos(this.store).users.recipientsOfPublisher(membership.publisher_id))
       await this.mailer.send(
         {
@@ -205,7 +195,9 @@ export class ApplicationsService {
         },
         nowMs,
       );
-    return (await repos(this.store).memberships.find(membership.program_id, membership.site_id))!;
+    return membershipView(
+      (await repos(this.store).memberships.find(membership.program_id, membership.site_id))!,
+    );
   }
 
   /** AE-P5: the advertiser records written consent to the brand hits of an application. */
@@ -219,27 +211,14 @@ export class ApplicationsService {
     const membership = await this.#ownedMembership(membershipId, advertiserId);
     if (text.trim() === '')
       throw new ApplicationError('consent_text_required', 'write down what the consent covers');
-    await this.store.db
-      .updateTable('memberships')
-      .set({
-        brand_consent: JSON.stringify({
-          text: text.trim(),
-          by: actor,
-          at: new Date(nowMs).toISOString(),
-        }),
-      })
-      .where('id', '=', membership.id)
-      .execute();
+    await repos(this.store).memberships.setBrandConsent(
+      membership.id,
+      JSON.stringify({ text: text.trim(), by: actor, at: new Date(nowMs).toISOString() }),
+    );
   }
 
   async #ownedMembership(membershipId: string, advertiserId: string): Promise<Membership> {
-    const membership = await this.store.db
-      .selectFrom('memberships')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .selectAll('memberships')
-      .where('memberships.id', '=', membershipId)
-      .where('programs.advertiser_id', '=', advertiserId)
-      .executeTakeFirst();
+    const membership = await repos(this.store).memberships.findOwnedBy(membershipId, advertiserId);
     if (membership === undefined)
       throw new ApplicationError(
         'unknown_application',

@@ -111,29 +111,18 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
       ${rows.map((row) => {
-        const matches = JSON.parse(row.brand_matches) as {
-          brand: string;
-          kind: string;
-          field: string;
-          found: string;
-        }[];
-        const consent =
-          row.brand_consent === null
-            ? undefined
-            : (JSON.parse(row.brand_consent) as { text: string; by: string; at: string });
+        const matches = row.brandMatches;
+        const consent = row.brandConsent ?? undefined;
         return html`<section class="card" data-application="${row.id}">
-          <h2>
-            ${row.publisher_name} – ${row.site_name} ${statusBadge(row.status, context.locale)}
-          </h2>
+          <h2>${row.publisherName} – ${row.siteName} ${statusBadge(row.status, context.locale)}</h2>
           <p>
-            <a href="${row.url}" rel="noopener noreferrer">${row.url}</a> · ${row.country} ·
-            ${row.program_name} · ${formatDate(row.created_at, context.locale)}
+            <a href="${row.siteUrl}" rel="noopener noreferrer">${row.siteUrl}</a> · ${row.country} ·
+            ${row.programName} · ${formatDate(row.createdAt, context.locale)}
           </p>
           <p>
-            ${context.t('advertiser.promotionMethods')}:
-            ${(JSON.parse(row.promotion_methods) as string[]).join(', ') || '–'} ·
+            ${context.t('advertiser.promotionMethods')}: ${row.promotionMethods.join(', ') || '–'} ·
             ${context.t('advertiser.prohibitedContentDeclaredAeP6')}:
-            ${(JSON.parse(row.content_categories) as string[]).join(', ') || context.t('advertiser.none')}
+            ${row.contentCategories.join(', ') || context.t('advertiser.none')}
           </p>
           ${
             matches.length > 0

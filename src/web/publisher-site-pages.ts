@@ -43,10 +43,10 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
         </thead>
         <tbody>
           ${memberships.map((m) => {
-            const matches = JSON.parse(m.brand_matches) as { brand: string; field: string }[];
+            const matches = m.brandMatches;
             return html`<tr>
-              <td>${m.program_name}</td>
-              <td>${m.site_name}</td>
+              <td>${m.programName}</td>
+              <td>${m.siteName}</td>
               <td>${statusBadge(m.status, context.locale)}</td>
               <td>
                 ${m.reason ?? ''}${matches.length > 0 ? html` <span class="muted">AE-P5: ${matches.map((x) => `${x.brand} (${x.field})`).join(', ')}</span>` : ''}

@@ -147,6 +147,30 @@ export class MembershipsRepository {
     await bumpLinksVersion(this.db);
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('memberships').where('id', '=', id).execute();
+  }
+
+  /** The application, when it is to one of the advertiser's programs. */
+  async findOwnedBy(id: string, advertiserId: string): Promise<Membership | undefined> {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .selectAll('memberships')
+      .where('memberships.id', '=', id)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+  }
+
+  /** Records the advertiser's written consent to the brand hits (JSON). */
+  async setBrandConsent(id: string, consent: string): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ brand_consent: consent })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async createAd(
     input: { programId: string; name: string; kind: string; content: string | null },
     nowMs: number,

@@ -211,6 +211,24 @@ export class ProgramsRepository {
       .execute();
   }
 
+  /** What an application needs of a program: its name, owner and whether it is live. */
+  async findForApplication(id: string) {
+    return this.db
+      .selectFrom('programs')
+      .select(['id', 'name', 'advertiser_id', 'status', 'review_status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** A program's name; throws when there is none. */
+  async nameOf(id: string): Promise<{ name: string }> {
+    return this.db
+      .selectFrom('programs')
+      .select('name')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -85,6 +85,24 @@ export class PublishersRepository {
     await bumpLinksVersion(this.db);
   }
 
+  /** One of a publisher's sites with the names screened at applying and its standing. */
+  async siteForApplication(siteId: string, publisherId: string) {
+    return this.db
+      .selectFrom('sites')
+      .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
+      .select([
+        'sites.id',
+        'sites.name as site_name',
+        'sites.url',
+        'publishers.name',
+        'publishers.company',
+        'publishers.status as publisher_status',
+      ])
+      .where('sites.id', '=', siteId)
+      .where('sites.publisher_id', '=', publisherId)
+      .executeTakeFirst();
+  }
+
   /** A publisher's sites by name. */
   async sitesOf(publisherId: string) {
     return this.db
