@@ -15,6 +15,23 @@ export interface TransactionFilter {
   limit?: number;
 }
 
+/** One of a publisher's websites. */
+export interface SiteView {
+  id: string;
+  name: string;
+  url: string;
+  status: string;
+  createdAt: number;
+}
+
+/** A program and site the publisher is approved for: what a link can be built for. */
+export interface ApprovedMembershipView {
+  programId: string;
+  programName: string;
+  siteId: string;
+  siteName: string;
+}
+
 const STATUSES: readonly CommissionStatus[] = ['pending', 'approved', 'declined', 'held', 'paid'];
 
 function dayOrThrow(name: string, text: string | undefined): number | undefined {
@@ -34,8 +51,15 @@ export class PublisherViews {
   constructor(private readonly store: Store) {}
 
   /** The publisher's sites. */
-  async sites(publisherId: string) {
-    return repos(this.store).publishers.sitesOf(publisherId);
+  async sites(publisherId: string): Promise<SiteView[]> {
+    const rows = await repos(this.store).publishers.sitesOf(publisherId);
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      url: row.url,
+      status: row.status,
+      createdAt: row.created_at,
+    }));
   }
 
   /** The active ads of a program the publisher may link to. */
@@ -56,87 +80,34 @@ export class PublisherViews {
       );
     const from = dayOrThrow('from', filter.from);
     const to = dayOrThrow('to', filter.to);
-    let select = this.store.db
-      .selectFrom('orders')
-      .innerJoin('programs', 'programs.id', 'orders.program_id')
-      .leftJoin('commissions', (join) =>
-        join.onRef('commissions.order_id', '=', 'orders.id').on('commissions.kind', '=', 'product'),
-      )
-      .select([
-        'orders.id',
-        'orders.order_number',
-        'orders.placed_at',
-        'orders.status as order_status',
-        'orders.total_minor',
-        'orders.value_minor',
-        'orders.currency',
-        'orders.epi',
-        'orders.site_id',
-        'programs.name as program_name',
-        'commissions.status',
-        'commissions.reason',
-        'commissions.validation_due_at',
-      ])
-      .where('orders.publisher_id', '=', publisherId);
-    if (filter.status)
-      select = select.where('commissions.status', '=', filter.status as CommissionStatus);
-    if (from !== undefined) select = select.where('orders.placed_at', '>=', from * 86_400_000);
-    if (to !== undefined) select = select.where('orders.placed_at', '<', (to + 1) * 86_400_000);
-    return select
-      .orderBy('orders.placed_at', 'desc')
-      .limit(filter.limit ?? 500)
-      .execute();
+    return repos(this.store).publisherReads.transactions(publisherId, {
+      ...(filter.status ? { status: filter.status as CommissionStatus } : {}),
+      ...(from !== undefined ? { fromMs: from * 86_400_000 } : {}),
+      ...(to !== undefined ? { beforeMs: (to + 1) * 86_400_000 } : {}),
+      limit: filter.limit ?? 500,
+    });
   }
 
   /** One of the publisher's orders with its lines, commissions and quote; undefined if not theirs. */
   async order(publisherId: string, orderId: string) {
-    const db = this.store.db;
-    const order = await db
-      .selectFrom('orders')
-      .innerJoin('programs', 'programs.id', 'orders.program_id')
-      .selectAll('orders')
-      .select('programs.name as program_name')
-      .where('orders.id', '=', orderId)
-      .where('orders.publisher_id', '=', publisherId)
-      .executeTakeFirst();
+    const r = repos(this.store);
+    const order = await r.publisherReads.order(publisherId, orderId);
     if (order === undefined) return undefined;
     const [lines, commissions] = await Promise.all([
-      db
-        .selectFrom('order_lines')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .orderBy('line_no')
-        .execute(),
-      db
-        .selectFrom('commissions')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .orderBy('kind')
-        .execute(),
+      r.orders.lines(order.id),
+      r.commissions.ofOrder(order.id),
     ]);
     return { order, lines, commissions, quote: JSON.parse(order.quote) as Quote };
   }
 
   /** Clicks, orders and commission per UTC day or per sub id, from the daily rollups. */
   async report(publisherId: string, fromDay: number, toDay: number, groupBy: 'day' | 'epi') {
-    const sites = this.store.db
-      .selectFrom('sites')
-      .select('id')
-      .where('publisher_id', '=', publisherId);
-    const rows = await this.store.db
-      .selectFrom('report_daily')
-      .select([
-        groupBy === 'day' ? 'day' : 'epi',
-        (eb) => eb.fn.sum<number>('clicks').as('clicks'),
-        (eb) => eb.fn.sum<number>('orders').as('orders'),
-        (eb) => eb.fn.sum<number>('commission_minor').as('commission'),
-      ])
-      .where('site_id', 'in', sites)
-      .where('day', '>=', fromDay)
-      .where('day', '<=', toDay)
-      .groupBy(groupBy === 'day' ? 'day' : 'epi')
-      .orderBy(groupBy === 'day' ? 'day' : 'epi')
-      .execute();
+    const rows = await repos(this.store).publisherReads.report(
+      publisherId,
+      fromDay,
+      toDay,
+      groupBy,
+    );
     return rows.map((row) => ({
       key: groupBy === 'day' ? Number((row as { day: number }).day) : (row as { epi: string }).epi,
       clicks: Number(row.clicks),
@@ -146,21 +117,14 @@ export class PublisherViews {
   }
 
   /** The publisher's approved program memberships: what links can be built for. */
-  async approvedMemberships(publisherId: string) {
-    return this.store.db
-      .selectFrom('memberships')
-      .innerJoin('sites', 'sites.id', 'memberships.site_id')
-      .innerJoin('programs', 'programs.id', 'memberships.program_id')
-      .select([
-        'memberships.site_id',
-        'sites.name as site_name',
-        'memberships.program_id',
-        'programs.name as program_name',
-      ])
-      .where('memberships.publisher_id', '=', publisherId)
-      .where('memberships.status', '=', 'approved')
-      .orderBy('programs.name')
-      .execute();
+  async approvedMemberships(publisherId: string): Promise<ApprovedMembershipView[]> {
+    const rows = await repos(this.store).publisherReads.approvedMemberships(publisherId);
+    return rows.map((row) => ({
+      programId: row.program_id,
+      programName: row.program_name,
+      siteId: row.site_id,
+      siteName: row.site_name,
+    }));
   }
 
   /**
@@ -180,20 +144,14 @@ export class PublisherViews {
   ): Promise<{ url: string; html: string; adId: string }> {
     const memberships = await this.approvedMemberships(publisherId);
     const membership = memberships.find(
-      (row) => row.program_id === input.programId && row.site_id === input.siteId,
+      (row) => row.programId === input.programId && row.siteId === input.siteId,
     );
     if (membership === undefined)
       throw new PublisherViewError(
         'not_approved',
         `site ${input.siteId} is not approved for program ${input.programId}: apply first`,
       );
-    const ads = await this.store.db
-      .selectFrom('ads')
-      .select(['id', 'name'])
-      .where('program_id', '=', input.programId)
-      .where('status', '=', 'active')
-      .orderBy('created_at')
-      .execute();
+    const ads = await repos(this.store).memberships.activeAds(input.programId);
     const ad = input.adId ? ads.find((candidate) => candidate.id === input.adId) : ads[0];
     if (ad === undefined)
       throw new PublisherViewError(
@@ -219,7 +177,7 @@ export class PublisherViews {
     const escaped = url.replace(/&/g, '&amp;');
     return {
       url,
-      html: `<a href="${escaped}" rel="sponsored nofollow">${membership.program_name.replace(/[<>&"]/g, '')}</a>`,
+      html: `<a href="${escaped}" rel="sponsored nofollow">${membership.programName.replace(/[<>&"]/g, '')}</a>`,
       adId: ad.id,
     };
   }

@@ -247,9 +247,9 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const query = parseQuery(LINKS_QUERY, request);
     const approved = await network.publisherViews.approvedMemberships(publisherId);
     const choice =
-      query.membership ?? (approved[0] ? `${approved[0].program_id}:${approved[0].site_id}` : '');
+      query.membership ?? (approved[0] ? `${approved[0].programId}:${approved[0].siteId}` : '');
     const [programId = '', siteId = ''] = choice.split(':');
-    const ads = approved.some((row) => row.program_id === programId)
+    const ads = approved.some((row) => row.programId === programId)
       ? await network.publisherViews.activeAds(programId)
       : [];
     const adId = query.ad && ads.some((ad) => ad.id === query.ad) ? query.ad : ads[0]?.id;
@@ -276,9 +276,9 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           >${context.t('publisher.programAndSite')}
           <select name="membership">
             ${approved.map((row) => {
-              const value = `${row.program_id}:${row.site_id}`;
+              const value = `${row.programId}:${row.siteId}`;
               return html`<option value="${value}" ${value === choice ? html` selected` : ''}>
-                ${row.program_name} – ${row.site_name}
+                ${row.programName} – ${row.siteName}
               </option>`;
             })}
           </select></label

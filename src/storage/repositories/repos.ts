@@ -24,6 +24,7 @@ import { MailingsRepository } from './mailings-repository.js';
 import { EnforcementRepository } from './enforcement-repository.js';
 import { ClaimsRepository } from './claims-repository.js';
 import { UsersRepository } from './users-repository.js';
+import { PublisherReadsRepository } from './publisher-reads-repository.js';
 import { LinksRepository } from './links-repository.js';
 import { TokensRepository } from './tokens-repository.js';
 import { SessionsRepository } from './sessions-repository.js';
@@ -62,6 +63,7 @@ export class Repos {
   #enforcement: EnforcementRepository | undefined;
   #claims: ClaimsRepository | undefined;
   #users: UsersRepository | undefined;
+  #publisherReads: PublisherReadsRepository | undefined;
   #links: LinksRepository | undefined;
   #tokens: TokensRepository | undefined;
   #sessions: SessionsRepository | undefined;
@@ -146,6 +148,9 @@ export class Repos {
   }
   get users(): UsersRepository {
     return (this.#users ??= new UsersRepository(this.scope));
+  }
+  get publisherReads(): PublisherReadsRepository {
+    return (this.#publisherReads ??= new PublisherReadsRepository(this.scope));
   }
   get links(): LinksRepository {
     return (this.#links ??= new LinksRepository(this.scope));
