@@ -37,11 +37,6 @@ const QUERIES_NOT_YET_MOVED = [
   'src/services/order-recorder.ts',
   // compliance
   // accounts and programs
-  'src/bootstrap/create-demo-network.ts',
-  'src/cli/stats-command.ts',
-  'src/config/server-config.ts',
-  'src/services/applications-service.ts',
-  'src/services/publisher-views.ts',
 ];
 
 /** Routes and pages read view objects (camelCase, built in services), never a table's column. */
@@ -66,14 +61,11 @@ const COLUMNS_STILL_READ = [
   'src/web/publisher-compliance-pages.ts',
   'src/web/admin-audit-pages.ts',
   // accounts and programs
-  'src/http/advertiser-api-routes.ts',
   'src/http/publisher-api-routes.ts',
   'src/web/admin-pages.ts',
   'src/web/advertiser-pages.ts',
   'src/web/advertiser-terms-pages.ts',
   'src/web/public-pages.ts',
-  'src/web/publisher-pages.ts',
-  'src/web/publisher-site-pages.ts',
 ];
 
 export default tseslint.config(

@@ -113,11 +113,7 @@ export async function createDemoNetwork(
   if ((await invoicing.ofPublisher(publisherId)).street === null)
     await invoicing.setPublisher(publisherId, DEMO_PUBLISHER_INVOICING, 'system:demo', nowMs);
 
-  let site = await store.db
-    .selectFrom('sites')
-    .selectAll()
-    .where('publisher_id', '=', publisherId)
-    .executeTakeFirst();
+  let site = await publishers.anySiteOf(publisherId);
   site ??= await publishers.addSite(
     publisherId,
     {

@@ -13,7 +13,7 @@ export async function cliNetwork(
   { mail = false }: { mail?: boolean } = {},
 ): Promise<Network> {
   const options: NetworkOptions = {
-    secret: await resolveSecret(config, store.db),
+    secret: await resolveSecret(config, store),
     maxBatch: 1,
     node: 31,
     ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: false },

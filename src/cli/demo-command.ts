@@ -21,11 +21,7 @@ export async function runDemoCommand(
   const config = parseServerConfig(env);
   const { store } = await openMigratedStore(env);
   try {
-    const demo = await createDemoNetwork(
-      store,
-      await resolveSecret(config, store.db),
-      systemClock(),
-    );
+    const demo = await createDemoNetwork(store, await resolveSecret(config, store), systemClock());
     if (json) {
       io.stdout.write(`${JSON.stringify(demo)}\n`);
     } else {

@@ -105,7 +105,7 @@ export async function runServeCommand(
 
 async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
   const store = openStore(config.storage);
-  const secret = await resolveSecret(config, store.db);
+  const secret = await resolveSecret(config, store);
   const network = new Network(store, {
     secret,
     maxBatch: config.maxBatch,

@@ -19,15 +19,7 @@ export async function runStatsCommand(
   try {
     const clicks = await countRows(store.db, 'clicks');
     const orders = await countRows(store.db, 'orders');
-    const attributed = Number(
-      (
-        await store.db
-          .selectFrom('orders')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('attribution', '=', 'attributed')
-          .executeTakeFirstOrThrow()
-      ).count,
-    );
+    const attributed = await repos(store).orders.countAttributed();
     const byStatus = await repos(store).commissions.totalsByStatus();
     const commission = Object.fromEntries(
       Object.entries(byStatus).map(([status, total]) => [

@@ -5,8 +5,7 @@ import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Database } from '../storage/schema.js';
+import { repos, type Scope } from '../storage/repositories/repos.js';
 import { ConfigError, parseStorageConfig, type StorageConfig } from './storage-config.js';
 
 export interface ServerConfig {
@@ -188,19 +187,9 @@ function configuredSecret(env: NodeJS.ProcessEnv, storage: StorageConfig): strin
  * The network's secret: SECRET when set (or the SQLite file's), else the one stored in the
  * database, created by the first node to ask (every node then reads the same one).
  */
-export async function resolveSecret(config: ServerConfig, db: Kysely<Database>): Promise<string> {
+export async function resolveSecret(config: ServerConfig, store: Scope): Promise<string> {
   if (config.secret !== undefined) return config.secret;
-  await db
-    .insertInto('settings')
-    .values({ name: 'secret', value: randomBytes(32).toString('hex') })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('name', '=', 'secret')
-    .executeTakeFirstOrThrow();
-  return row.value;
+  return repos(store).settings.setIfAbsent('secret', randomBytes(32).toString('hex'));
 }
 
 /** ECB_BASE_URL as a URL ending in `/` (the ECB's own by default). */

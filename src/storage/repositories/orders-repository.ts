@@ -194,6 +194,16 @@ export class OrdersRepository {
     return countRows(this.db, 'orders');
   }
 
+  /** Orders attributed to a click (AE-T1). */
+  async countAttributed(): Promise<number> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('attribution', '=', 'attributed')
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   /**
    * Orders recorded after the position `after` (created_at, then id; a null id: after the whole
    * millisecond) up to `toMs`, in that order: the compliance scan's next page.

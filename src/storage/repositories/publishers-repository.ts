@@ -103,6 +103,15 @@ export class PublishersRepository {
       .executeTakeFirst();
   }
 
+  /** One of a publisher's sites (any), if it has one. */
+  async anySiteOf(publisherId: string): Promise<Site | undefined> {
+    return this.db
+      .selectFrom('sites')
+      .selectAll()
+      .where('publisher_id', '=', publisherId)
+      .executeTakeFirst();
+  }
+
   /** A publisher's sites by name. */
   async sitesOf(publisherId: string) {
     return this.db

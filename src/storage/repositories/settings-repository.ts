@@ -19,6 +19,21 @@ export class SettingsRepository {
     return row?.value;
   }
 
+  /** Stores the value unless the name has one; the value stored either way. */
+  async setIfAbsent(name: string, value: string): Promise<string> {
+    await this.db
+      .insertInto('settings')
+      .values({ name, value })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+    return row.value;
+  }
+
   async set(name: string, value: string): Promise<void> {
     await this.db
       .insertInto('settings')
