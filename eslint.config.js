@@ -64,8 +64,6 @@ const COLUMNS_STILL_READ = [
   'src/http/publisher-api-routes.ts',
   'src/web/admin-pages.ts',
   'src/web/advertiser-pages.ts',
-  'src/web/advertiser-terms-pages.ts',
-  'src/web/public-pages.ts',
 ];
 
 export default tseslint.config(

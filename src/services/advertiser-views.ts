@@ -2,6 +2,15 @@ import type { Store } from '../storage/database.js';
 import { repos } from '../storage/repositories/repos.js';
 import { advertiserApplicationView, type AdvertiserApplicationView } from './application-views.js';
 
+/** A program's current terms as the advertiser's terms editor shows them. */
+export interface CurrentTermsView {
+  name: string;
+  slug: string;
+  termsId: string;
+  source: string;
+  loadedAt: number;
+}
+
 /** What the advertiser console shows, always limited to the advertiser's own programs. */
 export class AdvertiserViews {
   constructor(private readonly store: Store) {}
@@ -24,7 +33,19 @@ export class AdvertiserViews {
     );
   }
 
-  currentTermsOf(programId: string, advertiserId: string) {
-    return repos(this.store).programs.currentTermsOf(programId, advertiserId);
+  /** One of the advertiser's programs with its current terms; undefined if not theirs. */
+  async currentTermsOf(
+    programId: string,
+    advertiserId: string,
+  ): Promise<CurrentTermsView | undefined> {
+    const row = await repos(this.store).programs.currentTermsOf(programId, advertiserId);
+    if (row === undefined) return undefined;
+    return {
+      name: row.name,
+      slug: row.slug,
+      termsId: row.id,
+      source: row.source,
+      loadedAt: row.loaded_at,
+    };
   }
 }

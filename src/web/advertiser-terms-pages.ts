@@ -44,7 +44,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
   const page = async (
     context: WebContext,
     programId: string,
-    row: { name: string; slug: string; loaded_at: number },
+    row: { name: string; slug: string; loadedAt: number },
     source: string,
     result: SafeHtml | string = '',
     review: SafeHtml | string = '',
@@ -54,7 +54,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       ${review}
       <p>
         <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
-        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loaded_at, context.locale)}
+        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loadedAt, context.locale)}
       </p>
       <p class="network-fee">
         ${context.t('networkFees.ofProgram', {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
+import type { ReasonCode } from '../domain/engine/reasons.js';
 import { versionInForce } from '../domain/terms/compile-terms.js';
 import { HttpError } from '../http/http-errors.js';
 import { html, type SafeHtml } from './html.js';
@@ -154,17 +155,18 @@ function exclusions(
 ): SafeHtml {
   const { t } = context;
   const rules = program.terms.reasonRules;
+  const ruleOf = (code: ReasonCode) => ruleCode(rules[code]);
   const { virtualProducts, categories, stores } = version.exclusions;
   return html`<h3>${t('program.exclusions')}</h3>
     <ul>
-      ${virtualProducts || categories.length > 0 ? html`<li>${t(virtualProducts ? 'program.excludedVirtual' : 'program.excludedCategories')}: ${categories.join(', ')} ${ruleCode(rules.virtual_product)}</li>` : ''}
-      ${stores.length > 0 ? html`<li>${t('program.excludedStores')}: ${stores.join(', ')} ${ruleCode(rules.excluded_store)}</li>` : ''}
-      ${version.sellerCountries ? html`<li>${t('program.sellerCountries')} ${version.sellerCountries.join(', ')} ${ruleCode(rules.seller_not_prc)}</li>` : ''}
+      ${virtualProducts || categories.length > 0 ? html`<li>${t(virtualProducts ? 'program.excludedVirtual' : 'program.excludedCategories')}: ${categories.join(', ')} ${ruleOf('virtual_product')}</li>` : ''}
+      ${stores.length > 0 ? html`<li>${t('program.excludedStores')}: ${stores.join(', ')} ${ruleOf('excluded_store')}</li>` : ''}
+      ${version.sellerCountries ? html`<li>${t('program.sellerCountries')} ${version.sellerCountries.join(', ')} ${ruleOf('seller_not_prc')}</li>` : ''}
       <li>
         ${t('program.orderCurrencies')} ${version.orderCurrencies.join(', ')}
-        ${ruleCode(rules.currency_not_usd)}
+        ${ruleOf('currency_not_usd')}
       </li>
-      ${version.vouchers ? html`<li>${t('program.maxVouchers', { count: version.vouchers.maxPerOrder })} ${ruleCode(rules.multiple_vouchers)}</li>` : ''}
+      ${version.vouchers ? html`<li>${t('program.maxVouchers', { count: version.vouchers.maxPerOrder })} ${ruleOf('multiple_vouchers')}</li>` : ''}
     </ul>`;
 }
 
