@@ -1,27 +1,28 @@
 import { baseUrl } from './base-url.js';
-import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { HttpError } from './http-errors.js';
 import { authenticateUser } from './user-auth.js';
+import { ADMIN_ROUTES as ROUTES } from './contracts/admin.js';
+import { routesOf } from './route.js';
 
 const eur = (minor: number) => formatMinorUnits(minor, 2);
 
 /** The month end over JSON for the network admin: invoices, statements, payout runs. */
 export function registerAdminApiRoutes(app: FastifyInstance, network: Network): void {
   const admin = (request: FastifyRequest) => authenticateUser(network, request, 'admin');
-  const period = (request: FastifyRequest) => parseBody(request, BODIES.period).period;
+  const route = routesOf(app, network);
 
-  app.get('/api/v1/admin/settings/payouts', async (request) => {
+  route(ROUTES.getAdminSettingsPayouts, async (input, request) => {
     await admin(request);
     const minimum = await network.payoutSettings.networkMinimum();
     return { minimumPayout: eur(minimum), currency: 'EUR' };
   });
 
-  app.put('/api/v1/admin/settings/payouts', async (request) => {
+  route(ROUTES.putAdminSettingsPayouts, async (input, request) => {
     const session = await admin(request);
-    const { minimumPayout } = parseBody(request, BODIES.minimumPayout);
+    const { minimumPayout } = input.body;
     const result = await network.payoutSettings.setNetworkMinimum(
       minimumPayout,
       `user:${session.user.id}`,
@@ -34,16 +35,16 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
-  app.get('/api/v1/admin/programs/:programId/network-fee', async (request) => {
+  route(ROUTES.getAdminProgramsByProgramIdNetworkFee, async (input, request) => {
     await admin(request);
-    const { programId } = request.params as { programId: string };
+    const { programId } = input.params;
     return network.networkFees.ofProgramOrThrow(programId);
   });
 
-  app.put('/api/v1/admin/programs/:programId/network-fee', async (request) => {
+  route(ROUTES.putAdminProgramsByProgramIdNetworkFee, async (input, request) => {
     const session = await admin(request);
-    const { programId } = request.params as { programId: string };
-    const { networkFeeRate } = parseBody(request, BODIES.networkFee);
+    const { programId } = input.params;
+    const { networkFeeRate } = input.body;
     return network.networkFees.set(
       programId,
       networkFeeRate,
@@ -52,7 +53,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     );
   });
 
-  app.get('/api/v1/admin/settings/invoicing', async (request) => {
+  route(ROUTES.getAdminSettingsInvoicing, async (input, request) => {
     await admin(request);
     const details = await network.invoicingDetails.network();
     if (details === undefined)
@@ -64,24 +65,24 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     return details;
   });
 
-  app.put('/api/v1/admin/settings/invoicing', async (request) => {
+  route(ROUTES.putAdminSettingsInvoicing, async (input, request) => {
     const session = await admin(request);
     return network.invoicingDetails.setNetwork(
-      parseBody(request, BODIES.invoicingDetails),
+      input.body,
       `user:${session.user.id}`,
       network.now(),
     );
   });
 
-  app.get('/api/v1/admin/vat-numbers', async (request) => {
+  route(ROUTES.getAdminVatNumbers, async (input, request) => {
     await admin(request);
     return { vatNumbers: await network.invoicingDetails.vatNumbers() };
   });
 
-  app.post('/api/v1/admin/vat-numbers/:publisherId/verify', async (request) => {
+  route(ROUTES.postAdminVatNumbersByPublisherIdVerify, async (input, request) => {
     const session = await admin(request);
-    const { publisherId } = request.params as { publisherId: string };
-    const { vatNumber } = parseBody(request, BODIES.vatVerification);
+    const { publisherId } = input.params;
+    const { vatNumber } = input.body;
     return network.invoicingDetails.verifyVatNumber(
       publisherId,
       vatNumber,
@@ -90,7 +91,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     );
   });
 
-  app.get('/api/v1/admin/invoices', async (request) => {
+  route(ROUTES.getAdminInvoices, async (input, request) => {
     await admin(request);
     return {
       invoices: (await network.invoices.list()).map((i) => ({
@@ -108,10 +109,10 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
-  app.post('/api/v1/admin/invoices', async (request, reply) => {
+  route(ROUTES.postAdminInvoices, async (input, request, reply) => {
     const session = await admin(request);
     const result = await network.invoices.createInvoices(
-      period(request),
+      input.body.period,
       network.now(),
       `user:${session.user.id}`,
     );
@@ -121,9 +122,9 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     });
   });
 
-  app.post('/api/v1/admin/invoices/:id/paid', async (request) => {
+  route(ROUTES.postAdminInvoicesByIdPaid, async (input, request) => {
     const session = await admin(request);
-    const { id } = request.params as { id: string };
+    const { id } = input.params;
     const { invoice, changed } = await network.invoices.markPaid(
       id,
       network.now(),
@@ -132,7 +133,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     return { id: invoice.id, status: invoice.status, changed };
   });
 
-  app.get('/api/v1/admin/statements', async (request) => {
+  route(ROUTES.getAdminStatements, async (input, request) => {
     await admin(request);
     return {
       statements: (await network.statements.list()).map((s) => ({
@@ -151,10 +152,10 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
-  app.post('/api/v1/admin/statements', async (request, reply) => {
+  route(ROUTES.postAdminStatements, async (input, request, reply) => {
     const session = await admin(request);
     const run = await network.statements.createStatements(
-      period(request),
+      input.body.period,
       network.now(),
       undefined,
       `user:${session.user.id}`,
@@ -166,7 +167,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     });
   });
 
-  app.get('/api/v1/admin/payout-runs', async (request) => {
+  route(ROUTES.getAdminPayoutRuns, async (input, request) => {
     await admin(request);
     return {
       runs: (await network.payouts.listRuns()).map((r) => ({
@@ -180,9 +181,9 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
-  app.post('/api/v1/admin/payout-runs', async (request, reply) => {
+  route(ROUTES.postAdminPayoutRuns, async (input, request, reply) => {
     const session = await admin(request);
-    const date = parseBody(request, BODIES.payoutRun).executionDate;
+    const date = input.body.executionDate;
     const { run, skipped } = await network.payouts.createRun({
       actor: `user:${session.user.id}`,
       nowMs: network.now(),
@@ -193,9 +194,9 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       .send({ id: run.id, payments: run.payments, total: eur(run.total_minor), skipped });
   });
 
-  app.get('/api/v1/admin/payout-runs/:id/sepa', async (request, reply) => {
+  route(ROUTES.getAdminPayoutRunsByIdSepa, async (input, request, reply) => {
     const session = await admin(request);
-    const { id } = request.params as { id: string };
+    const { id } = input.params;
     if (network.payoutDebtor === undefined)
       throw new HttpError(
         409,
@@ -214,15 +215,15 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
       );
   });
 
-  app.get('/api/v1/admin/payout-runs/:id/csv', async (request, reply) => {
+  route(ROUTES.getAdminPayoutRunsByIdCsv, async (input, request, reply) => {
     await admin(request);
-    const { id } = request.params as { id: string };
+    const { id } = input.params;
     return reply.type('text/csv; charset=utf-8').send(await network.payouts.csvFile(id));
   });
 
-  app.post('/api/v1/admin/payout-runs/:id/paid', async (request) => {
+  route(ROUTES.postAdminPayoutRunsByIdPaid, async (input, request) => {
     const session = await admin(request);
-    const { id } = request.params as { id: string };
+    const { id } = input.params;
     const result = await network.payouts.markPaid(id, `user:${session.user.id}`, network.now());
     return {
       id,
@@ -232,9 +233,9 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     };
   });
 
-  app.post('/api/v1/admin/advertisers/invitations', async (request, reply) => {
+  route(ROUTES.postAdminAdvertisersInvitations, async (input, request, reply) => {
     const session = await admin(request);
-    const body = parseBody(request, BODIES.advertiserInvite);
+    const body = input.body;
     const invited = await network.advertiserInvites.invite(
       body,
       baseUrl(network, request),

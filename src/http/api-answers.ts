@@ -298,7 +298,7 @@ export const ANSWERS = {
       }),
     ),
   }),
-  MailingSubmitted: statusOf,
+  MailingSubmitted: statusOf.clone(),
   ReviewQueue: z.object({
     publishers: z.array(
       z.object({

@@ -1,5 +1,5 @@
 import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
@@ -95,8 +95,9 @@ function single(value: unknown): string | undefined {
 }
 
 export function registerClickRoute(app: FastifyInstance, network: Network): void {
-  app.get('/click', async (request: FastifyRequest, reply: FastifyReply) => {
-    let query = request.query as Record<string, unknown>;
+  // Read by hand, not by a schema: the tolerant reader takes other shapes (docs/tracking.md).
+  app.get<{ Querystring: Record<string, unknown> }>('/click', async (request, reply) => {
+    let query = request.query;
     if (query.p === undefined || query.a === undefined) {
       // Not our own shape: Tradedoubler's parenthesised form (`click?p(1)a(2)g(3)`) or other
       // spellings (`P=`, `&amp;a=`), read by the tolerant reader (docs/tracking.md).

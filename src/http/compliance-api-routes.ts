@@ -1,11 +1,12 @@
-import { BODIES, parseBody } from './api-bodies.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { ACTION_KINDS, type ActionKind } from '../services/enforcement-service.js';
 import { auditCsv } from '../services/audit-log.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { HttpError } from './http-errors.js';
-import { queryText } from './query-params.js';
+import { COMPLIANCE_ROUTES as ROUTES } from './contracts/compliance.js';
+import { ADMIN_ROUTES } from './contracts/admin.js';
+import { routesOf } from './route.js';
 import { advertiserIdOf, authenticateUser, publisherIdOf } from './user-auth.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -16,6 +17,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * claim decisions and Email Approval tool; the admin's audit log and overdue claims.
  */
 export function registerComplianceApiRoutes(app: FastifyInstance, network: Network): void {
+  const route = routesOf(app, network);
   const publisher = async (request: FastifyRequest) =>
     publisherIdOf(await authenticateUser(network, request, 'publisher'));
   const advertiser = async (request: FastifyRequest) => {
@@ -28,7 +30,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   };
 
-  app.get('/api/v1/publisher/enforcement', async (request) => {
+  route(ROUTES.getPublisherEnforcement, async (input, request) => {
     const publisherId = await publisher(request);
     const actions = await network.enforcement.ofPublisher(publisherId);
     return {
@@ -54,9 +56,8 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/publisher/claims', async (request, reply) => {
+  route(ROUTES.postPublisherClaims, async ({ body: input }, request, reply) => {
     const publisherId = await publisher(request);
-    const input = parseBody(request, BODIES.claim);
     const attachments = (input.attachments ?? []).map((file) => ({
       filename: file.filename,
       contentType: file.contentType,
@@ -71,7 +72,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       .send({ id: claim.id, status: claim.status, decisionDueAt: iso(claim.decision_due_at) });
   });
 
-  app.get('/api/v1/publisher/mailings', async (request) => {
+  route(ROUTES.getPublisherMailings, async (input, request) => {
     const mailings = await network.mailings.ofPublisher(await publisher(request));
     return {
       mailings: mailings.map((m) => ({
@@ -87,9 +88,9 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/publisher/mailings', async (request, reply) => {
+  route(ROUTES.postPublisherMailings, async ({ body }, request, reply) => {
     const publisherId = await publisher(request);
-    const { plannedSendAt, ...input } = parseBody(request, BODIES.mailing);
+    const { plannedSendAt, ...input } = body;
     const mailing = await network.mailings.submit(
       { publisherId, ...input, plannedSendAt: Date.parse(plannedSendAt) },
       network.now(),
@@ -97,20 +98,20 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return reply.code(201).send({ id: mailing.id, status: mailing.status });
   });
 
-  app.get('/api/v1/advertiser/review-queue', async (request) => {
+  route(ROUTES.getAdvertiserReviewQueue, async (input, request) => {
     const { programIds } = await advertiser(request);
     return { publishers: await network.violations.queue(programIds) };
   });
 
-  app.post('/api/v1/advertiser/violations/:id/review', async (request) => {
+  route(ROUTES.postAdvertiserViolationsByIdReview, async (input, request) => {
     const { actor, programIds } = await advertiser(request);
-    const { id } = request.params as { id: string };
-    const { outcome } = parseBody(request, BODIES.violationReview);
+    const { id } = input.params;
+    const { outcome } = input.body;
     await network.violations.review(id, programIds, outcome, actor, network.now());
     return { id, status: outcome };
   });
 
-  app.get('/api/v1/advertiser/enforcement', async (request) => {
+  route(ROUTES.getAdvertiserEnforcement, async (input, request) => {
     const { advertiserId } = await advertiser(request);
     const actions = await network.complianceViews.actionsOfAdvertiser(advertiserId);
     return {
@@ -136,9 +137,8 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/advertiser/enforcement', async (request, reply) => {
+  route(ROUTES.postAdvertiserEnforcement, async ({ body: input }, request, reply) => {
     const { actor, advertiserId } = await advertiser(request);
-    const input = parseBody(request, BODIES.enforcement);
     const { programId, publisherId } = input;
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     const kind = input.kind as ActionKind;
@@ -166,31 +166,32 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     });
   });
 
-  app.post('/api/v1/advertiser/enforcement/:id/lift', async (request) => {
+  route(ROUTES.postAdvertiserEnforcementByIdLift, async (input, request) => {
     const { actor, advertiserId } = await advertiser(request);
-    const { id } = request.params as { id: string };
+    const { id } = input.params;
     if (!(await network.complianceViews.actionsOfAdvertiser(advertiserId)).some((a) => a.id === id))
       throw new HttpError(404, 'unknown_action', `no action "${id}" in your programs`);
     const action = await network.enforcement.reverse(id, actor, network.now(), 'lifted');
     return { id, status: action.status };
   });
 
-  app.post('/api/v1/advertiser/claims/:id/decision', async (request) => {
-    const { actor, advertiserId } = await advertiser(request);
-    const { id } = request.params as { id: string };
-    const input = parseBody(request, BODIES.claimDecision);
-    const claim = await network.claims.decide(
-      id,
-      advertiserId,
-      input.outcome,
-      input.decision,
-      actor,
-      network.now(),
-    );
-    return { id, status: claim.status };
-  });
+  route(
+    ROUTES.postAdvertiserClaimsByIdDecision,
+    async ({ params: { id }, body: input }, request) => {
+      const { actor, advertiserId } = await advertiser(request);
+      const claim = await network.claims.decide(
+        id,
+        advertiserId,
+        input.outcome,
+        input.decision,
+        actor,
+        network.now(),
+      );
+      return { id, status: claim.status };
+    },
+  );
 
-  app.get('/api/v1/advertiser/mailings', async (request) => {
+  route(ROUTES.getAdvertiserMailings, async (input, request) => {
     const { programIds } = await advertiser(request);
     const mailings = await network.mailings.ofPrograms(programIds);
     return {
@@ -210,36 +211,36 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.post('/api/v1/advertiser/mailings/:id/decision', async (request) => {
-    const { actor, programIds } = await advertiser(request);
-    const { id } = request.params as { id: string };
-    const input = parseBody(request, BODIES.mailingDecision);
-    const mailing = await network.mailings.decide(
-      id,
-      programIds,
-      input.outcome,
-      input.comments ?? '',
-      actor,
-      network.now(),
-    );
-    return { id, status: mailing.status, linkParam: mailing.link_param };
-  });
+  route(
+    ROUTES.postAdvertiserMailingsByIdDecision,
+    async ({ params: { id }, body: input }, request) => {
+      const { actor, programIds } = await advertiser(request);
+      const mailing = await network.mailings.decide(
+        id,
+        programIds,
+        input.outcome,
+        input.comments ?? '',
+        actor,
+        network.now(),
+      );
+      return { id, status: mailing.status, linkParam: mailing.link_param };
+    },
+  );
 
-  app.post('/api/v1/advertiser/email-access', async (request) => {
+  route(ROUTES.postAdvertiserEmailAccess, async (input, request) => {
     const { actor, advertiserId } = await advertiser(request);
-    const { programId, publisherId, grant } = parseBody(request, BODIES.emailAccess);
+    const { programId, publisherId, grant } = input.body;
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     if (grant) await network.mailings.grantAccess(programId, publisherId, actor, network.now());
     else await network.mailings.revokeAccess(programId, publisherId, actor, network.now());
     return { programId, publisherId, access: grant };
   });
 
-  app.get('/api/v1/admin/audit', async (request, reply) => {
+  route(ADMIN_ROUTES.getAdminAudit, async ({ query }, request, reply) => {
     await authenticateUser(network, request, 'admin');
-    const query = request.query as Record<string, unknown>;
-    const csv = queryText(query, 'format') === 'csv';
+    const csv = query.format === 'csv';
     const rows = await network.complianceViews.audit({
-      action: queryText(query, 'action'),
+      action: query.action,
       limit: csv ? 100_000 : 500,
     });
     if (csv) return reply.type('text/csv; charset=utf-8').send(auditCsv(rows));
@@ -256,7 +257,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     };
   });
 
-  app.get('/api/v1/admin/overdue', async (request) => {
+  route(ADMIN_ROUTES.getAdminOverdue, async (input, request) => {
     await authenticateUser(network, request, 'admin');
     const now = network.now();
     return {

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Answer, Auth, RouteContract } from './contracts/contract.js';
 import { ROUTE_CONTRACTS } from './contracts/index.js';
 import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
-import { LEGACY_OPERATIONS, type Operation } from './api-operations/legacy.js';
 
 export type { Auth } from './contracts/contract.js';
 
@@ -60,7 +59,7 @@ function componentsOf(
   return schemas;
 }
 
-/** One operation as the document describes it, from a declaration or a legacy operation. */
+/** One operation as the document describes it, from its declaration. */
 export interface DocOperation {
   readonly method: RouteContract['method'];
   readonly path: string;
@@ -132,66 +131,8 @@ function fromContract(contract: RouteContract): DocOperation {
   };
 }
 
-/** An operation not yet declared in `contracts/` (being converted). */
-function fromLegacy(op: Operation): DocOperation {
-  return {
-    method: op.method,
-    path: op.path,
-    tag: op.tag,
-    summary: op.summary,
-    auth: op.auth,
-    parameters: [
-      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      })),
-      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
-        name,
-        in: 'query',
-        description,
-        schema: { type: 'string' },
-      })),
-    ],
-    ...(op.bodySchema || op.body
-      ? {
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: op.bodySchema
-                  ? { $ref: COMPONENT_URI(op.bodySchema) }
-                  : jsonSchemaOf(op.body!, 'input'),
-              },
-              ...Object.fromEntries(
-                (op.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
-              ),
-            },
-          },
-        }
-      : {}),
-    answers: Object.fromEntries(
-      Object.entries(op.responses).map(([status, description]) => {
-        const shared = op.responseSchemas?.[Number(status)];
-        return [
-          status,
-          {
-            description,
-            types: op.responseTypes?.[Number(status)],
-            ...(shared ? { json: { $ref: COMPONENT_URI(shared) } } : {}),
-          },
-        ];
-      }),
-    ),
-  };
-}
-
 /** Every operation of the JSON API, in the order the document lists them. */
-export const OPERATIONS: readonly DocOperation[] = [
-  ...ROUTE_CONTRACTS.map(fromContract),
-  ...LEGACY_OPERATIONS.map(fromLegacy),
-];
+export const OPERATIONS: readonly DocOperation[] = ROUTE_CONTRACTS.map(fromContract);
 
 /** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */
 export function operationIdOf(op: Pick<DocOperation, 'method' | 'path'>): string {

@@ -1,4 +1,3 @@
-import { BODIES, parseBody } from './api-bodies.js';
 import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -10,7 +9,8 @@ import { reasonFactsOf } from '../domain/terms/compile-terms.js';
 import { statementCsv, statementParties, statementPdf } from '../documents/statement-documents.js';
 import { toCsv } from '../documents/csv.js';
 import { HttpError } from './http-errors.js';
-import { queryText } from './query-params.js';
+import { PUBLISHER_ROUTES as ROUTES } from './contracts/publisher.js';
+import { routesOf } from './route.js';
 import { authenticateUser, publisherIdOf } from './user-auth.js';
 import { baseUrl } from './base-url.js';
 
@@ -22,6 +22,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * with explained lines, statements. Everything is limited to the caller's own publisher.
  */
 export function registerPublisherApiRoutes(app: FastifyInstance, network: Network): void {
+  const route = routesOf(app, network);
   const publisher = async (request: FastifyRequest) =>
     publisherIdOf(await authenticateUser(network, request, 'publisher'));
 
@@ -31,13 +32,13 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     currency: 'EUR',
   });
 
-  app.get('/api/v1/publisher/payout-settings', async (request) =>
+  route(ROUTES.getPublisherPayoutSettings, async (_input, request) =>
     payoutSettings(await network.payoutSettings.ofPublisher(await publisher(request))),
   );
 
-  app.put('/api/v1/publisher/payout-settings', async (request) => {
+  route(ROUTES.putPublisherPayoutSettings, async (input, request) => {
     const session = await authenticateUser(network, request, 'publisher');
-    const { minimumPayout } = parseBody(request, BODIES.minimumPayout);
+    const { minimumPayout } = input.body;
     return payoutSettings(
       await network.payoutSettings.setPublisherMinimum(
         publisherIdOf(session),
@@ -48,13 +49,13 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     );
   });
 
-  app.get('/api/v1/publisher/invoicing-details', async (request) =>
+  route(ROUTES.getPublisherInvoicingDetails, async (_input, request) =>
     network.invoicingDetails.publisherView(await publisher(request), network.now()),
   );
 
-  app.put('/api/v1/publisher/invoicing-details', async (request) => {
+  route(ROUTES.putPublisherInvoicingDetails, async (input, request) => {
     const session = await authenticateUser(network, request, 'publisher');
-    const body = parseBody(request, BODIES.invoicingDetails);
+    const body = input.body;
     const publisherId = publisherIdOf(session);
     await network.invoicingDetails.setPublisher(
       publisherId,
@@ -65,23 +66,23 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     return network.invoicingDetails.publisherView(publisherId, network.now());
   });
 
-  app.get('/api/v1/publisher/sites', async (request) => {
+  route(ROUTES.getPublisherSites, async (input, request) => {
     const publisherId = await publisher(request);
     const sites = await network.publisherViews.sites(publisherId);
     return { sites: sites.map(({ id, name, url, status }) => ({ id, name, url, status })) };
   });
 
-  app.post('/api/v1/publisher/sites', async (request, reply) => {
+  route(ROUTES.postPublisherSites, async (input, request, reply) => {
     const publisherId = await publisher(request);
     const { siteId, brandMatches } = await network.accounts.addSite(
       publisherId,
-      parseBody(request, BODIES.site),
+      input.body,
       network.now(),
     );
     return reply.code(201).send({ id: siteId, brandMatches });
   });
 
-  app.get('/api/v1/publisher/applications', async (request) => {
+  route(ROUTES.getPublisherApplications, async (input, request) => {
     const publisherId = await publisher(request);
     const rows = await network.applications.ofPublisher(publisherId);
     return {
@@ -98,9 +99,9 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     };
   });
 
-  app.post('/api/v1/publisher/applications', async (request, reply) => {
+  route(ROUTES.postPublisherApplications, async (input, request, reply) => {
     const publisherId = await publisher(request);
-    const { acceptRules, ...body } = parseBody(request, BODIES.application);
+    const { acceptRules, ...body } = input.body;
     const { membership, brandMatches } = await network.applications.apply(
       { publisherId, ...body, acceptedRules: acceptRules },
       network.now(),
@@ -108,45 +109,36 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     return reply.code(201).send({ id: membership.id, status: membership.status, brandMatches });
   });
 
-  app.get('/api/v1/publisher/links', async (request) => {
+  route(ROUTES.getPublisherLinks, async ({ query }, request) => {
     const publisherId = await publisher(request);
-    const query = request.query as Record<string, unknown>;
-    const programId = queryText(query, 'programId');
-    const siteId = queryText(query, 'siteId');
-    if (!programId || !siteId)
-      throw new HttpError(400, 'invalid_parameter', 'programId and siteId are required');
     return network.publisherViews.buildLink(
       publisherId,
       {
-        programId,
-        siteId,
-        adId: queryText(query, 'adId'),
-        epi: queryText(query, 'epi'),
-        epi2: queryText(query, 'epi2'),
+        programId: query.programId,
+        siteId: query.siteId,
+        adId: query.adId,
+        epi: query.epi,
+        epi2: query.epi2,
       },
       baseUrl(network, request),
     );
   });
 
-  app.get('/api/v1/publisher/report', async (request) => {
+  route(ROUTES.getPublisherReport, async ({ query }, request) => {
     const publisherId = await publisher(request);
-    const query = request.query as Record<string, unknown>;
     const today = utcDayNumber(network.now());
-    const parse = (name: string, fallback: number) => {
-      const text = queryText(query, name);
+    const parse = (text: string | undefined, name: string, fallback: number) => {
       if (text === undefined) return fallback;
       const day = dayNumberOfIsoDate(text);
       if (day === undefined)
         throw new HttpError(400, 'invalid_parameter', `${name}: expected YYYY-MM-DD`);
       return day;
     };
-    const to = parse('to', today);
-    const from = parse('from', to - 29);
+    const to = parse(query.to, 'to', today);
+    const from = parse(query.from, 'from', to - 29);
     if (to < from || to - from > 366)
       throw new HttpError(400, 'invalid_parameter', 'from..to: at most a year, from before to');
-    const groupBy = queryText(query, 'groupBy') ?? 'day';
-    if (groupBy !== 'day' && groupBy !== 'epi')
-      throw new HttpError(400, 'invalid_parameter', 'groupBy: expected day or epi');
+    const { groupBy } = query;
     const rows = await network.publisherViews.report(publisherId, from, to, groupBy);
     return {
       from: isoDateOfDayNumber(from),
@@ -164,13 +156,12 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     };
   });
 
-  app.get('/api/v1/publisher/transactions', async (request, reply) => {
+  route(ROUTES.getPublisherTransactions, async ({ query }, request, reply) => {
     const publisherId = await publisher(request);
-    const query = request.query as Record<string, unknown>;
     const rows = await network.publisherViews.transactions(publisherId, {
-      status: queryText(query, 'status'),
-      from: queryText(query, 'from'),
-      to: queryText(query, 'to'),
+      status: query.status,
+      from: query.from,
+      to: query.to,
       limit: 10_000,
     });
     const transactions = rows.map((row) => ({
@@ -186,7 +177,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       commission: eur(row.total_minor),
       validationDueAt: iso(row.validation_due_at),
     }));
-    if (queryText(query, 'format') === 'csv')
+    if (query.format === 'csv')
       return reply.type('text/csv; charset=utf-8').send(
         toCsv(
           Object.keys(transactions[0] ?? { orderId: '' }),
@@ -196,9 +187,9 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     return { transactions };
   });
 
-  app.get('/api/v1/publisher/transactions/:orderId', async (request) => {
+  route(ROUTES.getPublisherTransactionsByOrderId, async (input, request) => {
     const publisherId = await publisher(request);
-    const { orderId } = request.params as { orderId: string };
+    const { orderId } = input.params;
     const view = await network.publisherViews.order(publisherId, orderId);
     if (view === undefined)
       throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
@@ -245,7 +236,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     };
   });
 
-  app.get('/api/v1/publisher/statements', async (request) => {
+  route(ROUTES.getPublisherStatements, async (input, request) => {
     const publisherId = await publisher(request);
     const statements = await network.statements.list({ publisherId });
     return {
@@ -267,19 +258,17 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     };
   });
 
-  app.get('/api/v1/publisher/statements/:statementId', async (request, reply) => {
+  route(ROUTES.getPublisherStatementsByStatementId, async ({ params, query }, request, reply) => {
     const publisherId = await publisher(request);
-    const { statementId } = request.params as { statementId: string };
+    const { statementId } = params;
     const document = await network.statements.document(statementId, publisherId);
     if (document === undefined)
       throw new HttpError(404, 'unknown_statement', `no statement "${statementId}" among yours`);
     const { statement, lines } = document;
-    const format = queryText(request.query as Record<string, unknown>, 'format') ?? 'json';
+    const { format } = query;
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statementCsv(document));
     if (format === 'pdf')
       return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));
-    if (format !== 'json')
-      throw new HttpError(400, 'invalid_parameter', 'format: expected json, csv or pdf');
     return {
       id: statement.id,
       number: statement.number,

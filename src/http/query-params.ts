@@ -2,24 +2,6 @@ import type { z } from 'zod';
 import { describeIssues, issuesFromZod } from '../domain/errors.js';
 import { HttpError } from './http-errors.js';
 
-/** A query parameter given once as text (≤ maxLength characters), or undefined; else 400 naming it. */
-export function queryText(
-  query: Record<string, unknown>,
-  name: string,
-  maxLength = 255,
-): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) {
-    throw new HttpError(
-      400,
-      'invalid_parameter',
-      `${name}: give it once, as text of at most ${maxLength} characters`,
-    );
-  }
-  return value;
-}
-
 /** A query string parsed by a zod schema; a 400 `invalid_parameter` naming each problem. */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
   const parsed = schema.safeParse(query ?? {});

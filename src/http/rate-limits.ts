@@ -31,7 +31,9 @@ export const LIMITS = {
 
 function accountOf(request: FastifyRequest, limit: RouteLimit): string | undefined {
   if (limit.account === 'email') {
-    const email = (request.body as Record<string, unknown> | undefined)?.email;
+    const body = request.body;
+    const email =
+      typeof body === 'object' && body !== null && 'email' in body ? body.email : undefined;
     return typeof email === 'string' && email.trim() !== ''
       ? email.trim().toLowerCase().slice(0, 320)
       : undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { directoryQuerySchema } from '../../domain/programs/directory.js';
 import { ANSWERS } from '../api-answers.js';
-import { BODIES } from '../api-bodies.js';
+import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
 import { idParam, tokenParam } from './params.js';
 

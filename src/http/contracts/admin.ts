@@ -3,18 +3,19 @@ import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
 import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
-import { idParam, queryText } from './params.js';
+import { formatQuery, idParam, queryText } from './params.js';
 
+/** The network admin: month end, invoices, statements, payout runs, settings, the audit log. */
 export const ADMIN_ROUTES = {
   getAdminAudit: defineRoute({
     method: 'get',
     path: '/api/v1/admin/audit',
     tag: 'Admin',
     summary: 'The audit log of compliance and enforcement events (JSON or CSV)',
-    auth: 'user',
+    auth: 'admin',
     query: z.object({
-      action: queryText('prefix, e.g. enforcement.'),
-      format: queryText('json|csv'),
+      action: queryText('only the events whose action starts with this, e.g. enforcement.'),
+      format: formatQuery,
     }),
     answers: {
       200: { description: 'Events', schema: ANSWERS.Audit, types: ['text/csv'] },
@@ -26,7 +27,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/programs/{programId}/network-fee',
     tag: 'Admin',
     summary: 'A program’s network fee (the network’s setting; terms files cannot set it)',
-    auth: 'user',
+    auth: 'admin',
     params: z.object({ programId: idParam('the program') }),
     answers: {
       200: { description: 'The fee', schema: ANSWERS.NetworkFee },
@@ -40,7 +41,7 @@ export const ADMIN_ROUTES = {
     tag: 'Admin',
     summary:
       'Set a program’s network fee: billed on the invoices issued from now on; recorded in the audit log (program.network_fee_changed) with before and after',
-    auth: 'user',
+    auth: 'admin',
     params: z.object({ programId: idParam('the program') }),
     body: BODIES.networkFee,
     answers: {
@@ -55,7 +56,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/overdue',
     tag: 'Admin',
     summary: 'Claims past their decision deadline and validations past theirs',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'Overdue items', schema: ANSWERS.Overdue },
       403: 'Not the network admin',
@@ -66,7 +67,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/invoices',
     tag: 'Admin',
     summary: 'Advertiser invoices',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'Invoices', schema: INTEGRATION_ANSWERS.AdminInvoices },
       403: 'Not the network admin',
@@ -77,7 +78,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/invoices',
     tag: 'Admin',
     summary: 'Issue the month’s invoices: approved commission plus the network fee (idempotent)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.period,
     answers: {
       201: { description: 'Created and existing ids', schema: ANSWERS.InvoicesCreated },
@@ -90,8 +91,8 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/invoices/{id}/paid',
     tag: 'Admin',
     summary: 'Record an advertiser’s payment: its commissions become payable (AE-T5)',
-    auth: 'user',
-    params: z.object({ id: idParam('TODO') }),
+    auth: 'admin',
+    params: z.object({ id: idParam('the invoice') }),
     answers: {
       200: { description: 'Paid (changed false when it already was)', schema: ANSWERS.InvoicePaid },
       404: 'Unknown invoice',
@@ -102,7 +103,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/statements',
     tag: 'Admin',
     summary: 'Publisher statements',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'Statements', schema: INTEGRATION_ANSWERS.AdminStatements },
     },
@@ -112,7 +113,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/statements',
     tag: 'Admin',
     summary: 'Make the month’s statements (idempotent)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.period,
     answers: {
       201: { description: 'Created ids', schema: ANSWERS.StatementsCreated },
@@ -124,7 +125,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/payout-runs',
     tag: 'Admin',
     summary: 'Payout runs',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'Runs', schema: INTEGRATION_ANSWERS.PayoutRuns },
     },
@@ -134,7 +135,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/payout-runs',
     tag: 'Admin',
     summary: 'Put every payable statement not yet paid into a run (bad IBANs wait, listed)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.payoutRun,
     answers: {
       201: { description: 'The run', schema: ANSWERS.PayoutRunCreated },
@@ -146,8 +147,8 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/payout-runs/{id}/sepa',
     tag: 'Admin',
     summary: 'The run as a SEPA credit transfer (pain.001.001.03)',
-    auth: 'user',
-    params: z.object({ id: idParam('TODO') }),
+    auth: 'admin',
+    params: z.object({ id: idParam('the payout run') }),
     answers: {
       200: { description: 'XML', types: ['application/xml'] },
       404: 'Unknown run',
@@ -159,8 +160,8 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/payout-runs/{id}/csv',
     tag: 'Admin',
     summary: 'The run as CSV',
-    auth: 'user',
-    params: z.object({ id: idParam('TODO') }),
+    auth: 'admin',
+    params: z.object({ id: idParam('the payout run') }),
     answers: {
       200: { description: 'CSV', types: ['text/csv'] },
       404: 'Unknown run',
@@ -171,8 +172,8 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/payout-runs/{id}/paid',
     tag: 'Admin',
     summary: 'Record that the bank paid the run (idempotent: nobody is paid twice)',
-    auth: 'user',
-    params: z.object({ id: idParam('TODO') }),
+    auth: 'admin',
+    params: z.object({ id: idParam('the payout run') }),
     answers: {
       200: { description: 'Paid', schema: ANSWERS.PayoutRunPaid },
       404: 'Unknown run',
@@ -184,7 +185,7 @@ export const ADMIN_ROUTES = {
     tag: 'Admin',
     summary:
       'Invite an advertiser’s user: the advertiser is created when its name is new (the same name adds a user); the invitee chooses a password from the emailed link (single use, 7 days)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.advertiserInvite,
     answers: {
       201: { description: 'Invited', schema: ANSWERS.AdvertiserInvited },
@@ -198,7 +199,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/settings/payouts',
     tag: 'Admin',
     summary: 'The network’s minimum payout',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'The settings', schema: ANSWERS.NetworkPayoutSettings },
       403: 'Not the network admin',
@@ -210,7 +211,7 @@ export const ADMIN_ROUTES = {
     tag: 'Admin',
     summary:
       'Set the network’s minimum payout: new publishers start with it, publishers still on the previous one move with it, nobody’s may be lower (audited)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.minimumPayout,
     answers: {
       200: { description: 'Set', schema: ANSWERS.NetworkPayoutSettings },
@@ -223,7 +224,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/settings/invoicing',
     tag: 'Admin',
     summary: 'The network’s invoicing details, which every self-billing statement carries',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'The details', schema: ANSWERS.NetworkInvoicingDetails },
       403: 'Not the network admin',
@@ -236,7 +237,7 @@ export const ADMIN_ROUTES = {
     tag: 'Admin',
     summary:
       'Set the network’s legal name, address, VAT and chamber of commerce number (required before statements are made; audited)',
-    auth: 'user',
+    auth: 'admin',
     body: BODIES.invoicingDetails,
     answers: {
       200: { description: 'Set', schema: ANSWERS.NetworkInvoicingDetails },
@@ -249,7 +250,7 @@ export const ADMIN_ROUTES = {
     path: '/api/v1/admin/vat-numbers',
     tag: 'Admin',
     summary: 'Publishers’ VAT numbers and whether the network verified them (unverified first)',
-    auth: 'user',
+    auth: 'admin',
     answers: {
       200: { description: 'The numbers', schema: ANSWERS.VatNumbers },
       403: 'Not the network admin',
@@ -261,7 +262,7 @@ export const ADMIN_ROUTES = {
     tag: 'Admin',
     summary:
       'Record that the network verified a publisher’s VAT number (VIES or papers): statements adding VAT under it can be paid (audited)',
-    auth: 'user',
+    auth: 'admin',
     params: z.object({ publisherId: idParam('the publisher') }),
     body: BODIES.vatVerification,
     answers: {

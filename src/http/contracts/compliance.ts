@@ -4,6 +4,7 @@ import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
 import { idParam } from './params.js';
 
+/** Compliance: enforcement, claims, mailings, the review queue and the Email Approval tool. */
 export const COMPLIANCE_ROUTES = {
   getPublisherEnforcement: defineRoute({
     method: 'get',
@@ -70,7 +71,7 @@ export const COMPLIANCE_ROUTES = {
     tag: 'Compliance',
     summary: 'Confirm or dismiss a flag (dismissing an email flag releases the orders it held)',
     auth: 'advertiser',
-    params: z.object({ id: idParam('TODO') }),
+    params: z.object({ id: idParam('the violation') }),
     body: BODIES.violationReview,
     answers: {
       200: { description: 'Reviewed', schema: ANSWERS.StatusChanged },
@@ -108,7 +109,7 @@ export const COMPLIANCE_ROUTES = {
     tag: 'Compliance',
     summary: 'Lift an action (its effect is undone)',
     auth: 'advertiser',
-    params: z.object({ id: idParam('TODO') }),
+    params: z.object({ id: idParam('the action') }),
     answers: {
       200: { description: 'Lifted', schema: ANSWERS.StatusChanged },
       400: 'Not active',
@@ -121,7 +122,7 @@ export const COMPLIANCE_ROUTES = {
     tag: 'Compliance',
     summary: 'Decide a claim (AE-E3); upheld reverses the action and its ledger effects',
     auth: 'advertiser',
-    params: z.object({ id: idParam('TODO') }),
+    params: z.object({ id: idParam('the claim') }),
     body: BODIES.claimDecision,
     answers: {
       200: { description: 'Decided', schema: ANSWERS.StatusChanged },
@@ -145,7 +146,7 @@ export const COMPLIANCE_ROUTES = {
     tag: 'Compliance',
     summary: 'Approve (a link parameter and send window) or reject (with comments) a mailing',
     auth: 'advertiser',
-    params: z.object({ id: idParam('TODO') }),
+    params: z.object({ id: idParam('the mailing') }),
     body: BODIES.mailingDecision,
     answers: {
       200: { description: 'Decided', schema: ANSWERS.MailingDecided },

@@ -11,12 +11,17 @@ import { OrderChange, OrderDocument, ValidationBatch, ValidationDecision } from 
 export const ANSWER_COMPONENTS = z.registry<{ id: string }>();
 export const BODY_COMPONENTS = z.registry<{ id: string }>();
 
-for (const [id, schema] of Object.entries({ ...INTEGRATION_ANSWERS, ...ANSWERS }))
-  ANSWER_COMPONENTS.add(schema, { id });
-for (const [id, schema] of Object.entries({
-  OrderDocument,
-  OrderChange,
-  ValidationDecision,
-  ValidationBatch,
-}))
-  BODY_COMPONENTS.add(schema, { id });
+/** Registers each shape under its name; one schema object can carry one name only. */
+function register(
+  registry: typeof ANSWER_COMPONENTS,
+  shapes: Readonly<Record<string, z.ZodType>>,
+): void {
+  for (const [id, schema] of Object.entries(shapes)) {
+    const taken = registry.get(schema)?.id;
+    if (taken !== undefined) throw new Error(`${id} is the same schema as ${taken}: clone it`);
+    registry.add(schema, { id });
+  }
+}
+
+register(ANSWER_COMPONENTS, { ...INTEGRATION_ANSWERS, ...ANSWERS });
+register(BODY_COMPONENTS, { OrderDocument, OrderChange, ValidationDecision, ValidationBatch });

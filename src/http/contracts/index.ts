@@ -3,6 +3,9 @@ import { ACCOUNT_ROUTES } from './accounts.js';
 import { ADVERTISER_ROUTES } from './advertiser.js';
 import { PROGRAM_ROUTES } from './programs.js';
 import { ORDER_ROUTES } from './orders.js';
+import { ADMIN_ROUTES } from './admin.js';
+import { PUBLISHER_ROUTES } from './publisher.js';
+import { COMPLIANCE_ROUTES } from './compliance.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
 export const ROUTE_CONTRACTS: readonly RouteContract[] = [
@@ -10,4 +13,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(ADVERTISER_ROUTES),
   ...Object.values(PROGRAM_ROUTES),
   ...Object.values(ORDER_ROUTES),
+  ...Object.values(ADMIN_ROUTES),
+  ...Object.values(PUBLISHER_ROUTES),
+  ...Object.values(COMPLIANCE_ROUTES),
 ];

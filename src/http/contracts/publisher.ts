@@ -3,8 +3,9 @@ import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
 import { BODIES } from './bodies.js';
 import { defineRoute } from './contract.js';
-import { idParam, queryText } from './params.js';
+import { formatQuery, idParam, queryDay, queryText, requiredQueryText } from './params.js';
 
+/** The publisher: settings, sites, applications, links, report, transactions, statements. */
 export const PUBLISHER_ROUTES = {
   getPublisherSites: defineRoute({
     method: 'get',
@@ -63,11 +64,11 @@ export const PUBLISHER_ROUTES = {
     summary: 'A tracking link and HTML snippet for an approved site and program',
     auth: 'publisher',
     query: z.object({
-      programId: queryText('required'),
-      siteId: queryText('required'),
-      adId: queryText(''),
-      epi: queryText(''),
-      epi2: queryText(''),
+      programId: requiredQueryText('required: the program to link to', 'the program'),
+      siteId: requiredQueryText('required: your site the link is for', 'your site'),
+      adId: queryText('the ad (creative) the link shows'),
+      epi: queryText('your own click reference, returned in the report'),
+      epi2: queryText('a second click reference'),
     }),
     answers: {
       200: { description: '{ url, html, adId }', schema: ANSWERS.TrackingLink },
@@ -82,9 +83,14 @@ export const PUBLISHER_ROUTES = {
       'Your clicks, orders, commission, conversion rate (orders not cancelled, refunded or fraud ÷ clicks) and EPC (earnings per click, 4 decimals) per day or per sub id',
     auth: 'publisher',
     query: z.object({
-      from: queryText('YYYY-MM-DD'),
-      to: queryText('YYYY-MM-DD'),
-      groupBy: queryText('day|epi'),
+      from: queryDay('the first day, YYYY-MM-DD (default 29 days before to)').optional(),
+      to: queryDay(
+        'the last day, YYYY-MM-DD (default today); at most a year after from',
+      ).optional(),
+      groupBy: z
+        .enum(['day', 'epi'], { error: 'expected day or epi' })
+        .default('day')
+        .meta({ description: 'one row per day (default) or per epi' }),
     }),
     answers: {
       200: { description: 'Rows', schema: INTEGRATION_ANSWERS.PublisherReport },
@@ -98,10 +104,10 @@ export const PUBLISHER_ROUTES = {
     summary: 'Your transactions (filters; CSV)',
     auth: 'publisher',
     query: z.object({
-      status: queryText(''),
-      from: queryText(''),
-      to: queryText(''),
-      format: queryText('json|csv'),
+      status: queryText('only the transactions whose commission is in this status'),
+      from: queryText('placed on or after this day, YYYY-MM-DD'),
+      to: queryText('placed on or before this day, YYYY-MM-DD'),
+      format: formatQuery,
     }),
     answers: {
       200: {
@@ -142,7 +148,10 @@ export const PUBLISHER_ROUTES = {
     auth: 'publisher',
     params: z.object({ statementId: idParam('the statement') }),
     query: z.object({
-      format: queryText('json|csv|pdf'),
+      format: z
+        .enum(['json', 'csv', 'pdf'], { error: 'expected json, csv or pdf' })
+        .default('json')
+        .meta({ description: 'json (default), csv or pdf' }),
     }),
     answers: {
       200: {
