@@ -6,7 +6,8 @@ import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage } from './respond.js';
 import { BODIES } from '../http/contracts/bodies.js';
-import { parseForm } from './form-input.js';
+import { parseForm, parseQuery } from './form-input.js';
+import { z } from 'zod';
 import type { BrandMatch } from '../domain/compliance/screen-brands.js';
 import { csrfField, notice } from './layout.js';
 import { translateDynamic } from './i18n.js';
@@ -22,14 +23,26 @@ function brandWarning(context: WebContext, matches: readonly BrandMatch[]): Safe
   );
 }
 
+/** `?program=` names the program to apply to first (the program page's apply button). */
+const APPLICATIONS_QUERY = z.object({ program: z.string().max(64).optional() });
+
 /**
  * The publisher's sites and program applications, each screened for brands (AE-P5).
  */
 export function registerPublisherSitePages(app: FastifyInstance, network: Network): void {
-  const applicationsPage = async (context: WebContext, publisherId: string, message?: SafeHtml) => {
+  const applicationsPage = async (
+    context: WebContext,
+    publisherId: string,
+    message?: SafeHtml,
+    chosenProgramId?: string,
+  ) => {
     const sites = await network.publisherViews.sites(publisherId);
     const memberships = await network.applications.ofPublisher(publisherId);
-    const programs = network.cache.programs().filter(programIsLive);
+    // The program the visitor came from (its page's "apply" button) comes first, its form focused.
+    const programs = network.cache
+      .programs()
+      .filter(programIsLive)
+      .sort((a, b) => Number(b.id === chosenProgramId) - Number(a.id === chosenProgramId));
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
       <table>
@@ -59,13 +72,15 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
         const file = program.terms.file;
         const methods = [...new Set([...PROMOTION_METHODS, ...file.policies.map((p) => p.method)])];
         const status = new Map(file.policies.map((p) => [p.method, p]));
-        return html`<h2>${context.t('publisherSite.applyTo')} ${file.name}</h2>
+        return html`<h2 id="apply-${program.id}">
+            ${context.t('publisherSite.applyTo')} ${file.name}
+          </h2>
           <form method="post" action="/publisher/applications" class="stack card">
             ${csrfField(context)}
             <input type="hidden" name="programId" value="${program.id}" />
             <label
               >Site
-              <select name="siteId">
+              <select name="siteId" ${program.id === chosenProgramId ? html`autofocus` : ''}>
                 ${sites.map((site) => html`<option value="${site.id}">${site.name} (${site.url})</option>`)}
               </select></label
             >
@@ -185,7 +200,12 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
       reply,
       context,
       context.t('nav.applications'),
-      await applicationsPage(context, publisherId),
+      await applicationsPage(
+        context,
+        publisherId,
+        undefined,
+        parseQuery(APPLICATIONS_QUERY, request).program,
+      ),
     );
   });
 

@@ -230,4 +230,21 @@ describeEachEngine('portal pages', (context) => {
     expect(added.body).toContain('tmall (');
     expect(added.body).toContain('https://tmall-koopjes.nl');
   });
+  it('puts the program the publisher came from first on Applications, its form focused', async () => {
+    const browser = client(t);
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    const [first, second] = t.demo.programs;
+    for (const chosen of [first!, second!]) {
+      const page = await browser.get(`/publisher/applications?program=${chosen.programId}`);
+      expect(page.statusCode).toBe(200);
+      const forms = [...page.body.matchAll(/<h2 id="apply-([\w]+)"/g)].map((m) => m[1]);
+      expect(forms[0]).toBe(chosen.programId);
+      expect(forms).toHaveLength(2);
+      expect(page.body.match(/autofocus/g)).toHaveLength(1);
+    }
+    const plain = await browser.get('/publisher/applications');
+    expect(plain.body).not.toContain('autofocus');
+    const bad = await browser.get(`/publisher/applications?program=${'x'.repeat(65)}`);
+    expect(bad.statusCode).toBe(400);
+  });
 });
