@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.js';
 import type { JobLocks, ReleaseJob } from '../storage/job-locks.js';
 
 /** Where job failures go: a logger with warn. */
@@ -77,9 +78,20 @@ export class Scheduler {
     }
   }
 
-  /** Reports a failed run of a job (logged with its error, counted); the next run retries. */
+  /**
+   * Reports a failed run of a job (logged, counted); the next run retries. A refusal the job
+   * foresaw (a `DomainError`: the ECB unreachable, a bad setting) is one line with its code and
+   * what to do; anything else is logged with its error and stack, as a bug to look at.
+   */
   failed(name: string, error: unknown): void {
     this.onFailure(name);
+    if (error instanceof DomainError) {
+      this.log().warn(
+        { job: name, code: error.code },
+        `background job ${name} failed: ${error.message}; the next run retries`,
+      );
+      return;
+    }
     this.log().warn(
       { err: error, job: name },
       `background job ${name} failed; the next run retries`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/server/scheduler.js';
+import { fetchEcbFile } from '../../src/fx/ecb-files.js';
 
 describe('the scheduler of background jobs', () => {
   it('logs a failed run with its error and counts it, and never throws', async () => {
@@ -18,6 +19,33 @@ describe('the scheduler of background jobs', () => {
         message: 'background job click_rollup failed; the next run retries',
       },
     ]);
+  });
+
+  it('logs a foreseen refusal (the ECB unreachable) as one line with what to do, no stack', async () => {
+    const logged: { details: object; message: string }[] = [];
+    const scheduler = new Scheduler(
+      () => ({ warn: (details, message) => logged.push({ details, message }) }),
+      () => undefined,
+    );
+    const fetchImpl = () =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: new Error('getaddrinfo ENOTFOUND www.ecb.europa.eu'),
+        }),
+      );
+    await scheduler.runOnce('ecb_rates', () =>
+      fetchEcbFile(
+        'https://www.ecb.europa.eu/stats/eurofxref/',
+        'daily',
+        fetchImpl as typeof fetch,
+      ),
+    );
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.details).toEqual({ job: 'ecb_rates', code: 'ecb_fetch_failed' });
+    expect(logged[0]!.message).toMatch(
+      /^background job ecb_rates failed: GET https:\/\/www\.ecb\.europa\.eu\/\S+: getaddrinfo ENOTFOUND www\.ecb\.europa\.eu; check ECB_BASE_URL and the network; the next run retries$/,
+    );
+    expect(logged[0]!.message).not.toContain('\n');
   });
 
   it('does not start a run of a job while the previous one is still going', async () => {
