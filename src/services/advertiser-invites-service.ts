@@ -62,7 +62,7 @@ export class AdvertiserInvitesService {
     const locale = input.locale ?? 'en';
     if (locale !== 'en') await users.setLocale(user.id, locale);
     const token = await issuePasswordLink(repos(this.store), user, INVITE_MS, nowMs);
-    const link = `${baseUrl}/password-reset/${token}`;
+    const link = `${baseUrl}/password-reset/${token}?invite=1`;
     await this.mailer.send(
       {
         to: email,

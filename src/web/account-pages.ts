@@ -397,23 +397,38 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     );
   });
 
-  const chooseForm = (context: WebContext, token: string, error?: string) =>
-    html`<h1>${context.t('reset.choose')}</h1>
+  /** The form of an emailed link: a reset, or (`invite`) an invited user's first password. */
+  const chooseForm = (context: WebContext, token: string, invite: boolean, error?: string) => {
+    const title = context.t(invite ? 'reset.setYourPassword' : 'reset.choose');
+    return html`<h1>${title}</h1>
+      ${invite ? html`<p>${context.t('reset.welcome')}</p>` : ''}
       ${error ? notice('error', error) : ''}
-      <form method="post" action="/password-reset/${token}" class="stack card">
+      <form
+        method="post"
+        action="/password-reset/${token}${invite ? '?invite=1' : ''}"
+        class="stack card"
+      >
         ${csrfField(context)} ${newPasswordField(context)}
-        <button type="submit">${context.t('reset.choose')}</button>
+        <button type="submit">${title}</button>
       </form>`;
+  };
 
   app.get('/password-reset/:token', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const { token } = parseParams(pathIds('token'), request);
-    return sendPage(reply, context, context.t('reset.choose'), chooseForm(context, token));
+    const invite = parseQuery(RESET_QUERY, request).invite === '1';
+    return sendPage(
+      reply,
+      context,
+      context.t(invite ? 'reset.setYourPassword' : 'reset.choose'),
+      chooseForm(context, token, invite),
+    );
   });
 
   app.post('/password-reset/:token', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
     const { token } = parseParams(pathIds('token'), request);
+    const invite = parseQuery(RESET_QUERY, request).invite === '1';
     try {
       const { password } = parseForm(BODIES.newPassword, request.body);
       await network.passwords.resetPassword(token, password, network.now());
@@ -422,8 +437,8 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
       return sendPage(
         reply,
         context,
-        context.t('reset.choose'),
-        chooseForm(context, token, refusalText(error, context.locale)),
+        context.t(invite ? 'reset.setYourPassword' : 'reset.choose'),
+        chooseForm(context, token, invite, refusalText(error, context.locale)),
         400,
       );
     }
@@ -434,5 +449,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
 /** Sign-up step one: the API's address check, and the program a visitor came from. */
 const SIGNUP_STEP_ONE = BODIES.email.extend({ program: z.string().optional() });
 const SIGNUP_QUERY = z.object({ program: z.string().optional() });
+/** `?invite=1`: the link of an invitation, whose page asks for a first password. */
+const RESET_QUERY = z.object({ invite: z.enum(['1']).optional() });
 /** The activation link's token, put in the page's form (only its POST activates). */
 const TOKEN_QUERY = z.object({ token: z.string().optional() });

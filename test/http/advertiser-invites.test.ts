@@ -41,6 +41,19 @@ describeEachEngine('advertiser invitations', (context) => {
     expect(invited.body).not.toContain('password-reset');
     const { subject, token } = await linkOf('marketing@webshop.nl');
     expect(subject).toBe('Je bent uitgenodigd om Webshop B.V. op affnet te beheren');
+    // The mailed link opens a page that asks for a first password, not a "new" one.
+    const mailed = await t.network.store.db
+      .selectFrom('emails')
+      .select('text_body')
+      .where('to_address', '=', 'marketing@webshop.nl')
+      .executeTakeFirstOrThrow();
+    const path = /\/password-reset\/[\w-]+\?invite=1/.exec(mailed.text_body)?.[0];
+    expect(path).toBeDefined();
+    const page = await t.app.inject({ url: path!, headers: { 'accept-language': 'nl' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Stel je wachtwoord in');
+    expect(page.body).not.toContain('Kies een nieuw wachtwoord');
+    expect(page.body).toContain(`action="${path}"`);
     const chosen = await t.app.inject({
       method: 'POST',
       url: `/api/v1/password-reset/${token}`,

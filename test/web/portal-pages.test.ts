@@ -231,8 +231,23 @@ describeEachEngine('portal pages', (context) => {
     expect(added.body).toContain('https://tmall-koopjes.nl');
   });
   it('puts the program the publisher came from first on Applications, its form focused', async () => {
+    const db = t.network.store.db;
+    const publisher = await repos(db).publishers.create(
+      { name: 'Chooser', country: 'NL' },
+      Date.now(),
+    );
+    await repos(db).users.create(
+      {
+        email: 'chooser@example.nl',
+        passwordHash: await hashPassword('chooser password 1'),
+        role: 'publisher',
+        name: 'Chooser',
+        publisherId: publisher.id,
+      },
+      Date.now(),
+    );
     const browser = client(t);
-    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    await browser.login('chooser@example.nl', 'chooser password 1');
     const [first, second] = t.demo.programs;
     for (const chosen of [first!, second!]) {
       const page = await browser.get(`/publisher/applications?program=${chosen.programId}`);

@@ -161,6 +161,11 @@ export const COMMON_MESSAGES = {
     'Als dat adres een account heeft, is er een link onderweg. Die werkt één keer, een uur lang.',
   ],
   'reset.choose': ['Choose a new password', 'Kies een nieuw wachtwoord'],
+  'reset.setYourPassword': ['Set your password', 'Stel je wachtwoord in'],
+  'reset.welcome': [
+    'You were invited to affnet: choose the password you will log in with (at least 10 characters).',
+    'Je bent uitgenodigd voor affnet: kies het wachtwoord waarmee je inlogt (minstens 10 tekens).',
+  ],
   'reset.done': [
     'Your password is changed. Log in with it.',
     'Je wachtwoord is gewijzigd. Log ermee in.',
