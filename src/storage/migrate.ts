@@ -26,6 +26,7 @@ import * as networkFee from './migrations/0018-network-fee.js';
 import * as programReview from './migrations/0019-program-review.js';
 import * as scanCursor from './migrations/0020-scan-cursor.js';
 import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
+import * as defaultAds from './migrations/0023-default-ads.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -49,6 +50,7 @@ const MIGRATIONS = {
   '0019-program-review': programReview,
   '0020-scan-cursor': scanCursor,
   '0022-one-flag-per-subject': oneFlagPerSubject,
+  '0023-default-ads': defaultAds,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -274,6 +274,7 @@ export class ProgramsRepository {
         .onConflict((oc) => oc.column('slug').doNothing())
         .execute();
       program = (await this.findBySlug(terms.id))!;
+      if (program.id === id) await insertDefaultAd(this.db, program, nowMs);
     }
     // Creating a program whose id another advertiser took meanwhile: never write into theirs.
     if (options.creating === true && program.advertiser_id !== advertiserId)
@@ -332,6 +333,29 @@ export class ProgramsRepository {
   async ids(): Promise<string[]> {
     return (await this.db.selectFrom('programs').select('id').execute()).map((p) => p.id);
   }
+}
+
+/**
+ * Every program starts with one active text link ad, named after the program and pointing at
+ * its landing URL, so a publisher approved in it can build a link at once (issue 27).
+ */
+export async function insertDefaultAd(
+  db: Kysely<Database>,
+  program: { id: string; name: string; landing_url: string },
+  nowMs: number,
+): Promise<void> {
+  await db
+    .insertInto('ads')
+    .values({
+      id: newId('ad', nowMs),
+      program_id: program.id,
+      name: program.name,
+      kind: 'text',
+      content: program.landing_url,
+      status: 'active',
+      created_at: nowMs,
+    })
+    .execute();
 }
 
 /** The hash a terms source is stored under (one version per program and source). */

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import {
+  adminToken,
+  demoPublisherId,
+  reviewProgram,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
+import { client } from '../support/web-client.js';
+import { packageRoot } from '../../src/package-root.js';
+import { repos } from '../../src/storage/repositories/repos.js';
+import { up as defaultAds } from '../../src/storage/migrations/0023-default-ads.js';
+
+/**
+ * Issue 27, item 1, on both engines: a program an advertiser creates in its console has a
+ * default text link ad, so once the network admin approved it and a publisher's site is
+ * approved in it, the portal's link builder gives a link whose click goes to its landing page.
+ * Programs stored before (without an active ad) get one from migration 0023.
+ */
+describeEachEngine('every program has a link', (context) => {
+  let t: TestNetwork;
+  let programId: string;
+
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    await advertiser.get('/advertiser/programs/new');
+    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    const created = await advertiser.post('/advertiser/programs/new', {
+      terms: example
+        .replace(/^id: kabelkoning$/m, 'id: lampenhuis')
+        .replace(/^name: Kabelkoning$/m, 'name: Lampenhuis')
+        .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.lampenhuis.example/welkom')
+        .replace(/domains: \[kabelkoning\.example\]/, 'domains: [lampenhuis.example]'),
+      action: 'create',
+    });
+    expect(created.statusCode, created.body).toBe(303);
+    programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
+    await reviewProgram(t, await adminToken(t), programId, 'approved');
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('creates the program with one active text ad named after it, pointing at its landing page', async () => {
+    const ads = await t.network.store.db
+      .selectFrom('ads')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .execute();
+    expect(ads).toMatchObject([
+      {
+        name: 'Lampenhuis',
+        kind: 'text',
+        status: 'active',
+        content: 'https://www.lampenhuis.example/welkom',
+      },
+    ]);
+  });
+
+  it('gives an approved publisher a link from the link builder whose click lands on the landing page', async () => {
+    const memberships = repos(t.network.store).memberships;
+    const membership = await memberships.apply(
+      {
+        programId,
+        siteId: t.demo.siteId,
+        publisherId: await demoPublisherId(t),
+        promotionMethods: ['content_sites'],
+        contentCategories: [],
+      },
+      t.clock.now,
+    );
+    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+    await t.network.refreshIfChanged();
+    const publisher = client(t);
+    await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
+    const page = await publisher.get(`/publisher/links?membership=${programId}:${t.demo.siteId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Lampenhuis</option>');
+    const url = /id="link-url" readonly value="([^"]+)"/
+      .exec(page.body)?.[1]
+      ?.replace(/&amp;/g, '&');
+    expect(url, page.body).toBeDefined();
+    const click = await t.app.inject({ url: url!.slice(url!.indexOf('/click')) });
+    expect(click.statusCode).toBe(302);
+    expect(String(click.headers.location)).toMatch(
+      /^https:\/\/www\.lampenhuis\.example\/welkom\?tduid=/,
+    );
+  });
+
+  it('migration 0023 gives every program without an active ad one, and leaves the others alone', async () => {
+    const db = t.network.store.db;
+    const before = await db.selectFrom('ads').select(['id', 'program_id']).execute();
+    const bare = t.demo.programs.find((program) => program.slug === 'kabelkoning')!.programId;
+    await db.updateTable('ads').set({ status: 'paused' }).where('program_id', '=', bare).execute();
+    await defaultAds(db, t.network.store.dialect);
+    const after = await db.selectFrom('ads').selectAll().execute();
+    expect(after.length).toBe(before.length + 1);
+    expect(after.filter((ad) => ad.program_id === bare && ad.status === 'active')).toMatchObject([
+      { name: 'Kabelkoning', kind: 'text', content: 'https://www.kabelkoning.example/' },
+    ]);
+    await defaultAds(db, t.network.store.dialect);
+    expect((await db.selectFrom('ads').select('id').execute()).length).toBe(after.length);
+  });
+});
