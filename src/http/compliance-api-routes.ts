@@ -39,17 +39,17 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
         kind: a.kind,
         rule: a.rule,
         evidence: a.evidence,
-        amountMinor: a.amount_minor,
+        amountMinor: a.amountMinor,
         status: a.status,
-        createdAt: iso(a.created_at),
-        cureDeadlineAt: iso(a.deadline_at),
-        claimDeadlineAt: iso(a.claim_deadline_at),
-        claim: a.claim_id
+        createdAt: iso(a.createdAt),
+        cureDeadlineAt: iso(a.cureDeadlineAt),
+        claimDeadlineAt: iso(a.claimDeadlineAt),
+        claim: a.claim
           ? {
-              id: a.claim_id,
-              status: a.claim_status,
-              decisionDueAt: iso(a.decision_due_at),
-              decision: a.decision,
+              id: a.claim.id,
+              status: a.claim.status,
+              decisionDueAt: iso(a.claim.decisionDueAt),
+              decision: a.claim.decision,
             }
           : null,
       })),
@@ -69,7 +69,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     );
     return reply
       .code(201)
-      .send({ id: claim.id, status: claim.status, decisionDueAt: iso(claim.decision_due_at) });
+      .send({ id: claim.id, status: claim.status, decisionDueAt: iso(claim.decisionDueAt) });
   });
 
   route(ROUTES.getPublisherMailings, async (input, request) => {
@@ -77,13 +77,13 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return {
       mailings: mailings.map((m) => ({
         id: m.id,
-        programId: m.program_id,
+        programId: m.programId,
         subject: m.subject,
-        plannedSendAt: iso(m.planned_send_at),
+        plannedSendAt: iso(m.plannedSendAt),
         status: m.status,
         comments: m.comments,
-        linkParam: m.link_param,
-        sendWindowEndsAt: iso(m.send_window_ends_at),
+        linkParam: m.linkParam,
+        sendWindowEndsAt: iso(m.sendWindowEndsAt),
       })),
     };
   });
@@ -117,20 +117,20 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return {
       actions: actions.map((a) => ({
         id: a.id,
-        publisherId: a.publisher_id,
+        publisherId: a.publisherId,
         kind: a.kind,
         rule: a.rule,
         evidence: a.evidence,
         status: a.status,
-        createdAt: iso(a.created_at),
-        claimDeadlineAt: iso(a.claim_deadline_at),
-        claim: a.claim_id
+        createdAt: iso(a.createdAt),
+        claimDeadlineAt: iso(a.claimDeadlineAt),
+        claim: a.claim
           ? {
-              id: a.claim_id,
-              text: a.claim_text,
-              status: a.claim_status,
-              decisionDueAt: iso(a.decision_due_at),
-              decision: a.decision,
+              id: a.claim.id,
+              text: a.claim.text,
+              status: a.claim.status,
+              decisionDueAt: iso(a.claim.decisionDueAt),
+              decision: a.claim.decision,
             }
           : null,
       })),
@@ -162,7 +162,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
       id: action.id,
       kind: action.kind,
       status: action.status,
-      claimDeadlineAt: iso(action.claim_deadline_at),
+      claimDeadlineAt: iso(action.claimDeadlineAt),
     });
   });
 
@@ -197,16 +197,16 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return {
       mailings: mailings.map((m) => ({
         id: m.id,
-        programId: m.program_id,
-        publisherId: m.publisher_id,
+        programId: m.programId,
+        publisherId: m.publisherId,
         subject: m.subject,
-        htmlBody: m.html_body,
-        plannedSendAt: iso(m.planned_send_at),
-        audienceSize: m.audience_size,
-        audienceSource: m.audience_source,
+        htmlBody: m.htmlBody,
+        plannedSendAt: iso(m.plannedSendAt),
+        audienceSize: m.audienceSize,
+        audienceSource: m.audienceSource,
         status: m.status,
         comments: m.comments,
-        linkParam: m.link_param,
+        linkParam: m.linkParam,
       })),
     };
   });
@@ -223,7 +223,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
         actor,
         network.now(),
       );
-      return { id, status: mailing.status, linkParam: mailing.link_param };
+      return { id, status: mailing.status, linkParam: mailing.linkParam };
     },
   );
 
@@ -263,9 +263,9 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     return {
       claims: (await network.claims.overdue(now)).map((c) => ({
         id: c.id,
-        programId: c.program_id,
-        publisherId: c.publisher_id,
-        decisionDueAt: iso(c.decision_due_at),
+        programId: c.programId,
+        publisherId: c.publisherId,
+        decisionDueAt: iso(c.decisionDueAt),
       })),
       validations: (await network.validation.overdue(now)).map((v) => ({
         commissionId: v.id,

@@ -13,6 +13,7 @@ import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import type { EnforcementService } from './enforcement-service.js';
 import { repos } from '../storage/repositories/repos.js';
+import { claimView, type ClaimView } from './enforcement-views.js';
 
 export type Claim = Selectable<ClaimsTable>;
 
@@ -51,7 +52,7 @@ export class ClaimsService {
       attachments: readonly Attachment[];
     },
     nowMs: number,
-  ): Promise<Claim> {
+  ): Promise<ClaimView> {
     const r = repos(this.store);
     const action = await r.enforcement.findOfPublisher(input.actionId, input.publisherId);
     if (action === undefined || action.kind === 'credit')
@@ -154,7 +155,7 @@ export class ClaimsService {
         }),
       nowMs,
     );
-    return claim;
+    return claimView(claim);
   }
 
   /** The advertiser's decision; an upheld claim reverses the action and its effects. */
@@ -165,7 +166,7 @@ export class ClaimsService {
     decision: string,
     actor: string,
     nowMs: number,
-  ): Promise<Claim> {
+  ): Promise<ClaimView> {
     const r = repos(this.store);
     const claim = await r.claims.findOfAdvertiser(claimId, advertiserId);
     if (claim === undefined)
@@ -207,18 +208,25 @@ export class ClaimsService {
         ),
       nowMs,
     );
-    return {
+    return claimView({
       ...claim,
       status: outcome,
       decision: decision.trim(),
       decided_by: actor,
       decided_at: nowMs,
-    };
+    });
   }
 
   /** Claims whose decision is past due: for the network admin (AE-E3). */
   async overdue(nowMs: number) {
-    return repos(this.store).claims.overdue(nowMs);
+    return (await repos(this.store).claims.overdue(nowMs)).map((claim) => ({
+      id: claim.id,
+      publisherId: claim.publisher_id,
+      submittedAt: claim.submitted_at,
+      decisionDueAt: claim.decision_due_at,
+      programId: claim.program_id,
+      kind: claim.kind,
+    }));
   }
 
   /** Reminds advertisers of decisions due within two days, once per claim. */
@@ -241,7 +249,13 @@ export class ClaimsService {
   }
 
   async attachmentsOf(claimId: string) {
-    return repos(this.store).claims.attachmentsOf(claimId);
+    return (await repos(this.store).claims.attachmentsOf(claimId)).map((file) => ({
+      id: file.id,
+      filename: file.filename,
+      contentType: file.content_type,
+      size: file.size,
+      sha256: file.sha256,
+    }));
   }
 
   async #decisionWindow(programId: string | null) {

@@ -2,6 +2,7 @@ import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import { readAudit, type AuditEntryView, type AuditFilter } from './audit-log.js';
 import { repos } from '../storage/repositories/repos.js';
+import { actionWithClaimView, type ActionWithClaimView } from './enforcement-views.js';
 
 /**
  * What each side sees of enforcement: an advertiser the actions in its programs with their
@@ -38,12 +39,18 @@ export class ComplianceViews {
   }
 
   /** Publishers who applied to the advertiser's programs: whom it may act against. */
-  async publishersOf(advertiserId: string) {
-    return repos(this.store).memberships.publishersOfAdvertiser(advertiserId);
+  async publishersOf(
+    advertiserId: string,
+  ): Promise<{ id: string; name: string; status: string; programId: string }[]> {
+    return (await repos(this.store).memberships.publishersOfAdvertiser(advertiserId)).map(
+      (row) => ({ id: row.id, name: row.name, status: row.status, programId: row.program_id }),
+    );
   }
 
-  async actionsOfAdvertiser(advertiserId: string) {
-    return repos(this.store).enforcement.ofAdvertiser(advertiserId);
+  async actionsOfAdvertiser(advertiserId: string): Promise<ActionWithClaimView[]> {
+    return (await repos(this.store).enforcement.ofAdvertiser(advertiserId)).map(
+      actionWithClaimView,
+    );
   }
 
   /** An attachment of a claim, if the viewer is the claim's publisher or the program's advertiser. */
@@ -57,6 +64,8 @@ export class ComplianceViews {
     const allowed =
       (typeof viewer.publisherId === 'string' && viewer.publisherId === row.publisher_id) ||
       (typeof viewer.advertiserId === 'string' && viewer.advertiserId === row.advertiser_id);
-    return allowed ? row : undefined;
+    return allowed
+      ? { filename: row.filename, contentType: row.content_type, content: row.content }
+      : undefined;
   }
 }

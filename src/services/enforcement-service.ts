@@ -12,6 +12,12 @@ import { holidayCalendar } from '../compliance/holiday-calendars.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
+import {
+  actionView,
+  actionWithClaimView,
+  type ActionWithClaimView,
+  type EnforcementActionView,
+} from './enforcement-views.js';
 
 export type EnforcementAction = Selectable<EnforcementActionsTable>;
 
@@ -64,16 +70,16 @@ export class EnforcementService {
   ) {}
 
   /** AE-E1 c: the publisher's payable money is held back until the action is lifted. */
-  async withholdPayments(input: ActionInput): Promise<EnforcementAction> {
+  async withholdPayments(input: ActionInput): Promise<EnforcementActionView> {
     return this.record({ ...input, kind: 'withhold' });
   }
 
   /** AE-E1 d: deducts `amountMinor` (EUR cents) from the publisher's next statement. */
-  async deduct(input: ActionInput & { amountMinor: number }): Promise<EnforcementAction> {
+  async deduct(input: ActionInput & { amountMinor: number }): Promise<EnforcementActionView> {
     return this.record({ ...input, kind: 'deduction' });
   }
 
-  async record(input: RecordActionInput): Promise<EnforcementAction> {
+  async record(input: RecordActionInput): Promise<EnforcementActionView> {
     if (!ACTION_KINDS.includes(input.kind))
       throw new EnforcementError(
         'invalid_kind',
@@ -193,7 +199,7 @@ export class EnforcementService {
         ),
       input.nowMs,
     );
-    return action;
+    return actionView(action);
   }
 
   async #claimDeadline(programId: string | null, nowMs: number) {
@@ -219,7 +225,7 @@ export class EnforcementService {
     outcome: 'lifted' | 'reversed',
     actor: string,
     nowMs: number,
-  ): Promise<EnforcementAction> {
+  ): Promise<EnforcementActionView> {
     return this.reverse(actionId, actor, nowMs, outcome);
   }
 
@@ -229,7 +235,7 @@ export class EnforcementService {
     actor: string,
     nowMs: number,
     outcome: 'lifted' | 'reversed' = 'reversed',
-  ): Promise<EnforcementAction> {
+  ): Promise<EnforcementActionView> {
     const ended = await repos(this.store).transaction(async (t) => {
       const action = await t.enforcement.find(actionId);
       if (action === undefined)
@@ -266,7 +272,7 @@ export class EnforcementService {
         }),
       nowMs,
     );
-    return ended;
+    return actionView(ended);
   }
 
   /**
@@ -286,8 +292,8 @@ export class EnforcementService {
   }
 
   /** Actions against a publisher, newest first, with their claims. */
-  async ofPublisher(publisherId: string) {
-    return repos(this.store).enforcement.ofPublisher(publisherId);
+  async ofPublisher(publisherId: string): Promise<ActionWithClaimView[]> {
+    return (await repos(this.store).enforcement.ofPublisher(publisherId)).map(actionWithClaimView);
   }
 
   /** Publishers whose claim window closes within a day: remind them once (AE-E2). */

@@ -7,6 +7,7 @@ import { newId } from '../storage/ids.js';
 import { DomainError } from '../domain/errors.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
+import { mailingView, type MailingView } from './enforcement-views.js';
 
 export type Mailing = Selectable<MailingsTable>;
 
@@ -80,7 +81,7 @@ export class MailingsService {
       audienceSource: string;
     },
     nowMs: number,
-  ): Promise<Mailing> {
+  ): Promise<MailingView> {
     if (!(await this.hasAccess(input.programId, input.publisherId)))
       throw new MailingError(
         'no_email_access',
@@ -136,7 +137,7 @@ export class MailingsService {
       },
       nowMs,
     );
-    return mailing;
+    return mailingView(mailing);
   }
 
   async decide(
@@ -146,7 +147,7 @@ export class MailingsService {
     comments: string,
     actor: string,
     nowMs: number,
-  ): Promise<Mailing> {
+  ): Promise<MailingView> {
     const mailing = await repos(this.store).mailings.find(mailingId);
     if (mailing === undefined || !programIds.includes(mailing.program_id))
       throw new MailingError('unknown_mailing', `no mailing "${mailingId}" in your programs`);
@@ -198,11 +199,11 @@ export class MailingsService {
             }),
       nowMs,
     );
-    return { ...mailing, ...change };
+    return mailingView({ ...mailing, ...change });
   }
 
-  async ofPublisher(publisherId: string) {
-    return repos(this.store).mailings.ofPublisher(publisherId);
+  async ofPublisher(publisherId: string): Promise<MailingView[]> {
+    return (await repos(this.store).mailings.ofPublisher(publisherId)).map(mailingView);
   }
 
   /** The programs whose Email Approval tool the publisher may use (access not revoked). */
@@ -211,6 +212,6 @@ export class MailingsService {
   }
 
   async ofPrograms(programIds: readonly string[]) {
-    return repos(this.store).mailings.ofPrograms(programIds);
+    return (await repos(this.store).mailings.ofPrograms(programIds)).map(mailingView);
   }
 }

@@ -31,7 +31,7 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
         .send(auditCsv(rows));
     const overdue = await network.claims.overdue(network.now());
     const body = html`<h1>${context.t('adminAudit.auditLog')}</h1>
-      ${overdue.length > 0 ? notice('warning', html`${context.t('adminAudit.claimsPastTheirDecisionDeadline')}: ${overdue.map((c) => html`<div>${c.id} · ${c.program_id} · ${deadline(c.decision_due_at)}</div>`)}`) : ''}
+      ${overdue.length > 0 ? notice('warning', html`${context.t('adminAudit.claimsPastTheirDecisionDeadline')}: ${overdue.map((c) => html`<div>${c.id} · ${c.programId} · ${deadline(c.decisionDueAt)}</div>`)}`) : ''}
       <form method="get" class="card">
         <label
           >${context.t('adminAudit.actionStartsWith')}

@@ -42,9 +42,9 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
                   (claim) =>
                     html`<tr class="overdue-claim">
                       <td class="mono">${claim.id}</td>
-                      <td class="mono">${claim.program_id}</td>
-                      <td class="mono">${claim.publisher_id}</td>
-                      <td>${new Date(claim.decision_due_at).toISOString()}</td>
+                      <td class="mono">${claim.programId}</td>
+                      <td class="mono">${claim.publisherId}</td>
+                      <td>${new Date(claim.decisionDueAt).toISOString()}</td>
                     </tr>`,
                 )}
               </tbody>

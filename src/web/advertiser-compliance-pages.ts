@@ -26,8 +26,8 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
     const mailings = await network.mailings.ofPrograms(programIds);
     const attachments = new Map<string, { id: string; filename: string }[]>();
     for (const action of actions)
-      if (action.claim_id)
-        attachments.set(action.claim_id, await network.claims.attachmentsOf(action.claim_id));
+      if (action.claim)
+        attachments.set(action.claim.id, await network.claims.attachmentsOf(action.claim.id));
     const uniquePublishers = [...new Map(publishers.map((p) => [p.id, p])).values()];
     return html`<h1>${context.t('advertiserCompliance.compliance')}</h1>
       ${message ?? ''}
@@ -132,29 +132,29 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
           ${actions.map(
             (action) =>
               html`<tr>
-                <td>${action.publisher_name}</td>
+                <td>${action.publisherName}</td>
                 <td>
                   ${context.t(`kind.${action.kind as ActionKind}`)} <code>${action.rule}</code>
                   ${statusBadge(action.status, context.locale)}
                   <div class="muted">${action.evidence}</div>
                   ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.t('advertiserCompliance.lift')}</button></form>` : ''}
                 </td>
-                <td>${deadline(action.claim_deadline_at)}</td>
+                <td>${deadline(action.claimDeadlineAt)}</td>
                 <td>
                   ${
-                    action.claim_id
-                      ? html`<div>${action.claim_text}</div>
-                          ${(attachments.get(action.claim_id) ?? []).map((file) => html`<div><a href="/claims/${action.claim_id}/attachments/${file.id}">${file.filename}</a></div>`)}
+                    action.claim
+                      ? html`<div>${action.claim.text}</div>
+                          ${(attachments.get(action.claim.id) ?? []).map((file) => html`<div><a href="/claims/${action.claim?.id}/attachments/${file.id}">${file.filename}</a></div>`)}
                           <div>
                             ${context.t('advertiserCompliance.decideBy')}
-                            ${deadline(action.decision_due_at)} ·
-                            ${statusBadge(action.claim_status, context.locale)}
+                            ${deadline(action.claim.decisionDueAt)} ·
+                            ${statusBadge(action.claim.status, context.locale)}
                           </div>
                           ${
-                            action.claim_status === 'submitted'
+                            action.claim.status === 'submitted'
                               ? html`<form
                                   method="post"
-                                  action="/advertiser/claims/${action.claim_id}"
+                                  action="/advertiser/claims/${action.claim.id}"
                                   class="stack"
                                 >
                                   ${csrfField(context)}<label
@@ -170,7 +170,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                                     </button>
                                   </div>
                                 </form>`
-                              : html`<div>${action.decision ?? ''}</div>`
+                              : html`<div>${action.claim.decision ?? ''}</div>`
                           }`
                       : ''
                   }
@@ -198,14 +198,14 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
           html`<section class="card">
             <h3>${m.subject} ${statusBadge(m.status, context.locale)}</h3>
             <p>
-              ${new Date(m.planned_send_at).toISOString().slice(0, 16)} UTC · ${m.audience_size}
-              ${context.t('advertiserCompliance.recipients')} · ${m.audience_source}
+              ${new Date(m.plannedSendAt).toISOString().slice(0, 16)} UTC · ${m.audienceSize}
+              ${context.t('advertiserCompliance.recipients')} · ${m.audienceSource}
             </p>
             <iframe
               sandbox=""
               title="preview"
               style="width:100%;height:18rem;border:1px solid #dde2ea;background:#fff"
-              srcdoc="${sanitizeMailingHtml(m.html_body)}"
+              srcdoc="${sanitizeMailingHtml(m.htmlBody)}"
             ></iframe>
             ${
               m.status === 'submitted'
@@ -223,7 +223,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                     </div>
                   </form>`
                 : html`<p>
-                    ${m.comments ?? ''} ${m.link_param ? html`<code>m=${m.link_param}</code>` : ''}
+                    ${m.comments ?? ''} ${m.linkParam ? html`<code>m=${m.linkParam}</code>` : ''}
                   </p>`
             }
           </section>`,
@@ -311,7 +311,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         amountMinor: amount === '' ? undefined : centsOf(amount),
         cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
       });
-      return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claim_deadline_at)}`;
+      return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claimDeadlineAt)}`;
     },
   );
 

@@ -45,20 +45,20 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
             </h3>
             <p>
               ${context.t('publisherCompliance.rule')} <code>${action.rule}</code> ·
-              ${new Date(action.created_at).toISOString().slice(0, 10)}${action.amount_minor ? html` · ${formatMoney(action.amount_minor, 'EUR', context.locale)}` : ''}${action.deadline_at ? html` · ${context.t('publisherCompliance.cureBefore')} ${deadline(action.deadline_at)}` : ''}
+              ${new Date(action.createdAt).toISOString().slice(0, 10)}${action.amountMinor ? html` · ${formatMoney(action.amountMinor, 'EUR', context.locale)}` : ''}${action.cureDeadlineAt ? html` · ${context.t('publisherCompliance.cureBefore')} ${deadline(action.cureDeadlineAt)}` : ''}
             </p>
             <p>${context.t('publisherCompliance.evidence')}: ${action.evidence}</p>
             ${
-              action.claim_id
+              action.claim
                 ? html`<p>
                     ${context.t('publisherCompliance.yourClaim')}:
-                    ${statusBadge(action.claim_status, context.locale)} ·
+                    ${statusBadge(action.claim.status, context.locale)} ·
                     ${context.t('publisherCompliance.decisionDue')}
-                    ${deadline(action.decision_due_at)}${action.decision ? html` · ${action.decision}` : ''}
+                    ${deadline(action.claim.decisionDueAt)}${action.claim.decision ? html` · ${action.claim.decision}` : ''}
                   </p>`
                 : action.status === 'active' &&
-                    action.claim_deadline_at !== null &&
-                    now < action.claim_deadline_at
+                    action.claimDeadlineAt !== null &&
+                    now < action.claimDeadlineAt
                   ? html`<form
                       method="post"
                       action="/publisher/claims"
@@ -72,7 +72,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                       />
                       <p>
                         ${context.t('publisherCompliance.youMayObjectInWriting')}
-                        <strong>${deadline(action.claim_deadline_at)}</strong> (AE-E2).
+                        <strong>${deadline(action.claimDeadlineAt)}</strong> (AE-E2).
                       </p>
                       <label
                         >${context.t('publisherCompliance.yourObjection')}
@@ -86,7 +86,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                     </form>`
                   : html`<p class="muted">
                       ${context.t('publisherCompliance.theClaimWindowClosedOn')}
-                      ${deadline(action.claim_deadline_at)}.
+                      ${deadline(action.claimDeadlineAt)}.
                     </p>`
             }
           </section>`,
@@ -137,9 +137,9 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
             (m) =>
               html`<tr>
                 <td>${m.subject}</td>
-                <td>${new Date(m.planned_send_at).toISOString().slice(0, 16)}</td>
+                <td>${new Date(m.plannedSendAt).toISOString().slice(0, 16)}</td>
                 <td>${statusBadge(m.status, context.locale)}</td>
-                <td>${m.link_param ? html`<code>m=${m.link_param}</code>` : ''}</td>
+                <td>${m.linkParam ? html`<code>m=${m.linkParam}</code>` : ''}</td>
                 <td>${m.comments ?? ''}</td>
               </tr>`,
           )}
@@ -175,7 +175,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
         );
         return notice(
           'success',
-          `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decision_due_at)} (AE-E3).`,
+          `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decisionDueAt)} (AE-E3).`,
         );
       },
       '/publisher/compliance',
@@ -217,7 +217,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
     if (file === undefined)
       throw new HttpError(404, 'unknown_attachment', 'no such attachment among your claims');
     return reply
-      .type(file.content_type)
+      .type(file.contentType)
       .header('content-disposition', `attachment; filename="${file.filename.replace(/"/g, '')}"`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")

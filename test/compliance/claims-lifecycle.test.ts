@@ -76,7 +76,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       actor: 'user:usr_adv',
       nowMs: at('2026-12-01T03:00:00Z'),
     });
-    expect(new Date(warning.claim_deadline_at!).toISOString()).toBe('2026-12-08T16:00:00.000Z');
+    expect(new Date(warning.claimDeadlineAt!).toISOString()).toBe('2026-12-08T16:00:00.000Z');
     await expect(
       claims.submit(
         {
@@ -102,7 +102,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       actor: 'user:usr_adv',
       nowMs: at('2026-12-23T02:00:00Z'),
     });
-    expect(new Date(withhold.claim_deadline_at!).toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(new Date(withhold.claimDeadlineAt!).toISOString()).toBe('2026-12-31T16:00:00.000Z');
     const statements = new StatementService(store);
     const held = await statements.createStatements('2026-11', at('2026-12-24T00:00:00Z'));
     expect(held.created[0]).toMatchObject({
@@ -127,9 +127,9 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       at('2026-12-29T02:00:00Z'),
     );
     // 15 working days from Tuesday 29 December 2026, skipping 1 January and the weekends.
-    expect(new Date(claim.decision_due_at).toISOString()).toBe('2027-01-20T16:00:00.000Z');
+    expect(new Date(claim.decisionDueAt).toISOString()).toBe('2027-01-20T16:00:00.000Z');
     expect(await claims.attachmentsOf(claim.id)).toMatchObject([
-      { filename: 'access log.txt', content_type: 'text/plain', size: 46 },
+      { filename: 'access log.txt', contentType: 'text/plain', size: 46 },
     ]);
     await expect(
       claims.submit(
@@ -318,7 +318,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       kind: 'cure_period',
       cureDeadlineAt: NOW + 14 * 86_400_000,
     });
-    expect(cure.deadline_at).toBe(NOW + 14 * 86_400_000);
+    expect(cure.cureDeadlineAt).toBe(NOW + 14 * 86_400_000);
     await expect(
       enforcement.record({ ...base, kind: 'warning', evidence: ' ' }),
     ).rejects.toMatchObject({ code: 'evidence_required' });

@@ -29,7 +29,7 @@ describeEachEngine('claim reminders and a late tick', (context) => {
         ).reminded_at;
       // Twelve hours before the claim window closes, 6 s into a minute: the minute's tick came
       // late (its first 5 s are over), and it is the only tick of that minute left.
-      const minute = Math.floor((action.claim_deadline_at! - 12 * 3_600_000) / 60_000) * 60_000;
+      const minute = Math.floor((action.claimDeadlineAt! - 12 * 3_600_000) / 60_000) * 60_000;
       t.clock.now = minute + 6_000;
       await t.network.runCompliance();
       expect(Number(await reminded())).toBe(minute + 6_000);

@@ -121,7 +121,7 @@ describeEachEngine('compliance scanner over real traffic', (context) => {
       'sec-fetch-mode': 'navigate',
     });
     const unapproved = await click('&utm_medium=email');
-    const fine = await click(`&m=${decided.link_param}`);
+    const fine = await click(`&m=${decided.linkParam}`);
     await order('EMAIL-1', unapproved, 60_000, 'pending');
     await order('EMAIL-2', fine);
 

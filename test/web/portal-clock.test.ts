@@ -35,7 +35,7 @@ describeEachEngine('the portal on a clock the test moves', (context) => {
       ).statusCode,
     ).toBe(200);
     const [action] = await t.network.enforcement.ofPublisher(publisherId);
-    const deadline = action!.claim_deadline_at!;
+    const deadline = action!.claimDeadlineAt!;
     // Recorded on Monday 5 October: five working days later.
     expect(deadline).toBeGreaterThan(t.clock.now + 5 * 86_400_000);
 
