@@ -39,7 +39,20 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
                   ${key.revokedAt === null ? html`<span class="badge approved">${context.t('advertiserAccount.active')}</span>` : html`<span class="badge declined">${context.t('advertiserAccount.revoked')}</span>`}
                 </td>
                 <td>
-                  ${key.revokedAt === null ? html`<form method="post" action="/advertiser/keys/${key.id}/revoke" class="inline">${csrfField(context)}<button type="submit" class="secondary">${context.t('advertiserAccount.revoke')}</button></form>` : ''}
+                  ${
+                    key.revokedAt === null
+                      ? html`<details class="confirm">
+                          <summary>${context.t('advertiserAccount.revoke')}</summary>
+                          <form method="post" action="/advertiser/keys/${key.id}/revoke">
+                            ${csrfField(context)}
+                            <p>${context.t('advertiserAccount.revokeWarning')}</p>
+                            <button type="submit">
+                              ${context.t('advertiserAccount.revokeConfirm')}
+                            </button>
+                          </form>
+                        </details>`
+                      : ''
+                  }
                 </td>
               </tr>`,
           )}

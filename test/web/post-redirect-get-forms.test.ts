@@ -49,6 +49,10 @@ describeEachEngine('every portal form answers 303 to its page', (context) => {
     const revoke = [...page.body.matchAll(/action="(\/advertiser\/keys\/[\w-]+\/revoke)"/g)].at(
       -1,
     )![1]!;
+    // Revoking asks first: the button is inside a disclosure that says what revoking breaks.
+    const confirm = /<details class="confirm">[\s\S]*?<\/details>/.exec(page.body)?.[0] ?? '';
+    expect(confirm).toContain(translate('en', 'advertiserAccount.revokeWarning'));
+    expect(confirm).toContain(translate('en', 'advertiserAccount.revokeConfirm'));
     await once(
       advertiser,
       revoke,

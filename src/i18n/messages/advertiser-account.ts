@@ -11,6 +11,11 @@ export const ADVERTISER_ACCOUNT_MESSAGES = {
   'advertiserAccount.active': ['active', 'actief'],
   'advertiserAccount.revoked': ['revoked', 'ingetrokken'],
   'advertiserAccount.revoke': ['Revoke', 'Intrekken'],
+  'advertiserAccount.revokeWarning': [
+    'Integrations that send this key stop working at once; this cannot be undone.',
+    'Koppelingen die deze sleutel sturen werken meteen niet meer; dit kan niet ongedaan worden.',
+  ],
+  'advertiserAccount.revokeConfirm': ['Yes, revoke this key', 'Ja, trek deze sleutel in'],
   'advertiserAccount.keyRevoked': [
     'Key revoked: calls with it are refused from now on.',
     'Sleutel ingetrokken: verzoeken ermee worden vanaf nu geweigerd.',
