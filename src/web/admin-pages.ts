@@ -4,7 +4,7 @@ import { registerAdminNetworkFeePages } from './admin-network-fee-pages.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { html } from './html.js';
+import { html, linkify } from './html.js';
 import { page } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { requireRole, webContext } from './web-context.js';
@@ -119,7 +119,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
               ${formatDate(mail.createdAt, context.locale)} · ${mail.toAddress} ·
               <strong>${mail.subject}</strong> ${statusBadge(mail.status, context.locale)}
             </summary>
-            <pre class="document" tabindex="0">${mail.textBody}</pre>
+            <pre class="document" tabindex="0">${linkify(mail.textBody)}</pre>
             ${mail.error ? html`<p class="muted">${mail.error}</p>` : ''}
           </details>`,
       )}`;

@@ -38,3 +38,22 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
+
+/** An http(s) address in running text, up to a space, a quote or an angle bracket. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/g;
+
+/**
+ * Plain text (an email's body) with its http(s) addresses as links, everything else escaped.
+ * Punctuation that ends a sentence is not part of the address; other schemes stay text.
+ */
+export function linkify(text: string): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    parts.push(html`${text.slice(at, match.index)}<a href="${url}" rel="noreferrer">${url}</a>`);
+    at = match.index + url.length;
+  }
+  parts.push(html`${text.slice(at)}`);
+  return html`${parts}`;
+}
