@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from './error-codes.js';
 
 /** One problem with an input, at a path such as `items[0].unitPrice`. */
 export interface Issue {
@@ -32,12 +33,13 @@ export function describeIssues(issues: readonly Issue[]): string {
 }
 
 /**
- * Base of domain errors: a stable code, a message that says what to fix, the issues, and the
- * values a translated message needs (`{ status: 'approved' }`, `{ deadline: 1790000000000 }`).
+ * Base of domain errors: a stable code (from the table in error-codes.ts, which gives its HTTP
+ * status and words), a message that says what to fix, the issues, and the values a translated
+ * message needs (`{ status: 'approved' }`, `{ deadline: 1790000000000 }`).
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues: readonly Issue[] = [],
     readonly values: Readonly<Record<string, string | number>> = {},

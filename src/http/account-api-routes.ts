@@ -55,7 +55,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
       const { email, password } = body;
       const user = await network.passwords.login(email, password);
       if (user === undefined)
-        throw new HttpError(401, 'login_failed', 'email address or password is wrong');
+        throw new HttpError('login_failed', 'email address or password is wrong');
       const session = await network.sessions.create(
         user.id,
         {
@@ -93,7 +93,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
 
   route(ROUTES.logout, async (_input, request, reply) => {
     const token = bearerToken(request);
-    if (!token) throw new HttpError(401, 'unauthorized', 'send the session token to end it');
+    if (!token) throw new HttpError('unauthorized', 'send the session token to end it');
     await network.sessions.destroy(token);
     return reply.code(204).send();
   });
@@ -130,7 +130,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     const token = bearerToken(request);
     const session = token ? await network.sessions.find(token, network.now()) : undefined;
     if (session === undefined)
-      throw new HttpError(401, 'unauthorized', 'send a session token as "Authorization: Bearer …"');
+      throw new HttpError('unauthorized', 'send a session token as "Authorization: Bearer …"');
     const { user } = session;
     return {
       id: user.id,
@@ -166,7 +166,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
   route(ROUTES.programTerms, async ({ params: { programId } }) => {
     const program = network.cache.program(programId);
     if (program === undefined || !programIsLive(program))
-      throw new HttpError(404, 'unknown_program', `no program "${programId}"`);
+      throw new HttpError('unknown_program', `no program "${programId}"`);
     // Terms stored before the network fee moved out of them may still carry it: never shown as
     // if it applied (the fee is the network's setting).
     const terms: Partial<typeof program.terms.file> = { ...program.terms.file };

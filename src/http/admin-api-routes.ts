@@ -58,8 +58,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     const details = await network.invoicingDetails.network();
     if (details === undefined)
       throw new HttpError(
-        404,
-        'network_invoicing_details_missing',
+        'network_invoicing_details_not_set',
         'the network has no invoicing details yet: PUT them here (legal name, address, VAT number)',
       );
     return details;
@@ -199,7 +198,6 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     const { id } = input.params;
     if (network.payoutDebtor === undefined)
       throw new HttpError(
-        409,
         'debtor_not_configured',
         'set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN to the account payouts are paid from',
       );

@@ -97,7 +97,7 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
   route(ROUTES.revokeApiKey, async ({ params: { id } }, request, reply) => {
     const { advertiserId } = await advertiser(request);
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
-      throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
+      throw new HttpError('unknown_key', `no active key "${id}" among yours`);
     return reply.code(204).send();
   });
 

@@ -15,7 +15,7 @@ import { registerComplianceApiRoutes } from './compliance-api-routes.js';
 import { registerAdminApiRoutes } from './admin-api-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerRateLimits } from './rate-limits.js';
-import { createErrorHandler } from './http-errors.js';
+import { answer, createErrorHandler } from './http-errors.js';
 import { portalErrorPage, registerPortal } from '../web/portal.js';
 
 export interface AppOptions {
@@ -37,17 +37,17 @@ export function registeredRoutes(app: FastifyInstance): readonly { method: strin
  */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
+  const answered =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [
-          431,
+      ? answer(
           'headers_too_large',
           'the request line and headers are larger than 16 KiB: shorten the URL or the cookies',
-        ]
+        )
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'request_timeout', 'the request took too long to arrive: send it again']
-        : [400, 'bad_request', 'the request is not valid HTTP/1.1'];
-  const body = JSON.stringify({ code, message });
+        ? answer('request_timeout', 'the request took too long to arrive: send it again')
+        : answer('bad_request', 'the request is not valid HTTP/1.1');
+  const status = answered.status;
+  const body = JSON.stringify(answered.body);
   if (socket.writable)
     socket.write(
       `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
@@ -64,21 +64,14 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     logController: new LogController({ disableRequestLogging: true }),
     // Errors Fastify answers before any route runs get the same {code, message} as the rest.
     frameworkErrors: (error, _request, reply) => {
-      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void (reply as FastifyReply)
-        .code(tooLong ? 414 : 400)
-        .type('application/json')
-        .send(
-          tooLong
-            ? {
-                code: 'uri_too_long',
-                message: 'a path segment of this URL is longer than 100 characters: shorten it',
-              }
-            : {
-                code: 'invalid_url',
-                message: 'the URL is not valid (a stray "%"?): percent-encode it',
-              },
-        );
+      const { status, body } =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? answer(
+              'uri_too_long',
+              'a path segment of this URL is longer than 100 characters: shorten it',
+            )
+          : answer('invalid_url', 'the URL is not valid (a stray "%"?): percent-encode it');
+      void (reply as FastifyReply).code(status).type('application/json').send(body);
     },
     clientErrorHandler: answerClientError,
   });
@@ -96,17 +89,17 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     ),
   );
   app.setNotFoundHandler((request, reply) => {
-    const body = {
-      code: 'not_found',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-    };
+    const { status, body } = answer(
+      'not_found',
+      `no route ${request.method} ${request.url.split('?')[0]}`,
+    );
     // A person following a wrong portal link gets a page, an API client {code, message}.
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html'))
       void reply
-        .code(404)
+        .code(status)
         .type('text/html; charset=utf-8')
-        .send(portalErrorPage(404, body, request, network.now()));
-    else void reply.code(404).send(body);
+        .send(portalErrorPage(status, body, request, network.now()));
+    else void reply.code(status).send(body);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

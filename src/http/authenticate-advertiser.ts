@@ -18,7 +18,7 @@ export async function authenticateAdvertiser(
   const owner = await authenticateAnyAdvertiser(network, request);
   const program = network.conversions.programOrThrow(programId);
   if (program.advertiserId !== owner.advertiserId) {
-    throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+    throw new HttpError('unknown_program', `no program "${programId}" among your programs`);
   }
   return owner;
 }
@@ -34,7 +34,6 @@ export async function authenticateAnyAdvertiser(
     : (request.headers['x-api-key'] as string | undefined);
   if (!key)
     throw new HttpError(
-      401,
       'unauthorized',
       'send your advertiser API key as "Authorization: Bearer ak_…"',
     );
@@ -42,7 +41,7 @@ export async function authenticateAnyAdvertiser(
   if (key.startsWith('ak_')) {
     owner = await network.apiKeys.verifyCached(key, network.now());
     if (owner === undefined)
-      throw new HttpError(401, 'unauthorized', 'this API key is unknown or revoked');
+      throw new HttpError('unauthorized', 'this API key is unknown or revoked');
   } else {
     const session = await authenticateUser(network, request, 'advertiser');
     owner = { keyId: `user:${session.user.id}`, advertiserId: advertiserIdOf(session) };

@@ -4,6 +4,7 @@ import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import { programIsLive } from '../domain/programs/review.js';
+import { statusOfCode, type ErrorCode } from '../domain/error-codes.js';
 
 const MAX_ID = 64;
 const MAX_EPI = 255;
@@ -17,13 +18,8 @@ export function sessionCookieName(programId: string): string {
  * A broken link's answer: a short page for the visitor's browser, or {code, message} for a
  * client that asks for JSON (a link checker, a publisher's tooling).
  */
-function page(
-  reply: FastifyReply,
-  status: number,
-  title: string,
-  text: string,
-  code: string,
-): FastifyReply {
+function page(reply: FastifyReply, title: string, text: string, code: ErrorCode): FastifyReply {
+  const status = statusOfCode(code);
   const accept = reply.request.headers.accept ?? '';
   if (accept.includes('application/json') && !accept.includes('text/html'))
     return reply
@@ -114,7 +110,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     if (!programId || programId.length > MAX_ID)
       return page(
         reply,
-        400,
         'Incomplete link',
         'This link has no program (p). Ask the site that showed it to fix the link.',
         'incomplete_link',
@@ -122,7 +117,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     if (!siteId || siteId.length > MAX_ID)
       return page(
         reply,
-        400,
         'Incomplete link',
         'This link has no site (a). Ask the site that showed it to fix the link.',
         'incomplete_link',
@@ -130,7 +124,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     if ((epi?.length ?? 0) > MAX_EPI || (epi2?.length ?? 0) > MAX_EPI)
       return page(
         reply,
-        400,
         'Broken link',
         `The sub id (epi, epi2) is longer than ${MAX_EPI} characters.`,
         'broken_link',
@@ -139,7 +132,6 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     if (program === undefined)
       return page(
         reply,
-        404,
         'Unknown program',
         `There is no program "${programId}" on this network; the link is wrong or the program has ended.`,
         'unknown_program',
@@ -150,16 +142,14 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     if (program.review !== 'approved')
       return page(
         reply,
-        404,
         'Program not available',
         `The program "${programId}" is not open yet (it awaits the network's review); the link does not lead anywhere until it is.`,
-        'program_not_approved',
+        'program_not_available',
       );
     const site = network.cache.site(siteId);
     if (site === undefined)
       return page(
         reply,
-        404,
         'Unknown site',
         `There is no site "${siteId}" on this network; the link is wrong.`,
         'unknown_site',

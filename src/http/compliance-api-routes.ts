@@ -143,7 +143,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     await network.complianceViews.assertScope(advertiserId, programId, publisherId);
     const kind = input.kind as ActionKind;
     if (!ACTION_KINDS.includes(kind))
-      throw new HttpError(400, 'invalid_kind', `kind: expected one of ${ACTION_KINDS.join(', ')}`);
+      throw new HttpError('invalid_kind', `kind: expected one of ${ACTION_KINDS.join(', ')}`);
     const amount = input.amount ?? '';
     const parsed = amount === '' ? undefined : parseDecimal(amount);
     const cure = input.cureDeadline ?? '';
@@ -170,7 +170,7 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
     const { actor, advertiserId } = await advertiser(request);
     const { id } = input.params;
     if (!(await network.complianceViews.actionsOfAdvertiser(advertiserId)).some((a) => a.id === id))
-      throw new HttpError(404, 'unknown_action', `no action "${id}" in your programs`);
+      throw new HttpError('unknown_action', `no action "${id}" in your programs`);
     const action = await network.enforcement.reverse(id, actor, network.now(), 'lifted');
     return { id, status: action.status };
   });

@@ -111,7 +111,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       );
     } catch (error) {
       if (error instanceof PixelReportError)
-        return refuse(error.code, new HttpError(400, error.code, error.message));
+        return refuse(error.code, new HttpError(error.code, error.message));
       throw error;
     }
     const refusals: ReportRefusalCode[] = [];

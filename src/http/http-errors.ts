@@ -1,65 +1,27 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { statusOfCode, type ErrorCode } from '../domain/error-codes.js';
 import { DomainError, type Issue } from '../domain/errors.js';
 
-/** An error with an HTTP status, a stable code and a message that says what to fix. */
+/**
+ * An error of the HTTP edge: a stable code and a message that says what to fix; its status is the
+ * one the table of codes gives (src/domain/error-codes.ts).
+ */
 export class HttpError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues: readonly Issue[] = [],
   ) {
     super(message);
   }
+
+  get status(): number {
+    return statusOfCode(this.code);
+  }
 }
 
-/** The one catalogue of domain error codes and the status each gets at the HTTP edge. */
-const STATUS_OF_CODE: Record<string, number> = {
-  invalid_order: 400,
-  program_exists: 409,
-  payout_run_not_exported: 409,
-  invalid_change: 400,
-  invalid_click_id: 400,
-  invalid_terms: 400,
-  terms_too_large: 413,
-  simulation_busy: 429,
-  unknown_program: 404,
-  program_not_approved: 409,
-  order_not_found: 404,
-  commission_locked: 409,
-  report_refused: 409,
-  attribution_locked: 409,
-  unknown_invoice: 404,
-  unknown_payout_run: 404,
-  unknown_site: 404,
-  unknown_publisher: 404,
-  unknown_application: 404,
-  unknown_action: 404,
-  unknown_violation: 404,
-  unknown_claim: 404,
-  unknown_mailing: 404,
-  unknown_order: 404,
-  unknown_commission: 404,
-  unknown_statement: 404,
-  unknown_ad: 404,
-  email_taken: 409,
-  already_applied: 409,
-  period_not_ended: 409,
-  network_invoicing_details_missing: 409,
-  no_vat_rate: 409,
-  nothing_to_pay: 409,
-  payout_run_in_progress: 409,
-  registration_barred: 403,
-  password_change_required: 403,
-  wrong_password: 403,
-  publisher_restricted: 403,
-  account_not_active: 403,
-  token_used: 410,
-  token_expired: 410,
-};
-
 export interface ErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   issues?: readonly Issue[];
 }
@@ -113,84 +75,48 @@ export function isLockConflict(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-function toBody(error: unknown): { status: number; body: ErrorBody } | undefined {
-  if (isLockConflict(error)) {
-    return {
-      status: 503,
-      body: {
-        code: 'database_conflict',
-        message: `the database aborted this request to settle a conflict with another one; nothing of it was stored: retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
-      },
-    };
-  }
-  if (isDatabaseUnavailable(error)) {
-    return {
-      status: 503,
-      body: {
-        code: 'database_unavailable',
-        message: `the database is not reachable right now; retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
-      },
-    };
-  }
-  if (error instanceof HttpError) {
-    return {
-      status: error.status,
-      body: {
-        code: error.code,
-        message: error.message,
-        ...(error.issues.length ? { issues: error.issues } : {}),
-      },
-    };
-  }
-  if (error instanceof DomainError) {
-    // A domain error is about the input: 400 unless the catalogue says otherwise.
-    return {
-      status: STATUS_OF_CODE[error.code] ?? 400,
-      body: {
-        code: error.code,
-        message: error.message,
-        ...(error.issues.length ? { issues: error.issues } : {}),
-      },
-    };
-  }
+/** The answer to a refusal: the status the table gives its code, and {code, message, issues}. */
+export function answer(
+  code: ErrorCode,
+  message: string,
+  issues: readonly Issue[] = [],
+): { status: number; body: ErrorBody } {
+  return {
+    status: statusOfCode(code),
+    body: { code, message, ...(issues.length ? { issues } : {}) },
+  };
+}
+
+/** The answer to a known error, or undefined for one to log and answer 500. */
+export function toBody(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (isLockConflict(error))
+    return answer(
+      'database_conflict',
+      `the database aborted this request to settle a conflict with another one; nothing of it was stored: retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
+    );
+  if (isDatabaseUnavailable(error))
+    return answer(
+      'database_unavailable',
+      `the database is not reachable right now; retry in ${RETRY_AFTER_SECONDS} seconds (a repeated report or decision is applied once)`,
+    );
+  if (error instanceof HttpError || error instanceof DomainError)
+    return answer(error.code, error.message, error.issues);
   const fastify = error as FastifyError;
   switch (fastify.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return {
-        status: 413,
-        body: {
-          code: 'body_too_large',
-          message: 'the request body is larger than 1 MiB: send fewer orders per request',
-        },
-      };
+      return answer(
+        'body_too_large',
+        'the request body is larger than 1 MiB: send fewer orders per request',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        body: { code: 'unsupported_media_type', message: 'send the body as application/json' },
-      };
+      return answer('unsupported_media_type', 'send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return {
-        status: 400,
-        body: {
-          code: 'invalid_json',
-          message: 'the body is empty: send an order document as JSON',
-        },
-      };
+      return answer('invalid_json', 'the body is empty: send an order document as JSON');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return {
-        status: 400,
-        body: { code: 'invalid_json', message: `the body is not valid JSON: ${fastify.message}` },
-      };
+      return answer('invalid_json', `the body is not valid JSON: ${fastify.message}`);
     default:
-      if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError') {
-        return {
-          status: 400,
-          body: {
-            code: 'invalid_json',
-            message: `the body is not valid JSON: ${(error as Error).message}`,
-          },
-        };
-      }
+      if (fastify.statusCode === 400 && (error as Error).name === 'SyntaxError')
+        return answer('invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
       return undefined;
   }
 }
@@ -216,13 +142,8 @@ export function createErrorHandler(htmlPage?: HtmlErrorPage) {
       request.log.warn({ err: error }, 'database unavailable or in conflict');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     }
-    const { status, body } = known ?? {
-      status: 500,
-      body: {
-        code: 'internal_error',
-        message: 'something went wrong on our side; it has been logged',
-      },
-    };
+    const { status, body } =
+      known ?? answer('internal_error', 'something went wrong on our side; it has been logged');
     const page =
       htmlPage !== undefined &&
       !request.url.startsWith('/api/') &&

@@ -31,7 +31,7 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
       refuseDeepTerms(body);
       return JSON.stringify(body);
     }
-    throw new HttpError(400, 'invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
+    throw new HttpError('invalid_body', 'send the terms file as YAML (text/yaml) or JSON');
   };
 
   route(ROUTES.create, async ({ body }, request, reply) => {
@@ -77,12 +77,12 @@ export function registerProgramTermsRoutes(app: FastifyInstance, network: Networ
       if (text === undefined) return fallback;
       const parsed = dayNumberOfIsoDate(text);
       if (parsed === undefined)
-        throw new HttpError(400, 'invalid_body', `${name}: expected YYYY-MM-DD, got "${text}"`);
+        throw new HttpError('invalid_body', `${name}: expected YYYY-MM-DD, got "${text}"`);
       return parsed;
     };
     const to = day(body.to, utcDayNumber(network.now()), 'to');
     const from = day(body.from, to - 29, 'from');
-    if (from > to) throw new HttpError(400, 'invalid_body', 'from: must not be after to');
+    if (from > to) throw new HttpError('invalid_body', 'from: must not be after to');
     return network.simulations.simulate(
       program.slug,
       { source: body.terms, name: `${program.slug} (draft)` },

@@ -131,13 +131,13 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       if (text === undefined) return fallback;
       const day = dayNumberOfIsoDate(text);
       if (day === undefined)
-        throw new HttpError(400, 'invalid_parameter', `${name}: expected YYYY-MM-DD`);
+        throw new HttpError('invalid_parameter', `${name}: expected YYYY-MM-DD`);
       return day;
     };
     const to = parse(query.to, 'to', today);
     const from = parse(query.from, 'from', to - 29);
     if (to < from || to - from > 366)
-      throw new HttpError(400, 'invalid_parameter', 'from..to: at most a year, from before to');
+      throw new HttpError('invalid_parameter', 'from..to: at most a year, from before to');
     const { groupBy } = query;
     const rows = await network.publisherViews.report(publisherId, from, to, groupBy);
     return {
@@ -192,7 +192,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     const { orderId } = input.params;
     const view = await network.publisherViews.order(publisherId, orderId);
     if (view === undefined)
-      throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
+      throw new HttpError('unknown_order', `no order "${orderId}" among your transactions`);
     const { order, lines, commissions, quote } = view;
     const terms = network.cache.program(order.program_id)?.terms;
     const facts = terms === undefined ? undefined : reasonFactsOf(terms);
@@ -263,7 +263,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
     const { statementId } = params;
     const document = await network.statements.document(statementId, publisherId);
     if (document === undefined)
-      throw new HttpError(404, 'unknown_statement', `no statement "${statementId}" among yours`);
+      throw new HttpError('unknown_statement', `no statement "${statementId}" among yours`);
     const { statement, lines } = document;
     const { format } = query;
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statementCsv(document));

@@ -7,5 +7,5 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
   const parsed = schema.safeParse(query ?? {});
   if (parsed.success) return parsed.data;
   const issues = issuesFromZod(parsed.error);
-  throw new HttpError(400, 'invalid_parameter', describeIssues(issues), issues);
+  throw new HttpError('invalid_parameter', describeIssues(issues), issues);
 }

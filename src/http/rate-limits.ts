@@ -64,7 +64,6 @@ export function registerRateLimits(app: FastifyInstance, network: Network): void
     if (verdict.allowed) return;
     void reply.header('retry-after', String(verdict.retryAfterSeconds));
     throw new HttpError(
-      429,
       'rate_limited',
       `too many attempts from your address or for this account; wait ${verdict.retryAfterSeconds} seconds and try again`,
     );

@@ -12,7 +12,7 @@ import { routesOf } from './route.js';
 function day(value: string, name: string): number {
   const parsed = dayNumberOfIsoDate(value);
   if (parsed === undefined)
-    throw new HttpError(400, 'invalid_parameter', `${name}: expected a date as YYYY-MM-DD`);
+    throw new HttpError('invalid_parameter', `${name}: expected a date as YYYY-MM-DD`);
   return parsed;
 }
 
@@ -28,9 +28,9 @@ export function registerReportRoutes(app: FastifyInstance, network: Network): vo
     await authenticateAdvertiser(network, request, programId);
     const from = day(query.from, 'from');
     const to = day(query.to, 'to');
-    if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
+    if (to < from) throw new HttpError('invalid_parameter', 'to: must not be before from');
     if (to - from > 3660)
-      throw new HttpError(400, 'invalid_parameter', 'to: at most ten years after from');
+      throw new HttpError('invalid_parameter', 'to: at most ten years after from');
     const program = network.conversions.programOrThrow(programId);
 
     const rows = await network.reports.programReport({

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Network } from '../server/network.js';
 import { describeIssues, issuesFromZod } from '../domain/errors.js';
 import type { RouteContract, RouteInput } from './contracts/contract.js';
+import type { ErrorCode } from '../domain/error-codes.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAnyUser, authenticateUser } from './user-auth.js';
 import { authenticateAnyAdvertiser } from './authenticate-advertiser.js';
@@ -28,13 +29,13 @@ export function fastifyPath(path: string): string {
 function parsed<T extends z.ZodType>(
   schema: T,
   value: unknown,
-  code: string,
+  code: ErrorCode,
   withIssues: boolean,
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
-  throw new HttpError(400, code, describeIssues(issues), withIssues ? issues : []);
+  throw new HttpError(code, describeIssues(issues), withIssues ? issues : []);
 }
 
 /** The caller's credentials, by the declaration's `auth` (the handler may ask again: cached). */

@@ -37,7 +37,6 @@ export async function authenticateUser(
   const token = bearerToken(request);
   if (!token || token.startsWith('ak_'))
     throw new HttpError(
-      401,
       'unauthorized',
       token
         ? `this route needs a ${role} login, not an API key: POST /api/v1/sessions for a session token`
@@ -45,15 +44,10 @@ export async function authenticateUser(
     );
   const session = await sessionOf(network, request, token);
   if (session === undefined)
-    throw new HttpError(
-      401,
-      'unauthorized',
-      'this session token is unknown or expired: log in again',
-    );
+    throw new HttpError('unauthorized', 'this session token is unknown or expired: log in again');
   refuseUntilPasswordChanged(session);
   if (session.user.role !== role)
     throw new HttpError(
-      403,
       'forbidden',
       `this route is for ${role}s; you are logged in as ${session.user.role}`,
     );
@@ -70,7 +64,6 @@ export async function authenticateAnyUser(
     token && !token.startsWith('ak_') ? await sessionOf(network, request, token) : undefined;
   if (session === undefined)
     throw new HttpError(
-      401,
       'unauthorized',
       'send a session token as "Authorization: Bearer …" (POST /api/v1/sessions gives one)',
     );
@@ -79,12 +72,12 @@ export async function authenticateAnyUser(
 
 export function publisherIdOf(session: ActiveSession): string {
   if (session.user.publisherId === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
+    throw new HttpError('forbidden', 'this login is not linked to a publisher account');
   return session.user.publisherId;
 }
 
 export function advertiserIdOf(session: ActiveSession): string {
   if (session.user.advertiserId === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
+    throw new HttpError('forbidden', 'this login is not linked to an advertiser');
   return session.user.advertiserId;
 }

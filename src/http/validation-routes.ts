@@ -9,6 +9,7 @@ import {
   type ValidationOutcome,
   type ValidationRequest,
 } from '../services/validation-service.js';
+import { statusOfCode } from '../domain/error-codes.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 import { ORDER_ROUTES as ROUTES } from './contracts/orders.js';
@@ -16,28 +17,15 @@ import { routesOf } from './route.js';
 
 const MAX_ROWS = 10_000;
 
-/** HTTP status of a refused single validation. */
-const STATUS_OF_REFUSAL: Record<string, number> = {
-  invalid_decision: 400,
-  invalid_decline_reason: 400,
-  unknown_order: 404,
-  order_not_attributed: 409,
-  order_disqualified: 409,
-  commission_held: 409,
-  order_flagged: 409,
-  commission_paid: 409,
-};
-
 function toRequest(value: unknown, where: string): ValidationRequest {
   if (typeof value !== 'object' || value === null)
     throw new HttpError(
-      400,
       'invalid_body',
       `${where}: expected an object { orderNumber, decision, reason }`,
     );
   const row = value as Record<string, unknown>;
   if (typeof row.orderNumber !== 'string' || row.orderNumber === '')
-    throw new HttpError(400, 'invalid_body', `${where}.orderNumber: expected the order number`);
+    throw new HttpError('invalid_body', `${where}.orderNumber: expected the order number`);
   return {
     orderNumber: row.orderNumber,
     decision: row.decision as ValidationRequest['decision'],
@@ -73,7 +61,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
       );
       if (outcome === undefined || !outcome.ok)
         return reply
-          .code(STATUS_OF_REFUSAL[outcome?.code ?? ''] ?? 400)
+          .code(outcome === undefined ? 400 : statusOfCode(outcome.code))
           .send({ code: outcome?.code, message: outcome?.message });
       return outcome;
     },
@@ -92,7 +80,6 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
             : undefined;
         if (!Array.isArray(list))
           throw new HttpError(
-            400,
             'invalid_body',
             'send { "validations": [{ "orderNumber", "decision", "reason" }, …] } or a CSV (Content-Type: text/csv)',
           );
@@ -100,7 +87,6 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
       }
       if (requests.length > MAX_ROWS)
         throw new HttpError(
-          413,
           'too_many_rows',
           `at most ${MAX_ROWS} rows per request; split the file`,
         );

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
+import type { ErrorCode } from '../domain/error-codes.js';
 import { sqliteRowsOf } from '../storage/repositories/sqlite-rows.js';
 import { type StoredOrder } from '../storage/repositories/orders-repository.js';
 import { REATTRIBUTED } from '../storage/repositories/commissions-repository.js';
@@ -35,7 +36,7 @@ import { repos } from '../storage/repositories/repos.js';
 export { CommissionChangeError } from './commission-ledger.js';
 
 /** The code of a report priced under other terms than those its stored order was recorded under. */
-export const ORDER_TERMS_DIFFER = 'order_terms_differ';
+export const ORDER_TERMS_DIFFER = 'order_terms_differ' satisfies ErrorCode;
 export { ReportRefusedError } from './report-authority.js';
 
 /** Who an order is credited to, or why it is credited to nobody. */

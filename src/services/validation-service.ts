@@ -18,6 +18,7 @@ import { parseCsv } from '../documents/csv.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission, CommissionChangeError } from './commission-ledger.js';
 import { repos } from '../storage/repositories/repos.js';
+import type { ErrorCode } from '../domain/error-codes.js';
 
 export class ValidationError extends DomainError {}
 
@@ -38,7 +39,7 @@ export type ValidationOutcome =
       changed: boolean;
       commissions: { id: string; kind: string; status: string; amountMinor: number }[];
     }
-  | { orderNumber: string; ok: false; code: string; message: string };
+  | { orderNumber: string; ok: false; code: ErrorCode; message: string };
 
 /**
  * The rows of a validation CSV (`orderNumber,decision,reason`, columns in any order, reason

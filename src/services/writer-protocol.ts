@@ -1,4 +1,5 @@
 import { DomainError, type Issue } from '../domain/errors.js';
+import { isErrorCode } from '../domain/error-codes.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { CommissionChangeError } from './commission-ledger.js';
 import { ReportRefusedError } from './report-authority.js';
@@ -106,7 +107,7 @@ const DOMAIN_ERRORS: Record<string, typeof DomainError> = {
 export function decodeError(wire: WireError): Error {
   // Another process counted the same clicks first: a conflict, not a failure.
   if (wire.name === 'WatermarkMovedError') return new WatermarkMovedError();
-  if (wire.domain === true && wire.code !== undefined) {
+  if (wire.domain === true && wire.code !== undefined && isErrorCode(wire.code)) {
     const domain = DOMAIN_ERRORS[wire.name] ?? DomainError;
     const error = new domain(wire.code, wire.message, wire.issues ?? [], wire.values ?? {});
     error.name = wire.name;

@@ -354,10 +354,9 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${runId}.csv"`)
         .send(await network.payouts.csvFile(runId));
-    if (extension !== 'xml') throw new HttpError(404, 'not_found', 'ask for .xml (SEPA) or .csv');
+    if (extension !== 'xml') throw new HttpError('not_found', 'ask for .xml (SEPA) or .csv');
     if (network.payoutDebtor === undefined)
       throw new HttpError(
-        409,
         'debtor_not_configured',
         'set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN to the account payouts are paid from',
       );
@@ -379,8 +378,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
     const { file } = parseParams(pathIds('file'), request);
     const [id = '', extension] = file.split('.');
     const document = await network.statements.document(id);
-    if (document === undefined)
-      throw new HttpError(404, 'unknown_statement', `no statement "${id}"`);
+    if (document === undefined) throw new HttpError('unknown_statement', `no statement "${id}"`);
     if (extension === 'pdf')
       return reply.type('application/pdf').send(Buffer.from(await statementPdf(document)));
     return reply.type('text/csv; charset=utf-8').send(statementCsv(document));

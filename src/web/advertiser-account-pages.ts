@@ -111,7 +111,7 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
     const advertiserId = advertiserOf(context);
     const { id } = parseParams(pathIds('id'), request);
     if (!(await network.apiKeys.revoke(advertiserId, id, network.now())))
-      throw new HttpError(404, 'unknown_key', `no active key "${id}" among yours`);
+      throw new HttpError('unknown_key', `no active key "${id}" among yours`);
     return redirectAfterPost(
       network,
       reply,

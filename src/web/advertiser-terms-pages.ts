@@ -29,7 +29,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
   const termsOf = async (context: WebContext, programId: string) => {
     const row = await network.advertiserViews.currentTermsOf(programId, advertiserOf(context));
     if (row === undefined)
-      throw new HttpError(404, 'unknown_program', `no program "${programId}" among your programs`);
+      throw new HttpError('unknown_program', `no program "${programId}" among your programs`);
     return row;
   };
 

@@ -187,7 +187,6 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     for (const [programId, requests] of byProgram) {
       if (!own.has(programId))
         throw new HttpError(
-          404,
           'unknown_program',
           `no program "${programId}" among your programs`,
         );
@@ -275,7 +274,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       const form = parseForm(UPLOAD_FORM, request.body);
       const requests = parseValidationCsv(form.csv);
       const own = (await programsOf(advertiserId)).some((p) => p.id === form.programId);
-      if (!own) throw new HttpError(404, 'unknown_program', 'no such program among your programs');
+      if (!own) throw new HttpError('unknown_program', 'no such program among your programs');
       const results = await network.validation.validate(
         form.programId,
         requests,

@@ -17,7 +17,6 @@ export async function readMultipart(
 ): Promise<{ fields: Form; files: Attachment[] }> {
   if (!request.isMultipart())
     throw new HttpError(
-      415,
       'unsupported_media_type',
       'send this form as multipart/form-data (it carries the evidence files)',
     );

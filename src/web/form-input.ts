@@ -66,7 +66,7 @@ export function parseForm<T extends z.ZodType>(schema: T, body: unknown): z.outp
 export function parseParams<T extends z.ZodType>(schema: T, request: FastifyRequest): z.output<T> {
   const parsed = schema.safeParse(request.params);
   if (parsed.success) return parsed.data;
-  throw new HttpError(404, 'not_found', describeIssues(issuesFromZod(parsed.error)));
+  throw new HttpError('not_found', describeIssues(issuesFromZod(parsed.error)));
 }
 
 /** A page's query string parsed by `schema`, coerced as a form is. */
@@ -74,7 +74,7 @@ export function parseQuery<T extends z.ZodType>(schema: T, request: FastifyReque
   const parsed = schema.safeParse(coerceForm(schema, request.query));
   if (parsed.success) return parsed.data;
   const issues = issuesFromZod(parsed.error);
-  throw new HttpError(400, 'invalid_parameter', describeIssues(issues), issues);
+  throw new HttpError('invalid_parameter', describeIssues(issues), issues);
 }
 
 type Kind = 'array' | 'boolean' | 'number' | 'string' | 'other';

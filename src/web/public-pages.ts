@@ -50,11 +50,7 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
       user?.role === 'admin' ||
       (user?.role === 'advertiser' && user.advertiserId === program?.advertiserId);
     if (program === undefined || (program.review !== 'approved' && !mayPreview))
-      throw new HttpError(
-        404,
-        'unknown_program',
-        `no program "${slug}": see /programs for the list`,
-      );
+      throw new HttpError('unknown_program', `no program "${slug}": see /programs for the list`);
     return reply
       .type('text/html; charset=utf-8')
       .send(page(context, { title: program.terms.file.name, body: programPage(context, program) }));

@@ -207,7 +207,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
     const context = await webContext(network, request, reply);
     const session = context.session;
     if (session === undefined)
-      throw new HttpError(401, 'login_required', 'log in to see this file');
+      throw new HttpError('login_required', 'log in to see this file');
     const { claimId, attachmentId } = parseParams(pathIds('claimId', 'attachmentId'), request);
     const file = await network.complianceViews.attachment(
       { publisherId: session.user.publisherId, advertiserId: session.user.advertiserId },
@@ -215,7 +215,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
       attachmentId,
     );
     if (file === undefined)
-      throw new HttpError(404, 'unknown_attachment', 'no such attachment among your claims');
+      throw new HttpError('unknown_attachment', 'no such attachment among your claims');
     return reply
       .type(file.contentType)
       .header('content-disposition', `attachment; filename="${file.filename.replace(/"/g, '')}"`)

@@ -78,9 +78,8 @@ function dayRange(query: Query, nowMs: number): { from: number; to: number } {
   const today = utcDayNumber(nowMs);
   const to = (query.to && dayNumberOfIsoDate(query.to)) || today;
   const from = (query.from && dayNumberOfIsoDate(query.from)) || to - 29;
-  if (to < from) throw new HttpError(400, 'invalid_parameter', 'to: must not be before from');
-  if (to - from > 366)
-    throw new HttpError(400, 'invalid_parameter', 'from: at most a year before to');
+  if (to < from) throw new HttpError('invalid_parameter', 'to: must not be before from');
+  if (to - from > 366) throw new HttpError('invalid_parameter', 'from: at most a year before to');
   return { from, to };
 }
 

@@ -97,7 +97,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
     const [id, extension] = file.split('.') as [string, string | undefined];
     const document = await network.statements.document(id, publisherId);
     if (document === undefined)
-      throw new HttpError(404, 'unknown_statement', `no statement "${id}" among yours`);
+      throw new HttpError('unknown_statement', `no statement "${id}" among yours`);
     const { statement, lines } = document;
     if (extension === 'csv')
       return reply

@@ -134,7 +134,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     const { orderId } = parseParams(pathIds('orderId'), request);
     const view = await network.publisherViews.order(publisherId, orderId);
     if (view === undefined)
-      throw new HttpError(404, 'unknown_order', `no order "${orderId}" among your transactions`);
+      throw new HttpError('unknown_order', `no order "${orderId}" among your transactions`);
     const { order, lines, commissions, quote } = view;
     // The status the transactions list shows (its product commission's): one status per order.
     const product = commissions.find((commission) => commission.kind === 'product');

@@ -1,22 +1,21 @@
 import type { DomainError } from '../domain/errors.js';
 import { formatDate } from './format.js';
-import { isMessageKey, translate, translateDynamic, type Locale } from './i18n.js';
+import { translate, translateDynamic, type Locale } from './i18n.js';
 import { statusText } from './status-badge.js';
 
 /**
  * A refusal in the reader's language. English readers get the service's own message (it names
- * the exact field and value); others get the catalogue's words for the stable code with the
- * values the service passed, statuses and methods in words and dates as dates. A code the
- * catalogue does not know yet, or whose words need a value the refusal does not carry, keeps
- * the service's message (a test holds every code the portal can meet to the catalogue).
+ * the exact field and value); others get the catalogue's words for the stable code (every code of
+ * the table in src/domain/error-codes.ts has them) with the values the service passed, statuses
+ * and methods in words and dates as dates. Words that need a value the refusal does not carry
+ * keep the service's message.
  */
 export function refusalText(
   refusal: Pick<DomainError, 'code' | 'message'> & { values?: DomainError['values'] },
   locale: Locale,
 ): string {
   if (locale === 'en') return refusal.message;
-  const key = `refusal.${refusal.code}`;
-  if (!isMessageKey(key)) return refusal.message;
+  const key = `refusal.${refusal.code}` as const;
   const values = Object.fromEntries(
     Object.entries(refusal.values ?? {}).map(([name, value]) => [
       name,

@@ -125,7 +125,6 @@ export function verifyCsrf(context: WebContext, body: unknown): void {
   const sent = (body as Record<string, unknown> | undefined)?._csrf;
   if (typeof sent !== 'string' || sent !== context.csrf)
     throw new HttpError(
-      403,
       'csrf_failed',
       'this form expired or came from another site: reload the page and submit it again',
     );
@@ -134,11 +133,10 @@ export function verifyCsrf(context: WebContext, body: unknown): void {
 /** The signed-in user with `role`, or a redirect to the login page / 403 for another role. */
 export function requireRole(context: WebContext, role: Role): ActiveSession {
   const session = context.session;
-  if (session === undefined) throw new HttpError(401, 'login_required', 'log in to see this page');
+  if (session === undefined) throw new HttpError('login_required', 'log in to see this page');
   refuseUntilPasswordChanged(session);
   if (session.user.role !== role)
     throw new HttpError(
-      403,
       'forbidden',
       `this page is for ${role === 'admin' ? 'the network admin' : `${role}s`}; you are logged in as ${session.user.role}`,
     );
@@ -149,7 +147,7 @@ export function requireRole(context: WebContext, role: Role): ActiveSession {
 export function publisherOf(context: WebContext): string {
   const session = requireRole(context, 'publisher');
   if (session.user.publisherId === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to a publisher account');
+    throw new HttpError('forbidden', 'this login is not linked to a publisher account');
   return session.user.publisherId;
 }
 
@@ -157,6 +155,6 @@ export function publisherOf(context: WebContext): string {
 export function advertiserOf(context: WebContext): string {
   const session = requireRole(context, 'advertiser');
   if (session.user.advertiserId === null)
-    throw new HttpError(403, 'forbidden', 'this login is not linked to an advertiser');
+    throw new HttpError('forbidden', 'this login is not linked to an advertiser');
   return session.user.advertiserId;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../../domain/error-codes.js';
 
 /**
  * One declaration per JSON API route: what `route()` (`src/http/route.ts`) registers and checks
@@ -32,7 +33,7 @@ export interface RouteContract {
   readonly query?: z.ZodObject;
   /** The JSON body; refused with 400 `bodyCode` (invalid_body unless named). */
   readonly body?: z.ZodType;
-  readonly bodyCode?: string;
+  readonly bodyCode?: ErrorCode;
   /**
    * The body is documented by `body` but handed to the handler as sent: a service checks it
    * and refuses it with its own codes (the order document), or it may come as text too.
