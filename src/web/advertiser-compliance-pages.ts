@@ -179,7 +179,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
           )}
         </tbody>
       </table>
-      <h2>${context.t('advertiserCompliance.emailApprovalToolAeP1')}</h2>
+      <h2>${context.t('advertiserCompliance.emailApprovalTool')}</h2>
       <form method="post" action="/advertiser/email-access" class="inline card">
         ${csrfField(context)}
         <select name="publisherId" aria-label="Publisher">

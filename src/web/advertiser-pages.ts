@@ -121,7 +121,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           </p>
           <p>
             ${context.t('advertiser.promotionMethods')}: ${row.promotionMethods.join(', ') || '–'} ·
-            ${context.t('advertiser.prohibitedContentDeclaredAeP6')}:
+            ${context.t('advertiser.prohibitedContentDeclared')}:
             ${row.contentCategories.join(', ') || context.t('advertiser.none')}
           </p>
           ${

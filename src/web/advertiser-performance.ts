@@ -101,8 +101,8 @@ export async function advertiserPerformance(
         ),
         {
           title: t('advertiser.performanceChart'),
-          barLabel: t('publisher.clicks2'),
-          lineLabel: t('publisher.commission2'),
+          barLabel: t('publisher.clicksLegend'),
+          lineLabel: t('publisher.commissionLegend'),
           formatLine: (minor) => money(minor, commissionCurrency),
         },
       ),

@@ -91,7 +91,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
             }
           </section>`,
       )}
-      <h2>${context.t('publisherCompliance.emailApprovalToolAeP1')}</h2>
+      <h2>${context.t('publisherCompliance.emailApprovalTool')}</h2>
       ${
         access.length === 0
           ? html`<p class="muted">${context.t('publisherCompliance.noAccessYetTheAdvertiser')}</p>`

@@ -139,8 +139,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
       ${trusted(
         barLineChart(points, {
           title: context.t('publisher.clicksAndCommissionPerDay'),
-          barLabel: context.t('publisher.clicks2'),
-          lineLabel: context.t('publisher.commission2'),
+          barLabel: context.t('publisher.clicksLegend'),
+          lineLabel: context.t('publisher.commissionLegend'),
           formatLine: money,
         }),
       )}
@@ -154,8 +154,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           })),
           {
             title: context.t('publisher.clicksAndCommissionPerSub'),
-            barLabel: context.t('publisher.clicks2'),
-            lineLabel: context.t('publisher.commission2'),
+            barLabel: context.t('publisher.clicksLegend'),
+            lineLabel: context.t('publisher.commissionLegend'),
             formatLine: money,
           },
         ),

@@ -144,7 +144,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     const body = html`<h1>${context.t('publisherTransaction.order')} ${order.order_number}</h1>
       <p>
         ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
-        ${context.t('publisherTransaction.status2')}
+        ${context.t('publisherTransaction.statusInline')}
         ${product === undefined ? html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>` : statusBadge(product.status, context.locale)}
         · ${context.t('publisherTransaction.reportedAs')}
         ${statusText(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}

@@ -38,7 +38,7 @@ export const ADVERTISER_COMPLIANCE_MESSAGES = {
     'Toewijzen (maatregel terugdraaien)',
   ],
   'advertiserCompliance.reject': ['Reject', 'Afwijzen'],
-  'advertiserCompliance.emailApprovalToolAeP1': [
+  'advertiserCompliance.emailApprovalTool': [
     'Email Approval tool (AE-P1)',
     'Email Approval-tool (AE-P1)',
   ],

@@ -31,7 +31,7 @@ export const ADVERTISER_MESSAGES = {
   'advertiser.total': ['Total', 'Totaal'],
   'advertiser.status': ['Status', 'Status'],
   'advertiser.promotionMethods': ['Promotion methods', 'Promotiemethoden'],
-  'advertiser.prohibitedContentDeclaredAeP6': [
+  'advertiser.prohibitedContentDeclared': [
     'Prohibited content declared (AE-P6)',
     'Verboden inhoud opgegeven (AE-P6)',
   ],

@@ -27,7 +27,7 @@ export const PUBLISHER_COMPLIANCE_MESSAGES = {
     'The claim window closed on',
     'De bezwaartermijn sloot op',
   ],
-  'publisherCompliance.emailApprovalToolAeP1': [
+  'publisherCompliance.emailApprovalTool': [
     'Email Approval tool (AE-P1)',
     'Email Approval-tool (AE-P1)',
   ],

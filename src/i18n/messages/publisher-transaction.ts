@@ -21,7 +21,7 @@ export const PUBLISHER_TRANSACTION_MESSAGES = {
     'No transactions in this selection.',
     'Geen transacties in deze selectie.',
   ],
-  'publisherTransaction.status2': ['status', 'status'],
+  'publisherTransaction.statusInline': ['status', 'status'],
   'publisherTransaction.reportedAs': [
     'the advertiser reported the order as',
     'de adverteerder meldde de bestelling als',

@@ -25,8 +25,8 @@ export const PUBLISHER_MESSAGES = {
     'Clicks and commission per day',
     'Klikken en commissie per dag',
   ],
-  'publisher.clicks2': ['clicks', 'klikken'],
-  'publisher.commission2': ['commission', 'commissie'],
+  'publisher.clicksLegend': ['clicks', 'klikken'],
+  'publisher.commissionLegend': ['commission', 'commissie'],
   'publisher.perSubIdEpi': ['Per sub id (epi)', 'Per sub-id (epi)'],
   'publisher.clicksAndCommissionPerSub': [
     'Clicks and commission per sub id',
