@@ -76,14 +76,3 @@ export function translate(
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUE, key);
 }
-
-/** A message by a key built from a stored code (`method.${code}`), or the code in words. */
-export function translateDynamic(
-  locale: Locale,
-  key: string,
-  values?: Record<string, string | number>,
-): string {
-  return isMessageKey(key)
-    ? translate(locale, key, values)
-    : key.split('.').pop()!.replace(/_/g, ' ');
-}

@@ -1,5 +1,6 @@
 import { composeEmail, localeOf } from '../i18n/email.js';
-import { translate, translateDynamic } from '../i18n/catalogue.js';
+import { translate } from '../i18n/catalogue.js';
+import { methodWords } from '../i18n/words.js';
 import type { Store } from '../storage/database.js';
 import { type Membership } from '../storage/repositories/memberships-repository.js';
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
@@ -145,10 +146,7 @@ export class ApplicationsService {
             program: program.name,
             site: site.site_name,
             url: site.url,
-            methods:
-              input.promotionMethods
-                .map((m) => translateDynamic(locale, `method.${m}`))
-                .join(', ') || none,
+            methods: input.promotionMethods.map((m) => methodWords(m, locale)).join(', ') || none,
             content: input.contentCategories.join(', ') || none,
             screening:
               brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ') || none,

@@ -28,7 +28,7 @@ import {
 } from './form-input.js';
 
 import { csrfField, notice } from './layout.js';
-import { translateDynamic } from './i18n.js';
+import { methodWords } from '../i18n/words.js';
 import { clearSessionCookie, webContext, type WebContext } from './web-context.js';
 
 /** Where a user lands after login: their own part of the portal. */
@@ -232,7 +232,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
                   value="${method}"
                   ${chosen.has(method) ? html` checked` : ''}
                 />
-                ${translateDynamic(context.locale, `method.${method}`)}</label
+                ${methodWords(method, context.locale)}</label
               >`,
           )}
         </fieldset>

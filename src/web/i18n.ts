@@ -2,4 +2,4 @@
 export { LOCALES, pickLocale } from '../i18n/locale.js';
 export type { Locale } from '../i18n/catalogue.js';
 
-export { translate, translateDynamic, isMessageKey, type MessageKey } from '../i18n/catalogue.js';
+export { translate, isMessageKey, type MessageKey } from '../i18n/catalogue.js';

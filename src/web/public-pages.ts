@@ -7,7 +7,8 @@ import { HttpError } from '../http/http-errors.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 import { formatAmountText, formatRate } from './format.js';
-import { translateDynamic } from './i18n.js';
+import { translate } from './i18n.js';
+import { methodWords } from '../i18n/words.js';
 import { webContext, type WebContext } from './web-context.js';
 import { parseQuery } from '../http/query-params.js';
 import {
@@ -276,10 +277,10 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
         ${file.policies.map(
           (policy) =>
             html`<tr>
-              <td>${translateDynamic(locale, `method.${policy.method}`)}</td>
+              <td>${methodWords(policy.method, locale)}</td>
               <td>
                 <span class="badge ${policy.status}"
-                  >${translateDynamic(locale, `policy.${policy.status}`)}</span
+                  >${translate(locale, `policy.${policy.status}`)}</span
                 >
               </td>
               <td><code>${policy.rule}</code></td>
@@ -314,7 +315,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
 
     <h2>${t('program.contacts')}</h2>
     <ul>
-      ${file.contacts.map((contact) => html`<li>${translateDynamic(locale, `contact.${contact.role}`)}: ${contact.name}${contact.email ? html` (<a href="mailto:${contact.email}">${contact.email}</a>)` : ''}</li>`)}
+      ${file.contacts.map((contact) => html`<li>${translate(locale, `contact.${contact.role}`)}: ${contact.name}${contact.email ? html` (<a href="mailto:${contact.email}">${contact.email}</a>)` : ''}</li>`)}
     </ul>
 
     ${

@@ -10,7 +10,8 @@ import { parseForm, parseQuery } from './form-input.js';
 import { z } from 'zod';
 import type { BrandMatch } from '../domain/compliance/screen-brands.js';
 import { csrfField, notice } from './layout.js';
-import { translateDynamic } from './i18n.js';
+import { translate } from './i18n.js';
+import { methodWords } from '../i18n/words.js';
 import { publisherOf, webContext, type WebContext } from './web-context.js';
 
 /** AE-P5 hits of a new site or application, shown to the publisher. */
@@ -96,7 +97,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
                     value="${method}"
                     ${closed ? html` disabled` : ''}
                   />
-                  ${translateDynamic(context.locale, `method.${method}`)}${policy ? html` <span class="badge ${policy.status}">${translateDynamic(context.locale, `policy.${policy.status}`)}</span> <code>${policy.rule}</code>` : ''}</label
+                  ${methodWords(method, context.locale)}${policy ? html` <span class="badge ${policy.status}">${translate(context.locale, `policy.${policy.status}`)}</span> <code>${policy.rule}</code>` : ''}</label
                 >`;
               })}
             </fieldset>
@@ -153,7 +154,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
             (method) =>
               html`<label
                 ><input type="checkbox" name="promotionMethods" value="${method}" />
-                ${translateDynamic(context.locale, `method.${method}`)}</label
+                ${methodWords(method, context.locale)}</label
               >`,
           )}
         </fieldset>

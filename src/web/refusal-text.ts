@@ -1,6 +1,7 @@
 import type { DomainError } from '../domain/errors.js';
 import { formatDate } from './format.js';
-import { translate, translateDynamic, type Locale } from './i18n.js';
+import { methodWords } from '../i18n/words.js';
+import { translate, type Locale } from './i18n.js';
 import { statusText } from './status-badge.js';
 
 /**
@@ -22,7 +23,7 @@ export function refusalText(
       name === 'status'
         ? statusText(String(value), locale)
         : name === 'method'
-          ? translateDynamic(locale, `method.${value}`)
+          ? methodWords(String(value), locale)
           : name === 'deadline' && typeof value === 'number'
             ? formatDate(value, locale)
             : value,

@@ -1,10 +1,11 @@
 import { html, type SafeHtml } from './html.js';
-import { translateDynamic, type Locale } from './i18n.js';
+import { statusWords } from '../i18n/words.js';
+import type { Locale } from './i18n.js';
 
 /** A status in the reader's language (the code itself when it has no words yet). */
 export function statusText(status: string | null | undefined, locale: Locale): string {
   if (status === null || status === undefined) return '';
-  return translateDynamic(locale, `status.${status}`);
+  return statusWords(status, locale);
 }
 
 /** A coloured badge for a status, in the reader's language. */
