@@ -1,4 +1,5 @@
 import { translate, type Locale, type MessageKey } from './catalogue.js';
+import { isLocale } from './locale.js';
 
 type SubjectKey = Extract<MessageKey, `email.${string}.subject`>;
 /** The emails the network sends, by name (`activation`, `claimDecided`, …). */
@@ -8,7 +9,7 @@ type Values = Record<string, string | number>;
 
 /** A stored `users.locale` as a language we write in (English when unknown). */
 export function localeOf(stored: string | null | undefined): Locale {
-  return stored === 'nl' ? 'nl' : 'en';
+  return isLocale(stored) ? stored : 'en';
 }
 
 /** An instant as the reader writes it: `2026-10-12 14:00 UTC` or `12-10-2026 14:00 UTC`. */

@@ -1,6 +1,12 @@
-import type { Locale } from './catalogue.js';
+import { LANGUAGES, type Locale } from './catalogue.js';
 
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
+/** The languages of the catalogue, in the order the portal offers them. */
+export const LOCALES = Object.keys(LANGUAGES) as readonly Locale[];
+
+/** Whether `tag` (a query, a cookie, a stored `users.locale`) is a language we write in. */
+export function isLocale(tag: string | null | undefined): tag is Locale {
+  return typeof tag === 'string' && Object.hasOwn(LANGUAGES, tag);
+}
 
 /** The locale of a request: `?lang=`, then the `affnet_lang` cookie, then Accept-Language. */
 export function pickLocale(
@@ -8,8 +14,7 @@ export function pickLocale(
   cookie: string | undefined,
   acceptLanguage: string | undefined,
 ): Locale {
-  for (const candidate of [query, cookie])
-    if (candidate === 'nl' || candidate === 'en') return candidate;
+  for (const candidate of [query, cookie]) if (isLocale(candidate)) return candidate;
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -20,8 +25,8 @@ export function pickLocale(
     .filter((entry) => entry.tag !== '' && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   for (const { tag } of ranked) {
-    if (tag === 'nl' || tag.startsWith('nl-')) return 'nl';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+    const locale = LOCALES.find((known) => tag === known || tag.startsWith(`${known}-`));
+    if (locale !== undefined) return locale;
   }
   return 'en';
 }

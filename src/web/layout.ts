@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from './html.js';
 import type { WebContext } from './web-context.js';
-import type { MessageKey } from './i18n.js';
+import { LOCALES, translate, type MessageKey } from './i18n.js';
 
 const NAV: Record<string, [string, MessageKey][]> = {
   publisher: [
@@ -35,7 +35,6 @@ export function page(
   context: WebContext,
   options: { title: string; body: SafeHtml; status?: number },
 ): string {
-  const other = context.locale === 'nl' ? 'en' : 'nl';
   const role = context.session?.user.role;
   const links = role === undefined ? [] : (NAV[role] ?? []);
   return html`<!doctype html>
@@ -55,9 +54,12 @@ export function page(
             <a href="/api/docs">${context.t('nav.api')}</a>
           </nav>
           <div class="account">
-            <a href="${context.path}?lang=${other}" hreflang="${other}"
-              >${context.t('lang.switch')}</a
-            >
+            ${LOCALES.filter((other) => other !== context.locale).map(
+              (other) =>
+                html`<a href="${context.path}?lang=${other}" hreflang="${other}" lang="${other}"
+                  >${translate(other, 'lang.name')}</a
+                >`,
+            )}
             ${
               context.session === undefined
                 ? html`<a href="/login">${context.t('nav.login')}</a>

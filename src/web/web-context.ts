@@ -10,7 +10,7 @@ import {
   type Role,
 } from '../auth/sessions.js';
 import { HttpError } from '../http/http-errors.js';
-import { pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
+import { isLocale, pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
 import { takeFlash, type Flash } from './flash.js';
 
 export const LANG_COOKIE = 'affnet_lang';
@@ -95,7 +95,7 @@ async function makeWebContext(
     request.cookies[LANG_COOKIE],
     request.headers['accept-language'],
   );
-  if (queryLang === 'nl' || queryLang === 'en') {
+  if (isLocale(queryLang)) {
     void reply.setCookie(LANG_COOKIE, queryLang, { ...cookieOptions(request), maxAge: 31_536_000 });
     if (session !== undefined && session.user.locale !== queryLang)
       await network.accounts.setLocale(session.user.id, queryLang);

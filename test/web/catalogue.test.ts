@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '../../src/domain/error-codes.js';
-import { CATALOGUE, translate, type Messages } from '../../src/i18n/catalogue.js';
+import { EN } from '../../src/i18n/en/index.js';
+import { LANGUAGES, translate, type MessageKey } from '../../src/i18n/catalogue.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'src');
 
@@ -22,27 +23,30 @@ const PROPER_NAMES = ['method.google_shopping', 'method.cookie_stuffing'];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalogue', () => {
-  it('has each key in one area only', async () => {
-    const dir = join(ROOT, 'i18n', 'messages');
-    let total = 0;
-    for (const file of readdirSync(dir)) {
-      const module = (await import(join(dir, file))) as Record<string, Messages>;
-      for (const messages of Object.values(module)) total += Object.keys(messages).length;
+  it('has each key in one area only, in every language', async () => {
+    for (const [locale, words] of Object.entries(LANGUAGES)) {
+      const dir = join(ROOT, 'i18n', locale);
+      let total = 0;
+      for (const file of readdirSync(dir).filter((name) => name !== 'index.ts')) {
+        const module = (await import(join(dir, file))) as Record<string, object>;
+        for (const messages of Object.values(module)) total += Object.keys(messages).length;
+      }
+      expect([locale, total]).toEqual([locale, Object.keys(words).length]);
     }
-    expect(total).toBe(Object.keys(CATALOGUE).length);
   });
 
-  it('says everything in Dutch, with the same placeholders as the English', () => {
+  it('says everything in every language, with the same placeholders as the English', () => {
     const copies: string[] = [];
     const mismatched: string[] = [];
-    for (const [key, [en, nl]] of Object.entries(CATALOGUE) as [
-      string,
-      readonly [string, string],
-    ][]) {
-      if (en.length > 14 && en === nl && !PROPER_NAMES.includes(key)) copies.push(key);
-      // A refusal's English is a summary (readers of English get the service's own message).
-      if (!key.startsWith('refusal.') && placeholders(en).join() !== placeholders(nl).join())
-        mismatched.push(key);
+    for (const [locale, words] of Object.entries(LANGUAGES)) {
+      if (locale === 'en') continue;
+      for (const key of Object.keys(EN) as MessageKey[]) {
+        const [en, other] = [EN[key], words[key]];
+        if (en.length > 14 && en === other && !PROPER_NAMES.includes(key))
+          copies.push(`${locale}: ${key}`);
+        if (placeholders(en).join() !== placeholders(other).join())
+          mismatched.push(`${locale}: ${key}`);
+      }
     }
     expect(copies).toEqual([]);
     expect(mismatched).toEqual([]);

@@ -1,0 +1,53 @@
+/**
+ * Every email the network sends, in the recipient's stored language (`users.locale`): a subject
+ * and a text per message, optional paragraphs as their own keys.
+ */
+export const EMAIL = {
+  'email.signupExists.subject': 'Someone tried to sign up with your address',
+  'email.signupExists.text':
+    'Someone tried to create an affnet publisher account with this email address, which already has one.\nIf it was you: log in, or reset your password at {baseUrl}/password-reset. Otherwise ignore this message.',
+  'email.activation.subject': 'Activate your affnet publisher account',
+  'email.activation.text':
+    'Hello {name},\n\nOpen this link to activate your publisher account (it works once, for 24 hours):\n\n{link}\n\nIf you did not sign up, ignore this message.',
+  'email.passwordReset.subject': 'Reset your affnet password',
+  'email.passwordReset.text':
+    'Open this link to choose a new password (it works once, for one hour):\n\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.',
+  'email.advertiserInvite.subject': 'You are invited to run {advertiser} on affnet',
+  'email.advertiserInvite.text':
+    'The network invites you to the advertiser console of {advertiser}: programs, applications, transactions and terms.\n\nChoose your password with this link (it works once, for 7 days):\n\n{link}\n\nThen log in with this email address.',
+  'email.application.subject': 'New application for {program}: {site}',
+  'email.application.text':
+    '{publisher} applied to {program} with {site} ({url}).\nPromotion methods: {methods}.\nProhibited content declared (AE-P6): {content}.\nBrand screening (AE-P5): {screening}.\n\nDecide in the advertiser console: Applications.',
+  'email.none': 'none',
+  'email.approved.subject': 'Approved: your application to {program}',
+  'email.approved.text':
+    'Your site is approved for {program}. Build your links in the portal: Links.',
+  'email.rejected.subject': 'Not approved: your application to {program}',
+  'email.rejected.text': 'Your application to {program} was not approved. Reason: {reason}',
+  'email.claim.subject': 'Claim against an enforcement action: decide by {due}',
+  'email.claim.text':
+    'Publisher {publisher} objects to {kind} {action} ({rule}).\n\n{claim}\n\nDecide before {dueAt} (15 working days, AE-E3): advertiser console → Compliance.',
+  'email.claimDecided.subject': 'Your claim was {outcome}',
+  'email.claimDecided.text': 'Decision on your claim {claim}: {outcome}.\n\n{decision}',
+  'email.claimDecided.reversed': 'The enforcement action and its effects are reversed.',
+  'email.claimReminder.subject': 'Reminder: a claim decision is due',
+  'email.claimReminder.text': 'Claim {claim} must be decided before {dueAt} (AE-E3).',
+  'email.enforcement.subject': 'Enforcement action: {kind}',
+  'email.enforcement.text':
+    'An enforcement action was recorded against your account: {kind}.\nRule breached: {rule}. Evidence: {evidence}',
+  'email.enforcement.amount': 'Amount deducted: EUR {amount}.',
+  'email.enforcement.cure': 'Cure the breach before {deadline}.',
+  'email.enforcement.claim':
+    'You may object in writing with evidence until {deadline} (5 working days, {calendar} calendar, AE-E2): portal → Compliance.',
+  'email.enforcementEnded.subject': 'Enforcement action {outcome}: {kind}',
+  'email.enforcementEnded.text':
+    'The {kind} recorded on {date} ({rule}) is {outcome}; its effect is undone.',
+  'email.claimWindow.subject': 'Reminder: the claim window closes within a day',
+  'email.claimWindow.text': 'You can object to the {kind} ({action}) until {deadline} (AE-E2).',
+  'email.mailingApproved.subject': 'Mailing approved: {subject}',
+  'email.mailingApproved.text':
+    'Your mailing "{subject}" is approved. Add m={param} to its tracking links; they count as email traffic until {until}.',
+  'email.mailingComments': 'Comments: {comments}',
+  'email.mailingRejected.subject': 'Mailing not approved: {subject}',
+  'email.mailingRejected.text': 'Your mailing "{subject}" is not approved: {comments}',
+} as const;

@@ -1,0 +1,40 @@
+/** What the publisher statement pages say, in English and Dutch. */
+export const PUBLISHER_STATEMENT = {
+  'publisherStatement.month': 'Month',
+  'publisherStatement.payable': 'Payable',
+  'publisherStatement.pending': 'Pending',
+  'publisherStatement.withheld': 'Withheld',
+  'publisherStatement.deducted': 'Deducted',
+  'publisherStatement.paidOut': 'Paid out',
+  'publisherStatement.status': 'Status',
+  'publisherStatement.noStatementsYetTheyAre': 'No statements yet: they are made after each month.',
+  'publisherStatement.number': 'Statement no.',
+  'publisherStatement.minimumPayout': 'Your minimum payout',
+  'publisherStatement.carriedOverBelow':
+    'Carried over: the balance of {balance} is below your minimum payout of {minimum}; it moves to your next statement.',
+  'publisherStatement.carriedOverNegative':
+    'Carried over: the balance is {balance} after deductions; it is settled against later earnings.',
+  'publisherStatement.carriedIn': 'Carried in',
+  'publisherStatement.payableCommission': 'Payable commission',
+  'publisherStatement.deductedAeE1D': 'Deducted (AE-E1 d)',
+  'publisherStatement.balance': 'Balance',
+  'publisherStatement.carriedOverBelowYourMinimum': 'Carried over (below your minimum payout)',
+  'publisherStatement.pendingNotValidatedOrAdvertiser':
+    'Pending (not validated, or advertiser has not paid yet: no prepayment, AE-T5)',
+  'publisherStatement.withheldAeE1C': 'Withheld (AE-E1 c)',
+  'publisherStatement.everyEuroOfIt': 'Every euro of it',
+  'publisherStatement.order': 'Order',
+  'publisherStatement.date': 'Date',
+  'publisherStatement.kind': 'Kind',
+  'publisherStatement.rule': 'Rule',
+  'publisherStatement.deduction': 'Deduction',
+  'publisherStatement.netThisMonth': 'Net this month (excl. VAT)',
+  'publisherStatement.vatRate': 'VAT {rate} %',
+  'publisherStatement.vatReverseCharged': 'VAT (reverse-charged)',
+  'publisherStatement.vatNotCharged': 'VAT (not charged)',
+  'publisherStatement.invoice':
+    'Invoice details (self-billing: the network issues this invoice on your behalf)',
+  'publisherStatement.supplier': 'Supplier (you)',
+  'publisherStatement.recipient': 'Recipient (the network)',
+  'publisherStatement.editInvoicing': 'Your invoicing details for the next statements',
+} as const;

@@ -1,0 +1,40 @@
+import type { Translation } from '../translation.js';
+import type { ADVERTISER_COMPLIANCE } from '../en/advertiser-compliance.js';
+
+/** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
+export const ADVERTISER_COMPLIANCE_NL: Translation<typeof ADVERTISER_COMPLIANCE> = {
+  'advertiserCompliance.compliance': 'Compliance',
+  'advertiserCompliance.reviewQueue': 'Te beoordelen',
+  'advertiserCompliance.noOpenFlags': 'Geen open signaleringen.',
+  'advertiserCompliance.open': 'open',
+  'advertiserCompliance.high': 'hoog',
+  'advertiserCompliance.confirm': 'Bevestigen',
+  'advertiserCompliance.dismiss': 'Afwijzen',
+  'advertiserCompliance.recordAnEnforcementActionAe': 'Handhavingsmaatregel vastleggen (AE-E1)',
+  'advertiserCompliance.program': 'Programma',
+  'advertiserCompliance.action': 'Maatregel',
+  'advertiserCompliance.ruleBreached': 'Geschonden regel',
+  'advertiserCompliance.order': 'Bestelling',
+  'advertiserCompliance.evidence': 'Bewijs',
+  'advertiserCompliance.amountInEurDeductions': 'Bedrag in EUR (inhoudingen)',
+  'advertiserCompliance.cureBeforeCurePeriods': 'Herstellen vóór (herstelperiodes)',
+  'advertiserCompliance.recordAndNotify': 'Vastleggen en melden',
+  'advertiserCompliance.actionsAndClaims': 'Maatregelen en bezwaren',
+  'advertiserCompliance.claimDeadline': 'Bezwaartermijn',
+  'advertiserCompliance.claim': 'Bezwaar',
+  'advertiserCompliance.lift': 'Opheffen',
+  'advertiserCompliance.decideBy': 'beslissen vóór',
+  'advertiserCompliance.decisionAndReasons': 'Beslissing en motivering',
+  'advertiserCompliance.upholdReverseTheAction': 'Toewijzen (maatregel terugdraaien)',
+  'advertiserCompliance.reject': 'Afwijzen',
+  'advertiserCompliance.emailApprovalTool': 'Email Approval-tool (AE-P1)',
+  'advertiserCompliance.grantAccess': 'Toegang geven',
+  'advertiserCompliance.revoke': 'Intrekken',
+  'advertiserCompliance.recipients': 'ontvangers',
+  'advertiserCompliance.comments': 'Opmerkingen',
+  'advertiserCompliance.approve': 'Goedkeuren',
+  'advertiserCompliance.recordedThePublisherIsNotified':
+    'vastgelegd; de publisher is op de hoogte en kan bezwaar maken tot',
+  'advertiserCompliance.lifted': 'opgeheven',
+  'advertiserCompliance.emailAccessUpdated': 'E-mailtoegang bijgewerkt.',
+};

@@ -1,0 +1,31 @@
+import type { Translation } from '../translation.js';
+import type { ADVERTISER_TRANSACTION } from '../en/advertiser-transaction.js';
+
+/** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
+export const ADVERTISER_TRANSACTION_NL: Translation<typeof ADVERTISER_TRANSACTION> = {
+  'advertiserTransaction.all': 'alle',
+  'advertiserTransaction.order': 'Bestelling',
+  'advertiserTransaction.program': 'Programma',
+  'advertiserTransaction.date': 'Datum',
+  'advertiserTransaction.kind': 'Soort',
+  'advertiserTransaction.status': 'Status',
+  'advertiserTransaction.reason': 'Reden',
+  'advertiserTransaction.validateBy': 'Valideren uiterlijk',
+  'advertiserTransaction.declineReason': 'Reden van afwijzing',
+  'advertiserTransaction.approveSelected': 'Geselecteerde goedkeuren',
+  'advertiserTransaction.declineSelected': 'Geselecteerde afwijzen',
+  'advertiserTransaction.validateByCsv': 'Valideren met CSV',
+  'advertiserTransaction.csvFileOrdernumberDecisionReason':
+    'CSV-bestand (orderNumber,decision,reason)',
+  'advertiserTransaction.orPasteTheCsv': 'of plak de CSV',
+  'advertiserTransaction.waitsForYou':
+    '{count} open compliancemelding(en): niet beslist op de uiterste datum, wacht op uw beslissing of uw beoordeling onder Compliance',
+  'advertiserTransaction.unsignedFields':
+    'Gemeld via de pixel zonder volledige v05-controlesom: de uiterste datum keurt haar niet goed, ze wacht op uw beslissing (NET-R6)',
+  'advertiserTransaction.validate': 'Valideren',
+  'advertiserTransaction.rowsDone': 'regels verwerkt',
+  'advertiserTransaction.result': 'Resultaat',
+  'advertiserTransaction.selectAtLeastOneTransaction': 'Selecteer minstens één transactie.',
+  'advertiserTransaction.theFirstLineMustName':
+    'De eerste regel moet de kolommen noemen: orderNumber,decision,reason',
+};

@@ -1,0 +1,54 @@
+import type { Translation } from '../translation.js';
+import type { EMAIL } from '../en/email.js';
+
+/** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
+export const EMAIL_NL: Translation<typeof EMAIL> = {
+  'email.signupExists.subject': 'Iemand probeerde zich aan te melden met je adres',
+  'email.signupExists.text':
+    'Iemand probeerde een affnet-publisheraccount aan te maken met dit e-mailadres, dat al een account heeft.\nWas jij dat? Log dan in of stel je wachtwoord opnieuw in via {baseUrl}/password-reset. Anders kun je dit bericht negeren.',
+  'email.activation.subject': 'Activeer je affnet-publisheraccount',
+  'email.activation.text':
+    'Hallo {name},\n\nOpen deze link om je publisheraccount te activeren (één keer bruikbaar, 24 uur geldig):\n\n{link}\n\nHeb je je niet aangemeld? Dan kun je dit bericht negeren.',
+  'email.passwordReset.subject': 'Nieuw wachtwoord voor affnet',
+  'email.passwordReset.text':
+    'Open deze link om een nieuw wachtwoord te kiezen (één keer bruikbaar, een uur geldig):\n\n{link}\n\nHeb je hier niet om gevraagd? Dan kun je dit bericht negeren; je wachtwoord blijft zoals het is.',
+  'email.advertiserInvite.subject': 'Je bent uitgenodigd om {advertiser} op affnet te beheren',
+  'email.advertiserInvite.text':
+    'Het netwerk nodigt je uit voor de adverteerdersconsole van {advertiser}: programma’s, aanmeldingen, transacties en voorwaarden.\n\nKies je wachtwoord met deze link (één keer bruikbaar, 7 dagen geldig):\n\n{link}\n\nLog daarna in met dit e-mailadres.',
+  'email.application.subject': 'Nieuwe aanmelding voor {program}: {site}',
+  'email.application.text':
+    '{publisher} heeft zich aangemeld voor {program} met {site} ({url}).\nPromotiemethoden: {methods}.\nVerboden inhoud opgegeven (AE-P6): {content}.\nMerkcontrole (AE-P5): {screening}.\n\nBeslis in de adverteerdersconsole: Aanmeldingen.',
+  'email.none': 'geen',
+  'email.approved.subject': 'Goedgekeurd: je aanmelding voor {program}',
+  'email.approved.text':
+    'Je site is goedgekeurd voor {program}. Maak je links in het portaal: Links.',
+  'email.rejected.subject': 'Niet goedgekeurd: je aanmelding voor {program}',
+  'email.rejected.text': 'Je aanmelding voor {program} is niet goedgekeurd. Reden: {reason}',
+  'email.claim.subject': 'Bezwaar tegen een handhavingsmaatregel: beslis vóór {due}',
+  'email.claim.text':
+    'Publisher {publisher} maakt bezwaar tegen {kind} {action} ({rule}).\n\n{claim}\n\nBeslis vóór {dueAt} (15 werkdagen, AE-E3): adverteerdersconsole → Compliance.',
+  'email.claimDecided.subject': 'Beslissing op je bezwaar: {outcome}',
+  'email.claimDecided.text': 'Beslissing op je bezwaar {claim}: {outcome}.\n\n{decision}',
+  'email.claimDecided.reversed': 'De maatregel en de gevolgen ervan zijn teruggedraaid.',
+  'email.claimReminder.subject': 'Herinnering: een beslissing op een bezwaar moet worden genomen',
+  'email.claimReminder.text': 'Over bezwaar {claim} moet vóór {dueAt} worden beslist (AE-E3).',
+  'email.enforcement.subject': 'Handhavingsmaatregel: {kind}',
+  'email.enforcement.text':
+    'Er is een handhavingsmaatregel tegen je account vastgelegd: {kind}.\nOvertreden regel: {rule}. Bewijs: {evidence}',
+  'email.enforcement.amount': 'Ingehouden bedrag: EUR {amount}.',
+  'email.enforcement.cure': 'Herstel de overtreding vóór {deadline}.',
+  'email.enforcement.claim':
+    'Je kunt tot {deadline} schriftelijk en met bewijs bezwaar maken (5 werkdagen, kalender {calendar}, AE-E2): portaal → Compliance.',
+  'email.enforcementEnded.subject': 'Handhavingsmaatregel {outcome}: {kind}',
+  'email.enforcementEnded.text':
+    'De maatregel “{kind}” van {date} ({rule}) is {outcome}; het gevolg ervan is ongedaan gemaakt.',
+  'email.claimWindow.subject': 'Herinnering: de bezwaartermijn sluit binnen een dag',
+  'email.claimWindow.text':
+    'Je kunt tot {deadline} bezwaar maken tegen de maatregel “{kind}” ({action}) (AE-E2).',
+  'email.mailingApproved.subject': 'Mailing goedgekeurd: {subject}',
+  'email.mailingApproved.text':
+    'Je mailing "{subject}" is goedgekeurd. Voeg m={param} toe aan de trackinglinks; die tellen als e-mailverkeer tot {until}.',
+  'email.mailingComments': 'Opmerkingen: {comments}',
+  'email.mailingRejected.subject': 'Mailing niet goedgekeurd: {subject}',
+  'email.mailingRejected.text': 'Je mailing "{subject}" is niet goedgekeurd: {comments}',
+};

@@ -1,0 +1,35 @@
+import type { Translation } from '../translation.js';
+import type { PUBLISHER_TRANSACTION } from '../en/publisher-transaction.js';
+
+/** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
+export const PUBLISHER_TRANSACTION_NL: Translation<typeof PUBLISHER_TRANSACTION> = {
+  'publisherTransaction.status': 'Status',
+  'publisherTransaction.all': 'alle',
+  'publisherTransaction.from': 'Van',
+  'publisherTransaction.to': 'Tot en met',
+  'publisherTransaction.filter': 'Filter',
+  'publisherTransaction.order': 'Bestelling',
+  'publisherTransaction.program': 'Programma',
+  'publisherTransaction.date': 'Datum',
+  'publisherTransaction.commission': 'Commissie',
+  'publisherTransaction.validationBy': 'Validatie uiterlijk',
+  'publisherTransaction.noCommission': 'geen commissie',
+  'publisherTransaction.whenCompletionIsReported': 'zodra voltooiing is gemeld',
+  'publisherTransaction.noTransactionsInThisSelection': 'Geen transacties in deze selectie.',
+  'publisherTransaction.statusInline': 'status',
+  'publisherTransaction.reportedAs': 'de adverteerder meldde de bestelling als',
+  'publisherTransaction.lines': 'Regels',
+  'publisherTransaction.product': 'Product',
+  'publisherTransaction.base': 'Grondslag',
+  'publisherTransaction.rate': 'Percentage',
+  'publisherTransaction.why': 'Waarom',
+  'publisherTransaction.rule': 'Regel',
+  'publisherTransaction.earnsCommission': 'Levert commissie op',
+  'publisherTransaction.baseUnitPriceQuantityDiscount':
+    'Grondslag = stukprijs × aantal − korting (de servicekosten tellen nooit mee, AE-C3). Regelcommissies worden per bestelling één keer omgerekend naar EUR tegen de ECB-koers en per bestelling gemaximeerd (AE-C6).',
+  'publisherTransaction.kind': 'Soort',
+  'publisherTransaction.reason': 'Reden',
+  'publisherTransaction.newBuyerBonus': 'Nieuwe-koperbonus',
+  'publisherTransaction.productCommission': 'Productcommissie',
+  'publisherTransaction.theOrderCapAppliedAe': 'Het maximum per bestelling is toegepast (AE-C6).',
+};
