@@ -31,9 +31,9 @@ export function composeEmail(
   paragraphs: readonly (readonly [MessageKey, Values] | string)[] = [],
 ): { subject: string; text: string } {
   return {
-    subject: translate(locale, `email.${name}.subject` as MessageKey, values),
+    subject: translate(locale, `email.${name}.subject`, values),
     text: [
-      translate(locale, `email.${name}.text` as MessageKey, values),
+      translate(locale, `email.${name}.text`, values),
       ...paragraphs.map((part) =>
         typeof part === 'string' ? part : translate(locale, part[0], part[1]),
       ),
