@@ -56,7 +56,6 @@ const COLUMNS_STILL_READ = [
   'src/web/publisher-transaction-pages.ts',
   'src/web/advertiser-transaction-pages.ts',
   // compliance
-  'src/http/compliance-api-routes.ts', // ValidationService.overdue (money) still returns rows
   // accounts and programs
   'src/http/publisher-api-routes.ts',
   'src/web/admin-pages.ts',

@@ -267,12 +267,12 @@ export function registerComplianceApiRoutes(app: FastifyInstance, network: Netwo
         publisherId: c.publisherId,
         decisionDueAt: iso(c.decisionDueAt),
       })),
-      validations: (await network.validation.overdue(now)).map((v) => ({
-        commissionId: v.id,
-        programId: v.program_id,
-        orderNumber: v.order_number,
-        dueAt: iso(v.validation_due_at),
-        openFlags: Number(v.open_flags),
+      validations: (await network.validation.overdueView(now)).map((v) => ({
+        commissionId: v.commissionId,
+        programId: v.programId,
+        orderNumber: v.orderNumber,
+        dueAt: iso(v.validationDueAt),
+        openFlags: v.openFlags,
       })),
     };
   });

@@ -350,6 +350,30 @@ export class ValidationService {
       .limit(limit)
       .execute();
   }
+
+  /** The overdue commissions (see overdue) as routes and pages read them. */
+  async overdueView(nowMs: number, limit = 100): Promise<OverdueValidationView[]> {
+    return (await this.overdue(nowMs, limit)).map((row) => ({
+      commissionId: row.id,
+      programId: row.program_id,
+      publisherId: row.publisher_id,
+      orderNumber: row.order_number,
+      amountMinor: row.amount_minor,
+      validationDueAt: row.validation_due_at,
+      openFlags: Number(row.open_flags),
+    }));
+  }
+}
+
+/** A pending commission past its validation deadline, with the open flags that hold it. */
+export interface OverdueValidationView {
+  commissionId: string;
+  programId: string;
+  publisherId: string;
+  orderNumber: string;
+  amountMinor: number;
+  validationDueAt: number | null;
+  openFlags: number;
 }
 
 const COMMISSION_STATUSES: readonly CommissionStatus[] = [
