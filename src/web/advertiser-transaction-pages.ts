@@ -186,10 +186,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     const results = [];
     for (const [programId, requests] of byProgram) {
       if (!own.has(programId))
-        throw new HttpError(
-          'unknown_program',
-          `no program "${programId}" among your programs`,
-        );
+        throw new HttpError('unknown_program', `no program "${programId}" among your programs`);
       results.push(
         ...(await network.validation.validate(
           programId,

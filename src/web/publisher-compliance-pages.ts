@@ -206,8 +206,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
   app.get('/claims/:claimId/attachments/:attachmentId', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const session = context.session;
-    if (session === undefined)
-      throw new HttpError('login_required', 'log in to see this file');
+    if (session === undefined) throw new HttpError('login_required', 'log in to see this file');
     const { claimId, attachmentId } = parseParams(pathIds('claimId', 'attachmentId'), request);
     const file = await network.complianceViews.attachment(
       { publisherId: session.user.publisherId, advertiserId: session.user.advertiserId },
