@@ -26,12 +26,10 @@ const onlyStorageQueries = [
  */
 const QUERIES_NOT_YET_MOVED = [
   // money
-  'src/services/payout-service.ts',
   'src/services/statement-service.ts',
   'src/services/invoice-service.ts',
   'src/services/invoicing-details-service.ts',
   'src/services/payout-settings-service.ts',
-  'src/services/commission-ledger.ts',
   'src/services/report-service.ts',
   'src/services/validation-service.ts',
   'src/services/order-recorder.ts',

@@ -328,7 +328,7 @@ export async function runPayoutsCommand(
       if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
       else {
         io.stdout.write(
-          `payout run ${result.run.id}: ${result.run.payments} payment(s), EUR ${eur(result.run.total_minor)}, execution ${executionDate}\n`,
+          `payout run ${result.run.id}: ${result.run.payments} payment(s), EUR ${eur(result.run.totalMinor)}, execution ${executionDate}\n`,
         );
         for (const skip of result.skipped)
           io.stdout.write(`  waiting: ${skip.statementId} (${skip.publisherId}): ${skip.reason}\n`);
@@ -355,7 +355,7 @@ export async function runPayoutsCommand(
       else
         for (const run of runs)
           io.stdout.write(
-            `${run.id} ${run.execution_date} ${run.payments} payment(s) EUR ${eur(run.total_minor)} ${run.status}\n`,
+            `${run.id} ${run.executionDate} ${run.payments} payment(s) EUR ${eur(run.totalMinor)} ${run.status}\n`,
           );
       return 0;
     }

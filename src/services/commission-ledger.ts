@@ -8,7 +8,7 @@ import {
   type CommissionStatus,
 } from '../domain/ledger/plan-commission-change.js';
 import { DomainError } from '../domain/errors.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
 /** An unknown commission or a change the lifecycle does not allow. */
 export class CommissionChangeError extends DomainError {}
@@ -49,7 +49,7 @@ export interface ChangeContext {
 
 /** Inserts a commission with the ledger entries of its first state, in the caller's transaction. */
 export async function createCommission(
-  trx: Kysely<Database>,
+  db: Repos | Kysely<Database>,
   input: NewCommission,
   target: CommissionTarget,
   context: ChangeContext,
@@ -75,16 +75,17 @@ export async function createCommission(
     created_at: context.nowMs,
     updated_at: context.nowMs,
   };
-  await repos(trx).commissions.insert(row);
+  const r = repos(db);
+  await r.commissions.insert(row);
   // Approved as it is reported (a completion report where the terms say so): an approval.
   if (target.status === 'approved')
-    await auditCommission(trx, row.id, input, target.kind, context, null, target);
+    await auditCommission(r, row.id, input, target.kind, context, null, target);
   const moves = planCommissionChange(
     undefined,
     { amountMinor: target.amountMinor, status: target.status },
     target.kind === 'bonus',
   );
-  await repos(trx).ledger.append(
+  await r.ledger.append(
     moves.map((move): NewLedgerEntry => ({
       publisher_id: input.publisherId,
       program_id: input.programId,
@@ -107,11 +108,12 @@ export async function createCommission(
  * Returns false when nothing changed. A paid commission is locked (CommissionChangeError).
  */
 export async function changeCommission(
-  trx: Kysely<Database>,
+  db: Repos | Kysely<Database>,
   current: Commission,
   target: CommissionTarget,
   context: ChangeContext,
 ): Promise<boolean> {
+  const r = repos(db);
   // A commission on an issued statement (or paid) is settled: the statement never changes. A
   // later report books the difference as an adjustment on the next statement; a validation
   // decision may not change it; only its payout moves it from approved to paid.
@@ -119,7 +121,7 @@ export async function changeCommission(
   const payingOut =
     onStatement && target.status === 'paid' && target.amountMinor === current.amount_minor;
   if ((current.status === 'paid' || onStatement) && !payingOut && context.adjustPaid === true)
-    return adjustPaidCommission(trx, current, target, context);
+    return adjustPaidCommission(r, current, target, context);
   if (onStatement && !payingOut)
     throw new CommissionChangeError(
       'commission_locked',
@@ -152,7 +154,7 @@ export async function changeCommission(
     after.status !== 'paid'
   )
     await auditCommission(
-      trx,
+      r,
       current.id,
       {
         orderId: current.order_id,
@@ -165,7 +167,7 @@ export async function changeCommission(
       before,
       target,
     );
-  await repos(trx).commissions.update(current.id, {
+  await r.commissions.update(current.id, {
     amount_minor: target.amountMinor,
     status: target.status,
     reason: target.reason,
@@ -179,7 +181,7 @@ export async function changeCommission(
     decided_by: context.decidedBy,
     updated_at: context.nowMs,
   });
-  await repos(trx).ledger.append(
+  await r.ledger.append(
     moves.map((move): NewLedgerEntry => ({
       publisher_id: current.publisher_id,
       program_id: current.program_id,
@@ -204,38 +206,31 @@ export async function changeCommission(
  * settled by the publisher's next statement, with its ledger entry.
  */
 async function adjustPaidCommission(
-  trx: Kysely<Database>,
+  r: Repos,
   current: Commission,
   target: CommissionTarget,
   context: ChangeContext,
 ): Promise<boolean> {
   const should = target.status === 'declined' ? 0 : target.amountMinor;
-  const adjusted = await trx
-    .selectFrom('adjustments')
-    .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-    .where('commission_id', '=', current.id)
-    .executeTakeFirst();
-  const delta = should - (current.amount_minor + Number(adjusted?.sum ?? 0));
+  const adjusted = await r.adjustments.sumOfCommission(current.id);
+  const delta = should - (current.amount_minor + adjusted);
   if (delta === 0) return false;
   const reason = target.reason ?? context.event;
-  await trx
-    .insertInto('adjustments')
-    .values({
-      id: newId('adjustment', context.nowMs),
-      publisher_id: current.publisher_id,
-      program_id: current.program_id,
-      order_id: current.order_id ?? '',
-      commission_id: current.id,
-      amount_minor: delta,
-      currency: current.currency,
-      reason,
-      rule: target.rule,
-      statement_id: null,
-      actor: context.actor,
-      created_at: context.nowMs,
-    })
-    .execute();
-  await repos(trx).ledger.append([
+  await r.adjustments.insert({
+    id: newId('adjustment', context.nowMs),
+    publisher_id: current.publisher_id,
+    program_id: current.program_id,
+    order_id: current.order_id ?? '',
+    commission_id: current.id,
+    amount_minor: delta,
+    currency: current.currency,
+    reason,
+    rule: target.rule,
+    statement_id: null,
+    actor: context.actor,
+    created_at: context.nowMs,
+  });
+  await r.ledger.append([
     {
       publisher_id: current.publisher_id,
       program_id: current.program_id,
@@ -256,7 +251,7 @@ async function adjustPaidCommission(
 
 /** A commission's approval, decline, hold or amount change in the audit log, before and after. */
 async function auditCommission(
-  trx: Kysely<Database>,
+  r: Repos,
   commissionId: string,
   of: { orderId: string | null; publisherId: string; programId: string; currency: string },
   kind: string,
@@ -264,7 +259,7 @@ async function auditCommission(
   before: { status: string; amountMinor: number } | null,
   target: CommissionTarget,
 ): Promise<void> {
-  await repos(trx).audit.record(
+  await r.audit.record(
     {
       actor: context.actor,
       action: `commission.${target.status}`,

@@ -1,7 +1,6 @@
-import { repos } from '../storage/repositories/repos.js';
-import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database, PayoutRunsTable, PayoutsTable } from '../storage/schema.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
+import type { StoredPayout, StoredPayoutRun } from '../storage/repositories/payouts-repository.js';
 import { newId } from '../storage/ids.js';
 import { isUniqueViolation } from '../storage/unique-violation.js';
 import { checkIban } from '../domain/payments/iban.js';
@@ -16,15 +15,72 @@ import { DomainError } from '../domain/errors.js';
 import { toCsv } from '../documents/csv.js';
 import { changeCommission } from './commission-ledger.js';
 
-export type PayoutRun = Selectable<PayoutRunsTable>;
-export type Payout = Selectable<PayoutsTable>;
-
 export class PayoutError extends DomainError {}
 
 export interface SkippedStatement {
   statementId: string;
   publisherId: string;
   reason: string;
+}
+
+/** A payout run as routes, pages and the CLI read it. */
+export interface PayoutRun {
+  id: string;
+  /** created, exported (its SEPA file made) or paid. */
+  status: string;
+  createdBy: string;
+  createdAt: number;
+  paidAt: number | null;
+  executionDate: string;
+  payments: number;
+  totalMinor: number;
+  /** The statements the run left waiting, and why. */
+  skipped: SkippedStatement[];
+}
+
+/** One payment of a run. */
+export interface Payout {
+  id: string;
+  runId: string;
+  publisherId: string;
+  statementId: string;
+  period: string;
+  amountMinor: number;
+  currency: string;
+  iban: string;
+  name: string;
+  status: string;
+  paidAt: number | null;
+}
+
+function runView(run: StoredPayoutRun): PayoutRun {
+  return {
+    id: run.id,
+    status: run.status,
+    createdBy: run.created_by,
+    createdAt: run.created_at,
+    paidAt: run.paid_at,
+    executionDate: run.execution_date,
+    payments: run.payments,
+    totalMinor: run.total_minor,
+    skipped: JSON.parse(run.skipped) as SkippedStatement[],
+  };
+}
+
+function payoutView(payout: StoredPayout): Payout {
+  return {
+    id: payout.id,
+    runId: payout.run_id,
+    publisherId: payout.publisher_id,
+    statementId: payout.statement_id,
+    period: payout.period,
+    amountMinor: payout.amount_minor,
+    currency: payout.currency,
+    iban: payout.iban,
+    name: payout.name,
+    status: payout.status,
+    paidAt: payout.paid_at,
+  };
 }
 
 /** Who pays: the network's own account, the debtor of the SEPA file. */
@@ -50,7 +106,11 @@ interface RunInput {
 type RunResult = { run: PayoutRun; payouts: Payout[]; skipped: SkippedStatement[] };
 
 export class PayoutService {
-  constructor(private readonly store: Store) {}
+  private readonly repos: Repos;
+
+  constructor(store: Store) {
+    this.repos = repos(store);
+  }
 
   async createRun(input: RunInput): Promise<RunResult> {
     if (!DATE.test(input.executionDate) || Number.isNaN(Date.parse(input.executionDate)))
@@ -71,55 +131,17 @@ export class PayoutService {
   }
 
   async #createRun(input: RunInput): Promise<RunResult> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const candidates = await trx
-        .selectFrom('statements')
-        .innerJoin('publishers', 'publishers.id', 'statements.publisher_id')
-        .leftJoin('payouts', 'payouts.statement_id', 'statements.id')
-        .select([
-          'statements.id',
-          'statements.publisher_id',
-          'statements.period',
-          'statements.payout_minor',
-          'statements.currency',
-          'statements.vat_treatment',
-          'statements.vat_minor',
-          'statements.parties',
-          'publishers.vat_number_verified',
-          'publishers.name',
-          'publishers.payout_name',
-          'publishers.iban',
-        ])
-        .where('statements.status', '=', 'payable')
-        .where('payouts.id', 'is', null)
-        .orderBy('statements.period')
-        .orderBy('statements.publisher_id')
-        .execute();
-      if (candidates.length === 0) throw await nothingToPay(trx);
-      const withheld = new Set(
-        (
-          await trx
-            .selectFrom('enforcement_actions')
-            .select('publisher_id')
-            .where('kind', '=', 'withhold')
-            .where('status', '=', 'active')
-            // A program's withholding is already kept out of the statement; only the
-            // network's own (no program) stops the whole payout.
-            .where('program_id', 'is', null)
-            .execute()
-        ).map((row) => row.publisher_id),
-      );
+    return this.repos.transaction(async (t) => {
+      const candidates = await t.payouts.payableStatements();
+      if (candidates.length === 0) throw await nothingToPay(t);
+      // A program's withholding is already kept out of the statement; only the network's own
+      // (no program) stops the whole payout.
+      const withheld = await t.enforcementActions.networkWithheldPublishers();
       // Carried-over statements that added VAT (few: balances below a minimum), read once for
       // every candidate below rather than once each.
-      const carriedVatStatements = await trx
-        .selectFrom('statements')
-        .select(['publisher_id', 'period', 'vat_treatment', 'vat_minor', 'parties'])
-        .where('status', '=', 'carried_over')
-        .where('vat_treatment', '=', 'domestic')
-        .where('vat_minor', '>', 0)
-        .execute();
+      const carriedVatStatements = await t.statements.carriedOverWithVat();
       const runId = newId('payoutRun', input.nowMs);
-      const payouts: Payout[] = [];
+      const payouts: StoredPayout[] = [];
       const skipped: SkippedStatement[] = [];
       for (const statement of candidates) {
         const skip = (reason: string) =>
@@ -182,7 +204,7 @@ export class PayoutService {
           'nothing_to_pay',
           `no payable statement can be paid: ${skipped.map((item) => `${item.statementId} (${item.publisherId}): ${item.reason}`).join('; ')}`,
         );
-      const run: PayoutRun = {
+      const run: StoredPayoutRun = {
         id: runId,
         // Exported once its SEPA file has been made, paid once the bank has paid it.
         status: 'created',
@@ -194,8 +216,8 @@ export class PayoutService {
         total_minor: payouts.reduce((total, payout) => total + payout.amount_minor, 0),
         skipped: JSON.stringify(skipped),
       };
-      await trx.insertInto('payout_runs').values(run).execute();
-      await repos(trx).audit.record(
+      await t.payouts.insertRun(run);
+      await t.audit.record(
         {
           actor: input.actor,
           action: 'payout_run.created',
@@ -214,64 +236,54 @@ export class PayoutService {
         },
         input.nowMs,
       );
-      for (let i = 0; i < payouts.length; i += 500)
-        await trx
-          .insertInto('payouts')
-          .values(payouts.slice(i, i + 500))
-          .execute();
-      return { run, payouts, skipped };
+      await t.payouts.insertPayments(payouts);
+      return { run: runView(run), payouts: payouts.map(payoutView), skipped };
     });
   }
 
   async findRun(runId: string): Promise<{ run: PayoutRun; payouts: Payout[] }> {
-    const run = await this.store.db
-      .selectFrom('payout_runs')
-      .selectAll()
-      .where('id', '=', runId)
-      .executeTakeFirst();
+    const run = await this.repos.payouts.findRun(runId);
     if (run === undefined) throw new PayoutError('unknown_payout_run', `no payout run "${runId}"`);
-    const payouts = await this.store.db
-      .selectFrom('payouts')
-      .selectAll()
-      .where('run_id', '=', runId)
-      .orderBy('id')
-      .execute();
-    return { run, payouts };
+    const payouts = await this.repos.payouts.paymentsOf(runId);
+    return { run: runView(run), payouts: payouts.map(payoutView) };
   }
 
   async listRuns(): Promise<PayoutRun[]> {
-    return this.store.db.selectFrom('payout_runs').selectAll().orderBy('id', 'desc').execute();
+    return (await this.repos.payouts.runs()).map(runView);
   }
 
-  /** The run as a SEPA credit transfer (pain.001.001.03) for the network's bank. */
-  async sepaFile(runId: string, debtor: Debtor, nowMs: number, actor = 'system'): Promise<string> {
+  /**
+   * The run as a SEPA credit transfer (pain.001.001.03) for the network's bank; `debtor` is the
+   * account payouts are paid from (undefined: not configured, 409 debtor_not_configured).
+   */
+  async sepaFile(
+    runId: string,
+    debtor: Debtor | undefined,
+    nowMs: number,
+    actor = 'system',
+  ): Promise<string> {
+    if (debtor === undefined)
+      throw new PayoutError(
+        'debtor_not_configured',
+        'set PAYOUT_DEBTOR_NAME and PAYOUT_DEBTOR_IBAN to the account payouts are paid from',
+      );
     const { run, payouts } = await this.findRun(runId);
     if (payouts.length === 0)
       throw new PayoutError('empty_payout_run', `payout run ${runId} has no payments`);
     // The remittance names the statement's number: self-billing, it is the invoice paid.
-    const numbers = new Map(
-      (
-        await this.store.db
-          .selectFrom('statements')
-          .select(['id', 'number'])
-          .where(
-            'id',
-            'in',
-            payouts.map((payout) => payout.statement_id),
-          )
-          .execute()
-      ).map((row) => [row.id, row.number]),
+    const numbers = await this.repos.statements.numbersOf(
+      payouts.map((payout) => payout.statementId),
     );
     const payments: SepaPayment[] = payouts.map((payout) => {
-      const number = numbers.get(payout.statement_id);
+      const number = numbers.get(payout.statementId);
       return {
         endToEndId: payout.id,
         creditorName: payout.name,
         creditorIban: payout.iban,
-        amountMinor: payout.amount_minor,
+        amountMinor: payout.amountMinor,
         remittance:
           number === null || number === undefined
-            ? `affnet statement ${payout.period} ${payout.statement_id}`
+            ? `affnet statement ${payout.period} ${payout.statementId}`
             : `affnet statement ${number} (${payout.period})`,
       };
     });
@@ -281,7 +293,7 @@ export class PayoutService {
         messageId: run.id,
         paymentInfoId: `${run.id}-1`,
         createdAt: new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        executionDate: run.execution_date,
+        executionDate: run.executionDate,
         debtorName: debtor.name,
         debtorIban: debtor.iban,
         ...(debtor.bic ? { debtorBic: debtor.bic } : {}),
@@ -292,15 +304,9 @@ export class PayoutService {
       throw error;
     }
     // The file exists now: the run is exported (again, for a later download, changes nothing).
-    await this.store.db.transaction().execute(async (trx) => {
-      const exported = await trx
-        .updateTable('payout_runs')
-        .set({ status: 'exported' })
-        .where('id', '=', runId)
-        .where('status', '=', 'created')
-        .executeTakeFirst();
-      if (Number(exported.numUpdatedRows) === 0) return;
-      await repos(trx).audit.record(
+    await this.repos.transaction(async (t) => {
+      if (!(await t.payouts.markExported(runId))) return;
+      await t.audit.record(
         {
           actor,
           action: 'payout_run.exported',
@@ -311,7 +317,7 @@ export class PayoutService {
             after: { status: 'exported' },
             debtorIban: debtor.iban,
             payments: payouts.length,
-            totalMinor: run.total_minor,
+            totalMinor: run.totalMinor,
           },
         },
         nowMs,
@@ -337,12 +343,12 @@ export class PayoutService {
       ],
       payouts.map((payout) => [
         payout.id,
-        payout.statement_id,
+        payout.statementId,
         payout.period,
-        payout.publisher_id,
+        payout.publisherId,
         payout.name,
         payout.iban,
-        formatMinorUnits(payout.amount_minor, 2),
+        formatMinorUnits(payout.amountMinor, 2),
         payout.currency,
         payout.status,
       ]),
@@ -359,15 +365,11 @@ export class PayoutService {
     actor: string,
     nowMs: number,
   ): Promise<{ run: PayoutRun; changed: boolean; commissions: number }> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const run = await trx
-        .selectFrom('payout_runs')
-        .selectAll()
-        .where('id', '=', runId)
-        .executeTakeFirst();
+    return this.repos.transaction(async (t) => {
+      const run = await t.payouts.findRun(runId);
       if (run === undefined)
         throw new PayoutError('unknown_payout_run', `no payout run "${runId}"`);
-      if (run.status === 'paid') return { run, changed: false, commissions: 0 };
+      if (run.status === 'paid') return { run: runView(run), changed: false, commissions: 0 };
       if (run.status === 'created')
         throw new PayoutError(
           'payout_run_not_exported',
@@ -378,53 +380,23 @@ export class PayoutService {
           'payout_run_empty',
           `payout run ${runId} has no payments to mark paid`,
         );
-      const claimed = await trx
-        .updateTable('payout_runs')
-        .set({ status: 'paid', paid_at: nowMs })
-        .where('id', '=', runId)
-        .where('status', '=', 'exported')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) return { run, changed: false, commissions: 0 };
-      const payouts = await trx
-        .selectFrom('payouts')
-        .selectAll()
-        .where('run_id', '=', runId)
-        .execute();
+      if (!(await t.payouts.claimPaid(runId, nowMs)))
+        return { run: runView(run), changed: false, commissions: 0 };
+      const payouts = await t.payouts.paymentsOf(runId, false);
       let commissions = 0;
       for (const payout of payouts) {
         // The statement paid and the carried-over ones before it whose money it includes.
-        const statements = await trx
-          .selectFrom('statements')
-          .select('id')
-          .where('publisher_id', '=', payout.publisher_id)
-          .where((eb) =>
-            eb.or([
-              eb('id', '=', payout.statement_id),
-              eb.and([eb('status', '=', 'carried_over'), eb('period', '<', payout.period)]),
-            ]),
-          )
-          .execute();
-        const statementIds = statements.map((row) => row.id);
-        await trx
-          .updateTable('statements')
-          .set({ status: 'paid', paid_at: nowMs })
-          .where('id', 'in', statementIds)
-          .execute();
-        await trx
-          .updateTable('enforcement_actions')
-          .set({ status: 'settled', ended_at: nowMs })
-          .where('statement_id', 'in', statementIds)
-          .where('status', '=', 'active')
-          .execute();
-        const settled = await trx
-          .selectFrom('commissions')
-          .selectAll()
-          .where('statement_id', 'in', statementIds)
-          .where('status', '=', 'approved')
-          .execute();
+        const statementIds = await t.statements.settledBy(
+          payout.publisher_id,
+          payout.statement_id,
+          payout.period,
+        );
+        await t.statements.markPaid(statementIds, nowMs);
+        await t.enforcementActions.settleOfStatements(statementIds, nowMs);
+        const settled = await t.commissions.approvedOnStatements(statementIds);
         for (const commission of settled) {
           await changeCommission(
-            trx,
+            t,
             commission,
             {
               kind: commission.kind as 'product' | 'bonus',
@@ -437,13 +409,9 @@ export class PayoutService {
           );
           commissions += 1;
         }
-        await trx
-          .updateTable('payouts')
-          .set({ status: 'paid', paid_at: nowMs })
-          .where('id', '=', payout.id)
-          .execute();
+        await t.payouts.markPaymentPaid(payout.id, nowMs);
       }
-      await repos(trx).audit.record(
+      await t.audit.record(
         {
           actor,
           action: 'payout_run.paid',
@@ -459,7 +427,11 @@ export class PayoutService {
         },
         nowMs,
       );
-      return { run: { ...run, status: 'paid', paid_at: nowMs }, changed: true, commissions };
+      return {
+        run: runView({ ...run, status: 'paid', paid_at: nowMs }),
+        changed: true,
+        commissions,
+      };
     });
   }
 }
@@ -468,24 +440,14 @@ export class PayoutService {
  * Why a payout run has nothing to pay, in the words of what the statements say: none made yet,
  * every balance below its minimum payout (carried over), or everything paid or in a run already.
  */
-async function nothingToPay(trx: Kysely<Database>): Promise<PayoutError> {
-  const latest = await trx
-    .selectFrom('statements')
-    .select('period')
-    .orderBy('period', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+async function nothingToPay(r: Repos): Promise<PayoutError> {
+  const latest = await r.statements.latestPeriod();
   if (latest === undefined)
     return new PayoutError(
       'nothing_to_pay',
       'no statement has been made yet: make the month’s statements first (affnet statements create --period YYYY-MM)',
     );
-  const rows = await trx
-    .selectFrom('statements')
-    .innerJoin('publishers', 'publishers.id', 'statements.publisher_id')
-    .select(['statements.status', 'statements.balance_minor', 'publishers.minimum_payout_minor'])
-    .where('statements.period', '=', latest.period)
-    .execute();
+  const rows = await r.statements.outcomesOf(latest);
   const carried = rows.filter((row) => row.status === 'carried_over');
   const parts: string[] = [];
   if (carried.length > 0) {
@@ -497,17 +459,17 @@ async function nothingToPay(trx: Kysely<Database>): Promise<PayoutError> {
       )
       .join(', ');
     parts.push(
-      `${carried.length} statement(s) of ${latest.period} are below their publisher's minimum payout and carried over to next month (${examples})`,
+      `${carried.length} statement(s) of ${latest} are below their publisher's minimum payout and carried over to next month (${examples})`,
     );
   }
   const settled = rows.length - carried.length;
   if (settled > 0)
-    parts.push(`${settled} statement(s) of ${latest.period} are paid or in a payout run already`);
+    parts.push(`${settled} statement(s) of ${latest} are paid or in a payout run already`);
   return new PayoutError(
     'nothing_to_pay',
     `no statement is waiting for a payout: ${parts.join('; ')}`,
     [],
-    { period: latest.period },
+    { period: latest },
   );
 }
 

@@ -233,7 +233,7 @@ describeEachEngine('money path: click to payout', (context) => {
       nowMs: day(12, 2),
       executionDate: '2026-12-03',
     });
-    expect(paying.payouts.map((p) => [p.publisher_id, p.amount_minor])).toEqual([
+    expect(paying.payouts.map((p) => [p.publisherId, p.amountMinor])).toEqual([
       [seeded.publisher.id, 1223],
     ]);
     expect(paying.skipped).toEqual([
@@ -351,7 +351,7 @@ describeEachEngine('money path: click to payout', (context) => {
       nowMs: day(12, 6),
       executionDate: '2026-12-07',
     });
-    expect(next.payouts.map((p) => [p.publisher_id, p.amount_minor, p.iban])).toEqual([
+    expect(next.payouts.map((p) => [p.publisherId, p.amountMinor, p.iban])).toEqual([
       [badIban.publisher.id, 639, GOOD_IBAN],
     ]);
 

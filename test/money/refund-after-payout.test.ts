@@ -127,7 +127,7 @@ describeEachEngine('a refund after the payout, at month end', (context) => {
       nowMs: at(12, 4),
       executionDate: '2026-12-07',
     });
-    expect(novemberRun.payouts.map((row) => row.amount_minor)).toEqual([payout]);
+    expect(novemberRun.payouts.map((row) => row.amountMinor)).toEqual([payout]);
     expect(sepaTotals(await payouts.sepaFile(novemberRun.run.id, DEBTOR, at(12, 4)))).toEqual({
       count: '1',
       sum: '12.78',

@@ -74,6 +74,6 @@ describeEachEngine('VAT verification before a payout', (context) => {
     await expect(run()).rejects.toThrow('VAT number NL812345678B01 not verified by the network');
     await invoicing.verifyVatNumber(publisher.id, 'NL812345678B01', 'admin:test', NOW);
     const paid = await run();
-    expect(paid.payouts.map((payout) => payout.amount_minor)).toEqual([5_630]);
+    expect(paid.payouts.map((payout) => payout.amountMinor)).toEqual([5_630]);
   });
 });

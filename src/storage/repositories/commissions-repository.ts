@@ -166,6 +166,16 @@ export class CommissionsRepository {
     await this.db.updateTable('commissions').set(change).where('id', '=', id).execute();
   }
 
+  /** The approved commissions the statements settle. */
+  async approvedOnStatements(statementIds: readonly string[]): Promise<Commission[]> {
+    return this.db
+      .selectFrom('commissions')
+      .selectAll()
+      .where('statement_id', 'in', statementIds)
+      .where('status', '=', 'approved')
+      .execute();
+  }
+
   /** Totals per status, in minor units. */
   async totalsByStatus(): Promise<Record<string, { count: number; amountMinor: number }>> {
     const rows = await this.db

@@ -1,17 +1,20 @@
 import { Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from './scope.js';
+import { AdjustmentsRepository } from './adjustments-repository.js';
 import { AdvertisersRepository } from './advertisers-repository.js';
 import { AuditLogRepository } from './audit-log-repository.js';
 import { WatermarksRepository } from './cache-versions.js';
 import { ClickConversionsRepository } from './click-conversions-repository.js';
 import { ClicksRepository } from './clicks-repository.js';
 import { CommissionsRepository } from './commissions-repository.js';
+import { EnforcementActionsRepository } from './enforcement-actions-repository.js';
 import { InvoicesRepository } from './invoices-repository.js';
 import { LedgerRepository } from './ledger-repository.js';
 import { MembershipsRepository } from './memberships-repository.js';
 import { NodeLeasesRepository } from './node-leases-repository.js';
 import { OrdersRepository } from './orders-repository.js';
+import { PayoutsRepository } from './payouts-repository.js';
 import { ProgramsRepository } from './programs-repository.js';
 import { PublishersRepository } from './publishers-repository.js';
 import { RateLimitsRepository } from './rate-limits-repository.js';
@@ -40,17 +43,20 @@ export type { Scope } from './scope.js';
  * (or `r.transaction(async (t) => …)`); each is made on first use and kept for the scope.
  */
 export class Repos {
+  #adjustments: AdjustmentsRepository | undefined;
   #advertisers: AdvertisersRepository | undefined;
   #audit: AuditLogRepository | undefined;
   #watermarks: WatermarksRepository | undefined;
   #clickConversions: ClickConversionsRepository | undefined;
   #clicks: ClicksRepository | undefined;
   #commissions: CommissionsRepository | undefined;
+  #enforcementActions: EnforcementActionsRepository | undefined;
   #invoices: InvoicesRepository | undefined;
   #ledger: LedgerRepository | undefined;
   #memberships: MembershipsRepository | undefined;
   #nodeLeases: NodeLeasesRepository | undefined;
   #orders: OrdersRepository | undefined;
+  #payouts: PayoutsRepository | undefined;
   #programs: ProgramsRepository | undefined;
   #publishers: PublishersRepository | undefined;
   #rateLimits: RateLimitsRepository | undefined;
@@ -80,6 +86,9 @@ export class Repos {
       .execute((trx) => work(new Repos({ ...this.scope, db: trx })));
   }
 
+  get adjustments(): AdjustmentsRepository {
+    return (this.#adjustments ??= new AdjustmentsRepository(this.scope));
+  }
   get advertisers(): AdvertisersRepository {
     return (this.#advertisers ??= new AdvertisersRepository(this.scope));
   }
@@ -98,6 +107,9 @@ export class Repos {
   get commissions(): CommissionsRepository {
     return (this.#commissions ??= new CommissionsRepository(this.scope));
   }
+  get enforcementActions(): EnforcementActionsRepository {
+    return (this.#enforcementActions ??= new EnforcementActionsRepository(this.scope));
+  }
   get invoices(): InvoicesRepository {
     return (this.#invoices ??= new InvoicesRepository(this.scope));
   }
@@ -112,6 +124,9 @@ export class Repos {
   }
   get orders(): OrdersRepository {
     return (this.#orders ??= new OrdersRepository(this.scope));
+  }
+  get payouts(): PayoutsRepository {
+    return (this.#payouts ??= new PayoutsRepository(this.scope));
   }
   get programs(): ProgramsRepository {
     return (this.#programs ??= new ProgramsRepository(this.scope));
@@ -177,7 +192,9 @@ export class Repos {
  * read from its adapter), or of transaction `trx` of it. Only a store's scope carries the raw
  * handles of the bulk paths (clicks, the order API's SQLite inserts).
  */
-export function repos(scope: Scope | Kysely<Database>, trx?: Kysely<Database>): Repos {
+export function repos(scope: Scope | Repos | Kysely<Database>, trx?: Kysely<Database>): Repos {
+  if (scope instanceof Repos)
+    return trx === undefined ? scope : new Repos({ ...scope.scope, db: trx });
   const base: Scope = scope instanceof Kysely ? { db: scope, dialect: dialectOf(scope) } : scope;
   return new Repos(trx === undefined ? base : { ...base, db: trx });
 }
