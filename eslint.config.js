@@ -26,13 +26,6 @@ const onlyStorageQueries = [
  */
 const QUERIES_NOT_YET_MOVED = [
   // money
-  'src/services/statement-service.ts',
-  'src/services/invoice-service.ts',
-  'src/services/invoicing-details-service.ts',
-  'src/services/payout-settings-service.ts',
-  'src/services/report-service.ts',
-  'src/services/validation-service.ts',
-  'src/services/order-recorder.ts',
   // compliance
   // accounts and programs
 ];

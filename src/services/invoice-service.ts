@@ -1,6 +1,5 @@
-import { type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database, InvoicesTable } from '../storage/schema.js';
+import type { StoredInvoice } from '../storage/repositories/invoices-repository.js';
 import { newId } from '../storage/ids.js';
 import { makeOnce } from '../storage/unique-violation.js';
 import { parsePeriod, type Period } from '../domain/payments/periods.js';
@@ -12,9 +11,9 @@ import {
 } from '../domain/payments/network-fee.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
-export type Invoice = Selectable<InvoicesTable>;
+export type Invoice = StoredInvoice;
 
 /** An invoice with its credited part: the credit lines' commission and their fee (≤ 0). */
 export type InvoiceView = Invoice & { credited_minor: number; credited_fee_minor: number };
@@ -59,34 +58,24 @@ export class InvoiceService {
         [],
         { period: period.text },
       );
-    const programs = await this.store.db
-      .selectFrom('programs')
-      .select(['id', 'advertiser_id', 'currency', 'network_fee_rate'])
-      .orderBy('id')
-      .execute();
+    const programs = await repos(this.store).programs.forInvoicing();
     const created: Invoice[] = [];
     const existing: Invoice[] = [];
     for (const program of programs) {
       // A parallel run (another admin, process or click) may make this invoice first.
-      const made = (db: Kysely<Database>) =>
-        db
-          .selectFrom('invoices')
-          .selectAll()
-          .where('program_id', '=', program.id)
-          .where('period', '=', period.text)
-          .executeTakeFirst();
+      const made = (r: Repos) => r.invoices.ofProgramPeriod(program.id, period.text);
       const invoice = await makeOnce(
         () =>
-          this.store.db.transaction().execute(async (trx) => {
-            const found = await made(trx);
+          repos(this.store).transaction(async (t) => {
+            const found = await made(t);
             if (found !== undefined) return { invoice: found, isNew: false };
             // What each commission should have been billed by the period's end: its amount while
             // approved or paid, with the adjustments booked after it was paid (a refund after the
             // payout); nothing otherwise. The invoice bills the difference to what was billed.
-            const rows = await repos(this.store, trx).invoices.toBill(program.id, period.endMs);
+            const rows = await t.invoices.toBill(program.id, period.endMs);
             if (rows.length === 0) {
               // A parallel run that billed these commissions has committed meanwhile.
-              const madeMeanwhile = await made(trx);
+              const madeMeanwhile = await made(t);
               return madeMeanwhile === undefined
                 ? undefined
                 : { invoice: madeMeanwhile, isNew: false };
@@ -110,7 +99,7 @@ export class InvoiceService {
             // The network's rate for the program when the invoice is issued (never the terms');
             // a credit takes back the fee at the rate of the invoices that billed it.
             const feeRate = program.network_fee_rate;
-            const history = await repos(this.store, trx).invoices.billingHistory(
+            const history = await t.invoices.billingHistory(
               billing.filter((row) => row.amountMinor < 0).map((row) => row.id),
             );
             const { commissionMinor, feeMinor } = invoiceAmounts(
@@ -136,8 +125,8 @@ export class InvoiceService {
               paid_at: null,
               created_at: nowMs,
             };
-            await repos(this.store, trx).invoices.insertIssued(invoice, billing);
-            await repos(trx).audit.record(
+            await t.invoices.insertIssued(invoice, billing);
+            await t.audit.record(
               {
                 actor,
                 action: 'invoice.issued',
@@ -163,7 +152,7 @@ export class InvoiceService {
             return { invoice, isNew: true };
           }),
         async () => {
-          const found = await made(this.store.db);
+          const found = await made(repos(this.store));
           return found === undefined ? undefined : { invoice: found, isNew: false };
         },
       );
@@ -179,22 +168,13 @@ export class InvoiceService {
     nowMs: number,
     actor = 'system',
   ): Promise<{ invoice: Invoice; changed: boolean }> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const invoice = await trx
-        .selectFrom('invoices')
-        .selectAll()
-        .where('id', '=', invoiceId)
-        .executeTakeFirst();
+    return repos(this.store).transaction(async (t) => {
+      const invoice = await t.invoices.find(invoiceId);
       if (invoice === undefined)
         throw new InvoiceError('unknown_invoice', `no invoice "${invoiceId}"`);
       if (invoice.status === 'paid') return { invoice, changed: false };
-      await trx
-        .updateTable('invoices')
-        .set({ status: 'paid', paid_at: nowMs })
-        .where('id', '=', invoiceId)
-        .where('status', '=', 'issued')
-        .execute();
-      await repos(trx).audit.record(
+      await t.invoices.markPaid(invoiceId, nowMs);
+      await t.audit.record(
         {
           actor,
           action: 'invoice.paid',
@@ -220,11 +200,7 @@ export class InvoiceService {
    * decline, cancellation or refund after the commission was invoiced, also after its payout).
    */
   async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<InvoiceView[]> {
-    let query = this.store.db.selectFrom('invoices').selectAll();
-    if (filter.advertiserId !== undefined)
-      query = query.where('advertiser_id', '=', filter.advertiserId);
-    if (filter.programId !== undefined) query = query.where('program_id', '=', filter.programId);
-    return this.#withCredits(await query.orderBy('period', 'desc').orderBy('program_id').execute());
+    return this.#withCredits(await repos(this.store).invoices.list(filter));
   }
 
   async #withCredits(invoices: Invoice[]): Promise<InvoiceView[]> {

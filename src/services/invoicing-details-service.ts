@@ -8,7 +8,7 @@ import {
   type InvoicingInput,
 } from '../domain/payments/invoicing-details.js';
 import { decideVat, VatError, type VatDecision } from '../domain/payments/vat.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
 export class InvoicingDetailsError extends DomainError {}
 
@@ -25,19 +25,23 @@ export type PublisherInvoicingDetails = {
  * publisher without a VAT number is a private person). Every change is audited.
  */
 export class InvoicingDetailsService {
-  constructor(private readonly store: Store) {}
+  private readonly repos: Repos;
+
+  constructor(store: Store) {
+    this.repos = repos(store);
+  }
 
   async network(): Promise<InvoicingDetails | undefined> {
-    return networkDetails(this.store.db);
+    return networkDetails(this.repos);
   }
 
   async setNetwork(input: InvoicingInput, actor: string, nowMs: number): Promise<InvoicingDetails> {
     const details = checked(input, true);
-    return this.store.db.transaction().execute(async (trx) => {
-      const settings = repos(this.store, trx).settings;
+    return this.repos.transaction(async (t) => {
+      const settings = t.settings;
       const before = await settings.get(SETTING);
       await settings.set(SETTING, JSON.stringify(details));
-      await repos(trx).audit.record(
+      await t.audit.record(
         {
           actor,
           action: 'setting.network_invoicing_details',
@@ -52,12 +56,12 @@ export class InvoicingDetailsService {
   }
 
   async ofPublisher(publisherId: string): Promise<PublisherInvoicingDetails> {
-    return publisherDetails(this.store.db, publisherId);
+    return publisherDetails(this.repos, publisherId);
   }
 
   /** The publisher's details with how its statements are taxed now and whether its VAT number is verified. */
   async publisherView(publisherId: string, nowMs: number) {
-    const { details, verifiedVatNumber } = await readPublisher(this.store.db, publisherId);
+    const { details, verifiedVatNumber } = await readPublisher(this.repos, publisherId);
     const vat = await this.vatOfPublisher(details, nowMs);
     return {
       ...details,
@@ -98,12 +102,7 @@ export class InvoicingDetailsService {
   async vatNumbers(): Promise<
     { publisherId: string; name: string; country: string; vatNumber: string; verified: boolean }[]
   > {
-    const rows = await this.store.db
-      .selectFrom('publishers')
-      .select(['id', 'name', 'legal_name', 'country', 'vat_number', 'vat_number_verified'])
-      .where('vat_number', 'is not', null)
-      .orderBy('id')
-      .execute();
+    const rows = await this.repos.publishers.withVatNumber();
     return rows
       .map((row) => ({
         publisherId: row.id,
@@ -125,12 +124,8 @@ export class InvoicingDetailsService {
     actor: string,
     nowMs: number,
   ): Promise<{ publisherId: string; vatNumber: string; verified: true; changed: boolean }> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('publishers')
-        .select(['vat_number', 'vat_number_verified'])
-        .where('id', '=', publisherId)
-        .executeTakeFirst();
+    return this.repos.transaction(async (t) => {
+      const row = await t.publishers.vatNumberOf(publisherId);
       if (row === undefined)
         throw new InvoicingDetailsError('unknown_publisher', `no publisher "${publisherId}"`);
       if (row.vat_number === null || row.vat_number !== vatNumber)
@@ -141,13 +136,8 @@ export class InvoicingDetailsService {
         );
       if (row.vat_number_verified === vatNumber)
         return { publisherId, vatNumber, verified: true, changed: false };
-      await trx
-        .updateTable('publishers')
-        .set({ vat_number_verified: vatNumber })
-        .where('id', '=', publisherId)
-        .where('vat_number', '=', vatNumber)
-        .execute();
-      await repos(trx).audit.record(
+      await t.publishers.markVatNumberVerified(publisherId, vatNumber);
+      await t.audit.record(
         {
           actor,
           action: 'publisher.vat_number_verified',
@@ -172,22 +162,18 @@ export class InvoicingDetailsService {
     nowMs: number,
   ): Promise<InvoicingDetails> {
     const details = checked(input, false);
-    return this.store.db.transaction().execute(async (trx) => {
-      const before = await publisherDetails(trx, publisherId);
-      await trx
-        .updateTable('publishers')
-        .set({
-          legal_name: details.legalName,
-          street: details.street,
-          postal_code: details.postalCode,
-          city: details.city,
-          country: details.country,
-          vat_number: details.vatNumber,
-          coc_number: details.cocNumber,
-        })
-        .where('id', '=', publisherId)
-        .execute();
-      await repos(trx).audit.record(
+    return this.repos.transaction(async (t) => {
+      const before = await publisherDetails(t, publisherId);
+      await t.publishers.setInvoicingDetails(publisherId, {
+        legal_name: details.legalName,
+        street: details.street,
+        postal_code: details.postalCode,
+        city: details.city,
+        country: details.country,
+        vat_number: details.vatNumber,
+        coc_number: details.cocNumber,
+      });
+      await t.audit.record(
         {
           actor,
           action: 'publisher.invoicing_details',
@@ -204,7 +190,7 @@ export class InvoicingDetailsService {
 
 /** A publisher's invoicing details as stored (read in the caller's transaction). */
 export async function publisherDetails(
-  db: Kysely<Database>,
+  db: Repos | Kysely<Database>,
   publisherId: string,
 ): Promise<PublisherInvoicingDetails> {
   return (await readPublisher(db, publisherId)).details;
@@ -212,24 +198,10 @@ export async function publisherDetails(
 
 /** A publisher's invoicing details and the VAT number the network verified, in one read. */
 async function readPublisher(
-  db: Kysely<Database>,
+  db: Repos | Kysely<Database>,
   publisherId: string,
 ): Promise<{ details: PublisherInvoicingDetails; verifiedVatNumber: string | null }> {
-  const row = await db
-    .selectFrom('publishers')
-    .select([
-      'name',
-      'legal_name',
-      'street',
-      'postal_code',
-      'city',
-      'country',
-      'vat_number',
-      'coc_number',
-      'vat_number_verified',
-    ])
-    .where('id', '=', publisherId)
-    .executeTakeFirst();
+  const row = await repos(db).publishers.invoicingDetails(publisherId);
   if (row === undefined)
     throw new InvoicingDetailsError('unknown_publisher', `no publisher "${publisherId}"`);
   return {
@@ -247,7 +219,9 @@ async function readPublisher(
 }
 
 /** The network's invoicing details (read in the caller's transaction). */
-export async function networkDetails(db: Kysely<Database>): Promise<InvoicingDetails | undefined> {
+export async function networkDetails(
+  db: Repos | Kysely<Database>,
+): Promise<InvoicingDetails | undefined> {
   const value = await repos(db).settings.get(SETTING);
   return value === undefined ? undefined : (JSON.parse(value) as InvoicingDetails);
 }

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { savepointRunner } from '../storage/savepoints.js';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import type { ErrorCode } from '../domain/error-codes.js';
-import { sqliteRowsOf } from '../storage/repositories/sqlite-rows.js';
 import { type StoredOrder } from '../storage/repositories/orders-repository.js';
 import { REATTRIBUTED } from '../storage/repositories/commissions-repository.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
@@ -213,15 +213,7 @@ export class OrderRecorder {
    * transaction runs on (prepared once), as Kysely would compile it anew for every order.
    */
   #savepoints(trx: Kysely<Database>): (statement: string) => Promise<unknown> {
-    const sqlite = this.store.sqlite;
-    if (this.store.dialect === 'sqlite' && sqlite !== undefined) {
-      const raw = sqliteRowsOf(sqlite);
-      return (statement) => {
-        raw.run(statement);
-        return Promise.resolve();
-      };
-    }
-    return (statement) => sql.raw(statement).execute(trx);
+    return savepointRunner(this.store, trx);
   }
 
   /** Validation: approve, decline or hold one commission, with the ledger moves it implies. */

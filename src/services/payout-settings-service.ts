@@ -2,7 +2,7 @@ import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import { formatMinorUnits, parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../domain/payments/minimum-payout.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
 export class PayoutSettingsError extends DomainError {}
 
@@ -15,10 +15,14 @@ const SETTING = 'minimum_payout_minor';
  * balance at or above the publisher's minimum and carries a smaller one over.
  */
 export class PayoutSettingsService {
-  constructor(private readonly store: Store) {}
+  private readonly repos: Repos;
+
+  constructor(store: Store) {
+    this.repos = repos(store);
+  }
 
   async networkMinimum(): Promise<number> {
-    const value = await repos(this.store).settings.get(SETTING);
+    const value = await this.repos.settings.get(SETTING);
     return value === undefined ? DEFAULT_MINIMUM_PAYOUT_MINOR : Number(value);
   }
 
@@ -32,18 +36,13 @@ export class PayoutSettingsService {
     nowMs: number,
   ): Promise<{ minimumMinor: number; publishersMoved: number }> {
     const minimumMinor = parseMinimum(amountText);
-    return this.store.db.transaction().execute(async (trx) => {
-      const settings = repos(this.store, trx).settings;
+    return this.repos.transaction(async (t) => {
+      const settings = t.settings;
       const stored = await settings.get(SETTING);
       const before = stored === undefined ? DEFAULT_MINIMUM_PAYOUT_MINOR : Number(stored);
       await settings.set(SETTING, String(minimumMinor));
-      const moved = await trx
-        .updateTable('publishers')
-        .set({ minimum_payout_minor: minimumMinor })
-        .where('minimum_payout_minor', '=', before)
-        .executeTakeFirst();
-      const publishersMoved = Number(moved.numUpdatedRows);
-      await repos(trx).audit.record(
+      const publishersMoved = await t.publishers.moveMinimumPayout(before, minimumMinor);
+      await t.audit.record(
         {
           actor,
           action: 'setting.minimum_payout',
@@ -64,14 +63,10 @@ export class PayoutSettingsService {
 
   /** A publisher's own minimum and the network's it may not go below. */
   async ofPublisher(publisherId: string): Promise<{ minimumMinor: number; networkMinor: number }> {
-    const row = await this.store.db
-      .selectFrom('publishers')
-      .select('minimum_payout_minor')
-      .where('id', '=', publisherId)
-      .executeTakeFirst();
-    if (row === undefined)
+    const minimumMinor = await this.repos.publishers.minimumPayoutOf(publisherId);
+    if (minimumMinor === undefined)
       throw new PayoutSettingsError('unknown_publisher', `no publisher "${publisherId}"`);
-    return { minimumMinor: row.minimum_payout_minor, networkMinor: await this.networkMinimum() };
+    return { minimumMinor, networkMinor: await this.networkMinimum() };
   }
 
   /** A publisher raises (or lowers back to the network's) its own minimum payout. */
@@ -90,13 +85,9 @@ export class PayoutSettingsService {
         [{ path: 'minimumPayout', message: `at least ${formatMinorUnits(networkMinor, 2)}` }],
         { minimum: formatMinorUnits(networkMinor, 2) },
       );
-    await this.store.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('publishers')
-        .set({ minimum_payout_minor: minimumMinor })
-        .where('id', '=', publisherId)
-        .execute();
-      await repos(trx).audit.record(
+    await this.repos.transaction(async (t) => {
+      await t.publishers.setMinimumPayout(publisherId, minimumMinor);
+      await t.audit.record(
         {
           actor,
           action: 'publisher.minimum_payout',

@@ -1,4 +1,5 @@
 import type { Store } from '../storage/database.js';
+import { repos } from '../storage/repositories/repos.js';
 import { addMoney, type MoneyByCurrency } from '../domain/reports/money-by-currency.js';
 import {
   pingDatabase,
@@ -79,21 +80,8 @@ export class ReportService {
     const bySite = (await of('site'))
       .sort((a, b) => largest(b) - largest(a) || b.clicks - a.clicks)
       .slice(0, 50);
-    const names = new Map(
-      bySite.length === 0
-        ? []
-        : (
-            await this.store.db
-              .selectFrom('sites')
-              .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
-              .select(['sites.id', 'sites.name', 'publishers.name as publisher'])
-              .where(
-                'sites.id',
-                'in',
-                bySite.map((row) => String(row.key)),
-              )
-              .execute()
-          ).map((row) => [row.id, `${row.name} (${row.publisher})`]),
+    const names = await repos(this.store).publishers.siteLabels(
+      bySite.map((row) => String(row.key)),
     );
     return {
       byDay,

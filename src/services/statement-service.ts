@@ -1,7 +1,6 @@
 import { formatStatementNumber } from '../domain/payments/statement-number.js';
-import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { Database, StatementsTable } from '../storage/schema.js';
+import type { StoredStatement } from '../storage/repositories/statements-repository.js';
 import { newId } from '../storage/ids.js';
 import { makeOnce } from '../storage/unique-violation.js';
 import { settleStatement } from '../domain/payments/settle-statement.js';
@@ -10,9 +9,9 @@ import { parsePeriodOrThrow } from './invoice-service.js';
 import { decideVat, standardVatRate, vatOn, VatError } from '../domain/payments/vat.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import { networkDetails, publisherDetails } from './invoicing-details-service.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
 
-export type Statement = Selectable<StatementsTable>;
+export type Statement = StoredStatement;
 
 export class StatementError extends DomainError {}
 
@@ -48,7 +47,11 @@ export interface StatementRun {
  * Each payable commission and deduction is tied to exactly one statement.
  */
 export class StatementService {
-  constructor(private readonly store: Store) {}
+  private readonly repos: Repos;
+
+  constructor(store: Store) {
+    this.repos = repos(store);
+  }
 
   async createStatements(
     periodText: string,
@@ -64,7 +67,7 @@ export class StatementService {
         [],
         { period: period.text },
       );
-    const network = await networkDetails(this.store.db);
+    const network = await networkDetails(this.repos);
     if (network === undefined)
       throw new StatementError(
         'network_invoicing_details_missing',
@@ -72,14 +75,7 @@ export class StatementService {
       );
     const supplyDate = new Date(period.endMs - 1).toISOString().slice(0, 10);
     if (standardVatRate(network.country, supplyDate) === undefined) {
-      const domestic = await this.store.db
-        .selectFrom('publishers')
-        .select('id')
-        .where('country', '=', network.country)
-        .where('vat_number', 'is not', null)
-        .limit(1)
-        .executeTakeFirst();
-      if (domestic !== undefined)
+      if (await this.repos.publishers.anyWithVatNumberIn(network.country))
         throw new StatementError(
           'no_vat_rate',
           `publishers in ${network.country} are billed with ${network.country} VAT, and affnet holds no standard rate for ${network.country} on ${supplyDate}: add it to STANDARD_VAT_RATES (src/domain/payments/vat.ts)`,
@@ -89,20 +85,14 @@ export class StatementService {
     let after = '';
     let done = 0;
     for (;;) {
-      const publishers = await this.store.db
-        .selectFrom('publishers')
-        .select(['id', 'minimum_payout_minor'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(500)
-        .execute();
+      const publishers = await this.repos.publishers.pageOfMinimums(after, 500);
       for (const publisher of publishers) {
         // A parallel run (another admin, process or click) may make this statement first.
         const outcome = await makeOnce(
           () =>
-            this.store.db.transaction().execute(async (trx) => {
+            this.repos.transaction(async (t) => {
               const outcome = await this.#statementOf(
-                trx,
+                t,
                 publisher.id,
                 publisher.minimum_payout_minor,
                 period,
@@ -110,7 +100,7 @@ export class StatementService {
                 { network, supplyDate },
               );
               if (typeof outcome !== 'string')
-                await repos(trx).audit.record(
+                await t.audit.record(
                   {
                     actor,
                     action: 'statement.issued',
@@ -139,7 +129,7 @@ export class StatementService {
               return outcome;
             }),
           async () => {
-            const made = await repos(this.store).statements.isMade(publisher.id, period.text);
+            const made = await this.repos.statements.isMade(publisher.id, period.text);
             return made ? ('existing' as const) : undefined;
           },
         );
@@ -156,68 +146,31 @@ export class StatementService {
   }
 
   async #statementOf(
-    trx: Kysely<Database>,
+    t: Repos,
     publisherId: string,
     minimumPayoutMinor: number,
     period: { text: string; endMs: number },
     nowMs: number,
     invoicing: { network: InvoicingDetails; supplyDate: string },
   ): Promise<Statement | 'existing' | 'newer' | 'empty'> {
-    const latest = await trx
-      .selectFrom('statements')
-      .selectAll()
-      .where('publisher_id', '=', publisherId)
-      .orderBy('period', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await t.statements.latestOf(publisherId);
     if (latest?.period === period.text) return 'existing';
     if (latest !== undefined && latest.period > period.text) return 'newer';
     // Payable: approved, billed in full on an invoice the advertiser has paid (AE-T5).
-    const payableAll = await trx
-      .selectFrom('commissions')
-      .innerJoin('invoices', 'invoices.id', 'commissions.invoice_id')
-      .select(['commissions.id', 'commissions.amount_minor', 'commissions.program_id'])
-      .where('commissions.publisher_id', '=', publisherId)
-      .where('commissions.status', '=', 'approved')
-      .where('commissions.statement_id', 'is', null)
-      .where('commissions.approved_at', '<', period.endMs)
-      .where('commissions.billed_minor', '=', sql<number>`commissions.amount_minor`)
-      .where('invoices.status', '=', 'paid')
-      .execute();
+    const payableAll = await t.commissions.payableForStatement(publisherId, period.endMs);
     // A withholding (AE-E1 c) holds back the money of the program it was recorded in (one by
     // the network, without a program, holds back everything); the rest is paid as usual.
-    const withholdings = await trx
-      .selectFrom('enforcement_actions')
-      .select('program_id')
-      .where('publisher_id', '=', publisherId)
-      .where('kind', '=', 'withhold')
-      .where('status', '=', 'active')
-      .execute();
+    const withholdings = await t.enforcementActions.withholdingsOf(publisherId);
     const withholdsAll = withholdings.some((row) => row.program_id === null);
     const withheldPrograms = new Set(withholdings.map((row) => row.program_id));
     const isWithheld = (row: { program_id: string }) =>
       withholdsAll || withheldPrograms.has(row.program_id);
     const payable = payableAll.filter((row) => !isWithheld(row));
     const payableMinor = sum(payableAll);
-    const open = await trx
-      .selectFrom('commissions')
-      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
-      .where('publisher_id', '=', publisherId)
-      .where('status', 'in', ['pending', 'held', 'approved'])
-      .where('statement_id', 'is', null)
-      .where('created_at', '<', period.endMs)
-      .executeTakeFirst();
+    const openMinor = await t.commissions.openSumBefore(publisherId, period.endMs);
     const withheldMinor = payableMinor - sum(payable);
-    const pendingMinor = Math.max(0, Number(open?.sum ?? 0) - payableMinor);
-    const deductions = await trx
-      .selectFrom('enforcement_actions')
-      .select(['id', 'kind', 'amount_minor'])
-      .where('publisher_id', '=', publisherId)
-      .where('kind', 'in', ['deduction', 'credit'])
-      .where('status', '=', 'active')
-      .where('statement_id', 'is', null)
-      .where('created_at', '<', period.endMs)
-      .execute();
+    const pendingMinor = Math.max(0, openMinor - payableMinor);
+    const deductions = await t.enforcementActions.openDeductionsBefore(publisherId, period.endMs);
     const deductedMinor = deductions
       .filter((row) => row.kind === 'deduction')
       .reduce((total, row) => total + (row.amount_minor ?? 0), 0);
@@ -226,30 +179,9 @@ export class StatementService {
       .filter((row) => row.kind === 'credit')
       .reduce((total, row) => total + (row.amount_minor ?? 0), 0);
     // Changes to commissions already paid out (refunds after the payout are clawed back).
-    const adjustments = await trx
-      .selectFrom('adjustments')
-      .innerJoin('commissions', 'commissions.id', 'adjustments.commission_id')
-      .leftJoin('invoices', 'invoices.id', 'commissions.invoice_id')
-      .select((eb) => [
-        'adjustments.id',
-        'adjustments.amount_minor',
-        'adjustments.program_id',
-        // Billed in full (the commission's adjustments too) on an invoice the advertiser paid.
-        eb
-          .and([
-            eb('invoices.status', '=', 'paid'),
-            eb(
-              'commissions.billed_minor',
-              '=',
-              sql<number>`commissions.amount_minor + (select sum(a.amount_minor) from adjustments a where a.commission_id = commissions.id)`,
-            ),
-          ])
-          .as('billed_and_paid'),
-      ])
-      .where('adjustments.publisher_id', '=', publisherId)
-      .where('adjustments.statement_id', 'is', null)
-      .where('adjustments.created_at', '<', period.endMs)
-      .execute();
+    // Each with whether it is billed in full (the commission's adjustments too) on an invoice
+    // the advertiser paid.
+    const adjustments = await t.adjustments.openBefore(publisherId, period.endMs);
     const clawedBackMinor = -adjustments
       .filter((row) => row.amount_minor < 0)
       .reduce((total, row) => total + row.amount_minor, 0);
@@ -268,7 +200,7 @@ export class StatementService {
       .reduce((total, row) => total + row.amount_minor, 0);
     const carriedInMinor = latest?.status === 'carried_over' ? latest.carried_over_minor : 0;
     // Self-billing: this month's supplies (payable − deducted) are invoiced with their VAT.
-    const publisher = await publisherDetails(trx, publisherId);
+    const publisher = await publisherDetails(t, publisherId);
     const vat = vatDecisionOrRefuse({
       networkCountry: invoicing.network.country,
       publisherCountry: publisher.country ?? '',
@@ -296,13 +228,11 @@ export class StatementService {
       carriedInMinor === 0
     ) {
       // A parallel run that settled this month has committed meanwhile.
-      return (await repos(this.store, trx).statements.isMade(publisherId, period.text))
-        ? 'existing'
-        : 'empty';
+      return (await t.statements.isMade(publisherId, period.text)) ? 'existing' : 'empty';
     }
     const statement: Statement = {
       id: newId('statement', nowMs),
-      number: await nextStatementNumber(trx, period.text.slice(0, 4)),
+      number: await nextStatementNumber(t, period.text.slice(0, 4)),
       publisher_id: publisherId,
       period: period.text,
       currency: 'EUR',
@@ -323,48 +253,26 @@ export class StatementService {
       created_at: nowMs,
       paid_at: null,
     };
-    await trx.insertInto('statements').values(statement).execute();
-    {
-      const ids = payable.map((row) => row.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        await trx
-          .updateTable('commissions')
-          .set({ statement_id: statement.id })
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute();
-      }
-    }
-    if (settledAdjustments.length > 0) {
-      await trx
-        .updateTable('adjustments')
-        .set({ statement_id: statement.id })
-        .where(
-          'id',
-          'in',
-          settledAdjustments.map((row) => row.id),
-        )
-        .execute();
-    }
-    if (deductions.length > 0) {
-      await trx
-        .updateTable('enforcement_actions')
-        .set({ statement_id: statement.id })
-        .where(
-          'id',
-          'in',
-          deductions.map((row) => row.id),
-        )
-        .execute();
-    }
+    await t.statements.insert(statement);
+    await t.commissions.attachToStatement(
+      payable.map((row) => row.id),
+      statement.id,
+    );
+    if (settledAdjustments.length > 0)
+      await t.adjustments.attachToStatement(
+        settledAdjustments.map((row) => row.id),
+        statement.id,
+      );
+    if (deductions.length > 0)
+      await t.enforcementActions.attachToStatement(
+        deductions.map((row) => row.id),
+        statement.id,
+      );
     return statement;
   }
 
   async find(statementId: string): Promise<Statement | undefined> {
-    return this.store.db
-      .selectFrom('statements')
-      .selectAll()
-      .where('id', '=', statementId)
-      .executeTakeFirst();
+    return this.repos.statements.find(statementId);
   }
 
   /**
@@ -378,14 +286,10 @@ export class StatementService {
     const statement = await this.find(statementId);
     if (statement === undefined) return undefined;
     if (ofPublisher !== undefined && statement.publisher_id !== ofPublisher) return undefined;
-    const publisher = await this.store.db
-      .selectFrom('publishers')
-      .select('name')
-      .where('id', '=', statement.publisher_id)
-      .executeTakeFirst();
+    const publisherName = await this.repos.publishers.nameOf(statement.publisher_id);
     return {
       statement,
-      publisherName: publisher?.name ?? statement.publisher_id,
+      publisherName: publisherName ?? statement.publisher_id,
       lines: await this.lines(statement.id),
     };
   }
@@ -394,64 +298,14 @@ export class StatementService {
   async list(
     filter: { publisherId?: string; period?: string } = {},
   ): Promise<(Statement & { publisher_name: string | null })[]> {
-    let query = this.store.db
-      .selectFrom('statements')
-      .leftJoin('publishers', 'publishers.id', 'statements.publisher_id')
-      .selectAll('statements')
-      .select('publishers.name as publisher_name');
-    if (filter.publisherId !== undefined)
-      query = query.where('statements.publisher_id', '=', filter.publisherId);
-    if (filter.period !== undefined) query = query.where('statements.period', '=', filter.period);
-    return query.orderBy('statements.period', 'desc').orderBy('statements.publisher_id').execute();
+    return this.repos.statements.list(filter);
   }
 
   /** Every commission and deduction a statement settles, with the order and rule behind it. */
   async lines(statementId: string): Promise<StatementLine[]> {
-    const commissions = await this.store.db
-      .selectFrom('commissions')
-      .leftJoin('orders', 'orders.id', 'commissions.order_id')
-      .select([
-        'commissions.id',
-        'commissions.order_id',
-        'orders.order_number',
-        'orders.placed_at',
-        'commissions.program_id',
-        'commissions.site_id',
-        'commissions.kind',
-        'commissions.rule',
-        'commissions.reason',
-        'commissions.amount_minor',
-      ])
-      .where('commissions.statement_id', '=', statementId)
-      .orderBy('orders.placed_at')
-      .orderBy('orders.order_number')
-      .orderBy('commissions.kind')
-      .orderBy('commissions.id')
-      .execute();
-    const deductions = await this.store.db
-      .selectFrom('enforcement_actions')
-      .select(['id', 'kind', 'program_id', 'rule', 'evidence', 'amount_minor'])
-      .where('statement_id', '=', statementId)
-      .orderBy('id')
-      .execute();
-    const adjustments = await this.store.db
-      .selectFrom('adjustments')
-      .leftJoin('orders', 'orders.id', 'adjustments.order_id')
-      .select([
-        'adjustments.id',
-        'adjustments.order_id',
-        'orders.order_number',
-        'orders.placed_at',
-        'adjustments.program_id',
-        'adjustments.rule',
-        'adjustments.reason',
-        'adjustments.amount_minor',
-      ])
-      .where('adjustments.statement_id', '=', statementId)
-      .orderBy('orders.order_number')
-      .orderBy('adjustments.amount_minor')
-      .orderBy('adjustments.id')
-      .execute();
+    const commissions = await this.repos.commissions.ofStatement(statementId);
+    const deductions = await this.repos.enforcementActions.ofStatement(statementId);
+    const adjustments = await this.repos.adjustments.ofStatement(statementId);
     return [
       ...adjustments.map((row): StatementLine => ({
         section: 'adjustment',
@@ -514,14 +368,6 @@ function sum(rows: readonly { amount_minor: number }[]): number {
  * The next number of the year's statement series, in the statement's own transaction: a
  * statement that is not made (rolled back) takes no number, so the series has no gaps.
  */
-async function nextStatementNumber(trx: Kysely<Database>, year: string): Promise<string> {
-  const row = await trx
-    .insertInto('document_numbers')
-    .values({ series: `statement-${year}`, last: 1 })
-    .onConflict((conflict) =>
-      conflict.column('series').doUpdateSet({ last: sql<number>`document_numbers.last + 1` }),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return formatStatementNumber(year, Number(row.last));
+async function nextStatementNumber(t: Repos, year: string): Promise<string> {
+  return formatStatementNumber(year, await t.statements.nextNumber(`statement-${year}`));
 }

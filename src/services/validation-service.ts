@@ -2,7 +2,7 @@ import type { CommissionStatus } from '../domain/ledger/plan-commission-change.j
 import type { Kysely } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
-import { openFlagCount, openFlagsOn } from '../storage/repositories/violations-rows.js';
+import { openFlagsOn } from '../storage/repositories/violations-rows.js';
 import {
   isDeclineReason,
   DECLINE_REASONS,
@@ -332,23 +332,7 @@ export class ValidationService {
    * because of open compliance flags (`open_flags`): for the network admin.
    */
   async overdue(nowMs: number, limit = 100) {
-    return this.store.db
-      .selectFrom('commissions')
-      .innerJoin('orders', 'orders.id', 'commissions.order_id')
-      .select([
-        'commissions.id',
-        'commissions.program_id',
-        'commissions.publisher_id',
-        'orders.order_number',
-        'commissions.amount_minor',
-        'commissions.validation_due_at',
-        (eb) => openFlagCount(eb).as('open_flags'),
-      ])
-      .where('commissions.status', '=', 'pending')
-      .where('commissions.validation_due_at', '<=', nowMs)
-      .orderBy('commissions.validation_due_at')
-      .limit(limit)
-      .execute();
+    return repos(this.store).commissions.overdue(nowMs, limit);
   }
 
   /** The overdue commissions (see overdue) as routes and pages read them. */

@@ -1,6 +1,6 @@
 import type { Scope } from './scope.js';
 import { countPendingIn } from './count-rows.js';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { openFlagCount, openFlagsOfOrder } from './violations-rows.js';
 import type { CommissionStatus, CommissionsTable, Database } from '../schema.js';
 
@@ -211,5 +211,96 @@ export class CommissionsRepository {
       .where('program_id', '=', programId)
       .executeTakeFirst();
     return Number(earned?.sum ?? 0) + Number(adjusted?.sum ?? 0);
+  }
+
+  /**
+   * The publisher's payable commissions for a statement: approved before `endMs`, on no
+   * statement yet, billed in full on an invoice the advertiser has paid (AE-T5).
+   */
+  async payableForStatement(publisherId: string, endMs: number) {
+    return this.db
+      .selectFrom('commissions')
+      .innerJoin('invoices', 'invoices.id', 'commissions.invoice_id')
+      .select(['commissions.id', 'commissions.amount_minor', 'commissions.program_id'])
+      .where('commissions.publisher_id', '=', publisherId)
+      .where('commissions.status', '=', 'approved')
+      .where('commissions.statement_id', 'is', null)
+      .where('commissions.approved_at', '<', endMs)
+      .where('commissions.billed_minor', '=', sql<number>`commissions.amount_minor`)
+      .where('invoices.status', '=', 'paid')
+      .execute();
+  }
+
+  /** The sum of the publisher's open (pending, held, approved) commissions made before `endMs`, on no statement. */
+  async openSumBefore(publisherId: string, endMs: number): Promise<number> {
+    const open = await this.db
+      .selectFrom('commissions')
+      .select((eb) => eb.fn.sum<number>('amount_minor').as('sum'))
+      .where('publisher_id', '=', publisherId)
+      .where('status', 'in', ['pending', 'held', 'approved'])
+      .where('statement_id', 'is', null)
+      .where('created_at', '<', endMs)
+      .executeTakeFirst();
+    return Number(open?.sum ?? 0);
+  }
+
+  /** The commissions are settled by the statement (in batches of 500). */
+  async attachToStatement(ids: readonly string[], statementId: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db
+        .updateTable('commissions')
+        .set({ statement_id: statementId })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  /** The commissions a statement settles, with their order, in the statement's order. */
+  async ofStatement(statementId: string) {
+    return this.db
+      .selectFrom('commissions')
+      .leftJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'commissions.id',
+        'commissions.order_id',
+        'orders.order_number',
+        'orders.placed_at',
+        'commissions.program_id',
+        'commissions.site_id',
+        'commissions.kind',
+        'commissions.rule',
+        'commissions.reason',
+        'commissions.amount_minor',
+      ])
+      .where('commissions.statement_id', '=', statementId)
+      .orderBy('orders.placed_at')
+      .orderBy('orders.order_number')
+      .orderBy('commissions.kind')
+      .orderBy('commissions.id')
+      .execute();
+  }
+
+  /**
+   * Pending commissions past their deadline, soonest due first, with their open compliance
+   * flags (`open_flags`).
+   */
+  async overdue(nowMs: number, limit: number) {
+    return this.db
+      .selectFrom('commissions')
+      .innerJoin('orders', 'orders.id', 'commissions.order_id')
+      .select([
+        'commissions.id',
+        'commissions.program_id',
+        'commissions.publisher_id',
+        'orders.order_number',
+        'commissions.amount_minor',
+        'commissions.validation_due_at',
+        (eb) => openFlagCount(eb).as('open_flags'),
+      ])
+      .where('commissions.status', '=', 'pending')
+      .where('commissions.validation_due_at', '<=', nowMs)
+      .orderBy('commissions.validation_due_at')
+      .limit(limit)
+      .execute();
   }
 }

@@ -34,4 +34,46 @@ export class EnforcementActionsRepository {
       .where('status', '=', 'active')
       .execute();
   }
+
+  /** The publisher's active withholdings (program null: withheld by the network, everything). */
+  async withholdingsOf(publisherId: string) {
+    return this.db
+      .selectFrom('enforcement_actions')
+      .select('program_id')
+      .where('publisher_id', '=', publisherId)
+      .where('kind', '=', 'withhold')
+      .where('status', '=', 'active')
+      .execute();
+  }
+
+  /** The publisher's active deductions and credits recorded before `endMs`, on no statement. */
+  async openDeductionsBefore(publisherId: string, endMs: number) {
+    return this.db
+      .selectFrom('enforcement_actions')
+      .select(['id', 'kind', 'amount_minor'])
+      .where('publisher_id', '=', publisherId)
+      .where('kind', 'in', ['deduction', 'credit'])
+      .where('status', '=', 'active')
+      .where('statement_id', 'is', null)
+      .where('created_at', '<', endMs)
+      .execute();
+  }
+
+  async attachToStatement(ids: readonly string[], statementId: string): Promise<void> {
+    await this.db
+      .updateTable('enforcement_actions')
+      .set({ statement_id: statementId })
+      .where('id', 'in', ids)
+      .execute();
+  }
+
+  /** The deductions and credits a statement settles. */
+  async ofStatement(statementId: string) {
+    return this.db
+      .selectFrom('enforcement_actions')
+      .select(['id', 'kind', 'program_id', 'rule', 'evidence', 'amount_minor'])
+      .where('statement_id', '=', statementId)
+      .orderBy('id')
+      .execute();
+  }
 }

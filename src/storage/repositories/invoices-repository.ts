@@ -175,4 +175,43 @@ export class InvoicesRepository {
       .orderBy('commissions.id')
       .execute();
   }
+
+  /** The program's invoice of the period, when made. */
+  async ofProgramPeriod(programId: string, period: string): Promise<StoredInvoice | undefined> {
+    return this.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .executeTakeFirst();
+  }
+
+  async find(invoiceId: string): Promise<StoredInvoice | undefined> {
+    return this.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('id', '=', invoiceId)
+      .executeTakeFirst();
+  }
+
+  /** Issued → paid (a paid invoice stays as it is). */
+  async markPaid(invoiceId: string, nowMs: number): Promise<void> {
+    await this.db
+      .updateTable('invoices')
+      .set({ status: 'paid', paid_at: nowMs })
+      .where('id', '=', invoiceId)
+      .where('status', '=', 'issued')
+      .execute();
+  }
+
+  /** Invoices, newest period first, by program. */
+  async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<StoredInvoice[]> {
+    let query = this.db.selectFrom('invoices').selectAll();
+    if (filter.advertiserId !== undefined)
+      query = query.where('advertiser_id', '=', filter.advertiserId);
+    if (filter.programId !== undefined) query = query.where('program_id', '=', filter.programId);
+    return query.orderBy('period', 'desc').orderBy('program_id').execute();
+  }
 }
+
+export type StoredInvoice = Selectable<InvoicesTable>;

@@ -333,6 +333,15 @@ export class ProgramsRepository {
   async ids(): Promise<string[]> {
     return (await this.db.selectFrom('programs').select('id').execute()).map((p) => p.id);
   }
+
+  /** Every program with what its invoice needs, by id. */
+  async forInvoicing() {
+    return this.db
+      .selectFrom('programs')
+      .select(['id', 'advertiser_id', 'currency', 'network_fee_rate'])
+      .orderBy('id')
+      .execute();
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Scope } from './scope.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../../domain/payments/minimum-payout.js';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
 import { newId } from '../ids.js';
 import { bumpLinksVersion } from './cache-versions.js';
@@ -154,5 +154,133 @@ export class PublishersRepository {
       .where('publisher_id', '=', publisherId)
       .execute();
     return rows.map((row) => row.domain);
+  }
+
+  /** One page of publishers after `after` (by id) with their minimum payout. */
+  async pageOfMinimums(after: string, limit: number) {
+    return this.db
+      .selectFrom('publishers')
+      .select(['id', 'minimum_payout_minor'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Whether any publisher in `country` has a VAT number (is billed with domestic VAT). */
+  async anyWithVatNumberIn(country: string): Promise<boolean> {
+    const domestic = await this.db
+      .selectFrom('publishers')
+      .select('id')
+      .where('country', '=', country)
+      .where('vat_number', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return domestic !== undefined;
+  }
+
+  async nameOf(id: string): Promise<string | undefined> {
+    const publisher = await this.db
+      .selectFrom('publishers')
+      .select('name')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return publisher?.name;
+  }
+
+  /** The publisher's invoicing details as stored, and the VAT number the network verified. */
+  async invoicingDetails(id: string) {
+    return this.db
+      .selectFrom('publishers')
+      .select([
+        'name',
+        'legal_name',
+        'street',
+        'postal_code',
+        'city',
+        'country',
+        'vat_number',
+        'coc_number',
+        'vat_number_verified',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Publishers with a VAT number, by id. */
+  async withVatNumber() {
+    return this.db
+      .selectFrom('publishers')
+      .select(['id', 'name', 'legal_name', 'country', 'vat_number', 'vat_number_verified'])
+      .where('vat_number', 'is not', null)
+      .orderBy('id')
+      .execute();
+  }
+
+  async vatNumberOf(id: string) {
+    return this.db
+      .selectFrom('publishers')
+      .select(['vat_number', 'vat_number_verified'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** The network verified `vatNumber`, when it is still the number on file. */
+  async markVatNumberVerified(id: string, vatNumber: string): Promise<void> {
+    await this.db
+      .updateTable('publishers')
+      .set({ vat_number_verified: vatNumber })
+      .where('id', '=', id)
+      .where('vat_number', '=', vatNumber)
+      .execute();
+  }
+
+  async setInvoicingDetails(
+    id: string,
+    details: Pick<
+      Updateable<PublishersTable>,
+      'legal_name' | 'street' | 'postal_code' | 'city' | 'country' | 'vat_number' | 'coc_number'
+    >,
+  ): Promise<void> {
+    await this.db.updateTable('publishers').set(details).where('id', '=', id).execute();
+  }
+
+  /** Publishers on minimum `from` (never chose their own) move to `to`; how many moved. */
+  async moveMinimumPayout(from: number, to: number): Promise<number> {
+    const moved = await this.db
+      .updateTable('publishers')
+      .set({ minimum_payout_minor: to })
+      .where('minimum_payout_minor', '=', from)
+      .executeTakeFirst();
+    return Number(moved.numUpdatedRows);
+  }
+
+  async minimumPayoutOf(id: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('publishers')
+      .select('minimum_payout_minor')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.minimum_payout_minor;
+  }
+
+  async setMinimumPayout(id: string, minimumMinor: number): Promise<void> {
+    await this.db
+      .updateTable('publishers')
+      .set({ minimum_payout_minor: minimumMinor })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Sites by id, each named `site (publisher)`. */
+  async siteLabels(siteIds: readonly string[]): Promise<Map<string, string>> {
+    if (siteIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('sites')
+      .innerJoin('publishers', 'publishers.id', 'sites.publisher_id')
+      .select(['sites.id', 'sites.name', 'publishers.name as publisher'])
+      .where('sites.id', 'in', siteIds)
+      .execute();
+    return new Map(rows.map((row) => [row.id, `${row.name} (${row.publisher})`]));
   }
 }

@@ -1,6 +1,8 @@
 import type { Scope } from './scope.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, StatementsTable } from '../schema.js';
+
+export type StoredStatement = Selectable<StatementsTable>;
 
 /** Publishers' statements as stored. */
 export class StatementsRepository {
@@ -88,5 +90,57 @@ export class StatementsRepository {
       .set({ status: 'paid', paid_at: nowMs })
       .where('id', 'in', ids)
       .execute();
+  }
+
+  /** The publisher's latest statement. */
+  async latestOf(publisherId: string): Promise<StoredStatement | undefined> {
+    return this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('publisher_id', '=', publisherId)
+      .orderBy('period', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async insert(statement: StoredStatement): Promise<void> {
+    await this.db.insertInto('statements').values(statement).execute();
+  }
+
+  async find(statementId: string): Promise<StoredStatement | undefined> {
+    return this.db
+      .selectFrom('statements')
+      .selectAll()
+      .where('id', '=', statementId)
+      .executeTakeFirst();
+  }
+
+  /** Statements, newest period first, each with its publisher's name. */
+  async list(filter: { publisherId?: string; period?: string } = {}) {
+    let query = this.db
+      .selectFrom('statements')
+      .leftJoin('publishers', 'publishers.id', 'statements.publisher_id')
+      .selectAll('statements')
+      .select('publishers.name as publisher_name');
+    if (filter.publisherId !== undefined)
+      query = query.where('statements.publisher_id', '=', filter.publisherId);
+    if (filter.period !== undefined) query = query.where('statements.period', '=', filter.period);
+    return query.orderBy('statements.period', 'desc').orderBy('statements.publisher_id').execute();
+  }
+
+  /**
+   * The next number of a document series (`statement-2026`), counted in the caller's
+   * transaction: a document rolled back takes no number.
+   */
+  async nextNumber(series: string): Promise<number> {
+    const row = await this.db
+      .insertInto('document_numbers')
+      .values({ series, last: 1 })
+      .onConflict((conflict) =>
+        conflict.column('series').doUpdateSet({ last: sql<number>`document_numbers.last + 1` }),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(row.last);
   }
 }
