@@ -148,7 +148,7 @@ export async function runInvoicesCommand(
       else
         for (const invoice of list)
           io.stdout.write(
-            `${invoice.id} ${invoice.period} ${invoice.program_id} ${eur(invoice.total_minor)} ${invoice.currency} ${invoice.status}\n`,
+            `${invoice.id} ${invoice.period} ${invoice.programId} ${eur(invoice.totalMinor)} ${invoice.currency} ${invoice.status}\n`,
           );
       return 0;
     }

@@ -95,14 +95,14 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     return {
       invoices: (await network.invoices.list()).map((i) => ({
         id: i.id,
-        programId: i.program_id,
+        programId: i.programId,
         period: i.period,
-        commission: eur(i.commission_minor),
-        feeRate: i.fee_rate,
-        fee: eur(i.fee_minor),
-        credited: eur(i.credited_minor),
-        creditedFee: eur(i.credited_fee_minor),
-        total: eur(i.total_minor),
+        commission: eur(i.commissionMinor),
+        feeRate: i.feeRate,
+        fee: eur(i.feeMinor),
+        credited: eur(i.creditedMinor),
+        creditedFee: eur(i.creditedFeeMinor),
+        total: eur(i.totalMinor),
         status: i.status,
       })),
     };

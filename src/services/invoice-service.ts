@@ -15,8 +15,29 @@ import { repos, type Repos } from '../storage/repositories/repos.js';
 
 export type Invoice = StoredInvoice;
 
-/** An invoice with its credited part: the credit lines' commission and their fee (≤ 0). */
-export type InvoiceView = Invoice & { credited_minor: number; credited_fee_minor: number };
+/** An invoice as routes and pages read it, with its credited part: the credit lines' commission and their fee (≤ 0). */
+export interface InvoiceView {
+  id: string;
+  advertiserId: string;
+  programId: string;
+  /** YYYY-MM */
+  period: string;
+  commissionMinor: number;
+  feeMinor: number;
+  totalMinor: number;
+  currency: string;
+  /** The network fee as a share of the commission, e.g. "0.30". */
+  feeRate: string;
+  /** How many commissions it bills. */
+  commissions: number;
+  /** issued, paid */
+  status: string;
+  issuedAt: number | null;
+  paidAt: number | null;
+  createdAt: number;
+  creditedMinor: number;
+  creditedFeeMinor: number;
+}
 
 export class InvoiceError extends DomainError {}
 
@@ -200,10 +221,30 @@ export class InvoiceService {
    * decline, cancellation or refund after the commission was invoiced, also after its payout).
    */
   async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<InvoiceView[]> {
-    return this.#withCredits(await repos(this.store).invoices.list(filter));
+    const invoices = await this.#withCredits(await repos(this.store).invoices.list(filter));
+    return invoices.map((invoice) => ({
+      id: invoice.id,
+      advertiserId: invoice.advertiser_id,
+      programId: invoice.program_id,
+      period: invoice.period,
+      commissionMinor: invoice.commission_minor,
+      feeMinor: invoice.fee_minor,
+      totalMinor: invoice.total_minor,
+      currency: invoice.currency,
+      feeRate: invoice.fee_rate,
+      commissions: invoice.commissions,
+      status: invoice.status,
+      issuedAt: invoice.issued_at,
+      paidAt: invoice.paid_at,
+      createdAt: invoice.created_at,
+      creditedMinor: invoice.credited,
+      creditedFeeMinor: invoice.creditedFee,
+    }));
   }
 
-  async #withCredits(invoices: Invoice[]): Promise<InvoiceView[]> {
+  async #withCredits(
+    invoices: Invoice[],
+  ): Promise<(Invoice & { credited: number; creditedFee: number })[]> {
     const credited = await repos(this.store).invoices.creditedMinor(
       invoices.map((invoice) => invoice.id),
     );
@@ -217,8 +258,8 @@ export class InvoiceService {
       );
       return {
         ...invoice,
-        credited_minor: creditedMinor,
-        credited_fee_minor: invoice.fee_minor - billedFeeMinor,
+        credited: creditedMinor,
+        creditedFee: invoice.fee_minor - billedFeeMinor,
       };
     });
   }
@@ -240,10 +281,10 @@ export class InvoiceService {
   async summary(invoice: Invoice): Promise<InvoiceSplit> {
     const view = (await this.#withCredits([invoice]))[0]!;
     return {
-      billedMinor: view.commission_minor - view.credited_minor,
-      billedFeeMinor: view.fee_minor - view.credited_fee_minor,
-      creditedMinor: view.credited_minor,
-      creditedFeeMinor: view.credited_fee_minor,
+      billedMinor: view.commission_minor - view.credited,
+      billedFeeMinor: view.fee_minor - view.creditedFee,
+      creditedMinor: view.credited,
+      creditedFeeMinor: view.creditedFee,
     };
   }
 }

@@ -60,11 +60,11 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             (i) =>
               html`<tr>
                 <td>${i.period}</td>
-                <td>${network.cache.program(i.program_id)?.terms.file.name ?? i.program_id}</td>
-                <td class="num">${eur(i.commission_minor)}</td>
-                <td class="num">${eur(i.fee_minor)}</td>
+                <td>${network.cache.program(i.programId)?.terms.file.name ?? i.programId}</td>
+                <td class="num">${eur(i.commissionMinor)}</td>
+                <td class="num">${eur(i.feeMinor)}</td>
                 <td class="num">${creditedCell(i, eur, context)}</td>
-                <td class="num">${eur(i.total_minor)}</td>
+                <td class="num">${eur(i.totalMinor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
                 <td>
                   ${i.status === 'issued' ? html`<form method="post" action="/admin/money/invoices/${i.id}/paid" class="inline">${csrfField(context)}<button class="secondary">${context.t('adminMoney.markPaid')}</button></form>` : ''}

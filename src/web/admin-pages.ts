@@ -93,8 +93,8 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
             (i) =>
               html`<tr>
                 <td>${i.period}</td>
-                <td class="mono">${i.program_id}</td>
-                <td class="num">${eur(i.total_minor)}</td>
+                <td class="mono">${i.programId}</td>
+                <td class="num">${eur(i.totalMinor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
               </tr>`,
           )}

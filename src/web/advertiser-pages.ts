@@ -90,10 +90,10 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
             (i) =>
               html`<tr>
                 <td>${i.period}</td>
-                <td class="num">${eur(i.commission_minor)}</td>
-                <td class="num">${eur(i.fee_minor)} (${i.fee_rate})</td>
+                <td class="num">${eur(i.commissionMinor)}</td>
+                <td class="num">${eur(i.feeMinor)} (${i.feeRate})</td>
                 <td class="num">${creditedCell(i, eur, context)}</td>
-                <td class="num">${eur(i.total_minor)}</td>
+                <td class="num">${eur(i.totalMinor)}</td>
                 <td>${statusBadge(i.status, context.locale)}</td>
               </tr>`,
           )}

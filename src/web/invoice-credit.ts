@@ -10,9 +10,9 @@ export function creditedCell(
   eur: (minor: number) => string,
   context: WebContext,
 ): string {
-  if (invoice.credited_minor === 0) return '–';
+  if (invoice.creditedMinor === 0) return '–';
   return context.t('invoice.creditedAmounts', {
-    commission: eur(invoice.credited_minor),
-    fee: eur(invoice.credited_fee_minor),
+    commission: eur(invoice.creditedMinor),
+    fee: eur(invoice.creditedFeeMinor),
   });
 }

@@ -110,8 +110,8 @@ describeEachEngine('a refund after the payout, at month end', (context) => {
     });
     // What the advertiser's and the admin's invoice pages and APIs show.
     expect(await invoices.list({ programId: seeded.program.id })).toMatchObject([
-      { period: '2026-11', credited_minor: credited, credited_fee_minor: creditedFee },
-      { period: '2026-10', credited_minor: 0, credited_fee_minor: 0 },
+      { period: '2026-11', creditedMinor: credited, creditedFeeMinor: creditedFee },
+      { period: '2026-10', creditedMinor: 0, creditedFeeMinor: 0 },
     ]);
     // Nothing is credited twice: December has nothing to bill.
     expect((await invoices.createInvoices('2026-12', at(12, 31) + 86_400_000)).created).toEqual([]);
