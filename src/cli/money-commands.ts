@@ -278,7 +278,7 @@ export async function runStatementsCommand(
       else
         for (const s of list)
           io.stdout.write(
-            `${s.id} ${s.period} ${s.publisher_id} payable ${eur(s.payable_minor)} pending ${eur(s.pending_minor)} withheld ${eur(s.withheld_minor)} deducted ${eur(s.deducted_minor)} vat ${eur(s.vat_minor)} payout ${eur(s.payout_minor)} ${s.status}\n`,
+            `${s.id} ${s.period} ${s.publisherId} payable ${eur(s.payableMinor)} pending ${eur(s.pendingMinor)} withheld ${eur(s.withheldMinor)} deducted ${eur(s.deductedMinor)} vat ${eur(s.vatMinor)} payout ${eur(s.payoutMinor)} ${s.status}\n`,
           );
       return 0;
     }

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatMinorUnits } from '../domain/money/decimal.js';
-import type { Statement, StatementLine } from '../services/statement-service.js';
+import type { StatementView as Statement, StatementLine } from '../services/statement-service.js';
 import { toCsv } from './csv.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
@@ -21,12 +21,12 @@ const isoDate = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOStr
  */
 export function carriedOverReason(statement: Statement): string | null {
   if (statement.status !== 'carried_over') return null;
-  if (statement.balance_minor < 0)
-    return `The balance is EUR ${eur(statement.balance_minor)} after deductions: it is carried over and settled against later earnings.`;
-  const minimum = statement.minimum_payout_minor;
+  if (statement.balanceMinor < 0)
+    return `The balance is EUR ${eur(statement.balanceMinor)} after deductions: it is carried over and settled against later earnings.`;
+  const minimum = statement.minimumPayoutMinor;
   return minimum === null
-    ? `The balance of EUR ${eur(statement.balance_minor)} is below your minimum payout: it is carried over to the next statement.`
-    : `The balance of EUR ${eur(statement.balance_minor)} is below your minimum payout of EUR ${eur(minimum)}: it is carried over to the next statement.`;
+    ? `The balance of EUR ${eur(statement.balanceMinor)} is below your minimum payout: it is carried over to the next statement.`
+    : `The balance of EUR ${eur(statement.balanceMinor)} is below your minimum payout of EUR ${eur(minimum)}: it is carried over to the next statement.`;
 }
 
 /** Both parties' details as the statement was issued with them; null on older statements. */
@@ -69,7 +69,7 @@ export function invoiceFacts(
   const facts = [
     { group: 'invoice', label: 'Document', value: SELF_BILLING_MENTION },
     { group: 'invoice', label: 'Statement number', value: statement.number ?? '-' },
-    { group: 'invoice', label: 'Issue date', value: isoDate(statement.created_at) },
+    { group: 'invoice', label: 'Issue date', value: isoDate(statement.createdAt) },
     { group: 'invoice', label: 'Period of supply', value: periodRange(statement.period) },
     {
       group: 'invoice',
@@ -83,11 +83,11 @@ export function invoiceFacts(
     for (const [label, value] of partyLines(parties.network))
       facts.push({ group: 'recipient', label, value });
   }
-  if (statement.vat_treatment !== null)
+  if (statement.vatTreatment !== null)
     facts.push({
       group: 'vat',
       label: 'VAT',
-      value: vatMention(statement.vat_treatment as VatTreatment, parties?.publisher.country ?? ''),
+      value: vatMention(statement.vatTreatment as VatTreatment, parties?.publisher.country ?? ''),
     });
   return facts;
 }
@@ -101,33 +101,33 @@ function periodRange(period: string): string {
 
 /** The VAT line's label: the rate charged, or why none is. */
 export function vatLabel(statement: Statement): string {
-  if (statement.vat_rate !== null) return `VAT ${statement.vat_rate} %`;
-  if (statement.vat_treatment === 'reverse_charge') return 'VAT (reverse-charged)';
+  if (statement.vatRate !== null) return `VAT ${statement.vatRate} %`;
+  if (statement.vatTreatment === 'reverse_charge') return 'VAT (reverse-charged)';
   return 'VAT (not charged)';
 }
 
 /** The totals in the order a statement shows them; the balance is what the lines add up to. */
 function totals(statement: Statement): [string, number][] {
   const vat: [string, number][] =
-    statement.vat_treatment === null
+    statement.vatTreatment === null
       ? []
       : [
-          ['Net this month (excl. VAT)', statement.payable_minor - statement.deducted_minor],
-          [vatLabel(statement), statement.vat_minor],
+          ['Net this month (excl. VAT)', statement.payableMinor - statement.deductedMinor],
+          [vatLabel(statement), statement.vatMinor],
         ];
   return [
-    ...(statement.minimum_payout_minor === null
+    ...(statement.minimumPayoutMinor === null
       ? []
-      : ([['Minimum payout', statement.minimum_payout_minor]] as [string, number][])),
-    ['Carried in from the previous statement', statement.carried_in_minor],
-    ['Payable commission', statement.payable_minor],
-    ['Deducted (enforcement, AE-E1 d)', -statement.deducted_minor],
+      : ([['Minimum payout', statement.minimumPayoutMinor]] as [string, number][])),
+    ['Carried in from the previous statement', statement.carriedInMinor],
+    ['Payable commission', statement.payableMinor],
+    ['Deducted (enforcement, AE-E1 d)', -statement.deductedMinor],
     ...vat,
-    ['Balance', statement.balance_minor],
-    ['Paid out', statement.payout_minor],
-    ['Carried over to the next statement', statement.carried_over_minor],
-    ['Pending (not yet validated or not yet paid by the advertiser)', statement.pending_minor],
-    ['Withheld (enforcement, AE-E1 c)', statement.withheld_minor],
+    ['Balance', statement.balanceMinor],
+    ['Paid out', statement.payoutMinor],
+    ['Carried over to the next statement', statement.carriedOverMinor],
+    ['Pending (not yet validated or not yet paid by the advertiser)', statement.pendingMinor],
+    ['Withheld (enforcement, AE-E1 c)', statement.withheldMinor],
   ];
 }
 
@@ -210,7 +210,7 @@ const PAGE = { width: 595.28, height: 841.89, margin: 50 }; // A4 in points
 export async function statementPdf(document: StatementDocument): Promise<Uint8Array> {
   const { statement } = document;
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`affnet statement ${statement.period} ${statement.publisher_id}`);
+  pdf.setTitle(`affnet statement ${statement.period} ${statement.publisherId}`);
   pdf.setCreator('affnet');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -233,7 +233,7 @@ export async function statementPdf(document: StatementDocument): Promise<Uint8Ar
   const right = PAGE.width - PAGE.margin;
   write(`Statement ${statement.period}`, PAGE.margin, 18, bold);
   newLine(24);
-  write(`${document.publisherName} (${statement.publisher_id})`, PAGE.margin, 11);
+  write(`${document.publisherName} (${statement.publisherId})`, PAGE.margin, 11);
   newLine(15);
   write(
     `Statement no. ${statement.number ?? '-'} (${statement.id}) - status ${statement.status} - amounts in EUR`,

@@ -137,15 +137,15 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     return {
       statements: (await network.statements.list()).map((s) => ({
         id: s.id,
-        publisherId: s.publisher_id,
+        publisherId: s.publisherId,
         period: s.period,
-        payable: eur(s.payable_minor),
-        pending: eur(s.pending_minor),
-        withheld: eur(s.withheld_minor),
-        deducted: eur(s.deducted_minor),
-        vat: eur(s.vat_minor),
-        payout: eur(s.payout_minor),
-        carriedOver: eur(s.carried_over_minor),
+        payable: eur(s.payableMinor),
+        pending: eur(s.pendingMinor),
+        withheld: eur(s.withheldMinor),
+        deducted: eur(s.deductedMinor),
+        vat: eur(s.vatMinor),
+        payout: eur(s.payoutMinor),
+        carriedOver: eur(s.carriedOverMinor),
         status: s.status,
       })),
     };

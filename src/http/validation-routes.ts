@@ -108,24 +108,24 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
       const { status, limit } = query;
       const rows = (await network.validation.transactionsOfProgram(programId, status, limit)).map(
         (row) => ({
-          orderNumber: row.order_number,
-          placedAt: new Date(row.placed_at).toISOString(),
-          commissionId: row.id,
-          publisherId: row.publisher_id,
-          siteId: row.site_id,
+          orderNumber: row.orderNumber,
+          placedAt: new Date(row.placedAt).toISOString(),
+          commissionId: row.commissionId,
+          publisherId: row.publisherId,
+          siteId: row.siteId,
           kind: row.kind,
-          amount: formatMinorUnits(row.amount_minor, 2),
+          amount: formatMinorUnits(row.amountMinor, 2),
           currency: row.currency,
           status: row.status,
           reason: row.reason,
           declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
           rule: row.rule,
           validationDueAt:
-            row.validation_due_at === null ? null : new Date(row.validation_due_at).toISOString(),
-          invoiceId: row.invoice_id,
+            row.validationDueAt === null ? null : new Date(row.validationDueAt).toISOString(),
+          invoiceId: row.invoiceId,
           reportedBy: row.source,
-          reportFlags: reportFlagsOf(row.source, row.report_details),
-          openFlags: Number(row.open_flags),
+          reportFlags: reportFlagsOf(row.source, row.reportDetails),
+          openFlags: row.openFlags,
         }),
       );
       if (query.format === 'csv') {

@@ -1,5 +1,6 @@
 import { formatStatementNumber } from '../domain/payments/statement-number.js';
 import type { Store } from '../storage/database.js';
+import type { StatementDocument } from '../documents/statement-documents.js';
 import type { StoredStatement } from '../storage/repositories/statements-repository.js';
 import { newId } from '../storage/ids.js';
 import { makeOnce } from '../storage/unique-violation.js';
@@ -14,6 +15,59 @@ import { repos, type Repos } from '../storage/repositories/repos.js';
 export type Statement = StoredStatement;
 
 export class StatementError extends DomainError {}
+
+/** A statement as routes, pages and documents read it (amounts in EUR minor units). */
+export interface StatementView {
+  id: string;
+  /** The self-billing invoice number (null: made before numbering). */
+  number: string | null;
+  publisherId: string;
+  period: string;
+  currency: string;
+  payableMinor: number;
+  pendingMinor: number;
+  withheldMinor: number;
+  deductedMinor: number;
+  carriedInMinor: number;
+  vatTreatment: string | null;
+  vatRate: string | null;
+  vatMinor: number;
+  /** The invoicing details of both parties as issued (JSON), null before self-billing. */
+  parties: string | null;
+  balanceMinor: number;
+  payoutMinor: number;
+  carriedOverMinor: number;
+  minimumPayoutMinor: number | null;
+  status: string;
+  createdAt: number;
+  paidAt: number | null;
+}
+
+export function statementView(statement: Statement): StatementView {
+  return {
+    id: statement.id,
+    number: statement.number,
+    publisherId: statement.publisher_id,
+    period: statement.period,
+    currency: statement.currency,
+    payableMinor: statement.payable_minor,
+    pendingMinor: statement.pending_minor,
+    withheldMinor: statement.withheld_minor,
+    deductedMinor: statement.deducted_minor,
+    carriedInMinor: statement.carried_in_minor,
+    vatTreatment: statement.vat_treatment,
+    vatRate: statement.vat_rate,
+    vatMinor: statement.vat_minor,
+    parties: statement.parties,
+    balanceMinor: statement.balance_minor,
+    payoutMinor: statement.payout_minor,
+    carriedOverMinor: statement.carried_over_minor,
+    minimumPayoutMinor: statement.minimum_payout_minor,
+    status: statement.status,
+    createdAt: statement.created_at,
+    paidAt: statement.paid_at,
+  };
+}
 
 /** One line of a statement: a payable commission with what explains it, or a deduction. */
 export interface StatementLine {
@@ -282,13 +336,13 @@ export class StatementService {
   async document(
     statementId: string,
     ofPublisher?: string,
-  ): Promise<{ statement: Statement; publisherName: string; lines: StatementLine[] } | undefined> {
+  ): Promise<StatementDocument | undefined> {
     const statement = await this.find(statementId);
     if (statement === undefined) return undefined;
     if (ofPublisher !== undefined && statement.publisher_id !== ofPublisher) return undefined;
     const publisherName = await this.repos.publishers.nameOf(statement.publisher_id);
     return {
-      statement,
+      statement: statementView(statement),
       publisherName: publisherName ?? statement.publisher_id,
       lines: await this.lines(statement.id),
     };
@@ -297,8 +351,12 @@ export class StatementService {
   /** Statements, newest period first, each with its publisher's name. */
   async list(
     filter: { publisherId?: string; period?: string } = {},
-  ): Promise<(Statement & { publisher_name: string | null })[]> {
-    return this.repos.statements.list(filter);
+  ): Promise<(StatementView & { publisherName: string | null })[]> {
+    const rows = await this.repos.statements.list(filter);
+    return rows.map(({ publisher_name, ...statement }) => ({
+      ...statementView(statement),
+      publisherName: publisher_name,
+    }));
   }
 
   /** Every commission and deduction a statement settles, with the order and rule behind it. */

@@ -69,6 +69,46 @@ const ENGINE_REASON_OF_DECLINE: Partial<Record<DeclineReason, ReasonCode>> = {
   out_of_stock: 'not_in_stock',
 };
 
+/** One commission of a program's transactions, as the advertiser's API reads it. */
+export interface ProgramTransactionView {
+  commissionId: string;
+  orderNumber: string;
+  placedAt: number;
+  publisherId: string;
+  siteId: string | null;
+  kind: string;
+  amountMinor: number;
+  currency: string;
+  status: string;
+  reason: string | null;
+  rule: string | null;
+  validationDueAt: number | null;
+  invoiceId: string | null;
+  /** Who reported the order (its source). */
+  source: string;
+  reportDetails: string | null;
+  /** Open compliance flags on the order or its click. */
+  openFlags: number;
+}
+
+/** One commission of an advertiser's programs, as its console lists it. */
+export interface AdvertiserTransactionView {
+  orderNumber: string;
+  placedAt: number;
+  programId: string;
+  programName: string;
+  siteName: string | null;
+  kind: string;
+  amountMinor: number;
+  status: string;
+  reason: string | null;
+  rule: string | null;
+  validationDueAt: number | null;
+  source: string;
+  reportDetails: string | null;
+  openFlags: number;
+}
+
 /**
  * Validation: the advertiser approves or declines transactions (one, many, or a CSV), and the
  * program's deadline rule decides what is still pending at its deadline. Every decision moves
@@ -81,12 +121,34 @@ export class ValidationService {
   ) {}
 
   /** A program's transactions for its advertiser, optionally of one status. */
-  async transactionsOfProgram(programId: string, status: string | undefined, limit: number) {
-    return repos(this.store).commissions.ofProgram(
+  async transactionsOfProgram(
+    programId: string,
+    status: string | undefined,
+    limit: number,
+  ): Promise<ProgramTransactionView[]> {
+    const rows = await repos(this.store).commissions.ofProgram(
       programId,
       commissionStatusOrThrow(status),
       limit,
     );
+    return rows.map((row) => ({
+      commissionId: row.id,
+      orderNumber: row.order_number,
+      placedAt: row.placed_at,
+      publisherId: row.publisher_id,
+      siteId: row.site_id,
+      kind: row.kind,
+      amountMinor: row.amount_minor,
+      currency: row.currency,
+      status: row.status,
+      reason: row.reason,
+      rule: row.rule,
+      validationDueAt: row.validation_due_at,
+      invoiceId: row.invoice_id,
+      source: row.source,
+      reportDetails: row.report_details,
+      openFlags: Number(row.open_flags),
+    }));
   }
 
   /** The transactions of every program of an advertiser (the console's list). */
@@ -95,13 +157,29 @@ export class ValidationService {
     status: string | undefined,
     limit = 500,
     orderNumber?: string,
-  ) {
-    return repos(this.store).commissions.ofAdvertiser(
+  ): Promise<AdvertiserTransactionView[]> {
+    const rows = await repos(this.store).commissions.ofAdvertiser(
       advertiserId,
       commissionStatusOrThrow(status),
       limit,
       orderNumber,
     );
+    return rows.map((row) => ({
+      orderNumber: row.order_number,
+      placedAt: row.placed_at,
+      programId: row.program_id,
+      programName: row.program_name,
+      siteName: row.site_name,
+      kind: row.kind,
+      amountMinor: row.amount_minor,
+      status: row.status,
+      reason: row.reason,
+      rule: row.rule,
+      validationDueAt: row.validation_due_at,
+      source: row.source,
+      reportDetails: row.report_details,
+      openFlags: Number(row.open_flags),
+    }));
   }
 
   /** Decides many orders of one program; each row succeeds or fails on its own. */

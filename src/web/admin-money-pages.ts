@@ -120,13 +120,13 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
             (s) =>
               html`<tr>
                 <td>${s.period}</td>
-                <td>${s.publisher_name ?? s.publisher_id}</td>
-                <td class="num">${eur(s.payable_minor)}</td>
-                <td class="num">${eur(s.withheld_minor)}</td>
+                <td>${s.publisherName ?? s.publisherId}</td>
+                <td class="num">${eur(s.payableMinor)}</td>
+                <td class="num">${eur(s.withheldMinor)}</td>
                 <td class="num">
-                  ${eur(s.vat_minor)}${s.vat_rate === null ? '' : ` (${s.vat_rate} %)`}
+                  ${eur(s.vatMinor)}${s.vatRate === null ? '' : ` (${s.vatRate} %)`}
                 </td>
-                <td class="num">${eur(s.payout_minor)}</td>
+                <td class="num">${eur(s.payoutMinor)}</td>
                 <td>${statusBadge(s.status, context.locale)}</td>
                 <td>
                   <a href="/admin/money/statements/${s.id}.csv">CSV</a> ·

@@ -93,14 +93,14 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               (row) =>
                 html`<tr>
                   <td>
-                    ${row.kind === 'product' ? html`<input type="checkbox" name="orders" value="${row.program_id}|${row.order_number}" aria-label="${row.order_number}" />` : ''}
+                    ${row.kind === 'product' ? html`<input type="checkbox" name="orders" value="${row.programId}|${row.orderNumber}" aria-label="${row.orderNumber}" />` : ''}
                   </td>
-                  <td>${row.order_number}</td>
-                  <td>${row.program_name}</td>
-                  <td>${row.site_name ?? ''}</td>
-                  <td>${formatDate(row.placed_at, context.locale)}</td>
+                  <td>${row.orderNumber}</td>
+                  <td>${row.programName}</td>
+                  <td>${row.siteName ?? ''}</td>
+                  <td>${formatDate(row.placedAt, context.locale)}</td>
                   <td>${row.kind}</td>
-                  <td class="num">${eur(row.amount_minor)}</td>
+                  <td class="num">${eur(row.amountMinor)}</td>
                   <td>${statusBadge(row.status, context.locale)}</td>
                   <td>
                     ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
@@ -108,9 +108,9 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                     ${networkReasonText(row.reason, context.locale)}
                   </td>
                   <td>
-                    ${formatDate(row.validation_due_at, context.locale)}
-                    ${Number(row.open_flags) > 0 && (row.status === 'pending' || row.status === 'held') ? html`<br /><a class="badge" href="/advertiser/compliance">${context.t('advertiserTransaction.waitsForYou', { count: String(row.open_flags) })}</a>` : ''}
-                    ${row.status === 'pending' && !deadlineMayApprove(row.source, row.report_details) ? html`<br /><span class="badge">${context.t('advertiserTransaction.unsignedFields')}</span>` : ''}
+                    ${formatDate(row.validationDueAt, context.locale)}
+                    ${Number(row.openFlags) > 0 && (row.status === 'pending' || row.status === 'held') ? html`<br /><a class="badge" href="/advertiser/compliance">${context.t('advertiserTransaction.waitsForYou', { count: String(row.openFlags) })}</a>` : ''}
+                    ${row.status === 'pending' && !deadlineMayApprove(row.source, row.reportDetails) ? html`<br /><span class="badge">${context.t('advertiserTransaction.unsignedFields')}</span>` : ''}
                   </td>
                 </tr>`,
             )}

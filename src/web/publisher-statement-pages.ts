@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { invoiceFacts, statementCsv, statementPdf } from '../documents/statement-documents.js';
-import type { Statement } from '../services/statement-service.js';
+import type { StatementView } from '../services/statement-service.js';
 import { html, type SafeHtml } from './html.js';
 import type { WebContext } from './web-context.js';
 import { sendPage } from './respond.js';
@@ -12,7 +12,7 @@ import { publisherOf, webContext } from './web-context.js';
 import { parseParams, pathIds } from './form-input.js';
 
 /** The invoice a statement is: both parties and what it says about VAT. */
-function invoiceSection(context: WebContext, statement: Statement): SafeHtml {
+function invoiceSection(context: WebContext, statement: StatementView): SafeHtml {
   const facts = invoiceFacts(statement);
   const rows = (group: string) =>
     facts
@@ -72,11 +72,11 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             (s) =>
               html`<tr>
                 <td><a href="/publisher/statements/${s.id}">${s.period}</a></td>
-                <td class="num">${eur(s.payable_minor)}</td>
-                <td class="num">${eur(s.pending_minor)}</td>
-                <td class="num">${eur(s.withheld_minor)}</td>
-                <td class="num">${eur(s.deducted_minor)}</td>
-                <td class="num">${eur(s.payout_minor)}</td>
+                <td class="num">${eur(s.payableMinor)}</td>
+                <td class="num">${eur(s.pendingMinor)}</td>
+                <td class="num">${eur(s.withheldMinor)}</td>
+                <td class="num">${eur(s.deductedMinor)}</td>
+                <td class="num">${eur(s.payoutMinor)}</td>
                 <td>${statusBadge(s.status, context.locale)}</td>
                 <td>
                   <a href="/publisher/statements/${s.id}.csv">CSV</a> ·
@@ -111,36 +111,36 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
         .send(Buffer.from(await statementPdf(document)));
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const totals: [string, number][] = [
-      ...(statement.minimum_payout_minor === null
+      ...(statement.minimumPayoutMinor === null
         ? []
-        : ([[context.t('publisherStatement.minimumPayout'), statement.minimum_payout_minor]] as [
+        : ([[context.t('publisherStatement.minimumPayout'), statement.minimumPayoutMinor]] as [
             string,
             number,
           ][])),
-      [context.t('publisherStatement.carriedIn'), statement.carried_in_minor],
-      [context.t('publisherStatement.payableCommission'), statement.payable_minor],
-      [context.t('publisherStatement.deductedAeE1D'), -statement.deducted_minor],
-      ...(statement.vat_treatment === null
+      [context.t('publisherStatement.carriedIn'), statement.carriedInMinor],
+      [context.t('publisherStatement.payableCommission'), statement.payableMinor],
+      [context.t('publisherStatement.deductedAeE1D'), -statement.deductedMinor],
+      ...(statement.vatTreatment === null
         ? []
         : ([
             [
               context.t('publisherStatement.netThisMonth'),
-              statement.payable_minor - statement.deducted_minor,
+              statement.payableMinor - statement.deductedMinor,
             ],
             [
-              statement.vat_rate !== null
-                ? context.t('publisherStatement.vatRate', { rate: statement.vat_rate })
-                : statement.vat_treatment === 'reverse_charge'
+              statement.vatRate !== null
+                ? context.t('publisherStatement.vatRate', { rate: statement.vatRate })
+                : statement.vatTreatment === 'reverse_charge'
                   ? context.t('publisherStatement.vatReverseCharged')
                   : context.t('publisherStatement.vatNotCharged'),
-              statement.vat_minor,
+              statement.vatMinor,
             ],
           ] as [string, number][])),
-      [context.t('publisherStatement.balance'), statement.balance_minor],
-      [context.t('publisherStatement.paidOut'), statement.payout_minor],
-      [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carried_over_minor],
-      [context.t('publisherStatement.pendingNotValidatedOrAdvertiser'), statement.pending_minor],
-      [context.t('publisherStatement.withheldAeE1C'), statement.withheld_minor],
+      [context.t('publisherStatement.balance'), statement.balanceMinor],
+      [context.t('publisherStatement.paidOut'), statement.payoutMinor],
+      [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carriedOverMinor],
+      [context.t('publisherStatement.pendingNotValidatedOrAdvertiser'), statement.pendingMinor],
+      [context.t('publisherStatement.withheldAeE1C'), statement.withheldMinor],
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
       <p class="muted">${context.t('publisherStatement.number')} ${statement.number ?? '–'}</p>
@@ -153,16 +153,16 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
         statement.status === 'carried_over'
           ? html`<p class="notice">
               ${
-                statement.balance_minor < 0
+                statement.balanceMinor < 0
                   ? context.t('publisherStatement.carriedOverNegative', {
-                      balance: eur(statement.balance_minor),
+                      balance: eur(statement.balanceMinor),
                     })
                   : context.t('publisherStatement.carriedOverBelow', {
-                      balance: eur(statement.balance_minor),
+                      balance: eur(statement.balanceMinor),
                       minimum:
-                        statement.minimum_payout_minor === null
+                        statement.minimumPayoutMinor === null
                           ? '–'
-                          : eur(statement.minimum_payout_minor),
+                          : eur(statement.minimumPayoutMinor),
                     })
               }
             </p>`

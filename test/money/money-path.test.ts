@@ -11,7 +11,7 @@ import { checkIban } from '../../src/domain/payments/iban.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
 import { ValidationService } from '../../src/services/validation-service.js';
 import { InvoiceService } from '../../src/services/invoice-service.js';
-import { StatementService } from '../../src/services/statement-service.js';
+import { StatementService, statementView } from '../../src/services/statement-service.js';
 import { PayoutService } from '../../src/services/payout-service.js';
 import { EnforcementService } from '../../src/services/enforcement-service.js';
 import { statementCsv, statementPdf } from '../../src/documents/statement-documents.js';
@@ -217,7 +217,11 @@ describeEachEngine('money path: click to payout', (context) => {
       [deduction.id, 'deduction', 'AE-P4', -300],
     ]);
     expect(statementLines.reduce((sum, line) => sum + line.amountMinor, 0)).toBe(1223);
-    const document = { statement: statementA, publisherName: 'Deals NL', lines: statementLines };
+    const document = {
+      statement: statementView(statementA),
+      publisherName: 'Deals NL',
+      lines: statementLines,
+    };
     const csv = statementCsv(document);
     expect(csv.split('\n')[0]).toBe(
       'section,id,order_number,placed_on,program_id,site_id,kind,rule,reason,amount_eur',
