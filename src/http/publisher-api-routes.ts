@@ -165,17 +165,17 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       limit: 10_000,
     });
     const transactions = rows.map((row) => ({
-      orderId: row.id,
-      orderNumber: row.order_number,
-      program: row.program_name,
-      placedAt: iso(row.placed_at),
+      orderId: row.orderId,
+      orderNumber: row.orderNumber,
+      program: row.programName,
+      placedAt: iso(row.placedAt),
       epi: row.epi,
-      orderStatus: row.order_status,
+      orderStatus: row.orderStatus,
       commissionStatus: row.status,
       reason: row.reason,
       declineReason: row.status === 'declined' ? declineReasonOf(row.reason) : null,
-      commission: eur(row.total_minor),
-      validationDueAt: iso(row.validation_due_at),
+      commission: eur(row.totalMinor),
+      validationDueAt: iso(row.validationDueAt),
     }));
     if (query.format === 'csv')
       return reply.type('text/csv; charset=utf-8').send(
@@ -190,18 +190,17 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
   route(ROUTES.getPublisherTransactionsByOrderId, async (input, request) => {
     const publisherId = await publisher(request);
     const { orderId } = input.params;
-    const view = await network.publisherViews.order(publisherId, orderId);
-    if (view === undefined)
-      throw new HttpError('unknown_order', `no order "${orderId}" among your transactions`);
-    const { order, lines, commissions, quote } = view;
-    const terms = network.cache.program(order.program_id)?.terms;
+    const { order, lines, commissions, quote, terms } = await network.publisherViews.order(
+      publisherId,
+      orderId,
+    );
     const facts = terms === undefined ? undefined : reasonFactsOf(terms);
     const digits = 2;
     return {
       orderId: order.id,
-      orderNumber: order.order_number,
-      program: order.program_name,
-      placedAt: iso(order.placed_at),
+      orderNumber: order.orderNumber,
+      program: order.programName,
+      placedAt: iso(order.placedAt),
       status: order.status,
       currency: order.currency,
       fxRate: quote.fxRate,
@@ -213,12 +212,12 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
         sku: line.sku,
         name: line.name,
         category: line.category,
-        base: formatMinorUnits(line.base_minor, digits),
+        base: formatMinorUnits(line.baseMinor, digits),
         rate: line.rate,
-        commission: formatMinorUnits(line.commission_minor, digits),
-        commissionable: line.commissionable === 1,
+        commission: formatMinorUnits(line.commissionMinor, digits),
+        commissionable: line.commissionable,
         rule: line.rule,
-        reasons: (JSON.parse(line.reasons) as string[]).map((code) => ({
+        reasons: line.reasons.map((code) => ({
           code,
           text: { en: explainReason(code, 'en', facts), nl: explainReason(code, 'nl', facts) },
         })),
@@ -226,12 +225,12 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       capApplied: quote.capApplied,
       commissions: commissions.map((c) => ({
         kind: c.kind,
-        amount: eur(c.amount_minor),
+        amount: eur(c.amountMinor),
         currency: c.currency,
         status: c.status,
         reason: c.reason,
         rule: c.rule,
-        validationDueAt: iso(c.validation_due_at),
+        validationDueAt: iso(c.validationDueAt),
       })),
     };
   });

@@ -295,7 +295,7 @@ export class Network {
     this.publicUrl = options.publicUrl;
     this.payoutDebtor = options.payoutDebtor;
     this.payouts = new PayoutService(store);
-    this.publisherViews = new PublisherViews(store);
+    this.publisherViews = new PublisherViews(store, (id) => this.cache.program(id)?.terms);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
     this.violations = new ViolationsService(store, this.terms);

@@ -4,6 +4,7 @@ import { dayNumberOfIsoDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { repos } from '../storage/repositories/repos.js';
+import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 
 export class PublisherViewError extends DomainError {}
 
@@ -13,6 +14,58 @@ export interface TransactionFilter {
   from?: string | undefined;
   to?: string | undefined;
   limit?: number;
+}
+
+/** One of the publisher's orders in its transactions list (with its product commission). */
+export interface PublisherTransactionView {
+  orderId: string;
+  orderNumber: string;
+  programName: string;
+  placedAt: number;
+  epi: string | null;
+  orderStatus: string;
+  /** The product commission's status (null: the order earns none). */
+  status: string | null;
+  reason: string | null;
+  totalMinor: number;
+  validationDueAt: number | null;
+}
+
+/** One of the publisher's orders with every line explained, and the terms that explain it. */
+export interface PublisherOrderView {
+  order: {
+    id: string;
+    orderNumber: string;
+    programId: string;
+    programName: string;
+    placedAt: number;
+    status: string;
+    currency: string;
+  };
+  lines: {
+    sku: string;
+    name: string | null;
+    category: string;
+    baseMinor: number;
+    rate: string;
+    commissionMinor: number;
+    commissionable: boolean;
+    rule: string;
+    /** Reason codes of the line. */
+    reasons: string[];
+  }[];
+  commissions: {
+    kind: string;
+    amountMinor: number;
+    currency: string;
+    status: string;
+    reason: string | null;
+    rule: string | null;
+    validationDueAt: number | null;
+  }[];
+  quote: Quote;
+  /** The program's terms now (undefined: not loaded), for the words of its reasons. */
+  terms: ProgramTerms | undefined;
 }
 
 /** One of a publisher's websites. */
@@ -48,7 +101,11 @@ function dayOrThrow(name: string, text: string | undefined): number | undefined 
  * portal pages and the JSON API cannot show another publisher's data.
  */
 export class PublisherViews {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** A program's terms as the network runs them now (the link cache's). */
+    private readonly termsOf: (programId: string) => ProgramTerms | undefined = () => undefined,
+  ) {}
 
   /** The publisher's sites. */
   async sites(publisherId: string): Promise<SiteView[]> {
@@ -80,24 +137,75 @@ export class PublisherViews {
       );
     const from = dayOrThrow('from', filter.from);
     const to = dayOrThrow('to', filter.to);
-    return repos(this.store).publisherReads.transactions(publisherId, {
+    const rows = await repos(this.store).publisherReads.transactions(publisherId, {
       ...(filter.status ? { status: filter.status as CommissionStatus } : {}),
       ...(from !== undefined ? { fromMs: from * 86_400_000 } : {}),
       ...(to !== undefined ? { beforeMs: (to + 1) * 86_400_000 } : {}),
       limit: filter.limit ?? 500,
     });
+    return rows.map((row): PublisherTransactionView => ({
+      orderId: row.id,
+      orderNumber: row.order_number,
+      programName: row.program_name,
+      placedAt: row.placed_at,
+      epi: row.epi,
+      orderStatus: row.order_status,
+      status: row.status,
+      reason: row.reason,
+      totalMinor: row.total_minor,
+      validationDueAt: row.validation_due_at,
+    }));
   }
 
-  /** One of the publisher's orders with its lines, commissions and quote; undefined if not theirs. */
-  async order(publisherId: string, orderId: string) {
+  /**
+   * One of the publisher's orders with its lines, commissions, quote and its program's terms;
+   * 404 unknown_order when there is no such order among the publisher's.
+   */
+  async order(publisherId: string, orderId: string): Promise<PublisherOrderView> {
     const r = repos(this.store);
     const order = await r.publisherReads.order(publisherId, orderId);
-    if (order === undefined) return undefined;
+    if (order === undefined)
+      throw new PublisherViewError(
+        'unknown_order',
+        `no order "${orderId}" among your transactions`,
+      );
     const [lines, commissions] = await Promise.all([
       r.orders.lines(order.id),
       r.commissions.ofOrder(order.id),
     ]);
-    return { order, lines, commissions, quote: JSON.parse(order.quote) as Quote };
+    return {
+      order: {
+        id: order.id,
+        orderNumber: order.order_number,
+        programId: order.program_id,
+        programName: order.program_name,
+        placedAt: order.placed_at,
+        status: order.status,
+        currency: order.currency,
+      },
+      lines: lines.map((line) => ({
+        sku: line.sku,
+        name: line.name,
+        category: line.category,
+        baseMinor: line.base_minor,
+        rate: line.rate,
+        commissionMinor: line.commission_minor,
+        commissionable: line.commissionable === 1,
+        rule: line.rule,
+        reasons: JSON.parse(line.reasons) as string[],
+      })),
+      commissions: commissions.map((c) => ({
+        kind: c.kind,
+        amountMinor: c.amount_minor,
+        currency: c.currency,
+        status: c.status,
+        reason: c.reason,
+        rule: c.rule,
+        validationDueAt: c.validation_due_at,
+      })),
+      quote: JSON.parse(order.quote) as Quote,
+      terms: this.termsOf(order.program_id),
+    };
   }
 
   /** Clicks, orders and commission per UTC day or per sub id, from the daily rollups. */

@@ -1,7 +1,6 @@
 import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { HttpError } from '../http/http-errors.js';
 import { explainReason, type ReasonCode } from '../domain/engine/reasons.js';
 import { reasonFactsOf, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { DECLINE_REASON_TEXT, declineReasonOf } from '../domain/validation/decline-reasons.js';
@@ -58,15 +57,15 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
               'validation_due_at',
             ],
             rows.map((row) => [
-              row.order_number,
-              row.program_name,
-              new Date(row.placed_at).toISOString(),
+              row.orderNumber,
+              row.programName,
+              new Date(row.placedAt).toISOString(),
               row.epi,
-              row.order_status,
+              row.orderStatus,
               row.status,
               row.reason,
-              formatMinorUnits(row.total_minor, 2),
-              row.validation_due_at === null ? '' : new Date(row.validation_due_at).toISOString(),
+              formatMinorUnits(row.totalMinor, 2),
+              row.validationDueAt === null ? '' : new Date(row.validationDueAt).toISOString(),
             ]),
           ),
         );
@@ -109,16 +108,16 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           ${rows.map(
             (row) =>
               html`<tr>
-                <td><a href="/publisher/transactions/${row.id}">${row.order_number}</a></td>
-                <td>${row.program_name}</td>
-                <td>${formatDate(row.placed_at, context.locale)}</td>
+                <td><a href="/publisher/transactions/${row.orderId}">${row.orderNumber}</a></td>
+                <td>${row.programName}</td>
+                <td>${formatDate(row.placedAt, context.locale)}</td>
                 <td>${row.epi ?? ''}</td>
                 <td>
                   ${row.status ? statusBadge(row.status, context.locale) : html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>`}${row.status === 'declined' ? html` <span class="muted">${DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale]}</span>` : ''}
                 </td>
-                <td class="num">${formatMoney(row.total_minor, 'EUR', context.locale)}</td>
+                <td class="num">${formatMoney(row.totalMinor, 'EUR', context.locale)}</td>
                 <td>
-                  ${row.validation_due_at === null ? (row.status === 'pending' ? context.t('publisherTransaction.whenCompletionIsReported') : '') : formatDate(row.validation_due_at, context.locale)}
+                  ${row.validationDueAt === null ? (row.status === 'pending' ? context.t('publisherTransaction.whenCompletionIsReported') : '') : formatDate(row.validationDueAt, context.locale)}
                 </td>
               </tr>`,
           )}
@@ -132,18 +131,17 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     const { orderId } = parseParams(pathIds('orderId'), request);
-    const view = await network.publisherViews.order(publisherId, orderId);
-    if (view === undefined)
-      throw new HttpError('unknown_order', `no order "${orderId}" among your transactions`);
-    const { order, lines, commissions, quote } = view;
+    const { order, lines, commissions, quote, terms } = await network.publisherViews.order(
+      publisherId,
+      orderId,
+    );
     // The status the transactions list shows (its product commission's): one status per order.
     const product = commissions.find((commission) => commission.kind === 'product');
-    const terms = network.cache.program(order.program_id)?.terms;
     const orderMoney = (minor: number) => formatMoney(minor, order.currency, context.locale);
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
-    const body = html`<h1>${context.t('publisherTransaction.order')} ${order.order_number}</h1>
+    const body = html`<h1>${context.t('publisherTransaction.order')} ${order.orderNumber}</h1>
       <p>
-        ${order.program_name} · ${formatDate(order.placed_at, context.locale)} ·
+        ${order.programName} · ${formatDate(order.placedAt, context.locale)} ·
         ${context.t('publisherTransaction.statusInline')}
         ${product === undefined ? html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>` : statusBadge(product.status, context.locale)}
         · ${context.t('publisherTransaction.reportedAs')}
@@ -157,9 +155,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                 (code) =>
                   html`<div>
                     ${reasonWords(code, context.locale, terms)}
-                    <code
-                      >${network.cache.program(order.program_id)?.terms.reasonRules[code as ReasonCode] ?? code}</code
-                    >
+                    <code>${terms?.reasonRules[code as ReasonCode] ?? code}</code>
                   </div>`,
               )}`,
             )
@@ -180,13 +176,13 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
         </thead>
         <tbody>
           ${lines.map((line) => {
-            const reasons = JSON.parse(line.reasons) as string[];
+            const reasons = line.reasons;
             return html`<tr>
               <td class="mono">${line.sku}</td>
               <td>${line.name ?? ''} <span class="muted">${line.category}</span></td>
-              <td class="num">${orderMoney(line.base_minor)}</td>
+              <td class="num">${orderMoney(line.baseMinor)}</td>
               <td class="num">${formatRate(line.rate, context.locale)}</td>
-              <td class="num">${orderMoney(line.commission_minor)}</td>
+              <td class="num">${orderMoney(line.commissionMinor)}</td>
               <td>
                 ${reasons.length === 0 ? context.t('publisherTransaction.earnsCommission') : reasons.map((code) => html`<div>${reasonWords(code, context.locale, terms)}</div>`)}
               </td>
@@ -215,19 +211,19 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
                 <td>
                   ${c.kind === 'bonus' ? context.t('publisherTransaction.newBuyerBonus') : context.t('publisherTransaction.productCommission')}
                 </td>
-                <td class="num">${eur(c.amount_minor)}</td>
+                <td class="num">${eur(c.amountMinor)}</td>
                 <td>${statusBadge(c.status, context.locale)}</td>
                 <td>
                   ${c.reason === null ? '' : c.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(c.reason)][context.locale] : reasonWords(c.reason, context.locale, terms)}
                 </td>
                 <td><code>${c.rule ?? ''}</code></td>
-                <td>${formatDate(c.validation_due_at, context.locale)}</td>
+                <td>${formatDate(c.validationDueAt, context.locale)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
       ${quote.capApplied ? html`<p>${context.t('publisherTransaction.theOrderCapAppliedAe')}</p>` : ''}
       <p><a href="/publisher/transactions">← ${context.t('nav.transactions')}</a></p>`;
-    return sendPage(reply, context, order.order_number, body);
+    return sendPage(reply, context, order.orderNumber, body);
   });
 }
