@@ -83,9 +83,16 @@ export function routesOf(app: FastifyInstance, network: Network) {
             ? parsed(contract.query, request.query ?? {}, 'invalid_parameter', false)
             : undefined,
           body:
-            contract.body && !contract.rawBody
-              ? parsed(contract.body, request.body ?? {}, contract.bodyCode ?? 'invalid_body', true)
-              : request.body,
+            contract.body === undefined
+              ? undefined
+              : contract.rawBody
+                ? request.body
+                : parsed(
+                    contract.body,
+                    request.body ?? {},
+                    contract.bodyCode ?? 'invalid_body',
+                    true,
+                  ),
         } as RouteInput<C>;
         return handler(input, request, reply);
       },
