@@ -60,6 +60,16 @@ export const ERROR_CODES = {
   unknown_application: { status: 404, en: 'no such application in your programs' },
   not_approved: { status: 400, en: 'this site is not approved for this program: apply first' },
   unknown_ad: { status: 404, en: 'no such active ad in this program' },
+  not_your_site: { status: 400, en: 'this site is not one of yours' },
+  deeplink_not_allowed: {
+    status: 400,
+    en: 'a deep link must be an http(s) address on {domains} (or a subdomain); leave it empty to link to the landing page',
+  },
+  deeplinks_not_allowed: {
+    status: 400,
+    en: 'this program does not allow deep links; leave the field empty to link to its landing page',
+  },
+  too_many_links: { status: 413, en: 'at most 1,000 links per request: split them' },
   invalid_parameter: { status: 400, en: 'a filter or sub id is not valid' },
   invalid_decision: { status: 400, en: 'choose approve or decline' },
   // Validation and transactions

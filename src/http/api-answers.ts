@@ -165,6 +165,28 @@ export const ANSWERS = {
 
   SiteAdded: z.object({ id, brandMatches }),
   ApplicationSubmitted: z.object({ id, status: z.string(), brandMatches }),
+  ClickLinks: z
+    .union([
+      z.object({
+        clickUrl: z.string().meta({
+          description: 'the /click link with p, a, g, the sub ids and the deep link (url)',
+        }),
+        html: z.string(),
+      }),
+      z.object({
+        links: z
+          .array(
+            z.union([
+              z.object({ clickUrl: z.string(), html: z.string() }),
+              z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+            ]),
+          )
+          .meta({
+            description: 'one per link asked for, in the same order: the link or its refusal',
+          }),
+      }),
+    ])
+    .meta({ description: '{ clickUrl, html } for one link, { links: [...] } for a batch' }),
   TrackingLink: z.object({
     url: z.string().meta({ description: 'the /click link with p, a, g and sub ids' }),
     html: z.string(),

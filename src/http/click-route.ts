@@ -1,4 +1,5 @@
 import { readTradedoublerQuery } from '../tracking/tradedoubler-query.js';
+import { allowedDeeplink } from '../domain/programs/deeplinks.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
@@ -42,20 +43,11 @@ function page(reply: FastifyReply, title: string, text: string, code: ErrorCode)
  * deeplinks and the target's host is on its allow-list (AE-T4); never anywhere else.
  */
 function destination(program: CachedProgram, deeplink: string | undefined): URL {
-  const { allowed, domains } = program.terms.file.tracking.deeplinking;
-  if (allowed && deeplink !== undefined) {
-    try {
-      const url = new URL(deeplink);
-      const host = url.hostname.toLowerCase();
-      const ok =
-        (url.protocol === 'https:' || url.protocol === 'http:') &&
-        domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-      if (ok) return url;
-    } catch {
-      // not a URL: fall through to the landing page
-    }
-  }
-  return new URL(program.landingUrl);
+  const target =
+    deeplink === undefined
+      ? undefined
+      : allowedDeeplink(program.terms.file.tracking.deeplinking, deeplink);
+  return target ?? new URL(program.landingUrl);
 }
 
 function withTduid(url: URL, tduid: string): string {

@@ -1,4 +1,5 @@
 import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
+import { MAX_LINKS_PER_REQUEST } from '../services/link-builder.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
@@ -111,7 +112,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
 
   route(ROUTES.getPublisherLinks, async ({ query }, request) => {
     const publisherId = await publisher(request);
-    return network.publisherViews.buildLink(
+    return network.links.build(
       publisherId,
       {
         programId: query.programId,
@@ -122,6 +123,26 @@ export function registerPublisherApiRoutes(app: FastifyInstance, network: Networ
       },
       baseUrl(network, request),
     );
+  });
+
+  route(ROUTES.postPublisherLinks, async ({ body }, request, reply) => {
+    const publisherId = await publisher(request);
+    const base = baseUrl(network, request);
+    if ('links' in body) {
+      if (body.links.length > MAX_LINKS_PER_REQUEST)
+        throw new HttpError(
+          'too_many_links',
+          `links: at most ${MAX_LINKS_PER_REQUEST} per request (${body.links.length} sent); split them`,
+        );
+      const outcomes = await network.links.buildMany(publisherId, body.links, base);
+      return reply.code(201).send({
+        links: outcomes.map((outcome) =>
+          'error' in outcome ? outcome : { clickUrl: outcome.url, html: outcome.html },
+        ),
+      });
+    }
+    const link = await network.links.build(publisherId, body, base);
+    return reply.code(201).send({ clickUrl: link.url, html: link.html });
   });
 
   route(ROUTES.getPublisherReport, async ({ query }, request) => {

@@ -5,6 +5,7 @@ import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom
 import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../storage/click-ids.js';
+import { LinkBuilder } from '../services/link-builder.js';
 import { LinkCache } from '../tracking/link-cache.js';
 import { ClickSigner } from '../tracking/click-signature.js';
 import { ClickWriter } from '../tracking/click-writer.js';
@@ -211,6 +212,8 @@ export class Network {
   readonly payoutDebtor: Debtor | undefined;
   readonly payouts: PayoutService;
   readonly publisherViews: PublisherViews;
+  /** Tracking links for a publisher's approved sites (the portal's link builder, the API). */
+  readonly links: LinkBuilder;
   readonly enforcement: EnforcementService;
   readonly claims: ClaimsService;
   readonly violations: ViolationsService;
@@ -296,6 +299,7 @@ export class Network {
     this.payoutDebtor = options.payoutDebtor;
     this.payouts = new PayoutService(store);
     this.publisherViews = new PublisherViews(store, (id) => this.cache.program(id)?.terms);
+    this.links = new LinkBuilder(store, this.cache);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
     this.violations = new ViolationsService(store, this.terms);

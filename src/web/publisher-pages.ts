@@ -256,7 +256,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const epi2 = (query.epi2 ?? '').trim();
     let result: SafeHtml | string = '';
     if (approved.length > 0 && adId) {
-      const link = await network.publisherViews.buildLink(
+      const link = await network.links.build(
         publisherId,
         { programId, siteId, adId, epi, epi2 },
         baseUrl(network, request),

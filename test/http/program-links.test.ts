@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import {
+  addSite,
   adminToken,
   demoPublisherId,
+  sessionToken,
   reviewProgram,
   startTestNetwork,
   type TestNetwork,
@@ -105,5 +107,98 @@ describeEachEngine('every program has a link', (context) => {
     ]);
     await defaultAds(db, t.network.store.dialect);
     expect((await db.selectFrom('ads').select('id').execute()).length).toBe(after.length);
+  });
+
+  describe('POST /api/v1/publisher/links', () => {
+    let token: string;
+    const post = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/publisher/links',
+        headers: { authorization: `Bearer ${token}` },
+        payload,
+      });
+    const clicks = async () =>
+      Number(
+        (
+          await t.network.store.db
+            .selectFrom('clicks')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    beforeAll(async () => {
+      token = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
+    });
+
+    it('builds a deep link whose click lands on that page of the shop', async () => {
+      const deep = 'https://shop.lampenhuis.example/lampen/42?kleur=wit';
+      const answer = await post({ programId, siteId: t.demo.siteId, url: deep, epi: 'news' });
+      expect(answer.statusCode, answer.body).toBe(201);
+      const { clickUrl, html } = answer.json() as { clickUrl: string; html: string };
+      expect(new URL(clickUrl).searchParams.get('url')).toBe(deep);
+      expect(new URL(clickUrl).searchParams.get('epi')).toBe('news');
+      expect(html).toContain('rel="sponsored nofollow">Lampenhuis</a>');
+      const click = await t.app.inject({ url: clickUrl.slice(clickUrl.indexOf('/click')) });
+      expect(click.statusCode).toBe(302);
+      expect(String(click.headers.location)).toMatch(
+        /^https:\/\/shop\.lampenhuis\.example\/lampen\/42\?kleur=wit&tduid=/,
+      );
+    });
+
+    it('refuses a foreign or javascript: deep link, another publisher’s site, an unapproved site and an unknown program, storing nothing', async () => {
+      const other = await addSite(t, 'Rival', true, programId);
+      const mine = await repos(t.network.store).publishers.addSite(
+        await demoPublisherId(t),
+        { name: 'Nog niet', url: 'https://nog-niet.example' },
+        t.clock.now,
+      );
+      const before = await clicks();
+      const cases: [object, number, string, string][] = [
+        [{ url: 'https://evil.example/' }, 400, 'deeplink_not_allowed', 'lampenhuis.example'],
+        [{ url: 'javascript:alert(1)' }, 400, 'deeplink_not_allowed', 'http(s)'],
+        [{ url: 'https://lampenhuis.example.evil.example/' }, 400, 'deeplink_not_allowed', ''],
+        [{ siteId: other.id }, 400, 'not_your_site', 'not one of your sites'],
+        [{ siteId: mine.id }, 400, 'not_approved', 'apply first'],
+        [{ programId: 'prg_nope' }, 404, 'unknown_program', 'prg_nope'],
+      ];
+      for (const [change, status, code, words] of cases) {
+        const answer = await post({ programId, siteId: t.demo.siteId, ...change });
+        expect(answer.statusCode, answer.body).toBe(status);
+        expect(answer.json()).toMatchObject({ code });
+        expect((answer.json() as { message: string }).message).toContain(words);
+      }
+      expect(await clicks()).toBe(before);
+    });
+
+    it('answers a batch in order, a refused link without failing the others, and refuses 1,001', async () => {
+      const good = { programId, siteId: t.demo.siteId };
+      const answer = await post({
+        links: [
+          { ...good, epi: 'one' },
+          { ...good, url: 'https://evil.example/' },
+          { ...good, epi: 'three' },
+          { ...good, programId: 'prg_nope' },
+          { ...good, url: 'https://www.lampenhuis.example/five' },
+        ],
+      });
+      expect(answer.statusCode, answer.body).toBe(201);
+      const links = (answer.json() as { links: Record<string, unknown>[] }).links;
+      expect(links).toHaveLength(5);
+      expect(new URL(links[0]!.clickUrl as string).searchParams.get('epi')).toBe('one');
+      expect(links[1]).toMatchObject({ error: { code: 'deeplink_not_allowed' } });
+      expect(new URL(links[2]!.clickUrl as string).searchParams.get('epi')).toBe('three');
+      expect(links[3]).toMatchObject({ error: { code: 'unknown_program' } });
+      expect(new URL(links[4]!.clickUrl as string).searchParams.get('url')).toBe(
+        'https://www.lampenhuis.example/five',
+      );
+      const many = await post({ links: Array.from({ length: 1001 }, () => good) });
+      expect(many.statusCode).toBe(413);
+      expect(many.json()).toMatchObject({ code: 'too_many_links' });
+      expect((many.json() as { message: string }).message).toContain('at most 1000');
+      const thousand = await post({ links: Array.from({ length: 1000 }, () => good) });
+      expect(thousand.statusCode).toBe(201);
+      expect((thousand.json() as { links: unknown[] }).links).toHaveLength(1000);
+    });
   });
 });

@@ -14,6 +14,29 @@ const text = (description?: string) =>
 const id = z.string().min(1);
 const methods = z.array(z.string()).default([]).meta({ description: 'promotion method ids' });
 
+/** One tracking link asked for (`POST /api/v1/publisher/links`). */
+const linkRequest = z.object({
+  programId: text('the program to link to'),
+  siteId: text('your site, approved in the program'),
+  url: z.string().optional().meta({
+    description:
+      'a deep link: an http(s) page on one of the program’s deeplink domains (default: its landing page)',
+  }),
+  adId: z.string().optional().meta({ description: 'the ad (default: the program’s first)' }),
+  epi: z.string().optional().meta({ description: 'your own click reference (sub id)' }),
+  epi2: z.string().optional().meta({ description: 'a second click reference' }),
+});
+
+/** One link, or `{ links: [...] }` (up to 1,000, answered in order). */
+export const LinkRequests = z.union([
+  linkRequest,
+  z.object({
+    links: z
+      .array(linkRequest)
+      .meta({ description: 'up to 1,000 links, answered in the same order' }),
+  }),
+]);
+
 export const BODIES = {
   programReview: reviewDecisionSchema,
   email: z.object({ email: text() }),
@@ -44,6 +67,8 @@ export const BODIES = {
   payoutRun: z.object({
     executionDate: z.string().meta({ description: 'the day the bank pays, YYYY-MM-DD' }),
   }),
+
+  links: LinkRequests,
 
   site: z.object({
     name: z.string(),

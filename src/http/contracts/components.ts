@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
-import { OrderChange, OrderDocument, ValidationBatch, ValidationDecision } from './bodies.js';
+import {
+  LinkRequests,
+  OrderChange,
+  OrderDocument,
+  ValidationBatch,
+  ValidationDecision,
+} from './bodies.js';
 
 /**
  * The shapes the API document publishes by name (components/schemas): a declaration that uses
@@ -24,4 +30,10 @@ function register(
 }
 
 register(ANSWER_COMPONENTS, { ...INTEGRATION_ANSWERS, ...ANSWERS });
-register(BODY_COMPONENTS, { OrderDocument, OrderChange, ValidationDecision, ValidationBatch });
+register(BODY_COMPONENTS, {
+  OrderDocument,
+  OrderChange,
+  ValidationDecision,
+  ValidationBatch,
+  LinkRequests,
+});

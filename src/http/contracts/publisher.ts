@@ -72,7 +72,26 @@ export const PUBLISHER_ROUTES = {
     }),
     answers: {
       200: { description: '{ url, html, adId }', schema: ANSWERS.TrackingLink },
-      400: 'Not approved or bad sub id',
+      400: 'Not approved, not one of your sites (not_your_site) or bad sub id',
+      404: 'Unknown program or ad',
+    },
+  }),
+  postPublisherLinks: defineRoute({
+    method: 'post',
+    path: '/api/v1/publisher/links',
+    tag: 'Publisher',
+    summary:
+      'Tracking links for your approved sites, optionally deep links (url) on the program’s deeplink domains: one, or up to 1,000 as { links: [...] } answered in the same order, a refused one as { error: { code, message } } without failing the others. Nothing is stored',
+    auth: 'publisher',
+    body: BODIES.links,
+    answers: {
+      201: {
+        description: '{ clickUrl, html }, or { links: [...] } for a batch',
+        schema: ANSWERS.ClickLinks,
+      },
+      400: 'Not approved, not one of your sites (not_your_site), bad sub id, or a deep link outside the program’s deeplink domains (deeplink_not_allowed, deeplinks_not_allowed)',
+      404: 'Unknown program or ad',
+      413: 'More than 1,000 links (too_many_links)',
     },
   }),
   getPublisherReport: defineRoute({

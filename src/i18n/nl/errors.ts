@@ -48,6 +48,12 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_application: 'deze aanmelding staat niet bij jouw programma’s',
   not_approved: 'deze site is niet goedgekeurd voor dit programma: meld je eerst aan',
   unknown_ad: 'dit programma heeft (nog) geen actieve advertentie met deze code',
+  not_your_site: 'deze site is niet een van jouw sites',
+  deeplink_not_allowed:
+    'een deeplink moet een http(s)-adres op {domains} (of een subdomein) zijn; laat het leeg om naar de landingspagina te linken',
+  deeplinks_not_allowed:
+    'dit programma staat geen deeplinks toe; laat het veld leeg om naar de landingspagina te linken',
+  too_many_links: 'hoogstens 1.000 links per verzoek: verdeel ze',
   invalid_parameter:
     'een filter of sub-id klopt niet: gebruik datums als JJJJ-MM-DD, een status uit de lijst en sub-id’s van hoogstens 64 letters, cijfers, "-", "_" of "."',
   invalid_decision: 'kies goedkeuren of afwijzen',
