@@ -20,31 +20,11 @@ const onlyStorageQueries = [
   },
 ];
 
-/**
- * Files whose queries are still being moved into repositories (issue 26). The list only
- * shrinks; it is empty when the move is done.
- */
-const QUERIES_NOT_YET_MOVED = [
-  // money
-  // compliance
-  // accounts and programs
-];
-
 /** Routes and pages read view objects (camelCase, built in services), never a table's column. */
 const noColumnReads = {
   selector: 'MemberExpression[computed=false][property.name=/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/]',
   message: 'Routes and pages read the view object a service returns (camelCase), never a column.',
 };
-
-/** Routes and pages still reading table rows (issue 26); the list only shrinks. */
-const COLUMNS_STILL_READ = [
-  // money
-  // compliance
-  // accounts and programs
-  'src/http/publisher-api-routes.ts',
-  'src/web/admin-pages.ts',
-  'src/web/advertiser-pages.ts',
-];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -62,7 +42,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/storage/**', ...QUERIES_NOT_YET_MOVED],
+    ignores: ['src/storage/**'],
     rules: { 'no-restricted-syntax': ['error', noFloats, ...onlyStorageQueries] },
   },
   {
@@ -108,7 +88,6 @@ export default tseslint.config(
   },
   {
     files: ['src/http/**/*.ts', 'src/web/**/*.ts'],
-    ignores: COLUMNS_STILL_READ,
     rules: {
       'no-restricted-syntax': [
         'error',

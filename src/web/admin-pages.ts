@@ -17,7 +17,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
   app.get('/admin', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');
-    const overdue = await network.validation.overdue(network.now());
+    const overdue = await network.validation.overdueView(network.now());
     const overdueClaims = await network.claims.overdue(network.now());
     const invoices = await network.invoices.list();
     const inReview = (await network.programReviews.queue()).length;
@@ -65,13 +65,13 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
           ${overdue.map(
             (row) =>
               html`<tr>
-                <td class="mono">${row.program_id}</td>
-                <td>${row.order_number}</td>
-                <td class="mono">${row.publisher_id}</td>
-                <td class="num">${eur(row.amount_minor)}</td>
+                <td class="mono">${row.programId}</td>
+                <td>${row.orderNumber}</td>
+                <td class="mono">${row.publisherId}</td>
+                <td class="num">${eur(row.amountMinor)}</td>
                 <td>
-                  ${formatDate(row.validation_due_at, context.locale)}
-                  ${Number(row.open_flags) > 0 ? html`<span class="badge">${context.t('admin.openFlags', { count: String(row.open_flags) })}</span>` : ''}
+                  ${formatDate(row.validationDueAt, context.locale)}
+                  ${row.openFlags > 0 ? html`<span class="badge">${context.t('admin.openFlags', { count: String(row.openFlags) })}</span>` : ''}
                 </td>
               </tr>`,
           )}
