@@ -60,6 +60,7 @@ const LINKS_QUERY = z.object({
   ad: z.string().optional(),
   epi: z.string().optional(),
   epi2: z.string().optional(),
+  url: z.string().optional(),
 });
 
 /** A conversion rate fraction (`0.0125`) as a percentage (`1.25 %`). */
@@ -254,19 +255,32 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     const adId = query.ad && ads.some((ad) => ad.id === query.ad) ? query.ad : ads[0]?.id;
     const epi = (query.epi ?? '').trim();
     const epi2 = (query.epi2 ?? '').trim();
+    const deeplink = (query.url ?? '').trim();
     let result: SafeHtml | string = '';
+    let status = 200;
     if (approved.length > 0 && adId) {
-      const link = await network.links.build(
-        publisherId,
-        { programId, siteId, adId, epi, epi2 },
-        baseUrl(network, request),
-      );
-      result = html`<h2>${context.t('publisher.yourLink')}</h2>
-        <label>URL <input id="link-url" readonly value="${link.url}" style="width:100%" /></label>
-        <label
-          >HTML
-          <textarea id="link-html" readonly rows="3" style="width:100%">${link.html}</textarea>
-        </label>`;
+      try {
+        const link = await network.links.build(
+          publisherId,
+          { programId, siteId, adId, epi, epi2, url: deeplink },
+          baseUrl(network, request),
+        );
+        result = html`<h2>${context.t('publisher.yourLink')}</h2>
+          <label>URL <input id="link-url" readonly value="${link.url}" style="width:100%" /></label>
+          <label
+            >HTML
+            <textarea id="link-html" readonly rows="3" style="width:100%">${link.html}</textarea>
+          </label>`;
+      } catch (error) {
+        // A deep link the program's terms do not allow: the reason, in the reader's language.
+        if (
+          !(error instanceof DomainError) ||
+          (error.code !== 'deeplink_not_allowed' && error.code !== 'deeplinks_not_allowed')
+        )
+          throw error;
+        status = 400;
+        result = notice('error', refusalText(error, context.locale));
+      }
     }
     const body = html`<h1>${context.t('publisher.linkBuilder')}</h1>
       ${approved.length === 0 ? notice('warning', html`${context.t('publisher.noApprovedProgramYetApply')} <a href="/publisher/applications">${context.t('nav.applications')}</a>`) : ''}
@@ -292,10 +306,18 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           >epi <input name="epi" value="${epi}" placeholder="${context.t('publisher.yourSubIdEG')}"
         /></label>
         <label>epi2 <input name="epi2" value="${epi2}" /></label>
+        <label
+          >${context.t('publisher.deeplink')}
+          <input
+            name="url"
+            type="url"
+            value="${deeplink}"
+            placeholder="${context.t('publisher.deeplinkHint')}"
+        /></label>
         <button type="submit">${context.t('publisher.buildLink')}</button>
       </form>
       ${result}`;
-    return sendPage(reply, context, context.t('nav.links'), body);
+    return sendPage(reply, context, context.t('nav.links'), body, status);
   });
 
   registerPublisherTransactionPages(app, network);

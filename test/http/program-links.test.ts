@@ -109,6 +109,26 @@ describeEachEngine('every program has a link', (context) => {
     expect((await db.selectFrom('ads').select('id').execute()).length).toBe(after.length);
   });
 
+  it('builds a deep link in the portal and refuses a foreign one with the reason in the reader’s language', async () => {
+    const publisher = client(t);
+    await publisher.get('/login?lang=nl');
+    await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
+    const page = (url: string) =>
+      publisher.get(
+        `/publisher/links?membership=${programId}:${t.demo.siteId}&url=${encodeURIComponent(url)}`,
+      );
+    const good = await page('https://www.lampenhuis.example/lampen');
+    expect(good.statusCode).toBe(200);
+    expect(good.body).toContain('name="url"');
+    expect(good.body).toContain(
+      `url=${encodeURIComponent('https://www.lampenhuis.example/lampen')}`,
+    );
+    const evil = await page('https://evil.example/');
+    expect(evil.statusCode).toBe(400);
+    expect(evil.body).toContain('een deeplink moet een http(s)-adres op lampenhuis.example');
+    expect(evil.body).not.toContain('id="link-url"');
+  });
+
   describe('POST /api/v1/publisher/links', () => {
     let token: string;
     const post = (payload: object) =>

@@ -33,5 +33,8 @@ export const PUBLISHER = {
   'publisher.programAndSite': 'Program and site',
   'publisher.ad': 'Ad',
   'publisher.yourSubIdEG': 'your sub id, e.g. newsletter',
+  'publisher.deeplink': 'Deep link (optional)',
+  'publisher.deeplinkHint':
+    'a page of the shop, e.g. https://shop.example/product; empty: the landing page',
   'publisher.buildLink': 'Build link',
 } as const;

@@ -37,5 +37,8 @@ export const PUBLISHER_NL: Translation<typeof PUBLISHER> = {
   'publisher.programAndSite': 'Programma en site',
   'publisher.ad': 'Advertentie',
   'publisher.yourSubIdEG': 'je sub-id, bijv. nieuwsbrief',
+  'publisher.deeplink': 'Deeplink (optioneel)',
+  'publisher.deeplinkHint':
+    'een pagina van de winkel, bijv. https://winkel.example/product; leeg: de landingspagina',
   'publisher.buildLink': 'Maak link',
 };
