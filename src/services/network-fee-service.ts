@@ -51,8 +51,8 @@ export class NetworkFeeService {
         'invalid_network_fee',
         `networkFeeRate: expected a decimal from 0 to 1 with at most 4 decimals ("0.30" is 30 %), got "${rateText}"`,
       );
-    return this.store.db.transaction().execute(async (trx) => {
-      const programs = repos(this.store, trx).programs;
+    return repos(this.store).transaction(async (t) => {
+      const programs = t.programs;
       // Locked: two changes at once are audited one after the other, each with its true before.
       const program = await programs.findByIdForUpdate(programId, this.store.dialect);
       if (program === undefined)
@@ -60,7 +60,7 @@ export class NetworkFeeService {
       const previousRate = program.network_fee_rate;
       if (previousRate !== rate) {
         await programs.setNetworkFeeRate(programId, rate, nowMs);
-        await repos(trx).audit.record(
+        await t.audit.record(
           {
             actor,
             action: 'program.network_fee_changed',

@@ -38,9 +38,9 @@ export class PixelChecksumService {
         'invalid_secret',
         'secret: 8 to 128 visible ASCII characters (no spaces), or generate one',
       );
-    await this.store.db.transaction().execute(async (trx) => {
-      await repos(this.store, trx).programs.setSetting(programId, 'checksumSecret', value, nowMs);
-      await repos(trx).audit.record(
+    await repos(this.store).transaction(async (t) => {
+      await t.programs.setSetting(programId, 'checksumSecret', value, nowMs);
+      await t.audit.record(
         {
           actor,
           action: value === null ? 'program.checksum_removed' : 'program.checksum_set',

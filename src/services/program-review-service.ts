@@ -100,8 +100,8 @@ export class ProgramReviewService implements ProgramScreening {
     actor: string,
     nowMs: number,
   ): Promise<ProgramReviewView> {
-    const changed = await this.store.db.transaction().execute(async (trx) => {
-      const programs = repos(this.store, trx).programs;
+    const changed = await repos(this.store).transaction(async (t) => {
+      const programs = t.programs;
       const [row] = await programs.reviews({ programId });
       if (row === undefined) throw unknownProgram(programId);
       const before = reviewStatusOf(row.review_status);
@@ -112,7 +112,7 @@ export class ProgramReviewService implements ProgramScreening {
         { status: plan.status, reason: plan.reason, actor },
         nowMs,
       );
-      await repos(trx).audit.record(
+      await t.audit.record(
         {
           actor,
           action: `program.review_${plan.status}`,

@@ -323,8 +323,8 @@ export class ProgramTermsService {
     review: { review: 'in_review'; brandMatches: unknown[] } | undefined = undefined,
   ): Promise<AppliedTerms> {
     // One transaction: one commit (on SQLite one disk sync on the request thread, not four).
-    return this.store.db.transaction().execute(async (trx) => {
-      const programs = repos(this.store, trx).programs;
+    return repos(this.store).transaction(async (t) => {
+      const programs = t.programs;
       const result = await programs.upsertFromTerms(
         terms,
         source,
@@ -338,7 +338,7 @@ export class ProgramTermsService {
         },
       );
       if (result.changed || creating)
-        await repos(trx).audit.record(
+        await t.audit.record(
           {
             actor: options.actor,
             action: creating ? 'program.created' : 'program.terms_changed',
