@@ -158,7 +158,9 @@ export async function createDemoNetwork(
     if (membership.status !== 'approved')
       await memberships.decide(membership.id, 'approved', 'demo', 'demo', nowMs);
     const adName = `${program.name} text link`;
+    // The program's default ad (created with it); a demo stored before had its own.
     const ad =
+      (await memberships.findAd(program.id, program.name)) ??
       (await memberships.findAd(program.id, adName)) ??
       (await memberships.createAd(
         { programId: program.id, name: adName, kind: 'text', content: `Shop at ${program.name}` },
