@@ -215,6 +215,10 @@ export const ERROR_CODES = {
     status: 503,
     en: 'the database is not reachable right now: try again in a few seconds',
   },
+  public_url_not_set: {
+    status: 503,
+    en: 'this server sends no links by email until its operator sets PUBLIC_URL (the address people reach it at)',
+  },
   debtor_not_configured: {
     status: 409,
     en: 'the account payouts are paid from is not configured (PAYOUT_DEBTOR_NAME, PAYOUT_DEBTOR_IBAN)',

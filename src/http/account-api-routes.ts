@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from './http-errors.js';
 import { authenticateAnyUser, bearerToken } from './user-auth.js';
-import { baseUrl } from './base-url.js';
+import { mailLinkBase } from './base-url.js';
 import { ACCOUNT_ROUTES as ROUTES } from './contracts/accounts.js';
 import { routesOf } from './route.js';
 
@@ -29,7 +29,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     async ({ body }, request, reply) => {
       const { email, brandMatches } = await network.accounts.signUp(
         body,
-        baseUrl(network, request),
+        mailLinkBase(network, request),
         network.now(),
         pickLocale(undefined, undefined, request.headers['accept-language']),
       );
@@ -103,7 +103,7 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     async ({ body }, request, reply) => {
       await network.passwords.requestPasswordReset(
         body.email,
-        baseUrl(network, request),
+        mailLinkBase(network, request),
         network.now(),
       );
       return reply.code(202).send({

@@ -1,4 +1,4 @@
-import { baseUrl } from './base-url.js';
+import { mailLinkBase } from './base-url.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Network } from '../server/network.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
@@ -231,7 +231,7 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     const body = input.body;
     const invited = await network.advertiserInvites.invite(
       body,
-      baseUrl(network, request),
+      mailLinkBase(network, request),
       `user:${session.user.id}`,
       network.now(),
     );

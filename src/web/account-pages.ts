@@ -7,7 +7,7 @@ import { PROMOTION_METHODS } from '../services/accounts-service.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { html, type SafeHtml } from './html.js';
 import {
-  baseUrl,
+  mailLinkBase,
   field,
   fields,
   redirectAfterPost,
@@ -305,7 +305,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
     try {
       const { email, brandMatches } = await network.accounts.signUp(
         parseForm(BODIES.signup, request.body),
-        baseUrl(network, request),
+        mailLinkBase(network, request),
         network.now(),
         context.locale,
       );
@@ -388,7 +388,11 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
   app.post('/password-reset', LIMITS.reset, async (request, reply) => {
     const context = await webContext(network, request, reply);
     const { email } = parseForm(BODIES.email, request.body);
-    await network.passwords.requestPasswordReset(email, baseUrl(network, request), network.now());
+    await network.passwords.requestPasswordReset(
+      email,
+      mailLinkBase(network, request),
+      network.now(),
+    );
     return redirectAfterPost(
       network,
       reply,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, baseUrl, sendPage } from './respond.js';
+import { answerForm, mailLinkBase, sendPage } from './respond.js';
 import { BODIES } from '../http/contracts/bodies.js';
 import { parseForm } from './form-input.js';
 import { csrfField, notice } from './layout.js';
@@ -51,7 +51,7 @@ export function registerAdminAdvertiserPages(app: FastifyInstance, network: Netw
       async () => {
         const invited = await network.advertiserInvites.invite(
           parseForm(BODIES.advertiserInvite, request.body),
-          baseUrl(network, request),
+          mailLinkBase(network, request),
           `user:${context.session!.user.id}`,
           context.now,
         );

@@ -34,7 +34,7 @@ export function sendPage(
   return reply.code(status).type('text/html; charset=utf-8').send(page(context, { title, body }));
 }
 
-export { baseUrl } from '../http/base-url.js';
+export { baseUrl, mailLinkBase } from '../http/base-url.js';
 
 /** Logs a user in: a new session, its cookie on the reply. */
 export async function startSession(

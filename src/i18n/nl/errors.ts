@@ -163,6 +163,8 @@ export const ERRORS_NL: ErrorTexts = {
     'de database loste een conflict met een ander verzoek op en sloeg niets op: probeer het over een paar seconden opnieuw',
   database_unavailable:
     'de database is nu niet bereikbaar: probeer het over een paar seconden opnieuw',
+  public_url_not_set:
+    'deze server verstuurt geen links per e-mail tot de beheerder PUBLIC_URL instelt (het adres waarop mensen hem bereiken)',
   debtor_not_configured:
     'de rekening waarvan uitbetalingen gaan is niet ingesteld (PAYOUT_DEBTOR_NAME, PAYOUT_DEBTOR_IBAN)',
   ecb_fetch_failed:
