@@ -1,8 +1,9 @@
 import type {} from '@fastify/cookie';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { trusted, type SafeHtml } from './html.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 
 /**
  * The outcome of a form post, carried across its 303 to the page's GET (Post/Redirect/Get): a
@@ -25,9 +26,24 @@ export interface Flash {
 interface Stored {
   /** The path the flash is for. */
   p: string;
+  /** The session it is for (a digest of its token; absent for a visitor without one). */
+  s?: string;
   /** The notice's markup (ours: it was rendered by this server). */
   n?: string;
   f?: Record<string, string | string[]>;
+}
+
+/** The session token a reply sets (a login) or clears (null: a logout), by request. */
+const NEXT_SESSION = new WeakMap<FastifyRequest, string | null>();
+
+/** Tells the flash which session the next request will carry: the one this reply sets. */
+export function noteSessionChange(request: FastifyRequest, token: string | null): void {
+  NEXT_SESSION.set(request, token);
+}
+
+function sessionDigest(token: string | null | undefined): string | undefined {
+  if (token === null || token === undefined || token === '') return undefined;
+  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
 }
 
 function cookieOptions(request: FastifyRequest) {
@@ -52,7 +68,9 @@ function seal(key: Buffer, stored: Stored): string {
 function open(key: Buffer, value: string): Stored | undefined {
   try {
     const bytes = Buffer.from(value, 'base64url');
-    if (bytes.length < 29) return undefined;
+    // Node's decoder skips what it cannot read (a stray trailing character): only the exact
+    // text this server wrote opens.
+    if (bytes.length < 29 || bytes.toString('base64url') !== value) return undefined;
     const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
     decipher.setAuthTag(bytes.subarray(12, 28));
     const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
@@ -79,12 +97,19 @@ export function setFlash(
   form?: Record<string, string | string[]>,
 ): void {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`not a local path: ${path}`);
+  // Bound to the session the redirect's GET will carry: a flash (a new API key in it) copied
+  // into another browser, or another account's session, shows nothing there.
+  const next = NEXT_SESSION.has(request)
+    ? NEXT_SESSION.get(request)
+    : request.cookies[SESSION_COOKIE];
+  const s = sessionDigest(next);
+  const base = s === undefined ? { p: path } : { p: path, s };
   const candidates: Stored[] = [
     ...notices.flatMap((notice) => [
-      ...(form === undefined ? [] : [{ p: path, n: notice.text, f: form }]),
-      { p: path, n: notice.text },
+      ...(form === undefined ? [] : [{ ...base, n: notice.text, f: form }]),
+      { ...base, n: notice.text },
     ]),
-    ...(notices.length === 0 && form !== undefined ? [{ p: path, f: form }] : []),
+    ...(notices.length === 0 && form !== undefined ? [{ ...base, f: form }] : []),
   ];
   for (const stored of candidates) {
     const value = seal(key, stored);
@@ -110,6 +135,8 @@ export function takeFlash(
   if (stored !== undefined && stored.p !== path) return undefined;
   void reply.clearCookie(FLASH_COOKIE, cookieOptions(request));
   if (stored === undefined) return undefined;
+  if (stored.s !== undefined && stored.s !== sessionDigest(request.cookies[SESSION_COOKIE]))
+    return undefined;
   return {
     ...(stored.n === undefined ? {} : { notice: trusted(stored.n) }),
     ...(stored.f === undefined ? {} : { form: stored.f }),

@@ -11,7 +11,7 @@ import {
 } from '../auth/sessions.js';
 import { HttpError } from '../http/http-errors.js';
 import { isLocale, pickLocale, translate, type Locale, type MessageKey } from './i18n.js';
-import { takeFlash, type Flash } from './flash.js';
+import { noteSessionChange, takeFlash, type Flash } from './flash.js';
 
 export const LANG_COOKIE = 'affnet_lang';
 const CSRF_COOKIE = 'affnet_csrf';
@@ -47,6 +47,7 @@ export function setSessionCookie(
 ): void {
   // Max-Age, not Expires: a lifetime relative to when the browser receives it, so neither a
   // client's clock skew nor the network's injected clock can make the cookie born expired.
+  noteSessionChange(request, token);
   void reply.setCookie(SESSION_COOKIE, token, {
     ...cookieOptions(request),
     maxAge: Math.max(0, Math.floor(lifetimeMs / 1000)),
@@ -54,6 +55,7 @@ export function setSessionCookie(
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  noteSessionChange(request, null);
   void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
 }
 

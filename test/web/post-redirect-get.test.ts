@@ -44,6 +44,30 @@ describeEachEngine('portal forms answer 303 to their page', (context) => {
     expect(await keys()).toBe(before + 1);
   });
 
+  it("shows a new API key's flash only to the session that made it (an attacker's finding)", async () => {
+    // The flash cookie, copied from a log or a shared HAR file into another browser or another
+    // account's session, showed the new key there for two minutes.
+    const maker = client(t);
+    await maker.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    await maker.get('/advertiser/keys');
+    const posted = await maker.post('/advertiser/keys', { name: 'copied flash' });
+    expect(posted.statusCode).toBe(303);
+    const flash = /affnet_flash=([^;]+)/.exec(
+      [posted.headers['set-cookie'] ?? []].flat().join('\n'),
+    )![1]!;
+    const other = client(t);
+    await other.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const keysWith = async (session: string) =>
+      (
+        await t.app.inject({
+          url: '/advertiser/keys',
+          headers: { cookie: `affnet_flash=${flash}; affnet_session=${session}` },
+        })
+      ).body;
+    expect(await keysWith(other.cookie('affnet_session')!)).not.toContain('id="new-key"');
+    expect(await keysWith(maker.cookie('affnet_session')!)).toContain('id="new-key"');
+  });
+
   it('shows a flash only on its own page, and never one it did not write', async () => {
     const admin = client(t);
     await admin.loginAsFirstAdmin((await ensureAdmin(t.network.store, t.clock.now))!);
