@@ -106,12 +106,15 @@ export function toBody(error: unknown): { status: number; body: ErrorBody } | un
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return answer(
         'body_too_large',
-        'the request body is larger than 1 MiB: send fewer orders per request',
+        'the request body is larger than 1 MiB: send a smaller one (fewer orders or lines per request)',
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return answer('unsupported_media_type', 'send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return answer('invalid_json', 'the body is empty: send an order document as JSON');
+      return answer(
+        'invalid_json',
+        'the body is empty but says it is JSON: send the JSON document, or no Content-Type without a body',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return answer('invalid_json', `the body is not valid JSON: ${fastify.message}`);
     default:
