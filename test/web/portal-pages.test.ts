@@ -14,6 +14,25 @@ describeEachEngine('portal pages', (context) => {
     await t.app.close();
   });
 
+  /** A publisher of its own, logged in: no test depends on another's password or data. */
+  const newPublisher = async (name: string, email: string, password: string) => {
+    const db = t.network.store.db;
+    const publisher = await repos(db).publishers.create({ name, country: 'NL' }, Date.now());
+    await repos(db).users.create(
+      {
+        email,
+        passwordHash: await hashPassword(password),
+        role: 'publisher',
+        name,
+        publisherId: publisher.id,
+      },
+      Date.now(),
+    );
+    const browser = client(t);
+    await browser.login(email, password);
+    return browser;
+  };
+
   it('renders the program page in Dutch for Accept-Language nl and in English otherwise', async () => {
     const browser = client(t);
     const nl = await browser.get('/programs/aliexpress', { 'accept-language': 'nl-NL,nl;q=0.9' });
@@ -201,23 +220,7 @@ describeEachEngine('portal pages', (context) => {
   });
 
   it('lets a publisher add a site, screened for brands', async () => {
-    const db = t.network.store.db;
-    const publisher = await repos(db).publishers.create(
-      { name: 'Sites', country: 'NL' },
-      Date.now(),
-    );
-    await repos(db).users.create(
-      {
-        email: 'sites@example.nl',
-        passwordHash: await hashPassword('sites password 1'),
-        role: 'publisher',
-        name: 'Sites',
-        publisherId: publisher.id,
-      },
-      Date.now(),
-    );
-    const browser = client(t);
-    await browser.login('sites@example.nl', 'sites password 1');
+    const browser = await newPublisher('Sites', 'sites@example.nl', 'sites password 1');
     await browser.get('/publisher/sites');
     const bad = await browser.post('/publisher/sites', { name: 'X', url: 'not a url' });
     expect(bad.statusCode).toBe(400);
@@ -231,23 +234,7 @@ describeEachEngine('portal pages', (context) => {
     expect(added.body).toContain('https://tmall-koopjes.nl');
   });
   it('puts the program the publisher came from first on Applications, its form focused', async () => {
-    const db = t.network.store.db;
-    const publisher = await repos(db).publishers.create(
-      { name: 'Chooser', country: 'NL' },
-      Date.now(),
-    );
-    await repos(db).users.create(
-      {
-        email: 'chooser@example.nl',
-        passwordHash: await hashPassword('chooser password 1'),
-        role: 'publisher',
-        name: 'Chooser',
-        publisherId: publisher.id,
-      },
-      Date.now(),
-    );
-    const browser = client(t);
-    await browser.login('chooser@example.nl', 'chooser password 1');
+    const browser = await newPublisher('Chooser', 'chooser@example.nl', 'chooser password 1');
     const [first, second] = t.demo.programs;
     for (const chosen of [first!, second!]) {
       const page = await browser.get(`/publisher/applications?program=${chosen.programId}`);
