@@ -1,3 +1,4 @@
+import { isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import type { Store } from '../storage/database.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { StoredPayout, StoredPayoutRun } from '../storage/repositories/payouts-repository.js';
@@ -117,6 +118,14 @@ export class PayoutService {
       throw new PayoutError(
         'invalid_execution_date',
         `execution date must be YYYY-MM-DD, got "${input.executionDate}"`,
+      );
+    // A bank refuses a credit transfer requested for a day gone by (pain.001's
+    // ReqdExctnDt): today at the earliest, in UTC, by the network's clock.
+    const today = isoDateOfDayNumber(utcDayNumber(input.nowMs));
+    if (input.executionDate < today)
+      throw new PayoutError(
+        'invalid_execution_date',
+        `execution date ${input.executionDate} is in the past: give today (${today}) or a later day`,
       );
     try {
       return await this.#createRun(input);

@@ -53,7 +53,13 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
   await run('statements', 'export', listed[0]!.id, '--format', 'pdf', '--out', pdfFile);
   expect((await readFile(pdfFile)).subarray(0, 5).toString()).toBe('%PDF-');
 
-  const payoutRun = await run('payouts', 'create', '--execution-date', '2026-12-03');
+  // The bank pays tomorrow: a day gone by is refused (the CLI runs on the real clock).
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  expect((await run('payouts', 'create', '--execution-date', yesterday)).err).toContain(
+    `execution date ${yesterday} is in the past`,
+  );
+  const payoutRun = await run('payouts', 'create', '--execution-date', tomorrow);
   expect(payoutRun.out).toMatch(/^payout run por_\w+: 1 payment\(s\), EUR 6\.39/);
   const runId = /payout run (por_\w+)/.exec(payoutRun.out)![1]!;
   const sepaFile = join(dir, 'run.xml');
@@ -74,7 +80,7 @@ it('runs the month end from the command line: invoice, pay, statements, payout f
   expect(await readFile(csvFile, 'utf8')).toContain('NL91ABNA0417164300,6.39,EUR');
   expect((await run('payouts', 'pay', runId)).out).toContain('1 commission(s) moved to paid');
   expect((await run('payouts', 'pay', runId)).out).toContain('already paid; nothing changed');
-  const again = await run('payouts', 'create', '--execution-date', '2026-12-03');
+  const again = await run('payouts', 'create', '--execution-date', tomorrow);
   expect(again).toMatchObject({ code: 2 });
   expect(again.err).toContain(
     'no statement is waiting for a payout: 1 statement(s) of 2026-10 are paid or in a payout run already',

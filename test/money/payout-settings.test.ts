@@ -117,6 +117,11 @@ describeEachEngine('minimum payout', (context) => {
     for (const id of invoices.json().created as string[])
       await post(`/api/v1/admin/invoices/${id}/paid`, {});
     expect((await post('/api/v1/admin/statements', { period: '2026-10' })).statusCode).toBe(201);
+    // A day gone by is refused before anything is looked at (a bank refuses it too).
+    const past = await post('/api/v1/admin/payout-runs', { executionDate: '2026-10-31' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json()).toMatchObject({ code: 'invalid_execution_date' });
+    expect(past.json().message).toContain('is in the past');
     const run = await post('/api/v1/admin/payout-runs', { executionDate: '2026-11-05' });
     expect(run.statusCode).toBe(409);
     expect(run.json().message).toBe(
