@@ -124,7 +124,8 @@ function totals(statement: Statement): [string, number][] {
     ['Deducted (enforcement, AE-E1 d)', -statement.deductedMinor],
     ...vat,
     ['Balance', statement.balanceMinor],
-    ['Paid out', statement.payoutMinor],
+    // Paid out only once the payout run is paid; until then it is what the run will pay.
+    [statement.status === 'paid' ? 'Paid out' : 'To be paid out', statement.payoutMinor],
     ['Carried over to the next statement', statement.carriedOverMinor],
     ['Pending (not yet validated or not yet paid by the advertiser)', statement.pendingMinor],
     ['Withheld (enforcement, AE-E1 c)', statement.withheldMinor],
@@ -275,7 +276,7 @@ export async function statementPdf(document: StatementDocument): Promise<Uint8Ar
   }
   newLine(14);
   for (const [label, minor] of totals(statement)) {
-    const emphasise = label === 'Balance' || label === 'Paid out';
+    const emphasise = label === 'Balance' || label === 'Paid out' || label === 'To be paid out';
     write(label, PAGE.margin, 10, emphasise ? bold : font);
     writeRight(eur(minor), right, 10, emphasise ? bold : font);
     newLine(15);

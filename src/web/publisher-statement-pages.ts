@@ -62,7 +62,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             <th class="num">${context.t('publisherStatement.pending')}</th>
             <th class="num">${context.t('publisherStatement.withheld')}</th>
             <th class="num">${context.t('publisherStatement.deducted')}</th>
-            <th class="num">${context.t('publisherStatement.paidOut')}</th>
+            <th class="num">${context.t('publisherStatement.payout')}</th>
             <th>${context.t('publisherStatement.status')}</th>
             <th></th>
           </tr>
@@ -137,7 +137,14 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             ],
           ] as [string, number][])),
       [context.t('publisherStatement.balance'), statement.balanceMinor],
-      [context.t('publisherStatement.paidOut'), statement.payoutMinor],
+      [
+        context.t(
+          statement.status === 'paid'
+            ? 'publisherStatement.paidOut'
+            : 'publisherStatement.toBePaidOut',
+        ),
+        statement.payoutMinor,
+      ],
       [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carriedOverMinor],
       [context.t('publisherStatement.pendingNotValidatedOrAdvertiser'), statement.pendingMinor],
       [context.t('publisherStatement.withheldAeE1C'), statement.withheldMinor],

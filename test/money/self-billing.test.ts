@@ -303,5 +303,8 @@ describeEachEngine('self-billing statements', (context) => {
     expect(page.body).toContain('VAT 21 %');
     expect(page.body).toContain('Oudegracht 231');
     expect(page.body).toContain('Self-billing / Factuur uitgereikt door afnemer');
+    // In a payout run that is created, not paid: the statement does not say "paid out" yet.
+    expect(page.body).toContain('To be paid out');
+    expect(page.body).not.toMatch(/>\s*Paid out\s*</);
   });
 });

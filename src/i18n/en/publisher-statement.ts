@@ -6,6 +6,8 @@ export const PUBLISHER_STATEMENT = {
   'publisherStatement.withheld': 'Withheld',
   'publisherStatement.deducted': 'Deducted',
   'publisherStatement.paidOut': 'Paid out',
+  'publisherStatement.payout': 'Payout',
+  'publisherStatement.toBePaidOut': 'To be paid out',
   'publisherStatement.status': 'Status',
   'publisherStatement.noStatementsYetTheyAre': 'No statements yet: they are made after each month.',
   'publisherStatement.number': 'Statement no.',

@@ -9,6 +9,8 @@ export const PUBLISHER_STATEMENT_NL: Translation<typeof PUBLISHER_STATEMENT> = {
   'publisherStatement.withheld': 'Opgeschort',
   'publisherStatement.deducted': 'Ingehouden',
   'publisherStatement.paidOut': 'Uitbetaald',
+  'publisherStatement.payout': 'Uitbetaling',
+  'publisherStatement.toBePaidOut': 'Nog uit te betalen',
   'publisherStatement.status': 'Status',
   'publisherStatement.noStatementsYetTheyAre':
     'Nog geen afrekeningen: die worden na elke maand gemaakt.',
