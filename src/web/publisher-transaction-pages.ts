@@ -145,7 +145,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
         ${context.t('publisherTransaction.statusInline')}
         ${product === undefined ? html`<span class="badge">${context.t('publisherTransaction.noCommission')}</span>` : statusBadge(product.status, context.locale)}
         · ${context.t('publisherTransaction.reportedAs')}
-        ${statusText(order.status, context.locale)}${quote.fxRate ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
+        ${statusText(order.status, context.locale)}${quote.fxRate && order.currency !== 'EUR' ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
       </p>
       ${
         quote.reasons.length > 0
@@ -222,7 +222,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           )}
         </tbody>
       </table>
-      ${quote.capApplied ? html`<p>${context.t('publisherTransaction.theOrderCapAppliedAe')}</p>` : ''}
+      ${quote.capApplied ? html`<p>${context.t('publisherTransaction.orderCapApplied')}</p>` : ''}
       <p><a href="/publisher/transactions">← ${context.t('nav.transactions')}</a></p>`;
     return sendPage(reply, context, order.orderNumber, body);
   });

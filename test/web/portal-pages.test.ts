@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { demoClick, demoOrder, startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  addSite,
+  demoClick,
+  demoOrder,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { client } from '../support/web-client.js';
 import { repos } from '../../src/storage/repositories/repos.js';
@@ -248,5 +254,52 @@ describeEachEngine('portal pages', (context) => {
     expect(plain.body).not.toContain('autofocus');
     const bad = await browser.get(`/publisher/applications?program=${'x'.repeat(65)}`);
     expect(bad.statusCode).toBe(400);
+  });
+  it("shows a Kabelkoning order in Kabelkoning's words only: no AliExpress rule, no EUR/EUR rate", async () => {
+    const kabelkoning = t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+    const site = await addSite(t, 'Kabelfan', true, kabelkoning.programId);
+    await repos(t.network.store.db).users.create(
+      {
+        email: 'kabelfan@example.nl',
+        passwordHash: await hashPassword('kabelfan password 1'),
+        role: 'publisher',
+        name: 'Kabelfan',
+        publisherId: site.publisher_id,
+      },
+      Date.now(),
+    );
+    const click = await t.app.inject({
+      url: `/click?p=${kabelkoning.programId}&a=${site.id}&g=${kabelkoning.adId}`,
+      remoteAddress: '198.51.100.24',
+    });
+    const tduid = new URL(click.headers.location as string).searchParams.get('tduid')!;
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${kabelkoning.programId}/orders`,
+      headers: { authorization: `Bearer ${kabelkoning.advertiserApiKey}` },
+      payload: {
+        orderNumber: 'KK-PAGE-1',
+        placedAt: new Date(t.clock.now + 1000).toISOString(),
+        currency: 'EUR',
+        status: 'completed',
+        clickId: tduid,
+        items: [{ sku: 'L1', category: 'laptops', unitPrice: '500.00', quantity: 1 }],
+      },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const browser = client(t);
+    await browser.login('kabelfan@example.nl', 'kabelfan password 1');
+    const list = await browser.get('/publisher/transactions');
+    const href = /href="(\/publisher\/transactions\/[\w-]+)"[^>]*>\s*KK-PAGE-1/.exec(
+      list.body,
+    )?.[1];
+    expect(href, 'the order is listed').toBeDefined();
+    for (const lang of ['en', 'nl']) {
+      const page = await browser.get(`${href!}?lang=${lang}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('KK-C1');
+      expect(page.body).not.toMatch(/AE-[A-Z]+\d/);
+      expect(page.body).not.toContain('EUR/EUR');
+    }
   });
 });

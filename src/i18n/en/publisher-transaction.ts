@@ -23,10 +23,10 @@ export const PUBLISHER_TRANSACTION = {
   'publisherTransaction.rule': 'Rule',
   'publisherTransaction.earnsCommission': 'Earns commission',
   'publisherTransaction.baseUnitPriceQuantityDiscount':
-    'Base = unit price × quantity − discount (the service fee is never part of it, AE-C3). Line commissions are converted to EUR once per order at the ECB rate and capped per order (AE-C6).',
+    'Base = unit price × quantity − discount (a service fee is never part of it). Line commissions are converted to EUR once per order at the ECB rate, and capped per order where the program’s terms set a cap.',
   'publisherTransaction.kind': 'Kind',
   'publisherTransaction.reason': 'Reason',
   'publisherTransaction.newBuyerBonus': 'New-buyer bonus',
   'publisherTransaction.productCommission': 'Product commission',
-  'publisherTransaction.theOrderCapAppliedAe': 'The order cap applied (AE-C6).',
+  'publisherTransaction.orderCapApplied': 'The program’s cap per order applied.',
 } as const;

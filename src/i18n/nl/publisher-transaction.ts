@@ -26,10 +26,11 @@ export const PUBLISHER_TRANSACTION_NL: Translation<typeof PUBLISHER_TRANSACTION>
   'publisherTransaction.rule': 'Regel',
   'publisherTransaction.earnsCommission': 'Levert commissie op',
   'publisherTransaction.baseUnitPriceQuantityDiscount':
-    'Grondslag = stukprijs × aantal − korting (de servicekosten tellen nooit mee, AE-C3). Regelcommissies worden per bestelling één keer omgerekend naar EUR tegen de ECB-koers en per bestelling gemaximeerd (AE-C6).',
+    'Grondslag = stukprijs × aantal − korting (servicekosten tellen nooit mee). Regelcommissies worden per bestelling één keer omgerekend naar EUR tegen de ECB-koers, en per bestelling gemaximeerd waar de voorwaarden van het programma een maximum stellen.',
   'publisherTransaction.kind': 'Soort',
   'publisherTransaction.reason': 'Reden',
   'publisherTransaction.newBuyerBonus': 'Nieuwe-koperbonus',
   'publisherTransaction.productCommission': 'Productcommissie',
-  'publisherTransaction.theOrderCapAppliedAe': 'Het maximum per bestelling is toegepast (AE-C6).',
+  'publisherTransaction.orderCapApplied':
+    'Het maximum per bestelling van het programma is toegepast.',
 };
