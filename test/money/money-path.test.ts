@@ -227,7 +227,8 @@ describeEachEngine('money path: click to payout', (context) => {
       'section,id,order_number,placed_on,program_id,site_id,kind,rule,reason,amount_eur',
     );
     expect(csv).toContain(',MP-3,2026-10-05,');
-    expect(csv).toContain('total,' + statementA.id + ',,,,,Paid out,,,12.23');
+    // Not in a paid payout run yet: the statement says what will be paid, not "Paid out" (issue 27).
+    expect(csv).toContain('total,' + statementA.id + ',,,,,To be paid out,,,12.23');
     const pdf = await statementPdf(document);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 
