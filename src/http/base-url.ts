@@ -21,11 +21,11 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * mail is refused (503 `public_url_not_set`) until the operator sets PUBLIC_URL.
  */
 export function mailLinkBase(network: Network, request: FastifyRequest): string {
-  if (network.publicUrl !== undefined) return network.publicUrl;
   const hostname = request.host.replace(/:\d+$/, '').toLowerCase();
-  if (LOOPBACK_HOSTS.has(hostname)) return `${request.protocol}://${request.host}`;
-  throw new HttpError(
-    'public_url_not_set',
-    `links in email take their address from PUBLIC_URL, which is not set; a request for "${hostname}" cannot name it: set PUBLIC_URL`,
-  );
+  if (network.publicUrl === undefined && !LOOPBACK_HOSTS.has(hostname))
+    throw new HttpError(
+      'public_url_not_set',
+      `links in email take their address from PUBLIC_URL, which is not set; a request for "${hostname}" cannot name it: set PUBLIC_URL`,
+    );
+  return baseUrl(network, request);
 }
