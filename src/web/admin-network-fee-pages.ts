@@ -38,6 +38,7 @@ export function registerAdminNetworkFeePages(app: FastifyInstance, network: Netw
                     ${csrfField(context)}
                     <input
                       name="networkFeeRate"
+                      aria-label="${context.t('networkFees.newRateOf', { program: fee.name })}"
                       value="${fee.networkFeeRate}"
                       inputmode="decimal"
                       required

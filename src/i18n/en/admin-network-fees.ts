@@ -6,6 +6,7 @@ export const ADMIN_NETWORK_FEES = {
   'networkFees.program': 'Program',
   'networkFees.rate': 'Network fee',
   'networkFees.newRate': 'New rate (0.30 is 30 %)',
+  'networkFees.newRateOf': 'New network fee of {program}',
   'networkFees.save': 'Save',
   'networkFees.changed':
     'Network fee of {program}: {before} → {after} (invoices issued from now on).',

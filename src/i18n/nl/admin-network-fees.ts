@@ -9,6 +9,7 @@ export const ADMIN_NETWORK_FEES_NL: Translation<typeof ADMIN_NETWORK_FEES> = {
   'networkFees.program': 'Programma',
   'networkFees.rate': 'Netwerkvergoeding',
   'networkFees.newRate': 'Nieuw tarief (0,30 is 30 %)',
+  'networkFees.newRateOf': 'Nieuwe netwerkvergoeding van {program}',
   'networkFees.save': 'Opslaan',
   'networkFees.changed': 'Netwerkvergoeding van {program}: {before} → {after} (facturen vanaf nu).',
   'networkFees.ofProgram':
