@@ -1,3 +1,4 @@
+import { EventDispatcher } from '../services/event-dispatcher.js';
 import { ProgramReviewService } from '../services/program-review-service.js';
 import { createHmac } from 'node:crypto';
 import { systemClock } from './clock.js';
@@ -225,6 +226,8 @@ export class Network {
   readonly reports: ReportService;
   readonly advertiserViews: AdvertiserViews;
   readonly programReviews: ProgramReviewService;
+  /** The event outbox's dispatcher: webhooks, postbacks and notifications listen to it. */
+  readonly events: EventDispatcher;
   readonly now: () => number;
 
   constructor(
@@ -268,6 +271,7 @@ export class Network {
       this.terms,
     );
     this.pixelChecksums = new PixelChecksumService(store);
+    this.events = new EventDispatcher(store);
     this.programReviews = new ProgramReviewService(store, this.cache);
     this.programTerms = new ProgramTermsService(
       store,
@@ -373,6 +377,8 @@ export class Network {
     this.#scheduler.every('click_rollup', 1000, () => this.#rollUp());
     this.#scheduler.every('validation_deadlines', 60_000, () => this.#applyValidationDeadlines());
     this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
+    this.#scheduler.every('events', 1_000, () => this.events.dispatch(this.now()));
+    this.#scheduler.every('events_prune', 3_600_000, () => this.events.prune(this.now()));
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -385,6 +391,11 @@ export class Network {
       void this.#scheduler.runOnce('ecb_rates', fetchRates);
       this.#scheduler.every('ecb_rates', 15 * 60_000, fetchRates);
     }
+  }
+
+  /** Hands the outbox's new events to their listeners now (one run at a time in the network). */
+  async dispatchEvents(): Promise<number> {
+    return (await this.#scheduler.runOnce('events', () => this.events.dispatch(this.now()))) ?? 0;
   }
 
   /**

@@ -9,6 +9,7 @@ import { programIsLive, reviewStatusOf } from '../domain/programs/review.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
+import { applicationEvent, type ApplicationFacts } from '../domain/events/events.js';
 import {
   advertiserApplicationView,
   membershipView,
@@ -123,18 +124,25 @@ export class ApplicationsService {
       ],
       terms.file.brands,
     );
-    if (existing !== undefined) await r.memberships.delete(existing.id);
-    const membership = await r.memberships.apply(
-      {
-        programId: program.id,
-        siteId: site.id,
-        publisherId: input.publisherId,
-        promotionMethods: input.promotionMethods,
-        contentCategories: input.contentCategories,
-        brandMatches,
-      },
-      nowMs,
-    );
+    const membership = await r.transaction(async (t) => {
+      if (existing !== undefined) await t.memberships.delete(existing.id);
+      const made = await t.memberships.apply(
+        {
+          programId: program.id,
+          siteId: site.id,
+          publisherId: input.publisherId,
+          promotionMethods: input.promotionMethods,
+          contentCategories: input.contentCategories,
+          brandMatches,
+        },
+        nowMs,
+      );
+      await t.events.append(
+        [applicationEvent('application.created', applicationFacts(made))],
+        nowMs,
+      );
+      return made;
+    });
     for (const user of await r.users.recipientsOfAdvertiser(program.advertiser_id)) {
       const locale = localeOf(user.locale);
       const none = translate(locale, 'email.none');
@@ -174,13 +182,25 @@ export class ApplicationsService {
         'reason_required',
         'give the publisher a reason for the rejection',
       );
-    await repos(this.store).memberships.decide(
-      membership.id,
-      decision === 'approve' ? 'approved' : 'rejected',
-      trimmed === '' ? null : trimmed,
-      actor,
-      nowMs,
-    );
+    await repos(this.store).transaction(async (t) => {
+      const status = decision === 'approve' ? 'approved' : 'rejected';
+      await t.memberships.decide(
+        membership.id,
+        status,
+        trimmed === '' ? null : trimmed,
+        actor,
+        nowMs,
+      );
+      await t.events.append(
+        [
+          applicationEvent(
+            decision === 'approve' ? 'application.approved' : 'application.rejected',
+            applicationFacts({ ...membership, status, reason: trimmed === '' ? null : trimmed }),
+          ),
+        ],
+        nowMs,
+      );
+    });
     const program = await repos(this.store).programs.nameOf(membership.program_id);
     for (const user of await repos(this.store).users.recipientsOfPublisher(membership.publisher_id))
       await this.mailer.send(
@@ -224,4 +244,15 @@ export class ApplicationsService {
       );
     return membership;
   }
+}
+
+function applicationFacts(membership: Membership): ApplicationFacts {
+  return {
+    id: membership.id,
+    programId: membership.program_id,
+    publisherId: membership.publisher_id,
+    siteId: membership.site_id,
+    status: membership.status,
+    reason: membership.reason,
+  };
 }

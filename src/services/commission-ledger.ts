@@ -9,6 +9,11 @@ import {
 } from '../domain/ledger/plan-commission-change.js';
 import { DomainError } from '../domain/errors.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
+import {
+  commissionCreated,
+  commissionUpdated,
+  type CommissionFacts,
+} from '../domain/events/events.js';
 
 /** An unknown commission or a change the lifecycle does not allow. */
 export class CommissionChangeError extends DomainError {}
@@ -77,6 +82,7 @@ export async function createCommission(
   };
   const r = repos(db);
   await r.commissions.insert(row);
+  await r.events.append([commissionCreated(commissionFacts(row))], context.nowMs);
   // Approved as it is reported (a completion report where the terms say so): an approval.
   if (target.status === 'approved')
     await auditCommission(r, row.id, input, target.kind, context, null, target);
@@ -181,6 +187,25 @@ export async function changeCommission(
     decided_by: context.decidedBy,
     updated_at: context.nowMs,
   });
+  if (
+    (before.status !== after.status || before.amountMinor !== after.amountMinor) &&
+    after.status !== 'paid'
+  )
+    await r.events.append(
+      [
+        commissionUpdated(
+          before,
+          commissionFacts({
+            ...current,
+            amount_minor: target.amountMinor,
+            status: target.status,
+            reason: target.reason,
+            rule: target.rule,
+          }),
+        ),
+      ],
+      context.nowMs,
+    );
   await r.ledger.append(
     moves.map((move): NewLedgerEntry => ({
       publisher_id: current.publisher_id,
@@ -216,6 +241,15 @@ async function adjustPaidCommission(
   const delta = should - (current.amount_minor + adjusted);
   if (delta === 0) return false;
   const reason = target.reason ?? context.event;
+  await r.events.append(
+    [
+      commissionUpdated(
+        { status: current.status, amountMinor: current.amount_minor + adjusted },
+        commissionFacts({ ...current, amount_minor: should, reason, rule: target.rule }),
+      ),
+    ],
+    context.nowMs,
+  );
   await r.adjustments.insert({
     id: newId('adjustment', context.nowMs),
     publisher_id: current.publisher_id,
@@ -277,4 +311,32 @@ async function auditCommission(
     },
     context.nowMs,
   );
+}
+
+function commissionFacts(row: {
+  id: string;
+  order_id?: string | null | undefined;
+  program_id: string;
+  publisher_id: string;
+  site_id?: string | null | undefined;
+  kind: string;
+  amount_minor: number;
+  currency: string;
+  status: string;
+  reason?: string | null | undefined;
+  rule?: string | null | undefined;
+}): CommissionFacts {
+  return {
+    id: row.id,
+    orderId: row.order_id ?? null,
+    programId: row.program_id,
+    publisherId: row.publisher_id,
+    siteId: row.site_id ?? null,
+    kind: row.kind,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    status: row.status,
+    reason: row.reason ?? null,
+    rule: row.rule ?? null,
+  };
 }

@@ -11,6 +11,7 @@ import {
 } from '../domain/payments/network-fee.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
+import { invoiceIssued } from '../domain/events/events.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 
 export type Invoice = StoredInvoice;
@@ -147,6 +148,21 @@ export class InvoiceService {
               created_at: nowMs,
             };
             await t.invoices.insertIssued(invoice, billing);
+            await t.events.append(
+              [
+                invoiceIssued({
+                  id: invoice.id,
+                  advertiserId: invoice.advertiser_id,
+                  programId: invoice.program_id,
+                  period: invoice.period,
+                  commissionMinor: invoice.commission_minor,
+                  feeMinor: invoice.fee_minor,
+                  totalMinor: invoice.total_minor,
+                  currency: invoice.currency,
+                }),
+              ],
+              nowMs,
+            );
             await t.audit.record(
               {
                 actor,

@@ -25,6 +25,7 @@ import {
   commissionTargets,
   linesOf,
   newCommission,
+  orderFactsOf,
   reportContext,
   reportedColumns,
   reportRows,
@@ -32,6 +33,7 @@ import {
 } from './order-rows.js';
 import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
 import { repos } from '../storage/repositories/repos.js';
+import { orderEvent } from '../domain/events/events.js';
 
 export { CommissionChangeError } from './commission-ledger.js';
 
@@ -284,6 +286,17 @@ export class OrderRecorder {
           overLimit === undefined
             ? attribution
             : { ...attribution, holds: [overLimit, ...(attribution.holds ?? [])] };
+        await repos(this.store, trx).events.append(
+          [
+            orderEvent('order.created', {
+              ...orderFactsOf(rows.order),
+              publisherId: attribution.publisherId,
+              siteId: attribution.siteId,
+              event: input.order.event ?? 'sale',
+            }),
+          ],
+          input.nowMs,
+        );
         for (const target of commissionTargets(input.terms, input.order, input.quote, credited)) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
@@ -390,6 +403,18 @@ export class OrderRecorder {
       ...(replacesPixel ? { report_details: null } : {}),
       revision: stored.revision + 1,
     });
+    if (attribution.publisherId !== null)
+      await repos(this.store, trx).events.append(
+        [
+          orderEvent('order.updated', {
+            ...orderFactsOf({ ...stored, ...rows.order, id: stored.id }),
+            publisherId: attribution.publisherId,
+            siteId: attribution.siteId,
+            event: order.event ?? 'sale',
+          }),
+        ],
+        input.nowMs,
+      );
     if (stored.site_id !== null) {
       // Reports move with the order: its value and commission change where it was counted.
       await addToReport(trx, {

@@ -11,6 +11,7 @@ import { versionInForce, type ProgramTerms } from '../domain/terms/compile-terms
 import { validationDueAt } from '../domain/validation/validation-deadline.js';
 import type { ChangeContext, CommissionTarget, NewCommission } from './commission-ledger.js';
 import type { Attribution, RecordOrderInput, ReportFacts } from './order-recorder.js';
+import type { OrderFacts } from '../domain/events/events.js';
 
 /*
  * What an order report becomes in rows: its lines, and the commission each kind should be
@@ -252,4 +253,30 @@ export function minor(amount: string | null, digits: number): number {
   if (value === undefined)
     throw new RangeError(`amount ${amount} has more than ${digits} decimals`);
   return value;
+}
+
+/** What an order event tells of a stored (or about to be stored) order row. */
+export function orderFactsOf(
+  row: Pick<
+    Insertable<OrdersTable>,
+    | 'id'
+    | 'program_id'
+    | 'order_number'
+    | 'status'
+    | 'value_minor'
+    | 'total_minor'
+    | 'currency'
+    | 'placed_at'
+  >,
+): Omit<OrderFacts, 'publisherId' | 'siteId' | 'event'> {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    orderNumber: row.order_number,
+    status: row.status,
+    valueMinor: row.value_minor,
+    commissionMinor: row.total_minor,
+    currency: row.currency,
+    placedAtMs: row.placed_at,
+  };
 }

@@ -1,5 +1,6 @@
 import { isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import type { Store } from '../storage/database.js';
+import { payoutPaid } from '../domain/events/events.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { StoredPayout, StoredPayoutRun } from '../storage/repositories/payouts-repository.js';
 import { newId } from '../storage/ids.js';
@@ -419,6 +420,19 @@ export class PayoutService {
           commissions += 1;
         }
         await t.payouts.markPaymentPaid(payout.id, nowMs);
+        await t.events.append(
+          [
+            payoutPaid({
+              id: payout.id,
+              runId,
+              publisherId: payout.publisher_id,
+              statementIds,
+              amountMinor: payout.amount_minor,
+              currency: payout.currency,
+            }),
+          ],
+          nowMs,
+        );
       }
       await t.audit.record(
         {

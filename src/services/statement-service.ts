@@ -10,6 +10,7 @@ import { parsePeriodOrThrow } from './invoice-service.js';
 import { decideVat, standardVatRate, vatOn, VatError } from '../domain/payments/vat.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import { networkDetails, publisherDetails } from './invoicing-details-service.js';
+import { statementIssued } from '../domain/events/events.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 
 export type Statement = StoredStatement;
@@ -153,6 +154,20 @@ export class StatementService {
                 nowMs,
                 { network, supplyDate },
               );
+              if (typeof outcome !== 'string')
+                await t.events.append(
+                  [
+                    statementIssued({
+                      id: outcome.id,
+                      publisherId: outcome.publisher_id,
+                      period: outcome.period,
+                      payableMinor: outcome.payable_minor,
+                      payoutMinor: outcome.payout_minor,
+                      currency: outcome.currency,
+                    }),
+                  ],
+                  nowMs,
+                );
               if (typeof outcome !== 'string')
                 await t.audit.record(
                   {

@@ -32,6 +32,7 @@ export const ID_PREFIXES = {
   audit: 'aud',
   registrationBar: 'bar',
   adjustment: 'adj',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -55,12 +56,7 @@ function randomTen(): Buffer {
  * Ids sort by creation time, which keeps B-tree inserts of clicks and orders at the end.
  */
 export function newId(kind: IdKind, nowMs: number): string {
-  let time = '';
-  let t = nowMs;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
+  const time = timeText(nowMs);
   const bytes = randomTen();
   let random = '';
   // 10 bytes = 80 bits = 16 base32 characters.
@@ -76,6 +72,21 @@ export function newId(kind: IdKind, nowMs: number): string {
     buffer &= (1 << bits) - 1;
   }
   return `${ID_PREFIXES[kind]}_${time}${random}`;
+}
+
+/** The lowest id of `kind` made at `atMs`: every id made before it sorts below it. */
+export function idFloor(kind: IdKind, atMs: number): string {
+  return `${ID_PREFIXES[kind]}_${timeText(atMs)}`;
+}
+
+function timeText(ms: number): string {
+  let time = '';
+  let t = ms;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  return time;
 }
 
 /** True when `id` has the prefix of `kind` and the shape newId makes. */

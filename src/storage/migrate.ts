@@ -27,6 +27,7 @@ import * as programReview from './migrations/0019-program-review.js';
 import * as scanCursor from './migrations/0020-scan-cursor.js';
 import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
 import * as defaultAds from './migrations/0023-default-ads.js';
+import * as events from './migrations/0024-events.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -51,6 +52,7 @@ const MIGRATIONS = {
   '0020-scan-cursor': scanCursor,
   '0022-one-flag-per-subject': oneFlagPerSubject,
   '0023-default-ads': defaultAds,
+  '0024-events': events,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

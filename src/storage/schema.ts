@@ -49,6 +49,7 @@ import type {
   ReportDailyTable,
   EmailsTable,
   AuditLogTable,
+  EventsTable,
 } from './tables/system.js';
 export type * from './tables/accounts.js';
 export type * from './tables/tracking.js';
@@ -104,4 +105,5 @@ export interface Database {
   document_numbers: DocumentNumbersTable;
   node_leases: NodeLeasesTable;
   rate_limits: RateLimitsTable;
+  events: EventsTable;
 }

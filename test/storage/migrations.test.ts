@@ -53,6 +53,7 @@ const TABLES = [
   'document_numbers',
   'node_leases',
   'rate_limits',
+  'events',
 ];
 
 /**

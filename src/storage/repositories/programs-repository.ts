@@ -229,6 +229,17 @@ export class ProgramsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** The advertiser of each program named (an unknown id is left out). */
+  async advertisersOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('programs')
+      .select(['id', 'advertiser_id'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.advertiser_id]));
+  }
+
   async findById(id: string): Promise<StoredProgram | undefined> {
     return this.db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -34,6 +34,7 @@ import { SessionsRepository } from './sessions-repository.js';
 import { RegistrationBarsRepository } from './registration-bars-repository.js';
 import { EmailsRepository } from './emails-repository.js';
 import { ApiKeysRepository } from './api-keys-repository.js';
+import { EventsRepository } from './events-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -76,6 +77,7 @@ export class Repos {
   #registrationBars: RegistrationBarsRepository | undefined;
   #emails: EmailsRepository | undefined;
   #apiKeys: ApiKeysRepository | undefined;
+  #events: EventsRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -184,6 +186,9 @@ export class Repos {
   }
   get apiKeys(): ApiKeysRepository {
     return (this.#apiKeys ??= new ApiKeysRepository(this.scope));
+  }
+  get events(): EventsRepository {
+    return (this.#events ??= new EventsRepository(this.scope));
   }
 }
 

@@ -94,3 +94,23 @@ export interface AuditLogTable {
   details: string;
   created_at: number;
 }
+
+/**
+ * The outbox: one row per event (src/domain/events), written in the transaction of the change
+ * it tells of, so a crash never loses or invents one. The dispatcher hands undispatched rows,
+ * in id order, to the listeners (webhooks, postbacks, notifications) and stamps them.
+ */
+export interface EventsTable {
+  /** `evt_…`, monotonic: the order events were written in on a node. */
+  id: string;
+  type: string;
+  subject_id: string;
+  program_id: string | null;
+  publisher_id: string | null;
+  /** Set when the event names its advertiser; otherwise the program's, at dispatch. */
+  advertiser_id: string | null;
+  /** JSON: the event's `data`. */
+  data: string;
+  created_at: number;
+  dispatched_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
