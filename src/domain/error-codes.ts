@@ -122,6 +122,7 @@ export const ERROR_CODES = {
   program_of_another_advertiser: { status: 400, en: 'the program belongs to another advertiser' },
   program_exists: { status: 409, en: 'a program with this id exists already: choose another id' },
   terms_mismatch: { status: 400, en: 'the draft is the terms of another program' },
+  unknown_draft: { status: 404, en: 'no such program draft among yours' },
   simulation_busy: {
     status: 429,
     en: 'a simulation of yours is running, or the network runs its most at once: try again in a few seconds',

@@ -47,6 +47,7 @@ import { PayoutSettingsService } from '../services/payout-settings-service.js';
 import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
+import { ProgramDraftsService } from '../services/program-drafts-service.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
 import { AdvertiserInvitesService } from '../services/advertiser-invites-service.js';
 import {
@@ -190,6 +191,7 @@ export class Network {
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
   readonly programTerms: ProgramTermsService;
+  readonly programDrafts: ProgramDraftsService;
   /** Parses and compiles terms documents, on a thread of its own when built. */
   readonly termsCompiler: TermsCompiler;
   readonly networkFees: NetworkFeeService;
@@ -279,6 +281,7 @@ export class Network {
       options.networkFeeRate,
       this.termsCompiler,
     );
+    this.programDrafts = new ProgramDraftsService(store, this.programTerms);
     this.networkFees = new NetworkFeeService(store);
     this.simulations = new TermsSimulationService(store, this.termsCompiler, options.simulations);
     this.directory = new ProgramDirectoryService(store, this.cache);

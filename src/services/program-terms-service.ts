@@ -181,11 +181,13 @@ export class ProgramTermsService {
   /**
    * Creates a program from terms for an advertiser (its console or API): the file's id becomes
    * the program's slug and must be new, so nobody takes over another advertiser's program.
+   * `draftId`: the advertiser's draft these terms come from, removed in the same transaction
+   * (refused, unknown_draft, when it is not the advertiser's: nothing is created).
    */
   create(
     advertiserId: string,
     source: string,
-    options: { actor: string },
+    options: { actor: string; draftId?: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
     return this.#oneAtATime(() => this.#create(advertiserId, source, options, nowMs));
@@ -194,7 +196,7 @@ export class ProgramTermsService {
   async #create(
     advertiserId: string,
     source: string,
-    options: { actor: string },
+    options: { actor: string; draftId?: string },
     nowMs: number,
   ): Promise<AppliedTerms> {
     const terms = await this.compiler.compileNew(source, 'new program terms');
@@ -318,12 +320,15 @@ export class ProgramTermsService {
     name: string,
     advertiserId: string,
     creating: boolean,
-    options: { actor: string },
+    options: { actor: string; draftId?: string },
     nowMs: number,
     review: { review: 'in_review'; brandMatches: unknown[] } | undefined = undefined,
   ): Promise<AppliedTerms> {
     // One transaction: one commit (on SQLite one disk sync on the request thread, not four).
     return repos(this.store).transaction(async (t) => {
+      const draftId = options.draftId;
+      if (draftId !== undefined && !(await t.programDrafts.remove(advertiserId, draftId)))
+        throw new ProgramTermsError('unknown_draft', `no program draft "${draftId}" among yours`);
       const programs = t.programs;
       const result = await programs.upsertFromTerms(
         terms,

@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   apiKey: 'key',
   advertiser: 'adv',
   program: 'prg',
+  programDraft: 'drf',
   termsVersion: 'trm',
   publisher: 'pub',
   site: 'sit',

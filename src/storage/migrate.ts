@@ -28,6 +28,7 @@ import * as scanCursor from './migrations/0020-scan-cursor.js';
 import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
 import * as defaultAds from './migrations/0023-default-ads.js';
 import * as events from './migrations/0024-events.js';
+import * as programDrafts from './migrations/0026-program-drafts.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -53,6 +54,7 @@ const MIGRATIONS = {
   '0022-one-flag-per-subject': oneFlagPerSubject,
   '0023-default-ads': defaultAds,
   '0024-events': events,
+  '0026-program-drafts': programDrafts,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import type {
   AdvertisersTable,
   ProgramsTable,
   ProgramTermsTable,
+  ProgramDraftsTable,
   PublishersTable,
   SitesTable,
 } from './tables/accounts.js';
@@ -70,6 +71,7 @@ export interface Database {
   advertisers: AdvertisersTable;
   programs: ProgramsTable;
   program_terms: ProgramTermsTable;
+  program_drafts: ProgramDraftsTable;
   publishers: PublishersTable;
   sites: SitesTable;
   memberships: MembershipsTable;

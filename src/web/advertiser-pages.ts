@@ -13,11 +13,8 @@ import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { registerAdvertiserTransactionPages } from './advertiser-transaction-pages.js';
 import { advertiserPerformance } from './advertiser-performance.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
-import {
-  registerAdvertiserTermsPages,
-  registerNewProgramPages,
-  reviewNote,
-} from './advertiser-terms-pages.js';
+import { registerAdvertiserTermsPages, reviewNote } from './advertiser-terms-pages.js';
+import { draftsList, registerProgramSetupPages } from './program-setup-pages.js';
 
 /** An application's decision or brand consent (the API's two operations), by its path. */
 const APPLICATION_ACTION = z.object({
@@ -68,6 +65,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       <ul>
         ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
       </ul>
+      ${await draftsList(network, context, advertiserId)}
       <p>
         <a class="button secondary" href="/advertiser/programs/new"
           >${context.t('advertiserTerms.newProgram')}</a
@@ -236,5 +234,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   registerAdvertiserTransactionPages(app, network);
   registerAdvertiserAccountPages(app, network);
   registerAdvertiserTermsPages(app, network);
-  registerNewProgramPages(app, network);
+  registerProgramSetupPages(app, network);
 }

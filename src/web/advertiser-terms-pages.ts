@@ -188,11 +188,6 @@ const TERMS_FORM = BODIES.simulation.pick({ terms: true }).extend({
   action: z.enum(['simulate', 'preview', 'publish']).default('simulate'),
 });
 
-/** The new program form: the file, previewed or created. */
-const NEW_PROGRAM_FORM = BODIES.simulation.pick({ terms: true }).extend({
-  action: z.enum(['preview', 'create']).default('create'),
-});
-
 /** The pixel checksum card: make (or rotate) the secret, or remove it. */
 const CHECKSUM_FORM = z.object({
   action: z.enum(['generate', 'remove']).default('generate'),
@@ -229,11 +224,10 @@ function termsForm(
   source: string,
   actions: readonly ('simulate' | 'preview' | 'publish' | 'create')[],
 ): SafeHtml {
-  return html`<form method="post" action="${action}" class="stack card">
+  return html`<form method="post" action="${action}" class="stack card wide">
     ${csrfField(context)}
     <label class="sr-only" for="terms">${context.t('advertiserTerms.termsYaml')}</label>
-    <textarea name="terms" id="terms" rows="28" spellcheck="false" class="mono" style="width:100%">
-${source}</textarea>
+    <textarea name="terms" id="terms" rows="28" spellcheck="false" class="mono">${source}</textarea>
     <p>
       ${actions.map(
         (name, index) =>
@@ -251,7 +245,7 @@ ${source}</textarea>
 }
 
 /** A refused file: each schema problem with its line and path, or the refusal in words. */
-function refusalOf(context: WebContext, error: DomainError): SafeHtml {
+export function refusalOf(context: WebContext, error: DomainError): SafeHtml {
   return notice(
     'error',
     error.issues.length > 0
@@ -270,76 +264,11 @@ function refusalOf(context: WebContext, error: DomainError): SafeHtml {
 }
 
 /** The program page as publishers would read it under the draft. */
-function previewOf(context: WebContext, programId: string, terms: ProgramTerms): SafeHtml {
+export function previewOf(context: WebContext, programId: string, terms: ProgramTerms): SafeHtml {
   return html`<section class="card preview">
     <p class="muted">${context.t('advertiserTerms.previewIntro')}</p>
     ${programPage(context, { id: programId, slug: terms.id, terms })}
   </section>`;
-}
-
-/**
- * A new program from a terms file: the advertiser pastes (or edits the example) and creates
- * it; the program is theirs, listed in the directory, and opens in the terms editor.
- */
-export function registerNewProgramPages(app: FastifyInstance, network: Network): void {
-  const form = (context: WebContext, source: string, result: SafeHtml | string = '') =>
-    html`<h1>${context.t('advertiserTerms.newProgram')}</h1>
-      <p class="muted">${context.t('advertiserTerms.newProgramIntro')}</p>
-      ${result} ${termsForm(context, '/advertiser/programs/new', source, ['preview', 'create'])}`;
-
-  app.get('/advertiser/programs/new', async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    advertiserOf(context);
-    return sendPage(
-      reply,
-      context,
-      context.t('advertiserTerms.newProgram'),
-      form(context, await network.programTerms.example()),
-    );
-  });
-
-  app.post('/advertiser/programs/new', async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    const advertiserId = advertiserOf(context);
-    const source = typedValues(request.body).terms ?? '';
-    try {
-      const body = parseForm(NEW_PROGRAM_FORM, request.body);
-      // A preview changes nothing: the page shows it for the file as posted.
-      if (body.action === 'preview')
-        return sendPage(
-          reply,
-          context,
-          context.t('advertiserTerms.newProgram'),
-          form(
-            context,
-            source,
-            previewOf(context, 'new', await network.programTerms.preview(body.terms, 'draft')),
-          ),
-        );
-      const created = await network.programTerms.create(
-        advertiserId,
-        body.terms,
-        { actor: `user:${context.session!.user.id}` },
-        context.now,
-      );
-      await network.refreshIfChanged();
-      return redirectAfterPost(
-        network,
-        reply,
-        termsPath(created.program.id),
-        notice('success', context.t('advertiserTerms.published', { termsId: created.termsId })),
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return sendPage(
-        reply,
-        context,
-        context.t('advertiserTerms.newProgram'),
-        form(context, source, refusalOf(context, error)),
-        400,
-      );
-    }
-  });
 }
 
 function simulationView(context: WebContext, result: SimulationResult): SafeHtml {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
-import { versionInForce } from '../domain/terms/compile-terms.js';
+import { nameIn, versionInForce } from '../domain/terms/compile-terms.js';
 import { HttpError } from '../http/http-errors.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
@@ -192,7 +192,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
         ${version?.commission.groups.map(
           (group) =>
             html`<tr>
-              <td>${group.name}</td>
+              <td>${nameIn(group.name, locale)}</td>
               <td class="num">${formatRate(group.rate, locale)}</td>
               <td><code>${group.rule}</code></td>
             </tr>`,

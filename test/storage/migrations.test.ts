@@ -18,6 +18,7 @@ const TABLES = [
   'advertisers',
   'programs',
   'program_terms',
+  'program_drafts',
   'publishers',
   'sites',
   'memberships',

@@ -69,7 +69,7 @@ describeEachEngine('the terms editor', (context) => {
   it('creates a new program from the example terms, refusing a taken id', async () => {
     const advertiser = client(t);
     await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
-    const form = await advertiser.get('/advertiser/programs/new');
+    const form = await advertiser.get('/advertiser/programs/new/yaml');
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('id: kabelkoning');
     const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');

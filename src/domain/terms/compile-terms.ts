@@ -5,9 +5,15 @@ import { dayNumberOfIsoDate, parseIsoInstant } from '../dates.js';
 import { InvalidTermsError, issuesFromZod, type Issue } from '../errors.js';
 import type { ReasonCode, ReasonFacts } from '../engine/reasons.js';
 import { termsSchema, type TermsFile, type TermsVersionFile } from './terms-schema.js';
-import type { CommissionGroup, ProgramEvent, ProgramTerms, TermsVersion } from './program-terms.js';
+import {
+  nameIn,
+  type CommissionGroup,
+  type ProgramEvent,
+  type ProgramTerms,
+  type TermsVersion,
+} from './program-terms.js';
 
-export { versionInForce } from './program-terms.js';
+export { nameIn, versionInForce } from './program-terms.js';
 export type { CommissionGroup, ProgramEvent, ProgramTerms, TermsVersion } from './program-terms.js';
 
 /**
@@ -166,7 +172,7 @@ function compileVersion(
     groupIds.add(group.id);
     return {
       id: group.id,
-      name: group.name,
+      name: nameIn(group.name, 'en'),
       rate: parseDecimal(group.rate) as Decimal,
       rateText: group.rate,
       rule: group.rule,

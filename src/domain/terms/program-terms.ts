@@ -10,6 +10,7 @@ import type { TermsFile } from './terms-schema.js';
 /** A commission group ready for matching: AE-C1. */
 export interface CommissionGroup {
   readonly id: string;
+  /** Its name in English (or its one name). */
   readonly name: string;
   readonly rate: Decimal;
   readonly rateText: string;
@@ -79,4 +80,12 @@ export function versionInForce(terms: ProgramTerms, placedAtMs: number): TermsVe
     if (version.effectiveFromMs <= placedAtMs) return version;
   }
   return undefined;
+}
+
+/** A name a terms file gives once, or in Dutch and English, in the reader's language. */
+export function nameIn(
+  name: string | { readonly nl: string; readonly en: string },
+  locale: 'nl' | 'en',
+): string {
+  return typeof name === 'string' ? name : name[locale];
 }

@@ -94,7 +94,10 @@ const deeplinking = z
 const commissionGroupSchema = z
   .object({
     id: slug,
-    name: z.string().min(1),
+    /** One name, or a Dutch and an English one (what the program page shows per language). */
+    name: z.union([z.string().min(1), localized], {
+      error: 'expected a name, or a Dutch and an English one: { nl: …, en: … }',
+    }),
     rate: rateSchema,
     rule: ruleId,
     /** Empty or absent: the group matches every item not matched by an earlier group. */

@@ -15,6 +15,7 @@ import { EMAIL } from './email.js';
 import { INVOICING } from './invoicing.js';
 import { PORTAL } from './portal.js';
 import { PROGRAM_REVIEW } from './program-review.js';
+import { PROGRAM_SETUP } from './program-setup.js';
 import { PUBLISHER_COMPLIANCE } from './publisher-compliance.js';
 import { PUBLISHER_SITE } from './publisher-site.js';
 import { PUBLISHER_STATEMENT } from './publisher-statement.js';
@@ -45,6 +46,7 @@ export const EN = {
   ...INVOICING,
   ...PORTAL,
   ...PROGRAM_REVIEW,
+  ...PROGRAM_SETUP,
   ...PUBLISHER_COMPLIANCE,
   ...PUBLISHER_SITE,
   ...PUBLISHER_STATEMENT,

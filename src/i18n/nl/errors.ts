@@ -110,6 +110,7 @@ export const ERRORS_NL: ErrorTexts = {
   program_of_another_advertiser: 'dit programma hoort bij een andere adverteerder',
   program_exists: 'er bestaat al een programma met deze id: kies een andere',
   terms_mismatch: 'het concept hoort bij een ander programma',
+  unknown_draft: 'dit programmaconcept staat niet bij jouw concepten',
   simulation_busy:
     'er loopt al een simulatie van je, of het netwerk draait er het maximum tegelijk: probeer het over een paar seconden opnieuw',
   terms_backdated:

@@ -16,6 +16,7 @@ import { EMAIL_NL } from './email.js';
 import { INVOICING_NL } from './invoicing.js';
 import { PORTAL_NL } from './portal.js';
 import { PROGRAM_REVIEW_NL } from './program-review.js';
+import { PROGRAM_SETUP_NL } from './program-setup.js';
 import { PUBLISHER_COMPLIANCE_NL } from './publisher-compliance.js';
 import { PUBLISHER_SITE_NL } from './publisher-site.js';
 import { PUBLISHER_STATEMENT_NL } from './publisher-statement.js';
@@ -42,6 +43,7 @@ export const NL: Translation<typeof EN> = {
   ...INVOICING_NL,
   ...PORTAL_NL,
   ...PROGRAM_REVIEW_NL,
+  ...PROGRAM_SETUP_NL,
   ...PUBLISHER_COMPLIANCE_NL,
   ...PUBLISHER_SITE_NL,
   ...PUBLISHER_STATEMENT_NL,

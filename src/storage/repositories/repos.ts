@@ -16,6 +16,7 @@ import { NodeLeasesRepository } from './node-leases-repository.js';
 import { OrdersRepository } from './orders-repository.js';
 import { PayoutsRepository } from './payouts-repository.js';
 import { ProgramsRepository } from './programs-repository.js';
+import { ProgramDraftsRepository } from './program-drafts-repository.js';
 import { PublishersRepository } from './publishers-repository.js';
 import { RateLimitsRepository } from './rate-limits-repository.js';
 import { RatesRepository } from './rates-repository.js';
@@ -59,6 +60,7 @@ export class Repos {
   #orders: OrdersRepository | undefined;
   #payouts: PayoutsRepository | undefined;
   #programs: ProgramsRepository | undefined;
+  #programDrafts: ProgramDraftsRepository | undefined;
   #publishers: PublishersRepository | undefined;
   #rateLimits: RateLimitsRepository | undefined;
   #rates: RatesRepository | undefined;
@@ -132,6 +134,9 @@ export class Repos {
   }
   get programs(): ProgramsRepository {
     return (this.#programs ??= new ProgramsRepository(this.scope));
+  }
+  get programDrafts(): ProgramDraftsRepository {
+    return (this.#programDrafts ??= new ProgramDraftsRepository(this.scope));
   }
   get publishers(): PublishersRepository {
     return (this.#publishers ??= new PublishersRepository(this.scope));

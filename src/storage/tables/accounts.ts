@@ -93,6 +93,26 @@ export interface ProgramsTable {
   reviewed_by: string | null;
 }
 
+/**
+ * A new program's terms saved without publishing (issue 27, item 4): its advertiser's alone,
+ * neither listed nor tracked, until it is submitted to the network's review (and removed).
+ */
+export interface ProgramDraftsTable {
+  id: string;
+  advertiser_id: string;
+  /** The terms file id the draft would take (`lampenhuis`). */
+  slug: string;
+  name: string;
+  /** The terms file (YAML), valid when saved. */
+  source: string;
+  /** JSON: the guided form as typed, when written with it; null for a draft written in YAML. */
+  setup: string | null;
+  created_at: number;
+  updated_at: number;
+  /** `user:<id>` who saved it last. */
+  updated_by: string;
+}
+
 /** Every terms file a program has run on, kept whole so any quote can be explained later. */
 export interface ProgramTermsTable {
   id: string;
