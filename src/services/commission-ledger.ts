@@ -8,6 +8,7 @@ import {
   type CommissionStatus,
 } from '../domain/ledger/plan-commission-change.js';
 import { DomainError } from '../domain/errors.js';
+import { encodeSuspended, type SuspendedDecision } from '../domain/ledger/compliance-hold.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import {
   commissionCreated,
@@ -25,6 +26,26 @@ export interface CommissionTarget {
   status: CommissionStatus;
   reason: string | null;
   rule: string | null;
+  /** Held by a compliance flag: the decision the hold suspends (NET-R7). */
+  suspended?: SuspendedDecision;
+  /** Approved: when, if not now (a release restores the approval's time, NET-R7). */
+  approvedAt?: number | null;
+}
+
+/** The approval time a commission gets when it becomes `target`. */
+function approvalTime(
+  target: CommissionTarget,
+  current: { status: string; approved_at: number | null } | undefined,
+  nowMs: number,
+): number | null {
+  if (target.status !== 'approved') return null;
+  if (target.approvedAt !== undefined && target.approvedAt !== null) return target.approvedAt;
+  return current?.status === 'approved' ? current.approved_at : nowMs;
+}
+
+/** The suspended decision stored with `target`: only a held commission keeps one. */
+function suspendedOf(target: CommissionTarget): string | null {
+  return encodeSuspended(target.status === 'held' ? target.suspended : undefined);
 }
 
 export interface NewCommission {
@@ -73,10 +94,11 @@ export async function createCommission(
     rule: target.rule,
     validation_due_at: input.validationDueAt,
     statement_id: null,
-    approved_at: target.status === 'approved' ? context.nowMs : null,
+    approved_at: approvalTime(target, undefined, context.nowMs),
     invoice_id: null,
     billed_minor: 0,
     decided_by: context.decidedBy,
+    suspended_decision: suspendedOf(target),
     created_at: context.nowMs,
     updated_at: context.nowMs,
   };
@@ -144,15 +166,18 @@ export async function changeCommission(
       `commission ${current.id}: ${(error as Error).message}`,
     );
   }
+  const approvedAt = approvalTime(target, current, context.nowMs);
+  const suspended = suspendedOf(target);
   if (
     moves.length === 0 &&
     before.status === after.status &&
     current.reason === target.reason &&
-    current.decided_by === context.decidedBy
+    current.rule === target.rule &&
+    current.decided_by === context.decidedBy &&
+    current.approved_at === approvedAt &&
+    current.suspended_decision === suspended
   )
     return false;
-  // A decision or a report that changes what a publisher earns is a money event; a payout's
-  // move to paid is recorded once, as the payout run's.
   // A decision or a report that changes what a publisher earns is a money event; a payout's
   // move to paid is recorded once, as the payout run's.
   if (
@@ -178,13 +203,9 @@ export async function changeCommission(
     status: target.status,
     reason: target.reason,
     rule: target.rule,
-    approved_at:
-      target.status !== 'approved'
-        ? null
-        : current.status === 'approved'
-          ? current.approved_at
-          : context.nowMs,
+    approved_at: approvedAt,
     decided_by: context.decidedBy,
+    suspended_decision: suspended,
     updated_at: context.nowMs,
   });
   if (

@@ -14,6 +14,8 @@ import {
 } from '../domain/compliance/detect-traffic.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
+import { decisionToSuspend, POLICY_REVIEW } from '../domain/ledger/compliance-hold.js';
+import { decidedCommission } from './suspended-decisions.js';
 import { compareOrderLockKeys } from './order-recorder.js';
 import { leaveToRequests, letWaitingRun } from './pacing.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
@@ -409,8 +411,9 @@ export class ComplianceScanner {
     let held = 0;
     for (const commission of await t.commissions.ofOrder(orderId)) {
       // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.
-      if (commission.status !== 'pending' && commission.status !== 'approved') continue;
-      if (commission.statement_id !== null) continue;
+      // Declined money has nothing to hold (NET-R7).
+      const suspended = decisionToSuspend(decidedCommission(commission));
+      if (suspended === undefined || commission.statement_id !== null) continue;
       await changeCommission(
         t.scope.db,
         commission,
@@ -418,17 +421,12 @@ export class ComplianceScanner {
           kind: commission.kind as 'product' | 'bonus',
           amountMinor: commission.amount_minor,
           status: 'held',
-          reason: 'policy_review',
+          reason: POLICY_REVIEW,
           rule: flag.rule,
+          // The decision the hold suspends, restored when the flag is dismissed (NET-R7).
+          suspended,
         },
-        {
-          actor: 'compliance',
-          nowMs,
-          event: `violation ${flag.id}`,
-          // A person's approval given before the flag was raised is kept with the hold: the
-          // flag's dismissal gives it back (docs/compliance.md).
-          decidedBy: approvedByPerson(commission) ? commission.decided_by : 'compliance',
-        },
+        { actor: 'compliance', nowMs, event: `violation ${flag.id}`, decidedBy: 'compliance' },
       );
       held += 1;
     }
@@ -547,23 +545,4 @@ export async function openHoldingFlag(
 ): Promise<{ id: string; rule: string } | undefined> {
   if (hold.length === 0) return undefined;
   return t.violations.openOfDetectors(hold, on, except);
-}
-
-/** Deciders that are not a person: a report, the deadline rule, the compliance scan. */
-const SYSTEM_DECIDERS: ReadonlySet<string> = new Set([
-  'order_report',
-  'validation_deadline',
-  'compliance',
-]);
-
-/**
- * A commission approved by a person (the advertiser in the portal or over the API, an admin),
- * or held by the scan after such an approval (the hold keeps who approved it).
- */
-export function approvedByPerson(commission: { status: string; decided_by: string | null }) {
-  return (
-    (commission.status === 'approved' || commission.status === 'held') &&
-    commission.decided_by !== null &&
-    !SYSTEM_DECIDERS.has(commission.decided_by)
-  );
 }

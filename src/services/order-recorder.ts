@@ -23,6 +23,7 @@ import { formatClickId } from '../storage/click-ids.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import {
   commissionTargets,
+  heldReport,
   linesOf,
   newCommission,
   orderFactsOf,
@@ -32,6 +33,7 @@ import {
   type ReportRows,
 } from './order-rows.js';
 import { changeCommission, CommissionChangeError, createCommission } from './commission-ledger.js';
+import { POLICY_REVIEW } from '../domain/ledger/compliance-hold.js';
 import { repos } from '../storage/repositories/repos.js';
 import { orderEvent } from '../domain/events/events.js';
 
@@ -297,7 +299,13 @@ export class OrderRecorder {
           ],
           input.nowMs,
         );
-        for (const target of commissionTargets(input.terms, input.order, input.quote, credited)) {
+        for (const target of commissionTargets(
+          input.terms,
+          input.order,
+          input.quote,
+          credited,
+          input.nowMs,
+        )) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
             trx,
@@ -440,7 +448,7 @@ export class OrderRecorder {
     });
     if (attribution.publisherId !== null) {
       const existing = await commissions.ofOrder(stored.id);
-      for (const target of commissionTargets(input.terms, order, quote, attribution)) {
+      for (const target of commissionTargets(input.terms, order, quote, attribution, input.nowMs)) {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue;
@@ -453,12 +461,20 @@ export class OrderRecorder {
         } else {
           // A validation decision stands while the advertiser's reports are still provisional:
           // only a report that settles the order (completed, cancelled, refunded, fraud) moves it.
-          // A compliance hold (AE-P1) stands until its flag is dismissed, unless the order ends.
-          const decided =
-            (current.decided_by !== null && target.status === 'pending') ||
-            (current.status === 'held' &&
-              current.reason === 'policy_review' &&
-              target.status !== 'declined');
+          // A compliance hold stands until its flag is dismissed, unless the order ends; the
+          // report changes the decision the hold suspended instead (NET-R7).
+          if (
+            current.status === 'held' &&
+            current.reason === POLICY_REVIEW &&
+            target.status !== 'declined'
+          ) {
+            await changeCommission(trx, current, heldReport(current, target, input.nowMs), {
+              ...reportContext(input, 'order_updated'),
+              decidedBy: current.decided_by,
+            });
+            continue;
+          }
+          const decided = current.decided_by !== null && target.status === 'pending';
           await changeCommission(
             trx,
             current,

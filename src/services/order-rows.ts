@@ -3,6 +3,9 @@ import type { OrderLinesTable, OrderPricingTable, OrdersTable } from '../storage
 import { newId } from '../storage/ids.js';
 import { packPricingInputs } from '../domain/orders/pricing-inputs.js';
 import type { CommissionStatus } from '../domain/ledger/plan-commission-change.js';
+import { POLICY_REVIEW, reportOnSuspended } from '../domain/ledger/compliance-hold.js';
+import type { Commission } from '../storage/repositories/commissions-repository.js';
+import { suspendedDecisionOf } from './suspended-decisions.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { Order } from '../domain/orders/parse-order.js';
 import type { Quote } from '../domain/engine/quote.js';
@@ -39,13 +42,16 @@ export function reportContext(input: ReportFacts, event: string): ChangeContext 
 
 /**
  * The quote's verdict as commission states: AE-Q1 (pending until validated, or approved by the
- * completion report where the program says so), Q3, C6, B1.
+ * completion report where the program says so), Q3, C6, B1. A click flag the program holds
+ * for holds what the order would otherwise be, and keeps that as the decision its release
+ * restores (NET-R7); `nowMs` is the report's time (an approval's, should it be held).
  */
 export function commissionTargets(
   terms: ProgramTerms,
   order: Order,
   quote: Quote,
   attribution: Attribution,
+  nowMs: number,
 ): CommissionTarget[] {
   const digits = terms.currencyDigits;
   // A click flag the program holds for (cookie stuffing, paid search …) holds money the order
@@ -56,28 +62,22 @@ export function commissionTargets(
   const status: CommissionStatus =
     quote.status === 'disqualified'
       ? 'declined'
-      : quote.status === 'held' || holding !== undefined
+      : quote.status === 'held'
         ? 'held'
         : quote.status === 'qualified' && terms.file.validation.approveOnCompletion
           ? 'approved'
           : 'pending';
   const firstReason = quote.reasons[0] as ReasonCode | undefined;
-  const reason = holding !== undefined ? 'policy_review' : (firstReason ?? null);
-  const reasonRule =
-    holding !== undefined
-      ? holding.rule
-      : firstReason === undefined
-        ? null
-        : terms.reasonRules[firstReason];
-  const productRule = reasonRule ?? quote.lines.find((line) => line.commissionable)?.rule ?? null;
+  const reason = firstReason ?? null;
+  const reasonRule = firstReason === undefined ? null : terms.reasonRules[firstReason];
   const version = versionInForce(terms, order.placedAtMs);
-  return [
+  const targets: CommissionTarget[] = [
     {
       kind: 'product',
       amountMinor: minor(quote.productCommission, digits),
       status,
       reason,
-      rule: productRule,
+      rule: reasonRule ?? quote.lines.find((line) => line.commissionable)?.rule ?? null,
     },
     {
       kind: 'bonus',
@@ -87,6 +87,47 @@ export function commissionTargets(
       rule: reasonRule ?? version?.bonusRule ?? null,
     },
   ];
+  if (holding === undefined) return targets;
+  return targets.map((target) => ({
+    ...target,
+    status: 'held',
+    reason: POLICY_REVIEW,
+    rule: holding.rule,
+    suspended: {
+      status: status === 'approved' ? 'approved' : 'pending',
+      reason: target.reason,
+      rule: target.rule,
+      approvedAt: status === 'approved' ? nowMs : null,
+      decidedBy: null,
+    },
+  }));
+}
+
+/**
+ * What a report makes of a commission a compliance flag holds (the report does not end the
+ * order): still held for the flag (its reason and rule), at the report's amount; the report's
+ * verdict changes the decision the hold suspended, as it would the commission's were it not
+ * held (NET-R7). A verdict that is itself a hold (fraud, a missing rate) leaves the decision.
+ */
+export function heldReport(
+  current: Commission,
+  target: CommissionTarget,
+  nowMs: number,
+): CommissionTarget {
+  const suspended = suspendedDecisionOf(current, false, nowMs);
+  const verdict =
+    target.suspended ??
+    (target.status === 'pending' || target.status === 'approved'
+      ? { status: target.status, reason: target.reason, rule: target.rule }
+      : undefined);
+  return {
+    kind: target.kind,
+    amountMinor: target.amountMinor,
+    status: 'held',
+    reason: current.reason,
+    rule: current.rule,
+    suspended: verdict === undefined ? suspended : reportOnSuspended(suspended, verdict, nowMs),
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ import { DomainError } from '../domain/errors.js';
 import { parseCsv } from '../documents/csv.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission, CommissionChangeError } from './commission-ledger.js';
+import { decisionWhileHeld, POLICY_REVIEW } from '../domain/ledger/compliance-hold.js';
 import { repos } from '../storage/repositories/repos.js';
 import type { ErrorCode } from '../domain/error-codes.js';
 
@@ -277,11 +278,13 @@ export class ValidationService {
       );
     let changed = false;
     for (const commission of commissions) {
-      if (commission.status === 'held' && decision === 'approve')
+      // A hold suspends the decision (NET-R7): an approval waits for the flag's review; a
+      // decline applies at once (it ends the hold).
+      if (commission.status === 'held' && decisionWhileHeld(decision) === 'refuse')
         throw new ValidationError(
           'commission_held',
-          commission.reason === 'policy_review'
-            ? `order "${orderNumber}" is held for a compliance review (AE-P1): confirm or dismiss its flag under Compliance first`
+          commission.reason === POLICY_REVIEW
+            ? `order "${orderNumber}" is held for a compliance review (${commission.rule ?? 'policy'}): confirm or dismiss its flag under Compliance first; the order was not approved`
             : `order "${orderNumber}" is held (${commission.reason ?? 'held'}): import the exchange rates it needs first`,
         );
       const engineReason = reason === null ? undefined : ENGINE_REASON_OF_DECLINE[reason];

@@ -2,7 +2,9 @@ import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission } from './commission-ledger.js';
-import { approvedByPerson, openHoldingFlag } from './compliance-scanner.js';
+import { openHoldingFlag } from './compliance-scanner.js';
+import { suspendedDecisionOf } from './suspended-decisions.js';
+import { POLICY_REVIEW } from '../domain/ledger/compliance-hold.js';
 import { holdingDetectors, type Detector } from '../domain/compliance/detect-traffic.js';
 import { repos } from '../storage/repositories/repos.js';
 
@@ -132,28 +134,30 @@ export class ViolationsService {
             continue;
           await t.orders.lockById(order.id);
           for (const commission of await t.commissions.ofOrder(order.id)) {
-            if (commission.status !== 'held' || commission.reason !== 'policy_review') continue;
-            // A person's approval the hold interrupted stands again (approvedByPerson).
-            const restored = approvedByPerson(commission);
-            const approved =
-              restored ||
-              (order.quote_status === 'qualified' &&
-                terms?.file.validation.approveOnCompletion === true);
+            if (commission.status !== 'held' || commission.reason !== POLICY_REVIEW) continue;
+            // The decision the hold suspended stands again (NET-R7): an approval with its time.
+            const decision = suspendedDecisionOf(
+              commission,
+              order.quote_status === 'qualified' &&
+                terms?.file.validation.approveOnCompletion === true,
+              nowMs,
+            );
             await changeCommission(
               t.scope.db,
               commission,
               {
                 kind: commission.kind as 'product' | 'bonus',
                 amountMinor: commission.amount_minor,
-                status: approved ? 'approved' : 'pending',
-                reason: null,
-                rule: commission.rule,
+                status: decision.status,
+                reason: decision.reason,
+                rule: decision.rule,
+                approvedAt: decision.approvedAt,
               },
               {
                 actor,
                 nowMs,
                 event: `flag ${violationId} dismissed`,
-                decidedBy: restored ? commission.decided_by : null,
+                decidedBy: decision.decidedBy,
               },
             );
           }

@@ -7,7 +7,7 @@ import {
   type TestNetwork,
 } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { browserClick, dismissFlag, leadPixel } from '../support/compliance.js';
+import { browserClick, dismissFlag, leadPixel, orderCommission } from '../support/compliance.js';
 
 /**
  * Issue 25 follow-up: the advertiser and the publisher see one status. An approval never
@@ -40,21 +40,7 @@ describeEachEngine('approvals and compliance flags', (context) => {
   const click = (address?: string) => browserClick(t, clickUrl, address);
   const lead = async (tduid: string, number: string) =>
     expect((await leadPixel(t, programId, secret, tduid, number)).statusCode).toBe(202);
-  const commission = (number: string) =>
-    t.network.store.db
-      .selectFrom('commissions')
-      .innerJoin('orders', 'orders.id', 'commissions.order_id')
-      .select([
-        'orders.id as order_id',
-        'commissions.status',
-        'commissions.reason',
-        'commissions.amount_minor',
-        'commissions.decided_by',
-        'commissions.approved_at',
-      ])
-      .where('orders.program_id', '=', programId)
-      .where('orders.order_number', '=', number)
-      .executeTakeFirstOrThrow();
+  const commission = (number: string) => orderCommission(t, programId, number);
   const approve = (number: string) =>
     t.app.inject({
       method: 'POST',

@@ -59,3 +59,23 @@ export async function dismissFlag(
   });
   expect(review.statusCode, review.body).toBeLessThan(300);
 }
+
+/** The product commission of an order as the hold tests compare it, with its order's id. */
+export function orderCommission(t: TestNetwork, programId: string, orderNumber: string) {
+  return t.network.store.db
+    .selectFrom('commissions')
+    .innerJoin('orders', 'orders.id', 'commissions.order_id')
+    .select([
+      'orders.id as order_id',
+      'commissions.status',
+      'commissions.reason',
+      'commissions.rule',
+      'commissions.amount_minor',
+      'commissions.decided_by',
+      'commissions.approved_at',
+    ])
+    .where('orders.program_id', '=', programId)
+    .where('orders.order_number', '=', orderNumber)
+    .where('commissions.kind', '=', 'product')
+    .executeTakeFirstOrThrow();
+}

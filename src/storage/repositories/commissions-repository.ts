@@ -160,7 +160,14 @@ export class CommissionsRepository {
     id: string,
     change: Pick<
       CommissionsTable,
-      'amount_minor' | 'status' | 'reason' | 'rule' | 'approved_at' | 'decided_by' | 'updated_at'
+      | 'amount_minor'
+      | 'status'
+      | 'reason'
+      | 'rule'
+      | 'approved_at'
+      | 'decided_by'
+      | 'suspended_decision'
+      | 'updated_at'
     >,
   ): Promise<void> {
     await this.db.updateTable('commissions').set(change).where('id', '=', id).execute();

@@ -32,6 +32,11 @@ export interface CommissionsTable {
   billed_minor: number;
   /** Who made the last validation decision: an actor, `order_report` or `validation_deadline`. */
   decided_by: string | null;
+  /**
+   * While held by a compliance flag: the decision the hold suspended, restored on release
+   * (NET-R7, JSON of SuspendedDecision); null otherwise.
+   */
+  suspended_decision: string | null;
   created_at: number;
   updated_at: number;
 }
