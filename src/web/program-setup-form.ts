@@ -177,16 +177,22 @@ function choice(
   </div>`;
 }
 
-/** The rows to show: those typed, and empty ones to fill in (at least `least`, at most `most`). */
-function withBlankRows<T>(
+/**
+ * The rows to show: those typed (without the empty ones at the end) and empty ones to fill in,
+ * at least `least`, at most `most`.
+ */
+function withBlankRows<T extends Record<string, string>>(
   rows: readonly T[],
   blank: T,
   extra: number,
   least: number,
   most: number,
 ) {
-  const count = Math.min(most, Math.max(least, rows.length + extra));
-  return Array.from({ length: count }, (_, index) => rows[index] ?? blank);
+  let typed = rows.length;
+  while (typed > 0 && Object.values(rows[typed - 1]!).every((value) => value.trim() === ''))
+    typed -= 1;
+  const count = Math.min(most, Math.max(least, typed + extra));
+  return Array.from({ length: count }, (_, index) => (index < typed ? rows[index]! : blank));
 }
 
 /** The whole guided form: sections, then preview, save as draft and submit. */

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  adminToken,
+  reviewProgram,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { client } from '../support/web-client.js';
 import { LAMPENHUIS, setupFormFields } from '../support/program-setup.js';
 import { packageRoot } from '../../src/package-root.js';
@@ -164,6 +169,17 @@ describeEachEngine('the guided program setup', (context) => {
     });
     expect(taken.statusCode).toBe(400);
     expect(words(taken.body)).toContain('Program id: A program with this id exists already');
+
+    // Approved by the network: its page names each commission group in the reader's language.
+    await reviewProgram(t, await adminToken(t), program.id, 'approved');
+    await t.network.refreshIfChanged();
+    const reader = client(t);
+    const dutch = words((await reader.get('/programs/lampenhuis?lang=nl')).body);
+    expect(dutch).toContain('Slimme lampen');
+    expect(dutch).not.toContain('Smart lamps');
+    const english = words((await reader.get('/programs/lampenhuis?lang=en')).body);
+    expect(english).toContain('Smart lamps');
+    expect(english).toContain('Other lighting');
   });
 
   it('refuses another advertiser’s draft, a taken id, the network fee, a publisher and a visitor, storing nothing', async () => {
