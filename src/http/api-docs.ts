@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../web/html.js';
-import { OPERATIONS, openApiDocument, type DocOperation } from './openapi.js';
+import { OPERATIONS, TRACKING_OPERATIONS, openApiDocument, type DocOperation } from './openapi.js';
 
 /** `q&category&sort`: the query parameters of an operation. */
 const queryOf = (op: DocOperation): string =>
@@ -20,7 +20,8 @@ const fieldsOf = (op: DocOperation): string => {
 export function registerApiDocs(app: FastifyInstance): void {
   const document = openApiDocument();
   app.get('/api/openapi.json', async () => document);
-  const tags = [...new Set(OPERATIONS.map((op) => op.tag))];
+  const operations = [...OPERATIONS, ...TRACKING_OPERATIONS];
+  const tags = [...new Set(operations.map((op) => op.tag))];
   const page = html`<!doctype html>
     <html lang="en">
       <head>
@@ -57,21 +58,23 @@ export function registerApiDocs(app: FastifyInstance): void {
                     </tr>
                   </thead>
                   <tbody>
-                    ${OPERATIONS.filter((op) => op.tag === tag).map(
-                      (op) =>
-                        html`<tr id="${op.method}-${op.path}">
-                          <td><code>${op.method.toUpperCase()}</code></td>
-                          <td>
-                            <code>${op.path}</code
-                            >${queryOf(op) ? html`<div class="muted">?${queryOf(op)}</div>` : ''}${fieldsOf(op) ? html`<div class="muted">{ ${fieldsOf(op)} }</div>` : ''}
-                          </td>
-                          <td>${op.summary}</td>
-                          <td>${op.auth}</td>
-                          <td>
-                            ${Object.entries(op.answers).map(([status, answer]) => html`<div><code>${status}</code> ${answer.description}</div>`)}
-                          </td>
-                        </tr>`,
-                    )}
+                    ${operations
+                      .filter((op) => op.tag === tag)
+                      .map(
+                        (op) =>
+                          html`<tr id="${op.method}-${op.path}">
+                            <td><code>${op.method.toUpperCase()}</code></td>
+                            <td>
+                              <code>${op.path}</code
+                              >${queryOf(op) ? html`<div class="muted">?${queryOf(op)}</div>` : ''}${fieldsOf(op) ? html`<div class="muted">{ ${fieldsOf(op)} }</div>` : ''}
+                            </td>
+                            <td>${op.summary}</td>
+                            <td>${op.auth}</td>
+                            <td>
+                              ${Object.entries(op.answers).map(([status, answer]) => html`<div><code>${status}</code> ${answer.description}</div>`)}
+                            </td>
+                          </tr>`,
+                      )}
                   </tbody>
                 </table>`,
           )}

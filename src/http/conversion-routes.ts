@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { DomainError } from '../domain/errors.js';
-import type { ReportRefusalCode } from '../domain/orders/parse-order.js';
+import { reportRefusalsOf, type ReportRefusalCode } from '../domain/orders/parse-order.js';
 import {
   checksumMatches,
   fullChecksumMatches,
@@ -76,6 +76,18 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
       attribution: result.attribution.status === 'attributed' ? 'attributed' : 'unattributed',
     });
 
+  /** An accepted report for the tracking page (a test conversion is kept there already). */
+  const noteSeen = (programId: string, channel: 'pixel' | 'api', result: ConversionResult) => {
+    if (result.attribution.status === 'test') return;
+    network.integration.seen(
+      programId,
+      channel,
+      result.orderNumber,
+      reportRefusalsOf(result.quote.reasons)[0],
+      network.now(),
+    );
+  };
+
   /** A refused pixel report: counted by reason, then answered as an error. */
   const refuse = (reason: string, error: unknown): never => {
     network.metrics.pixelRefused.inc({ reason });
@@ -102,6 +114,18 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     const query = readTradedoublerQuery(question < 0 ? '' : request.url.slice(question + 1));
     const programId = query.values.get('organization');
     const program = programId === undefined ? undefined : network.cache.program(programId);
+    // A refusal of a known program's report is noted for its tracking page (in memory).
+    const noteRefusal = (error: DomainError) => {
+      if (program !== undefined)
+        network.integration.refused(
+          program.id,
+          'pixel',
+          query.values.get('ordernumber') ?? query.values.get('leadnumber'),
+          error.code,
+          error.message,
+          network.now(),
+        );
+    };
     let report: PixelReport;
     try {
       report = readPixelReport(
@@ -110,8 +134,10 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
         program?.terms.file.pixelLineDefaults,
       );
     } catch (error) {
-      if (error instanceof PixelReportError)
+      if (error instanceof PixelReportError) {
+        noteRefusal(error);
         return refuse(error.code, new HttpError(error.code, error.message));
+      }
       throw error;
     }
     const refusals: ReportRefusalCode[] = [];
@@ -163,10 +189,14 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
         { refusals, details: { ...report.details, lead: report.lead, checksum } },
       );
     } catch (error) {
-      if (error instanceof DomainError) return refuse(error.code, error);
+      if (error instanceof DomainError) {
+        noteRefusal(error);
+        return refuse(error.code, error);
+      }
       throw error;
     }
     count('pixel', result);
+    noteSeen(report.programId, 'pixel', result);
     // The pixel is anonymous: its answer says accepted and nothing about the order (its click,
     // site or commission are the advertiser's and the publisher's business).
     if (report.iframe)
@@ -189,14 +219,32 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
   route(ORDER_ROUTES.postProgramsByProgramIdOrders, async ({ params, body }, request, reply) => {
     const { programId } = params;
     const owner = await authenticate(request, programId);
-    const result = await network.conversions.report(
-      programId,
-      body,
-      { tduid: undefined, source: 'tduid' },
-      { source: 'api', actor: `api:${owner.keyId}` },
-      network.now(),
-    );
+    let result: ConversionResult;
+    try {
+      result = await network.conversions.report(
+        programId,
+        body,
+        { tduid: undefined, source: 'tduid' },
+        { source: 'api', actor: `api:${owner.keyId}` },
+        network.now(),
+      );
+    } catch (error) {
+      // The advertiser's own refused report, for its tracking page (never an anonymous one).
+      if (error instanceof DomainError && network.cache.program(programId) !== undefined) {
+        const number = (body as { orderNumber?: unknown } | null)?.orderNumber;
+        network.integration.refused(
+          programId,
+          'api',
+          typeof number === 'string' ? number : undefined,
+          error.code,
+          error.message,
+          network.now(),
+        );
+      }
+      throw error;
+    }
     count('api', result);
+    noteSeen(programId, 'api', result);
     return apiResponse(reply, result);
   });
 

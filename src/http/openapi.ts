@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Answer, Auth, RouteContract } from './contracts/contract.js';
 import { ROUTE_CONTRACTS } from './contracts/index.js';
+import { TRACKING_ENDPOINTS } from './contracts/tracking.js';
 import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
 
 export type { Auth } from './contracts/contract.js';
@@ -134,6 +135,13 @@ function fromContract(contract: RouteContract): DocOperation {
 /** Every operation of the JSON API, in the order the document lists them. */
 export const OPERATIONS: readonly DocOperation[] = ROUTE_CONTRACTS.map(fromContract);
 
+/**
+ * `/click` and `/report`, documented after the JSON API: Tradedoubler's URL shapes, read by a
+ * tolerant reader rather than `route()` (contracts/tracking.ts).
+ */
+export const TRACKING_OPERATIONS: readonly DocOperation[] =
+  Object.values(TRACKING_ENDPOINTS).map(fromContract);
+
 /** `post /api/v1/programs/{programId}/orders` → `postProgramsOrders` (unique per route). */
 export function operationIdOf(op: Pick<DocOperation, 'method' | 'path'>): string {
   const words = op.path
@@ -191,7 +199,7 @@ function answerOf(
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of [...OPERATIONS, ...TRACKING_OPERATIONS]) {
     const answers: Record<number, Answer & { json?: Record<string, unknown> }> = {
       ...Object.fromEntries(
         Object.entries(commonResponses(op)).map(([status, description]) => [

@@ -48,6 +48,8 @@ import { InvoicingDetailsService } from '../services/invoicing-details-service.j
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramDraftsService } from '../services/program-drafts-service.js';
+import { IntegrationStatusService } from '../services/integration-status-service.js';
+import { TestClicks } from '../tracking/test-clicks.js';
 import { ProgramTermsService } from '../services/program-terms-service.js';
 import { AdvertiserInvitesService } from '../services/advertiser-invites-service.js';
 import {
@@ -190,6 +192,10 @@ export class Network {
   readonly rates: RateCache;
   readonly ecbRates: EcbRatesService;
   readonly pixelChecksums: PixelChecksumService;
+  /** What reached the network per program, for its tracking page (seen, refused, tests). */
+  readonly integration: IntegrationStatusService;
+  /** Test click ids: orders reported with one are tests, never orders (tracking page). */
+  readonly testClicks: TestClicks;
   readonly programTerms: ProgramTermsService;
   readonly programDrafts: ProgramDraftsService;
   /** Parses and compiles terms documents, on a thread of its own when built. */
@@ -265,12 +271,19 @@ export class Network {
     });
     this.rates = new RateCache(store);
     this.terms = new StoredTerms(store.db, this.termsCompiler);
+    this.integration = new IntegrationStatusService(store);
+    this.testClicks = new TestClicks(options.secret);
     this.conversions = new ConversionService(
       store,
       this.cache,
       this.signer,
       this.rates,
       this.terms,
+      {
+        verify: (tduid, programId) => this.testClicks.verify(tduid, programId),
+        record: (programId, channel, quote, nowMs) =>
+          this.integration.recordTest(programId, channel, quote, nowMs),
+      },
     );
     this.pixelChecksums = new PixelChecksumService(store);
     this.events = new EventDispatcher(store);
@@ -378,6 +391,7 @@ export class Network {
     // Each process polls its own link cache; the other jobs run once in the whole network.
     this.#scheduler.every('link_cache', pollMs, () => this.refreshIfChanged(), 'process');
     this.#scheduler.every('click_rollup', 1000, () => this.#rollUp());
+    this.#scheduler.every('integration_reports', 2000, () => this.integration.flush(), 'process');
     this.#scheduler.every('validation_deadlines', 60_000, () => this.#applyValidationDeadlines());
     this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
     this.#scheduler.every('events', 1_000, () => this.events.dispatch(this.now()));
@@ -504,6 +518,7 @@ export class Network {
     await this.#scheduler.idle(5_000);
     await this.#jobLocks.close();
     await this.writer.drain();
+    await this.integration.flush().catch(() => undefined);
     await this.#lease?.release().catch(() => undefined);
     this.mailer.close();
     await this.termsCompiler.close();

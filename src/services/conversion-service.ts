@@ -30,6 +30,7 @@ import type { RateCache } from './rate-cache.js';
 import type { WriterThread } from './writer-thread.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { repos } from '../storage/repositories/repos.js';
+import { isTestClickId } from '../tracking/test-clicks.js';
 
 export class ConversionError extends DomainError {}
 
@@ -53,6 +54,20 @@ export interface PixelFacts {
   details: Record<string, unknown>;
 }
 
+/**
+ * Test conversions (issue 27, item 2): which click ids are a program's test clicks, and where a
+ * test order's quote goes instead of the orders (it never becomes an order, so it is never paid).
+ */
+export interface TestConversionDesk {
+  verify(tduid: string, programId: string): boolean;
+  record(
+    programId: string,
+    channel: 'pixel' | 'api' | 'console',
+    quote: Quote,
+    nowMs: number,
+  ): Promise<void>;
+}
+
 /** The door a report came through and who sent it (`pixel`, `api:<key id>`). */
 export interface ReportChannel {
   source: ReportSource;
@@ -73,6 +88,7 @@ export class ConversionService {
     private readonly signer: ClickSigner,
     private readonly rates: RateCache,
     private readonly terms: StoredTerms,
+    private readonly tests?: TestConversionDesk,
   ) {
     this.#recorder = new OrderRecorder(store);
   }
@@ -114,6 +130,9 @@ export class ConversionService {
     pixel?: PixelFacts,
   ): Promise<ConversionResult> {
     const program = this.programOrThrow(programId);
+    const claimed = clickIdClaimedBy(document) ?? evidence.tduid;
+    if (isTestClickId(claimed))
+      return this.#test(program, claimed, document, channel, nowMs, pixel);
     if (program.review !== 'approved')
       throw new ConversionError(
         'program_not_approved',
@@ -152,6 +171,51 @@ export class ConversionService {
       );
       return this.#result(await this.#record(input), input);
     });
+  }
+
+  /**
+   * A test conversion: an order reported with one of the program's test click ids is priced
+   * under the current terms as a real one would be (with the pixel's refusals) and handed to
+   * the test desk, never to the orders: no commission, ledger entry, invoice or payout can come
+   * of it. Allowed before the network approved the program, so an integration can be tried.
+   */
+  async #test(
+    program: CachedProgram,
+    tduid: string,
+    document: unknown,
+    channel: ReportChannel,
+    nowMs: number,
+    pixel: PixelFacts | undefined,
+  ): Promise<ConversionResult> {
+    if (this.tests === undefined || !this.tests.verify(tduid, program.id))
+      throw new ConversionError(
+        'invalid_click_id',
+        'clickId/tduid is not a test click id of this program (altered, or made for another program); make a test click on the program’s tracking page',
+      );
+    const order = parseOrderOrThrow(document);
+    refuseImplausiblePlacedAt(order, nowMs);
+    const input = this.#input(
+      program,
+      { ...(document as OrderDocument), clickId: tduid },
+      channel,
+      { publisherId: null, siteId: null, clickId: null, status: 'test' },
+      null,
+      await this.rates.current(nowMs),
+      nowMs,
+      pixel,
+    );
+    await this.tests.record(
+      program.id,
+      channel.source === 'pixel' ? 'pixel' : channel.actor.startsWith('user:') ? 'console' : 'api',
+      input.quote,
+      nowMs,
+    );
+    return {
+      orderNumber: input.order.orderNumber,
+      outcome: 'created',
+      attribution: { status: 'test', clickId: tduid, siteId: null },
+      quote: input.quote,
+    };
   }
 
   /**
@@ -346,6 +410,12 @@ export class ConversionService {
       holds: holdingClickFlags(click.signals, program.terms.file.compliance),
     };
   }
+}
+
+/** The clickId an order document names, if it names one as text. */
+function clickIdClaimedBy(document: unknown): string | undefined {
+  const clickId = (document as { clickId?: unknown } | null)?.clickId;
+  return typeof clickId === 'string' ? clickId : undefined;
 }
 
 function applyChange(document: OrderDocument, change: unknown, lines = true): OrderDocument {

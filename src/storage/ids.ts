@@ -34,6 +34,7 @@ export const ID_PREFIXES = {
   registrationBar: 'bar',
   adjustment: 'adj',
   event: 'evt',
+  integrationReport: 'irp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

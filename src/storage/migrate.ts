@@ -29,6 +29,7 @@ import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
 import * as defaultAds from './migrations/0023-default-ads.js';
 import * as events from './migrations/0024-events.js';
 import * as programDrafts from './migrations/0026-program-drafts.js';
+import * as integrationReports from './migrations/0027-integration-reports.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
@@ -56,6 +57,7 @@ const MIGRATIONS = {
   '0023-default-ads': defaultAds,
   '0024-events': events,
   '0026-program-drafts': programDrafts,
+  '0027-integration-reports': integrationReports,
   '0032-suspended-decision': suspendedDecision,
 };
 

@@ -52,11 +52,13 @@ import type {
   AuditLogTable,
   EventsTable,
 } from './tables/system.js';
+import type { IntegrationReportsTable } from './tables/integration.js';
 export type * from './tables/accounts.js';
 export type * from './tables/tracking.js';
 export type * from './tables/money.js';
 export type * from './tables/compliance.js';
 export type * from './tables/system.js';
+export type * from './tables/integration.js';
 /**
  * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
  * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
@@ -108,4 +110,5 @@ export interface Database {
   node_leases: NodeLeasesTable;
   rate_limits: RateLimitsTable;
   events: EventsTable;
+  integration_reports: IntegrationReportsTable;
 }

@@ -274,36 +274,40 @@ export function tradedoublerChecksum(
 
 /**
  * A worked example for the integrator: an order number, its value, its v04 checksum, and its
- * v05 full checksum with the currency and event it signs too (no voucher, no lines).
+ * v05 full checksum with the currency and event it signs too (no voucher, no lines), and the
+ * text that v05 signs. `fields` names the program's currency and sale event (EUR and 1 unless).
  */
-export function checksumExample(secret: string): {
+export function checksumExample(
+  secret: string,
+  fields: { currency?: string; event?: string } = {},
+): {
   orderNumber: string;
   orderValue: string;
   checksum: string;
   currency: string;
   event: string;
   fullChecksum: string;
+  signedText: string;
 } {
   const example = { number: 'ORDER-1001', value: '249.95' };
-  const [currency, event] = ['EUR', '1'];
+  const { currency = 'EUR', event = '1' } = fields;
+  const signedText = fullChecksumText([
+    ['orderNumber', example.number],
+    ['orderValue', example.value],
+    ['currency', currency],
+    ['event', event],
+    ['voucher', undefined],
+    ['reportInfo', undefined],
+    ['basket', undefined],
+  ])!;
   return {
     orderNumber: example.number,
     orderValue: example.value,
     checksum: tradedoublerChecksum(secret, example),
     currency,
     event,
-    fullChecksum: fullChecksum(
-      secret,
-      fullChecksumText([
-        ['orderNumber', example.number],
-        ['orderValue', example.value],
-        ['currency', currency],
-        ['event', event],
-        ['voucher', undefined],
-        ['reportInfo', undefined],
-        ['basket', undefined],
-      ])!,
-    ),
+    fullChecksum: fullChecksum(secret, signedText),
+    signedText,
   };
 }
 

@@ -15,6 +15,7 @@ import { advertiserPerformance } from './advertiser-performance.js';
 import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
 import { registerAdvertiserTermsPages, reviewNote } from './advertiser-terms-pages.js';
 import { draftsList, registerProgramSetupPages } from './program-setup-pages.js';
+import { registerAdvertiserTrackingPages } from './advertiser-tracking-pages.js';
 
 /** An application's decision or brand consent (the API's two operations), by its path. */
 const APPLICATION_ACTION = z.object({
@@ -63,7 +64,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       )}
       <h2>${context.t('advertiser.programs')}</h2>
       <ul>
-        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
+        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <a href="/advertiser/tracking/${p.id}">${context.t('tracking.link')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
       </ul>
       ${await draftsList(network, context, advertiserId)}
       <p>
@@ -235,4 +236,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   registerAdvertiserAccountPages(app, network);
   registerAdvertiserTermsPages(app, network);
   registerProgramSetupPages(app, network);
+  registerAdvertiserTrackingPages(app, network);
 }

@@ -55,6 +55,7 @@ const TABLES = [
   'node_leases',
   'rate_limits',
   'events',
+  'integration_reports',
 ];
 
 /**

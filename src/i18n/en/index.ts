@@ -22,6 +22,7 @@ import { PUBLISHER_STATEMENT } from './publisher-statement.js';
 import { PUBLISHER_TRANSACTION } from './publisher-transaction.js';
 import { PUBLISHER } from './publisher.js';
 import { STATUS } from './status.js';
+import { TRACKING } from './tracking.js';
 import { ERRORS } from './errors.js';
 
 /**
@@ -53,5 +54,6 @@ export const EN = {
   ...PUBLISHER_TRANSACTION,
   ...PUBLISHER,
   ...STATUS,
+  ...TRACKING,
   ...refusals(ERRORS),
 };

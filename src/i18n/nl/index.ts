@@ -23,6 +23,7 @@ import { PUBLISHER_STATEMENT_NL } from './publisher-statement.js';
 import { PUBLISHER_TRANSACTION_NL } from './publisher-transaction.js';
 import { PUBLISHER_NL } from './publisher.js';
 import { STATUS_NL } from './status.js';
+import { TRACKING_NL } from './tracking.js';
 import { ERRORS_NL } from './errors.js';
 
 /** Dutch: every key of English, area by area (each area file is typed by its English one). */
@@ -50,5 +51,6 @@ export const NL: Translation<typeof EN> = {
   ...PUBLISHER_TRANSACTION_NL,
   ...PUBLISHER_NL,
   ...STATUS_NL,
+  ...TRACKING_NL,
   ...refusals(ERRORS_NL),
 };

@@ -36,6 +36,7 @@ import { RegistrationBarsRepository } from './registration-bars-repository.js';
 import { EmailsRepository } from './emails-repository.js';
 import { ApiKeysRepository } from './api-keys-repository.js';
 import { EventsRepository } from './events-repository.js';
+import { IntegrationReportsRepository } from './integration-reports-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -80,6 +81,7 @@ export class Repos {
   #emails: EmailsRepository | undefined;
   #apiKeys: ApiKeysRepository | undefined;
   #events: EventsRepository | undefined;
+  #integrationReports: IntegrationReportsRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -194,6 +196,9 @@ export class Repos {
   }
   get events(): EventsRepository {
     return (this.#events ??= new EventsRepository(this.scope));
+  }
+  get integrationReports(): IntegrationReportsRepository {
+    return (this.#integrationReports ??= new IntegrationReportsRepository(this.scope));
   }
 }
 
