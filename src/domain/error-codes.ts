@@ -71,6 +71,13 @@ export const ERROR_CODES = {
   },
   too_many_links: { status: 413, en: 'at most 1,000 links per request: split them' },
   invalid_parameter: { status: 400, en: 'a filter or sub id is not valid' },
+  // Promotions and voucher codes
+  unknown_promotion: { status: 404, en: 'no such promotion in your programs' },
+  invalid_promotion: { status: 400, en: 'check these fields: {fields}' },
+  voucher_code_taken: {
+    status: 409,
+    en: 'the code {code} is already exclusive to a site in this program: choose another code',
+  },
   invalid_decision: { status: 400, en: 'choose approve or decline' },
   // Validation and transactions
   no_selection: { status: 400, en: 'select at least one transaction' },

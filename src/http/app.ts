@@ -1,3 +1,4 @@
+import { registerPromotionRoutes } from './promotions-api-routes.js';
 import { registerProgramReviewRoutes } from './program-review-routes.js';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -133,6 +134,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerComplianceApiRoutes(api, network);
     registerAdminApiRoutes(api, network);
     registerProgramReviewRoutes(api, network);
+    registerPromotionRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

@@ -1,4 +1,5 @@
 import { EventDispatcher } from '../services/event-dispatcher.js';
+import { PromotionsService } from '../services/promotions-service.js';
 import { ProgramReviewService } from '../services/program-review-service.js';
 import { createHmac } from 'node:crypto';
 import { systemClock } from './clock.js';
@@ -236,6 +237,7 @@ export class Network {
   readonly programReviews: ProgramReviewService;
   /** The event outbox's dispatcher: webhooks, postbacks and notifications listen to it. */
   readonly events: EventDispatcher;
+  readonly promotions: PromotionsService;
   readonly now: () => number;
 
   constructor(
@@ -320,6 +322,7 @@ export class Network {
     this.payouts = new PayoutService(store);
     this.publisherViews = new PublisherViews(store, (id) => this.cache.program(id)?.terms);
     this.links = new LinkBuilder(store, this.cache);
+    this.promotions = new PromotionsService(store, this.cache, this.links);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
     this.violations = new ViolationsService(store, this.terms);

@@ -2,6 +2,7 @@ import type { Store } from '../storage/database.js';
 import {
   parseOrderOrThrow,
   refuseImplausiblePlacedAt,
+  type Order,
   type ReportRefusalCode,
 } from '../domain/orders/parse-order.js';
 import { priceOrder } from '../domain/engine/price-order.js';
@@ -24,7 +25,9 @@ import {
   type RecordOrderResult,
   type ReportSource,
   ORDER_TERMS_DIFFER,
+  VOUCHER_ATTRIBUTION,
 } from './order-recorder.js';
+import { creditByVoucher } from '../domain/promotions/promotions.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
 import type { WriterThread } from './writer-thread.js';
@@ -151,12 +154,17 @@ export class ConversionService {
       tduid = order.clickId;
       attributedBy = channel.source === 'api' ? 'advertiser' : 'pixel';
     }
-    const attribution = await this.#attribute(
+    let attribution = await this.#attribute(
       program,
       tduid,
       tduid === order.clickId ? 'tduid' : evidence.source,
       order.placedAtMs,
     );
+    const byCode = this.#creditByVoucher(program, order, attribution);
+    if (byCode !== undefined) {
+      attribution = byCode;
+      attributedBy = 'voucher';
+    }
     const rates = await this.rates.current(nowMs);
     return this.#underOrderTerms(program, async (terms) => {
       const input = this.#input(
@@ -361,6 +369,41 @@ export class ConversionService {
       if (quote !== undefined && quote.status !== 'held') released += 1;
     }
     return { checked: held.length, released };
+  }
+
+  /**
+   * The order's credit by a voucher code exclusive to one site (issue 29), where the program's
+   * terms say so: instead of no click (`fallback`) or of any click (`wins`). The code's site
+   * must still be approved in the program and its publisher not terminated.
+   */
+  #creditByVoucher(
+    program: CachedProgram,
+    order: Order,
+    clicked: Attribution,
+  ): Attribution | undefined {
+    const mode = program.terms.file.attribution?.voucherCodes ?? 'none';
+    if (mode === 'none' || order.vouchers.length === 0) return undefined;
+    const credit = creditByVoucher(
+      mode,
+      clicked.publisherId !== null,
+      order.vouchers,
+      order.placedAtMs,
+      (code) => this.cache.exclusiveCode(program.id, code),
+    );
+    if (credit === undefined) return undefined;
+    const site = this.cache.site(credit.siteId);
+    if (
+      site === undefined ||
+      site.publisherStatus === 'terminated' ||
+      this.cache.membership(program.id, site.id) !== 'approved'
+    )
+      return undefined;
+    return {
+      publisherId: site.publisherId,
+      siteId: site.id,
+      clickId: null,
+      status: VOUCHER_ATTRIBUTION,
+    };
   }
 
   async #attribute(

@@ -63,8 +63,14 @@ export interface Attribution {
  */
 export type ReportSource = 'pixel' | 'api' | 'system';
 
-/** Who set an order's attribution: the advertiser's `clickId`, the pixel's tduid, the cookie. */
-export type AttributedBy = 'advertiser' | 'pixel' | 'cookie';
+/**
+ * Who set an order's attribution: the advertiser's `clickId`, the pixel's tduid, the cookie, or
+ * a voucher code exclusive to the credited site (issue 29).
+ */
+export type AttributedBy = 'advertiser' | 'pixel' | 'cookie' | 'voucher';
+
+/** The attribution status of an order credited by its voucher code. */
+export const VOUCHER_ATTRIBUTION = 'voucher_code';
 
 export interface RecordOrderInput {
   source: ReportSource;

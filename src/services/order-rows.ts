@@ -205,7 +205,10 @@ export function reportRows(input: RecordOrderInput): ReportRows {
       program_id: input.programId,
       order_number: order.orderNumber,
       source: input.source,
-      attributed_by: attribution.clickId === null ? null : input.attributedBy,
+      attributed_by:
+        attribution.clickId === null && input.attributedBy !== 'voucher'
+          ? null
+          : input.attributedBy,
       click_id: attribution.clickId,
       publisher_id: attribution.publisherId,
       site_id: attribution.siteId,

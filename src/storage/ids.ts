@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   adjustment: 'adj',
   event: 'evt',
   integrationReport: 'irp',
+  promotion: 'prm',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -31,6 +31,7 @@ import * as events from './migrations/0024-events.js';
 import * as programDrafts from './migrations/0026-program-drafts.js';
 import * as integrationReports from './migrations/0027-integration-reports.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
+import * as promotions from './migrations/0033-promotions.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -59,6 +60,7 @@ const MIGRATIONS = {
   '0026-program-drafts': programDrafts,
   '0027-integration-reports': integrationReports,
   '0032-suspended-decision': suspendedDecision,
+  '0033-promotions': promotions,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

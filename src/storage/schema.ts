@@ -59,6 +59,8 @@ export type * from './tables/money.js';
 export type * from './tables/compliance.js';
 export type * from './tables/system.js';
 export type * from './tables/integration.js';
+export type * from './tables/promotions.js';
+import type { PromotionsTable } from './tables/promotions.js';
 /**
  * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
  * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
@@ -111,4 +113,5 @@ export interface Database {
   rate_limits: RateLimitsTable;
   events: EventsTable;
   integration_reports: IntegrationReportsTable;
+  promotions: PromotionsTable;
 }

@@ -3,6 +3,7 @@ import type { Store } from '../storage/database.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { TermsCompiler } from '../programs/terms-compiler.js';
+import type { ExclusiveCode } from '../domain/promotions/promotions.js';
 import { reviewStatusOf, type ProgramReviewStatus } from '../domain/programs/review.js';
 
 export interface CachedProgram {
@@ -48,6 +49,7 @@ export class LinkCache {
   #sites = new Map<string, CachedSite>();
   #memberships = new Map<string, string>();
   #ads = new Map<string, string>();
+  #exclusiveCodes = new Map<string, ExclusiveCode>();
   #loading: Promise<void> | undefined;
   #next: Promise<void> | undefined;
   loadedAt = 0;
@@ -76,6 +78,11 @@ export class LinkCache {
   /** pending, approved, rejected, suspended; undefined when the site never applied. */
   membership(programId: string, siteId: string): string | undefined {
     return this.#memberships.get(`${programId} ${siteId}`);
+  }
+
+  /** The site a voucher code of the program is exclusive to, with its promotion's period. */
+  exclusiveCode(programId: string, codeKey: string): ExclusiveCode | undefined {
+    return this.#exclusiveCodes.get(`${programId} ${codeKey}`);
   }
 
   /** The program an ad belongs to. */
@@ -107,7 +114,8 @@ export class LinkCache {
   }
 
   async #load(): Promise<void> {
-    const { programs, sites, memberships, ads } = await this.#repos.links.snapshot();
+    const { programs, sites, memberships, ads, exclusiveCodes } =
+      await this.#repos.links.snapshot();
     const nextPrograms = new Map<string, CachedProgram>();
     for (const row of programs) {
       if (row.source === null) continue;
@@ -148,6 +156,16 @@ export class LinkCache {
       memberships.map((row) => [`${row.program_id} ${row.site_id}`, row.status]),
     );
     this.#ads = new Map(ads.map((row) => [row.id, row.program_id]));
+    this.#exclusiveCodes = new Map(
+      exclusiveCodes.map((row) => [
+        `${row.program_id} ${row.code_key}`,
+        {
+          siteId: row.exclusive_site_id!,
+          startsAtMs: Number(row.starts_at),
+          endsAtMs: Number(row.ends_at),
+        },
+      ]),
+    );
     this.loadedAt = this.now();
   }
 }

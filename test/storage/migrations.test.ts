@@ -56,6 +56,7 @@ const TABLES = [
   'rate_limits',
   'events',
   'integration_reports',
+  'promotions',
 ];
 
 /**

@@ -242,6 +242,15 @@ export const termsSchema = z
     facts: z
       .object({ prepayment: z.boolean(), productFeed: z.boolean(), rule: ruleId.optional() })
       .strict(),
+    /**
+     * Who an order reporting a voucher code exclusive to one publisher's site is credited to
+     * (issue 29): `none` (default) codes attribute nothing; `fallback`, the code's site when no
+     * click attributes the order; `wins`, the code's site even over a click.
+     */
+    attribution: z
+      .object({ voucherCodes: z.enum(['none', 'fallback', 'wins']).default('none') })
+      .strict()
+      .optional(),
     contacts: z
       .array(
         z

@@ -8,6 +8,14 @@ import {
   ValidationBatch,
   ValidationDecision,
 } from './bodies.js';
+import {
+  Promotion,
+  PromotionBody,
+  PromotionPatch,
+  Promotions,
+  PublisherPromotion,
+  PublisherPromotions,
+} from './promotions.js';
 
 /**
  * The shapes the API document publishes by name (components/schemas): a declaration that uses
@@ -29,11 +37,20 @@ function register(
   }
 }
 
-register(ANSWER_COMPONENTS, { ...INTEGRATION_ANSWERS, ...ANSWERS });
+register(ANSWER_COMPONENTS, {
+  ...INTEGRATION_ANSWERS,
+  ...ANSWERS,
+  Promotion,
+  Promotions,
+  PublisherPromotion,
+  PublisherPromotions,
+});
 register(BODY_COMPONENTS, {
   OrderDocument,
   OrderChange,
   ValidationDecision,
   ValidationBatch,
   LinkRequests,
+  PromotionBody,
+  PromotionPatch,
 });

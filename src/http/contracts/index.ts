@@ -6,6 +6,7 @@ import { ORDER_ROUTES } from './orders.js';
 import { ADMIN_ROUTES } from './admin.js';
 import { PUBLISHER_ROUTES } from './publisher.js';
 import { COMPLIANCE_ROUTES } from './compliance.js';
+import { PROMOTION_ROUTES } from './promotions.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
 export const ROUTE_CONTRACTS: readonly RouteContract[] = [
@@ -16,4 +17,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(ADMIN_ROUTES),
   ...Object.values(PUBLISHER_ROUTES),
   ...Object.values(COMPLIANCE_ROUTES),
+  ...Object.values(PROMOTION_ROUTES),
 ];

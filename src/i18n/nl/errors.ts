@@ -49,6 +49,10 @@ export const ERRORS_NL: ErrorTexts = {
   not_approved: 'deze site is niet goedgekeurd voor dit programma: meld je eerst aan',
   unknown_ad: 'dit programma heeft (nog) geen actieve advertentie met deze code',
   not_your_site: 'deze site is niet een van jouw sites',
+  unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
+  invalid_promotion: 'controleer deze velden: {fields}',
+  voucher_code_taken:
+    'de code {code} is in dit programma al exclusief voor een site: kies een andere code',
   deeplink_not_allowed:
     'een deeplink moet een http(s)-adres op {domains} (of een subdomein) zijn; laat het leeg om naar de landingspagina te linken',
   deeplinks_not_allowed:

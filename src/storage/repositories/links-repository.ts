@@ -15,7 +15,7 @@ export class LinksRepository {
 
   async snapshot() {
     const db = this.db;
-    const [programs, sites, memberships, ads] = await Promise.all([
+    const [programs, sites, memberships, ads, exclusiveCodes] = await Promise.all([
       db
         .selectFrom('programs')
         .leftJoin('program_terms', 'program_terms.id', 'programs.current_terms_id')
@@ -43,7 +43,14 @@ export class LinksRepository {
         .execute(),
       db.selectFrom('memberships').select(['program_id', 'site_id', 'status']).execute(),
       db.selectFrom('ads').select(['id', 'program_id']).execute(),
+      // Voucher codes exclusive to one site, for voucher-code attribution (issue 29).
+      db
+        .selectFrom('promotions')
+        .select(['program_id', 'code_key', 'exclusive_site_id', 'starts_at', 'ends_at'])
+        .where('exclusive_site_id', 'is not', null)
+        .where('code_key', 'is not', null)
+        .execute(),
     ]);
-    return { programs, sites, memberships, ads };
+    return { programs, sites, memberships, ads, exclusiveCodes };
   }
 }

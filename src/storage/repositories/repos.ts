@@ -37,6 +37,7 @@ import { EmailsRepository } from './emails-repository.js';
 import { ApiKeysRepository } from './api-keys-repository.js';
 import { EventsRepository } from './events-repository.js';
 import { IntegrationReportsRepository } from './integration-reports-repository.js';
+import { PromotionsRepository } from './promotions-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -82,6 +83,7 @@ export class Repos {
   #apiKeys: ApiKeysRepository | undefined;
   #events: EventsRepository | undefined;
   #integrationReports: IntegrationReportsRepository | undefined;
+  #promotions: PromotionsRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -199,6 +201,9 @@ export class Repos {
   }
   get integrationReports(): IntegrationReportsRepository {
     return (this.#integrationReports ??= new IntegrationReportsRepository(this.scope));
+  }
+  get promotions(): PromotionsRepository {
+    return (this.#promotions ??= new PromotionsRepository(this.scope));
   }
 }
 

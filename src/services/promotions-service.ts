@@ -1,0 +1,311 @@
+import type { Store } from '../storage/database.js';
+import { DomainError } from '../domain/errors.js';
+import { allowedDeeplink } from '../domain/programs/deeplinks.js';
+import { parseIsoInstant } from '../domain/dates.js';
+import { isCurrent, normalizeCode, type PromotionKind } from '../domain/promotions/promotions.js';
+import { newId } from '../storage/ids.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
+import type { StoredPromotion } from '../storage/repositories/promotions-repository.js';
+import type { CachedProgram } from '../tracking/link-cache.js';
+import type { LinkBuilder } from './link-builder.js';
+
+export class PromotionError extends DomainError {}
+
+export interface Localized {
+  nl: string;
+  en: string;
+}
+
+/** A promotion as the advertiser writes it (shapes checked by the route's schema). */
+export interface PromotionInput {
+  title: Localized;
+  description?: Partial<Localized> | null | undefined;
+  url?: string | null | undefined;
+  startsAt: string;
+  endsAt: string;
+  kind: PromotionKind;
+  code?: string | null | undefined;
+  exclusiveSiteId?: string | null | undefined;
+}
+
+export type PromotionChange = Partial<PromotionInput>;
+
+/** A promotion as its advertiser sees it. */
+export interface PromotionView {
+  id: string;
+  programId: string;
+  title: Localized;
+  description: Localized | null;
+  url: string | null;
+  kind: PromotionKind;
+  code: string | null;
+  exclusiveSiteId: string | null;
+  startsAt: string;
+  endsAt: string;
+  /** scheduled, running or ended, by the network's clock. */
+  state: 'scheduled' | 'running' | 'ended';
+}
+
+/** A running promotion as a publisher sees it, for one of its approved sites. */
+export interface PublisherPromotionView {
+  id: string;
+  programId: string;
+  programName: string;
+  siteId: string;
+  title: Localized;
+  description: Localized | null;
+  kind: PromotionKind;
+  code: string | null;
+  exclusive: boolean;
+  startsAt: string;
+  endsAt: string;
+  /** The /click link of this site to the promotion's page (or the program's landing page). */
+  trackingLink: string;
+}
+
+/**
+ * Promotions and voucher codes (issue 29): an advertiser publishes them per program; the
+ * publishers approved in the program see the running ones with their own tracked link, an
+ * exclusive code only its site's publisher. An exclusive code is unique in its program, so an
+ * order reporting it names one site (voucher-code attribution, conversion-service.ts).
+ */
+export class PromotionsService {
+  constructor(
+    private readonly store: Store,
+    private readonly programs: { program(id: string): CachedProgram | undefined },
+    private readonly links: LinkBuilder,
+  ) {}
+
+  async ofProgram(
+    advertiserId: string,
+    programId: string,
+    nowMs: number,
+  ): Promise<PromotionView[]> {
+    const r = repos(this.store);
+    await this.#ownedProgram(r, advertiserId, programId);
+    return (await r.promotions.ofProgram(programId)).map((row) => promotionView(row, nowMs));
+  }
+
+  async create(
+    advertiserId: string,
+    programId: string,
+    input: PromotionInput,
+    nowMs: number,
+  ): Promise<PromotionView> {
+    return repos(this.store).transaction(async (t) => {
+      const program = await this.#ownedProgram(t, advertiserId, programId);
+      const row = await this.#checked(t, program, null, input);
+      const stored: StoredPromotion = {
+        ...row,
+        id: newId('promotion', nowMs),
+        program_id: programId,
+        created_at: nowMs,
+        updated_at: nowMs,
+      };
+      await t.promotions.insert(stored);
+      return promotionView(stored, nowMs);
+    });
+  }
+
+  async update(
+    advertiserId: string,
+    programId: string,
+    promotionId: string,
+    change: PromotionChange,
+    nowMs: number,
+  ): Promise<PromotionView> {
+    return repos(this.store).transaction(async (t) => {
+      const program = await this.#ownedProgram(t, advertiserId, programId);
+      const current = await this.#ownedPromotion(t, programId, promotionId);
+      const merged: PromotionInput = { ...inputOf(current), ...definedOf(change) };
+      const row = await this.#checked(t, program, current.id, merged);
+      await t.promotions.update(current.id, { ...row, updated_at: nowMs });
+      return promotionView({ ...current, ...row, updated_at: nowMs }, nowMs);
+    });
+  }
+
+  async delete(advertiserId: string, programId: string, promotionId: string): Promise<void> {
+    await repos(this.store).transaction(async (t) => {
+      await this.#ownedProgram(t, advertiserId, programId);
+      const current = await this.#ownedPromotion(t, programId, promotionId);
+      await t.promotions.delete(current.id);
+    });
+  }
+
+  /**
+   * The running promotions of the programs the publisher's sites are approved in (one row per
+   * site, or only `siteId`'s), each with its tracked link; an exclusive one only on its site.
+   */
+  async forPublisher(
+    publisherId: string,
+    siteId: string | undefined,
+    baseUrl: string,
+    nowMs: number,
+  ): Promise<PublisherPromotionView[]> {
+    const r = repos(this.store);
+    if (siteId !== undefined) {
+      const own = await r.publishers.sitesOf(publisherId);
+      if (!own.some((site) => site.id === siteId))
+        throw new PromotionError(
+          'not_your_site',
+          `siteId: "${siteId}" is not one of your sites; use the id of one of yours`,
+        );
+    }
+    const rows = (await r.promotions.currentForPublisher(publisherId, nowMs)).filter(
+      (row) => siteId === undefined || row.site_id === siteId,
+    );
+    const links = await this.links.buildMany(
+      publisherId,
+      rows.map((row) => ({
+        programId: row.program_id,
+        siteId: row.site_id,
+        ...(row.url !== null ? { url: row.url } : {}),
+      })),
+      baseUrl,
+    );
+    const views: PublisherPromotionView[] = [];
+    rows.forEach((row, index) => {
+      const link = links[index]!;
+      // A link the program no longer allows (its deeplink domains changed) is left out.
+      if ('error' in link) return;
+      views.push({
+        id: row.id,
+        programId: row.program_id,
+        programName: this.programs.program(row.program_id)?.terms.file.name ?? row.program_id,
+        siteId: row.site_id,
+        title: { nl: row.title_nl, en: row.title_en },
+        description: descriptionOf(row),
+        kind: row.kind as PromotionKind,
+        code: row.code,
+        exclusive: row.exclusive_site_id !== null,
+        startsAt: new Date(row.starts_at).toISOString(),
+        endsAt: new Date(row.ends_at).toISOString(),
+        trackingLink: link.url,
+      });
+    });
+    return views;
+  }
+
+  async #ownedProgram(r: Repos, advertiserId: string, programId: string): Promise<CachedProgram> {
+    const stored = await r.programs.findById(programId);
+    const program = this.programs.program(programId);
+    if (stored === undefined || stored.advertiser_id !== advertiserId || program === undefined)
+      throw new PromotionError('unknown_program', `no program "${programId}" among yours`);
+    return program;
+  }
+
+  /** The promotion, when it is one of `programId` (whose ownership the caller checked). */
+  async #ownedPromotion(r: Repos, programId: string, id: string): Promise<StoredPromotion> {
+    const found = await r.promotions.find(id);
+    if (found === undefined || found.program_id !== programId)
+      throw new PromotionError('unknown_promotion', `no promotion "${id}" in program ${programId}`);
+    return found;
+  }
+
+  /** The stored columns of a valid promotion, or the refusal naming every field to fix. */
+  async #checked(
+    r: Repos,
+    program: CachedProgram,
+    exceptId: string | null,
+    input: PromotionInput,
+  ): Promise<Omit<StoredPromotion, 'id' | 'program_id' | 'created_at' | 'updated_at'>> {
+    const problems: string[] = [];
+    const startsAt = parseIsoInstant(input.startsAt);
+    const endsAt = parseIsoInstant(input.endsAt);
+    if (startsAt === undefined) problems.push('startsAt: expected an ISO 8601 instant');
+    if (endsAt === undefined) problems.push('endsAt: expected an ISO 8601 instant');
+    if (startsAt !== undefined && endsAt !== undefined && endsAt <= startsAt)
+      problems.push('endsAt: must be after startsAt');
+    const url = input.url?.trim() || null;
+    if (url !== null && allowedDeeplink(program.terms.file.tracking.deeplinking, url) === undefined)
+      problems.push(
+        program.terms.file.tracking.deeplinking.allowed
+          ? `url: must be an http(s) address on ${program.terms.file.tracking.deeplinking.domains.join(', ')}`
+          : 'url: this program allows no deep links; leave it empty for its landing page',
+      );
+    const code = input.code?.trim() || null;
+    const exclusiveSiteId = input.exclusiveSiteId?.trim() || null;
+    if (exclusiveSiteId !== null) {
+      const membership = await r.memberships.find(program.id, exclusiveSiteId);
+      if (membership?.status !== 'approved')
+        problems.push(
+          `exclusiveSiteId: "${exclusiveSiteId}" is not a site approved in this program`,
+        );
+    }
+    if (problems.length > 0)
+      throw new PromotionError('invalid_promotion', problems.join('; '), [], {
+        fields: problems.map((problem) => problem.split(':')[0]).join(', '),
+      });
+    const codeKey = code === null ? null : normalizeCode(code);
+    if (
+      codeKey !== null &&
+      exclusiveSiteId !== null &&
+      (await r.promotions.exclusiveCodeTaken(program.id, codeKey, exceptId))
+    )
+      throw new PromotionError(
+        'voucher_code_taken',
+        `code: ${code} is already exclusive to a site in this program; choose another code`,
+        [],
+        { code: code! },
+      );
+    return {
+      title_nl: input.title.nl.trim(),
+      title_en: input.title.en.trim(),
+      description_nl: input.description?.nl?.trim() || null,
+      description_en: input.description?.en?.trim() || null,
+      url,
+      kind: input.kind,
+      code,
+      code_key: codeKey,
+      exclusive_site_id: exclusiveSiteId,
+      starts_at: startsAt!,
+      ends_at: endsAt!,
+    };
+  }
+}
+
+function promotionView(row: StoredPromotion, nowMs: number): PromotionView {
+  const period = { startsAtMs: Number(row.starts_at), endsAtMs: Number(row.ends_at) };
+  return {
+    id: row.id,
+    programId: row.program_id,
+    title: { nl: row.title_nl, en: row.title_en },
+    description: descriptionOf(row),
+    url: row.url,
+    kind: row.kind as PromotionKind,
+    code: row.code,
+    exclusiveSiteId: row.exclusive_site_id,
+    startsAt: new Date(period.startsAtMs).toISOString(),
+    endsAt: new Date(period.endsAtMs).toISOString(),
+    state: isCurrent(period, nowMs) ? 'running' : nowMs < period.startsAtMs ? 'scheduled' : 'ended',
+  };
+}
+
+function descriptionOf(row: StoredPromotion): Localized | null {
+  return row.description_nl === null && row.description_en === null
+    ? null
+    : {
+        nl: row.description_nl ?? row.description_en ?? '',
+        en: row.description_en ?? row.description_nl ?? '',
+      };
+}
+
+function inputOf(row: StoredPromotion): PromotionInput {
+  return {
+    title: { nl: row.title_nl, en: row.title_en },
+    description: { nl: row.description_nl ?? '', en: row.description_en ?? '' },
+    url: row.url,
+    startsAt: new Date(Number(row.starts_at)).toISOString(),
+    endsAt: new Date(Number(row.ends_at)).toISOString(),
+    kind: row.kind as PromotionKind,
+    code: row.code,
+    exclusiveSiteId: row.exclusive_site_id,
+  };
+}
+
+/** The fields a PATCH names (an absent field keeps its value; null clears it). */
+function definedOf(change: PromotionChange): Partial<PromotionInput> {
+  return Object.fromEntries(
+    Object.entries(change).filter(([, value]) => value !== undefined),
+  ) as Partial<PromotionInput>;
+}

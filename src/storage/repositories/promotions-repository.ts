@@ -1,0 +1,90 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, PromotionsTable } from '../schema.js';
+import type { Scope } from './scope.js';
+import { bumpLinksVersion } from './cache-versions.js';
+
+export type StoredPromotion = Selectable<PromotionsTable>;
+
+/** Promotions of programs (issue 29). An exclusive code's change reaches the tracking path's cache. */
+export class PromotionsRepository {
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
+
+  async insert(row: Insertable<PromotionsTable>): Promise<void> {
+    await this.db.insertInto('promotions').values(row).execute();
+    await bumpLinksVersion(this.db);
+  }
+
+  async update(id: string, change: Updateable<PromotionsTable>): Promise<void> {
+    await this.db.updateTable('promotions').set(change).where('id', '=', id).execute();
+    await bumpLinksVersion(this.db);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('promotions').where('id', '=', id).execute();
+    await bumpLinksVersion(this.db);
+  }
+
+  async find(id: string): Promise<StoredPromotion | undefined> {
+    return this.db.selectFrom('promotions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The program's promotions, newest start first (ended ones too: the advertiser's record). */
+  async ofProgram(programId: string): Promise<StoredPromotion[]> {
+    return this.db
+      .selectFrom('promotions')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .orderBy('starts_at', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Another promotion of the program with this exclusive code (upper case), if any. */
+  async exclusiveCodeTaken(
+    programId: string,
+    codeKey: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
+    let query = this.db
+      .selectFrom('promotions')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('code_key', '=', codeKey)
+      .where('exclusive_site_id', 'is not', null);
+    if (exceptId !== null) query = query.where('id', '!=', exceptId);
+    return (await query.executeTakeFirst()) !== undefined;
+  }
+
+  /**
+   * The running promotions (started, not ended at `nowMs`) of the programs where one of the
+   * publisher's sites is approved, with that site; an exclusive code only on its own site.
+   */
+  async currentForPublisher(
+    publisherId: string,
+    nowMs: number,
+  ): Promise<(StoredPromotion & { site_id: string })[]> {
+    return this.db
+      .selectFrom('promotions')
+      .innerJoin('memberships', 'memberships.program_id', 'promotions.program_id')
+      .selectAll('promotions')
+      .select('memberships.site_id')
+      .where('memberships.publisher_id', '=', publisherId)
+      .where('memberships.status', '=', 'approved')
+      .where('promotions.starts_at', '<=', nowMs)
+      .where('promotions.ends_at', '>', nowMs)
+      .where((eb) =>
+        eb.or([
+          eb('promotions.exclusive_site_id', 'is', null),
+          eb('promotions.exclusive_site_id', '=', eb.ref('memberships.site_id')),
+        ]),
+      )
+      .orderBy('promotions.ends_at')
+      .orderBy('promotions.id')
+      .orderBy('memberships.site_id')
+      .execute();
+  }
+}

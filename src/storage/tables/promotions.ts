@@ -1,0 +1,24 @@
+/* Promotions and voucher codes of programs (issue 29). */
+
+export interface PromotionsTable {
+  id: string;
+  program_id: string;
+  title_nl: string;
+  title_en: string;
+  description_nl: string | null;
+  description_en: string | null;
+  /** A deep link within the program's deeplink domains; null: the program's landing page. */
+  url: string | null;
+  /** percentage, amount, free_shipping, gift, other */
+  kind: string;
+  /** As the advertiser wrote it; compared upper case (`code_key`). */
+  code: string | null;
+  /** The code upper case, for lookups and the one-exclusive-code-per-program rule. */
+  code_key: string | null;
+  /** The one site that may use and see the code; null: every approved publisher. */
+  exclusive_site_id: string | null;
+  starts_at: number;
+  ends_at: number;
+  created_at: number;
+  updated_at: number;
+}
