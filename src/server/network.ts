@@ -1,5 +1,6 @@
 import { EventDispatcher } from '../services/event-dispatcher.js';
 import { PromotionsService } from '../services/promotions-service.js';
+import { Notifications } from '../services/notifications.js';
 import { ProgramReviewService } from '../services/program-review-service.js';
 import { createHmac } from 'node:crypto';
 import { systemClock } from './clock.js';
@@ -238,6 +239,8 @@ export class Network {
   /** The event outbox's dispatcher: webhooks, postbacks and notifications listen to it. */
   readonly events: EventDispatcher;
   readonly promotions: PromotionsService;
+  /** Notification mails (an event listener, the daily digest) and each user's switches. */
+  readonly notifications: Notifications;
   readonly now: () => number;
 
   constructor(
@@ -332,6 +335,8 @@ export class Network {
     this.rateLimiter = new RateLimiter(store);
     this.reports = new ReportService(store);
     this.advertiserViews = new AdvertiserViews(store);
+    this.notifications = new Notifications(store, this.mailer, () => this.publicUrl);
+    this.events.listen(this.notifications.listener);
   }
 
   /**
@@ -399,6 +404,10 @@ export class Network {
     this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
     this.#scheduler.every('events', 1_000, () => this.events.dispatch(this.now()));
     this.#scheduler.every('events_prune', 3_600_000, () => this.events.prune(this.now()));
+    this.#scheduler.every('mail', 5_000, () => this.mailer.deliverQueued(this.now()));
+    this.#scheduler.every('commission_digest', 600_000, () =>
+      this.notifications.digest.send(this.now()),
+    );
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -416,6 +425,22 @@ export class Network {
   /** Hands the outbox's new events to their listeners now (one run at a time in the network). */
   async dispatchEvents(): Promise<number> {
     return (await this.#scheduler.runOnce('events', () => this.events.dispatch(this.now()))) ?? 0;
+  }
+
+  /** Mails each finished day's commission digests now (one run at a time in the network). */
+  async sendCommissionDigests(): Promise<number> {
+    return (
+      (await this.#scheduler.runOnce('commission_digest', () =>
+        this.notifications.digest.send(this.now()),
+      )) ?? 0
+    );
+  }
+
+  /** Sends the mails waiting in the outbox now (one run at a time in the network). */
+  async deliverMail(): Promise<number> {
+    return (
+      (await this.#scheduler.runOnce('mail', () => this.mailer.deliverQueued(this.now()))) ?? 0
+    );
   }
 
   /**

@@ -149,6 +149,7 @@ export class ApplicationsService {
       await this.mailer.send(
         {
           to: user.email,
+          kind: 'application_received',
           ...composeEmail(locale, 'application', {
             publisher: site.name,
             program: program.name,

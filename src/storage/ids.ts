@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   event: 'evt',
   integrationReport: 'irp',
   promotion: 'prm',
+  digestEntry: 'dig',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -30,6 +30,7 @@ import * as defaultAds from './migrations/0023-default-ads.js';
 import * as events from './migrations/0024-events.js';
 import * as programDrafts from './migrations/0026-program-drafts.js';
 import * as integrationReports from './migrations/0027-integration-reports.js';
+import * as notifications from './migrations/0029-notifications.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 import * as promotions from './migrations/0033-promotions.js';
 
@@ -59,6 +60,7 @@ const MIGRATIONS = {
   '0024-events': events,
   '0026-program-drafts': programDrafts,
   '0027-integration-reports': integrationReports,
+  '0029-notifications': notifications,
   '0032-suspended-decision': suspendedDecision,
   '0033-promotions': promotions,
 };

@@ -53,6 +53,11 @@ import type {
   EventsTable,
 } from './tables/system.js';
 import type { IntegrationReportsTable } from './tables/integration.js';
+import type {
+  NotificationOptOutsTable,
+  DigestEntriesTable,
+  NotificationAlertsTable,
+} from './tables/notifications.js';
 export type * from './tables/accounts.js';
 export type * from './tables/tracking.js';
 export type * from './tables/money.js';
@@ -61,6 +66,7 @@ export type * from './tables/system.js';
 export type * from './tables/integration.js';
 export type * from './tables/promotions.js';
 import type { PromotionsTable } from './tables/promotions.js';
+export type * from './tables/notifications.js';
 /**
  * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
  * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
@@ -114,4 +120,7 @@ export interface Database {
   events: EventsTable;
   integration_reports: IntegrationReportsTable;
   promotions: PromotionsTable;
+  notification_opt_outs: NotificationOptOutsTable;
+  digest_entries: DigestEntriesTable;
+  notification_alerts: NotificationAlertsTable;
 }

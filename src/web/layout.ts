@@ -64,7 +64,9 @@ export function page(
               context.session === undefined
                 ? html`<a href="/login">${context.t('nav.login')}</a>
                     <a class="button" href="/signup">${context.t('nav.signup')}</a>`
-                : html`<span class="who">${context.session.user.name}</span>
+                : html`<a class="who" href="/account" title="${context.t('notifications.settings')}"
+                      >${context.session.user.name}</a
+                    >
                     <form method="post" action="/logout" class="inline">
                       <input type="hidden" name="_csrf" value="${context.csrf}" /><button
                         type="submit"

@@ -1,3 +1,4 @@
+import { registerAccountSettingsPages } from './account-settings-pages.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refusalText } from './refusal-text.js';
@@ -67,6 +68,7 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     );
     registerPublicPages(portal, network);
     registerAccountPages(portal, network);
+    registerAccountSettingsPages(portal, network);
     registerPublisherPages(portal, network);
     registerAdvertiserPages(portal, network);
     registerAdminPages(portal, network);

@@ -241,6 +241,7 @@ const PAGES_OF_ROLE = {
     '/publisher/statements',
     '/publisher/invoicing',
     '/publisher/compliance',
+    '/account',
     '/account/password',
   ],
   advertiser: [
@@ -250,6 +251,7 @@ const PAGES_OF_ROLE = {
     '/advertiser/compliance',
     '/advertiser/keys',
     '/advertiser/programs/new',
+    '/account',
     '/account/password',
   ],
   admin: [
@@ -260,6 +262,7 @@ const PAGES_OF_ROLE = {
     '/admin/network-fees',
     '/admin/outbox',
     '/admin/audit',
+    '/account',
     '/account/password',
   ],
 } as const;

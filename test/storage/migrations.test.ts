@@ -57,6 +57,9 @@ const TABLES = [
   'events',
   'integration_reports',
   'promotions',
+  'notification_opt_outs',
+  'digest_entries',
+  'notification_alerts',
 ];
 
 /**

@@ -13,6 +13,7 @@ import { ADVERTISER } from './advertiser.js';
 import { COMMON } from './common.js';
 import { EMAIL } from './email.js';
 import { INVOICING } from './invoicing.js';
+import { NOTIFICATIONS } from './notifications.js';
 import { PORTAL } from './portal.js';
 import { PROGRAM_REVIEW } from './program-review.js';
 import { PROGRAM_SETUP } from './program-setup.js';
@@ -45,6 +46,7 @@ export const EN = {
   ...COMMON,
   ...EMAIL,
   ...INVOICING,
+  ...NOTIFICATIONS,
   ...PORTAL,
   ...PROGRAM_REVIEW,
   ...PROGRAM_SETUP,

@@ -14,6 +14,7 @@ import { ADVERTISER_NL } from './advertiser.js';
 import { COMMON_NL } from './common.js';
 import { EMAIL_NL } from './email.js';
 import { INVOICING_NL } from './invoicing.js';
+import { NOTIFICATIONS_NL } from './notifications.js';
 import { PORTAL_NL } from './portal.js';
 import { PROGRAM_REVIEW_NL } from './program-review.js';
 import { PROGRAM_SETUP_NL } from './program-setup.js';
@@ -42,6 +43,7 @@ export const NL: Translation<typeof EN> = {
   ...COMMON_NL,
   ...EMAIL_NL,
   ...INVOICING_NL,
+  ...NOTIFICATIONS_NL,
   ...PORTAL_NL,
   ...PROGRAM_REVIEW_NL,
   ...PROGRAM_SETUP_NL,

@@ -14,6 +14,28 @@ export class EmailsRepository {
     await this.db.insertInto('emails').values(row).execute();
   }
 
+  /** The oldest mails waiting to be sent (written by an event listener), up to `limit`. */
+  async queued(limit: number) {
+    return this.db
+      .selectFrom('emails')
+      .select(['id', 'to_address', 'subject', 'text_body'])
+      .where('status', '=', 'queued')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Takes a queued mail for sending; false when another run took it first. */
+  async claim(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('emails')
+      .set({ status: 'sending' })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async markSent(id: string, nowMs: number): Promise<void> {
     await this.db
       .updateTable('emails')

@@ -38,6 +38,7 @@ import { ApiKeysRepository } from './api-keys-repository.js';
 import { EventsRepository } from './events-repository.js';
 import { IntegrationReportsRepository } from './integration-reports-repository.js';
 import { PromotionsRepository } from './promotions-repository.js';
+import { NotificationsRepository } from './notifications-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -84,6 +85,7 @@ export class Repos {
   #events: EventsRepository | undefined;
   #integrationReports: IntegrationReportsRepository | undefined;
   #promotions: PromotionsRepository | undefined;
+  #notifications: NotificationsRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -204,6 +206,9 @@ export class Repos {
   }
   get promotions(): PromotionsRepository {
     return (this.#promotions ??= new PromotionsRepository(this.scope));
+  }
+  get notifications(): NotificationsRepository {
+    return (this.#notifications ??= new NotificationsRepository(this.scope));
   }
 }
 
