@@ -408,6 +408,9 @@ export class Network {
     this.#scheduler.every('commission_digest', 600_000, () =>
       this.notifications.digest.send(this.now()),
     );
+    this.#scheduler.every('refusal_alerts', 60_000, () =>
+      this.notifications.refusalAlerts.run(this.now()),
+    );
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -432,6 +435,16 @@ export class Network {
     return (
       (await this.#scheduler.runOnce('commission_digest', () =>
         this.notifications.digest.send(this.now()),
+      )) ?? 0
+    );
+  }
+
+  /** Alerts advertisers of programs whose reports are being refused, now (one run at a time). */
+  async alertRefusals(): Promise<number> {
+    await this.integration.flush();
+    return (
+      (await this.#scheduler.runOnce('refusal_alerts', () =>
+        this.notifications.refusalAlerts.run(this.now()),
       )) ?? 0
     );
   }

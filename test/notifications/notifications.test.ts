@@ -234,4 +234,52 @@ describeEachEngine('notifications', (context) => {
     expect(applications.map((mail) => mail.toAddress)).toEqual([t.demo.advertiser.email]);
     expect(t.demo.programs.length).toBeGreaterThan(1);
   });
+
+  it('alerts an advertiser once when more than 10 reports of its program are refused in an hour', async () => {
+    const users = repos(t.network.store).users;
+    const colleague = (await users.findByEmail('colleague@aliexpress.example'))!;
+    await users.setLocale(colleague.id, 'nl');
+    const flood = async (programId: string, count: number) => {
+      for (let i = 0; i < count; i += 1)
+        await t.app.inject({ url: `/report?organization=${programId}&orderNumber=FLOOD-${i}` });
+    };
+    const other = t.demo.programs[1]!;
+    await flood(t.demo.programId, 10);
+    await flood(other.programId, 10);
+    // Ten is not more than ten: no alert.
+    expect(await t.network.alertRefusals()).toBe(0);
+    await flood(t.demo.programId, 1);
+    expect(await t.network.alertRefusals()).toBe(1);
+    const alerts = (await t.network.mailer.recent(1000)).filter((mail) =>
+      /refused|geweigerd/.test(mail.subject),
+    );
+    expect(alerts.map((mail) => [mail.toAddress, mail.subject]).sort()).toEqual([
+      [t.demo.advertiser.email, 'Reports for AliExpress are being refused'],
+      ['colleague@aliexpress.example', 'Meldingen voor AliExpress worden geweigerd'],
+    ]);
+    const english = alerts.find((mail) => mail.toAddress === t.demo.advertiser.email)!;
+    expect(english.textBody).toContain(
+      'The network refused 11 pixel or API reports for AliExpress in the last hour (invalid_parameter).',
+    );
+    // One alert, not one per report: more refusals within the day alert no more.
+    await flood(t.demo.programId, 5);
+    t.clock.now += 3 * 3_600_000;
+    await flood(t.demo.programId, 11);
+    expect(await t.network.alertRefusals()).toBe(0);
+    // Switched off: a day later the colleague gets none, the other user does.
+    await t.network.notifications.preferences.set(
+      { id: colleague.id, role: 'advertiser' },
+      [],
+      t.clock.now,
+    );
+    t.clock.now += DAY;
+    await flood(t.demo.programId, 11);
+    expect(await t.network.alertRefusals()).toBe(1);
+    const later = (await t.network.mailer.recent(1000)).filter((mail) =>
+      /refused|geweigerd/.test(mail.subject),
+    );
+    expect(later.map((mail) => mail.toAddress).sort()).toEqual(
+      ['colleague@aliexpress.example', t.demo.advertiser.email, t.demo.advertiser.email].sort(),
+    );
+  });
 });

@@ -18,6 +18,14 @@ export interface DigestLine extends DigestDecision {
   orderNumber: string | null;
 }
 
+/** A program whose reports are being refused: how many since a time, and why. */
+export interface RefusalBurst {
+  programId: string;
+  count: number;
+  /** The refusal codes (checksum_mismatch, unknown_event, …), each once. */
+  codes: string[];
+}
+
 /** Notification switches, the daily digest's waiting decisions, and alerts sent (0029). */
 export class NotificationsRepository {
   private readonly db: Kysely<Database>;
@@ -176,6 +184,31 @@ export class NotificationsRepository {
       .where('id', 'in', ids)
       .executeTakeFirst();
     return Number(result.numDeletedRows) === ids.length;
+  }
+
+  /**
+   * The programs with more than `threshold` refused reports since `sinceMs` (the integration
+   * status's rows, integration-reports-repository.ts), each with its count and codes.
+   */
+  async refusalBursts(sinceMs: number, threshold: number): Promise<RefusalBurst[]> {
+    const rows = await this.db
+      .selectFrom('integration_reports')
+      .select(['program_id', 'code', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('kind', '=', 'refused')
+      .where('at', '>=', sinceMs)
+      .groupBy(['program_id', 'code'])
+      .orderBy('program_id')
+      .orderBy('code')
+      .execute();
+    const bursts = new Map<string, RefusalBurst>();
+    for (const row of rows) {
+      let burst = bursts.get(row.program_id);
+      if (burst === undefined)
+        bursts.set(row.program_id, (burst = { programId: row.program_id, count: 0, codes: [] }));
+      burst.count += Number(row.count);
+      if (row.code !== null) burst.codes.push(row.code);
+    }
+    return [...bursts.values()].filter((burst) => burst.count > threshold);
   }
 
   /** When an alert of `kind` about `subjectId` was last sent, if ever. */
