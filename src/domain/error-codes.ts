@@ -70,6 +70,32 @@ export const ERROR_CODES = {
     en: 'this program does not allow deep links; leave the field empty to link to its landing page',
   },
   too_many_links: { status: 413, en: 'at most 1,000 links per request: split them' },
+  // Ads (text links and banners)
+  invalid_ad_text: {
+    status: 400,
+    en: 'write 1 to {max} characters of plain text, without < or > or control characters',
+  },
+  invalid_alt_text: {
+    status: 400,
+    en: 'alt text: describe the banner in 1 to {max} characters of plain text, without < or >',
+  },
+  invalid_banner_size: {
+    status: 400,
+    en: 'width and height: whole pixels from {min} to {max} each (a standard size or your own)',
+  },
+  ad_image_too_large: { status: 400, en: 'the image is {bytes} bytes; at most {max} (300 KB)' },
+  ad_image_type: {
+    status: 400,
+    en: 'send a PNG, JPEG, GIF or WebP image (its bytes decide; SVG and other files are refused)',
+  },
+  ad_image_mislabelled: {
+    status: 400,
+    en: 'the image is sent as {declared} but its bytes are {actual}; send it as what it is',
+  },
+  ad_image_size_mismatch: {
+    status: 400,
+    en: 'the image is {actual} pixels; a {size} banner needs an image of that size or twice it ({double})',
+  },
   invalid_parameter: { status: 400, en: 'a filter or sub id is not valid' },
   // Promotions and voucher codes
   unknown_promotion: { status: 404, en: 'no such promotion in your programs' },

@@ -14,6 +14,8 @@ import { registerPublisherApiRoutes } from './publisher-api-routes.js';
 import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
 import { registerComplianceApiRoutes } from './compliance-api-routes.js';
 import { registerAdminApiRoutes } from './admin-api-routes.js';
+import { registerAdsApiRoutes } from './ads-api-routes.js';
+import { registerBannerRoute } from './banner-route.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerRateLimits } from './rate-limits.js';
 import { answer, createErrorHandler } from './http-errors.js';
@@ -123,6 +125,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   });
 
   registerClickRoute(app, network);
+  registerBannerRoute(app, network);
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
@@ -135,6 +138,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerAdminApiRoutes(api, network);
     registerProgramReviewRoutes(api, network);
     registerPromotionRoutes(api, network);
+    registerAdsApiRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

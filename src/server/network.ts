@@ -9,6 +9,7 @@ import type { Store } from '../storage/database.js';
 import { ClicksRepository } from '../storage/repositories/clicks-repository.js';
 import { ClickIdGenerator } from '../storage/click-ids.js';
 import { LinkBuilder } from '../services/link-builder.js';
+import { AdsService } from '../services/ads-service.js';
 import { LinkCache } from '../tracking/link-cache.js';
 import { ClickSigner } from '../tracking/click-signature.js';
 import { ClickWriter } from '../tracking/click-writer.js';
@@ -225,6 +226,8 @@ export class Network {
   readonly publisherViews: PublisherViews;
   /** Tracking links for a publisher's approved sites (the portal's link builder, the API). */
   readonly links: LinkBuilder;
+  /** Programs' ads (text links, banners): created and retired by their advertisers. */
+  readonly ads: AdsService;
   readonly enforcement: EnforcementService;
   readonly claims: ClaimsService;
   readonly violations: ViolationsService;
@@ -324,7 +327,8 @@ export class Network {
     this.payoutDebtor = options.payoutDebtor;
     this.payouts = new PayoutService(store);
     this.publisherViews = new PublisherViews(store, (id) => this.cache.program(id)?.terms);
-    this.links = new LinkBuilder(store, this.cache);
+    this.ads = new AdsService(store, this.cache);
+    this.links = new LinkBuilder(store, this.cache, this.ads);
     this.promotions = new PromotionsService(store, this.cache, this.links);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);

@@ -1,8 +1,9 @@
 import type { Store } from '../storage/database.js';
 import { DomainError } from '../domain/errors.js';
-import { allowedDeeplink } from '../domain/programs/deeplinks.js';
+import { allowedDeeplink, requireDeeplink } from '../domain/programs/deeplinks.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import { repos } from '../storage/repositories/repos.js';
+import type { AdsService, AdView } from './ads-service.js';
 
 export class LinkError extends DomainError {}
 
@@ -39,6 +40,7 @@ export class LinkBuilder {
   constructor(
     private readonly store: Store,
     private readonly programs: { program(id: string): CachedProgram | undefined },
+    private readonly ads: Pick<AdsService, 'active'>,
   ) {}
 
   async build(publisherId: string, input: LinkRequest, baseUrl: string): Promise<LinkView> {
@@ -70,7 +72,7 @@ export class LinkBuilder {
       repos(this.store).publisherReads.approvedMemberships(publisherId),
     ]);
     const ownSites = new Set(sites.map((site) => site.id));
-    const adsOf = new Map<string, Promise<{ id: string; name: string }[]>>();
+    const adsOf = new Map<string, Promise<AdView[]>>();
     return async (input: LinkRequest): Promise<LinkView> => {
       const program = this.programs.program(input.programId);
       if (program === undefined)
@@ -90,7 +92,7 @@ export class LinkBuilder {
         );
       let ads = adsOf.get(input.programId);
       if (ads === undefined) {
-        ads = repos(this.store).memberships.activeAds(input.programId);
+        ads = this.ads.active(input.programId);
         adsOf.set(input.programId, ads);
       }
       const active = await ads;
@@ -116,29 +118,37 @@ export class LinkBuilder {
         if (text) params.set(name, text);
       }
       const deeplink = input.url?.trim() ?? '';
+      const rule = program.terms.file.tracking.deeplinking;
       if (deeplink !== '') {
-        const rule = program.terms.file.tracking.deeplinking;
-        if (allowedDeeplink(rule, deeplink) === undefined)
-          throw rule.allowed
-            ? new LinkError(
-                'deeplink_not_allowed',
-                `url: a deep link must be an http(s) address on ${rule.domains.join(', ')} (or a subdomain); leave it empty to link to the landing page`,
-                [],
-                { domains: rule.domains.join(', ') },
-              )
-            : new LinkError(
-                'deeplinks_not_allowed',
-                'url: this program does not allow deep links; leave it empty to link to its landing page',
-              );
+        requireDeeplink(rule, deeplink, 'url');
         params.set('url', deeplink);
+      } else if (ad.landingUrl !== null && allowedDeeplink(rule, ad.landingUrl) !== undefined) {
+        // The ad's own landing page (checked when it was made, and again: terms change).
+        params.set('url', ad.landingUrl);
       }
       const url = `${baseUrl}/click?${params.toString()}`;
-      const escaped = url.replace(/&/g, '&amp;');
-      return {
-        url,
-        html: `<a href="${escaped}" rel="sponsored nofollow">${membership.program_name.replace(/[<>&"]/g, '')}</a>`,
-        adId: ad.id,
-      };
+      return { url, html: adHtml(ad, url, baseUrl), adId: ad.id };
     };
   }
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+
+/**
+ * The HTML a publisher pastes: a sponsored link around the ad's words, or around the banner's
+ * image (served by this network) with its size and alt text. Every value is escaped.
+ */
+export function adHtml(ad: AdView, clickUrl: string, baseUrl: string): string {
+  const inner =
+    ad.kind === 'banner' && ad.imagePath !== null
+      ? `<img src="${escape(baseUrl + ad.imagePath)}" width="${ad.width ?? ''}" height="${ad.height ?? ''}" alt="${escape(ad.alt ?? '')}" />`
+      : escape(ad.text ?? '');
+  return `<a href="${escape(clickUrl)}" rel="sponsored nofollow">${inner}</a>`;
 }

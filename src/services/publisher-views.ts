@@ -119,11 +119,6 @@ export class PublisherViews {
     }));
   }
 
-  /** The active ads of a program the publisher may link to. */
-  async activeAds(programId: string) {
-    return repos(this.store).memberships.activeAds(programId);
-  }
-
   /** The publisher's balance per ledger account and in total. */
   async balances(publisherId: string) {
     return repos(this.store).ledger.balances(publisherId);

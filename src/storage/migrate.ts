@@ -28,6 +28,7 @@ import * as scanCursor from './migrations/0020-scan-cursor.js';
 import * as oneFlagPerSubject from './migrations/0022-one-flag-per-subject.js';
 import * as defaultAds from './migrations/0023-default-ads.js';
 import * as events from './migrations/0024-events.js';
+import * as adCreatives from './migrations/0025-ad-creatives.js';
 import * as programDrafts from './migrations/0026-program-drafts.js';
 import * as integrationReports from './migrations/0027-integration-reports.js';
 import * as notifications from './migrations/0029-notifications.js';
@@ -58,6 +59,7 @@ const MIGRATIONS = {
   '0022-one-flag-per-subject': oneFlagPerSubject,
   '0023-default-ads': defaultAds,
   '0024-events': events,
+  '0025-ad-creatives': adCreatives,
   '0026-program-drafts': programDrafts,
   '0027-integration-reports': integrationReports,
   '0029-notifications': notifications,

@@ -58,6 +58,7 @@ import type {
   DigestEntriesTable,
   NotificationAlertsTable,
 } from './tables/notifications.js';
+import type { AdImagesTable } from './tables/ads.js';
 export type * from './tables/accounts.js';
 export type * from './tables/tracking.js';
 export type * from './tables/money.js';
@@ -67,6 +68,7 @@ export type * from './tables/integration.js';
 export type * from './tables/promotions.js';
 import type { PromotionsTable } from './tables/promotions.js';
 export type * from './tables/notifications.js';
+export type * from './tables/ads.js';
 /**
  * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
  * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
@@ -86,6 +88,7 @@ export interface Database {
   sites: SitesTable;
   memberships: MembershipsTable;
   ads: AdsTable;
+  ad_images: AdImagesTable;
   links: LinksTable;
   clicks: ClicksTable;
   orders: OrdersTable;

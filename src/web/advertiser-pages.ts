@@ -16,6 +16,7 @@ import { registerAdvertiserAccountPages } from './advertiser-account-pages.js';
 import { registerAdvertiserTermsPages, reviewNote } from './advertiser-terms-pages.js';
 import { draftsList, registerProgramSetupPages } from './program-setup-pages.js';
 import { registerAdvertiserTrackingPages } from './advertiser-tracking-pages.js';
+import { registerAdvertiserAdPages } from './advertiser-ad-pages.js';
 
 /** An application's decision or brand consent (the API's two operations), by its path. */
 const APPLICATION_ACTION = z.object({
@@ -237,4 +238,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   registerAdvertiserTermsPages(app, network);
   registerProgramSetupPages(app, network);
   registerAdvertiserTrackingPages(app, network);
+  registerAdvertiserAdPages(app, network);
 }

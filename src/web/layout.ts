@@ -16,6 +16,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/advertiser', 'nav.overview'],
     ['/advertiser/applications', 'nav.applications'],
     ['/advertiser/transactions', 'nav.transactions'],
+    ['/advertiser/ads', 'ads.nav'],
     ['/advertiser/compliance', 'nav.compliance'],
     ['/advertiser/keys', 'nav.keys'],
   ],

@@ -5,7 +5,7 @@ import { HttpError } from '../http/http-errors.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { baseUrl, sendPage } from './respond.js';
+import { sendPage } from './respond.js';
 import { notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { barLineChart } from './svg-chart.js';
@@ -14,6 +14,7 @@ import { registerPublisherTransactionPages } from './publisher-transaction-pages
 import { registerPublisherStatementPages } from './publisher-statement-pages.js';
 import { registerPublisherInvoicingPages } from './publisher-invoicing-pages.js';
 import { registerPublisherSitePages } from './publisher-site-pages.js';
+import { registerPublisherLinkPages } from './publisher-link-pages.js';
 import { DomainError } from '../domain/errors.js';
 import { csrfField } from './layout.js';
 import { redirectAfterPost } from './respond.js';
@@ -55,13 +56,6 @@ const DASHBOARD_QUERY = z.object({ from: z.string().optional(), to: z.string().o
 type Query = z.output<typeof DASHBOARD_QUERY>;
 
 /** The link builder's choice: program and site, ad, and the publisher's sub ids. */
-const LINKS_QUERY = z.object({
-  membership: z.string().optional(),
-  ad: z.string().optional(),
-  epi: z.string().optional(),
-  epi2: z.string().optional(),
-  url: z.string().optional(),
-});
 
 /** A conversion rate fraction (`0.0125`) as a percentage (`1.25 %`). */
 function percent(fraction: string | null): string {
@@ -241,85 +235,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
     );
   });
 
-  app.get('/publisher/links', async (request, reply) => {
-    const context = await webContext(network, request, reply);
-    const publisherId = publisherOf(context);
-    const query = parseQuery(LINKS_QUERY, request);
-    const approved = await network.publisherViews.approvedMemberships(publisherId);
-    const choice =
-      query.membership ?? (approved[0] ? `${approved[0].programId}:${approved[0].siteId}` : '');
-    const [programId = '', siteId = ''] = choice.split(':');
-    const ads = approved.some((row) => row.programId === programId)
-      ? await network.publisherViews.activeAds(programId)
-      : [];
-    const adId = query.ad && ads.some((ad) => ad.id === query.ad) ? query.ad : ads[0]?.id;
-    const epi = (query.epi ?? '').trim();
-    const epi2 = (query.epi2 ?? '').trim();
-    const deeplink = (query.url ?? '').trim();
-    let result: SafeHtml | string = '';
-    let status = 200;
-    if (approved.length > 0 && adId) {
-      try {
-        const link = await network.links.build(
-          publisherId,
-          { programId, siteId, adId, epi, epi2, url: deeplink },
-          baseUrl(network, request),
-        );
-        result = html`<h2>${context.t('publisher.yourLink')}</h2>
-          <label>URL <input id="link-url" readonly value="${link.url}" style="width:100%" /></label>
-          <label
-            >HTML
-            <textarea id="link-html" readonly rows="3" style="width:100%">${link.html}</textarea>
-          </label>`;
-      } catch (error) {
-        // A deep link the program's terms do not allow: the reason, in the reader's language.
-        if (
-          !(error instanceof DomainError) ||
-          (error.code !== 'deeplink_not_allowed' && error.code !== 'deeplinks_not_allowed')
-        )
-          throw error;
-        status = 400;
-        result = notice('error', refusalText(error, context.locale));
-      }
-    }
-    const body = html`<h1>${context.t('publisher.linkBuilder')}</h1>
-      ${approved.length === 0 ? notice('warning', html`${context.t('publisher.noApprovedProgramYetApply')} <a href="/publisher/applications">${context.t('nav.applications')}</a>`) : ''}
-      <form method="get" class="stack card">
-        <label
-          >${context.t('publisher.programAndSite')}
-          <select name="membership">
-            ${approved.map((row) => {
-              const value = `${row.programId}:${row.siteId}`;
-              return html`<option value="${value}" ${value === choice ? html` selected` : ''}>
-                ${row.programName} – ${row.siteName}
-              </option>`;
-            })}
-          </select></label
-        >
-        <label
-          >${context.t('publisher.ad')}
-          <select name="ad">
-            ${ads.map((ad) => html`<option value="${ad.id}" ${ad.id === adId ? html` selected` : ''}>${ad.name}</option>`)}
-          </select></label
-        >
-        <label
-          >epi <input name="epi" value="${epi}" placeholder="${context.t('publisher.yourSubIdEG')}"
-        /></label>
-        <label>epi2 <input name="epi2" value="${epi2}" /></label>
-        <label
-          >${context.t('publisher.deeplink')}
-          <input
-            name="url"
-            type="url"
-            value="${deeplink}"
-            placeholder="${context.t('publisher.deeplinkHint')}"
-        /></label>
-        <button type="submit">${context.t('publisher.buildLink')}</button>
-      </form>
-      ${result}`;
-    return sendPage(reply, context, context.t('nav.links'), body, status);
-  });
-
+  registerPublisherLinkPages(app, network);
   registerPublisherTransactionPages(app, network);
   registerPublisherStatementPages(app, network);
   registerPublisherInvoicingPages(app, network);

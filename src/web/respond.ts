@@ -55,7 +55,7 @@ export async function startSession(
 /**
  * Answers a form post that did what it was asked (Post/Redirect/Get): 303 to the page's GET,
  * which shows `notices` once (alternatives, longest first: see `setFlash`) and, for a
- * multi-step form, the values it carries on. `back` is a path on this site.
+ * multi-step form, the values it carries on. `back` is a path on this site, with a query if need be.
  */
 export function redirectAfterPost(
   network: Network,
@@ -64,7 +64,8 @@ export function redirectAfterPost(
   notices: SafeHtml | readonly SafeHtml[] = [],
   form?: Record<string, string | string[]>,
 ) {
-  setFlash(network.flashKey, reply.request, reply, back, [notices].flat(), form);
+  // The flash is for the page's path; the query (which program it shows) may differ.
+  setFlash(network.flashKey, reply.request, reply, back.split('?')[0]!, [notices].flat(), form);
   return reply.redirect(back, 303);
 }
 

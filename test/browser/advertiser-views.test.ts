@@ -248,6 +248,7 @@ const PAGES_OF_ROLE = {
     '/advertiser',
     '/advertiser/applications',
     '/advertiser/transactions',
+    '/advertiser/ads',
     '/advertiser/compliance',
     '/advertiser/keys',
     '/advertiser/programs/new',

@@ -82,7 +82,7 @@ describeEachEngine('every program has a link', (context) => {
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
     const page = await publisher.get(`/publisher/links?membership=${programId}:${t.demo.siteId}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Lampenhuis</option>');
+    expect(page.body).toContain('<strong>Lampenhuis</strong>');
     const url = /id="link-url" readonly value="([^"]+)"/
       .exec(page.body)?.[1]
       ?.replace(/&amp;/g, '&');

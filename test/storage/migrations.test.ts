@@ -23,6 +23,7 @@ const TABLES = [
   'sites',
   'memberships',
   'ads',
+  'ad_images',
   'links',
   'clicks',
   'orders',

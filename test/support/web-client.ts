@@ -60,11 +60,11 @@ export function client(t: TestNetwork) {
       expect(location).toMatch(/^\/(?!\/)/);
       return Object.assign(await this.get(location), { posted, location });
     },
-    /** A multipart form post (file uploads), with the page's CSRF token. */
+    /** A multipart form post (file uploads, text or bytes), with the page's CSRF token. */
     async postMultipart(
       url: string,
       fields: Record<string, string>,
-      files: { name: string; filename: string; type: string; content: string }[],
+      files: { name: string; filename: string; type: string; content: string | Buffer }[],
     ) {
       const boundary = '----affnet-test-boundary';
       const parts = [
@@ -72,10 +72,11 @@ export function client(t: TestNetwork) {
           ([name, value]) =>
             `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
         ),
-        ...files.map(
-          (file) =>
-            `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`,
-        ),
+        ...files.flatMap((file) => [
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+          file.content,
+          '\r\n',
+        ]),
         `--${boundary}--\r\n`,
       ];
       const response = await t.app.inject({
@@ -86,7 +87,7 @@ export function client(t: TestNetwork) {
           cookie: cookieHeader(),
           'content-type': `multipart/form-data; boundary=${boundary}`,
         },
-        payload: parts.join(''),
+        payload: Buffer.concat(parts.map((part) => Buffer.from(part))),
       });
       remember(response.headers['set-cookie']);
       csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;

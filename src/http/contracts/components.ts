@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
+import { AD_ANSWERS } from './ad-answers.js';
+import { AdRequest } from './ads.js';
 import {
   LinkRequests,
   OrderChange,
@@ -44,6 +46,7 @@ register(ANSWER_COMPONENTS, {
   Promotions,
   PublisherPromotion,
   PublisherPromotions,
+  ...AD_ANSWERS,
 });
 register(BODY_COMPONENTS, {
   OrderDocument,
@@ -53,4 +56,5 @@ register(BODY_COMPONENTS, {
   LinkRequests,
   PromotionBody,
   PromotionPatch,
+  AdRequest,
 });

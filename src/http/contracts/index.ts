@@ -7,6 +7,7 @@ import { ADMIN_ROUTES } from './admin.js';
 import { PUBLISHER_ROUTES } from './publisher.js';
 import { COMPLIANCE_ROUTES } from './compliance.js';
 import { PROMOTION_ROUTES } from './promotions.js';
+import { AD_ROUTES } from './ads.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
 export const ROUTE_CONTRACTS: readonly RouteContract[] = [
@@ -18,4 +19,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(PUBLISHER_ROUTES),
   ...Object.values(COMPLIANCE_ROUTES),
   ...Object.values(PROMOTION_ROUTES),
+  ...Object.values(AD_ROUTES),
 ];

@@ -5,6 +5,7 @@ import { ADMIN_AUDIT } from './admin-audit.js';
 import { ADMIN_MONEY } from './admin-money.js';
 import { ADMIN_NETWORK_FEES } from './admin-network-fees.js';
 import { ADMIN } from './admin.js';
+import { ADS } from './ads.js';
 import { ADVERTISER_ACCOUNT } from './advertiser-account.js';
 import { ADVERTISER_COMPLIANCE } from './advertiser-compliance.js';
 import { ADVERTISER_TERMS } from './advertiser-terms.js';
@@ -38,6 +39,7 @@ export const EN = {
   ...ADMIN_MONEY,
   ...ADMIN_NETWORK_FEES,
   ...ADMIN,
+  ...ADS,
   ...ADVERTISER_ACCOUNT,
   ...ADVERTISER_COMPLIANCE,
   ...ADVERTISER_TERMS,

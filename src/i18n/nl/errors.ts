@@ -58,6 +58,19 @@ export const ERRORS_NL: ErrorTexts = {
   deeplinks_not_allowed:
     'dit programma staat geen deeplinks toe; laat het veld leeg om naar de landingspagina te linken',
   too_many_links: 'hoogstens 1.000 links per verzoek: verdeel ze',
+  // Advertenties (tekstlinks en banners)
+  invalid_ad_text: 'schrijf 1 tot {max} tekens gewone tekst, zonder < of > of stuurtekens',
+  invalid_alt_text:
+    'alt-tekst: beschrijf de banner in 1 tot {max} tekens gewone tekst, zonder < of >',
+  invalid_banner_size:
+    'breedte en hoogte: hele pixels van {min} tot {max} elk (een standaardformaat of een eigen)',
+  ad_image_too_large: 'de afbeelding is {bytes} bytes; hoogstens {max} (300 KB)',
+  ad_image_type:
+    'stuur een PNG-, JPEG-, GIF- of WebP-afbeelding (de inhoud telt; SVG en andere bestanden worden geweigerd)',
+  ad_image_mislabelled:
+    'de afbeelding is verstuurd als {declared} maar de inhoud is {actual}; stuur haar als wat ze is',
+  ad_image_size_mismatch:
+    'de afbeelding is {actual} pixels; een banner van {size} vraagt een afbeelding van dat formaat of twee keer zo groot ({double})',
   invalid_parameter:
     'een filter of sub-id klopt niet: gebruik datums als JJJJ-MM-DD, een status uit de lijst en sub-id’s van hoogstens 64 letters, cijfers, "-", "_" of "."',
   invalid_decision: 'kies goedkeuren of afwijzen',

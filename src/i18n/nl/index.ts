@@ -6,6 +6,7 @@ import { ADMIN_AUDIT_NL } from './admin-audit.js';
 import { ADMIN_MONEY_NL } from './admin-money.js';
 import { ADMIN_NETWORK_FEES_NL } from './admin-network-fees.js';
 import { ADMIN_NL } from './admin.js';
+import { ADS_NL } from './ads.js';
 import { ADVERTISER_ACCOUNT_NL } from './advertiser-account.js';
 import { ADVERTISER_COMPLIANCE_NL } from './advertiser-compliance.js';
 import { ADVERTISER_TERMS_NL } from './advertiser-terms.js';
@@ -35,6 +36,7 @@ export const NL: Translation<typeof EN> = {
   ...ADMIN_MONEY_NL,
   ...ADMIN_NETWORK_FEES_NL,
   ...ADMIN_NL,
+  ...ADS_NL,
   ...ADVERTISER_ACCOUNT_NL,
   ...ADVERTISER_COMPLIANCE_NL,
   ...ADVERTISER_TERMS_NL,

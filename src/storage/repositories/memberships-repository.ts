@@ -39,17 +39,6 @@ export class MembershipsRepository {
       .execute();
   }
 
-  /** A program's active ads, oldest first. */
-  async activeAds(programId: string) {
-    return this.db
-      .selectFrom('ads')
-      .select(['id', 'name'])
-      .where('program_id', '=', programId)
-      .where('status', '=', 'active')
-      .orderBy('created_at')
-      .execute();
-  }
-
   /** Pending applications in these programs. */
   countPending(programIds: readonly string[]): Promise<number> {
     return countPendingIn(this.db, 'memberships', programIds);
@@ -183,6 +172,12 @@ export class MembershipsRepository {
       content: input.content,
       status: 'active',
       created_at: nowMs,
+      link_text: input.content,
+      landing_url: null,
+      width: null,
+      height: null,
+      alt_text: null,
+      retired_at: null,
     };
     await this.db.insertInto('ads').values(row).execute();
     await bumpLinksVersion(this.db);

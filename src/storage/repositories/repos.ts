@@ -2,6 +2,7 @@ import { Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from './scope.js';
 import { AdjustmentsRepository } from './adjustments-repository.js';
+import { AdsRepository } from './ads-repository.js';
 import { AdvertisersRepository } from './advertisers-repository.js';
 import { AuditLogRepository } from './audit-log-repository.js';
 import { WatermarksRepository } from './cache-versions.js';
@@ -49,6 +50,7 @@ export type { Scope } from './scope.js';
  */
 export class Repos {
   #adjustments: AdjustmentsRepository | undefined;
+  #ads: AdsRepository | undefined;
   #advertisers: AdvertisersRepository | undefined;
   #audit: AuditLogRepository | undefined;
   #watermarks: WatermarksRepository | undefined;
@@ -98,6 +100,9 @@ export class Repos {
 
   get adjustments(): AdjustmentsRepository {
     return (this.#adjustments ??= new AdjustmentsRepository(this.scope));
+  }
+  get ads(): AdsRepository {
+    return (this.#ads ??= new AdsRepository(this.scope));
   }
   get advertisers(): AdvertisersRepository {
     return (this.#advertisers ??= new AdvertisersRepository(this.scope));

@@ -29,9 +29,20 @@ export interface AdsTable {
   name: string;
   /** text, banner, link */
   kind: string;
+  /** What the ad was made with before advertisers made their own (a URL or words); unread. */
   content: string | null;
+  /** active, retired (paused: an old demo's) */
   status: string;
   created_at: number;
+  /** A text link's words; null: the program's name. */
+  link_text: string | null;
+  /** Where the ad's click lands (on the program's deeplink domains); null: the landing page. */
+  landing_url: string | null;
+  /** A banner's size in CSS pixels and its alt text (its image is in ad_images). */
+  width: number | null;
+  height: number | null;
+  alt_text: string | null;
+  retired_at: number | null;
 }
 
 export interface LinksTable {
