@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
@@ -19,6 +19,8 @@ import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { programPage } from './public-pages.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
+import type { TermsFile } from '../domain/terms/terms-schema.js';
+import { guidedSetupOf } from '../programs/setup-source.js';
 
 /**
  * The advertiser's terms editor: the current file in a text area, a simulation of a draft on
@@ -54,7 +56,8 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       ${review}
       <p>
         <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
-        · ${context.t('advertiserAccount.loaded')} ${formatDate(row.loadedAt, context.locale)}
+        ${guidedLink(context, programId, network.cache.program(programId)?.terms.file)} ·
+        ${context.t('advertiserAccount.loaded')} ${formatDate(row.loadedAt, context.locale)}
       </p>
       <p class="network-fee">
         ${context.t('networkFees.ofProgram', {
@@ -124,24 +127,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
     try {
       const form = parseForm(TERMS_FORM, request.body);
       if (form.action === 'publish') {
-        const applied = await network.programTerms.applyTo(
-          row.slug,
-          source,
-          { actor: `user:${context.session!.user.id}` },
-          context.now,
-        );
-        await network.refreshIfChanged();
-        return redirectAfterPost(
-          network,
-          reply,
-          termsPath(programId),
-          notice(
-            'success',
-            applied.changed
-              ? context.t('advertiserTerms.published', { termsId: applied.termsId })
-              : context.t('advertiserTerms.unchanged'),
-          ),
-        );
+        return await publishTerms(network, reply, context, { programId, slug: row.slug }, source);
       } else if (form.action === 'preview') {
         result = previewOf(
           context,
@@ -178,6 +164,44 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       await page(context, programId, row, source, result, await reviewOf(context, programId)),
     );
   });
+}
+
+/**
+ * Publishes terms for one of the advertiser's programs (ProgramTermsService.applyTo: never
+ * back-dated, never the network fee) and answers 303 to its terms page saying what changed.
+ */
+export async function publishTerms(
+  network: Network,
+  reply: FastifyReply,
+  context: WebContext,
+  program: { programId: string; slug: string },
+  source: string,
+) {
+  const applied = await network.programTerms.applyTo(
+    program.slug,
+    source,
+    { actor: `user:${context.session!.user.id}` },
+    context.now,
+  );
+  await network.refreshIfChanged();
+  return redirectAfterPost(
+    network,
+    reply,
+    termsPath(program.programId),
+    notice(
+      'success',
+      applied.changed
+        ? context.t('advertiserTerms.published', { termsId: applied.termsId })
+        : context.t('advertiserTerms.unchanged'),
+    ),
+  );
+}
+
+/** The guided form's edit of a program, offered for terms the form says whole. */
+function guidedLink(context: WebContext, programId: string, file: TermsFile | undefined) {
+  return file !== undefined && guidedSetupOf(file) !== undefined
+    ? html`· <a href="${termsPath(programId)}/setup">${context.t('programSetup.editLink')}</a>`
+    : '';
 }
 
 /** The terms editor's page of a program (its GET): where its forms answer to. */

@@ -7,7 +7,6 @@ import {
   type ProgramSetupInput,
   type SetupField,
   type SetupIssue,
-  type SetupProblem,
 } from '../domain/terms/program-setup.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { methodWords } from '../i18n/words.js';
@@ -23,7 +22,22 @@ import { typedForm } from './form-input.js';
  */
 
 /** A problem the page adds to the form's own: the id is taken by a program. */
-export type FormIssue = SetupIssue | { field: 'id'; problem: 'taken'; index?: undefined };
+export type FormIssue =
+  | SetupIssue
+  | { field: 'id'; problem: 'taken'; index?: undefined }
+  | {
+      field: 'effectiveFrom';
+      problem: 'date' | 'backdated';
+      index?: undefined;
+      values?: Record<string, string>;
+    };
+
+/** A live program's form: its id fixed, and the date changed rates take effect. */
+export interface LiveEdit {
+  effectiveFrom: string;
+}
+
+type FormField = SetupField | 'effectiveFrom';
 
 /** The posted form as typed: repeated rows by position, each method's choice. */
 export function setupFromForm(body: unknown): ProgramSetupInput {
@@ -73,15 +87,15 @@ export function setupFromForm(body: unknown): ProgramSetupInput {
   };
 }
 
-const idOf = (field: SetupField, index?: number) =>
+const idOf = (field: FormField, index?: number) =>
   index === undefined ? `setup-${field}` : `setup-${field}-${index}`;
 
 function problemText(context: WebContext, issue: FormIssue): string {
-  const key: MessageKey = `programSetup.problem.${issue.problem as SetupProblem | 'taken'}`;
+  const key: MessageKey = `programSetup.problem.${issue.problem as FormIssue['problem']}`;
   return context.t(key, 'values' in issue ? issue.values : undefined);
 }
 
-function labelOf(context: WebContext, field: SetupField, index?: number): string {
+function labelOf(context: WebContext, field: FormField, index?: number): string {
   const label = context.t(`programSetup.field.${field}`);
   if (index === undefined) return label;
   const row = field.startsWith('lead') ? 'programSetup.lead' : 'programSetup.group';
@@ -111,10 +125,11 @@ interface FieldOptions {
   index?: number;
   hint?: MessageKey;
   multiline?: boolean;
-  type?: 'text' | 'url' | 'email' | 'number';
+  type?: 'text' | 'url' | 'email' | 'number' | 'date';
   required?: boolean;
   /** The name posted (a row's fields repeat it). */
   name?: string;
+  readonly?: boolean;
   inputmode?: 'decimal' | 'numeric';
 }
 
@@ -122,7 +137,7 @@ interface FieldOptions {
 function field(
   context: WebContext,
   issues: readonly FormIssue[],
-  name: SetupField,
+  name: FormField,
   value: string,
   options: FieldOptions = {},
 ): SafeHtml {
@@ -134,7 +149,7 @@ function field(
   const attributes = html`id="${id}" name="${options.name ?? name}"
   ${described ? html` aria-describedby="${described}"` : ''}
   ${problems.length > 0 ? html` aria-invalid="true"` : ''}
-  ${options.required ? html` required` : ''}`;
+  ${options.required ? html` required` : ''} ${options.readonly ? html` readonly` : ''}`;
   return html`<div class="field${problems.length > 0 ? ' invalid' : ''}">
     <label for="${id}">${context.t(`programSetup.field.${name}`)}</label>
     ${
@@ -201,6 +216,7 @@ export function setupForm(
   action: string,
   input: ProgramSetupInput,
   issues: readonly FormIssue[],
+  live?: LiveEdit,
 ): SafeHtml {
   const f = (name: SetupField, options: FieldOptions = {}) =>
     field(context, issues, name, String(input[name as keyof ProgramSetupInput] ?? ''), options);
@@ -221,7 +237,7 @@ export function setupForm(
         <legend>${context.t('programSetup.sectionProgram')}</legend>
         <div class="setup-grid">
           ${f('name', { required: true })}
-          ${f('id', { hint: 'programSetup.hint.id', required: true })}
+          ${f('id', { hint: 'programSetup.hint.id', required: true, readonly: live !== undefined })}
           ${f('company', { hint: 'programSetup.hint.company', required: true })}
           ${f('landingUrl', { hint: 'programSetup.hint.landingUrl', type: 'url', required: true })}
           ${f('descriptionNl', { multiline: true, required: true })}
@@ -235,6 +251,15 @@ export function setupForm(
       <fieldset id="${idOf('groups')}">
         <legend>${context.t('programSetup.sectionCommission')}</legend>
         <p class="muted">${context.t('programSetup.groupsIntro')}</p>
+        ${
+          live === undefined
+            ? ''
+            : field(context, issues, 'effectiveFrom', live.effectiveFrom, {
+                type: 'date',
+                hint: 'programSetup.hint.effectiveFrom',
+                required: true,
+              })
+        }
         ${rowIssue('groups').map((issue) => html`<p class="field-error">${problemText(context, issue)}</p>`)}
         ${groups.map(
           (group, index) =>
@@ -329,7 +354,7 @@ export function setupForm(
           ${f('contactEmail', { type: 'email' })}
         </div>
       </fieldset>
-      ${setupButtons(context)}
+      ${live === undefined ? setupButtons(context) : publishButtons(context)}
     </form>`;
 }
 
@@ -343,5 +368,17 @@ export function setupButtons(context: WebContext): SafeHtml {
       ${context.t('programSetup.draft')}
     </button>
     <button type="submit" name="action" value="create">${context.t('programSetup.create')}</button>
+  </p>`;
+}
+
+/** A live program's edit: preview, then publish (a new version when the rates changed). */
+function publishButtons(context: WebContext): SafeHtml {
+  return html`<p class="actions">
+    <button type="submit" name="action" value="preview" class="secondary">
+      ${context.t('programSetup.preview')}
+    </button>
+    <button type="submit" name="action" value="publish">
+      ${context.t('advertiserTerms.publish')}
+    </button>
   </p>`;
 }

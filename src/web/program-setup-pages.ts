@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Network } from '../server/network.js';
@@ -11,7 +9,6 @@ import {
   type ProgramSetupInput,
 } from '../domain/terms/program-setup.js';
 import { setupSource } from '../programs/setup-source.js';
-import { packageRoot } from '../package-root.js';
 import type { DraftContent } from '../services/program-drafts-service.js';
 import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
@@ -21,9 +18,8 @@ import { formatDate } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { previewOf, refusalOf } from './advertiser-terms-pages.js';
 import { setupButtons, setupForm, setupFromForm, type FormIssue } from './program-setup-form.js';
-
-/** Where the guide to terms files is served (docs/writing-terms.md, as text). */
-export const TERMS_GUIDE_PATH = '/docs/writing-terms.md';
+import { registerTermsGuide, TERMS_GUIDE_PATH } from './program-setup-guide.js';
+import { registerLiveSetupPages } from './program-setup-edit-pages.js';
 
 const NEW_PATH = '/advertiser/programs/new';
 const draftPath = (draftId: string) => `/advertiser/drafts/${encodeURIComponent(draftId)}`;
@@ -41,11 +37,8 @@ const ACTION = z.object({
  * draft id is not found) and a publisher or a visitor gets neither page nor form.
  */
 export function registerProgramSetupPages(app: FastifyInstance, network: Network): void {
-  app.get(TERMS_GUIDE_PATH, async (_request, reply) =>
-    reply
-      .type('text/plain; charset=utf-8')
-      .send(await readFile(join(packageRoot(), 'docs', 'writing-terms.md'), 'utf8')),
-  );
+  registerTermsGuide(app);
+  registerLiveSetupPages(app, network);
 
   const intro = (context: WebContext, yamlHref: string | undefined) =>
     html`<p class="muted">${context.t('programSetup.intro')}</p>

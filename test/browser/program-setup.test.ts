@@ -197,6 +197,11 @@ it.skipIf(!available)(
     expect(await page.textContent('.notice.success')).toContain('sent to the network’s review');
     const program = await repos(store.store).programs.findBySlug('lampenhuis');
     expect(program?.review_status).toBe('in_review');
+    // Its terms stay editable in the same form (a later version for new rates).
+    await Promise.all([page.waitForNavigation(), page.click(`a[href$="/setup"]`)]);
+    expect(await page.inputValue('#setup-groupRate-1')).toBe('7.5');
+    expect(await page.getAttribute('#setup-effectiveFrom', 'type')).toBe('date');
+    await checkPage(page, 390);
     await page.goto(`${base}/advertiser`);
     expect(await page.textContent('main')).not.toContain('Drafts');
 

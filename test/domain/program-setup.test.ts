@@ -8,7 +8,8 @@ import {
   termsFromSetup,
 } from '../../src/domain/terms/program-setup.js';
 import { LAMPENHUIS } from '../support/program-setup.js';
-import { setupSource } from '../../src/programs/setup-source.js';
+import { guidedSetupOf, setupSource } from '../../src/programs/setup-source.js';
+import { editedTerms, rateToPercent } from '../../src/domain/terms/program-setup-edit.js';
 import {
   parseNewProgramTermsOrThrow,
   parseProgramTermsOrThrow,
@@ -106,5 +107,55 @@ describe('the guided program setup', () => {
     const terms = parseNewProgramTermsOrThrow(setupSource(written.terms!), 'guided form');
     expect([...terms.versions[0]!.orderCurrencies]).toEqual(['EUR', 'USD']);
     expect(terms.reasonRules.missing_fx_rate).toBe('LAM-C4');
+  });
+});
+
+describe('editing a live program in the guided form', () => {
+  const today = '2026-12-01';
+  const formTerms = () =>
+    parseNewProgramTermsOrThrow(setupSource(termsFromSetup(LAMPENHUIS, today).terms!), 'form');
+
+  it('shows rates as the percentages typed, exactly', () => {
+    for (const percent of ['4', '7.5', '10', '100', '0.0001', '33.3333'])
+      expect(rateToPercent(percentToRate(percent)!)).toBe(percent);
+  });
+
+  it('fills the form from terms it wrote, and from no others', async () => {
+    const input = guidedSetupOf(formTerms().file);
+    expect(input).toMatchObject({
+      id: 'lampenhuis',
+      groups: [
+        { nameNl: 'Slimme lampen', rate: '4', categories: 'smart-lighting' },
+        { nameEn: 'Other lighting', rate: '7.5', categories: '' },
+      ],
+      leads: [{ name: 'Newsletter sign-up', amount: '1.50' }],
+      methods: expect.objectContaining({ voucher_codes: 'after_approval', pop_ups: '' }),
+      contactName: '',
+    });
+    for (const bundled of ['kabelkoning', 'aliexpress']) {
+      const source = await readFile(join(packageRoot(), 'programs', `${bundled}.yaml`), 'utf8');
+      expect(guidedSetupOf(parseProgramTermsOrThrow(source, `${bundled}.yaml`).file)).toBe(
+        undefined,
+      );
+    }
+  });
+
+  it('keeps the versions in force and adds one from the date given when the rates change', () => {
+    const current = formTerms().file;
+    const input = guidedSetupOf(current)!;
+    const words = editedTerms(current, { ...input, descriptionEn: 'Lamps.' }, '2026-12-10');
+    expect(words.terms!.versions).toEqual(current.versions);
+    const rates = editedTerms(
+      current,
+      { ...input, groups: [{ ...input.groups[0]!, rate: '5' }, input.groups[1]!] },
+      '2026-12-10',
+    );
+    const versions = parseNewProgramTermsOrThrow(setupSource(rates.terms!), 'edit').file.versions;
+    expect(versions.map((v) => [v.id, v.effectiveFrom])).toEqual([
+      ['v1', today],
+      ['v2', '2026-12-10'],
+    ]);
+    expect(versions[0]).toEqual(current.versions[0]);
+    expect(versions[1]!.commission.groups[0]!.rate).toBe('0.05');
   });
 });

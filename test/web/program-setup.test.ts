@@ -38,10 +38,16 @@ describeEachEngine('the guided program setup', (context) => {
       audit: (await db.selectFrom('audit_log').select('id').execute()).length,
     };
   };
+  /** Each advertiser logs in once (the login form is rate-limited per address). */
+  const logins = new Map<string, ReturnType<typeof client>>();
   const advertiser = async (which: 'aliexpress' | 'kabelkoning' = 'kabelkoning') => {
-    const browser = client(t);
-    const login = which === 'aliexpress' ? t.demo.advertiser : webshop().advertiser;
-    await browser.login(login.email, login.password);
+    let browser = logins.get(which);
+    if (browser === undefined) {
+      browser = client(t);
+      const login = which === 'aliexpress' ? t.demo.advertiser : webshop().advertiser;
+      await browser.login(login.email, login.password);
+      logins.set(which, browser);
+    }
     return browser;
   };
 
@@ -106,6 +112,7 @@ describeEachEngine('the guided program setup', (context) => {
     expect(words(dutch.body)).toContain('Landingspagina: Geef een volledig webadres');
     expect(words(dutch.body)).toContain('Commissiegroep 1 · Commissie (%): Geef een percentage');
     expect(dutch.body).toContain('value="7%"');
+    await browser.get('/advertiser/programs/new?lang=en');
     expect(await stored()).toEqual(before);
   });
 
@@ -180,6 +187,81 @@ describeEachEngine('the guided program setup', (context) => {
     const english = words((await reader.get('/programs/lampenhuis?lang=en')).body);
     expect(english).toContain('Smart lamps');
     expect(english).toContain('Other lighting');
+  });
+
+  it('edits the live program in the guided form: a new version from a later day, never back-dated, never the fee', async () => {
+    const browser = await advertiser();
+    const program = (await stored()).programs.find((p) => p.slug === 'lampenhuis')!;
+    const url = `/advertiser/terms/${program.id}`;
+    expect((await browser.get(url)).body).toContain(`href="${url}/setup"`);
+    const form = await browser.get(`${url}/setup`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="Slimme lampen"');
+    expect(form.body).toMatch(/id="setup-id" name="id"[^>]*readonly/);
+    const fee = async () =>
+      (await t.network.networkFees.ofProgramOrThrow(program.id)).networkFeeRate;
+    const feeBefore = await fee();
+    const input = { ...LAMPENHUIS, name: 'Lampenhuis Online' };
+    const today = new Date(t.clock.now).toISOString().slice(0, 10);
+    const tomorrow = new Date(t.clock.now + 86_400_000).toISOString().slice(0, 10);
+    const newRates = {
+      ...input,
+      groups: [{ ...input.groups[0]!, rate: '5' }, input.groups[1]!],
+    };
+
+    // Back-dated: refused at the date field, nothing stored changed.
+    const before = await stored();
+    const backdated = await browser.post(`${url}/setup`, {
+      ...setupFormFields(newRates),
+      effectiveFrom: today,
+      action: 'publish',
+    });
+    expect(backdated.statusCode).toBe(400);
+    expect(words(backdated.body)).toContain(
+      `New rates take effect on: A change cannot take effect before it is published: choose ${tomorrow} or later.`,
+    );
+    expect(backdated.body).toContain('value="5"');
+    expect(await stored()).toEqual(before);
+
+    // From tomorrow: a second version; the first stays word for word. A fee posted is ignored.
+    const published = await browser.submit(`${url}/setup`, {
+      ...setupFormFields(newRates),
+      effectiveFrom: tomorrow,
+      networkFeeRate: '0.01',
+      'invoicing.networkFeeRate': '0.01',
+      action: 'publish',
+    });
+    expect(published.location).toBe(url);
+    expect(published.body).toContain('are current; orders are priced by the version in force');
+    const terms = await t.network.terms.ofProgramOrThrow(program.id);
+    expect(terms.file.versions.map((v) => [v.id, v.effectiveFrom])).toEqual([
+      ['v1', today],
+      ['v2', tomorrow],
+    ]);
+    expect(terms.file.invoicing).toBeUndefined();
+    expect(await fee()).toBe(feeBefore);
+
+    // Another advertiser reaches neither the form nor its post.
+    const other = await advertiser('aliexpress');
+    const after = await stored();
+    expect((await other.get(`${url}/setup`)).statusCode).toBe(404);
+    await other.get('/advertiser/programs/new');
+    expect(
+      (
+        await other.post(`${url}/setup`, {
+          ...setupFormFields({ ...newRates, name: 'Overgenomen' }),
+          effectiveFrom: tomorrow,
+          action: 'publish',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(await stored()).toEqual(after);
+    // Terms the form cannot say whole are edited in YAML only.
+    const aliexpress = `/advertiser/terms/${t.demo.programId}`;
+    expect((await other.get(aliexpress)).body).not.toContain(`${aliexpress}/setup`);
+    expect((await other.get(`${aliexpress}/setup`)).body).toContain(
+      'These terms say more than the guided form asks',
+    );
   });
 
   it('refuses another advertiser’s draft, a taken id, the network fee, a publisher and a visitor, storing nothing', async () => {

@@ -277,6 +277,8 @@ const blankLead = (lead: SetupLeadInput) => lead.name.trim() === '' && lead.amou
 export function termsFromSetup(
   input: ProgramSetupInput,
   today: string,
+  /** A live program's prefix (its rule ids stay as they are); new: made from the id. */
+  rulePrefix?: string,
 ): { terms: TermsDocument; issues: [] } | { terms: undefined; issues: SetupIssue[] } {
   const issues: SetupIssue[] = [];
   const problem = (
@@ -379,7 +381,7 @@ export function termsFromSetup(
   const contactEmail = text('contactEmail', input.contactEmail, false).toLowerCase();
   if (contactEmail !== '' && !EMAIL.test(contactEmail)) problem('contactEmail', 'email');
 
-  const prefix = rulePrefixOf(id || 'program');
+  const prefix = rulePrefix ?? rulePrefixOf(id || 'program');
   const rule = (section: string) => `${prefix}-${section}`;
 
   // Commission groups: the rows filled in, in order; the last one earns on everything else.

@@ -124,5 +124,17 @@ export const PROGRAM_SETUP = {
   'programSetup.problem.groupNeedsCategories':
     'Only the last group may earn on everything: name the categories this group pays for.',
   'programSetup.problem.tooManyRows': 'At most {max} rows.',
+  'programSetup.field.effectiveFrom': 'New rates take effect on',
+  'programSetup.hint.effectiveFrom':
+    'Changed rates or currencies become a new version from this day (tomorrow at the earliest); orders placed before it keep the rates they had.',
+  'programSetup.problem.date': 'Give a date such as {example}.',
+  'programSetup.problem.backdated':
+    'A change cannot take effect before it is published: choose {earliest} or later.',
+  'programSetup.editTitle': 'Edit {name}',
+  'programSetup.editLink': 'Edit in the guided form',
+  'programSetup.editIntro':
+    'Change what your program page says, your rates and your rules. Changed rates take effect on the date you give; everything else as soon as you publish. YAML stays available in the terms editor.',
+  'programSetup.notGuided':
+    'These terms say more than the guided form asks (country groups, caps, documents, …): edit them in YAML in the terms editor.',
   'programSetup.problem.taken': 'A program with this id exists already: choose another id.',
 } as const;

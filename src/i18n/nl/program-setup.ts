@@ -127,5 +127,17 @@ export const PROGRAM_SETUP_NL: Translation<typeof PROGRAM_SETUP> = {
   'programSetup.problem.groupNeedsCategories':
     'Alleen de laatste groep mag op alles verdienen: noem de categorieën waarvoor deze groep betaalt.',
   'programSetup.problem.tooManyRows': 'Hoogstens {max} rijen.',
+  'programSetup.field.effectiveFrom': 'Nieuwe percentages gelden vanaf',
+  'programSetup.hint.effectiveFrom':
+    'Gewijzigde percentages of valuta worden een nieuwe versie vanaf deze dag (op zijn vroegst morgen); bestellingen van daarvoor houden hun percentages.',
+  'programSetup.problem.date': 'Geef een datum zoals {example}.',
+  'programSetup.problem.backdated':
+    'Een wijziging kan niet ingaan voordat ze is gepubliceerd: kies {earliest} of later.',
+  'programSetup.editTitle': '{name} wijzigen',
+  'programSetup.editLink': 'Wijzigen in het formulier',
+  'programSetup.editIntro':
+    'Wijzig wat je programmapagina zegt, je percentages en je regels. Gewijzigde percentages gaan in op de datum die je geeft; al het andere zodra je publiceert. YAML blijft beschikbaar in de voorwaardeneditor.',
+  'programSetup.notGuided':
+    'Deze voorwaarden zeggen meer dan het formulier vraagt (landengroepen, maxima, documenten, …): wijzig ze in YAML in de voorwaardeneditor.',
   'programSetup.problem.taken': 'Er bestaat al een programma met deze id: kies een andere.',
 };
