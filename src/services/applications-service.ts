@@ -150,16 +150,22 @@ export class ApplicationsService {
         {
           to: user.email,
           kind: 'application_received',
-          ...composeEmail(locale, 'application', {
-            publisher: site.name,
-            program: program.name,
-            site: site.site_name,
-            url: site.url,
-            methods: input.promotionMethods.map((m) => methodWords(m, locale)).join(', ') || none,
-            content: input.contentCategories.join(', ') || none,
-            screening:
-              brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ') || none,
-          }),
+          ...composeEmail(
+            locale,
+            'application',
+            {
+              publisher: site.name,
+              program: program.name,
+              site: site.site_name,
+              url: site.url,
+              methods: input.promotionMethods.map((m) => methodWords(m, locale)).join(', ') || none,
+              content: input.contentCategories.join(', ') || none,
+              screening:
+                brandMatches.map((m) => `${m.brand} (${m.kind}) in ${m.field}`).join('; ') || none,
+            },
+            // Switchable (the account page's notifications), as the mail says.
+            [['email.notifications.footerPortal', {}]],
+          ),
         },
         nowMs,
       );

@@ -44,4 +44,50 @@ describeEachEngine('the queued mail of notifications', (context) => {
     expect((await mailer.recent()).map((mail) => mail.status)).toEqual(['sent']);
     mailer.close();
   });
+
+  it('writes no mail of a kind its reader switched off, whoever sends it (invoices too)', async () => {
+    const { store } = context();
+    const mailer = new Mailer(store, { from: 'affnet <no-reply@test>' });
+    const users = repos(store).users;
+    const advertiser = await repos(store).advertisers.create({ name: 'Switches B.V.' }, NOW);
+    const off = await users.create(
+      {
+        email: 'Off@Switches.example',
+        passwordHash: 'x',
+        role: 'advertiser',
+        name: 'Off',
+        advertiserId: advertiser.id,
+      },
+      NOW,
+    );
+    await users.create(
+      {
+        email: 'on@switches.example',
+        passwordHash: 'x',
+        role: 'advertiser',
+        name: 'On',
+        advertiserId: advertiser.id,
+      },
+      NOW,
+    );
+    await repos(store).notifications.setSwitchedOff(
+      off.id,
+      ['invoice_issued'],
+      ['invoice_issued'],
+      NOW,
+    );
+    await mailer.sendToEach(
+      await users.recipientsOfAdvertiser(advertiser.id),
+      () => ({ subject: 'Invoice', text: 'issued' }),
+      NOW,
+      'invoice_issued',
+    );
+    // A mail of no kind, or of another kind, still goes.
+    await mailer.send({ to: 'off@switches.example', subject: 'Reset', text: 'link' }, NOW);
+    const to = (await mailer.recent())
+      .map((mail) => `${mail.toAddress}: ${mail.subject}`)
+      .filter((mail) => mail.includes('switches.example'))
+      .sort();
+    expect(to).toEqual(['off@switches.example: Reset', 'on@switches.example: Invoice']);
+  });
 });

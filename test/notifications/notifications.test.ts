@@ -232,6 +232,7 @@ describeEachEngine('notifications', (context) => {
       mail.subject.includes('Nieuwkomer'),
     );
     expect(applications.map((mail) => mail.toAddress)).toEqual([t.demo.advertiser.email]);
+    expect(applications[0]!.textBody).toMatch(/switch it off in the portal: Notifications\.$/);
     expect(t.demo.programs.length).toBeGreaterThan(1);
   });
 
