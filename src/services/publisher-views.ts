@@ -1,3 +1,4 @@
+import { VOUCHER_ATTRIBUTION } from './order-recorder.js';
 import type { Store } from '../storage/database.js';
 import type { CommissionStatus } from '../storage/schema.js';
 import { dayNumberOfIsoDate } from '../domain/dates.js';
@@ -41,6 +42,8 @@ export interface PublisherOrderView {
     placedAt: number;
     status: string;
     currency: string;
+    /** The voucher codes the order reported, when one of them credited it (issue 29). */
+    attributedByCodes: string[] | null;
   };
   lines: {
     sku: string;
@@ -177,6 +180,10 @@ export class PublisherViews {
         placedAt: order.placed_at,
         status: order.status,
         currency: order.currency,
+        attributedByCodes:
+          order.attribution === VOUCHER_ATTRIBUTION
+            ? ((JSON.parse(order.document) as { vouchers?: string[] }).vouchers ?? [])
+            : null,
       },
       lines: lines.map((line) => ({
         sku: line.sku,

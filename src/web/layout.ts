@@ -7,6 +7,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/publisher', 'nav.dashboard'],
     ['/publisher/sites', 'nav.sites'],
     ['/publisher/links', 'nav.links'],
+    ['/publisher/promotions', 'nav.promotions'],
     ['/publisher/transactions', 'nav.transactions'],
     ['/publisher/statements', 'nav.statements'],
     ['/publisher/applications', 'nav.applications'],

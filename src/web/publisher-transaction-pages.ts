@@ -147,6 +147,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
         · ${context.t('publisherTransaction.reportedAs')}
         ${statusText(order.status, context.locale)}${quote.fxRate && order.currency !== 'EUR' ? html` · ECB ${quote.fxRate} ${order.currency}/EUR` : ''}
       </p>
+      ${order.attributedByCodes === null ? '' : html`<p>${context.t('promotions.attributedByCode', { codes: order.attributedByCodes.join(', ') })}</p>`}
       ${
         quote.reasons.length > 0
           ? notice(

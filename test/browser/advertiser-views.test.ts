@@ -237,6 +237,7 @@ const PAGES_OF_ROLE = {
     '/publisher/sites',
     '/publisher/applications',
     '/publisher/links',
+    '/publisher/promotions',
     '/publisher/transactions',
     '/publisher/statements',
     '/publisher/invoicing',
@@ -252,6 +253,7 @@ const PAGES_OF_ROLE = {
     '/advertiser/compliance',
     '/advertiser/keys',
     '/advertiser/programs/new',
+    '/advertiser/promotions/{program}',
     '/account',
     '/account/password',
   ],
@@ -303,7 +305,8 @@ it.skipIf(!available)(
           role === 'publisher' ? demo.publisher : role === 'admin' ? ADMIN : demo.advertiser;
         await login(page, who.email, who.password);
         for (const lang of ['nl', 'en'])
-          for (const path of paths) {
+          for (const pattern of paths) {
+            const path = pattern.replace('{program}', demo.programId);
             await page.goto(`${base}${path}?lang=${lang}`);
             expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
             await expectAccessible(page);

@@ -271,4 +271,73 @@ describeEachEngine('promotions and voucher codes', (context) => {
       .execute();
     expect(commissions).toMatchObject([{ site_id: otherSiteId, status: 'pending' }]);
   });
+
+  it('works in the portal: the advertiser publishes and withdraws, the publisher lists its links and reads why an order is its own', async () => {
+    t.clock.now += 61_000; // a new minute of login attempts (ten a minute from one address)
+    const advertiser = client(t);
+    await advertiser.get('/login?lang=nl');
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    const page = await advertiser.get(`/advertiser/promotions/${programId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Nieuwe actie');
+    const day = (offset: number) => new Date(t.clock.now + offset * DAY).toISOString().slice(0, 10);
+    const published = await advertiser.post(`/advertiser/promotions/${programId}`, {
+      titleNl: 'Gratis verzending',
+      titleEn: 'Free shipping',
+      kind: 'free_shipping',
+      url: 'https://www.codeshop.example/verzending',
+      code: '',
+      exclusiveSiteId: '',
+      startsOn: day(0),
+      endsOn: day(7),
+    });
+    expect(published.statusCode, published.body).toBe(303);
+    const after = await advertiser.get(`/advertiser/promotions/${programId}`);
+    expect(after.body).toContain('Gepubliceerd: Gratis verzending.');
+    // A link outside the program's domains is refused with the reason, nothing stored.
+    const refused = await advertiser.post(`/advertiser/promotions/${programId}`, {
+      titleNl: 'Fout',
+      titleEn: 'Wrong',
+      kind: 'other',
+      url: 'https://evil.example/',
+      startsOn: day(0),
+      endsOn: day(1),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('codeshop.example');
+    expect(refused.body).not.toContain('Gepubliceerd');
+
+    const publisher = client(t);
+    await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
+    const list = await publisher.get('/publisher/promotions');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Free shipping');
+    expect(list.body).toContain('WELKOM10');
+    expect(list.body).not.toContain('codes15'); // another site's exclusive code
+    const foreign = await publisher.get(`/publisher/promotions?siteId=${otherSiteId}`);
+    expect(foreign.statusCode).toBe(400);
+
+    const owner = client(t);
+    await owner.login('codes@example.be', 'a long enough password');
+    const transactions = await t.network.store.db
+      .selectFrom('orders')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('order_number', '=', 'C-1')
+      .executeTakeFirstOrThrow();
+    const transaction = await owner.get(`/publisher/transactions/${transactions.id}`);
+    expect(transaction.statusCode, transaction.body).toBe(200);
+    expect(transaction.body).toContain('Attributed by voucher code Codes15.');
+
+    const id = /\/advertiser\/promotions\/[\w-]+\/(prm_[\w-]+)\/withdraw/.exec(after.body)![1]!;
+    const withdrawn = await advertiser.post(
+      `/advertiser/promotions/${programId}/${id}/withdraw`,
+      {},
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    const rival = client(t);
+    await rival.login('rival@example.be', 'a long enough password');
+    const stolen = await rival.get(`/advertiser/promotions/${programId}`);
+    expect(stolen.statusCode).toBe(404);
+  });
 });

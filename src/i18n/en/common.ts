@@ -6,6 +6,7 @@ export const COMMON = {
   'nav.signup': 'Sign up as publisher',
   'nav.dashboard': 'Dashboard',
   'nav.links': 'Links',
+  'nav.promotions': 'Promotions',
   'nav.transactions': 'Transactions',
   'nav.statements': 'Statements',
   'nav.applications': 'Applications',

@@ -25,6 +25,7 @@ import { PUBLISHER_TRANSACTION } from './publisher-transaction.js';
 import { PUBLISHER } from './publisher.js';
 import { STATUS } from './status.js';
 import { TRACKING } from './tracking.js';
+import { PROMOTIONS } from './promotions.js';
 import { ERRORS } from './errors.js';
 
 /**
@@ -59,5 +60,6 @@ export const EN = {
   ...PUBLISHER,
   ...STATUS,
   ...TRACKING,
+  ...PROMOTIONS,
   ...refusals(ERRORS),
 };

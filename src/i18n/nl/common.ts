@@ -9,6 +9,7 @@ export const COMMON_NL: Translation<typeof COMMON> = {
   'nav.signup': 'Aanmelden als publisher',
   'nav.dashboard': 'Dashboard',
   'nav.links': 'Links',
+  'nav.promotions': 'Acties',
   'nav.transactions': 'Transacties',
   'nav.statements': 'Afrekeningen',
   'nav.applications': 'Aanmeldingen',

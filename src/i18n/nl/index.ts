@@ -26,6 +26,7 @@ import { PUBLISHER_TRANSACTION_NL } from './publisher-transaction.js';
 import { PUBLISHER_NL } from './publisher.js';
 import { STATUS_NL } from './status.js';
 import { TRACKING_NL } from './tracking.js';
+import { PROMOTIONS_NL } from './promotions.js';
 import { ERRORS_NL } from './errors.js';
 
 /** Dutch: every key of English, area by area (each area file is typed by its English one). */
@@ -56,5 +57,6 @@ export const NL: Translation<typeof EN> = {
   ...PUBLISHER_NL,
   ...STATUS_NL,
   ...TRACKING_NL,
+  ...PROMOTIONS_NL,
   ...refusals(ERRORS_NL),
 };
