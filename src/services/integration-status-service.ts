@@ -92,14 +92,15 @@ export class IntegrationStatusService {
     if (kinds === undefined) this.#pending.set(programId, (kinds = new Map()));
     let rows = kinds.get(kind);
     if (rows === undefined) kinds.set(kind, (rows = []));
+    // The row's id is made when it is written: noting stays a push on the hot path.
     rows.push({
-      id: newId('integrationReport', nowMs),
+      id: '',
       programId,
       kind,
       channel,
-      orderNumber: orderNumber?.slice(0, 200) ?? null,
+      orderNumber,
       code,
-      message: message?.slice(0, 500) ?? null,
+      message,
       quote: null,
       at: nowMs,
     });
@@ -119,7 +120,14 @@ export class IntegrationStatusService {
     for (const [programId, kinds] of pending)
       await repos(this.store).transaction(async (t) => {
         for (const [kind, rows] of kinds) {
-          await t.integrationReports.append(rows);
+          await t.integrationReports.append(
+            rows.map((row) => ({
+              ...row,
+              id: newId('integrationReport', row.at),
+              orderNumber: row.orderNumber?.slice(0, 200) ?? null,
+              message: row.message?.slice(0, 500) ?? null,
+            })),
+          );
           await t.integrationReports.prune(programId, kind, KEEP[kind]);
         }
       });

@@ -88,6 +88,7 @@ function programCard(context: WebContext, program: ProgramReviewView): SafeHtml 
       <dt>${t('programReview.created')}</dt>
       <dd>${formatDate(Date.parse(program.createdAt), context.locale)}</dd>
     </dl>
+    <p><a href="/advertiser/tracking/${program.programId}">${t('tracking.link')}</a></p>
     ${
       program.brandMatches.length === 0
         ? html`<p class="muted">${t('programReview.noBrandHits')}</p>`

@@ -57,6 +57,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
       <p>
         <a href="/programs/${row.slug}">${context.t('advertiserAccount.publicProgramPage')}</a>
         ${guidedLink(context, programId, network.cache.program(programId)?.terms.file)} ·
+        <a href="/advertiser/tracking/${programId}">${context.t('tracking.link')}</a> ·
         ${context.t('advertiserAccount.loaded')} ${formatDate(row.loadedAt, context.locale)}
       </p>
       <p class="network-fee">

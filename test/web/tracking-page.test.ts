@@ -228,6 +228,30 @@ describeEachEngine('the tracking setup page', (context) => {
     expect(rows.length).toBe(20);
   });
 
+  it('documents /click and /report with their parameters in /api/docs and the OpenAPI document', async () => {
+    const docs = await t.app.inject({ url: '/api/docs' });
+    expect(docs.body).toContain('<code>/report</code');
+    expect(docs.body).toContain('?organization&amp;event&amp;orderNumber&amp;leadNumber');
+    expect(docs.body).toContain('?p&amp;a&amp;g&amp;epi&amp;epi2&amp;url');
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get: { parameters: { name: string }[]; security: unknown[] } }>;
+    };
+    expect(document.paths['/report']!.get.parameters.map((p) => p.name)).toEqual([
+      'organization',
+      'event',
+      'orderNumber',
+      'leadNumber',
+      'orderValue',
+      'currency',
+      'tduid',
+      'voucher',
+      'reportInfo',
+      'checksum',
+      'type',
+    ]);
+    expect(document.paths['/click']!.get.security).toEqual([]);
+  });
+
   it('is refused to another advertiser, a publisher and a visitor; the admin reads it and changes nothing', async () => {
     const stranger = await newAdvertiser(t, 'dev@elders.example', 'Elders');
     expect((await stranger.get(`/advertiser/tracking/${programId}`)).statusCode).toBe(404);
