@@ -73,7 +73,9 @@ export function registerProgramSetupPages(app: FastifyInstance, network: Network
     return html`<h1>
         ${draft === undefined ? context.t('programSetup.yamlTitle') : titleOf(context, draft)}
       </h1>
-      <p class="muted">${context.t('advertiserTerms.newProgramIntro')}</p>
+      <p class="muted">
+        ${context.t(draft === undefined ? 'advertiserTerms.newProgramIntro' : 'programSetup.yamlDraftIntro')}
+      </p>
       <p>
         ${context.t('programSetup.guide')}
         <a href="${TERMS_GUIDE_PATH}">${context.t('programSetup.guideLink')}</a> ·

@@ -22,8 +22,8 @@ import { LAMPENHUIS } from '../support/program-setup.js';
  * Issue 27, item 4, as a newcomer in Chromium: the network admin invites an advertiser in the
  * admin portal; the advertiser sets its password from the invitation, and on a phone (390 px)
  * sets up its first program in the guided form in Dutch, is told per field what to fix, saves a
- * draft, reads it in English and submits it to the network's review, which the admin finds in
- * its queue. Every page passes axe-core (WCAG 2 A/AA) and none is wider than the screen.
+ * draft, reads it in English and submits it to the network's review, where the admin approves
+ * it in the portal. Every page passes axe-core (WCAG 2 A/AA) and none is wider than the screen.
  */
 const SECRET = 'browser-setup-secret-0123456789abcdefghij';
 const SCREENSHOTS = join(packageRoot(), 'docs', 'screenshots');
@@ -205,9 +205,21 @@ it.skipIf(!available)(
     await page.goto(`${base}/advertiser`);
     expect(await page.textContent('main')).not.toContain('Drafts');
 
+    // The network admin approves it in the portal: its page is public, in both languages.
     await admin.goto(`${base}/admin/program-reviews`);
     expect(await admin.textContent('main')).toContain('Lampenhuis');
     await checkPage(admin, 1100);
+    const review = `form[action="/admin/programs/${program!.id}/review"]`;
+    await admin.check(`${review} input[value=approved]`);
+    await Promise.all([admin.waitForNavigation(), admin.click(`${review} button[type=submit]`)]);
+    for (const [lang, group] of [
+      ['nl', 'Slimme lampen'],
+      ['en', 'Smart lamps'],
+    ] as const) {
+      await page.goto(`${base}/programs/lampenhuis?lang=${lang}`);
+      expect(await page.textContent('main table')).toContain(group);
+      await checkPage(page, 390);
+    }
     await adminContext.close();
     await phone.close();
   },

@@ -336,6 +336,35 @@ describeEachEngine('the guided program setup', (context) => {
     expect((await stored()).drafts).toEqual([]);
   });
 
+  it('saves a YAML draft, edited in YAML, and submits it', async () => {
+    const browser = await advertiser();
+    await browser.get('/advertiser/programs/new/yaml');
+    const source = setupSource(
+      termsFromSetup({ ...LAMPENHUIS, id: 'lampenkelder', name: 'Lampenkelder' }, '2026-10-05')
+        .terms!,
+    );
+    const saved = await browser.submit('/advertiser/programs/new', {
+      terms: source,
+      action: 'draft',
+    });
+    expect(saved.location).toMatch(/^\/advertiser\/drafts\/drf_/);
+    expect(saved.body).toContain('<textarea name="terms"');
+    expect(saved.body).toContain('name: Lampenkelder');
+    expect(saved.body).not.toContain('class="card setup"');
+    const broken = await browser.post(saved.location, {
+      terms: source.replace('rate: "0.04"', 'rate: "4"'),
+      action: 'create',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toContain('expected a decimal between 0 and 1');
+    expect((await stored()).drafts.map((d) => d.slug)).toContain('lampenkelder');
+    const submitted = await browser.submit(saved.location, { terms: source, action: 'create' });
+    expect(submitted.location).toMatch(/^\/advertiser\/terms\/prg_/);
+    const after = await stored();
+    expect(after.drafts.map((d) => d.slug)).not.toContain('lampenkelder');
+    expect(after.programs.map((p) => p.slug)).toContain('lampenkelder');
+  });
+
   it('keeps a live program’s rules: no back-dated version, no network fee in its terms', async () => {
     const browser = await advertiser();
     const url = `/advertiser/terms/${webshop().programId}`;

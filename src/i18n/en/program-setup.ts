@@ -10,6 +10,8 @@ export const PROGRAM_SETUP = {
     'Advanced: write the terms file in YAML (for what this form does not ask: country groups, caps, exclusions, bonuses, documents)',
   'programSetup.formLink': 'Back to the guided form',
   'programSetup.yamlTitle': 'New program in YAML',
+  'programSetup.yamlDraftIntro':
+    'The draft’s terms file: change anything the schema allows, save it, and submit it for the network’s review when it is ready.',
   'programSetup.yamlDraftNote':
     'This draft is edited as a terms file now; saving it here keeps it in YAML (the guided form is not kept).',
   'programSetup.sectionProgram': 'The program',

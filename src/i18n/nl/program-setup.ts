@@ -13,6 +13,8 @@ export const PROGRAM_SETUP_NL: Translation<typeof PROGRAM_SETUP> = {
     'Gevorderd: schrijf het voorwaardenbestand zelf in YAML (voor wat dit formulier niet vraagt: landengroepen, maxima, uitsluitingen, bonussen, documenten)',
   'programSetup.formLink': 'Terug naar het formulier',
   'programSetup.yamlTitle': 'Nieuw programma in YAML',
+  'programSetup.yamlDraftIntro':
+    'Het voorwaardenbestand van het concept: wijzig wat het schema toestaat, bewaar het, en dien het ter beoordeling in als het klaar is.',
   'programSetup.yamlDraftNote':
     'Dit concept bewerk je nu als voorwaardenbestand; bewaar je het hier, dan blijft het YAML (het formulier wordt niet bewaard).',
   'programSetup.sectionProgram': 'Het programma',
