@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Store } from '../storage/database.js';
 import { UsersRepository } from '../storage/repositories/users-repository.js';
 import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
+import { AdvertiserInvoicingService } from '../services/advertiser-invoicing-service.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { loadPrograms } from './bootstrap.js';
@@ -65,6 +66,28 @@ const DEMO_PUBLISHER_INVOICING = {
   postalCode: '3511 AA',
   city: 'Utrecht',
   country: 'NL',
+};
+
+/**
+ * The demo advertisers' invoicing details, by program: AliExpress contracts from Singapore (its
+ * terms name Singapore E-Commerce Private Limited), so its invoices are outside the scope of EU
+ * VAT; Kabelkoning is Dutch, so its invoices carry Dutch VAT.
+ */
+const DEMO_ADVERTISER_INVOICING: Readonly<Record<string, Record<string, string>>> = {
+  aliexpress: {
+    legalName: 'Singapore E-Commerce Private Limited',
+    street: '51 Bras Basah Road',
+    postalCode: '189554',
+    city: 'Singapore',
+    country: 'SG',
+  },
+  kabelkoning: {
+    legalName: 'Kabelkoning B.V.',
+    street: 'Industrieweg 1',
+    postalCode: '3542 AD',
+    city: 'Utrecht',
+    country: 'NL',
+  },
 };
 
 export async function createDemoNetwork(
@@ -144,6 +167,13 @@ export async function createDemoNetwork(
       },
       nowMs,
     );
+    const advertiserInvoicing = new AdvertiserInvoicingService(store);
+    const details = DEMO_ADVERTISER_INVOICING[program.slug];
+    if (
+      details !== undefined &&
+      (await advertiserInvoicing.view(program.advertiser_id, nowMs)).country === null
+    )
+      await advertiserInvoicing.set(program.advertiser_id, details, 'system:demo', nowMs);
     let membership = await memberships.find(program.id, site.id);
     membership ??= await memberships.apply(
       {

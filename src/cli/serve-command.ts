@@ -117,6 +117,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     },
     publicUrl: config.publicUrl,
     payoutDebtor: config.payoutDebtor,
+    invoicePaymentDays: config.invoicePaymentDays,
     networkFeeRate: config.networkFeeRate,
     ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: config.ecbFetch },
   });

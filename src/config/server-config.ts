@@ -1,5 +1,6 @@
 import { checkBic } from '../domain/payments/bic.js';
 import { checkIban } from '../domain/payments/iban.js';
+import { DEFAULT_PAYMENT_DAYS } from '../domain/payments/invoice-vat.js';
 import { DEFAULT_NETWORK_FEE_RATE, parseNetworkFeeRate } from '../domain/payments/network-fee.js';
 import { DEFAULT_ECB_BASE_URL } from '../fx/ecb-files.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,8 @@ export interface ServerConfig {
   ecbFetch: boolean;
   /** NETWORK_FEE_RATE: the network fee a new program starts with (`0.30`, the default, is 30 %). */
   networkFeeRate: string;
+  /** INVOICE_PAYMENT_DAYS: days an advertiser has to pay an invoice (default 30). */
+  invoicePaymentDays: number;
 }
 
 export interface ServerFlags {
@@ -147,6 +150,10 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
     programsDir: env.PROGRAMS_DIR?.trim() || undefined,
     ecbBaseUrl: ecbBaseUrl(env.ECB_BASE_URL),
     networkFeeRate: networkFeeRateOf(env),
+    invoicePaymentDays:
+      env.INVOICE_PAYMENT_DAYS === undefined || env.INVOICE_PAYMENT_DAYS.trim() === ''
+        ? DEFAULT_PAYMENT_DAYS
+        : wholeNumber('INVOICE_PAYMENT_DAYS', env.INVOICE_PAYMENT_DAYS, 0, 365),
     ecbFetch: !['off', 'false', '0', 'no'].includes((env.ECB_FETCH ?? 'on').trim().toLowerCase()),
     port,
     host,

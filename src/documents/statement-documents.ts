@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import type { StatementView as Statement, StatementLine } from '../services/statement-service.js';
 import { toCsv } from './csv.js';
+import { clip, pdfText, wrap } from './pdf-text.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
 import { SELF_BILLING_MENTION, vatMention, type VatTreatment } from '../domain/payments/vat.js';
@@ -323,28 +324,4 @@ function drawHeader(page: PDFPage, y: number, columns: number[], right: number, 
     page.drawText(label, { x: columns[index]!, y, size: 9, font: bold }),
   );
   page.drawText('EUR', { x: right - bold.widthOfTextAtSize('EUR', 9), y, size: 9, font: bold });
-}
-
-/** Words into lines no wider than `width` points. */
-function wrap(text: string, face: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && face.widthOfTextAtSize(pdfText(next), size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-function clip(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
-/** Standard PDF fonts carry WinAnsi only: other characters become "?" rather than failing. */
-function pdfText(text: string): string {
-  return text.replace(/[^\x20-\x7e\u00a0-\u00ff€…–—‘’“”]/g, '?');
 }

@@ -202,6 +202,7 @@ export const ERROR_CODES = {
     en: '{period} has not ended yet: this can only be done after the month ends',
   },
   unknown_invoice: { status: 404, en: 'no such invoice' },
+  unknown_advertiser: { status: 404, en: 'no such advertiser' },
   invalid_execution_date: { status: 400, en: 'write the execution date as YYYY-MM-DD' },
   invalid_minimum_payout: {
     status: 400,

@@ -116,4 +116,20 @@ export function registerAdvertiserApiRoutes(app: FastifyInstance, network: Netwo
       advertiserId,
     );
   });
+
+  route(ROUTES.getAdvertiserInvoicingDetails, async (_input, request) => {
+    const { advertiserId } = await advertiser(request);
+    return network.advertiserInvoicing.view(advertiserId, network.now());
+  });
+
+  route(ROUTES.putAdvertiserInvoicingDetails, async ({ body }, request) => {
+    const { session, advertiserId } = await advertiser(request);
+    await network.advertiserInvoicing.set(
+      advertiserId,
+      body,
+      `user:${session.user.id}`,
+      network.now(),
+    );
+    return network.advertiserInvoicing.view(advertiserId, network.now());
+  });
 }

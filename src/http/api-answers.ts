@@ -481,6 +481,20 @@ export const ANSWERS = {
     vatNumber: z.string(),
     cocNumber: z.string().nullable(),
   }),
+  AdvertiserInvoicingDetails: z.object({
+    legalName: z.string().nullable(),
+    street: z.string().nullable().meta({ description: 'null: not given yet' }),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().nullable(),
+    vatNumber: z.string().nullable(),
+    cocNumber: z.string().nullable(),
+    vatTreatment: z.enum(['domestic', 'reverse_charge', 'outside_eu']).nullable().meta({
+      description:
+        'how your next invoices are taxed: domestic (the network’s VAT at vatRate), reverse_charge (another EU country with a VAT number: you account for it), outside_eu (outside the scope of EU VAT); null until both parties’ countries are known',
+    }),
+    vatRate: z.string().nullable().meta({ description: 'percent, e.g. "21"; null: none charged' }),
+  }),
   PublisherInvoicingDetails: z.object({
     legalName: z.string().nullable(),
     street: z.string().nullable().meta({ description: 'null: not given yet' }),

@@ -9,6 +9,7 @@ import { registerConversionRoutes } from './conversion-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerProgramTermsRoutes } from './program-terms-routes.js';
 import { registerValidationRoutes } from './validation-routes.js';
+import { registerInvoiceRoutes } from './invoice-routes.js';
 import { registerAccountApiRoutes } from './account-api-routes.js';
 import { registerPublisherApiRoutes } from './publisher-api-routes.js';
 import { registerAdvertiserApiRoutes } from './advertiser-api-routes.js';
@@ -129,6 +130,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
   registerConversionRoutes(app, network);
   registerReportRoutes(app, network);
   registerValidationRoutes(app, network);
+  registerInvoiceRoutes(app, network);
   registerProgramTermsRoutes(app, network);
   void app.register(async (api) => {
     registerAccountApiRoutes(api, network);

@@ -14,6 +14,7 @@ import { HttpError } from './http-errors.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 import { ORDER_ROUTES as ROUTES } from './contracts/orders.js';
 import { routesOf } from './route.js';
+import { invoiceAnswer } from './invoice-routes.js';
 
 const MAX_ROWS = 10_000;
 
@@ -144,23 +145,7 @@ export function registerValidationRoutes(app: FastifyInstance, network: Network)
   route(ROUTES.getProgramsByProgramIdInvoices, async ({ params: { programId } }, request) => {
     const owner = await authenticateAdvertiser(network, request, programId);
     const invoices = await network.invoices.list({ advertiserId: owner.advertiserId, programId });
-    return {
-      invoices: invoices.map((invoice) => ({
-        id: invoice.id,
-        period: invoice.period,
-        commission: formatMinorUnits(invoice.commissionMinor, 2),
-        feeRate: invoice.feeRate,
-        fee: formatMinorUnits(invoice.feeMinor, 2),
-        credited: formatMinorUnits(invoice.creditedMinor, 2),
-        creditedFee: formatMinorUnits(invoice.creditedFeeMinor, 2),
-        total: formatMinorUnits(invoice.totalMinor, 2),
-        currency: invoice.currency,
-        commissions: invoice.commissions,
-        status: invoice.status,
-        issuedAt: invoice.issuedAt === null ? null : new Date(invoice.issuedAt).toISOString(),
-        paidAt: invoice.paidAt === null ? null : new Date(invoice.paidAt).toISOString(),
-      })),
-    };
+    return { invoices: invoices.map(invoiceAnswer) };
   });
 }
 

@@ -25,6 +25,8 @@ import { TermsCompiler } from '../programs/terms-compiler.js';
 import { NetworkFeeService } from '../services/network-fee-service.js';
 import { ValidationService } from '../services/validation-service.js';
 import { InvoiceService } from '../services/invoice-service.js';
+import { queueInvoiceIssued } from '../services/invoice-mail.js';
+import { AdvertiserInvoicingService } from '../services/advertiser-invoicing-service.js';
 import { Sessions } from '../auth/sessions.js';
 import { Mailer, type MailerOptions } from '../services/mailer.js';
 import { AccountsService } from '../services/accounts-service.js';
@@ -81,8 +83,10 @@ export interface NetworkOptions {
   mail?: MailerOptions;
   /** The base of links in email (PUBLIC_URL); unset, taken from each request. */
   publicUrl?: string | undefined;
-  /** The account payout runs pay from (PAYOUT_DEBTOR_*). */
+  /** The account payout runs pay from (PAYOUT_DEBTOR_*); advertisers pay invoices into it. */
   payoutDebtor?: Debtor | undefined;
+  /** Days an advertiser has to pay an invoice (INVOICE_PAYMENT_DAYS; default 30). */
+  invoicePaymentDays?: number | undefined;
   /**
    * False: terms documents are parsed on the calling thread (default: on a thread of their own
    * when the build is there, so parsing never delays a click).
@@ -209,6 +213,7 @@ export class Network {
   readonly directory: ProgramDirectoryService;
   readonly payoutSettings: PayoutSettingsService;
   readonly invoicingDetails: InvoicingDetailsService;
+  readonly advertiserInvoicing: AdvertiserInvoicingService;
   readonly conversions: ConversionService;
   readonly apiKeys: ApiKeys;
   readonly terms: StoredTerms;
@@ -308,6 +313,7 @@ export class Network {
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);
     this.invoicingDetails = new InvoicingDetailsService(store);
+    this.advertiserInvoicing = new AdvertiserInvoicingService(store);
     this.ecbRates = new EcbRatesService(store, this.rates, this.conversions, {
       baseUrl: options.ecb?.baseUrl ?? DEFAULT_ECB_BASE_URL,
       ...(options.ecb?.fetch ? { fetch: options.ecb.fetch } : {}),
@@ -315,7 +321,12 @@ export class Network {
     });
     this.apiKeys = new ApiKeys(store);
     this.validation = new ValidationService(store, this.terms);
-    this.invoices = new InvoiceService(store, this.terms);
+    this.invoices = new InvoiceService(store, this.terms, {
+      payee: () => this.payoutDebtor,
+      paymentDays: options.invoicePaymentDays,
+      queueMail: (t, invoice, nowMs) =>
+        queueInvoiceIssued(t, this.mailer, invoice, this.publicUrl, nowMs),
+    });
     this.statements = new StatementService(store);
     this.sessions = new Sessions(store);
     this.mailer = new Mailer(store, options.mail ?? { from: 'affnet <no-reply@affnet.local>' });

@@ -13,6 +13,9 @@ import { DomainError } from '../domain/errors.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { invoiceIssued } from '../domain/events/events.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
+import { DEFAULT_PAYMENT_DAYS } from '../domain/payments/invoice-vat.js';
+import { invoiceParticulars, type InvoiceParties, type Payee } from './invoice-particulars.js';
+import type { InvoiceDocument } from '../documents/invoice-documents.js';
 
 export type Invoice = StoredInvoice;
 
@@ -38,6 +41,25 @@ export interface InvoiceView {
   createdAt: number;
   creditedMinor: number;
   creditedFeeMinor: number;
+  /** `INV-2026-000042`; null on invoices issued before numbering. */
+  number: string | null;
+  /** domestic, reverse_charge, outside_eu; null when not decided (details missing). */
+  vatTreatment: string | null;
+  vatRate: string | null;
+  vatMinor: number;
+  /** What the advertiser pays: the total plus its VAT. */
+  dueMinor: number;
+  dueAt: number | null;
+}
+
+/** How invoices are issued: the account to pay into, the days to pay, whom to tell. */
+export interface InvoiceOptions {
+  /** The network's account (PAYOUT_DEBTOR_*), printed with the payment instructions. */
+  payee?: () => Payee | undefined;
+  /** Days from issue to the due date (default 30). */
+  paymentDays?: number | undefined;
+  /** Writes the mail of an invoice issued, in the invoice's own transaction (the outbox). */
+  queueMail?: (t: Repos, invoice: Invoice, nowMs: number) => Promise<void>;
 }
 
 export class InvoiceError extends DomainError {}
@@ -64,9 +86,13 @@ export class InvoiceService {
   constructor(
     private readonly store: Store,
     private readonly terms: StoredTerms,
+    private readonly options: InvoiceOptions = {},
   ) {}
 
-  /** Issues the period's invoice of every program that has something to bill; idempotent. */
+  /**
+   * Issues the period's invoice of every program that has something to bill; idempotent. Each
+   * new invoice is mailed to its advertiser's users (with it, in its transaction).
+   */
   async createInvoices(
     periodText: string,
     nowMs: number,
@@ -131,6 +157,14 @@ export class InvoiceService {
               })),
               feeRate,
             );
+            const particulars = await invoiceParticulars(t, {
+              advertiserId: program.advertiser_id,
+              period,
+              netMinor: commissionMinor + feeMinor,
+              nowMs,
+              paymentDays: this.options.paymentDays ?? DEFAULT_PAYMENT_DAYS,
+              payee: this.options.payee?.(),
+            });
             const invoice: Invoice = {
               id: newId('invoice', nowMs),
               advertiser_id: program.advertiser_id,
@@ -146,8 +180,15 @@ export class InvoiceService {
               issued_at: nowMs,
               paid_at: null,
               created_at: nowMs,
+              number: particulars.number,
+              parties: particulars.parties === null ? null : JSON.stringify(particulars.parties),
+              vat_treatment: particulars.vatTreatment,
+              vat_rate: particulars.vatRate,
+              vat_minor: particulars.vatMinor,
+              due_at: particulars.dueAt,
             };
             await t.invoices.insertIssued(invoice, billing);
+            await this.options.queueMail?.(t, invoice, nowMs);
             await t.events.append(
               [
                 invoiceIssued({
@@ -181,6 +222,9 @@ export class InvoiceService {
                     totalMinor: invoice.total_minor,
                     currency: invoice.currency,
                     commissions: invoice.commissions,
+                    number: invoice.number,
+                    vatTreatment: invoice.vat_treatment,
+                    vatMinor: invoice.vat_minor,
                   },
                 },
               },
@@ -238,24 +282,33 @@ export class InvoiceService {
    */
   async list(filter: { advertiserId?: string; programId?: string } = {}): Promise<InvoiceView[]> {
     const invoices = await this.#withCredits(await repos(this.store).invoices.list(filter));
-    return invoices.map((invoice) => ({
-      id: invoice.id,
-      advertiserId: invoice.advertiser_id,
-      programId: invoice.program_id,
-      period: invoice.period,
-      commissionMinor: invoice.commission_minor,
-      feeMinor: invoice.fee_minor,
-      totalMinor: invoice.total_minor,
-      currency: invoice.currency,
-      feeRate: invoice.fee_rate,
-      commissions: invoice.commissions,
-      status: invoice.status,
-      issuedAt: invoice.issued_at,
-      paidAt: invoice.paid_at,
-      createdAt: invoice.created_at,
-      creditedMinor: invoice.credited,
-      creditedFeeMinor: invoice.creditedFee,
-    }));
+    return invoices.map(invoiceView);
+  }
+
+  /**
+   * An invoice of the advertiser's as its documents print it: as issued (parties, VAT, due
+   * date), with its billed and credited parts and every line; undefined when not its own.
+   */
+  async document(invoiceId: string, advertiserId: string): Promise<InvoiceDocument | undefined> {
+    const r = repos(this.store);
+    const invoice = await r.invoices.find(invoiceId);
+    if (invoice === undefined || invoice.advertiser_id !== advertiserId) return undefined;
+    const program = await r.programs.nameOf(invoice.program_id);
+    return {
+      invoice: invoiceView((await this.#withCredits([invoice]))[0]!),
+      parties: invoice.parties === null ? null : (JSON.parse(invoice.parties) as InvoiceParties),
+      programName: program.name,
+      split: await this.summary(invoice),
+      lines: (await this.lines(invoiceId)).map((line) => ({
+        commissionId: line.commission_id,
+        orderNumber: line.order_number,
+        placedAt: line.placed_at,
+        publisherId: line.publisher_id,
+        kind: line.kind,
+        amountMinor: line.amount_minor,
+        reason: line.reason,
+      })),
+    };
   }
 
   async #withCredits(
@@ -303,4 +356,31 @@ export class InvoiceService {
       creditedFeeMinor: view.creditedFee,
     };
   }
+}
+
+function invoiceView(invoice: Invoice & { credited: number; creditedFee: number }): InvoiceView {
+  return {
+    id: invoice.id,
+    advertiserId: invoice.advertiser_id,
+    programId: invoice.program_id,
+    period: invoice.period,
+    commissionMinor: invoice.commission_minor,
+    feeMinor: invoice.fee_minor,
+    totalMinor: invoice.total_minor,
+    currency: invoice.currency,
+    feeRate: invoice.fee_rate,
+    commissions: invoice.commissions,
+    status: invoice.status,
+    issuedAt: invoice.issued_at,
+    paidAt: invoice.paid_at,
+    createdAt: invoice.created_at,
+    creditedMinor: invoice.credited,
+    creditedFeeMinor: invoice.creditedFee,
+    number: invoice.number,
+    vatTreatment: invoice.vat_treatment,
+    vatRate: invoice.vat_rate,
+    vatMinor: invoice.vat_minor,
+    dueMinor: invoice.total_minor + invoice.vat_minor,
+    dueAt: invoice.due_at,
+  };
 }

@@ -164,15 +164,7 @@ export class InvoicingDetailsService {
     const details = checked(input, false);
     return this.repos.transaction(async (t) => {
       const before = await publisherDetails(t, publisherId);
-      await t.publishers.setInvoicingDetails(publisherId, {
-        legal_name: details.legalName,
-        street: details.street,
-        postal_code: details.postalCode,
-        city: details.city,
-        country: details.country,
-        vat_number: details.vatNumber,
-        coc_number: details.cocNumber,
-      });
+      await t.publishers.setInvoicingDetails(publisherId, invoicingColumns(details));
       await t.audit.record(
         {
           actor,
@@ -205,16 +197,43 @@ async function readPublisher(
   if (row === undefined)
     throw new InvoicingDetailsError('unknown_publisher', `no publisher "${publisherId}"`);
   return {
-    details: {
-      legalName: row.legal_name ?? row.name,
-      street: row.street,
-      postalCode: row.postal_code,
-      city: row.city,
-      country: row.country,
-      vatNumber: row.vat_number,
-      cocNumber: row.coc_number,
-    },
+    details: invoicingDetailsOf(row),
     verifiedVatNumber: row.vat_number_verified,
+  };
+}
+
+/** A party's stored invoicing columns as details; its name when no legal name is given. */
+export function invoicingDetailsOf(row: {
+  name: string;
+  legal_name: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string | null;
+  vat_number: string | null;
+  coc_number: string | null;
+}): PublisherInvoicingDetails {
+  return {
+    legalName: row.legal_name ?? row.name,
+    street: row.street,
+    postalCode: row.postal_code,
+    city: row.city,
+    country: row.country,
+    vatNumber: row.vat_number,
+    cocNumber: row.coc_number,
+  };
+}
+
+/** Checked invoicing details as the columns a party keeps them in. */
+export function invoicingColumns(details: InvoicingDetails) {
+  return {
+    legal_name: details.legalName,
+    street: details.street,
+    postal_code: details.postalCode,
+    city: details.city,
+    country: details.country,
+    vat_number: details.vatNumber,
+    coc_number: details.cocNumber,
   };
 }
 

@@ -31,6 +31,7 @@ import * as events from './migrations/0024-events.js';
 import * as adCreatives from './migrations/0025-ad-creatives.js';
 import * as programDrafts from './migrations/0026-program-drafts.js';
 import * as integrationReports from './migrations/0027-integration-reports.js';
+import * as invoiceDocuments from './migrations/0028-invoice-documents.js';
 import * as notifications from './migrations/0029-notifications.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 import * as promotions from './migrations/0033-promotions.js';
@@ -62,6 +63,7 @@ const MIGRATIONS = {
   '0025-ad-creatives': adCreatives,
   '0026-program-drafts': programDrafts,
   '0027-integration-reports': integrationReports,
+  '0028-invoice-documents': invoiceDocuments,
   '0029-notifications': notifications,
   '0032-suspended-decision': suspendedDecision,
   '0033-promotions': promotions,

@@ -18,6 +18,7 @@ import { draftsList, registerProgramSetupPages } from './program-setup-pages.js'
 import { registerAdvertiserTrackingPages } from './advertiser-tracking-pages.js';
 import { registerAdvertiserAdPages } from './advertiser-ad-pages.js';
 import { registerPromotionPages } from './promotions-pages.js';
+import { registerAdvertiserInvoicePages } from './advertiser-invoice-pages.js';
 
 /** An application's decision or brand consent (the API's two operations), by its path. */
 const APPLICATION_ACTION = z.object({
@@ -236,6 +237,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
 
   registerAdvertiserTransactionPages(app, network);
   registerAdvertiserAccountPages(app, network);
+  registerAdvertiserInvoicePages(app, network);
   registerAdvertiserTermsPages(app, network);
   registerProgramSetupPages(app, network);
   registerAdvertiserTrackingPages(app, network);

@@ -1,6 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InvoicingInput } from '../domain/payments/invoicing-details.js';
-import { csrfField } from './layout.js';
+import { DomainError } from '../domain/errors.js';
+import { BODIES } from '../http/contracts/bodies.js';
+import type { Network } from '../server/network.js';
+import { csrfField, notice } from './layout.js';
 import { html, type SafeHtml } from './html.js';
+import { parseForm, typedValues } from './form-input.js';
+import { refusalText } from './refusal-text.js';
+import { redirectAfterPost } from './respond.js';
 import type { WebContext } from './web-context.js';
 
 const FIELDS = [
@@ -50,4 +57,37 @@ export function invoicingForm(
     </div>
     <button type="submit">${context.t('invoicing.save')}</button>
   </form>`;
+}
+
+/**
+ * The post of an invoicing details form: `save` keeps what was typed and the page says so after
+ * its redirect; a refusal re-renders the form (`page`) with what was typed and what to fix.
+ */
+export async function postInvoicingForm(
+  network: Network,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: WebContext,
+  options: {
+    path: string;
+    save: (input: InvoicingInput, actor: string) => Promise<unknown>;
+    page: (values: Values, message: SafeHtml, status: number) => Promise<unknown>;
+  },
+): Promise<unknown> {
+  try {
+    await options.save(
+      parseForm(BODIES.invoicingDetails, request.body),
+      `user:${context.session!.user.id}`,
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const refusal = notice('error', refusalText(error, context.locale));
+    return options.page(typedValues(request.body), refusal, 400);
+  }
+  return redirectAfterPost(
+    network,
+    reply,
+    options.path,
+    notice('success', context.t('invoicing.saved')),
+  );
 }

@@ -18,6 +18,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/advertiser/applications', 'nav.applications'],
     ['/advertiser/transactions', 'nav.transactions'],
     ['/advertiser/ads', 'ads.nav'],
+    ['/advertiser/invoices', 'advertiserInvoices.title'],
     ['/advertiser/compliance', 'nav.compliance'],
     ['/advertiser/keys', 'nav.keys'],
   ],

@@ -2,12 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Network } from '../server/network.js';
 import { html, type SafeHtml } from './html.js';
 import { notice } from './layout.js';
-import { redirectAfterPost, sendPage } from './respond.js';
-import { DomainError } from '../domain/errors.js';
-import { refusalText } from './refusal-text.js';
-import { invoicingForm } from './invoicing-form.js';
-import { BODIES } from '../http/contracts/bodies.js';
-import { parseForm, typedValues } from './form-input.js';
+import { sendPage } from './respond.js';
+import { invoicingForm, postInvoicingForm } from './invoicing-form.js';
 import { publisherOf, webContext, type WebContext } from './web-context.js';
 
 /**
@@ -65,24 +61,11 @@ export function registerPublisherInvoicingPages(app: FastifyInstance, network: N
   app.post('/publisher/invoicing', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    try {
-      await network.invoicingDetails.setPublisher(
-        publisherId,
-        parseForm(BODIES.invoicingDetails, request.body),
-        `user:${context.session!.user.id}`,
-        context.now,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      // What was typed stays in the form, with what to fix.
-      const refusal = notice('error', refusalText(error, context.locale));
-      return page(reply, context, typedValues(request.body), refusal, 400);
-    }
-    return redirectAfterPost(
-      network,
-      reply,
-      '/publisher/invoicing',
-      notice('success', context.t('invoicing.saved')),
-    );
+    return postInvoicingForm(network, request, reply, context, {
+      path: '/publisher/invoicing',
+      save: (input, actor) =>
+        network.invoicingDetails.setPublisher(publisherId, input, actor, context.now),
+      page: (values, message, status) => page(reply, context, values, message, status),
+    });
   });
 }

@@ -88,8 +88,11 @@ export function checkIban(text: string): IbanCheck {
   return { valid: true, iban };
 }
 
-/** The remainder of the IBAN's digit form (letters as 10–35) divided by 97, piecewise. */
-function mod97(text: string): number {
+/**
+ * The remainder of the digit form (letters as 10–35) divided by 97, piecewise (ISO 7064, as
+ * IBANs and creditor references use it).
+ */
+export function mod97(text: string): number {
   let remainder = 0;
   for (const char of text) {
     const code = char.charCodeAt(0);

@@ -104,4 +104,27 @@ export const ADVERTISER_ROUTES = {
       404: 'Not your program',
     },
   }),
+  getAdvertiserInvoicingDetails: defineRoute({
+    method: 'get',
+    path: '/api/v1/advertiser/invoicing-details',
+    tag: 'Advertiser',
+    summary: 'Your invoicing details and how your invoices are taxed',
+    auth: 'advertiser',
+    answers: {
+      200: { description: 'The details', schema: ANSWERS.AdvertiserInvoicingDetails },
+    },
+  }),
+  putAdvertiserInvoicingDetails: defineRoute({
+    method: 'put',
+    path: '/api/v1/advertiser/invoicing-details',
+    tag: 'Advertiser',
+    summary:
+      'Set your legal name, address, country, VAT and chamber of commerce number for the invoices issued from now on (audited)',
+    auth: 'advertiser',
+    body: BODIES.invoicingDetails,
+    answers: {
+      200: { description: 'Set', schema: ANSWERS.AdvertiserInvoicingDetails },
+      400: 'Invalid details',
+    },
+  }),
 };

@@ -44,6 +44,24 @@ const invoiceAmounts = {
   total: decimal,
 };
 
+/** What makes an invoice an invoice: number, VAT, amount to pay and due date. */
+const invoiceParticulars = {
+  number: nullableText
+    .optional()
+    .meta({ description: 'INV-2026-000042, gapless per year; null on invoices issued before' }),
+  vatTreatment: z
+    .enum(['domestic', 'reverse_charge', 'outside_eu'])
+    .nullable()
+    .optional()
+    .meta({ description: 'null when the invoicing details were missing at issue' }),
+  vatRate: nullableText.optional().meta({ description: 'percent charged, e.g. "21"' }),
+  vat: decimal
+    .optional()
+    .meta({ description: 'on the total (commission + fee, credits included)' }),
+  amountDue: decimal.optional().meta({ description: 'total + VAT: what to pay' }),
+  dueDate: day.nullable().optional(),
+};
+
 const reportRow = <const K extends string>(key: K) =>
   z.looseObject({
     [key]: text,
@@ -166,11 +184,45 @@ export const INTEGRATION_ANSWERS = {
     id: text,
     period: z.string().regex(/^\d{4}-\d{2}$/),
     ...invoiceAmounts,
+    ...invoiceParticulars,
     currency: text,
     commissions: z.number().int().optional(),
     status: z.enum(['issued', 'paid']),
     issuedAt: nullableInstant.optional(),
     paidAt: nullableInstant.optional(),
+  }),
+  Invoice: z.looseObject({
+    id: text,
+    programId: text,
+    period: z.string().regex(/^\d{4}-\d{2}$/),
+    ...invoiceAmounts,
+    ...invoiceParticulars,
+    currency: text,
+    status: z.enum(['issued', 'paid']),
+    issuedAt: nullableInstant,
+    paidAt: nullableInstant,
+    paymentReference: nullableText.meta({
+      description: 'ISO 11649 creditor reference of the invoice number, to state when paying',
+    }),
+    parties: z
+      .looseObject({
+        network: z.record(z.string(), z.string().nullable()),
+        advertiser: z.record(z.string(), z.string().nullable()),
+        payee: z.looseObject({ name: text, iban: text, bic: text.optional() }).nullable(),
+      })
+      .nullable()
+      .meta({ description: 'both parties and the account to pay into, as when issued' }),
+    lines: z.array(
+      z.looseObject({
+        commissionId: text,
+        orderNumber: nullableText,
+        placedAt: nullableInstant,
+        publisherId: text,
+        kind: text,
+        amount: decimal.meta({ description: 'negative: a credit line' }),
+        reason: nullableText.meta({ description: 'why a credit line credits' }),
+      }),
+    ),
   }),
   ProgramReport: z.looseObject({
     programId: text,

@@ -155,4 +155,25 @@ export const ORDER_ROUTES = {
       200: { description: 'Invoices', schema: INTEGRATION_ANSWERS.Invoices },
     },
   }),
+  getProgramsByProgramIdInvoicesByInvoiceId: defineRoute({
+    method: 'get',
+    path: '/api/v1/programs/{programId}/invoices/{invoiceId}',
+    tag: 'Money',
+    summary:
+      'One invoice as a document: both parties, VAT treatment, lines with credit lines, totals and payment instructions (JSON, CSV or PDF, in English or Dutch)',
+    auth: 'apiKey',
+    params: z.object({ programId: idParam('the program'), invoiceId: idParam('the invoice') }),
+    query: z.object({
+      format: queryEnum(['json', 'csv', 'pdf'], 'json (default), csv or pdf'),
+      lang: queryEnum(['en', 'nl'], 'the language of the CSV and PDF: en (default) or nl'),
+    }),
+    answers: {
+      200: {
+        description: 'The invoice',
+        schema: INTEGRATION_ANSWERS.Invoice,
+        types: ['text/csv', 'application/pdf'],
+      },
+      404: 'Not your program or not its invoice',
+    },
+  }),
 };

@@ -13,6 +13,7 @@ import { ADVERTISER_TRANSACTION } from './advertiser-transaction.js';
 import { ADVERTISER } from './advertiser.js';
 import { COMMON } from './common.js';
 import { EMAIL } from './email.js';
+import { INVOICE_DOCUMENTS } from './invoice-documents.js';
 import { INVOICING } from './invoicing.js';
 import { NOTIFICATIONS } from './notifications.js';
 import { PORTAL } from './portal.js';
@@ -48,6 +49,7 @@ export const EN = {
   ...ADVERTISER,
   ...COMMON,
   ...EMAIL,
+  ...INVOICE_DOCUMENTS,
   ...INVOICING,
   ...NOTIFICATIONS,
   ...PORTAL,

@@ -155,6 +155,7 @@ export const ERRORS_NL: ErrorTexts = {
     'de factuurgegevens zijn niet compleet of niet geldig: controleer naam, adres, postcode, land, btw- en KvK-nummer',
   period_not_ended: '{period} is nog niet voorbij; dit kan pas na afloop van de maand',
   unknown_invoice: 'deze factuur bestaat niet',
+  unknown_advertiser: 'deze adverteerder bestaat niet',
   invalid_execution_date: 'schrijf de uitvoeringsdatum als JJJJ-MM-DD',
   invalid_minimum_payout: 'schrijf de minimale uitbetaling als bedrag in euro, zoals 50.00',
   below_network_minimum: 'het netwerk betaalt uit vanaf EUR {minimum}; kies dat bedrag of meer',

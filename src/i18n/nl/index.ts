@@ -14,6 +14,7 @@ import { ADVERTISER_TRANSACTION_NL } from './advertiser-transaction.js';
 import { ADVERTISER_NL } from './advertiser.js';
 import { COMMON_NL } from './common.js';
 import { EMAIL_NL } from './email.js';
+import { INVOICE_DOCUMENTS_NL } from './invoice-documents.js';
 import { INVOICING_NL } from './invoicing.js';
 import { NOTIFICATIONS_NL } from './notifications.js';
 import { PORTAL_NL } from './portal.js';
@@ -45,6 +46,7 @@ export const NL: Translation<typeof EN> = {
   ...ADVERTISER_NL,
   ...COMMON_NL,
   ...EMAIL_NL,
+  ...INVOICE_DOCUMENTS_NL,
   ...INVOICING_NL,
   ...NOTIFICATIONS_NL,
   ...PORTAL_NL,

@@ -1,7 +1,8 @@
 import type { Scope } from './scope.js';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { AdvertisersTable, Database } from '../schema.js';
 import { newId } from '../ids.js';
+import { INVOICING_COLUMNS } from './invoicing-columns.js';
 
 export type Advertiser = Selectable<AdvertisersTable>;
 
@@ -18,6 +19,13 @@ export class AdvertisersRepository {
       name: input.name,
       contact_email: input.contactEmail ?? null,
       created_at: nowMs,
+      legal_name: null,
+      street: null,
+      postal_code: null,
+      city: null,
+      country: null,
+      vat_number: null,
+      coc_number: null,
     };
     await this.db.insertInto('advertisers').values(row).execute();
     return row;
@@ -29,5 +37,21 @@ export class AdvertisersRepository {
       .selectAll()
       .where('name', '=', name)
       .executeTakeFirst();
+  }
+
+  /** The advertiser's name and invoicing details (what its invoices name it with). */
+  async invoicingDetails(id: string) {
+    return this.db
+      .selectFrom('advertisers')
+      .select(['name', ...INVOICING_COLUMNS])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async setInvoicingDetails(
+    id: string,
+    details: Pick<Updateable<AdvertisersTable>, (typeof INVOICING_COLUMNS)[number]>,
+  ): Promise<void> {
+    await this.db.updateTable('advertisers').set(details).where('id', '=', id).execute();
   }
 }

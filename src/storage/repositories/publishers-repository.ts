@@ -4,6 +4,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
 import { newId } from '../ids.js';
 import { bumpLinksVersion } from './cache-versions.js';
+import { INVOICING_COLUMNS } from './invoicing-columns.js';
 
 export type Publisher = Selectable<PublishersTable>;
 export type Site = Selectable<SitesTable>;
@@ -192,17 +193,7 @@ export class PublishersRepository {
   async invoicingDetails(id: string) {
     return this.db
       .selectFrom('publishers')
-      .select([
-        'name',
-        'legal_name',
-        'street',
-        'postal_code',
-        'city',
-        'country',
-        'vat_number',
-        'coc_number',
-        'vat_number_verified',
-      ])
+      .select(['name', ...INVOICING_COLUMNS, 'vat_number_verified'])
       .where('id', '=', id)
       .executeTakeFirst();
   }
@@ -237,10 +228,7 @@ export class PublishersRepository {
 
   async setInvoicingDetails(
     id: string,
-    details: Pick<
-      Updateable<PublishersTable>,
-      'legal_name' | 'street' | 'postal_code' | 'city' | 'country' | 'vat_number' | 'coc_number'
-    >,
+    details: Pick<Updateable<PublishersTable>, (typeof INVOICING_COLUMNS)[number]>,
   ): Promise<void> {
     await this.db.updateTable('publishers').set(details).where('id', '=', id).execute();
   }

@@ -62,6 +62,15 @@ export interface AdvertisersTable {
   name: string;
   contact_email: string | null;
   created_at: number;
+  /** Invoicing details (the invoices name the advertiser with them); null until given. */
+  legal_name: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  /** ISO 3166-1 alpha-2: decides the VAT of its invoices. */
+  country: string | null;
+  vat_number: string | null;
+  coc_number: string | null;
 }
 
 export interface ProgramsTable {

@@ -93,6 +93,18 @@ export interface InvoicesTable {
   issued_at: number | null;
   paid_at: number | null;
   created_at: number;
+  /** Gapless per year of its period (`INV-2026-000042`); null on invoices issued before numbering. */
+  number: string | null;
+  /** JSON: both parties' details and the account to pay into, as when issued; null: not kept. */
+  parties: string | null;
+  /** domestic, reverse_charge, outside_eu; null when not decided (details missing). */
+  vat_treatment: string | null;
+  /** The VAT rate charged in percent ("21"); null when none is charged. */
+  vat_rate: string | null;
+  /** The VAT on the total (commission plus fee, credits included); 0 when none. */
+  vat_minor: number;
+  /** When the advertiser must have paid; null on invoices issued before due dates. */
+  due_at: number | null;
 }
 
 /**
