@@ -81,7 +81,7 @@ export class NotificationListener implements EventListener {
       payout.statementIds.length === 0
         ? new Map<string, string | null>()
         : await r.statements.numbersOf(payout.statementIds);
-    const statements = payout.statementIds.map((id) => numbers.get(id) ?? id).join(', ');
+    const statements = payout.statementIds.map((id) => numbers.get(id) ?? id).join(', ') || '–';
     const linkBase = this.linkBase();
     await queueNotification(
       r,

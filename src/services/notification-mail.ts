@@ -50,7 +50,7 @@ export async function queueNotification(
       ...paragraphs,
       portalLink(
         linkBase,
-        '/account/notifications',
+        '/account',
         'email.notifications.footer',
         'email.notifications.footerPortal',
       ),
