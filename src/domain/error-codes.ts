@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   invalid_iban: { status: 400, en: 'IBAN: {reason}' },
   registration_barred: {
     status: 403,
-    en: 'this email address or website is barred from registering (AE-E1 g)',
+    en: 'this email address or website is barred from registering',
   },
   invalid_token: { status: 400, en: 'this link is not valid: use the link from the latest email' },
   token_used: { status: 410, en: 'this activation link was used already: log in' },
@@ -132,8 +132,11 @@ export const ERROR_CODES = {
   claim_decided: { status: 400, en: 'this claim is decided already ({status})' },
   decision_required: { status: 400, en: 'write the decision and its reasons' },
   invalid_kind: { status: 400, en: 'choose a kind of action' },
-  evidence_required: { status: 400, en: 'say what shows the breach (AE-E1)' },
-  invalid_rule: { status: 400, en: 'name the rule breached, e.g. AE-P4' },
+  evidence_required: { status: 400, en: 'say what shows the breach' },
+  invalid_rule: {
+    status: 400,
+    en: 'name the rule breached by its id in the program’s terms (prefix, dash, letter, number)',
+  },
   invalid_amount: { status: 400, en: 'a deduction needs a positive amount in euros, e.g. 12.50' },
   invalid_deadline: { status: 400, en: 'a cure period needs a deadline in the future' },
   unknown_publisher: { status: 404, en: 'no such publisher' },

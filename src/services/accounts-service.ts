@@ -216,7 +216,7 @@ export class AccountsService {
     }
     const domain = new URL(parsed.data.siteUrl).hostname.toLowerCase().replace(/^www\./, '');
     if (await repos(this.store).registrationBars.barsDomain(domain))
-      throw new AccountError('registration_barred', 'this website is barred (AE-E1 g)');
+      throw new AccountError('registration_barred', 'this website is barred');
     const siteId = newId('site', nowMs);
     const r = repos(this.store);
     await r.publishers.insertSite({
@@ -269,7 +269,7 @@ export class AccountsService {
     if (await repos(this.store).registrationBars.barsEmailOrDomains(address, domains))
       throw new AccountError(
         'registration_barred',
-        'this email address or website is barred from registering (AE-E1 g); contact the network if you think this is wrong',
+        'this email address or website is barred from registering; contact the network if you think this is wrong',
       );
   }
 }

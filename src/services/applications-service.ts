@@ -70,7 +70,7 @@ export class ApplicationsService {
     if (site.publisher_status === 'restricted' || site.publisher_status === 'terminated')
       throw new ApplicationError(
         'publisher_restricted',
-        `your account is ${site.publisher_status} (AE-E1 e, f): you cannot apply to programs`,
+        `your account is ${site.publisher_status}: you cannot apply to programs`,
         [],
         { status: site.publisher_status },
       );
@@ -85,7 +85,7 @@ export class ApplicationsService {
     if (!input.acceptedRules)
       throw new ApplicationError(
         'rules_not_accepted',
-        'accept the program rules (Advertising Rules and Policies) to apply',
+        `accept the rules of ${terms.file.name} to apply`,
       );
     const policies = new Map(terms.file.policies.map((policy) => [policy.method, policy]));
     for (const method of input.promotionMethods) {
@@ -103,7 +103,7 @@ export class ApplicationsService {
     if (unknown.length > 0)
       throw new ApplicationError(
         'invalid_content_category',
-        `unknown content categories: ${unknown.join(', ')}; use the ids of rule 6 (6a … 6q)`,
+        `unknown content categories: ${unknown.join(', ')}; use the ids the program lists (${[...categories].join(', ') || 'none'})`,
         [],
         { categories: unknown.join(', ') },
       );

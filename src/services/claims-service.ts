@@ -89,7 +89,7 @@ export class ClaimsService {
     if (deadline !== null && nowMs >= deadline)
       throw new ClaimError(
         'claim_too_late',
-        `the claim window closed on ${new Date(deadline).toISOString()} (5 working days after the action, AE-E2); a later objection is refused`,
+        `the claim window closed on ${new Date(deadline).toISOString()}; a later objection is refused`,
         [],
         { deadline },
       );

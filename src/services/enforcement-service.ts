@@ -86,12 +86,12 @@ export class EnforcementService {
         `kind: expected one of ${ACTION_KINDS.join(', ')}`,
       );
     if (input.evidence.trim() === '')
-      throw new EnforcementError(
-        'evidence_required',
-        'evidence: say what shows the breach (AE-E1)',
-      );
+      throw new EnforcementError('evidence_required', 'evidence: say what shows the breach');
     if (!/^[A-Z]{2,5}-[A-Z]{1,2}\d{1,3}/.test(input.rule))
-      throw new EnforcementError('invalid_rule', 'rule: name the rule breached, e.g. AE-P4');
+      throw new EnforcementError(
+        'invalid_rule',
+        'rule: name the rule breached by its id in the program’s terms, such as the rule of a policy on its page',
+      );
     if (
       input.kind === 'deduction' &&
       (!Number.isSafeInteger(input.amountMinor) || (input.amountMinor ?? 0) <= 0)
@@ -121,7 +121,7 @@ export class EnforcementService {
           { max: formatMinorUnits(available, 2) },
         );
     }
-    const { claimDeadlineAt, calendarName } = await this.#claimDeadline(
+    const { claimDeadlineAt, calendarName, claimWindowDays } = await this.#claimDeadline(
       input.programId,
       input.nowMs,
     );
@@ -193,7 +193,11 @@ export class EnforcementService {
               : []),
             [
               'email.enforcement.claim',
-              { deadline: formatInstant(claimDeadlineAt, locale), calendar: calendarName },
+              {
+                deadline: formatInstant(claimDeadlineAt, locale),
+                calendar: calendarName,
+                days: claimWindowDays,
+              },
             ] as const,
           ],
         ),
@@ -213,6 +217,7 @@ export class EnforcementService {
     return {
       claimDeadlineAt: workingDayDeadline(nowMs, days, holidayCalendar(region)),
       calendarName: region,
+      claimWindowDays: days,
     };
   }
 

@@ -157,7 +157,7 @@ export class PayoutService {
         const skip = (reason: string) =>
           skipped.push({ statementId: statement.id, publisherId: statement.publisher_id, reason });
         if (withheld.has(statement.publisher_id)) {
-          skip('payments withheld by an enforcement action (AE-E1 c)');
+          skip('payments withheld by an enforcement action');
           continue;
         }
         if (statement.iban === null || statement.iban.trim() === '') {

@@ -5,7 +5,7 @@ import { html } from './html.js';
 import { sendPage } from './respond.js';
 import { notice } from './layout.js';
 import { requireRole, webContext } from './web-context.js';
-import { deadline } from './compliance-page-parts.js';
+import { calendarOf, deadline } from './compliance-page-parts.js';
 import { z } from 'zod';
 import { parseQuery } from './form-input.js';
 
@@ -31,7 +31,7 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
         .send(auditCsv(rows));
     const overdue = await network.claims.overdue(network.now());
     const body = html`<h1>${context.t('adminAudit.auditLog')}</h1>
-      ${overdue.length > 0 ? notice('warning', html`${context.t('adminAudit.claimsPastTheirDecisionDeadline')}: ${overdue.map((c) => html`<div>${c.id} · ${c.programId} · ${deadline(c.decisionDueAt)}</div>`)}`) : ''}
+      ${overdue.length > 0 ? notice('warning', html`${context.t('adminAudit.claimsPastTheirDecisionDeadline')}: ${overdue.map((c) => html`<div>${c.id} · ${c.programId} · ${deadline(c.decisionDueAt, calendarOf(network, c.programId))}</div>`)}`) : ''}
       <form method="get" class="card">
         <label
           >${context.t('adminAudit.actionStartsWith')}

@@ -11,10 +11,10 @@ import { BODIES } from '../http/contracts/bodies.js';
 import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
-import { centsOf, deadline } from './compliance-page-parts.js';
+import { calendarOf, centsOf, deadline } from './compliance-page-parts.js';
 
 /**
- * Compliance for the advertiser: the review queue of flags, enforcement actions (AE-E1), claim decisions (AE-E3) and the Email Approval tool (AE-P1).
+ * Compliance for the advertiser: the review queue of flags, enforcement actions, claim decisions and the Email Approval tool (AliExpress: AE-E1, AE-E3, AE-P1).
  */
 export function registerAdvertiserCompliancePages(app: FastifyInstance, network: Network): void {
   const advertiserPage = async (context: WebContext, advertiserId: string, message?: SafeHtml) => {
@@ -29,6 +29,15 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       if (action.claim)
         attachments.set(action.claim.id, await network.claims.attachmentsOf(action.claim.id));
     const uniquePublishers = [...new Map(publishers.map((p) => [p.id, p])).values()];
+    // The rules a breach can cite: those of the advertiser's own programs' policies.
+    const programRules = [
+      ...new Set(
+        programs.flatMap(
+          (p) =>
+            network.cache.program(p.id)?.terms.file.policies.map((policy) => policy.rule) ?? [],
+        ),
+      ),
+    ].sort();
     return html`<h1>${context.t('advertiserCompliance.compliance')}</h1>
       ${message ?? ''}
       <h2>${context.t('advertiserCompliance.reviewQueue')}</h2>
@@ -79,7 +88,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
             </table>
           </section>`,
       )}
-      <h2>${context.t('advertiserCompliance.recordAnEnforcementActionAe')}</h2>
+      <h2>${context.t('advertiserCompliance.recordAnEnforcementAction')}</h2>
       <form method="post" action="/advertiser/enforcement" class="stack card">
         ${csrfField(context)}
         <label
@@ -102,8 +111,11 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         >
         <label
           >${context.t('advertiserCompliance.ruleBreached')}
-          <input name="rule" placeholder="AE-P4" required
+          <input name="rule" list="program-rules" required
         /></label>
+        <datalist id="program-rules">
+          ${programRules.map((rule) => html`<option value="${rule}"></option>`)}
+        </datalist>
         <label
           >${context.t('advertiserCompliance.evidence')}
           <textarea name="evidence" rows="3" required></textarea>
@@ -139,7 +151,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                   <div class="muted">${action.evidence}</div>
                   ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.t('advertiserCompliance.lift')}</button></form>` : ''}
                 </td>
-                <td>${deadline(action.claimDeadlineAt)}</td>
+                <td>${deadline(action.claimDeadlineAt, calendarOf(network, action.programId))}</td>
                 <td>
                   ${
                     action.claim
@@ -147,8 +159,8 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                           ${(attachments.get(action.claim.id) ?? []).map((file) => html`<div><a href="/claims/${action.claim?.id}/attachments/${file.id}">${file.filename}</a></div>`)}
                           <div>
                             ${context.t('advertiserCompliance.decideBy')}
-                            ${deadline(action.claim.decisionDueAt)} ·
-                            ${statusBadge(action.claim.status, context.locale)}
+                            ${deadline(action.claim.decisionDueAt, calendarOf(network, action.programId))}
+                            · ${statusBadge(action.claim.status, context.locale)}
                           </div>
                           ${
                             action.claim.status === 'submitted'
@@ -311,7 +323,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         amountMinor: amount === '' ? undefined : centsOf(amount),
         cureDeadlineAt: cure === '' ? undefined : Date.parse(`${cure}T23:59:59Z`),
       });
-      return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claimDeadlineAt)}`;
+      return `${action.id}: ${action.kind} ${context.t('advertiserCompliance.recordedThePublisherIsNotified')} ${deadline(action.claimDeadlineAt, calendarOf(network, action.programId))}`;
     },
   );
 

@@ -1,3 +1,4 @@
+import { methodWords } from '../i18n/words.js';
 import { statusBadge, statusText } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -122,15 +123,16 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
             ${row.programName} · ${formatDate(row.createdAt, context.locale)}
           </p>
           <p>
-            ${context.t('advertiser.promotionMethods')}: ${row.promotionMethods.join(', ') || '–'} ·
-            ${context.t('advertiser.prohibitedContentDeclared')}:
+            ${context.t('advertiser.promotionMethods')}:
+            ${row.promotionMethods.map((method) => methodWords(method, context.locale)).join(', ') || '–'}
+            · ${context.t('advertiser.prohibitedContentDeclared')}:
             ${row.contentCategories.join(', ') || context.t('advertiser.none')}
           </p>
           ${
             matches.length > 0
               ? notice(
                   'warning',
-                  html`AE-P5 ${context.t('advertiser.brandScreening')}:
+                  html`${context.t('advertiser.brandScreeningFound')}:
                   ${matches.map((m) => html`<div><strong>${m.brand}</strong> (${m.kind}) in ${m.field}: “${m.found}”</div>`)}${
                     consent
                       ? html`<div>

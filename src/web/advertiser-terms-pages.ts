@@ -17,7 +17,7 @@ import { barLineChart } from './svg-chart.js';
 import { refusalText } from './refusal-text.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { programPage } from './public-pages.js';
-import type { ProgramTerms } from '../domain/terms/compile-terms.js';
+import { groupName, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import type { TermsFile } from '../domain/terms/terms-schema.js';
 import { guidedSetupOf } from '../programs/setup-source.js';
@@ -139,6 +139,7 @@ export function registerAdvertiserTermsPages(app: FastifyInstance, network: Netw
         const to = utcDayNumber(context.now);
         result = simulationView(
           context,
+          network.cache.program(programId)?.terms,
           await network.simulations.simulate(
             row.slug,
             { source: form.terms, name: `${row.slug} (draft)` },
@@ -296,7 +297,11 @@ export function previewOf(context: WebContext, programId: string, terms: Program
   </section>`;
 }
 
-function simulationView(context: WebContext, result: SimulationResult): SafeHtml {
+function simulationView(
+  context: WebContext,
+  terms: ProgramTerms | undefined,
+  result: SimulationResult,
+): SafeHtml {
   const money = (amount: string, currency = result.currency) =>
     formatAmountText(amount, currency, context.locale);
   const publishers = result.byPublisher.slice(0, 12);
@@ -330,7 +335,7 @@ function simulationView(context: WebContext, result: SimulationResult): SafeHtml
       context,
       [context.t('advertiserTerms.group'), context.t('advertiserTerms.lines')],
       result.byGroup.map((g) => ({
-        name: html`${g.group}`,
+        name: html`${groupName(terms, g.group, context.locale)}`,
         count: g.lines,
         amounts: [g.current, g.draft, g.difference].map((amount) => money(amount, g.currency)),
       })),

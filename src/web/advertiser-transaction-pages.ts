@@ -154,7 +154,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
           <textarea
             name="csv"
             rows="6"
-            placeholder="orderNumber,decision,reason&#10;AE-10001,approve,&#10;AE-10002,decline,returned"
+            placeholder="orderNumber,decision,reason&#10;1001,approve,&#10;1002,decline,returned"
           ></textarea>
         </label>
         <progress id="csv-progress" value="0" max="1" hidden></progress>

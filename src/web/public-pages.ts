@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import type { ReasonCode } from '../domain/engine/reasons.js';
-import { nameIn, versionInForce } from '../domain/terms/compile-terms.js';
+import { nameIn, prohibitedWords, versionInForce } from '../domain/terms/compile-terms.js';
 import { HttpError } from '../http/http-errors.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
@@ -323,12 +323,12 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
         ? html`<h2>${t('program.prohibited')}</h2>
             <p class="muted">${file.prohibitedContentRule ?? ''}</p>
             <ul>
-              ${file.prohibitedContent.map((entry) => html`<li><code>${entry.id}</code> ${entry.en}</li>`)}
+              ${file.prohibitedContent.map((entry) => html`<li><code>${entry.id}</code> ${prohibitedWords(entry, locale)}</li>`)}
             </ul>`
         : ''
     }
 
-    <h2>${t('program.documents')}</h2>
+    <h2 id="documents">${t('program.documents')}</h2>
     ${documents.map(
       (document) => html`<details${document.id === 'rules' ? '' : html` open`}>
   <summary><strong>${document.title[locale]}</strong> ${document.lang !== locale ? html`<span class="muted">${document.lang === 'en' ? t('program.writtenIn') : '(Nederlands)'}</span>` : ''}</summary>

@@ -11,7 +11,7 @@ import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatMoney } from './format.js';
 import { publisherOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
-import { deadline, readMultipart } from './compliance-page-parts.js';
+import { calendarOf, deadline, readMultipart } from './compliance-page-parts.js';
 
 /** The claim form's text fields: the API's (its evidence files come as the form's files). */
 const CLAIM_FIELDS = BODIES.claim.pick({ actionId: true, text: true });
@@ -45,7 +45,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
             </h3>
             <p>
               ${context.t('publisherCompliance.rule')} <code>${action.rule}</code> ·
-              ${new Date(action.createdAt).toISOString().slice(0, 10)}${action.amountMinor ? html` · ${formatMoney(action.amountMinor, 'EUR', context.locale)}` : ''}${action.cureDeadlineAt ? html` · ${context.t('publisherCompliance.cureBefore')} ${deadline(action.cureDeadlineAt)}` : ''}
+              ${new Date(action.createdAt).toISOString().slice(0, 10)}${action.amountMinor ? html` · ${formatMoney(action.amountMinor, 'EUR', context.locale)}` : ''}${action.cureDeadlineAt ? html` · ${context.t('publisherCompliance.cureBefore')} ${deadline(action.cureDeadlineAt, calendarOf(network, action.programId))}` : ''}
             </p>
             <p>${context.t('publisherCompliance.evidence')}: ${action.evidence}</p>
             ${
@@ -54,7 +54,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                     ${context.t('publisherCompliance.yourClaim')}:
                     ${statusBadge(action.claim.status, context.locale)} ·
                     ${context.t('publisherCompliance.decisionDue')}
-                    ${deadline(action.claim.decisionDueAt)}${action.claim.decision ? html` · ${action.claim.decision}` : ''}
+                    ${deadline(action.claim.decisionDueAt, calendarOf(network, action.programId))}${action.claim.decision ? html` · ${action.claim.decision}` : ''}
                   </p>`
                 : action.status === 'active' &&
                     action.claimDeadlineAt !== null &&
@@ -72,7 +72,9 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                       />
                       <p>
                         ${context.t('publisherCompliance.youMayObjectInWriting')}
-                        <strong>${deadline(action.claimDeadlineAt)}</strong> (AE-E2).
+                        <strong
+                          >${deadline(action.claimDeadlineAt, calendarOf(network, action.programId))}</strong
+                        >.
                       </p>
                       <label
                         >${context.t('publisherCompliance.yourObjection')}
@@ -86,7 +88,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
                     </form>`
                   : html`<p class="muted">
                       ${context.t('publisherCompliance.theClaimWindowClosedOn')}
-                      ${deadline(action.claimDeadlineAt)}.
+                      ${deadline(action.claimDeadlineAt, calendarOf(network, action.programId))}.
                     </p>`
             }
           </section>`,
@@ -175,7 +177,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
         );
         return notice(
           'success',
-          `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decisionDueAt)} (AE-E3).`,
+          `${context.t('publisherCompliance.claimSubmittedTheAdvertiserDecides')} ${deadline(claim.decisionDueAt)}.`,
         );
       },
       '/publisher/compliance',

@@ -1,4 +1,5 @@
 import { programIsLive } from '../domain/programs/review.js';
+import { prohibitedWords } from '../domain/terms/compile-terms.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -14,7 +15,7 @@ import { translate } from './i18n.js';
 import { methodWords } from '../i18n/words.js';
 import { publisherOf, webContext, type WebContext } from './web-context.js';
 
-/** AE-P5 hits of a new site or application, shown to the publisher. */
+/** Brand-screening hits of a new site or application, shown to the publisher. */
 function brandWarning(context: WebContext, matches: readonly BrandMatch[]): SafeHtml | string {
   if (matches.length === 0) return '';
   return notice(
@@ -28,7 +29,7 @@ function brandWarning(context: WebContext, matches: readonly BrandMatch[]): Safe
 const APPLICATIONS_QUERY = z.object({ program: z.string().max(64).optional() });
 
 /**
- * The publisher's sites and program applications, each screened for brands (AE-P5).
+ * The publisher's sites and program applications, each screened for the programs' brands.
  */
 export function registerPublisherSitePages(app: FastifyInstance, network: Network): void {
   const applicationsPage = async (
@@ -63,7 +64,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
               <td>${m.siteName}</td>
               <td>${statusBadge(m.status, context.locale)}</td>
               <td>
-                ${m.reason ?? ''}${matches.length > 0 ? html` <span class="muted">AE-P5: ${matches.map((x) => `${x.brand} (${x.field})`).join(', ')}</span>` : ''}
+                ${m.reason ?? ''}${matches.length > 0 ? html` <span class="muted">${context.t('advertiser.brandScreening')}: ${matches.map((x) => `${x.brand} (${x.field})`).join(', ')}</span>` : ''}
               </td>
             </tr>`;
           })}
@@ -101,14 +102,23 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
                 >`;
               })}
             </fieldset>
-            <fieldset>
-              <legend>${context.t('publisherSite.mySiteHasContentOf')}</legend>
-              ${file.prohibitedContent.map((entry) => html`<label><input type="checkbox" name="contentCategories" value="${entry.id}" /> <code>${entry.id}</code> ${entry.en}</label>`)}
-            </fieldset>
+            ${
+              file.prohibitedContent.length === 0
+                ? ''
+                : html`<fieldset>
+                    <legend>
+                      ${context.t('publisherSite.mySiteHasContentOf')}${file.prohibitedContentRule ? html` (<code>${file.prohibitedContentRule}</code>)` : ''}
+                    </legend>
+                    ${file.prohibitedContent.map((entry) => html`<label><input type="checkbox" name="contentCategories" value="${entry.id}" /> <code>${entry.id}</code> ${prohibitedWords(entry, context.locale)}</label>`)}
+                  </fieldset>`
+            }
             <label
               ><input type="checkbox" name="acceptRules" value="yes" required />
-              ${context.t('publisherSite.iAcceptTheProgramRules')} –
-              <a href="/programs/${program.slug}">${context.t('publisherSite.readThem')}</a></label
+              ${context.t('publisherSite.iAcceptTheProgramRules', { program: file.name })}${file.documents.length > 0 ? `: ${file.documents.map((document) => document.title[context.locale]).join(', ')}` : ''}
+              –
+              <a href="/programs/${program.slug}#documents"
+                >${context.t('publisherSite.readThem')}</a
+              ></label
             >
             <button type="submit">${context.t('program.apply')}</button>
           </form>`;

@@ -119,7 +119,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
           ][])),
       [context.t('publisherStatement.carriedIn'), statement.carriedInMinor],
       [context.t('publisherStatement.payableCommission'), statement.payableMinor],
-      [context.t('publisherStatement.deductedAeE1D'), -statement.deductedMinor],
+      [context.t('publisherStatement.deductedByEnforcement'), -statement.deductedMinor],
       ...(statement.vatTreatment === null
         ? []
         : ([
@@ -147,7 +147,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
       ],
       [context.t('publisherStatement.carriedOverBelowYourMinimum'), statement.carriedOverMinor],
       [context.t('publisherStatement.pendingNotValidatedOrAdvertiser'), statement.pendingMinor],
-      [context.t('publisherStatement.withheldAeE1C'), statement.withheldMinor],
+      [context.t('publisherStatement.withheldByEnforcement'), statement.withheldMinor],
     ];
     const body = html`<h1>${context.t('nav.statements')} ${statement.period}</h1>
       <p class="muted">${context.t('publisherStatement.number')} ${statement.number ?? '–'}</p>

@@ -89,8 +89,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
       ),
     ).rejects.toMatchObject({
       code: 'claim_too_late',
-      message:
-        'the claim window closed on 2026-12-08T16:00:00.000Z (5 working days after the action, AE-E2); a later objection is refused',
+      message: 'the claim window closed on 2026-12-08T16:00:00.000Z; a later objection is refused',
     });
 
     // Withholding on Wednesday 23 December: Christmas and the weekend do not count.
@@ -185,7 +184,7 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
     expect(mails.map((m) => m.subject)).toEqual(
       expect.arrayContaining([
         'Beslissing op je bezwaar: toegekend',
-        'Handhavingsmaatregel teruggedraaid: Betalingen inhouden (AE-E1 c)',
+        'Handhavingsmaatregel teruggedraaid: Betalingen inhouden',
         'Reminder: a claim decision is due',
       ]),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTermsOrThrow } from '../../src/domain/terms/compile-terms.js';
+import { compileTermsOrThrow, groupName } from '../../src/domain/terms/compile-terms.js';
 import { parseProgramTermsOrThrow } from '../../src/programs/load-program-terms.js';
 import { readFileSync } from 'node:fs';
 import { ALIEXPRESS_PATH, aliexpress, aliexpressDocument } from '../support/terms.js';
@@ -29,6 +29,26 @@ describe('AliExpress terms file', () => {
       ['AliExpress Mobile Phone Sale', '0.035'],
       ['AliExpress Sales', '0.07'],
     ]);
+  });
+
+  it('names each commission group in Dutch and English; one name serves both', () => {
+    expect(version.groups.map((group) => groupName(aliexpress, group.id, 'nl'))).toEqual([
+      'Verkopen op AliExpress Marketplace',
+      'Verkoop van mobiele telefoons op AliExpress',
+      'Verkopen op AliExpress',
+    ]);
+    const document = aliexpressDocument() as { versions: { commission: { groups: object[] } }[] };
+    const groups = document.versions[0]!.commission.groups;
+    groups[2] = { ...groups[2], name: 'Sales' };
+    const terms = compileTermsOrThrow(document, 'one-name.yaml');
+    expect(['nl', 'en'].map((lang) => groupName(terms, 'sales', lang as 'nl'))).toEqual([
+      'Sales',
+      'Sales',
+    ]);
+    groups[2] = { ...groups[2], name: { nl: 'Verkopen' } };
+    expect(() => compileTermsOrThrow(document, 'half-a-name.yaml')).toThrow(
+      /commission\.groups\[2\]\.name/,
+    );
   });
 
   it('holds exclusions, seller countries, the USD rule and the cap (AE-C2, C4, C5, C6)', () => {

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { TestNetwork } from './network.js';
 
 /** A browser-like client: keeps cookies, reads the CSRF token from each page's forms. */
-export function client(t: TestNetwork) {
+export function client(t: Pick<TestNetwork, 'app'>) {
   const jar = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const remember = (setCookie: string | string[] | undefined) => {

@@ -37,7 +37,7 @@ describeEachEngine('compliance in the portal', (context) => {
     const publisher = client(t);
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
     const page = await publisher.get('/publisher/compliance');
-    expect(page.body).toContain('Withhold payments (AE-E1 c)');
+    expect(page.body).toContain('Withhold payments');
     expect(page.body).toContain('HKT');
     const action = /name="actionId"\s+value="([^"]+)"/.exec(page.body)![1]!;
     const forged = await publisher.postMultipart(

@@ -45,7 +45,7 @@ describeEachEngine('portal pages', (context) => {
     expect(nl.statusCode).toBe(200);
     for (const text of [
       '<html lang="nl">',
-      'AliExpress Mobile Phone Sale',
+      'Verkoop van mobiele telefoons op AliExpress',
       '3,5 %',
       '0,8 %',
       'Gesloten',
@@ -65,6 +65,7 @@ describeEachEngine('portal pages', (context) => {
     const en = await browser.get('/programs/aliexpress', { 'accept-language': 'de-DE,en;q=0.5' });
     for (const text of [
       '<html lang="en">',
+      'AliExpress Mobile Phone Sale',
       '3.5%',
       'Closed',
       'EUR 30.94',
@@ -208,7 +209,7 @@ describeEachEngine('portal pages', (context) => {
       password: 'a fine password',
     });
     expect(done.statusCode).toBe(200);
-    expect(done.body).toContain('AE-P5');
+    expect(done.body).toContain('a brand a program protects');
     expect(done.body).toContain('<strong>aliexpress</strong>');
     await t.network.store.db
       .insertInto('registration_bars')
@@ -222,7 +223,7 @@ describeEachEngine('portal pages', (context) => {
       .execute();
     const barred = await browser.post('/signup', { email: 'someone@banned.example' });
     expect(barred.statusCode).toBe(403);
-    expect(barred.body).toContain('barred from registering (AE-E1 g)');
+    expect(barred.body).toContain('barred from registering');
   });
 
   it('lets a publisher add a site, screened for brands', async () => {

@@ -35,7 +35,8 @@ describeEachEngine('the terms editor', (context) => {
     expect(simulated.statusCode).toBe(200);
     expect(simulated.body).toMatch(/2 orders, 2 lines: now EUR[\s\d.,]+, under the draft/);
     expect(simulated.body).toContain('<svg');
-    expect(simulated.body).toContain('<td>sales</td>');
+    // Groups by their name in the reader's language (issue 27, item 3).
+    expect(simulated.body).toContain('<td>AliExpress Sales</td>');
 
     const broken = await advertiser.post(url, {
       terms: source.replace("rate: '0.07'", "rate: '7'"),
@@ -57,7 +58,7 @@ describeEachEngine('the terms editor', (context) => {
     const url = `/advertiser/terms/${t.demo.programId}`;
     await advertiser.get(url);
     const preview = await advertiser.post(url, {
-      terms: source.replace('name: AliExpress Sales', 'name: AliExpress Preview Sales'),
+      terms: source.replace('en: AliExpress Sales }', 'en: AliExpress Preview Sales }'),
       action: 'preview',
     });
     expect(preview.statusCode).toBe(200);

@@ -70,6 +70,19 @@ export interface ComplianceSettings {
   maxConversionsPerHour: ConversionVelocityLimits;
   /** Detectors whose flags hold the orders they touch until reviewed. */
   hold: readonly Detector[];
+  /** The program's rule each detector's flags cite; absent: the network's (NET-R7). */
+  rules?: Partial<Record<Detector, string>>;
+}
+
+/**
+ * The network's rule on suspect traffic: whatever a program's terms say, the network flags
+ * traffic that looks bought, automated, stuffed or self-made for the advertiser's review.
+ */
+export const SUSPECT_TRAFFIC_RULE = 'NET-R7';
+
+/** The rule a detector's flag cites under these settings: the program's, else the network's. */
+function ruleOf(settings: Pick<ComplianceSettings, 'rules'>, detector: Detector): string {
+  return settings.rules?.[detector] ?? SUSPECT_TRAFFIC_RULE;
 }
 
 /** Conversions per hour beyond which each further one is flagged (NET-R5). */
@@ -108,7 +121,7 @@ export interface MailingState {
 const SEARCH_AD_MARKERS = ['gclid', 'gbraid', 'wbraid', 'msclkid'];
 const SHOPPING_MARKERS = ['srsltid'];
 const SEARCH_AD_HOSTS = [/(^|\.)googleadservices\.com$/, /(^|\.)doubleclick\.net$/];
-/** AliExpress's own pages: traffic from a storefront there (10k). */
+/** A marketplace's own pages: traffic from a seller's storefront there (AliExpress 10k). */
 const MARKETPLACE_HOSTS = /(^|\.)aliexpress\.(com|ru|us)$/;
 
 function matches(host: string | null, patterns: readonly RegExp[]): boolean {
@@ -130,7 +143,7 @@ export function detectClick(
   if (searchMarkers.length > 0 || matches(click.referrerHost, SEARCH_AD_HOSTS)) {
     flags.push({
       detector: 'paid_search',
-      rule: 'AE-P2',
+      rule: ruleOf(settings, 'paid_search'),
       severity: 'high',
       evidence: { markers: searchMarkers, referrerHost: click.referrerHost },
     });
@@ -142,7 +155,7 @@ export function detectClick(
   ) {
     flags.push({
       detector: 'google_shopping',
-      rule: 'AE-P2',
+      rule: ruleOf(settings, 'google_shopping'),
       severity: 'high',
       evidence: { markers: shoppingMarkers, referrerHost: click.referrerHost },
     });
@@ -154,7 +167,7 @@ export function detectClick(
   ) {
     flags.push({
       detector: 'not_top_level',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'not_top_level'),
       severity: 'high',
       evidence: { secFetchDest: click.secFetchDest, secFetchMode: click.secFetchMode },
     });
@@ -162,7 +175,7 @@ export function detectClick(
     // A navigation the visitor did not start: a pop-up, pop-under or hidden redirect chain.
     flags.push({
       detector: 'no_user_activation',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'no_user_activation'),
       severity: 'medium',
       evidence: {
         secFetchDest: click.secFetchDest,
@@ -175,7 +188,7 @@ export function detectClick(
   if (click.bot) {
     flags.push({
       detector: 'bot',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'bot'),
       severity: 'medium',
       evidence: { userAgent: click.userAgent },
     });
@@ -183,7 +196,7 @@ export function detectClick(
   if (context.velocity > settings.maxClicksPerMinutePerIp) {
     flags.push({
       detector: 'click_velocity',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'click_velocity'),
       severity: 'high',
       evidence: { clicksInAMinute: context.velocity, limit: settings.maxClicksPerMinutePerIp },
     });
@@ -191,7 +204,7 @@ export function detectClick(
   if (matches(click.referrerHost, [MARKETPLACE_HOSTS])) {
     flags.push({
       detector: 'own_storefront',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'own_storefront'),
       severity: 'medium',
       evidence: { referrerHost: click.referrerHost },
     });
@@ -211,7 +224,7 @@ export function detectClick(
     if (problem !== undefined)
       flags.push({
         detector: 'email_without_approval',
-        rule: 'AE-P1',
+        rule: ruleOf(settings, 'email_without_approval'),
         severity: 'high',
         evidence: { mailing: click.mailingId || null, problem },
       });
@@ -248,7 +261,7 @@ export function detectConversion(
   if (seconds >= 0 && seconds < settings.minSecondsToConversion) {
     flags.push({
       detector: 'fast_conversion',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'fast_conversion'),
       severity: 'medium',
       evidence: {
         secondsAfterClick: Math.round(seconds * 10) / 10,
@@ -259,11 +272,11 @@ export function detectConversion(
   if (conversion.clickIpHash !== null && conversion.publisherIpHashes.has(conversion.clickIpHash)) {
     flags.push({
       detector: 'self_purchase',
-      rule: 'AE-P4',
+      rule: ruleOf(settings, 'self_purchase'),
       severity: 'high',
       evidence: {
         ipHash: conversion.clickIpHash,
-        note: 'the click came from an address the publisher logs in from (10j)',
+        note: 'the click came from an address the publisher logs in from',
       },
     });
   }
@@ -278,7 +291,7 @@ export function detectBurst(
   if (hour.clicks < settings.burstClicksPerHour || hour.orders > 0) return undefined;
   return {
     detector: 'click_burst',
-    rule: 'AE-P4',
+    rule: ruleOf(settings, 'click_burst'),
     severity: 'medium',
     evidence: { clicks: hour.clicks, orders: hour.orders, threshold: settings.burstClicksPerHour },
   };

@@ -263,13 +263,35 @@ function compileVersion(
   };
 }
 
+/** A prohibited kind of content in `locale`: its Dutch words when the terms give them. */
+export function prohibitedWords(
+  entry: { en: string; nl?: string | undefined },
+  locale: 'nl' | 'en',
+): string {
+  return locale === 'nl' ? (entry.nl ?? entry.en) : entry.en;
+}
+
+/** A commission group's name in `locale` (the newest version naming it), else its id. */
+export function groupName(
+  terms: ProgramTerms | undefined,
+  groupId: string,
+  locale: 'nl' | 'en',
+): string {
+  for (const version of [...(terms?.file.versions ?? [])].reverse()) {
+    const group = version.commission.groups.find((candidate) => candidate.id === groupId);
+    if (group !== undefined) return nameIn(group.name, locale);
+  }
+  return groupId;
+}
+
 /** Every rule id in the file carries the program's prefix, when it declares one. */
 function checkRuleIds(file: TermsFile, issues: Issue[]): void {
   const prefix = file.rulePrefix;
   if (prefix === undefined) return;
   const visit = (value: unknown, path: string, key: string | undefined): void => {
     if (typeof value === 'string') {
-      const isRule = key === 'rule' || path.startsWith('reasonRules.');
+      const isRule =
+        key === 'rule' || path.startsWith('reasonRules.') || path.startsWith('compliance.rules.');
       if (isRule && !value.startsWith(`${prefix}-`))
         issues.push({ path, message: `expected a rule id of this program: "${prefix}-…"` });
       return;

@@ -288,7 +288,11 @@ export const termsSchema = z
     /** The rule that lists the prohibited content below (AE-P6). */
     prohibitedContentRule: ruleId.optional(),
     prohibitedContent: z
-      .array(z.object({ id: z.string().min(1), en: z.string().min(1) }).strict())
+      .array(
+        z
+          .object({ id: z.string().min(1), en: z.string().min(1), nl: z.string().min(1).optional() })
+          .strict(),
+      )
       .default([]),
     enforcement: z
       .object({
@@ -334,9 +338,9 @@ export const termsSchema = z
     /** Traffic-policy detection thresholds (SPEC P, see src/domain/compliance). */
     compliance: z
       .object({
-        maxClicksPerMinutePerIp: z.int().min(1),
-        burstClicksPerHour: z.int().min(1),
-        minSecondsToConversion: z.int().min(0),
+        maxClicksPerMinutePerIp: z.int().min(1).default(10),
+        burstClicksPerHour: z.int().min(1).default(500),
+        minSecondsToConversion: z.int().min(0).default(10),
         /**
          * Conversions per hour from one click, from clicks of one IP hash and from one site
          * beyond which each further one is flagged (NET-R5); absent: the network's defaults.
@@ -347,6 +351,11 @@ export const termsSchema = z
          * advertiser reviews it; the others only flag.
          */
         hold: z.array(z.enum(DETECTORS)).default([...DEFAULT_HOLD_DETECTORS]),
+        /**
+         * The program's rule each detector's flags cite (`paid_search: AE-P2`); a detector not
+         * named cites the network's rule on suspect traffic (NET-R7, docs/compliance.md).
+         */
+        rules: z.partialRecord(z.enum(DETECTORS), ruleId).default({}),
       })
       .strict()
       .default({
@@ -355,6 +364,7 @@ export const termsSchema = z
         minSecondsToConversion: 10,
         maxConversionsPerHour: { ...DEFAULT_CONVERSION_VELOCITY },
         hold: [...DEFAULT_HOLD_DETECTORS],
+        rules: {},
       }),
     /**
      * Retired: the network fee is the network's setting per program (docs/money.md). Read only so

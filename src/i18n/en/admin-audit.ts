@@ -1,7 +1,7 @@
 /** What the admin audit pages say, in English and Dutch. */
 export const ADMIN_AUDIT = {
   'adminAudit.auditLog': 'Audit log',
-  'adminAudit.claimsPastTheirDecisionDeadline': 'Claims past their decision deadline (AE-E3)',
+  'adminAudit.claimsPastTheirDecisionDeadline': 'Claims past their decision deadline',
   'adminAudit.actionStartsWith': 'Action starts with',
   'adminAudit.filter': 'Filter',
   'adminAudit.when': 'When',

@@ -1,6 +1,6 @@
 /** What the admin pages say, in English and Dutch. */
 export const ADMIN = {
-  'admin.claimsPastTheirDecisionDeadline': 'Claims past their decision deadline (AE-E3)',
+  'admin.claimsPastTheirDecisionDeadline': 'Claims past their decision deadline',
   'admin.none': 'None.',
   'admin.validationsPastTheirDeadline': 'Validations past their deadline',
   'admin.program': 'Program',

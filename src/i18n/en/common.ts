@@ -134,7 +134,7 @@ export const COMMON = {
   'signup.sent': 'Almost done: we sent an activation link to {email}. It works once, for 24 hours.',
   'signup.activated': 'Your account is active. Welcome!',
   'signup.brandWarning':
-    'Your details contain an Alibaba Group brand or a look-alike (AE-P5). Advertisers see this at your application and can record written consent:',
+    'Your details contain a brand a program protects, or a look-alike. The advertiser sees this at your application and can record written consent:',
   'method.content_sites': 'Content and review sites',
   'method.cashback_loyalty': 'Cashback / loyalty',
   'method.voucher_codes': 'Voucher codes',

@@ -17,7 +17,7 @@ export const EMAIL = {
     'The network invites you to the advertiser console of {advertiser}: programs, applications, transactions and terms.\n\nChoose your password with this link (it works once, for 7 days):\n\n{link}\n\nThen log in with this email address.',
   'email.application.subject': 'New application for {program}: {site}',
   'email.application.text':
-    '{publisher} applied to {program} with {site} ({url}).\nPromotion methods: {methods}.\nProhibited content declared (AE-P6): {content}.\nBrand screening (AE-P5): {screening}.\n\nDecide in the advertiser console: Applications.',
+    '{publisher} applied to {program} with {site} ({url}).\nPromotion methods: {methods}.\nProhibited content declared: {content}.\nBrand screening: {screening}.\n\nDecide in the advertiser console: Applications.',
   'email.none': 'none',
   'email.approved.subject': 'Approved: your application to {program}',
   'email.approved.text':
@@ -26,24 +26,24 @@ export const EMAIL = {
   'email.rejected.text': 'Your application to {program} was not approved. Reason: {reason}',
   'email.claim.subject': 'Claim against an enforcement action: decide by {due}',
   'email.claim.text':
-    'Publisher {publisher} objects to {kind} {action} ({rule}).\n\n{claim}\n\nDecide before {dueAt} (15 working days, AE-E3): advertiser console → Compliance.',
+    'Publisher {publisher} objects to {kind} {action} ({rule}).\n\n{claim}\n\nDecide before {dueAt}: advertiser console → Compliance.',
   'email.claimDecided.subject': 'Your claim was {outcome}',
   'email.claimDecided.text': 'Decision on your claim {claim}: {outcome}.\n\n{decision}',
   'email.claimDecided.reversed': 'The enforcement action and its effects are reversed.',
   'email.claimReminder.subject': 'Reminder: a claim decision is due',
-  'email.claimReminder.text': 'Claim {claim} must be decided before {dueAt} (AE-E3).',
+  'email.claimReminder.text': 'Claim {claim} must be decided before {dueAt}.',
   'email.enforcement.subject': 'Enforcement action: {kind}',
   'email.enforcement.text':
     'An enforcement action was recorded against your account: {kind}.\nRule breached: {rule}. Evidence: {evidence}',
   'email.enforcement.amount': 'Amount deducted: EUR {amount}.',
   'email.enforcement.cure': 'Cure the breach before {deadline}.',
   'email.enforcement.claim':
-    'You may object in writing with evidence until {deadline} (5 working days, {calendar} calendar, AE-E2): portal → Compliance.',
+    'You may object in writing with evidence until {deadline} ({days} working days, {calendar} calendar): portal → Compliance.',
   'email.enforcementEnded.subject': 'Enforcement action {outcome}: {kind}',
   'email.enforcementEnded.text':
     'The {kind} recorded on {date} ({rule}) is {outcome}; its effect is undone.',
   'email.claimWindow.subject': 'Reminder: the claim window closes within a day',
-  'email.claimWindow.text': 'You can object to the {kind} ({action}) until {deadline} (AE-E2).',
+  'email.claimWindow.text': 'You can object to the {kind} ({action}) until {deadline}.',
   'email.mailingApproved.subject': 'Mailing approved: {subject}',
   'email.mailingApproved.text':
     'Your mailing "{subject}" is approved. Add m={param} to its tracking links; they count as email traffic until {until}.',

@@ -14,7 +14,7 @@ export const PUBLISHER_COMPLIANCE = {
     'Evidence (PDF, images, text; up to 5 files of 5 MiB)',
   'publisherCompliance.submitClaim': 'Submit claim',
   'publisherCompliance.theClaimWindowClosedOn': 'The claim window closed on',
-  'publisherCompliance.emailApprovalTool': 'Email Approval tool (AE-P1)',
+  'publisherCompliance.emailApprovalTool': 'Email Approval tool',
   'publisherCompliance.noAccessYetTheAdvertiser':
     'No access yet: the advertiser grants it per program. Mailing without an approved preview is not allowed.',
   'publisherCompliance.program': 'Program',

@@ -5,9 +5,8 @@ export const PUBLISHER_SITE = {
   'publisherSite.note': 'Note',
   'publisherSite.applyTo': 'Apply to',
   'publisherSite.mySiteHasContentOf':
-    'My site has content of these prohibited kinds (AE-P6, rule 6): tick any that apply',
-  'publisherSite.iAcceptTheProgramRules':
-    'I accept the program rules (Advertising Rules and Policies)',
+    'My site has content of these kinds the program prohibits: tick any that apply',
+  'publisherSite.iAcceptTheProgramRules': 'I accept the rules of {program}',
   'publisherSite.readThem': 'read them',
   'publisherSite.yourSites': 'Your sites',
   'publisherSite.name': 'Name',

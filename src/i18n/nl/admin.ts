@@ -3,7 +3,7 @@ import type { ADMIN } from '../en/admin.js';
 
 /** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
 export const ADMIN_NL: Translation<typeof ADMIN> = {
-  'admin.claimsPastTheirDecisionDeadline': 'Bezwaren over hun beslistermijn (AE-E3)',
+  'admin.claimsPastTheirDecisionDeadline': 'Bezwaren over hun beslistermijn',
   'admin.none': 'Geen.',
   'admin.validationsPastTheirDeadline': 'Validaties over hun termijn',
   'admin.program': 'Programma',

@@ -140,7 +140,7 @@ export const COMMON_NL: Translation<typeof COMMON> = {
     'Bijna klaar: we stuurden een activeringslink naar {email}. Die werkt één keer, 24 uur lang.',
   'signup.activated': 'Je account is actief. Welkom!',
   'signup.brandWarning':
-    'Je gegevens bevatten een merk van Alibaba Group of iets wat erop lijkt (AE-P5). Adverteerders zien dit bij je aanmelding en kunnen schriftelijke toestemming vastleggen:',
+    'Je gegevens bevatten een merk dat een programma beschermt, of iets wat erop lijkt. De adverteerder ziet dit bij je aanmelding en kan schriftelijke toestemming vastleggen:',
   'method.content_sites': 'Content- en reviewsites',
   'method.cashback_loyalty': 'Cashback / spaarprogramma',
   'method.voucher_codes': 'Kortingscodes',

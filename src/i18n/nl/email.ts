@@ -17,7 +17,7 @@ export const EMAIL_NL: Translation<typeof EMAIL> = {
     'Het netwerk nodigt je uit voor de adverteerdersconsole van {advertiser}: programma’s, aanmeldingen, transacties en voorwaarden.\n\nKies je wachtwoord met deze link (één keer bruikbaar, 7 dagen geldig):\n\n{link}\n\nLog daarna in met dit e-mailadres.',
   'email.application.subject': 'Nieuwe aanmelding voor {program}: {site}',
   'email.application.text':
-    '{publisher} heeft zich aangemeld voor {program} met {site} ({url}).\nPromotiemethoden: {methods}.\nVerboden inhoud opgegeven (AE-P6): {content}.\nMerkcontrole (AE-P5): {screening}.\n\nBeslis in de adverteerdersconsole: Aanmeldingen.',
+    '{publisher} heeft zich aangemeld voor {program} met {site} ({url}).\nPromotiemethoden: {methods}.\nVerboden inhoud opgegeven: {content}.\nMerkcontrole: {screening}.\n\nBeslis in de adverteerdersconsole: Aanmeldingen.',
   'email.none': 'geen',
   'email.approved.subject': 'Goedgekeurd: je aanmelding voor {program}',
   'email.approved.text':
@@ -26,25 +26,25 @@ export const EMAIL_NL: Translation<typeof EMAIL> = {
   'email.rejected.text': 'Je aanmelding voor {program} is niet goedgekeurd. Reden: {reason}',
   'email.claim.subject': 'Bezwaar tegen een handhavingsmaatregel: beslis vóór {due}',
   'email.claim.text':
-    'Publisher {publisher} maakt bezwaar tegen {kind} {action} ({rule}).\n\n{claim}\n\nBeslis vóór {dueAt} (15 werkdagen, AE-E3): adverteerdersconsole → Compliance.',
+    'Publisher {publisher} maakt bezwaar tegen {kind} {action} ({rule}).\n\n{claim}\n\nBeslis vóór {dueAt}: adverteerdersconsole → Compliance.',
   'email.claimDecided.subject': 'Beslissing op je bezwaar: {outcome}',
   'email.claimDecided.text': 'Beslissing op je bezwaar {claim}: {outcome}.\n\n{decision}',
   'email.claimDecided.reversed': 'De maatregel en de gevolgen ervan zijn teruggedraaid.',
   'email.claimReminder.subject': 'Herinnering: een beslissing op een bezwaar moet worden genomen',
-  'email.claimReminder.text': 'Over bezwaar {claim} moet vóór {dueAt} worden beslist (AE-E3).',
+  'email.claimReminder.text': 'Over bezwaar {claim} moet vóór {dueAt} worden beslist.',
   'email.enforcement.subject': 'Handhavingsmaatregel: {kind}',
   'email.enforcement.text':
     'Er is een handhavingsmaatregel tegen je account vastgelegd: {kind}.\nOvertreden regel: {rule}. Bewijs: {evidence}',
   'email.enforcement.amount': 'Ingehouden bedrag: EUR {amount}.',
   'email.enforcement.cure': 'Herstel de overtreding vóór {deadline}.',
   'email.enforcement.claim':
-    'Je kunt tot {deadline} schriftelijk en met bewijs bezwaar maken (5 werkdagen, kalender {calendar}, AE-E2): portaal → Compliance.',
+    'Je kunt tot {deadline} schriftelijk en met bewijs bezwaar maken ({days} werkdagen, kalender {calendar}): portaal → Compliance.',
   'email.enforcementEnded.subject': 'Handhavingsmaatregel {outcome}: {kind}',
   'email.enforcementEnded.text':
     'De maatregel “{kind}” van {date} ({rule}) is {outcome}; het gevolg ervan is ongedaan gemaakt.',
   'email.claimWindow.subject': 'Herinnering: de bezwaartermijn sluit binnen een dag',
   'email.claimWindow.text':
-    'Je kunt tot {deadline} bezwaar maken tegen de maatregel “{kind}” ({action}) (AE-E2).',
+    'Je kunt tot {deadline} bezwaar maken tegen de maatregel “{kind}” ({action}).',
   'email.mailingApproved.subject': 'Mailing goedgekeurd: {subject}',
   'email.mailingApproved.text':
     'Je mailing "{subject}" is goedgekeurd. Voeg m={param} toe aan de trackinglinks; die tellen als e-mailverkeer tot {until}.',

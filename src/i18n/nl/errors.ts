@@ -11,7 +11,7 @@ export const ERRORS_NL: ErrorTexts = {
   invalid_vat_number: 'het btw-nummer is niet geldig: {reason}',
   invalid_iban: 'IBAN klopt niet: {reason}',
   registration_barred:
-    'dit e-mailadres of deze website mag zich niet registreren (AE-E1 g); neem contact op met het netwerk als dit niet klopt',
+    'dit e-mailadres of deze website mag zich niet registreren; neem contact op met het netwerk als dit niet klopt',
   invalid_token:
     'deze link is niet geldig: gebruik de link uit de laatste e-mail of vraag een nieuwe aan',
   token_used: 'deze activeringslink is al gebruikt: log in',
@@ -29,19 +29,17 @@ export const ERRORS_NL: ErrorTexts = {
   invalid_body: 'controleer de ingevulde gegevens',
   // Sites, applications, links
   unknown_site: 'deze site staat niet bij jouw sites',
-  publisher_restricted:
-    'je account is {status} (AE-E1 e, f): je kunt je niet aanmelden bij programma’s',
+  publisher_restricted: 'je account is {status}: je kunt je niet aanmelden bij programma’s',
   unknown_program: 'dit programma bestaat niet of is gesloten',
   program_not_approved:
     'het programma is {status}: het legt geen bestellingen vast tot het netwerk het goedkeurt',
   review_reason_required:
     'geef aan waarom het programma wordt geweigerd; de adverteerder leest het',
-  rules_not_accepted:
-    'accepteer de programmaregels (Advertising Rules and Policies) om je aan te melden',
+  rules_not_accepted: 'accepteer de regels van het programma om je aan te melden',
   method_forbidden:
     '{method} is niet toegestaan in dit programma ({rule}): laat het weg om je aan te melden',
   invalid_content_category:
-    'onbekende inhoudscategorieën: {categories}; gebruik de codes van regel 6 (6a … 6q)',
+    'onbekende inhoudscategorieën: {categories}; gebruik de codes die het programma noemt',
   already_applied: 'deze site heeft zich al aangemeld (status: {status})',
   reason_required: 'geef de publisher een reden voor de afwijzing',
   consent_text_required: 'schrijf op waarvoor de toestemming geldt',
@@ -96,14 +94,15 @@ export const ERRORS_NL: ErrorTexts = {
   attachment_too_large: '{file}: maximaal 5 MiB per bestand',
   attachment_type: '{file}: stuur PDF, PNG, JPEG, GIF, WebP, platte tekst of CSV',
   claim_too_late:
-    'de bezwaartermijn is op {deadline} verstreken (5 werkdagen na de maatregel, AE-E2); een later bezwaar wordt geweigerd',
+    'de bezwaartermijn is op {deadline} verstreken; een later bezwaar wordt geweigerd',
   claim_exists: 'er is al een bezwaar tegen deze maatregel ingediend',
   unknown_claim: 'dit bezwaar staat niet bij jouw programma’s',
   claim_decided: 'over dit bezwaar is al beslist ({status})',
   decision_required: 'schrijf de beslissing en de redenen op',
   invalid_kind: 'kies een soort maatregel',
-  evidence_required: 'beschrijf het bewijs van de overtreding (AE-E1)',
-  invalid_rule: 'noem de overtreden regel, bijvoorbeeld AE-P4',
+  evidence_required: 'beschrijf het bewijs van de overtreding',
+  invalid_rule:
+    'noem de overtreden regel met haar code uit de voorwaarden van het programma (voorvoegsel, streepje, letter, nummer)',
   invalid_amount:
     'een inhouding heeft een positief bedrag in euro nodig met hoogstens twee decimalen, bijvoorbeeld 12,50',
   invalid_deadline: 'een herstelperiode heeft een einddatum in de toekomst nodig',
@@ -114,7 +113,7 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_violation: 'deze melding staat niet bij jouw programma’s',
   violation_reviewed: 'deze melding is al beoordeeld ({status})',
   no_email_access:
-    'de adverteerder heeft je geen toegang gegeven tot de Email Approval-tool voor dit programma (AE-P1)',
+    'de adverteerder heeft je geen toegang gegeven tot de Email Approval-tool voor dit programma',
   invalid_mailing:
     'vul onderwerp en HTML-tekst in, een verzenddatum in de toekomst, het aantal ontvangers (minstens 1) en waar de adressen vandaan komen',
   unknown_mailing: 'deze mailing staat niet bij jouw programma’s',

@@ -18,7 +18,7 @@ export const PUBLISHER_COMPLIANCE_NL: Translation<typeof PUBLISHER_COMPLIANCE> =
     'Bewijs (pdf, afbeeldingen, tekst; tot 5 bestanden van 5 MiB)',
   'publisherCompliance.submitClaim': 'Bezwaar indienen',
   'publisherCompliance.theClaimWindowClosedOn': 'De bezwaartermijn sloot op',
-  'publisherCompliance.emailApprovalTool': 'Email Approval-tool (AE-P1)',
+  'publisherCompliance.emailApprovalTool': 'Email Approval-tool',
   'publisherCompliance.noAccessYetTheAdvertiser':
     'Nog geen toegang: de adverteerder geeft die per programma. Mailen zonder goedgekeurde preview is niet toegestaan.',
   'publisherCompliance.program': 'Programma',

@@ -8,9 +8,8 @@ export const PUBLISHER_SITE_NL: Translation<typeof PUBLISHER_SITE> = {
   'publisherSite.note': 'Toelichting',
   'publisherSite.applyTo': 'Aanmelden voor',
   'publisherSite.mySiteHasContentOf':
-    'Mijn site heeft inhoud van deze verboden soorten (AE-P6, regel 6): vink aan wat van toepassing is',
-  'publisherSite.iAcceptTheProgramRules':
-    'Ik accepteer de programmaregels (Advertising Rules and Policies)',
+    'Mijn site heeft inhoud van deze soorten die het programma verbiedt: vink aan wat van toepassing is',
+  'publisherSite.iAcceptTheProgramRules': 'Ik accepteer de regels van {program}',
   'publisherSite.readThem': 'lees ze',
   'publisherSite.yourSites': 'Je sites',
   'publisherSite.name': 'Naam',

@@ -240,7 +240,7 @@ export class OrdersRepository {
   async touchedByFlag(flag: { orderId: string | null; clickId: number | null }) {
     return this.db
       .selectFrom('orders')
-      .select(['id', 'quote_status', 'click_id'])
+      .select(['id', 'quote_status', 'click_id', 'placed_at', 'quote'])
       .where((eb) =>
         flag.orderId !== null
           ? eb('id', '=', flag.orderId)

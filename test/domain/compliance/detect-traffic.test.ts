@@ -14,6 +14,7 @@ import {
   holdingDetectors,
 } from '../../../src/domain/compliance/detect-traffic.js';
 import { claimedMailing, readClickSignals } from '../../../src/tracking/click-signals.js';
+import { aliexpress } from '../../support/terms.js';
 
 const settings = {
   maxClicksPerMinutePerIp: 10,
@@ -21,6 +22,8 @@ const settings = {
   minSecondsToConversion: 10,
   maxConversionsPerHour: DEFAULT_CONVERSION_VELOCITY,
   hold: DEFAULT_HOLD_DETECTORS,
+  // AliExpress's rules for its detectors (its terms' compliance.rules, SPEC P).
+  rules: aliexpress.file.compliance.rules,
 };
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
@@ -206,6 +209,22 @@ describe('conversion detectors', () => {
       settings,
     );
     expect(flags).toMatchObject([{ detector: 'self_purchase', rule: 'AE-P4', severity: 'high' }]);
+  });
+
+  it('cites the program’s own rule, or the network’s NET-R7 where its terms name none', () => {
+    const kabelkoning = { ...settings, rules: { paid_search: 'KK-P3' } };
+    const click = readClickSignals(
+      { headers: { ...userClick }, query: { gclid: 'x' } },
+      claimedMailing({}),
+    );
+    const context = { velocity: 99, clickTimeMs: 0, mailing: undefined };
+    expect(detectClick(click, context, kabelkoning).map((f) => `${f.detector} ${f.rule}`)).toEqual([
+      'paid_search KK-P3',
+      'click_velocity NET-R7',
+    ]);
+    expect(detectBurst({ clicks: 800, orders: 0 }, { ...settings, rules: {} })?.rule).toBe(
+      'NET-R7',
+    );
   });
 
   it('flags an hour of many clicks and no order', () => {
