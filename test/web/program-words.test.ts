@@ -365,9 +365,9 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
   it('on every advertiser page', async () => {
     expect(
       await otherPrograms(advertiser, [
-        // The new-program page starts from an example program's file (program setup).
-        ...PAGES_OF_ROLE.advertiser.filter((path) => path !== '/advertiser/programs/new'),
+        ...PAGES_OF_ROLE.advertiser,
         `/advertiser/terms/${programId}`,
+        `/advertiser/tracking/${programId}`,
       ]),
     ).toEqual([]);
   });

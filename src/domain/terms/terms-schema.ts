@@ -290,7 +290,11 @@ export const termsSchema = z
     prohibitedContent: z
       .array(
         z
-          .object({ id: z.string().min(1), en: z.string().min(1), nl: z.string().min(1).optional() })
+          .object({
+            id: z.string().min(1),
+            en: z.string().min(1),
+            nl: z.string().min(1).optional(),
+          })
           .strict(),
       )
       .default([]),
