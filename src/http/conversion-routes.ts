@@ -73,7 +73,10 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     network.metrics.conversions.inc({
       channel,
       outcome: result.outcome,
-      attribution: result.attribution.status === 'attributed' ? 'attributed' : 'unattributed',
+      // A test conversion (a test click id) is counted apart: it is never an order.
+      attribution: ['attributed', 'test'].includes(result.attribution.status)
+        ? result.attribution.status
+        : 'unattributed',
     });
 
   /** An accepted report for the tracking page (a test conversion is kept there already). */

@@ -69,6 +69,10 @@ describeEachEngine('test conversion attacks', (context) => {
       `orderNumber=PIX-TEST-1&orderValue=99.00&currency=USD&tduid=${testClick}`,
     );
     expect(byPixel.statusCode, byPixel.body).toBe(202);
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(
+      /affnet_conversions_total\{[^}]*channel="pixel"[^}]*attribution="test"[^}]*\} 1/,
+    );
     // A status update finds no order to complete: a test is never stored as one.
     const update = await t.app.inject({
       method: 'PATCH',
