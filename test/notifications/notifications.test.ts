@@ -165,8 +165,48 @@ describeEachEngine('notifications', (context) => {
       ['statement_issued'],
       t.clock.now,
     );
+    // The advertiser's invoice mail: its billing user reads it in Dutch; the demo advertiser's
+    // user switched it off.
+    const aliexpress = (await repos(store).users.findByEmail(t.demo.advertiser.email))!;
+    const billing = await repos(store).users.create(
+      {
+        email: 'billing@aliexpress.example',
+        passwordHash: 'x',
+        role: 'advertiser',
+        name: 'Billing',
+        advertiserId: aliexpress.advertiser_id!,
+      },
+      t.clock.now,
+    );
+    await repos(store).users.setLocale(billing.id, 'nl');
+    await t.network.notifications.preferences.set(
+      { id: aliexpress.id, role: 'advertiser' },
+      ['application_received', 'reports_refused'],
+      t.clock.now,
+    );
     t.clock.now = Date.UTC(2026, 10, 2, 9);
     const { created } = await t.network.invoices.createInvoices('2026-10', t.clock.now);
+    expect(created.length).toBeGreaterThan(0);
+    const invoiceMails = (await t.network.mailer.recent(1000)).filter((mail) =>
+      /^(Invoice|Factuur) /.test(mail.subject),
+    );
+    expect(invoiceMails.map((mail) => mail.toAddress)).toContain('billing@aliexpress.example');
+    expect(invoiceMails.map((mail) => mail.toAddress)).not.toContain(t.demo.advertiser.email);
+    for (const mail of invoiceMails)
+      if (mail.toAddress === 'billing@aliexpress.example')
+        expect(mail.subject).toMatch(/^Factuur .* voor AliExpress, 2026-10: /);
+      else expect(mail.subject).not.toContain('AliExpress');
+    await t.network.notifications.preferences.set(
+      { id: aliexpress.id, role: 'advertiser' },
+      ['application_received', 'invoice_issued', 'reports_refused'],
+      t.clock.now,
+    );
+    // Billing reads invoices only (the tests below count the other mails).
+    await t.network.notifications.preferences.set(
+      { id: billing.id, role: 'advertiser' },
+      ['invoice_issued'],
+      t.clock.now,
+    );
     for (const invoice of created) await t.network.invoices.markPaid(invoice.id, t.clock.now);
     await t.network.statements.createStatements('2026-10', t.clock.now);
     const run = await t.network.payouts.createRun({
