@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createSqliteTestStore, type TestStore } from '../support/stores.js';
@@ -16,6 +16,7 @@ import { lampenhuisTerms } from '../support/new-program.js';
 import {
   browserAvailable,
   expectAccessible,
+  expectNoOverflow,
   launchBrowser,
   portalLogin,
 } from '../support/browser.js';
@@ -98,19 +99,6 @@ afterAll(async () => {
   shopServer?.close();
   await store?.dispose();
 });
-
-/** The page is no wider than the window (nothing scrolls sideways at 390 px). */
-async function expectNoOverflow(page: Page) {
-  const [scroll, client] = await page.evaluate(() => {
-    const root = (
-      globalThis as unknown as {
-        document: { documentElement: { scrollWidth: number; clientWidth: number } };
-      }
-    ).document.documentElement;
-    return [root.scrollWidth, root.clientWidth];
-  });
-  expect(scroll, page.url()).toBeLessThanOrEqual(client);
-}
 
 it.skipIf(!available)(
   'a new advertiser integrates its shop from the tracking page alone: secret, script, pixel and test conversions, never paid',

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,4 +97,17 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `  ${v.rule} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.targets.join('\n    ')}`,
   );
   throw new Error(`axe-core: ${page.url()} violates WCAG 2 A/AA:\n${lines.join('\n')}`);
+}
+
+/** The page is no wider than the window (nothing scrolls sideways at 390 px). */
+export async function expectNoOverflow(page: Page) {
+  const [scroll, client] = await page.evaluate(() => {
+    const root = (
+      globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document.documentElement;
+    return [root.scrollWidth, root.clientWidth];
+  });
+  expect(scroll, page.url()).toBeLessThanOrEqual(client);
 }
