@@ -5,6 +5,7 @@ import { repos } from '../../src/storage/repositories/repos.js';
 import { Mailer } from '../../src/services/mailer.js';
 import { EventDispatcher } from '../../src/services/event-dispatcher.js';
 import { Notifications } from '../../src/services/notifications.js';
+import { DIGEST_LINES } from '../../src/services/commission-digest.js';
 import { commissionUpdated, payoutPaid, statementIssued } from '../../src/domain/events/events.js';
 
 const NOW = Date.UTC(2026, 10, 3, 9);
@@ -84,5 +85,28 @@ describeEachEngine('the links in notification mails', (context) => {
     );
     for (const body of bodies.values())
       expect(body).toMatch(new RegExp(`switched on: ${BASE}/account$`));
+
+    // A busy day: the first DIGEST_LINES decisions are listed, the rest counted and totalled.
+    const busy = NOW + 86_400_000;
+    await repos(store).events.append(
+      Array.from({ length: DIGEST_LINES + 2 }, (_, i) =>
+        commissionUpdated(
+          { status: 'pending', amountMinor: 100 },
+          { ...commission, id: `com_${i + 10}`, amountMinor: 100 },
+        ),
+      ),
+      busy,
+    );
+    await dispatcher.dispatch(busy);
+    expect(await notifications.digest.send(busy + 86_400_000)).toBe(1);
+    const [latest] = await mailer.recent(1);
+    expect(latest!.subject).toBe(
+      `Your commissions of 2026-11-04: ${DIGEST_LINES + 2} approved, 0 declined`,
+    );
+    expect(latest!.textBody.match(/^Approved {2}EUR 1\.00/gm)).toHaveLength(DIGEST_LINES);
+    expect(latest!.textBody).toContain('… and 2 more.');
+    expect(latest!.textBody).toContain(
+      `Approved in total: EUR ${DIGEST_LINES + 2}.00 (${DIGEST_LINES + 2}).`,
+    );
   });
 });
