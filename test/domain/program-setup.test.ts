@@ -16,6 +16,8 @@ import {
 } from '../../src/programs/load-program-terms.js';
 import { packageRoot } from '../../src/package-root.js';
 
+const today = '2026-12-01';
+
 describe('the guided program setup', () => {
   it('writes the same terms as the YAML the guide shows for the same input', async () => {
     const written = termsFromSetup(LAMPENHUIS, '2026-12-01');
@@ -89,6 +91,19 @@ describe('the guided program setup', () => {
     ]);
   });
 
+  it('refuses deep-link domains that leave out the landing page', () => {
+    const outside = termsFromSetup({ ...LAMPENHUIS, deeplinkDomains: 'lampen.example' }, today);
+    expect(outside.issues).toEqual([
+      {
+        field: 'deeplinkDomains',
+        problem: 'landingOutsideDomains',
+        values: { value: 'www.lampenhuis.example' },
+      },
+    ]);
+    for (const domains of ['', 'www.lampenhuis.example', 'shop.example, lampenhuis.example'])
+      expect(termsFromSetup({ ...LAMPENHUIS, deeplinkDomains: domains }, today).issues).toEqual([]);
+  });
+
   it('asks for the required fields of an empty form, and at least one commission group', () => {
     const written = termsFromSetup(emptySetup(), '2026-12-01');
     expect(written.issues.map((i) => `${i.field}:${i.problem}`)).toEqual([
@@ -111,7 +126,6 @@ describe('the guided program setup', () => {
 });
 
 describe('editing a live program in the guided form', () => {
-  const today = '2026-12-01';
   const formTerms = () =>
     parseNewProgramTermsOrThrow(setupSource(termsFromSetup(LAMPENHUIS, today).terms!), 'form');
 

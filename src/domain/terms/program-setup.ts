@@ -110,7 +110,8 @@ export type SetupProblem =
   | 'choice'
   | 'lastGroupMatchesAll'
   | 'groupNeedsCategories'
-  | 'tooManyRows';
+  | 'tooManyRows'
+  | 'landingOutsideDomains';
 
 export interface SetupIssue {
   field: SetupField;
@@ -347,6 +348,15 @@ export function termsFromSetup(
     (host) => HOST.test(host),
     (host) => host.toLowerCase(),
   );
+  // Deep links go to these domains only: the landing page on none of them is a typing mistake.
+  const landingHost = isHttpUrl(landingUrl) ? new URL(landingUrl).hostname : undefined;
+  if (
+    landingHost !== undefined &&
+    domains.length > 0 &&
+    domains.every((host) => HOST.test(host)) &&
+    !domains.some((host) => landingHost === host || landingHost.endsWith(`.${host}`))
+  )
+    problem('deeplinkDomains', 'landingOutsideDomains', { value: landingHost });
   const currencies = list('currencies', input.currencies, 'currency', isKnownCurrency, (code) =>
     code.toUpperCase(),
   );

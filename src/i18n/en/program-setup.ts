@@ -138,5 +138,7 @@ export const PROGRAM_SETUP = {
     'Change what your program page says, your rates and your rules. Changed rates take effect on the date you give; everything else as soon as you publish. YAML stays available in the terms editor.',
   'programSetup.notGuided':
     'These terms say more than the guided form asks (country groups, caps, documents, …): edit them in YAML in the terms editor.',
+  'programSetup.problem.landingOutsideDomains':
+    'Your landing page is on {value}, which is not among these domains: add it (or the domain it is part of), or leave the list empty.',
   'programSetup.problem.taken': 'A program with this id exists already: choose another id.',
 } as const;

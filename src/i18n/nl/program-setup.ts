@@ -141,5 +141,7 @@ export const PROGRAM_SETUP_NL: Translation<typeof PROGRAM_SETUP> = {
     'Wijzig wat je programmapagina zegt, je percentages en je regels. Gewijzigde percentages gaan in op de datum die je geeft; al het andere zodra je publiceert. YAML blijft beschikbaar in de voorwaardeneditor.',
   'programSetup.notGuided':
     'Deze voorwaarden zeggen meer dan het formulier vraagt (landengroepen, maxima, documenten, …): wijzig ze in YAML in de voorwaardeneditor.',
+  'programSetup.problem.landingOutsideDomains':
+    'Je landingspagina staat op {value}, dat niet bij deze domeinen hoort: voeg het toe (of het domein waar het onder valt), of laat de lijst leeg.',
   'programSetup.problem.taken': 'Er bestaat al een programma met deze id: kies een andere.',
 };
