@@ -40,15 +40,20 @@ function click(port: number, demo: Demo, agent: http.Agent): Promise<string | un
 
 let orderCount = 0;
 
-/** Reports a new order `orderNumber` through the order API; the answer's status. */
+/**
+ * Reports a new order `orderNumber` through the order API, credited to `clickId` when given;
+ * the answer's status.
+ */
 export function postOrder(
   port: number,
   demo: Pick<Demo, 'programId' | 'advertiserApiKey'>,
   agent: http.Agent,
   orderNumber: string,
+  clickId?: string,
 ): Promise<number | undefined> {
   const body = JSON.stringify({
     orderNumber,
+    ...(clickId === undefined ? {} : { clickId }),
     placedAt: new Date().toISOString(),
     currency: 'USD',
     status: 'pending',

@@ -120,6 +120,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     invoicePaymentDays: config.invoicePaymentDays,
     networkFeeRate: config.networkFeeRate,
     ecb: { baseUrl: config.ecbBaseUrl, fetchDaily: config.ecbFetch },
+    webhooks: config.webhooks,
   });
   await network.start();
   const checkpointer = startWalCheckpointer(store);

@@ -45,12 +45,25 @@ export interface ServerConfig {
   networkFeeRate: string;
   /** INVOICE_PAYMENT_DAYS: days an advertiser has to pay an invoice (default 30). */
   invoicePaymentDays: number;
+  /**
+   * WEBHOOKS_ALLOW_PRIVATE=true: webhooks and postbacks may reach private, loopback and
+   * link-local addresses (a self-hosted setup); WEBHOOKS_ALLOW_HTTP=true: plain http too.
+   */
+  webhooks: { allowPrivate: boolean; allowHttp: boolean };
 }
 
 export interface ServerFlags {
   port?: string;
   host?: string;
   workers?: string;
+}
+
+/** A true/false variable, false when unset. */
+function flag(env: NodeJS.ProcessEnv, variable: string): boolean {
+  const text = (env[variable] ?? 'false').trim().toLowerCase();
+  if (text !== 'true' && text !== 'false')
+    throw new ConfigError(variable, `expected true or false, got "${env[variable]}"`);
+  return text === 'true';
 }
 
 function wholeNumber(variable: string, text: string, min: number, max: number): number {
@@ -154,6 +167,10 @@ export function parseServerConfig(env: NodeJS.ProcessEnv, flags: ServerFlags = {
       env.INVOICE_PAYMENT_DAYS === undefined || env.INVOICE_PAYMENT_DAYS.trim() === ''
         ? DEFAULT_PAYMENT_DAYS
         : wholeNumber('INVOICE_PAYMENT_DAYS', env.INVOICE_PAYMENT_DAYS, 0, 365),
+    webhooks: {
+      allowPrivate: flag(env, 'WEBHOOKS_ALLOW_PRIVATE'),
+      allowHttp: flag(env, 'WEBHOOKS_ALLOW_HTTP'),
+    },
     ecbFetch: !['off', 'false', '0', 'no'].includes((env.ECB_FETCH ?? 'on').trim().toLowerCase()),
     port,
     host,

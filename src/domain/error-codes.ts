@@ -154,6 +154,20 @@ export const ERROR_CODES = {
   comments_required: { status: 400, en: 'tell the publisher why the mailing is rejected' },
   // Programs
   invalid_secret: { status: 400, en: 'the secret needs 8 to 128 visible characters' },
+  // Webhooks and postbacks (issue 28)
+  invalid_webhook_url: {
+    status: 400,
+    en: 'the URL must be an absolute https:// address without a password',
+  },
+  invalid_webhook_events: { status: 400, en: 'name the events, each one your account receives' },
+  unknown_macro: { status: 400, en: 'the URL has a macro affnet does not know: {macro}' },
+  refused_address: {
+    status: 400,
+    en: 'the address resolves to a private, loopback or link-local address',
+  },
+  unknown_webhook: { status: 404, en: 'no such endpoint among yours' },
+  unknown_delivery: { status: 404, en: 'no such delivery of this endpoint' },
+  too_many_webhooks: { status: 409, en: 'your account has the most endpoints it may have' },
   email_taken: { status: 409, en: 'this address has an account already' },
   program_of_another_advertiser: { status: 400, en: 'the program belongs to another advertiser' },
   program_exists: { status: 409, en: 'a program with this id exists already: choose another id' },

@@ -17,6 +17,7 @@ import { registerComplianceApiRoutes } from './compliance-api-routes.js';
 import { registerAdminApiRoutes } from './admin-api-routes.js';
 import { registerAdsApiRoutes } from './ads-api-routes.js';
 import { registerBannerRoute } from './banner-route.js';
+import { registerWebhookApiRoutes } from './webhook-api-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerRateLimits } from './rate-limits.js';
 import { answer, createErrorHandler } from './http-errors.js';
@@ -141,6 +142,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerProgramReviewRoutes(api, network);
     registerPromotionRoutes(api, network);
     registerAdsApiRoutes(api, network);
+    registerWebhookApiRoutes(api, network);
   });
   registerApiDocs(app);
   registerPortal(app, network);

@@ -9,6 +9,7 @@ import type { Answer, Auth, RouteContract } from './contracts/contract.js';
 import { ROUTE_CONTRACTS } from './contracts/index.js';
 import { TRACKING_ENDPOINTS } from './contracts/tracking.js';
 import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
+import { webhookEventsDocument } from './contracts/webhook-events.js';
 
 export type { Auth } from './contracts/contract.js';
 
@@ -263,5 +264,6 @@ export function openApiDocument(): Record<string, unknown> {
     },
     security: [{ bearer: [] }],
     paths,
+    webhooks: webhookEventsDocument(),
   };
 }

@@ -1,6 +1,15 @@
 import { EventDispatcher } from '../services/event-dispatcher.js';
 import { PromotionsService } from '../services/promotions-service.js';
 import { Notifications } from '../services/notifications.js';
+import { WebhooksService } from '../services/webhooks-service.js';
+import { WebhookDelivery } from '../services/webhook-delivery.js';
+import { webhookListener } from '../services/webhook-listener.js';
+import { WebhookSecretBox } from '../services/webhook-secrets.js';
+import {
+  DEFAULT_SENDER_OPTIONS,
+  WebhookSender,
+  type SenderOptions,
+} from '../services/webhook-sender.js';
 import { ProgramReviewService } from '../services/program-review-service.js';
 import { createHmac } from 'node:crypto';
 import { systemClock } from './clock.js';
@@ -98,6 +107,8 @@ export interface NetworkOptions {
   networkFeeRate?: string | undefined;
   /** The ECB's rate files: where from (ECB_BASE_URL) and whether to fetch them daily. */
   ecb?: { baseUrl: string; fetchDaily: boolean; fetch?: typeof fetch } | undefined;
+  /** Webhooks and postbacks: WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_ALLOW_HTTP, a test's resolver. */
+  webhooks?: Partial<SenderOptions> | undefined;
 }
 
 export interface Metrics {
@@ -249,6 +260,9 @@ export class Network {
   readonly promotions: PromotionsService;
   /** Notification mails (an event listener, the daily digest) and each user's switches. */
   readonly notifications: Notifications;
+  /** Webhook endpoints and postbacks (issue 28), and the job that sends their deliveries. */
+  readonly webhooks: WebhooksService;
+  readonly webhookDelivery: WebhookDelivery;
   readonly now: () => number;
 
   constructor(
@@ -352,6 +366,28 @@ export class Network {
     this.advertiserViews = new AdvertiserViews(store);
     this.notifications = new Notifications(store, this.mailer, () => this.publicUrl);
     this.events.listen(this.notifications.listener);
+    const sender = new WebhookSender({
+      ...DEFAULT_SENDER_OPTIONS,
+      publicUrl: options.publicUrl,
+      ...options.webhooks,
+    });
+    const secretBox = new WebhookSecretBox(options.secret);
+    this.webhookDelivery = new WebhookDelivery(store, sender, secretBox, this.mailer, this.now);
+    this.webhooks = new WebhooksService(
+      store,
+      secretBox,
+      sender,
+      this.webhookDelivery,
+      options.webhooks?.allowHttp ?? false,
+    );
+    this.events.listen(
+      webhookListener(
+        (programId, eventId) =>
+          (eventId === undefined
+            ? undefined
+            : this.cache.program(programId)?.terms.events.get(eventId)?.kind) ?? 'sale',
+      ),
+    );
   }
 
   /**
@@ -426,6 +462,7 @@ export class Network {
     this.#scheduler.every('refusal_alerts', 60_000, () =>
       this.notifications.refusalAlerts.run(this.now()),
     );
+    this.#scheduler.every('webhooks', 1_000, () => this.webhookDelivery.run());
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -469,6 +506,11 @@ export class Network {
     return (
       (await this.#scheduler.runOnce('mail', () => this.mailer.deliverQueued(this.now()))) ?? 0
     );
+  }
+
+  /** Sends the webhook and postback deliveries due now (one run at a time in the network). */
+  async deliverWebhooks(): Promise<number> {
+    return (await this.#scheduler.runOnce('webhooks', () => this.webhookDelivery.run())) ?? 0;
   }
 
   /**

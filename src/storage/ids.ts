@@ -37,6 +37,9 @@ export const ID_PREFIXES = {
   integrationReport: 'irp',
   promotion: 'prm',
   digestEntry: 'dig',
+  webhook: 'whk',
+  delivery: 'whd',
+  attempt: 'wha',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -35,6 +35,7 @@ import * as invoiceDocuments from './migrations/0028-invoice-documents.js';
 import * as notifications from './migrations/0029-notifications.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 import * as promotions from './migrations/0033-promotions.js';
+import * as webhooks from './migrations/0030-webhooks.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -65,6 +66,7 @@ const MIGRATIONS = {
   '0027-integration-reports': integrationReports,
   '0028-invoice-documents': invoiceDocuments,
   '0029-notifications': notifications,
+  '0030-webhooks': webhooks,
   '0032-suspended-decision': suspendedDecision,
   '0033-promotions': promotions,
 };

@@ -59,6 +59,11 @@ import type {
   NotificationAlertsTable,
 } from './tables/notifications.js';
 import type { AdImagesTable } from './tables/ads.js';
+import type {
+  WebhookEndpointsTable,
+  WebhookDeliveriesTable,
+  WebhookAttemptsTable,
+} from './tables/webhooks.js';
 export type * from './tables/accounts.js';
 export type * from './tables/tracking.js';
 export type * from './tables/money.js';
@@ -69,6 +74,7 @@ export type * from './tables/promotions.js';
 import type { PromotionsTable } from './tables/promotions.js';
 export type * from './tables/notifications.js';
 export type * from './tables/ads.js';
+export type * from './tables/webhooks.js';
 /**
  * The stored shape of affnet, one interface per table. Conventions, the same on SQLite and
  * PostgreSQL: ids are text with a type prefix (ids.ts); instants are epoch milliseconds
@@ -126,4 +132,7 @@ export interface Database {
   notification_opt_outs: NotificationOptOutsTable;
   digest_entries: DigestEntriesTable;
   notification_alerts: NotificationAlertsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

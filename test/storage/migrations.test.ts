@@ -61,6 +61,9 @@ const TABLES = [
   'notification_opt_outs',
   'digest_entries',
   'notification_alerts',
+  'webhook_endpoints',
+  'webhook_deliveries',
+  'webhook_attempts',
 ];
 
 /**

@@ -3,6 +3,7 @@ import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
 import { AD_ANSWERS } from './ad-answers.js';
 import { AdRequest } from './ads.js';
+import { WEBHOOK_ANSWERS } from './webhook-answers.js';
 import {
   LinkRequests,
   OrderChange,
@@ -47,6 +48,7 @@ register(ANSWER_COMPONENTS, {
   PublisherPromotion,
   PublisherPromotions,
   ...AD_ANSWERS,
+  ...WEBHOOK_ANSWERS,
 });
 register(BODY_COMPONENTS, {
   OrderDocument,

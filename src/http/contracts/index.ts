@@ -8,6 +8,7 @@ import { PUBLISHER_ROUTES } from './publisher.js';
 import { COMPLIANCE_ROUTES } from './compliance.js';
 import { PROMOTION_ROUTES } from './promotions.js';
 import { AD_ROUTES } from './ads.js';
+import { WEBHOOK_ROUTES } from './webhooks.js';
 
 /** Every declared route of the JSON API, area by area: what the API document lists. */
 export const ROUTE_CONTRACTS: readonly RouteContract[] = [
@@ -20,4 +21,5 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(COMPLIANCE_ROUTES),
   ...Object.values(PROMOTION_ROUTES),
   ...Object.values(AD_ROUTES),
+  ...Object.values(WEBHOOK_ROUTES),
 ];

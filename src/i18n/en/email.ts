@@ -18,6 +18,12 @@ export const EMAIL = {
   'email.application.subject': 'New application for {program}: {site}',
   'email.application.text':
     '{publisher} applied to {program} with {site} ({url}).\nPromotion methods: {methods}.\nProhibited content declared: {content}.\nBrand screening: {screening}.\n\nDecide in the advertiser console: Applications.',
+  'email.webhookFailing.subject': 'Your endpoint is disabled: it failed for 5 days',
+  'email.webhookFailing.text':
+    'Every delivery to {url} has failed since {since}, so affnet disabled the endpoint and keeps its events waiting.\n\nFix the receiver, then enable the endpoint again in the portal (Integrations) or with PATCH /api/v1/webhooks/{id} {"enabled": true}: the waiting events are sent in order.',
+  'email.webhookGone.subject': 'Your endpoint is disabled: it answered 410 Gone',
+  'email.webhookGone.text':
+    '{url} answered 410 Gone, so affnet disabled the endpoint. Enable it again in the portal (Integrations) when it should receive events.',
   'email.none': 'none',
   'email.approved.subject': 'Approved: your application to {program}',
   'email.approved.text':

@@ -18,6 +18,12 @@ export const EMAIL_NL: Translation<typeof EMAIL> = {
   'email.application.subject': 'Nieuwe aanmelding voor {program}: {site}',
   'email.application.text':
     '{publisher} heeft zich aangemeld voor {program} met {site} ({url}).\nPromotiemethoden: {methods}.\nVerboden inhoud opgegeven: {content}.\nMerkcontrole: {screening}.\n\nBeslis in de adverteerdersconsole: Aanmeldingen.',
+  'email.webhookFailing.subject': 'Je endpoint staat uit: het faalde 5 dagen lang',
+  'email.webhookFailing.text':
+    'Elke aflevering aan {url} is mislukt sinds {since}; affnet heeft het endpoint daarom uitgezet en houdt de gebeurtenissen vast.\n\nHerstel de ontvanger en zet het endpoint weer aan in het portaal (Koppelingen) of met PATCH /api/v1/webhooks/{id} {"enabled": true}: de wachtende gebeurtenissen gaan dan op volgorde.',
+  'email.webhookGone.subject': 'Je endpoint staat uit: het antwoordde 410 Gone',
+  'email.webhookGone.text':
+    '{url} antwoordde 410 Gone; affnet heeft het endpoint daarom uitgezet. Zet het weer aan in het portaal (Koppelingen) als het gebeurtenissen moet ontvangen.',
   'email.none': 'geen',
   'email.approved.subject': 'Goedgekeurd: je aanmelding voor {program}',
   'email.approved.text':

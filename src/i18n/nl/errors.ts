@@ -120,6 +120,13 @@ export const ERRORS_NL: ErrorTexts = {
   mailing_decided: 'over deze mailing is al beslist ({status})',
   comments_required: 'vertel de publisher waarom de mailing is afgewezen',
   // Programs
+  invalid_webhook_url: 'de URL moet een volledig https://-adres zijn, zonder wachtwoord',
+  invalid_webhook_events: 'noem de gebeurtenissen, elk een die jouw account ontvangt',
+  unknown_macro: 'de URL heeft een macro die affnet niet kent: {macro}',
+  refused_address: 'het adres wijst naar een privé-, loopback- of link-local-adres',
+  unknown_webhook: 'dit endpoint staat niet bij de jouwe',
+  unknown_delivery: 'deze aflevering hoort niet bij dit endpoint',
+  too_many_webhooks: 'je account heeft al het grootste aantal endpoints dat mag',
   invalid_secret:
     'het geheim moet 8 tot 128 zichtbare tekens hebben (geen spaties), of laat er een maken',
   email_taken: 'dit e-mailadres heeft al een account: vraag de eigenaar in te loggen',

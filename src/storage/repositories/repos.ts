@@ -40,6 +40,7 @@ import { EventsRepository } from './events-repository.js';
 import { IntegrationReportsRepository } from './integration-reports-repository.js';
 import { PromotionsRepository } from './promotions-repository.js';
 import { NotificationsRepository } from './notifications-repository.js';
+import { WebhooksRepository } from './webhooks-repository.js';
 
 export type { Scope } from './scope.js';
 
@@ -88,6 +89,7 @@ export class Repos {
   #integrationReports: IntegrationReportsRepository | undefined;
   #promotions: PromotionsRepository | undefined;
   #notifications: NotificationsRepository | undefined;
+  #webhooks: WebhooksRepository | undefined;
 
   constructor(readonly scope: Scope) {}
 
@@ -214,6 +216,9 @@ export class Repos {
   }
   get notifications(): NotificationsRepository {
     return (this.#notifications ??= new NotificationsRepository(this.scope));
+  }
+  get webhooks(): WebhooksRepository {
+    return (this.#webhooks ??= new WebhooksRepository(this.scope));
   }
 }
 

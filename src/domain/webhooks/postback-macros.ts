@@ -1,0 +1,87 @@
+import { EndpointRuleError, checkEndpointUrl } from './endpoint-rules.js';
+
+/**
+ * Postback URL templates: a tracker's URL with macros in braces, each replaced URL-encoded when
+ * a commission event fires it (docs/integrations.md).
+ */
+export const POSTBACK_MACROS = [
+  'epi',
+  'epi2',
+  'tduid',
+  'order_number',
+  'commission',
+  'currency',
+  'order_value',
+  'status',
+  'event',
+  'program_id',
+  'site_id',
+  'timestamp',
+] as const;
+
+export type PostbackMacro = (typeof POSTBACK_MACROS)[number];
+export type MacroValues = Record<PostbackMacro, string>;
+
+const MACRO = /\{([^{}]*)\}/g;
+
+/** Checks a template: a URL as for webhooks, every macro known (else refused, with its name). */
+export function checkPostbackTemplate(template: string, allowHttp: boolean): void {
+  // The tracker's address is fixed: a macro may fill the path and query only.
+  if ((/^[^:/?#]*:\/\/[^/?#]*/.exec(template)?.[0] ?? '').includes('{'))
+    throw new EndpointRuleError(
+      'invalid_webhook_url',
+      'url: no macros in the scheme or host, only in the path and query',
+    );
+  for (const match of template.matchAll(MACRO)) {
+    const name = match[1]!;
+    if (!(POSTBACK_MACROS as readonly string[]).includes(name))
+      throw new EndpointRuleError(
+        'unknown_macro',
+        `url: unknown macro {${name.slice(0, 40)}}; known: ${POSTBACK_MACROS.map((m) => `{${m}}`).join(', ')}`,
+        [],
+        { macro: `{${name.slice(0, 40)}}` },
+      );
+  }
+  // The URL must hold with the macros filled (a macro in the host is refused as a host).
+  checkEndpointUrl(template.replace(MACRO, 'x'), allowHttp);
+}
+
+/** The template with each macro replaced by its value, URL-encoded. */
+export function expandPostback(template: string, values: MacroValues): string {
+  return template.replace(MACRO, (whole, name: string) =>
+    Object.hasOwn(values, name) ? encodeURIComponent(values[name as PostbackMacro]) : whole,
+  );
+}
+
+/** A commission's status as trackers read it: pending, approved or declined. */
+export function postbackStatus(status: string): 'pending' | 'approved' | 'declined' {
+  if (status === 'approved' || status === 'paid') return 'approved';
+  if (status === 'declined') return 'declined';
+  return 'pending';
+}
+
+/** Trackers' postback URLs with affnet's macros in their parameters (the portal's presets). */
+export const TRACKER_PRESETS = {
+  voluum:
+    'https://YOUR-DOMAIN.voluumtrk.com/postback?cid={epi}&payout={commission}&txid={order_number}&et={status}',
+  keitaro:
+    'https://YOUR-KEITARO/postback?subid={epi}&payout={commission}&tid={order_number}&status={status}',
+  binom: 'https://YOUR-BINOM/click.php?cnv_id={epi}&payout={commission}&cnv_status={status}',
+  redtrack: 'https://YOUR-DOMAIN/postback?clickid={epi}&sum={commission}&type={event}',
+} as const;
+
+/** Values for a test postback: what a real one would carry, made up. */
+export const SAMPLE_MACRO_VALUES: MacroValues = {
+  epi: 'test-click-1',
+  epi2: 'test-sub-2',
+  tduid: 'clk_test',
+  order_number: 'TEST-1',
+  commission: '1.23',
+  currency: 'EUR',
+  order_value: '12.30',
+  status: 'pending',
+  event: 'sale',
+  program_id: 'prg_test',
+  site_id: 'sit_test',
+  timestamp: '0',
+};

@@ -1,0 +1,189 @@
+import type { Store } from '../storage/database.js';
+import { repos } from '../storage/repositories/repos.js';
+import type {
+  WebhookDeliveryRow,
+  WebhookEndpointRow,
+} from '../storage/repositories/webhooks-repository.js';
+import { newMonotonicId } from '../storage/ids.js';
+import { webhookHeaders } from './webhook-signature.js';
+import { FAILING_DISABLES_AFTER_MS, nextAttemptAt } from '../domain/webhooks/endpoint-rules.js';
+import type { AttemptResult, OutgoingRequest, WebhookSender } from './webhook-sender.js';
+import type { WebhookSecretBox } from './webhook-secrets.js';
+import type { Mailer } from './mailer.js';
+import { composeEmail, formatInstant, localeOf } from '../i18n/email.js';
+
+/** Deliveries sent at once by one run, and fetched per round. */
+const PARALLEL = 8;
+const ROUND = 64;
+/** A claimed delivery is due again after this, should its node die mid-attempt. */
+const LEASE_MS = 60_000;
+/** A run stops starting rounds after this, leaving the rest to the next run. */
+const RUN_BUDGET_MS = 30_000;
+
+/**
+ * Sends what the webhook listener wrote (webhook-listener.ts), off the request path: one
+ * network job (the scheduler's lock: one node at a time), each delivery claimed with a lease
+ * before its attempt, so a node killed mid-attempt leaves it due again rather than lost. A 2xx
+ * delivers; anything else is retried on the schedule (endpoint-rules.ts), honouring Retry-After;
+ * 410 disables the endpoint, and so do five days of failures (its owner is emailed).
+ */
+export class WebhookDelivery {
+  constructor(
+    private readonly store: Store,
+    private readonly sender: WebhookSender,
+    private readonly secrets: WebhookSecretBox,
+    private readonly mailer: Mailer,
+    private readonly now: () => number,
+  ) {}
+
+  /** Attempts every due delivery; how many attempts were made. */
+  async run(): Promise<number> {
+    const started = performance.now();
+    let attempted = 0;
+    while (performance.now() - started < RUN_BUDGET_MS) {
+      const nowMs = this.now();
+      const r = repos(this.store);
+      const due = await r.webhooks.dueDeliveries(nowMs, ROUND);
+      if (due.length === 0) break;
+      const endpoints = new Map<string, WebhookEndpointRow | undefined>();
+      for (const delivery of due)
+        if (!endpoints.has(delivery.endpoint_id))
+          endpoints.set(delivery.endpoint_id, await r.webhooks.endpoint(delivery.endpoint_id));
+      let next = 0;
+      const worker = async () => {
+        while (next < due.length) {
+          const delivery = due[next++]!;
+          const endpoint = endpoints.get(delivery.endpoint_id);
+          if (endpoint === undefined) continue;
+          if (!(await r.webhooks.claim(delivery, nowMs + LEASE_MS))) continue;
+          await this.#attempt(delivery, endpoint);
+          attempted++;
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      if (due.length < ROUND) break;
+    }
+    return attempted;
+  }
+
+  /** What a delivery sends now: a webhook signed with the endpoint's secrets, or a postback. */
+  request(
+    endpoint: WebhookEndpointRow,
+    delivery: Pick<WebhookDeliveryRow, 'event_id' | 'payload'>,
+    nowMs: number,
+  ): OutgoingRequest | string {
+    if (endpoint.kind === 'postback') return { method: 'GET', url: delivery.payload, headers: {} };
+    const secrets: string[] = [];
+    for (const sealed of [
+      endpoint.secret,
+      (endpoint.previous_secret_until ?? 0) > nowMs ? endpoint.previous_secret : null,
+    ]) {
+      if (sealed === null) continue;
+      const secret = this.secrets.open(sealed);
+      if (secret === undefined)
+        return 'the signing secret was sealed under another SECRET: rotate the secret';
+      secrets.push(secret);
+    }
+    return {
+      method: 'POST',
+      url: endpoint.url,
+      headers: webhookHeaders(
+        secrets,
+        delivery.event_id,
+        Math.floor(nowMs / 1000),
+        delivery.payload,
+      ),
+      body: delivery.payload,
+    };
+  }
+
+  async #attempt(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow): Promise<void> {
+    const nowMs = this.now();
+    const request = this.request(endpoint, delivery, nowMs);
+    const result: AttemptResult =
+      typeof request === 'string'
+        ? { status: null, durationMs: 0, excerpt: '', error: request }
+        : await this.sender.send(request);
+    await this.record(delivery, endpoint, result, nowMs);
+  }
+
+  /** Stores an attempt's outcome: delivered, due again, or failed for good. */
+  async record(
+    delivery: Pick<WebhookDeliveryRow, 'id' | 'attempts'>,
+    endpoint: WebhookEndpointRow,
+    result: AttemptResult,
+    nowMs: number,
+    test = false,
+  ): Promise<void> {
+    const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    const attempts = delivery.attempts + 1;
+    const gone = result.status === 410;
+    const next = ok || gone ? undefined : nextAttemptAt(attempts, nowMs, result.retryAfter);
+    const failingSince = test
+      ? endpoint.failing_since
+      : ok
+        ? null
+        : (endpoint.failing_since ?? nowMs);
+    const failedTooLong =
+      !test && !ok && nowMs - (failingSince ?? nowMs) >= FAILING_DISABLES_AFTER_MS;
+    const disable = test ? undefined : gone ? 'gone' : failedTooLong ? 'failing' : undefined;
+    await repos(this.store).transaction(async (t) => {
+      await t.webhooks.insertAttempt({
+        id: newMonotonicId('attempt', nowMs),
+        delivery_id: delivery.id,
+        endpoint_id: endpoint.id,
+        attempted_at: nowMs,
+        status_code: result.status,
+        duration_ms: result.durationMs,
+        excerpt: result.excerpt,
+        error: result.error,
+      });
+      await t.webhooks.updateDelivery(delivery.id, {
+        status: ok ? 'delivered' : next === undefined ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: next ?? nowMs,
+        last_status: result.status,
+        updated_at: nowMs,
+      });
+      if (failingSince !== endpoint.failing_since || disable !== undefined)
+        await t.webhooks.updateEndpoint(endpoint.id, {
+          failing_since: failingSince,
+          ...(disable === undefined
+            ? {}
+            : { disabled_at: nowMs, disabled_reason: disable, updated_at: nowMs }),
+        });
+    });
+    if (disable !== undefined && endpoint.disabled_at === null)
+      await this.#tellOwner(endpoint, disable, failingSince ?? nowMs, nowMs);
+  }
+
+  async #tellOwner(
+    endpoint: WebhookEndpointRow,
+    reason: 'gone' | 'failing',
+    sinceMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    const users = repos(this.store).users;
+    const recipients =
+      endpoint.owner_role === 'publisher'
+        ? await users.recipientsOfPublisher(endpoint.owner_id)
+        : await users.recipientsOfAdvertiser(endpoint.owner_id);
+    for (const recipient of recipients) {
+      const locale = localeOf(recipient.locale);
+      await this.mailer.send(
+        {
+          to: recipient.email,
+          ...composeEmail(locale, reason === 'gone' ? 'webhookGone' : 'webhookFailing', {
+            url:
+              endpoint.kind === 'postback'
+                ? new URL(endpoint.url.replace(/\{[^{}]*\}/g, 'x')).origin
+                : endpoint.url,
+            since: formatInstant(sinceMs, locale),
+            id: endpoint.id,
+          }),
+        },
+        nowMs,
+      );
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import type { Insertable } from 'kysely';
+import type { DispatchedEvent, EventListener } from './event-dispatcher.js';
+import type { Repos } from '../storage/repositories/repos.js';
+import type {
+  PostbackOrderFacts,
+  WebhookEndpointRow,
+} from '../storage/repositories/webhooks-repository.js';
+import type { WebhookDeliveriesTable } from '../storage/schema.js';
+import { newMonotonicId } from '../storage/ids.js';
+import { webhookBody } from './webhook-signature.js';
+import {
+  expandPostback,
+  postbackStatus,
+  type MacroValues,
+} from '../domain/webhooks/postback-macros.js';
+import { formatMinorUnits } from '../domain/money/decimal.js';
+import { minorUnitDigits } from '../domain/money/currencies.js';
+import { formatClickId } from '../storage/click-ids.js';
+
+/** Does `endpoint` hear of `event`: its type asked for, and the event its owner's own. */
+export function endpointHears(endpoint: WebhookEndpointRow, event: DispatchedEvent): boolean {
+  if (!(JSON.parse(endpoint.events) as string[]).includes(event.type)) return false;
+  if (endpoint.program_id !== null && endpoint.program_id !== event.programId) return false;
+  return endpoint.owner_role === 'publisher'
+    ? event.publisherId === endpoint.owner_id
+    : event.advertiserId === endpoint.owner_id;
+}
+
+/**
+ * The event outbox's webhook listener: for each event, one delivery per endpoint that hears of
+ * it, written in the dispatcher's transaction (so each is written once, and never for an event
+ * that was not committed). A webhook's delivery holds its signed body's JSON; a postback's, its
+ * URL with the macros filled from the commission, its order and the order's click.
+ */
+export function webhookListener(eventKind: EventKindOf): EventListener {
+  return {
+    name: 'webhooks',
+    accept: (events, r, nowMs) => acceptEvents(events, r, nowMs, eventKind),
+  };
+}
+
+/** A program's conversion event as a sale or a lead (its terms say which). */
+export type EventKindOf = (programId: string, eventId: string | undefined) => string;
+
+async function acceptEvents(
+  events: readonly DispatchedEvent[],
+  r: Repos,
+  nowMs: number,
+  eventKind: EventKindOf,
+): Promise<void> {
+  const endpoints = await r.webhooks.enabledEndpoints();
+  if (endpoints.length === 0) return;
+  const rows: Insertable<WebhookDeliveriesTable>[] = [];
+  const postbacks: [WebhookEndpointRow, DispatchedEvent][] = [];
+  for (const event of events)
+    for (const endpoint of endpoints) {
+      if (!endpointHears(endpoint, event)) continue;
+      if (endpoint.kind === 'postback') postbacks.push([endpoint, event]);
+      else
+        rows.push(
+          deliveryRow(
+            endpoint,
+            event,
+            webhookBody(event.type, event.createdAtMs, event.data),
+            nowMs,
+          ),
+        );
+    }
+  if (postbacks.length > 0) {
+    const facts = await r.webhooks.postbackFacts(
+      postbacks.map(([, event]) => commissionOf(event).orderId ?? ''),
+    );
+    for (const [endpoint, event] of postbacks)
+      rows.push(
+        deliveryRow(
+          endpoint,
+          event,
+          expandPostback(endpoint.url, macroValues(event, facts, eventKind)),
+          nowMs,
+        ),
+      );
+  }
+  // In the events' order, so an endpoint's deliveries sort as its events did.
+  rows.sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
+  for (const row of rows) row.id = newMonotonicId('delivery', nowMs);
+  await r.webhooks.insertDeliveries(rows);
+}
+
+/** A delivery due at once (its id given after sorting, or by the caller). */
+export function deliveryRow(
+  endpoint: Pick<WebhookEndpointRow, 'id'>,
+  event: { id: string; type: string; subjectId: string },
+  payload: string,
+  nowMs: number,
+  id = '',
+): Insertable<WebhookDeliveriesTable> {
+  return {
+    id,
+    endpoint_id: endpoint.id,
+    event_id: event.id,
+    event_type: event.type,
+    subject_id: event.subjectId,
+    payload,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: nowMs,
+    last_status: null,
+    created_at: nowMs,
+    updated_at: nowMs,
+  };
+}
+
+interface CommissionData {
+  orderId?: string | null;
+  programId?: string;
+  siteId?: string | null;
+  amount?: { value: string; currency: string };
+  status?: string;
+}
+
+function commissionOf(event: DispatchedEvent): CommissionData {
+  return (event.data.commission ?? {}) as CommissionData;
+}
+
+/** A postback's macro values from a commission event and its order. */
+export function macroValues(
+  event: DispatchedEvent,
+  facts: ReadonlyMap<string, PostbackOrderFacts>,
+  eventKind: EventKindOf,
+): MacroValues {
+  const commission = commissionOf(event);
+  const order = commission.orderId ? facts.get(commission.orderId) : undefined;
+  return {
+    epi: order?.epi ?? '',
+    epi2: order?.epi2 ?? '',
+    tduid:
+      order?.clickId === null || order?.clickId === undefined ? '' : formatClickId(order.clickId),
+    order_number: order?.orderNumber ?? '',
+    commission: commission.amount?.value ?? '',
+    currency: commission.amount?.currency ?? order?.currency ?? '',
+    order_value:
+      order === undefined
+        ? ''
+        : formatMinorUnits(order.valueMinor, minorUnitDigits(order.currency)),
+    status: postbackStatus(commission.status ?? ''),
+    event: eventKind(
+      event.programId ?? '',
+      order === undefined ? undefined : documentEvent(order.document),
+    ),
+    program_id: event.programId ?? '',
+    site_id: commission.siteId ?? '',
+    timestamp: String(Math.floor(event.createdAtMs / 1000)),
+  };
+}
+
+/** The order document's conversion event id, when it names one. */
+function documentEvent(document: string): string | undefined {
+  try {
+    const event = (JSON.parse(document) as { event?: unknown }).event;
+    return typeof event === 'string' ? event : undefined;
+  } catch {
+    return undefined;
+  }
+}
