@@ -92,7 +92,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
           ${invoices.map(
             (i) =>
               html`<tr>
-                <td>${i.period}</td>
+                <td><a href="/advertiser/invoices/${i.id}">${i.period}</a></td>
                 <td class="num">${eur(i.commissionMinor)}</td>
                 <td class="num">${eur(i.feeMinor)} (${i.feeRate})</td>
                 <td class="num">${creditedCell(i, eur, context)}</td>
@@ -101,7 +101,8 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
               </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      <p><a href="/advertiser/invoices">${context.t('advertiserInvoices.documents')}</a></p>`;
     return sendPage(reply, context, context.t('nav.overview'), body);
   });
 

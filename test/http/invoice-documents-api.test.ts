@@ -164,6 +164,10 @@ describeEachEngine('advertiser invoice documents over HTTP', (context) => {
   it('serves the invoice in the portal to its advertiser only', async () => {
     const own = client(t);
     await own.login(aliexpress().advertiser.email, aliexpress().advertiser.password);
+    // The overview's invoice table leads to the documents.
+    expect((await own.get('/advertiser')).body).toContain(
+      `href="/advertiser/invoices/${invoiceId}"`,
+    );
     const list = await own.get('/advertiser/invoices');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('INV-2026-000001');

@@ -68,6 +68,7 @@ export const INVOICE_DOCUMENTS = {
   'advertiserInvoices.none':
     'No invoices yet: the first is issued after the first month with approved commission.',
   'advertiserInvoices.month': 'Month',
+  'advertiserInvoices.documents': 'Every invoice as PDF and CSV, with its VAT and how to pay',
   'advertiserInvoices.download': 'Download',
   'advertiserInvoices.detailsMissing':
     'Your invoicing details are incomplete: add your legal name, address, country and VAT number so invoices name you and state their VAT.',

@@ -71,6 +71,7 @@ export const INVOICE_DOCUMENTS_NL: Translation<typeof INVOICE_DOCUMENTS> = {
   'advertiserInvoices.none':
     'Nog geen facturen: de eerste wordt uitgereikt na de eerste maand met goedgekeurde commissie.',
   'advertiserInvoices.month': 'Maand',
+  'advertiserInvoices.documents': 'Elke factuur als pdf en csv, met de btw en hoe te betalen',
   'advertiserInvoices.download': 'Downloaden',
   'advertiserInvoices.detailsMissing':
     'Je factuurgegevens zijn onvolledig: vul je statutaire naam, adres, land en btw-nummer in, zodat facturen je bij naam noemen en hun btw vermelden.',
