@@ -341,6 +341,15 @@ describeEachEngine('advertisers’ ads', (context) => {
     expect(
       (await t.app.inject({ url: imageUrl.slice(imageUrl.indexOf('/banners/')) })).statusCode,
     ).toBe(200);
+    // Adding and retiring are audited, with who did it.
+    const audited = await t.network.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('subject_id', '=', String(bannerAd.id))
+      .orderBy('id')
+      .execute();
+    expect(audited.map((row) => row.action)).toEqual(['ad.created', 'ad.retired']);
+    expect(audited[0]!.actor).toMatch(/^key_/);
     // The advertiser still sees it, retired, after its active ads.
     const listed = (await call('GET', adsUrl(), shop.apiKey)).json() as { ads: Json[] };
     expect(listed.ads.at(-1)).toMatchObject({ id: bannerAd.id, status: 'retired' });
