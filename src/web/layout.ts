@@ -12,6 +12,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/publisher/statements', 'nav.statements'],
     ['/publisher/applications', 'nav.applications'],
     ['/publisher/compliance', 'nav.compliance'],
+    ['/publisher/integrations', 'integrations.title'],
   ],
   advertiser: [
     ['/advertiser', 'nav.overview'],
@@ -21,6 +22,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/advertiser/invoices', 'advertiserInvoices.title'],
     ['/advertiser/compliance', 'nav.compliance'],
     ['/advertiser/keys', 'nav.keys'],
+    ['/advertiser/integrations', 'integrations.title'],
   ],
   admin: [
     ['/admin', 'nav.overview'],

@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { Network } from '../server/network.js';
 import { verifyCsrf, webContext } from './web-context.js';
+import { registerIntegrationPages } from './integration-pages.js';
 import type { ErrorBody } from '../http/http-errors.js';
 import { packageRoot } from '../package-root.js';
 import { html } from './html.js';
@@ -74,6 +75,7 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     registerAdminPages(portal, network);
     registerCompliancePages(portal, network);
     registerAdminMoneyPages(portal, network);
+    registerIntegrationPages(portal, network);
   });
 }
 

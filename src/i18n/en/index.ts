@@ -27,6 +27,7 @@ import { PUBLISHER } from './publisher.js';
 import { STATUS } from './status.js';
 import { TRACKING } from './tracking.js';
 import { PROMOTIONS } from './promotions.js';
+import { INTEGRATIONS } from './integrations.js';
 import { ERRORS } from './errors.js';
 
 /**
@@ -63,5 +64,6 @@ export const EN = {
   ...STATUS,
   ...TRACKING,
   ...PROMOTIONS,
+  ...INTEGRATIONS,
   ...refusals(ERRORS),
 };

@@ -28,6 +28,7 @@ import { PUBLISHER_NL } from './publisher.js';
 import { STATUS_NL } from './status.js';
 import { TRACKING_NL } from './tracking.js';
 import { PROMOTIONS_NL } from './promotions.js';
+import { INTEGRATIONS_NL } from './integrations.js';
 import { ERRORS_NL } from './errors.js';
 
 /** Dutch: every key of English, area by area (each area file is typed by its English one). */
@@ -60,5 +61,6 @@ export const NL: Translation<typeof EN> = {
   ...STATUS_NL,
   ...TRACKING_NL,
   ...PROMOTIONS_NL,
+  ...INTEGRATIONS_NL,
   ...refusals(ERRORS_NL),
 };
