@@ -39,7 +39,11 @@ form.addEventListener('submit', async (event) => {
       const row = body.insertRow();
       row.insertCell().textContent = result.orderNumber;
       const cell = row.insertCell();
-      cell.textContent = `${result.ok ? '✓' : '✗'} ${result.text}`;
+      // The row's outcome as a badge (approved, declined, refused …), then its words.
+      const badge = document.createElement('span');
+      badge.className = `badge ${result.badge}`;
+      badge.textContent = result.badgeText;
+      cell.append(badge, ` ${result.text}`);
       if (!result.ok) cell.title = result.code;
     }
     progress.value = Math.min(start + 200, rows.length);

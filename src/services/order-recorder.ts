@@ -15,7 +15,7 @@ import type { Quote } from '../domain/engine/quote.js';
 import { refusePixelUnlessRepeat, ReportRefusedError } from './report-authority.js';
 import { supersedes } from '../domain/orders/report-proof.js';
 import { addOrderToReport as addToReport } from '../storage/repositories/report-rollups.js';
-import { countsAsConversion } from '../domain/reports/performance.js';
+import { countsAsConversion, reportShare } from '../domain/reports/performance.js';
 import { detectOverLimit, type Flag } from '../domain/compliance/detect-traffic.js';
 import { insertViolations } from '../storage/repositories/violations-rows.js';
 import { newId } from '../storage/ids.js';
@@ -429,22 +429,6 @@ export class OrderRecorder {
         ],
         input.nowMs,
       );
-    if (stored.site_id !== null) {
-      // Reports move with the order: its value and commission change where it was counted.
-      await addToReport(trx, {
-        programId: stored.program_id,
-        siteId: stored.site_id,
-        adId: stored.ad_id,
-        epi: stored.epi,
-        placedAtMs: stored.placed_at,
-        // A cancellation takes the order out of the conversions; a reinstatement puts it back.
-        orders:
-          (countsAsConversion(quote.status) ? 1 : 0) -
-          (countsAsConversion(stored.quote_status) ? 1 : 0),
-        valueMinor: rows.order.value_minor - stored.value_minor,
-        commissionMinor: rows.order.total_minor - stored.total_minor,
-      });
-    }
     await orders.replaceLines(stored.id, linesOf(stored.id, rows.lines));
     await orders.savePricingInputs({
       ...rows.pricing,
@@ -452,8 +436,8 @@ export class OrderRecorder {
       order_id: stored.id,
       publisher_id: attribution.publisherId,
     });
+    const existing = attribution.publisherId === null ? [] : await commissions.ofOrder(stored.id);
     if (attribution.publisherId !== null) {
-      const existing = await commissions.ofOrder(stored.id);
       for (const target of commissionTargets(input.terms, order, quote, attribution, input.nowMs)) {
         const current = existing.find((commission) => commission.kind === target.kind);
         if (current === undefined) {
@@ -491,6 +475,31 @@ export class OrderRecorder {
           );
         }
       }
+    }
+    if (stored.site_id !== null) {
+      // Reports move with the order: its value and commission change where it was counted. A
+      // cancellation, or a decline of all its commissions, takes the order out of the
+      // conversions and its commission out of the figures; a reinstatement puts them back.
+      const was = reportShare(
+        { quoteStatus: stored.quote_status, totalMinor: stored.total_minor },
+        existing.map((c) => c.status),
+      );
+      const is = reportShare(
+        { quoteStatus: quote.status, totalMinor: rows.order.total_minor },
+        attribution.publisherId === null
+          ? []
+          : (await commissions.ofOrder(stored.id)).map((c) => c.status),
+      );
+      await addToReport(trx, {
+        programId: stored.program_id,
+        siteId: stored.site_id,
+        adId: stored.ad_id,
+        epi: stored.epi,
+        placedAtMs: stored.placed_at,
+        orders: is.orders - was.orders,
+        valueMinor: rows.order.value_minor - stored.value_minor,
+        commissionMinor: is.commissionMinor - was.commissionMinor,
+      });
     }
     return { orderId: stored.id, outcome: 'updated', attribution };
   }
@@ -638,21 +647,33 @@ export class OrderRecorder {
         { actor: input.actor, nowMs: input.nowMs, event: 'reattributed', decidedBy: null },
       );
     await repos(this.store, trx).commissions.detachFromOrder(commissions.map((c) => c.id));
+    // The order leaves the first site with the share it counted there (none if its commissions
+    // were all declined) and arrives at the named click's site uncounted by any decision.
     const move = (
       order: Pick<StoredOrder, 'site_id' | 'ad_id' | 'epi'>,
       sign: 1 | -1,
-    ): Promise<void> =>
-      addToReport(trx, {
+      statuses: readonly string[],
+    ): Promise<void> => {
+      const share = reportShare(
+        { quoteStatus: stored.quote_status, totalMinor: stored.total_minor },
+        statuses,
+      );
+      return addToReport(trx, {
         programId: stored.program_id,
         siteId: order.site_id,
         adId: order.ad_id,
         epi: order.epi,
         placedAtMs: stored.placed_at,
-        orders: countsAsConversion(stored.quote_status) ? sign : 0,
+        orders: sign * share.orders,
         valueMinor: sign * stored.value_minor,
-        commissionMinor: sign * stored.total_minor,
+        commissionMinor: sign * share.commissionMinor,
       });
-    await move(stored, -1);
+    };
+    await move(
+      stored,
+      -1,
+      commissions.map((c) => c.status),
+    );
     const { attribution } = input;
     const next = {
       click_id: attribution.clickId,
@@ -667,7 +688,7 @@ export class OrderRecorder {
     await orders.update(stored.id, next);
     await orders.movePricingInputs(stored.id, attribution.publisherId);
     Object.assign(stored, next);
-    if (attribution.publisherId !== null) await move(stored, 1);
+    if (attribution.publisherId !== null) await move(stored, 1, []);
   }
 }
 

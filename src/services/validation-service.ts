@@ -18,6 +18,7 @@ import { parseCsv } from '../documents/csv.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import { changeCommission, CommissionChangeError } from './commission-ledger.js';
 import { decisionWhileHeld, POLICY_REVIEW } from '../domain/ledger/compliance-hold.js';
+import { moveReportShare } from './report-share.js';
 import { repos } from '../storage/repositories/repos.js';
 import type { ErrorCode } from '../domain/error-codes.js';
 
@@ -315,6 +316,9 @@ export class ValidationService {
       }
     }
     const after = await repos(this.store, trx).commissions.ofOrder(order.id);
+    // A declined order leaves the dashboards' orders and commission; an approval after a
+    // decline puts it back.
+    await moveReportShare(trx, order, commissions, after);
     return {
       orderNumber,
       ok: true,
@@ -381,7 +385,8 @@ export class ValidationService {
         // advertiser; the deadline never approves it.
         if (status === 'approved' && !deadlineMayApprove(order.source, order.report_details))
           return;
-        for (const commission of await repos(this.store, trx).commissions.ofOrder(order.id)) {
+        const before = await repos(this.store, trx).commissions.ofOrder(order.id);
+        for (const commission of before) {
           if (commission.status !== 'pending') continue;
           if (commission.validation_due_at === null || commission.validation_due_at > nowMs)
             continue;
@@ -404,6 +409,13 @@ export class ValidationService {
           );
           if (changed) counts[status === 'approved' ? 'approved' : 'declined'] += 1;
         }
+        if (status === 'declined')
+          await moveReportShare(
+            trx,
+            order,
+            before,
+            await repos(this.store, trx).commissions.ofOrder(order.id),
+          );
       });
     }
   }

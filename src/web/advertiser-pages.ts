@@ -6,7 +6,8 @@ import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage } from './respond.js';
 import { z } from 'zod';
 import { BODIES } from '../http/contracts/bodies.js';
-import { parseForm, parseParams } from './form-input.js';
+import { parseForm, parseParams, parseQuery } from './form-input.js';
+import { dayRange, DAY_RANGE_QUERY } from './day-range.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate, formatMoney } from './format.js';
 import { creditedCell } from './invoice-credit.js';
@@ -38,6 +39,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   app.get('/advertiser', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const advertiserId = advertiserOf(context);
+    const range = dayRange(parseQuery(DAY_RANGE_QUERY, request), context.now);
     const programs = await programsOf(advertiserId);
     const reviews = new Map(
       (await network.programReviews.ofAdvertiser(advertiserId)).map((r) => [r.programId, r]),
@@ -65,6 +67,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         network,
         context,
         programs.map((p) => p.id),
+        range,
       )}
       <h2>${context.t('advertiser.programs')}</h2>
       <ul>

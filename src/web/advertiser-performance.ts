@@ -1,6 +1,8 @@
 import type { Network } from '../server/network.js';
-import { isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
-import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
+import { isoDateOfDayNumber } from '../domain/dates.js';
+import { conversionRate } from '../domain/reports/performance.js';
+import { epcText, percentText } from './report-figures.js';
+import { dayRangeForm } from './day-range.js';
 import {
   mainCurrency,
   mergeMoney,
@@ -9,25 +11,27 @@ import {
 } from '../domain/reports/money-by-currency.js';
 import { minorUnitDigits } from '../domain/money/currencies.js';
 import { html, trusted, type SafeHtml } from './html.js';
-import { formatMoney } from './format.js';
+import { formatDate, formatMoney } from './format.js';
+
+const DAY_MS = 86_400_000;
 import { barLineChart } from './svg-chart.js';
 import type { WebContext } from './web-context.js';
 
-const DAYS = 30;
-
 /**
  * The advertiser overview's performance: clicks, orders, revenue (order value), commission and
- * EPC of its programs over the last 30 days, as charts per day and a table per publisher site.
- * Money stays in its own currency (one figure per currency, never summed across them).
+ * EPC of its programs over the days `range` (UTC day numbers, inclusive; the overview's form
+ * chooses them, the last 30 days by default), as charts per day and a table per publisher site.
+ * Declined orders count neither as orders nor in the commission. Money stays in its own
+ * currency (one figure per currency, never summed across them).
  */
 export async function advertiserPerformance(
   network: Network,
   context: WebContext,
   programIds: readonly string[],
+  range: { from: number; to: number },
 ): Promise<SafeHtml> {
   const { t, locale } = context;
-  const today = utcDayNumber(context.now);
-  const from = today - DAYS + 1;
+  const { from, to: today } = range;
   const programs = programIds.flatMap((id) => {
     const terms = network.cache.program(id)?.terms;
     return terms === undefined
@@ -51,10 +55,9 @@ export async function advertiserPerformance(
     const entries = Object.entries(commission);
     if (entries.length === 0 || clicks === 0) return '–';
     return entries
-      .map(([currency, minor]) => {
-        const value = earningsPerClick(minor, clicks, minorUnitDigits(currency));
-        return value === null ? '–' : `${currency} ${value}`;
-      })
+      .map(([currency, minor]) =>
+        epcText(minor, clicks, currency, minorUnitDigits(currency), locale),
+      )
       .join(' · ');
   };
   const days = new Map(byDay.map((row) => [Number(row.key), row]));
@@ -82,14 +85,18 @@ export async function advertiserPerformance(
       <div class="value">${value}</div>
       <div class="label">${label}</div>
     </div>`;
-  const percent = (value: string | null) =>
-    value === null ? '–' : `${(Number(value) * 100).toFixed(2)}%`;
-  return html`<h2>${t('advertiser.performance', { days: DAYS })}</h2>
+  return html`<h2>
+      ${t('advertiser.performance', {
+        from: formatDate(from * DAY_MS, locale),
+        to: formatDate(today * DAY_MS, locale),
+      })}
+    </h2>
+    ${dayRangeForm(context, range)}
     <div class="grid">
       ${stat(t('publisher.clicks'), String(clicks))} ${stat(t('publisher.orders'), String(orders))}
       ${stat(t('advertiser.revenueTitle'), moneys(revenue))}
       ${stat(t('publisher.commission'), moneys(commission))}
-      ${stat(t('publisher.conversionRate'), percent(conversionRate(orders, clicks)))}
+      ${stat(t('publisher.conversionRate'), percentText(conversionRate(orders, clicks)))}
       ${stat('EPC', epc(commission, clicks))}
     </div>
     ${revenueIncomplete ? html`<p class="muted">${t('advertiser.revenueIncomplete')}</p>` : ''}

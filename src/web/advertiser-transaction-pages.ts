@@ -29,6 +29,16 @@ import { advertiserOf, webContext, type WebContext } from './web-context.js';
  * The advertiser's transactions: approve or decline one, many, or a CSV upload with a result per row, limited to its own programs.
  */
 /** One validated row in words: the commissions' new statuses, or why the row was refused. */
+/**
+ * The badge of a validation row's result: the status the order now has (`declined` for a
+ * decline, `approved` for an approval, `held` …), or `refused` when the row was refused.
+ */
+function resultStatus(result: ValidationOutcome): string {
+  if (!result.ok) return 'refused';
+  const product = result.commissions.find((c) => c.kind === 'product') ?? result.commissions[0];
+  return product?.status ?? 'approved';
+}
+
 function resultText(result: ValidationOutcome, locale: Locale): string {
   return result.ok
     ? result.commissions.map((c) => `${c.kind}: ${statusText(c.status, locale)}`).join(', ')
@@ -217,10 +227,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               html`<tr>
                 <td>${r.orderNumber}</td>
                 <td>
-                  <span class="badge ${r.ok ? 'approved' : 'refused'}"
-                    >${statusText(r.ok ? 'approved' : 'refused', context.locale)}</span
-                  >
-                  ${resultText(r, context.locale)}
+                  ${statusBadge(resultStatus(r), context.locale)} ${resultText(r, context.locale)}
                 </td>
               </tr>`,
           )}
@@ -279,7 +286,14 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
         network.now(),
       );
       // Each row also in the reader's words, for the page's script to show.
-      return { results: results.map((r) => ({ ...r, text: resultText(r, context.locale) })) };
+      return {
+        results: results.map((r) => ({
+          ...r,
+          text: resultText(r, context.locale),
+          badge: resultStatus(r),
+          badgeText: statusText(resultStatus(r), context.locale),
+        })),
+      };
     }
     return answerForm(
       network,

@@ -1,8 +1,9 @@
-import { conversionRate, earningsPerClick } from '../domain/reports/performance.js';
+import { conversionRate } from '../domain/reports/performance.js';
+import { epcText, percentText } from './report-figures.js';
+import { dayRange, dayRangeForm, DAY_RANGE_QUERY } from './day-range.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { HttpError } from '../http/http-errors.js';
-import { dayNumberOfIsoDate, isoDateOfDayNumber, utcDayNumber } from '../domain/dates.js';
+import { isoDateOfDayNumber } from '../domain/dates.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { sendPage } from './respond.js';
@@ -51,32 +52,7 @@ function minimumPayoutForm(
     </form>`;
 }
 
-/** The dashboard's period: ISO dates, the last 30 days when absent. */
-const DASHBOARD_QUERY = z.object({ from: z.string().optional(), to: z.string().optional() });
-type Query = z.output<typeof DASHBOARD_QUERY>;
-
 /** The link builder's choice: program and site, ad, and the publisher's sub ids. */
-
-/** A conversion rate fraction (`0.0125`) as a percentage (`1.25 %`). */
-function percent(fraction: string | null): string {
-  if (fraction === null) return '–';
-  const basisPoints = Number(fraction.replace('.', ''));
-  return `${formatMinorUnits(basisPoints, 2)} %`;
-}
-
-/** EPC in euros with its four decimals (`EUR 0.0213`). */
-function epcText(epc: string | null): string {
-  return epc === null ? '–' : `EUR ${epc}`;
-}
-
-function dayRange(query: Query, nowMs: number): { from: number; to: number } {
-  const today = utcDayNumber(nowMs);
-  const to = (query.to && dayNumberOfIsoDate(query.to)) || today;
-  const from = (query.from && dayNumberOfIsoDate(query.from)) || to - 29;
-  if (to < from) throw new HttpError('invalid_parameter', 'to: must not be before from');
-  if (to - from > 366) throw new HttpError('invalid_parameter', 'from: at most a year before to');
-  return { from, to };
-}
 
 /**
  * The publisher portal: dashboard with charts, link builder, transactions with every line
@@ -86,7 +62,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   app.get('/publisher', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const { from, to } = dayRange(parseQuery(DASHBOARD_QUERY, request), context.now);
+    const { from, to } = dayRange(parseQuery(DAY_RANGE_QUERY, request), context.now);
     const daily = await network.publisherViews.report(publisherId, from, to, 'day');
     const byEpi = await network.publisherViews.report(publisherId, from, to, 'epi');
     const byDay = new Map(daily.map((row) => [row.key as number, row]));
@@ -112,23 +88,13 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
         <div class="label">${label}</div>
       </div>`;
     const body = html`<h1>${context.t('nav.dashboard')}</h1>
-      <form method="get" class="card">
-        <label
-          >${context.t('publisher.from')}
-          <input type="date" name="from" value="${isoDateOfDayNumber(from)}"
-        /></label>
-        <label
-          >${context.t('publisher.to')}
-          <input type="date" name="to" value="${isoDateOfDayNumber(to)}"
-        /></label>
-        <button type="submit" class="secondary">${context.t('publisher.show')}</button>
-      </form>
+      ${dayRangeForm(context, { from, to })}
       <div class="grid">
         ${stat(context.t('publisher.clicks'), String(clicks))}
         ${stat(context.t('publisher.orders'), String(orders))}
         ${stat(context.t('publisher.commission'), money(commission))}
-        ${stat(context.t('publisher.conversionRate'), percent(conversionRate(orders, clicks)))}
-        ${stat(context.t('publisher.epcEarningsPerClick'), epcText(earningsPerClick(commission, clicks, 2)))}
+        ${stat(context.t('publisher.conversionRate'), percentText(conversionRate(orders, clicks)))}
+        ${stat(context.t('publisher.epcEarningsPerClick'), epcText(commission, clicks, 'EUR', 2, context.locale))}
       </div>
       <h2>${context.t('publisher.clicksAndCommissionPerDay')}</h2>
       ${trusted(
@@ -175,8 +141,8 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
               <td>${row.key || '–'}</td>
               <td class="num">${c}</td>
               <td class="num">${o}</td>
-              <td class="num">${percent(conversionRate(o, c))}</td>
-              <td class="num">${epcText(earningsPerClick(m, c, 2))}</td>
+              <td class="num">${percentText(conversionRate(o, c))}</td>
+              <td class="num">${epcText(m, c, 'EUR', 2, context.locale)}</td>
               <td class="num">${money(m)}</td>
             </tr>`;
           })}

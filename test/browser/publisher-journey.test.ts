@@ -295,8 +295,11 @@ it.skipIf(!available)(
     await page.waitForSelector('#csv-results tr:nth-child(2)');
     const results = await page.textContent('#csv-results');
     expect(results).toContain('AE-BROWSER-2');
-    expect(results).toContain('✓ product: approved');
-    expect(results).toContain('✗ no order "AE-NOPE" in this program');
+    expect(results).toContain('product: approved');
+    expect(results).toContain('no order "AE-NOPE" in this program');
+    // Each row's outcome as a badge: approved, and refused for the unknown order.
+    expect(await page.locator('#csv-results .badge.approved').count()).toBe(1);
+    expect(await page.locator('#csv-results .badge.refused').count()).toBe(1);
     expect(await page.getAttribute('#csv-progress', 'value')).toBe('2');
     await page.screenshot({
       path: join(SCREENSHOTS, 'advertiser-csv-validation.png'),

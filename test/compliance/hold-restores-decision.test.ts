@@ -6,7 +6,13 @@ import {
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
-import { browserClick, dismissFlag, leadPixel, orderCommission } from '../support/compliance.js';
+import {
+  browserClick,
+  dismissFlag,
+  leadPixel,
+  orderCommission,
+  decideOrder,
+} from '../support/compliance.js';
 import { client } from '../support/web-client.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
@@ -49,12 +55,7 @@ describeEachEngine(
     };
     const commission = (number: string) => orderCommission(t, programId, number);
     const decide = (number: string, decision: 'approve' | 'decline') =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/v1/programs/${programId}/orders/${number}/validation`,
-        headers: { authorization: `Bearer ${apiKey}` },
-        payload: decision === 'approve' ? { decision } : { decision, reason: 'fraud' },
-      });
+      decideOrder(t, programId, apiKey, number, decision);
     const scan = async () => {
       t.clock.now += 60_000;
       await t.network.scanner.scan(t.clock.now);

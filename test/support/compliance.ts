@@ -79,3 +79,19 @@ export function orderCommission(t: TestNetwork, programId: string, orderNumber: 
     .where('commissions.kind', '=', 'product')
     .executeTakeFirstOrThrow();
 }
+
+/** The advertiser (its API key) approves an order, or declines it as fraud. */
+export function decideOrder(
+  t: TestNetwork,
+  programId: string,
+  apiKey: string,
+  orderNumber: string,
+  decision: 'approve' | 'decline',
+) {
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/programs/${programId}/orders/${orderNumber}/validation`,
+    headers: { authorization: `Bearer ${apiKey}` },
+    payload: decision === 'approve' ? { decision } : { decision, reason: 'fraud' },
+  });
+}

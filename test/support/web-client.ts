@@ -28,7 +28,12 @@ export function client(t: Pick<TestNetwork, 'app'>) {
       csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf;
       return response;
     },
-    async post(url: string, form: Record<string, string | string[]>, withCsrf = true) {
+    async post(
+      url: string,
+      form: Record<string, string | string[]>,
+      withCsrf = true,
+      headers: Record<string, string> = {},
+    ) {
       const body = new URLSearchParams();
       for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
       if (withCsrf) body.set('_csrf', csrf);
@@ -39,6 +44,7 @@ export function client(t: Pick<TestNetwork, 'app'>) {
           accept: 'text/html',
           cookie: cookieHeader(),
           'content-type': 'application/x-www-form-urlencoded',
+          ...headers,
         },
         payload: body.toString(),
       });

@@ -124,7 +124,7 @@ export const ORDER_ROUTES = {
     path: '/api/v1/reports',
     tag: 'Reports',
     summary:
-      'Clicks, orders, value, commission, conversion rate (orders that are not cancelled, refunded or fraud ÷ clicks, a fraction to 4 decimals) and EPC (earnings per click: commission ÷ clicks, 4 decimals) from the hourly rollups',
+      'Clicks, orders, value, commission, conversion rate (orders that are not cancelled, refunded, fraud or declined ÷ clicks, a fraction to 4 decimals; a declined order’s commission is left out too) and EPC (earnings per click: commission ÷ clicks, 4 decimals) from the hourly rollups',
     auth: 'apiKey',
     query: z.object({
       programId: requiredQueryText('the program to report on is required', 'your program'),

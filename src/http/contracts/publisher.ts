@@ -99,7 +99,7 @@ export const PUBLISHER_ROUTES = {
     path: '/api/v1/publisher/report',
     tag: 'Publisher',
     summary:
-      'Your clicks, orders, commission, conversion rate (orders not cancelled, refunded or fraud ÷ clicks) and EPC (earnings per click, 4 decimals) per day or per sub id',
+      'Your clicks, orders, commission, conversion rate (orders not cancelled, refunded, fraud or declined ÷ clicks; a declined order’s commission is left out too) and EPC (earnings per click, 4 decimals) per day or per sub id',
     auth: 'publisher',
     query: z.object({
       from: queryDay('the first day, YYYY-MM-DD (default 29 days before to)').optional(),

@@ -1,6 +1,6 @@
 /** What the advertiser pages say, in English and Dutch. */
 export const ADVERTISER = {
-  'advertiser.performance': 'The last {days} days',
+  'advertiser.performance': 'Performance from {from} to {to}',
   'advertiser.performanceChart': 'Clicks and commission per day, all your programs',
   'advertiser.revenueChart': 'Orders and revenue (order value) per day, all your programs',
   'advertiser.revenue': 'revenue',

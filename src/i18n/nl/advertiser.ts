@@ -3,7 +3,7 @@ import type { ADVERTISER } from '../en/advertiser.js';
 
 /** The Dutch of the English area next door (`../en/`): a key it lacks or adds does not compile. */
 export const ADVERTISER_NL: Translation<typeof ADVERTISER> = {
-  'advertiser.performance': 'De laatste {days} dagen',
+  'advertiser.performance': 'Resultaten van {from} tot en met {to}',
   'advertiser.performanceChart': 'Kliks en commissie per dag, al je programma’s',
   'advertiser.revenueChart': 'Bestellingen en omzet (orderwaarde) per dag, al je programma’s',
   'advertiser.revenue': 'omzet',
