@@ -19,7 +19,6 @@ import { registerPublisherLinkPages } from './publisher-link-pages.js';
 import { DomainError } from '../domain/errors.js';
 import { csrfField } from './layout.js';
 import { redirectAfterPost } from './respond.js';
-import { z } from 'zod';
 import { BODIES } from '../http/contracts/bodies.js';
 import { parseForm, parseQuery } from './form-input.js';
 import { refusalText } from './refusal-text.js';
