@@ -26,9 +26,9 @@ export interface CommissionTarget {
   status: CommissionStatus;
   reason: string | null;
   rule: string | null;
-  /** Held by a compliance flag: the decision the hold suspends (NET-R7). */
+  /** Held by a compliance flag: the decision the hold suspends (NET-R8). */
   suspended?: SuspendedDecision;
-  /** Approved: when, if not now (a release restores the approval's time, NET-R7). */
+  /** Approved: when, if not now (a release restores the approval's time, NET-R8). */
   approvedAt?: number | null;
 }
 

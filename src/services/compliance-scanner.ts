@@ -411,7 +411,7 @@ export class ComplianceScanner {
     let held = 0;
     for (const commission of await t.commissions.ofOrder(orderId)) {
       // Money on an issued statement or paid is settled; a confirmed flag is enforced instead.
-      // Declined money has nothing to hold (NET-R7).
+      // Declined money has nothing to hold (NET-R8).
       const suspended = decisionToSuspend(decidedCommission(commission));
       if (suspended === undefined || commission.statement_id !== null) continue;
       await changeCommission(
@@ -423,7 +423,7 @@ export class ComplianceScanner {
           status: 'held',
           reason: POLICY_REVIEW,
           rule: flag.rule,
-          // The decision the hold suspends, restored when the flag is dismissed (NET-R7).
+          // The decision the hold suspends, restored when the flag is dismissed (NET-R8).
           suspended,
         },
         { actor: 'compliance', nowMs, event: `violation ${flag.id}`, decidedBy: 'compliance' },

@@ -452,7 +452,7 @@ export class OrderRecorder {
           // A validation decision stands while the advertiser's reports are still provisional:
           // only a report that settles the order (completed, cancelled, refunded, fraud) moves it.
           // A compliance hold stands until its flag is dismissed, unless the order ends; the
-          // report changes the decision the hold suspended instead (NET-R7).
+          // report changes the decision the hold suspended instead (NET-R8).
           if (
             current.status === 'held' &&
             current.reason === POLICY_REVIEW &&

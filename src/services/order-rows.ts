@@ -44,7 +44,7 @@ export function reportContext(input: ReportFacts, event: string): ChangeContext 
  * The quote's verdict as commission states: AE-Q1 (pending until validated, or approved by the
  * completion report where the program says so), Q3, C6, B1. A click flag the program holds
  * for holds what the order would otherwise be, and keeps that as the decision its release
- * restores (NET-R7); `nowMs` is the report's time (an approval's, should it be held).
+ * restores (NET-R8); `nowMs` is the report's time (an approval's, should it be held).
  */
 export function commissionTargets(
   terms: ProgramTerms,
@@ -107,7 +107,7 @@ export function commissionTargets(
  * What a report makes of a commission a compliance flag holds (the report does not end the
  * order): still held for the flag (its reason and rule), at the report's amount; the report's
  * verdict changes the decision the hold suspended, as it would the commission's were it not
- * held (NET-R7). A verdict that is itself a hold (fraud, a missing rate) leaves the decision.
+ * held (NET-R8). A verdict that is itself a hold (fraud, a missing rate) leaves the decision.
  */
 export function heldReport(
   current: Commission,

@@ -5,7 +5,7 @@ import {
 } from '../domain/ledger/compliance-hold.js';
 
 /*
- * The decision a compliance hold suspends, as stored commissions carry it (NET-R7,
+ * The decision a compliance hold suspends, as stored commissions carry it (NET-R8,
  * src/domain/ledger/compliance-hold.ts).
  */
 
@@ -16,7 +16,7 @@ const SYSTEM_DECIDERS: ReadonlySet<string> = new Set([
   'compliance',
 ]);
 
-/** A stored commission as the hold rule (NET-R7) reads it. */
+/** A stored commission as the hold rule (NET-R8) reads it. */
 export function decidedCommission(commission: {
   status: string;
   reason: string | null;
@@ -47,7 +47,7 @@ export function approvedByPerson(commission: { status: string; decided_by: strin
 }
 
 /**
- * The decision a compliance hold suspended (NET-R7), stored with the held commission. A hold
+ * The decision a compliance hold suspended (NET-R8), stored with the held commission. A hold
  * made before holds kept theirs (migration 0032) tells only who approved it: a person's approval
  * (approvedByPerson), or the terms' approval on completion (`approvedOnCompletion`), approved
  * at `nowMs`; else pending.

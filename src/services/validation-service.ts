@@ -279,7 +279,7 @@ export class ValidationService {
       );
     let changed = false;
     for (const commission of commissions) {
-      // A hold suspends the decision (NET-R7): an approval waits for the flag's review; a
+      // A hold suspends the decision (NET-R8): an approval waits for the flag's review; a
       // decline applies at once (it ends the hold).
       if (commission.status === 'held' && decisionWhileHeld(decision) === 'refuse')
         throw new ValidationError(

@@ -135,7 +135,7 @@ export class ViolationsService {
           await t.orders.lockById(order.id);
           for (const commission of await t.commissions.ofOrder(order.id)) {
             if (commission.status !== 'held' || commission.reason !== POLICY_REVIEW) continue;
-            // The decision the hold suspended stands again (NET-R7): an approval with its time.
+            // The decision the hold suspended stands again (NET-R8): an approval with its time.
             const decision = suspendedDecisionOf(
               commission,
               order.quote_status === 'qualified' &&

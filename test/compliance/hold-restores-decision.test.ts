@@ -17,7 +17,7 @@ import { client } from '../support/web-client.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
- * Issue 27, item 5 (NET-R7): a compliance hold suspends the decision it finds and the flag's
+ * Issue 27, item 5 (NET-R8): a compliance hold suspends the decision it finds and the flag's
  * dismissal restores it. An approval stays an approval with its first approval time (its invoice
  * month does not move) and its commission rule (not the flag's); a pending order is pending
  * again; a declined one is never held. While held, an approval is refused and a decline applies

@@ -8,7 +8,7 @@ import {
   type SuspendedDecision,
 } from '../../src/domain/ledger/compliance-hold.js';
 
-/** NET-R7: a compliance hold suspends a decision and its release restores it. */
+/** NET-R8: a compliance hold suspends a decision and its release restores it. */
 describe('the decision a compliance hold suspends', () => {
   const approved: SuspendedDecision = {
     status: 'approved',

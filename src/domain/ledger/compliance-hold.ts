@@ -1,5 +1,5 @@
 /**
- * Network rule NET-R7 (docs/compliance.md, "Fraud holds"): a compliance hold suspends a
+ * Network rule NET-R8 (docs/compliance.md, "Fraud holds"): a compliance hold suspends a
  * commission's decision and its release restores that decision. A commission approved when a
  * holding flag is raised is approved again, with its original approval time (so the month it
  * is invoiced in does not move), when the flag is dismissed; a pending one is pending again; a

@@ -34,7 +34,7 @@ export interface CommissionsTable {
   decided_by: string | null;
   /**
    * While held by a compliance flag: the decision the hold suspended, restored on release
-   * (NET-R7, JSON of SuspendedDecision); null otherwise.
+   * (NET-R8, JSON of SuspendedDecision); null otherwise.
    */
   suspended_decision: string | null;
   created_at: number;
