@@ -7,7 +7,9 @@ import type { Store } from '../storage/database.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { previousPeriod } from '../domain/payments/periods.js';
 import { StoredTerms } from '../programs/stored-terms.js';
-import { InvoiceService } from '../services/invoice-service.js';
+import { InvoiceService, type InvoiceOptions } from '../services/invoice-service.js';
+import { checkIban } from '../domain/payments/iban.js';
+import { DEFAULT_PAYMENT_DAYS } from '../domain/payments/invoice-vat.js';
 import { StatementService } from '../services/statement-service.js';
 import { PayoutService } from '../services/payout-service.js';
 import { ValidationService } from '../services/validation-service.js';
@@ -107,6 +109,27 @@ function onePositional(positionals: string[], what: string): string {
   return positionals[0]!;
 }
 
+/**
+ * What the server's invoices carry from its environment: the account to pay into
+ * (PAYOUT_DEBTOR_NAME, _IBAN, _BIC) and the days to pay (INVOICE_PAYMENT_DAYS), checked alike.
+ */
+function invoiceOptions(env: NodeJS.ProcessEnv): InvoiceOptions {
+  const name = env.PAYOUT_DEBTOR_NAME?.trim();
+  const iban = env.PAYOUT_DEBTOR_IBAN?.trim();
+  const bic = env.PAYOUT_DEBTOR_BIC?.trim() || undefined;
+  const ibanCheck = iban ? checkIban(iban) : undefined;
+  if (ibanCheck !== undefined && !ibanCheck.valid)
+    throw new UsageError(`PAYOUT_DEBTOR_IBAN: ${ibanCheck.reason}`);
+  const daysText = env.INVOICE_PAYMENT_DAYS?.trim();
+  const days = daysText ? Number(daysText) : DEFAULT_PAYMENT_DAYS;
+  if (!/^\d+$/.test(daysText ?? '0') || days > 365)
+    throw new UsageError(
+      `INVOICE_PAYMENT_DAYS: expected a whole number from 0 to 365, got "${daysText}"`,
+    );
+  const payee = name && iban ? { name, iban, bic } : undefined;
+  return { payee: () => payee, paymentDays: days };
+}
+
 export async function runInvoicesCommand(
   args: string[],
   io: CliIo,
@@ -119,7 +142,7 @@ export async function runInvoicesCommand(
     csv: { type: 'boolean' },
   });
   return withStore(env, async (store) => {
-    const invoices = new InvoiceService(store, new StoredTerms(store.db));
+    const invoices = new InvoiceService(store, new StoredTerms(store.db), invoiceOptions(env));
     const now = systemClock();
     if (action === 'create') {
       const period = values.period ?? previousPeriod(now).text;

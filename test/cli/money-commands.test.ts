@@ -114,6 +114,19 @@ it('explains mistakes', async () => {
     'period must be a month written YYYY-MM, got "2026-13"',
   );
   expect((await run('payouts', 'create')).err).toContain('missing --execution-date');
+  // Invoices take the server's payment terms from the same variables, checked alike.
+  const days = cliRunner(() => ({ ...env, INVOICE_PAYMENT_DAYS: 'soon' }));
+  expect((await days('invoices', 'create', '--period', '2026-10')).err).toContain(
+    'INVOICE_PAYMENT_DAYS: expected a whole number from 0 to 365, got "soon"',
+  );
+  const iban = cliRunner(() => ({
+    ...env,
+    PAYOUT_DEBTOR_NAME: 'Net',
+    PAYOUT_DEBTOR_IBAN: 'NL91ABNA0417164301',
+  }));
+  expect((await iban('invoices', 'create', '--period', '2026-10')).err).toContain(
+    'PAYOUT_DEBTOR_IBAN:',
+  );
   expect((await run('statements', 'export', 'stm_x', '--format', 'doc')).err).toContain(
     '--format must be csv or pdf',
   );
