@@ -126,6 +126,22 @@ export function registerAccountApiRoutes(app: FastifyInstance, network: Network)
     LIMITS.reset,
   );
 
+  route(ROUTES.notifications, async (_input, request) => {
+    const session = await authenticateAnyUser(network, request);
+    return { notifications: await network.notifications.preferences.of(session.user) };
+  });
+
+  route(ROUTES.setNotifications, async ({ body }, request) => {
+    const session = await authenticateAnyUser(network, request);
+    return {
+      notifications: await network.notifications.preferences.set(
+        session.user,
+        body.on,
+        network.now(),
+      ),
+    };
+  });
+
   route(ROUTES.me, async (_input, request) => {
     const token = bearerToken(request);
     const session = token ? await network.sessions.find(token, network.now()) : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROGRAM_REVIEW_STATUSES } from '../domain/programs/review.js';
+import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds.js';
 
 /**
  * The answers of the account, publisher, advertiser, compliance and admin operations as zod
@@ -62,6 +63,14 @@ export const ANSWERS = {
     role,
     publisherId: id.nullable(),
     advertiserId: id.nullable(),
+  }),
+  NotificationSwitches: z.object({
+    notifications: z.array(
+      z.object({
+        kind: z.enum(NOTIFICATION_KINDS),
+        on: z.boolean().meta({ description: 'false: the user switched this mail off' }),
+      }),
+    ),
   }),
   Programs: z.object({
     programs: z.array(

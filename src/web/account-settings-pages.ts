@@ -1,24 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Network } from '../server/network.js';
 import { refuseUntilPasswordChanged, type ActiveSession } from '../auth/sessions.js';
 import { HttpError } from '../http/http-errors.js';
-import {
-  ADVERTISER_NOTIFICATIONS,
-  PUBLISHER_NOTIFICATIONS,
-  REFUSED_REPORTS_ALERT,
-} from '../domain/notifications/notification-kinds.js';
+import { REFUSED_REPORTS_ALERT } from '../domain/notifications/notification-kinds.js';
+import { BODIES } from '../http/contracts/bodies.js';
 import type { NotificationSwitch } from '../services/notification-preferences.js';
 import { html, type SafeHtml } from './html.js';
 import { csrfField, notice } from './layout.js';
 import { answerForm, sendPage } from './respond.js';
 import { parseForm } from './form-input.js';
 import { webContext, type WebContext } from './web-context.js';
-
-/** The notifications form: the kinds ticked (on); a kind left out is switched off. */
-const NOTIFICATIONS_FORM = z.object({
-  on: z.array(z.enum([...PUBLISHER_NOTIFICATIONS, ...ADVERTISER_NOTIFICATIONS])).max(20),
-});
 
 /** The signed-in user of any role, whose own settings these are. */
 function signedIn(context: WebContext): ActiveSession {
@@ -76,7 +67,7 @@ export function registerAccountSettingsPages(app: FastifyInstance, network: Netw
       context.t('notifications.settings'),
       (message) => settingsPage(context, session, message),
       async () => {
-        const { on } = parseForm(NOTIFICATIONS_FORM, request.body);
+        const { on } = parseForm(BODIES.notificationSwitches, request.body);
         await network.notifications.preferences.set(session.user, on, network.now());
         return notice('success', context.t('notifications.saved'));
       },

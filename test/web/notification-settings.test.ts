@@ -101,4 +101,38 @@ describeEachEngine('notification settings in the portal', (context) => {
       'reports_refused',
     ]);
   });
+
+  it('reads and switches them over the API with a session token, refusing others', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: t.demo.publisher.email, password: t.demo.publisher.password },
+    });
+    const token = (login.json() as { token: string }).token;
+    const api = (method: 'GET' | 'PUT', payload?: unknown, auth = `Bearer ${token}`) =>
+      t.app.inject({
+        method,
+        url: '/api/v1/account/notifications',
+        headers: { authorization: auth },
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+    const put = await api('PUT', { on: ['commission_digest'] });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({
+      notifications: [
+        { kind: 'commission_digest', on: true },
+        { kind: 'statement_issued', on: false },
+        { kind: 'payout_sent', on: false },
+      ],
+    });
+    expect((await api('GET')).json()).toEqual(put.json());
+    const before = await switchedOff(t.demo.publisher.email);
+    for (const body of [{ on: ['invoice_issued'] }, { on: ['nope'] }, { on: 'payout_sent' }, {}])
+      expect((await api('PUT', body)).statusCode, JSON.stringify(body)).toBe(400);
+    expect((await api('PUT', { on: [] }, 'Bearer nothing')).statusCode).toBe(401);
+    expect((await api('PUT', { on: [] }, `Bearer ${t.demo.advertiserApiKey}`)).statusCode).toBe(
+      401,
+    );
+    expect(await switchedOff(t.demo.publisher.email)).toEqual(before);
+  });
 });

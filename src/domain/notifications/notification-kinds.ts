@@ -14,6 +14,12 @@ export const ADVERTISER_NOTIFICATIONS = [
   'reports_refused',
 ] as const;
 
+/** Every kind of switchable mail, publishers' then advertisers'. */
+export const NOTIFICATION_KINDS = [
+  ...PUBLISHER_NOTIFICATIONS,
+  ...ADVERTISER_NOTIFICATIONS,
+] as const;
+
 export type NotificationKind =
   (typeof PUBLISHER_NOTIFICATIONS)[number] | (typeof ADVERTISER_NOTIFICATIONS)[number];
 

@@ -124,6 +124,32 @@ export const ACCOUNT_ROUTES = {
     auth: 'user',
     answers: { 200: { description: 'The user', schema: ANSWERS.Me }, 401: 'No or unknown token' },
   }),
+  notifications: defineRoute({
+    method: 'get',
+    path: '/api/v1/account/notifications',
+    tag: 'Accounts',
+    summary:
+      'Your notification mails, each on or off (a publisher: commission digest, statement issued, payout sent; an advertiser: application received, invoice issued, reports refused)',
+    auth: 'user',
+    answers: {
+      200: { description: 'Your switches', schema: ANSWERS.NotificationSwitches },
+      401: 'No session',
+    },
+  }),
+  setNotifications: defineRoute({
+    method: 'put',
+    path: '/api/v1/account/notifications',
+    tag: 'Accounts',
+    summary:
+      'Switch your notification mails: the kinds listed are on, your role’s others off (as the portal’s account page does)',
+    auth: 'user',
+    body: BODIES.notificationSwitches,
+    answers: {
+      200: { description: 'Your switches now', schema: ANSWERS.NotificationSwitches },
+      400: 'A kind that is not your role’s, or unknown; nothing changed',
+      401: 'No session',
+    },
+  }),
   directory: defineRoute({
     method: 'get',
     path: '/api/v1/programs',

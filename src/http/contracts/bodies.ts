@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signupSchema } from '../../domain/accounts/signup.js';
 import { reviewDecisionSchema } from '../../domain/programs/review.js';
 import { ORDER_STATUSES, orderDocumentSchema } from '../../domain/orders/order-schema.js';
+import { NOTIFICATION_KINDS } from '../../domain/notifications/notification-kinds.js';
 
 /**
  * The request bodies of the JSON API: each route's declaration names its body here, `route()`
@@ -48,6 +49,13 @@ export const BODIES = {
     newPassword: text('at least 10 characters'),
   }),
   newPassword: z.object({ password: text('at least 10 characters') }),
+  /** The notification mails to receive: the kinds listed are on, the role's others off. */
+  notificationSwitches: z.object({
+    on: z.array(z.enum(NOTIFICATION_KINDS)).max(20).meta({
+      description:
+        'the kinds of mail to receive, of your role’s (GET shows them); every other is switched off',
+    }),
+  }),
 
   applicationDecision: z.object({
     decision: z.enum(['approve', 'reject']),
