@@ -5,6 +5,7 @@ import { benchmarkClickInserts } from './clicks-benchmark.js';
 import { benchmarkHttp } from './http-benchmark.js';
 import { benchmarkReports } from './report-benchmark.js';
 import { benchmarkSimulation } from './simulation-benchmark.js';
+import { benchmarkWebhooks } from './webhooks-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -32,6 +33,8 @@ const clickInserts = await benchmarkClickInserts(
 
 const http = await benchmarkHttp(Math.max(3, Math.round(8 * scale)), 64, progress);
 
+const webhooks = await benchmarkWebhooks(Math.max(3, Math.round(5 * scale)), 3, progress);
+
 const reports = await benchmarkReports(Math.round(10_000_000 * scale), 30, progress);
 
 const report = {
@@ -45,6 +48,7 @@ const report = {
   simulation,
   clickInserts,
   http,
+  webhooks,
   reports,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

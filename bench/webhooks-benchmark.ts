@@ -1,0 +1,194 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { runAffnet, startServer } from './serve-process.js';
+
+/** Clicks and orders per second of one server, with or without integrations configured. */
+export interface IntegrationRound {
+  clicksPerSecond: number;
+  clicksP99Ms: number;
+  ordersPerSecond: number;
+  ordersP99Ms: number;
+  /** Deliveries the receiver got during the round (none without endpoints). */
+  delivered: number;
+}
+
+export interface WebhookFigures {
+  seconds: number;
+  rounds: { without: IntegrationRound; with: IntegrationRound }[];
+  /** With ÷ without, the median round: 1 is no cost. */
+  clicksRatio: number;
+  ordersRatio: number;
+  targetRatio: number;
+  meetsTarget: boolean;
+}
+
+const WARM_UP_SECONDS = 2;
+
+async function run(options: autocannon.Options) {
+  const result = await autocannon(options);
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99 };
+}
+
+/**
+ * `npm run bench`'s integrations scenario (issue 28): clicks and attributed orders on a fresh
+ * server without webhooks, then on one with 3 webhook endpoints (two of the publisher's, one
+ * of the advertiser's) and a postback, alternating in the same minutes. Delivery runs in a job,
+ * never on the request path, so the figures should match within 5 %.
+ */
+export async function benchmarkWebhooks(
+  seconds: number,
+  rounds: number,
+  onProgress: (message: string) => void,
+): Promise<WebhookFigures> {
+  let delivered = 0;
+  const receiver = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      delivered++;
+      response.writeHead(204).end();
+    });
+  });
+  receiver.listen(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  const hookUrl = (path: string) =>
+    `http://127.0.0.1:${(receiver.address() as AddressInfo).port}${path}`;
+  const results: WebhookFigures['rounds'] = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const pair: Partial<Record<'without' | 'with', IntegrationRound>> = {};
+      for (const variant of ['without', 'with'] as const) {
+        onProgress(`webhooks: round ${round} of ${rounds}, ${variant} integrations, ${seconds} s`);
+        pair[variant] = await oneRound(seconds, variant === 'with', hookUrl, () => delivered);
+      }
+      results.push(pair as { without: IntegrationRound; with: IntegrationRound });
+    }
+  } finally {
+    receiver.close();
+  }
+  const ratios = (pick: (r: IntegrationRound) => number) =>
+    results.map((r) => pick(r.with) / pick(r.without)).sort((a, b) => a - b)[
+      Math.floor(results.length / 2)
+    ]!;
+  const clicksRatio = Math.round(ratios((r) => r.clicksPerSecond) * 1000) / 1000;
+  const ordersRatio = Math.round(ratios((r) => r.ordersPerSecond) * 1000) / 1000;
+  return {
+    seconds,
+    rounds: results,
+    clicksRatio,
+    ordersRatio,
+    targetRatio: 0.95,
+    meetsTarget: clicksRatio >= 0.95 && ordersRatio >= 0.95,
+  };
+}
+
+async function oneRound(
+  seconds: number,
+  integrations: boolean,
+  hookUrl: (path: string) => string,
+  deliveredSoFar: () => number,
+): Promise<IntegrationRound> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'affnet-bench-webhooks-'));
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+    WEBHOOKS_ALLOW_HTTP: 'true',
+  };
+  try {
+    const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as {
+      clickUrl: string;
+      programId: string;
+      advertiserApiKey: string;
+      publisher: { email: string; password: string };
+      advertiser: { email: string; password: string };
+    };
+    const server = await startServer(env);
+    const base = `http://127.0.0.1:${server.port}`;
+    const post = async (path: string, token: string | null, body: unknown) => {
+      const answer = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify(body),
+      });
+      if (answer.status >= 300) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
+      return (await answer.json()) as Record<string, string>;
+    };
+    try {
+      if (integrations) {
+        const publisher = (await post('/api/v1/sessions', null, demo.publisher)).token!;
+        const advertiser = (await post('/api/v1/sessions', null, demo.advertiser)).token!;
+        const all = ['commission.created', 'commission.updated', 'order.created'];
+        await post('/api/v1/webhooks', publisher, { url: hookUrl('/p1'), events: all });
+        await post('/api/v1/webhooks', publisher, { url: hookUrl('/p2'), events: all });
+        await post('/api/v1/webhooks', advertiser, { url: hookUrl('/a1'), events: all });
+        await post('/api/v1/publisher/postbacks', publisher, {
+          url: hookUrl('/tracker?cid={epi}&payout={commission}&tx={order_number}'),
+          events: ['commission.created'],
+        });
+      }
+      const clickUrl = `${base}${demo.clickUrl}`;
+      await run({ url: clickUrl, connections: 64, duration: WARM_UP_SECONDS });
+      const clicks = await run({ url: clickUrl, connections: 64, duration: seconds });
+      const click = await fetch(`${clickUrl}&epi=bench`, { redirect: 'manual' });
+      const clickId = new URL(click.headers.get('location')!).searchParams.get('tduid')!;
+      const before = deliveredSoFar();
+      let sequence = 0;
+      const placedAt = new Date().toISOString();
+      const orders = await run({
+        url: `${base}/api/v1/programs/${demo.programId}/orders`,
+        connections: 64,
+        duration: seconds,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${demo.advertiserApiKey}`,
+          'content-type': 'application/json',
+        },
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                orderNumber: `WH-${++sequence}`,
+                clickId,
+                placedAt,
+                currency: 'USD',
+                status: 'completed',
+                items: [
+                  {
+                    sku: '1005001',
+                    category: 'consumer-electronics',
+                    unitPrice: '12.50',
+                    quantity: 2,
+                    sellerCountry: 'CN',
+                    store: 'aliexpress',
+                  },
+                ],
+              }),
+            }),
+          },
+        ],
+      });
+      return {
+        clicksPerSecond: clicks.rps,
+        clicksP99Ms: clicks.p99,
+        ordersPerSecond: orders.rps,
+        ordersP99Ms: orders.p99,
+        delivered: deliveredSoFar() - before,
+      };
+    } finally {
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
