@@ -97,6 +97,12 @@ export const ERROR_CODES = {
     en: 'the image is {actual} pixels; a {size} banner needs an image of that size or twice it ({double})',
   },
   invalid_parameter: { status: 400, en: 'a filter or sub id is not valid' },
+  // Product feeds
+  feed_unreadable: { status: 400, en: 'the feed file cannot be read as a product feed' },
+  feed_format_unknown: {
+    status: 415,
+    en: 'send the feed as text/csv, text/tab-separated-values or application/xml (optionally gzip)',
+  },
   // Promotions and voucher codes
   unknown_promotion: { status: 404, en: 'no such promotion in your programs' },
   invalid_promotion: { status: 400, en: 'check these fields: {fields}' },

@@ -1,3 +1,4 @@
+import { registerFeedRoutes } from './feeds-api-routes.js';
 import { registerPromotionRoutes } from './promotions-api-routes.js';
 import { registerProgramReviewRoutes } from './program-review-routes.js';
 import http from 'node:http';
@@ -141,6 +142,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerAdminApiRoutes(api, network);
     registerProgramReviewRoutes(api, network);
     registerPromotionRoutes(api, network);
+    registerFeedRoutes(api, network);
     registerAdsApiRoutes(api, network);
     registerWebhookApiRoutes(api, network);
   });

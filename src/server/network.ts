@@ -1,5 +1,6 @@
 import { EventDispatcher } from '../services/event-dispatcher.js';
 import { PromotionsService } from '../services/promotions-service.js';
+import { FeedsService } from '../services/feeds-service.js';
 import { Notifications } from '../services/notifications.js';
 import { WebhooksService } from '../services/webhooks-service.js';
 import { WebhookDelivery } from '../services/webhook-delivery.js';
@@ -258,6 +259,7 @@ export class Network {
   /** The event outbox's dispatcher: webhooks, postbacks and notifications listen to it. */
   readonly events: EventDispatcher;
   readonly promotions: PromotionsService;
+  readonly feeds: FeedsService;
   /** Notification mails (an event listener, the daily digest) and each user's switches. */
   readonly notifications: Notifications;
   /** Webhook endpoints and postbacks (issue 28), and the job that sends their deliveries. */
@@ -355,6 +357,7 @@ export class Network {
     this.ads = new AdsService(store, this.cache);
     this.links = new LinkBuilder(store, this.cache, this.ads);
     this.promotions = new PromotionsService(store, this.cache, this.links);
+    this.feeds = new FeedsService(store, this.cache, this.links);
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
     this.violations = new ViolationsService(store, this.terms);

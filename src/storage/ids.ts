@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   event: 'evt',
   integrationReport: 'irp',
   promotion: 'prm',
+  feedImport: 'fim',
   digestEntry: 'dig',
   webhook: 'whk',
   delivery: 'whd',

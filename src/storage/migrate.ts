@@ -36,6 +36,7 @@ import * as notifications from './migrations/0029-notifications.js';
 import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 import * as promotions from './migrations/0033-promotions.js';
 import * as webhooks from './migrations/0030-webhooks.js';
+import * as feeds from './migrations/0034-feeds.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -69,6 +70,7 @@ const MIGRATIONS = {
   '0030-webhooks': webhooks,
   '0032-suspended-decision': suspendedDecision,
   '0033-promotions': promotions,
+  '0034-feeds': feeds,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -72,6 +72,8 @@ export type * from './tables/system.js';
 export type * from './tables/integration.js';
 export type * from './tables/promotions.js';
 import type { PromotionsTable } from './tables/promotions.js';
+export type * from './tables/feeds.js';
+import type { FeedImportsTable, FeedProductsTable } from './tables/feeds.js';
 export type * from './tables/notifications.js';
 export type * from './tables/ads.js';
 export type * from './tables/webhooks.js';
@@ -129,6 +131,8 @@ export interface Database {
   events: EventsTable;
   integration_reports: IntegrationReportsTable;
   promotions: PromotionsTable;
+  feed_products: FeedProductsTable;
+  feed_imports: FeedImportsTable;
   notification_opt_outs: NotificationOptOutsTable;
   digest_entries: DigestEntriesTable;
   notification_alerts: NotificationAlertsTable;

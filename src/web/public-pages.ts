@@ -52,9 +52,15 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
       (user?.role === 'advertiser' && user.advertiserId === program?.advertiserId);
     if (program === undefined || (program.review !== 'approved' && !mayPreview))
       throw new HttpError('unknown_program', `no program "${slug}": see /programs for the list`);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(page(context, { title: program.terms.file.name, body: programPage(context, program) }));
+    return reply.type('text/html; charset=utf-8').send(
+      page(context, {
+        title: program.terms.file.name,
+        body: programPage(context, {
+          ...program,
+          feedProducts: await network.feeds.activeCount(program.id),
+        }),
+      }),
+    );
   });
 }
 
@@ -168,7 +174,10 @@ function exclusions(
 }
 
 /** What a program page is rendered from: a listed program, or a draft in the terms editor. */
-export type ProgramPageSource = Pick<CachedProgram, 'id' | 'slug' | 'terms'>;
+export type ProgramPageSource = Pick<CachedProgram, 'id' | 'slug' | 'terms'> & {
+  /** Products in the program's feed now (issue 29); a feed with products says so. */
+  feedProducts?: number;
+};
 
 export function programPage(context: WebContext, program: ProgramPageSource): SafeHtml {
   const { t, locale } = context;
@@ -245,7 +254,15 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
       </tr>
       <tr>
         <th>${t('program.productFeed')}</th>
-        <td>${yesNo(file.facts.productFeed)} ${ruleCode(file.facts.rule)}</td>
+        <td>
+          ${
+            (program.feedProducts ?? 0) > 0
+              ? html`${yesNo(true)}
+                (${t('program.productFeedCount', { count: program.feedProducts! })})`
+              : yesNo(file.facts.productFeed)
+          }
+          ${ruleCode(file.facts.rule)}
+        </td>
       </tr>
       <tr>
         <th>${t('program.prepayment')}</th>

@@ -58,6 +58,8 @@ const TABLES = [
   'events',
   'integration_reports',
   'promotions',
+  'feed_products',
+  'feed_imports',
   'notification_opt_outs',
   'digest_entries',
   'notification_alerts',

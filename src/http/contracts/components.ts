@@ -19,6 +19,7 @@ import {
   PublisherPromotion,
   PublisherPromotions,
 } from './promotions.js';
+import { FeedImportReport } from './feeds.js';
 
 /**
  * The shapes the API document publishes by name (components/schemas): a declaration that uses
@@ -47,6 +48,7 @@ register(ANSWER_COMPONENTS, {
   Promotions,
   PublisherPromotion,
   PublisherPromotions,
+  FeedImportReport,
   ...AD_ANSWERS,
   ...WEBHOOK_ANSWERS,
 });

@@ -7,6 +7,7 @@ import { ADMIN_ROUTES } from './admin.js';
 import { PUBLISHER_ROUTES } from './publisher.js';
 import { COMPLIANCE_ROUTES } from './compliance.js';
 import { PROMOTION_ROUTES } from './promotions.js';
+import { FEED_ROUTES } from './feeds.js';
 import { AD_ROUTES } from './ads.js';
 import { WEBHOOK_ROUTES } from './webhooks.js';
 
@@ -20,6 +21,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(PUBLISHER_ROUTES),
   ...Object.values(COMPLIANCE_ROUTES),
   ...Object.values(PROMOTION_ROUTES),
+  ...Object.values(FEED_ROUTES),
   ...Object.values(AD_ROUTES),
   ...Object.values(WEBHOOK_ROUTES),
 ];

@@ -63,6 +63,7 @@ export const COMMON = {
   'program.validationAutoDecline': 'A sale still pending then is declined automatically.',
   'program.deeplinkingYes': 'Deeplinks may point to: {domains}.',
   'program.productFeed': 'Product feed',
+  'program.productFeedCount': '{count} products',
   'program.prepayment': 'Prepayment program',
   'program.yes': 'Yes',
   'program.no': 'No',

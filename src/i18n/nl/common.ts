@@ -68,6 +68,7 @@ export const COMMON_NL: Translation<typeof COMMON> = {
     'Een verkoop die dan nog openstaat, wordt automatisch afgekeurd.',
   'program.deeplinkingYes': 'Deeplinks mogen verwijzen naar: {domains}.',
   'program.productFeed': 'Productfeed',
+  'program.productFeedCount': '{count} producten',
   'program.prepayment': 'Prepayment programma',
   'program.yes': 'Ja',
   'program.no': 'Nee',

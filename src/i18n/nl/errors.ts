@@ -47,6 +47,9 @@ export const ERRORS_NL: ErrorTexts = {
   not_approved: 'deze site is niet goedgekeurd voor dit programma: meld je eerst aan',
   unknown_ad: 'dit programma heeft (nog) geen actieve advertentie met deze code',
   not_your_site: 'deze site is niet een van jouw sites',
+  feed_unreadable: 'het feedbestand is niet te lezen als productfeed',
+  feed_format_unknown:
+    'stuur de feed als text/csv, text/tab-separated-values of application/xml (eventueel gzip)',
   unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
   invalid_promotion: 'controleer deze velden: {fields}',
   voucher_code_taken:

@@ -39,6 +39,7 @@ import { ApiKeysRepository } from './api-keys-repository.js';
 import { EventsRepository } from './events-repository.js';
 import { IntegrationReportsRepository } from './integration-reports-repository.js';
 import { PromotionsRepository } from './promotions-repository.js';
+import { FeedsRepository } from './feeds-repository.js';
 import { NotificationsRepository } from './notifications-repository.js';
 import { WebhooksRepository } from './webhooks-repository.js';
 
@@ -88,6 +89,7 @@ export class Repos {
   #events: EventsRepository | undefined;
   #integrationReports: IntegrationReportsRepository | undefined;
   #promotions: PromotionsRepository | undefined;
+  #feeds: FeedsRepository | undefined;
   #notifications: NotificationsRepository | undefined;
   #webhooks: WebhooksRepository | undefined;
 
@@ -213,6 +215,9 @@ export class Repos {
   }
   get promotions(): PromotionsRepository {
     return (this.#promotions ??= new PromotionsRepository(this.scope));
+  }
+  get feeds(): FeedsRepository {
+    return (this.#feeds ??= new FeedsRepository(this.scope));
   }
   get notifications(): NotificationsRepository {
     return (this.#notifications ??= new NotificationsRepository(this.scope));

@@ -1,0 +1,140 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, FeedImportsTable, FeedProductsTable } from '../schema.js';
+import type { Scope } from './scope.js';
+
+export type StoredFeedProduct = Selectable<FeedProductsTable>;
+export type StoredFeedImport = Selectable<FeedImportsTable>;
+
+/** What a publisher's download filters by (prices in the products' minor units). */
+export interface FeedFilter {
+  category?: string | undefined;
+  brand?: string | undefined;
+  minPriceMinor?: number | undefined;
+  maxPriceMinor?: number | undefined;
+  changedSinceMs?: number | undefined;
+}
+
+/** Product feeds (issue 29): products upserted in batches, pages read in product id order. */
+export class FeedsRepository {
+  private readonly db: Kysely<Database>;
+
+  constructor(scope: Scope) {
+    this.db = scope.db;
+  }
+
+  /**
+   * Writes a batch of an import's products: new ones inserted, known ones replaced and stamped
+   * with the import (a product whose values did not change keeps its `changed_at`).
+   */
+  async upsert(rows: readonly Insertable<FeedProductsTable>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('feed_products')
+      .values([...rows])
+      .onConflict((oc) =>
+        oc.columns(['program_id', 'product_id']).doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          description: eb.ref('excluded.description'),
+          link: eb.ref('excluded.link'),
+          image_link: eb.ref('excluded.image_link'),
+          price_minor: eb.ref('excluded.price_minor'),
+          currency: eb.ref('excluded.currency'),
+          sale_price_minor: eb.ref('excluded.sale_price_minor'),
+          availability: eb.ref('excluded.availability'),
+          brand: eb.ref('excluded.brand'),
+          gtin: eb.ref('excluded.gtin'),
+          mpn: eb.ref('excluded.mpn'),
+          google_product_category: eb.ref('excluded.google_product_category'),
+          product_type: eb.ref('excluded.product_type'),
+          status: eb.ref('excluded.status'),
+          last_import_id: eb.ref('excluded.last_import_id'),
+          changed_at: eb
+            .case()
+            .when(
+              eb.or([
+                eb('feed_products.status', '!=', eb.ref('excluded.status')),
+                eb('feed_products.price_minor', '!=', eb.ref('excluded.price_minor')),
+                eb('feed_products.title', '!=', eb.ref('excluded.title')),
+                eb('feed_products.link', '!=', eb.ref('excluded.link')),
+                eb('feed_products.availability', '!=', eb.ref('excluded.availability')),
+              ]),
+            )
+            .then(eb.ref('excluded.changed_at'))
+            .else(eb.ref('feed_products.changed_at'))
+            .end(),
+        })),
+      )
+      .execute();
+  }
+
+  /** Marks the program's products an import did not list as gone (never deleted); how many. */
+  async markGone(programId: string, importId: string, nowMs: number): Promise<number> {
+    const result = await this.db
+      .updateTable('feed_products')
+      .set({ status: 'gone', changed_at: nowMs })
+      .where('program_id', '=', programId)
+      .where('last_import_id', '!=', importId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async recordImport(row: Insertable<FeedImportsTable>): Promise<void> {
+    await this.db.insertInto('feed_imports').values(row).execute();
+  }
+
+  async lastImport(programId: string): Promise<StoredFeedImport | undefined> {
+    return this.db
+      .selectFrom('feed_imports')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** The program's active products (the program page's count). */
+  async activeCount(programId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('feed_products')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('program_id', '=', programId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * A page of the program's products after `afterId` in product id order: active ones (and,
+   * with `changedSince`, gone ones changed since, so a client learns what left).
+   */
+  async page(
+    programId: string,
+    filter: FeedFilter,
+    afterId: string,
+    limit: number,
+  ): Promise<StoredFeedProduct[]> {
+    let query = this.db
+      .selectFrom('feed_products')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('product_id', '>', afterId);
+    if (filter.changedSinceMs !== undefined)
+      query = query.where('changed_at', '>=', filter.changedSinceMs);
+    else query = query.where('status', '=', 'active');
+    if (filter.category !== undefined)
+      query = query.where((eb) =>
+        eb.or([
+          eb('google_product_category', '=', filter.category!),
+          eb('product_type', '=', filter.category!),
+        ]),
+      );
+    if (filter.brand !== undefined) query = query.where('brand', '=', filter.brand);
+    if (filter.minPriceMinor !== undefined)
+      query = query.where('price_minor', '>=', filter.minPriceMinor);
+    if (filter.maxPriceMinor !== undefined)
+      query = query.where('price_minor', '<=', filter.maxPriceMinor);
+    return query.orderBy('product_id').limit(limit).execute();
+  }
+}

@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import {
+  addSite,
+  adminToken,
+  demoPublisherId,
+  reviewProgram,
+  sessionToken,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
+import { client } from '../support/web-client.js';
+import { packageRoot } from '../../src/package-root.js';
+import { repos } from '../../src/storage/repositories/repos.js';
+
+const HEADER =
+  'id,title,description,link,image_link,price,availability,brand,google_product_category';
+const CSV = [
+  HEADER,
+  'K-1,USB-C kabel,"Een kabel, 2 m",https://www.feedshop.example/k-1,https://img.feedshop.example/k-1.jpg,12.99 EUR,in stock,Kabelco,Kabels',
+  'K-2,HDMI kabel,Een kabel,https://www.feedshop.example/k-2,https://img.feedshop.example/k-2.jpg,24.50 EUR,in_stock,Beeldco,Kabels',
+  'K-3,Geen prijs,Een kabel,https://www.feedshop.example/k-3,https://img.feedshop.example/k-3.jpg,,in_stock,Kabelco,Kabels',
+  'K-4,Elders,Een kabel,https://evil.example/k-4,https://img.feedshop.example/k-4.jpg,5.00 EUR,in_stock,Kabelco,Kabels',
+  'K-5,Script,Een kabel,javascript:alert(1),https://img.feedshop.example/k-5.jpg,5.00 EUR,in_stock,Kabelco,Kabels',
+  'K-6,Bad stock,Een kabel,https://www.feedshop.example/k-6,https://img.feedshop.example/k-6.jpg,5.00 EUR,maybe,Kabelco,Kabels',
+  '',
+].join('\n');
+
+/**
+ * Issue 29, product feeds, on both engines, with a program a new advertiser made in its
+ * console: a feed in each format imported with its good and bad rows reported, products an
+ * import no longer lists marked gone, a publisher's filtered download with working tracked
+ * links, the refusals of other accounts with nothing stored, and the program page's count.
+ */
+describeEachEngine('product feeds', (context) => {
+  let t: TestNetwork;
+  let programId: string;
+  let advertiserToken: string;
+  let publisherToken: string;
+
+  const upload = (
+    body: string | Buffer,
+    type: string,
+    token = advertiserToken,
+    program = programId,
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${program}/feed-imports`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      payload: body,
+    });
+  const download = (query: string, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      url: `/api/v1/publisher/feeds/${programId}?${query}`,
+      headers: { authorization: `Bearer ${publisherToken}`, ...headers },
+    });
+  const products = () =>
+    t.network.store.db
+      .selectFrom('feed_products')
+      .select(['product_id', 'status', 'price_minor'])
+      .where('program_id', '=', programId)
+      .orderBy('product_id')
+      .execute();
+
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store);
+    const advertiser = client(t);
+    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+    await advertiser.get('/advertiser/programs/new');
+    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    const created = await advertiser.post('/advertiser/programs/new', {
+      terms: example
+        .replace(/^id: kabelkoning$/m, 'id: feedshop')
+        .replace(/^name: Kabelkoning$/m, 'name: Feedshop')
+        .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.feedshop.example/')
+        .replace(/domains: \[kabelkoning\.example\]/, 'domains: [feedshop.example]'),
+      action: 'create',
+    });
+    expect(created.statusCode, created.body).toBe(303);
+    programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
+    await reviewProgram(t, await adminToken(t), programId, 'approved');
+    const r = repos(t.network.store);
+    const membership = await r.memberships.apply(
+      {
+        programId,
+        siteId: t.demo.siteId,
+        publisherId: await demoPublisherId(t),
+        promotionMethods: [],
+        contentCategories: [],
+      },
+      t.clock.now,
+    );
+    await r.memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+    await t.network.refreshIfChanged();
+    advertiserToken = await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password);
+    publisherToken = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  it('imports a CSV feed, storing the good rows and reporting each bad one with its reason', async () => {
+    const answer = await upload(CSV, 'text/csv');
+    expect(answer.statusCode, answer.body).toBe(201);
+    const report = answer.json();
+    expect(report).toMatchObject({ accepted: 2, refusedCount: 4, gone: 0 });
+    expect(report.refused.map((r: { row: number }) => r.row)).toEqual([3, 4, 5, 6]);
+    expect(report.refused[0].reason).toMatch(/^price: required/);
+    expect(report.refused[1].reason).toMatch(
+      /link: must be an http\(s\) address on feedshop\.example/,
+    );
+    expect(report.refused[3].reason).toMatch(/^availability/);
+    expect(await products()).toEqual([
+      { product_id: 'K-1', status: 'active', price_minor: 1299 },
+      { product_id: 'K-2', status: 'active', price_minor: 2450 },
+    ]);
+  });
+
+  it('imports TSV and gzipped Merchant Center XML; a product no longer listed is gone, not deleted', async () => {
+    const tsv = `${HEADER.replace(/,/g, '\t')}\nK-1\tUSB-C kabel\tKabel\thttps://www.feedshop.example/k-1\thttps://img.feedshop.example/k-1.jpg\t11.99 EUR\tin stock\tKabelco\tKabels\n`;
+    const tsvAnswer = await upload(tsv, 'text/tab-separated-values');
+    expect(tsvAnswer.json()).toMatchObject({ accepted: 1, gone: 1 });
+    expect(await products()).toEqual([
+      { product_id: 'K-1', status: 'active', price_minor: 1199 },
+      { product_id: 'K-2', status: 'gone', price_minor: 2450 },
+    ]);
+    const xml = `<?xml version="1.0"?>
+<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel><title>Feedshop</title>
+<item><g:id>K-1</g:id><g:title>USB-C kabel &amp; adapter</g:title><g:description>Kabel</g:description><g:link>https://www.feedshop.example/k-1</g:link><g:image_link>https://img.feedshop.example/k-1.jpg</g:image_link><g:price>12.99 EUR</g:price><g:availability>in_stock</g:availability><g:brand>Kabelco</g:brand></item>
+<item><g:id>K-2</g:id><g:title>HDMI kabel</g:title><g:description>Kabel</g:description><g:link>https://www.feedshop.example/k-2</g:link><g:image_link>https://img.feedshop.example/k-2.jpg</g:image_link><g:price>24.50 EUR</g:price><g:availability>preorder</g:availability><g:brand>Beeldco</g:brand></item>
+<item><g:id>K-7</g:id><g:title>Kapot</g:title></item>
+</channel></rss>`;
+    const xmlAnswer = await upload(gzipSync(xml), 'application/xml');
+    expect(xmlAnswer.statusCode, xmlAnswer.body).toBe(201);
+    expect(xmlAnswer.json()).toMatchObject({ accepted: 2, refusedCount: 1, gone: 0 });
+    expect((await products()).map((p) => p.status)).toEqual(['active', 'active']);
+  });
+
+  it('refuses entity declarations, other formats, a file without its header row and a publisher, storing nothing', async () => {
+    const before = await products();
+    const imports = async () =>
+      (await t.network.store.db.selectFrom('feed_imports').select('id').execute()).length;
+    const importsBefore = await imports();
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><rss><channel><item><g:id>&lol2;</g:id></item></channel></rss>`;
+    const doctype = await upload(laughs, 'application/xml');
+    expect(doctype.statusCode).toBe(400);
+    expect(doctype.json().code).toBe('feed_unreadable');
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${programId}/feed-imports`,
+      headers: { authorization: `Bearer ${advertiserToken}` },
+      payload: { id: 'x' },
+    });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().code).toBe('feed_format_unknown');
+    const noHeader = await upload('K-9,x\n', 'text/csv');
+    expect(noHeader.statusCode).toBe(400);
+    const asPublisher = await upload(CSV, 'text/csv', publisherToken);
+    expect(asPublisher.statusCode).toBe(403);
+    expect(await products()).toEqual(before);
+    expect(await imports()).toBe(importsBefore);
+  });
+
+  it('gives an approved publisher its filtered feed with tracked links that land on the product page', async () => {
+    const csv = await download(`siteId=${t.demo.siteId}&brand=Kabelco&minPrice=10`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,title,description,link,trackingLink,/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('K-1');
+    const jsonl = await download(`siteId=${t.demo.siteId}&format=jsonl`, {
+      'accept-encoding': 'gzip',
+    });
+    expect(jsonl.headers['content-encoding']).toBe('gzip');
+    const rows = gunzipSync(jsonl.rawPayload)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { id: string; link: string; trackingLink: string; price: string },
+      );
+    expect(rows.map((row) => [row.id, row.price])).toEqual([
+      ['K-1', '12.99 EUR'],
+      ['K-2', '24.50 EUR'],
+    ]);
+    const tracking = new URL(rows[1]!.trackingLink);
+    expect(tracking.searchParams.get('a')).toBe(t.demo.siteId);
+    const click = await t.app.inject({
+      url: `${tracking.pathname}${tracking.search}`,
+      remoteAddress: '198.51.100.23',
+    });
+    expect(click.statusCode).toBe(302);
+    expect(String(click.headers.location)).toMatch(
+      /^https:\/\/www\.feedshop\.example\/k-2\?tduid=/,
+    );
+    const xml = await download(`siteId=${t.demo.siteId}&format=xml`);
+    expect(xml.body).toContain('<g:id>K-1</g:id>');
+    expect(xml.body).toContain('&amp;url=');
+  });
+
+  it('refuses a site that is not approved in the program, another publisher’s site and bad filters', async () => {
+    const unapproved = await addSite(t, 'Onbekend', false);
+    const r = repos(t.network.store);
+    await r.publishers.addSite(
+      await demoPublisherId(t),
+      { name: 'Tweede', url: 'https://tweede.example' },
+      t.clock.now,
+    );
+    expect((await download(`siteId=${unapproved.id}`)).json().code).toBe('not_your_site');
+    const sites = await r.publishers.sitesOf(await demoPublisherId(t));
+    const second = sites.find((site) => site.id !== t.demo.siteId)!;
+    expect((await download(`siteId=${second.id}`)).json().code).toBe('not_approved');
+    expect((await download(`siteId=${t.demo.siteId}&minPrice=abc`)).statusCode).toBe(400);
+    expect((await download(`siteId=${t.demo.siteId}&changedSince=yesterday`)).statusCode).toBe(400);
+    expect((await download('format=csv')).statusCode).toBe(400);
+  });
+
+  it('says on the program page that it has a product feed, with the count of products', async () => {
+    const visitor = client(t);
+    const page = await visitor.get('/programs/feedshop?lang=nl');
+    expect(page.statusCode).toBe(200);
+    const row = /Productfeed<\/th>([\s\S]*?)<\/td>/.exec(page.body)?.[1] ?? '';
+    expect(row.replace(/\s+/g, ' '), page.body.slice(0, 200)).toContain('Ja (2 producten)');
+  });
+});
