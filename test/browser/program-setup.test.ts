@@ -17,6 +17,7 @@ import {
   portalLogin,
 } from '../support/browser.js';
 import { LAMPENHUIS } from '../support/program-setup.js';
+import { fillSetup } from '../support/program-setup-form.js';
 
 /**
  * Issue 27, item 4, as a newcomer in Chromium: the network admin invites an advertiser in the
@@ -76,38 +77,6 @@ async function checkPage(page: Page, width: number): Promise<void> {
         .documentElement.scrollWidth,
   );
   expect(scrollWidth, page.url()).toBeLessThanOrEqual(width);
-}
-
-/** Fills the guided form's fields (the first rows of groups and leads) from `input`. */
-async function fillSetup(page: Page, input: typeof LAMPENHUIS): Promise<void> {
-  for (const name of [
-    'name',
-    'id',
-    'company',
-    'landingUrl',
-    'descriptionNl',
-    'descriptionEn',
-    'deeplinkDomains',
-    'currencies',
-    'categories',
-    'markets',
-    'cookieDays',
-    'validationDays',
-    'contactEmail',
-  ] as const)
-    await page.fill(`#setup-${name}`, input[name]);
-  for (const [index, group] of input.groups.entries()) {
-    if (group.nameNl === '') continue;
-    await page.fill(`#setup-groupNameNl-${index}`, group.nameNl);
-    await page.fill(`#setup-groupNameEn-${index}`, group.nameEn);
-    await page.fill(`#setup-groupRate-${index}`, group.rate);
-    await page.fill(`#setup-groupCategories-${index}`, group.categories);
-  }
-  await page.fill('#setup-leadName-0', input.leads[0]!.name);
-  await page.fill('#setup-leadAmount-0', input.leads[0]!.amount);
-  await page.selectOption('#setup-atDeadline', input.atDeadline);
-  for (const [method, status] of Object.entries(input.methods))
-    await page.selectOption(`#setup-method-${method}`, status);
 }
 
 it.skipIf(!available)(
