@@ -108,7 +108,7 @@ export const ERROR_CODES = {
   invalid_promotion: { status: 400, en: 'check these fields: {fields}' },
   voucher_code_taken: {
     status: 409,
-    en: 'the code {code} is already exclusive to a site in this program: choose another code',
+    en: 'the code {code} is already taken in this program by an exclusive code (or, for an exclusive one, by any promotion): choose another code',
   },
   invalid_decision: { status: 400, en: 'choose approve or decline' },
   // Validation and transactions

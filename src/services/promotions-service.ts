@@ -151,6 +151,8 @@ export class PromotionsService {
           `siteId: "${siteId}" is not one of your sites; use the id of one of yours`,
         );
     }
+    // A terminated publisher promotes nothing (its clicks attribute nothing either).
+    if ((await r.publishers.find(publisherId))?.status === 'terminated') return [];
     const rows = (await r.promotions.currentForPublisher(publisherId, nowMs)).filter(
       (row) => siteId === undefined || row.site_id === siteId,
     );
@@ -239,12 +241,11 @@ export class PromotionsService {
     const codeKey = code === null ? null : normalizeCode(code);
     if (
       codeKey !== null &&
-      exclusiveSiteId !== null &&
-      (await r.promotions.exclusiveCodeTaken(program.id, codeKey, exceptId))
+      (await r.promotions.codeTaken(program.id, codeKey, exclusiveSiteId !== null, exceptId))
     )
       throw new PromotionError(
         'voucher_code_taken',
-        `code: ${code} is already exclusive to a site in this program; choose another code`,
+        `code: ${code} is already exclusive to a site in this program, or shared while you make it exclusive; choose another code`,
         [],
         { code: code! },
       );

@@ -207,6 +207,14 @@ describeEachEngine('promotions and voucher codes', (context) => {
         409,
         'voucher_code_taken',
       ],
+      // A shared code repeating an exclusive one would leak it (and credit its site under wins).
+      [await post(advertiserToken, promotion({ code: 'Codes15' })), 409, 'voucher_code_taken'],
+      // An exclusive code repeating a shared one.
+      [
+        await post(advertiserToken, promotion({ code: 'welkom10', exclusiveSiteId: otherSiteId })),
+        409,
+        'voucher_code_taken',
+      ],
       [await post(otherAdvertiserToken, promotion()), 404, 'unknown_program'],
       [await post(publisherToken, promotion()), 403, 'forbidden'],
     ] as const;

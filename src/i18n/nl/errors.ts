@@ -53,7 +53,7 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
   invalid_promotion: 'controleer deze velden: {fields}',
   voucher_code_taken:
-    'de code {code} is in dit programma al exclusief voor een site: kies een andere code',
+    'de code {code} is in dit programma al in gebruik door een exclusieve code (of, voor een exclusieve, door een andere actie): kies een andere code',
   deeplink_not_allowed:
     'een deeplink moet een http(s)-adres op {domains} (of een subdomein) zijn; laat het leeg om naar de landingspagina te linken',
   deeplinks_not_allowed:

@@ -43,18 +43,24 @@ export class PromotionsRepository {
       .execute();
   }
 
-  /** Another promotion of the program with this exclusive code (upper case), if any. */
-  async exclusiveCodeTaken(
+  /**
+   * Whether another promotion of the program has this code (upper case) such that the two would
+   * be confused: an exclusive code must be the only one of its text in the program, and a
+   * shared code may not repeat an exclusive one (it would leak it, and under `wins` credit the
+   * exclusive site for the shared code's orders).
+   */
+  async codeTaken(
     programId: string,
     codeKey: string,
+    exclusive: boolean,
     exceptId: string | null,
   ): Promise<boolean> {
     let query = this.db
       .selectFrom('promotions')
       .select('id')
       .where('program_id', '=', programId)
-      .where('code_key', '=', codeKey)
-      .where('exclusive_site_id', 'is not', null);
+      .where('code_key', '=', codeKey);
+    if (!exclusive) query = query.where('exclusive_site_id', 'is not', null);
     if (exceptId !== null) query = query.where('id', '!=', exceptId);
     return (await query.executeTakeFirst()) !== undefined;
   }
