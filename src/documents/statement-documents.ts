@@ -5,7 +5,13 @@ import { toCsv } from './csv.js';
 import { clip, pdfText, wrap } from './pdf-text.js';
 import type { InvoicingDetails } from '../domain/payments/invoicing-details.js';
 import type { PublisherInvoicingDetails } from '../services/invoicing-details-service.js';
-import { SELF_BILLING_MENTION, vatMention, type VatTreatment } from '../domain/payments/vat.js';
+import {
+  SELF_BILLING_MENTION,
+  mentionIn,
+  vatMention,
+  type VatTreatment,
+} from '../domain/payments/vat.js';
+import { translate, type Locale } from '../i18n/catalogue.js';
 
 export interface StatementDocument {
   statement: Statement;
@@ -42,62 +48,87 @@ export function statementParties(
       });
 }
 
-const MISSING = 'not given (add it under Invoicing details)';
-
 /** A party's lines on the invoice; a publisher's missing field says so rather than vanishing. */
-function partyLines(party: PublisherInvoicingDetails): [string, string][] {
+function partyLines(party: PublisherInvoicingDetails, locale: Locale): [string, string][] {
+  const word = (key: InvoiceWord) => translate(locale, `invoice.${key}`);
+  const missing = word('missing');
   return [
-    ['Legal name', party.legalName ?? MISSING],
-    ['Address', party.street ?? MISSING],
+    [word('legalName'), party.legalName ?? missing],
+    [word('address'), party.street ?? missing],
     [
-      'Postal code and city',
-      party.postalCode === null ? MISSING : `${party.postalCode} ${party.city ?? ''}`.trim(),
+      word('postalCodeAndCity'),
+      party.postalCode === null ? missing : `${party.postalCode} ${party.city ?? ''}`.trim(),
     ],
-    ['Country', party.country ?? MISSING],
-    ['VAT number', party.vatNumber ?? 'none (private person)'],
-    ['Chamber of commerce (KvK)', party.cocNumber ?? '-'],
+    [word('country'), party.country ?? missing],
+    [word('vatNumber'), party.vatNumber ?? word('noVatNumber')],
+    [word('cocNumber'), party.cocNumber ?? '-'],
   ];
 }
 
+/** The words of an invoice's facts (`invoice.<word>` in the catalogue). */
+type InvoiceWord =
+  | 'missing'
+  | 'legalName'
+  | 'address'
+  | 'postalCodeAndCity'
+  | 'country'
+  | 'vatNumber'
+  | 'noVatNumber'
+  | 'cocNumber'
+  | 'document'
+  | 'statementNumber'
+  | 'issueDate'
+  | 'periodOfSupply'
+  | 'periodRange'
+  | 'service'
+  | 'serviceText'
+  | 'vat';
+
 /**
  * What makes the statement an invoice (self-billing: the network writes the publisher's
- * invoice), as label and value, in the order the PDF prints them and the CSV lists them.
+ * invoice), as label and value, in the order the PDF prints them and the CSV lists them. The
+ * documents (no `page`) are in English with the legal mentions (self-billing, VAT) in English
+ * and Dutch, and so is the English page; the Dutch page is in Dutch, its mentions too.
  */
 export function invoiceFacts(
   statement: Statement,
+  page?: Locale,
 ): { group: string; label: string; value: string }[] {
+  const locale = page ?? 'en';
+  const word = (key: InvoiceWord, values?: Record<string, string>) =>
+    translate(locale, `invoice.${key}`, values);
+  const mention = (text: string) => (page === 'nl' ? mentionIn(text, 'nl') : text);
   const parties = statementParties(statement);
+  const [year, month] = statement.period.split('-').map(Number) as [number, number];
   const facts = [
-    { group: 'invoice', label: 'Document', value: SELF_BILLING_MENTION },
-    { group: 'invoice', label: 'Statement number', value: statement.number ?? '-' },
-    { group: 'invoice', label: 'Issue date', value: isoDate(statement.createdAt) },
-    { group: 'invoice', label: 'Period of supply', value: periodRange(statement.period) },
+    { group: 'invoice', label: word('document'), value: mention(SELF_BILLING_MENTION) },
+    { group: 'invoice', label: word('statementNumber'), value: statement.number ?? '-' },
+    { group: 'invoice', label: word('issueDate'), value: isoDate(statement.createdAt) },
     {
       group: 'invoice',
-      label: 'Service',
-      value: 'Affiliate marketing services: commission on sales and leads referred',
+      label: word('periodOfSupply'),
+      value: word('periodRange', {
+        from: `${statement.period}-01`,
+        to: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10),
+      }),
     },
+    { group: 'invoice', label: word('service'), value: word('serviceText') },
   ];
   if (parties !== null) {
-    for (const [label, value] of partyLines(parties.publisher))
+    for (const [label, value] of partyLines(parties.publisher, locale))
       facts.push({ group: 'supplier', label, value });
-    for (const [label, value] of partyLines(parties.network))
+    for (const [label, value] of partyLines(parties.network, locale))
       facts.push({ group: 'recipient', label, value });
   }
   if (statement.vatTreatment !== null)
     facts.push({
       group: 'vat',
-      label: 'VAT',
-      value: vatMention(statement.vatTreatment as VatTreatment, parties?.publisher.country ?? ''),
+      label: word('vat'),
+      value: mention(
+        vatMention(statement.vatTreatment as VatTreatment, parties?.publisher.country ?? ''),
+      ),
     });
   return facts;
-}
-
-/** `2026-10` as `2026-10-01 to 2026-10-31`. */
-function periodRange(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-  return `${period}-01 to ${last}`;
 }
 
 /** The VAT line's label: the rate charged, or why none is. */
@@ -122,14 +153,14 @@ function totals(statement: Statement): [string, number][] {
       : ([['Minimum payout', statement.minimumPayoutMinor]] as [string, number][])),
     ['Carried in from the previous statement', statement.carriedInMinor],
     ['Payable commission', statement.payableMinor],
-    ['Deducted (enforcement, AE-E1 d)', -statement.deductedMinor],
+    ['Deducted (enforcement)', -statement.deductedMinor],
     ...vat,
     ['Balance', statement.balanceMinor],
     // Paid out only once the payout run is paid; until then it is what the run will pay.
     [statement.status === 'paid' ? 'Paid out' : 'To be paid out', statement.payoutMinor],
     ['Carried over to the next statement', statement.carriedOverMinor],
     ['Pending (not yet validated or not yet paid by the advertiser)', statement.pendingMinor],
-    ['Withheld (enforcement, AE-E1 c)', statement.withheldMinor],
+    ['Withheld (enforcement)', statement.withheldMinor],
   ];
 }
 

@@ -26,8 +26,8 @@ export function registerAdminAdvertiserPages(app: FastifyInstance, network: Netw
         <label
           >${context.t('adminAdvertisers.language')}
           <select name="locale">
-            <option value="nl">Nederlands</option>
-            <option value="en">English</option>
+            <option value="nl" lang="nl">Nederlands</option>
+            <option value="en" lang="en">English</option>
           </select></label
         >
         <button type="submit">${context.t('adminAdvertisers.invite')}</button>

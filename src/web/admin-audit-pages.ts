@@ -59,7 +59,7 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
               html`<tr>
                 <td>${new Date(row.at).toISOString().slice(0, 19)}</td>
                 <td class="mono">${row.actor}</td>
-                <td>${row.action}</td>
+                <td class="mono">${row.action}</td>
                 <td class="mono">${row.subjectType} ${row.subjectId ?? ''}</td>
                 <td class="mono">${row.details}</td>
               </tr>`,

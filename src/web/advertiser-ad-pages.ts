@@ -132,7 +132,8 @@ export function registerAdvertiserAdPages(app: FastifyInstance, network: Network
             <select name="size" aria-describedby="size-hint">
               ${STANDARD_BANNER_SIZES.map((s) => {
                 const key = `${s.width}x${s.height}`;
-                return html`<option value="${key}" ${key === size ? html` selected` : ''}>
+                // The IAB's names are the trade's English words in every language.
+                return html`<option value="${key}" lang="en" ${key === size ? html` selected` : ''}>
                   ${s.width}×${s.height} ${s.name}
                 </option>`;
               })}

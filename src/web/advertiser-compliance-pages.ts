@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { BODIES } from '../http/contracts/bodies.js';
 import { parseForm, parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
+import { isMessageKey, type MessageKey } from './i18n.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { calendarOf, centsOf, deadline } from './compliance-page-parts.js';
 
@@ -50,7 +51,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
               ${entry.high} ${context.t('advertiserCompliance.high')}
             </h3>
             <p>
-              ${Object.entries(entry.byDetector).map(([detector, count]) => html`<span class="badge">${detector}: ${count}</span> `)}
+              ${Object.entries(entry.byDetector).map(([detector, count]) => html`<span class="badge">${detectorWords(context, detector)}: ${count}</span> `)}
             </p>
             <table>
               <tbody>
@@ -58,9 +59,10 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                   (example) =>
                     html`<tr>
                       <td>
-                        <code>${example.rule}</code> ${example.detector}
+                        <code>${example.rule}</code> ${detectorWords(context, example.detector)}
+                        <code>${example.detector}</code>
                         <span class="badge ${example.severity === 'high' ? 'declined' : 'pending'}"
-                          >${example.severity}</span
+                          >${isMessageKey(`severity.${example.severity}`) ? context.t(`severity.${example.severity}` as MessageKey) : example.severity}</span
                         >
                       </td>
                       <td>${evidenceFacts(context, example.evidence, example.orderNumber)}</td>
@@ -385,6 +387,12 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
       return `${mailing.subject}: ${statusText(mailing.status, context.locale)}`;
     },
   );
+}
+
+/** A detector's flags in words (the code of an unknown detector as it is). */
+function detectorWords(context: WebContext, detector: string): string {
+  const key = `detector.${detector}`;
+  return isMessageKey(key) ? context.t(key) : detector;
 }
 
 /** Words for the evidence keys the detectors write (others are shown as written). */

@@ -46,7 +46,11 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
     return { program, admin: role === 'admin' };
   };
 
-  const factsOf = (request: FastifyRequest, program: CachedProgram): TrackingFacts => {
+  const factsOf = (
+    context: WebContext,
+    request: FastifyRequest,
+    program: CachedProgram,
+  ): TrackingFacts => {
     const terms = program.terms;
     const events = [...terms.events.values()];
     const sale = events.find((event) => event.kind === 'sale');
@@ -61,7 +65,10 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
       base: baseUrl(network, request),
       saleEvent: sale?.id,
       leadEvent: lead === undefined ? undefined : { id: lead.id, name: lead.name },
-      events: events.map((event) => `${event.id} (${event.name}, ${event.kind})`),
+      events: events.map(
+        (event) =>
+          `${event.id} (${event.name}, ${context.t(event.kind === 'sale' ? 'programs.typeSale' : 'programs.typeLead')})`,
+      ),
       currency: [...(latest?.orderCurrencies ?? [])][0] ?? terms.currency,
       currencies: [...(latest?.orderCurrencies ?? [terms.currency])],
       category,
@@ -80,7 +87,7 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
     message: SafeHtml | string = '',
   ) => {
     const { program, admin } = programOf(context, programId);
-    const facts = factsOf(request, program);
+    const facts = factsOf(context, request, program);
     const status = await network.integration.status(program.id);
     return html`<h1>${context.t('tracking.title')}: ${facts.name}</h1>
       ${message}
@@ -158,7 +165,7 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
     );
     await network.refreshIfChanged();
     if (set.secret === null) return notice('success', context.t('checksum.removed'));
-    const facts = factsOf(request, program);
+    const facts = factsOf(context, request, program);
     return notice(
       'success',
       html`${context.t('tracking.secretGenerated')}
@@ -176,7 +183,7 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
   // a real one and kept with the program's test conversions, never as an order.
   form('test-order', async (context, request, program) => {
     const input = parseForm(TEST_ORDER_FORM, request.body);
-    const facts = factsOf(request, program);
+    const facts = factsOf(context, request, program);
     const event = input.event || facts.saleEvent;
     const result = await network.conversions.report(
       program.id,

@@ -79,7 +79,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     return html`<h1>${context.t('nav.transactions')}</h1>
       ${message ?? ''}
       <p>
-        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s || context.t('advertiserTransaction.all')}</a> · `)}
+        ${['', 'pending', 'approved', 'declined', 'held', 'paid'].map((s) => html`<a href="/advertiser/transactions${s ? `?status=${s}` : ''}">${s ? statusText(s, context.locale) : context.t('advertiserTransaction.all')}</a> · `)}
       </p>
       <form method="post" action="/advertiser/transactions/validate">
         ${csrfField(context)}

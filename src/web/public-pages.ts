@@ -162,7 +162,15 @@ function exclusions(
   const { virtualProducts, categories, stores } = version.exclusions;
   return html`<h3>${t('program.exclusions')}</h3>
     <ul>
-      ${virtualProducts || categories.length > 0 ? html`<li>${t(virtualProducts ? 'program.excludedVirtual' : 'program.excludedCategories')}: ${categories.join(', ')} ${ruleOf('virtual_product')}</li>` : ''}
+      ${
+        virtualProducts || categories.length > 0
+          ? html`<li>
+              ${t(virtualProducts ? 'program.excludedVirtual' : 'program.excludedCategories')}:
+              ${categories.map((category, i) => html`${i > 0 ? ', ' : ''}<code>${category}</code>`)}
+              ${ruleOf('virtual_product')}
+            </li>`
+          : ''
+      }
       ${stores.length > 0 ? html`<li>${t('program.excludedStores')}: ${stores.join(', ')} ${ruleOf('excluded_store')}</li>` : ''}
       ${version.sellerCountries ? html`<li>${t('program.sellerCountries')} ${version.sellerCountries.join(', ')} ${ruleOf('seller_not_prc')}</li>` : ''}
       <li>

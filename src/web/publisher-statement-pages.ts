@@ -11,9 +11,23 @@ import { formatDate, formatMoney } from './format.js';
 import { publisherOf, webContext } from './web-context.js';
 import { parseParams, pathIds } from './form-input.js';
 
+/** A statement line's kind in words: a commission, a bonus, a correction, a deduction or its credit. */
+function lineKind(context: WebContext, kind: string): string {
+  const key = (
+    {
+      product: 'publisherTransaction.productCommission',
+      bonus: 'publisherTransaction.newBuyerBonus',
+      adjustment: 'publisherStatement.kindAdjustment',
+      deduction: 'publisherStatement.deduction',
+      credit: 'publisherStatement.kindCredit',
+    } as const
+  )[kind];
+  return key === undefined ? kind : context.t(key);
+}
+
 /** The invoice a statement is: both parties and what it says about VAT. */
 function invoiceSection(context: WebContext, statement: StatementView): SafeHtml {
-  const facts = invoiceFacts(statement);
+  const facts = invoiceFacts(statement, context.locale);
   const rows = (group: string) =>
     facts
       .filter((fact) => fact.group === group)
@@ -204,7 +218,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
                   ${line.orderId ? html`<a href="/publisher/transactions/${line.orderId}">${line.orderNumber}</a>` : html`${context.t('publisherStatement.deduction')} ${line.id}: ${line.reason ?? ''}`}
                 </td>
                 <td>${formatDate(line.placedAt, context.locale)}</td>
-                <td>${line.kind}</td>
+                <td>${lineKind(context, line.kind)}</td>
                 <td><code>${line.rule ?? ''}</code></td>
                 <td class="num">${eur(line.amountMinor)}</td>
               </tr>`,

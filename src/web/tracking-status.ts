@@ -161,7 +161,8 @@ export function testConversions(
                         ${events.map(
                           (event) =>
                             html`<option value="${event.id}">
-                              ${event.id} · ${event.name} (${event.kind})
+                              ${event.id} · ${event.name}
+                              (${context.t(event.kind === 'sale' ? 'programs.typeSale' : 'programs.typeLead')})
                             </option>`,
                         )}
                       </select></label

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachEngine } from '../support/stores.js';
 import { SECRET, startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
+import { LANGUAGES } from '../../src/i18n/catalogue.js';
 import { Network } from '../../src/server/network.js';
 import { buildApp } from '../../src/http/app.js';
 import { ensureAdmin } from '../../src/bootstrap/bootstrap.js';
@@ -124,7 +125,7 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
     advertiserApi = await session('partners@fietsplein.example', 'fietsplein password 1');
     advertiserKey = (
       (
-        await api('POST', '/api/v1/advertiser/api-keys', advertiserApi, { name: 'shop' })
+        await api('POST', '/api/v1/advertiser/api-keys', advertiserApi, { name: 'winkel' })
       ).json() as {
         key: string;
       }
@@ -135,7 +136,8 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
       .replace(/\s#.*$/gm, '')
       .replace(/KK/g, 'FP')
       .replace(/Kabelkoning/g, 'Fietsplein')
-      .replace(/kabelkoning/g, 'fietsplein');
+      .replace(/kabelkoning/g, 'fietsplein')
+      .replace('Webshop team', 'Klantenservice');
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/programs',
@@ -239,7 +241,7 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
       publisherId: user.publisher_id,
       kind: 'warning',
       rule: 'FP-P4',
-      evidence: 'orders seconds after their clicks',
+      evidence: 'bestellingen seconden na hun klik',
     });
     expect(action.statusCode, action.body).toBe(201);
 
@@ -286,7 +288,6 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
     await network?.close();
   });
 
-  // Other programs' names and rule ids, and AliExpress's working-day calendar (Hong Kong).
   /** Every page of each role's navigation (as the browser tests' accessibility walk). */
   const PAGES_OF_ROLE = {
     publisher: [
@@ -323,6 +324,7 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
     ],
   };
 
+  // Other programs' names and rule ids, and AliExpress's working-day calendar (Hong Kong).
   const OTHERS = [
     /AE-[A-Z]{1,2}\d/,
     /KK-[A-Z]{1,2}\d/,
@@ -349,6 +351,63 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
       }
     return found;
   }
+
+  /** A page's words as a reader sees them: no markup, code, ids or text typed into a field. */
+  const visibleWords = (body: string) =>
+    body
+      .replace(/<(script|style|textarea|pre|code|title)[\s\S]*?<\/\1>/g, ' ')
+      // Words marked as English (the language switch, the trade's banner names), the reader's
+      // own name, and mails as sent in their reader's language (the outbox).
+      .replace(/<(\w+)[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1\s*>/g, ' ')
+      .replace(/<a class="who"[\s\S]*?<\/a\s*>/g, ' ')
+      .replace(/<details class="card">[\s\S]*?<\/details>/g, ' ')
+      .replace(/\S+@\S+/g, ' ')
+      .replace(/<(td|span|div|p)[^>]*class="[^"]*mono[^"]*"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[#\w]+;/g, ' ');
+
+  /** Words of the English catalogue that no Dutch message uses. */
+  const ENGLISH_ONLY = (() => {
+    const words = (texts: readonly string[]) =>
+      new Set(texts.flatMap((text) => text.toLowerCase().match(/[a-z]{3,}/g) ?? []));
+    const dutch = words(Object.values(LANGUAGES.nl));
+    return new Set([...words(Object.values(LANGUAGES.en))].filter((word) => !dutch.has(word)));
+  })();
+
+  it('speaks Dutch on every Dutch page: no English left', async () => {
+    const found: string[] = [];
+    for (const [browser, pages] of [
+      [
+        publisher,
+        [
+          ...PAGES_OF_ROLE.publisher,
+          ...orderIds.map((id) => `/publisher/transactions/${id}`),
+          `/publisher/statements/${statementId}`,
+          '/programs',
+          '/programs/fietsplein',
+        ],
+      ],
+      [
+        advertiser,
+        [
+          ...PAGES_OF_ROLE.advertiser,
+          `/advertiser/terms/${programId}`,
+          `/advertiser/tracking/${programId}`,
+          `/advertiser/promotions/${programId}`,
+        ],
+      ],
+      [admin, PAGES_OF_ROLE.admin],
+    ] as const)
+      for (const path of pages) {
+        const page = await browser.get(`${path}?lang=nl`);
+        const text = visibleWords(page.body).replace(/\s+/g, ' ');
+        const english = [...text.matchAll(/[A-Za-z]{3,}/g)]
+          .filter((match) => ENGLISH_ONLY.has(match[0].toLowerCase()))
+          .map((match) => text.slice(Math.max(0, match.index - 25), match.index + 25));
+        if (english.length > 0) found.push(`${path}: ${[...new Set(english)].join(' | ')}`);
+      }
+    expect(found).toEqual([]);
+  });
 
   it('on every publisher page', async () => {
     expect(

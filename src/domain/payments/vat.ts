@@ -114,5 +114,12 @@ export function vatMention(treatment: VatTreatment, publisherCountry: string): s
   }
 }
 
+/** One language's half of a bilingual mention ("English / Dutch"), for a page in that language. */
+export function mentionIn(mention: string, locale: 'nl' | 'en'): string {
+  const split = mention.lastIndexOf(' / ');
+  if (split < 0) return mention;
+  return locale === 'en' ? mention.slice(0, split) : mention.slice(split + 3);
+}
+
 /** The mention every self-billing invoice carries (Article 226(10a), Directive 2006/112/EC). */
 export const SELF_BILLING_MENTION = 'Self-billing / Factuur uitgereikt door afnemer';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideVat,
+  mentionIn,
   standardVatRate,
   vatMention,
   vatOn,
@@ -67,6 +68,14 @@ describe('VAT on self-billing statements', () => {
     expect(vatMention('reverse_charge', 'BE')).toContain('Article 196');
     expect(vatMention('reverse_charge', 'GB')).not.toContain('Article 196');
     expect(vatMention('not_a_business', 'NL')).toContain('not a VAT-registered business');
+  });
+
+  it('gives a Dutch page the Dutch half of a bilingual mention', () => {
+    expect(mentionIn(vatMention('reverse_charge', 'GB'), 'nl')).toBe('Btw verlegd');
+    expect(mentionIn(vatMention('reverse_charge', 'GB'), 'en')).toBe(
+      'VAT reverse-charged: the recipient accounts for the VAT',
+    );
+    expect(mentionIn('One language only', 'nl')).toBe('One language only');
   });
 });
 
