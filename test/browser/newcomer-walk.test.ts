@@ -44,7 +44,9 @@ describeEachEngine('the newcomer walk', (context) => {
     if (!browserAvailable) return;
     const store = context();
     sqlite = store.store.dialect === 'sqlite';
-    t = await startTestNetwork(store.store, Math.floor(Date.now() / DAY) * DAY + 10 * 3_600_000);
+    t = await startTestNetwork(store.store, Math.floor(Date.now() / DAY) * DAY + 10 * 3_600_000, {
+      payoutDebtor: { name: 'Walk Network B.V.', iban: 'NL91ABNA0417164300' },
+    });
     await repos(store.store).users.create(
       {
         email: ADMIN.email,
@@ -92,7 +94,7 @@ describeEachEngine('the newcomer walk', (context) => {
   }
 
   it.skipIf(!browserAvailable)(
-    'invitation, guided setup, review, test conversion, sign-up, apply, approval, deep link, click, order, validation',
+    'invitation, guided setup, review, test conversion, sign-up, apply, approval, deep link, click, order, validation, month end, invoice PDF, payout, paid statement',
     async () => {
       // 1. The admin invites the advertiser; the invitation is in the outbox.
       const { page: admin } = await person();
@@ -196,7 +198,12 @@ describeEachEngine('the newcomer walk', (context) => {
 
       // 11. A shopper follows it: 302 to the deep link, with the click's tduid.
       const { page: shopper } = await person();
-      const answer = await shopper.request.get(link, { maxRedirects: 0 });
+      // (The shopper's address, as a proxy in front of the network passes it on: the publisher signed
+      // in from 127.0.0.1, and a click from there would be held as a self-purchase.)
+      const answer = await shopper.request.get(link, {
+        maxRedirects: 0,
+        headers: { 'x-forwarded-for': '198.51.100.23' },
+      });
       expect(answer.status()).toBe(302);
       const landing = new URL(answer.headers().location!);
       expect(`${landing.origin}${landing.pathname}`).toBe(`https://${SHOP}/lampen/bureaulamp`);
@@ -227,7 +234,52 @@ describeEachEngine('the newcomer walk', (context) => {
       await lotte.check('input[name=orders][aria-label="LH-1001"]');
       await shot(lotte, 'validation');
       await submit(lotte, 'button[name=decision][value=approve]');
-      expect(await lotte.textContent('main')).toMatch(/approved/i);
+      expect(
+        await lotte.locator('tr', { hasText: 'LH-1001' }).locator('.badge').first().textContent(),
+      ).toMatch(/approved/i);
+
+      // 14. The month ends (the injected clock moves to the next month's second day): the
+      // admin issues the invoices and the statements in the money page.
+      const today = new Date(t.clock.now);
+      t.clock.now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 2, 9);
+      await portalLogin(admin, base, ADMIN.email, ADMIN.password);
+      await admin.goto(`${base}/admin/money?lang=en`);
+      await expectAccessible(admin);
+      await submit(admin, 'form[action="/admin/money/invoices"] button');
+      // The advertiser's payment arrives: the admin marks its invoice paid, then makes statements.
+      await submit(admin, 'form[action^="/admin/money/invoices/"][action$="/paid"] button');
+      await submit(admin, 'form[action="/admin/money/statements"] button');
+      await shot(admin, 'month-end');
+
+      // 15. The advertiser downloads its invoice as PDF.
+      await portalLogin(lotte, base, ADVERTISER.email, ADVERTISER.password);
+      await lotte.goto(`${base}/advertiser/invoices?lang=en`);
+      await shot(lotte, 'invoices');
+      const pdfHref = await lotte.getAttribute('a[href$=".pdf"]', 'href');
+      const pdf = await lotte.request.get(`${base}${pdfHref!}`);
+      expect(pdf.status()).toBe(200);
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // 16. A payout run: created, exported (its SEPA file) and marked paid.
+      const execution = new Date(t.clock.now + 3 * DAY).toISOString().slice(0, 10);
+      await admin.fill('form[action="/admin/money/payouts"] input[name=executionDate]', execution);
+      await submit(admin, 'form[action="/admin/money/payouts"] button');
+      const sepaHref = await admin.getAttribute('a[href$=".xml"]', 'href');
+      const sepa = await admin.request.get(`${base}${sepaHref!}`);
+      expect(sepa.status()).toBe(200);
+      expect(await sepa.text()).toContain('NL91ABNA0417164300');
+      await admin.goto(`${base}/admin/money?lang=en`);
+      await submit(admin, 'form[action$="/paid"][action^="/admin/money/payouts/"] button');
+      await shot(admin, 'payout');
+
+      // 17. The publisher's statement says paid out.
+      await portalLogin(sam, base, PUBLISHER.email, PUBLISHER.password);
+      await sam.goto(`${base}/publisher/statements?lang=en`);
+      await expectAccessible(sam);
+      await submit(sam, 'main a[href^="/publisher/statements/stm"]:not([href*="."])');
+      expect(await sam.textContent('main')).toContain('Paid out');
+      expect(await sam.textContent('main')).not.toContain('To be paid out');
+      await shot(sam, 'statement');
     },
     120_000,
   );
