@@ -121,7 +121,9 @@ function fromContract(contract: RouteContract): DocOperation {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: jsonSchemaOf(contract.body, 'input') },
+              ...(contract.bodyNotJson
+                ? {}
+                : { 'application/json': { schema: jsonSchemaOf(contract.body, 'input') } }),
               ...Object.fromEntries(
                 (contract.bodyTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
               ),

@@ -89,12 +89,16 @@ describeEachEngine('the program directory', (context) => {
     await browser.login(kabelkoning.advertiser.email, kabelkoning.advertiser.password);
     const overview = await browser.get('/advertiser');
     expect(overview.statusCode).toBe(200);
-    expect(overview.body).toContain('The last 30 days');
+    // The default range: the 30 days up to today, by the network's clock.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(overview.body).toContain(
+      `Performance from ${day(t.clock.now - 29 * 86_400_000)} to ${day(t.clock.now)}`,
+    );
     expect(overview.body).toContain('<svg class="chart"');
     expect(overview.body).toMatch(
       /<td>Demo Deals \(Demo Deals\)<\/td>\s*<td class="num">4<\/td>\s*<td class="num">1<\/td>/,
     );
-    expect(overview.body).toContain('EUR 1.5000');
+    expect(overview.body).toContain('EUR 1.50<'); // EPC with two decimals (issue 27, item 5)
   });
 
   it('refuses a filter it does not understand, naming it', async () => {

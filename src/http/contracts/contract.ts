@@ -41,6 +41,8 @@ export interface RouteContract {
   readonly rawBody?: boolean;
   /** Other media types the body may come in, as text (a terms file as YAML, a CSV). */
   readonly bodyTypes?: readonly string[];
+  /** The body comes only in `bodyTypes`, never as JSON (a feed file). */
+  readonly bodyNotJson?: boolean;
   /** Status → its description, or its schema and media types. */
   readonly answers: Readonly<Record<number, string | Answer>>;
 }

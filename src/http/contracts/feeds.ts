@@ -26,6 +26,7 @@ export const FEED_ROUTES = {
     params: z.object({ programId: idParam('your program') }),
     body: z.string().meta({ description: 'the feed file' }),
     rawBody: true,
+    bodyNotJson: true,
     bodyTypes: ['text/csv', 'text/tab-separated-values', 'application/xml', 'text/xml'],
     answers: {
       201: { description: 'The import’s report', schema: FeedImportReport },
