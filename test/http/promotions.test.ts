@@ -252,6 +252,9 @@ describeEachEngine('promotions and voucher codes', (context) => {
         vouchers,
         items: [{ sku: 'K1', category: 'kabels', unitPrice: '100.00', quantity: 1 }],
       });
+    // The tracking path reads exclusive codes from its link cache, which reloads within a poll
+    // of a change: wait for it, as a shop's order comes later than its promotion.
+    await t.network.refreshIfChanged();
     const coded = await order('C-1', ['Codes15']);
     expect(coded.statusCode, coded.body).toBe(201);
     expect(coded.json().attribution).toMatchObject({ status: 'voucher_code', siteId: otherSiteId });
