@@ -82,7 +82,7 @@ export class PromotionsService {
     nowMs: number,
   ): Promise<PromotionView[]> {
     const r = repos(this.store);
-    await this.#ownedProgram(r, advertiserId, programId);
+    this.#ownedProgram(advertiserId, programId);
     return (await r.promotions.ofProgram(programId)).map((row) => promotionView(row, nowMs));
   }
 
@@ -93,7 +93,7 @@ export class PromotionsService {
     nowMs: number,
   ): Promise<PromotionView> {
     return repos(this.store).transaction(async (t) => {
-      const program = await this.#ownedProgram(t, advertiserId, programId);
+      const program = this.#ownedProgram(advertiserId, programId);
       const row = await this.#checked(t, program, null, input);
       const stored: StoredPromotion = {
         ...row,
@@ -115,7 +115,7 @@ export class PromotionsService {
     nowMs: number,
   ): Promise<PromotionView> {
     return repos(this.store).transaction(async (t) => {
-      const program = await this.#ownedProgram(t, advertiserId, programId);
+      const program = this.#ownedProgram(advertiserId, programId);
       const current = await this.#ownedPromotion(t, programId, promotionId);
       const merged: PromotionInput = { ...inputOf(current), ...definedOf(change) };
       const row = await this.#checked(t, program, current.id, merged);
@@ -126,7 +126,7 @@ export class PromotionsService {
 
   async delete(advertiserId: string, programId: string, promotionId: string): Promise<void> {
     await repos(this.store).transaction(async (t) => {
-      await this.#ownedProgram(t, advertiserId, programId);
+      this.#ownedProgram(advertiserId, programId);
       const current = await this.#ownedPromotion(t, programId, promotionId);
       await t.promotions.delete(current.id);
     });
@@ -188,10 +188,10 @@ export class PromotionsService {
     return views;
   }
 
-  async #ownedProgram(r: Repos, advertiserId: string, programId: string): Promise<CachedProgram> {
-    const stored = await r.programs.findById(programId);
+  /** The advertiser's program, from the link cache that holds its owner (no query). */
+  #ownedProgram(advertiserId: string, programId: string): CachedProgram {
     const program = this.programs.program(programId);
-    if (stored === undefined || stored.advertiser_id !== advertiserId || program === undefined)
+    if (program === undefined || program.advertiserId !== advertiserId)
       throw new PromotionError('unknown_program', `no program "${programId}" among yours`);
     return program;
   }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Network } from '../server/network.js';
-import { HttpError } from '../http/http-errors.js';
 import { PROMOTION_KINDS } from '../domain/promotions/promotions.js';
 import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/dates.js';
 import type { PromotionView, PublisherPromotionView } from '../services/promotions-service.js';
@@ -201,15 +200,14 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
     const { siteId } = parseQuery(SITE_QUERY, request);
-    const sites = await network.publisherViews.sites(publisherId);
-    if (siteId !== undefined && !sites.some((site) => site.id === siteId))
-      throw new HttpError('not_your_site', `siteId: "${siteId}" is not one of your sites`);
+    // The service refuses a site that is not the publisher's (not_your_site).
     const promotions = await network.promotions.forPublisher(
       publisherId,
       siteId,
       baseUrl(network, request),
       context.now,
     );
+    const sites = await network.publisherViews.sites(publisherId);
     const t = context.t;
     const body = html`<h1>${t('promotions.title')}</h1>
       <p class="muted">${t('promotions.publisherIntro')}</p>
