@@ -36,6 +36,7 @@ export function registerIntegrationPages(app: FastifyInstance, network: Network)
       const owner = ownerOf(context);
       const hooks = await network.webhooks.list(owner, 'webhook');
       const postbacks = role === 'publisher' ? await network.webhooks.list(owner, 'postback') : [];
+      const programs = role === 'publisher' ? await approvedPrograms(network, owner.id) : new Map();
       const { preset } = parseQuery(presetQuery, request);
       return html`<h1>${title(context)}</h1>
         ${message ?? ''}
@@ -62,7 +63,7 @@ export function registerIntegrationPages(app: FastifyInstance, network: Network)
                     macros: POSTBACK_MACROS.map((m) => `{${m}}`).join(' '),
                   })}
                 </p>
-                ${endpointTable(context, base, 'postback', postbacks)}
+                ${endpointTable(context, base, 'postback', postbacks, programs)}
                 <form method="post" action="${base}/postbacks" class="stack card">
                   ${csrfField(context)}
                   <p>
@@ -80,6 +81,15 @@ export function registerIntegrationPages(app: FastifyInstance, network: Network)
                       maxlength="2000"
                       value="${preset === undefined ? '' : TRACKER_PRESETS[preset]}"
                   /></label>
+                  <label
+                    >${context.t('integrations.program')}
+                    <select name="programId">
+                      <option value="">${context.t('integrations.allPrograms')}</option>
+                      ${[...programs].map(
+                        ([id, name]) => html`<option value="${id}">${name}</option>`,
+                      )}
+                    </select></label
+                  >
                   ${eventBoxes(context, 'postback', POSTBACK_EVENTS)}
                   <button type="submit">${context.t('integrations.addPostback')}</button>
                 </form>`
@@ -211,11 +221,20 @@ function eventBoxes(context: WebContext, kind: Kind, events: readonly string[]):
   </fieldset>`;
 }
 
+/** The programs a publisher is approved in, by id, for a postback's program choice. */
+async function approvedPrograms(network: Network, publisherId: string) {
+  const programs = new Map<string, string>();
+  for (const row of await network.publisherViews.approvedMemberships(publisherId))
+    programs.set(row.programId, row.programName);
+  return programs;
+}
+
 function endpointTable(
   context: WebContext,
   base: string,
   kind: Kind,
   endpoints: readonly EndpointView[],
+  programs: ReadonlyMap<string, string> = new Map(),
 ): SafeHtml {
   if (endpoints.length === 0) return html`<p>${context.t('integrations.none')}</p>`;
   return html`<table>
@@ -233,7 +252,18 @@ function endpointTable(
         (e) =>
           html`<tr>
             <td class="mono wrap">${e.url}</td>
-            <td>${e.events.join(', ')}</td>
+            <td>
+              ${e.events.join(', ')}
+              ${
+                kind === 'postback'
+                  ? html`<br />${
+                        e.programId === null
+                          ? context.t('integrations.allPrograms')
+                          : (programs.get(e.programId) ?? e.programId)
+                      }`
+                  : ''
+              }
+            </td>
             <td>
               ${e.enabled ? html`<span class="badge approved">${context.t('integrations.enabled')}</span>` : html`<span class="badge declined">${context.t('integrations.disabled')}</span> ${e.disabledReason ?? ''}`}
             </td>

@@ -92,11 +92,21 @@ it.skipIf(!browserAvailable)(
         expect(await page.inputValue('#postback-url')).toContain('cid={epi}');
         await page.fill('#postback-url', receiver.url('/tracker?cid={epi}&payout={commission}'));
         await page.check('form[action$="/postbacks"] input[value="commission.created"]');
+        // One program only: the choice lists the programs the publisher is approved in.
+        const program = page.locator('form[action$="/postbacks"] select[name=programId] option');
+        expect(await program.count()).toBeGreaterThan(1);
+        const programName = (await program.nth(1).textContent())!.trim();
+        await page.selectOption('form[action$="/postbacks"] select[name=programId]', {
+          index: 1,
+        });
         await Promise.all([
           page.waitForNavigation(),
           page.click('form[action$="/postbacks"] button[type=submit]'),
         ]);
         expect(await page.textContent('main')).toContain('/tracker?cid={epi}');
+        const row = page.locator('tr', { hasText: '/tracker?cid={epi}' });
+        expect(await row.textContent()).toContain(programName);
+        expect(await row.textContent()).not.toContain('All programs');
         await expectAccessible(page);
         // An unknown macro is refused in the reader's language, with its name.
         await page.goto(`${base}/publisher/integrations?lang=nl`);

@@ -27,6 +27,8 @@ export const INTEGRATIONS = {
   'integrations.testResult': 'Test sent: the receiver answered {status} in {ms} ms.',
   'integrations.testFailed': 'Test sent: no answer ({error}).',
   'integrations.none': 'None yet.',
+  'integrations.program': 'Program',
+  'integrations.allPrograms': 'All programs',
   'integrations.preset': 'Presets',
   'integrations.deliveriesOf': 'Deliveries to {url}',
   'integrations.event': 'Event',

@@ -31,6 +31,8 @@ export const INTEGRATIONS_NL: Translation<typeof INTEGRATIONS> = {
   'integrations.testResult': 'Test verstuurd: de ontvanger antwoordde {status} in {ms} ms.',
   'integrations.testFailed': 'Test verstuurd: geen antwoord ({error}).',
   'integrations.none': 'Nog geen.',
+  'integrations.program': 'Programma',
+  'integrations.allPrograms': 'Alle programma’s',
   'integrations.preset': 'Voorinstellingen',
   'integrations.deliveriesOf': 'Afleveringen aan {url}',
   'integrations.event': 'Gebeurtenis',
