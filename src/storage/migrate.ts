@@ -104,7 +104,10 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
     provider: new CodeMigrationProvider(store),
-    allowUnorderedMigrations: false,
+    // Work done in parallel lands its numbered migrations out of order now and then; each one
+    // only builds on those that landed before it was written, so a database migrated between
+    // two landings applies the one it missed next time instead of refusing to start.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -187,6 +187,15 @@ describeEachEngine('migrations', (context) => {
     }
     expect((await repos(store).ledger.balances(publisher.id)).total).toBe(-100);
   });
+
+  it('applies a migration that landed after a later-numbered one (work merged out of order)', async () => {
+    const { store } = context();
+    // A database brought up to date before 0033 landed, while 0034 had: 0033 runs next time.
+    await store.db.schema.dropTable('promotions').execute();
+    await store.db.deleteFrom('kysely_migration').where('name', '=', '0033-promotions').execute();
+    expect(await whileNoSchemaIsDropped(() => migrateToLatest(store))).toEqual(['0033-promotions']);
+    expect(await store.db.selectFrom('promotions').select('id').execute()).toEqual([]);
+  });
 });
 
 describe('ids', () => {
