@@ -16,7 +16,10 @@ import type { LinkBuilder } from './link-builder.js';
 
 export class FeedError extends DomainError {}
 
-/** What an import reports: rows accepted, refused (the first 1,000 with their reasons), gone. */
+/**
+ * What an import reports: rows accepted, refused (the first 1,000 with their reasons, in row
+ * order), gone.
+ */
 export interface FeedImportReport {
   importId: string;
   accepted: number;
@@ -81,17 +84,39 @@ export class FeedsService {
       refused: [],
       gone: 0,
     };
-    const seen = new Set<string>();
+    // Bounded memory (a feed of a million products): the batch and its refusals are all an
+    // import holds. An id listed twice is found within the batch here, and across batches by
+    // the database (a product this import already wrote is not written again).
     let batch: Insertable<FeedProductsTable>[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      await r.transaction((t) => t.feeds.upsert(rows));
-    };
+    let rowsOf = new Map<string, number>();
+    let pending: { row: number; reason: string }[] = [];
     const refuse = (row: number, reason: string) => {
       report.refusedCount += 1;
-      if (report.refused.length < REFUSALS_KEPT) report.refused.push({ row, reason });
+      pending.push({ row, reason });
+    };
+    const listedTwice = (row: number, productId: string) =>
+      refuse(row, `id: "${productId}" is listed twice; the first row counts`);
+    const flush = async () => {
+      const rows = batch;
+      const rowOf = rowsOf;
+      batch = [];
+      rowsOf = new Map();
+      if (rows.length > 0) {
+        const written = await r.transaction((t) => t.feeds.upsert(rows));
+        report.accepted += written.size;
+        if (written.size < rows.length)
+          for (const product of rows)
+            if (!written.has(product.product_id))
+              listedTwice(rowOf.get(product.product_id)!, product.product_id);
+      }
+      if (pending.length > 0) {
+        const refusals = pending.sort((a, b) => a.row - b.row);
+        pending = [];
+        for (const refusal of refusals) {
+          if (report.refused.length >= REFUSALS_KEPT) break;
+          report.refused.push(refusal);
+        }
+      }
     };
     for await (const record of feedRecords(input, format)) {
       if ('reason' in record) {
@@ -103,11 +128,11 @@ export class FeedsService {
         refuse(record.row, product.reason);
         continue;
       }
-      if (seen.has(product.productId)) {
-        refuse(record.row, `id: "${product.productId}" is listed twice; the first row counts`);
+      if (rowsOf.has(product.productId)) {
+        listedTwice(record.row, product.productId);
         continue;
       }
-      seen.add(product.productId);
+      rowsOf.set(product.productId, record.row);
       batch.push({
         program_id: programId,
         product_id: product.productId,
@@ -129,8 +154,7 @@ export class FeedsService {
         first_seen_at: nowMs,
         changed_at: nowMs,
       });
-      report.accepted += 1;
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH || pending.length >= BATCH) await flush();
     }
     await flush();
     await r.transaction(async (t) => {

@@ -228,4 +228,37 @@ describeEachEngine('product feeds', (context) => {
     const row = /Productfeed<\/th>([\s\S]*?)<\/td>/.exec(page.body)?.[1] ?? '';
     expect(row.replace(/\s+/g, ' '), page.body.slice(0, 200)).toContain('Ja (2 producten)');
   });
+
+  it('finds an id listed twice within a batch and across batches, the first row counting, and marks the rest gone', async () => {
+    const row = (id: string, price: string) =>
+      `${id},Kabel ${id},Een kabel,https://www.feedshop.example/${id},https://img.feedshop.example/${id}.jpg,${price} EUR,in_stock,Kabelco,Kabels`;
+    const lines = [HEADER];
+    for (let n = 1; n <= 1200; n++) lines.push(row(`B-${String(n).padStart(4, '0')}`, '10.00'));
+    lines.splice(11, 0, row('B-0003', '99.00')); // row 11: the same batch as row 3
+    lines.push(row('B-0002', '98.00')); // row 1202: two batches after row 2
+    const answer = await upload(`${lines.join('\n')}\n`, 'text/csv');
+    expect(answer.statusCode, answer.body).toBe(201);
+    const report = answer.json();
+    expect(report).toMatchObject({ accepted: 1200, refusedCount: 2, gone: 2 });
+    expect(report.refused).toEqual([
+      { row: 11, reason: 'id: "B-0003" is listed twice; the first row counts' },
+      { row: 1202, reason: 'id: "B-0002" is listed twice; the first row counts' },
+    ]);
+    const stored = await products();
+    expect(stored.filter((p) => p.status === 'active')).toHaveLength(1200);
+    expect(stored.find((p) => p.product_id === 'B-0002')?.price_minor).toBe(1000);
+    expect(stored.find((p) => p.product_id === 'B-0003')?.price_minor).toBe(1000);
+    expect(stored.filter((p) => p.status === 'gone').map((p) => p.product_id)).toEqual([
+      'K-1',
+      'K-2',
+    ]);
+
+    const again = await upload(`${[HEADER, ...lines.slice(601, 1201)].join('\n')}\n`, 'text/csv');
+    expect(again.json()).toMatchObject({ accepted: 600, refusedCount: 0, gone: 600 });
+    const after = await products();
+    expect(after.filter((p) => p.status === 'active').map((p) => p.product_id)).toEqual(
+      lines.slice(601, 1201).map((line) => line.split(',')[0]),
+    );
+    expect(after.filter((p) => p.status === 'gone')).toHaveLength(602);
+  });
 });

@@ -23,48 +23,56 @@ export class FeedsRepository {
   }
 
   /**
-   * Writes a batch of an import's products: new ones inserted, known ones replaced and stamped
-   * with the import (a product whose values did not change keeps its `changed_at`).
+   * Writes a batch of an import's products (ids distinct within the batch): new ones inserted,
+   * known ones replaced and stamped with the import (a product whose values did not change
+   * keeps its `changed_at`). A product this import already wrote (its id listed twice in the
+   * file) is left as the first row made it; the ids written are returned, so the caller learns
+   * the repeats without remembering every id of the file.
    */
-  async upsert(rows: readonly Insertable<FeedProductsTable>[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db
+  async upsert(rows: readonly Insertable<FeedProductsTable>[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const written = await this.db
       .insertInto('feed_products')
       .values([...rows])
       .onConflict((oc) =>
-        oc.columns(['program_id', 'product_id']).doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          description: eb.ref('excluded.description'),
-          link: eb.ref('excluded.link'),
-          image_link: eb.ref('excluded.image_link'),
-          price_minor: eb.ref('excluded.price_minor'),
-          currency: eb.ref('excluded.currency'),
-          sale_price_minor: eb.ref('excluded.sale_price_minor'),
-          availability: eb.ref('excluded.availability'),
-          brand: eb.ref('excluded.brand'),
-          gtin: eb.ref('excluded.gtin'),
-          mpn: eb.ref('excluded.mpn'),
-          google_product_category: eb.ref('excluded.google_product_category'),
-          product_type: eb.ref('excluded.product_type'),
-          status: eb.ref('excluded.status'),
-          last_import_id: eb.ref('excluded.last_import_id'),
-          changed_at: eb
-            .case()
-            .when(
-              eb.or([
-                eb('feed_products.status', '!=', eb.ref('excluded.status')),
-                eb('feed_products.price_minor', '!=', eb.ref('excluded.price_minor')),
-                eb('feed_products.title', '!=', eb.ref('excluded.title')),
-                eb('feed_products.link', '!=', eb.ref('excluded.link')),
-                eb('feed_products.availability', '!=', eb.ref('excluded.availability')),
-              ]),
-            )
-            .then(eb.ref('excluded.changed_at'))
-            .else(eb.ref('feed_products.changed_at'))
-            .end(),
-        })),
+        oc
+          .columns(['program_id', 'product_id'])
+          .doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            description: eb.ref('excluded.description'),
+            link: eb.ref('excluded.link'),
+            image_link: eb.ref('excluded.image_link'),
+            price_minor: eb.ref('excluded.price_minor'),
+            currency: eb.ref('excluded.currency'),
+            sale_price_minor: eb.ref('excluded.sale_price_minor'),
+            availability: eb.ref('excluded.availability'),
+            brand: eb.ref('excluded.brand'),
+            gtin: eb.ref('excluded.gtin'),
+            mpn: eb.ref('excluded.mpn'),
+            google_product_category: eb.ref('excluded.google_product_category'),
+            product_type: eb.ref('excluded.product_type'),
+            status: eb.ref('excluded.status'),
+            last_import_id: eb.ref('excluded.last_import_id'),
+            changed_at: eb
+              .case()
+              .when(
+                eb.or([
+                  eb('feed_products.status', '!=', eb.ref('excluded.status')),
+                  eb('feed_products.price_minor', '!=', eb.ref('excluded.price_minor')),
+                  eb('feed_products.title', '!=', eb.ref('excluded.title')),
+                  eb('feed_products.link', '!=', eb.ref('excluded.link')),
+                  eb('feed_products.availability', '!=', eb.ref('excluded.availability')),
+                ]),
+              )
+              .then(eb.ref('excluded.changed_at'))
+              .else(eb.ref('feed_products.changed_at'))
+              .end(),
+          }))
+          .where('feed_products.last_import_id', '!=', (eb) => eb.ref('excluded.last_import_id')),
       )
+      .returning('product_id')
       .execute();
+    return new Set(written.map((row) => row.product_id));
   }
 
   /** Marks the program's products an import did not list as gone (never deleted); how many. */
