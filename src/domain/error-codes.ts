@@ -103,6 +103,10 @@ export const ERROR_CODES = {
     status: 415,
     en: 'send the feed as text/csv, text/tab-separated-values or application/xml (optionally gzip)',
   },
+  feed_file_too_large: {
+    status: 413,
+    en: 'the feed file is larger than {max}: gzip it, or send it by API (POST …/feed-imports)',
+  },
   // Promotions and voucher codes
   unknown_promotion: { status: 404, en: 'no such promotion in your programs' },
   invalid_promotion: { status: 400, en: 'check these fields: {fields}' },

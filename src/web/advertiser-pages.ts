@@ -20,6 +20,7 @@ import { draftsList, registerProgramSetupPages } from './program-setup-pages.js'
 import { registerAdvertiserTrackingPages } from './advertiser-tracking-pages.js';
 import { registerAdvertiserAdPages } from './advertiser-ad-pages.js';
 import { registerPromotionPages } from './promotions-pages.js';
+import { registerAdvertiserFeedPages } from './advertiser-feed-pages.js';
 import { registerAdvertiserInvoicePages } from './advertiser-invoice-pages.js';
 
 /** An application's decision or brand consent (the API's two operations), by its path. */
@@ -71,7 +72,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
       )}
       <h2>${context.t('advertiser.programs')}</h2>
       <ul>
-        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <a href="/advertiser/tracking/${p.id}">${context.t('tracking.link')}</a> · <a href="/advertiser/promotions/${p.id}">${context.t('promotions.link')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
+        ${programs.map((p) => html`<li><a href="/programs/${p.slug}">${p.name}</a> · <a href="/advertiser/terms/${p.id}">${context.t('nav.terms')}</a> · <a href="/advertiser/tracking/${p.id}">${context.t('tracking.link')}</a> · <a href="/advertiser/promotions/${p.id}">${context.t('promotions.link')}</a> · <a href="/advertiser/feeds/${p.id}">${context.t('feeds.link')}</a> · <span class="mono">${p.id}</span> ${reviewNote(context, reviews.get(p.id))}</li>`)}
       </ul>
       ${await draftsList(network, context, advertiserId)}
       <p>
@@ -249,4 +250,5 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
   registerAdvertiserTrackingPages(app, network);
   registerAdvertiserAdPages(app, network);
   registerPromotionPages(app, network);
+  registerAdvertiserFeedPages(app, network);
 }

@@ -8,6 +8,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/publisher/sites', 'nav.sites'],
     ['/publisher/links', 'nav.links'],
     ['/publisher/promotions', 'nav.promotions'],
+    ['/publisher/feeds', 'feeds.nav'],
     ['/publisher/transactions', 'nav.transactions'],
     ['/publisher/statements', 'nav.statements'],
     ['/publisher/applications', 'nav.applications'],

@@ -16,6 +16,7 @@ import { registerPublisherStatementPages } from './publisher-statement-pages.js'
 import { registerPublisherInvoicingPages } from './publisher-invoicing-pages.js';
 import { registerPublisherSitePages } from './publisher-site-pages.js';
 import { registerPublisherLinkPages } from './publisher-link-pages.js';
+import { registerPublisherFeedPages } from './publisher-feed-pages.js';
 import { DomainError } from '../domain/errors.js';
 import { csrfField } from './layout.js';
 import { redirectAfterPost } from './respond.js';
@@ -201,6 +202,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
   });
 
   registerPublisherLinkPages(app, network);
+  registerPublisherFeedPages(app, network);
   registerPublisherTransactionPages(app, network);
   registerPublisherStatementPages(app, network);
   registerPublisherInvoicingPages(app, network);

@@ -27,6 +27,7 @@ import { PUBLISHER } from './publisher.js';
 import { STATUS } from './status.js';
 import { TRACKING } from './tracking.js';
 import { PROMOTIONS } from './promotions.js';
+import { FEEDS } from './feeds.js';
 import { INTEGRATIONS } from './integrations.js';
 import { ERRORS } from './errors.js';
 
@@ -64,6 +65,7 @@ export const EN = {
   ...STATUS,
   ...TRACKING,
   ...PROMOTIONS,
+  ...FEEDS,
   ...INTEGRATIONS,
   ...refusals(ERRORS),
 };

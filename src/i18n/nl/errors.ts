@@ -50,6 +50,8 @@ export const ERRORS_NL: ErrorTexts = {
   feed_unreadable: 'het feedbestand is niet te lezen als productfeed',
   feed_format_unknown:
     'stuur de feed als text/csv, text/tab-separated-values of application/xml (eventueel gzip)',
+  feed_file_too_large:
+    'het feedbestand is groter dan {max}: gzip het, of stuur het via de API (POST …/feed-imports)',
   unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
   invalid_promotion: 'controleer deze velden: {fields}',
   voucher_code_taken:

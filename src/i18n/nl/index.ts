@@ -28,6 +28,7 @@ import { PUBLISHER_NL } from './publisher.js';
 import { STATUS_NL } from './status.js';
 import { TRACKING_NL } from './tracking.js';
 import { PROMOTIONS_NL } from './promotions.js';
+import { FEEDS_NL } from './feeds.js';
 import { INTEGRATIONS_NL } from './integrations.js';
 import { ERRORS_NL } from './errors.js';
 
@@ -61,6 +62,7 @@ export const NL: Translation<typeof EN> = {
   ...STATUS_NL,
   ...TRACKING_NL,
   ...PROMOTIONS_NL,
+  ...FEEDS_NL,
   ...INTEGRATIONS_NL,
   ...refusals(ERRORS_NL),
 };
