@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { allowedDeeplink } from '../domain/programs/deeplinks.js';
 import { parseIsoInstant } from '../domain/dates.js';
 import { isCurrent, normalizeCode, type PromotionKind } from '../domain/promotions/promotions.js';
+import { promotionCreated, type PromotionFacts } from '../domain/events/events.js';
 import { newId } from '../storage/ids.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { StoredPromotion } from '../storage/repositories/promotions-repository.js';
@@ -103,6 +104,8 @@ export class PromotionsService {
         updated_at: nowMs,
       };
       await t.promotions.insert(stored);
+      // The outbox: the event commits with the promotion, or neither does (issue 28).
+      await t.events.append([promotionCreated(promotionFacts(stored))], nowMs);
       return promotionView(stored, nowMs);
     });
   }
@@ -279,6 +282,21 @@ function promotionView(row: StoredPromotion, nowMs: number): PromotionView {
     startsAt: new Date(period.startsAtMs).toISOString(),
     endsAt: new Date(period.endsAtMs).toISOString(),
     state: isCurrent(period, nowMs) ? 'running' : nowMs < period.startsAtMs ? 'scheduled' : 'ended',
+  };
+}
+
+function promotionFacts(row: StoredPromotion): PromotionFacts {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    title: { nl: row.title_nl, en: row.title_en },
+    description: descriptionOf(row),
+    url: row.url,
+    kind: row.kind,
+    code: row.code,
+    exclusiveSiteId: row.exclusive_site_id,
+    startsAtMs: Number(row.starts_at),
+    endsAtMs: Number(row.ends_at),
   };
 }
 

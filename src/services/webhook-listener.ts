@@ -16,14 +16,59 @@ import {
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { minorUnitDigits } from '../domain/money/currencies.js';
 import { formatClickId } from '../storage/click-ids.js';
+import { promotionAudience } from '../domain/promotions/promotions.js';
 
-/** Does `endpoint` hear of `event`: its type asked for, and the event its owner's own. */
-export function endpointHears(endpoint: WebhookEndpointRow, event: DispatchedEvent): boolean {
+/** The publishers who hear of a program's news that names none (`promotion.created`), by event id. */
+export type Audiences = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Does `endpoint` hear of `event`: its type asked for, and the event its owner's own, or, for a
+ * publisher and an event naming no publisher, the publisher among the event's audience.
+ */
+export function endpointHears(
+  endpoint: WebhookEndpointRow,
+  event: DispatchedEvent,
+  audiences: Audiences = new Map(),
+): boolean {
   if (!(JSON.parse(endpoint.events) as string[]).includes(event.type)) return false;
   if (endpoint.program_id !== null && endpoint.program_id !== event.programId) return false;
-  return endpoint.owner_role === 'publisher'
-    ? event.publisherId === endpoint.owner_id
-    : event.advertiserId === endpoint.owner_id;
+  if (endpoint.owner_role !== 'publisher') return event.advertiserId === endpoint.owner_id;
+  return event.publisherId === null
+    ? (audiences.get(event.id)?.has(endpoint.owner_id) ?? false)
+    : event.publisherId === endpoint.owner_id;
+}
+
+/**
+ * Who hears of each `promotion.created`: the publishers approved in its program as it is handed
+ * on, an exclusive promotion only its site's publisher (promotionAudience).
+ */
+async function promotionAudiences(
+  events: readonly DispatchedEvent[],
+  r: Repos,
+): Promise<Map<string, Set<string>>> {
+  const promotions = events.filter(
+    (event) => event.type === 'promotion.created' && event.programId !== null,
+  );
+  if (promotions.length === 0) return new Map();
+  const approved = await r.memberships.approvedSitesOf([
+    ...new Set(promotions.map((event) => event.programId!)),
+  ]);
+  return new Map(
+    promotions.map((event) => {
+      const exclusiveSiteId = ((event.data.promotion ?? {}) as { exclusiveSiteId?: unknown })
+        .exclusiveSiteId;
+      // A promotion that does not say whether it is exclusive is told to no publisher.
+      if (exclusiveSiteId !== null && typeof exclusiveSiteId !== 'string')
+        return [event.id, new Set<string>()];
+      return [
+        event.id,
+        promotionAudience(
+          { exclusiveSiteId },
+          approved.filter((site) => site.programId === event.programId),
+        ),
+      ];
+    }),
+  );
 }
 
 /**
@@ -50,11 +95,14 @@ async function acceptEvents(
 ): Promise<void> {
   const endpoints = await r.webhooks.enabledEndpoints();
   if (endpoints.length === 0) return;
+  const audiences = endpoints.some((endpoint) => endpoint.owner_role === 'publisher')
+    ? await promotionAudiences(events, r)
+    : new Map<string, Set<string>>();
   const rows: Insertable<WebhookDeliveriesTable>[] = [];
   const postbacks: [WebhookEndpointRow, DispatchedEvent][] = [];
   for (const event of events)
     for (const endpoint of endpoints) {
-      if (!endpointHears(endpoint, event)) continue;
+      if (!endpointHears(endpoint, event, audiences)) continue;
       if (endpoint.kind === 'postback') postbacks.push([endpoint, event]);
       else
         rows.push(

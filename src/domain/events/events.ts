@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'invoice.issued',
   'statement.issued',
   'payout.paid',
+  'promotion.created',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -28,7 +29,9 @@ export function isEventType(text: string): text is EventType {
 /**
  * Who an event concerns. A publisher hears only of its own money (`publisherId`), an advertiser
  * only of its programs (`programId`, or `advertiserId` for what is not a program's, e.g. an
- * invoice naming its advertiser). The dispatcher fills `advertiserId` from the program.
+ * invoice naming its advertiser). The dispatcher fills `advertiserId` from the program. A
+ * program's news to its publishers (`promotion.created`) names no publisher: who hears of it
+ * is the program's approved publishers when it is handed on (`promotionAudience`).
  */
 export interface EventRouting {
   programId: string | null;
@@ -290,6 +293,48 @@ export function payoutPaid(p: PayoutFacts): NewEvent {
         runId: p.runId,
         statementIds: p.statementIds,
         amount: amountOf(p.amountMinor, p.currency),
+      },
+    },
+  };
+}
+
+/** A promotion as events carry it (issue 29): what its publishers see of it, with its code. */
+export interface PromotionFacts {
+  id: string;
+  programId: string;
+  title: { nl: string; en: string };
+  description: { nl: string; en: string } | null;
+  url: string | null;
+  kind: string;
+  code: string | null;
+  exclusiveSiteId: string | null;
+  startsAtMs: number;
+  endsAtMs: number;
+}
+
+/**
+ * A promotion published: the advertiser's event, and that of the publishers approved in the
+ * program, an exclusive one only of its site's publisher (`promotionAudience`).
+ */
+export function promotionCreated(p: PromotionFacts): NewEvent {
+  return {
+    type: 'promotion.created',
+    subjectId: p.id,
+    programId: p.programId,
+    publisherId: null,
+    advertiserId: null,
+    data: {
+      promotion: {
+        id: p.id,
+        programId: p.programId,
+        title: p.title,
+        description: p.description,
+        url: p.url,
+        kind: p.kind,
+        code: p.code,
+        exclusiveSiteId: p.exclusiveSiteId,
+        startsAt: new Date(p.startsAtMs).toISOString(),
+        endsAt: new Date(p.endsAtMs).toISOString(),
       },
     },
   };

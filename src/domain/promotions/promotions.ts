@@ -37,6 +37,27 @@ export function visibleTo(
   return promotion.exclusiveSiteId === null || publisherSiteIds.has(promotion.exclusiveSiteId);
 }
 
+/** A site approved in a program, with its publisher. */
+export interface ApprovedSite {
+  siteId: string;
+  publisherId: string;
+}
+
+/**
+ * The publishers who hear of a new promotion (`promotion.created`): those with a site approved
+ * in its program; an exclusive one only its site's publisher, and none when that site is no
+ * longer approved (another publisher never learns an exclusive code).
+ */
+export function promotionAudience(
+  promotion: { exclusiveSiteId: string | null },
+  approved: readonly ApprovedSite[],
+): Set<string> {
+  const audience = new Set<string>();
+  for (const site of approved)
+    if (visibleTo(promotion, new Set([site.siteId]))) audience.add(site.publisherId);
+  return audience;
+}
+
 /** An exclusive code as the tracking path knows it. */
 export interface ExclusiveCode extends PromotionPeriod {
   siteId: string;

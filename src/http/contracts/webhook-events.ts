@@ -5,6 +5,7 @@ import {
   invoiceIssued,
   orderEvent,
   payoutPaid,
+  promotionCreated,
   statementIssued,
   type CommissionFacts,
   type EventType,
@@ -101,6 +102,18 @@ const EXAMPLES: Record<EventType, NewEvent> = {
     statementIds: ['stm_01jc0example0000000000000'],
     amountMinor: 1279,
     currency: 'EUR',
+  }),
+  'promotion.created': promotionCreated({
+    id: 'prm_01jc0example0000000000000',
+    programId: commission.programId,
+    title: { nl: 'Tien procent korting op kabels', en: 'Ten percent off cables' },
+    description: null,
+    url: 'https://www.example.nl/kabels',
+    kind: 'percentage',
+    code: 'KABEL10',
+    exclusiveSiteId: commission.siteId,
+    startsAtMs: AT,
+    endsAtMs: AT + 30 * 86_400_000,
   }),
 };
 

@@ -205,4 +205,27 @@ export class MembershipsRepository {
       .orderBy('publishers.name')
       .execute();
   }
+
+  /**
+   * The sites approved in these programs, with their publishers, leaving out terminated
+   * publishers (they promote nothing).
+   */
+  async approvedSitesOf(
+    programIds: readonly string[],
+  ): Promise<{ programId: string; siteId: string; publisherId: string }[]> {
+    if (programIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('publishers', 'publishers.id', 'memberships.publisher_id')
+      .select(['memberships.program_id', 'memberships.site_id', 'memberships.publisher_id'])
+      .where('memberships.program_id', 'in', programIds)
+      .where('memberships.status', '=', 'approved')
+      .where('publishers.status', '!=', 'terminated')
+      .execute();
+    return rows.map((row) => ({
+      programId: row.program_id,
+      siteId: row.site_id,
+      publisherId: row.publisher_id,
+    }));
+  }
 }

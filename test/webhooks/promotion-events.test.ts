@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { addSite, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { startReceiver, verifyWebhook, type Received } from '../support/webhook-receiver.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { repos } from '../../src/storage/repositories/repos.js';
+
+const DAY = 86_400_000;
+
+/**
+ * `promotion.created` (issues 28 and 29): written with the promotion in one transaction, it
+ * reaches the advertiser's webhooks and those of the publishers approved in the program; an
+ * exclusive promotion only its site's publisher, never another who would learn its code.
+ */
+describeEachEngine('promotion.created webhooks', (context) => {
+  let t: TestNetwork;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let advertiser: string;
+  const secrets = new Map<string, string>();
+
+  const api = (token: string, method: string, url: string, payload?: unknown) =>
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+  /** A publisher with a site (approved in the demo program, or pending there), and its session. */
+  const newPublisher = async (name: string, approved: boolean) => {
+    const site = await addSite(t, name, approved);
+    const r = repos(t.network.store);
+    if (!approved)
+      await r.memberships.apply(
+        {
+          programId: t.demo.programId,
+          siteId: site.id,
+          publisherId: site.publisher_id,
+          promotionMethods: [],
+          contentCategories: [],
+        },
+        t.clock.now,
+      );
+    const email = `${name.toLowerCase()}@example.nl`;
+    await r.users.create(
+      {
+        email,
+        passwordHash: await hashPassword('promotion password 1'),
+        role: 'publisher',
+        name,
+        publisherId: site.publisher_id,
+      },
+      t.clock.now,
+    );
+    t.clock.now += 61_000; // the login rate limit
+    return { site, token: await sessionToken(t, email, 'promotion password 1') };
+  };
+
+  /** An endpoint at `/path` hearing of promotion.created; its secret kept to verify. */
+  const subscribe = async (token: string, path: string) => {
+    const hook = await api(token, 'POST', '/api/v1/webhooks', {
+      url: receiver.url(path),
+      events: ['promotion.created'],
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
+    secrets.set(path, hook.json<{ secret: string }>().secret);
+  };
+
+  const at = (path: string) => receiver.received.filter((r: Received) => r.path === path);
+  const bodyOf = (path: string, request: Received) =>
+    verifyWebhook(secrets.get(path)!, request, t.clock.now) as {
+      type: string;
+      data: { promotion: Record<string, unknown> };
+    };
+
+  /** Sends everything waiting; then every delivery of the batch has arrived. */
+  const deliver = async (expected: number) => {
+    for (let i = 0; i < 200 && receiver.received.length < expected; i++) {
+      await t.network.dispatchEvents();
+      await t.network.deliverWebhooks();
+      if (receiver.received.length < expected)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // A few more runs: nothing beyond what is expected arrives.
+    await t.network.dispatchEvents();
+    await t.network.deliverWebhooks();
+    expect(receiver.received).toHaveLength(expected);
+  };
+
+  let approved: Awaited<ReturnType<typeof newPublisher>>;
+  let alsoApproved: Awaited<ReturnType<typeof newPublisher>>;
+  let pending: Awaited<ReturnType<typeof newPublisher>>;
+
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store, undefined, {
+      webhooks: { allowPrivate: true, allowHttp: true },
+    });
+    receiver = await startReceiver();
+    advertiser = await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password);
+    approved = await newPublisher('Approved', true);
+    alsoApproved = await newPublisher('Also', true);
+    pending = await newPublisher('Pending', false);
+    await subscribe(advertiser, '/advertiser');
+    await subscribe(approved.token, '/approved');
+    await subscribe(alsoApproved.token, '/also');
+    await subscribe(pending.token, '/pending');
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await receiver.close();
+  });
+
+  const publish = (over: Record<string, unknown>) =>
+    api(advertiser, 'POST', `/api/v1/programs/${t.demo.programId}/promotions`, {
+      title: { nl: 'Gratis verzending', en: 'Free shipping' },
+      startsAt: new Date(t.clock.now + DAY).toISOString(),
+      endsAt: new Date(t.clock.now + 10 * DAY).toISOString(),
+      kind: 'free_shipping',
+      ...over,
+    });
+
+  it('reaches the advertiser and the approved publishers, signed; not a publisher only applying', async () => {
+    receiver.received.length = 0;
+    const created = await publish({ code: 'SHIPFREE' });
+    expect(created.statusCode, created.body).toBe(201);
+    const promotion = created.json<{ id: string; startsAt: string; endsAt: string }>();
+    await deliver(3);
+    expect(at('/pending')).toEqual([]);
+    for (const path of ['/advertiser', '/approved', '/also']) {
+      const [request] = at(path);
+      expect(request, path).toBeDefined();
+      expect(request!.headers['webhook-id']).toMatch(/^evt_/);
+      const body = bodyOf(path, request!);
+      expect(body.type).toBe('promotion.created');
+      expect(body.data.promotion).toEqual({
+        id: promotion.id,
+        programId: t.demo.programId,
+        title: { nl: 'Gratis verzending', en: 'Free shipping' },
+        description: null,
+        url: null,
+        kind: 'free_shipping',
+        code: 'SHIPFREE',
+        exclusiveSiteId: null,
+        startsAt: promotion.startsAt,
+        endsAt: promotion.endsAt,
+      });
+    }
+    // A wrong secret does not verify.
+    expect(() => bodyOf('/also', at('/approved')[0]!)).toThrow();
+  });
+
+  it('sends an exclusive promotion (its code) only to its site’s publisher and the advertiser', async () => {
+    receiver.received.length = 0;
+    const created = await publish({ code: 'ONLYAPPROVED', exclusiveSiteId: approved.site.id });
+    expect(created.statusCode, created.body).toBe(201);
+    await deliver(2);
+    expect(at('/also')).toEqual([]);
+    expect(at('/pending')).toEqual([]);
+    expect(bodyOf('/approved', at('/approved')[0]!).data.promotion).toMatchObject({
+      code: 'ONLYAPPROVED',
+      exclusiveSiteId: approved.site.id,
+    });
+    expect(bodyOf('/advertiser', at('/advertiser')[0]!).data.promotion).toMatchObject({
+      code: 'ONLYAPPROVED',
+    });
+    expect(receiver.received.map((r) => r.body).join('')).not.toContain('undefined');
+  });
+
+  it('writes no event for a refused promotion, and none reaches a publisher no longer approved', async () => {
+    receiver.received.length = 0;
+    const r = repos(t.network.store);
+    // Refused (the exclusive site is not approved in the program): nothing stored, nothing sent.
+    const refused = await publish({ code: 'NOTYOURS', exclusiveSiteId: pending.site.id });
+    expect(refused.statusCode).toBe(400);
+    // Published for Approved's site, then its membership is suspended before the event goes out.
+    const created = await publish({ code: 'LATE', exclusiveSiteId: approved.site.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const membership = await r.memberships.find(t.demo.programId, approved.site.id);
+    await r.memberships.decide(membership!.id, 'suspended', 'test', 'test', t.clock.now);
+    await deliver(1);
+    expect(at('/advertiser')).toHaveLength(1);
+    expect(bodyOf('/advertiser', at('/advertiser')[0]!).data.promotion).toMatchObject({
+      code: 'LATE',
+    });
+    expect(await r.events.ofSubject(created.json<{ id: string }>().id)).toHaveLength(1);
+  });
+
+  it('lets both roles subscribe to it, and still refuses an unknown event', async () => {
+    const unknown = await api(approved.token, 'POST', '/api/v1/webhooks', {
+      url: receiver.url('/x'),
+      events: ['promotion.deleted'],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('promotion.created');
+  });
+});
