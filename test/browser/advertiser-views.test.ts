@@ -245,6 +245,7 @@ const PAGES_OF_ROLE = {
     '/publisher/applications',
     '/publisher/links',
     '/publisher/promotions',
+    '/publisher/feeds',
     '/publisher/transactions',
     '/publisher/statements',
     '/publisher/invoicing',
@@ -261,6 +262,7 @@ const PAGES_OF_ROLE = {
     '/advertiser/keys',
     '/advertiser/programs/new',
     '/advertiser/promotions/{program}',
+    '/advertiser/feeds/{program}',
     '/account',
     '/account/password',
   ],
@@ -303,6 +305,20 @@ it.skipIf(!available)(
       body: source,
     });
     expect([201, 409]).toContain(created.status);
+    // A product feed with a refused row: the advertiser's report and the publisher's downloads.
+    const domain = network.cache.program(demo.programId)!.terms.file.tracking.deeplinking
+      .domains[0];
+    const feed = await fetch(`${base}/api/v1/programs/${demo.programId}/feed-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.advertiserApiKey}`, 'content-type': 'text/csv' },
+      body: [
+        'id,title,description,link,image_link,price,availability',
+        `V-1,Kabel,Een kabel,https://www.${domain}/v-1,https://www.${domain}/v-1.jpg,9.99 EUR,in_stock`,
+        `V-2,Zonder prijs,Een kabel,https://www.${domain}/v-2,https://www.${domain}/v-2.jpg,,in_stock`,
+        '',
+      ].join('\n'),
+    });
+    expect(feed.status, await feed.text()).toBe(201);
     const wider: string[] = [];
     for (const width of [1100, 390]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
