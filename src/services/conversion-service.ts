@@ -28,6 +28,7 @@ import {
   VOUCHER_ATTRIBUTION,
 } from './order-recorder.js';
 import { creditByVoucher } from '../domain/promotions/promotions.js';
+import { versionInForce } from '../domain/terms/program-terms.js';
 import type { RateTable } from '../domain/fx/rate-table.js';
 import type { RateCache } from './rate-cache.js';
 import type { WriterThread } from './writer-thread.js';
@@ -373,15 +374,17 @@ export class ConversionService {
 
   /**
    * The order's credit by a voucher code exclusive to one site (issue 29), where the program's
-   * terms say so: instead of no click (`fallback`) or of any click (`wins`). The code's site
-   * must still be approved in the program and its publisher not terminated.
+   * terms say so: instead of no click (`fallback`) or of any click (`wins`). The terms version
+   * in force when the order was placed decides, as it does the price: a later version never
+   * re-attributes an order placed before it. The code's site must still be approved in the
+   * program and its publisher not terminated.
    */
   #creditByVoucher(
     program: CachedProgram,
     order: Order,
     clicked: Attribution,
   ): Attribution | undefined {
-    const mode = program.terms.file.attribution?.voucherCodes ?? 'none';
+    const mode = versionInForce(program.terms, order.placedAtMs)?.voucherCodes ?? 'none';
     if (mode === 'none' || order.vouchers.length === 0) return undefined;
     const credit = creditByVoucher(
       mode,

@@ -235,6 +235,7 @@ function compileVersion(
   return {
     id: version.id,
     effectiveFromMs,
+    voucherCodes: version.attribution?.voucherCodes ?? file.attribution?.voucherCodes ?? 'none',
     orderCurrencies: new Set(version.orderCurrencies),
     groups,
     excludeVirtual: version.exclusions.virtualProducts,

@@ -42,6 +42,12 @@ export interface TermsVersion {
   readonly bonusRule: string;
   /** Buyer country → bonus in minor units of the program currency. */
   readonly bonusByCountry: ReadonlyMap<string, number>;
+  /**
+   * Voucher-code attribution of orders placed under this version (issue 29): the version's
+   * `attribution`, else the file's, else `none`. Read at the order's placement time, as prices
+   * are, so a later version never re-attributes an earlier order.
+   */
+  readonly voucherCodes: 'none' | 'fallback' | 'wins';
 }
 
 /** A program's validated terms: the file as written plus the compiled versions. */

@@ -32,6 +32,21 @@ export function backdatedVersions(
       message: `version "${version.id}" ${before === undefined ? 'is new' : 'is changed'} and would take effect ${version.effectiveFrom}, before it is published (${published}): a new or changed version takes effect no earlier than its publication; give it a new id and an effectiveFrom of ${earliest} or later`,
     });
   });
+  // The file's own `attribution` speaks for every version that sets none: changing it must not
+  // re-attribute orders placed under a version already in force (its voucher-code mode is part
+  // of the rules an order was placed under, as its prices are).
+  const nextModes = new Map(next.versions.map((version) => [version.id, version.voucherCodes]));
+  for (const version of current.versions) {
+    const mode = nextModes.get(version.id);
+    if (version.effectiveFromMs >= publishedAtMs || mode === undefined) continue;
+    // A changed version is refused above already.
+    if (mode === version.voucherCodes || currentWords.get(version.id) !== nextWords.get(version.id))
+      continue;
+    issues.push({
+      path: 'attribution.voucherCodes',
+      message: `would change the voucher-code attribution of orders placed under version "${version.id}" (in force before now) from ${version.voucherCodes} to ${mode}: keep it for that version (attribution: { voucherCodes: ${version.voucherCodes} } in it) and set ${mode} in a new version with an effectiveFrom of ${earliest} or later`,
+    });
+  }
   for (const [id, start] of currentStart)
     if (start < publishedAtMs && !nextStart.has(id))
       issues.push({

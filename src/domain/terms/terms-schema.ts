@@ -118,6 +118,17 @@ const bonusRowSchema = z
   })
   .strict();
 
+/**
+ * Who an order reporting a voucher code exclusive to one publisher's site is credited to
+ * (issue 29): `none` (default) codes attribute nothing; `fallback`, the code's site when no
+ * click attributes the order; `wins`, the code's site even over a click. Set for the whole
+ * file, or per version (which then decides for orders placed while it is in force).
+ */
+const attribution = z
+  .object({ voucherCodes: z.enum(['none', 'fallback', 'wins']).default('none') })
+  .strict()
+  .optional();
+
 const termsVersionSchema = z
   .object({
     id: z.string().min(1),
@@ -163,6 +174,8 @@ const termsVersionSchema = z
       .object({ outcome: z.enum(['disqualified', 'held']) })
       .strict()
       .default({ outcome: 'disqualified' }),
+    /** Voucher-code attribution of orders placed under this version; absent: the file's. */
+    attribution,
     /** Flat bonus per new buyer by country (AE-B1). Absent: no bonus. */
     newBuyerBonus: z
       .object({
@@ -242,15 +255,8 @@ export const termsSchema = z
     facts: z
       .object({ prepayment: z.boolean(), productFeed: z.boolean(), rule: ruleId.optional() })
       .strict(),
-    /**
-     * Who an order reporting a voucher code exclusive to one publisher's site is credited to
-     * (issue 29): `none` (default) codes attribute nothing; `fallback`, the code's site when no
-     * click attributes the order; `wins`, the code's site even over a click.
-     */
-    attribution: z
-      .object({ voucherCodes: z.enum(['none', 'fallback', 'wins']).default('none') })
-      .strict()
-      .optional(),
+    /** Voucher-code attribution for every version that sets none of its own (see above). */
+    attribution,
     contacts: z
       .array(
         z
