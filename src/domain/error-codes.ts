@@ -40,7 +40,19 @@ export const ERROR_CODES = {
   unknown_site: { status: 404, en: 'no such site among yours' },
   publisher_restricted: {
     status: 403,
-    en: 'your account is {status}: you cannot apply to programs',
+    en: 'your account is {status} in the network: you cannot apply to programs',
+  },
+  advertiser_terminated: {
+    status: 403,
+    en: "this program's advertiser has terminated your account in its programs: you cannot apply to them while the termination stands (claim against it if it is wrong)",
+  },
+  advertiser_restricted: {
+    status: 403,
+    en: "this program's advertiser has restricted its collaboration with you: you cannot apply to its programs while the restriction stands (claim against it if it is wrong)",
+  },
+  advertiser_barred: {
+    status: 403,
+    en: "this program's advertiser has barred your email address or website from registering in its programs",
   },
   unknown_program: { status: 404, en: 'no such open program' },
   program_not_approved: {

@@ -5,6 +5,7 @@ import type { Network } from '../server/network.js';
 import { claimedMailing, readClickSignals } from '../tracking/click-signals.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import { programIsLive } from '../domain/programs/review.js';
+import { siteStanding } from '../domain/attribution/judge-click.js';
 import { statusOfCode, type ErrorCode } from '../domain/error-codes.js';
 
 const MAX_ID = 64;
@@ -151,11 +152,7 @@ export function registerClickRoute(app: FastifyInstance, network: Network): void
     // and set no cookie.
     const reason = !programIsLive(program)
       ? 'program_inactive'
-      : site.publisherStatus === 'terminated'
-        ? 'publisher_terminated'
-        : network.cache.membership(program.id, site.id) !== 'approved'
-          ? 'site_not_approved'
-          : null;
+      : siteStanding(site.publisherStatus, network.cache.membership(program.id, site.id));
     const now = network.now();
     const id = network.clickIds.next(now);
     const signals = readClickSignals({ headers: request.headers, query }, claimedMailing(query));

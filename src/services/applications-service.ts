@@ -6,6 +6,7 @@ import { type Membership } from '../storage/repositories/memberships-repository.
 import { screenBrands, type BrandMatch } from '../domain/compliance/screen-brands.js';
 import { DomainError } from '../domain/errors.js';
 import { programIsLive, reviewStatusOf } from '../domain/programs/review.js';
+import { applicationRefusal, mayApprove } from '../domain/compliance/advertiser-standing.js';
 import type { StoredTerms } from '../programs/stored-terms.js';
 import type { Mailer } from './mailer.js';
 import { repos } from '../storage/repositories/repos.js';
@@ -67,10 +68,11 @@ export class ApplicationsService {
     const site = await r.publishers.siteForApplication(input.siteId, input.publisherId);
     if (site === undefined)
       throw new ApplicationError('unknown_site', `no site "${input.siteId}" among your sites`);
+    // The network's own standing (an admin's decision): no program at all.
     if (site.publisher_status === 'restricted' || site.publisher_status === 'terminated')
       throw new ApplicationError(
         'publisher_restricted',
-        `your account is ${site.publisher_status}: you cannot apply to programs`,
+        `your account is ${site.publisher_status} in the network: you cannot apply to programs`,
         [],
         { status: site.publisher_status },
       );
@@ -81,6 +83,7 @@ export class ApplicationsService {
       !programIsLive({ status: program.status, review: reviewStatusOf(program.review_status) })
     )
       throw new ApplicationError('unknown_program', `no open program "${input.programId}"`);
+    await this.#refuseByAdvertiser(input.publisherId, program.advertiser_id);
     const terms = await this.terms.ofProgramOrThrow(program.id);
     if (!input.acceptedRules)
       throw new ApplicationError(
@@ -183,6 +186,16 @@ export class ApplicationsService {
     nowMs: number,
   ): Promise<MembershipView> {
     const membership = await this.#ownedMembership(membershipId, advertiserId);
+    if (
+      decision === 'approve' &&
+      !mayApprove(
+        await repos(this.store).enforcement.activeStandingIn(membership.publisher_id, advertiserId),
+      )
+    )
+      throw new ApplicationError(
+        'advertiser_terminated',
+        'you have terminated this publisher in your programs: lift the termination (or uphold its claim) before approving it',
+      );
     const trimmed = reason?.trim() ?? '';
     if (decision === 'reject' && trimmed === '')
       throw new ApplicationError(
@@ -239,6 +252,32 @@ export class ApplicationsService {
     await repos(this.store).memberships.setBrandConsent(
       membership.id,
       JSON.stringify({ text: text.trim(), by: actor, at: new Date(nowMs).toISOString() }),
+    );
+  }
+
+  /**
+   * AE-E1 e–g: the program's advertiser terminated or restricted the publisher, or barred one
+   * of its email addresses or site domains (from this account or an earlier one).
+   */
+  async #refuseByAdvertiser(publisherId: string, advertiserId: string): Promise<void> {
+    const r = repos(this.store);
+    const emails = await r.users.emailsOfPublisher(publisherId);
+    const domains = [
+      ...(await r.publishers.siteDomains(publisherId)).map((d) => d.replace(/^www\./, '')),
+      ...emails.map((email) => email.split('@')[1] ?? ''),
+    ].filter((domain) => domain !== '');
+    const refusal = applicationRefusal({
+      activeKinds: await r.enforcement.activeStandingIn(publisherId, advertiserId),
+      barred: await r.registrationBars.barsInAdvertiser(advertiserId, emails, domains),
+    });
+    if (refusal === undefined) return;
+    throw new ApplicationError(
+      refusal,
+      refusal === 'advertiser_terminated'
+        ? "this program's advertiser has terminated your account in its programs: you cannot apply to them while the termination stands; make a claim against it if it is wrong"
+        : refusal === 'advertiser_restricted'
+          ? "this program's advertiser has restricted its collaboration with you: you cannot apply to its programs while the restriction stands; make a claim against it if it is wrong"
+          : "this program's advertiser has barred your email address or website from its programs: you cannot apply to them",
     );
   }
 

@@ -9,7 +9,11 @@ import { priceOrder } from '../domain/engine/price-order.js';
 import type { Quote } from '../domain/engine/quote.js';
 import { DomainError } from '../domain/errors.js';
 import { holdingClickFlags } from '../domain/compliance/detect-traffic.js';
-import { judgeClick, type AttributionStatus } from '../domain/attribution/judge-click.js';
+import {
+  judgeClick,
+  siteStanding,
+  type AttributionStatus,
+} from '../domain/attribution/judge-click.js';
 import {
   ORDER_STATUSES,
   type OrderDocument,
@@ -397,8 +401,7 @@ export class ConversionService {
     const site = this.cache.site(credit.siteId);
     if (
       site === undefined ||
-      site.publisherStatus === 'terminated' ||
-      this.cache.membership(program.id, site.id) !== 'approved'
+      siteStanding(site.publisherStatus, this.cache.membership(program.id, site.id)) !== null
     )
       return undefined;
     return {
@@ -446,6 +449,10 @@ export class ConversionService {
     const site = this.cache.site(click.siteId);
     if (status !== 'attributed' || site === undefined)
       return { ...none(status === 'attributed' ? 'click_not_found' : status), clickId };
+    // The click was good, but its site may no longer earn here: the network terminated the
+    // publisher, or the program's advertiser did (its membership is suspended) since.
+    const standing = siteStanding(site.publisherStatus, this.cache.membership(program.id, site.id));
+    if (standing !== null) return { ...none(standing), clickId };
     return {
       publisherId: site.publisherId,
       siteId: site.id,

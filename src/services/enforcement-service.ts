@@ -58,9 +58,12 @@ export interface RecordActionInput extends ActionInput {
  * Enforcement (AE-E1): every action is recorded with the rule breached, its evidence and
  * actor, audited, emailed to the publisher with the deadline for a claim (AE-E2, working days
  * on the program's calendar), and has its effect: withheld money is not payable (statements
- * and payout runs check), a deduction is a ledger debit, a terminated publisher's clicks land
- * but no longer attribute, a restricted publisher cannot apply, a barred email or domain
- * cannot sign up. Reversing an action (an upheld claim) undoes its effect.
+ * and payout runs check), a deduction is a ledger debit. Termination, restriction and
+ * registration bars reach the action's advertiser's programs only, never the rest of the
+ * network: a terminated publisher's memberships in them are suspended (its clicks land but no
+ * longer attribute there), a restricted one cannot apply to them, a barred email or domain
+ * cannot apply to them from any account. Reversing an action (an upheld claim) undoes its
+ * effect.
  */
 export class EnforcementService {
   constructor(

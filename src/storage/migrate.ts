@@ -37,6 +37,7 @@ import * as suspendedDecision from './migrations/0032-suspended-decision.js';
 import * as promotions from './migrations/0033-promotions.js';
 import * as webhooks from './migrations/0030-webhooks.js';
 import * as feeds from './migrations/0034-feeds.js';
+import * as advertiserScopedEnforcement from './migrations/0035-advertiser-scoped-enforcement.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -71,6 +72,7 @@ const MIGRATIONS = {
   '0032-suspended-decision': suspendedDecision,
   '0033-promotions': promotions,
   '0034-feeds': feeds,
+  '0035-advertiser-scoped-enforcement': advertiserScopedEnforcement,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

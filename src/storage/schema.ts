@@ -36,6 +36,7 @@ import type {
   MailingsTable,
   ViolationsTable,
   EnforcementActionsTable,
+  EnforcementMembershipsTable,
   ClaimsTable,
   AttachmentsTable,
   RegistrationBarsTable,
@@ -110,6 +111,7 @@ export interface Database {
   mailings: MailingsTable;
   violations: ViolationsTable;
   enforcement_actions: EnforcementActionsTable;
+  enforcement_memberships: EnforcementMembershipsTable;
   claims: ClaimsTable;
   attachments: AttachmentsTable;
   registration_bars: RegistrationBarsTable;

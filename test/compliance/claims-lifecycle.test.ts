@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { seedNetwork, NOW } from '../support/seed.js';
+import { addProgram, seedNetwork, NOW } from '../support/seed.js';
 import { reportOrder } from '../support/report-order.js';
 import { orderDoc } from '../support/orders.js';
 import { StoredTerms } from '../../src/programs/stored-terms.js';
@@ -248,66 +248,83 @@ describeEachEngine('enforcement and claims (AE-E1..E3)', (context) => {
     await enforcement.reverse(deduction.id, 'user:adv', NOW + 1);
     expect((await repos(store).ledger.balances(publisherId)).byAccount.deducted).toBe(0);
 
-    const restriction = await enforcement.record({ ...base, kind: 'restriction' });
+    // AE-E1 e–g reach the advertiser's programs only: the publisher's network status stays.
+    const statusOfPublisher = async () =>
+      (
+        await store.db
+          .selectFrom('publishers')
+          .select('status')
+          .where('id', '=', publisherId)
+          .executeTakeFirstOrThrow()
+      ).status;
+    const membershipStatus = async (programId: string) =>
+      (await repos(store).memberships.find(programId, seeded.site.id))?.status;
     const applications = new ApplicationsService(store, terms, mailer);
+    const application = (programId: string) => ({
+      publisherId,
+      programId,
+      siteId: seeded.site.id,
+      promotionMethods: [],
+      contentCategories: [],
+      acceptedRules: true,
+    });
+    const restriction = await enforcement.record({ ...base, kind: 'restriction' });
+    expect(await statusOfPublisher()).toBe('active');
+    await expect(applications.apply(application(seeded.program.id), NOW)).rejects.toMatchObject({
+      code: 'advertiser_restricted',
+    });
+    expect(await membershipStatus(seeded.program.id)).toBeUndefined();
+    await enforcement.reverse(restriction.id, 'user:adv', NOW + 2);
+    const { membership } = await applications.apply(application(seeded.program.id), NOW + 2);
+    await applications.decide(
+      membership.id,
+      seeded.program.advertiser_id,
+      'approve',
+      undefined,
+      'a',
+      NOW,
+    );
+
+    // A termination suspends the membership (its clicks and orders earn nothing) and the
+    // advertiser cannot approve it again while it stands; its end restores it.
+    const termination = await enforcement.record({ ...base, kind: 'termination' });
+    expect(await statusOfPublisher()).toBe('active');
+    expect(await membershipStatus(seeded.program.id)).toBe('suspended');
     await expect(
-      applications.apply(
-        {
-          publisherId,
-          programId: seeded.program.id,
-          siteId: seeded.site.id,
-          promotionMethods: [],
-          contentCategories: [],
-          acceptedRules: true,
-        },
+      applications.decide(
+        membership.id,
+        seeded.program.advertiser_id,
+        'approve',
+        undefined,
+        'a',
         NOW,
       ),
-    ).rejects.toMatchObject({ code: 'publisher_restricted' });
-    await enforcement.reverse(restriction.id, 'user:adv', NOW + 2);
-
-    const termination = await enforcement.record({ ...base, kind: 'termination' });
-    expect(
-      (
-        await store.db
-          .selectFrom('publishers')
-          .select('status')
-          .where('id', '=', publisherId)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('terminated');
+    ).rejects.toMatchObject({ code: 'advertiser_terminated' });
+    expect(await membershipStatus(seeded.program.id)).toBe('suspended');
     await enforcement.reverse(termination.id, 'user:adv', NOW + 3);
-    expect(
-      (
-        await store.db
-          .selectFrom('publishers')
-          .select('status')
-          .where('id', '=', publisherId)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('active');
+    expect(await statusOfPublisher()).toBe('active');
+    expect(await membershipStatus(seeded.program.id)).toBe('approved');
 
+    // A registration bar closes the advertiser's programs to the publisher's addresses and
+    // domains; signing up to the network stays open.
+    // (The store is shared by this file's tests: the program keeps the advertiser seeded first.)
+    const { seeded: other } = await addProgram(
+      store,
+      { ...seeded, advertiser: { ...seeded.advertiser, id: seeded.program.advertiser_id } },
+      'aliexpress-bar',
+    );
     const bar = await enforcement.record({ ...base, kind: 'registration_bar' });
     const accounts = new AccountsService(store, mailer, async () => []);
-    await expect(accounts.checkSignupEmail('owner@deals.example.nl')).rejects.toMatchObject({
-      code: 'registration_barred',
+    await expect(accounts.checkSignupEmail('owner@deals.example.nl')).resolves.toBe(
+      'owner@deals.example.nl',
+    );
+    await expect(applications.apply(application(other.program.id), NOW + 4)).rejects.toMatchObject({
+      code: 'advertiser_barred',
     });
-    await expect(
-      accounts.signUp(
-        {
-          email: 'new@elsewhere.nl',
-          password: 'long enough pw',
-          name: 'Nina',
-          country: 'NL',
-          siteName: 'Site',
-          siteUrl: 'https://deals.example.nl/x',
-          promotionMethods: ['content_sites'],
-        },
-        'http://x',
-        NOW,
-      ),
-    ).rejects.toMatchObject({ code: 'registration_barred' });
+    expect(await membershipStatus(other.program.id)).toBeUndefined();
     await enforcement.reverse(bar.id, 'user:adv', NOW + 4);
-    await expect(accounts.checkSignupEmail('someone@else.nl')).resolves.toBe('someone@else.nl');
+    await applications.apply(application(other.program.id), NOW + 4);
+    expect(await membershipStatus(other.program.id)).toBe('pending');
 
     await expect(enforcement.record({ ...base, kind: 'cure_period' })).rejects.toMatchObject({
       code: 'invalid_deadline',

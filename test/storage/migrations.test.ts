@@ -37,6 +37,7 @@ const TABLES = [
   'mailings',
   'violations',
   'enforcement_actions',
+  'enforcement_memberships',
   'claims',
   'attachments',
   'registration_bars',

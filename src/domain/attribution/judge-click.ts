@@ -50,3 +50,17 @@ export function judgeClick(
     return tracking.type === 'session' ? 'session_expired' : 'cookie_expired';
   return 'attributed';
 }
+
+/**
+ * Whether the site may earn in the program now (at the click, and again at the order): its
+ * publisher not terminated by the network, its membership approved (a termination by the
+ * program's advertiser suspends it, AE-E1 e). Null when it may.
+ */
+export function siteStanding(
+  publisherStatus: string,
+  membership: string | undefined,
+): 'publisher_terminated' | 'site_not_approved' | null {
+  if (publisherStatus === 'terminated') return 'publisher_terminated';
+  if (membership !== 'approved') return 'site_not_approved';
+  return null;
+}

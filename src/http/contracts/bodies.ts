@@ -124,7 +124,10 @@ export const BODIES = {
   enforcement: z.object({
     publisherId: id,
     programId: id,
-    kind: z.string().meta({ description: 'warning, cure_period, withhold, deduction, …' }),
+    kind: z.string().meta({
+      description:
+        'warning, cure_period, withhold, deduction, termination, restriction or registration_bar (the last three in your programs only)',
+    }),
     rule: z.string().meta({ description: 'the rule breached, e.g. AE-P4' }),
     evidence: z.string(),
     amount: z.string().optional().meta({ description: 'EUR, for a deduction (e.g. "12.50")' }),

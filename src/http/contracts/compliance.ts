@@ -94,7 +94,7 @@ export const COMPLIANCE_ROUTES = {
     path: '/api/v1/advertiser/enforcement',
     tag: 'Compliance',
     summary:
-      'Record an enforcement action (warning, cure_period, withhold, deduction, termination, restriction, registration_bar); the publisher is emailed',
+      'Record an enforcement action (warning, cure_period, withhold, deduction, termination, restriction, registration_bar); the publisher is emailed. Termination, restriction and registration_bar reach your own programs only: a termination suspends the publisher’s memberships in them (restored when it ends) and refuses its applications; a restriction refuses new applications while existing memberships carry on; a registration bar refuses applications from the publisher’s email addresses and site domains, from any account. None changes the publisher’s standing in the network or with other advertisers',
     auth: 'advertiser',
     body: BODIES.enforcement,
     answers: {
@@ -107,7 +107,8 @@ export const COMPLIANCE_ROUTES = {
     method: 'post',
     path: '/api/v1/advertiser/enforcement/{id}/lift',
     tag: 'Compliance',
-    summary: 'Lift an action (its effect is undone)',
+    summary:
+      'Lift an action (its effect is undone: a termination’s suspended memberships are restored, unless another active termination still holds them)',
     auth: 'advertiser',
     params: z.object({ id: idParam('the action') }),
     answers: {

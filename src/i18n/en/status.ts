@@ -45,7 +45,7 @@ export const STATUS = {
   'kind.cure_period': 'Cure period',
   'kind.withhold': 'Withhold payments',
   'kind.deduction': 'Deduct an amount',
-  'kind.termination': 'Terminate the account',
-  'kind.restriction': 'Restrict collaboration',
-  'kind.registration_bar': 'Bar future registration',
+  'kind.termination': 'Terminate the account in the advertiser’s programs',
+  'kind.restriction': 'Restrict collaboration (no new applications)',
+  'kind.registration_bar': 'Bar future registration in the advertiser’s programs',
 } as const;

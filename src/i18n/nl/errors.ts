@@ -29,7 +29,14 @@ export const ERRORS_NL: ErrorTexts = {
   invalid_body: 'controleer de ingevulde gegevens',
   // Sites, applications, links
   unknown_site: 'deze site staat niet bij jouw sites',
-  publisher_restricted: 'je account is {status}: je kunt je niet aanmelden bij programma’s',
+  publisher_restricted:
+    'je account is {status} in het netwerk: je kunt je niet aanmelden bij programma’s',
+  advertiser_terminated:
+    'de adverteerder van dit programma heeft je account in zijn programma’s beëindigd: je kunt je er niet bij aanmelden zolang de beëindiging geldt (maak bezwaar als dit niet klopt)',
+  advertiser_restricted:
+    'de adverteerder van dit programma heeft de samenwerking met jou beperkt: je kunt je niet bij zijn programma’s aanmelden zolang de beperking geldt (maak bezwaar als dit niet klopt)',
+  advertiser_barred:
+    'de adverteerder van dit programma heeft je e-mailadres of website uitgesloten van registratie in zijn programma’s',
   unknown_program: 'dit programma bestaat niet of is gesloten',
   program_not_approved:
     'het programma is {status}: het legt geen bestellingen vast tot het netwerk het goedkeurt',

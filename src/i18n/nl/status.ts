@@ -44,7 +44,8 @@ export const STATUS_NL: Translation<typeof STATUS> = {
   'kind.cure_period': 'Herstelperiode',
   'kind.withhold': 'Betalingen inhouden',
   'kind.deduction': 'Bedrag inhouden',
-  'kind.termination': 'Account beëindigen',
-  'kind.restriction': 'Samenwerking beperken',
-  'kind.registration_bar': 'Toekomstige registratie blokkeren',
+  'kind.termination': 'Account beëindigen in de programma’s van de adverteerder',
+  'kind.restriction': 'Samenwerking beperken (geen nieuwe aanmeldingen)',
+  'kind.registration_bar':
+    'Toekomstige registratie blokkeren in de programma’s van de adverteerder',
 };

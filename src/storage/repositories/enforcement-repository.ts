@@ -47,16 +47,89 @@ export class EnforcementRepository {
       .execute();
   }
 
-  /** The kinds of the publisher's active terminations and restrictions. */
-  async activeStandingKinds(publisherId: string): Promise<string[]> {
+  /**
+   * The kinds of the publisher's active terminations and restrictions in the advertiser's
+   * programs (AE-E1 e, f: an advertiser's standing reaches its own programs only).
+   */
+  async activeStandingIn(publisherId: string, advertiserId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('enforcement_actions')
-      .select('kind')
-      .where('publisher_id', '=', publisherId)
-      .where('status', '=', 'active')
-      .where('kind', 'in', ['termination', 'restriction'])
+      .innerJoin('programs', 'programs.id', 'enforcement_actions.program_id')
+      .select('enforcement_actions.kind')
+      .where('enforcement_actions.publisher_id', '=', publisherId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .where('enforcement_actions.status', '=', 'active')
+      .where('enforcement_actions.kind', 'in', ['termination', 'restriction'])
       .execute();
     return rows.map((row) => row.kind);
+  }
+
+  /** The status each of these memberships had when an active termination suspended it. */
+  async heldAs(membershipIds: readonly string[]): Promise<Map<string, string>> {
+    if (membershipIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('enforcement_memberships')
+      .select(['membership_id', 'prior_status'])
+      .where('membership_id', 'in', membershipIds)
+      .execute();
+    return new Map(rows.map((row) => [row.membership_id, row.prior_status]));
+  }
+
+  /** Records the memberships the termination `actionId` suspended, with their prior status. */
+  async hold(
+    actionId: string,
+    held: readonly { membershipId: string; priorStatus: string }[],
+  ): Promise<void> {
+    if (held.length === 0) return;
+    await this.db
+      .insertInto('enforcement_memberships')
+      .values(
+        held.map((h) => ({
+          action_id: actionId,
+          membership_id: h.membershipId,
+          prior_status: h.priorStatus,
+        })),
+      )
+      .execute();
+  }
+
+  /**
+   * Ends the termination's hold on its memberships: each with its prior status, its status now,
+   * and whether another active termination still holds it.
+   */
+  async release(actionId: string) {
+    const rows = await this.db
+      .selectFrom('enforcement_memberships')
+      .innerJoin('memberships', 'memberships.id', 'enforcement_memberships.membership_id')
+      .select([
+        'enforcement_memberships.membership_id',
+        'enforcement_memberships.prior_status',
+        'memberships.status',
+      ])
+      .where('enforcement_memberships.action_id', '=', actionId)
+      .execute();
+    await this.db.deleteFrom('enforcement_memberships').where('action_id', '=', actionId).execute();
+    const elsewhere = new Set(
+      rows.length === 0
+        ? []
+        : (
+            await this.db
+              .selectFrom('enforcement_memberships')
+              .select('membership_id')
+              .where(
+                'membership_id',
+                'in',
+                rows.map((row) => row.membership_id),
+              )
+              .execute()
+          ).map((row) => row.membership_id),
+    );
+    return rows.map((row) => ({
+      membershipId: row.membership_id,
+      priorStatus: row.prior_status,
+      status: row.status,
+      heldElsewhere: elsewhere.has(row.membership_id),
+    }));
   }
 
   /** The sum of the active deductions against the publisher in the program (cents). */
@@ -158,10 +231,14 @@ export class EnforcementRepository {
     return Number(claimed.numUpdatedRows) !== 0;
   }
 
-  /** Bars the addresses and domains from registering again, for the action `actionId`. */
+  /**
+   * Bars the addresses and domains from registering again, for the action `actionId`: in the
+   * advertiser's programs, or (no advertiser) in the network.
+   */
   async insertRegistrationBars(
     bars: readonly { email: string | null; domain: string | null }[],
     actionId: string,
+    advertiserId: string | null,
     nowMs: number,
   ): Promise<void> {
     if (bars.length === 0) return;
@@ -172,6 +249,7 @@ export class EnforcementRepository {
           id: newId('registrationBar', nowMs),
           ...bar,
           action_id: actionId,
+          advertiser_id: advertiserId,
           created_at: nowMs,
         })),
       )

@@ -136,6 +136,30 @@ export class MembershipsRepository {
     await bumpLinksVersion(this.db);
   }
 
+  /** The publisher's memberships (all its sites) in the advertiser's programs. */
+  async ofPublisherWithAdvertiser(
+    publisherId: string,
+    advertiserId: string,
+  ): Promise<{ id: string; status: string }[]> {
+    return this.db
+      .selectFrom('memberships')
+      .innerJoin('programs', 'programs.id', 'memberships.program_id')
+      .select(['memberships.id', 'memberships.status'])
+      .where('memberships.publisher_id', '=', publisherId)
+      .where('programs.advertiser_id', '=', advertiserId)
+      .execute();
+  }
+
+  /**
+   * Sets the memberships' status alone (an enforcement action suspending or restoring them; the
+   * decision, its reason and decider stay); takes effect on the tracking path at the next poll.
+   */
+  async setStatuses(ids: readonly string[], status: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('memberships').set({ status }).where('id', 'in', ids).execute();
+    await bumpLinksVersion(this.db);
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('memberships').where('id', '=', id).execute();
   }

@@ -101,5 +101,15 @@ export interface RegistrationBarsTable {
   email: string | null;
   domain: string | null;
   action_id: string | null;
+  /** The advertiser whose programs the bar closes (AE-E1 g); null: the whole network. */
+  advertiser_id: string | null;
   created_at: number;
+}
+
+/** The memberships a termination suspended (AE-E1 e), and the status each had before. */
+export interface EnforcementMembershipsTable {
+  action_id: string;
+  membership_id: string;
+  /** approved or pending: what lifting the termination restores. */
+  prior_status: string;
 }
