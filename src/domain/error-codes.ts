@@ -104,6 +104,10 @@ export const ERROR_CODES = {
     status: 400,
     en: 'the image is sent as {declared} but its bytes are {actual}; send it as what it is',
   },
+  ad_image_damaged: {
+    status: 400,
+    en: 'the image file is cut short or damaged ({problem}); send the whole file as your image editor saved it',
+  },
   ad_image_size_mismatch: {
     status: 400,
     en: 'the image is {actual} pixels; a {size} banner needs an image of that size or twice it ({double})',

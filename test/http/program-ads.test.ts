@@ -214,6 +214,22 @@ describeEachEngine('advertisers’ ads', (context) => {
         'ad_image_mislabelled',
       ],
       [
+        'a PNG cut short after its header',
+        () => postBanner('image/png', pngImage(300, 250).subarray(0, 60)),
+        400,
+        'ad_image_damaged',
+      ],
+      [
+        'a PNG with a script after its end',
+        () =>
+          postBanner(
+            'image/png',
+            Buffer.concat([pngImage(300, 250), Buffer.from('<script>alert(1)</script>')]),
+          ),
+        400,
+        'ad_image_damaged',
+      ],
+      [
         'an image over 300 KB',
         () => postBanner('image/png', Buffer.concat([pngImage(300, 250), Buffer.alloc(310_000)])),
         400,

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import { requireDeeplink, type DeeplinkRule } from '../programs/deeplinks.js';
 import { declaredImageType, MAX_AD_IMAGE_BYTES, sniffImage, type AdImageType } from './ad-image.js';
+import { imageProblem } from './image-structure.js';
 import { MAX_BANNER_SIDE, MIN_BANNER_SIDE, validBannerSize } from './banner-sizes.js';
 
 export class AdError extends DomainError {}
@@ -67,8 +68,8 @@ function plainText(
  * Checks an ad before anything is stored: plain text only; a landing page only on the
  * program's deeplink domains (the rule clicks follow, so no javascript: or data: address); a
  * banner of whole pixels within bounds, with alt text and an image that is PNG, JPEG, GIF or
- * WebP by its bytes, as it was declared, at most 300 KB, and exactly the banner's size or twice
- * it (for sharp screens).
+ * WebP by its bytes, as it was declared, whole (image-structure.ts), at most 300 KB, and
+ * exactly the banner's size or twice it (for sharp screens).
  */
 export function checkAd(input: AdInput, deeplinks: DeeplinkRule): CheckedAd {
   const landingUrl = checkLanding(input.landingUrl, deeplinks);
@@ -143,6 +144,14 @@ function checkImage(
       `image: sent as ${image.contentType ?? ''} but its bytes are ${sniffed.type}; send it as what it is`,
       [],
       { declared: image.contentType ?? '', actual: sniffed.type },
+    );
+  const problem = imageProblem(image.bytes, sniffed);
+  if (problem !== undefined)
+    throw new AdError(
+      'ad_image_damaged',
+      `image: ${problem}; send the whole file as your image editor saved it`,
+      [],
+      { problem },
     );
   const fits = [1, 2].some(
     (scale) => sniffed.width === size.width * scale && sniffed.height === size.height * scale,

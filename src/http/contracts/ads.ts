@@ -56,7 +56,7 @@ const program = z.object({ programId: idParam('the program') });
 const programAd = z.object({ programId: idParam('the program'), adId: idParam('the ad') });
 
 const CREATE_REFUSALS =
-  'Refused, nothing stored: text or alt text not plain (invalid_ad_text, invalid_alt_text), a landing page outside the program’s deeplink domains (deeplink_not_allowed, deeplinks_not_allowed), a size out of bounds (invalid_banner_size), an image that is not PNG, JPEG, GIF or WebP by its bytes (ad_image_type), sent as another type (ad_image_mislabelled), over 300 KB (ad_image_too_large) or not the banner’s size (ad_image_size_mismatch)';
+  'Refused, nothing stored: text or alt text not plain (invalid_ad_text, invalid_alt_text), a landing page outside the program’s deeplink domains (deeplink_not_allowed, deeplinks_not_allowed), a size out of bounds (invalid_banner_size), an image that is not PNG, JPEG, GIF or WebP by its bytes (ad_image_type), sent as another type (ad_image_mislabelled), cut short, damaged or followed by other data (ad_image_damaged), over 300 KB (ad_image_too_large) or not the banner’s size (ad_image_size_mismatch)';
 
 /** Programs' ads: advertisers make and retire them, publishers link with the active ones. */
 export const AD_ROUTES = {

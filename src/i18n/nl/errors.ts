@@ -79,6 +79,8 @@ export const ERRORS_NL: ErrorTexts = {
     'stuur een PNG-, JPEG-, GIF- of WebP-afbeelding (de inhoud telt; SVG en andere bestanden worden geweigerd)',
   ad_image_mislabelled:
     'de afbeelding is verstuurd als {declared} maar de inhoud is {actual}; stuur haar als wat ze is',
+  ad_image_damaged:
+    'het afbeeldingsbestand is afgebroken of beschadigd ({problem}); stuur het hele bestand zoals je beeldbewerker het opsloeg',
   ad_image_size_mismatch:
     'de afbeelding is {actual} pixels; een banner van {size} vraagt een afbeelding van dat formaat of twee keer zo groot ({double})',
   invalid_parameter:
