@@ -19,7 +19,12 @@ export class RegistrationBarsRepository {
       .selectFrom('registration_bars')
       .select('id')
       .where('advertiser_id', 'is', null)
-      .where((eb) => eb.or([eb('email', '=', email), eb('domain', 'in', domains)]))
+      .where((eb) =>
+        eb.or([
+          eb('email', '=', email),
+          ...(domains.length > 0 ? [eb('domain', 'in', domains)] : []),
+        ]),
+      )
       .executeTakeFirst();
     return bar !== undefined;
   }
