@@ -193,7 +193,7 @@ describeEachEngine('migrations', (context) => {
     const { store } = context();
     // A database brought up to date before 0033 landed, while 0034 had: 0033 runs next time.
     await store.db.schema.dropTable('promotions').execute();
-    await store.db.deleteFrom('kysely_migration').where('name', '=', '0033-promotions').execute();
+    await sql`DELETE FROM kysely_migration WHERE name = ${'0033-promotions'}`.execute(store.db);
     expect(await whileNoSchemaIsDropped(() => migrateToLatest(store))).toEqual(['0033-promotions']);
     expect(await store.db.selectFrom('promotions').select('id').execute()).toEqual([]);
   });
