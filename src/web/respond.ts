@@ -3,6 +3,7 @@ import type { Network } from '../server/network.js';
 import { refusalText } from './refusal-text.js';
 import type { SafeHtml } from './html.js';
 import { notice, page } from './layout.js';
+import { statusOfCode } from '../domain/error-codes.js';
 import { DomainError } from '../domain/errors.js';
 import type { WebContext } from './web-context.js';
 import { setSessionCookie } from './web-context.js';
@@ -94,14 +95,18 @@ export async function answerForm(
   return redirectAfterPost(network, reply, back, message);
 }
 
-/** A refused form (a domain error): 400, the page with the refusal; other errors rethrown. */
+/**
+ * A refused form (a domain error): the page with the refusal, answered with the status the API
+ * gives the same code (403 for another's site, 409 for a conflict, 400 for a field to fix);
+ * other errors rethrown.
+ */
 export async function refuseForm(
   reply: FastifyReply,
   context: WebContext,
   title: string,
   render: (message: SafeHtml) => Promise<SafeHtml>,
   error: unknown,
-  status = 400,
+  status?: number,
 ) {
   if (!(error instanceof DomainError)) throw error;
   return sendPage(
@@ -109,6 +114,6 @@ export async function refuseForm(
     context,
     title,
     await render(notice('error', refusalText(error, context.locale))),
-    status,
+    status ?? statusOfCode(error.code),
   );
 }

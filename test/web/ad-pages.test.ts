@@ -86,7 +86,7 @@ describeEachEngine('ads in the portal', (context) => {
       program: shop.programId,
       text: 'Overgenomen',
     });
-    expect(foreign.statusCode).toBe(400);
+    expect(foreign.statusCode).toBe(404);
     const publisher = client(t);
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
     await publisher.get('/publisher/links');

@@ -31,7 +31,7 @@ describeEachEngine('inviting advertisers in the portal', (context) => {
       email: 'team@webshop.nl',
       locale: 'en',
     });
-    expect(again.statusCode).toBe(400);
+    expect(again.statusCode).toBe(409);
     expect(again.body).toContain('has an account already');
     const publisher = client(t);
     await publisher.login(t.demo.publisher.email, t.demo.publisher.password);
