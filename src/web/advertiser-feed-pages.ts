@@ -238,7 +238,7 @@ async function readFeedUpload(
   verifyCsrf(context, fields);
   if (upload === undefined || upload.content.byteLength === 0)
     throw new DomainError(
-      'feed_format_unknown',
+      'invalid_body',
       'choose the feed file: CSV, TSV or XML (optionally gzipped)',
     );
   return upload;

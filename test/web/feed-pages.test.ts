@@ -134,7 +134,7 @@ describeEachEngine('product feeds in the portal', (context) => {
     const pdf = await advertiser.postMultipart(page(), {}, [
       { name: 'feed', filename: 'feed.pdf', type: 'application/pdf', content: '%PDF-1.4 x' },
     ]);
-    expect(pdf.statusCode).toBe(400);
+    expect(pdf.statusCode).toBe(415);
     expect(text(pdf.body)).toContain('feed.pdf: choose a CSV, TSV or XML file');
     const none = await advertiser.postMultipart(page(), {}, []);
     expect(none.statusCode).toBe(400);
@@ -147,7 +147,7 @@ describeEachEngine('product feeds in the portal', (context) => {
         content: Buffer.concat([Buffer.from(CSV), Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)]),
       },
     ]);
-    expect(huge.statusCode).toBe(400);
+    expect(huge.statusCode).toBe(413);
     expect(text(huge.body)).toContain('the feed file is larger than 20 MiB');
     const forged = await advertiser.postMultipart(page(), { _csrf: 'forged' }, [
       { name: 'feed', filename: 'feed.csv', type: 'text/csv', content: CSV },
