@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { runAffnet, startServer } from './serve-process.js';
+import { threadCpu, type ThreadCpu } from './thread-cpu.js';
 
 /** Clicks and orders per second of one server, with or without integrations configured. */
 export interface IntegrationRound {
@@ -13,8 +14,17 @@ export interface IntegrationRound {
   clicksP99Ms: number;
   ordersPerSecond: number;
   ordersP99Ms: number;
-  /** Deliveries the receiver got during the round (none without endpoints). */
+  /** Deliveries the receiver got during the orders' load (none without endpoints). */
   delivered: number;
+  /** Deliveries per second the receiver got in the 3 s after the load (the backlog draining). */
+  deliveredPerSecondAfter: number;
+  /**
+   * The server's CPU time per 1,000 orders during the orders' load, in ms (Linux /proc; 0
+   * elsewhere): its request thread, its other threads at normal priority (the writer thread,
+   * V8's), and its threads at lower priority (the integrations thread). Throughput on a shared
+   * machine swings with its neighbours; CPU per order does much less.
+   */
+  cpuMsPerThousandOrders: { request: number; other: number; lowPriority: number };
 }
 
 export interface WebhookFigures {
@@ -28,6 +38,7 @@ export interface WebhookFigures {
 }
 
 const WARM_UP_SECONDS = 2;
+const DRAIN_SECONDS = 3;
 
 async function run(options: autocannon.Options) {
   const result = await autocannon(options);
@@ -141,6 +152,7 @@ async function oneRound(
       const click = await fetch(`${clickUrl}&epi=bench`, { redirect: 'manual' });
       const clickId = new URL(click.headers.get('location')!).searchParams.get('tduid')!;
       const before = deliveredSoFar();
+      const cpuBefore = await threadCpu(server.pid!);
       let sequence = 0;
       const placedAt = new Date().toISOString();
       const orders = await run({
@@ -177,12 +189,19 @@ async function oneRound(
           },
         ],
       });
+      const cpuAfter = await threadCpu(server.pid!);
+      const delivered = deliveredSoFar() - before;
+      if (integrations) await new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1000));
       return {
         clicksPerSecond: clicks.rps,
         clicksP99Ms: clicks.p99,
         ordersPerSecond: orders.rps,
         ordersP99Ms: orders.p99,
-        delivered: deliveredSoFar() - before,
+        delivered,
+        deliveredPerSecondAfter: integrations
+          ? Math.round((deliveredSoFar() - before - delivered) / DRAIN_SECONDS)
+          : 0,
+        cpuMsPerThousandOrders: perThousand(cpuBefore, cpuAfter, orders.rps * seconds),
       };
     } finally {
       server.kill('SIGTERM');
@@ -191,4 +210,14 @@ async function oneRound(
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+function perThousand(
+  before: ThreadCpu,
+  after: ThreadCpu,
+  orders: number,
+): IntegrationRound['cpuMsPerThousandOrders'] {
+  const per = (key: keyof ThreadCpu) =>
+    orders === 0 ? 0 : Math.round(((after[key] - before[key]) / orders) * 1000);
+  return { request: per('request'), other: per('other'), lowPriority: per('lowPriority') };
 }

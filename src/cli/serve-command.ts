@@ -6,6 +6,7 @@ import { parseServerConfig, resolveSecret, type ServerConfig } from '../config/s
 import { openStore } from '../storage/database.js';
 import { startWalCheckpointer } from '../storage/wal-checkpointer.js';
 import { WriterThread } from '../services/writer-thread.js';
+import { IntegrationsThread } from '../services/integrations-thread.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { ensureAdmin, loadPrograms } from '../bootstrap/bootstrap.js';
 import { Network } from '../server/network.js';
@@ -132,6 +133,26 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     { clickSecret: secret, maxClickBatch: config.maxBatch },
   );
   if (writerThread !== undefined) network.useWriterThread(writerThread);
+  const integrationsThread = await IntegrationsThread.start(
+    store,
+    {
+      failed: (job) => network.metrics.backgroundFailures.inc({ job }),
+      warn: (details, message) => app.log.warn(details, message),
+      log: (line) => io.stdout.write(`affnet: ${line}\n`),
+      exited: (error) =>
+        app.log.error(
+          { err: error },
+          'integrations thread ended: dispatching events and delivering webhooks in-thread',
+        ),
+    },
+    {
+      secret,
+      mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+      publicUrl: config.publicUrl,
+      webhooks: config.webhooks,
+    },
+  );
+  if (integrationsThread !== undefined) network.useIntegrationsThread(integrationsThread);
   const address = await app.listen({ port: config.port, host: config.host });
   io.stdout.write(
     `affnet: listening on ${address} (process ${process.pid}, node ${network.node})\n`,
@@ -147,6 +168,8 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
       closing = true;
       app.log.info({ signal }, 'shutting down: finishing requests and flushing clicks');
       await app.close();
+      // Its delivery round ends (each attempt answered or timed out) before its connection closes.
+      await integrationsThread?.stop();
       // The network first: its jobs on the writer thread end after their current chunk and
       // clicks still queued are committed, then the thread drains and closes its connection.
       await network.close();

@@ -30,6 +30,7 @@ import { ApiKeys } from '../auth/api-keys.js';
 import { linksVersion } from '../storage/repositories/cache-versions.js';
 import { rollUpPaced, WatermarkMovedError } from '../services/click-rollup.js';
 import type { WriterThread } from '../services/writer-thread.js';
+import type { IntegrationsThread } from '../services/integrations-thread.js';
 import { StoredTerms } from '../programs/stored-terms.js';
 import { TermsCompiler } from '../programs/terms-compiler.js';
 import { NetworkFeeService } from '../services/network-fee-service.js';
@@ -456,7 +457,10 @@ export class Network {
     this.#scheduler.every('integration_reports', 2000, () => this.integration.flush(), 'process');
     this.#scheduler.every('validation_deadlines', 60_000, () => this.#applyValidationDeadlines());
     this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
-    this.#scheduler.every('events', 1_000, () => this.events.dispatch(this.now()));
+    // While the integrations thread runs (affnet serve on SQLite), it dispatches and delivers.
+    this.#scheduler.every('events', 1_000, () =>
+      this.#integrations?.running ? Promise.resolve(0) : this.events.dispatch(this.now()),
+    );
     this.#scheduler.every('events_prune', 3_600_000, () => this.events.prune(this.now()));
     this.#scheduler.every('mail', 5_000, () => this.mailer.deliverQueued(this.now()));
     this.#scheduler.every('commission_digest', 600_000, () =>
@@ -465,7 +469,9 @@ export class Network {
     this.#scheduler.every('refusal_alerts', 60_000, () =>
       this.notifications.refusalAlerts.run(this.now()),
     );
-    this.#scheduler.every('webhooks', 1_000, () => this.webhookDelivery.run());
+    this.#scheduler.every('webhooks', 1_000, () =>
+      this.#integrations?.running ? Promise.resolve(0) : this.webhookDelivery.run(),
+    );
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -609,10 +615,22 @@ export class Network {
     this.conversions.useWriterThread(thread);
   }
 
+  #integrations: IntegrationsThread | undefined;
+
+  /**
+   * From now on the integrations thread (`affnet serve` on SQLite) runs the event dispatch and
+   * the webhook delivery jobs; their scheduled runs here do nothing while it runs, and take over
+   * should it end.
+   */
+  useIntegrationsThread(thread: IntegrationsThread): void {
+    this.#integrations = thread;
+  }
+
   /** Flushes clicks in flight, then closes the store. */
   async close(): Promise<void> {
     this.#closing = true;
     this.#scheduler.stop();
+    this.webhookDelivery.stop();
     this.#thread?.closing();
     // A rollup or scan in the middle of its chunks ends after the current one, and the other
     // jobs' runs end, before the store closes under them.

@@ -12,20 +12,34 @@ import type { WebhookSecretBox } from './webhook-secrets.js';
 import type { Mailer } from './mailer.js';
 import { composeEmail, formatInstant, localeOf } from '../i18n/email.js';
 
-/** Deliveries sent at once by one run, and fetched per round. */
-const PARALLEL = 8;
-const ROUND = 64;
+/**
+ * Deliveries sent at once by one run, and fetched per round. A round's claims commit in one
+ * transaction and its outcomes in another: two commits per round, not two per attempt (each an
+ * fsync of SQLite's one write lock, which the request path's writes wait for).
+ */
+const PARALLEL = 16;
+const ROUND = 256;
 /** A claimed delivery is due again after this, should its node die mid-attempt. */
 const LEASE_MS = 60_000;
 /** A run stops starting rounds after this, leaving the rest to the next run. */
 const RUN_BUDGET_MS = 30_000;
 
+/** One attempt's outcome, to store. */
+export interface AttemptOutcome {
+  delivery: Pick<WebhookDeliveryRow, 'id' | 'attempts'>;
+  endpoint: WebhookEndpointRow;
+  result: AttemptResult;
+  nowMs: number;
+}
+
 /**
  * Sends what the webhook listener wrote (webhook-listener.ts), off the request path: one
- * network job (the scheduler's lock: one node at a time), each delivery claimed with a lease
- * before its attempt, so a node killed mid-attempt leaves it due again rather than lost. A 2xx
- * delivers; anything else is retried on the schedule (endpoint-rules.ts), honouring Retry-After;
- * 410 disables the endpoint, and so do five days of failures (its owner is emailed).
+ * network job (the scheduler's lock: one node at a time), each round's deliveries claimed with
+ * a lease before their attempts, so a node killed mid-attempt leaves them due again rather
+ * than lost. A 2xx delivers; anything else is retried on the schedule (endpoint-rules.ts),
+ * honouring Retry-After; 410 disables the endpoint, and so do five days of failures (its owner
+ * is emailed). A round holds at most one delivery per endpoint and subject (dueDeliveries), so
+ * a commission's updates still go after its creation.
  */
 export class WebhookDelivery {
   constructor(
@@ -36,11 +50,18 @@ export class WebhookDelivery {
     private readonly now: () => number,
   ) {}
 
+  #stopping = false;
+
+  /** The run going ends after its round, and no other starts (the process is shutting down). */
+  stop(): void {
+    this.#stopping = true;
+  }
+
   /** Attempts every due delivery; how many attempts were made. */
   async run(): Promise<number> {
     const started = performance.now();
     let attempted = 0;
-    while (performance.now() - started < RUN_BUDGET_MS) {
+    while (!this.#stopping && performance.now() - started < RUN_BUDGET_MS) {
       const nowMs = this.now();
       const r = repos(this.store);
       const due = await r.webhooks.dueDeliveries(nowMs, ROUND);
@@ -49,18 +70,28 @@ export class WebhookDelivery {
       for (const delivery of due)
         if (!endpoints.has(delivery.endpoint_id))
           endpoints.set(delivery.endpoint_id, await r.webhooks.endpoint(delivery.endpoint_id));
+      const claimed = await r.transaction(async (t) => {
+        const mine: WebhookDeliveryRow[] = [];
+        for (const delivery of due)
+          if (
+            endpoints.get(delivery.endpoint_id) !== undefined &&
+            (await t.webhooks.claim(delivery, nowMs + LEASE_MS))
+          )
+            mine.push(delivery);
+        return mine;
+      });
+      const outcomes: AttemptOutcome[] = [];
       let next = 0;
       const worker = async () => {
-        while (next < due.length) {
-          const delivery = due[next++]!;
-          const endpoint = endpoints.get(delivery.endpoint_id);
-          if (endpoint === undefined) continue;
-          if (!(await r.webhooks.claim(delivery, nowMs + LEASE_MS))) continue;
-          await this.#attempt(delivery, endpoint);
-          attempted++;
+        while (next < claimed.length) {
+          const delivery = claimed[next++]!;
+          const endpoint = endpoints.get(delivery.endpoint_id)!;
+          outcomes.push(await this.#attempt(delivery, endpoint));
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));
+      await this.recordAll(outcomes);
+      attempted += outcomes.length;
       if (due.length < ROUND) break;
     }
     return attempted;
@@ -97,14 +128,17 @@ export class WebhookDelivery {
     };
   }
 
-  async #attempt(delivery: WebhookDeliveryRow, endpoint: WebhookEndpointRow): Promise<void> {
+  async #attempt(
+    delivery: WebhookDeliveryRow,
+    endpoint: WebhookEndpointRow,
+  ): Promise<AttemptOutcome> {
     const nowMs = this.now();
     const request = this.request(endpoint, delivery, nowMs);
     const result: AttemptResult =
       typeof request === 'string'
         ? { status: null, durationMs: 0, excerpt: '', error: request }
         : await this.sender.send(request);
-    await this.record(delivery, endpoint, result, nowMs);
+    return { delivery, endpoint, result, nowMs };
   }
 
   /** Stores an attempt's outcome: delivered, due again, or failed for good. */
@@ -115,46 +149,77 @@ export class WebhookDelivery {
     nowMs: number,
     test = false,
   ): Promise<void> {
-    const ok = result.status !== null && result.status >= 200 && result.status < 300;
-    const attempts = delivery.attempts + 1;
-    const gone = result.status === 410;
-    const next = ok || gone ? undefined : nextAttemptAt(attempts, nowMs, result.retryAfter);
-    const failingSince = test
-      ? endpoint.failing_since
-      : ok
-        ? null
-        : (endpoint.failing_since ?? nowMs);
-    const failedTooLong =
-      !test && !ok && nowMs - (failingSince ?? nowMs) >= FAILING_DISABLES_AFTER_MS;
-    const disable = test ? undefined : gone ? 'gone' : failedTooLong ? 'failing' : undefined;
+    await this.recordAll([{ delivery, endpoint, result, nowMs }], test);
+  }
+
+  /**
+   * Stores attempts' outcomes in one transaction, in their order: each endpoint's failing
+   * streak and disabling follow its attempts one after another (an endpoint disabled by one
+   * of them is disabled once, and its owner emailed once).
+   */
+  async recordAll(outcomes: readonly AttemptOutcome[], test = false): Promise<void> {
+    if (outcomes.length === 0) return;
+    const current = new Map<string, WebhookEndpointRow>();
+    const disabled: {
+      endpoint: WebhookEndpointRow;
+      reason: 'gone' | 'failing';
+      since: number;
+      nowMs: number;
+    }[] = [];
     await repos(this.store).transaction(async (t) => {
-      await t.webhooks.insertAttempt({
-        id: newMonotonicId('attempt', nowMs),
-        delivery_id: delivery.id,
-        endpoint_id: endpoint.id,
-        attempted_at: nowMs,
-        status_code: result.status,
-        duration_ms: result.durationMs,
-        excerpt: result.excerpt,
-        error: result.error,
-      });
-      await t.webhooks.updateDelivery(delivery.id, {
-        status: ok ? 'delivered' : next === undefined ? 'failed' : 'pending',
-        attempts,
-        next_attempt_at: next ?? nowMs,
-        last_status: result.status,
-        updated_at: nowMs,
-      });
-      if (failingSince !== endpoint.failing_since || disable !== undefined)
-        await t.webhooks.updateEndpoint(endpoint.id, {
-          failing_since: failingSince,
-          ...(disable === undefined
-            ? {}
-            : { disabled_at: nowMs, disabled_reason: disable, updated_at: nowMs }),
+      current.clear();
+      disabled.length = 0;
+      for (const { delivery, endpoint: stored, result, nowMs } of outcomes) {
+        const endpoint = current.get(stored.id) ?? stored;
+        const ok = result.status !== null && result.status >= 200 && result.status < 300;
+        const attempts = delivery.attempts + 1;
+        const gone = result.status === 410;
+        const next = ok || gone ? undefined : nextAttemptAt(attempts, nowMs, result.retryAfter);
+        const failingSince = test
+          ? endpoint.failing_since
+          : ok
+            ? null
+            : (endpoint.failing_since ?? nowMs);
+        const failedTooLong =
+          !test && !ok && nowMs - (failingSince ?? nowMs) >= FAILING_DISABLES_AFTER_MS;
+        const disable = test ? undefined : gone ? 'gone' : failedTooLong ? 'failing' : undefined;
+        await t.webhooks.insertAttempt({
+          id: newMonotonicId('attempt', nowMs),
+          delivery_id: delivery.id,
+          endpoint_id: endpoint.id,
+          attempted_at: nowMs,
+          status_code: result.status,
+          duration_ms: result.durationMs,
+          excerpt: result.excerpt,
+          error: result.error,
         });
+        await t.webhooks.updateDelivery(delivery.id, {
+          status: ok ? 'delivered' : next === undefined ? 'failed' : 'pending',
+          attempts,
+          next_attempt_at: next ?? nowMs,
+          last_status: result.status,
+          updated_at: nowMs,
+        });
+        const disabling = disable !== undefined && endpoint.disabled_at === null;
+        if (failingSince !== endpoint.failing_since || disabling) {
+          await t.webhooks.updateEndpoint(endpoint.id, {
+            failing_since: failingSince,
+            ...(disabling
+              ? { disabled_at: nowMs, disabled_reason: disable, updated_at: nowMs }
+              : {}),
+          });
+          current.set(endpoint.id, {
+            ...endpoint,
+            failing_since: failingSince,
+            ...(disabling ? { disabled_at: nowMs, disabled_reason: disable } : {}),
+          });
+        }
+        if (disabling)
+          disabled.push({ endpoint, reason: disable, since: failingSince ?? nowMs, nowMs });
+      }
     });
-    if (disable !== undefined && endpoint.disabled_at === null)
-      await this.#tellOwner(endpoint, disable, failingSince ?? nowMs, nowMs);
+    for (const { endpoint, reason, since, nowMs } of disabled)
+      await this.#tellOwner(endpoint, reason, since, nowMs);
   }
 
   async #tellOwner(

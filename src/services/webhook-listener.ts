@@ -85,7 +85,10 @@ export function webhookListener(eventKind: EventKindOf): EventListener {
 }
 
 /** A program's conversion event as a sale or a lead (its terms say which). */
-export type EventKindOf = (programId: string, eventId: string | undefined) => string;
+export type EventKindOf = (
+  programId: string,
+  eventId: string | undefined,
+) => string | Promise<string>;
 
 async function acceptEvents(
   events: readonly DispatchedEvent[],
@@ -123,7 +126,7 @@ async function acceptEvents(
         deliveryRow(
           endpoint,
           event,
-          expandPostback(endpoint.url, macroValues(event, facts, eventKind)),
+          expandPostback(endpoint.url, await macroValues(event, facts, eventKind)),
           nowMs,
         ),
       );
@@ -171,11 +174,11 @@ function commissionOf(event: DispatchedEvent): CommissionData {
 }
 
 /** A postback's macro values from a commission event and its order. */
-export function macroValues(
+export async function macroValues(
   event: DispatchedEvent,
   facts: ReadonlyMap<string, PostbackOrderFacts>,
   eventKind: EventKindOf,
-): MacroValues {
+): Promise<MacroValues> {
   const commission = commissionOf(event);
   const order = commission.orderId ? facts.get(commission.orderId) : undefined;
   return {
@@ -191,7 +194,7 @@ export function macroValues(
         ? ''
         : formatMinorUnits(order.valueMinor, minorUnitDigits(order.currency)),
     status: postbackStatus(commission.status ?? ''),
-    event: eventKind(
+    event: await eventKind(
       event.programId ?? '',
       order === undefined ? undefined : documentEvent(order.document),
     ),
