@@ -166,19 +166,25 @@ describeEachEngine('promotion.created webhooks', (context) => {
     expect(receiver.received.map((r) => r.body).join('')).not.toContain('undefined');
   });
 
-  it('writes no event for a refused promotion, and none reaches a publisher no longer approved', async () => {
+  it('writes no event for a refused promotion, and none reaches a publisher no longer approved or terminated', async () => {
     receiver.received.length = 0;
     const r = repos(t.network.store);
     // Refused (the exclusive site is not approved in the program): nothing stored, nothing sent.
     const refused = await publish({ code: 'NOTYOURS', exclusiveSiteId: pending.site.id });
     expect(refused.statusCode).toBe(400);
-    // Published for Approved's site, then its membership is suspended before the event goes out.
+    // Published for Approved's site, then its membership is suspended before the event goes
+    // out; Also's publisher is terminated meanwhile (it promotes nothing, so it hears nothing).
     const created = await publish({ code: 'LATE', exclusiveSiteId: approved.site.id });
     expect(created.statusCode, created.body).toBe(201);
+    const shared = await publish({ code: 'EVERYONE' });
+    expect(shared.statusCode, shared.body).toBe(201);
     const membership = await r.memberships.find(t.demo.programId, approved.site.id);
     await r.memberships.decide(membership!.id, 'suspended', 'test', 'test', t.clock.now);
-    await deliver(1);
-    expect(at('/advertiser')).toHaveLength(1);
+    await r.publishers.setStatus(alsoApproved.site.publisher_id, 'terminated');
+    await deliver(2);
+    expect(at('/advertiser')).toHaveLength(2);
+    expect(at('/also')).toEqual([]);
+    expect(at('/approved')).toEqual([]);
     expect(bodyOf('/advertiser', at('/advertiser')[0]!).data.promotion).toMatchObject({
       code: 'LATE',
     });
