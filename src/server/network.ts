@@ -461,7 +461,11 @@ export class Network {
     this.#scheduler.every('events', 1_000, () =>
       this.#integrations?.running ? Promise.resolve(0) : this.events.dispatch(this.now()),
     );
-    this.#scheduler.every('events_prune', 3_600_000, () => this.events.prune(this.now()));
+    // The outbox's dispatched events, and the finished deliveries' log, past their 30 days.
+    this.#scheduler.every('events_prune', 3_600_000, async () => {
+      await this.events.prune(this.now());
+      await this.webhookDelivery.prune(this.now());
+    });
     this.#scheduler.every('mail', 5_000, () => this.mailer.deliverQueued(this.now()));
     this.#scheduler.every('commission_digest', 600_000, () =>
       this.notifications.digest.send(this.now()),

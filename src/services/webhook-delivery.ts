@@ -5,6 +5,7 @@ import type {
   WebhookEndpointRow,
 } from '../storage/repositories/webhooks-repository.js';
 import { newMonotonicId } from '../storage/ids.js';
+import { EVENT_RETENTION_DAYS } from './event-dispatcher.js';
 import { webhookHeaders } from './webhook-signature.js';
 import { FAILING_DISABLES_AFTER_MS, nextAttemptAt } from '../domain/webhooks/endpoint-rules.js';
 import type { AttemptResult, OutgoingRequest, WebhookSender } from './webhook-sender.js';
@@ -95,6 +96,15 @@ export class WebhookDelivery {
       if (due.length < ROUND) break;
     }
     return attempted;
+  }
+
+  /**
+   * Deletes finished deliveries and their attempts older than the events' retention (the
+   * deliveries' log keeps as long as the outbox does); how many deliveries.
+   */
+  prune(nowMs: number): Promise<number> {
+    const before = nowMs - EVENT_RETENTION_DAYS * 86_400_000;
+    return repos(this.store).transaction((t) => t.webhooks.pruneFinished(before));
   }
 
   /** What a delivery sends now: a webhook signed with the endpoint's secrets, or a postback. */

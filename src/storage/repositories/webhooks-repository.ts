@@ -6,6 +6,7 @@ import type {
   WebhookEndpointsTable,
 } from '../schema.js';
 import type { Scope } from './scope.js';
+import { idFloor } from '../ids.js';
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
@@ -108,6 +109,31 @@ export class WebhooksRepository {
         .insertInto('webhook_deliveries')
         .values(rows.slice(i, i + 500))
         .execute();
+  }
+
+  /**
+   * Deletes up to `limit` finished deliveries (delivered, or failed for good) made and last
+   * attempted before `beforeMs`, with their attempts; how many deliveries. Pending ones stay
+   * whatever their age (a redelivery makes an old one pending again).
+   */
+  async pruneFinished(beforeMs: number, limit = 5_000): Promise<number> {
+    const old = await this.db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('id', '<', idFloor('delivery', beforeMs))
+      .where('status', 'in', ['delivered', 'failed'])
+      .where('updated_at', '<', beforeMs)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    const ids = old.map((row) => row.id);
+    // In chunks: a parameter limit per statement (SQLite 32,766) holds with room to spare.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await this.db.deleteFrom('webhook_attempts').where('delivery_id', 'in', chunk).execute();
+      await this.db.deleteFrom('webhook_deliveries').where('id', 'in', chunk).execute();
+    }
+    return ids.length;
   }
 
   /**
