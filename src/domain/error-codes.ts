@@ -123,6 +123,20 @@ export const ERROR_CODES = {
     status: 413,
     en: 'the feed file is larger than {max}: gzip it, or send it by API (POST …/feed-imports)',
   },
+  feed_url_invalid: {
+    status: 400,
+    en: 'the feed URL must be an absolute https:// address without a password',
+  },
+  feed_url_not_https: { status: 400, en: 'the feed URL must start with https://' },
+  feed_url_private_address: {
+    status: 400,
+    en: 'the feed URL’s host resolves to a private, loopback or link-local address',
+  },
+  invalid_feed_schedule: {
+    status: 400,
+    en: 'fetch the feed every 60 (hourly) to 10080 (weekly) minutes',
+  },
+  unknown_feed_source: { status: 404, en: 'the program has no feed URL' },
   // Promotions and voucher codes
   unknown_promotion: { status: 404, en: 'no such promotion in your programs' },
   invalid_promotion: { status: 400, en: 'check these fields: {fields}' },

@@ -1,4 +1,5 @@
 import { registerFeedRoutes } from './feeds-api-routes.js';
+import { registerFeedSourceRoutes } from './feed-source-api-routes.js';
 import { registerPromotionRoutes } from './promotions-api-routes.js';
 import { registerProgramReviewRoutes } from './program-review-routes.js';
 import http from 'node:http';
@@ -143,6 +144,7 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
     registerProgramReviewRoutes(api, network);
     registerPromotionRoutes(api, network);
     registerFeedRoutes(api, network);
+    registerFeedSourceRoutes(api, network);
     registerAdsApiRoutes(api, network);
     registerWebhookApiRoutes(api, network);
   });

@@ -1,6 +1,8 @@
 import { EventDispatcher } from '../services/event-dispatcher.js';
 import { PromotionsService } from '../services/promotions-service.js';
 import { FeedsService } from '../services/feeds-service.js';
+import { FeedSourceService } from '../services/feed-source-service.js';
+import { FeedFetcher } from '../feeds/feed-fetcher.js';
 import { Notifications } from '../services/notifications.js';
 import { WebhooksService } from '../services/webhooks-service.js';
 import { WebhookDelivery } from '../services/webhook-delivery.js';
@@ -261,6 +263,8 @@ export class Network {
   readonly events: EventDispatcher;
   readonly promotions: PromotionsService;
   readonly feeds: FeedsService;
+  /** Programs' feed URLs, fetched on their schedules by the `feed_sources` job. */
+  readonly feedSources: FeedSourceService;
   /** Notification mails (an event listener, the daily digest) and each user's switches. */
   readonly notifications: Notifications;
   /** Webhook endpoints and postbacks (issue 28), and the job that sends their deliveries. */
@@ -375,6 +379,17 @@ export class Network {
       publicUrl: options.publicUrl,
       ...options.webhooks,
     });
+    this.feedSources = new FeedSourceService(
+      store,
+      this.cache,
+      this.feeds,
+      new FeedFetcher({
+        addresses: (url) => sender.checkedAddresses(url),
+        allowHttp: options.webhooks?.allowHttp ?? false,
+      }),
+      this.mailer,
+      () => this.publicUrl,
+    );
     const secretBox = new WebhookSecretBox(options.secret);
     this.webhookDelivery = new WebhookDelivery(store, sender, secretBox, this.mailer, this.now);
     this.webhooks = new WebhooksService(
@@ -476,6 +491,7 @@ export class Network {
     this.#scheduler.every('webhooks', 1_000, () =>
       this.#integrations?.running ? Promise.resolve(0) : this.webhookDelivery.run(),
     );
+    this.#scheduler.every('feed_sources', 60_000, () => this.feedSources.run(this.now()));
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -524,6 +540,13 @@ export class Network {
   /** Sends the webhook and postback deliveries due now (one run at a time in the network). */
   async deliverWebhooks(): Promise<number> {
     return (await this.#scheduler.runOnce('webhooks', () => this.webhookDelivery.run())) ?? 0;
+  }
+
+  /** Fetches the feed URLs due now (one run at a time in the network): how many were fetched. */
+  async fetchFeeds(): Promise<number> {
+    return (
+      (await this.#scheduler.runOnce('feed_sources', () => this.feedSources.run(this.now()))) ?? 0
+    );
   }
 
   /**

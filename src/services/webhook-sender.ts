@@ -63,6 +63,14 @@ export class WebhookSender {
     return undefined;
   }
 
+  /**
+   * The host's addresses, each checked as a delivery checks them, or why it may not be reached:
+   * what another fetcher of advertisers' URLs (a feed source) connects to.
+   */
+  checkedAddresses(url: URL): Promise<string[] | string> {
+    return this.#addresses(url);
+  }
+
   async send(request: OutgoingRequest, startedMs = performance.now()): Promise<AttemptResult> {
     const took = () => Math.round(performance.now() - startedMs);
     let url: URL;

@@ -38,6 +38,7 @@ import * as promotions from './migrations/0033-promotions.js';
 import * as webhooks from './migrations/0030-webhooks.js';
 import * as feeds from './migrations/0034-feeds.js';
 import * as advertiserScopedEnforcement from './migrations/0035-advertiser-scoped-enforcement.js';
+import * as feedSources from './migrations/0036-feed-sources.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -73,6 +74,7 @@ const MIGRATIONS = {
   '0033-promotions': promotions,
   '0034-feeds': feeds,
   '0035-advertiser-scoped-enforcement': advertiserScopedEnforcement,
+  '0036-feed-sources': feedSources,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -75,6 +75,8 @@ export type * from './tables/promotions.js';
 import type { PromotionsTable } from './tables/promotions.js';
 export type * from './tables/feeds.js';
 import type { FeedImportsTable, FeedProductsTable } from './tables/feeds.js';
+export type * from './tables/feed-sources.js';
+import type { FeedSourcesTable } from './tables/feed-sources.js';
 export type * from './tables/notifications.js';
 export type * from './tables/ads.js';
 export type * from './tables/webhooks.js';
@@ -135,6 +137,7 @@ export interface Database {
   promotions: PromotionsTable;
   feed_products: FeedProductsTable;
   feed_imports: FeedImportsTable;
+  feed_sources: FeedSourcesTable;
   notification_opt_outs: NotificationOptOutsTable;
   digest_entries: DigestEntriesTable;
   notification_alerts: NotificationAlertsTable;

@@ -3,6 +3,7 @@ import type { Network } from '../server/network.js';
 import { refuseUntilPasswordChanged, type ActiveSession } from '../auth/sessions.js';
 import { HttpError } from '../http/http-errors.js';
 import { REFUSED_REPORTS_ALERT } from '../domain/notifications/notification-kinds.js';
+import { FEED_FAILURES_ALERT } from '../domain/feeds/feed-source-rules.js';
 import { BODIES } from '../http/contracts/bodies.js';
 import type { NotificationSwitch } from '../services/notification-preferences.js';
 import { html, type SafeHtml } from './html.js';
@@ -83,6 +84,7 @@ function switchField(context: WebContext, one: NotificationSwitch): SafeHtml {
       >${context.t(`notifications.kind.${one.kind}`)}<br /><span class="muted"
         >${context.t(`notifications.kind.${one.kind}.hint`, {
           threshold: REFUSED_REPORTS_ALERT.threshold,
+          failures: FEED_FAILURES_ALERT,
         })}</span
       ></span
     ></label

@@ -86,6 +86,7 @@ describe('notifications in the core', () => {
       'application_received',
       'invoice_issued',
       'reports_refused',
+      'feed_failing',
     ]);
     expect(notificationKindsOf('admin')).toEqual([]);
   });

@@ -87,10 +87,12 @@ describeEachEngine('notification settings in the portal', (context) => {
       'application_received',
       'invoice_issued',
       'reports_refused',
+      'feed_failing',
     ]);
     await advertiser.submit('/account/notifications', { on: ['invoice_issued'] });
     expect(await switchedOff(t.demo.advertiser.email)).toEqual([
       'application_received',
+      'feed_failing',
       'reports_refused',
     ]);
     const refused = await advertiser.post('/account/notifications', { on: ['payout_sent'] });
@@ -98,6 +100,7 @@ describeEachEngine('notification settings in the portal', (context) => {
     expect(refused.body).toContain('payout_sent');
     expect(await switchedOff(t.demo.advertiser.email)).toEqual([
       'application_received',
+      'feed_failing',
       'reports_refused',
     ]);
   });

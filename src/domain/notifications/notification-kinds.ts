@@ -12,6 +12,7 @@ export const ADVERTISER_NOTIFICATIONS = [
   'application_received',
   'invoice_issued',
   'reports_refused',
+  'feed_failing',
 ] as const;
 
 /** Every kind of switchable mail, publishers' then advertisers'. */

@@ -20,6 +20,7 @@ import {
   PublisherPromotions,
 } from './promotions.js';
 import { FeedImportReport } from './feeds.js';
+import { FeedSource, FeedSourceBody } from './feed-sources.js';
 
 /**
  * The shapes the API document publishes by name (components/schemas): a declaration that uses
@@ -49,10 +50,12 @@ register(ANSWER_COMPONENTS, {
   PublisherPromotion,
   PublisherPromotions,
   FeedImportReport,
+  FeedSource,
   ...AD_ANSWERS,
   ...WEBHOOK_ANSWERS,
 });
 register(BODY_COMPONENTS, {
+  FeedSourceBody,
   OrderDocument,
   OrderChange,
   ValidationDecision,

@@ -8,6 +8,7 @@ import { PUBLISHER_ROUTES } from './publisher.js';
 import { COMPLIANCE_ROUTES } from './compliance.js';
 import { PROMOTION_ROUTES } from './promotions.js';
 import { FEED_ROUTES } from './feeds.js';
+import { FEED_SOURCE_ROUTES } from './feed-sources.js';
 import { AD_ROUTES } from './ads.js';
 import { WEBHOOK_ROUTES } from './webhooks.js';
 
@@ -22,6 +23,7 @@ export const ROUTE_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(COMPLIANCE_ROUTES),
   ...Object.values(PROMOTION_ROUTES),
   ...Object.values(FEED_ROUTES),
+  ...Object.values(FEED_SOURCE_ROUTES),
   ...Object.values(AD_ROUTES),
   ...Object.values(WEBHOOK_ROUTES),
 ];

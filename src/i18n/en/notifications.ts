@@ -23,6 +23,9 @@ export const NOTIFICATIONS = {
   'notifications.kind.reports_refused': 'Reports being refused',
   'notifications.kind.reports_refused.hint':
     'When more than {threshold} pixel or API reports of a program are refused within an hour (at most one alert a day per program).',
+  'notifications.kind.feed_failing': 'Product feed not fetched',
+  'notifications.kind.feed_failing.hint':
+    'When the network failed to fetch a program’s feed URL {failures} times in a row (one mail until a fetch succeeds again).',
   'notifications.none': 'There are no notifications to choose for this account.',
   'notifications.save': 'Save notifications',
   'notifications.saved': 'Your notification choices are saved.',
@@ -53,6 +56,11 @@ export const NOTIFICATIONS = {
   'email.reportsRefused.link': 'What was refused, and why: {link}',
   'email.reportsRefused.portal':
     'What was refused, and why: advertiser console → the program’s tracking page.',
+  'email.feedFailing.subject': 'The product feed of {program} cannot be fetched',
+  'email.feedFailing.text':
+    'The network failed to fetch the product feed of {program} {failures} times in a row, from {url}. The last reason: {error}. Publishers keep the products of the last import meanwhile; the network keeps trying, less often.',
+  'email.feedFailing.portal':
+    'Check the feed URL with GET /api/v1/programs/{programId}/feed-source.',
   'email.notifications.footer': 'You receive this mail because it is switched on: {link}',
   'email.notifications.footerPortal':
     'You receive this mail because it is switched on; switch it off in the portal: Notifications.',

@@ -59,6 +59,12 @@ export const ERRORS_NL: ErrorTexts = {
     'stuur de feed als text/csv, text/tab-separated-values of application/xml (eventueel gzip)',
   feed_file_too_large:
     'het feedbestand is groter dan {max}: gzip het, of stuur het via de API (POST …/feed-imports)',
+  feed_url_invalid: 'de feed-URL moet een volledig https://-adres zijn, zonder wachtwoord',
+  feed_url_not_https: 'de feed-URL moet met https:// beginnen',
+  feed_url_private_address:
+    'de host van de feed-URL verwijst naar een privé-, loopback- of link-local-adres',
+  invalid_feed_schedule: 'haal de feed elke 60 (elk uur) tot 10080 (elke week) minuten op',
+  unknown_feed_source: 'dit programma heeft geen feed-URL',
   unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
   invalid_promotion: 'controleer deze velden: {fields}',
   voucher_code_taken:

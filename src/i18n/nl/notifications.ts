@@ -24,6 +24,9 @@ export const NOTIFICATIONS_NL: Translation<typeof NOTIFICATIONS> = {
   'notifications.kind.reports_refused': 'Geweigerde meldingen',
   'notifications.kind.reports_refused.hint':
     'Zodra binnen een uur meer dan {threshold} pixel- of API-meldingen van een programma worden geweigerd (hooguit één waarschuwing per dag per programma).',
+  'notifications.kind.feed_failing': 'Productfeed niet opgehaald',
+  'notifications.kind.feed_failing.hint':
+    'Zodra het netwerk de feed-URL van een programma {failures} keer achter elkaar niet kon ophalen (één e-mail tot het weer lukt).',
   'notifications.none': 'Voor dit account zijn er geen meldingen om te kiezen.',
   'notifications.save': 'Meldingen opslaan',
   'notifications.saved': 'Je keuzes voor meldingen zijn opgeslagen.',
@@ -54,6 +57,11 @@ export const NOTIFICATIONS_NL: Translation<typeof NOTIFICATIONS> = {
   'email.reportsRefused.link': 'Wat is geweigerd, en waarom: {link}',
   'email.reportsRefused.portal':
     'Wat is geweigerd, en waarom: adverteerdersconsole → de trackingpagina van het programma.',
+  'email.feedFailing.subject': 'De productfeed van {program} is niet op te halen',
+  'email.feedFailing.text':
+    'Het netwerk kon de productfeed van {program} {failures} keer achter elkaar niet ophalen van {url}. De laatste reden: {error}. Publishers houden intussen de producten van de laatste import; het netwerk blijft het proberen, minder vaak.',
+  'email.feedFailing.portal':
+    'Controleer de feed-URL met GET /api/v1/programs/{programId}/feed-source.',
   'email.notifications.footer': 'Je ontvangt deze e-mail omdat deze melding aan staat: {link}',
   'email.notifications.footerPortal':
     'Je ontvangt deze e-mail omdat deze melding aan staat; zet hem uit in het portaal: Meldingen.',

@@ -40,6 +40,7 @@ import { EventsRepository } from './events-repository.js';
 import { IntegrationReportsRepository } from './integration-reports-repository.js';
 import { PromotionsRepository } from './promotions-repository.js';
 import { FeedsRepository } from './feeds-repository.js';
+import { FeedSourcesRepository } from './feed-sources-repository.js';
 import { NotificationsRepository } from './notifications-repository.js';
 import { WebhooksRepository } from './webhooks-repository.js';
 
@@ -90,6 +91,7 @@ export class Repos {
   #integrationReports: IntegrationReportsRepository | undefined;
   #promotions: PromotionsRepository | undefined;
   #feeds: FeedsRepository | undefined;
+  #feedSources: FeedSourcesRepository | undefined;
   #notifications: NotificationsRepository | undefined;
   #webhooks: WebhooksRepository | undefined;
 
@@ -218,6 +220,9 @@ export class Repos {
   }
   get feeds(): FeedsRepository {
     return (this.#feeds ??= new FeedsRepository(this.scope));
+  }
+  get feedSources(): FeedSourcesRepository {
+    return (this.#feedSources ??= new FeedSourcesRepository(this.scope));
   }
   get notifications(): NotificationsRepository {
     return (this.#notifications ??= new NotificationsRepository(this.scope));
