@@ -12,7 +12,7 @@ import {
 import type { FeedFetcher } from '../feeds/feed-fetcher.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import type { Mailer } from './mailer.js';
-import { queueNotification } from './notification-mail.js';
+import { portalLink, queueNotification } from './notification-mail.js';
 import { FeedError, type FeedsService } from './feeds-service.js';
 
 /** A program's feed URL as its advertiser reads it. */
@@ -244,7 +244,14 @@ export class FeedSourceService {
             url: source.url,
             error: error.slice(0, 300),
           },
-          paragraphs: [['email.feedFailing.portal', { programId: source.program_id }]],
+          paragraphs: [
+            portalLink(
+              linkBase,
+              `/advertiser/feeds/${source.program_id}`,
+              'email.feedFailing.link',
+              'email.feedFailing.portal',
+            ),
+          ],
         }),
         linkBase,
         nowMs,

@@ -61,6 +61,7 @@ const TABLES = [
   'promotions',
   'feed_products',
   'feed_imports',
+  'feed_sources',
   'notification_opt_outs',
   'digest_entries',
   'notification_alerts',

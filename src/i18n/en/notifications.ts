@@ -59,8 +59,9 @@ export const NOTIFICATIONS = {
   'email.feedFailing.subject': 'The product feed of {program} cannot be fetched',
   'email.feedFailing.text':
     'The network failed to fetch the product feed of {program} {failures} times in a row, from {url}. The last reason: {error}. Publishers keep the products of the last import meanwhile; the network keeps trying, less often.',
+  'email.feedFailing.link': 'The feed and its last import: {link}',
   'email.feedFailing.portal':
-    'Check the feed URL with GET /api/v1/programs/{programId}/feed-source.',
+    'The feed and its last import: advertiser console → Programs → Product feed.',
   'email.notifications.footer': 'You receive this mail because it is switched on: {link}',
   'email.notifications.footerPortal':
     'You receive this mail because it is switched on; switch it off in the portal: Notifications.',

@@ -60,8 +60,9 @@ export const NOTIFICATIONS_NL: Translation<typeof NOTIFICATIONS> = {
   'email.feedFailing.subject': 'De productfeed van {program} is niet op te halen',
   'email.feedFailing.text':
     'Het netwerk kon de productfeed van {program} {failures} keer achter elkaar niet ophalen van {url}. De laatste reden: {error}. Publishers houden intussen de producten van de laatste import; het netwerk blijft het proberen, minder vaak.',
+  'email.feedFailing.link': 'De feed en de laatste import: {link}',
   'email.feedFailing.portal':
-    'Controleer de feed-URL met GET /api/v1/programs/{programId}/feed-source.',
+    'De feed en de laatste import: adverteerdersconsole → Programma’s → Productfeed.',
   'email.notifications.footer': 'Je ontvangt deze e-mail omdat deze melding aan staat: {link}',
   'email.notifications.footerPortal':
     'Je ontvangt deze e-mail omdat deze melding aan staat; zet hem uit in het portaal: Meldingen.',
