@@ -227,6 +227,9 @@ export class FeedFetcher {
         });
         response.on('error', (error) => limited.destroy(new Error(cutOff ?? error.message)));
         response.on('aborted', () => limited.destroy(new Error(cutOff ?? 'the connection broke')));
+        // Errors reach the reader through the stream itself (an iterator rejects); one that
+        // comes before the reader is there must not be an uncaught exception.
+        limited.on('error', () => undefined);
         response.pipe(limited);
         const close = () => {
           clearTimeout(total);
