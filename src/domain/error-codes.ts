@@ -54,6 +54,14 @@ export const ERROR_CODES = {
     status: 403,
     en: "this program's advertiser has barred your email address or website from registering in its programs",
   },
+  invalid_network_status: {
+    status: 400,
+    en: 'status: expected active, restricted or terminated',
+  },
+  network_status_reason_required: {
+    status: 400,
+    en: 'say why the publisher’s network status changes; it is in the audit log',
+  },
   unknown_program: { status: 404, en: 'no such open program' },
   program_not_approved: {
     status: 409,

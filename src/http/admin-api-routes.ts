@@ -73,6 +73,23 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
     );
   });
 
+  route(ROUTES.getAdminPublishers, async (input, request) => {
+    await admin(request);
+    return { publishers: await network.publisherStanding.list() };
+  });
+
+  route(ROUTES.postAdminPublishersByPublisherIdStatus, async (input, request) => {
+    const session = await admin(request);
+    const { status, reason } = input.body;
+    return network.publisherStanding.setNetworkStatus(
+      input.params.publisherId,
+      status,
+      reason,
+      `user:${session.user.id}`,
+      network.now(),
+    );
+  });
+
   route(ROUTES.getAdminVatNumbers, async (input, request) => {
     await admin(request);
     return { vatNumbers: await network.invoicingDetails.vatNumbers() };

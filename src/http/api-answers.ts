@@ -534,6 +534,19 @@ export const ANSWERS = {
       }),
     ),
   }),
+  PublisherStandings: z.object({
+    publishers: z.array(
+      z.object({ publisherId: id, name: z.string(), country: z.string(), status: z.string() }),
+    ),
+  }),
+  PublisherStandingChanged: z.object({
+    publisherId: id,
+    name: z.string(),
+    country: z.string(),
+    status: z.string(),
+    previousStatus: z.string(),
+    changed: z.boolean().meta({ description: 'false: it had this status already' }),
+  }),
   VatVerification: z.object({
     publisherId: id,
     vatNumber: z.string(),

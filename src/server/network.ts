@@ -63,6 +63,7 @@ import { openJobLocks, type JobLocks } from '../storage/job-locks.js';
 import { ProgramDirectoryService } from '../services/program-directory-service.js';
 import { PayoutSettingsService } from '../services/payout-settings-service.js';
 import { InvoicingDetailsService } from '../services/invoicing-details-service.js';
+import { PublisherStandingService } from '../services/publisher-standing-service.js';
 import { EcbRatesService } from '../services/ecb-rates-service.js';
 import { PixelChecksumService } from '../services/pixel-checksum-service.js';
 import { ProgramDraftsService } from '../services/program-drafts-service.js';
@@ -223,6 +224,8 @@ export class Network {
   /** Parses and compiles terms documents, on a thread of its own when built. */
   readonly termsCompiler: TermsCompiler;
   readonly networkFees: NetworkFeeService;
+  /** Publishers' network-wide status: the network admin's alone. */
+  readonly publisherStanding: PublisherStandingService;
   readonly advertiserInvites: AdvertiserInvitesService;
   readonly simulations: TermsSimulationService;
   readonly directory: ProgramDirectoryService;
@@ -330,6 +333,7 @@ export class Network {
     );
     this.programDrafts = new ProgramDraftsService(store, this.programTerms);
     this.networkFees = new NetworkFeeService(store);
+    this.publisherStanding = new PublisherStandingService(store);
     this.simulations = new TermsSimulationService(store, this.termsCompiler, options.simulations);
     this.directory = new ProgramDirectoryService(store, this.cache);
     this.payoutSettings = new PayoutSettingsService(store);

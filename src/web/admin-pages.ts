@@ -1,6 +1,7 @@
 import { registerAdminAdvertiserPages } from './admin-advertiser-pages.js';
 import { registerAdminProgramReviewPages } from './admin-program-review-pages.js';
 import { registerAdminNetworkFeePages } from './admin-network-fee-pages.js';
+import { registerAdminPublisherPages } from './admin-publisher-pages.js';
 import { statusBadge } from './status-badge.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -14,6 +15,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
   registerAdminAdvertiserPages(app, network);
   registerAdminProgramReviewPages(app, network);
   registerAdminNetworkFeePages(app, network);
+  registerAdminPublisherPages(app, network);
   app.get('/admin', async (request, reply) => {
     const context = await webContext(network, request, reply);
     requireRole(context, 'admin');

@@ -31,6 +31,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ['/admin/advertisers', 'nav.advertisers'],
     ['/admin/program-reviews', 'nav.programReviews'],
     ['/admin/network-fees', 'nav.networkFees'],
+    ['/admin/publishers', 'nav.publishers'],
     ['/admin/outbox', 'nav.outbox'],
     ['/admin/audit', 'nav.audit'],
   ],

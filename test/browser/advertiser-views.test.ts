@@ -272,6 +272,7 @@ const PAGES_OF_ROLE = {
     '/admin/advertisers',
     '/admin/program-reviews',
     '/admin/network-fees',
+    '/admin/publishers',
     '/admin/outbox',
     '/admin/audit',
     '/account',

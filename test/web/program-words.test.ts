@@ -318,6 +318,7 @@ describeEachEngine('a program’s pages speak of that program only', (context) =
       '/admin/advertisers',
       '/admin/program-reviews',
       '/admin/network-fees',
+      '/admin/publishers',
       '/admin/outbox',
       '/admin/audit',
       '/account',

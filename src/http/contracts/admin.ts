@@ -256,6 +256,33 @@ export const ADMIN_ROUTES = {
       403: 'Not the network admin',
     },
   }),
+  getAdminPublishers: defineRoute({
+    method: 'get',
+    path: '/api/v1/admin/publishers',
+    tag: 'Admin',
+    summary: 'Publishers with their network-wide status (by name, at most 1,000)',
+    auth: 'admin',
+    answers: {
+      200: { description: 'The publishers', schema: ANSWERS.PublisherStandings },
+      403: 'Not the network admin',
+    },
+  }),
+  postAdminPublishersByPublisherIdStatus: defineRoute({
+    method: 'post',
+    path: '/api/v1/admin/publishers/{publisherId}/status',
+    tag: 'Admin',
+    summary:
+      'Set a publisher’s network-wide status with a reason (audited): restricted cannot apply to any program, terminated cannot apply and earns in no program. The network’s power alone; an advertiser’s enforcement reaches its own programs only',
+    auth: 'admin',
+    params: z.object({ publisherId: idParam('the publisher') }),
+    body: BODIES.networkStatus,
+    answers: {
+      200: { description: 'Set', schema: ANSWERS.PublisherStandingChanged },
+      400: 'Not a status, or no reason',
+      403: 'Not the network admin',
+      404: 'No such publisher',
+    },
+  }),
   postAdminVatNumbersByPublisherIdVerify: defineRoute({
     method: 'post',
     path: '/api/v1/admin/vat-numbers/{publisherId}/verify',

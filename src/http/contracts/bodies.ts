@@ -181,6 +181,14 @@ export const BODIES = {
       .optional()
       .meta({ description: 'chamber of commerce number (KvK: 8 digits in NL)' }),
   }),
+  networkStatus: z.object({
+    status: z.string().meta({
+      description:
+        'active, restricted (cannot apply to any program) or terminated (cannot apply; clicks and orders attribute in no program)',
+      examples: ['terminated'],
+    }),
+    reason: z.string().meta({ description: 'why; written to the audit log' }),
+  }),
   vatVerification: z.object({
     vatNumber: z.string().meta({
       description: 'the number verified (VIES or papers); must be the one on file now',

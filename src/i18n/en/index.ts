@@ -4,6 +4,7 @@ import { ADMIN_ADVERTISERS } from './admin-advertisers.js';
 import { ADMIN_AUDIT } from './admin-audit.js';
 import { ADMIN_MONEY } from './admin-money.js';
 import { ADMIN_NETWORK_FEES } from './admin-network-fees.js';
+import { ADMIN_PUBLISHERS } from './admin-publishers.js';
 import { ADMIN } from './admin.js';
 import { ADS } from './ads.js';
 import { ADVERTISER_ACCOUNT } from './advertiser-account.js';
@@ -42,6 +43,7 @@ export const EN = {
   ...ADMIN_AUDIT,
   ...ADMIN_MONEY,
   ...ADMIN_NETWORK_FEES,
+  ...ADMIN_PUBLISHERS,
   ...ADMIN,
   ...ADS,
   ...ADVERTISER_ACCOUNT,

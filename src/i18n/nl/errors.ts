@@ -37,6 +37,9 @@ export const ERRORS_NL: ErrorTexts = {
     'de adverteerder van dit programma heeft de samenwerking met jou beperkt: je kunt je niet bij zijn programma’s aanmelden zolang de beperking geldt (maak bezwaar als dit niet klopt)',
   advertiser_barred:
     'de adverteerder van dit programma heeft je e-mailadres of website uitgesloten van registratie in zijn programma’s',
+  invalid_network_status: 'status: kies active, restricted of terminated',
+  network_status_reason_required:
+    'geef aan waarom de netwerkstatus van de publisher verandert; het komt in het auditlog',
   unknown_program: 'dit programma bestaat niet of is gesloten',
   program_not_approved:
     'het programma is {status}: het legt geen bestellingen vast tot het netwerk het goedkeurt',

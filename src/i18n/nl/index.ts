@@ -5,6 +5,7 @@ import { ADMIN_ADVERTISERS_NL } from './admin-advertisers.js';
 import { ADMIN_AUDIT_NL } from './admin-audit.js';
 import { ADMIN_MONEY_NL } from './admin-money.js';
 import { ADMIN_NETWORK_FEES_NL } from './admin-network-fees.js';
+import { ADMIN_PUBLISHERS_NL } from './admin-publishers.js';
 import { ADMIN_NL } from './admin.js';
 import { ADS_NL } from './ads.js';
 import { ADVERTISER_ACCOUNT_NL } from './advertiser-account.js';
@@ -39,6 +40,7 @@ export const NL: Translation<typeof EN> = {
   ...ADMIN_AUDIT_NL,
   ...ADMIN_MONEY_NL,
   ...ADMIN_NETWORK_FEES_NL,
+  ...ADMIN_PUBLISHERS_NL,
   ...ADMIN_NL,
   ...ADS_NL,
   ...ADVERTISER_ACCOUNT_NL,

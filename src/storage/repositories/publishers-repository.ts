@@ -2,6 +2,7 @@ import type { Scope } from './scope.js';
 import { DEFAULT_MINIMUM_PAYOUT_MINOR } from '../../domain/payments/minimum-payout.js';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PublishersTable, SitesTable } from '../schema.js';
+import type { DialectName } from '../database.js';
 import { newId } from '../ids.js';
 import { bumpLinksVersion } from './cache-versions.js';
 import { INVOICING_COLUMNS } from './invoicing-columns.js';
@@ -121,6 +122,24 @@ export class PublishersRepository {
       .where('publisher_id', '=', publisherId)
       .orderBy('name')
       .execute();
+  }
+
+  /** Publishers with their network status, by name (the admin's list), at most `limit`. */
+  async withStatus(limit: number) {
+    return this.db
+      .selectFrom('publishers')
+      .select(['id', 'name', 'country', 'status'])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** A publisher's row, locked for the transaction's update on PostgreSQL. */
+  async findForUpdate(id: string, dialect: DialectName): Promise<Publisher | undefined> {
+    let query = this.db.selectFrom('publishers').selectAll().where('id', '=', id);
+    if (dialect === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
   }
 
   async find(id: string): Promise<Publisher | undefined> {
