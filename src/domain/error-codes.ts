@@ -145,6 +145,15 @@ export const ERROR_CODES = {
     en: 'fetch the feed every 60 (hourly) to 10080 (weekly) minutes',
   },
   unknown_feed_source: { status: 404, en: 'the program has no feed URL' },
+  unknown_feed_import: { status: 404, en: 'no such import of your program’s feed' },
+  feed_import_failed: {
+    status: 500,
+    en: 'the feed import failed on the server’s side: upload the file again',
+  },
+  feed_import_interrupted: {
+    status: 503,
+    en: 'the server stopped during the feed import: upload the file again',
+  },
   // Promotions and voucher codes
   unknown_promotion: { status: 404, en: 'no such promotion in your programs' },
   invalid_promotion: { status: 400, en: 'check these fields: {fields}' },

@@ -1,4 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -11,6 +16,7 @@ import { HttpError } from './http-errors.js';
 import { parseIsoInstant } from '../domain/dates.js';
 import { parseDecimal, toMinorUnits } from '../domain/money/decimal.js';
 import type { FeedFormat } from '../feeds/feed-records.js';
+import { importStatusUrl } from '../services/feeds-service.js';
 
 /** The media types a feed file comes in, and the format each means. */
 const FEED_TYPES: Readonly<Record<string, FeedFormat>> = {
@@ -48,15 +54,55 @@ export function registerFeedRoutes(app: FastifyInstance, network: Network): void
           'feed_format_unknown',
           'send the feed as text/csv, text/tab-separated-values or application/xml (gzip allowed)',
         );
+      const actor = `advertiser:${advertiserId}`;
+      const length = Number(request.headers['content-length']);
+      if (length > network.feedImportBackgroundBytes) {
+        // Received whole first (to a file, never into memory), so the 202 does not cut the
+        // upload short; the import then reads the file and deletes it at its end.
+        const dir = await mkdtemp(join(tmpdir(), 'affnet-feed-'));
+        const cleanup = () => rm(dir, { recursive: true, force: true });
+        const file = join(dir, 'upload');
+        let importId: string;
+        try {
+          await pipeline(body, createWriteStream(file));
+          ({ importId } = await network.feeds.importInBackground(
+            advertiserId,
+            params.programId,
+            format,
+            () => createReadStream(file),
+            actor,
+            network.now,
+            cleanup,
+          ));
+        } catch (error) {
+          await cleanup();
+          throw error;
+        }
+        return reply.code(202).send({
+          status: 'running',
+          importId,
+          statusUrl: importStatusUrl(params.programId, importId),
+        });
+      }
       const report = await network.feeds.import(
         advertiserId,
         params.programId,
         format,
         body,
-        `advertiser:${advertiserId}`,
+        actor,
         network.now(),
       );
       return reply.code(201).send(report);
+    });
+
+    route(ROUTES.feedImportStatus, async ({ params }, request) => {
+      const { advertiserId } = await authenticateAdvertiser(network, request, params.programId);
+      return network.feeds.importStatus(
+        advertiserId,
+        params.programId,
+        params.importId,
+        network.now(),
+      );
     });
 
     route(ROUTES.publisherFeed, async ({ params, query }, request, reply) => {

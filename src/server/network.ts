@@ -114,6 +114,11 @@ export interface NetworkOptions {
   ecb?: { baseUrl: string; fetchDaily: boolean; fetch?: typeof fetch } | undefined;
   /** Webhooks and postbacks: WEBHOOKS_ALLOW_PRIVATE, WEBHOOKS_ALLOW_HTTP, a test's resolver. */
   webhooks?: Partial<SenderOptions> | undefined;
+  /**
+   * A feed upload larger than this many bytes (Content-Length) is received whole, answered
+   * 202 and imported after (default 20 MB).
+   */
+  feedImportBackgroundBytes?: number | undefined;
 }
 
 export interface Metrics {
@@ -268,6 +273,8 @@ export class Network {
   readonly feeds: FeedsService;
   /** Programs' feed URLs, fetched on their schedules by the `feed_sources` job. */
   readonly feedSources: FeedSourceService;
+  /** Feed uploads larger than this (bytes) are imported after a 202. */
+  readonly feedImportBackgroundBytes: number;
   /** Notification mails (an event listener, the daily digest) and each user's switches. */
   readonly notifications: Notifications;
   /** Webhook endpoints and postbacks (issue 28), and the job that sends their deliveries. */
@@ -367,6 +374,7 @@ export class Network {
     this.links = new LinkBuilder(store, this.cache, this.ads);
     this.promotions = new PromotionsService(store, this.cache, this.links);
     this.feeds = new FeedsService(store, this.cache, this.links);
+    this.feedImportBackgroundBytes = options.feedImportBackgroundBytes ?? 20_000_000;
     this.enforcement = new EnforcementService(store, this.terms, this.mailer);
     this.claims = new ClaimsService(store, this.terms, this.mailer, this.enforcement);
     this.violations = new ViolationsService(store, this.terms);
@@ -667,6 +675,7 @@ export class Network {
     // jobs' runs end, before the store closes under them.
     await this.#scheduler.idle(5_000);
     await this.#jobLocks.close();
+    await this.feeds.close();
     await this.writer.drain();
     await this.integration.flush().catch(() => undefined);
     await this.#lease?.release().catch(() => undefined);

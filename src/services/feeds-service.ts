@@ -1,54 +1,64 @@
 import type { Readable } from 'node:stream';
-import type { Insertable } from 'kysely';
 import type { Store } from '../storage/database.js';
-import type { FeedProductsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
-import { repos } from '../storage/repositories/repos.js';
-import type { FeedFilter, StoredFeedProduct } from '../storage/repositories/feeds-repository.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
+import type { FeedFilter, StoredFeedImport } from '../storage/repositories/feeds-repository.js';
 import { DomainError } from '../domain/errors.js';
-import { productOf } from '../domain/feeds/product-row.js';
-import { minorUnitDigits } from '../domain/money/currencies.js';
-import { formatMinorUnits } from '../domain/money/decimal.js';
-import { feedRecords, type FeedFormat } from '../feeds/feed-records.js';
-import { csvCell, toCsv } from '../documents/csv.js';
+import type { FeedFormat } from '../feeds/feed-records.js';
+import { feedChunk, feedHead, feedTail, type FeedDownloadFormat } from '../feeds/feed-download.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
 import type { LinkBuilder } from './link-builder.js';
+import { importFeedRows, type FeedImportReport } from './feed-import.js';
 
 export class FeedError extends DomainError {}
 
-/**
- * What an import reports: rows accepted, refused (the first 1,000 with their reasons, in row
- * order), gone.
- */
-export interface FeedImportReport {
-  importId: string;
-  accepted: number;
-  refusedCount: number;
-  refused: { row: number; reason: string }[];
-  gone: number;
+export type { FeedImportReport, FeedDownloadFormat };
+
+/** Where an import's status is read (the 202's `statusUrl`). */
+export function importStatusUrl(programId: string, importId: string): string {
+  return `/api/v1/programs/${programId}/feed-imports/${importId}`;
 }
 
-export type FeedDownloadFormat = 'csv' | 'xml' | 'jsonl';
+/** An import's state: running, done with its report, or failed with why. */
+export type FeedImportStatus =
+  | {
+      status: 'running';
+      importId: string;
+      statusUrl: string;
+      accepted: number;
+      refusedCount: number;
+    }
+  | FeedImportReport
+  | { status: 'failed'; importId: string; code: string; reason: string };
 
-const BATCH = 500;
-const REFUSALS_KEPT = 1000;
-const DOWNLOAD_COLUMNS = [
-  'id',
-  'title',
-  'description',
-  'link',
-  'trackingLink',
-  'image_link',
-  'price',
-  'sale_price',
-  'availability',
-  'brand',
-  'gtin',
-  'mpn',
-  'google_product_category',
-  'product_type',
-  'status',
-] as const;
+/** A stored import's report, as `import` answered it. */
+function reportOf(row: StoredFeedImport): FeedImportReport {
+  return {
+    status: 'done',
+    importId: row.id,
+    accepted: row.accepted,
+    refusedCount: row.refused,
+    refused: JSON.parse(row.refused_rows) as FeedImportReport['refused'],
+    gone: row.gone,
+  };
+}
+
+/** Marks what the import did not list gone, unless it accepted nothing (a broken export). */
+async function goneAfter(
+  t: Repos,
+  programId: string,
+  importId: string,
+  report: FeedImportReport,
+  nowMs: number,
+): Promise<number> {
+  return report.accepted === 0 ? 0 : t.feeds.markGone(programId, importId, nowMs);
+}
+
+/** How often a running import's heartbeat is written, and when a silent one has failed. */
+const HEARTBEAT_MS = 5_000;
+const STALE_MS = 10 * 60_000;
+/** Products read per query of a download. */
+const PAGE = 2000;
 
 /**
  * Product feeds (issue 29): an advertiser imports its program's feed (CSV, TSV or Merchant
@@ -63,6 +73,29 @@ export class FeedsService {
     private readonly links: LinkBuilder,
   ) {}
 
+  /** Imports running after their 202, until they end. */
+  readonly #running = new Set<Promise<void>>();
+  #closing = false;
+
+  #programOf(advertiserId: string, programId: string): CachedProgram {
+    const program = this.programs.program(programId);
+    if (program === undefined || program.advertiserId !== advertiserId)
+      throw new FeedError('unknown_program', `no program "${programId}" among your programs`);
+    return program;
+  }
+
+  #interrupted(): void {
+    if (this.#closing)
+      throw new FeedError(
+        'feed_import_interrupted',
+        'the server stopped during the import: upload the file again',
+      );
+  }
+
+  /**
+   * Imports a feed file read from `input`, answering with its report once it is written.
+   * Products the file no longer lists are marked gone (unless it accepted nothing).
+   */
   async import(
     advertiserId: string,
     programId: string,
@@ -71,95 +104,13 @@ export class FeedsService {
     actor: string,
     nowMs: number,
   ): Promise<FeedImportReport> {
-    const program = this.programs.program(programId);
-    if (program === undefined || program.advertiserId !== advertiserId)
-      throw new FeedError('unknown_program', `no program "${programId}" among your programs`);
-    const deeplinks = program.terms.file.tracking.deeplinking;
-    const r = repos(this.store);
+    const program = this.#programOf(advertiserId, programId);
     const importId = newId('feedImport', nowMs);
-    const report: FeedImportReport = {
-      importId,
-      accepted: 0,
-      refusedCount: 0,
-      refused: [],
-      gone: 0,
-    };
-    // Bounded memory (a feed of a million products): the batch and its refusals are all an
-    // import holds. An id listed twice is found within the batch here, and across batches by
-    // the database (a product this import already wrote is not written again).
-    let batch: Insertable<FeedProductsTable>[] = [];
-    let rowsOf = new Map<string, number>();
-    let pending: { row: number; reason: string }[] = [];
-    const refuse = (row: number, reason: string) => {
-      report.refusedCount += 1;
-      pending.push({ row, reason });
-    };
-    const listedTwice = (row: number, productId: string) =>
-      refuse(row, `id: "${productId}" is listed twice; the first row counts`);
-    const flush = async () => {
-      const rows = batch;
-      const rowOf = rowsOf;
-      batch = [];
-      rowsOf = new Map();
-      if (rows.length > 0) {
-        const written = await r.transaction((t) => t.feeds.upsert(rows));
-        report.accepted += written.size;
-        if (written.size < rows.length)
-          for (const product of rows)
-            if (!written.has(product.product_id))
-              listedTwice(rowOf.get(product.product_id)!, product.product_id);
-      }
-      if (pending.length > 0) {
-        const refusals = pending.sort((a, b) => a.row - b.row);
-        pending = [];
-        for (const refusal of refusals) {
-          if (report.refused.length >= REFUSALS_KEPT) break;
-          report.refused.push(refusal);
-        }
-      }
-    };
-    for await (const record of feedRecords(input, format)) {
-      if ('reason' in record) {
-        refuse(record.row, record.reason);
-        continue;
-      }
-      const product = productOf(record.values, deeplinks);
-      if ('reason' in product) {
-        refuse(record.row, product.reason);
-        continue;
-      }
-      if (rowsOf.has(product.productId)) {
-        listedTwice(record.row, product.productId);
-        continue;
-      }
-      rowsOf.set(product.productId, record.row);
-      batch.push({
-        program_id: programId,
-        product_id: product.productId,
-        title: product.title,
-        description: product.description,
-        link: product.link,
-        image_link: product.imageLink,
-        price_minor: product.priceMinor,
-        currency: product.currency,
-        sale_price_minor: product.salePriceMinor,
-        availability: product.availability,
-        brand: product.brand,
-        gtin: product.gtin,
-        mpn: product.mpn,
-        google_product_category: product.googleProductCategory,
-        product_type: product.productType,
-        status: 'active',
-        last_import_id: importId,
-        first_seen_at: nowMs,
-        changed_at: nowMs,
-      });
-      if (batch.length >= BATCH || pending.length >= BATCH) await flush();
-    }
-    await flush();
-    await r.transaction(async (t) => {
-      // An import that accepted nothing (a broken export) does not empty the feed.
-      report.gone = report.accepted === 0 ? 0 : await t.feeds.markGone(programId, importId, nowMs);
+    const report = await importFeedRows(this.store, program, importId, format, input, nowMs, () =>
+      this.#interrupted(),
+    );
+    await repos(this.store).transaction(async (t) => {
+      report.gone = await goneAfter(t, programId, importId, report, nowMs);
       await t.feeds.recordImport({
         id: importId,
         program_id: programId,
@@ -167,31 +118,159 @@ export class FeedsService {
         accepted: report.accepted,
         refused: report.refusedCount,
         gone: report.gone,
-        refused_rows: JSON.stringify(report.refused.slice(0, 100)),
+        refused_rows: JSON.stringify(report.refused),
         actor,
         created_at: nowMs,
+        updated_at: nowMs,
       });
     });
     return report;
   }
 
-  /** The last import's report of the advertiser's program, or undefined. */
+  /**
+   * Starts importing a large file (already received whole: `open` reads it) after the upload
+   * is answered (202): the import is recorded as running at once, and `importStatus` tells
+   * its progress and finally the same report `import` answers with, or why it failed.
+   * `cleanup` runs at its end, whatever the end.
+   */
+  async importInBackground(
+    advertiserId: string,
+    programId: string,
+    format: FeedFormat,
+    open: () => Readable,
+    actor: string,
+    now: () => number,
+    cleanup: () => Promise<void> = async () => undefined,
+  ): Promise<{ importId: string }> {
+    const program = this.#programOf(advertiserId, programId);
+    const startedAt = now();
+    const importId = newId('feedImport', startedAt);
+    const r = repos(this.store);
+    await r.feeds.recordImport({
+      id: importId,
+      program_id: programId,
+      format,
+      accepted: 0,
+      refused: 0,
+      gone: 0,
+      refused_rows: '[]',
+      actor,
+      created_at: startedAt,
+      state: 'running',
+      updated_at: startedAt,
+    });
+    let beat = startedAt;
+    const run = async () => {
+      const report = await importFeedRows(
+        this.store,
+        program,
+        importId,
+        format,
+        open(),
+        startedAt,
+        () => this.#interrupted(),
+        async (soFar) => {
+          if (now() - beat < HEARTBEAT_MS) return;
+          beat = now();
+          await r.feeds.importProgress(importId, soFar.accepted, soFar.refusedCount, beat);
+        },
+      );
+      await r.transaction(async (t) => {
+        report.gone = await goneAfter(t, programId, importId, report, startedAt);
+        await t.feeds.endImport(
+          importId,
+          {
+            state: 'done',
+            accepted: report.accepted,
+            refused: report.refusedCount,
+            gone: report.gone,
+            refusedRows: JSON.stringify(report.refused),
+          },
+          now(),
+        );
+      });
+    };
+    const running = run()
+      .catch(async (error: unknown) => {
+        const failure =
+          error instanceof DomainError
+            ? { code: error.code, reason: error.message }
+            : {
+                code: 'feed_import_failed',
+                reason: 'the import failed on the server’s side: upload the file again',
+              };
+        await r.feeds
+          .endImport(importId, { state: 'failed', ...failure }, now())
+          .catch(() => undefined);
+      })
+      .finally(async () => {
+        this.#running.delete(running);
+        await cleanup().catch(() => undefined);
+      });
+    this.#running.add(running);
+    return { importId };
+  }
+
+  /**
+   * An import of the advertiser's program: running (with its progress), done (the report
+   * `import` answers with) or failed (why). A running import whose heartbeat stopped (its
+   * server ended in the middle) has failed.
+   */
+  async importStatus(
+    advertiserId: string,
+    programId: string,
+    importId: string,
+    nowMs: number,
+  ): Promise<FeedImportStatus> {
+    this.#programOf(advertiserId, programId);
+    const row = await repos(this.store).feeds.importOf(programId, importId);
+    if (row === undefined)
+      throw new FeedError('unknown_feed_import', `no import "${importId}" of this program`);
+    if (row.state === 'done') return reportOf(row);
+    const stale =
+      row.state === 'running' && nowMs - Number(row.updated_at ?? row.created_at) > STALE_MS;
+    if (row.state === 'failed' || stale)
+      return {
+        status: 'failed',
+        importId,
+        code: row.failure_code ?? 'feed_import_interrupted',
+        reason:
+          row.failure_reason ??
+          'the import stopped before its end (the server stopped): upload the file again',
+      };
+    return {
+      status: 'running',
+      importId,
+      statusUrl: importStatusUrl(programId, importId),
+      accepted: row.accepted,
+      refusedCount: row.refused,
+    };
+  }
+
+  /**
+   * Imports still running stop after their current batch and are recorded as failed
+   * (interrupted), so the store can close under none of them.
+   */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all([...this.#running]);
+  }
+
+  /** The last import's report of the advertiser's program (its first 100 refusals), or undefined. */
   async lastImport(advertiserId: string, programId: string) {
-    const program = this.programs.program(programId);
-    if (program === undefined || program.advertiserId !== advertiserId)
-      throw new FeedError('unknown_program', `no program "${programId}" among your programs`);
+    this.#programOf(advertiserId, programId);
     const row = await repos(this.store).feeds.lastImport(programId);
-    return row === undefined
-      ? undefined
-      : {
-          importId: row.id,
-          format: row.format,
-          accepted: row.accepted,
-          refusedCount: row.refused,
-          gone: row.gone,
-          refused: JSON.parse(row.refused_rows) as { row: number; reason: string }[],
-          at: Number(row.created_at),
-        };
+    if (row === undefined) return undefined;
+    const report = reportOf(row);
+    return {
+      importId: row.id,
+      format: row.format,
+      accepted: report.accepted,
+      refusedCount: report.refusedCount,
+      gone: report.gone,
+      refused: report.refused.slice(0, 100),
+      at: Number(row.created_at),
+    };
   }
 
   /** How many products the program's feed lists now (the program page). */
@@ -214,71 +293,18 @@ export class FeedsService {
   ): Promise<AsyncIterable<string>> {
     const link = await this.links.build(publisherId, { programId, siteId }, baseUrl);
     const store = this.store;
-    const tracked = (product: StoredFeedProduct) =>
-      `${link.url}&url=${encodeURIComponent(product.link)}`;
     return (async function* () {
-      if (format === 'xml')
-        yield '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">\n<channel>\n';
-      if (format === 'csv') yield toCsv(DOWNLOAD_COLUMNS, []);
+      const head = feedHead(format);
+      if (head !== '') yield head;
       let after = '';
       for (;;) {
-        const page = await repos(store).feeds.page(programId, filter, after, 1000);
-        const parts: string[] = [];
-        for (const product of page) {
-          const values = downloadValues(product, tracked(product));
-          if (format === 'jsonl') parts.push(`${JSON.stringify(values)}\n`);
-          else if (format === 'csv')
-            parts.push(`${DOWNLOAD_COLUMNS.map((c) => csvCell(values[c] ?? '')).join(',')}\n`);
-          else parts.push(xmlItem(values));
-        }
-        if (parts.length > 0) yield parts.join('');
-        if (page.length < 1000) break;
+        const page = await repos(store).feeds.page(programId, filter, after, PAGE);
+        if (page.length > 0) yield feedChunk(format, page, link.url);
+        if (page.length < PAGE) break;
         after = page[page.length - 1]!.product_id;
       }
-      if (format === 'xml') yield '</channel>\n</rss>\n';
+      const tail = feedTail(format);
+      if (tail !== '') yield tail;
     })();
   }
-}
-
-function downloadValues(
-  product: StoredFeedProduct,
-  trackingLink: string,
-): Record<(typeof DOWNLOAD_COLUMNS)[number], string | null> {
-  const money = (minor: number | null) =>
-    minor === null
-      ? null
-      : `${formatMinorUnits(Number(minor), minorUnitDigits(product.currency))} ${product.currency}`;
-  return {
-    id: product.product_id,
-    title: product.title,
-    description: product.description,
-    link: product.link,
-    trackingLink,
-    image_link: product.image_link,
-    price: money(product.price_minor),
-    sale_price: money(product.sale_price_minor),
-    availability: product.availability,
-    brand: product.brand,
-    gtin: product.gtin,
-    mpn: product.mpn,
-    google_product_category: product.google_product_category,
-    product_type: product.product_type,
-    status: product.status,
-  };
-}
-
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-function xmlItem(values: Record<string, string | null>): string {
-  let item = '<item>';
-  for (const [name, value] of Object.entries(values))
-    if (value !== null)
-      item += `<g:${name}>${value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)}</g:${name}>`;
-  return `${item}</item>\n`;
 }

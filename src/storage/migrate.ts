@@ -39,6 +39,7 @@ import * as webhooks from './migrations/0030-webhooks.js';
 import * as feeds from './migrations/0034-feeds.js';
 import * as advertiserScopedEnforcement from './migrations/0035-advertiser-scoped-enforcement.js';
 import * as feedSources from './migrations/0036-feed-sources.js';
+import * as feedImportState from './migrations/0037-feed-import-state.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -75,6 +76,7 @@ const MIGRATIONS = {
   '0034-feeds': feeds,
   '0035-advertiser-scoped-enforcement': advertiserScopedEnforcement,
   '0036-feed-sources': feedSources,
+  '0037-feed-import-state': feedImportState,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -19,8 +19,8 @@ import {
   PublisherPromotion,
   PublisherPromotions,
 } from './promotions.js';
-import { FeedImportReport } from './feeds.js';
 import { FeedSource, FeedSourceBody } from './feed-sources.js';
+import { FeedImportAccepted, FeedImportReport, FeedImportStatus } from './feeds.js';
 
 /**
  * The shapes the API document publishes by name (components/schemas): a declaration that uses
@@ -51,6 +51,8 @@ register(ANSWER_COMPONENTS, {
   PublisherPromotions,
   FeedImportReport,
   FeedSource,
+  FeedImportAccepted,
+  FeedImportStatus,
   ...AD_ANSWERS,
   ...WEBHOOK_ANSWERS,
 });

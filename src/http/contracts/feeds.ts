@@ -5,6 +5,7 @@ import { idParam, queryEnum, queryText } from './params.js';
 const refusedRow = z.object({ row: z.number(), reason: z.string() });
 
 export const FeedImportReport = z.object({
+  status: z.literal('done'),
   importId: z.string(),
   accepted: z.number().meta({ description: 'products stored from this file' }),
   refusedCount: z.number().meta({ description: 'rows refused' }),
@@ -13,6 +14,37 @@ export const FeedImportReport = z.object({
     .meta({ description: 'the first 1,000 refused rows, each with what to fix' }),
   gone: z.number().meta({ description: 'products of the last import this file no longer lists' }),
 });
+
+const FeedImportRunning = z.object({
+  status: z.literal('running'),
+  importId: z.string(),
+  statusUrl: z.string().meta({ description: 'GET it until the status is no longer running' }),
+  accepted: z.number().meta({ description: 'products stored so far' }),
+  refusedCount: z.number().meta({ description: 'rows refused so far' }),
+});
+
+const FeedImportFailed = z.object({
+  status: z.literal('failed'),
+  importId: z.string(),
+  code: z.string().meta({
+    description:
+      'feed_unreadable (the file), feed_import_interrupted (the server stopped) or feed_import_failed',
+  }),
+  reason: z.string().meta({ description: 'what happened and what to do' }),
+});
+
+/** The 202's answer: the import runs on after it. */
+export const FeedImportAccepted = FeedImportRunning.pick({
+  status: true,
+  importId: true,
+  statusUrl: true,
+});
+
+export const FeedImportStatus = z.discriminatedUnion('status', [
+  FeedImportRunning,
+  FeedImportReport,
+  FeedImportFailed,
+]);
 
 /** Product feeds (issue 29): the advertiser's import and the publisher's download. */
 export const FEED_ROUTES = {
@@ -30,9 +62,30 @@ export const FEED_ROUTES = {
     bodyTypes: ['text/csv', 'text/tab-separated-values', 'application/xml', 'text/xml'],
     answers: {
       201: { description: 'The import’s report', schema: FeedImportReport },
+      202: {
+        description:
+          'A file larger than 20 MB (Content-Length) is received whole, then imported after this answer: follow statusUrl, which ends in the same report',
+        schema: FeedImportAccepted,
+      },
       400: 'The file cannot be read as a feed (feed_unreadable), e.g. no header row or a <!DOCTYPE>',
       404: 'Not your program',
       415: 'Not CSV, TSV or XML (feed_format_unknown)',
+    },
+  }),
+  feedImportStatus: defineRoute({
+    method: 'get',
+    path: '/api/v1/programs/{programId}/feed-imports/{importId}',
+    tag: 'Feeds',
+    summary:
+      'An import of your program’s feed answered 202: running (with its progress so far), done (the report a 201 carries) or failed (with why)',
+    auth: 'apiKey',
+    params: z.object({
+      programId: idParam('your program'),
+      importId: idParam('the import (importId of the 202)'),
+    }),
+    answers: {
+      200: { description: 'The import’s status', schema: FeedImportStatus },
+      404: 'Not your program, or no such import of it (unknown_feed_import)',
     },
   }),
   publisherFeed: defineRoute({

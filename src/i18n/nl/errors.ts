@@ -68,6 +68,10 @@ export const ERRORS_NL: ErrorTexts = {
     'de host van de feed-URL verwijst naar een privé-, loopback- of link-local-adres',
   invalid_feed_schedule: 'haal de feed elke 60 (elk uur) tot 10080 (elke week) minuten op',
   unknown_feed_source: 'dit programma heeft geen feed-URL',
+  unknown_feed_import: 'deze import van de feed van jouw programma bestaat niet',
+  feed_import_failed: 'de import van de feed is aan onze kant mislukt: upload het bestand opnieuw',
+  feed_import_interrupted:
+    'de server stopte tijdens de import van de feed: upload het bestand opnieuw',
   unknown_promotion: 'deze actie bestaat niet in jouw programma’s',
   invalid_promotion: 'controleer deze velden: {fields}',
   voucher_code_taken:

@@ -91,11 +91,70 @@ export class FeedsRepository {
     await this.db.insertInto('feed_imports').values(row).execute();
   }
 
+  /** A running import's progress so far, and its heartbeat. */
+  async importProgress(
+    importId: string,
+    accepted: number,
+    refused: number,
+    nowMs: number,
+  ): Promise<void> {
+    await this.db
+      .updateTable('feed_imports')
+      .set({ accepted, refused, updated_at: nowMs })
+      .where('id', '=', importId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+
+  /** A running import's end: its report (done) or why it failed. */
+  async endImport(
+    importId: string,
+    end:
+      | { state: 'done'; accepted: number; refused: number; gone: number; refusedRows: string }
+      | { state: 'failed'; code: string; reason: string },
+    nowMs: number,
+  ): Promise<void> {
+    await this.db
+      .updateTable('feed_imports')
+      .set(
+        end.state === 'done'
+          ? {
+              state: 'done',
+              accepted: end.accepted,
+              refused: end.refused,
+              gone: end.gone,
+              refused_rows: end.refusedRows,
+              updated_at: nowMs,
+            }
+          : {
+              state: 'failed',
+              failure_code: end.code,
+              failure_reason: end.reason,
+              updated_at: nowMs,
+            },
+      )
+      .where('id', '=', importId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+
+  /** One import of the program (another program's is not found). */
+  async importOf(programId: string, importId: string): Promise<StoredFeedImport | undefined> {
+    return this.db
+      .selectFrom('feed_imports')
+      .selectAll()
+      .where('id', '=', importId)
+      .where('program_id', '=', programId)
+      .executeTakeFirst();
+  }
+
+  /** The program's last import that ended with its report (running and failed ones aside). */
   async lastImport(programId: string): Promise<StoredFeedImport | undefined> {
     return this.db
       .selectFrom('feed_imports')
       .selectAll()
       .where('program_id', '=', programId)
+      .where('state', '=', 'done')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /* Product feeds of programs (issue 29). */
 
 /** One product of a program's feed, as its latest import stated it; gone when an import lacked it. */
@@ -38,4 +40,10 @@ export interface FeedImportsTable {
   refused_rows: string;
   actor: string;
   created_at: number;
+  /** running (a large file imported after its 202), done or failed */
+  state: Generated<string>;
+  failure_code: string | null;
+  failure_reason: string | null;
+  /** The running import's heartbeat (and progress), then its end. */
+  updated_at: number | null;
 }
