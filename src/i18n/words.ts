@@ -44,6 +44,7 @@ const STATUS_WORDS = {
   revoked: 'status.revoked',
   terminated: 'status.terminated',
   restricted: 'status.restricted',
+  suspended: 'status.suspended',
   outbox: 'status.outbox',
   queued: 'status.queued',
   sent: 'status.sent',

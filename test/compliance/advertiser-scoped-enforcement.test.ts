@@ -8,6 +8,7 @@ import {
 } from '../support/network.js';
 import { newAdvertiserProgram, type NewProgram } from '../support/new-advertiser-program.js';
 import { browserClick } from '../support/compliance.js';
+import { client } from '../support/web-client.js';
 
 type Json = Record<string, unknown>;
 
@@ -139,6 +140,12 @@ describeEachEngine('an advertiser’s enforcement reaches its own programs only'
     expect(await membership(shopA.programId)).toBe('suspended');
     expect(await membership(shopB.programId)).toBe('approved');
     expect(await membership(t.demo.programId)).toBe('approved');
+
+    // P reads it on its applications page, in its language.
+    const portal = client(t);
+    await portal.login(t.demo.publisher.email, t.demo.publisher.password);
+    const page = await portal.get('/publisher/applications', { 'accept-language': 'nl' });
+    expect(page.body).toContain('<span class="badge suspended">opgeschort</span>');
 
     // B's program: P earns as before.
     await order(shopB, 'B-1', await click(shopB.programId));

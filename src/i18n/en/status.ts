@@ -35,6 +35,7 @@ export const STATUS = {
   'status.revoked': 'revoked',
   'status.terminated': 'terminated',
   'status.restricted': 'restricted',
+  'status.suspended': 'suspended',
   'status.outbox': 'in the outbox',
   'status.queued': 'queued',
   'status.sent': 'sent',

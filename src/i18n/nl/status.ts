@@ -34,6 +34,7 @@ export const STATUS_NL: Translation<typeof STATUS> = {
   'status.revoked': 'ingetrokken',
   'status.terminated': 'beëindigd',
   'status.restricted': 'beperkt',
+  'status.suspended': 'opgeschort',
   'status.outbox': 'in de outbox',
   'status.queued': 'in de wachtrij',
   'status.sent': 'verzonden',
