@@ -172,7 +172,9 @@ export async function benchmarkFeeds(
 /** Runs a node script to completion and returns its stdout. */
 async function runNode(script: string, args: string[]): Promise<string> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const [code] = (await once(child, 'close')) as [number];
@@ -208,7 +210,8 @@ async function importFile(base: string, programId: string, apiKey: string, file:
     createReadStream(file).pipe(request);
   });
   if (answer.status === 201) return answer;
-  if (answer.status !== 202) throw new Error(`import: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 202)
+    throw new Error(`import: ${answer.status} ${JSON.stringify(answer.body)}`);
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const status = await fetch(`${base}${answer.body.statusUrl!}`, {

@@ -6,6 +6,7 @@ import { benchmarkHttp } from './http-benchmark.js';
 import { benchmarkReports } from './report-benchmark.js';
 import { benchmarkSimulation } from './simulation-benchmark.js';
 import { benchmarkWebhooks } from './webhooks-benchmark.js';
+import { benchmarkFeeds } from './feeds-benchmark.js';
 
 /**
  * `npm run bench`: prints one JSON document of figures on stdout, each next to the baseline or
@@ -35,6 +36,8 @@ const http = await benchmarkHttp(Math.max(3, Math.round(8 * scale)), 64, progres
 
 const webhooks = await benchmarkWebhooks(Math.max(3, Math.round(5 * scale)), 3, progress);
 
+const feeds = await benchmarkFeeds(Math.round(1_000_000 * scale), progress);
+
 const reports = await benchmarkReports(Math.round(10_000_000 * scale), 30, progress);
 
 const report = {
@@ -49,6 +52,7 @@ const report = {
   clickInserts,
   http,
   webhooks,
+  feeds,
   reports,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -82,12 +82,15 @@ function downloadValues(product: StoredFeedProduct, trackingLink: string): Downl
   };
 }
 
+/** What makes a cell need csvCell's quoting or defusing; most cells need neither. */
+const CSV_SPECIAL = /[",\n\r]|^[=+\-@\t]/;
+
 function csvLine(values: DownloadValues): string {
   let line = '';
   for (const column of DOWNLOAD_COLUMNS) {
     if (column !== 'id') line += ',';
     const value = values[column];
-    if (value !== null) line += csvCell(value);
+    if (value !== null) line += CSV_SPECIAL.test(value) ? csvCell(value) : value;
   }
   return `${line}\n`;
 }
