@@ -12,7 +12,7 @@ import { notice } from './layout.js';
 import { requireRole, webContext, type WebContext } from './web-context.js';
 import { statusText } from './status-badge.js';
 import { trackingGuide, type TrackingFacts } from './tracking-guide.js';
-import { integrationStatus, testConversions } from './tracking-status.js';
+import { integrationStatus, NO_CATEGORY, testConversions } from './tracking-status.js';
 
 /** The checksum form: make (or rotate) the secret, or remove it. */
 const CHECKSUM_FORM = z.object({ action: z.enum(['generate', 'remove']).default('generate') });
@@ -24,6 +24,12 @@ const TEST_ORDER_FORM = z.object({
     .trim()
     .regex(/^\d{1,9}(\.\d{1,4})?$/, 'orderValue: an amount such as 249.95'),
   event: z.string().trim().max(64).optional(),
+  /** The test line's category; empty: none (the pixel's `uncategorised`, the catch-all group). */
+  category: z
+    .string()
+    .trim()
+    .regex(/^([a-z0-9][a-z0-9_-]{0,63})?$/, 'category: a category id such as "laptops", or none')
+    .optional(),
 });
 
 /**
@@ -179,8 +185,9 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
     );
   });
 
-  // A test order from the page itself: a test click and an order reported with it, priced as
-  // a real one and kept with the program's test conversions, never as an order.
+  // A test order from the page itself: a test click and an order of one line (of the category
+  // chosen, or none) reported with it, priced as a real one and kept with the program's test
+  // conversions, never as an order.
   form('test-order', async (context, request, program) => {
     const input = parseForm(TEST_ORDER_FORM, request.body);
     const facts = factsOf(context, request, program);
@@ -198,7 +205,8 @@ export function registerAdvertiserTrackingPages(app: FastifyInstance, network: N
           {
             sku: 'TEST-1',
             name: 'Test',
-            category: facts.category,
+            // No category chosen: none, priced by the catch-all group as any such line is.
+            category: input.category || NO_CATEGORY,
             unitPrice: input.orderValue,
             quantity: 1,
             ...program.terms.file.pixelLineDefaults,

@@ -1,6 +1,7 @@
 import { explainReason } from '../domain/engine/reasons.js';
 import { ERROR_CODES, type ErrorCode } from '../domain/error-codes.js';
 import { reasonFactsOf } from '../domain/terms/compile-terms.js';
+import { nameIn, versionInForce } from '../domain/terms/program-terms.js';
 import type { Quote } from '../domain/engine/quote.js';
 import type {
   IntegrationStatus,
@@ -17,6 +18,9 @@ import { statusBadge } from './status-badge.js';
 import { pixelUrl, snippet, type TrackingFacts } from './tracking-guide.js';
 import type { MessageKey } from './i18n.js';
 import type { WebContext } from './web-context.js';
+
+/** The category a test line without one is reported with (as the pixel does: pixel-report.ts). */
+export const NO_CATEGORY = 'uncategorised';
 
 /** When a report arrived, to the second (an integration is tried minute by minute). */
 function when(context: WebContext, ms: number): string {
@@ -76,7 +80,36 @@ export function integrationStatus(
   </section>`;
 }
 
-/** A test order's quote in words: each line with its rule, the order's reasons, the total. */
+/**
+ * The commission group a line was priced in (AE-C1), named in the reader's language: the last
+ * group of a version takes every line whose category no other group lists, or that has none,
+ * and the words say so (a line without a category is priced there, not in the first group).
+ */
+export function groupWords(
+  context: WebContext,
+  program: CachedProgram,
+  versionId: string,
+  groupId: string,
+): string {
+  const version = program.terms.versions.find((v) => v.id === versionId);
+  const group = groupName(context, program, versionId, groupId);
+  const catchAll = version !== undefined && version.groups.at(-1)?.id === groupId;
+  return context.t(catchAll ? 'tracking.lineCatchAll' : 'tracking.lineGroup', { group });
+}
+
+/** A commission group's name in the reader's language (its id if the version is gone). */
+function groupName(
+  context: WebContext,
+  program: CachedProgram,
+  versionId: string,
+  groupId: string,
+): string {
+  const file = program.terms.file.versions.find((v) => v.id === versionId);
+  const named = file?.commission.groups.find((g) => g.id === groupId);
+  return nameIn(named?.name ?? groupId, context.locale);
+}
+
+/** A test order's quote in words: each line with its group and rule, the order's reasons, the total. */
 function explained(context: WebContext, program: CachedProgram, quote: Quote): SafeHtml {
   const facts = reasonFactsOf(program.terms);
   const words = (codes: readonly string[]) =>
@@ -91,7 +124,8 @@ function explained(context: WebContext, program: CachedProgram, quote: Quote): S
             rate: formatRate(line.rate, context.locale),
             commission: `${line.commission} ${quote.currency}`,
             rule: line.rule,
-          })}:
+          })}
+          · ${groupWords(context, program, quote.termsVersion, line.group)}:
           ${line.reasons.length === 0 ? context.t('tracking.lineEarns') : words(line.reasons)}
         </li>`,
     )}
@@ -123,6 +157,10 @@ export function testConversions(
   const landing = new URL(program.landingUrl);
   landing.searchParams.set('tduid', facts.testClick);
   const events = [...program.terms.events.values()];
+  const current = versionInForce(program.terms, context.now) ?? program.terms.versions[0];
+  const categories = [
+    ...new Set(current?.groups.flatMap((group) => [...(group.categories ?? [])]) ?? []),
+  ];
   return html`<section class="card" id="test">
     <h2>${context.t('tracking.testTitle')}</h2>
     <p>${context.t('tracking.testIntro')}</p>
@@ -168,6 +206,20 @@ export function testConversions(
                       </select></label
                     >`
               }
+              <label
+                >${context.t('tracking.testCategory')}
+                <select name="category">
+                  <option value="">
+                    ${context.t('tracking.testNoCategory', {
+                      group:
+                        current === undefined
+                          ? ''
+                          : groupName(context, program, current.id, current.groups.at(-1)!.id),
+                    })}
+                  </option>
+                  ${categories.map((category) => html`<option value="${category}">${category}</option>`)}
+                </select></label
+              >
               <div>
                 <button type="submit">${context.t('tracking.sendTestOrder')}</button>
               </div>

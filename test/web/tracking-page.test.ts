@@ -126,6 +126,7 @@ describeEachEngine('the tracking setup page', (context) => {
     const sent = await advertiser.submit(`/advertiser/tracking/${programId}/test-order`, {
       orderValue: '100.00',
       event: '1',
+      category: 'laptops',
     });
     expect(
       sent.body,

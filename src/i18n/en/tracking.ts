@@ -108,6 +108,11 @@ export const TRACKING = {
   'tracking.explanation': 'How it is priced',
   'tracking.line': 'Line {sku}: base {base}, rate {rate}, commission {commission} (rule {rule})',
   'tracking.lineEarns': 'earns commission',
+  'tracking.lineGroup': 'commission group “{group}”',
+  'tracking.lineCatchAll':
+    'commission group “{group}”, the one for every line whose category no other group lists, or that has no category',
+  'tracking.testCategory': 'Category of the test line',
+  'tracking.testNoCategory': 'None (catch-all group “{group}”)',
   'tracking.orderReasons': 'The order as a whole: {reasons}',
   'tracking.bonus': 'New-buyer bonus: {bonus}',
   'tracking.held': 'held until an exchange rate is known',

@@ -111,6 +111,11 @@ export const TRACKING_NL: Translation<typeof TRACKING> = {
   'tracking.line':
     'Regel {sku}: grondslag {base}, percentage {rate}, commissie {commission} (regel {rule})',
   'tracking.lineEarns': 'levert commissie op',
+  'tracking.lineGroup': 'commissiegroep “{group}”',
+  'tracking.lineCatchAll':
+    'commissiegroep “{group}”, die van elke regel met een categorie die geen andere groep noemt, of zonder categorie',
+  'tracking.testCategory': 'Categorie van de testregel',
+  'tracking.testNoCategory': 'Geen (restgroep “{group}”)',
   'tracking.orderReasons': 'De bestelling als geheel: {reasons}',
   'tracking.bonus': 'Bonus voor een nieuwe koper: {bonus}',
   'tracking.held': 'aangehouden tot er een wisselkoers is',
