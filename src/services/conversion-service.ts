@@ -151,7 +151,7 @@ export class ConversionService {
         { status: program.review },
       );
     const order = parseOrderOrThrow(document);
-    refuseImplausiblePlacedAt(order, nowMs);
+    refuseImplausiblePlacedAt(order, nowMs, program.terms);
     let tduid = evidence.tduid;
     let attributedBy: AttributedBy | null =
       tduid === undefined ? null : evidence.source === 'cookie' ? 'cookie' : 'pixel';
@@ -206,7 +206,7 @@ export class ConversionService {
         'clickId/tduid is not a test click id of this program (altered, or made for another program); make a test click on the program’s tracking page',
       );
     const order = parseOrderOrThrow(document);
-    refuseImplausiblePlacedAt(order, nowMs);
+    refuseImplausiblePlacedAt(order, nowMs, program.terms);
     const input = this.#input(
       program,
       { ...(document as OrderDocument), clickId: tduid },

@@ -1,6 +1,7 @@
 import { parseDecimal, toMinorUnits } from '../money/decimal.js';
 import { minorUnitDigits } from '../money/currencies.js';
-import { parseIsoInstant } from '../dates.js';
+import { parseIsoInstant, utcDayNumber } from '../dates.js';
+import { versionInForce, type ProgramTerms } from '../terms/program-terms.js';
 import { InvalidOrderError, issuesFromZod, type Issue } from '../errors.js';
 import { acceptsOrderDocument } from './accepts-order-document.js';
 import { orderDocumentSchema, type OrderDocument, type OrderStatus } from './order-schema.js';
@@ -145,25 +146,54 @@ function toOrder(doc: OrderDocument): Order {
   };
 }
 
-/** How far ahead of the network's clock an order may say it was placed (clock skew). */
-export const MAX_FUTURE_PLACED_AT_MS = 24 * 3_600_000;
+/**
+ * How far ahead of the network's clock an order may say it was placed: clock skew between the
+ * advertiser's server and the network, never a day (see refusePlacedAtAhead).
+ */
+export const MAX_FUTURE_PLACED_AT_MS = 15 * 60_000;
 /** The earliest instant an order may say it was placed. */
 export const EARLIEST_PLACED_AT_MS = Date.UTC(2000, 0, 1);
 
 /**
- * Refuses an order placed in the future (beyond a day of clock skew) or before 2000: such a
- * date would be priced with terms and rates of the wrong time and sort past every statement.
+ * Refuses an order placed in the future (beyond 15 minutes of clock skew) or before 2000: such
+ * a date would be priced with terms and rates of the wrong time and sort past every statement.
+ * With the program's terms, also refuses a placedAt ahead of the network's clock that falls
+ * under a terms version not yet in force, or on a later UTC day (the exchange-rate date,
+ * AE-C6), than the clock's: terms take effect no earlier than announced (AE-C1, NET-T1), and
+ * an order dated ahead must not reach them early.
  */
-export function refuseImplausiblePlacedAt(order: Order, nowMs: number): void {
+export function refuseImplausiblePlacedAt(order: Order, nowMs: number, terms?: ProgramTerms): void {
   if (order.placedAtMs > nowMs + MAX_FUTURE_PLACED_AT_MS)
     throw new InvalidOrderError([
       {
         path: 'placedAt',
-        message: `is in the future (after ${new Date(nowMs + MAX_FUTURE_PLACED_AT_MS).toISOString()}): send when the order was placed, in UTC`,
+        message: `is in the future (after ${new Date(nowMs + MAX_FUTURE_PLACED_AT_MS).toISOString()}, the network's clock plus 15 minutes): send when the order was placed, in UTC`,
       },
     ]);
+  if (order.placedAtMs > nowMs) refusePlacedAtAhead(order.placedAtMs, nowMs, terms);
   if (order.placedAtMs < EARLIEST_PLACED_AT_MS)
     throw new InvalidOrderError([
       { path: 'placedAt', message: 'is before 2000-01-01: send when the order was placed' },
+    ]);
+}
+
+/** A placedAt within the clock skew may not cross a terms version's start nor UTC midnight. */
+function refusePlacedAtAhead(placedAtMs: number, nowMs: number, terms?: ProgramTerms): void {
+  const now = new Date(nowMs).toISOString();
+  if (utcDayNumber(placedAtMs) !== utcDayNumber(nowMs))
+    throw new InvalidOrderError([
+      {
+        path: 'placedAt',
+        message: `is ahead of the network's clock (${now}) on a later UTC day, whose exchange rate and terms are not yet in force: send when the order was placed, in UTC, no later than now`,
+      },
+    ]);
+  if (terms === undefined) return;
+  const atPlacedAt = versionInForce(terms, placedAtMs);
+  if (atPlacedAt !== undefined && atPlacedAt !== versionInForce(terms, nowMs))
+    throw new InvalidOrderError([
+      {
+        path: 'placedAt',
+        message: `is ahead of the network's clock (${now}) and falls under terms version "${atPlacedAt.id}", not yet in force: send when the order was placed, in UTC, no later than now`,
+      },
     ]);
 }
