@@ -16,6 +16,12 @@ export interface FeedRecord {
 /** The longest record read; a longer one is refused as a row, never buffered further. */
 const MAX_RECORD_CHARS = 64 * 1024;
 
+/** The most text a feed may unpack to (a gzip file of a few kilobytes can unpack to gigabytes). */
+export const MAX_FEED_CHARS = 4 * 1024 ** 3;
+
+/** The start of a document type or entity declaration, refused wherever it appears. */
+const DECLARATION = /<!DOCTYPE|<!ENTITY/i;
+
 /**
  * The records of a feed file, read as a stream (a file of a million products never in memory
  * whole): CSV or TSV with a header row (RFC 4180 quoting), or XML in the Merchant Center RSS
@@ -47,6 +53,16 @@ async function* decoded(input: Readable): AsyncGenerator<string> {
     }
   };
   const decoder = new TextDecoder('utf-8');
+  let total = 0;
+  const counted = (text: string) => {
+    total += text.length;
+    if (total > MAX_FEED_CHARS)
+      throw new FeedFileError(
+        'feed_unreadable',
+        `the feed unpacks to more than ${MAX_FEED_CHARS / 1024 ** 3} GiB of text: split it, or leave out what a product does not need`,
+      );
+    return text;
+  };
   if (head[0] === 0x1f && head[1] === 0x8b) {
     const gunzip = createGunzip();
     const source = rest();
@@ -59,15 +75,23 @@ async function* decoded(input: Readable): AsyncGenerator<string> {
         gunzip.destroy(error as Error);
       }
     })();
+    let chunks: AsyncIterator<unknown>;
     try {
-      for await (const chunk of gunzip) yield decoder.decode(chunk as Buffer, { stream: true });
-    } catch {
+      chunks = gunzip[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) break;
+        yield counted(decoder.decode(next.value as Buffer, { stream: true }));
+      }
+    } catch (error) {
+      gunzip.destroy();
+      if (error instanceof FeedFileError) throw error;
       throw new FeedFileError(
         'feed_unreadable',
         'the file looks like gzip but does not unpack: send it whole, or unpacked',
       );
     }
-  } else for await (const chunk of rest()) yield decoder.decode(chunk, { stream: true });
+  } else for await (const chunk of rest()) yield counted(decoder.decode(chunk, { stream: true }));
   const tail = decoder.decode();
   if (tail !== '') yield tail;
 }
@@ -94,7 +118,7 @@ async function* delimitedRecords(
     const long = tooLong;
     tooLong = false;
     length = 0;
-    if (record.length === 1 && record[0] === '') return; // an empty line
+    if (!long && record.length === 1 && record[0] === '') return; // an empty line
     if (header === undefined) {
       header = record.map((name) => name.trim().toLowerCase().replace(/^g:/, ''));
       if (!header.includes('id'))
@@ -153,7 +177,8 @@ async function* delimitedRecords(
   }
   if (quoted)
     throw new FeedFileError('feed_unreadable', `row ${row + 1}: a quoted field is never closed`);
-  if (field !== '' || fields.length > 0) yield* finish();
+  // The last row may end without a newline; one cut off for being too long is still reported.
+  if (field !== '' || fields.length > 0 || tooLong) yield* finish();
   if (header === undefined) throw new FeedFileError('feed_unreadable', 'the file is empty');
 }
 
@@ -161,7 +186,8 @@ const ITEM_PARSER = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
   processEntities: true,
-  htmlEntities: false,
+  // Decodes character references (&#x3C;, &#60;) besides XML's five named entities.
+  htmlEntities: true,
   parseTagValue: false,
   trimValues: true,
 });
@@ -170,57 +196,105 @@ const ITEM_PARSER = new XMLParser({
 async function* xmlRecords(
   chunks: AsyncIterable<string>,
 ): AsyncGenerator<FeedRecord | { row: number; reason: string }> {
+  // Linear in the file: text outside an item is dropped as it comes (but for a tail that may
+  // begin an item's tag), an item is held to its limit at most, and the rest of one over the
+  // limit is skipped by looking for its end tag in each new chunk only.
   let buffer = '';
   let row = 0;
-  let checked = false;
+  let rooted = false;
+  let skipping: string | undefined;
+  let head = '';
   for await (const chunk of chunks) {
+    if (head.length < 1024) {
+      head += chunk.slice(0, 1024);
+      rooted ||= /<(rss|feed|channel)[\s>]/.test(head);
+    }
     buffer += chunk;
-    if (!checked || /<!DOCTYPE|<!ENTITY/i.test(chunk)) {
-      if (/<!DOCTYPE|<!ENTITY/i.test(buffer))
-        throw new FeedFileError(
-          'feed_unreadable',
-          'the XML declares a document type or entities, which a feed does not need (and which could expand without end): remove the <!DOCTYPE …>',
-        );
-      checked = buffer.length > 1024;
+    if (DECLARATION.test(buffer)) throw declared();
+    if (skipping !== undefined) {
+      const end = buffer.indexOf(skipping);
+      if (end < 0) {
+        buffer = buffer.slice(-skipping.length);
+        continue;
+      }
+      buffer = buffer.slice(end + skipping.length);
+      skipping = undefined;
     }
     for (;;) {
       const start = buffer.search(/<(item|entry)[\s>]/);
       if (start < 0) {
-        // Keep only what may begin a tag, so text between items is not buffered.
-        buffer = buffer.slice(Math.max(0, buffer.lastIndexOf('<')));
+        // Keep only a tail that may begin an item's tag ("<entry" and one more character), and
+        // enough of it that a declaration cut in two by the chunks is still seen.
+        buffer = buffer.slice(-16);
         break;
       }
       const tag = buffer.startsWith('<item', start) ? 'item' : 'entry';
-      const end = buffer.indexOf(`</${tag}>`, start);
+      const close = `</${tag}>`;
+      const end = buffer.indexOf(close, start);
       if (end < 0) {
         if (buffer.length - start > MAX_RECORD_CHARS) {
           row += 1;
           yield { row, reason: `the item is longer than ${MAX_RECORD_CHARS} characters` };
-          const next = buffer.indexOf(`</${tag}>`, start);
-          buffer = next < 0 ? '' : buffer.slice(next);
-          continue;
+          skipping = close;
+          buffer = buffer.slice(-close.length);
+          break;
         }
         buffer = buffer.slice(start);
         break;
       }
-      const text = buffer.slice(start, end + tag.length + 3);
-      buffer = buffer.slice(end + tag.length + 3);
+      const text = buffer.slice(start, end + close.length);
+      buffer = buffer.slice(end + close.length);
       row += 1;
-      try {
-        const parsed = ITEM_PARSER.parse(text) as Record<string, Record<string, unknown>>;
-        const values: Record<string, string> = {};
-        for (const [name, value] of Object.entries(parsed[tag] ?? {}))
-          if (typeof value === 'string' || typeof value === 'number')
-            values[name.toLowerCase()] = String(value);
-        yield { row, values };
-      } catch {
-        yield { row, reason: 'the item is not well-formed XML' };
+      if (text.length > MAX_RECORD_CHARS) {
+        yield { row, reason: `the item is longer than ${MAX_RECORD_CHARS} characters` };
+        continue;
       }
+      yield itemRecord(row, tag, text);
     }
   }
-  if (row === 0 && !/<(rss|feed|channel)[\s>]/.test(buffer) && buffer.trim() !== '')
+  if (row === 0 && !rooted && buffer.trim() !== '')
     throw new FeedFileError(
       'feed_unreadable',
       'expected XML with <item> elements (Merchant Center RSS)',
     );
 }
+
+function declared(): FeedFileError {
+  return new FeedFileError(
+    'feed_unreadable',
+    'the XML declares a document type or entities, which a feed does not need (and which could expand without end): remove the <!DOCTYPE …>',
+  );
+}
+
+/** XML's own named entities; a feed declares no others. */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/** One item's attributes, or why it is refused (not well-formed, an entity XML does not know). */
+function itemRecord(
+  row: number,
+  tag: string,
+  text: string,
+): FeedRecord | { row: number; reason: string } {
+  // Character references (&#233;, &#xE9;) and XML's five named entities are decoded; any other
+  // name (&eacute;, &foo;) is an entity no declaration defines, so the item is not well-formed.
+  // Text in CDATA sections is literal.
+  for (const match of text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').matchAll(ENTITY))
+    if (!XML_ENTITIES.has(match[1]!))
+      return {
+        row,
+        reason: `the entity &${match[1]}; is not defined in XML: write the character itself or a character reference such as &#233;`,
+      };
+  let parsed: Record<string, Record<string, unknown>>;
+  try {
+    parsed = ITEM_PARSER.parse(text) as Record<string, Record<string, unknown>>;
+  } catch {
+    return { row, reason: 'the item is not well-formed XML' };
+  }
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed[tag] ?? {}))
+    if (typeof value === 'string' || typeof value === 'number')
+      values[name.toLowerCase()] = String(value);
+  return { row, values };
+}
+
+const ENTITY = /&([A-Za-z][\w.-]*);/g;
