@@ -6,13 +6,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { packageRoot } from '../src/package-root.js';
 import { runAffnet, startServer } from './serve-process.js';
-import { hasWrk, wrkLoad } from './wrk-load.js';
+import { hasWrk, luaString, wrkLoad } from './wrk-load.js';
 
 /** A Lua string literal of `text`. */
-function luaString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 export interface LoadFigures {
   requestsPerSecond: number;
   latencyP50Ms: number;

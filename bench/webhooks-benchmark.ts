@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { runAffnet, startServer } from './serve-process.js';
 import { threadCpu, type ThreadCpu } from './thread-cpu.js';
+import { hasWrk, luaString, wrkLoad } from './wrk-load.js';
 
 /** Clicks and orders per second of one server, with or without integrations configured. */
 export interface IntegrationRound {
@@ -29,6 +30,8 @@ export interface IntegrationRound {
 
 export interface WebhookFigures {
   seconds: number;
+  /** The load generator: wrk (a process of its own) or autocannon (in the bench's process). */
+  loadGenerator: 'wrk' | 'autocannon';
   rounds: { without: IntegrationRound; with: IntegrationRound }[];
   /** With ÷ without, the median round: 1 is no cost. */
   clicksRatio: number;
@@ -44,6 +47,59 @@ async function run(options: autocannon.Options) {
   const result = await autocannon(options);
   return { rps: Math.round(result.requests.average), p99: result.latency.p99 };
 }
+
+/**
+ * One load: wrk where installed (its C client in a process of its own, as the other HTTP
+ * scenarios use), else autocannon in this process, beside the receiver.
+ */
+async function load(
+  useWrk: boolean,
+  url: string,
+  seconds: number,
+  post?: { headers: Record<string, string>; body: (n: number) => string },
+) {
+  if (!useWrk)
+    return run({
+      url,
+      connections: 64,
+      duration: seconds,
+      ...(post === undefined
+        ? {}
+        : {
+            method: 'POST' as const,
+            headers: post.headers,
+            requests: [
+              { setupRequest: (request) => ({ ...request, body: post.body(nextOrder++) }) },
+            ],
+          }),
+    });
+  let lua: string | undefined;
+  if (post !== undefined) {
+    // The same document, numbered in Lua so every request is a new order.
+    const [before, after] = post.body(-1).split('"WH--1"') as [string, string];
+    lua = [
+      `wrk.method = "POST"`,
+      ...Object.entries(post.headers).map(
+        ([name, value]) => `wrk.headers[${luaString(name)}] = ${luaString(value)}`,
+      ),
+      `local n = 0`,
+      `request = function()`,
+      `  n = n + 1`,
+      `  local body = ${luaString(before)} .. '"WH-' .. n .. '"' .. ${luaString(after)}`,
+      `  return wrk.format(nil, nil, nil, body)`,
+      `end`,
+    ].join('\n');
+  }
+  const figures = await wrkLoad({
+    url,
+    connections: 64,
+    seconds,
+    ...(lua === undefined ? {} : { lua }),
+  });
+  return { rps: Math.round(figures.requestsPerSecond), p99: figures.latencyP99Ms };
+}
+
+let nextOrder = 1;
 
 /**
  * `npm run bench`'s integrations scenario (issue 28): clicks and attributed orders on a fresh
@@ -69,12 +125,19 @@ export async function benchmarkWebhooks(
   const hookUrl = (path: string) =>
     `http://127.0.0.1:${(receiver.address() as AddressInfo).port}${path}`;
   const results: WebhookFigures['rounds'] = [];
+  const useWrk = await hasWrk();
   try {
     for (let round = 1; round <= rounds; round++) {
       const pair: Partial<Record<'without' | 'with', IntegrationRound>> = {};
       for (const variant of ['without', 'with'] as const) {
         onProgress(`webhooks: round ${round} of ${rounds}, ${variant} integrations, ${seconds} s`);
-        pair[variant] = await oneRound(seconds, variant === 'with', hookUrl, () => delivered);
+        pair[variant] = await oneRound(
+          useWrk,
+          seconds,
+          variant === 'with',
+          hookUrl,
+          () => delivered,
+        );
       }
       results.push(pair as { without: IntegrationRound; with: IntegrationRound });
     }
@@ -89,6 +152,7 @@ export async function benchmarkWebhooks(
   const ordersRatio = Math.round(ratios((r) => r.ordersPerSecond) * 1000) / 1000;
   return {
     seconds,
+    loadGenerator: useWrk ? 'wrk' : 'autocannon',
     rounds: results,
     clicksRatio,
     ordersRatio,
@@ -98,6 +162,7 @@ export async function benchmarkWebhooks(
 }
 
 async function oneRound(
+  useWrk: boolean,
   seconds: number,
   integrations: boolean,
   hookUrl: (path: string) => string,
@@ -147,48 +212,42 @@ async function oneRound(
         });
       }
       const clickUrl = `${base}${demo.clickUrl}`;
-      await run({ url: clickUrl, connections: 64, duration: WARM_UP_SECONDS });
-      const clicks = await run({ url: clickUrl, connections: 64, duration: seconds });
+      await load(useWrk, clickUrl, WARM_UP_SECONDS);
+      const clicks = await load(useWrk, clickUrl, seconds);
       const click = await fetch(`${clickUrl}&epi=bench`, { redirect: 'manual' });
       const clickId = new URL(click.headers.get('location')!).searchParams.get('tduid')!;
       const before = deliveredSoFar();
       const cpuBefore = await threadCpu(server.pid!);
-      let sequence = 0;
       const placedAt = new Date().toISOString();
-      const orders = await run({
-        url: `${base}/api/v1/programs/${demo.programId}/orders`,
-        connections: 64,
-        duration: seconds,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${demo.advertiserApiKey}`,
-          'content-type': 'application/json',
-        },
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify({
-                orderNumber: `WH-${++sequence}`,
-                clickId,
-                placedAt,
-                currency: 'USD',
-                status: 'completed',
-                items: [
-                  {
-                    sku: '1005001',
-                    category: 'consumer-electronics',
-                    unitPrice: '12.50',
-                    quantity: 2,
-                    sellerCountry: 'CN',
-                    store: 'aliexpress',
-                  },
-                ],
-              }),
-            }),
+      const orders = await load(
+        useWrk,
+        `${base}/api/v1/programs/${demo.programId}/orders`,
+        seconds,
+        {
+          headers: {
+            authorization: `Bearer ${demo.advertiserApiKey}`,
+            'content-type': 'application/json',
           },
-        ],
-      });
+          body: (n) =>
+            JSON.stringify({
+              orderNumber: `WH-${n}`,
+              clickId,
+              placedAt,
+              currency: 'USD',
+              status: 'completed',
+              items: [
+                {
+                  sku: '1005001',
+                  category: 'consumer-electronics',
+                  unitPrice: '12.50',
+                  quantity: 2,
+                  sellerCountry: 'CN',
+                  store: 'aliexpress',
+                },
+              ],
+            }),
+        },
+      );
       const cpuAfter = await threadCpu(server.pid!);
       const delivered = deliveredSoFar() - before;
       if (integrations) await new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1000));

@@ -18,6 +18,11 @@ export async function hasWrk(): Promise<boolean> {
   }
 }
 
+/** `text` as a Lua string literal. */
+export function luaString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 /** A duration as wrk prints it (`635.91us`, `2.07ms`, `1.20s`) in milliseconds. */
 export function wrkMs(text: string): number {
   const match = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());

@@ -7,7 +7,11 @@ import type {
 import { newMonotonicId } from '../storage/ids.js';
 import { EVENT_RETENTION_DAYS } from './event-dispatcher.js';
 import { webhookHeaders } from './webhook-signature.js';
-import { FAILING_DISABLES_AFTER_MS, nextAttemptAt } from '../domain/webhooks/endpoint-rules.js';
+import {
+  DELIVERY_TIMEOUT_MS,
+  FAILING_DISABLES_AFTER_MS,
+  nextAttemptAt,
+} from '../domain/webhooks/endpoint-rules.js';
 import type { AttemptResult, OutgoingRequest, WebhookSender } from './webhook-sender.js';
 import type { WebhookSecretBox } from './webhook-secrets.js';
 import type { Mailer } from './mailer.js';
@@ -20,8 +24,13 @@ import { composeEmail, formatInstant, localeOf } from '../i18n/email.js';
  */
 const PARALLEL = 16;
 const ROUND = 256;
-/** A claimed delivery is due again after this, should its node die mid-attempt. */
-const LEASE_MS = 60_000;
+/**
+ * A claimed delivery is due again after this, should its node die mid-round. Only a dead run's
+ * leases ever run out: the job's lock lets no other run start while a run is going, however
+ * long its round takes. Short, so that a restart delivers what a killed server had claimed
+ * within a round's worth of deliveries (up to 256 at once) soon after it is back.
+ */
+const LEASE_MS = DELIVERY_TIMEOUT_MS + 5_000;
 /** A run stops starting rounds after this, leaving the rest to the next run. */
 const RUN_BUDGET_MS = 30_000;
 
