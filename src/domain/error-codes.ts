@@ -161,6 +161,10 @@ export const ERROR_CODES = {
     status: 409,
     en: 'the code {code} is already taken in this program by an exclusive code (or, for an exclusive one, by any promotion): choose another code',
   },
+  promotion_code_published: {
+    status: 409,
+    en: 'the code {code} is already published: it cannot become exclusive to a site or move to another one; create a new promotion with a new code',
+  },
   invalid_decision: { status: 400, en: 'choose approve or decline' },
   // Validation and transactions
   no_selection: { status: 400, en: 'select at least one transaction' },

@@ -122,6 +122,7 @@ export class PromotionsService {
       const current = await this.#ownedPromotion(t, programId, promotionId);
       const merged: PromotionInput = { ...inputOf(current), ...definedOf(change) };
       const row = await this.#checked(t, program, current.id, merged);
+      refuseRetargetedCode(current, row);
       await t.promotions.update(current.id, { ...row, updated_at: nowMs });
       return promotionView({ ...current, ...row, updated_at: nowMs }, nowMs);
     });
@@ -266,6 +267,30 @@ export class PromotionsService {
       ends_at: endsAt!,
     };
   }
+}
+
+/**
+ * A code is published with its promotion (promotion.created tells every publisher in the
+ * program): once shared, it cannot become exclusive to one site, and an exclusive one cannot
+ * move to another site, or that site would take the orders other publishers earned with the
+ * code (voucher-code attribution). A new exclusive code needs a new promotion with a new code.
+ * Exclusive to shared is allowed: the code then credits no site by itself any more.
+ */
+function refuseRetargetedCode(
+  current: StoredPromotion,
+  next: { code_key: string | null; exclusive_site_id: string | null },
+): void {
+  if (current.code_key === null || current.code_key !== next.code_key) return;
+  if (next.exclusive_site_id === null || next.exclusive_site_id === current.exclusive_site_id)
+    return;
+  throw new PromotionError(
+    'promotion_code_published',
+    current.exclusive_site_id === null
+      ? `exclusiveSiteId: the code ${current.code} was published to every publisher in the program; it cannot become exclusive to one site. Create a new promotion with a new code for that site`
+      : `exclusiveSiteId: the code ${current.code} was published to its site; it cannot move to another site. Create a new promotion with a new code for that site`,
+    [],
+    { code: current.code! },
+  );
 }
 
 function promotionView(row: StoredPromotion, nowMs: number): PromotionView {

@@ -155,7 +155,7 @@ export const PROMOTION_ROUTES = {
       200: { description: 'The promotion', schema: Promotion },
       400: 'A field to fix (invalid_promotion names it)',
       404: 'Not your program or promotion',
-      409: 'The exclusive code is taken in the program (voucher_code_taken)',
+      409: 'The exclusive code is taken in the program (voucher_code_taken), or a published code would become exclusive to a site or move to another one (promotion_code_published: create a new promotion with a new code)',
     },
   }),
   deletePromotion: defineRoute({
