@@ -151,7 +151,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
                   ${context.t(`kind.${action.kind as ActionKind}`)} <code>${action.rule}</code>
                   ${statusBadge(action.status, context.locale)}
                   <div class="muted">${action.evidence}</div>
-                  ${action.status === 'active' && (action.kind === 'withhold' || action.kind === 'restriction' || action.kind === 'cure_period') ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.t('advertiserCompliance.lift')}</button></form>` : ''}
+                  ${action.status === 'active' ? html`<form method="post" action="/advertiser/enforcement/${action.id}/lift" class="inline">${csrfField(context)}<button class="secondary">${context.t('advertiserCompliance.lift')}</button></form>` : ''}
                 </td>
                 <td>${deadline(action.claimDeadlineAt, calendarOf(network, action.programId))}</td>
                 <td>
