@@ -240,7 +240,7 @@ export const ERROR_CODES = {
   },
   terms_backdated: {
     status: 400,
-    en: 'a new or changed version takes effect no earlier than when it is published, and a version in force before now is kept as it is: give the new version a new id and a later effectiveFrom',
+    en: 'a new or changed version takes effect no earlier than when it is published, and a version in force before now is kept as it is: give the new version a new id and an effectiveFrom no earlier than {published} (an instant with its offset) or a date from {firstDay} on (a date alone starts at 00:00 UTC)',
   },
   network_fee_not_in_terms: {
     status: 400,

@@ -6,7 +6,7 @@ import { TermsCompiler } from '../programs/terms-compiler.js';
 import { DEFAULT_NETWORK_FEE_RATE } from '../domain/payments/network-fee.js';
 import type { ProgramTerms } from '../domain/terms/compile-terms.js';
 import { describeIssues, DomainError } from '../domain/errors.js';
-import { backdatedVersions } from '../domain/terms/publication.js';
+import { backdatedVersions, earliestStart } from '../domain/terms/publication.js';
 import {
   reviewAfterTermsChange,
   reviewStatusOf,
@@ -310,6 +310,7 @@ export class ProgramTermsService {
         'terms_backdated',
         `${terms.id} terms: ${describeIssues(issues)}`,
         issues,
+        earliestStart(nowMs),
       );
   }
 

@@ -15,6 +15,7 @@ import { statusBadge } from './status-badge.js';
 import { formatAmountText, formatDate, formatRate } from './format.js';
 import { barLineChart } from './svg-chart.js';
 import { refusalText } from './refusal-text.js';
+import { translate } from './i18n.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { programPage } from './public-pages.js';
 import { groupName, type ProgramTerms } from '../domain/terms/compile-terms.js';
@@ -271,11 +272,21 @@ function termsForm(
 }
 
 /** A refused file: each schema problem with its line and path, or the refusal in words. */
+/**
+ * What the refusal's values say in the reader's language, above its issues (terms_backdated:
+ * the earliest moment a new version may start); nothing when the code's words need more.
+ */
+function issuesSummary(context: WebContext, error: DomainError): SafeHtml | string {
+  if (Object.keys(error.values).length === 0) return '';
+  const text = translate(context.locale, `refusal.${error.code}`, error.values);
+  return /\{\w+\}/.test(text) ? '' : html`<p class="refusal-summary">${text}</p>`;
+}
+
 export function refusalOf(context: WebContext, error: DomainError): SafeHtml {
   return notice(
     'error',
     error.issues.length > 0
-      ? html`${context.t('advertiserTerms.refused')}
+      ? html`${context.t('advertiserTerms.refused')} ${issuesSummary(context, error)}
           <ul>
             ${error.issues.map(
               (issue) =>

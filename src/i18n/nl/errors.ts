@@ -166,7 +166,7 @@ export const ERRORS_NL: ErrorTexts = {
   simulation_busy:
     'er loopt al een simulatie van je, of het netwerk draait er het maximum tegelijk: probeer het over een paar seconden opnieuw',
   terms_backdated:
-    'een nieuwe of gewijzigde versie gaat niet eerder in dan wanneer ze wordt gepubliceerd, en een versie die al gold blijft zoals ze is: geef de nieuwe versie een nieuwe id en een latere effectiveFrom',
+    'een nieuwe of gewijzigde versie gaat niet eerder in dan wanneer ze wordt gepubliceerd, en een versie die al gold blijft zoals ze is: geef de nieuwe versie een nieuwe id en als effectiveFrom een tijdstip vanaf {published} (met tijdzone) of een datum vanaf {firstDay} (een datum alleen begint om 00:00 UTC)',
   network_fee_not_in_terms:
     'de netwerkvergoeding stelt het netwerk vast, niet de voorwaarden: verwijder de sectie invoicing',
   invalid_network_fee:
