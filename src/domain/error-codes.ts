@@ -120,7 +120,7 @@ export const ERROR_CODES = {
     status: 400,
     en: 'the image is {actual} pixels; a {size} banner needs an image of that size or twice it ({double})',
   },
-  invalid_parameter: { status: 400, en: 'a filter or sub id is not valid' },
+  invalid_parameter: { status: 400, en: 'a parameter is not valid: {parameters}' },
   // Product feeds
   feed_unreadable: { status: 400, en: 'the feed file cannot be read as a product feed' },
   feed_format_unknown: {

@@ -28,6 +28,7 @@ export function registerApiDocs(app: FastifyInstance): void {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>affnet API</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/portal.css" />
       </head>
       <body>
@@ -47,7 +48,7 @@ export function registerApiDocs(app: FastifyInstance): void {
           ${tags.map(
             (tag) =>
               html`<h2>${tag}</h2>
-                <table>
+                <table tabindex="0">
                   <thead>
                     <tr>
                       <th>Method</th>

@@ -24,6 +24,7 @@ import { registerApiDocs } from './api-docs.js';
 import { registerRateLimits } from './rate-limits.js';
 import { answer, createErrorHandler } from './http-errors.js';
 import { portalErrorPage, registerPortal } from '../web/portal.js';
+import { registerTrailingSlashRedirect } from '../web/trailing-slash.js';
 
 export interface AppOptions {
   trustProxy?: boolean;
@@ -91,22 +92,21 @@ export function buildApp(network: Network, options: AppOptions = {}): FastifyIns
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setErrorHandler(
-    createErrorHandler((status, body, request) =>
-      portalErrorPage(status, body, request, network.now()),
-    ),
+    createErrorHandler((status, body, request) => portalErrorPage(status, body, request, network)),
   );
-  app.setNotFoundHandler((request, reply) => {
+  registerTrailingSlashRedirect(app);
+  app.setNotFoundHandler(async (request, reply) => {
     const { status, body } = answer(
       'not_found',
       `no route ${request.method} ${request.url.split('?')[0]}`,
     );
     // A person following a wrong portal link gets a page, an API client {code, message}.
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html'))
-      void reply
+      return reply
         .code(status)
         .type('text/html; charset=utf-8')
-        .send(portalErrorPage(status, body, request, network.now()));
-    else void reply.code(status).send(body);
+        .send(await portalErrorPage(status, body, request, network));
+    return reply.code(status).send(body);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

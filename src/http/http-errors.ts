@@ -129,14 +129,14 @@ export type HtmlErrorPage = (
   status: number,
   body: ErrorBody,
   request: FastifyRequest,
-) => string | undefined;
+) => string | undefined | Promise<string | undefined>;
 
 /**
  * Fastify error handler: known errors become status + {code, message}; the rest a logged 500.
  * Browser pages (not /api) get the same status, code and message as an HTML page.
  */
 export function createErrorHandler(htmlPage?: HtmlErrorPage) {
-  return (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+  return async (error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const known = toBody(error);
     if (!known) request.log.error({ err: error }, 'unhandled error');
     else if (error instanceof DomainError && typeof error.values.retryAfterSeconds === 'number')
@@ -151,7 +151,7 @@ export function createErrorHandler(htmlPage?: HtmlErrorPage) {
       htmlPage !== undefined &&
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html')
-        ? htmlPage(status, body, request)
+        ? await htmlPage(status, body, request)
         : undefined;
     if (page !== undefined) {
       void reply.code(status).type('text/html; charset=utf-8').send(page);

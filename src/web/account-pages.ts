@@ -1,6 +1,7 @@
 import { LIMITS } from '../http/rate-limits.js';
 import type { FastifyInstance } from 'fastify';
 import { refusalText } from './refusal-text.js';
+import { signupRefusalText } from './signup-refusal.js';
 import type { Network } from '../server/network.js';
 import { DomainError } from '../domain/errors.js';
 import { PROMOTION_METHODS } from '../services/accounts-service.js';
@@ -332,7 +333,7 @@ export function registerAccountPages(app: FastifyInstance, network: Network): vo
         reply,
         context,
         context.t('signup.title'),
-        stepTwo(context, typedForm(request.body), refusalText(error, context.locale)),
+        stepTwo(context, typedForm(request.body), signupRefusalText(error, context.locale)),
         400,
       );
     }

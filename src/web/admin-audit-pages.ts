@@ -43,7 +43,7 @@ export function registerAdminAuditPages(app: FastifyInstance, network: Network):
           >CSV</a
         >
       </form>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('adminAudit.when')}</th>

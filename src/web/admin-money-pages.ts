@@ -42,7 +42,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         /></label>
         <button type="submit">${context.t('adminMoney.issueInvoices')}</button>
       </form>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('adminMoney.month')}</th>
@@ -102,7 +102,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         /></label>
         <button type="submit">${context.t('adminMoney.makeStatements')}</button>
       </form>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('adminMoney.month')}</th>
@@ -141,7 +141,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
       ${
         toVerify.length === 0
           ? html`<p class="muted">${context.t('invoicing.noVatToVerify')}</p>`
-          : html`<table>
+          : html`<table tabindex="0">
               <tbody>
                 ${toVerify.map(
                   (row) =>
@@ -173,7 +173,7 @@ export function registerAdminMoneyPages(app: FastifyInstance, network: Network):
         /></label>
         <button type="submit">${context.t('adminMoney.createPayoutRun')}</button>
       </form>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('adminMoney.run')}</th>

@@ -19,7 +19,7 @@ export function registerAdminNetworkFeePages(app: FastifyInstance, network: Netw
     return html`<h1>${context.t('nav.networkFees')}</h1>
       <p class="muted">${context.t('networkFees.intro')}</p>
       ${message}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('networkFees.program')}</th>

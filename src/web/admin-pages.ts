@@ -38,7 +38,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
       ${
         overdueClaims.length === 0
           ? html`<p class="muted">${context.t('admin.none')}</p>`
-          : html`<table>
+          : html`<table tabindex="0">
               <tbody>
                 ${overdueClaims.map(
                   (claim) =>
@@ -53,7 +53,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
             </table>`
       }
       <h2>${context.t('admin.validationsPastTheirDeadline')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('admin.program')}</th>
@@ -81,7 +81,7 @@ export function registerAdminPages(app: FastifyInstance, network: Network): void
       </table>
       ${overdue.length === 0 ? html`<p class="muted">${context.t('admin.nothingOverdue')}</p>` : ''}
       <h2>${context.t('admin.advertiserInvoices')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('admin.month')}</th>

@@ -20,7 +20,7 @@ export function registerAdminPublisherPages(app: FastifyInstance, network: Netwo
     return html`<h1>${context.t('nav.publishers')}</h1>
       <p class="muted">${context.t('adminPublishers.intro')}</p>
       ${message}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('adminPublishers.publisher')}</th>

@@ -18,7 +18,7 @@ export function registerAdvertiserAccountPages(app: FastifyInstance, network: Ne
     const keys = await network.apiKeys.list(advertiserId);
     return html`<h1>${context.t('nav.keys')}</h1>
       ${message ?? ''}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('advertiserAccount.name')}</th>

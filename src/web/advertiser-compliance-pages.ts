@@ -53,7 +53,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
             <p>
               ${Object.entries(entry.byDetector).map(([detector, count]) => html`<span class="badge">${detectorWords(context, detector)}: ${count}</span> `)}
             </p>
-            <table>
+            <table tabindex="0">
               <tbody>
                 ${entry.examples.map(
                   (example) =>
@@ -133,7 +133,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
         <button type="submit">${context.t('advertiserCompliance.recordAndNotify')}</button>
       </form>
       <h2>${context.t('advertiserCompliance.actionsAndClaims')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>Publisher</th>

@@ -160,7 +160,7 @@ function lastImportReport(
               role="region"
               aria-label="${t('feeds.refusedRows')}"
             >
-              <table>
+              <table tabindex="0">
                 <caption>
                   ${t('feeds.refusedRows')}
                 </caption>

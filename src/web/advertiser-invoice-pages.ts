@@ -34,7 +34,7 @@ export function registerAdvertiserInvoicePages(app: FastifyInstance, network: Ne
         <a href="/advertiser/invoicing">${context.t('advertiserInvoices.editDetails')}</a>
       </p>
 
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('invoiceDocument.number')}</th>
@@ -108,25 +108,25 @@ export function registerAdvertiserInvoicePages(app: FastifyInstance, network: Ne
         <a href="/advertiser/invoices/${id}.pdf">PDF</a> ·
         <a href="/advertiser/invoices/${id}.csv">CSV</a>
       </p>
-      <table>
+      <table tabindex="0">
         ${rows(sheet.facts)}
       </table>
       <div class="grid">
         <div>
           <h2>${context.t('invoiceDocument.supplier')}</h2>
-          <table>
+          <table tabindex="0">
             ${rows(sheet.supplier)}
           </table>
         </div>
         <div>
           <h2>${context.t('invoiceDocument.customer')}</h2>
-          <table>
+          <table tabindex="0">
             ${rows(sheet.customer)}
           </table>
         </div>
       </div>
       <h2>${context.t('invoiceDocument.totals')}</h2>
-      <table>
+      <table tabindex="0">
         ${sheet.totals.map(
           (row) =>
             html`<tr>
@@ -142,7 +142,7 @@ export function registerAdvertiserInvoicePages(app: FastifyInstance, network: Ne
       <p>${sheet.payment}</p>
       <h2>${context.t('invoiceDocument.lines')}</h2>
 
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('invoiceDocument.date')}</th>

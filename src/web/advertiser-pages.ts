@@ -81,7 +81,7 @@ export function registerAdvertiserPages(app: FastifyInstance, network: Network):
         >
       </p>
       <h2>${context.t('advertiser.invoices')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('advertiser.month')}</th>

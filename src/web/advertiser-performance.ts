@@ -132,7 +132,7 @@ export async function advertiserPerformance(
     ${
       bySite.length === 0
         ? html`<p class="muted">${t('advertiser.noTrafficYet')}</p>`
-        : html`<table>
+        : html`<table tabindex="0">
             <thead>
               <tr>
                 <th>${t('advertiser.site')}</th>

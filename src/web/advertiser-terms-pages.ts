@@ -369,7 +369,7 @@ function comparisonTable(
   [name, count]: [string, string],
   rows: readonly { name: SafeHtml; count: number; amounts: string[] }[],
 ): SafeHtml {
-  return html`<table>
+  return html`<table tabindex="0">
     <thead>
       <tr>
         <th>${name}</th>

@@ -83,7 +83,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       </p>
       <form method="post" action="/advertiser/transactions/validate">
         ${csrfField(context)}
-        <table>
+        <table tabindex="0">
           <thead>
             <tr>
               <th></th>
@@ -214,7 +214,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     // The page after the redirect shows the table, or the summary when the table is too long
     // to carry (each row's outcome is on the transactions list).
     const table = html`${summary}
-      <table class="results">
+      <table tabindex="0" class="results">
         <thead>
           <tr>
             <th>${context.t('advertiserTransaction.order')}</th>

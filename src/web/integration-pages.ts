@@ -170,7 +170,7 @@ export function registerIntegrationPages(app: FastifyInstance, network: Network)
           heading,
           html`<h1 class="wrap">${heading}</h1>
             <p><a href="${base}">${context.t('integrations.back')}</a></p>
-            <table>
+            <table tabindex="0">
               <thead>
                 <tr>
                   <th>${context.t('integrations.event')}</th>
@@ -237,7 +237,7 @@ function endpointTable(
   programs: ReadonlyMap<string, string> = new Map(),
 ): SafeHtml {
   if (endpoints.length === 0) return html`<p>${context.t('integrations.none')}</p>`;
-  return html`<table>
+  return html`<table tabindex="0">
     <thead>
       <tr>
         <th>${context.t('integrations.url')}</th>

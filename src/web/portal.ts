@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refusalText } from './refusal-text.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import cookie from '@fastify/cookie';
+import cookie, { fastifyCookie } from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { Network } from '../server/network.js';
 import { verifyCsrf, webContext } from './web-context.js';
@@ -14,6 +14,7 @@ import { html } from './html.js';
 import { notice, page } from './layout.js';
 import { pickLocale, translate } from './i18n.js';
 import { LANG_COOKIE } from './web-context.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 import { registerPublicPages } from './public-pages.js';
 import { registerAccountPages } from './account-pages.js';
 import { registerPublisherPages } from './publisher-pages.js';
@@ -29,6 +30,7 @@ import multipart from '@fastify/multipart';
  */
 export function registerPortal(app: FastifyInstance, network: Network): void {
   const css = readFileSync(join(packageRoot(), 'assets', 'portal.css'), 'utf8');
+  const favicon = readFileSync(join(packageRoot(), 'assets', 'favicon.svg'), 'utf8');
   const csvUpload = readFileSync(join(packageRoot(), 'assets', 'csv-upload.js'), 'utf8');
   void app.register(async (portal) => {
     await portal.register(cookie);
@@ -61,6 +63,11 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
         .header('cache-control', 'public, max-age=3600')
         .send(css),
     );
+    // The icon every page links; /favicon.ico too, which browsers ask for on their own.
+    for (const path of ['/assets/favicon.svg', '/favicon.ico'])
+      portal.get(path, async (_request, reply) =>
+        reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
+      );
     portal.get('/assets/csv-upload.js', async (_request, reply) =>
       reply
         .type('text/javascript; charset=utf-8')
@@ -79,19 +86,32 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
   });
 }
 
-/** The HTML page of an error on a portal route: the same status, code and message as the API. */
-export function portalErrorPage(
+/**
+ * The HTML page of an error on a portal route: the same status, code and message as the API,
+ * under the header of whoever is logged in (their navigation, name and logout), not a visitor's.
+ */
+export async function portalErrorPage(
   status: number,
   body: ErrorBody,
   request: FastifyRequest,
-  nowMs: number,
-): string {
-  const cookies = (request as FastifyRequest & { cookies?: Record<string, string> }).cookies;
-  const locale = pickLocale(undefined, cookies?.[LANG_COOKIE], request.headers['accept-language']);
+  network: Network,
+): Promise<string> {
+  // Outside the portal's scope (no route matched) the cookies are not parsed yet.
+  const cookies =
+    (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies ??
+    fastifyCookie.parse(request.headers.cookie ?? '');
+  const nowMs = network.now();
+  const token = cookies[SESSION_COOKIE];
+  // A page about the database being down must not need the database: no session then.
+  const session =
+    token === undefined || status === 503
+      ? undefined
+      : await network.sessions.find(token, nowMs).catch(() => undefined);
+  const locale = pickLocale(undefined, cookies[LANG_COOKIE], request.headers['accept-language']);
   const context = {
     locale,
-    session: undefined,
-    csrf: '',
+    session,
+    csrf: session?.csrfToken ?? '',
     path: request.url.split('?')[0] ?? '/',
     now: nowMs,
     t: (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>

@@ -71,7 +71,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
               role="region"
               aria-label="${t('promotions.title')}"
             >
-              <table>
+              <table tabindex="0">
                 <thead>
                   <tr>
                     <th>${t('promotions.titleEn')}</th>

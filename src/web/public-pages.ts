@@ -197,7 +197,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
     <p class="lead">${file.description[locale]}</p>
 
     <h2>${t('program.commission')}</h2>
-    <table>
+    <table tabindex="0">
       <thead>
         <tr>
           <th>${t('program.event')}</th>
@@ -245,7 +245,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
     </ul>
 
     <h2>${t('program.tracking')}</h2>
-    <table>
+    <table tabindex="0">
       <tr>
         <th>${t('program.trackingType')}</th>
         <td>
@@ -290,7 +290,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
     <h2>${t('program.methods')}</h2>
     <p>${file.acceptedMethods[locale]}</p>
     <h3>${t('program.policies')}</h3>
-    <table>
+    <table tabindex="0">
       <thead>
         <tr>
           <th>${t('program.method')}</th>
@@ -318,7 +318,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
       version?.newBuyerBonus && version.newBuyerBonus.rows.length > 0
         ? html`<h2>${t('program.bonus')}</h2>
             <p>${t('program.bonusIntro')} <code>${version.newBuyerBonus.rule}</code></p>
-            <table>
+            <table tabindex="0">
               <thead>
                 <tr>
                   <th>${t('program.countries')}</th>

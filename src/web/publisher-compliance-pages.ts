@@ -124,7 +124,7 @@ export function registerPublisherCompliancePages(app: FastifyInstance, network: 
               <button type="submit">${context.t('publisherCompliance.submitPreview')}</button>
             </form>`
       }
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherCompliance.subject')}</th>

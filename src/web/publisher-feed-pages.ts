@@ -126,7 +126,7 @@ function programFeed(
       role="region"
       aria-label="${t('feeds.downloads', { program: programName })}"
     >
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th scope="col">${t('feeds.site')}</th>

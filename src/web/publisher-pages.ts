@@ -121,7 +121,7 @@ export function registerPublisherPages(app: FastifyInstance, network: Network): 
           },
         ),
       )}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>epi</th>

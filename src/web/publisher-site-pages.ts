@@ -47,7 +47,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
       .sort((a, b) => Number(b.id === chosenProgramId) - Number(a.id === chosenProgramId));
     return html`<h1>${context.t('nav.applications')}</h1>
       ${message ?? ''}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherSite.program')}</th>
@@ -129,7 +129,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
     const sites = await network.publisherViews.sites(publisherId);
     return html`<h1>${context.t('publisherSite.yourSites')}</h1>
       ${message ?? ''}
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherSite.name')}</th>

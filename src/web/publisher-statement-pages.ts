@@ -42,13 +42,13 @@ function invoiceSection(context: WebContext, statement: StatementView): SafeHtml
     facts.some((fact) => fact.group === group)
       ? html`<div>
           <h3>${title}</h3>
-          <table>
+          <table tabindex="0">
             ${rows(group)}
           </table>
         </div>`
       : '';
   return html`<h2>${context.t('publisherStatement.invoice')}</h2>
-    <table>
+    <table tabindex="0">
       ${rows('invoice')} ${rows('vat')}
     </table>
     <div class="grid">
@@ -68,7 +68,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
     const statements = await network.statements.list({ publisherId });
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
     const body = html`<h1>${context.t('nav.statements')}</h1>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherStatement.month')}</th>
@@ -189,7 +189,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
             </p>`
           : ''
       }
-      <table>
+      <table tabindex="0">
         ${totals.map(
           ([label, minor]) =>
             html`<tr>
@@ -200,7 +200,7 @@ export function registerPublisherStatementPages(app: FastifyInstance, network: N
       </table>
       ${invoiceSection(context, statement)}
       <h2>${context.t('publisherStatement.everyEuroOfIt')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherStatement.order')}</th>

@@ -92,7 +92,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
         <button type="submit" class="secondary">${context.t('publisherTransaction.filter')}</button>
         <a href="${csvLink}">CSV</a>
       </form>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherTransaction.order')}</th>
@@ -163,7 +163,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           : ''
       }
       <h2>${context.t('publisherTransaction.lines')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>SKU</th>
@@ -194,7 +194,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
       </table>
       <p class="muted">${context.t('publisherTransaction.baseUnitPriceQuantityDiscount')}</p>
       <h2>${context.t('publisherTransaction.commission')}</h2>
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th>${context.t('publisherTransaction.kind')}</th>

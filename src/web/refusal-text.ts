@@ -3,6 +3,10 @@ import { formatDate } from './format.js';
 import { methodWords } from '../i18n/words.js';
 import { translate, type Locale } from './i18n.js';
 import { statusText } from './status-badge.js';
+import { parametersIn } from './parameter-words.js';
+
+/** The codes whose message is `name: what is wrong` for each refused parameter. */
+const PARAMETER_CODES: ReadonlySet<string> = new Set(['invalid_parameter']);
 
 /**
  * A refusal in the reader's language. English readers get the service's own message (it names
@@ -12,13 +16,21 @@ import { statusText } from './status-badge.js';
  * keep the service's message.
  */
 export function refusalText(
-  refusal: Pick<DomainError, 'code' | 'message'> & { values?: DomainError['values'] },
+  refusal: Pick<DomainError, 'code' | 'message'> & {
+    values?: DomainError['values'];
+    issues?: DomainError['issues'];
+  },
   locale: Locale,
 ): string {
   if (locale === 'en') return refusal.message;
   const key = `refusal.${refusal.code}` as const;
+  // A refused parameter is named with what is wrong with it, also when the refusal only kept
+  // its message (a stored integration report): `{parameters}` is made from the message.
+  const derived = PARAMETER_CODES.has(refusal.code)
+    ? { parameters: parametersIn(locale, refusal) }
+    : {};
   const values = Object.fromEntries(
-    Object.entries(refusal.values ?? {}).map(([name, value]) => [
+    Object.entries({ ...derived, ...refusal.values }).map(([name, value]) => [
       name,
       name === 'status'
         ? statusText(String(value), locale)

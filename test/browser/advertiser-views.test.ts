@@ -15,6 +15,8 @@ import {
   launchBrowser,
   portalLogin,
   expectAccessible,
+  brokenTableWords,
+  headerHeight,
 } from '../support/browser.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 import { hashPassword } from '../../src/auth/passwords.js';
@@ -360,6 +362,15 @@ it.skipIf(!available)(
             });
             if (pageWidth > width)
               wider.push(`${path}?lang=${lang} at ${width}px: ${pageWidth}px (${culprit})`);
+            // At 390 px a table scrolls sideways: no word in a transactions cell is split over
+            // lines, and the navigation is one scrolling line, not a screenful of links.
+            if (width === 390) {
+              if (path.includes('/transactions'))
+                for (const word of await brokenTableWords(page))
+                  wider.push(`${path}?lang=${lang}: broken word ${word}`);
+              const header = await headerHeight(page);
+              if (header > 130) wider.push(`${path}?lang=${lang}: header ${header}px high`);
+            }
           }
         await page.goto(`${base}/programs/aliexpress`);
         await expectAccessible(page);
@@ -372,5 +383,5 @@ it.skipIf(!available)(
     }
     expect(wider).toEqual([]);
   },
-  180_000,
+  300_000,
 );

@@ -111,3 +111,57 @@ export async function expectNoOverflow(page: Page) {
   });
   expect(scroll, page.url()).toBeLessThanOrEqual(client);
 }
+
+/**
+ * The words in the page's table cells broken across lines (with their cell's text), empty when
+ * none: at 390 px a wide table scrolls inside itself rather than squeezing its columns to a few
+ * letters a line ("aan/geh/oud/en"). Words longer than 24 characters (ids, JSON) may break.
+ */
+export async function brokenTableWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rect = { top: number; width: number };
+    type TextNode = { nodeType: number; textContent: string | null; parentElement: unknown };
+    const { document } = globalThis as unknown as {
+      document: {
+        querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+        createTreeWalker(root: unknown, filter: number): { nextNode(): TextNode | null };
+        createRange(): {
+          setStart(node: unknown, offset: number): void;
+          setEnd(node: unknown, offset: number): void;
+          getClientRects(): ArrayLike<Rect>;
+        };
+      };
+    };
+    const broken: string[] = [];
+    for (const cell of Array.from(document.querySelectorAll('main td, main th'))) {
+      const walker = document.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        // A word longer than a column (an id, a hash, JSON) may break; a shorter one not.
+        for (const match of text.matchAll(/(?<!\S)\S{1,24}(?!\S)/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          );
+          if (lines.size > 1)
+            broken.push(`${match[0]} (in "${(cell.textContent ?? '').trim().slice(0, 60)}")`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** The height of the page's header (the navigation bar) in pixels. */
+export async function headerHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: { querySelector(s: string): { getBoundingClientRect(): { height: number } } };
+    };
+    return document.querySelector('header.top').getBoundingClientRect().height;
+  });
+}

@@ -200,6 +200,10 @@ describeEachEngine('the tracking setup page', (context) => {
     expect(unknown.statusCode).toBe(200);
     const unread = await t.app.inject({ url: `/report?organization=${programId}&orderValue=1` });
     expect(unread.statusCode).toBe(400);
+    const notAnAmount = await t.app.inject({
+      url: `/report?organization=${programId}&orderNumber=PIX-3&orderValue=abc&currency=EUR`,
+    });
+    expect(notAnAmount.statusCode).toBe(400);
     const page = await advertiser.get(`/advertiser/tracking/${programId}?lang=en`);
     expect(page.body).toMatch(/class="seen-api"[\s\S]*API-1/);
     expect(page.body).toMatch(/class="seen-pixel"[\s\S]*PIX-2[\s\S]*PIX-1/);
@@ -211,8 +215,19 @@ describeEachEngine('the tracking setup page', (context) => {
       /<code>invalid_parameter<\/code>: orderNumber \(a sale\)/,
     ])
       expect(refused).toMatch(expected);
+    expect(refused).toContain('orderValue: expected an amount such as 12.50, got &quot;abc&quot;');
     const dutch = await advertiser.get(`/advertiser/tracking/${programId}?lang=nl`);
     expect(dutch.body).toContain('Geweigerde meldingen');
+    // In Dutch too the refusal names the parameter and what is wrong with it, not the words
+    // of another use of the code (report filters, sub ids).
+    const dutchRefused = dutch.body.slice(dutch.body.indexOf('class="refused-reports"'));
+    expect(dutchRefused).toContain(
+      'een parameter klopt niet: orderValue: verwacht een bedrag zoals 12.50, kreeg &quot;abc&quot;',
+    );
+    expect(dutchRefused).toContain(
+      'een parameter klopt niet: orderNumber (een verkoop) of leadNumber (een lead) is verplicht',
+    );
+    expect(dutchRefused).not.toContain('sub-id');
     await advertiser.get('/advertiser?lang=en');
   });
 

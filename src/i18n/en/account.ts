@@ -10,4 +10,17 @@ export const ACCOUNT = {
   'account.activateYourAccount': 'Activate your account',
   'account.oneStepLeftConfirmTo': 'One step left: confirm to activate your publisher account.',
   'account.activateMyAccount': 'Activate my account',
+  'account.fix.fields': 'check these fields: {fields}',
+  'account.fix.email': 'enter an email address such as name@example.nl',
+  'account.fix.siteUrl': 'enter a website address such as https://example.nl',
+  'account.fix.siteName': 'enter the name of your website (2 to 100 characters)',
+  'account.fix.name': 'enter your name (2 to 100 characters)',
+  'account.fix.company': 'at most 100 characters',
+  'account.fix.country': 'enter a two-letter country code such as NL',
+  'account.fix.vatNumber':
+    'enter the VAT number of the country you gave, such as NL123456789B01, or leave it empty',
+  'account.fix.iban':
+    'this is not a valid IBAN: check the country code, the number of characters and the digits (such as NL91 ABNA 0417 1643 00), or leave it empty',
+  'account.fix.promotionMethods': 'tick at least one way you promote',
+  'account.fix.password': 'use at least 10 characters (at most 200)',
 } as const;

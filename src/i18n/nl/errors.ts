@@ -98,8 +98,7 @@ export const ERRORS_NL: ErrorTexts = {
     'het afbeeldingsbestand is afgebroken of beschadigd ({problem}); stuur het hele bestand zoals je beeldbewerker het opsloeg',
   ad_image_size_mismatch:
     'de afbeelding is {actual} pixels; een banner van {size} vraagt een afbeelding van dat formaat of twee keer zo groot ({double})',
-  invalid_parameter:
-    'een filter of sub-id klopt niet: gebruik datums als JJJJ-MM-DD, een status uit de lijst en sub-id’s van hoogstens 64 letters, cijfers, "-", "_" of "."',
+  invalid_parameter: 'een parameter klopt niet: {parameters}',
   invalid_decision: 'kies goedkeuren of afwijzen',
   // Validation and transactions
   no_selection: 'selecteer minstens één transactie',
