@@ -14,6 +14,8 @@ export interface TransactionFilter {
   /** YYYY-MM-DD, inclusive (UTC days of placedAt). */
   from?: string | undefined;
   to?: string | undefined;
+  /** One of the publisher's sites (another's matches none of the publisher's orders). */
+  site?: string | undefined;
   limit?: number;
 }
 
@@ -30,6 +32,11 @@ export interface PublisherTransactionView {
   reason: string | null;
   totalMinor: number;
   validationDueAt: number | null;
+  /** The site that earned the order (null: an order attributed without one). */
+  siteId: string | null;
+  siteName: string | null;
+  /** Credited by a voucher code exclusive to the site, not a click (the detail page names it). */
+  byVoucher: boolean;
 }
 
 /** One of the publisher's orders with every line explained, and the terms that explain it. */
@@ -135,8 +142,14 @@ export class PublisherViews {
       );
     const from = dayOrThrow('from', filter.from);
     const to = dayOrThrow('to', filter.to);
+    if (filter.site && !/^[\w-]{1,64}$/.test(filter.site))
+      throw new PublisherViewError(
+        'invalid_parameter',
+        'site: expected the id of one of your sites',
+      );
     const rows = await repos(this.store).publisherReads.transactions(publisherId, {
       ...(filter.status ? { status: filter.status as CommissionStatus } : {}),
+      ...(filter.site ? { siteId: filter.site } : {}),
       ...(from !== undefined ? { fromMs: from * 86_400_000 } : {}),
       ...(to !== undefined ? { beforeMs: (to + 1) * 86_400_000 } : {}),
       limit: filter.limit ?? 500,
@@ -152,6 +165,9 @@ export class PublisherViews {
       reason: row.reason,
       totalMinor: row.total_minor,
       validationDueAt: row.validation_due_at,
+      siteId: row.site_id,
+      siteName: row.site_name,
+      byVoucher: row.attribution === VOUCHER_ATTRIBUTION,
     }));
   }
 

@@ -19,6 +19,7 @@ const TRANSACTIONS_QUERY = z.object({
   status: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+  site: z.string().optional(),
   format: z.string().optional(),
 });
 type Query = z.output<typeof TRANSACTIONS_QUERY>;
@@ -48,6 +49,8 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
             [
               'order_number',
               'program',
+              'site',
+              'voucher_code',
               'placed_at',
               'epi',
               'order_status',
@@ -59,6 +62,8 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
             rows.map((row) => [
               row.orderNumber,
               row.programName,
+              row.siteName ?? '',
+              row.byVoucher ? 'yes' : '',
               new Date(row.placedAt).toISOString(),
               row.epi,
               row.orderStatus,
@@ -70,7 +75,10 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           ),
         );
     }
-    const rows = await transactionRows(publisherId, query, 500);
+    const [rows, sites] = await Promise.all([
+      transactionRows(publisherId, query, 500),
+      network.publisherViews.sites(publisherId),
+    ]);
     const statuses = ['', 'pending', 'approved', 'declined', 'held', 'paid'];
     const csvLink = `/publisher/transactions?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>), format: 'csv' }).toString()}`;
     const body = html`<h1>${context.t('nav.transactions')}</h1>
@@ -81,6 +89,17 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
             ${statuses.map((status) => html`<option value="${status}" ${status === (query.status ?? '') ? html` selected` : ''}>${status ? statusText(status, context.locale) : context.t('publisherTransaction.all')}</option>`)}
           </select></label
         >
+        ${
+          sites.length > 1
+            ? html`<label
+                >${context.t('publisherTransaction.site')}
+                <select name="site">
+                  <option value="">${context.t('publisherTransaction.allSites')}</option>
+                  ${sites.map((site) => html`<option value="${site.id}" ${site.id === query.site ? html` selected` : ''}>${site.name}</option>`)}
+                </select></label
+              >`
+            : ''
+        }
         <label
           >${context.t('publisherTransaction.from')}
           <input type="date" name="from" value="${query.from ?? ''}"
@@ -97,6 +116,7 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           <tr>
             <th>${context.t('publisherTransaction.order')}</th>
             <th>${context.t('publisherTransaction.program')}</th>
+            <th>${context.t('publisherTransaction.site')}</th>
             <th>${context.t('publisherTransaction.date')}</th>
             <th>epi</th>
             <th>${context.t('publisherTransaction.status')}</th>
@@ -108,8 +128,19 @@ export function registerPublisherTransactionPages(app: FastifyInstance, network:
           ${rows.map(
             (row) =>
               html`<tr>
-                <td><a href="/publisher/transactions/${row.orderId}">${row.orderNumber}</a></td>
+                <td>
+                  <a href="/publisher/transactions/${row.orderId}">${row.orderNumber}</a>${
+                    row.byVoucher
+                      ? html` <span
+                          class="badge voucher"
+                          title="${context.t('publisherTransaction.byVoucherTitle')}"
+                          >${context.t('publisherTransaction.byVoucher')}</span
+                        >`
+                      : ''
+                  }
+                </td>
                 <td>${row.programName}</td>
+                <td>${row.siteName ?? ''}</td>
                 <td>${formatDate(row.placedAt, context.locale)}</td>
                 <td>${row.epi ?? ''}</td>
                 <td>

@@ -339,6 +339,37 @@ describeEachEngine('promotions and voucher codes', (context) => {
     const transaction = await owner.get(`/publisher/transactions/${transactions.id}`);
     expect(transaction.statusCode, transaction.body).toBe(200);
     expect(transaction.body).toContain('Attributed by voucher code Codes15.');
+    // The list shows the site that earned each order and marks one credited by a voucher code;
+    // a publisher with two sites filters by one of its own, another's site matches nothing.
+    const ownSite = await t.network.store.db
+      .selectFrom('sites')
+      .select('publisher_id')
+      .where('id', '=', otherSiteId)
+      .executeTakeFirstOrThrow();
+    const second = await repos(t.network.store).publishers.addSite(
+      ownSite.publisher_id,
+      { name: 'Codes Twee', url: 'https://twee.codes.example.be' },
+      t.clock.now,
+    );
+    const listed = await owner.get('/publisher/transactions?lang=en');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.body).toContain('<th>Site</th>');
+    const row = listed.body.slice(listed.body.indexOf('>C-1</a>'));
+    const c1 = row.slice(0, row.indexOf('</tr>')).replace(/\s+/g, ' ');
+    expect(c1).toContain('class="badge voucher"');
+    expect(c1).toContain('>voucher code</span');
+    expect(c1).toContain('<td>Codeshop</td> <td>Codes</td>');
+    expect(listed.body).toContain(`<option value="${second.id}" >Codes Twee</option>`);
+    const ofSite = async (site: string) =>
+      (await owner.get(`/publisher/transactions?site=${encodeURIComponent(site)}`)).body;
+    expect(await ofSite(otherSiteId)).toContain('>C-1</a>');
+    expect(await ofSite(second.id)).not.toContain('>C-1</a>');
+    // Another publisher's site matches none of this publisher's orders (and shows none of its).
+    expect(await ofSite(t.demo.siteId)).not.toContain('href="/publisher/transactions/');
+    const csv = (await owner.get(`/publisher/transactions?format=csv&site=${otherSiteId}`)).body;
+    expect(csv.split('\n')[0]).toContain('order_number,program,site,voucher_code');
+    expect(csv).toContain('C-1,Codeshop,Codes,yes');
+    expect((await owner.get('/publisher/transactions?site=%3Cscript%3E')).statusCode).toBe(400);
 
     const id = /\/advertiser\/promotions\/[\w-]+\/(prm_[\w-]+)\/withdraw/.exec(after.body)![1]!;
     const withdrawn = await advertiser.post(

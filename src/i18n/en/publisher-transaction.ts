@@ -7,6 +7,11 @@ export const PUBLISHER_TRANSACTION = {
   'publisherTransaction.filter': 'Filter',
   'publisherTransaction.order': 'Order',
   'publisherTransaction.program': 'Program',
+  'publisherTransaction.site': 'Site',
+  'publisherTransaction.allSites': 'all sites',
+  'publisherTransaction.byVoucher': 'voucher code',
+  'publisherTransaction.byVoucherTitle':
+    'Credited by a voucher code exclusive to this site, not a click',
   'publisherTransaction.date': 'Date',
   'publisherTransaction.commission': 'Commission',
   'publisherTransaction.validationBy': 'Validation by',

@@ -10,6 +10,11 @@ export const PUBLISHER_TRANSACTION_NL: Translation<typeof PUBLISHER_TRANSACTION>
   'publisherTransaction.filter': 'Filter',
   'publisherTransaction.order': 'Bestelling',
   'publisherTransaction.program': 'Programma',
+  'publisherTransaction.site': 'Site',
+  'publisherTransaction.allSites': 'alle sites',
+  'publisherTransaction.byVoucher': 'kortingscode',
+  'publisherTransaction.byVoucherTitle':
+    'Toegekend op een kortingscode die alleen voor deze site geldt, niet op een klik',
   'publisherTransaction.date': 'Datum',
   'publisherTransaction.commission': 'Commissie',
   'publisherTransaction.validationBy': 'Validatie uiterlijk',

@@ -16,11 +16,18 @@ export class PublisherReadsRepository {
   /** The publisher's orders with the product commission, newest first. */
   async transactions(
     publisherId: string,
-    filter: { status?: CommissionStatus; fromMs?: number; beforeMs?: number; limit: number },
+    filter: {
+      status?: CommissionStatus;
+      fromMs?: number;
+      beforeMs?: number;
+      siteId?: string;
+      limit: number;
+    },
   ) {
     let select = this.db
       .selectFrom('orders')
       .innerJoin('programs', 'programs.id', 'orders.program_id')
+      .leftJoin('sites', 'sites.id', 'orders.site_id')
       .leftJoin('commissions', (join) =>
         join.onRef('commissions.order_id', '=', 'orders.id').on('commissions.kind', '=', 'product'),
       )
@@ -34,6 +41,8 @@ export class PublisherReadsRepository {
         'orders.currency',
         'orders.epi',
         'orders.site_id',
+        'orders.attribution',
+        'sites.name as site_name',
         'programs.name as program_name',
         'commissions.status',
         'commissions.reason',
@@ -41,6 +50,7 @@ export class PublisherReadsRepository {
       ])
       .where('orders.publisher_id', '=', publisherId);
     if (filter.status) select = select.where('commissions.status', '=', filter.status);
+    if (filter.siteId !== undefined) select = select.where('orders.site_id', '=', filter.siteId);
     if (filter.fromMs !== undefined) select = select.where('orders.placed_at', '>=', filter.fromMs);
     if (filter.beforeMs !== undefined)
       select = select.where('orders.placed_at', '<', filter.beforeMs);
