@@ -1,27 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
-import { toCsv } from '../documents/csv.js';
+import { publisherPromotionsCsv } from '../documents/promotions-csv.js';
 import { PROMOTION_ROUTES as ROUTES } from './contracts/promotions.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 import { routesOf } from './route.js';
 import { authenticateUser, publisherIdOf } from './user-auth.js';
 import { baseUrl } from './base-url.js';
-
-/** The columns of the publisher's promotions CSV, in order. */
-const CSV_COLUMNS = [
-  'id',
-  'programId',
-  'programName',
-  'siteId',
-  'titleNl',
-  'titleEn',
-  'kind',
-  'code',
-  'exclusive',
-  'startsAt',
-  'endsAt',
-  'trackingLink',
-] as const;
 
 /**
  * Promotions and voucher codes (issue 29): the advertiser manages them per program (API key or
@@ -76,25 +60,7 @@ export function registerPromotionRoutes(app: FastifyInstance, network: Network):
       network.now(),
     );
     if (query.format === 'csv')
-      return reply.type('text/csv; charset=utf-8').send(
-        toCsv(
-          CSV_COLUMNS,
-          promotions.map((p) => [
-            p.id,
-            p.programId,
-            p.programName,
-            p.siteId,
-            p.title.nl,
-            p.title.en,
-            p.kind,
-            p.code ?? '',
-            p.exclusive,
-            p.startsAt,
-            p.endsAt,
-            p.trackingLink,
-          ]),
-        ),
-      );
+      return reply.type('text/csv; charset=utf-8').send(publisherPromotionsCsv(promotions));
     return { promotions };
   });
 }

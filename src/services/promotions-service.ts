@@ -238,10 +238,16 @@ export class PromotionsService {
           `exclusiveSiteId: "${exclusiveSiteId}" is not a site approved in this program`,
         );
     }
-    if (problems.length > 0)
-      throw new PromotionError('invalid_promotion', problems.join('; '), [], {
-        fields: problems.map((problem) => problem.split(':')[0]).join(', '),
+    if (problems.length > 0) {
+      // Each problem as an issue too, so a form names the field by its own label.
+      const issues = problems.map((problem) => {
+        const at = problem.indexOf(': ');
+        return { path: problem.slice(0, at), message: problem.slice(at + 2) };
       });
+      throw new PromotionError('invalid_promotion', problems.join('; '), issues, {
+        fields: issues.map((issue) => issue.path).join(', '),
+      });
+    }
     const codeKey = code === null ? null : normalizeCode(code);
     if (
       codeKey !== null &&
@@ -250,7 +256,7 @@ export class PromotionsService {
       throw new PromotionError(
         'voucher_code_taken',
         `code: ${code} is already exclusive to a site in this program, or shared while you make it exclusive; choose another code`,
-        [],
+        [{ path: 'code', message: 'already taken in this program; choose another code' }],
         { code: code! },
       );
     return {

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import type { FeedFormat } from '../feeds/feed-records.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage } from './respond.js';
+import { FEEDS_GUIDE_PATH } from './guides.js';
 import { parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
@@ -48,6 +49,7 @@ export function registerAdvertiserFeedPages(app: FastifyInstance, network: Netwo
     return html`<h1>${t('feeds.title')}: ${name}</h1>
       ${message}
       <p class="muted">${t('feeds.intro', { program: name })}</p>
+      <p><a href="${FEEDS_GUIDE_PATH}">${t('feeds.guideLink')}</a></p>
       <p><strong>${t('feeds.activeCount', { count })}</strong></p>
       <section class="card" aria-labelledby="feed-last-import">
         <h2 id="feed-last-import">${t('feeds.lastImport')}</h2>

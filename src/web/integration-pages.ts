@@ -11,6 +11,7 @@ import { answerForm, sendPage } from './respond.js';
 import { parseForm, parseParams, parseQuery, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { formatDate } from './format.js';
+import { INTEGRATIONS_GUIDE_PATH } from './guides.js';
 import { advertiserOf, publisherOf, webContext, type WebContext } from './web-context.js';
 
 type Kind = 'webhook' | 'postback';
@@ -40,7 +41,10 @@ export function registerIntegrationPages(app: FastifyInstance, network: Network)
       const { preset } = parseQuery(presetQuery, request);
       return html`<h1>${title(context)}</h1>
         ${message ?? ''}
-        <p>${context.t('integrations.intro')}</p>
+        <p>
+          ${context.t('integrations.intro')}
+          <a href="${INTEGRATIONS_GUIDE_PATH}">${context.t('integrations.guideLink')}</a>
+        </p>
         <h2>${context.t('integrations.webhooks')}</h2>
         ${endpointTable(context, base, 'webhook', hooks)}
         <form method="post" action="${base}/webhooks" class="stack card">

@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import type { Network } from '../server/network.js';
 import { verifyCsrf, webContext } from './web-context.js';
 import { registerIntegrationPages } from './integration-pages.js';
+import { registerGuides } from './guides.js';
 import type { ErrorBody } from '../http/http-errors.js';
 import { packageRoot } from '../package-root.js';
 import { html } from './html.js';
@@ -83,6 +84,7 @@ export function registerPortal(app: FastifyInstance, network: Network): void {
     registerCompliancePages(portal, network);
     registerAdminMoneyPages(portal, network);
     registerIntegrationPages(portal, network);
+    registerGuides(portal);
   });
 }
 

@@ -13,7 +13,7 @@ import { parseForm, parseParams, pathIds, typedValues } from './form-input.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { previewOf, publishTerms, refusalOf } from './advertiser-terms-pages.js';
 import { setupForm, setupFromForm, type FormIssue } from './program-setup-form.js';
-import { TERMS_GUIDE_PATH } from './program-setup-guide.js';
+import { TERMS_GUIDE_PATH } from './guides.js';
 
 const ACTION = z.object({ action: z.enum(['preview', 'publish']).default('publish') });
 

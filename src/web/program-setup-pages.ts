@@ -18,7 +18,7 @@ import { formatDate } from './format.js';
 import { advertiserOf, webContext, type WebContext } from './web-context.js';
 import { previewOf, refusalOf } from './advertiser-terms-pages.js';
 import { setupButtons, setupForm, setupFromForm, type FormIssue } from './program-setup-form.js';
-import { registerTermsGuide, TERMS_GUIDE_PATH } from './program-setup-guide.js';
+import { TERMS_GUIDE_PATH } from './guides.js';
 import { registerLiveSetupPages } from './program-setup-edit-pages.js';
 
 const NEW_PATH = '/advertiser/programs/new';
@@ -37,7 +37,6 @@ const ACTION = z.object({
  * draft id is not found) and a publisher or a visitor gets neither page nor form.
  */
 export function registerProgramSetupPages(app: FastifyInstance, network: Network): void {
-  registerTermsGuide(app);
   registerLiveSetupPages(app, network);
 
   const intro = (context: WebContext, yamlHref: string | undefined) =>

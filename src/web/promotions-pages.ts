@@ -2,14 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Network } from '../server/network.js';
 import { PROMOTION_KINDS } from '../domain/promotions/promotions.js';
-import { dayNumberOfIsoDate, isoDateOfDayNumber } from '../domain/dates.js';
+import { dayNumberOfIsoDate } from '../domain/dates.js';
 import type { PromotionView, PublisherPromotionView } from '../services/promotions-service.js';
 import { html, type SafeHtml } from './html.js';
-import { answerForm, baseUrl, sendPage } from './respond.js';
-import { parseForm, parseParams, parseQuery, pathIds } from './form-input.js';
+import { answerForm, baseUrl, redirectAfterPost, sendPage } from './respond.js';
+import { parseForm, parseParams, parseQuery, pathIds, typedValues } from './form-input.js';
+import { promotionForm, promotionRefusal } from './promotion-form.js';
+import { DomainError } from '../domain/errors.js';
+import { statusOfCode } from '../domain/error-codes.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, publisherOf, webContext, type WebContext } from './web-context.js';
 import { formatDate } from './format.js';
+import { publisherPromotionsCsv } from '../documents/promotions-csv.js';
+import { FEEDS_GUIDE_PATH } from './guides.js';
 
 const DAY = 86_400_000;
 const isoDay = z
@@ -36,7 +41,10 @@ const PROMOTION_FORM = z.object({
 });
 
 const PROMOTION_ID = z.object({ promotionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const SITE_QUERY = z.object({ siteId: z.string().max(64).optional() });
+const SITE_QUERY = z.object({
+  siteId: z.string().max(64).optional(),
+  format: z.enum(['html', 'csv']).optional(),
+});
 
 /**
  * Promotions in the portal (issue 29): the advertiser's page per program (publish, withdraw)
@@ -50,6 +58,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
     context: WebContext,
     programId: string,
     message: SafeHtml | string = '',
+    typed: Readonly<Record<string, string>> = {},
   ) => {
     const advertiserId = advertiserOf(context);
     const promotions = await network.promotions.ofProgram(advertiserId, programId, context.now);
@@ -62,6 +71,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
     return html`<h1>${t('promotions.title')}: ${program.terms.file.name}</h1>
       ${message}
       <p class="muted">${t('promotions.intro', { program: program.terms.file.name })}</p>
+      <p><a href="${FEEDS_GUIDE_PATH}">${t('feeds.guideLink')}</a></p>
       ${
         promotions.length === 0
           ? html`<p>${t('promotions.none')}</p>`
@@ -89,42 +99,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
             </div>`
       }
       <h2>${t('promotions.new')}</h2>
-      <form method="post" action="${path(programId)}" class="stack">
-        ${csrfField(context)}
-        <label>${t('promotions.titleNl')} <input name="titleNl" required maxlength="120" /></label>
-        <label>${t('promotions.titleEn')} <input name="titleEn" required maxlength="120" /></label>
-        <label
-          >${t('promotions.descriptionNl')}
-          <textarea name="descriptionNl" maxlength="1000"></textarea>
-        </label>
-        <label
-          >${t('promotions.descriptionEn')}
-          <textarea name="descriptionEn" maxlength="1000"></textarea>
-        </label>
-        <label
-          >${t('promotions.url', { domains: deeplinking.allowed ? deeplinking.domains.join(', ') : '—' })}
-          <input name="url" type="url" ${deeplinking.allowed ? '' : 'disabled'}
-        /></label>
-        <label
-          >${t('promotions.kind')}
-          <select name="kind">
-            ${PROMOTION_KINDS.map((kind) => html`<option value="${kind}">${t(`promotions.kind.${kind}`)}</option>`)}
-          </select></label
-        >
-        <label
-          >${t('promotions.code')} <input name="code" maxlength="40" autocomplete="off"
-        /></label>
-        <label
-          >${t('promotions.exclusive')}
-          <select name="exclusiveSiteId">
-            <option value="">${t('promotions.everyone')}</option>
-            ${sites.map((site) => html`<option value="${site.siteId}">${site.siteName} (${site.publisherName})</option>`)}
-          </select></label
-        >
-        <label>${t('promotions.startsOn')} <input name="startsOn" type="date" required /></label>
-        <label>${t('promotions.endsOn')} <input name="endsOn" type="date" required /></label>
-        <button type="submit">${t('promotions.publish')}</button>
-      </form>`;
+      ${promotionForm(context, path(programId), deeplinking, sites, typed)}`;
   };
 
   app.get('/advertiser/promotions/:programId', async (request, reply) => {
@@ -142,38 +117,52 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
     const context = await webContext(network, request, reply);
     const { programId } = parseParams(pathIds('programId'), request);
     const advertiserId = advertiserOf(context);
-    return answerForm(
+    let made: PromotionView;
+    try {
+      const form = parseForm(PROMOTION_FORM, request.body);
+      made = await network.promotions.create(
+        advertiserId,
+        programId,
+        {
+          title: { nl: form.titleNl, en: form.titleEn },
+          description: { nl: form.descriptionNl, en: form.descriptionEn },
+          url: form.url,
+          kind: form.kind,
+          code: form.code,
+          exclusiveSiteId: form.exclusiveSiteId,
+          startsAt: new Date(dayNumberOfIsoDate(form.startsOn)! * DAY).toISOString(),
+          // The last day counts whole: the promotion ends when the next day begins (UTC).
+          endsAt: new Date((dayNumberOfIsoDate(form.endsOn)! + 1) * DAY).toISOString(),
+        },
+        context.now,
+      );
+    } catch (error) {
+      // Refused, nothing stored: the form again as typed, each field to fix named by its label.
+      if (!(error instanceof DomainError)) throw error;
+      const deeplinking = network.cache.program(programId)!.terms.file.tracking.deeplinking;
+      return sendPage(
+        reply,
+        context,
+        context.t('promotions.title'),
+        await advertiserPage(
+          context,
+          programId,
+          promotionRefusal(context, error, deeplinking),
+          typedValues(request.body),
+        ),
+        statusOfCode(error.code),
+      );
+    }
+    return redirectAfterPost(
       network,
       reply,
-      context,
-      context.t('promotions.title'),
-      (message) => advertiserPage(context, programId, message),
-      async () => {
-        const form = parseForm(PROMOTION_FORM, request.body);
-        const made = await network.promotions.create(
-          advertiserId,
-          programId,
-          {
-            title: { nl: form.titleNl, en: form.titleEn },
-            description: { nl: form.descriptionNl, en: form.descriptionEn },
-            url: form.url,
-            kind: form.kind,
-            code: form.code,
-            exclusiveSiteId: form.exclusiveSiteId,
-            startsAt: new Date(dayNumberOfIsoDate(form.startsOn)! * DAY).toISOString(),
-            // The last day counts whole: the promotion ends when the next day begins (UTC).
-            endsAt: new Date((dayNumberOfIsoDate(form.endsOn)! + 1) * DAY).toISOString(),
-          },
-          context.now,
-        );
-        return notice(
-          'success',
-          context.t('promotions.published', {
-            title: context.locale === 'nl' ? made.title.nl : made.title.en,
-          }),
-        );
-      },
       path(programId),
+      notice(
+        'success',
+        context.t('promotions.published', {
+          title: context.locale === 'nl' ? made.title.nl : made.title.en,
+        }),
+      ),
     );
   });
 
@@ -199,18 +188,26 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
   app.get('/publisher/promotions', async (request, reply) => {
     const context = await webContext(network, request, reply);
     const publisherId = publisherOf(context);
-    const { siteId } = parseQuery(SITE_QUERY, request);
-    // The service refuses a site that is not the publisher's (not_your_site).
+    const { siteId, format } = parseQuery(SITE_QUERY, request);
+    // The service refuses a site that is not the publisher's (not_your_site); the download
+    // is the API's `?format=csv` for a logged-in browser (the API answers only a key).
     const promotions = await network.promotions.forPublisher(
       publisherId,
       siteId,
       baseUrl(network, request),
       context.now,
     );
+    if (format === 'csv')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="promotions.csv"')
+        .send(publisherPromotionsCsv(promotions));
     const sites = await network.publisherViews.sites(publisherId);
+    const siteNames = new Map(sites.map((site) => [site.id, site.name]));
     const t = context.t;
     const body = html`<h1>${t('promotions.title')}</h1>
       <p class="muted">${t('promotions.publisherIntro')}</p>
+      <p><a href="${FEEDS_GUIDE_PATH}">${t('feeds.guideLink')}</a></p>
       <form method="get" action="/publisher/promotions" class="inline">
         <label
           >${t('promotions.site')}
@@ -220,7 +217,8 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
           </select></label
         >
         <button type="submit">${t('promotions.show')}</button>
-        <a href="/api/v1/publisher/promotions?format=csv${siteId ? `&siteId=${siteId}` : ''}"
+        <a
+          href="/publisher/promotions?format=csv${siteId ? `&siteId=${encodeURIComponent(siteId)}` : ''}"
           >${t('promotions.csv')}</a
         >
       </form>
@@ -228,7 +226,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
         promotions.length === 0
           ? html`<p>${t('promotions.none')}</p>`
           : html`<ul class="cards">
-              ${promotions.map((p) => publisherCard(context, p))}
+              ${bySite(promotions).map((sitesOf) => publisherCard(context, sitesOf, siteNames))}
             </ul>`
       }`;
     return sendPage(reply, context, t('promotions.title'), body);
@@ -243,14 +241,16 @@ function advertiserRow(
 ): SafeHtml {
   const t = context.t;
   const site = sites.find((s) => s.siteId === p.exclusiveSiteId);
-  const lastDay = isoDateOfDayNumber(Math.floor((Date.parse(p.endsAt) - 1) / DAY));
   return html`<tr>
     <td>${context.locale === 'nl' ? p.title.nl : p.title.en}</td>
     <td>${p.code === null ? '—' : html`<code>${p.code}</code>`}</td>
     <td>
       ${p.exclusiveSiteId === null ? t('promotions.everyone') : (site?.siteName ?? p.exclusiveSiteId)}
     </td>
-    <td>${formatDate(Date.parse(p.startsAt), context.locale)} – ${lastDay}</td>
+    <td>
+      ${formatDate(Date.parse(p.startsAt), context.locale)} –
+      ${formatDate(Date.parse(p.endsAt) - 1, context.locale)}
+    </td>
     <td>${t(`promotions.state.${p.state}`)}</td>
     <td>
       <details class="confirm">
@@ -268,13 +268,27 @@ function advertiserRow(
   </tr>`;
 }
 
-function publisherCard(context: WebContext, p: PublisherPromotionView): SafeHtml {
+/** The promotions, one entry each with its rows (one per site of the publisher it runs on). */
+function bySite(
+  promotions: readonly PublisherPromotionView[],
+): (readonly PublisherPromotionView[])[] {
+  const grouped = new Map<string, PublisherPromotionView[]>();
+  for (const p of promotions) grouped.set(p.id, [...(grouped.get(p.id) ?? []), p]);
+  return [...grouped.values()];
+}
+
+/** One promotion: what it is, its code, and the publisher's link per site, each site named. */
+function publisherCard(
+  context: WebContext,
+  rows: readonly PublisherPromotionView[],
+  siteNames: ReadonlyMap<string, string>,
+): SafeHtml {
   const t = context.t;
+  const p = rows[0]!;
   const title = context.locale === 'nl' ? p.title.nl : p.title.en;
   const description =
     p.description === null ? '' : context.locale === 'nl' ? p.description.nl : p.description.en;
-  const id = `link-${p.id}-${p.siteId}`;
-  return html`<li class="card">
+  return html`<li class="card" data-promotion="${p.id}">
     <h2>
       ${title}
       ${p.exclusive ? html`<span class="badge">${t('promotions.exclusiveBadge')}</span>` : ''}
@@ -285,8 +299,14 @@ function publisherCard(context: WebContext, p: PublisherPromotionView): SafeHtml
       ${formatDate(Date.parse(p.endsAt) - 1, context.locale)}
     </p>
     ${description ? html`<p>${description}</p>` : ''}
-    ${p.code === null ? '' : html`<p>${t('promotions.code')}: <code>${p.code}</code></p>`}
-    <label for="${id}">${t('promotions.trackingLink')}</label>
-    <input id="${id}" readonly value="${p.trackingLink}" class="mono" />
+    ${p.code === null ? '' : html`<p>${t('promotions.voucherCode')}: <code>${p.code}</code></p>`}
+    ${rows.map((row) => {
+      const id = `link-${row.id}-${row.siteId}`;
+      return html`<label for="${id}"
+          >${t('promotions.trackingLinkOf', { site: siteNames.get(row.siteId) ?? row.siteId })}</label
+        >
+        <textarea id="${id}" readonly rows="2" class="mono link-box" data-site="${row.siteId}">
+${row.trackingLink}</textarea>`;
+    })}
   </li>`;
 }

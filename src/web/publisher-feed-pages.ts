@@ -8,6 +8,7 @@ import type { FeedDownloadFormat } from '../services/feeds-service.js';
 import type { ApprovedMembershipView } from '../services/publisher-views.js';
 import { html, type SafeHtml } from './html.js';
 import { baseUrl, sendPage } from './respond.js';
+import { FEEDS_GUIDE_PATH } from './guides.js';
 import { parseParams, parseQuery, pathIds } from './form-input.js';
 import { publisherOf, webContext, type WebContext } from './web-context.js';
 
@@ -67,6 +68,7 @@ export function registerPublisherFeedPages(app: FastifyInstance, network: Networ
     const t = context.t;
     const body = html`<h1>${t('feeds.publisherTitle')}</h1>
       <p class="muted">${t('feeds.publisherIntro')}</p>
+      <p><a href="${FEEDS_GUIDE_PATH}">${t('feeds.guideLink')}</a></p>
       ${
         feeds.length === 0
           ? html`<p>${t('feeds.noFeeds')}</p>`

@@ -4,6 +4,7 @@ export const FEEDS = {
   'feeds.link': 'Product feed',
   'feeds.intro':
     'The products of {program}, for the publishers approved in it: each downloads them with its own tracked link per product. Upload the whole feed each time: products the file no longer lists are marked gone, not deleted.',
+  'feeds.guideLink': 'The guide to product feeds and promotions (docs/feeds-and-promotions.md)',
   'feeds.activeCount': 'Products in the feed now: {count}',
   'feeds.upload': 'Upload the feed',
   'feeds.file': 'Feed file',

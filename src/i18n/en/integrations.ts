@@ -1,8 +1,8 @@
 /** The integrations page (webhooks, postbacks), publisher and advertiser alike. */
 export const INTEGRATIONS = {
   'integrations.title': 'Integrations',
-  'integrations.intro':
-    'Webhooks push each event to your server, signed (Standard Webhooks); see the guide in docs/integrations.md.',
+  'integrations.intro': 'Webhooks push each event to your server, signed (Standard Webhooks).',
+  'integrations.guideLink': 'The guide to webhooks and postbacks (docs/integrations.md)',
   'integrations.webhooks': 'Webhooks',
   'integrations.postbacks': 'Postbacks to your tracker',
   'integrations.postbacksIntro':

@@ -6,6 +6,8 @@ export const FEEDS_NL: Translation<typeof FEEDS> = {
   'feeds.link': 'Productfeed',
   'feeds.intro':
     'De producten van {program}, voor de publishers die erin zijn goedgekeurd: ieder downloadt ze met een eigen trackinglink per product. Upload steeds de hele feed: producten die het bestand niet meer noemt, worden als verdwenen gemarkeerd, niet verwijderd.',
+  'feeds.guideLink':
+    'De handleiding bij productfeeds en acties (docs/feeds-and-promotions.md, Engels)',
   'feeds.activeCount': 'Producten nu in de feed: {count}',
   'feeds.upload': 'Feed uploaden',
   'feeds.file': 'Feedbestand',

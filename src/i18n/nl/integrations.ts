@@ -5,7 +5,9 @@ import type { INTEGRATIONS } from '../en/integrations.js';
 export const INTEGRATIONS_NL: Translation<typeof INTEGRATIONS> = {
   'integrations.title': 'Koppelingen',
   'integrations.intro':
-    'Webhooks sturen elke gebeurtenis ondertekend naar je server (Standard Webhooks); zie de handleiding in docs/integrations.md.',
+    'Webhooks sturen elke gebeurtenis ondertekend naar je server (Standard Webhooks).',
+  'integrations.guideLink':
+    'De handleiding bij webhooks en postbacks (docs/integrations.md, Engels)',
   'integrations.webhooks': 'Webhooks',
   'integrations.postbacks': 'Postbacks naar je tracker',
   'integrations.postbacksIntro':

@@ -13,6 +13,22 @@ export const PROMOTIONS_NL: Translation<typeof PROMOTIONS> = {
   'promotions.descriptionNl': 'Omschrijving (Nederlands, optioneel)',
   'promotions.descriptionEn': 'Omschrijving (Engels, optioneel)',
   'promotions.url': 'Pagina (een deeplink op {domains}; leeg: de landingspagina)',
+  'promotions.page': 'Pagina',
+  'promotions.refused': 'Niet gepubliceerd; verbeter deze velden:',
+  'promotions.problem.title': 'vul hem in, hoogstens 120 tekens',
+  'promotions.problem.description': 'hoogstens 1000 tekens',
+  'promotions.problem.url':
+    'moet een http(s)-adres op {domains} zijn, of leeg voor de landingspagina',
+  'promotions.problem.noDeeplinks':
+    'dit programma staat geen deeplinks toe; laat het leeg voor de landingspagina',
+  'promotions.problem.kind': 'kies een van de soorten',
+  'promotions.problem.code':
+    '3 tot 40 letters, cijfers, "-" of "_", beginnend met een letter of cijfer',
+  'promotions.problem.codeTaken':
+    '{code} is in dit programma al exclusief voor een site, of gedeeld terwijl je hem exclusief maakt; kies een andere code',
+  'promotions.problem.exclusiveSite': 'kies een site die in dit programma is goedgekeurd',
+  'promotions.problem.day': 'kies een dag (JJJJ-MM-DD)',
+  'promotions.problem.endsBeforeStart': 'moet de eerste dag zijn of later',
   'promotions.kind': 'Soort',
   'promotions.kind.percentage': 'Percentage korting',
   'promotions.kind.amount': 'Bedrag korting',
@@ -38,7 +54,8 @@ export const PROMOTIONS_NL: Translation<typeof PROMOTIONS> = {
     'De lopende acties van de programma’s waarin je sites zijn goedgekeurd, elk met je eigen trackinglink. Een exclusieve code is alleen van jou. Ook als JSON of CSV: GET /api/v1/publisher/promotions.',
   'promotions.program': 'Programma',
   'promotions.site': 'Site',
-  'promotions.trackingLink': 'Jouw link',
+  'promotions.trackingLinkOf': 'Jouw link voor {site}',
+  'promotions.voucherCode': 'Kortingscode',
   'promotions.exclusiveBadge': 'Exclusief',
   'promotions.allSites': 'Al mijn sites',
   'promotions.show': 'Tonen',
