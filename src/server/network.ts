@@ -410,6 +410,7 @@ export class Network {
       sender,
       this.webhookDelivery,
       options.webhooks?.allowHttp ?? false,
+      this.rateLimiter,
     );
     this.events.listen(
       webhookListener(

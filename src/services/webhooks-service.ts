@@ -26,6 +26,7 @@ import { newWebhookSecret, webhookBody } from './webhook-signature.js';
 import type { WebhookSecretBox } from './webhook-secrets.js';
 import type { WebhookSender } from './webhook-sender.js';
 import type { WebhookDelivery } from './webhook-delivery.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { deliveryRow } from './webhook-listener.js';
 
 /** An endpoint as its owner reads it: never its secret. */
@@ -73,6 +74,9 @@ export interface PostbackInput {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Tests and redeliveries an account may ask for per minute (webhooks and postbacks together). */
+export const SENDS_PER_MINUTE = 10;
+
 /**
  * An account's webhook endpoints and postbacks (issue 28): made, changed, removed and tested
  * by their owner only (another account's id is answered as unknown, so ids cannot be probed);
@@ -86,6 +90,7 @@ export class WebhooksService {
     private readonly sender: WebhookSender,
     private readonly delivery: WebhookDelivery,
     private readonly allowHttp: boolean,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async list(owner: EndpointOwner, kind: 'webhook' | 'postback'): Promise<EndpointView[]> {
@@ -225,6 +230,7 @@ export class WebhooksService {
     const delivery = await webhooks.delivery(id, deliveryId);
     if (delivery === undefined)
       throw new DomainError('unknown_delivery', `no delivery "${deliveryId}" of endpoint "${id}"`);
+    await this.#limitSends(owner, nowMs);
     const again = newMonotonicId('delivery', nowMs);
     await webhooks.insertDeliveries([
       deliveryRow(
@@ -249,6 +255,7 @@ export class WebhooksService {
     nowMs: number,
   ): Promise<{ deliveryId: string; delivered: boolean } & Omit<AttemptView, 'at'>> {
     const endpoint = await this.#own(owner, id, kind);
+    await this.#limitSends(owner, nowMs);
     const eventId = `evt_test_${randomBytes(8).toString('hex')}`;
     const payload =
       kind === 'postback'
@@ -287,6 +294,27 @@ export class WebhooksService {
       excerpt: result.excerpt,
       error: result.error,
     };
+  }
+
+  /**
+   * Tests and redeliveries send a signed request at the owner's word: at most
+   * SENDS_PER_MINUTE per account (webhooks and postbacks together), or the network would be a
+   * free signed-POST sender. Refused with 429 rate_limited and Retry-After, nothing sent.
+   */
+  async #limitSends(owner: EndpointOwner, nowMs: number): Promise<void> {
+    const verdict = await this.limiter.attempt(
+      { name: 'webhook-send', max: SENDS_PER_MINUTE, windowMs: 60_000 },
+      [`account:${owner.role}:${owner.id}`],
+      nowMs,
+    );
+    if (verdict.allowed) return;
+    const seconds = verdict.retryAfterSeconds;
+    throw new DomainError(
+      'rate_limited',
+      `more than ${SENDS_PER_MINUTE} tests and redeliveries this minute from your account; wait ${seconds} seconds and try again`,
+      [],
+      { seconds, retryAfterSeconds: seconds },
+    );
   }
 
   async #own(owner: EndpointOwner, id: string, kind: string): Promise<WebhookEndpointRow> {

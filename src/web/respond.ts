@@ -109,6 +109,8 @@ export async function refuseForm(
   status?: number,
 ) {
   if (!(error instanceof DomainError)) throw error;
+  if (typeof error.values.retryAfterSeconds === 'number')
+    void reply.header('retry-after', String(error.values.retryAfterSeconds));
   return sendPage(
     reply,
     context,

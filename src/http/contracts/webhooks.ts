@@ -136,6 +136,7 @@ export const WEBHOOK_ROUTES = {
     answers: {
       202: { description: 'Queued', schema: A.WebhookRedelivery },
       404: 'Not yours',
+      429: 'More than 10 tests and redeliveries this minute from your account (rate_limited; Retry-After)',
     },
   }),
   test: defineRoute({
@@ -145,7 +146,11 @@ export const WEBHOOK_ROUTES = {
     summary: 'Send a signed webhook.test event now and answer what the receiver said',
     auth,
     params: endpoint,
-    answers: { 200: { description: 'The attempt', schema: A.WebhookTest }, 404: 'Not yours' },
+    answers: {
+      200: { description: 'The attempt', schema: A.WebhookTest },
+      404: 'Not yours',
+      429: 'More than 10 tests and redeliveries this minute from your account (rate_limited; Retry-After)',
+    },
   }),
   postbacks: defineRoute({
     method: 'get',
@@ -198,6 +203,10 @@ export const WEBHOOK_ROUTES = {
     summary: 'Fire the postback now with sample values and answer what the tracker said',
     auth: 'publisher',
     params: endpoint,
-    answers: { 200: { description: 'The attempt', schema: A.WebhookTest }, 404: 'Not yours' },
+    answers: {
+      200: { description: 'The attempt', schema: A.WebhookTest },
+      404: 'Not yours',
+      429: 'More than 10 tests and redeliveries this minute from your account (rate_limited; Retry-After)',
+    },
   }),
 };
