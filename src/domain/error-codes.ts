@@ -146,6 +146,10 @@ export const ERROR_CODES = {
   },
   unknown_feed_source: { status: 404, en: 'the program has no feed URL' },
   unknown_feed_import: { status: 404, en: 'no such import of your program’s feed' },
+  feed_import_running: {
+    status: 409,
+    en: 'an import of this program’s feed is running: wait for it to end, then send the file again',
+  },
   feed_import_failed: {
     status: 500,
     en: 'the feed import failed on the server’s side: upload the file again',

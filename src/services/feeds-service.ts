@@ -76,6 +76,31 @@ export class FeedsService {
   /** Imports running after their 202, until they end. */
   readonly #running = new Set<Promise<void>>();
   #closing = false;
+  /** Programs whose feed this process is importing: one import of a program at a time. */
+  readonly #importing = new Set<string>();
+
+  /**
+   * Claims the program's feed for one import (two at once would each mark the other's new
+   * products gone): refused while this process imports it or another node's import of it is
+   * alive. The answer releases the claim.
+   */
+  async #claim(programId: string, nowMs: number): Promise<() => void> {
+    const busy = () =>
+      new FeedError(
+        'feed_import_running',
+        `an import of the feed of program "${programId}" is running: wait for it to end (its status URL says when), then send the file again`,
+      );
+    if (this.#importing.has(programId)) throw busy();
+    this.#importing.add(programId);
+    const release = () => void this.#importing.delete(programId);
+    try {
+      if (await repos(this.store).feeds.hasRunningImport(programId, nowMs - STALE_MS)) throw busy();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
+  }
 
   #programOf(advertiserId: string, programId: string): CachedProgram {
     const program = this.programs.program(programId);
@@ -105,6 +130,22 @@ export class FeedsService {
     nowMs: number,
   ): Promise<FeedImportReport> {
     const program = this.#programOf(advertiserId, programId);
+    const release = await this.#claim(programId, nowMs);
+    try {
+      return await this.#importNow(program, format, input, actor, nowMs);
+    } finally {
+      release();
+    }
+  }
+
+  async #importNow(
+    program: CachedProgram,
+    format: FeedFormat,
+    input: Readable,
+    actor: string,
+    nowMs: number,
+  ): Promise<FeedImportReport> {
+    const programId = program.id;
     const importId = newId('feedImport', nowMs);
     const report = await importFeedRows(this.store, program, importId, format, input, nowMs, () =>
       this.#interrupted(),
@@ -144,21 +185,27 @@ export class FeedsService {
   ): Promise<{ importId: string }> {
     const program = this.#programOf(advertiserId, programId);
     const startedAt = now();
+    const release = await this.#claim(programId, startedAt);
     const importId = newId('feedImport', startedAt);
     const r = repos(this.store);
-    await r.feeds.recordImport({
-      id: importId,
-      program_id: programId,
-      format,
-      accepted: 0,
-      refused: 0,
-      gone: 0,
-      refused_rows: '[]',
-      actor,
-      created_at: startedAt,
-      state: 'running',
-      updated_at: startedAt,
-    });
+    await r.feeds
+      .recordImport({
+        id: importId,
+        program_id: programId,
+        format,
+        accepted: 0,
+        refused: 0,
+        gone: 0,
+        refused_rows: '[]',
+        actor,
+        created_at: startedAt,
+        state: 'running',
+        updated_at: startedAt,
+      })
+      .catch((error: unknown) => {
+        release();
+        throw error;
+      });
     let beat = startedAt;
     const run = async () => {
       const report = await importFeedRows(
@@ -204,6 +251,7 @@ export class FeedsService {
           .catch(() => undefined);
       })
       .finally(async () => {
+        release();
         this.#running.delete(running);
         await cleanup().catch(() => undefined);
       });

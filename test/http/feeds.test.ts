@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import {
@@ -260,5 +261,30 @@ describeEachEngine('product feeds', (context) => {
       lines.slice(601, 1201).map((line) => line.split(',')[0]),
     );
     expect(after.filter((p) => p.status === 'gone')).toHaveLength(602);
+  });
+
+  it('imports one file of a program at a time: a second while the first streams is refused (409), nothing stored', async () => {
+    const program = await repos(t.network.store).programs.findById(programId);
+    const advertiserId = program!.advertiser_id;
+    const first = new PassThrough();
+    first.write(`${HEADER}\n`);
+    const running = t.network.feeds.import(
+      advertiserId,
+      programId,
+      'csv',
+      first,
+      'test',
+      t.clock.now,
+    );
+    const before = await products();
+    // The API, the portal and the feed URL job all import through the service.
+    const second = await upload(CSV, 'text/csv');
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'feed_import_running' });
+    expect(await products()).toEqual(before);
+    first.end(`${CSV.split('\n')[1]}\n`);
+    expect((await running).accepted).toBe(1);
+    // Ended, the next one runs.
+    expect((await upload(CSV, 'text/csv')).statusCode).toBe(201);
   });
 });

@@ -69,6 +69,7 @@ export const FEED_ROUTES = {
       },
       400: 'The file cannot be read as a feed (feed_unreadable), e.g. no header row or a <!DOCTYPE>',
       404: 'Not your program',
+      409: 'An import of this program’s feed is running (feed_import_running): one at a time, so neither marks the other’s products gone',
       415: 'Not CSV, TSV or XML (feed_format_unknown)',
     },
   }),

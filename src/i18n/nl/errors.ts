@@ -69,6 +69,8 @@ export const ERRORS_NL: ErrorTexts = {
   invalid_feed_schedule: 'haal de feed elke 60 (elk uur) tot 10080 (elke week) minuten op',
   unknown_feed_source: 'dit programma heeft geen feed-URL',
   unknown_feed_import: 'deze import van de feed van jouw programma bestaat niet',
+  feed_import_running:
+    'er loopt al een import van de feed van dit programma: wacht tot die klaar is en stuur het bestand dan opnieuw',
   feed_import_failed: 'de import van de feed is aan onze kant mislukt: upload het bestand opnieuw',
   feed_import_interrupted:
     'de server stopte tijdens de import van de feed: upload het bestand opnieuw',

@@ -91,6 +91,19 @@ export class FeedsRepository {
     await this.db.insertInto('feed_imports').values(row).execute();
   }
 
+  /** Whether an import of the program is running (its heartbeat later than `aliveAfterMs`). */
+  async hasRunningImport(programId: string, aliveAfterMs: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('feed_imports')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('state', '=', 'running')
+      .where('updated_at', '>', aliveAfterMs)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** A running import's progress so far, and its heartbeat. */
   async importProgress(
     importId: string,
