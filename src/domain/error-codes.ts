@@ -220,10 +220,7 @@ export const ERROR_CODES = {
   // Programs
   invalid_secret: { status: 400, en: 'the secret needs 8 to 128 visible characters' },
   // Webhooks and postbacks (issue 28)
-  invalid_webhook_url: {
-    status: 400,
-    en: 'the URL must be an absolute https:// address without a password',
-  },
+  invalid_webhook_url: { status: 400, en: 'the URL is not valid: {parameters}' },
   invalid_webhook_events: { status: 400, en: 'name the events, each one your account receives' },
   unknown_macro: { status: 400, en: 'the URL has a macro affnet does not know: {macro}' },
   refused_address: {

@@ -22,12 +22,33 @@ const DUTCH: [RegExp, string][] = [
     'de ISO 4217-valutacode van de verkoop ontbreekt, bijv. EUR',
   ],
   [/^(".*") is not an ISO 4217 code$/, '$1 is geen ISO 4217-valutacode'],
+  [
+    /^use up to (\d+) letters, digits, "-", "_" or "\."$/,
+    'gebruik hoogstens $1 letters, cijfers, "-", "_" of "."',
+  ],
   [/^must not be before from$/, 'mag niet vóór from liggen'],
   [/^at most a year before to$/, 'hoogstens een jaar vóór to'],
   [/^at most ten years after from$/, 'hoogstens tien jaar na from'],
   [
     /^orderNumber \(a sale\) or leadNumber \(a lead\) is required$/,
     'orderNumber (een verkoop) of leadNumber (een lead) is verplicht',
+  ],
+  // Webhook and postback addresses.
+  [/^at most ([\d,]+) characters$/, 'hoogstens $1 tekens'],
+  [/^expected an absolute https:\/\/ URL$/, 'verwacht een volledig https://-adres'],
+  [/^expected http:\/\/ or https:\/\/, not (.*)$/, 'verwacht http:// of https://, niet $1'],
+  [
+    /^expected https:\/\/ \(this network sends no plain http\), not (.*)$/,
+    'verwacht https:// (dit netwerk verstuurt geen onversleuteld http), niet $1',
+  ],
+  [
+    /^no user name or password in the URL \(verify the signature instead\)$/,
+    'geen gebruikersnaam of wachtwoord in de URL (controleer in plaats daarvan de handtekening)',
+  ],
+  [/^expected a host name$/, 'verwacht een hostnaam'],
+  [
+    /^no macros in the scheme or host, only in the path and query$/,
+    'geen macro’s in schema of host, alleen in pad en query',
   ],
 ];
 

@@ -5,8 +5,11 @@ import { translate, type Locale } from './i18n.js';
 import { statusText } from './status-badge.js';
 import { parametersIn } from './parameter-words.js';
 
-/** The codes whose message is `name: what is wrong` for each refused parameter. */
-const PARAMETER_CODES: ReadonlySet<string> = new Set(['invalid_parameter']);
+/**
+ * The codes whose message is `name: what is wrong` for each refused parameter, and that are
+ * raised for several different faults (one fixed sentence would be wrong for most of them).
+ */
+const PARAMETER_CODES: ReadonlySet<string> = new Set(['invalid_parameter', 'invalid_webhook_url']);
 
 /**
  * A refusal in the reader's language. English readers get the service's own message (it names

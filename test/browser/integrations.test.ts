@@ -10,6 +10,7 @@ import {
   browserAvailable,
   expectAccessible,
   expectNoOverflow,
+  brokenTableWords,
   launchBrowser,
   portalLogin,
 } from '../support/browser.js';
@@ -127,6 +128,8 @@ it.skipIf(!browserAvailable)(
       await page.goto(`${base}/${role}/integrations`);
       await expectAccessible(page);
       await expectNoOverflow(page);
+      // The endpoints and postbacks tables scroll sideways rather than break their words.
+      expect(await brokenTableWords(page)).toEqual([]);
       await page.click('text=Deliveries');
       await page.waitForLoadState();
       await expectAccessible(page);

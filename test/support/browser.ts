@@ -115,7 +115,8 @@ export async function expectNoOverflow(page: Page) {
 /**
  * The words in the page's table cells broken across lines (with their cell's text), empty when
  * none: at 390 px a wide table scrolls inside itself rather than squeezing its columns to a few
- * letters a line ("aan/geh/oud/en"). Words longer than 24 characters (ids, JSON) may break.
+ * letters a line ("aan/geh/oud/en"). Words longer than 24 characters (ids, JSON) may break, and
+ * a hyphenated word after its hyphen.
  */
 export async function brokenTableWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -137,8 +138,9 @@ export async function brokenTableWords(page: Page): Promise<string[]> {
       const walker = document.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? '';
-        // A word longer than a column (an id, a hash, JSON) may break; a shorter one not.
-        for (const match of text.matchAll(/(?<!\S)\S{1,24}(?!\S)/g)) {
+        // A word longer than a column (an id, a hash, JSON) may break, and prose may break
+        // after a hyphen ("gift-/cards"); a shorter word not, between its letters.
+        for (const match of text.matchAll(/(?<![^\s-])[^\s-]{1,24}(?![^\s-])/g)) {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);

@@ -150,7 +150,7 @@ export const ERRORS_NL: ErrorTexts = {
   mailing_decided: 'over deze mailing is al beslist ({status})',
   comments_required: 'vertel de publisher waarom de mailing is afgewezen',
   // Programs
-  invalid_webhook_url: 'de URL moet een volledig https://-adres zijn, zonder wachtwoord',
+  invalid_webhook_url: 'de URL klopt niet: {parameters}',
   invalid_webhook_events: 'noem de gebeurtenissen, elk een die jouw account ontvangt',
   unknown_macro: 'de URL heeft een macro die affnet niet kent: {macro}',
   refused_address: 'het adres wijst naar een privé-, loopback- of link-local-adres',

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { refusalText } from '../../src/web/refusal-text.js';
+import { checkEndpointUrl } from '../../src/domain/webhooks/endpoint-rules.js';
+import { checkPostbackTemplate } from '../../src/domain/webhooks/postback-macros.js';
+import { normaliseAmount } from '../../src/tracking/pixel-report.js';
+import type { DomainError } from '../../src/domain/errors.js';
+
+/** The refusal `run` throws. */
+function refusalOf(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('refusal text of a code raised for several faults', () => {
+  it('names the parameter and what is wrong with it in Dutch, from the message alone too', () => {
+    const amount = refusalOf(() => normaliseAmount('abc', 2, 'orderValue'));
+    expect(refusalText(amount, 'en')).toBe(
+      'orderValue: expected an amount such as 12.50, got "abc"',
+    );
+    // A stored integration report keeps only code and message.
+    expect(refusalText({ code: amount.code, message: amount.message }, 'nl')).toBe(
+      'een parameter klopt niet: orderValue: verwacht een bedrag zoals 12.50, kreeg "abc"',
+    );
+    // Issues of a parsed query name each parameter.
+    expect(
+      refusalText(
+        {
+          code: 'invalid_parameter',
+          message: 'from: expected a date as YYYY-MM-DD; epi: too long',
+          issues: [
+            { path: 'from', message: 'expected a date as YYYY-MM-DD' },
+            { path: 'epi', message: 'too long' },
+          ],
+        },
+        'nl',
+      ),
+    ).toBe('een parameter klopt niet: from: verwacht een datum als JJJJ-MM-DD; epi: too long');
+  });
+
+  it('says which fault of a webhook or postback URL it is, not one fixed sentence', () => {
+    const cases = [
+      [() => checkEndpointUrl('http://hooks.example/x', false), 'verwacht https://'],
+      [() => checkEndpointUrl('https://user:pw@hooks.example/x', false), 'geen gebruikersnaam'],
+      [() => checkEndpointUrl('not a url', false), 'verwacht een volledig https://-adres'],
+      [() => checkEndpointUrl(`https://h.example/${'x'.repeat(3000)}`, false), 'hoogstens'],
+      [() => checkPostbackTemplate('https://{epi}.example/x', false), 'geen macro’s in schema'],
+    ] as const;
+    for (const [run, expected] of cases) {
+      const refusal = refusalOf(run);
+      expect(refusal.code).toBe('invalid_webhook_url');
+      const text = refusalText(refusal, 'nl');
+      expect(text).toMatch(/^de URL klopt niet: url: /);
+      expect(text).toContain(expected);
+    }
+  });
+});
