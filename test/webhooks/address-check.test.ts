@@ -68,6 +68,46 @@ describe('the address check', () => {
     expect(refusedAddress('93.184.216.34', new Set(['93.184.216.34']))).toContain('own');
   });
 
+  it('refuses the IANA special-purpose ranges, each with what it is', () => {
+    const says = (address: string) => [address, refusedAddress(address)];
+    for (const [address, what] of [
+      ['::ffff:0:7f00:1', 'an IPv4 address written as IPv6'],
+      ['::ffff:0:10.0.0.1', 'an IPv4 address written as IPv6'],
+      ['::7f00:1', 'an IPv4 address written as IPv6'],
+      ['64:ff9b:1::a00:1', 'an IPv4 address written as IPv6'],
+      ['2001::1', 'an IPv4 address written as IPv6'],
+      ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'an IPv4 address written as IPv6'],
+      ['2002:7f00:1::1', 'an IPv4 address written as IPv6'],
+      ['::1', 'the IPv6 loopback address'],
+      ['0:0:0:0:0:0:0:1', 'the IPv6 loopback address'],
+      ['::', 'the unspecified IPv6 address'],
+      ['2001:2::1', 'in a reserved IPv6 range'],
+      ['2001:db8::1', 'in a reserved IPv6 range'],
+      ['3fff::1', 'in a reserved IPv6 range'],
+      ['100::1', 'not a global unicast'],
+      ['ff02::1', 'not a global unicast'],
+      ['fc00::1', 'not a global unicast'],
+      ['fe80::1%eth0', 'not a global unicast'],
+      ['192.88.99.1', 'a loopback, private'],
+      ['198.18.0.1', 'a loopback, private'],
+      ['198.19.255.254', 'a loopback, private'],
+      ['240.0.0.1', 'a loopback, private'],
+      ['255.255.255.255', 'a loopback, private'],
+      ['224.0.0.251', 'a loopback, private'],
+      ['192.0.0.8', 'a loopback, private'],
+    ] as const)
+      expect(says(address)).toEqual([address, expect.stringContaining(`${address} is ${what}`)]);
+    expect(refusedAddress('::1')).not.toContain('IPv4');
+    // Global unicast next to the refused ranges stays allowed.
+    for (const address of [
+      '2001:4860:4860::8888',
+      '2a00:1450:4001::1',
+      '192.88.100.1',
+      '198.20.0.1',
+    ])
+      expect(says(address)).toEqual([address, undefined]);
+  });
+
   it('refuses at delivery time, whatever a name resolved to when saved, and connects nowhere', async () => {
     const receiver = await startReceiver();
     const dns: Record<string, string[]> = {
@@ -164,6 +204,10 @@ describeEachEngine('webhook addresses in the API', (context) => {
       'https://10.0.0.8/hook',
       'https://169.254.169.254/hook',
       'https://[::1]/hook',
+      'https://[::ffff:0:7f00:1]/hook',
+      'https://[2001::1]/hook',
+      'https://192.88.99.1/hook',
+      'https://[ff02::1]/hook',
       'https://inside.example/hook',
       'http://hooks.example/hook',
     ]) {
@@ -171,6 +215,20 @@ describeEachEngine('webhook addresses in the API', (context) => {
       expect([url, refused.statusCode]).toEqual([url, 400]);
     }
     expect((await post('https://unknown.example/hook')).statusCode).toBe(400);
+    const loopback = await post('https://[::1]/hook');
+    expect(loopback.json().message).toContain('IPv6 loopback');
+    expect(loopback.json().message).not.toContain('IPv4');
+    // The postback of a tracker is checked alike; none of the refused ones was stored.
+    const postback = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/publisher/postbacks',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { url: 'https://[2001::1]/pb?c={commission}', events: ['commission.created'] },
+    });
+    expect(postback.statusCode, postback.body).toBe(400);
+    expect(await t.network.store.db.selectFrom('webhook_endpoints').select('id').execute()).toEqual(
+      [],
+    );
     const saved = await post('https://hooks.example/hook');
     expect(saved.statusCode).toBe(201);
     const id = saved.json<{ id: string }>().id;
