@@ -4,6 +4,7 @@ import {
   SETUP_DEADLINE_RULES,
   SETUP_METHOD_STATUSES,
   SETUP_METHODS,
+  SETUP_VOUCHER_MODES,
   type ProgramSetupInput,
   type SetupField,
   type SetupIssue,
@@ -79,6 +80,7 @@ export function setupFromForm(body: unknown): ProgramSetupInput {
     cookieDays: one('cookieDays'),
     validationDays: one('validationDays'),
     atDeadline: one('atDeadline'),
+    voucherCodes: one('voucherCodes'),
     methods: Object.fromEntries(SETUP_METHODS.map((method) => [method, one(`method_${method}`)])),
     acceptedNl: one('acceptedNl'),
     acceptedEn: one('acceptedEn'),
@@ -279,6 +281,28 @@ export function setupForm(
                 })}
               </div>
             </fieldset>`,
+        )}
+      </fieldset>
+      <fieldset id="setup-vouchers">
+        <legend>${context.t('programSetup.sectionVouchers')}</legend>
+        <p class="muted">${context.t('programSetup.vouchersIntro')}</p>
+        <ul class="muted">
+          <li>${context.t('programSetup.vouchersNone')}</li>
+          <li>${context.t('programSetup.vouchersFallback')}</li>
+          <li>${context.t('programSetup.vouchersWins')}</li>
+        </ul>
+        ${choice(
+          context,
+          issues,
+          'voucherCodes',
+          idOf('voucherCodes'),
+          context.t('programSetup.field.voucherCodes'),
+          input.voucherCodes || 'none',
+          SETUP_VOUCHER_MODES.map((mode) => ({
+            value: mode,
+            text: context.t(`programSetup.voucher.${mode}`),
+          })),
+          issues.filter((issue) => issue.field === 'voucherCodes'),
         )}
       </fieldset>
       <fieldset>

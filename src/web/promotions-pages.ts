@@ -15,6 +15,9 @@ import { advertiserOf, publisherOf, webContext, type WebContext } from './web-co
 import { formatDate } from './format.js';
 import { publisherPromotionsCsv } from '../documents/promotions-csv.js';
 import { FEEDS_GUIDE_PATH } from './guides.js';
+import { versionInForce } from '../domain/terms/program-terms.js';
+import { guidedSetupOf } from '../programs/setup-source.js';
+import { liveSetupPath } from './program-setup-edit-pages.js';
 
 const DAY = 86_400_000;
 const isoDay = z
@@ -51,6 +54,27 @@ const SITE_QUERY = z.object({
  * and the publisher's list of running promotions with tracked links. Both call the same
  * service as the API.
  */
+/**
+ * Whether an exclusive code credits its site under the terms in force now, and a link to where
+ * it is set: the guided form's Voucher codes question, or the terms (attribution.voucherCodes).
+ */
+function voucherModeNote(context: WebContext, programId: string, network: Network): SafeHtml {
+  const program = network.cache.program(programId)!;
+  const mode =
+    (versionInForce(program.terms, context.now) ?? program.terms.versions[0])?.voucherCodes ??
+    'none';
+  const guided = guidedSetupOf(program.terms.file) !== undefined;
+  const terms = `/advertiser/terms/${encodeURIComponent(programId)}`;
+  return html`<p class="muted voucher-mode">
+    ${context.t('promotions.voucherMode', {
+      mode: context.t(`programSetup.voucher.${mode}`).toLowerCase(),
+    })}
+    <a href="${guided ? `${liveSetupPath(programId)}#setup-vouchers` : terms}"
+      >${context.t(guided ? 'promotions.voucherModeGuided' : 'promotions.voucherModeYaml')}</a
+    >
+  </p>`;
+}
+
 export function registerPromotionPages(app: FastifyInstance, network: Network): void {
   const path = (programId: string) => `/advertiser/promotions/${encodeURIComponent(programId)}`;
 
@@ -72,6 +96,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
       ${message}
       <p class="muted">${t('promotions.intro', { program: program.terms.file.name })}</p>
       <p><a href="${FEEDS_GUIDE_PATH}">${t('feeds.guideLink')}</a></p>
+      ${voucherModeNote(context, programId, network)}
       ${
         promotions.length === 0
           ? html`<p>${t('promotions.none')}</p>`

@@ -60,6 +60,7 @@ export function setupFromTerms(file: TermsFile): ProgramSetupInput {
     validationDays:
       file.validation.deadlineDays === null ? '' : String(file.validation.deadlineDays),
     atDeadline: file.validation.atDeadline,
+    voucherCodes: newest.attribution?.voucherCodes ?? file.attribution?.voucherCodes ?? 'none',
     methods: Object.fromEntries(
       SETUP_METHODS.map((method) => [
         method,
@@ -76,7 +77,7 @@ export function setupFromTerms(file: TermsFile): ProgramSetupInput {
 /**
  * The terms the edited form gives for a live program: the form's document with the program's
  * id and rule prefix, its versions kept, and a new version from `effectiveFrom` when the
- * newest one's pricing (order currencies, commission groups) changed.
+ * newest one's pricing (order currencies, commission groups) or voucher-code attribution changed.
  */
 export function editedTerms(
   current: TermsFile,
@@ -87,12 +88,19 @@ export function editedTerms(
   if (written.terms === undefined) return written;
   const [version] = written.terms.versions;
   const newest = current.versions[current.versions.length - 1]!;
-  const pricing = (v: { orderCurrencies: unknown; commission: { groups: unknown } }) =>
-    JSON.stringify([v.orderCurrencies, v.commission.groups]);
+  const pricing = (v: {
+    orderCurrencies: unknown;
+    commission: { groups: unknown };
+    attribution?: { voucherCodes?: string } | undefined;
+  }) => JSON.stringify([v.orderCurrencies, v.commission.groups, v.attribution?.voucherCodes]);
+  // The voucher mode in force under the newest version (its own, else the file's), as the
+  // form writes it: absent for none.
+  const mode = newest.attribution?.voucherCodes ?? current.attribution?.voucherCodes ?? 'none';
   const unchanged =
     version !== undefined &&
     pricing(version) ===
       pricing({
+        ...(mode === 'none' ? {} : { attribution: { voucherCodes: mode } }),
         orderCurrencies: newest.orderCurrencies,
         commission: {
           groups: newest.commission.groups.map(({ match, ...group }) =>

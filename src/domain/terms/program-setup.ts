@@ -35,6 +35,12 @@ export const SETUP_METHODS = [
 /** What the form says of a method: not mentioned (''), or a policy status. */
 export const SETUP_METHOD_STATUSES = ['', 'allowed', 'after_approval', 'forbidden'] as const;
 export const SETUP_DEADLINE_RULES = ['none', 'approve', 'decline'] as const;
+/**
+ * Who an order reporting a publisher's exclusive voucher code is credited to (issue 29,
+ * docs/feeds-and-promotions.md): nobody for the code (none), the code's site when no click
+ * attributes the order (fallback), the code's site even over a click (wins).
+ */
+export const SETUP_VOUCHER_MODES = ['none', 'fallback', 'wins'] as const;
 
 /** How many commission group rows and lead rows the form offers (and accepts). */
 export const MAX_SETUP_GROUPS = 10;
@@ -73,6 +79,8 @@ export interface ProgramSetupInput {
   cookieDays: string;
   validationDays: string;
   atDeadline: string;
+  /** none | fallback | wins (SETUP_VOUCHER_MODES); empty: none. */
+  voucherCodes: string;
   /** Method → '' | allowed | after_approval | forbidden. */
   methods: Record<string, string>;
   acceptedNl: string;
@@ -137,6 +145,7 @@ const TEXT_FIELDS = [
   'cookieDays',
   'validationDays',
   'atDeadline',
+  'voucherCodes',
   'acceptedNl',
   'acceptedEn',
   'contactName',
@@ -178,6 +187,7 @@ export function emptySetup(company = ''): ProgramSetupInput {
     cookieDays: '30',
     validationDays: '30',
     atDeadline: 'approve',
+    voucherCodes: 'none',
     methods: {},
     acceptedNl: '',
     acceptedEn: '',
@@ -383,6 +393,9 @@ export function termsFromSetup(
     !issues.some((i) => i.field === 'validationDays')
   )
     problem('validationDays', 'deadlineNeedsDays');
+  const voucherCodes = (input.voucherCodes ?? '').trim() || 'none';
+  if (!(SETUP_VOUCHER_MODES as readonly string[]).includes(voucherCodes))
+    problem('voucherCodes', 'choice');
   const accepted = {
     nl: text('acceptedNl', input.acceptedNl, false),
     en: text('acceptedEn', input.acceptedEn, false),
@@ -531,6 +544,15 @@ export function termsFromSetup(
         effectiveFrom: today,
         orderCurrencies: currencies,
         commission: { groups },
+        // Voucher attribution is versioned (the mode in force at an order's placedAt applies):
+        // written into the version, so a change is a new version as a rate change is.
+        ...(voucherCodes === 'none'
+          ? {}
+          : {
+              attribution: {
+                voucherCodes: voucherCodes as (typeof SETUP_VOUCHER_MODES)[number],
+              },
+            }),
       },
     ],
   };

@@ -67,6 +67,19 @@ export const PROGRAM_SETUP = {
   'programSetup.hint.validationDays':
     'Within how many days after an order you approve or decline it (1 to 730). Empty: no deadline.',
   'programSetup.field.atDeadline': 'At the end of the validation period',
+  'programSetup.sectionVouchers': 'Voucher codes',
+  'programSetup.vouchersIntro':
+    'You can give a publisher’s site a voucher code of its own (Promotions page). Does an order with such a code earn that publisher the commission?',
+  'programSetup.vouchersNone':
+    'No: the code gives the buyer the discount, but only a click on a publisher’s link credits a publisher.',
+  'programSetup.vouchersFallback':
+    'Only without a click: an order that no click credits goes to the site whose code it reports.',
+  'programSetup.vouchersWins':
+    'Always: an order reporting the code goes to the code’s site, even when another publisher’s click came first.',
+  'programSetup.field.voucherCodes': 'An order with a publisher’s own voucher code',
+  'programSetup.voucher.none': 'Credits nobody for the code',
+  'programSetup.voucher.fallback': 'Credits the code’s site when no click does',
+  'programSetup.voucher.wins': 'Credits the code’s site, even over a click',
   'programSetup.deadline.none': 'Nothing happens: an order stays pending',
   'programSetup.deadline.approve': 'Orders still pending are approved',
   'programSetup.deadline.decline': 'Orders still pending are declined',
@@ -128,7 +141,7 @@ export const PROGRAM_SETUP = {
   'programSetup.problem.tooManyRows': 'At most {max} rows.',
   'programSetup.field.effectiveFrom': 'New rates take effect on',
   'programSetup.hint.effectiveFrom':
-    'Changed rates or currencies become a new version from this day (tomorrow at the earliest); orders placed before it keep the rates they had.',
+    'Changed rates, currencies or voucher-code choice become a new version from this day (tomorrow at the earliest); orders placed before it keep the rates and the choice they had.',
   'programSetup.problem.date': 'Give a date such as {example}.',
   'programSetup.problem.backdated':
     'A change cannot take effect before it is published: choose {earliest} or later.',

@@ -3,7 +3,11 @@ export const PROMOTIONS = {
   'promotions.title': 'Promotions',
   'promotions.link': 'Promotions',
   'promotions.intro':
-    'Promotions and voucher codes for the publishers approved in {program}. A running promotion is listed for them with their own tracked link; an exclusive code only the chosen site sees. Where this program’s terms say so (attribution.voucherCodes), an order reporting an exclusive code is credited to its site.',
+    'Promotions and voucher codes for the publishers approved in {program}. A running promotion is listed for them with their own tracked link; an exclusive code only the chosen site sees.',
+  'promotions.voucherMode':
+    'Under the terms in force now, an order reporting a site’s exclusive code: {mode}.',
+  'promotions.voucherModeGuided': 'Change it in the guided form (Voucher codes)',
+  'promotions.voucherModeYaml': 'Change it in the terms (attribution.voucherCodes)',
   'promotions.none': 'No promotions yet.',
   'promotions.new': 'New promotion',
   'promotions.titleNl': 'Title (Dutch)',

@@ -70,6 +70,19 @@ export const PROGRAM_SETUP_NL: Translation<typeof PROGRAM_SETUP> = {
   'programSetup.hint.validationDays':
     'Binnen hoeveel dagen na een bestelling je die goedkeurt of afwijst (1 tot 730). Leeg: geen termijn.',
   'programSetup.field.atDeadline': 'Aan het eind van de beoordelingstermijn',
+  'programSetup.sectionVouchers': 'Kortingscodes',
+  'programSetup.vouchersIntro':
+    'Je kunt de site van een publisher een eigen kortingscode geven (pagina Acties). Verdient die publisher de commissie van een bestelling met zo’n code?',
+  'programSetup.vouchersNone':
+    'Nee: de code geeft de koper korting, maar alleen een klik op de link van een publisher levert een publisher iets op.',
+  'programSetup.vouchersFallback':
+    'Alleen zonder klik: een bestelling die bij geen klik hoort, gaat naar de site van de code die ze meldt.',
+  'programSetup.vouchersWins':
+    'Altijd: een bestelling met de code gaat naar de site van de code, ook als de klik van een andere publisher eerder kwam.',
+  'programSetup.field.voucherCodes': 'Een bestelling met de eigen kortingscode van een publisher',
+  'programSetup.voucher.none': 'Levert niemand iets op voor de code',
+  'programSetup.voucher.fallback': 'Gaat naar de site van de code als geen klik telt',
+  'programSetup.voucher.wins': 'Gaat naar de site van de code, ook boven een klik',
   'programSetup.deadline.none': 'Er gebeurt niets: een bestelling blijft openstaan',
   'programSetup.deadline.approve': 'Openstaande bestellingen worden goedgekeurd',
   'programSetup.deadline.decline': 'Openstaande bestellingen worden afgewezen',
@@ -131,7 +144,7 @@ export const PROGRAM_SETUP_NL: Translation<typeof PROGRAM_SETUP> = {
   'programSetup.problem.tooManyRows': 'Hoogstens {max} rijen.',
   'programSetup.field.effectiveFrom': 'Nieuwe percentages gelden vanaf',
   'programSetup.hint.effectiveFrom':
-    'Gewijzigde percentages of valuta worden een nieuwe versie vanaf deze dag (op zijn vroegst morgen); bestellingen van daarvoor houden hun percentages.',
+    'Gewijzigde percentages, valuta of keuze voor kortingscodes worden een nieuwe versie vanaf deze dag (op zijn vroegst morgen); bestellingen van daarvoor houden hun percentages en keuze.',
   'programSetup.problem.date': 'Geef een datum zoals {example}.',
   'programSetup.problem.backdated':
     'Een wijziging kan niet ingaan voordat ze is gepubliceerd: kies {earliest} of later.',

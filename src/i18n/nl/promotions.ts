@@ -5,7 +5,11 @@ export const PROMOTIONS_NL: Translation<typeof PROMOTIONS> = {
   'promotions.title': 'Acties',
   'promotions.link': 'Acties',
   'promotions.intro':
-    'Acties en kortingscodes voor de publishers die in {program} zijn goedgekeurd. Een lopende actie staat in hun lijst met hun eigen trackinglink; een exclusieve code ziet alleen de gekozen site. Waar de voorwaarden van dit programma dat zeggen (attribution.voucherCodes), gaat een bestelling met een exclusieve code naar die site.',
+    'Acties en kortingscodes voor de publishers die in {program} zijn goedgekeurd. Een lopende actie staat in hun lijst met hun eigen trackinglink; een exclusieve code ziet alleen de gekozen site.',
+  'promotions.voucherMode':
+    'Onder de voorwaarden die nu gelden: een bestelling met de exclusieve code van een site {mode}.',
+  'promotions.voucherModeGuided': 'Wijzig het in het formulier (Kortingscodes)',
+  'promotions.voucherModeYaml': 'Wijzig het in de voorwaarden (attribution.voucherCodes)',
   'promotions.none': 'Nog geen acties.',
   'promotions.new': 'Nieuwe actie',
   'promotions.titleNl': 'Titel (Nederlands)',
