@@ -51,3 +51,51 @@ describe('a downloaded feed as CSV', () => {
     expect(cells).toHaveLength(15);
   });
 });
+
+/**
+ * The JSON Lines fast path writes plain values between quotes itself (issue 29): every line must
+ * be exactly JSON.stringify's, whatever a value holds.
+ */
+describe('a downloaded feed as JSON Lines', () => {
+  it.each([
+    'gewone kabel',
+    'kabel "pro"',
+    'back\\slash',
+    'regel\nregel',
+    'tab\there',
+    '\u0001control',
+    'emoji 🔌 kabel',
+    'lone \ud800 surrogate',
+    'ünïcödé – kabel',
+    '',
+  ])('writes %j as JSON.stringify does', (title) => {
+    const line = feedChunk('jsonl', [product(title, null)], 'https://net.example/click?a=s');
+    const values = JSON.parse(line) as Record<string, unknown>;
+    expect(line).toBe(`${JSON.stringify(values)}\n`);
+    expect(values.title).toBe(title);
+    expect(values.brand).toBeNull();
+    expect(values.price).toBe('12.99 EUR');
+  });
+
+  it('encodes each product link whole, however the products share their paths', () => {
+    const links = [
+      'https://www.shop.example/p/a?x=1&y=2',
+      'https://www.shop.example/p/b c',
+      'https://www.shop.example/p/é',
+      'https://www.shop.example/other/',
+      'no-slash',
+      'https://www.shop.example/p/a?x=1&y=2',
+    ];
+    const products = links.map((link, i) => ({
+      ...product('kabel', 'Merk'),
+      product_id: `P-${i}`,
+      link,
+    }));
+    const lines = feedChunk('jsonl', products, 'https://net.example/click?a=s')
+      .trimEnd()
+      .split('\n');
+    expect(
+      lines.map((line) => (JSON.parse(line) as { trackingLink: string }).trackingLink),
+    ).toEqual(links.map((link) => `https://net.example/click?a=s&url=${encodeURIComponent(link)}`));
+  });
+});
