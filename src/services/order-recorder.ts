@@ -297,7 +297,7 @@ export class OrderRecorder {
         await repos(this.store, trx).events.append(
           [
             orderEvent('order.created', {
-              ...orderFactsOf(rows.order),
+              ...orderFactsOf(rows.order, input.terms.currency),
               publisherId: attribution.publisherId,
               siteId: attribution.siteId,
               event: input.order.event ?? 'sale',
@@ -421,7 +421,7 @@ export class OrderRecorder {
       await repos(this.store, trx).events.append(
         [
           orderEvent('order.updated', {
-            ...orderFactsOf({ ...stored, ...rows.order, id: stored.id }),
+            ...orderFactsOf({ ...stored, ...rows.order, id: stored.id }, input.terms.currency),
             publisherId: attribution.publisherId,
             siteId: attribution.siteId,
             event: order.event ?? 'sale',

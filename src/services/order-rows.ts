@@ -312,8 +312,10 @@ export function orderFactsOf(
     | 'currency'
     | 'placed_at'
   >,
+  commissionCurrency: string,
 ): Omit<OrderFacts, 'publisherId' | 'siteId' | 'event'> {
   return {
+    commissionCurrency,
     id: row.id,
     programId: row.program_id,
     orderNumber: row.order_number,

@@ -147,9 +147,14 @@ export interface OrderFacts {
   siteId: string | null;
   event: string;
   status: string;
+  /** In the order's currency. */
   valueMinor: number;
+  /** The order's whole commission, in the program's currency (what its commissions carry). */
   commissionMinor: number;
+  /** The order's currency. */
   currency: string;
+  /** The program's currency: the commission's, never the order's (AE-C6 converts). */
+  commissionCurrency: string;
   placedAtMs: number;
 }
 
@@ -170,7 +175,7 @@ export function orderEvent(type: 'order.created' | 'order.updated', o: OrderFact
         event: o.event,
         status: o.status,
         value: amountOf(o.valueMinor, o.currency),
-        commission: amountOf(o.commissionMinor, o.currency),
+        commission: amountOf(o.commissionMinor, o.commissionCurrency),
         placedAt: new Date(o.placedAtMs).toISOString(),
       },
     },

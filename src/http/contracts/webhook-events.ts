@@ -42,6 +42,7 @@ const order: OrderFacts = {
   valueMinor: 15990,
   commissionMinor: 1279,
   currency: 'EUR',
+  commissionCurrency: 'EUR',
   placedAtMs: AT,
 };
 const application = {
