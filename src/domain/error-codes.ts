@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   consent_text_required: { status: 400, en: 'write down what the consent covers' },
   unknown_application: { status: 404, en: 'no such application in your programs' },
   not_approved: { status: 400, en: 'this site is not approved for this program: apply first' },
+  program_not_joined: {
+    status: 400,
+    en: 'none of your sites is approved in program {programId}: scope the postback to a program you promote, or to none',
+  },
   unknown_ad: { status: 404, en: 'no such active ad in this program' },
   not_your_site: { status: 400, en: 'this site is not one of yours' },
   deeplink_not_allowed: {

@@ -129,6 +129,21 @@ export class WebhooksService {
       (await repos(this.store).programs.findById(input.programId)) === undefined
     )
       throw new DomainError('unknown_program', `programId: no program "${input.programId}"`);
+    // A postback scoped to a program reports that program's commissions: only to a publisher
+    // with a site approved in it (not one pending, refused or suspended there).
+    if (
+      input.programId !== undefined &&
+      !(await repos(this.store).memberships.ofPublisher(owner.id)).some(
+        (membership) =>
+          membership.program_id === input.programId && membership.status === 'approved',
+      )
+    )
+      throw new DomainError(
+        'program_not_joined',
+        `programId: none of your sites is approved in program "${input.programId}"; scope the postback to a program you promote, or leave programId out`,
+        [],
+        { programId: input.programId },
+      );
     return view(
       await this.#insert(owner, nowMs, {
         kind: 'postback',

@@ -170,7 +170,7 @@ export const WEBHOOK_ROUTES = {
     body: WEBHOOK_BODIES.postback,
     answers: {
       201: { description: 'The postback', schema: A.WebhookEndpoint },
-      400: 'Invalid URL, unknown macro or event',
+      400: 'Invalid URL, unknown macro or event, or a program none of your sites is approved in (program_not_joined)',
       404: 'No such program',
       409: 'Too many endpoints',
     },

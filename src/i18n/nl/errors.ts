@@ -54,6 +54,8 @@ export const ERRORS_NL: ErrorTexts = {
   reason_required: 'geef de publisher een reden voor de afwijzing',
   consent_text_required: 'schrijf op waarvoor de toestemming geldt',
   unknown_application: 'deze aanmelding staat niet bij jouw programma’s',
+  program_not_joined:
+    'geen van je sites is goedgekeurd in programma {programId}: koppel de postback aan een programma dat je promoot, of aan geen',
   not_approved: 'deze site is niet goedgekeurd voor dit programma: meld je eerst aan',
   unknown_ad: 'dit programma heeft (nog) geen actieve advertentie met deze code',
   not_your_site: 'deze site is niet een van jouw sites',

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/stores.js';
+import { addSite, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { client } from '../support/web-client.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { repos } from '../../src/storage/repositories/repos.js';
+
+/**
+ * Attack: a publisher suspended in a program (or never approved there) scopes a postback to
+ * it, to keep hearing of that program's commissions. A postback's programId must be a program
+ * one of the publisher's sites is approved in: otherwise 400 program_not_joined, in the API and
+ * the portal, nothing stored.
+ */
+describeEachEngine('a postback is scoped only to a program the publisher promotes', (context) => {
+  let t: TestNetwork;
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store, undefined, {
+      webhooks: { allowPrivate: true, allowHttp: true },
+    });
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  /** A publisher with a site in the demo program (approved if asked) and a login. */
+  const newPublisher = async (name: string, approve: boolean) => {
+    const site = await addSite(t, name, approve);
+    const email = `${name.toLowerCase()}@example.nl`;
+    await repos(t.network.store).users.create(
+      {
+        email,
+        passwordHash: await hashPassword('postback password 1'),
+        role: 'publisher',
+        name,
+        publisherId: site.publisher_id,
+      },
+      t.clock.now,
+    );
+    return { site, email, token: await sessionToken(t, email, 'postback password 1') };
+  };
+  const post = (token: string, programId: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/publisher/postbacks',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        url: 'http://127.0.0.1:9/pb?c={commission}',
+        events: ['commission.created'],
+        programId,
+      },
+    });
+  const endpoints = () =>
+    t.network.store.db.selectFrom('webhook_endpoints').selectAll().orderBy('id').execute();
+
+  it('refuses a program where the publisher is suspended or was never approved, API and portal', async () => {
+    const suspended = await newPublisher('Suspended', true);
+    const approved = await post(suspended.token, t.demo.programId);
+    expect(approved.statusCode, approved.body).toBe(201);
+    const memberships = repos(t.network.store).memberships;
+    const membership = await memberships.find(t.demo.programId, suspended.site.id);
+    await memberships.decide(membership!.id, 'suspended', 'test', 'test', t.clock.now);
+    const pending = await newPublisher('Outsider', false);
+
+    const before = await endpoints();
+    for (const token of [suspended.token, pending.token]) {
+      const refused = await post(token, t.demo.programId);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().code).toBe('program_not_joined');
+      expect(refused.json().message).toContain('none of your sites is approved');
+    }
+    // The portal form refuses the same crafted choice.
+    t.clock.now += 61_000;
+    const portal = client(t);
+    await portal.login(suspended.email, 'postback password 1');
+    await portal.get('/publisher/integrations');
+    const form = await portal.post('/publisher/integrations/postbacks', {
+      url: 'http://127.0.0.1:9/pb?c={commission}',
+      events: 'commission.created',
+      programId: t.demo.programId,
+    });
+    expect(form.statusCode, form.body).toBe(400);
+    expect(form.body).toMatch(/none of your sites is approved|geen van je sites is goedgekeurd/);
+    expect(await endpoints()).toEqual(before);
+    // Without a program scope it may still have a postback (for the programs it promotes).
+    const unscoped = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/publisher/postbacks',
+      headers: { authorization: `Bearer ${pending.token}` },
+      payload: { url: 'http://127.0.0.1:9/pb?c={commission}', events: ['commission.created'] },
+    });
+    expect(unscoped.statusCode, unscoped.body).toBe(201);
+  });
+});
