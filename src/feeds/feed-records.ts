@@ -2,16 +2,25 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '../domain/errors.js';
+import type { RowRefusal } from '../domain/feeds/product-row.js';
 
 export class FeedFileError extends DomainError {}
 
 export type FeedFormat = 'csv' | 'tsv' | 'xml';
 
-/** A record of a feed file: its 1-based row (data rows, or XML items) and its attributes. */
+/**
+ * A record of a feed file: its 1-based row (data rows, the header not counted; or the XML
+ * item's ordinal), for CSV/TSV the line of the file it starts on (the header is line 1; a
+ * quoted value may span lines), and its attributes.
+ */
 export interface FeedRecord {
   row: number;
+  line?: number;
   values: Record<string, string>;
 }
+
+/** A record refused as it is read (too long, not well-formed), where it is in the file. */
+export type RefusedRecord = { row: number; line?: number } & RowRefusal;
 
 /** The longest record read; a longer one is refused as a row, never buffered further. */
 const MAX_RECORD_CHARS = 64 * 1024;
@@ -32,7 +41,7 @@ const DECLARATION = /<!DOCTYPE|<!ENTITY/i;
 export async function* feedRecords(
   input: Readable,
   format: FeedFormat,
-): AsyncGenerator<FeedRecord | { row: number; reason: string }> {
+): AsyncGenerator<FeedRecord | RefusedRecord> {
   const text = decoded(input);
   if (format === 'xml') yield* xmlRecords(text);
   else yield* delimitedRecords(text, format === 'tsv' ? '\t' : ',');
@@ -100,7 +109,7 @@ async function* decoded(input: Readable): AsyncGenerator<string> {
 async function* delimitedRecords(
   chunks: AsyncIterable<string>,
   delimiter: string,
-): AsyncGenerator<FeedRecord | { row: number; reason: string }> {
+): AsyncGenerator<FeedRecord | RefusedRecord> {
   let header: string[] | undefined;
   let fields: string[] = [];
   let field = '';
@@ -109,10 +118,15 @@ async function* delimitedRecords(
   let length = 0;
   let tooLong = false;
   let row = 0;
+  // The physical line being read and the one the record being read began on (header: 1).
+  let lineNow = 1;
+  let recordLine = 1;
   let bom = true;
-  const finish = function* (): Generator<FeedRecord | { row: number; reason: string }> {
+  const finish = function* (): Generator<FeedRecord | RefusedRecord> {
     fields.push(field);
     const record = fields;
+    const line = recordLine;
+    recordLine = lineNow;
     fields = [];
     field = '';
     const long = tooLong;
@@ -130,14 +144,20 @@ async function* delimitedRecords(
     }
     row += 1;
     if (long) {
-      yield { row, reason: `the row is longer than ${MAX_RECORD_CHARS} characters` };
+      yield {
+        row,
+        line,
+        code: 'record_too_long',
+        values: { max: MAX_RECORD_CHARS },
+        reason: `the row is longer than ${MAX_RECORD_CHARS} characters`,
+      };
       return;
     }
     const values: Record<string, string> = {};
     header.forEach((name, index) => {
       values[name] = record[index] ?? '';
     });
-    yield { row, values };
+    yield { row, line, values };
   };
   for await (let chunk of chunks) {
     if (bom) {
@@ -146,6 +166,7 @@ async function* delimitedRecords(
     }
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
+      if (c === '\n') lineNow += 1;
       if (quoted) {
         if (c === '"') {
           quoted = false;
@@ -195,7 +216,7 @@ const ITEM_PARSER = new XMLParser({
 /** XML records: each `<item>…</item>` (or `<entry>`), parsed on its own. */
 async function* xmlRecords(
   chunks: AsyncIterable<string>,
-): AsyncGenerator<FeedRecord | { row: number; reason: string }> {
+): AsyncGenerator<FeedRecord | RefusedRecord> {
   // Linear in the file: text outside an item is dropped as it comes (but for a tail that may
   // begin an item's tag), an item is held to its limit at most, and the rest of one over the
   // limit is skipped by looking for its end tag in each new chunk only.
@@ -234,7 +255,12 @@ async function* xmlRecords(
       if (end < 0) {
         if (buffer.length - start > MAX_RECORD_CHARS) {
           row += 1;
-          yield { row, reason: `the item is longer than ${MAX_RECORD_CHARS} characters` };
+          yield {
+            row,
+            code: 'record_too_long',
+            values: { max: MAX_RECORD_CHARS },
+            reason: `the item is longer than ${MAX_RECORD_CHARS} characters`,
+          };
           skipping = close;
           buffer = buffer.slice(-close.length);
           break;
@@ -246,7 +272,12 @@ async function* xmlRecords(
       buffer = buffer.slice(end + close.length);
       row += 1;
       if (text.length > MAX_RECORD_CHARS) {
-        yield { row, reason: `the item is longer than ${MAX_RECORD_CHARS} characters` };
+        yield {
+          row,
+          code: 'record_too_long',
+          values: { max: MAX_RECORD_CHARS },
+          reason: `the item is longer than ${MAX_RECORD_CHARS} characters`,
+        };
         continue;
       }
       yield itemRecord(row, tag, text);
@@ -270,11 +301,7 @@ function declared(): FeedFileError {
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /** One item's attributes, or why it is refused (not well-formed, an entity XML does not know). */
-function itemRecord(
-  row: number,
-  tag: string,
-  text: string,
-): FeedRecord | { row: number; reason: string } {
+function itemRecord(row: number, tag: string, text: string): FeedRecord | RefusedRecord {
   // Character references (&#233;, &#xE9;) and XML's five named entities are decoded; any other
   // name (&eacute;, &foo;) is an entity no declaration defines, so the item is not well-formed.
   // Text in CDATA sections is literal.
@@ -282,13 +309,15 @@ function itemRecord(
     if (!XML_ENTITIES.has(match[1]!))
       return {
         row,
+        code: 'item_malformed',
+        values: {},
         reason: `the entity &${match[1]}; is not defined in XML: write the character itself or a character reference such as &#233;`,
       };
   let parsed: Record<string, Record<string, unknown>>;
   try {
     parsed = ITEM_PARSER.parse(text) as Record<string, Record<string, unknown>>;
   } catch {
-    return { row, reason: 'the item is not well-formed XML' };
+    return { row, code: 'item_malformed', values: {}, reason: 'the item is not well-formed XML' };
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(parsed[tag] ?? {}))

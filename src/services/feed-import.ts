@@ -3,9 +3,23 @@ import type { Insertable } from 'kysely';
 import type { Store } from '../storage/database.js';
 import type { FeedProductsTable } from '../storage/schema.js';
 import { repos } from '../storage/repositories/repos.js';
-import { productOf } from '../domain/feeds/product-row.js';
+import { productOf, type RowRefusalCode } from '../domain/feeds/product-row.js';
 import { feedRecords, type FeedFormat } from '../feeds/feed-records.js';
 import type { CachedProgram } from '../tracking/link-cache.js';
+
+/**
+ * A refused row: where it is (`row`, the data row or XML item, 1-based; `line`, for CSV/TSV,
+ * the file's line it starts on, the header being line 1), its product id when it has one, and
+ * why: a stable code with the values its words need, and the reason in English.
+ */
+export interface RefusedRow {
+  row: number;
+  line?: number;
+  productId?: string;
+  code: RowRefusalCode;
+  values: Record<string, string | number>;
+  reason: string;
+}
 
 /**
  * What an import reports: rows accepted, refused (the first 1,000 with their reasons, in row
@@ -16,7 +30,7 @@ export interface FeedImportReport {
   importId: string;
   accepted: number;
   refusedCount: number;
-  refused: { row: number; reason: string }[];
+  refused: RefusedRow[];
   gone: number;
 }
 
@@ -53,14 +67,20 @@ export async function importFeedRows(
   // import holds. An id listed twice is found within the batch here, and across batches by
   // the database (a product this import already wrote is not written again).
   let batch: Insertable<FeedProductsTable>[] = [];
-  let rowsOf = new Map<string, number>();
-  let pending: { row: number; reason: string }[] = [];
-  const refuse = (row: number, reason: string) => {
+  let rowsOf = new Map<string, { row: number; line?: number }>();
+  let pending: RefusedRow[] = [];
+  const refuse = (refused: RefusedRow) => {
     report.refusedCount += 1;
-    pending.push({ row, reason });
+    pending.push(refused);
   };
-  const listedTwice = (row: number, productId: string) =>
-    refuse(row, `id: "${productId}" is listed twice; the first row counts`);
+  const listedTwice = (at: { row: number; line?: number }, productId: string) =>
+    refuse({
+      ...at,
+      productId,
+      code: 'listed_twice',
+      values: { id: productId },
+      reason: `id: "${productId}" is listed twice; the first row counts`,
+    });
   const flush = async () => {
     const rows = batch;
     const rowOf = rowsOf;
@@ -87,19 +107,26 @@ export async function importFeedRows(
   };
   for await (const record of feedRecords(input, format)) {
     if ('reason' in record) {
-      refuse(record.row, record.reason);
+      refuse(record);
       continue;
     }
+    const at =
+      record.line === undefined ? { row: record.row } : { row: record.row, line: record.line };
     const product = productOf(record.values, deeplinks);
     if ('reason' in product) {
-      refuse(record.row, product.reason);
+      const productId = (record.values.id ?? '').trim();
+      refuse({
+        ...at,
+        ...(productId === '' || productId.length > 50 ? {} : { productId }),
+        ...product,
+      });
       continue;
     }
     if (rowsOf.has(product.productId)) {
-      listedTwice(record.row, product.productId);
+      listedTwice(at, product.productId);
       continue;
     }
-    rowsOf.set(product.productId, record.row);
+    rowsOf.set(product.productId, at);
     batch.push({
       program_id: programId,
       product_id: product.productId,

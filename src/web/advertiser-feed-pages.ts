@@ -6,6 +6,7 @@ import type { FeedFormat } from '../feeds/feed-records.js';
 import { html, type SafeHtml } from './html.js';
 import { answerForm, sendPage } from './respond.js';
 import { FEEDS_GUIDE_PATH } from './guides.js';
+import { isMessageKey } from './i18n.js';
 import { parseParams, pathIds } from './form-input.js';
 import { csrfField, notice } from './layout.js';
 import { advertiserOf, verifyCsrf, webContext, type WebContext } from './web-context.js';
@@ -135,7 +136,7 @@ function lastImportReport(
     accepted: number;
     refusedCount: number;
     gone: number;
-    refused: { row: number; reason: string }[];
+    refused: RefusedRowView[];
     at: number;
   },
 ): SafeHtml {
@@ -168,7 +169,8 @@ function lastImportReport(
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">${t('feeds.row')}</th>
+                    <th scope="col">${t('feeds.where')}</th>
+                    <th scope="col">${t('feeds.productId')}</th>
                     <th scope="col">${t('feeds.reason')}</th>
                   </tr>
                 </thead>
@@ -176,13 +178,17 @@ function lastImportReport(
                   ${shown.map(
                     (r) =>
                       html`<tr>
-                        <td>${r.row}</td>
-                        <td>${r.reason}</td>
+                        <td>${whereOf(context, last.format, r)}</td>
+                        <td>
+                          ${r.productId === undefined ? '—' : html`<code>${r.productId}</code>`}
+                        </td>
+                        <td>${reasonOf(context, r)}</td>
                       </tr>`,
                   )}
                 </tbody>
               </table>
             </div>
+            <p class="muted">${t('feeds.whereHint')}</p>
             ${
               last.refusedCount > shown.length
                 ? html`<p class="muted">
@@ -191,6 +197,32 @@ function lastImportReport(
                 : ''
             }`
     }`;
+}
+
+/** A refused row of a stored report (one stored before codes and lines has a row and reason). */
+interface RefusedRowView {
+  row: number;
+  line?: number;
+  productId?: string;
+  code?: string;
+  values?: Record<string, string | number>;
+  reason: string;
+}
+
+/** Where a refused row is: a CSV/TSV file's line (the header is line 1), an XML item. */
+function whereOf(context: WebContext, format: string, r: RefusedRowView): string {
+  if (format === 'xml') return context.t('feeds.item', { row: r.row });
+  return r.line === undefined
+    ? context.t('feeds.dataRow', { row: r.row })
+    : context.t('feeds.line', { line: r.line });
+}
+
+/** Why a row was refused, in the reader's language (its code's words; else the reason). */
+function reasonOf(context: WebContext, r: RefusedRowView): string {
+  const key = `feeds.refusal.${r.code ?? ''}`;
+  if (r.code === undefined || !isMessageKey(key)) return r.reason;
+  const text = context.t(key, r.values ?? {});
+  return /\{\w+\}/.test(text) ? r.reason : text;
 }
 
 /**

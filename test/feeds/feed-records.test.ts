@@ -38,7 +38,12 @@ describe('feed records (attacks on the parser)', () => {
     const took = performance.now() - started;
     expect(records).toEqual([
       { row: 1, values: { id: 'a', title: 'first' } },
-      { row: 2, reason: 'the item is longer than 65536 characters' },
+      {
+        row: 2,
+        code: 'record_too_long',
+        values: { max: 65536 },
+        reason: 'the item is longer than 65536 characters',
+      },
       { row: 3, values: { id: 'c', title: 'after' } },
     ]);
     // Generous: linear reading takes well under a second here; quadratic took minutes.
@@ -76,6 +81,8 @@ describe('feed records (attacks on the parser)', () => {
       { row: 1, values: { id: '1', title: 'a < b < c & R&D; <' } },
       {
         row: 2,
+        code: 'item_malformed',
+        values: {},
         reason:
           'the entity &eacute; is not defined in XML: write the character itself or a character reference such as &#233;',
       },
@@ -86,8 +93,25 @@ describe('feed records (attacks on the parser)', () => {
   it('reports a CSV last row that is too long even without a newline after it', async () => {
     const records = await read(['id,title\n1,ok\n2,', ...letters(200_000)], 'csv');
     expect(records).toEqual([
-      { row: 1, values: { id: '1', title: 'ok' } },
-      { row: 2, reason: 'the row is longer than 65536 characters' },
+      // CSV rows say the line they start on too, the header being line 1.
+      { row: 1, line: 2, values: { id: '1', title: 'ok' } },
+      {
+        row: 2,
+        line: 3,
+        code: 'record_too_long',
+        values: { max: 65536 },
+        reason: 'the row is longer than 65536 characters',
+      },
+    ]);
+  });
+
+  it('counts the lines a quoted value spans, and empty lines, in the line a CSV row starts on', async () => {
+    const records = await read(['id,title\n\n1,"two\nlines"\n', '2,ok\r\n3,', 'end\n'], 'csv');
+    const places = records as { row: number; line?: number }[];
+    expect(places.map((r) => [r.row, r.line])).toEqual([
+      [1, 3],
+      [2, 5],
+      [3, 6],
     ]);
   });
 
@@ -103,8 +127,14 @@ describe('feed records (attacks on the parser)', () => {
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const records = await read([bomb], 'csv');
     expect(records).toEqual([
-      { row: 1, reason: 'the row is longer than 65536 characters' },
-      { row: 2, values: { id: '2', title: 'ok' } },
+      {
+        row: 1,
+        line: 2,
+        code: 'record_too_long',
+        values: { max: 65536 },
+        reason: 'the row is longer than 65536 characters',
+      },
+      { row: 2, line: 3, values: { id: '2', title: 'ok' } },
     ]);
   }, 60_000);
 });

@@ -242,8 +242,22 @@ describeEachEngine('product feeds', (context) => {
     const report = answer.json();
     expect(report).toMatchObject({ accepted: 1200, refusedCount: 2, gone: 2 });
     expect(report.refused).toEqual([
-      { row: 11, reason: 'id: "B-0003" is listed twice; the first row counts' },
-      { row: 1202, reason: 'id: "B-0002" is listed twice; the first row counts' },
+      {
+        row: 11,
+        line: 12,
+        productId: 'B-0003',
+        code: 'listed_twice',
+        values: { id: 'B-0003' },
+        reason: 'id: "B-0003" is listed twice; the first row counts',
+      },
+      {
+        row: 1202,
+        line: 1203,
+        productId: 'B-0002',
+        code: 'listed_twice',
+        values: { id: 'B-0002' },
+        reason: 'id: "B-0002" is listed twice; the first row counts',
+      },
     ]);
     const stored = await products();
     expect(stored.filter((p) => p.status === 'active')).toHaveLength(1200);

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../support/stores.js';
 import {
   addSite,
   demoPublisherId,
+  sessionToken,
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
@@ -39,6 +40,8 @@ const unescaped = (href: string) => href.replace(/&amp;/g, '&');
 describeEachEngine('product feeds in the portal', (context) => {
   let t: TestNetwork;
   let programId: string;
+  let advertiserEmail: string;
+  let advertiserPassword: string;
   let advertiser: ReturnType<typeof client>;
   let publisher: ReturnType<typeof client>;
 
@@ -68,6 +71,8 @@ describeEachEngine('product feeds in the portal', (context) => {
     t = await startTestNetwork(context().store);
     const made = await newAdvertiserProgram(t, 'Feedwinkel');
     programId = made.programId;
+    advertiserEmail = made.advertiserEmail;
+    advertiserPassword = made.advertiserPassword;
     t.clock.now += 61_000;
     advertiser = client(t);
     await advertiser.login(made.advertiserEmail, made.advertiserPassword);
@@ -95,8 +100,10 @@ describeEachEngine('product feeds in the portal', (context) => {
     expect(words).toContain('Imported: 3 accepted, 2 refused, 0 marked gone.');
     expect(words).toContain('Products in the feed now: 3');
     expect(words).toMatch(/Accepted 3 Refused 2 Marked gone 0/);
-    expect(words).toMatch(/3 price: required/);
-    expect(words).toMatch(/4 link: must be an http\(s\) address on feedwinkel\.example/);
+    // Where: the file's line, the header being line 1 (K-3 is the fourth line), and its id.
+    expect(words).toMatch(/line 4 K-3 price: required/);
+    expect(words).toMatch(/line 5 K-4 link: must be an http\(s\) address on feedwinkel\.example/);
+    expect(words).toContain('the header being line 1');
     expect((await products()).map((p) => p.product_id)).toEqual(['K-1', 'K-2', 'K-5']);
 
     // The same feed gzipped, without K-5: it is marked gone; the page says so in Dutch too.
@@ -125,6 +132,11 @@ describeEachEngine('product feeds in the portal', (context) => {
     expect(dutch).toMatch(
       /Laatste import .* Geaccepteerd 2 Geweigerd 2 Als verdwenen gemarkeerd 1/,
     );
+    // The reasons in Dutch too, from their codes and values.
+    expect(dutch).toMatch(/regel 4 K-3 price: verplicht, ontbreekt of is leeg/);
+    expect(dutch).toMatch(/regel 5 K-4 link: moet een http\(s\)-adres op feedwinkel\.example zijn/);
+    expect(dutch).not.toContain('required, missing');
+    expect(dutch).not.toContain('must be an http(s) address');
   });
 
   it('refuses a wrong file, a file too large, a form without its token and another advertiser, storing nothing', async () => {
@@ -299,5 +311,46 @@ describeEachEngine('product feeds in the portal', (context) => {
       (await advertiser.get(`/publisher/feeds/${programId}/download?siteId=${t.demo.siteId}`))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('gives each refused row by API its code, values, line (a quoted value spanning lines) and product id', async () => {
+    t.clock.now += 61_000;
+    const token = await sessionToken(t, advertiserEmail, advertiserPassword);
+    const api = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${programId}/feed-imports`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      payload: `${HEADER}\n"K-1","Kabel","Een kabel\nover twee regels",https://www.feedwinkel.example/k-1,https://img.feedwinkel.example/k.jpg,12.99 EUR,in_stock,X\n${row('K-6', 'https://www.feedwinkel.example/k-6', 'gratis')}\n`,
+    });
+    expect(api.statusCode, api.body).toBe(201);
+    expect((api.json() as { refused: unknown[] }).refused).toEqual([
+      {
+        row: 2,
+        line: 4,
+        productId: 'K-6',
+        code: 'bad_price',
+        values: { value: 'gratis' },
+        reason: 'price: expected an amount and currency such as "12.99 EUR", got "gratis"',
+      },
+    ]);
+    // An XML feed's rows are its items, counted from the first.
+    t.clock.now += 60_000; // the page shows the last import by its time
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${programId}/feed-imports`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' },
+      payload:
+        '<rss><channel><item><g:id>X-1</g:id><g:title>T</g:title></item><item><id>X-2</id></item></channel></rss>',
+    });
+    expect(xml.statusCode, xml.body).toBe(201);
+    const items = (
+      xml.json() as { refused: { row: number; line?: number; productId: string; code: string }[] }
+    ).refused;
+    expect(items.map((r) => [r.row, r.line, r.productId, r.code])).toEqual([
+      [1, undefined, 'X-1', 'required'],
+      [2, undefined, 'X-2', 'required'],
+    ]);
+    const page = text((await advertiser.get(`/advertiser/feeds/${programId}?lang=en`)).body);
+    expect(page).toMatch(/item 2 X-2 title: required/);
   });
 });

@@ -52,6 +52,35 @@ const LIMITS: Readonly<Record<string, number>> = {
   product_type: 750,
 };
 
+/**
+ * Why a feed row is refused: a stable code with the values its words need (the portal says it
+ * in the reader's language from them) and the English reason the API has always given.
+ */
+export type RowRefusalCode =
+  | 'required'
+  | 'too_long'
+  | 'bad_price'
+  | 'bad_sale_price'
+  | 'bad_availability'
+  | 'bad_image_link'
+  | 'link_off_domains'
+  | 'no_deeplinks'
+  | 'record_too_long'
+  | 'item_malformed'
+  | 'listed_twice';
+
+export interface RowRefusal {
+  code: RowRefusalCode;
+  values: Record<string, string | number>;
+  reason: string;
+}
+
+const refusal = (
+  code: RowRefusalCode,
+  reason: string,
+  values: Record<string, string | number> = {},
+): RowRefusal => ({ code, values, reason });
+
 /** A Merchant Center price: "12.99 EUR" (a decimal with a point and the ISO 4217 code). */
 export function parsePrice(text: string): { minor: number; currency: string } | undefined {
   const match = /^(\d{1,12}(?:\.\d{1,4})?)\s+([A-Z]{3})$/.exec(text.trim());
@@ -78,38 +107,53 @@ function availabilityOf(text: string): Availability | undefined {
 export function productOf(
   row: Readonly<Record<string, string | undefined>>,
   deeplinks: DeeplinkRule,
-): FeedProduct | { reason: string } {
+): FeedProduct | RowRefusal {
   const value = (name: string) => (row[name] ?? '').trim();
   for (const name of REQUIRED_ATTRIBUTES)
-    if (value(name) === '') return { reason: `${name}: required, missing or empty` };
+    if (value(name) === '')
+      return refusal('required', `${name}: required, missing or empty`, { attribute: name });
   for (const [name, max] of Object.entries(LIMITS))
-    if (value(name).length > max) return { reason: `${name}: at most ${max} characters` };
+    if (value(name).length > max)
+      return refusal('too_long', `${name}: at most ${max} characters`, { attribute: name, max });
   const price = parsePrice(value('price'));
   if (price === undefined)
-    return {
-      reason: `price: expected an amount and currency such as "12.99 EUR", got "${value('price')}"`,
-    };
+    return refusal(
+      'bad_price',
+      `price: expected an amount and currency such as "12.99 EUR", got "${value('price')}"`,
+      { value: value('price') },
+    );
   let salePriceMinor: number | null = null;
   if (value('sale_price') !== '') {
     const sale = parsePrice(value('sale_price'));
     if (sale === undefined || sale.currency !== price.currency)
-      return {
-        reason: `sale_price: expected an amount in ${price.currency} such as "9.99 ${price.currency}"`,
-      };
+      return refusal(
+        'bad_sale_price',
+        `sale_price: expected an amount in ${price.currency} such as "9.99 ${price.currency}"`,
+        { currency: price.currency },
+      );
     salePriceMinor = sale.minor;
   }
   const availability = availabilityOf(value('availability'));
   if (availability === undefined)
-    return { reason: `availability: expected one of ${AVAILABILITIES.join(', ')}` };
+    return refusal(
+      'bad_availability',
+      `availability: expected one of ${AVAILABILITIES.join(', ')}`,
+      { allowed: AVAILABILITIES.join(', ') },
+    );
   if (!/^https?:\/\//i.test(value('image_link')) || !isUrl(value('image_link')))
-    return { reason: 'image_link: expected an http(s) URL' };
+    return refusal('bad_image_link', 'image_link: expected an http(s) URL');
   const link = value('link');
   if (allowedDeeplink(deeplinks, link) === undefined)
-    return {
-      reason: deeplinks.allowed
-        ? `link: must be an http(s) address on ${deeplinks.domains.join(', ')} (the program's deeplink domains)`
-        : 'link: this program allows no deep links, so no product page can be linked',
-    };
+    return deeplinks.allowed
+      ? refusal(
+          'link_off_domains',
+          `link: must be an http(s) address on ${deeplinks.domains.join(', ')} (the program's deeplink domains)`,
+          { domains: deeplinks.domains.join(', ') },
+        )
+      : refusal(
+          'no_deeplinks',
+          'link: this program allows no deep links, so no product page can be linked',
+        );
   const optional = (name: string) => value(name) || null;
   return {
     productId: value('id'),

@@ -2,7 +2,25 @@ import { z } from 'zod';
 import { defineRoute } from './contract.js';
 import { idParam, queryEnum, queryText } from './params.js';
 
-const refusedRow = z.object({ row: z.number(), reason: z.string() });
+const refusedRow = z.object({
+  row: z.number().meta({
+    description: 'the data row (1-based, the header row not counted), or the XML item’s ordinal',
+  }),
+  line: z.number().optional().meta({
+    description:
+      'CSV/TSV: the line of the file the row starts on, the header being line 1 (a quoted value may span lines)',
+  }),
+  productId: z.string().optional().meta({ description: 'the row’s id, when it has one' }),
+  code: z.string().optional().meta({
+    description:
+      'why, stable (absent in reports stored before codes were given): required, too_long, bad_price, bad_sale_price, bad_availability, bad_image_link, link_off_domains, no_deeplinks, record_too_long, item_malformed, listed_twice',
+  }),
+  values: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .meta({ description: 'the values the code’s words name (attribute, max, domains, …)' }),
+  reason: z.string().meta({ description: 'what to fix, in English' }),
+});
 
 export const FeedImportReport = z.object({
   status: z.literal('done'),

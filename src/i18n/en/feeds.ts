@@ -20,7 +20,28 @@ export const FEEDS = {
   'feeds.refused': 'Refused',
   'feeds.gone': 'Marked gone',
   'feeds.refusedRows': 'Refused rows',
-  'feeds.row': 'Row',
+  'feeds.where': 'Where',
+  'feeds.whereHint':
+    'CSV and TSV: the line of the file the row starts on, the header being line 1. XML: the item, counted from the first.',
+  'feeds.line': 'line {line}',
+  'feeds.item': 'item {row}',
+  'feeds.dataRow': 'row {row} after the header',
+  'feeds.productId': 'Product id',
+  'feeds.refusal.required': '{attribute}: required, missing or empty',
+  'feeds.refusal.too_long': '{attribute}: at most {max} characters',
+  'feeds.refusal.bad_price':
+    'price: expected an amount and currency such as "12.99 EUR", got "{value}"',
+  'feeds.refusal.bad_sale_price':
+    'sale_price: expected an amount in {currency} such as "9.99 {currency}"',
+  'feeds.refusal.bad_availability': 'availability: expected one of {allowed}',
+  'feeds.refusal.bad_image_link': 'image_link: expected an http(s) URL',
+  'feeds.refusal.link_off_domains':
+    'link: must be an http(s) address on {domains} (the program’s deeplink domains)',
+  'feeds.refusal.no_deeplinks':
+    'link: this program allows no deep links, so no product page can be linked',
+  'feeds.refusal.record_too_long': 'longer than {max} characters',
+  'feeds.refusal.item_malformed': 'the item is not well-formed XML',
+  'feeds.refusal.listed_twice': 'id: "{id}" is listed twice; the first row counts',
   'feeds.reason': 'Reason',
   'feeds.moreRefused': '… and {count} more refused rows, not listed here.',
   'feeds.scheduled': 'Fetched on a schedule',

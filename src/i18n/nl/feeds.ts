@@ -24,7 +24,28 @@ export const FEEDS_NL: Translation<typeof FEEDS> = {
   'feeds.refused': 'Geweigerd',
   'feeds.gone': 'Als verdwenen gemarkeerd',
   'feeds.refusedRows': 'Geweigerde regels',
-  'feeds.row': 'Regel',
+  'feeds.where': 'Plaats',
+  'feeds.whereHint':
+    'CSV en TSV: de regel van het bestand waarop de rij begint, de kopregel is regel 1. XML: het item, geteld vanaf het eerste.',
+  'feeds.line': 'regel {line}',
+  'feeds.item': 'item {row}',
+  'feeds.dataRow': 'rij {row} na de kopregel',
+  'feeds.productId': 'Product-id',
+  'feeds.refusal.required': '{attribute}: verplicht, ontbreekt of is leeg',
+  'feeds.refusal.too_long': '{attribute}: hoogstens {max} tekens',
+  'feeds.refusal.bad_price':
+    'price: verwacht een bedrag en valuta zoals "12.99 EUR", kreeg "{value}"',
+  'feeds.refusal.bad_sale_price':
+    'sale_price: verwacht een bedrag in {currency} zoals "9.99 {currency}"',
+  'feeds.refusal.bad_availability': 'availability: verwacht een van {allowed}',
+  'feeds.refusal.bad_image_link': 'image_link: verwacht een http(s)-URL',
+  'feeds.refusal.link_off_domains':
+    'link: moet een http(s)-adres op {domains} zijn (de deeplinkdomeinen van het programma)',
+  'feeds.refusal.no_deeplinks':
+    'link: dit programma staat geen deeplinks toe, dus er kan geen productpagina gelinkt worden',
+  'feeds.refusal.record_too_long': 'langer dan {max} tekens',
+  'feeds.refusal.item_malformed': 'het item is geen goedgevormde XML',
+  'feeds.refusal.listed_twice': 'id: "{id}" staat er twee keer in; de eerste rij telt',
   'feeds.reason': 'Reden',
   'feeds.moreRefused': '… en nog {count} geweigerde regels, hier niet getoond.',
   'feeds.scheduled': 'Op een schema opgehaald',
