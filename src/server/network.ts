@@ -418,6 +418,7 @@ export class Network {
           (eventId === undefined
             ? undefined
             : this.cache.program(programId)?.terms.events.get(eventId)?.kind) ?? 'sale',
+        (clickId) => this.signer.sign(clickId),
       ),
     );
   }

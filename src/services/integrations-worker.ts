@@ -12,6 +12,7 @@ import { WebhookDelivery } from './webhook-delivery.js';
 import { DEFAULT_SENDER_OPTIONS, WebhookSender } from './webhook-sender.js';
 import { WebhookSecretBox } from './webhook-secrets.js';
 import { Mailer } from './mailer.js';
+import { ClickSigner } from '../tracking/click-signature.js';
 import type {
   FromIntegrations,
   IntegrationsWorkerData,
@@ -37,6 +38,9 @@ const now = systemClock;
 const mailer = new Mailer(store, { ...data.mail, log: (line) => post({ log: line }) });
 const terms = new StoredTerms(store.db);
 const dispatcher = new EventDispatcher(store);
+// Signs as the request thread's Network does (the same secret): {tduid} is the tduid issued.
+const signer = new ClickSigner(data.secret);
+const tduidSigner = (clickId: number) => signer.sign(clickId);
 // The same listeners, in the same order, as the request thread's Network.
 dispatcher.listen(new NotificationListener(mailer, () => data.publicUrl));
 dispatcher.listen(
@@ -44,7 +48,7 @@ dispatcher.listen(
     if (eventId === undefined) return 'sale';
     const program = await terms.ofProgramOrThrow(programId).catch(() => undefined);
     return program?.events.get(eventId)?.kind ?? 'sale';
-  }),
+  }, tduidSigner),
 );
 const delivery = new WebhookDelivery(
   store,

@@ -15,7 +15,6 @@ import {
 } from '../domain/webhooks/postback-macros.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { minorUnitDigits } from '../domain/money/currencies.js';
-import { formatClickId } from '../storage/click-ids.js';
 import { promotionAudience } from '../domain/promotions/promotions.js';
 
 /** The publishers who hear of a program's news that names none (`promotion.created`), by event id. */
@@ -77,12 +76,18 @@ async function promotionAudiences(
  * that was not committed). A webhook's delivery holds its signed body's JSON; a postback's, its
  * URL with the macros filled from the commission, its order and the order's click.
  */
-export function webhookListener(eventKind: EventKindOf): EventListener {
+export function webhookListener(eventKind: EventKindOf, tduidOf: TduidOf): EventListener {
   return {
     name: 'webhooks',
-    accept: (events, r, nowMs) => acceptEvents(events, r, nowMs, eventKind),
+    accept: (events, r, nowMs) => acceptEvents(events, r, nowMs, eventKind, tduidOf),
   };
 }
+
+/**
+ * The tduid a click's landing page received (`clk_….<signature>`, AE-T2): what the shop
+ * reports back and a tracker knows the click by, so what `{tduid}` sends.
+ */
+export type TduidOf = (clickId: number) => string;
 
 /** A program's conversion event as a sale or a lead (its terms say which). */
 export type EventKindOf = (
@@ -95,6 +100,7 @@ async function acceptEvents(
   r: Repos,
   nowMs: number,
   eventKind: EventKindOf,
+  tduidOf: TduidOf,
 ): Promise<void> {
   const endpoints = await r.webhooks.enabledEndpoints();
   if (endpoints.length === 0) return;
@@ -126,7 +132,7 @@ async function acceptEvents(
         deliveryRow(
           endpoint,
           event,
-          expandPostback(endpoint.url, await macroValues(event, facts, eventKind)),
+          expandPostback(endpoint.url, await macroValues(event, facts, eventKind, tduidOf)),
           nowMs,
         ),
       );
@@ -178,14 +184,14 @@ export async function macroValues(
   event: DispatchedEvent,
   facts: ReadonlyMap<string, PostbackOrderFacts>,
   eventKind: EventKindOf,
+  tduidOf: TduidOf,
 ): Promise<MacroValues> {
   const commission = commissionOf(event);
   const order = commission.orderId ? facts.get(commission.orderId) : undefined;
   return {
     epi: order?.epi ?? '',
     epi2: order?.epi2 ?? '',
-    tduid:
-      order?.clickId === null || order?.clickId === undefined ? '' : formatClickId(order.clickId),
+    tduid: order?.clickId === null || order?.clickId === undefined ? '' : tduidOf(order.clickId),
     order_number: order?.orderNumber ?? '',
     commission: commission.amount?.value ?? '',
     currency: commission.amount?.currency ?? order?.currency ?? '',

@@ -136,7 +136,9 @@ describeEachEngine('webhooks and postbacks', (context) => {
     expect(tracker.searchParams.get('tx')).toBe('WH-1');
     expect(tracker.searchParams.get('cur')).toBe('EUR');
     expect(tracker.searchParams.get('ev')).toBe('sale');
-    expect(tracker.searchParams.get('click')).toBe(tduid.split('.')[0]);
+    // {tduid} is the whole tduid the landing page received, signature and all.
+    expect(tduid).toMatch(/^clk_[0-9a-v]+\.[\w-]+$/);
+    expect(tracker.searchParams.get('click')).toBe(tduid);
     expect(['pending', 'approved']).toContain(tracker.searchParams.get('st'));
     // The advertiser heard of its program's order; the other publisher of nothing.
     expect(
