@@ -52,10 +52,7 @@ describe('a downloaded feed as CSV', () => {
   });
 });
 
-/**
- * The JSON Lines fast path writes plain values between quotes itself (issue 29): every line must
- * be exactly JSON.stringify's, whatever a value holds.
- */
+/** Each JSON Lines line is one JSON object of the product's values, whatever a value holds. */
 describe('a downloaded feed as JSON Lines', () => {
   it.each([
     'gewone kabel',
