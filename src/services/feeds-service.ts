@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Store } from '../storage/database.js';
-import { newId } from '../storage/ids.js';
+import { newMonotonicId } from '../storage/ids.js';
 import { repos, type Repos } from '../storage/repositories/repos.js';
 import type { FeedFilter, StoredFeedImport } from '../storage/repositories/feeds-repository.js';
 import { DomainError } from '../domain/errors.js';
@@ -146,7 +146,7 @@ export class FeedsService {
     nowMs: number,
   ): Promise<FeedImportReport> {
     const programId = program.id;
-    const importId = newId('feedImport', nowMs);
+    const importId = newMonotonicId('feedImport', nowMs);
     const report = await importFeedRows(this.store, program, importId, format, input, nowMs, () =>
       this.#interrupted(),
     );
@@ -186,7 +186,7 @@ export class FeedsService {
     const program = this.#programOf(advertiserId, programId);
     const startedAt = now();
     const release = await this.#claim(programId, startedAt);
-    const importId = newId('feedImport', startedAt);
+    const importId = newMonotonicId('feedImport', startedAt);
     const r = repos(this.store);
     await r.feeds
       .recordImport({
