@@ -1,4 +1,4 @@
-import type { StoredFeedProduct } from '../storage/repositories/feeds-repository.js';
+import type { DownloadProduct } from '../storage/repositories/feeds-repository.js';
 import { minorUnitDigits } from '../domain/money/currencies.js';
 import { formatMinorUnits } from '../domain/money/decimal.js';
 import { csvCell, toCsv } from '../documents/csv.js';
@@ -43,7 +43,7 @@ export function feedTail(format: FeedDownloadFormat): string {
  */
 export function feedChunk(
   format: FeedDownloadFormat,
-  products: readonly StoredFeedProduct[],
+  products: readonly DownloadProduct[],
   clickUrl: string,
 ): string {
   let text = '';
@@ -58,7 +58,7 @@ export function feedChunk(
 
 type DownloadValues = Record<(typeof DOWNLOAD_COLUMNS)[number], string | null>;
 
-function downloadValues(product: StoredFeedProduct, trackingLink: string): DownloadValues {
+function downloadValues(product: DownloadProduct, trackingLink: string): DownloadValues {
   const money = (minor: number | null) =>
     minor === null
       ? null

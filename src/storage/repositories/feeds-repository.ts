@@ -1,8 +1,31 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, FeedImportsTable, FeedProductsTable } from '../schema.js';
 import type { Scope } from './scope.js';
+import { sqliteFeedPagesOf, type SqliteFeedPages } from './sqlite-feed-pages.js';
 
 export type StoredFeedProduct = Selectable<FeedProductsTable>;
+
+/** The columns of a product a publisher's download reads. */
+const DOWNLOAD_COLUMNS = [
+  'product_id',
+  'title',
+  'description',
+  'link',
+  'image_link',
+  'price_minor',
+  'currency',
+  'sale_price_minor',
+  'availability',
+  'brand',
+  'gtin',
+  'mpn',
+  'google_product_category',
+  'product_type',
+  'status',
+] as const;
+
+/** A product as a publisher's download reads it. */
+export type DownloadProduct = Pick<StoredFeedProduct, (typeof DOWNLOAD_COLUMNS)[number]>;
 export type StoredFeedImport = Selectable<FeedImportsTable>;
 
 /** What a publisher's download filters by (prices in the products' minor units). */
@@ -17,9 +40,15 @@ export interface FeedFilter {
 /** Product feeds (issue 29): products upserted in batches, pages read in product id order. */
 export class FeedsRepository {
   private readonly db: Kysely<Database>;
+  readonly #sqlitePages: SqliteFeedPages | undefined;
 
+  /** On SQLite a download's pages are read through the raw handle; elsewhere through Kysely. */
   constructor(scope: Scope) {
     this.db = scope.db;
+    this.#sqlitePages =
+      scope.dialect === 'sqlite' && scope.sqlite !== undefined
+        ? sqliteFeedPagesOf(scope.sqlite)
+        : undefined;
   }
 
   /**
@@ -194,10 +223,12 @@ export class FeedsRepository {
     filter: FeedFilter,
     afterId: string,
     limit: number,
-  ): Promise<StoredFeedProduct[]> {
+  ): Promise<DownloadProduct[]> {
+    if (this.#sqlitePages !== undefined)
+      return this.#sqlitePages.page(programId, filter, afterId, limit);
     let query = this.db
       .selectFrom('feed_products')
-      .selectAll()
+      .select(DOWNLOAD_COLUMNS)
       .where('program_id', '=', programId)
       .where('product_id', '>', afterId);
     if (filter.changedSinceMs !== undefined)
