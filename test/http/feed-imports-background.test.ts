@@ -104,8 +104,22 @@ describeEachEngine('feed imports answered 202', (context) => {
       accepted: 30,
       refusedCount: 2,
       refused: [
-        { row: 31, reason: expect.stringMatching(/^link: must be an http\(s\) address on/) },
-        { row: 32, reason: 'id: "KK-2" is listed twice; the first row counts' },
+        {
+          row: 31,
+          line: 32,
+          productId: 'KK-31',
+          code: 'link_off_domains',
+          values: { domains: 'kabelkoning.example' },
+          reason: expect.stringMatching(/^link: must be an http\(s\) address on/),
+        },
+        {
+          row: 32,
+          line: 33,
+          productId: 'KK-2',
+          code: 'listed_twice',
+          values: { id: 'KK-2' },
+          reason: 'id: "KK-2" is listed twice; the first row counts',
+        },
       ],
       gone: 1,
     });
