@@ -222,7 +222,11 @@ async function importFile(base: string, programId: string, apiKey: string, file:
   }
 }
 
-/** Downloads the feed, counting its products (lines after CSV's header) and bytes. */
+/**
+ * Downloads the feed, counting its products (lines after CSV's header) and bytes. Read with
+ * `http.get`, counting newlines in the raw bytes and dropping them: the client shares the 2
+ * cores with the server, and `fetch`'s web streams cost it more than the bytes need.
+ */
 async function downloadFeed(
   url: string,
   token: string,
@@ -230,14 +234,20 @@ async function downloadFeed(
   onFirstLine: (line: string) => void,
 ): Promise<DownloadFigures> {
   const started = performance.now();
-  const answer = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  if (answer.status !== 200) throw new Error(`download: ${answer.status} ${await answer.text()}`);
+  const answer = await new Promise<http.IncomingMessage>((resolve, reject) =>
+    http.get(url, { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject),
+  );
+  if (answer.statusCode !== 200) {
+    let text = '';
+    for await (const chunk of answer as AsyncIterable<Buffer>) text += chunk.toString('utf8');
+    throw new Error(`download: ${answer.statusCode} ${text}`);
+  }
   let bytes = 0;
   let lines = 0;
   let first = '';
-  for await (const chunk of answer.body! as AsyncIterable<Uint8Array>) {
+  for await (const chunk of answer as AsyncIterable<Buffer>) {
     bytes += chunk.length;
-    if (lines < 2) first += Buffer.from(chunk).toString('utf8');
+    if (lines < 2) first += chunk.toString('utf8');
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
   }
   const seconds = (performance.now() - started) / 1000;
