@@ -2,27 +2,9 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, FeedImportsTable, FeedProductsTable } from '../schema.js';
 import type { Scope } from './scope.js';
 import { sqliteFeedPagesOf, type SqliteFeedPages } from './sqlite-feed-pages.js';
+import { DOWNLOAD_COLUMNS } from './feed-download-columns.js';
 
 export type StoredFeedProduct = Selectable<FeedProductsTable>;
-
-/** The columns of a product a publisher's download reads. */
-const DOWNLOAD_COLUMNS = [
-  'product_id',
-  'title',
-  'description',
-  'link',
-  'image_link',
-  'price_minor',
-  'currency',
-  'sale_price_minor',
-  'availability',
-  'brand',
-  'gtin',
-  'mpn',
-  'google_product_category',
-  'product_type',
-  'status',
-] as const;
 
 /** A product as a publisher's download reads it. */
 export type DownloadProduct = Pick<StoredFeedProduct, (typeof DOWNLOAD_COLUMNS)[number]>;

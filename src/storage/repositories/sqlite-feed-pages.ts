@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { DownloadProduct, FeedFilter } from './feeds-repository.js';
+import { DOWNLOAD_COLUMNS } from './feed-download-columns.js';
 
 /**
  * A download's pages on SQLite through the raw handle (issue 29): a prepared statement per
@@ -70,25 +71,7 @@ export class SqliteFeedPages {
 }
 
 /** The columns a download reads, in `Row`'s order. */
-const COLUMNS = [
-  'product_id',
-  'title',
-  'description',
-  'link',
-  'image_link',
-  'price_minor',
-  'currency',
-  'sale_price_minor',
-  'availability',
-  'brand',
-  'gtin',
-  'mpn',
-  'google_product_category',
-  'product_type',
-  'status',
-]
-  .map((column) => `"${column}"`)
-  .join(', ');
+const COLUMNS = DOWNLOAD_COLUMNS.map((column) => `"${column}"`).join(', ');
 
 type P = DownloadProduct;
 type Row = [
