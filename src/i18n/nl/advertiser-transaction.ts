@@ -19,9 +19,9 @@ export const ADVERTISER_TRANSACTION_NL: Translation<typeof ADVERTISER_TRANSACTIO
     'CSV-bestand (orderNumber,decision,reason)',
   'advertiserTransaction.orPasteTheCsv': 'of plak de CSV',
   'advertiserTransaction.waitsForYou':
-    '{count} open compliancemelding(en): niet beslist op de uiterste datum, wacht op uw beslissing of uw beoordeling onder Compliance',
+    '{count} open compliancemelding(en): niet beslist op de uiterste datum, wacht op jouw beslissing of jouw beoordeling onder Compliance',
   'advertiserTransaction.unsignedFields':
-    'Gemeld via de pixel zonder volledige v05-controlesom: de uiterste datum keurt haar niet goed, ze wacht op uw beslissing (NET-R6)',
+    'Gemeld via de pixel zonder volledige v05-controlesom: de uiterste datum keurt haar niet goed, ze wacht op jouw beslissing (NET-R6)',
   'advertiserTransaction.validate': 'Valideren',
   'advertiserTransaction.rowsDone': 'regels verwerkt',
   'advertiserTransaction.result': 'Resultaat',
