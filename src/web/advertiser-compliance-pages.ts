@@ -217,7 +217,7 @@ export function registerAdvertiserCompliancePages(app: FastifyInstance, network:
             </p>
             <iframe
               sandbox=""
-              title="preview"
+              title="${context.t('advertiserCompliance.mailingPreview')}"
               style="width:100%;height:18rem;border:1px solid #dde2ea;background:#fff"
               srcdoc="${sanitizeMailingHtml(m.htmlBody)}"
             ></iframe>

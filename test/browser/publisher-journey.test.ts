@@ -116,7 +116,7 @@ it.skipIf(!available)(
     expect(await page.locator('h2').first().textContent()).toBe('Commissie');
     expect(await page.textContent('body')).toContain('Verkoop van mobiele telefoons op AliExpress');
     expect(await page.textContent('body')).toContain('3,5 %');
-    expect(await page.textContent('body')).toContain('Prepayment programma');
+    expect(await page.textContent('body')).toContain('Programma met vooruitbetaling');
     await page.screenshot({ path: join(SCREENSHOTS, 'program-page-nl.png'), fullPage: false });
 
     // Sign-up, three steps (AE-S1).

@@ -25,6 +25,7 @@ export const ADVERTISER_COMPLIANCE = {
   'advertiserCompliance.upholdReverseTheAction': 'Uphold (reverse the action)',
   'advertiserCompliance.reject': 'Reject',
   'advertiserCompliance.emailApprovalTool': 'Email Approval tool',
+  'advertiserCompliance.mailingPreview': 'Preview of the mailing',
   'advertiserCompliance.grantAccess': 'Grant access',
   'advertiserCompliance.revoke': 'Revoke',
   'advertiserCompliance.recipients': 'recipients',

@@ -15,7 +15,7 @@ export const ADMIN_MONEY_NL: Translation<typeof ADMIN_MONEY> = {
   'adminMoney.issueInvoices': 'Facturen maken',
   'adminMoney.program': 'Programma',
   'adminMoney.commission': 'Commissie',
-  'adminMoney.fee': 'Fee',
+  'adminMoney.fee': 'Netwerkvergoeding',
   'adminMoney.total': 'Totaal',
   'adminMoney.status': 'Status',
   'adminMoney.markPaid': 'Betaald',

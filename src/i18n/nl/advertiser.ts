@@ -20,7 +20,7 @@ export const ADVERTISER_NL: Translation<typeof ADVERTISER> = {
   'advertiser.invoices': 'Facturen',
   'advertiser.month': 'Maand',
   'advertiser.commission': 'Commissie',
-  'advertiser.networkFee': 'Netwerkfee',
+  'advertiser.networkFee': 'Netwerkvergoeding',
   'advertiser.total': 'Totaal',
   'advertiser.status': 'Status',
   'advertiser.promotionMethods': 'Promotiemethoden',

@@ -37,7 +37,7 @@ export const ERRORS_NL: ErrorTexts = {
     'de adverteerder van dit programma heeft de samenwerking met jou beperkt: je kunt je niet bij zijn programma’s aanmelden zolang de beperking geldt (maak bezwaar als dit niet klopt)',
   advertiser_barred:
     'de adverteerder van dit programma heeft je e-mailadres of website uitgesloten van registratie in zijn programma’s',
-  invalid_network_status: 'status: kies active, restricted of terminated',
+  invalid_network_status: 'netwerkstatus: kies actief, beperkt of beëindigd',
   network_status_reason_required:
     'geef aan waarom de netwerkstatus van de publisher verandert; het komt in het auditlog',
   unknown_program: 'dit programma bestaat niet of is gesloten',
@@ -145,7 +145,7 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_violation: 'deze melding staat niet bij jouw programma’s',
   violation_reviewed: 'deze melding is al beoordeeld ({status})',
   no_email_access:
-    'de adverteerder heeft je geen toegang gegeven tot de Email Approval-tool voor dit programma',
+    'de adverteerder heeft je voor dit programma geen toegang gegeven tot de goedkeuring van mailings',
   invalid_mailing:
     'vul onderwerp en HTML-tekst in, een verzenddatum in de toekomst, het aantal ontvangers (minstens 1) en waar de adressen vandaan komen',
   unknown_mailing: 'deze mailing staat niet bij jouw programma’s',
@@ -181,10 +181,10 @@ export const ERRORS_NL: ErrorTexts = {
   terms_too_deep: 'het voorwaardenbestand is dieper genest dan 64 niveaus',
   // Month end
   payout_run_not_exported:
-    'exporteer eerst het SEPA-bestand van de run en laat de bank het uitvoeren',
+    'exporteer eerst het SEPA-bestand van de uitbetalingsronde en laat de bank het uitvoeren',
   invalid_period: 'schrijf de maand als JJJJ-MM',
   network_invoicing_details_missing:
-    'statements zijn facturen uitgereikt door afnemer: vul eerst de factuurgegevens van het netwerk in (statutaire naam, adres, btw-nummer)',
+    'afrekeningen zijn facturen uitgereikt door afnemer: vul eerst de factuurgegevens van het netwerk in (statutaire naam, adres, btw-nummer)',
   no_vat_rate:
     'affnet kent geen btw-tarief voor het land van het netwerk op deze datum: voeg het toe aan de tarieventabel',
   vat_number_changed:
@@ -200,7 +200,7 @@ export const ERRORS_NL: ErrorTexts = {
   nothing_to_pay:
     'er is geen overzicht dat nu kan worden uitbetaald: maak eerst de overzichten; een publisher zonder IBAN of onder het minimum wordt overgeslagen',
   payout_run_in_progress:
-    'een andere uitbetalingsrun nam op hetzelfde moment dezelfde overzichten; deze heeft niets veranderd: bekijk de runs en exporteer die',
+    'een andere uitbetalingsronde nam op hetzelfde moment dezelfde overzichten; deze heeft niets veranderd: bekijk de rondes en exporteer die',
   invalid_sepa_file:
     'het SEPA-bestand kon niet worden gemaakt: controleer de IBAN’s, BIC en naam van de betaalrekening',
   unknown_payout_run: 'deze uitbetalingsronde bestaat niet',
@@ -255,7 +255,7 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_attachment: 'deze bijlage staat niet bij jouw bezwaren',
   unknown_calendar: 'er is geen werkdagenkalender voor deze regio',
   unknown_key: 'deze actieve sleutel staat niet bij jouw sleutels',
-  unknown_statement: 'dit statement bestaat niet',
+  unknown_statement: 'deze afrekening bestaat niet',
   unknown_terms: 'de opgeslagen voorwaarden van deze bestelling ontbreken',
   unsupported_media_type: 'stuur de inhoud in een formaat dat dit adres aanneemt',
   uri_too_long: 'de URL is te lang: maak hem korter',

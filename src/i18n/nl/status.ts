@@ -35,7 +35,7 @@ export const STATUS_NL: Translation<typeof STATUS> = {
   'status.terminated': 'beëindigd',
   'status.restricted': 'beperkt',
   'status.suspended': 'opgeschort',
-  'status.outbox': 'in de outbox',
+  'status.outbox': 'bewaard, niet verstuurd',
   'status.queued': 'in de wachtrij',
   'status.sent': 'verzonden',
   'status.failed': 'mislukt',

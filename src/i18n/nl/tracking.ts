@@ -101,7 +101,7 @@ export const TRACKING_NL: Translation<typeof TRACKING> = {
   'tracking.testPixel': 'Testpixel',
   'tracking.sendTestOrder': 'Stuur een testbestelling vanaf hier',
   'tracking.testOrderValue': 'Bedrag van de bestelling ({currency})',
-  'tracking.testEvent': 'Event',
+  'tracking.testEvent': 'Gebeurtenis (event)',
   'tracking.testSent':
     'Testbestelling {orderNumber} is aangekomen: commissie {total} ({status}). Nooit betaald: het is een test.',
   'tracking.testOrders': 'Ontvangen testbestellingen',
