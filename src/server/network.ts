@@ -506,6 +506,10 @@ export class Network {
       this.#integrations?.running ? Promise.resolve(0) : this.webhookDelivery.run(),
     );
     this.#scheduler.every('feed_sources', 60_000, () => this.feedSources.run(this.now()));
+    // Scheduled promotions are announced (promotion.created) within seconds of their start.
+    this.#scheduler.every('promotion_announcements', 10_000, () =>
+      this.promotions.announceStarted(this.now()),
+    );
     await this.ecbRates.recordLatest();
     if (this.#fetchEcbDaily) {
       // Now and every 15 minutes: once the ECB has published, today's rates are fetched; a
@@ -548,6 +552,18 @@ export class Network {
   async deliverMail(): Promise<number> {
     return (
       (await this.#scheduler.runOnce('mail', () => this.mailer.deliverQueued(this.now()))) ?? 0
+    );
+  }
+
+  /**
+   * Announces the promotions whose start has come (`promotion.created`), now (one run at a
+   * time in the network): how many.
+   */
+  async announcePromotions(): Promise<number> {
+    return (
+      (await this.#scheduler.runOnce('promotion_announcements', () =>
+        this.promotions.announceStarted(this.now()),
+      )) ?? 0
     );
   }
 

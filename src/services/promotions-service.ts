@@ -96,16 +96,20 @@ export class PromotionsService {
     return repos(this.store).transaction(async (t) => {
       const program = this.#ownedProgram(advertiserId, programId);
       const row = await this.#checked(t, program, null, input);
+      // A promotion running now is announced with its creation; a scheduled one when it starts
+      // (announceStarted), so no publisher learns of it, or of its code, before then.
+      const current = isCurrent({ startsAtMs: row.starts_at, endsAtMs: row.ends_at }, nowMs);
       const stored: StoredPromotion = {
         ...row,
         id: newId('promotion', nowMs),
         program_id: programId,
         created_at: nowMs,
         updated_at: nowMs,
+        announced_at: current ? nowMs : null,
       };
       await t.promotions.insert(stored);
       // The outbox: the event commits with the promotion, or neither does (issue 28).
-      await t.events.append([promotionCreated(promotionFacts(stored))], nowMs);
+      if (current) await t.events.append([promotionCreated(promotionFacts(stored))], nowMs);
       return promotionView(stored, nowMs);
     });
   }
@@ -124,6 +128,13 @@ export class PromotionsService {
       const row = await this.#checked(t, program, current.id, merged);
       refuseRetargetedCode(current, row);
       await t.promotions.update(current.id, { ...row, updated_at: nowMs });
+      // A scheduled promotion moved to start now is announced now, as it stands after the edit.
+      const announced =
+        current.announced_at === null
+          ? await t.promotions.markAnnounced(current.id, nowMs)
+          : undefined;
+      if (announced !== undefined)
+        await t.events.append([promotionCreated(promotionFacts(announced))], nowMs);
       return promotionView({ ...current, ...row, updated_at: nowMs }, nowMs);
     });
   }
@@ -134,6 +145,28 @@ export class PromotionsService {
       const current = await this.#ownedPromotion(t, programId, promotionId);
       await t.promotions.delete(current.id);
     });
+  }
+
+  /**
+   * Announces the promotions whose start has come (`promotion.created`, issue 29): each one
+   * marked announced in the transaction that appends its event, so it is announced once, also
+   * when two nodes run this at once. A promotion deleted, or moved later, before its start is
+   * not announced (then); one that ended before it was announced never is. How many it announced.
+   */
+  async announceStarted(nowMs: number, batch = 100): Promise<number> {
+    let announced = 0;
+    for (;;) {
+      const rows = await repos(this.store).transaction(async (t) => {
+        const started = await t.promotions.markStartedAnnounced(nowMs, batch);
+        await t.events.append(
+          started.map((row) => promotionCreated(promotionFacts(row))),
+          nowMs,
+        );
+        return started.length;
+      });
+      announced += rows;
+      if (rows < batch) return announced;
+    }
   }
 
   /**
@@ -214,7 +247,9 @@ export class PromotionsService {
     program: CachedProgram,
     exceptId: string | null,
     input: PromotionInput,
-  ): Promise<Omit<StoredPromotion, 'id' | 'program_id' | 'created_at' | 'updated_at'>> {
+  ): Promise<
+    Omit<StoredPromotion, 'id' | 'program_id' | 'created_at' | 'updated_at' | 'announced_at'>
+  > {
     const problems: string[] = [];
     const startsAt = parseIsoInstant(input.startsAt);
     const endsAt = parseIsoInstant(input.endsAt);

@@ -40,6 +40,7 @@ import * as feeds from './migrations/0034-feeds.js';
 import * as advertiserScopedEnforcement from './migrations/0035-advertiser-scoped-enforcement.js';
 import * as feedSources from './migrations/0036-feed-sources.js';
 import * as feedImportState from './migrations/0037-feed-import-state.js';
+import * as promotionAnnouncements from './migrations/0038-promotion-announcements.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -77,6 +78,7 @@ const MIGRATIONS = {
   '0035-advertiser-scoped-enforcement': advertiserScopedEnforcement,
   '0036-feed-sources': feedSources,
   '0037-feed-import-state': feedImportState,
+  '0038-promotion-announcements': promotionAnnouncements,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

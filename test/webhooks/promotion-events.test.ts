@@ -1,16 +1,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { addSite, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import {
+  addSite,
+  SECRET,
+  sessionToken,
+  startTestNetwork,
+  type TestNetwork,
+} from '../support/network.js';
 import { startReceiver, verifyWebhook, type Received } from '../support/webhook-receiver.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
+import { Network } from '../../src/server/network.js';
+import type { Store } from '../../src/storage/database.js';
 
 const DAY = 86_400_000;
 
 /**
- * `promotion.created` (issues 28 and 29): written with the promotion in one transaction, it
+ * `promotion.created` (issues 28 and 29): written when the promotion becomes current, in the
+ * transaction that creates it (a running one) or that marks it announced (a scheduled one, by
+ * the announcement job once its start has come, or an edit moving its start to now), it
  * reaches the advertiser's webhooks and those of the publishers approved in the program; an
- * exclusive promotion only its site's publisher, never another who would learn its code.
+ * exclusive promotion only its site's publisher, never another who would learn its code. A
+ * scheduled promotion tells no one anything before its start.
  */
 describeEachEngine('promotion.created webhooks', (context) => {
   let t: TestNetwork;
@@ -110,10 +121,11 @@ describeEachEngine('promotion.created webhooks', (context) => {
     await receiver.close();
   });
 
-  const publish = (over: Record<string, unknown>) =>
+  /** Publishes a promotion running from now, or from `startsInMs` on (a scheduled one). */
+  const publish = (over: Record<string, unknown>, startsInMs = 0) =>
     api(advertiser, 'POST', `/api/v1/programs/${t.demo.programId}/promotions`, {
       title: { nl: 'Gratis verzending', en: 'Free shipping' },
-      startsAt: new Date(t.clock.now + DAY).toISOString(),
+      startsAt: new Date(t.clock.now + startsInMs).toISOString(),
       endsAt: new Date(t.clock.now + 10 * DAY).toISOString(),
       kind: 'free_shipping',
       ...over,
@@ -124,6 +136,7 @@ describeEachEngine('promotion.created webhooks', (context) => {
     const created = await publish({ code: 'SHIPFREE' });
     expect(created.statusCode, created.body).toBe(201);
     const promotion = created.json<{ id: string; startsAt: string; endsAt: string }>();
+    expect(created.json<{ state: string }>().state).toBe('running');
     await deliver(3);
     expect(at('/pending')).toEqual([]);
     for (const path of ['/advertiser', '/approved', '/also']) {
@@ -149,10 +162,55 @@ describeEachEngine('promotion.created webhooks', (context) => {
     expect(() => bodyOf('/also', at('/approved')[0]!)).toThrow();
   });
 
+  /** The promotion.created events written about `promotionId`. */
+  const eventsOf = async (promotionId: string) =>
+    (await repos(t.network.store).events.ofSubject(promotionId)).filter(
+      (event) => event.type === 'promotion.created',
+    );
+
+  it('announces a scheduled promotion once, when its start has come and the job runs', async () => {
+    receiver.received.length = 0;
+    const created = await publish({ code: 'LATER10' }, DAY);
+    expect(created.statusCode, created.body).toBe(201);
+    const promotion = created.json<{ id: string; startsAt: string; state: string }>();
+    expect(promotion.state).toBe('scheduled');
+    // Before its start: no event, nothing sent, and the job finds nothing to announce.
+    expect(await eventsOf(promotion.id)).toEqual([]);
+    t.clock.now += DAY - 1;
+    expect(await t.network.announcePromotions()).toBe(0);
+    await deliver(0);
+    expect(await eventsOf(promotion.id)).toEqual([]);
+    // Its start: the job announces it, once, however often it runs.
+    t.clock.now += 1;
+    expect(await t.network.announcePromotions()).toBe(1);
+    expect(await t.network.announcePromotions()).toBe(0);
+    const events = await eventsOf(promotion.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.createdAtMs).toBe(t.clock.now);
+    await deliver(3);
+    expect(at('/pending')).toEqual([]);
+    for (const path of ['/advertiser', '/approved', '/also'])
+      expect(bodyOf(path, at(path)[0]!).data.promotion).toMatchObject({
+        id: promotion.id,
+        code: 'LATER10',
+        startsAt: promotion.startsAt,
+      });
+    t.clock.now += 60_000;
+    expect(await t.network.announcePromotions()).toBe(0);
+    expect(await eventsOf(promotion.id)).toHaveLength(1);
+  });
+
   it('sends an exclusive promotion (its code) only to its site’s publisher and the advertiser', async () => {
     receiver.received.length = 0;
-    const created = await publish({ code: 'ONLYAPPROVED', exclusiveSiteId: approved.site.id });
+    const created = await publish(
+      { code: 'ONLYAPPROVED', exclusiveSiteId: approved.site.id },
+      2 * 3_600_000,
+    );
     expect(created.statusCode, created.body).toBe(201);
+    // Scheduled: nobody hears of it, its publisher neither, until it starts.
+    await deliver(0);
+    t.clock.now += 2 * 3_600_000;
+    expect(await t.network.announcePromotions()).toBe(1);
     await deliver(2);
     expect(at('/also')).toEqual([]);
     expect(at('/pending')).toEqual([]);
@@ -164,6 +222,91 @@ describeEachEngine('promotion.created webhooks', (context) => {
       code: 'ONLYAPPROVED',
     });
     expect(receiver.received.map((r) => r.body).join('')).not.toContain('undefined');
+  });
+
+  it('announces nothing of a promotion deleted or moved later before its start; one moved to start now at once', async () => {
+    receiver.received.length = 0;
+    const path = (id: string) => `/api/v1/programs/${t.demo.programId}/promotions/${id}`;
+    const deleted = (await publish({ code: 'WITHDRAWN' }, DAY)).json<{ id: string }>();
+    const moved = (await publish({ code: 'POSTPONED' }, DAY)).json<{ id: string }>();
+    const brought = (await publish({ code: 'BROUGHTFORWARD' }, DAY)).json<{ id: string }>();
+    expect((await api(advertiser, 'DELETE', path(deleted.id))).statusCode).toBe(204);
+    const later = new Date(t.clock.now + 3 * DAY).toISOString();
+    const postponed = await api(advertiser, 'PATCH', path(moved.id), { startsAt: later });
+    expect(postponed.statusCode, postponed.body).toBe(200);
+    // Brought forward to start now: announced with the edit, as it stands after it.
+    const now = new Date(t.clock.now).toISOString();
+    const started = await api(advertiser, 'PATCH', path(brought.id), {
+      startsAt: now,
+      title: { nl: 'Nu al', en: 'Already' },
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json<{ state: string }>().state).toBe('running');
+    expect(await eventsOf(brought.id)).toHaveLength(1);
+    // A later edit of the running promotion announces it no second time.
+    const renamed = await api(advertiser, 'PATCH', path(brought.id), {
+      title: { nl: 'Weer anders', en: 'Changed again' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await deliver(3);
+    for (const p of ['/advertiser', '/approved', '/also'])
+      expect(bodyOf(p, at(p)[0]!).data.promotion).toMatchObject({
+        id: brought.id,
+        code: 'BROUGHTFORWARD',
+        title: { nl: 'Nu al', en: 'Already' },
+        startsAt: now,
+      });
+    // The first start passes: the deleted one and the postponed one tell no one anything.
+    receiver.received.length = 0;
+    t.clock.now += DAY;
+    expect(await t.network.announcePromotions()).toBe(0);
+    await deliver(0);
+    expect(await eventsOf(deleted.id)).toEqual([]);
+    expect(await eventsOf(moved.id)).toEqual([]);
+    expect(await eventsOf(brought.id)).toHaveLength(1);
+    // The postponed one is announced at its new start.
+    t.clock.now += 2 * DAY;
+    expect(await t.network.announcePromotions()).toBe(1);
+    await deliver(3);
+    expect(bodyOf('/also', at('/also')[0]!).data.promotion).toMatchObject({
+      id: moved.id,
+      startsAt: later,
+    });
+  });
+
+  it('announces a promotion once while two nodes of one database run the job together', async () => {
+    receiver.received.length = 0;
+    const secondStore: Store = context().reopen();
+    const second = new Network(secondStore, {
+      secret: SECRET,
+      maxBatch: 1000,
+      node: 1,
+      now: () => t.clock.now,
+      webhooks: { allowPrivate: true, allowHttp: true },
+    });
+    try {
+      await second.start(50);
+      const ids: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        const created = await publish({ code: `NODES${n}` }, DAY + n * 1000);
+        expect(created.statusCode, created.body).toBe(201);
+        ids.push(created.json<{ id: string }>().id);
+      }
+      t.clock.now += DAY + 10_000;
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          (i % 2 === 0 ? t.network : second).announcePromotions(),
+        ),
+      );
+      // Whichever node ran (the other skipped, or found them announced), each once.
+      const more = await Promise.all([t.network.announcePromotions(), second.announcePromotions()]);
+      expect([...runs, ...more].reduce((sum, n) => sum + n, 0)).toBe(5);
+      for (const id of ids) expect(await eventsOf(id), id).toHaveLength(1);
+      await deliver(15);
+    } finally {
+      await second.close();
+      await secondStore.close();
+    }
   });
 
   it('writes no event for a refused promotion, and none reaches a publisher no longer approved or terminated', async () => {

@@ -318,8 +318,9 @@ export interface PromotionFacts {
 }
 
 /**
- * A promotion published: the advertiser's event, and that of the publishers approved in the
- * program, an exclusive one only of its site's publisher (`promotionAudience`).
+ * A promotion become current (at its creation when it runs already, else when its start comes):
+ * the advertiser's event, and that of the publishers approved in the program, an exclusive one
+ * only of its site's publisher (`promotionAudience`).
  */
 export function promotionCreated(p: PromotionFacts): NewEvent {
   return {

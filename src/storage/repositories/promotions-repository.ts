@@ -28,6 +28,52 @@ export class PromotionsRepository {
     await bumpLinksVersion(this.db);
   }
 
+  /**
+   * Marks the promotion announced at `nowMs` when it is current and not yet announced, and
+   * answers it as it now stands (undefined otherwise). The condition is checked by the update
+   * itself, so of two transactions racing to announce one promotion, one gets it.
+   */
+  async markAnnounced(id: string, nowMs: number): Promise<StoredPromotion | undefined> {
+    return this.db
+      .updateTable('promotions')
+      .set({ announced_at: nowMs })
+      .where('id', '=', id)
+      .where('announced_at', 'is', null)
+      .where('starts_at', '<=', nowMs)
+      .where('ends_at', '>', nowMs)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /**
+   * Marks up to `limit` current promotions not yet announced as announced at `nowMs` and
+   * answers them, earliest start first (the same conditional update as `markAnnounced`).
+   */
+  async markStartedAnnounced(nowMs: number, limit: number): Promise<StoredPromotion[]> {
+    const due = this.db
+      .selectFrom('promotions')
+      .select('id')
+      .where('announced_at', 'is', null)
+      .where('starts_at', '<=', nowMs)
+      .where('ends_at', '>', nowMs)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .limit(limit);
+    const rows = await this.db
+      .updateTable('promotions')
+      .set({ announced_at: nowMs })
+      .where('id', 'in', due)
+      .where('announced_at', 'is', null)
+      .where('starts_at', '<=', nowMs)
+      .where('ends_at', '>', nowMs)
+      .returningAll()
+      .execute();
+    return rows.sort(
+      (a, b) =>
+        Number(a.starts_at) - Number(b.starts_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
   async find(id: string): Promise<StoredPromotion | undefined> {
     return this.db.selectFrom('promotions').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -21,4 +21,9 @@ export interface PromotionsTable {
   ends_at: number;
   created_at: number;
   updated_at: number;
+  /**
+   * When `promotion.created` was written: once the promotion is current (at its creation, an
+   * edit or the announcement job); null while it is scheduled (publishers hear nothing yet).
+   */
+  announced_at: number | null;
 }
