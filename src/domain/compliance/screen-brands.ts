@@ -1,9 +1,11 @@
 /**
  * AE-P5: a publisher's name, domain and site URLs must not contain Alibaba Group brands nor
- * imitate them. Screening finds plain use, homoglyphs (`a1iexpress`, Cyrillic `а`), separator
- * and digit tricks (`ali-express`, `ali3xpress`), and near misses by edit distance
+ * imitate them. Screening reads words (a URL's host without its top-level domain), never
+ * letters across a word's edge: plain use, homoglyphs (`a1iexpress`, `tma1l`, Cyrillic `а`),
+ * separators between whole words (`ali-express`, `t-mall`), and near misses by edit distance
  * (`aliexpres`, `alibabba`). Short brands (`ali`, `tao`) match only as a whole word or at the
- * start of one, so `natalie` or `italian` are not flagged while `alideals` is.
+ * start of one, so `natalie` or `italian` are not flagged while `alideals` is; ordinary words a
+ * letter away from a brand (`mall`, `tall`, `small` beside `tmall`) are not look-alikes.
  */
 export type BrandMatchKind = 'exact' | 'contains' | 'homoglyph' | 'separator' | 'look_alike';
 
@@ -98,16 +100,30 @@ function deglyph(text: string): string {
   return [...text].map((ch) => HOMOGLYPHS[ch] ?? ch).join('');
 }
 
+/** A word of the input as written, and where it stands in what was screened. */
+interface Word {
+  raw: string;
+  /** Its letters once look-alike characters are read as the letters they imitate. */
+  clean: string;
+  start: number;
+  end: number;
+}
+
 /** The words of a name or the host of a URL without its top-level domain. */
-function wordsOf(text: string): { raw: string[]; joined: string } {
+function wordsOf(text: string): { source: string; words: Word[] } {
   let source = plain(text).trim();
   // The host as written: URL() would turn a Cyrillic host into punycode and hide the trick.
   const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/u.exec(source)?.[1];
   if (host !== undefined) source = host.replace(/^www\./, '').replace(/\.[a-z]{2,}$/, '');
   else if (/^[a-z0-9.-]+\.[a-z]{2,}$/.test(source))
     source = source.replace(/^www\./, '').replace(/\.[a-z]{2,}$/, '');
-  const raw = source.split(/[^\p{L}\p{N}@$|]+/u).filter((word) => word !== '');
-  return { raw, joined: raw.join('') };
+  const words = [...source.matchAll(/[\p{L}\p{N}@$|]+/gu)].map((match) => ({
+    raw: match[0],
+    clean: deglyph(match[0]).replace(/[^a-z]/g, ''),
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  return { source, words };
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), capped at `max + 1`. */
@@ -128,13 +144,73 @@ export function editDistance(a: string, b: string, max = 3): number {
   return rows[a.length]![b.length]!;
 }
 
-function allowedDistance(brand: string): number {
-  return brand.length >= 8 ? 2 : brand.length >= 5 ? 1 : 0;
+/**
+ * Brands at least this long are distinctive: found anywhere inside a longer word
+ * (`myaliexpressdeals`). A shorter one (`tmall`, `taobao`) counts inside a word only at its start
+ * and followed by digits or a shop word (`tmallshop`), so `smartmall` is not flagged.
+ */
+const DISTINCTIVE_BRAND = 7;
+
+/** Whether `word` starts with `brand` as an impersonation would (the brand, then digits or a shop word). */
+function startsAsBrand(word: string, brand: string): boolean {
+  return (
+    word === brand ||
+    (word.startsWith(brand) && (brand.length >= DISTINCTIVE_BRAND || startsWithBrand(word, brand)))
+  );
+}
+
+/** Whether one word holds the brand: see DISTINCTIVE_BRAND. */
+function holdsBrand(word: string, brand: string): boolean {
+  return startsAsBrand(word, brand) || (brand.length >= DISTINCTIVE_BRAND && word.includes(brand));
+}
+
+/**
+ * Whether a word (or words run together) is spelled like the brand. A look-alike keeps a short
+ * brand's first letter and is not shorter than it: `tnall`, `tmmall` imitate `tmall`, while
+ * ordinary words a letter away (`mall`, `tall`, `small`) do not. A long brand (8 letters and
+ * more) allows two edits of any kind (`aliexpres`), also at the start of a longer word.
+ */
+function looksLikeBrand(candidate: string, brand: string): boolean {
+  if (brand.length >= 8) {
+    for (let size = brand.length - 2; size <= Math.min(candidate.length, brand.length + 2); size++)
+      if (editDistance(candidate.slice(0, size), brand, 2) <= 2) return true;
+    return false;
+  }
+  if (candidate[0] !== brand[0] || candidate.length < brand.length) return false;
+  if (editDistance(candidate, brand, 1) <= 1) return true;
+  // A distinctive brand's look-alike at the start of a longer word (`alibabbashop`).
+  return (
+    brand.length >= DISTINCTIVE_BRAND &&
+    [brand.length, brand.length + 1].some(
+      (size) => size < candidate.length && editDistance(candidate.slice(0, size), brand, 1) <= 1,
+    )
+  );
+}
+
+/**
+ * Runs of two or more consecutive words, each as written and with its letters joined: how a
+ * brand split by separators (`t-mall`, `ali express`) is found. Only whole words run together,
+ * so a brand never starts inside a word (`art mall` is not `tmall`).
+ */
+function runsOf(
+  source: string,
+  words: Word[],
+  longest: number,
+): { found: string; clean: string }[] {
+  const runs: { found: string; clean: string }[] = [];
+  for (let first = 0; first < words.length; first++) {
+    let clean = words[first]!.clean;
+    for (let last = first + 1; last < words.length && clean.length <= longest; last++) {
+      clean += words[last]!.clean;
+      runs.push({ found: source.slice(words[first]!.start, words[last]!.end), clean });
+    }
+  }
+  return runs;
 }
 
 function screenOne(text: string, field: string, brands: readonly string[]): BrandMatch[] {
-  const { raw, joined } = wordsOf(text);
-  const lettersOnly = deglyph(joined).replace(/[^a-z]/g, '');
+  const { source, words } = wordsOf(text);
+  const raw = words.map((word) => word.raw);
   const found: BrandMatch[] = [];
   for (const brandText of brands) {
     const brand = plain(brandText);
@@ -157,23 +233,20 @@ function screenOne(text: string, field: string, brands: readonly string[]): Bran
       }
       continue;
     }
+    const runs = runsOf(source, words, brand.length + 2).filter(
+      (run) => run.clean.length >= brand.length - 2,
+    );
+    const holding = words.find((word) => holdsBrand(word.raw, brand));
+    const disguised = words.find((word) => holdsBrand(word.clean, brand));
+    const separated = runs.find((run) => startsAsBrand(run.clean, brand));
+    const alike =
+      words.find((word) => looksLikeBrand(word.clean, brand))?.raw ??
+      runs.find((run) => looksLikeBrand(run.clean, brand))?.found;
     if (raw.includes(brand)) add('exact', brand);
-    else if (joined.includes(brand))
-      add(raw.some((w) => w.includes(brand)) ? 'contains' : 'separator', text);
-    else if (deglyph(joined).includes(brand)) add('homoglyph', text);
-    else if (lettersOnly.includes(brand)) add('separator', text);
-    else {
-      const limit = allowedDistance(brand);
-      outer: for (let size = brand.length - limit; size <= brand.length + limit; size++) {
-        for (let start = 0; start + size <= lettersOnly.length; start++) {
-          const window = lettersOnly.slice(start, start + size);
-          if (editDistance(window, brand, limit) <= limit) {
-            add('look_alike', window);
-            break outer;
-          }
-        }
-      }
-    }
+    else if (holding !== undefined) add('contains', holding.raw);
+    else if (disguised !== undefined) add('homoglyph', disguised.raw);
+    else if (separated !== undefined) add('separator', separated.found);
+    else if (alike !== undefined) add('look_alike', alike);
   }
   return found;
 }

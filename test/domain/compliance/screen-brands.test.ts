@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, screenBrands } from '../../../src/domain/compliance/screen-brands.js';
+import { screenProgramNames } from '../../../src/domain/programs/review.js';
 import { aliexpress } from '../../support/terms.js';
 
 const brands = aliexpress.file.brands;
@@ -19,6 +20,18 @@ describe('brand screening (AE-P5)', () => {
     ['taobao-koopjes.nl', ['tao:contains', 'taobao:exact']],
     ['https://tmall.deals', ['tmall:exact']],
     ['https://t-mall.deals', ['tmall:separator']],
+    // Whole words and their look-alikes (the program review's false hits on "mall", "tall").
+    ['tma1l', ['tmall:homoglyph']],
+    ['T Mall shop', ['tmall:separator']],
+    ['https://t.mall-shop.example', ['tmall:separator']],
+    ['https://tmallshop.nl', ['tmall:contains']],
+    ['tmall2024', ['tmall:contains']],
+    ['Tnall deals', ['tmall:look_alike']],
+    ['https://tmmall.example', ['tmall:look_alike']],
+    ['https://myaliexpressdeals.nl', ['aliexpress:contains']],
+    ['https://alibabbashop.example', ['alibaba:look_alike']],
+    ['a.l.i.e.x.p.r.e.s.s', ['aliexpress:separator']],
+    ['taobaoo outlet', ['taobao:look_alike']],
   ])('flags %s', (text, expected) => {
     expect(screen(text).sort()).toEqual([...expected].sort());
   });
@@ -29,8 +42,26 @@ describe('brand screening (AE-P5)', () => {
     'https://www.bol.com',
     'Voordeelmuis',
     'https://taormina-travel.it',
+    'Kabelkoning shopping mall',
+    'Tall sizes for everyone',
+    'https://www.smallshop.nl',
+    'Art Mall Amsterdam',
+    'https://smartmall.example',
+    'Hotmail tips',
+    'Taller and smaller',
+    'Mall of the Netherlands',
+    'https://stall-markt.nl',
   ])('lets %s pass', (text) => {
     expect(screen(text)).toEqual([]);
+  });
+
+  it('names what matched as written: the word, or the words a separator splits', () => {
+    expect(screenBrands([{ field: 'name', text: 'Deals van T-Mall nu' }], ['tmall'])).toEqual([
+      { brand: 'tmall', kind: 'separator', found: 't-mall', field: 'name' },
+    ]);
+    expect(screenBrands([{ field: 'name', text: 'Beste Tma1l deals' }], ['tmall'])).toEqual([
+      { brand: 'tmall', kind: 'homoglyph', found: 'tma1l', field: 'name' },
+    ]);
   });
 
   it('names the field and what matched', () => {
@@ -50,5 +81,24 @@ describe('brand screening (AE-P5)', () => {
     expect(editDistance('aliexpress', 'ailexpress')).toBe(1);
     expect(editDistance('taobao', 'taobao')).toBe(0);
     expect(editDistance('abc', 'xyz1234', 2)).toBe(3);
+  });
+
+  it('finds no brand of another advertiser in a newcomer program’s ordinary words (program review)', () => {
+    const program = {
+      name: 'Kabelkoning',
+      advertiser: 'Kabelkoning B.V.',
+      accountName: 'Kabelkoning B.V.',
+      landingUrl: 'https://www.kabelkoning.example/',
+      description: [
+        'Kabelkoning, de shopping mall voor kabels, ook in tall sizes en small formats',
+      ],
+      brands: ['kabelkoning'],
+    };
+    expect(screenProgramNames(program, brands)).toEqual([]);
+    expect(
+      screenProgramNames({ ...program, name: 'Kabelkoning T-Mall' }, brands).map(
+        (m) => `${m.brand}:${m.kind}:${m.field}`,
+      ),
+    ).toEqual(['tmall:separator:program name']);
   });
 });
