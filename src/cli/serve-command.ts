@@ -150,6 +150,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
       publicUrl: config.publicUrl,
       webhooks: config.webhooks,
+      writerInFlight: writerThread?.inFlight,
     },
   );
   if (integrationsThread !== undefined) network.useIntegrationsThread(integrationsThread);

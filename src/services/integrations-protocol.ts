@@ -17,6 +17,8 @@ export interface IntegrationsWorkerData {
   nice: number;
   /** How often each job runs, in ms. */
   intervalMs: number;
+  /** The writer thread's requests in flight (WriterThread.inFlight's buffer), when it runs. */
+  writerInFlight?: SharedArrayBuffer | undefined;
 }
 
 export type ToIntegrations = 'stop';

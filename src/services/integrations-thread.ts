@@ -34,6 +34,8 @@ export interface IntegrationsThreadOptions {
   webhooks: { allowPrivate: boolean; allowHttp: boolean };
   nice?: number;
   intervalMs?: number;
+  /** The writer thread's `inFlight`: the thread's transactions take the gaps in its work. */
+  writerInFlight?: Int32Array | undefined;
 }
 
 /**
@@ -92,6 +94,7 @@ export class IntegrationsThread {
         webhooks: options.webhooks,
         nice: options.nice ?? NICE,
         intervalMs: options.intervalMs ?? 1_000,
+        writerInFlight: options.writerInFlight?.buffer as SharedArrayBuffer | undefined,
       } satisfies IntegrationsWorkerData,
     });
     const ready = await new Promise<boolean>((resolve) => {

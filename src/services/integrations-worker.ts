@@ -13,6 +13,7 @@ import { DEFAULT_SENDER_OPTIONS, WebhookSender } from './webhook-sender.js';
 import { WebhookSecretBox } from './webhook-secrets.js';
 import { Mailer } from './mailer.js';
 import { ClickSigner } from '../tracking/click-signature.js';
+import { writeTurn } from './write-turn.js';
 import type {
   FromIntegrations,
   IntegrationsWorkerData,
@@ -32,8 +33,14 @@ const port = parentPort!;
 const post = (message: FromIntegrations) => port.postMessage(message);
 
 lowerPriority(data.nice);
-// A thread of its own, serving no request: its writes wait for the lock in SQLite's busy handler.
-const store = openStore(data.storage, { lockWait: 'busy-handler' });
+// A thread of its own, serving no request: its writes wait for the lock in SQLite's busy handler,
+// and each transaction waits first for a moment the writer thread has nothing to commit.
+const store = openStore(data.storage, {
+  lockWait: 'busy-handler',
+  ...(data.writerInFlight === undefined
+    ? {}
+    : { beforeTransaction: writeTurn(new Int32Array(data.writerInFlight)) }),
+});
 const now = systemClock;
 const mailer = new Mailer(store, { ...data.mail, log: (line) => post({ log: line }) });
 const terms = new StoredTerms(store.db);

@@ -1,5 +1,10 @@
 import type { Repos } from '../storage/repositories/repos.js';
-import type { DispatchedEvent, EventListener } from './event-dispatcher.js';
+import {
+  NO_WRITES,
+  type DispatchedEvent,
+  type EventListener,
+  type ListenerWrites,
+} from './event-dispatcher.js';
 import type { Mailer } from './mailer.js';
 import {
   digestDecisionOf,
@@ -24,16 +29,27 @@ export class NotificationListener implements EventListener {
     private readonly linkBase: () => string | undefined,
   ) {}
 
-  async accept(events: readonly DispatchedEvent[], r: Repos, nowMs: number): Promise<void> {
+  /**
+   * Commission events become digest entries (worked out here, written in the transaction); a
+   * statement issued or a payout sent, rare, reads its readers and queues its mails in it.
+   */
+  prepare(events: readonly DispatchedEvent[], _r: Repos, nowMs: number): Promise<ListenerWrites> {
     const decisions: DigestDecision[] = [];
+    const mails: DispatchedEvent[] = [];
     for (const event of events) {
       if (event.type === 'commission.created' || event.type === 'commission.updated') {
         const decision = digestDecisionOf(event, nowMs);
         if (decision !== undefined) decisions.push(decision);
-      } else if (event.type === 'statement.issued') await this.#statementIssued(event, r, nowMs);
-      else if (event.type === 'payout.paid') await this.#payoutSent(event, r, nowMs);
+      } else if (event.type === 'statement.issued' || event.type === 'payout.paid')
+        mails.push(event);
     }
-    await r.notifications.addDigestEntries(decisions, nowMs);
+    if (decisions.length === 0 && mails.length === 0) return Promise.resolve(NO_WRITES);
+    return Promise.resolve(async (t: Repos) => {
+      for (const event of mails)
+        if (event.type === 'statement.issued') await this.#statementIssued(event, t, nowMs);
+        else await this.#payoutSent(event, t, nowMs);
+      await t.notifications.addDigestEntries(decisions, nowMs);
+    });
   }
 
   async #statementIssued(event: DispatchedEvent, r: Repos, nowMs: number): Promise<void> {

@@ -1,5 +1,10 @@
 import type { Insertable } from 'kysely';
-import type { DispatchedEvent, EventListener } from './event-dispatcher.js';
+import {
+  NO_WRITES,
+  type DispatchedEvent,
+  type EventListener,
+  type ListenerWrites,
+} from './event-dispatcher.js';
 import type { Repos } from '../storage/repositories/repos.js';
 import type {
   PostbackOrderFacts,
@@ -79,7 +84,7 @@ async function promotionAudiences(
 export function webhookListener(eventKind: EventKindOf, tduidOf: TduidOf): EventListener {
   return {
     name: 'webhooks',
-    accept: (events, r, nowMs) => acceptEvents(events, r, nowMs, eventKind, tduidOf),
+    prepare: (events, r, nowMs) => prepareDeliveries(events, r, nowMs, eventKind, tduidOf),
   };
 }
 
@@ -95,15 +100,15 @@ export type EventKindOf = (
   eventId: string | undefined,
 ) => string | Promise<string>;
 
-async function acceptEvents(
+async function prepareDeliveries(
   events: readonly DispatchedEvent[],
   r: Repos,
   nowMs: number,
   eventKind: EventKindOf,
   tduidOf: TduidOf,
-): Promise<void> {
+): Promise<ListenerWrites> {
   const endpoints = await r.webhooks.enabledEndpoints();
-  if (endpoints.length === 0) return;
+  if (endpoints.length === 0) return NO_WRITES;
   const audiences = endpoints.some((endpoint) => endpoint.owner_role === 'publisher')
     ? await promotionAudiences(events, r)
     : new Map<string, Set<string>>();
@@ -140,7 +145,7 @@ async function acceptEvents(
   // In the events' order, so an endpoint's deliveries sort as its events did.
   rows.sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
   for (const row of rows) row.id = newMonotonicId('delivery', nowMs);
-  await r.webhooks.insertDeliveries(rows);
+  return rows.length === 0 ? NO_WRITES : (t) => t.webhooks.insertDeliveries(rows);
 }
 
 /** A delivery due at once (its id given after sorting, or by the caller). */

@@ -72,6 +72,11 @@ interface Pending {
 export class WriterThread implements OrderRecording {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
+  /**
+   * How many requests the thread has in flight (Int32 0, shared): the integrations thread reads
+   * it to begin its transactions while this one has nothing to commit (write-turn.ts).
+   */
+  readonly inFlight = new Int32Array(new SharedArrayBuffer(4));
   /** The terms the thread holds, by their ref, least recently used first. */
   readonly #termsRefs = new Map<ProgramTerms, number>();
   readonly #maxTerms: number;
@@ -95,6 +100,7 @@ export class WriterThread implements OrderRecording {
         if ('result' in outcome) pending.resolve(outcome.result as never);
         else pending.reject(decodeError(outcome.error));
       }
+      Atomics.store(this.inFlight, 0, this.#pending.size);
       this.#settled();
     });
     const ended = (error: Error) => {
@@ -103,6 +109,7 @@ export class WriterThread implements OrderRecording {
       this.#running = false;
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
+      Atomics.store(this.inFlight, 0, 0);
       this.#settled();
     };
     worker.on('error', (error) =>
@@ -169,7 +176,10 @@ export class WriterThread implements OrderRecording {
     }
     // Held while requests are in flight: the process must not end before they are answered.
     if (this.#pending.size === 0) this.#worker.ref();
-    return new Promise<T>((resolve, reject) => this.#pending.set(seq, { resolve, reject }));
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(seq, { resolve, reject });
+      Atomics.store(this.inFlight, 0, this.#pending.size);
+    });
   }
 
   /**

@@ -22,6 +22,8 @@ export interface Store {
   readonly pool?: pg.Pool;
   /** How it was opened: another thread opens its own connection with it (simulation). */
   readonly config: StorageConfig;
+  /** Awaited before each transaction begins (OpenOptions.beforeTransaction). */
+  readonly beforeTransaction?: (() => Promise<void>) | undefined;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,11 @@ export interface OpenOptions {
   lockWait?: 'timer' | 'busy-handler';
   /** The longest wait for the lock before SQLITE_BUSY (default 5 s). */
   lockWaitMs?: number;
+  /**
+   * Awaited before each of the store's transactions begins (SQLite: before it takes the write
+   * lock), never inside one: a low-priority thread waits here for its turn (write-turn.ts).
+   */
+  beforeTransaction?: () => Promise<void>;
 }
 
 export function openStore(config: StorageConfig, options: OpenOptions = {}): Store {
@@ -96,6 +103,7 @@ export function openStore(config: StorageConfig, options: OpenOptions = {}): Sto
     location: config.file,
     sqlite,
     config,
+    beforeTransaction: options.beforeTransaction,
     close: () => db.destroy(),
   };
 }

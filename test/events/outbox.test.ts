@@ -22,9 +22,9 @@ function recorder(name = 'recorder'): EventListener & { seen: DispatchedEvent[] 
   return {
     name,
     seen,
-    accept(events) {
+    prepare(events) {
       seen.push(...events);
-      return Promise.resolve();
+      return Promise.resolve(() => Promise.resolve());
     },
   };
 }
@@ -141,7 +141,7 @@ describeEachEngine('the event outbox', (context) => {
     failing.listen(first);
     failing.listen({
       name: 'broken',
-      accept: () => Promise.reject(new Error('receiver store down')),
+      prepare: () => Promise.resolve(() => Promise.reject(new Error('receiver store down'))),
     });
     await expect(failing.dispatch(at(10, 5))).rejects.toThrow('receiver store down');
     expect((await repos(store).events.undispatched(10)).length).toBeGreaterThan(0);
@@ -163,19 +163,20 @@ describeEachEngine('the event outbox', (context) => {
     // Each listener writes its work in the dispatcher's transaction, as real listeners do.
     const writing = (name: string): EventListener => ({
       name,
-      async accept(events, r, nowMs) {
-        for (const event of events)
-          await r.audit.record(
-            {
-              actor: name,
-              action: 'test.handed',
-              subjectType: 'event',
-              subjectId: event.id,
-              details: {},
-            },
-            nowMs,
-          );
-      },
+      prepare: (events, _r, nowMs) =>
+        Promise.resolve(async (t) => {
+          for (const event of events)
+            await t.audit.record(
+              {
+                actor: name,
+                action: 'test.handed',
+                subjectType: 'event',
+                subjectId: event.id,
+                details: {},
+              },
+              nowMs,
+            );
+        }),
     });
     const one = new EventDispatcher(store);
     const two = new EventDispatcher(store);

@@ -132,7 +132,11 @@ describeEachEngine('notifications', (context) => {
     expect((await decide('R-1', 'approve'))[0]).toMatchObject({ ok: true });
     const failing = new EventDispatcher(t.network.store);
     failing.listen(t.network.notifications.listener);
-    failing.listen({ name: 'broken', accept: () => Promise.reject(new Error('down')) });
+    // Its writes fail after the notifications' ran in the same transaction.
+    failing.listen({
+      name: 'broken',
+      prepare: () => Promise.resolve(() => Promise.reject(new Error('down'))),
+    });
     // The network's own job may hand the events on first; when it did not, the failed run
     // must leave no digest entry behind.
     const waiting = (await repos(t.network.store).events.undispatched(100)).length;

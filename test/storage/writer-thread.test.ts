@@ -664,3 +664,19 @@ it('counts a signed lead superseding a weaker one on its click on the thread (NE
     ['MOVE-C', 'held'],
   ]);
 });
+
+it('counts its requests in flight in shared memory, for the integrations thread to read', async () => {
+  const { store, seeded } = await setup();
+  const thread = await startThread(store);
+  expect(Atomics.load(thread.inFlight, 0)).toBe(0);
+  const batches = [0, 1, 2].map((i) =>
+    thread.insertClicks(
+      Array.from({ length: 20 }, (_, n) =>
+        toClickRecord(clickRow(i * 20 + n, seeded.program.id, seeded.site.id, NOW)),
+      ),
+    ),
+  );
+  expect(Atomics.load(thread.inFlight, 0)).toBe(3);
+  await Promise.all(batches);
+  expect(Atomics.load(thread.inFlight, 0)).toBe(0);
+});

@@ -98,10 +98,11 @@ export class Repos {
   constructor(readonly scope: Scope) {}
 
   /** Runs `work` in one transaction, with repositories bound to it; commits when it resolves. */
-  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
+    await this.scope.beforeTransaction?.();
     return this.scope.db
       .transaction()
-      .execute((trx) => work(new Repos({ ...this.scope, db: trx })));
+      .execute((trx) => work(new Repos({ ...this.scope, db: trx, beforeTransaction: undefined })));
   }
 
   get adjustments(): AdjustmentsRepository {
@@ -239,9 +240,11 @@ export class Repos {
  */
 export function repos(scope: Scope | Repos | Kysely<Database>, trx?: Kysely<Database>): Repos {
   if (scope instanceof Repos)
-    return trx === undefined ? scope : new Repos({ ...scope.scope, db: trx });
+    return trx === undefined
+      ? scope
+      : new Repos({ ...scope.scope, db: trx, beforeTransaction: undefined });
   const base: Scope = scope instanceof Kysely ? { db: scope, dialect: dialectOf(scope) } : scope;
-  return new Repos(trx === undefined ? base : { ...base, db: trx });
+  return new Repos(trx === undefined ? base : { ...base, db: trx, beforeTransaction: undefined });
 }
 
 function dialectOf(db: Kysely<Database>): Scope['dialect'] {

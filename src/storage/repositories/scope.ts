@@ -14,6 +14,8 @@ export interface Scope {
   readonly dialect: DialectName;
   /** The raw SQLite handle (SQLite only), for bulk inserts that bypass the query builder. */
   readonly sqlite?: SqliteDatabase.Database | undefined;
+  /** Awaited before a transaction begins on this scope (a store's; none inside one). */
+  readonly beforeTransaction?: (() => Promise<void>) | undefined;
   /** The PostgreSQL pool (PostgreSQL only), for COPY. */
   readonly pool?: pg.Pool | undefined;
 }

@@ -7,6 +7,7 @@ import type {
 } from '../schema.js';
 import type { Scope } from './scope.js';
 import { idFloor } from '../ids.js';
+import { sqliteRowsOf, type SqliteRows } from './sqlite-rows.js';
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
@@ -32,9 +33,15 @@ export interface PostbackOrderFacts {
  */
 export class WebhooksRepository {
   private readonly db: Kysely<Database>;
+  /** SQLite's prepared INSERT for the dispatch's deliveries (see insertDeliveries). */
+  readonly #raw: SqliteRows | undefined;
 
   constructor(scope: Scope) {
     this.db = scope.db;
+    this.#raw =
+      scope.dialect === 'sqlite' && scope.sqlite !== undefined
+        ? sqliteRowsOf(scope.sqlite)
+        : undefined;
   }
 
   async insertEndpoint(row: Insertable<WebhookEndpointsTable>): Promise<void> {
@@ -102,7 +109,16 @@ export class WebhooksRepository {
     await this.db.deleteFrom('webhook_endpoints').where('id', '=', id).execute();
   }
 
+  /**
+   * The dispatch's deliveries. On SQLite one prepared INSERT per row: compiling a multi-row
+   * INSERT of ~350 rows with Kysely took most of the ~4 ms the dispatch's transaction held the
+   * file's write lock for (the orders' commits wait for it).
+   */
   async insertDeliveries(rows: readonly Insertable<WebhookDeliveriesTable>[]): Promise<void> {
+    if (this.#raw !== undefined) {
+      for (const row of rows) this.#raw.insert('webhook_deliveries', row);
+      return;
+    }
     // In chunks: a parameter limit per statement (SQLite 32,766) holds with room to spare.
     for (let i = 0; i < rows.length; i += 500)
       await this.db
