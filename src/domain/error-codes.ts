@@ -35,7 +35,7 @@ export const ERROR_CODES = {
   invalid_signup: { status: 400, en: 'check these fields: {fields}' },
   invalid_site: { status: 400, en: 'check these fields: {fields}' },
   account_not_active: { status: 403, en: 'this account is not active' },
-  invalid_body: { status: 400, en: 'check the form' },
+  invalid_body: { status: 400, en: 'check these fields: {parameters}' },
   // Sites, applications, links
   unknown_site: { status: 404, en: 'no such site among yours' },
   publisher_restricted: {

@@ -34,7 +34,7 @@ const DUTCH: [RegExp, string][] = [
     'orderNumber (een verkoop) of leadNumber (een lead) is verplicht',
   ],
   // Webhook and postback addresses.
-  [/^at most ([\d,]+) characters$/, 'hoogstens $1 tekens'],
+  [/^(?:expected )?at most ([\d,]+) characters$/, 'hoogstens $1 tekens'],
   [/^expected an absolute https:\/\/ URL$/, 'verwacht een volledig https://-adres'],
   [/^expected http:\/\/ or https:\/\/, not (.*)$/, 'verwacht http:// of https://, niet $1'],
   [
@@ -50,7 +50,90 @@ const DUTCH: [RegExp, string][] = [
     /^no macros in the scheme or host, only in the path and query$/,
     'geen macro’s in schema of host, alleen in pad en query',
   ],
+  // A form field, as the schemas of the forms word it (zod's own words and ours).
+  [/^Too small: expected string to have >=1 characters?$/, 'vul dit in'],
+  [/^Invalid input: expected \w+, received undefined$/, 'vul dit in'],
+  [/^Too small: expected string to have >=(\d+) characters$/, 'gebruik minstens $1 tekens'],
+  [/^Too big: expected string to have <=(\d+) characters$/, 'gebruik hoogstens $1 tekens'],
+  [
+    /^Too (?:small|big): expected string to have exactly (\d+) characters$/,
+    'gebruik precies $1 tekens',
+  ],
+  [/^Too small: expected number to be >=(-?[\d.]+)$/, 'vul een getal in van minstens $1'],
+  [/^Too small: expected number to be >(-?[\d.]+)$/, 'vul een getal in groter dan $1'],
+  [/^Too big: expected number to be <=(-?[\d.]+)$/, 'vul een getal in van hoogstens $1'],
+  [/^Too big: expected number to be <(-?[\d.]+)$/, 'vul een getal in kleiner dan $1'],
+  [/^Too small: expected array to have >=1 items?$/, 'kies er minstens één'],
+  [/^Too small: expected array to have >=(\d+) items$/, 'kies er minstens $1'],
+  [/^Too big: expected array to have <=(\d+) items$/, 'kies er hoogstens $1'],
+  [/^Invalid input: expected int, received \w+$/, 'vul een heel getal in'],
+  [/^Invalid input: expected number, received \w+$/, 'vul een getal in'],
+  [/^Invalid input: expected boolean, received \w+$/, 'kies ja of nee'],
+  [/^Invalid input: expected string, received \w+$/, 'vul tekst in'],
+  [/^Invalid option: expected one of (.+)$/, 'kies een van $1'],
+  [/^Invalid email address$/, 'vul een e-mailadres in, zoals naam@voorbeeld.nl'],
+  [/^Invalid URL$/, 'vul een volledig webadres in, zoals https://voorbeeld.nl'],
+  [/^Invalid string: must match pattern .*$/, 'dit heeft niet de vorm die hier gevraagd wordt'],
+  [/^Invalid input$/, 'deze waarde is niet geldig'],
+  [/^expected true or false$/, 'kies ja of nee'],
+  [/^give the key a name$/, 'geef de sleutel een naam'],
+  [/^give the URL$/, 'vul de URL in'],
+  [/^name at least one event$/, 'kies minstens één gebeurtenis'],
+  [/^expected one of your sites$/, 'kies een van je sites'],
+  [
+    /^required: your site approved in the program$/,
+    'kies je site die in het programma is goedgekeurd',
+  ],
+  [
+    /^the planned send time, as YYYY-MM-DDTHH:MM UTC$/,
+    'vul de geplande verzendtijd in als JJJJ-MM-DDTUU:MM (UTC)',
+  ],
+  [/^nothing to delete$/, 'er is niets om te verwijderen'],
+  [
+    /^edit these terms in YAML in the terms editor$/,
+    'wijzig deze voorwaarden in YAML in de voorwaardeneditor',
+  ],
+  [
+    /^choose the feed file: CSV, TSV or XML \(optionally gzipped\)$/,
+    'kies het feedbestand: CSV, TSV of XML (eventueel gegzipt)',
+  ],
 ];
+
+/**
+ * The fields of the portal's forms in Dutch, by their name in the form, so a refused form names
+ * the field as its label does ("Onderwerp: vul dit in", not "subject: …"). A name not here is
+ * shown as sent.
+ */
+const DUTCH_FIELDS: Readonly<Record<string, string>> = {
+  email: 'E-mailadres',
+  password: 'Wachtwoord',
+  currentPassword: 'Huidig wachtwoord',
+  name: 'Naam',
+  url: 'URL',
+  reason: 'Reden',
+  comments: 'Opmerkingen',
+  subject: 'Onderwerp',
+  htmlBody: 'HTML-tekst',
+  plannedSendAt: 'Geplande verzending',
+  audienceSize: 'Aantal ontvangers',
+  audienceSource: 'Herkomst adressen',
+  programId: 'Programma',
+  siteId: 'Site',
+  publisherId: 'Publisher',
+  decision: 'Beslissing',
+  country: 'Land',
+  vatNumber: 'Btw-nummer',
+  minimumPayout: 'Minimale uitbetaling',
+  executionDate: 'Uitvoeringsdatum',
+  period: 'Maand',
+  text: 'Tekst',
+  description: 'Omschrijving',
+  events: 'Gebeurtenissen',
+  evidence: 'Bewijs',
+  rule: 'Regel',
+  amount: 'Bedrag',
+  kind: 'Soort',
+};
 
 /** One refused parameter's detail in `locale`, or the service's words when there are none. */
 function detailIn(locale: Locale, detail: string): string {
@@ -64,11 +147,13 @@ function detailIn(locale: Locale, detail: string): string {
  * The refused parameters of a refusal with what is wrong with each, in `locale`: from its issues
  * when it carries them, else from its message (`name: detail; name: detail`, as the services and
  * a stored integration report write it), so a reader of another language still learns which
- * parameter to fix and how, not a generic sentence meant for another page.
+ * parameter to fix and how, not a generic sentence meant for another page. The fields of a form
+ * are named as the portal's Dutch labels name them.
  */
 export function parametersIn(
   locale: Locale,
   refusal: { message: string; issues?: readonly Issue[] | undefined },
+  fields: 'parameters' | 'form fields' = 'parameters',
 ): string {
   const parts =
     refusal.issues !== undefined && refusal.issues.length > 0
@@ -79,9 +164,12 @@ export function parametersIn(
             ? { name: '', detail: part }
             : { name: part.slice(0, at), detail: part.slice(at + 2) };
         });
+  // A form field by its Dutch name; a parameter (of the pixel, a report) keeps its own.
+  const nameIn = (name: string) =>
+    fields === 'form fields' && locale === 'nl' ? (DUTCH_FIELDS[name] ?? name) : name;
   return parts
     .map(({ name, detail }) =>
-      name === '' ? detailIn(locale, detail) : `${name}: ${detailIn(locale, detail)}`,
+      name === '' ? detailIn(locale, detail) : `${nameIn(name)}: ${detailIn(locale, detail)}`,
     )
     .join('; ');
 }

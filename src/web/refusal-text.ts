@@ -9,7 +9,12 @@ import { parametersIn } from './parameter-words.js';
  * The codes whose message is `name: what is wrong` for each refused parameter, and that are
  * raised for several different faults (one fixed sentence would be wrong for most of them).
  */
-const PARAMETER_CODES: ReadonlySet<string> = new Set(['invalid_parameter', 'invalid_webhook_url']);
+const PARAMETER_CODES: ReadonlySet<string> = new Set([
+  'invalid_parameter',
+  'invalid_webhook_url',
+  // Every form's refused fields (the sign-up form names its own, signup-refusal.ts).
+  'invalid_body',
+]);
 
 /**
  * A refusal in the reader's language. English readers get the service's own message (it names
@@ -30,7 +35,13 @@ export function refusalText(
   // A refused parameter is named with what is wrong with it, also when the refusal only kept
   // its message (a stored integration report): `{parameters}` is made from the message.
   const derived = PARAMETER_CODES.has(refusal.code)
-    ? { parameters: parametersIn(locale, refusal) }
+    ? {
+        parameters: parametersIn(
+          locale,
+          refusal,
+          refusal.code === 'invalid_body' ? 'form fields' : 'parameters',
+        ),
+      }
     : {};
   const values = Object.fromEntries(
     Object.entries({ ...derived, ...refusal.values }).map(([name, value]) => [

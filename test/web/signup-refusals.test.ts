@@ -70,6 +70,25 @@ describeEachEngine('sign-up refusals', (context) => {
     expect(both).toContain('Hoe promoot je?: vink minstens één manier aan');
   });
 
+  it('gives any other form the field and what to fix, not the sign-up’s words', async () => {
+    t.clock.now += 61_000;
+    const browser = client(t);
+    await browser.get('/login?lang=nl');
+    await browser.login(t.demo.publisher.email, t.demo.publisher.password);
+    await browser.get('/publisher/compliance');
+    const page = await browser.post('/publisher/mailings', {
+      programId: t.demo.programId,
+      subject: '',
+      htmlBody: '<p>Deals</p>',
+      plannedSendAt: '2026-11-11T09:00',
+      audienceSize: 'veel',
+      audienceSource: 'nieuwsbrief',
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('lang="nl"');
+    expect(refusal(page.body)).toBe('controleer deze velden: Aantal ontvangers: vul een getal in');
+  });
+
   it('keeps the English message, which names the field and the rule', async () => {
     const page = await signUp(t, 'en', 'refused.en@example.nl', { password: 'short' });
     expect(page.statusCode).toBe(400);

@@ -26,7 +26,7 @@ export const ERRORS_NL: ErrorTexts = {
   invalid_site: 'controleer deze velden: {fields}',
   account_not_active:
     'dit account is niet actief: open de activeringslink uit onze e-mail, of neem contact op met het netwerk',
-  invalid_body: 'controleer de ingevulde gegevens',
+  invalid_body: 'controleer deze velden: {parameters}',
   // Sites, applications, links
   unknown_site: 'deze site staat niet bij jouw sites',
   publisher_restricted:
