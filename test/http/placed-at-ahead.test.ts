@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
-import { packageRoot } from '../../src/package-root.js';
+import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -19,40 +17,21 @@ describeEachEngine('placedAt ahead of the network clock', (context) => {
   let source: string;
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    source = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    source = await kabelkoningTerms();
   });
   afterAll(async () => {
     await t.app.close();
   });
 
-  const shop = () => t.demo.programs[1]!;
-  const auth = () => ({ authorization: `Bearer ${shop().advertiserApiKey}` });
+  const { putTerms, reportCable: order } = kabelkoningApi(() => t);
   /** The bundled terms plus a version paying nothing from `fromMs`. */
   const zeroFrom = (fromMs: number) =>
-    `${source.trimEnd()}\n  - id: zero-${fromMs}\n    effectiveFrom: '${new Date(fromMs).toISOString()}'\n    orderCurrencies: [EUR]\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0', rule: KK-C1 }\n`;
+    withVersion(source, { id: `zero-${fromMs}`, effectiveFrom: fromMs, rate: '0' });
   const publish = async (body: string) => {
-    const answer = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/programs/${shop().programId}/terms`,
-      headers: { ...auth(), 'content-type': 'text/yaml' },
-      payload: body,
-    });
+    const answer = await putTerms(body);
     expect(answer.statusCode, answer.body).toBe(200);
     await t.network.refreshIfChanged();
   };
-  const order = (orderNumber: string, placedAtMs: number) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${shop().programId}/orders`,
-      headers: auth(),
-      payload: {
-        orderNumber,
-        placedAt: new Date(placedAtMs).toISOString(),
-        currency: 'EUR',
-        status: 'pending',
-        items: [{ sku: 'K1', category: 'kabels', unitPrice: '100.00', quantity: 1 }],
-      },
-    });
   const stored = async () => ({
     orders: await t.network.store.db
       .selectFrom('orders')

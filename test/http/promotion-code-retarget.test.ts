@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
-import { packageRoot } from '../../src/package-root.js';
+import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 
 const DAY = 86_400_000;
 
@@ -20,16 +18,17 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
   let siteY: string;
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    const source = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
     siteX = (await addSite(t, 'CodeX', true, shop().programId)).id;
     siteY = (await addSite(t, 'CodeY', true, shop().programId)).id;
     const fromMs = t.clock.now + 1_000;
-    const wins = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/programs/${shop().programId}/terms`,
-      headers: { ...auth(), 'content-type': 'text/yaml' },
-      payload: `${source.trimEnd()}\n  - id: codes-win\n    effectiveFrom: '${new Date(fromMs).toISOString()}'\n    orderCurrencies: [EUR]\n    attribution: { voucherCodes: wins }\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0.06', rule: KK-C1 }\n`,
-    });
+    const wins = await putTerms(
+      withVersion(await kabelkoningTerms(), {
+        id: 'codes-win',
+        effectiveFrom: fromMs,
+        rate: '0.06',
+        voucherCodes: 'wins',
+      }),
+    );
     expect(wins.statusCode, wins.body).toBe(200);
     t.clock.now = fromMs + 60_000;
     await t.network.refreshIfChanged();
@@ -38,8 +37,7 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
     await t.app.close();
   });
 
-  const shop = () => t.demo.programs[1]!;
-  const auth = () => ({ authorization: `Bearer ${shop().advertiserApiKey}` });
+  const { shop, auth, putTerms } = kabelkoningApi(() => t);
   const create = async (code: string, exclusiveSiteId?: string) => {
     const answer = await t.app.inject({
       method: 'POST',

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
-import { packageRoot } from '../../src/package-root.js';
+import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 
 const DAY = 86_400_000;
 
@@ -16,21 +14,13 @@ describeEachEngine('terms cannot be back-dated', (context) => {
   let source: string;
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    source = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    source = await kabelkoningTerms();
   });
   afterAll(async () => {
     await t.app.close();
   });
 
-  const shop = () => t.demo.programs[1]!;
-  const auth = () => ({ authorization: `Bearer ${shop().advertiserApiKey}` });
-  const put = (body: string) =>
-    t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/programs/${shop().programId}/terms`,
-      headers: { ...auth(), 'content-type': 'text/yaml' },
-      payload: body,
-    });
+  const { shop, auth, putTerms: put } = kabelkoningApi(() => t);
   const lead = async (orderNumber: string) => {
     const click = await t.app.inject({ url: shop().clickUrl });
     expect(click.statusCode, click.body).toBe(302);
@@ -75,7 +65,7 @@ describeEachEngine('terms cannot be back-dated', (context) => {
     expect((await lead('BD-1')).statusCode).toBe(201);
     const before = await stored();
     // A version from the start of the year with every rate at 0, added today.
-    const zero = `${source.trimEnd()}\n  - id: '2026-06'\n    effectiveFrom: '2026-06-01'\n    orderCurrencies: [EUR]\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0', rule: KK-C1 }\n`;
+    const zero = withVersion(source, { id: '2026-06', effectiveFrom: '2026-06-01', rate: '0' });
     const backdated = await put(zero);
     expect(backdated.statusCode, backdated.body).toBe(400);
     expect(backdated.json()).toMatchObject({ code: 'terms_backdated' });
@@ -98,7 +88,7 @@ describeEachEngine('terms cannot be back-dated', (context) => {
       .replace("amount: '1.50'", "amount: '0.00'")
       .replace('atDeadline: approve', 'atDeadline: decline');
     const applied = await put(
-      `${harsher.trimEnd()}\n  - id: '2026-11'\n    effectiveFrom: '2026-11-01'\n    orderCurrencies: [EUR]\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0.05', rule: KK-C1 }\n`,
+      withVersion(harsher, { id: '2026-11', effectiveFrom: '2026-11-01', rate: '0.05' }),
     );
     expect(applied.statusCode, applied.body).toBe(200);
     await t.network.refreshIfChanged();

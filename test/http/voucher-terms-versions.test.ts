@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { addSite, startTestNetwork, type TestNetwork } from '../support/network.js';
-import { packageRoot } from '../../src/package-root.js';
+import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 
 const DAY = 86_400_000;
 
@@ -21,39 +19,24 @@ describeEachEngine('voucher-code attribution by terms version', (context) => {
   let published: string;
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    source = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    source = await kabelkoningTerms();
     siteId = (await addSite(t, 'Codes', true, shop().programId)).id;
   });
   afterAll(async () => {
     await t.app.close();
   });
 
-  const shop = () => t.demo.programs[1]!;
-  const auth = () => ({ authorization: `Bearer ${shop().advertiserApiKey}` });
-  const put = (body: string) =>
-    t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/programs/${shop().programId}/terms`,
-      headers: { ...auth(), 'content-type': 'text/yaml' },
-      payload: body,
-    });
+  const { shop, auth, putTerms: put, reportCable } = kabelkoningApi(() => t);
   /** The bundled terms plus a version from `fromMs` whose codes win over clicks. */
   const withWinsFrom = (fromMs: number) =>
-    `${source.trimEnd()}\n  - id: codes-win\n    effectiveFrom: '${new Date(fromMs).toISOString()}'\n    orderCurrencies: [EUR]\n    attribution: { voucherCodes: wins }\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0.06', rule: KK-C1 }\n`;
-  const order = (orderNumber: string, placedAtMs: number) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${shop().programId}/orders`,
-      headers: auth(),
-      payload: {
-        orderNumber,
-        placedAt: new Date(placedAtMs).toISOString(),
-        currency: 'EUR',
-        status: 'pending',
-        vouchers: ['kabel-exclusief'],
-        items: [{ sku: 'K1', category: 'kabels', unitPrice: '100.00', quantity: 1 }],
-      },
+    withVersion(source, {
+      id: 'codes-win',
+      effectiveFrom: fromMs,
+      rate: '0.06',
+      voucherCodes: 'wins',
     });
+  const order = (orderNumber: string, placedAtMs: number) =>
+    reportCable(orderNumber, placedAtMs, { vouchers: ['kabel-exclusief'] });
   const storedOrders = () =>
     t.network.store.db
       .selectFrom('orders')

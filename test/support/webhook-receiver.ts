@@ -51,6 +51,8 @@ export async function startReceiver() {
   };
 }
 
+export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
 /**
  * Verifies a webhook with the standardwebhooks package, as a receiver does. The package checks
  * the timestamp against its wall clock: it reads the network's clock (`atMs`) instead.

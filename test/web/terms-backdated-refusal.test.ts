@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
 import { startTestNetwork, type TestNetwork } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { packageRoot } from '../../src/package-root.js';
+import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 
 const DAY = 86_400_000;
 
@@ -20,14 +18,14 @@ describeEachEngine('a back-dated terms change refused', (context) => {
   let t: TestNetwork;
   let source: string;
   let browser: ReturnType<typeof client>;
-  const shop = () => t.demo.programs.find((program) => program.slug === 'kabelkoning')!;
+  const { shop, putTerms } = kabelkoningApi(() => t);
   const url = () => `/advertiser/terms/${shop().programId}`;
   const stored = async () =>
     (await t.network.store.db.selectFrom('program_terms').select('id').execute()).length;
 
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    source = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
+    source = await kabelkoningTerms();
     browser = client(t);
     await browser.login(shop().advertiser.email, shop().advertiser.password);
   });
@@ -57,15 +55,7 @@ describeEachEngine('a back-dated terms change refused', (context) => {
       `geef de nieuwe versie een nieuwe id en als effectiveFrom een tijdstip vanaf ${now} (met tijdzone) of een datum vanaf ${firstDay}`,
     );
     // The API says it too (its message names the same moment).
-    const api = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/programs/${shop().programId}/terms`,
-      headers: {
-        authorization: `Bearer ${shop().advertiserApiKey}`,
-        'content-type': 'text/yaml',
-      },
-      payload: changed,
-    });
+    const api = await putTerms(changed);
     expect(api.statusCode).toBe(400);
     expect(api.json()).toMatchObject({ code: 'terms_backdated' });
     expect(api.json().message).toContain(`no earlier than ${now}`);
@@ -75,7 +65,7 @@ describeEachEngine('a back-dated terms change refused', (context) => {
 
   it('publishes a new version from an instant a minute after now, as the refusal says', async () => {
     const start = new Date(t.clock.now + 60_000).toISOString();
-    const later = `${source.trimEnd()}\n  - id: soon\n    effectiveFrom: '${start}'\n    orderCurrencies: [EUR]\n    commission:\n      groups:\n        - { id: electronics, name: Alles, rate: '0.05', rule: KK-C1 }\n`;
+    const later = withVersion(source, { id: 'soon', effectiveFrom: start, rate: '0.05' });
     const published = await browser.submit(url(), { terms: later, action: 'publish' });
     expect(published.location).toBe(url());
     const terms = await t.network.terms.ofProgramOrThrow(shop().programId);

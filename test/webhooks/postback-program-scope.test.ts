@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { addSite, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { addSite, sessionToken, type TestNetwork } from '../support/network.js';
+import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
 import { client } from '../support/web-client.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
@@ -12,15 +13,13 @@ import { repos } from '../../src/storage/repositories/repos.js';
  * the portal, nothing stored.
  */
 describeEachEngine('a postback is scoped only to a program the publisher promotes', (context) => {
+  let network: WebhookNetwork;
   let t: TestNetwork;
   beforeAll(async () => {
-    t = await startTestNetwork(context().store, undefined, {
-      webhooks: { allowPrivate: true, allowHttp: true },
-    });
+    network = await startWebhookNetwork(context().store);
+    ({ t } = network);
   });
-  afterAll(async () => {
-    await t.app.close();
-  });
+  afterAll(() => network.close());
 
   /** A publisher with a site in the demo program (approved if asked) and a login. */
   const newPublisher = async (name: string, approve: boolean) => {

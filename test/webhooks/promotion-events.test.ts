@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { addSite, SECRET, sessionToken, type TestNetwork } from '../support/network.js';
+import { verifyWebhook, type Received, type Receiver } from '../support/webhook-receiver.js';
 import {
-  addSite,
-  SECRET,
-  sessionToken,
-  startTestNetwork,
-  type TestNetwork,
-} from '../support/network.js';
-import { startReceiver, verifyWebhook, type Received } from '../support/webhook-receiver.js';
+  startWebhookNetwork,
+  WEBHOOKS_TO_LOCAL_RECEIVER,
+  type WebhookNetwork,
+} from '../support/webhook-network.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 import { Network } from '../../src/server/network.js';
@@ -24,18 +23,13 @@ const DAY = 86_400_000;
  * scheduled promotion tells no one anything before its start.
  */
 describeEachEngine('promotion.created webhooks', (context) => {
+  let network: WebhookNetwork;
   let t: TestNetwork;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Receiver;
   let advertiser: string;
   const secrets = new Map<string, string>();
 
-  const api = (token: string, method: string, url: string, payload?: unknown) =>
-    t.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
+  const api: WebhookNetwork['api'] = (...request) => network.api(...request);
 
   /** A publisher with a site (approved in the demo program, or pending there), and its session. */
   const newPublisher = async (name: string, approved: boolean) => {
@@ -103,11 +97,8 @@ describeEachEngine('promotion.created webhooks', (context) => {
   let pending: Awaited<ReturnType<typeof newPublisher>>;
 
   beforeAll(async () => {
-    t = await startTestNetwork(context().store, undefined, {
-      webhooks: { allowPrivate: true, allowHttp: true },
-    });
-    receiver = await startReceiver();
-    advertiser = await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password);
+    network = await startWebhookNetwork(context().store);
+    ({ t, receiver, advertiser } = network);
     approved = await newPublisher('Approved', true);
     alsoApproved = await newPublisher('Also', true);
     pending = await newPublisher('Pending', false);
@@ -116,10 +107,7 @@ describeEachEngine('promotion.created webhooks', (context) => {
     await subscribe(alsoApproved.token, '/also');
     await subscribe(pending.token, '/pending');
   });
-  afterAll(async () => {
-    await t.app.close();
-    await receiver.close();
-  });
+  afterAll(() => network.close());
 
   /** Publishes a promotion running from now, or from `startsInMs` on (a scheduled one). */
   const publish = (over: Record<string, unknown>, startsInMs = 0) =>
@@ -282,7 +270,7 @@ describeEachEngine('promotion.created webhooks', (context) => {
       maxBatch: 1000,
       node: 1,
       now: () => t.clock.now,
-      webhooks: { allowPrivate: true, allowHttp: true },
+      webhooks: WEBHOOKS_TO_LOCAL_RECEIVER,
     });
     try {
       await second.start(50);

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import {
-  demoClick,
-  demoOrder,
-  sessionToken,
-  startTestNetwork,
-  type TestNetwork,
-} from '../support/network.js';
-import { startReceiver } from '../support/webhook-receiver.js';
+import { demoClick, demoOrder, type TestNetwork } from '../support/network.js';
+import type { Receiver } from '../support/webhook-receiver.js';
+import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
 import { client } from '../support/web-client.js';
 import { SENDS_PER_MINUTE } from '../../src/services/webhooks-service.js';
 
@@ -18,30 +13,18 @@ import { SENDS_PER_MINUTE } from '../../src/services/webhooks-service.js';
  * and Retry-After, nothing sent and no delivery stored; another account is not affected.
  */
 describeEachEngine('tests and redeliveries are rate-limited per account', (context) => {
+  let network: WebhookNetwork;
   let t: TestNetwork;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Receiver;
   let publisher: string;
   let advertiser: string;
   beforeAll(async () => {
-    t = await startTestNetwork(context().store, undefined, {
-      webhooks: { allowPrivate: true, allowHttp: true },
-    });
-    receiver = await startReceiver();
-    publisher = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
-    advertiser = await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password);
+    network = await startWebhookNetwork(context().store);
+    ({ t, receiver, publisher, advertiser } = network);
   });
-  afterAll(async () => {
-    await t.app.close();
-    await receiver.close();
-  });
+  afterAll(() => network.close());
 
-  const api = (token: string, method: string, url: string, payload?: object) =>
-    t.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload }),
-    });
+  const api: WebhookNetwork['api'] = (...request) => network.api(...request);
   const deliveries = () =>
     t.network.store.db.selectFrom('webhook_deliveries').select('id').orderBy('id').execute();
 

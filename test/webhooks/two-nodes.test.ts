@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { demoClick, demoOrder, SECRET, type TestNetwork } from '../support/network.js';
+import { verifyWebhook, type Receiver } from '../support/webhook-receiver.js';
 import {
-  demoClick,
-  demoOrder,
-  SECRET,
-  sessionToken,
-  startTestNetwork,
-  type TestNetwork,
-} from '../support/network.js';
-import { startReceiver, verifyWebhook } from '../support/webhook-receiver.js';
+  startWebhookNetwork,
+  WEBHOOKS_TO_LOCAL_RECEIVER,
+  type WebhookNetwork,
+} from '../support/webhook-network.js';
 import { Network } from '../../src/server/network.js';
 import type { Store } from '../../src/storage/database.js';
-
-const WEBHOOKS = { allowPrivate: true, allowHttp: true };
 
 /**
  * Issue 28: several nodes on one database deliver each event once. Two networks on the same
@@ -21,33 +17,33 @@ const WEBHOOKS = { allowPrivate: true, allowHttp: true };
  * event reaches the receiver, signed, and none twice.
  */
 describeEachEngine('webhook delivery on two nodes of one database', (context) => {
+  let network: WebhookNetwork;
   let t: TestNetwork;
   let secondStore: Store;
   let second: Network;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Receiver;
 
   beforeAll(async () => {
-    t = await startTestNetwork(context().store, undefined, { webhooks: WEBHOOKS });
+    network = await startWebhookNetwork(context().store);
+    ({ t, receiver } = network);
     secondStore = context().reopen();
     second = new Network(secondStore, {
       secret: SECRET,
       maxBatch: 1000,
       node: 1,
       now: () => t.clock.now,
-      webhooks: WEBHOOKS,
+      webhooks: WEBHOOKS_TO_LOCAL_RECEIVER,
     });
     await second.start(50);
-    receiver = await startReceiver();
   });
   afterAll(async () => {
     await second.close();
     await secondStore.close();
-    await t.app.close();
-    await receiver.close();
+    await network.close();
   });
 
   it('delivers every event once while both nodes run the jobs together', async () => {
-    const token = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
+    const token = network.publisher;
     const hook = await t.app.inject({
       method: 'POST',
       url: '/api/v1/webhooks',

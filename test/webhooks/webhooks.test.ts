@@ -5,10 +5,10 @@ import {
   demoClick,
   demoOrder,
   sessionToken,
-  startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
-import { startReceiver, verifyWebhook, type Received } from '../support/webhook-receiver.js';
+import { verifyWebhook, type Received, type Receiver } from '../support/webhook-receiver.js';
+import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
@@ -18,30 +18,18 @@ import { repos } from '../../src/storage/repositories/repos.js';
  * schedule, and an account hears only of its own events.
  */
 describeEachEngine('webhooks and postbacks', (context) => {
+  let network: WebhookNetwork;
   let t: TestNetwork;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Receiver;
   let publisher: string;
   let advertiser: string;
   beforeAll(async () => {
-    t = await startTestNetwork(context().store, undefined, {
-      webhooks: { allowPrivate: true, allowHttp: true },
-    });
-    receiver = await startReceiver();
-    publisher = await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password);
-    advertiser = await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password);
+    network = await startWebhookNetwork(context().store);
+    ({ t, receiver, publisher, advertiser } = network);
   });
-  afterAll(async () => {
-    await t.app.close();
-    await receiver.close();
-  });
+  afterAll(() => network.close());
 
-  const api = (token: string | undefined, method: string, url: string, payload?: unknown) =>
-    t.app.inject({
-      method: method as 'GET',
-      url,
-      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
+  const api: WebhookNetwork['api'] = (...request) => network.api(...request);
 
   /** A publisher of its own with a site approved in the demo program, and its session. */
   const newPublisher = async (name: string) => {

@@ -1,0 +1,48 @@
+import type { LightMyRequestResponse } from 'fastify';
+import type { Store } from '../../src/storage/database.js';
+import { sessionToken, startTestNetwork, type TestNetwork } from './network.js';
+import { startReceiver, type Receiver } from './webhook-receiver.js';
+
+/** What a self-hosted test set-up allows: webhooks over http to a private address. */
+export const WEBHOOKS_TO_LOCAL_RECEIVER = { allowPrivate: true, allowHttp: true };
+
+export interface WebhookNetwork {
+  t: TestNetwork;
+  /** A local receiver the network's webhooks and postbacks may reach. */
+  receiver: Receiver;
+  /** Session tokens of the demo publisher and the demo advertiser. */
+  publisher: string;
+  advertiser: string;
+  /** A request with a session (or none), as a script would send it. */
+  api: (
+    token: string | undefined,
+    method: string,
+    url: string,
+    payload?: unknown,
+  ) => Promise<LightMyRequestResponse>;
+  /** Closes the app and the receiver. */
+  close(): Promise<void>;
+}
+
+/** The demo network with webhooks allowed to a local receiver, that receiver and two sessions. */
+export async function startWebhookNetwork(store: Store): Promise<WebhookNetwork> {
+  const t = await startTestNetwork(store, undefined, { webhooks: WEBHOOKS_TO_LOCAL_RECEIVER });
+  const receiver = await startReceiver();
+  return {
+    t,
+    receiver,
+    publisher: await sessionToken(t, t.demo.publisher.email, t.demo.publisher.password),
+    advertiser: await sessionToken(t, t.demo.advertiser.email, t.demo.advertiser.password),
+    api: (token, method, url, payload) =>
+      t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+    close: async () => {
+      await t.app.close();
+      await receiver.close();
+    },
+  };
+}
