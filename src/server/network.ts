@@ -331,7 +331,7 @@ export class Network {
     );
     this.pixelChecksums = new PixelChecksumService(store);
     this.events = new EventDispatcher(store);
-    this.programReviews = new ProgramReviewService(store, this.cache);
+    this.programReviews = new ProgramReviewService(store, this.cache, () => this.mailer);
     this.programTerms = new ProgramTermsService(
       store,
       this.programReviews,

@@ -222,12 +222,19 @@ export class ApplicationsService {
       );
     });
     const program = await repos(this.store).programs.nameOf(membership.program_id);
+    // The mail names the site decided on: a publisher with several sites knows which one.
+    const site = await repos(this.store).publishers.siteForApplication(
+      membership.site_id,
+      membership.publisher_id,
+    );
     for (const user of await repos(this.store).users.recipientsOfPublisher(membership.publisher_id))
       await this.mailer.send(
         {
           to: user.email,
           ...composeEmail(localeOf(user.locale), decision === 'approve' ? 'approved' : 'rejected', {
             program: program.name,
+            site: site?.site_name ?? membership.site_id,
+            url: site?.url ?? '',
             reason: trimmed ?? '',
           }),
         },

@@ -15,7 +15,9 @@ import {
   type ProgramNames,
   type ProgramScreening,
 } from './program-terms-service.js';
-import { repos } from '../storage/repositories/repos.js';
+import { repos, type Repos } from '../storage/repositories/repos.js';
+import { composeEmail, localeOf } from '../i18n/email.js';
+import type { Mailer } from './mailer.js';
 
 /** A program as its advertiser sees the network's review of it. */
 export interface ProgramReviewState {
@@ -54,6 +56,8 @@ export class ProgramReviewService implements ProgramScreening {
   constructor(
     private readonly store: Store,
     private readonly cache: LinkCache,
+    /** The network's mailer (made after this service: asked for when a decision is mailed). */
+    private readonly mailer: () => Mailer,
   ) {}
 
   /** Brands of the approved programs of every advertiser but this one. */
@@ -127,9 +131,37 @@ export class ProgramReviewService implements ProgramScreening {
         },
         nowMs,
       );
+      await this.#queueDecisionMail(t, row, plan, nowMs);
       return true;
     });
     return { ...(await this.viewOrThrow(programId)), changed };
+  }
+
+  /**
+   * Tells the advertiser's users the decision, each in their language: approved, or refused
+   * with the reason. Written in the decision's transaction (the outbox): the mail commits with
+   * the decision, or not at all.
+   */
+  async #queueDecisionMail(
+    t: Repos,
+    row: ReviewRow,
+    plan: { status: 'approved' | 'refused'; reason: string | null },
+    nowMs: number,
+  ): Promise<void> {
+    for (const user of await t.users.recipientsOfAdvertiser(row.advertiser_id))
+      await this.mailer().queue(
+        t,
+        {
+          to: user.email,
+          kind: 'program_review',
+          ...composeEmail(
+            localeOf(user.locale),
+            plan.status === 'approved' ? 'programApproved' : 'programRefused',
+            { program: row.name, reason: plan.reason ?? '' },
+          ),
+        },
+        nowMs,
+      );
   }
 
   #view(row: ReviewRow): ProgramReviewView {

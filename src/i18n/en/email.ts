@@ -25,11 +25,18 @@ export const EMAIL = {
   'email.webhookGone.text':
     '{url} answered 410 Gone, so affnet disabled the endpoint. Enable it again in the portal (Integrations) when it should receive events.',
   'email.none': 'none',
-  'email.approved.subject': 'Approved: your application to {program}',
+  'email.approved.subject': 'Approved: {site} in {program}',
   'email.approved.text':
-    'Your site is approved for {program}. Build your links in the portal: Links.',
-  'email.rejected.subject': 'Not approved: your application to {program}',
-  'email.rejected.text': 'Your application to {program} was not approved. Reason: {reason}',
+    'Your site {site} ({url}) is approved for {program}. Build its links in the portal: Links.',
+  'email.rejected.subject': 'Not approved: {site} in {program}',
+  'email.rejected.text':
+    'The application of your site {site} ({url}) to {program} was not approved. Reason: {reason}',
+  'email.programApproved.subject': 'Approved by the network: your program {program}',
+  'email.programApproved.text':
+    'The network approved {program}: it is in the program directory, publishers can apply to it, and its clicks and reports are tracked.',
+  'email.programRefused.subject': 'Not approved by the network: your program {program}',
+  'email.programRefused.text':
+    'The network did not approve {program}. Reason: {reason}\n\nUntil it is approved it is not in the directory, publishers cannot apply, its clicks do not attribute and its reports are refused. Change its terms in the advertiser console to have it reviewed again.',
   'email.claim.subject': 'Claim against an enforcement action: decide by {due}',
   'email.claim.text':
     'Publisher {publisher} objects to {kind} {action} ({rule}).\n\n{claim}\n\nDecide before {dueAt}: advertiser console → Compliance.',

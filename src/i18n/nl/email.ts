@@ -25,11 +25,18 @@ export const EMAIL_NL: Translation<typeof EMAIL> = {
   'email.webhookGone.text':
     '{url} antwoordde 410 Gone; affnet heeft het endpoint daarom uitgezet. Zet het weer aan in het portaal (Koppelingen) als het gebeurtenissen moet ontvangen.',
   'email.none': 'geen',
-  'email.approved.subject': 'Goedgekeurd: je aanmelding voor {program}',
+  'email.approved.subject': 'Goedgekeurd: {site} bij {program}',
   'email.approved.text':
-    'Je site is goedgekeurd voor {program}. Maak je links in het portaal: Links.',
-  'email.rejected.subject': 'Niet goedgekeurd: je aanmelding voor {program}',
-  'email.rejected.text': 'Je aanmelding voor {program} is niet goedgekeurd. Reden: {reason}',
+    'Je site {site} ({url}) is goedgekeurd voor {program}. Maak de links ervoor in het portaal: Links.',
+  'email.rejected.subject': 'Niet goedgekeurd: {site} bij {program}',
+  'email.rejected.text':
+    'De aanmelding van je site {site} ({url}) voor {program} is niet goedgekeurd. Reden: {reason}',
+  'email.programApproved.subject': 'Goedgekeurd door het netwerk: je programma {program}',
+  'email.programApproved.text':
+    'Het netwerk heeft {program} goedgekeurd: het staat in de programmagids, publishers kunnen zich aanmelden, en de kliks en meldingen worden gevolgd.',
+  'email.programRefused.subject': 'Niet goedgekeurd door het netwerk: je programma {program}',
+  'email.programRefused.text':
+    'Het netwerk heeft {program} niet goedgekeurd. Reden: {reason}\n\nZolang het niet is goedgekeurd staat het niet in de programmagids, kunnen publishers zich niet aanmelden, tellen de kliks niet en worden de meldingen geweigerd. Pas de voorwaarden aan in de adverteerdersconsole om het opnieuw te laten beoordelen.',
   'email.claim.subject': 'Bezwaar tegen een handhavingsmaatregel: beslis vóór {due}',
   'email.claim.text':
     'Publisher {publisher} maakt bezwaar tegen {kind} {action} ({rule}).\n\n{claim}\n\nBeslis vóór {dueAt}: adverteerdersconsole → Compliance.',
