@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/catalogue.js';
 import { REASON_TEXT } from '../../src/domain/engine/reasons.js';
+import { DECLINE_REASON_TEXT } from '../../src/domain/validation/decline-reasons.js';
 
 /**
  * The portal addresses its readers informally in Dutch ("je", "jij", "jouw"; docs/architecture.md,
@@ -31,8 +32,8 @@ describe('the Dutch register', () => {
     expect(formal).toEqual([]);
   });
 
-  it('uses je/jij/jouw in the Dutch reasons of a quote too', () => {
-    const formal = Object.entries(REASON_TEXT)
+  it('uses je/jij/jouw in the Dutch reasons of a quote and of a decline too', () => {
+    const formal = Object.entries({ ...REASON_TEXT, ...DECLINE_REASON_TEXT })
       .filter(([, text]) => FORMAL.test(text.nl.replace(/\{\w+\}/g, '')))
       .map(([code, text]) => `${code}: ${text.nl}`);
     expect(formal).toEqual([]);
