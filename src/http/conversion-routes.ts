@@ -18,6 +18,8 @@ import type { Network } from '../server/network.js';
 import type { ConversionResult } from '../services/conversion-service.js';
 import { sessionCookieName } from './click-route.js';
 import { HttpError } from './http-errors.js';
+import { explainReason } from '../domain/engine/reasons.js';
+import { reasonFactsOf, type ProgramTerms } from '../domain/terms/compile-terms.js';
 import { authenticateAdvertiser } from './authenticate-advertiser.js';
 import { ORDER_ROUTES } from './contracts/orders.js';
 import { routesOf } from './route.js';
@@ -34,8 +36,23 @@ function readCookie(request: FastifyRequest, name: string): string | undefined {
   return undefined;
 }
 
-function apiResponse(reply: FastifyReply, result: ConversionResult): FastifyReply {
-  return reply.code(result.outcome === 'created' ? 201 : 200).send(result);
+/**
+ * The answer to an order report: the result, and why the order earns less than its full rate in
+ * words (English, the API's language) with the program's rule and its own facts, e.g. which
+ * currencies it accepts.
+ */
+function apiResponse(
+  reply: FastifyReply,
+  result: ConversionResult,
+  terms: ProgramTerms | undefined,
+): FastifyReply {
+  const facts = terms === undefined ? undefined : reasonFactsOf(terms);
+  const explanations = result.quote.reasons.map((code) => ({
+    code,
+    rule: terms?.reasonRules[code] ?? null,
+    message: explainReason(code, 'en', facts),
+  }));
+  return reply.code(result.outcome === 'created' ? 201 : 200).send({ ...result, explanations });
 }
 
 /**
@@ -248,7 +265,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
     }
     count('api', result);
     noteSeen(programId, 'api', result);
-    return apiResponse(reply, result);
+    return apiResponse(reply, result, network.cache.program(programId)?.terms);
   });
 
   route(
@@ -264,7 +281,7 @@ export function registerConversionRoutes(app: FastifyInstance, network: Network)
         network.now(),
       );
       count('api_update', result);
-      return apiResponse(reply, result);
+      return apiResponse(reply, result, network.cache.program(programId)?.terms);
     },
   );
 }

@@ -100,11 +100,15 @@ export interface AdvertiserTransactionView {
   programId: string;
   programName: string;
   siteName: string | null;
+  /** The site's address, when the commission is credited to a site. */
+  siteUrl: string | null;
   kind: string;
   amountMinor: number;
   status: string;
   reason: string | null;
   rule: string | null;
+  /** Who decided it (`user:…`, `validation_deadline`, …); null when nobody has. */
+  decidedBy: string | null;
   validationDueAt: number | null;
   source: string;
   reportDetails: string | null;
@@ -172,11 +176,13 @@ export class ValidationService {
       programId: row.program_id,
       programName: row.program_name,
       siteName: row.site_name,
+      siteUrl: row.site_url,
       kind: row.kind,
       amountMinor: row.amount_minor,
       status: row.status,
       reason: row.reason,
       rule: row.rule,
+      decidedBy: row.decided_by,
       validationDueAt: row.validation_due_at,
       source: row.source,
       reportDetails: row.report_details,

@@ -5,11 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
 import { HttpError } from '../http/http-errors.js';
 import { DomainError } from '../domain/errors.js';
-import {
-  DECLINE_REASONS,
-  DECLINE_REASON_TEXT,
-  declineReasonOf,
-} from '../domain/validation/decline-reasons.js';
+import { DECLINE_REASONS, DECLINE_REASON_TEXT } from '../domain/validation/decline-reasons.js';
 import {
   parseValidationCsv,
   type ValidationOutcome,
@@ -17,7 +13,8 @@ import {
 } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
 import { deadlineMayApprove } from '../domain/orders/report-proof.js';
-import { explainReason, NETWORK_REASON_RULES } from '../domain/engine/reasons.js';
+import { reasonFactsOf } from '../domain/terms/compile-terms.js';
+import { transactionReasonText, type ReasonOfRow } from './transaction-reason-text.js';
 import { answerForm, sendPage } from './respond.js';
 import { z } from 'zod';
 import { parseForm, parseQuery } from './form-input.js';
@@ -46,12 +43,22 @@ function resultText(result: ValidationOutcome, locale: Locale): string {
 }
 
 /**
- * Why the network refused a report as a whole (a checksum that does not cover it, an event the
- * program does not pay for), in words: the decline taxonomy alone would only say "Fraud".
+ * The Reason cell: why the transaction has its status in a sentence, and the rule id that
+ * decided it (the program's or the network's) kept visible next to it.
  */
-function networkReasonText(reason: string | null, locale: Locale): SafeHtml | string {
-  if (reason === null || !Object.hasOwn(NETWORK_REASON_RULES, reason)) return '';
-  return html`<br /><small>${explainReason(reason, locale, undefined)}</small>`;
+function reasonCell(
+  row: ReasonOfRow,
+  context: WebContext,
+  facts: ReturnType<typeof reasonFactsOf> | undefined,
+): SafeHtml {
+  const text = transactionReasonText(row, context.locale, facts);
+  // The network's sentences cite their rule already (NET-R1 …); the rule is shown once.
+  const rule = row.rule === null || text.includes(row.rule) ? '' : row.rule;
+  return html`${text}${
+    rule === ''
+      ? ''
+      : html` (<code title="${context.t('advertiserTransaction.ruleTitle')}">${rule}</code>)`
+  }`;
 }
 
 export function registerAdvertiserTransactionPages(app: FastifyInstance, network: Network): void {
@@ -72,6 +79,11 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       orderNumber,
     );
     const eur = (minor: number) => formatMoney(minor, 'EUR', context.locale);
+    // Each program's own currencies, countries and stores fill its reasons' words.
+    const factsOf = (programId: string) => {
+      const terms = network.cache.program(programId)?.terms;
+      return terms === undefined ? undefined : reasonFactsOf(terms);
+    };
     const reasonOptions = DECLINE_REASONS.map(
       (reason) =>
         html`<option value="${reason}">${DECLINE_REASON_TEXT[reason][context.locale]}</option>`,
@@ -89,7 +101,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               <th></th>
               <th>${context.t('advertiserTransaction.order')}</th>
               <th>${context.t('advertiserTransaction.program')}</th>
-              <th>Site</th>
+              <th>${context.t('advertiserTransaction.site')}</th>
               <th>${context.t('advertiserTransaction.date')}</th>
               <th>${context.t('advertiserTransaction.kind')}</th>
               <th class="num">EUR</th>
@@ -107,16 +119,15 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                   </td>
                   <td>${row.orderNumber}</td>
                   <td>${row.programName}</td>
-                  <td>${row.siteName ?? ''}</td>
+                  <td>
+                    ${row.siteName ?? ''}
+                    ${row.siteUrl === null ? '' : html`<br /><small class="muted">${row.siteUrl}</small>`}
+                  </td>
                   <td>${formatDate(row.placedAt, context.locale)}</td>
                   <td>${row.kind}</td>
                   <td class="num">${eur(row.amountMinor)}</td>
                   <td>${statusBadge(row.status, context.locale)}</td>
-                  <td>
-                    ${row.status === 'declined' ? DECLINE_REASON_TEXT[declineReasonOf(row.reason)][context.locale] : (row.reason ?? '')}
-                    <code>${row.rule ?? ''}</code>
-                    ${networkReasonText(row.reason, context.locale)}
-                  </td>
+                  <td>${reasonCell(row, context, factsOf(row.programId))}</td>
                   <td>
                     ${formatDate(row.validationDueAt, context.locale)}
                     ${Number(row.openFlags) > 0 && (row.status === 'pending' || row.status === 'held') ? html`<br /><a class="badge" href="/advertiser/compliance">${context.t('advertiserTransaction.waitsForYou', { count: String(row.openFlags) })}</a>` : ''}

@@ -98,7 +98,7 @@ export function priceOrderInMinorUnits(
   const lead = event?.kind === 'lead' ? event : undefined;
   // A lead is paid a fixed amount in the program currency: the order currency does not matter.
   const orderReasons = orderLevelReasons(version, order).filter(
-    (reason) => lead === undefined || reason !== 'currency_not_usd',
+    (reason) => lead === undefined || reason !== version.currencyReason,
   );
   // NET-R2: a program that declares its events pays for those only.
   if (terms.events.size > 0 && order.event !== undefined && event === undefined)
@@ -268,7 +268,8 @@ function quoteOf(terms: ProgramTerms, order: Order, priced: PricedOrder): Quote 
 
 function orderLevelReasons(version: TermsVersion, order: Order): ReasonCode[] {
   const reasons: ReasonCode[] = [];
-  if (!version.orderCurrencies.has(order.currency)) reasons.push('currency_not_usd'); // AE-C5
+  // AE-C5 for AliExpress (`currency_not_usd`); any other program's currency rule is its own.
+  if (!version.orderCurrencies.has(order.currency)) reasons.push(version.currencyReason);
   if (order.status === 'cancelled') reasons.push('order_cancelled'); // AE-Q2
   if (order.status === 'refunded') reasons.push('order_refunded'); // AE-Q2
   if (order.fraud) reasons.push('fraud'); // AE-Q3

@@ -5,6 +5,7 @@
  */
 export const REASON_CODES = [
   'currency_not_usd',
+  'currency_not_accepted',
   'order_cancelled',
   'order_refunded',
   'fraud',
@@ -22,6 +23,13 @@ export const REASON_CODES = [
   'unknown_event',
   'lead_unverified',
 ] as const;
+
+/**
+ * The reason of an order paid in a currency the terms do not accept: `currency_not_usd` is
+ * AliExpress's (AE-C5: USD only), kept for terms that map it and accept US dollars only; every
+ * other program refuses with the generic `currency_not_accepted`.
+ */
+export const CURRENCY_REASONS = ['currency_not_usd', 'currency_not_accepted'] as const;
 
 /** Reasons the network decides for every program; terms files need not map them to a rule. */
 export const NETWORK_REASON_RULES = {
@@ -43,6 +51,10 @@ export const REASON_TEXT: Record<ReasonCode, { en: string; nl: string }> = {
   currency_not_usd: {
     en: 'The order was not paid in {currencies}.',
     nl: 'De bestelling is niet in {currencies} betaald.',
+  },
+  currency_not_accepted: {
+    en: 'The order was paid in a currency the program does not accept: it accepts {currencies} only.',
+    nl: 'De bestelling is betaald in een valuta die het programma niet accepteert: het accepteert alleen {currencies}.',
   },
   order_cancelled: { en: 'The order was cancelled.', nl: 'De bestelling is geannuleerd.' },
   order_refunded: { en: 'The order was refunded.', nl: 'De bestelling is terugbetaald.' },

@@ -79,11 +79,35 @@ export function compileTermsOrThrow(raw: unknown, source: string): ProgramTerms 
     currency: file.currency,
     currencyDigits,
     file,
-    reasonRules: { ...NETWORK_REASON_RULES, ...file.reasonRules } as Record<ReasonCode, string>,
+    reasonRules: {
+      ...NETWORK_REASON_RULES,
+      ...file.reasonRules,
+      // Either currency code names the program's currency rule, whichever the file maps.
+      currency_not_usd: file.reasonRules.currency_not_usd ?? file.reasonRules.currency_not_accepted,
+      currency_not_accepted:
+        file.reasonRules.currency_not_accepted ?? file.reasonRules.currency_not_usd,
+    } as Record<ReasonCode, string>,
     events,
     countryGroups,
     versions: byStart.map((entry) => entry.version),
   };
+}
+
+/**
+ * AE-C5: AliExpress's terms map `currency_not_usd` and accept US dollars only, and its orders in
+ * another currency keep that code. Any other program's terms (a file that maps
+ * `currency_not_accepted`, or accepts another currency) give the generic `currency_not_accepted`.
+ */
+function currencyReasonOf(
+  file: TermsFile,
+  orderCurrencies: readonly string[],
+): 'currency_not_usd' | 'currency_not_accepted' {
+  const usdOnly = orderCurrencies.length > 0 && orderCurrencies.every((c) => c === 'USD');
+  return usdOnly &&
+    file.reasonRules.currency_not_usd !== undefined &&
+    file.reasonRules.currency_not_accepted === undefined
+    ? 'currency_not_usd'
+    : 'currency_not_accepted';
 }
 
 function resolveCountryGroups(
@@ -237,6 +261,7 @@ function compileVersion(
     effectiveFromMs,
     voucherCodes: version.attribution?.voucherCodes ?? file.attribution?.voucherCodes ?? 'none',
     orderCurrencies: new Set(version.orderCurrencies),
+    currencyReason: currencyReasonOf(file, version.orderCurrencies),
     groups,
     excludeVirtual: version.exclusions.virtualProducts,
     excludedCategories: new Set(version.exclusions.categories),
@@ -311,7 +336,7 @@ function checkRuleIds(file: TermsFile, issues: Issue[]): void {
  */
 export function reasonsTheTermsCanGive(file: TermsFile): ReasonCode[] {
   const reasons: ReasonCode[] = [
-    'currency_not_usd',
+    'currency_not_accepted',
     'order_cancelled',
     'order_refunded',
     'fraud',
@@ -331,8 +356,13 @@ export function reasonsTheTermsCanGive(file: TermsFile): ReasonCode[] {
 }
 
 function checkReasonRules(file: TermsFile, issues: Issue[]): void {
+  const mapped = file.reasonRules as Partial<Record<ReasonCode, string>>;
   for (const reason of reasonsTheTermsCanGive(file))
-    if ((file.reasonRules as Partial<Record<ReasonCode, string>>)[reason] === undefined)
+    if (
+      mapped[reason] === undefined &&
+      // Older files name the currency rule under AliExpress's code (AE-C5): it counts too.
+      !(reason === 'currency_not_accepted' && mapped.currency_not_usd !== undefined)
+    )
       issues.push({
         path: `reasonRules.${reason}`,
         message: `missing: name the rule that takes commission away for "${reason}"`,

@@ -484,7 +484,7 @@ export function termsFromSetup(
   if (issues.length > 0) return { terms: undefined, issues };
 
   const reasonRules: TermsDocument['reasonRules'] = {
-    currency_not_usd: rule('C3'),
+    currency_not_accepted: rule('C3'),
     order_cancelled: rule('V2'),
     order_refunded: rule('V2'),
     line_cancelled: rule('V2'),

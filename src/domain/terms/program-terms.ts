@@ -24,6 +24,8 @@ export interface TermsVersion {
   readonly id: string;
   readonly effectiveFromMs: number;
   readonly orderCurrencies: ReadonlySet<string>;
+  /** The reason of an order in another currency (AE-C5's `currency_not_usd`, or the generic one). */
+  readonly currencyReason: 'currency_not_usd' | 'currency_not_accepted';
   readonly groups: readonly CommissionGroup[];
   readonly excludeVirtual: boolean;
   readonly excludedCategories: ReadonlySet<string>;

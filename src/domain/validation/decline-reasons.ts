@@ -36,6 +36,7 @@ const OF_ENGINE_REASON: Readonly<Record<ReasonCode, DeclineReason>> = {
   multiple_vouchers: 'policy_breach',
   not_in_stock: 'out_of_stock',
   currency_not_usd: 'other',
+  currency_not_accepted: 'other',
   virtual_product: 'other',
   seller_not_prc: 'other',
   excluded_store: 'other',

@@ -120,6 +120,19 @@ export const ConversionResult = z.looseObject({
     siteId: nullableText,
   }),
   quote: Quote,
+  explanations: z
+    .array(
+      z.looseObject({
+        code: z.enum(REASON_CODES),
+        rule: nullableText.meta({ description: 'the program’s or the network’s rule id' }),
+        message: text.meta({
+          description:
+            'the reason in words with the program’s own facts, e.g. "… it accepts EUR only."',
+        }),
+      }),
+    )
+    .optional()
+    .meta({ description: 'the quote’s order-level reasons, each with its rule and in words' }),
 });
 
 export const ValidationOutcome = z.looseObject({

@@ -25,4 +25,15 @@ export const ADVERTISER_TRANSACTION = {
   'advertiserTransaction.selectAtLeastOneTransaction': 'Select at least one transaction.',
   'advertiserTransaction.theFirstLineMustName':
     'The first line must name the columns: orderNumber,decision,reason',
+  'advertiserTransaction.site': 'Site',
+  'advertiserTransaction.ruleTitle': 'The rule of the program or the network that decided this',
+  'advertiserTransaction.reasonPricedBy': 'Commission as the program’s rule sets it.',
+  'advertiserTransaction.reasonPolicyReview':
+    'Held for a compliance review: a flag on this order’s click waits for your review under Compliance.',
+  'advertiserTransaction.reasonReattributed':
+    'Taken off this order: the order was credited to another click.',
+  'advertiserTransaction.reasonDeclinedByYou': 'You declined it: {reason}.',
+  'advertiserTransaction.reasonDeclined': 'Declined: {reason}.',
+  'advertiserTransaction.reasonDeadlineDeclined':
+    'Declined at the validation deadline: nobody decided it in time, and the program’s terms decline undecided orders.',
 } as const;

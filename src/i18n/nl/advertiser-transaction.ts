@@ -28,4 +28,17 @@ export const ADVERTISER_TRANSACTION_NL: Translation<typeof ADVERTISER_TRANSACTIO
   'advertiserTransaction.selectAtLeastOneTransaction': 'Selecteer minstens één transactie.',
   'advertiserTransaction.theFirstLineMustName':
     'De eerste regel moet de kolommen noemen: orderNumber,decision,reason',
+  'advertiserTransaction.site': 'Site',
+  'advertiserTransaction.ruleTitle':
+    'De regel van het programma of het netwerk die hierover besliste',
+  'advertiserTransaction.reasonPricedBy':
+    'Commissie zoals de regel van het programma die vaststelt.',
+  'advertiserTransaction.reasonPolicyReview':
+    'Aangehouden voor een compliancecontrole: een melding over de klik van deze bestelling wacht op je beoordeling onder Compliance.',
+  'advertiserTransaction.reasonReattributed':
+    'Van deze bestelling afgehaald: de bestelling is aan een andere klik toegekend.',
+  'advertiserTransaction.reasonDeclinedByYou': 'Door jou afgekeurd: {reason}.',
+  'advertiserTransaction.reasonDeclined': 'Afgekeurd: {reason}.',
+  'advertiserTransaction.reasonDeadlineDeclined':
+    'Afgekeurd op de validatiedeadline: niemand besliste op tijd, en de voorwaarden van het programma keuren onbesliste bestellingen af.',
 };
