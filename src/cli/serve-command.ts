@@ -133,7 +133,7 @@ async function serveWorker(config: ServerConfig, io: CliIo): Promise<number> {
     { clickSecret: secret, maxClickBatch: config.maxBatch },
   );
   if (writerThread !== undefined) network.useWriterThread(writerThread);
-  const integrationsThread = await IntegrationsThread.start(
+  const integrationsThread = IntegrationsThread.create(
     store,
     {
       failed: (job) => network.metrics.backgroundFailures.inc({ job }),

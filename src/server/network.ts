@@ -486,10 +486,13 @@ export class Network {
     this.#scheduler.every('integration_reports', 2000, () => this.integration.flush(), 'process');
     this.#scheduler.every('validation_deadlines', 60_000, () => this.#applyValidationDeadlines());
     this.#scheduler.every('compliance', 5_000, () => this.#runCompliance());
-    // While the integrations thread runs (affnet serve on SQLite), it dispatches and delivers.
-    this.#scheduler.every('events', 1_000, () =>
-      this.#integrations?.running ? Promise.resolve(0) : this.events.dispatch(this.now()),
-    );
+    // Where the integrations thread runs (affnet serve on SQLite), it dispatches and delivers:
+    // this job only wakes it when there is work (it ends when idle).
+    this.#scheduler.every('events', 1_000, async () => {
+      if (!this.#integrations?.running) return this.events.dispatch(this.now());
+      await this.#wakeIntegrations(this.#integrations);
+      return 0;
+    });
     // The outbox's dispatched events, and the finished deliveries' log, past their 30 days.
     this.#scheduler.every('events_prune', 3_600_000, async () => {
       await this.events.prune(this.now());
@@ -676,11 +679,19 @@ export class Network {
 
   /**
    * From now on the integrations thread (`affnet serve` on SQLite) runs the event dispatch and
-   * the webhook delivery jobs; their scheduled runs here do nothing while it runs, and take over
-   * should it end.
+   * the webhook delivery jobs; their scheduled runs here only wake it when there is work, and
+   * take over should it fail.
    */
   useIntegrationsThread(thread: IntegrationsThread): void {
     this.#integrations = thread;
+  }
+
+  /** Starts the integrations thread when an event waits or a delivery is due. */
+  async #wakeIntegrations(thread: IntegrationsThread): Promise<void> {
+    if (thread.active) return;
+    const r = repos(this.store);
+    if ((await r.events.anyUndispatched()) || (await r.webhooks.anyDue(this.now())))
+      await thread.wake();
   }
 
   /** Flushes clicks in flight, then closes the store. */

@@ -17,6 +17,8 @@ export interface IntegrationsWorkerData {
   nice: number;
   /** How often each job runs, in ms. */
   intervalMs: number;
+  /** After this long with nothing dispatched or attempted the thread says it is idle. */
+  idleMs: number;
   /** The writer thread's requests in flight (WriterThread.inFlight's buffer), when it runs. */
   writerInFlight?: SharedArrayBuffer | undefined;
 }
@@ -25,6 +27,8 @@ export type ToIntegrations = 'stop';
 
 export type FromIntegrations =
   | 'ready'
+  /** Nothing to do for `idleMs`: the request thread ends it (and wakes it again on demand). */
+  | 'idle'
   /** A job's run failed: the request thread counts it as its own scheduler's would be. */
   | { failed: string }
   /** A warning for the server's log (a failed run, with its error as plain data). */

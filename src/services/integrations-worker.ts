@@ -75,12 +75,29 @@ const scheduler = new Scheduler(
 // Batches of 100 events (about 700 deliveries' rows in the bench's setup) rather than 500: this
 // thread runs at a low priority, and the write lock it holds while it waits for a core is a
 // wait for the writer thread's order commits too.
-scheduler.every('events', data.intervalMs, () => dispatcher.dispatch(now(), DISPATCH_BATCH));
-scheduler.every('webhooks', data.intervalMs, () => delivery.run());
+let lastWork = performance.now();
+const worked = (count: number) => {
+  if (count > 0) lastWork = performance.now();
+  return count;
+};
+scheduler.every('events', data.intervalMs, async () =>
+  worked(await dispatcher.dispatch(now(), DISPATCH_BATCH)),
+);
+scheduler.every('webhooks', data.intervalMs, async () => worked(await delivery.run()));
+// Idle for idleMs: the request thread ends this thread (its isolate's memory is given back)
+// and starts it again when an event waits or a delivery falls due.
+const idle = setInterval(
+  () => {
+    if (performance.now() - lastWork >= data.idleMs) post('idle');
+  },
+  Math.min(data.idleMs, 5_000),
+);
+idle.unref();
 // The timers are unref'd: the port keeps the thread alive until stop.
 post('ready');
 
 async function stop(): Promise<void> {
+  clearInterval(idle);
   scheduler.stop();
   delivery.stop();
   // A run ends after its round (at most 15 s for an attempt's answer).

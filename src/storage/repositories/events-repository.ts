@@ -53,6 +53,17 @@ export class EventsRepository {
     return rows.map(storedEvent);
   }
 
+  /** Whether any event waits to be dispatched (the partial index's first entry). */
+  async anyUndispatched(): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('events')
+      .select('id')
+      .where('dispatched_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Stamps events as handed on; false when another dispatcher stamped one first. */
   async markDispatched(ids: readonly string[], nowMs: number): Promise<boolean> {
     if (ids.length === 0) return true;

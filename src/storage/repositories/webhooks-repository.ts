@@ -152,6 +152,20 @@ export class WebhooksRepository {
     return ids.length;
   }
 
+  /** Whether any delivery of an enabled endpoint is due by `nowMs`. */
+  async anyDue(nowMs: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+      .select('d.id')
+      .where('d.status', '=', 'pending')
+      .where('d.next_attempt_at', '<=', nowMs)
+      .where('e.disabled_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Up to `limit` deliveries due at `nowMs`, of enabled endpoints, each the oldest pending one of
    * its endpoint and subject: a subject's later event waits while an earlier one is retried.
