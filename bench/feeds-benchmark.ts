@@ -52,16 +52,24 @@ const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 /**
  * Waits until a fresh server has settled, as a server importing a feed hours after its start
- * has: the terms thread the start-up's compile began ends after a minute with nothing to do
- * (src/programs), so the process's thread count drops. At most `limitMs`; the seconds waited.
+ * has: the terms thread the start-up's compile began and the integrations thread that
+ * dispatched the demo's events each end after a minute with nothing to do (src/programs,
+ * src/services/integrations-thread.ts), so the process's thread count drops; settled is a count
+ * below the first one that held for `steadyMs`. At most `limitMs`; the seconds waited.
  */
-async function settled(pid: number, limitMs = 120_000): Promise<number> {
+async function settled(pid: number, limitMs = 180_000, steadyMs = 10_000): Promise<number> {
   const threads = async () =>
     Number(/Threads:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   const started = performance.now();
   const first = await threads();
-  while (performance.now() - started < limitMs && (await threads()) >= first)
+  let count = first;
+  let since = started;
+  while (performance.now() - started < limitMs) {
+    const now = await threads();
+    if (now !== count) [count, since] = [now, performance.now()];
+    if (count < first && performance.now() - since >= steadyMs) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   // A moment for the heap to give back what the ended thread held.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   return round((performance.now() - started) / 1000, 1);
