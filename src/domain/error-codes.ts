@@ -78,13 +78,20 @@ export const ERROR_CODES = {
   reason_required: { status: 400, en: 'give the publisher a reason for the rejection' },
   consent_text_required: { status: 400, en: 'write down what the consent covers' },
   unknown_application: { status: 404, en: 'no such application in your programs' },
-  not_approved: { status: 400, en: 'this site is not approved for this program: apply first' },
+  // Authorization refusals (403): the request is understood, but this account may not do it.
+  not_approved: {
+    status: 403,
+    en: 'this site is not approved for this program: apply to the program with it first, and use it once the advertiser has approved it',
+  },
   program_not_joined: {
-    status: 400,
+    status: 403,
     en: 'none of your sites is approved in program {programId}: scope the postback to a program you promote, or to none',
   },
   unknown_ad: { status: 404, en: 'no such active ad in this program' },
-  not_your_site: { status: 400, en: 'this site is not one of yours' },
+  not_your_site: {
+    status: 403,
+    en: 'this site is not one of yours: use the id of one of your own sites',
+  },
   deeplink_not_allowed: {
     status: 400,
     en: 'a deep link must be an http(s) address on {domains} (or a subdomain); leave it empty to link to the landing page',
@@ -214,8 +221,8 @@ export const ERROR_CODES = {
   unknown_violation: { status: 404, en: 'no such flag in your programs' },
   violation_reviewed: { status: 400, en: 'this flag is reviewed already ({status})' },
   no_email_access: {
-    status: 400,
-    en: 'the advertiser has not given you access to the Email Approval tool',
+    status: 403,
+    en: 'the advertiser has not given you access to the Email Approval tool: ask the advertiser to grant it for this program',
   },
   invalid_mailing: { status: 400, en: 'check the mailing' },
   unknown_mailing: { status: 404, en: 'no such mailing' },

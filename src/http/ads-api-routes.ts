@@ -80,7 +80,7 @@ export function registerAdsApiRoutes(app: FastifyInstance, network: Network): vo
     if (!approved.some((row) => row.programId === programId))
       throw new HttpError(
         'not_approved',
-        `none of your sites is approved in program ${programId}: apply first`,
+        `none of your sites is approved in program ${programId}: apply first, and ask again once the advertiser has approved one`,
       );
     return { ads: (await network.ads.active(programId)).map(answer(request)) };
   });

@@ -5,7 +5,7 @@
  * undocumented, no documented route missing), so it cannot drift.
  */
 import { z } from 'zod';
-import type { Answer, Auth, RouteContract } from './contracts/contract.js';
+import { ROLE_REFUSAL, type Answer, type Auth, type RouteContract } from './contracts/contract.js';
 import { ROUTE_CONTRACTS } from './contracts/index.js';
 import { TRACKING_ENDPOINTS } from './contracts/tracking.js';
 import { ANSWER_COMPONENTS, BODY_COMPONENTS } from './contracts/components.js';
@@ -168,8 +168,7 @@ function commonResponses(op: DocOperation): Record<number, string> {
   const responses: Record<number, string> = {};
   if (op.parameters.length) responses[400] = 'A parameter that is not understood';
   if (op.auth !== 'none') responses[401] = 'No, unknown or expired credentials';
-  if (op.auth !== 'none' && op.auth !== 'user')
-    responses[403] = 'Credentials of another role, or a one-time password still to replace';
+  if (op.auth !== 'none' && op.auth !== 'user') responses[403] = ROLE_REFUSAL;
   if (op.requestBody) {
     responses[413] = 'The body is larger than 1 MiB';
     responses[415] = 'The body is not JSON';

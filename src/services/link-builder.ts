@@ -88,7 +88,7 @@ export class LinkBuilder {
       if (membership === undefined)
         throw new LinkError(
           'not_approved',
-          `site ${input.siteId} is not approved for program ${input.programId}: apply first`,
+          `site ${input.siteId} is not approved for program ${input.programId}: apply first, and use the site once the advertiser has approved it`,
         );
       let ads = adsOf.get(input.programId);
       if (ads === undefined) {

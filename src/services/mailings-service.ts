@@ -85,7 +85,7 @@ export class MailingsService {
     if (!(await this.hasAccess(input.programId, input.publisherId)))
       throw new MailingError(
         'no_email_access',
-        'the advertiser has not given you access to the Email Approval tool for this program',
+        'the advertiser has not given you access to the Email Approval tool for this program: ask the advertiser to grant it',
       );
     if (input.subject.trim() === '' || input.htmlBody.trim() === '')
       throw new MailingError('invalid_mailing', 'subject and HTML body are required');

@@ -124,7 +124,7 @@ describeEachEngine(
           'otherPublisher',
           'GET',
           `/api/v1/publisher/links?programId=${t.demo.programId}&siteId=${t.demo.siteId}`,
-          400,
+          403, // not_your_site
         ],
         ['publisher', 'GET', `/api/v1/publisher/transactions/${otherPublisherOrder}`, 200],
         ['publisher', 'GET', '/api/v1/advertiser/review-queue', 403],

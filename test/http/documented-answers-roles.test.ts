@@ -265,6 +265,25 @@ describeEachEngine('every role’s answers match the API document', (context) =>
       '/api/v1/advertiser/review-queue',
       200,
     );
+    const mailing = {
+      programId,
+      subject: 'Singles Day deals',
+      htmlBody: '<h1>Deals</h1>',
+      plannedSendAt: new Date(t.clock.now + 86_400_000).toISOString(),
+      audienceSize: 5000,
+      audienceSource: 'double opt-in newsletter',
+    };
+    // Before the advertiser grants access: an authorization refusal, saying whom to ask.
+    const refused = await call(
+      publisher,
+      'POST',
+      '/api/v1/publisher/mailings',
+      '/api/v1/publisher/mailings',
+      403,
+      mailing,
+    );
+    expect(refused.json()).toMatchObject({ code: 'no_email_access' });
+    expect(refused.json<{ message: string }>().message).toContain('ask the advertiser to grant it');
     await call(
       advertiser,
       'POST',
@@ -273,14 +292,14 @@ describeEachEngine('every role’s answers match the API document', (context) =>
       200,
       { programId, publisherId, grant: true },
     );
-    await call(publisher, 'POST', '/api/v1/publisher/mailings', '/api/v1/publisher/mailings', 201, {
-      programId,
-      subject: 'Singles Day deals',
-      htmlBody: '<h1>Deals</h1>',
-      plannedSendAt: new Date(t.clock.now + 86_400_000).toISOString(),
-      audienceSize: 5000,
-      audienceSource: 'double opt-in newsletter',
-    });
+    await call(
+      publisher,
+      'POST',
+      '/api/v1/publisher/mailings',
+      '/api/v1/publisher/mailings',
+      201,
+      mailing,
+    );
     const mailings = (
       await call(
         advertiser,

@@ -213,10 +213,14 @@ describeEachEngine('product feeds', (context) => {
       { name: 'Tweede', url: 'https://tweede.example' },
       t.clock.now,
     );
-    expect((await download(`siteId=${unapproved.id}`)).json().code).toBe('not_your_site');
+    const refused = async (query: string) => {
+      const answer = await download(query);
+      return [answer.statusCode, answer.json().code];
+    };
+    expect(await refused(`siteId=${unapproved.id}`)).toEqual([403, 'not_your_site']);
     const sites = await r.publishers.sitesOf(await demoPublisherId(t));
     const second = sites.find((site) => site.id !== t.demo.siteId)!;
-    expect((await download(`siteId=${second.id}`)).json().code).toBe('not_approved');
+    expect(await refused(`siteId=${second.id}`)).toEqual([403, 'not_approved']);
     expect((await download(`siteId=${t.demo.siteId}&minPrice=abc`)).statusCode).toBe(400);
     expect((await download(`siteId=${t.demo.siteId}&changedSince=yesterday`)).statusCode).toBe(400);
     expect((await download('format=csv')).statusCode).toBe(400);

@@ -308,8 +308,9 @@ describeEachEngine('advertisers’ ads', (context) => {
         .execute();
       await t.network.refreshIfChanged();
       const other = await call('GET', `/api/v1/publisher/programs/${kabelkoning}/ads`, publisher);
-      expect(other.statusCode).toBe(400);
+      expect(other.statusCode).toBe(403);
       expect((other.json() as { code: string }).code).toBe('not_approved');
+      expect((other.json() as { message: string }).message).toContain('apply first');
     });
   });
 

@@ -178,8 +178,8 @@ describeEachEngine('every program has a link', (context) => {
         [{ url: 'https://evil.example/' }, 400, 'deeplink_not_allowed', 'lampenhuis.example'],
         [{ url: 'javascript:alert(1)' }, 400, 'deeplink_not_allowed', 'http(s)'],
         [{ url: 'https://lampenhuis.example.evil.example/' }, 400, 'deeplink_not_allowed', ''],
-        [{ siteId: other.id }, 400, 'not_your_site', 'not one of your sites'],
-        [{ siteId: mine.id }, 400, 'not_approved', 'apply first'],
+        [{ siteId: other.id }, 403, 'not_your_site', 'use the id of one of yours'],
+        [{ siteId: mine.id }, 403, 'not_approved', 'apply first'],
         [{ programId: 'prg_nope' }, 404, 'unknown_program', 'prg_nope'],
       ];
       for (const [change, status, code, words] of cases) {

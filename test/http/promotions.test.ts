@@ -166,8 +166,9 @@ describeEachEngine('promotions and voucher codes', (context) => {
       `/api/v1/publisher/promotions?siteId=${otherSiteId}`,
       publisherToken,
     );
-    expect(foreign.statusCode).toBe(400);
+    expect(foreign.statusCode).toBe(403);
     expect(foreign.json().code).toBe('not_your_site');
+    expect(foreign.json().message).toContain('use the id of one of yours');
   });
 
   it('refuses bad promotions, another advertiser’s program, a taken exclusive code and a publisher, storing nothing', async () => {
@@ -326,7 +327,7 @@ describeEachEngine('promotions and voucher codes', (context) => {
     expect(list.body).toContain('WELKOM10');
     expect(list.body).not.toContain('codes15'); // another site's exclusive code
     const foreign = await publisher.get(`/publisher/promotions?siteId=${otherSiteId}`);
-    expect(foreign.statusCode).toBe(400);
+    expect(foreign.statusCode).toBe(403);
 
     const owner = client(t);
     await owner.login('codes@example.be', 'a long enough password');

@@ -252,7 +252,7 @@ describeEachEngine('product feeds in the portal', (context) => {
     const refused = await publisher.get(
       `/publisher/feeds/${programId}/download?siteId=${stranger.id}&format=csv`,
     );
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('not_your_site');
     expect(refused.body).not.toContain(stranger.id + '&amp;url');
     const own = await repos(t.network.store).publishers.addSite(
@@ -263,7 +263,7 @@ describeEachEngine('product feeds in the portal', (context) => {
     const unapproved = await publisher.get(
       `/publisher/feeds/${programId}/download?siteId=${own.id}&format=csv`,
     );
-    expect(unapproved.statusCode).toBe(400);
+    expect(unapproved.statusCode).toBe(403);
     expect(unapproved.body).toContain('not_approved');
     // Its feeds page offers downloads for its approved site only.
     const feeds = await publisher.get('/publisher/feeds');
@@ -299,12 +299,12 @@ describeEachEngine('product feeds in the portal', (context) => {
     const notApproved = await newcomer.get(
       `/publisher/feeds/${programId}/download?siteId=${site.id}&format=csv`,
     );
-    expect(notApproved.statusCode).toBe(400);
+    expect(notApproved.statusCode).toBe(403);
     expect(notApproved.body).toContain('not_approved');
     const notTheirs = await newcomer.get(
       `/publisher/feeds/${programId}/download?siteId=${t.demo.siteId}&format=csv`,
     );
-    expect(notTheirs.statusCode).toBe(400);
+    expect(notTheirs.statusCode).toBe(403);
     expect(notTheirs.body).toContain('not_your_site');
     // An advertiser is no publisher here.
     expect(

@@ -201,7 +201,7 @@ describeEachEngine('promotions in the portal', (context) => {
     expect(filtered.body.trim().split('\n')).toHaveLength(2);
     // Another's site is refused, its code never shown; an advertiser or a visitor gets nothing.
     const stolen = await publisher.get(`/publisher/promotions?format=csv&siteId=${strangerSiteId}`);
-    expect(stolen.statusCode).toBe(400);
+    expect(stolen.statusCode).toBe(403);
     expect(stolen.headers['content-type']).not.toMatch(/csv/);
     expect(stolen.body).not.toContain('VREEMDE25');
     expect((await advertiser.get('/publisher/promotions?format=csv')).statusCode).toBe(403);

@@ -9,7 +9,7 @@ import { repos } from '../../src/storage/repositories/repos.js';
 /**
  * Attack: a publisher suspended in a program (or never approved there) scopes a postback to
  * it, to keep hearing of that program's commissions. A postback's programId must be a program
- * one of the publisher's sites is approved in: otherwise 400 program_not_joined, in the API and
+ * one of the publisher's sites is approved in: otherwise 403 program_not_joined, in the API and
  * the portal, nothing stored.
  */
 describeEachEngine('a postback is scoped only to a program the publisher promotes', (context) => {
@@ -63,7 +63,7 @@ describeEachEngine('a postback is scoped only to a program the publisher promote
     const before = await endpoints();
     for (const token of [suspended.token, pending.token]) {
       const refused = await post(token, t.demo.programId);
-      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.statusCode, refused.body).toBe(403);
       expect(refused.json().code).toBe('program_not_joined');
       expect(refused.json().message).toContain('none of your sites is approved');
     }
@@ -77,7 +77,7 @@ describeEachEngine('a postback is scoped only to a program the publisher promote
       events: 'commission.created',
       programId: t.demo.programId,
     });
-    expect(form.statusCode, form.body).toBe(400);
+    expect(form.statusCode, form.body).toBe(403);
     expect(form.body).toMatch(/none of your sites is approved|geen van je sites is goedgekeurd/);
     expect(await endpoints()).toEqual(before);
     // Without a program scope it may still have a postback (for the programs it promotes).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AD_ANSWERS } from './ad-answers.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { idParam } from './params.js';
 
 const landingUrl = z.string().max(2048).optional().meta({
@@ -111,7 +111,7 @@ export const AD_ROUTES = {
     params: program,
     answers: {
       200: { description: 'The active ads', schema: AD_ANSWERS.Ads },
-      400: 'None of your sites is approved in this program (not_approved)',
+      403: forbidden('None of your sites is approved in this program (not_approved)'),
       404: 'Unknown program',
     },
   }),

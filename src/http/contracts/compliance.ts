@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
 import { BODIES } from './bodies.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { idParam } from './params.js';
 
 /** Compliance: enforcement, claims, mailings, the review queue and the Email Approval tool. */
@@ -51,7 +51,8 @@ export const COMPLIANCE_ROUTES = {
     body: BODIES.mailing,
     answers: {
       201: { description: 'Submitted', schema: ANSWERS.MailingSubmitted },
-      400: 'No access or invalid preview',
+      400: 'Invalid preview',
+      403: forbidden('No access to the Email Approval tool for this program (no_email_access)'),
     },
   }),
   getAdvertiserReviewQueue: defineRoute({

@@ -47,6 +47,14 @@ export interface RouteContract {
   readonly answers: Readonly<Record<number, string | Answer>>;
 }
 
+/** The 403 every route with a role answers (`src/http/openapi.ts` adds it to each). */
+export const ROLE_REFUSAL = 'Credentials of another role, or a one-time password still to replace';
+
+/** A route's own 403 (an authorization refusal with its code), beside the role refusal. */
+export function forbidden(why: string): string {
+  return `${why}; or ${ROLE_REFUSAL[0]!.toLowerCase()}${ROLE_REFUSAL.slice(1)}`;
+}
+
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler receives: the parsed params, query and body of its declaration. */

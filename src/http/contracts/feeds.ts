@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { idParam, queryEnum, queryText } from './params.js';
 
 const refusedRow = z.object({
@@ -136,7 +136,10 @@ export const FEED_ROUTES = {
         schema: z.string(),
         types: ['text/csv', 'application/xml', 'application/x-ndjson'],
       },
-      400: 'Not your site, not approved (not_approved) or a bad parameter',
+      400: 'A bad parameter',
+      403: forbidden(
+        'A site that is not yours (not_your_site) or not approved in the program (not_approved)',
+      ),
       404: 'Unknown program',
     },
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROMOTION_KINDS, VOUCHER_CODE } from '../../domain/promotions/promotions.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { formatQuery, idParam, queryText } from './params.js';
 
 const localized = (max: number, what: string) =>
@@ -184,7 +184,8 @@ export const PROMOTION_ROUTES = {
         schema: PublisherPromotions,
         types: ['text/csv'],
       },
-      400: 'Not one of your sites (not_your_site) or a bad parameter',
+      400: 'A bad parameter',
+      403: forbidden('Not one of your sites (not_your_site)'),
     },
   }),
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ANSWERS } from '../api-answers.js';
 import { INTEGRATION_ANSWERS } from './integration-answers.js';
 import { BODIES } from './bodies.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { formatQuery, idParam, queryDay, queryText, requiredQueryText } from './params.js';
 
 /** The publisher: settings, sites, applications, links, report, transactions, statements. */
@@ -72,7 +72,10 @@ export const PUBLISHER_ROUTES = {
     }),
     answers: {
       200: { description: '{ url, html, adId }', schema: ANSWERS.TrackingLink },
-      400: 'Not approved, not one of your sites (not_your_site) or bad sub id',
+      400: 'Bad sub id',
+      403: forbidden(
+        'Not one of your sites (not_your_site), or not approved in the program (not_approved)',
+      ),
       404: 'Unknown program or ad',
     },
   }),
@@ -89,7 +92,10 @@ export const PUBLISHER_ROUTES = {
         description: '{ clickUrl, html }, or { links: [...] } for a batch',
         schema: ANSWERS.ClickLinks,
       },
-      400: 'Not approved, not one of your sites (not_your_site), bad sub id, or a deep link outside the program’s deeplink domains (deeplink_not_allowed, deeplinks_not_allowed)',
+      400: 'Bad sub id, or a deep link outside the program’s deeplink domains (deeplink_not_allowed, deeplinks_not_allowed)',
+      403: forbidden(
+        'Not one of your sites (not_your_site), or not approved in the program (not_approved); in a batch, such a link is answered as its error',
+      ),
       404: 'Unknown program or ad',
       413: 'More than 1,000 links (too_many_links)',
     },

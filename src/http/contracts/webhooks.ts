@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../../domain/events/events.js';
 import { POSTBACK_EVENTS } from '../../domain/webhooks/endpoint-rules.js';
 import { POSTBACK_MACROS } from '../../domain/webhooks/postback-macros.js';
-import { defineRoute } from './contract.js';
+import { defineRoute, forbidden } from './contract.js';
 import { idParam } from './params.js';
 import { WEBHOOK_ANSWERS as A } from './webhook-answers.js';
 
@@ -170,7 +170,8 @@ export const WEBHOOK_ROUTES = {
     body: WEBHOOK_BODIES.postback,
     answers: {
       201: { description: 'The postback', schema: A.WebhookEndpoint },
-      400: 'Invalid URL, unknown macro or event, or a program none of your sites is approved in (program_not_joined)',
+      400: 'Invalid URL, unknown macro or event',
+      403: forbidden('A program none of your sites is approved in (program_not_joined)'),
       404: 'No such program',
       409: 'Too many endpoints',
     },

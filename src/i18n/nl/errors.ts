@@ -56,9 +56,10 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_application: 'deze aanmelding staat niet bij jouw programma’s',
   program_not_joined:
     'geen van je sites is goedgekeurd in programma {programId}: koppel de postback aan een programma dat je promoot, of aan geen',
-  not_approved: 'deze site is niet goedgekeurd voor dit programma: meld je eerst aan',
+  not_approved:
+    'deze site is niet goedgekeurd voor dit programma: meld je er eerst mee aan, en gebruik haar zodra de adverteerder haar heeft goedgekeurd',
   unknown_ad: 'dit programma heeft (nog) geen actieve advertentie met deze code',
-  not_your_site: 'deze site is niet een van jouw sites',
+  not_your_site: 'deze site is niet een van jouw sites: gebruik de id van een van je eigen sites',
   feed_unreadable: 'het feedbestand is niet te lezen als productfeed',
   feed_format_unknown:
     'stuur de feed als text/csv, text/tab-separated-values of application/xml (eventueel gzip)',
@@ -145,7 +146,7 @@ export const ERRORS_NL: ErrorTexts = {
   unknown_violation: 'deze melding staat niet bij jouw programma’s',
   violation_reviewed: 'deze melding is al beoordeeld ({status})',
   no_email_access:
-    'de adverteerder heeft je voor dit programma geen toegang gegeven tot de goedkeuring van mailings',
+    'de adverteerder heeft je voor dit programma geen toegang gegeven tot de goedkeuring van mailings: vraag de adverteerder je die te geven',
   invalid_mailing:
     'vul onderwerp en HTML-tekst in, een verzenddatum in de toekomst, het aantal ontvangers (minstens 1) en waar de adressen vandaan komen',
   unknown_mailing: 'deze mailing staat niet bij jouw programma’s',
