@@ -100,6 +100,22 @@ export const COMMON_NL: Translation<typeof COMMON> = {
   'program.validationOnCompletion':
     'Een commissie wordt goedgekeurd zodra de adverteerder de aankoop als voltooid meldt; daarvoor is er geen automatische beslissing.',
   'program.validationDeadline': 'De adverteerder valideert binnen {days} dagen na de bestelling.',
+  'program.appliesTo': 'Geldt voor',
+  'program.matchCategories': 'Categorieën: {list}',
+  'program.matchStores': 'Winkels: {list}',
+  'program.matchRest': 'Al het andere',
+  'program.matchAll': 'Elk artikel',
+  'program.matchLead': 'Elke lead gemeld als event {id}',
+  'program.yourApplications': 'Jouw aanmeldingen voor dit programma',
+  'program.notApplied':
+    'Je bent nog niet aangemeld voor dit programma: meld je aan met een van je sites.',
+  'program.goToLinks': 'Naar je links',
+  'program.applicationPending':
+    'De adverteerder beslist; je krijgt een e-mail zodra dat is gebeurd.',
+  'program.applicationRejected': 'Niet goedgekeurd: {reason}',
+  'program.applicationSuspended': 'Je deelname met deze site is opgeschort.',
+  'program.applyAnother': 'Aanmelden met een andere site',
+  'program.applyAgain': 'Opnieuw aanmelden',
   'policy.allowed': 'Toegestaan',
   'policy.after_approval': 'Toegestaan, na goedkeuring van elk voorbeeld',
   'policy.closed': 'Gesloten',
