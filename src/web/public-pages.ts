@@ -18,6 +18,7 @@ import {
 } from '../domain/programs/directory.js';
 import type { DirectoryFacets } from '../services/program-directory-service.js';
 import { parseParams, pathIds } from './form-input.js';
+import { statusBadge } from './status-badge.js';
 
 /**
  * The public program directory and program pages: server-rendered, readable without
@@ -52,16 +53,37 @@ export function registerPublicPages(app: FastifyInstance, network: Network): voi
       (user?.role === 'advertiser' && user.advertiserId === program?.advertiserId);
     if (program === undefined || (program.review !== 'approved' && !mayPreview))
       throw new HttpError('unknown_program', `no program "${slug}": see /programs for the list`);
+    const publisherId = user?.role === 'publisher' ? user.publisherId : null;
     return reply.type('text/html; charset=utf-8').send(
       page(context, {
         title: program.terms.file.name,
         body: programPage(context, {
           ...program,
           feedProducts: await network.feeds.activeCount(program.id),
+          ...(publisherId === null
+            ? {}
+            : { publisher: await publisherStanding(network, publisherId, program.id) }),
         }),
       }),
     );
   });
+}
+
+/** A logged-in publisher's applications to one program, site by site. */
+async function publisherStanding(
+  network: Network,
+  publisherId: string,
+  programId: string,
+): Promise<PublisherStanding> {
+  const applications = (await network.applications.ofPublisher(publisherId))
+    .filter((application) => application.programId === programId)
+    .map(({ siteId, siteName, status, reason }) => ({ siteId, siteName, status, reason }));
+  const applied = new Set(applications.map((application) => application.siteId));
+  const sites = await network.publisherViews.sites(publisherId);
+  return {
+    applications,
+    unappliedSites: sites.filter((site) => !applied.has(site.id)).length,
+  };
 }
 
 function directoryForm(
@@ -181,11 +203,105 @@ function exclusions(
     </ul>`;
 }
 
+/** A logged-in publisher's applications to the program shown, and its sites not applied with. */
+export interface PublisherStanding {
+  applications: { siteId: string; siteName: string; status: string; reason: string | null }[];
+  unappliedSites: number;
+}
+
 /** What a program page is rendered from: a listed program, or a draft in the terms editor. */
 export type ProgramPageSource = Pick<CachedProgram, 'id' | 'slug' | 'terms'> & {
   /** Products in the program's feed now (issue 29); a feed with products says so. */
   feedProducts?: number;
+  /** The reader's applications, when the reader is a logged-in publisher. */
+  publisher?: PublisherStanding;
 };
+
+type CommissionGroupFile = VersionFile['commission']['groups'][number];
+
+/**
+ * What a commission group prices, as its terms say: the categories or stores it matches, or
+ * everything no earlier group matched (the last group; every item when it is the only one).
+ */
+function groupScope(context: WebContext, group: CommissionGroupFile, only: boolean): string {
+  const { categories, stores } = group.match;
+  const parts = [
+    ...(categories ? [context.t('program.matchCategories', { list: categories.join(', ') })] : []),
+    ...(stores ? [context.t('program.matchStores', { list: stores.join(', ') })] : []),
+  ];
+  if (parts.length > 0) return parts.join('; ');
+  return context.t(only ? 'program.matchAll' : 'program.matchRest');
+}
+
+/**
+ * The page's call to action, by who reads it: a visitor signs up; a publisher applies, or reads
+ * where each of its sites' applications stands (pending, approved with a way to its links,
+ * rejected with the reason); an advertiser or the admin is offered nothing.
+ */
+function callToAction(context: WebContext, program: ProgramPageSource): SafeHtml | '' {
+  const { t } = context;
+  const role = context.session?.user.role;
+  if (role === 'advertiser' || role === 'admin') return '';
+  if (role !== 'publisher')
+    return html`<h2 id="apply">${t('program.signupSteps')}</h2>
+      <section class="card">
+        <ol>
+          <li>${t('program.step1')}</li>
+          <li>${t('program.step2')}</li>
+          <li>${t('program.step3')}</li>
+        </ol>
+        <form method="get" action="/signup" class="inline">
+          <input type="hidden" name="program" value="${program.slug}" /><button type="submit">
+            ${t('program.startSignup')}
+          </button>
+        </form>
+      </section>`;
+  const { applications = [], unappliedSites = 0 } = program.publisher ?? {};
+  const applyHref = `/publisher/applications?program=${program.id}`;
+  if (applications.length === 0)
+    return html`<h2 id="apply">${t('program.apply')}</h2>
+      <section class="card">
+        <p>${t('program.notApplied')}</p>
+        <a class="button" href="${applyHref}">${t('program.apply')}</a>
+      </section>`;
+  const again = applications.some((application) => application.status === 'rejected');
+  return html`<h2 id="apply">${t('program.yourApplications')}</h2>
+    <section class="card">
+      <ul class="applications">
+        ${applications.map(
+          (application) =>
+            html`<li data-site="${application.siteId}">
+              <strong>${application.siteName}</strong>
+              ${statusBadge(application.status, context.locale)}
+              ${
+                application.status === 'approved'
+                  ? html`<a
+                      class="button"
+                      href="/publisher/links?membership=${program.id}:${application.siteId}"
+                      >${t('program.goToLinks')}</a
+                    >`
+                  : application.status === 'pending'
+                    ? t('program.applicationPending')
+                    : application.status === 'rejected'
+                      ? t('program.applicationRejected', { reason: application.reason ?? '–' })
+                      : application.status === 'suspended'
+                        ? t('program.applicationSuspended')
+                        : ''
+              }
+            </li>`,
+        )}
+      </ul>
+      ${
+        unappliedSites > 0 || again
+          ? html`<p>
+              <a href="${applyHref}"
+                >${t(unappliedSites > 0 ? 'program.applyAnother' : 'program.applyAgain')}</a
+              >
+            </p>`
+          : ''
+      }
+    </section>`;
+}
 
 export function programPage(context: WebContext, program: ProgramPageSource): SafeHtml {
   const { t, locale } = context;
@@ -201,15 +317,17 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
       <thead>
         <tr>
           <th>${t('program.event')}</th>
+          <th>${t('program.appliesTo')}</th>
           <th class="num">${t('program.rate')}</th>
           <th>${t('program.rule')}</th>
         </tr>
       </thead>
       <tbody>
         ${version?.commission.groups.map(
-          (group) =>
+          (group, _, groups) =>
             html`<tr>
               <td>${nameIn(group.name, locale)}</td>
+              <td>${groupScope(context, group, groups.length === 1)}</td>
               <td class="num">${formatRate(group.rate, locale)}</td>
               <td><code>${group.rule}</code></td>
             </tr>`,
@@ -218,6 +336,7 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
           event.kind === 'lead'
             ? html`<tr>
                 <td>${event.name}</td>
+                <td>${t('program.matchLead', { id: event.id })}</td>
                 <td class="num">
                   ${t('program.leadFee', { amount: formatAmountText(event.amount, file.currency, locale) })}
                   ${event.perClick === 'unlimited' ? '' : t('program.perClick', { count: String(event.perClick ?? 1) })}
@@ -238,11 +357,14 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
         : ''
     }
     ${version ? exclusions(context, program, version) : ''}
-
-    <h2>${t('program.benefits')} ${file.name}</h2>
-    <ul>
-      ${file.benefits[locale].map((benefit) => html`<li>${benefit}</li>`)}
-    </ul>
+    ${
+      file.benefits[locale].length > 0
+        ? html`<h2>${t('program.benefits')} ${file.name}</h2>
+            <ul>
+              ${file.benefits[locale].map((benefit) => html`<li>${benefit}</li>`)}
+            </ul>`
+        : ''
+    }
 
     <h2>${t('program.tracking')}</h2>
     <table tabindex="0">
@@ -289,31 +411,34 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
 
     <h2>${t('program.methods')}</h2>
     <p>${file.acceptedMethods[locale]}</p>
-    <h3>${t('program.policies')}</h3>
-    <table tabindex="0">
-      <thead>
-        <tr>
-          <th>${t('program.method')}</th>
-          <th>${t('program.status')}</th>
-          <th>${t('program.rule')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${file.policies.map(
-          (policy) =>
-            html`<tr>
-              <td>${methodWords(policy.method, locale)}</td>
-              <td>
-                <span class="badge ${policy.status}"
-                  >${translate(locale, `policy.${policy.status}`)}</span
-                >
-              </td>
-              <td><code>${policy.rule}</code></td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-
+    ${
+      file.policies.length > 0
+        ? html`<h3>${t('program.policies')}</h3>
+            <table tabindex="0">
+              <thead>
+                <tr>
+                  <th>${t('program.method')}</th>
+                  <th>${t('program.status')}</th>
+                  <th>${t('program.rule')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${file.policies.map(
+                  (policy) =>
+                    html`<tr>
+                      <td>${methodWords(policy.method, locale)}</td>
+                      <td>
+                        <span class="badge ${policy.status}"
+                          >${translate(locale, `policy.${policy.status}`)}</span
+                        >
+                      </td>
+                      <td><code>${policy.rule}</code></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ''
+    }
     ${
       version?.newBuyerBonus && version.newBuyerBonus.rows.length > 0
         ? html`<h2>${t('program.bonus')}</h2>
@@ -352,32 +477,16 @@ export function programPage(context: WebContext, program: ProgramPageSource): Sa
             </ul>`
         : ''
     }
-
-    <h2 id="documents">${t('program.documents')}</h2>
-    ${documents.map(
-      (document) => html`<details${document.id === 'rules' ? '' : html` open`}>
+    ${
+      documents.length > 0
+        ? html`<h2 id="documents">${t('program.documents')}</h2>
+            ${documents.map(
+              (document) => html`<details${document.id === 'rules' ? '' : html` open`}>
   <summary><strong>${document.title[locale]}</strong> ${document.lang !== locale ? html`<span class="muted">${document.lang === 'en' ? t('program.writtenIn') : '(Nederlands)'}</span>` : ''}</summary>
   <pre class="document" lang="${document.lang}" tabindex="0">${document.text}</pre>
 </details>`,
-    )}
-
-    <h2 id="apply">${t('program.signupSteps')}</h2>
-    <section class="card">
-      <ol>
-        <li>${t('program.step1')}</li>
-        <li>${t('program.step2')}</li>
-        <li>${t('program.step3')}</li>
-      </ol>
-      ${
-        context.session?.user.role === 'publisher'
-          ? html`<a class="button" href="/publisher/applications?program=${program.id}"
-              >${t('program.apply')}</a
-            >`
-          : html`<form method="get" action="/signup" class="inline">
-              <input type="hidden" name="program" value="${program.slug}" /><button type="submit">
-                ${t('program.startSignup')}
-              </button>
-            </form>`
-      }
-    </section>`;
+            )}`
+        : ''
+    }
+    ${callToAction(context, program)}`;
 }

@@ -116,7 +116,7 @@ export function registerPublisherSitePages(app: FastifyInstance, network: Networ
               ><input type="checkbox" name="acceptRules" value="yes" required />
               ${context.t('publisherSite.iAcceptTheProgramRules', { program: file.name })}${file.documents.length > 0 ? `: ${file.documents.map((document) => document.title[context.locale]).join(', ')}` : ''}
               –
-              <a href="/programs/${program.slug}#documents"
+              <a href="/programs/${program.slug}${file.documents.length > 0 ? '#documents' : ''}"
                 >${context.t('publisherSite.readThem')}</a
               ></label
             >
