@@ -1,5 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { CommissionsTable, Database } from '../storage/schema.js';
+import type { Insertable } from 'kysely';
+import type { CommissionsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
 import { type Commission } from '../storage/repositories/commissions-repository.js';
 import { type NewLedgerEntry } from '../storage/repositories/ledger-repository.js';
@@ -9,7 +9,7 @@ import {
 } from '../domain/ledger/plan-commission-change.js';
 import { DomainError } from '../domain/errors.js';
 import { encodeSuspended, type SuspendedDecision } from '../domain/ledger/compliance-hold.js';
-import { repos, type Repos } from '../storage/repositories/repos.js';
+import type { Repos } from '../storage/repositories/repos.js';
 import {
   commissionCreated,
   commissionUpdated,
@@ -73,9 +73,12 @@ export interface ChangeContext {
   adjustPaid?: boolean;
 }
 
-/** Inserts a commission with the ledger entries of its first state, in the caller's transaction. */
+/**
+ * Inserts a commission with the ledger entries of its first state, through `r`: the
+ * repositories of the caller's transaction.
+ */
 export async function createCommission(
-  db: Repos | Kysely<Database>,
+  r: Repos,
   input: NewCommission,
   target: CommissionTarget,
   context: ChangeContext,
@@ -102,7 +105,6 @@ export async function createCommission(
     created_at: context.nowMs,
     updated_at: context.nowMs,
   };
-  const r = repos(db);
   await r.commissions.insert(row);
   await r.events.append([commissionCreated(commissionFacts(row))], context.nowMs);
   // Approved as it is reported (a completion report where the terms say so): an approval.
@@ -132,16 +134,16 @@ export async function createCommission(
 }
 
 /**
- * Takes a stored commission to `target` and books the ledger moves in the caller's transaction.
- * Returns false when nothing changed. A paid commission is locked (CommissionChangeError).
+ * Takes a stored commission to `target` and books the ledger moves through `r`, the
+ * repositories of the caller's transaction. Returns false when nothing changed. A paid
+ * commission is locked (CommissionChangeError).
  */
 export async function changeCommission(
-  db: Repos | Kysely<Database>,
+  r: Repos,
   current: Commission,
   target: CommissionTarget,
   context: ChangeContext,
 ): Promise<boolean> {
-  const r = repos(db);
   // A commission on an issued statement (or paid) is settled: the statement never changes. A
   // later report books the difference as an adjustment on the next statement; a validation
   // decision may not change it; only its payout moves it from approved to paid.

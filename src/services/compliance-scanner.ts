@@ -415,7 +415,7 @@ export class ComplianceScanner {
       const suspended = decisionToSuspend(decidedCommission(commission));
       if (suspended === undefined || commission.statement_id !== null) continue;
       await changeCommission(
-        t.scope.db,
+        t,
         commission,
         {
           kind: commission.kind as 'product' | 'bonus',

@@ -238,7 +238,7 @@ export class OrderRecorder {
       if (commission === undefined)
         throw new CommissionChangeError('unknown_commission', `no commission ${commissionId}`);
       await changeCommission(
-        trx,
+        repos(this.store, trx),
         commission,
         {
           kind: commission.kind as 'product',
@@ -314,7 +314,7 @@ export class OrderRecorder {
         )) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue; // no bonus, no row
           await createCommission(
-            trx,
+            repos(this.store, trx),
             newCommission(rows.order.id, input, attribution),
             target,
             reportContext(input, 'order_reported'),
@@ -443,7 +443,7 @@ export class OrderRecorder {
         if (current === undefined) {
           if (target.kind === 'bonus' && target.amountMinor === 0) continue;
           await createCommission(
-            trx,
+            repos(this.store, trx),
             newCommission(stored.id, input, attribution),
             target,
             reportContext(input, 'order_updated'),
@@ -458,15 +458,20 @@ export class OrderRecorder {
             current.reason === POLICY_REVIEW &&
             target.status !== 'declined'
           ) {
-            await changeCommission(trx, current, heldReport(current, target, input.nowMs), {
-              ...reportContext(input, 'order_updated'),
-              decidedBy: current.decided_by,
-            });
+            await changeCommission(
+              repos(this.store, trx),
+              current,
+              heldReport(current, target, input.nowMs),
+              {
+                ...reportContext(input, 'order_updated'),
+                decidedBy: current.decided_by,
+              },
+            );
             continue;
           }
           const decided = current.decided_by !== null && target.status === 'pending';
           await changeCommission(
-            trx,
+            repos(this.store, trx),
             current,
             decided ? { ...target, status: current.status, reason: current.reason } : target,
             decided
@@ -635,7 +640,7 @@ export class OrderRecorder {
         );
     for (const commission of commissions)
       await changeCommission(
-        trx,
+        repos(this.store, trx),
         commission,
         {
           kind: commission.kind as 'product' | 'bonus',

@@ -298,7 +298,7 @@ export class ValidationService {
       try {
         changed =
           (await changeCommission(
-            trx,
+            repos(this.store, trx),
             commission,
             {
               kind: commission.kind as 'product' | 'bonus',
@@ -397,7 +397,7 @@ export class ValidationService {
           if (commission.validation_due_at === null || commission.validation_due_at > nowMs)
             continue;
           const changed = await changeCommission(
-            trx,
+            repos(this.store, trx),
             commission,
             {
               kind: commission.kind as 'product' | 'bonus',

@@ -143,7 +143,7 @@ export class ViolationsService {
               nowMs,
             );
             await changeCommission(
-              t.scope.db,
+              t,
               commission,
               {
                 kind: commission.kind as 'product' | 'bonus',
