@@ -5,6 +5,7 @@ import { formatMinorUnits } from '../domain/money/decimal.js';
 import { HttpError } from './http-errors.js';
 import { authenticateUser } from './user-auth.js';
 import { ADMIN_ROUTES as ROUTES } from './contracts/admin.js';
+import { localeOf } from '../i18n/email.js';
 import { routesOf } from './route.js';
 
 const eur = (minor: number) => formatMinorUnits(minor, 2);
@@ -246,8 +247,9 @@ export function registerAdminApiRoutes(app: FastifyInstance, network: Network): 
   route(ROUTES.postAdminAdvertisersInvitations, async (input, request, reply) => {
     const session = await admin(request);
     const body = input.body;
+    // The invitee's language: as asked, else the inviting admin's own.
     const invited = await network.advertiserInvites.invite(
-      body,
+      { ...body, locale: body.locale ?? localeOf(session.user.locale) },
       mailLinkBase(network, request),
       `user:${session.user.id}`,
       network.now(),

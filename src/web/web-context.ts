@@ -79,8 +79,16 @@ export async function webContext(
 
 const CONTEXT = Symbol('affnet web context');
 
-/** The language switch (`?lang=nl`): any other value, or none, keeps the page's language. */
-const LANG_QUERY = z.object({ lang: z.enum(['nl', 'en']).optional().catch(undefined) });
+/**
+ * The language switch (`?lang=nl`): any other value, or none, keeps the page's language. Given
+ * twice (an invitation's link, which carries the invitee's, with another appended), the last one.
+ */
+const LANG_QUERY = z.object({
+  lang: z.preprocess(
+    (value) => (Array.isArray(value) ? value.at(-1) : value),
+    z.enum(['nl', 'en']).optional().catch(undefined),
+  ),
+});
 
 async function makeWebContext(
   network: Network,

@@ -82,7 +82,7 @@ it('invites an advertiser from the command line and prints the link', async () =
   expect(invited.code).toBe(0);
   expect(JSON.parse(invited.out)).toMatchObject({
     email: 'shop@example.nl',
-    link: expect.stringMatching(/\/password-reset\/[\w-]{43}\?invite=1$/),
+    link: expect.stringMatching(/\/password-reset\/[\w-]{43}\?invite=1&lang=en$/),
   });
   const missing = await run('advertisers', 'invite', 'x@example.nl');
   expect(missing.err).toContain('missing --name ADVERTISER');

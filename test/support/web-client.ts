@@ -15,6 +15,10 @@ export function client(t: Pick<TestNetwork, 'app'>) {
   };
   let csrf = '';
   return {
+    /** Holds `name=value` as if the site had set it (e.g. a session made through the API). */
+    useCookie(name: string, value: string) {
+      jar.set(name, value);
+    },
     /** A cookie this client holds (to replay it altered). */
     cookie(name: string) {
       return jar.get(name);

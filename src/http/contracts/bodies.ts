@@ -147,7 +147,10 @@ export const BODIES = {
       .string()
       .meta({ description: 'the advertiser’s name: new, or an existing one to add a user to' }),
     name: z.string().optional().meta({ description: 'the invitee’s own name' }),
-    locale: z.enum(['en', 'nl']).optional().meta({ description: 'the language of the email' }),
+    locale: z.enum(['en', 'nl']).optional().meta({
+      description:
+        'the invitee’s language: of the email, the portal its link opens and later mail (default: the inviting admin’s own)',
+    }),
   }),
   simulation: z.object({
     terms: z.string().min(1).meta({ description: 'the draft terms file, YAML or JSON text' }),

@@ -54,4 +54,88 @@ export class AdvertisersRepository {
   ): Promise<void> {
     await this.db.updateTable('advertisers').set(details).where('id', '=', id).execute();
   }
+
+  /** How many advertisers the network has. */
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('advertisers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * One page of the advertisers, newest first, each with its users (all, disabled, and those
+   * with an unused password link: invited and not yet in) and its programs (all, listed —
+   * approved by the network's review and active — and waiting for the review).
+   */
+  async page(limit: number, offset: number, nowMs: number) {
+    return this.db
+      .selectFrom('advertisers')
+      .select((eb) => [
+        'advertisers.id',
+        'advertisers.name',
+        'advertisers.created_at',
+        eb
+          .selectFrom('users')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('users.advertiser_id', '=', 'advertisers.id')
+          .as('users'),
+        eb
+          .selectFrom('users')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('users.advertiser_id', '=', 'advertisers.id')
+          .where('users.status', '=', 'disabled')
+          .as('disabled_users'),
+        eb
+          .selectFrom('users')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('users.advertiser_id', '=', 'advertisers.id')
+          .where((w) =>
+            w.exists(
+              w
+                .selectFrom('tokens')
+                .select('tokens.id')
+                .whereRef('tokens.user_id', '=', 'users.id')
+                .where('tokens.purpose', '=', 'reset')
+                .where('tokens.used_at', 'is', null)
+                .where('tokens.expires_at', '>', nowMs),
+            ),
+          )
+          .where((w) =>
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('sessions')
+                  .select('sessions.id')
+                  .whereRef('sessions.user_id', '=', 'users.id'),
+              ),
+            ),
+          )
+          .as('invited_users'),
+        eb
+          .selectFrom('programs')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('programs.advertiser_id', '=', 'advertisers.id')
+          .as('programs'),
+        eb
+          .selectFrom('programs')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('programs.advertiser_id', '=', 'advertisers.id')
+          .where('programs.review_status', '=', 'approved')
+          .where('programs.status', '=', 'active')
+          .as('listed_programs'),
+        eb
+          .selectFrom('programs')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('programs.advertiser_id', '=', 'advertisers.id')
+          .where('programs.review_status', '=', 'in_review')
+          .as('programs_in_review'),
+      ])
+      .orderBy('advertisers.created_at', 'desc')
+      .orderBy('advertisers.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
 }
