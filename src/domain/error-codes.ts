@@ -180,6 +180,10 @@ export const ERROR_CODES = {
     status: 409,
     en: 'the code {code} is already published: it cannot become exclusive to a site or move to another one; create a new promotion with a new code',
   },
+  promotion_already_ended: {
+    status: 400,
+    en: 'the promotion would end at {endsAt}, which is not after now: set its end later (its start may be in the past)',
+  },
   invalid_decision: { status: 400, en: 'choose approve or decline' },
   // Validation and transactions
   no_selection: { status: 400, en: 'select at least one transaction' },

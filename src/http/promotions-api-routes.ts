@@ -47,7 +47,12 @@ export function registerPromotionRoutes(app: FastifyInstance, network: Network):
 
   route(ROUTES.deletePromotion, async ({ params }, request, reply) => {
     const advertiserId = await owner(request, params.programId);
-    await network.promotions.delete(advertiserId, params.programId, params.promotionId);
+    await network.promotions.delete(
+      advertiserId,
+      params.programId,
+      params.promotionId,
+      network.now(),
+    );
     return reply.code(204).send();
   });
 

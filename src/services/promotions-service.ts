@@ -96,6 +96,14 @@ export class PromotionsService {
     return repos(this.store).transaction(async (t) => {
       const program = this.#ownedProgram(advertiserId, programId);
       const row = await this.#checked(t, program, null, input);
+      if (row.ends_at <= nowMs)
+        throw new PromotionError(
+          'promotion_already_ended',
+          `endsAt: ${new Date(row.ends_at).toISOString()} is not after now; a new promotion must end in the future (its start may be in the past): set endsAt later`,
+          [],
+          { endsAt: new Date(row.ends_at).toISOString() },
+        );
+      await refuseRetiredCode(t, programId, row);
       // A promotion running now is announced with its creation; a scheduled one when it starts
       // (announceStarted), so no publisher learns of it, or of its code, before then.
       const current = isCurrent({ startsAtMs: row.starts_at, endsAtMs: row.ends_at }, nowMs);
@@ -127,6 +135,11 @@ export class PromotionsService {
       const merged: PromotionInput = { ...inputOf(current), ...definedOf(change) };
       const row = await this.#checked(t, program, current.id, merged);
       refuseRetargetedCode(current, row);
+      if (current.code_key !== row.code_key || current.exclusive_site_id !== row.exclusive_site_id)
+        await refuseRetiredCode(t, programId, row);
+      // A published code the promotion gives up is kept, so no other site gets it later.
+      if (current.announced_at !== null && current.code_key !== row.code_key)
+        await t.promotions.retireCode(current, nowMs);
       await t.promotions.update(current.id, { ...row, updated_at: nowMs });
       // A scheduled promotion moved to start now is announced now, as it stands after the edit.
       const announced =
@@ -139,10 +152,17 @@ export class PromotionsService {
     });
   }
 
-  async delete(advertiserId: string, programId: string, promotionId: string): Promise<void> {
+  async delete(
+    advertiserId: string,
+    programId: string,
+    promotionId: string,
+    nowMs: number,
+  ): Promise<void> {
     await repos(this.store).transaction(async (t) => {
       this.#ownedProgram(advertiserId, programId);
       const current = await this.#ownedPromotion(t, programId, promotionId);
+      // Its code, once published, stays out of other sites' reach (refuseRetiredCode).
+      if (current.announced_at !== null) await t.promotions.retireCode(current, nowMs);
       await t.promotions.delete(current.id);
     });
   }
@@ -331,6 +351,35 @@ function refuseRetargetedCode(
       : `exclusiveSiteId: the code ${current.code} was published to its site; it cannot move to another site. Create a new promotion with a new code for that site`,
     [],
     { code: current.code! },
+  );
+}
+
+/**
+ * A published code its promotion gave up (deleted, or its code changed) keeps its audience as
+ * an edit does (refuseRetargetedCode): a new exclusive use of it is refused unless it is for
+ * the very site it was exclusive to; offering it to every publisher stays allowed.
+ */
+async function refuseRetiredCode(
+  r: Repos,
+  programId: string,
+  next: { code: string | null; code_key: string | null; exclusive_site_id: string | null },
+): Promise<void> {
+  if (next.code_key === null || next.exclusive_site_id === null) return;
+  const retired = await r.promotions.retiredElsewhere(
+    programId,
+    next.code_key,
+    next.exclusive_site_id,
+  );
+  if (retired === undefined) return;
+  const audience =
+    retired.exclusive_site_id === null
+      ? 'to every publisher in the program'
+      : 'exclusive to another site';
+  throw new PromotionError(
+    'promotion_code_published',
+    `code: ${next.code} was published ${audience} by a promotion you deleted or changed; it cannot become exclusive to this site. Choose a new code for this site, or offer ${next.code} to every publisher (no exclusiveSiteId)`,
+    [],
+    { code: next.code! },
   );
 }
 

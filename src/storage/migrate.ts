@@ -41,6 +41,7 @@ import * as advertiserScopedEnforcement from './migrations/0035-advertiser-scope
 import * as feedSources from './migrations/0036-feed-sources.js';
 import * as feedImportState from './migrations/0037-feed-import-state.js';
 import * as promotionAnnouncements from './migrations/0038-promotion-announcements.js';
+import * as promotionCodeHistory from './migrations/0040-promotion-code-history.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -79,6 +80,7 @@ const MIGRATIONS = {
   '0036-feed-sources': feedSources,
   '0037-feed-import-state': feedImportState,
   '0038-promotion-announcements': promotionAnnouncements,
+  '0040-promotion-code-history': promotionCodeHistory,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

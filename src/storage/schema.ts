@@ -72,7 +72,7 @@ export type * from './tables/compliance.js';
 export type * from './tables/system.js';
 export type * from './tables/integration.js';
 export type * from './tables/promotions.js';
-import type { PromotionsTable } from './tables/promotions.js';
+import type { PromotionCodeHistoryTable, PromotionsTable } from './tables/promotions.js';
 export type * from './tables/feeds.js';
 import type { FeedImportsTable, FeedProductsTable } from './tables/feeds.js';
 export type * from './tables/feed-sources.js';
@@ -135,6 +135,7 @@ export interface Database {
   events: EventsTable;
   integration_reports: IntegrationReportsTable;
   promotions: PromotionsTable;
+  promotion_code_history: PromotionCodeHistoryTable;
   feed_products: FeedProductsTable;
   feed_imports: FeedImportsTable;
   feed_sources: FeedSourcesTable;

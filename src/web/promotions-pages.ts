@@ -203,7 +203,7 @@ export function registerPromotionPages(app: FastifyInstance, network: Network): 
       context.t('promotions.title'),
       (message) => advertiserPage(context, programId, message),
       async () => {
-        await network.promotions.delete(advertiserId, programId, promotionId);
+        await network.promotions.delete(advertiserId, programId, promotionId, network.now());
         return notice('success', context.t('promotions.withdrawn'));
       },
       path(programId),

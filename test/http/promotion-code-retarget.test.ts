@@ -131,4 +131,102 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
     await t.network.refreshIfChanged();
     expect(await order('EXCL-2', 'EERST-X')).toMatchObject({ siteId: null });
   });
+
+  const post = (payload: object) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/programs/${shop().programId}/promotions`,
+      headers: auth(),
+      payload: {
+        title: { nl: 'Korting', en: 'Discount' },
+        startsAt: new Date(t.clock.now - DAY).toISOString(),
+        endsAt: new Date(t.clock.now + 30 * DAY).toISOString(),
+        kind: 'percentage',
+        ...payload,
+      },
+    });
+  const history = () =>
+    t.network.store.db.selectFrom('promotion_code_history').selectAll().orderBy('code').execute();
+  const refusedPost = async (payload: object, says: string) => {
+    const before = { ...(await stored()), history: await history() };
+    const answer = await post(payload);
+    expect(answer.statusCode, answer.body).toBe(409);
+    expect(answer.json().code).toBe('promotion_code_published');
+    expect(answer.json().message).toContain(says);
+    expect(answer.json().message).toContain('Choose a new code for this site');
+    expect({ ...(await stored()), history: await history() }).toEqual(before);
+  };
+  const remove = async (promotionId: string) => {
+    const answer = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/programs/${shop().programId}/promotions/${promotionId}`,
+      headers: auth(),
+    });
+    expect(answer.statusCode, answer.body).toBe(204);
+  };
+
+  it('refuses a deleted exclusive code re-created exclusive to another site, storing nothing', async () => {
+    const exclusive = await create('WEG-X', siteX);
+    await remove(exclusive);
+    await refusedPost({ code: 'weg-x', exclusiveSiteId: siteY }, 'exclusive to another site');
+    // A code changed away from by an edit is kept the same way.
+    const renamed = await create('OUD-X', siteX);
+    expect((await patch(renamed, { code: 'NIEUW-X' })).statusCode).toBe(200);
+    await refusedPost({ code: 'OUD-X', exclusiveSiteId: siteY }, 'exclusive to another site');
+    // Nor may an existing promotion take the code for another site by an edit.
+    const other = await create('ANDERS-Y', siteY);
+    const before = await stored();
+    const taken = await patch(other, { code: 'WEG-X' });
+    expect(taken.statusCode, taken.body).toBe(409);
+    expect(taken.json().code).toBe('promotion_code_published');
+    expect(await stored()).toEqual(before);
+    // A deleted shared code cannot come back exclusive to one site either.
+    const shared = await create('IEDEREEN-WEG');
+    await remove(shared);
+    await refusedPost(
+      { code: 'IEDEREEN-WEG', exclusiveSiteId: siteX },
+      'to every publisher in the program',
+    );
+    // The same site, or every publisher, may have the code again.
+    expect((await post({ code: 'WEG-X', exclusiveSiteId: siteX })).statusCode).toBe(201);
+    expect((await post({ code: 'IEDEREEN-WEG' })).statusCode).toBe(201);
+    expect((await history()).map((row) => [row.code, row.exclusive_site_id])).toEqual([
+      ['IEDEREEN-WEG', null],
+      ['OUD-X', siteX],
+      ['WEG-X', siteX],
+    ]);
+  });
+
+  it('frees the code of a scheduled promotion deleted before anyone saw it', async () => {
+    const scheduled = await post({
+      code: 'NOG-GEHEIM',
+      exclusiveSiteId: siteX,
+      startsAt: new Date(t.clock.now + DAY).toISOString(),
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    await remove(scheduled.json().id);
+    const moved = await post({ code: 'NOG-GEHEIM', exclusiveSiteId: siteY });
+    expect(moved.statusCode, moved.body).toBe(201);
+  });
+
+  it('refuses a new promotion that has already ended, allows a past start', async () => {
+    const before = await stored();
+    for (const endsAt of [t.clock.now - DAY, t.clock.now]) {
+      const answer = await post({
+        code: 'TE-LAAT',
+        startsAt: new Date(t.clock.now - 400 * DAY).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
+      });
+      expect(answer.statusCode, answer.body).toBe(400);
+      expect(answer.json()).toMatchObject({ code: 'promotion_already_ended' });
+      expect(answer.json().message).toContain('set endsAt later');
+    }
+    expect(await stored()).toEqual(before);
+    const running = await post({
+      startsAt: new Date(t.clock.now - 400 * DAY).toISOString(),
+      endsAt: new Date(t.clock.now + 1).toISOString(),
+    });
+    expect(running.statusCode, running.body).toBe(201);
+    expect(running.json().state).toBe('running');
+  });
 });

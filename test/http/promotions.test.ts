@@ -133,12 +133,20 @@ describeEachEngine('promotions and voucher codes', (context) => {
       },
     );
     expect(exclusive.statusCode, exclusive.body).toBe(201);
-    const ended = await api('POST', `/api/v1/programs/${programId}/promotions`, advertiserToken, {
+    // A new promotion must end in the future; an edit may end one early.
+    const ending = await api('POST', `/api/v1/programs/${programId}/promotions`, advertiserToken, {
       ...promotion({
         startsAt: new Date(t.clock.now - 10 * DAY).toISOString(),
-        endsAt: new Date(t.clock.now - DAY).toISOString(),
+        endsAt: new Date(t.clock.now + DAY).toISOString(),
       }),
     });
+    expect(ending.statusCode, ending.body).toBe(201);
+    const ended = await api(
+      'PATCH',
+      `/api/v1/programs/${programId}/promotions/${ending.json().id}`,
+      advertiserToken,
+      { endsAt: new Date(t.clock.now - DAY).toISOString() },
+    );
     expect(ended.json()).toMatchObject({ state: 'ended' });
 
     const mine = await api('GET', '/api/v1/publisher/promotions', publisherToken);

@@ -59,6 +59,7 @@ const TABLES = [
   'events',
   'integration_reports',
   'promotions',
+  'promotion_code_history',
   'feed_products',
   'feed_imports',
   'feed_sources',

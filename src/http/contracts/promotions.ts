@@ -137,9 +137,9 @@ export const PROMOTION_ROUTES = {
     bodyCode: 'invalid_promotion',
     answers: {
       201: { description: 'The promotion', schema: Promotion },
-      400: 'A field to fix (invalid_promotion names it)',
+      400: 'A field to fix (invalid_promotion names it), or an endsAt not after now (promotion_already_ended: set it later)',
       404: 'Not your program',
-      409: 'The exclusive code is taken in the program (voucher_code_taken)',
+      409: 'The exclusive code is taken in the program (voucher_code_taken), or it was published to another site or to every publisher by a promotion since deleted or changed (promotion_code_published: choose a new code for this site)',
     },
   }),
   updatePromotion: defineRoute({
@@ -155,7 +155,7 @@ export const PROMOTION_ROUTES = {
       200: { description: 'The promotion', schema: Promotion },
       400: 'A field to fix (invalid_promotion names it)',
       404: 'Not your program or promotion',
-      409: 'The exclusive code is taken in the program (voucher_code_taken), or a published code would become exclusive to a site or move to another one (promotion_code_published: create a new promotion with a new code)',
+      409: 'The exclusive code is taken in the program (voucher_code_taken), or a published code (also one a deleted or changed promotion gave up) would become exclusive to a site or move to another one (promotion_code_published: create a new promotion with a new code)',
     },
   }),
   deletePromotion: defineRoute({

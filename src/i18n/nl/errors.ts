@@ -83,6 +83,8 @@ export const ERRORS_NL: ErrorTexts = {
     'de code {code} is in dit programma al in gebruik door een exclusieve code (of, voor een exclusieve, door een andere actie): kies een andere code',
   promotion_code_published:
     'de code {code} is al gepubliceerd: hij kan niet exclusief voor één site worden of naar een andere site gaan; maak een nieuwe actie met een nieuwe code',
+  promotion_already_ended:
+    'de actie zou eindigen op {endsAt}, en dat is niet na nu: kies een later einde (het begin mag in het verleden liggen)',
   deeplink_not_allowed:
     'een deeplink moet een http(s)-adres op {domains} (of een subdomein) zijn; laat het leeg om naar de landingspagina te linken',
   deeplinks_not_allowed:

@@ -28,6 +28,43 @@ export class PromotionsRepository {
     await bumpLinksVersion(this.db);
   }
 
+  /** Keeps the code a published promotion gives up (deleted, or its code changed). */
+  async retireCode(row: StoredPromotion, nowMs: number): Promise<void> {
+    if (row.code === null || row.code_key === null) return;
+    await this.db
+      .insertInto('promotion_code_history')
+      .values({
+        program_id: row.program_id,
+        code_key: row.code_key,
+        code: row.code,
+        exclusive_site_id: row.exclusive_site_id,
+        promotion_id: row.id,
+        retired_at: nowMs,
+      })
+      .execute();
+  }
+
+  /**
+   * A site other than `siteId` the program's retired code was published to (exclusive to it),
+   * or null when it was published to every publisher; undefined when it was neither.
+   */
+  async retiredElsewhere(
+    programId: string,
+    codeKey: string,
+    siteId: string,
+  ): Promise<{ exclusive_site_id: string | null } | undefined> {
+    return this.db
+      .selectFrom('promotion_code_history')
+      .select('exclusive_site_id')
+      .where('program_id', '=', programId)
+      .where('code_key', '=', codeKey)
+      .where((eb) =>
+        eb.or([eb('exclusive_site_id', 'is', null), eb('exclusive_site_id', '!=', siteId)]),
+      )
+      .orderBy('retired_at', 'desc')
+      .executeTakeFirst();
+  }
+
   /**
    * Marks the promotion announced at `nowMs` when it is current and not yet announced, and
    * answers it as it now stands (undefined otherwise). The condition is checked by the update

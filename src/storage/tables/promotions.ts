@@ -27,3 +27,16 @@ export interface PromotionsTable {
    */
   announced_at: number | null;
 }
+
+/**
+ * A voucher code a published promotion gave up (deleted, or its code changed): a new promotion
+ * may not make it exclusive to a site other than this one (null: it was published to all).
+ */
+export interface PromotionCodeHistoryTable {
+  program_id: string;
+  code_key: string;
+  code: string;
+  exclusive_site_id: string | null;
+  promotion_id: string;
+  retired_at: number;
+}
