@@ -1,20 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { createExampleProgram } from '../support/kabelkoning-terms.js';
 import {
   addSite,
-  adminToken,
   demoPublisherId,
-  reviewProgram,
   sessionToken,
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { packageRoot } from '../../src/package-root.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
 const HEADER =
@@ -69,21 +65,11 @@ describeEachEngine('product feeds', (context) => {
 
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    const advertiser = client(t);
-    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
-    await advertiser.get('/advertiser/programs/new');
-    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
-    const created = await advertiser.post('/advertiser/programs/new', {
-      terms: example
-        .replace(/^id: kabelkoning$/m, 'id: feedshop')
-        .replace(/^name: Kabelkoning$/m, 'name: Feedshop')
-        .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.feedshop.example/')
-        .replace(/domains: \[kabelkoning\.example\]/, 'domains: [feedshop.example]'),
-      action: 'create',
+    programId = await createExampleProgram(t, {
+      id: 'feedshop',
+      name: 'Feedshop',
+      landingUrl: 'https://www.feedshop.example/',
     });
-    expect(created.statusCode, created.body).toBe(303);
-    programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
-    await reviewProgram(t, await adminToken(t), programId, 'approved');
     const r = repos(t.network.store);
     const membership = await r.memberships.apply(
       {

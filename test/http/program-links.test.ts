@@ -1,18 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { createExampleProgram } from '../support/kabelkoning-terms.js';
 import {
   addSite,
-  adminToken,
   demoPublisherId,
   sessionToken,
-  reviewProgram,
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { packageRoot } from '../../src/package-root.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 import { up as defaultAds } from '../../src/storage/migrations/0023-default-ads.js';
 
@@ -28,21 +24,11 @@ describeEachEngine('every program has a link', (context) => {
 
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    const advertiser = client(t);
-    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
-    await advertiser.get('/advertiser/programs/new');
-    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
-    const created = await advertiser.post('/advertiser/programs/new', {
-      terms: example
-        .replace(/^id: kabelkoning$/m, 'id: lampenhuis')
-        .replace(/^name: Kabelkoning$/m, 'name: Lampenhuis')
-        .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.lampenhuis.example/welkom')
-        .replace(/domains: \[kabelkoning\.example\]/, 'domains: [lampenhuis.example]'),
-      action: 'create',
+    programId = await createExampleProgram(t, {
+      id: 'lampenhuis',
+      name: 'Lampenhuis',
+      landingUrl: 'https://www.lampenhuis.example/welkom',
     });
-    expect(created.statusCode, created.body).toBe(303);
-    programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
-    await reviewProgram(t, await adminToken(t), programId, 'approved');
   });
   afterAll(async () => {
     await t.app.close();

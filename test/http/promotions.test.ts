@@ -1,17 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
+import { createExampleProgram } from '../support/kabelkoning-terms.js';
 import {
-  adminToken,
   demoPublisherId,
-  reviewProgram,
   sessionToken,
   startTestNetwork,
   type TestNetwork,
 } from '../support/network.js';
 import { client } from '../support/web-client.js';
-import { packageRoot } from '../../src/package-root.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 
@@ -50,24 +46,12 @@ describeEachEngine('promotions and voucher codes', (context) => {
 
   beforeAll(async () => {
     t = await startTestNetwork(context().store);
-    const advertiser = client(t);
-    await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
-    await advertiser.get('/advertiser/programs/new');
-    const example = await readFile(join(packageRoot(), 'programs', 'kabelkoning.yaml'), 'utf8');
-    const created = await advertiser.post('/advertiser/programs/new', {
-      terms: `${example
-        .replace(/^id: kabelkoning$/m, 'id: codeshop')
-        .replace(/^name: Kabelkoning$/m, 'name: Codeshop')
-        .replace(/^landingUrl: .*$/m, 'landingUrl: https://www.codeshop.example/')
-        .replace(
-          /domains: \[kabelkoning\.example\]/,
-          'domains: [codeshop.example]',
-        )}\nattribution:\n  voucherCodes: fallback\n`,
-      action: 'create',
+    programId = await createExampleProgram(t, {
+      id: 'codeshop',
+      name: 'Codeshop',
+      landingUrl: 'https://www.codeshop.example/',
+      extra: '\nattribution:\n  voucherCodes: fallback\n',
     });
-    expect(created.statusCode, created.body).toBe(303);
-    programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
-    await reviewProgram(t, await adminToken(t), programId, 'approved');
 
     const r = repos(t.network.store);
     const now = t.clock.now;

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
 import type { DemoProgram } from '../../src/bootstrap/create-demo-network.js';
-import type { TestNetwork } from './network.js';
+import { adminToken, reviewProgram, type TestNetwork } from './network.js';
+import { client } from './web-client.js';
 
 /** The bundled Kabelkoning terms file, as its advertiser starts from it. */
 export function kabelkoningTerms(): Promise<string> {
@@ -73,4 +75,38 @@ export function kabelkoningApi(t: () => TestNetwork) {
         },
       }),
   };
+}
+
+/** Another shop's program made from the Kabelkoning file: its id and name, its landing page. */
+export interface ExampleProgram {
+  id: string;
+  name: string;
+  /** Its host without `www.` is the program's deeplink domain. */
+  landingUrl: string;
+  /** YAML appended to the file (a file-wide setting). */
+  extra?: string;
+}
+
+/**
+ * A program the demo advertiser creates in its console from the Kabelkoning file renamed to
+ * `program`, approved by the network admin: its id.
+ */
+export async function createExampleProgram(t: TestNetwork, program: ExampleProgram) {
+  const advertiser = client(t);
+  await advertiser.login(t.demo.advertiser.email, t.demo.advertiser.password);
+  await advertiser.get('/advertiser/programs/new');
+  const domain = new URL(program.landingUrl).hostname.replace(/^www\./, '');
+  const terms = (await kabelkoningTerms())
+    .replace(/^id: kabelkoning$/m, `id: ${program.id}`)
+    .replace(/^name: Kabelkoning$/m, `name: ${program.name}`)
+    .replace(/^landingUrl: .*$/m, `landingUrl: ${program.landingUrl}`)
+    .replace(/domains: \[kabelkoning\.example\]/, `domains: [${domain}]`);
+  const created = await advertiser.post('/advertiser/programs/new', {
+    terms: `${terms}${program.extra ?? ''}`,
+    action: 'create',
+  });
+  expect(created.statusCode, created.body).toBe(303);
+  const programId = /\/advertiser\/terms\/(prg_[\w-]+)/.exec(String(created.headers.location))![1]!;
+  await reviewProgram(t, await adminToken(t), programId, 'approved');
+  return programId;
 }
