@@ -36,4 +36,6 @@ export const ADVERTISER_TRANSACTION = {
   'advertiserTransaction.reasonDeclined': 'Declined: {reason}.',
   'advertiserTransaction.reasonDeadlineDeclined':
     'Declined at the validation deadline: nobody decided it in time, and the program’s terms decline undecided orders.',
+  'advertiserTransaction.disqualified':
+    'Order {order} earns nothing, so it cannot be approved: {reasons}',
 } as const;

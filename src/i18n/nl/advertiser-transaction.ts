@@ -41,4 +41,6 @@ export const ADVERTISER_TRANSACTION_NL: Translation<typeof ADVERTISER_TRANSACTIO
   'advertiserTransaction.reasonDeclined': 'Afgekeurd: {reason}.',
   'advertiserTransaction.reasonDeadlineDeclined':
     'Afgekeurd op de validatiedeadline: niemand besliste op tijd, en de voorwaarden van het programma keuren onbesliste bestellingen af.',
+  'advertiserTransaction.disqualified':
+    'Bestelling {order} levert niets op en kan dus niet worden goedgekeurd: {reasons}',
 };
