@@ -1,5 +1,5 @@
 import { statusBadge, statusText } from './status-badge.js';
-import type { Locale } from './i18n.js';
+import { translate, type Locale } from './i18n.js';
 import { refusalText } from './refusal-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Network } from '../server/network.js';
@@ -13,7 +13,8 @@ import {
 } from '../services/validation-service.js';
 import { html, type SafeHtml } from './html.js';
 import { deadlineMayApprove } from '../domain/orders/report-proof.js';
-import { reasonFactsOf } from '../domain/terms/compile-terms.js';
+import { reasonFactsOf, type ProgramTerms } from '../domain/terms/compile-terms.js';
+import { explainReason, REASON_CODES, type ReasonCode } from '../domain/engine/reasons.js';
 import { transactionReasonText, type ReasonOfRow } from './transaction-reason-text.js';
 import { answerForm, sendPage } from './respond.js';
 import { z } from 'zod';
@@ -36,10 +37,42 @@ function resultStatus(result: ValidationOutcome): string {
   return product?.status ?? 'approved';
 }
 
-function resultText(result: ValidationOutcome, locale: Locale): string {
+function resultText(
+  result: ValidationOutcome,
+  locale: Locale,
+  terms: ProgramTerms | undefined,
+): string {
   return result.ok
     ? result.commissions.map((c) => `${c.kind}: ${statusText(c.status, locale)}`).join(', ')
-    : refusalText({ code: result.code ?? '', message: result.message ?? '' }, locale);
+    : (disqualifiedText(result, locale, terms) ??
+        refusalText({ code: result.code ?? '', message: result.message ?? '' }, locale));
+}
+
+/**
+ * A refused approval of a disqualified order with its reasons in words and their rules (the
+ * refusal's message names the stable reason codes, `order "…" is disqualified (codes)`);
+ * undefined for any other refusal.
+ */
+function disqualifiedText(
+  result: ValidationOutcome & { ok: false },
+  locale: Locale,
+  terms: ProgramTerms | undefined,
+): string | undefined {
+  if (result.code !== 'order_disqualified') return undefined;
+  const codes = (/\(([a-z_, ]+)\)/.exec(result.message)?.[1] ?? '')
+    .split(', ')
+    .filter((code): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code));
+  if (codes.length === 0) return undefined;
+  const facts = terms === undefined ? undefined : reasonFactsOf(terms);
+  const reasons = codes.map((code) => {
+    const text = explainReason(code, locale, facts);
+    const rule = terms?.reasonRules[code];
+    return rule === undefined || text.includes(rule) ? text : `${text} (${rule})`;
+  });
+  return translate(locale, 'advertiserTransaction.disqualified', {
+    order: result.orderNumber,
+    reasons: reasons.join(' '),
+  });
 }
 
 /**
@@ -204,18 +237,18 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
     byProgram: Map<string, ValidationRequest[]>,
   ) => {
     const own = new Set((await programsOf(advertiserId)).map((p) => p.id));
-    const results = [];
+    const results: (ValidationOutcome & { terms: ProgramTerms | undefined })[] = [];
     for (const [programId, requests] of byProgram) {
       if (!own.has(programId))
         throw new HttpError('unknown_program', `no program "${programId}" among your programs`);
-      results.push(
-        ...(await network.validation.validate(
-          programId,
-          requests,
-          `user:${context.session!.user.id}`,
-          network.now(),
-        )),
+      const terms = network.cache.program(programId)?.terms;
+      const outcomes = await network.validation.validate(
+        programId,
+        requests,
+        `user:${context.session!.user.id}`,
+        network.now(),
       );
+      results.push(...outcomes.map((outcome) => ({ ...outcome, terms })));
     }
     const ok = results.filter((r) => r.ok).length;
     const summary = notice(
@@ -238,7 +271,8 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
               html`<tr>
                 <td>${r.orderNumber}</td>
                 <td>
-                  ${statusBadge(resultStatus(r), context.locale)} ${resultText(r, context.locale)}
+                  ${statusBadge(resultStatus(r), context.locale)}
+                  ${resultText(r, context.locale, r.terms)}
                 </td>
               </tr>`,
           )}
@@ -300,7 +334,7 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
       return {
         results: results.map((r) => ({
           ...r,
-          text: resultText(r, context.locale),
+          text: resultText(r, context.locale, network.cache.program(form.programId)?.terms),
           badge: resultStatus(r),
           badgeText: statusText(resultStatus(r), context.locale),
         })),

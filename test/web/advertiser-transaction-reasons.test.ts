@@ -148,6 +148,15 @@ describeEachEngine('the advertiser’s transactions explain themselves', (contex
     expect(nl).toContain('Commissie zoals de regel van het programma die vaststelt.');
     expect(nl).toMatch(/vaststelt\.\s*\(<code title="[^"]+">KK-C1<\/code>\)/);
 
+    // Approving the USD order is refused with its reason in words and its rule, not its code.
+    const refused = await advertiser.submit('/advertiser/transactions/validate', {
+      decision: 'approve',
+      orders: [`${shop.programId}|USD-1`],
+    });
+    expect(refused.body).toContain(
+      'Bestelling USD-1 levert niets op en kan dus niet worden goedgekeurd: De bestelling is betaald in een valuta die het programma niet accepteert: het accepteert alleen EUR. (KK-C4)',
+    );
+
     const en = (await advertiser.get('/advertiser/transactions?lang=en')).body;
     expect(en).toContain('it accepts EUR only.');
     expect(en).toContain('You declined it: Other.');
