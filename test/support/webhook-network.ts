@@ -1,10 +1,32 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Store } from '../../src/storage/database.js';
+import type { TestStore } from './stores.js';
 import { sessionToken, startTestNetwork, type TestNetwork } from './network.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 
 /** What a self-hosted test set-up allows: webhooks over http to a private address. */
 export const WEBHOOKS_TO_LOCAL_RECEIVER = { allowPrivate: true, allowHttp: true };
+
+/**
+ * The environment of an `affnet serve` (dist/) on the test's store (SQLite in `dataDir`) whose
+ * webhooks may reach a local receiver, with `extra` settings.
+ */
+export function servedWebhookEnv(
+  test: TestStore,
+  dataDir: string,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  return {
+    PORT: '0',
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+    WEBHOOKS_ALLOW_HTTP: 'true',
+    ECB_FETCH: 'off',
+    ...extra,
+    ...(test.store.dialect === 'sqlite'
+      ? { DATA_DIR: dataDir, DATABASE_URL: undefined }
+      : { DATABASE_URL: test.url, SECRET: 'served-webhooks-secret-0123456789abcdef' }),
+  };
+}
 
 export interface WebhookNetwork {
   t: TestNetwork;

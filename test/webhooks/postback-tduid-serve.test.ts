@@ -8,6 +8,7 @@ import { runAffnet, startServer } from '../../bench/serve-process.js';
 import { postOrder } from '../../bench/kill-under-load.js';
 import { describeEachEngine } from '../support/stores.js';
 import { startReceiver } from '../support/webhook-receiver.js';
+import { servedWebhookEnv } from '../support/webhook-network.js';
 
 /**
  * `{tduid}` in a postback template is the tduid the click's landing page received (signature
@@ -21,17 +22,8 @@ describeEachEngine('{tduid} in a postback sent by affnet serve', (context) => {
     const test = context();
     const dataDir = await mkdtemp(join(tmpdir(), 'affnet-postback-tduid-'));
     const receiver = await startReceiver();
-    const env: NodeJS.ProcessEnv = {
-      PORT: '0',
-      WEBHOOKS_ALLOW_PRIVATE: 'true',
-      WEBHOOKS_ALLOW_HTTP: 'true',
-      ECB_FETCH: 'off',
-      // The click comes from a shopper's address (X-Forwarded-For), not the publisher's own.
-      TRUST_PROXY: 'true',
-      ...(test.store.dialect === 'sqlite'
-        ? { DATA_DIR: dataDir, DATABASE_URL: undefined }
-        : { DATABASE_URL: test.url, SECRET: 'postback-tduid-secret-0123456789abcdef' }),
-    };
+    // The click comes from a shopper's address (X-Forwarded-For), not the publisher's own.
+    const env = servedWebhookEnv(test, dataDir, { TRUST_PROXY: 'true' });
     const agent = new http.Agent({ keepAlive: false });
     try {
       const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as {

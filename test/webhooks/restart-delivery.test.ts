@@ -9,6 +9,7 @@ import { postOrder } from '../../bench/kill-under-load.js';
 import { describeEachEngine } from '../support/stores.js';
 import { openStore } from '../../src/storage/database.js';
 import { startReceiver, verifyWebhook } from '../support/webhook-receiver.js';
+import { servedWebhookEnv } from '../support/webhook-network.js';
 
 async function json<T>(
   port: number,
@@ -38,15 +39,7 @@ describeEachEngine('webhook delivery across a SIGKILL', (context) => {
     const test = context();
     const dataDir = await mkdtemp(join(tmpdir(), 'affnet-webhook-kill-'));
     const receiver = await startReceiver();
-    const env: NodeJS.ProcessEnv = {
-      PORT: '0',
-      WEBHOOKS_ALLOW_PRIVATE: 'true',
-      WEBHOOKS_ALLOW_HTTP: 'true',
-      ECB_FETCH: 'off',
-      ...(test.store.dialect === 'sqlite'
-        ? { DATA_DIR: dataDir, DATABASE_URL: undefined }
-        : { DATABASE_URL: test.url, SECRET: 'webhook-kill-secret-0123456789abcdef' }),
-    };
+    const env = servedWebhookEnv(test, dataDir);
     try {
       const demo = JSON.parse(await runAffnet(['demo', '--json'], env)) as {
         programId: string;
