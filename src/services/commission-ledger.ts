@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { CommissionsTable } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { formatClickId } from '../storage/click-ids.js';
 import { type Commission } from '../storage/repositories/commissions-repository.js';
 import { type NewLedgerEntry } from '../storage/repositories/ledger-repository.js';
 import {
@@ -55,6 +56,8 @@ export interface NewCommission {
   siteId: string | null;
   currency: string;
   validationDueAt: number | null;
+  /** The click that credits it; null when a voucher code does. */
+  clickId: number | null;
 }
 
 /** Who changes a commission and when: an actor id and the reason written to the ledger. */
@@ -106,7 +109,7 @@ export async function createCommission(
     updated_at: context.nowMs,
   };
   await r.commissions.insert(row);
-  await r.events.append([commissionCreated(commissionFacts(row))], context.nowMs);
+  await r.events.append([commissionCreated(commissionFacts(row, input.clickId))], context.nowMs);
   // Approved as it is reported (a completion report where the terms say so): an approval.
   if (target.status === 'approved')
     await auditCommission(r, row.id, input, target.kind, context, null, target);
@@ -218,13 +221,16 @@ export async function changeCommission(
       [
         commissionUpdated(
           before,
-          commissionFacts({
-            ...current,
-            amount_minor: target.amountMinor,
-            status: target.status,
-            reason: target.reason,
-            rule: target.rule,
-          }),
+          commissionFacts(
+            {
+              ...current,
+              amount_minor: target.amountMinor,
+              status: target.status,
+              reason: target.reason,
+              rule: target.rule,
+            },
+            await clickOfCommission(r, current),
+          ),
         ),
       ],
       context.nowMs,
@@ -268,7 +274,10 @@ async function adjustPaidCommission(
     [
       commissionUpdated(
         { status: current.status, amountMinor: current.amount_minor + adjusted },
-        commissionFacts({ ...current, amount_minor: should, reason, rule: target.rule }),
+        commissionFacts(
+          { ...current, amount_minor: should, reason, rule: target.rule },
+          await clickOfCommission(r, current),
+        ),
       ),
     ],
     context.nowMs,
@@ -336,19 +345,35 @@ async function auditCommission(
   );
 }
 
-function commissionFacts(row: {
-  id: string;
-  order_id?: string | null | undefined;
-  program_id: string;
-  publisher_id: string;
-  site_id?: string | null | undefined;
-  kind: string;
-  amount_minor: number;
-  currency: string;
-  status: string;
-  reason?: string | null | undefined;
-  rule?: string | null | undefined;
-}): CommissionFacts {
+/**
+ * The click that credited a commission: its order's, read in the change's transaction. A
+ * reattribution declines the first publisher's commissions before it moves the order to the
+ * new click, so each commission's events name its own click, never its successor's; one taken
+ * off its order (declined as reattributed) names none.
+ */
+async function clickOfCommission(
+  r: Repos,
+  commission: { order_id: string | null },
+): Promise<number | null> {
+  return commission.order_id === null ? null : r.orders.clickIdOf(commission.order_id);
+}
+
+function commissionFacts(
+  row: {
+    id: string;
+    order_id?: string | null | undefined;
+    program_id: string;
+    publisher_id: string;
+    site_id?: string | null | undefined;
+    kind: string;
+    amount_minor: number;
+    currency: string;
+    status: string;
+    reason?: string | null | undefined;
+    rule?: string | null | undefined;
+  },
+  clickId: number | null,
+): CommissionFacts {
   return {
     id: row.id,
     orderId: row.order_id ?? null,
@@ -361,5 +386,6 @@ function commissionFacts(row: {
     status: row.status,
     reason: row.reason ?? null,
     rule: row.rule ?? null,
+    clickId: clickId === null ? null : formatClickId(clickId),
   };
 }

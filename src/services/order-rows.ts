@@ -33,6 +33,7 @@ export function newCommission(
     siteId: attribution.siteId,
     currency: input.terms.currency,
     validationDueAt: validationDueAt(input.terms, input.order.placedAtMs),
+    clickId: attribution.clickId,
   };
 }
 

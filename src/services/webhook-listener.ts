@@ -12,6 +12,7 @@ import type {
 } from '../storage/repositories/webhooks-repository.js';
 import type { WebhookDeliveriesTable } from '../storage/schema.js';
 import { newMonotonicId } from '../storage/ids.js';
+import { parseClickId } from '../storage/click-ids.js';
 import { webhookBody } from './webhook-signature.js';
 import {
   expandPostback,
@@ -132,12 +133,18 @@ async function prepareDeliveries(
     const facts = await r.webhooks.postbackFacts(
       postbacks.map(([, event]) => commissionOf(event).orderId ?? ''),
     );
+    const clicks = await r.webhooks.postbackClicks(
+      postbacks.flatMap(([, event]) => {
+        const clickId = creditingClick(commissionOf(event), undefined);
+        return clickId === null || clickId === undefined ? [] : [clickId];
+      }),
+    );
     for (const [endpoint, event] of postbacks)
       rows.push(
         deliveryRow(
           endpoint,
           event,
-          expandPostback(endpoint.url, await macroValues(event, facts, eventKind, tduidOf)),
+          expandPostback(endpoint.url, await macroValues(event, facts, eventKind, tduidOf, clicks)),
           nowMs,
         ),
       );
@@ -178,25 +185,50 @@ interface CommissionData {
   siteId?: string | null;
   amount?: { value: string; currency: string };
   status?: string;
+  /** `clk_…`, or null when a voucher code credited it; absent from events written before it was added. */
+  clickId?: string | null;
+}
+
+/**
+ * The click that credited a commission: the one its event names (null: a voucher code, no
+ * click), else, for an event written before events named it, its order's.
+ */
+function creditingClick(
+  commission: CommissionData,
+  order: PostbackOrderFacts | undefined,
+): number | null | undefined {
+  if (commission.clickId === null) return null;
+  if (typeof commission.clickId === 'string') return parseClickId(commission.clickId) ?? null;
+  return order?.clickId;
 }
 
 function commissionOf(event: DispatchedEvent): CommissionData {
   return (event.data.commission ?? {}) as CommissionData;
 }
 
-/** A postback's macro values from a commission event and its order. */
+/**
+ * A postback's macro values from a commission event, its order and the click that credited the
+ * commission. {epi}, {epi2} and {tduid} come from that click alone: after a reattribution the
+ * order's click is another publisher's, whose sub ids are never sent to this one.
+ */
 export async function macroValues(
   event: DispatchedEvent,
   facts: ReadonlyMap<string, PostbackOrderFacts>,
   eventKind: EventKindOf,
   tduidOf: TduidOf,
+  clicks: ReadonlyMap<number, { epi: string | null; epi2: string | null }> = new Map(),
 ): Promise<MacroValues> {
   const commission = commissionOf(event);
   const order = commission.orderId ? facts.get(commission.orderId) : undefined;
+  const clickId = creditingClick(commission, order);
+  const click =
+    clickId === null || clickId === undefined
+      ? undefined
+      : (clicks.get(clickId) ?? (clickId === order?.clickId ? order : undefined));
   return {
-    epi: order?.epi ?? '',
-    epi2: order?.epi2 ?? '',
-    tduid: order?.clickId === null || order?.clickId === undefined ? '' : tduidOf(order.clickId),
+    epi: click?.epi ?? '',
+    epi2: click?.epi2 ?? '',
+    tduid: clickId === null || clickId === undefined ? '' : tduidOf(clickId),
     order_number: order?.orderNumber ?? '',
     commission: commission.amount?.value ?? '',
     currency: commission.amount?.currency ?? order?.currency ?? '',

@@ -47,8 +47,12 @@ const DUTCH: [RegExp, string][] = [
   ],
   [/^expected a host name$/, 'verwacht een hostnaam'],
   [
-    /^no macros in the scheme or host, only in the path and query$/,
-    'geen macro’s in schema of host, alleen in pad en query',
+    /^no macros in the scheme, user, host or port, only in the path and query$/,
+    'geen macro’s in schema, gebruiker, host of poort, alleen in pad en query',
+  ],
+  [
+    /^start with the scheme, \/\/ and the tracker’s host written out \(https:\/\/tracker\.example\/…\), with macros in the path and query only$/,
+    'begin met het schema, // en de host van de tracker voluit (https://tracker.example/…), met macro’s alleen in pad en query',
   ],
   // A form field, as the schemas of the forms word it (zod's own words and ours).
   [/^Too small: expected string to have >=1 characters?$/, 'vul dit in'],

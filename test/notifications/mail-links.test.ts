@@ -45,6 +45,7 @@ describeEachEngine('the links in notification mails', (context) => {
       status: 'approved',
       reason: null,
       rule: null,
+      clickId: null,
     };
     await repos(store).events.append(
       [

@@ -50,6 +50,7 @@ describe('refusal text of a code raised for several faults', () => {
       [() => checkEndpointUrl('not a url', false), 'verwacht een volledig https://-adres'],
       [() => checkEndpointUrl(`https://h.example/${'x'.repeat(3000)}`, false), 'hoogstens'],
       [() => checkPostbackTemplate('https://{epi}.example/x', false), 'geen macro’s in schema'],
+      [() => checkPostbackTemplate('http:{epi}/x', true), 'begin met het schema, // en de host'],
     ] as const;
     for (const [run, expected] of cases) {
       const refusal = refusalOf(run);

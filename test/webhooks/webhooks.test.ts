@@ -391,6 +391,14 @@ describeEachEngine('webhooks and postbacks', (context) => {
         { url: 'https://{epi}.example/t', events: ['commission.created'] },
         'invalid_webhook_url',
       ],
+      // No `//`: the host would be the click's epi (http:{epi}/x reads as http://{epi}/x).
+      ...['http:{epi}/pubpb', 'http:{epi}:9000/x', 'https:{epi}'].map(
+        (url): [string, unknown, string] => [
+          '/api/v1/publisher/postbacks',
+          { url, events: ['commission.created'] },
+          'invalid_webhook_url',
+        ],
+      ),
       [
         '/api/v1/publisher/postbacks',
         { url: receiver.url('/t'), events: ['order.created'] },

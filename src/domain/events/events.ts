@@ -94,6 +94,12 @@ export interface CommissionFacts {
   status: string;
   reason: string | null;
   rule: string | null;
+  /**
+   * The click that credited this commission (`clk_…`), kept when its order moves to another
+   * publisher's click; null when a voucher code credited it. A postback fills {epi}, {epi2} and
+   * {tduid} from it, never from the order's current click.
+   */
+  clickId: string | null;
 }
 
 export function commissionCreated(c: CommissionFacts): NewEvent {
@@ -135,6 +141,7 @@ function commissionData(c: CommissionFacts): Record<string, unknown> {
     status: c.status,
     reason: c.reason,
     rule: c.rule,
+    clickId: c.clickId,
   };
 }
 

@@ -24,13 +24,25 @@ export type MacroValues = Record<PostbackMacro, string>;
 
 const MACRO = /\{([^{}]*)\}/g;
 
-/** Checks a template: a URL as for webhooks, every macro known (else refused, with its name). */
+/** The scheme, `//` and the authority (user, host, port): what comes before the path. */
+const ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\\]*)/;
+
+/**
+ * Checks a template: a URL as for webhooks, every macro known (else refused, with its name),
+ * and the tracker's address written out: the scheme, `//` and a literal host (and port) come
+ * first, and no macro fills any of them (`http:{epi}/x` would take its host from the click).
+ */
 export function checkPostbackTemplate(template: string, allowHttp: boolean): void {
-  // The tracker's address is fixed: a macro may fill the path and query only.
-  if ((/^[^:/?#]*:\/\/[^/?#]*/.exec(template)?.[0] ?? '').includes('{'))
+  const origin = ORIGIN.exec(template);
+  if (origin === null || origin[1] === '')
     throw new EndpointRuleError(
       'invalid_webhook_url',
-      'url: no macros in the scheme or host, only in the path and query',
+      'url: start with the scheme, // and the tracker’s host written out (https://tracker.example/…), with macros in the path and query only',
+    );
+  if (/[{}]/.test(origin[1]!))
+    throw new EndpointRuleError(
+      'invalid_webhook_url',
+      'url: no macros in the scheme, user, host or port, only in the path and query',
     );
   for (const match of template.matchAll(MACRO)) {
     const name = match[1]!;
@@ -42,8 +54,28 @@ export function checkPostbackTemplate(template: string, allowHttp: boolean): voi
         { macro: `{${name.slice(0, 40)}}` },
       );
   }
-  // The URL must hold with the macros filled (a macro in the host is refused as a host).
-  checkEndpointUrl(template.replace(MACRO, 'x'), allowHttp);
+  // The URL must hold with the macros filled, and address the same tracker whatever they hold
+  // (a sample, and values shaped like a host, a user and a port).
+  const parsed = [
+    'x',
+    SAMPLE_MACRO_VALUES,
+    'evil.example',
+    '@evil.example:1/',
+    '//evil.example',
+  ].map((sample) =>
+    checkEndpointUrl(
+      typeof sample === 'string'
+        ? template.replace(MACRO, encodeURIComponent(sample))
+        : expandPostback(template, sample),
+      allowHttp,
+    ),
+  );
+  const originOf = (url: URL) => `${url.protocol}//${url.username}:${url.password}@${url.host}`;
+  if (parsed.some((url) => originOf(url) !== originOf(parsed[0]!)))
+    throw new EndpointRuleError(
+      'invalid_webhook_url',
+      'url: no macros in the scheme, user, host or port, only in the path and query',
+    );
 }
 
 /** The template with each macro replaced by its value, URL-encoded. */

@@ -30,6 +30,7 @@ const commission: CommissionFacts = {
   status: 'pending',
   reason: null,
   rule: null,
+  clickId: 'clk_1a2b3c4d5e6',
 };
 const order: OrderFacts = {
   id: commission.orderId!,

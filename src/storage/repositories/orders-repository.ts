@@ -121,6 +121,16 @@ export class OrdersRepository {
       .execute();
   }
 
+  /** The click an order is credited through now (null: none, or a voucher code), by its id. */
+  async clickIdOf(orderId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select('click_id')
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+    return row?.click_id === null || row?.click_id === undefined ? null : Number(row.click_id);
+  }
+
   async update(id: string, change: Updateable<OrdersTable>): Promise<void> {
     await this.db.updateTable('orders').set(change).where('id', '=', id).execute();
   }

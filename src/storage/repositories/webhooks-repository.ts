@@ -250,6 +250,19 @@ export class WebhooksRepository {
       .execute();
   }
 
+  /** The sub ids of the clicks that credited commissions, for their postbacks' macros, by click id. */
+  async postbackClicks(
+    clickIds: readonly number[],
+  ): Promise<Map<number, { epi: string | null; epi2: string | null }>> {
+    if (clickIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('clicks')
+      .select(['id', 'epi', 'epi2'])
+      .where('id', 'in', [...new Set(clickIds)])
+      .execute();
+    return new Map(rows.map((row) => [Number(row.id), { epi: row.epi, epi2: row.epi2 }]));
+  }
+
   /** The orders (and their clicks) postbacks fill their macros from. */
   async postbackFacts(orderIds: readonly string[]): Promise<Map<string, PostbackOrderFacts>> {
     if (orderIds.length === 0) return new Map();
