@@ -7,6 +7,8 @@ import {
   FEED_FETCH_TIMEOUT_MS,
   FEED_MAX_BYTES,
   FEED_MAX_REDIRECTS,
+  FEED_MIN_BYTES_PER_SECOND,
+  FEED_SLOW_AFTER_MS,
   FeedSourceError,
 } from '../domain/feeds/feed-source-rules.js';
 
@@ -23,6 +25,13 @@ export interface FetcherOptions {
   /** The whole fetch, the import reading the body included (default 15 minutes). */
   totalMs?: number;
   maxBytes?: number;
+  /**
+   * The least a body must average once it has come for `slowAfterMs` (default 4 KiB/s after
+   * 60 s): a feed dripping slower is cut off rather than holding a fetch slot for the whole
+   * `totalMs`. Time the import held the body back is not counted.
+   */
+  minBytesPerSecond?: number;
+  slowAfterMs?: number;
 }
 
 /** The validators of the last answer, sent back so that an unchanged feed answers 304. */
@@ -53,6 +62,8 @@ export interface FetchedBody {
   close(): void;
 }
 
+const STOPPED = 'the server stopped during the fetch';
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -68,11 +79,15 @@ export class FeedFetcher {
   readonly #timeoutMs: number;
   readonly #totalMs: number;
   readonly #maxBytes: number;
+  readonly #minBytesPerSecond: number;
+  readonly #slowAfterMs: number;
 
   constructor(private readonly options: FetcherOptions) {
     this.#timeoutMs = options.timeoutMs ?? FEED_FETCH_TIMEOUT_MS;
     this.#totalMs = options.totalMs ?? 15 * 60_000;
     this.#maxBytes = options.maxBytes ?? FEED_MAX_BYTES;
+    this.#minBytesPerSecond = options.minBytesPerSecond ?? FEED_MIN_BYTES_PER_SECOND;
+    this.#slowAfterMs = options.slowAfterMs ?? FEED_SLOW_AFTER_MS;
   }
 
   /**
@@ -90,7 +105,8 @@ export class FeedFetcher {
     return url;
   }
 
-  async fetch(text: string, validators: Validators): Promise<FetchOutcome> {
+  /** Fetches the feed; `signal` ends the fetch at once (the server stopping). */
+  async fetch(text: string, validators: Validators, signal?: AbortSignal): Promise<FetchOutcome> {
     const deadline = performance.now() + this.#totalMs;
     let url: URL;
     try {
@@ -102,7 +118,8 @@ export class FeedFetcher {
     for (let hop = 0; ; hop++) {
       const addresses = await this.options.addresses(url);
       if (typeof addresses === 'string') return { kind: 'failed', error: addresses };
-      const answer = await this.#request(url, addresses[0]!, validators, deadline);
+      if (signal?.aborted) return { kind: 'failed', error: STOPPED };
+      const answer = await this.#request(url, addresses[0]!, validators, deadline, signal);
       if ('error' in answer) return { kind: 'failed', error: answer.error };
       const { response, body } = answer;
       const status = response.statusCode ?? 0;
@@ -160,11 +177,14 @@ export class FeedFetcher {
     address: string,
     validators: Validators,
     deadline: number,
+    signal: AbortSignal | undefined,
   ): Promise<{ response: http.IncomingMessage; body: FetchedBody } | { error: string }> {
     const secure = url.protocol === 'https:';
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     const maxBytes = this.#maxBytes;
     const idleMs = this.#timeoutMs;
+    const minRate = this.#minBytesPerSecond;
+    const slowAfterMs = this.#slowAfterMs;
     return new Promise((resolve) => {
       let cutOff: string | undefined;
       let answered = false;
@@ -191,6 +211,9 @@ export class FeedFetcher {
         cutOff ??= why;
         outgoing.destroy(new Error(why));
       };
+      const onAbort = () => stop(STOPPED);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      outgoing.on('close', () => signal?.removeEventListener('abort', onAbort));
       const totalMs = Math.max(0, deadline - performance.now());
       const total = setTimeout(
         () => stop(`the fetch took longer than ${Math.round(totalMs / 1000)} s`),
@@ -231,12 +254,34 @@ export class FeedFetcher {
         // comes before the reader is there must not be an uncaught exception.
         limited.on('error', () => undefined);
         response.pipe(limited);
+        // The transfer rate, over the time the body was awaited: while the import holds it back
+        // (the pipe paused the response), the server is not the slow one.
+        let awaitedMs = 0;
+        let last = performance.now();
+        const rate = setInterval(
+          () => {
+            const now = performance.now();
+            if (!response.isPaused()) awaitedMs += now - last;
+            last = now;
+            if (awaitedMs >= slowAfterMs && read * 1000 < minRate * awaitedMs)
+              stop(
+                `the feed came too slowly: ${read} bytes in ${Math.round(awaitedMs / 1000)} s, under the ${minRate / 1024} KB/s a fetch must average after ${slowAfterMs / 1000} s; serve it faster (a static file, or gzipped)`,
+              );
+          },
+          Math.max(10, Math.min(1_000, slowAfterMs / 10)),
+        );
+        rate.unref();
         const close = () => {
           clearTimeout(total);
+          clearInterval(rate);
           outgoing.destroy();
           limited.destroy();
         };
-        limited.on('close', () => clearTimeout(total));
+        response.on('end', () => clearInterval(rate));
+        limited.on('close', () => {
+          clearTimeout(total);
+          clearInterval(rate);
+        });
         resolve({ response, body: { stream: limited, cutOff: () => cutOff, close } });
       });
       outgoing.end();

@@ -2,7 +2,7 @@ import { EventDispatcher } from '../services/event-dispatcher.js';
 import { PromotionsService } from '../services/promotions-service.js';
 import { FeedsService } from '../services/feeds-service.js';
 import { FeedSourceService } from '../services/feed-source-service.js';
-import { FeedFetcher } from '../feeds/feed-fetcher.js';
+import { FeedFetcher, type FetcherOptions } from '../feeds/feed-fetcher.js';
 import { Notifications } from '../services/notifications.js';
 import { WebhooksService } from '../services/webhooks-service.js';
 import { WebhookDelivery } from '../services/webhook-delivery.js';
@@ -119,6 +119,16 @@ export interface NetworkOptions {
    * 202 and imported after (default 20 MB).
    */
   feedImportBackgroundBytes?: number | undefined;
+  /** Scheduled feed URLs: fetches at once per node (default 4) and the fetcher's limits (tests). */
+  feedSources?:
+    | {
+        slots?: number;
+        fetcher?: Pick<
+          FetcherOptions,
+          'minBytesPerSecond' | 'slowAfterMs' | 'timeoutMs' | 'totalMs'
+        >;
+      }
+    | undefined;
 }
 
 export interface Metrics {
@@ -398,9 +408,13 @@ export class Network {
       new FeedFetcher({
         addresses: (url) => sender.checkedAddresses(url),
         allowHttp: options.webhooks?.allowHttp ?? false,
+        ...options.feedSources?.fetcher,
       }),
       this.mailer,
       () => this.publicUrl,
+      this.now,
+      options.feedSources?.slots,
+      (error) => this.#scheduler.failed('feed_sources', error),
     );
     const secretBox = new WebhookSecretBox(options.secret);
     this.webhookDelivery = new WebhookDelivery(store, sender, secretBox, this.mailer, this.now);
@@ -508,7 +522,9 @@ export class Network {
     this.#scheduler.every('webhooks', 1_000, () =>
       this.#integrations?.running ? Promise.resolve(0) : this.webhookDelivery.run(),
     );
-    this.#scheduler.every('feed_sources', 60_000, () => this.feedSources.run(this.now()));
+    // The job claims due sources into free slots and returns; the fetches go on (and take the
+    // next due source as they end), so a slow feed never holds the job, nor another node's.
+    this.#scheduler.every('feed_sources', 60_000, () => this.feedSources.start(this.now()));
     // Scheduled promotions are announced (promotion.created) within seconds of their start.
     this.#scheduler.every('promotion_announcements', 10_000, () =>
       this.promotions.announceStarted(this.now()),
@@ -703,6 +719,7 @@ export class Network {
     // A rollup or scan in the middle of its chunks ends after the current one, and the other
     // jobs' runs end, before the store closes under them.
     await this.#scheduler.idle(5_000);
+    await this.feedSources.close();
     await this.#jobLocks.close();
     await this.feeds.close();
     await this.writer.drain();

@@ -5,6 +5,7 @@ import {
   checkEveryMinutes,
   failureAlertDue,
   FEED_FAILURES_ALERT,
+  FEED_FETCH_SLOTS,
   FeedSourceError,
   fetchedFeedFormat,
   retryAt,
@@ -37,16 +38,21 @@ export interface FeedSourceView {
   } | null;
 }
 
-/** Sources fetched per run of the job (the next run takes the rest). */
-const PER_RUN = 20;
-/** How long a claimed source stays out of other runs' reach (a fetch's longest, and some). */
+/** Due sources read per look for free slots (some may be running here or claimed elsewhere). */
+const PER_LOOK = 20;
+/**
+ * A claimed source's lease: how long it stays out of other runs' and nodes' reach (a fetch's
+ * longest, 15 minutes, and some); a node that dies mid-fetch leaves it due again then.
+ */
 const CLAIM_MS = 20 * 60_000;
 const KIND = 'feed_failing';
 
 /**
  * Scheduled feed URLs (issue 29): an advertiser names one per program; the `feed_sources` job
  * fetches the due ones (with their ETag and Last-Modified: an unchanged feed answers 304 and
- * nothing is imported) and streams a changed one into the same import as an upload. A failed
+ * nothing is imported) and streams a changed one into the same import as an upload, a few at
+ * once (FEED_FETCH_SLOTS: a slow feed holds one slot, never the other programs' turn; as many
+ * imports stream at once, no more; one too slow is cut off by the fetcher). A failed
  * fetch is recorded with its reason and retried sooner than the schedule, backing off; after
  * FEED_FAILURES_ALERT failures in a row the advertiser's users are mailed once.
  */
@@ -58,7 +64,17 @@ export class FeedSourceService {
     private readonly fetcher: FeedFetcher,
     private readonly mailer: Mailer,
     private readonly linkBase: () => string | undefined,
+    private readonly now: () => number,
+    private readonly slots: number = FEED_FETCH_SLOTS,
+    /** Where a fetch started by the job, not awaited, reports a failure (logged, counted). */
+    private readonly failed: (error: unknown) => void = () => undefined,
   ) {}
+
+  /** The fetches running on this node, by program: never two of one source at once. */
+  readonly #running = new Map<string, Promise<void>>();
+  readonly #stop = new AbortController();
+  /** Fills one after another, so two never both take the last free slot. */
+  #filling: Promise<unknown> = Promise.resolve();
 
   /**
    * Sets the program's feed URL and schedule: `created` when it had none. The URL is refused
@@ -141,25 +157,77 @@ export class FeedSourceService {
       throw new FeedSourceError('unknown_feed_source', `program "${programId}" has no feed URL`);
   }
 
-  /** Fetches the sources due at `nowMs` (one run at a time in the network: its job); how many. */
+  /**
+   * The job's run: claims sources due at `nowMs` for this node's free slots and starts their
+   * fetches, without waiting for them; a fetch that ends takes the next due source into its
+   * slot. How many it started.
+   */
+  async start(nowMs: number): Promise<number> {
+    const started = await this.#fill(nowMs, true);
+    for (const fetch of started) fetch.catch((error: unknown) => this.failed(error));
+    return started.length;
+  }
+
+  /**
+   * Fetches the sources due at `nowMs` in this node's free slots and waits for those fetches
+   * (a run called by hand, or a test's): how many it fetched.
+   */
   async run(nowMs: number): Promise<number> {
+    const started = await this.#fill(nowMs, false);
+    await Promise.all(started);
+    return started.length;
+  }
+
+  /** Ends the fetches running (the server stopping): none is recorded, each is due again. */
+  async close(): Promise<void> {
+    this.#stop.abort();
+    await Promise.all([...this.#running.values()]);
+  }
+
+  /**
+   * Claims due sources (a lease: `next_fetch_at` moved past a fetch's longest, so another
+   * node leaves them be) into the free slots and starts their fetches.
+   */
+  #fill(nowMs: number, refill: boolean): Promise<Promise<void>[]> {
+    const fill = this.#filling.then(() => this.#fillNow(nowMs, refill));
+    this.#filling = fill.catch(() => undefined);
+    return fill;
+  }
+
+  async #fillNow(nowMs: number, refill: boolean): Promise<Promise<void>[]> {
+    const started: Promise<void>[] = [];
+    if (this.#stop.signal.aborted || this.#running.size >= this.slots) return started;
     const r = repos(this.store);
-    let fetched = 0;
-    for (const source of await r.feedSources.due(nowMs, PER_RUN)) {
+    for (const source of await r.feedSources.due(nowMs, PER_LOOK)) {
+      if (this.#running.size >= this.slots || this.#stop.signal.aborted) break;
+      if (this.#running.has(source.program_id)) continue;
       if (!(await r.feedSources.claim(source, nowMs + CLAIM_MS))) continue;
-      await this.#fetch(source, nowMs);
-      fetched += 1;
+      // A fetch that fails to record its outcome keeps its lease: it is fetched again then.
+      const fetch = this.#fetch(source, nowMs).finally(() => {
+        this.#running.delete(source.program_id);
+        if (refill && !this.#stop.signal.aborted) void this.start(this.now()).catch(this.failed);
+      });
+      this.#running.set(
+        source.program_id,
+        fetch.catch(() => undefined),
+      );
+      started.push(fetch);
     }
-    return fetched;
+    return started;
   }
 
   async #fetch(source: StoredFeedSource, nowMs: number): Promise<void> {
     const program = this.programs.program(source.program_id);
     if (program === undefined) return this.#failed(source, 'the program is not open', nowMs);
-    const outcome = await this.fetcher.fetch(source.url, {
-      etag: source.etag,
-      lastModified: source.last_modified,
-    });
+    const outcome = await this.fetcher.fetch(
+      source.url,
+      { etag: source.etag, lastModified: source.last_modified },
+      this.#stop.signal,
+    );
+    if (this.#stop.signal.aborted) {
+      if (outcome.kind === 'fetched') outcome.body.close();
+      return;
+    }
     if (outcome.kind === 'failed') return this.#failed(source, outcome.error, nowMs);
     const done = {
       last_fetched_at: nowMs,
@@ -197,6 +265,7 @@ export class FeedSourceService {
           nowMs,
         );
       } catch (error) {
+        if (this.#stop.signal.aborted) return;
         const why = body.cutOff() ?? (error instanceof Error ? error.message : String(error));
         return await this.#failed(source, why, nowMs);
       }

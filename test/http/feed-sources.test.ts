@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { SECRET, sessionToken, startTestNetwork, type TestNetwork } from '../support/network.js';
+import { Network } from '../../src/server/network.js';
 import { newAdvertiserProgram, type NewProgram } from '../support/new-advertiser-program.js';
 import type { Resolver } from '../../src/services/webhook-sender.js';
 
@@ -369,5 +370,121 @@ describeEachEngine('scheduled feed URLs on a public network', (context) => {
     expect(source).toMatchObject({ lastStatus: 'failed', failures: 1, lastImport: null });
     expect(source.lastError).toMatch(/refused: feeds\.feedshop\.example resolves to 127\.0\.0\.1/);
     expect(await products(t, shop.programId)).toEqual([]);
+  });
+});
+
+/**
+ * A feed that drips (attack, issue 29): a shop's server sending a byte every tenth of a second
+ * would have held every other program's scheduled fetch for the fetch's 15 minutes. Sources are
+ * fetched a few at once, so a fast feed due with it is imported while it drips; the drip is cut
+ * off once it averaged under the least rate for long enough (here 1 KiB/s after 4 s, in place
+ * of 4 KiB/s after 60 s), with the reason on the source; it never runs twice at once, on this
+ * node (even past its lease) nor on another node of the database.
+ */
+describeEachEngine('scheduled feed URLs with a dripping feed', (context) => {
+  let t: TestNetwork;
+  let server: http.Server;
+  let base: string;
+  const dripping = new Set<http.ServerResponse>();
+  let dripRequests = 0;
+  let slow: NewProgram;
+  let fast: NewProgram;
+  const options = {
+    webhooks: { allowPrivate: true, allowHttp: true },
+    feedSources: { fetcher: { slowAfterMs: 4_000, minBytesPerSecond: 1024 } },
+  };
+
+  beforeAll(async () => {
+    t = await startTestNetwork(context().store, undefined, options);
+    server = http.createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      if (request.url === '/fast.csv')
+        return response.end([HEADER, row('F-1', '3.00'), row('F-2', '4.00'), ''].join('\n'));
+      dripRequests += 1;
+      dripping.add(response);
+      response.write(`${HEADER}\n`);
+      const timer = setInterval(() => response.write('x'), 100);
+      response.on('close', () => {
+        clearInterval(timer);
+        dripping.delete(response);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    slow = await newAdvertiserProgram(t, 'Dripshop');
+    fast = await newAdvertiserProgram(t, 'Feedshop', { admin: slow.admin });
+  });
+  afterAll(async () => {
+    await t.app.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    for (let waited = 0; !(await check()); waited += 20) {
+      if (waited > 10_000) throw new Error(`waited 10 s for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it('imports a fast feed while a slow one drips, then cuts the slow one off with its reason', async () => {
+    // The dripping one waits longest, so a queue would fetch it first.
+    const putSlow = await api(t, slow.apiKey, 'PUT', slow.programId, {
+      url: `${base}/drip.csv`,
+      everyMinutes: 60,
+    });
+    expect(putSlow.statusCode, putSlow.body).toBe(201);
+    t.clock.now += 1_000;
+    const putFast = await api(t, fast.apiKey, 'PUT', fast.programId, {
+      url: `${base}/fast.csv`,
+      everyMinutes: 60,
+    });
+    expect(putFast.statusCode, putFast.body).toBe(201);
+
+    // The job's run starts both and returns at once.
+    expect(await t.network.feedSources.start(t.clock.now)).toBe(2);
+    await until(
+      'the fast feed',
+      async () => (await sourceRow(t, fast.programId))?.last_status === 'imported',
+    );
+    expect(dripping.size).toBe(1);
+    expect((await sourceRow(t, slow.programId))!.last_status).toBeNull();
+    expect(await products(t, fast.programId)).toEqual([
+      { product_id: 'F-1', status: 'active', price_minor: 300 },
+      { product_id: 'F-2', status: 'active', price_minor: 400 },
+    ]);
+
+    // While it drips it is not fetched again: not here, even once its lease has run out …
+    expect(await t.network.feedSources.run(t.clock.now + 21 * 60_000)).toBe(0);
+    // … nor by another node of the database (its lease).
+    const second = new Network(context().reopen(), {
+      secret: SECRET,
+      maxBatch: 1000,
+      node: 1,
+      now: () => t.clock.now,
+      ...options,
+    });
+    try {
+      await second.start(50);
+      expect(await second.fetchFeeds()).toBe(0);
+    } finally {
+      await second.close();
+    }
+    expect((await sourceRow(t, slow.programId))!.last_status).toBeNull();
+    expect(dripRequests).toBe(1);
+
+    await until(
+      'the cut-off',
+      async () => (await sourceRow(t, slow.programId))?.last_status === 'failed',
+    );
+    expect(dripping.size).toBe(0);
+    const source = (await api(t, slow.apiKey, 'GET', slow.programId)).json();
+    expect(source).toMatchObject({ lastStatus: 'failed', failures: 1, lastImport: null });
+    expect(source.lastError).toMatch(
+      /^the feed came too slowly: \d+ bytes in \d+ s, under the 1 KB\/s a fetch must average after 4 s; serve it faster/,
+    );
+    expect(Date.parse(source.nextFetchAt) - t.clock.now).toBe(15 * 60_000);
+    expect(await products(t, slow.programId)).toEqual([]);
   });
 });

@@ -14,6 +14,14 @@ export const MAX_FEED_URL_LENGTH = 2000;
 
 /** A fetch ends after this long (connecting included), whatever it was doing. */
 export const FEED_FETCH_TIMEOUT_MS = 60_000;
+/**
+ * A body that averages less than this once it has come for FEED_SLOW_AFTER_MS is cut off: a
+ * feed dripping a byte at a time would otherwise hold one of the fetch slots for 15 minutes.
+ */
+export const FEED_MIN_BYTES_PER_SECOND = 4 * 1024;
+export const FEED_SLOW_AFTER_MS = 60_000;
+/** Sources fetched at once by a node (a slow one holds one slot, never the others' turn). */
+export const FEED_FETCH_SLOTS = 4;
 /** Redirects followed per fetch; each new address is checked again. */
 export const FEED_MAX_REDIRECTS = 3;
 /** The most bytes a fetch reads off the wire (a gzipped feed counts compressed). */
