@@ -153,8 +153,11 @@ export function registerAdvertiserTransactionPages(app: FastifyInstance, network
                   <td>${row.orderNumber}</td>
                   <td>${row.programName}</td>
                   <td>
-                    ${row.siteName ?? ''}
-                    ${row.siteUrl === null ? '' : html`<br /><small class="muted">${row.siteUrl}</small>`}
+                    ${
+                      row.siteName === null
+                        ? ''
+                        : html`<span title="${row.siteUrl ?? ''}">${row.siteName}</span>`
+                    }
                   </td>
                   <td>${formatDate(row.placedAt, context.locale)}</td>
                   <td>${row.kind}</td>
