@@ -40,6 +40,8 @@ export interface AttemptResult {
   error: string | null;
   /** The answer's Retry-After, for 429 and 503. */
   retryAfter?: string | undefined;
+  /** The attempt ran out of time (no whole answer within the timeout). */
+  timedOut?: boolean | undefined;
 }
 
 const EXCERPT = 500;
@@ -163,10 +165,13 @@ export class WebhookSender {
           ...request.headers,
         },
       });
-      const timer = setTimeout(
-        () => outgoing.destroy(new Error(`no answer within ${this.options.timeoutMs / 1000} s`)),
-        this.options.timeoutMs,
-      );
+      // A timeout fails the attempt even when a status came first (an answer dripped byte by
+      // byte is no answer): settled here, before the destroy's close could finish it as one.
+      const timer = setTimeout(() => {
+        const error = `no answer within ${this.options.timeoutMs / 1000} s`;
+        done({ status: null, excerpt: '', error, timedOut: true });
+        outgoing.destroy(new Error(error));
+      }, this.options.timeoutMs);
       outgoing.on('error', (error) => done({ status: null, excerpt: '', error: error.message }));
       outgoing.on('response', (response) => {
         let excerpt = '';

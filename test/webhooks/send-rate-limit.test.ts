@@ -62,6 +62,20 @@ describeEachEngine('tests and redeliveries are rate-limited per account', (conte
       const answer = await sends[i % sends.length]!();
       expect(answer.statusCode, answer.body).toBeLessThan(300);
     }
+    // The redeliveries are the background job's to send: sent before the refusals are counted.
+    const pending = () =>
+      t.network.store.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', '=', 'pending')
+        .execute();
+    for (let i = 0; i < 250 && (await pending()).length > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await pending()).toEqual([]);
+    // …and their answers counted (the outcome is stored after the receiver answered).
+    const settled = receiver.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(receiver.received.length).toBe(settled);
     for (const send of sends) {
       const before = { deliveries: await deliveries(), received: receiver.received.length };
       const refused = await send();

@@ -89,6 +89,12 @@ export class WebhooksRepository {
       .executeTakeFirst();
   }
 
+  /** Endpoints by id (those that exist). */
+  endpoints(ids: readonly string[]): Promise<WebhookEndpointRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('webhook_endpoints').selectAll().where('id', 'in', ids).execute();
+  }
+
   /** The endpoints that take new deliveries (not disabled), for the event listener. */
   enabledEndpoints(): Promise<WebhookEndpointRow[]> {
     return this.db
@@ -169,8 +175,16 @@ export class WebhooksRepository {
   /**
    * Up to `limit` deliveries due at `nowMs`, of enabled endpoints, each the oldest pending one of
    * its endpoint and subject: a subject's later event waits while an earlier one is retried.
+   * None of the endpoints and accounts (owner ids) in `except`: those that have as many attempts
+   * in flight as they may, so that one endpoint's backlog does not fill the page.
    */
-  dueDeliveries(nowMs: number, limit: number): Promise<WebhookDeliveryRow[]> {
+  dueDeliveries(
+    nowMs: number,
+    limit: number,
+    except: { endpoints?: readonly string[]; owners?: readonly string[] } = {},
+  ): Promise<WebhookDeliveryRow[]> {
+    const endpoints = except.endpoints ?? [];
+    const owners = except.owners ?? [];
     return this.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
@@ -178,6 +192,8 @@ export class WebhooksRepository {
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at', '<=', nowMs)
       .where('e.disabled_at', 'is', null)
+      .$if(endpoints.length > 0, (q) => q.where('d.endpoint_id', 'not in', endpoints))
+      .$if(owners.length > 0, (q) => q.where('e.owner_id', 'not in', owners))
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -209,6 +225,32 @@ export class WebhooksRepository {
       .where('next_attempt_at', '=', delivery.next_attempt_at)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Defers an endpoint's pending deliveries due before `untilMs` to then (a backoff of an
+   * endpoint whose attempts hang): how many.
+   */
+  async deferPending(endpointId: string, untilMs: number): Promise<number> {
+    const result = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: untilMs })
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<', untilMs)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Gives back a claim not acted on: the delivery is due when it was before. */
+  async unclaim(delivery: WebhookDeliveryRow, leaseUntil: number): Promise<void> {
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: delivery.next_attempt_at })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '=', leaseUntil)
+      .execute();
   }
 
   async updateDelivery(id: string, change: Updateable<WebhookDeliveriesTable>): Promise<void> {
