@@ -56,6 +56,8 @@ export class WriterExitedError extends Error {
 interface Pending {
   resolve: (result: never) => void;
   reject: (error: unknown) => void;
+  /** A click batch or an order report (counted in `inFlight`), not a job. */
+  hot: boolean;
 }
 
 /**
@@ -73,8 +75,10 @@ export class WriterThread implements OrderRecording {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   /**
-   * How many requests the thread has in flight (Int32 0, shared): the integrations thread reads
-   * it to begin its transactions while this one has nothing to commit (write-turn.ts).
+   * How many click batches and order reports the thread has in flight (Int32 0, shared): the
+   * integrations thread reads it to begin its transactions while none waits (write-turn.ts).
+   * The jobs (rollup, scan) are not counted: they run paced for seconds at a time and are
+   * background work themselves.
    */
   readonly inFlight = new Int32Array(new SharedArrayBuffer(4));
   /** The terms the thread holds, by their ref, least recently used first. */
@@ -97,10 +101,10 @@ export class WriterThread implements OrderRecording {
         const pending = this.#pending.get(outcome.seq);
         if (pending === undefined) continue;
         this.#pending.delete(outcome.seq);
+        if (pending.hot) Atomics.sub(this.inFlight, 0, 1);
         if ('result' in outcome) pending.resolve(outcome.result as never);
         else pending.reject(decodeError(outcome.error));
       }
-      Atomics.store(this.inFlight, 0, this.#pending.size);
       this.#settled();
     });
     const ended = (error: Error) => {
@@ -164,7 +168,7 @@ export class WriterThread implements OrderRecording {
     return this.#running;
   }
 
-  #request<T>(post: (seq: number) => void): Promise<T> {
+  #request<T>(post: (seq: number) => void, hot = false): Promise<T> {
     if (!this.#running)
       return Promise.reject(new WriterExitedError('the writer thread has stopped'));
     const seq = ++this.#seq;
@@ -177,8 +181,8 @@ export class WriterThread implements OrderRecording {
     // Held while requests are in flight: the process must not end before they are answered.
     if (this.#pending.size === 0) this.#worker.ref();
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(seq, { resolve, reject });
-      Atomics.store(this.inFlight, 0, this.#pending.size);
+      this.#pending.set(seq, { resolve, reject, hot });
+      if (hot) Atomics.add(this.inFlight, 0, 1);
     });
   }
 
@@ -187,8 +191,9 @@ export class WriterThread implements OrderRecording {
    * clicks' tduids, signed on the thread (AE-T2).
    */
   insertClicks(records: readonly ClickRecord[]): Promise<readonly string[]> {
-    return this.#request((seq) =>
-      this.#worker.postMessage({ seq, clicks: records } satisfies ToWriter),
+    return this.#request(
+      (seq) => this.#worker.postMessage({ seq, clicks: records } satisfies ToWriter),
+      true,
     );
   }
 
@@ -244,7 +249,7 @@ export class WriterThread implements OrderRecording {
         // The document and the quote are in the rows already (JSON leaves out undefined).
         facts: JSON.stringify({ ...report, document: undefined, quote: undefined }),
       });
-    });
+    }, true);
   }
 
   /** The reports queued so far to the thread in one message. */

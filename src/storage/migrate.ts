@@ -42,6 +42,7 @@ import * as feedSources from './migrations/0036-feed-sources.js';
 import * as feedImportState from './migrations/0037-feed-import-state.js';
 import * as promotionAnnouncements from './migrations/0038-promotion-announcements.js';
 import * as promotionCodeHistory from './migrations/0040-promotion-code-history.js';
+import * as webhookDeliveriesDueOrder from './migrations/0041-webhook-deliveries-due-order.js';
 
 /** Every migration, in order. Forward-only: a mistake is fixed by a new migration. */
 const MIGRATIONS = {
@@ -81,6 +82,7 @@ const MIGRATIONS = {
   '0037-feed-import-state': feedImportState,
   '0038-promotion-announcements': promotionAnnouncements,
   '0040-promotion-code-history': promotionCodeHistory,
+  '0041-webhook-deliveries-due-order': webhookDeliveriesDueOrder,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

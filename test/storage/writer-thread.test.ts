@@ -665,7 +665,7 @@ it('counts a signed lead superseding a weaker one on its click on the thread (NE
   ]);
 });
 
-it('counts its requests in flight in shared memory, for the integrations thread to read', async () => {
+it('counts its click batches and reports in flight in shared memory, for the integrations thread', async () => {
   const { store, seeded } = await setup();
   const thread = await startThread(store);
   expect(Atomics.load(thread.inFlight, 0)).toBe(0);
@@ -679,4 +679,8 @@ it('counts its requests in flight in shared memory, for the integrations thread 
   expect(Atomics.load(thread.inFlight, 0)).toBe(3);
   await Promise.all(batches);
   expect(Atomics.load(thread.inFlight, 0)).toBe(0);
+  // A job (paced for seconds at a time, background work itself) is not counted.
+  const rollup = thread.rollUp(NOW + 120_000);
+  expect(Atomics.load(thread.inFlight, 0)).toBe(0);
+  await rollup;
 });
