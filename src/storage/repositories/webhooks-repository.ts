@@ -158,17 +158,19 @@ export class WebhooksRepository {
     return ids.length;
   }
 
-  /** Whether any delivery of an enabled endpoint is due by `nowMs`. */
-  async anyDue(nowMs: number): Promise<boolean> {
-    const row = await this.db
+  /** The pending deliveries (`d`) of enabled endpoints (`e`) due by `nowMs`. */
+  #dueOfEnabled(nowMs: number) {
+    return this.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-      .select('d.id')
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at', '<=', nowMs)
-      .where('e.disabled_at', 'is', null)
-      .limit(1)
-      .executeTakeFirst();
+      .where('e.disabled_at', 'is', null);
+  }
+
+  /** Whether any delivery of an enabled endpoint is due by `nowMs`. */
+  async anyDue(nowMs: number): Promise<boolean> {
+    const row = await this.#dueOfEnabled(nowMs).select('d.id').limit(1).executeTakeFirst();
     return row !== undefined;
   }
 
@@ -185,13 +187,8 @@ export class WebhooksRepository {
   ): Promise<WebhookDeliveryRow[]> {
     const endpoints = except.endpoints ?? [];
     const owners = except.owners ?? [];
-    return this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+    return this.#dueOfEnabled(nowMs)
       .selectAll('d')
-      .where('d.status', '=', 'pending')
-      .where('d.next_attempt_at', '<=', nowMs)
-      .where('e.disabled_at', 'is', null)
       .$if(endpoints.length > 0, (q) => q.where('d.endpoint_id', 'not in', endpoints))
       .$if(owners.length > 0, (q) => q.where('e.owner_id', 'not in', owners))
       .where(({ not, exists, selectFrom }) =>
