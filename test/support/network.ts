@@ -106,22 +106,30 @@ export async function addSite(
     { name, url: `https://${name.toLowerCase()}.example` },
     t.clock.now,
   );
-  if (approve) {
-    const memberships = repos(t.network.store).memberships;
-    const membership = await memberships.apply(
-      {
-        programId,
-        siteId: site.id,
-        publisherId: publisher.id,
-        promotionMethods: [],
-        contentCategories: [],
-      },
-      t.clock.now,
-    );
-    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
-  }
-  await t.network.refreshIfChanged();
+  if (approve) await approveSite(t, site, programId);
+  else await t.network.refreshIfChanged();
   return site;
+}
+
+/** Approves `site` in `programId` (applied and decided at once), then refreshes the links. */
+export async function approveSite(
+  t: TestNetwork,
+  site: { id: string; publisher_id: string },
+  programId: string,
+): Promise<void> {
+  const memberships = repos(t.network.store).memberships;
+  const membership = await memberships.apply(
+    {
+      programId,
+      siteId: site.id,
+      publisherId: site.publisher_id,
+      promotionMethods: [],
+      contentCategories: [],
+    },
+    t.clock.now,
+  );
+  await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
+  await t.network.refreshIfChanged();
 }
 
 /** A session token of the network admin (created on first call, its one-time password changed). */

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { addSite, sessionToken, type TestNetwork } from '../support/network.js';
+import type { TestNetwork } from '../support/network.js';
 import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
 import { client } from '../support/web-client.js';
-import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
@@ -21,22 +20,8 @@ describeEachEngine('a postback is scoped only to a program the publisher promote
   });
   afterAll(() => network.close());
 
-  /** A publisher with a site in the demo program (approved if asked) and a login. */
-  const newPublisher = async (name: string, approve: boolean) => {
-    const site = await addSite(t, name, approve);
-    const email = `${name.toLowerCase()}@example.nl`;
-    await repos(t.network.store).users.create(
-      {
-        email,
-        passwordHash: await hashPassword('postback password 1'),
-        role: 'publisher',
-        name,
-        publisherId: site.publisher_id,
-      },
-      t.clock.now,
-    );
-    return { site, email, token: await sessionToken(t, email, 'postback password 1') };
-  };
+  const newPublisher: WebhookNetwork['newPublisher'] = (...publisher) =>
+    network.newPublisher(...publisher);
   const post = (token: string, programId: string) =>
     t.app.inject({
       method: 'POST',
@@ -70,7 +55,7 @@ describeEachEngine('a postback is scoped only to a program the publisher promote
     // The portal form refuses the same crafted choice.
     t.clock.now += 61_000;
     const portal = client(t);
-    await portal.login(suspended.email, 'postback password 1');
+    await portal.login(suspended.email, suspended.password);
     await portal.get('/publisher/integrations');
     const form = await portal.post('/publisher/integrations/postbacks', {
       url: 'http://127.0.0.1:9/pb?c={commission}',

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import { addSite, sessionToken, type TestNetwork } from '../support/network.js';
+import { approveSite, type TestNetwork } from '../support/network.js';
 import { orderDoc } from '../support/orders.js';
 import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
 import { kabelkoningApi, kabelkoningTerms, withVersion } from '../support/kabelkoning-terms.js';
 import type { Received } from '../support/webhook-receiver.js';
-import { hashPassword } from '../../src/auth/passwords.js';
-import { repos } from '../../src/storage/repositories/repos.js';
 
 const DAY = 86_400_000;
 
@@ -34,32 +32,8 @@ describeEachEngine('postbacks after a reattribution', (context) => {
    * postback to `/<path>` on both events carrying every click macro.
    */
   const newPublisher = async (name: string, path: string) => {
-    const site = await addSite(t, name, true);
-    const memberships = repos(t.network.store).memberships;
-    const membership = await memberships.apply(
-      {
-        programId: kabel.shop().programId,
-        siteId: site.id,
-        publisherId: site.publisher_id,
-        promotionMethods: [],
-        contentCategories: [],
-      },
-      t.clock.now,
-    );
-    await memberships.decide(membership.id, 'approved', null, 'test', t.clock.now);
-    await t.network.refreshIfChanged();
-    const email = `${name.toLowerCase()}@example.nl`;
-    await repos(t.network.store).users.create(
-      {
-        email,
-        passwordHash: await hashPassword('postback password 1'),
-        role: 'publisher',
-        name,
-        publisherId: site.publisher_id,
-      },
-      t.clock.now,
-    );
-    const token = await sessionToken(t, email, 'postback password 1');
+    const { site, token } = await network.newPublisher(name);
+    await approveSite(t, site, kabel.shop().programId);
     const postback = await network.api(token, 'POST', '/api/v1/publisher/postbacks', {
       url: network.receiver.url(
         `/${path}?epi={epi}&epi2={epi2}&tduid={tduid}&st={status}&tx={order_number}`,
@@ -93,14 +67,7 @@ describeEachEngine('postbacks after a reattribution', (context) => {
       .map((r) => Object.fromEntries(new URL(r.path, 'http://x').searchParams))
       .filter((query) => query.tx === orderNumber);
 
-  const deliverUntil = async (done: () => boolean, what: string) => {
-    for (let i = 0; i < 200 && !done(); i++) {
-      await t.network.dispatchEvents();
-      await t.network.deliverWebhooks();
-      if (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(done(), what).toBe(true);
-  };
+  const deliverUntil: WebhookNetwork['deliverUntil'] = (...wait) => network.deliverUntil(...wait);
 
   it('tells each publisher of its own click only, the loser its own decline, the voucher’s none', async () => {
     const first = await newPublisher('Cashback', 'pb-first');

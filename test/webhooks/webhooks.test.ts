@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/stores.js';
-import {
-  addSite,
-  demoClick,
-  demoOrder,
-  sessionToken,
-  type TestNetwork,
-} from '../support/network.js';
+import { demoClick, demoOrder, type TestNetwork } from '../support/network.js';
 import { verifyWebhook, type Received, type Receiver } from '../support/webhook-receiver.js';
 import { startWebhookNetwork, type WebhookNetwork } from '../support/webhook-network.js';
-import { hashPassword } from '../../src/auth/passwords.js';
 import { repos } from '../../src/storage/repositories/repos.js';
 
 /**
@@ -31,33 +24,9 @@ describeEachEngine('webhooks and postbacks', (context) => {
 
   const api: WebhookNetwork['api'] = (...request) => network.api(...request);
 
-  /** A publisher of its own with a site approved in the demo program, and its session. */
-  const newPublisher = async (name: string) => {
-    const site = await addSite(t, name, true);
-    const publisherId = site.publisher_id;
-    const email = `${name.toLowerCase()}@example.nl`;
-    await repos(t.network.store).users.create(
-      {
-        email,
-        passwordHash: await hashPassword('webhook password 1'),
-        role: 'publisher',
-        name,
-        publisherId,
-      },
-      t.clock.now,
-    );
-    return { site, token: await sessionToken(t, email, 'webhook password 1') };
-  };
-
-  /** Runs the dispatcher and the delivery job (alongside the background runs) until `done`. */
-  const deliverUntil = async (done: () => boolean, what: string) => {
-    for (let i = 0; i < 200 && !done(); i++) {
-      await t.network.dispatchEvents();
-      await t.network.deliverWebhooks();
-      if (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(done(), what).toBe(true);
-  };
+  const newPublisher: WebhookNetwork['newPublisher'] = (...publisher) =>
+    network.newPublisher(...publisher);
+  const deliverUntil: WebhookNetwork['deliverUntil'] = (...wait) => network.deliverUntil(...wait);
 
   const at = (path: string) => (r: Received) => r.path.startsWith(path);
 
