@@ -72,9 +72,9 @@ const scheduler = new Scheduler(
   }),
   (job) => post({ failed: job }),
 );
-// Batches of 100 events (about 700 deliveries' rows in the bench's setup) rather than 500: this
-// thread runs at a low priority, and the write lock it holds while it waits for a core is a
-// wait for the writer thread's order commits too.
+// Batches of 100 events (about 350 deliveries' rows in the bench's setup) rather than 500: a
+// batch's transaction holds the write lock for its inserts (read and built before it begins,
+// EventListener.prepare), and the writer thread's order commits wait for it.
 let lastWork = performance.now();
 const worked = (count: number) => {
   if (count > 0) lastWork = performance.now();
