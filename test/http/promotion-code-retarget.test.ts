@@ -38,8 +38,8 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
   });
 
   const { shop, auth, putTerms } = kabelkoningApi(() => t);
-  const create = async (code: string, exclusiveSiteId?: string) => {
-    const answer = await t.app.inject({
+  const post = (payload: object) =>
+    t.app.inject({
       method: 'POST',
       url: `/api/v1/programs/${shop().programId}/promotions`,
       headers: auth(),
@@ -48,9 +48,13 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
         startsAt: new Date(t.clock.now - DAY).toISOString(),
         endsAt: new Date(t.clock.now + 30 * DAY).toISOString(),
         kind: 'percentage',
-        code,
-        ...(exclusiveSiteId !== undefined ? { exclusiveSiteId } : {}),
+        ...payload,
       },
+    });
+  const create = async (code: string, exclusiveSiteId?: string) => {
+    const answer = await post({
+      code,
+      ...(exclusiveSiteId !== undefined ? { exclusiveSiteId } : {}),
     });
     expect(answer.statusCode, answer.body).toBe(201);
     return answer.json().id as string;
@@ -132,19 +136,6 @@ describeEachEngine('a published voucher code keeps its audience', (context) => {
     expect(await order('EXCL-2', 'EERST-X')).toMatchObject({ siteId: null });
   });
 
-  const post = (payload: object) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/v1/programs/${shop().programId}/promotions`,
-      headers: auth(),
-      payload: {
-        title: { nl: 'Korting', en: 'Discount' },
-        startsAt: new Date(t.clock.now - DAY).toISOString(),
-        endsAt: new Date(t.clock.now + 30 * DAY).toISOString(),
-        kind: 'percentage',
-        ...payload,
-      },
-    });
   const history = () =>
     t.network.store.db.selectFrom('promotion_code_history').selectAll().orderBy('code').execute();
   const refusedPost = async (payload: object, says: string) => {
